@@ -1,0 +1,70 @@
+"""mognad: digital-maturity surveys to scores, gaps and priorities.
+
+Public API (everything else is internal)::
+
+    import mognad_core as mognad
+    result = mognad.score("svar.xlsx", model="dimios")
+    result.overall, result.dimensions_frame()
+"""
+
+from .errors import InputError, Location, ModelError, MognadError, PluginError
+from .hookspecs import hookimpl
+from .model_files import dump_model, load_model_file, model_from_dict
+from .plugins import (
+    get_model,
+    get_plugin_manager,
+    get_samples,
+    list_models,
+    list_plugins,
+    load_model,
+    plugin_failures,
+    reset_plugins,
+)
+from .readers import RawTable, ResponseReader, read_table
+from .responses import ResponseSet, load_mapping, prepare, read_responses
+from .results import DimensionScore, ModelInsight, ScoreResult, StatementScore
+from .schema import Benchmark, Dimension, Level, LevelText, MaturityModel, Scale, Statement
+from .scoring import score, score_responses
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Benchmark",
+    "Dimension",
+    "DimensionScore",
+    "InputError",
+    "Level",
+    "LevelText",
+    "Location",
+    "MaturityModel",
+    "ModelError",
+    "ModelInsight",
+    "MognadError",
+    "PluginError",
+    "RawTable",
+    "ResponseReader",
+    "ResponseSet",
+    "Scale",
+    "ScoreResult",
+    "Statement",
+    "StatementScore",
+    "__version__",
+    "dump_model",
+    "get_model",
+    "get_plugin_manager",
+    "get_samples",
+    "hookimpl",
+    "list_models",
+    "list_plugins",
+    "load_mapping",
+    "load_model",
+    "load_model_file",
+    "model_from_dict",
+    "plugin_failures",
+    "prepare",
+    "read_responses",
+    "read_table",
+    "reset_plugins",
+    "score",
+    "score_responses",
+]

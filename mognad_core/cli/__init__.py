@@ -1,0 +1,84 @@
+"""The ``mognad`` command line. Thin: every command calls the public Python API.
+
+Bad input prints one paragraph and exits with code 2; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import click
+
+from ..errors import MognadError
+from ..plugins import PluginWarning, get_plugin_manager, plugin_failures
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+@click.version_option(package_name="mognad")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """mognad: digital-maturity survey results to scores, gaps and priorities.
+
+    \b
+    Start with:  mognad demo
+    Score a file: mognad score svar.xlsx --model dimios
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    ctx.call_on_close(_report_plugin_failures)
+
+
+def _report_plugin_failures() -> None:
+    for failure in plugin_failures():
+        click.echo(f"mognad: warning: {failure.describe()}", err=True)
+
+
+def _load_commands() -> None:
+    from . import models, score  # noqa: F401  (modules add their commands to ``cli``)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        pm = get_plugin_manager()
+    for impl in pm.hook.register_commands.get_hookimpls():
+        try:
+            impl.function(cli=cli)
+        except Exception as exc:  # a broken plugin must not take the CLI down
+            click.echo(
+                f"mognad: warning: plugin {impl.plugin_name!r} commands skipped: {exc}", err=True
+            )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``mognad`` command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
+    try:
+        _load_commands()
+        cli.main(args=args, prog_name="mognad", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except MognadError as exc:
+        if debug:
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(
+            f"Error: unexpected {type(exc).__name__}: {exc}. This is a bug in mognad or a "
+            "plugin; run the command again with --debug and report the traceback.",
+            err=True,
+        )
+        sys.exit(1)

@@ -1,0 +1,48 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+model_option = click.option(
+    "--model",
+    "-m",
+    "model",
+    default="dimios",
+    show_default=True,
+    help="Model name (see `mognad models`) or path to a .yaml/.json model file.",
+)
+format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+sheet_option = click.option("--sheet", "-s", default=None, help="Sheet name (default: first).")
+mapping_option = click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File mapping your column headers to statement ids (.yaml, .json or two-column .csv).",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default="sv",
+    show_default=True,
+    help="Language of labels.",
+)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value * 100:.{digits}f} %"

@@ -1,0 +1,33 @@
+"""Response-file readers: ``read_table(path)`` picks the registered reader for the suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError, Location
+from .interface import RawTable, ResponseReader
+
+__all__ = ["RawTable", "ResponseReader", "read_table"]
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> RawTable:
+    """Read a response file with the reader registered for its suffix."""
+    from ..plugins import get_readers
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError("file not found", Location(file=str(p)), "the path of a response file")
+    if not p.is_file():
+        raise InputError("this is a folder, not a file", Location(file=str(p)))
+    readers = get_readers()
+    reader = readers.get(p.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(readers)) or "none"
+        raise InputError(
+            f'no reader for "{p.suffix or "(no suffix)"}" files',
+            Location(file=str(p)),
+            f"one of: {known}",
+        )
+    if p.stat().st_size == 0:
+        raise InputError("the file is empty", Location(file=str(p)), "a response file with data")
+    return reader.read(p, sheet)

@@ -1,0 +1,401 @@
+"""Responses: a wide table matched to a model and validated cell by cell.
+
+One row per respondent, one column per statement. Columns are matched to statements by id, by
+statement text (Swedish or English, case- and whitespace-insensitive, a leading question number
+like ``"3. "`` ignored), by a statement's ``aliases``, or by an explicit mapping. Every other column
+is kept as a respondent attribute (``förvaltning``, ``roll``, ``år`` ...).
+
+A cell is a number on the model's scale, a don't-know token, or blank. Anything else raises an
+:class:`~mognad_core.errors.InputError` naming file, sheet, row, column, the value and what was
+expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
+
+from .errors import InputError, Location
+from .readers import RawTable, read_table
+from .schema import MaturityModel, Scale, normalize_token
+
+MAX_LISTED = 5
+_NUMBERING = re.compile(r"^\s*(?:[A-Za-zÅÄÖåäö]{0,12}\s?)?\d+(?:\.\d+)*\s*[.):\-–]\s*")
+
+
+def _text_key(text: str) -> str:
+    return normalize_token(text).rstrip(" .?!:;")
+
+
+@dataclass
+class ResponseSet:
+    """Validated responses for one model, ready to score.
+
+    ``values`` holds the answers as given (before reversal), NaN where there is no valid number;
+    ``dont_know`` marks don't-know answers. Both are (respondents x statements) in the model's
+    statement order. ``attributes`` holds the other columns.
+    """
+
+    model: MaturityModel
+    values: np.ndarray
+    dont_know: np.ndarray
+    attributes: pd.DataFrame
+    columns: dict[str, str] = field(default_factory=dict)
+    missing_statements: list[str] = field(default_factory=list)
+    attribute_columns: list[str] = field(default_factory=list)
+    source: str | None = None
+    sheet: str | None = None
+    row_numbers: np.ndarray | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return int(self.values.shape[0])
+
+    def subset(self, mask: Any) -> ResponseSet:
+        """The respondents where ``mask`` is True (a boolean array or Series)."""
+        m = np.asarray(mask, dtype=bool)
+        return ResponseSet(
+            model=self.model,
+            values=self.values[m],
+            dont_know=self.dont_know[m],
+            attributes=self.attributes.loc[m].reset_index(drop=True),
+            columns=self.columns,
+            missing_statements=self.missing_statements,
+            attribute_columns=self.attribute_columns,
+            source=self.source,
+            sheet=self.sheet,
+            row_numbers=None if self.row_numbers is None else self.row_numbers[m],
+            notes=self.notes,
+        )
+
+    def to_frame(self, dont_know_token: str = "vet ej") -> pd.DataFrame:
+        """Back to a wide table: attributes, then one column per statement id."""
+        out = self.attributes.copy()
+        for j, sid in enumerate(self.model.statement_ids):
+            col = pd.Series(self.values[:, j], dtype=object)
+            col[self.dont_know[:, j]] = dont_know_token
+            col[pd.isna(self.values[:, j]) & ~self.dont_know[:, j]] = None
+            out[sid] = col.to_numpy()
+        return out
+
+
+# ---- matching headers ---------------------------------------------------------------------
+def _header_lookup(model: MaturityModel) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for s in model.statements:
+        keys = [normalize_token(s.id), _text_key(s.text)]
+        if s.text_en:
+            keys.append(_text_key(s.text_en))
+        keys.extend(_text_key(a) for a in s.aliases)
+        for k in keys:
+            lookup.setdefault(k, s.id)
+    return lookup
+
+
+def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
+    """The statement id a header means, or None."""
+    for key in (normalize_token(header), _text_key(header)):
+        if key in lookup:
+            return lookup[key]
+    stripped = _NUMBERING.sub("", header, count=1)
+    if stripped != header and stripped.strip():
+        key = _text_key(stripped)
+        if key in lookup:
+            return lookup[key]
+    return None
+
+
+def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Location:
+    header = None if j is None else str(table.frame.columns[j])
+    col_index = None if j is None else table.column_indices[j]
+    return Location(
+        file=table.source, sheet=table.sheet, row=row, column=header, column_index=col_index
+    )
+
+
+def match_columns(
+    table: RawTable, model: MaturityModel, mapping: Mapping[str, str] | None = None
+) -> tuple[dict[str, int], list[int], list[str]]:
+    """Statement id -> column position, attribute column positions, missing statement ids."""
+    lookup = _header_lookup(model)
+    user_map: dict[str, str] = {}
+    for header, sid in (mapping or {}).items():
+        if not model.has_part(sid) or sid not in model.statement_ids:
+            raise InputError(
+                f'the column mapping sends "{header}" to "{sid}", which is not a statement of '
+                f'model "{model.name}"',
+                Location(file=table.source, sheet=table.sheet),
+                f"a statement id such as {', '.join(model.statement_ids[:3])}",
+            )
+        user_map[normalize_token(header)] = sid
+    headers = [str(h) for h in table.frame.columns]
+    found: dict[str, int] = {}
+    attributes: list[int] = []
+    seen_headers: dict[str, int] = {}
+    for j, header in enumerate(headers):
+        if not header:
+            raise InputError(
+                "this column has answers but no header",
+                _loc(table, j, table.header_row),
+                "a header with a statement id or text, or an attribute name such as förvaltning",
+            )
+        norm = normalize_token(header)
+        if norm in seen_headers:
+            first = seen_headers[norm]
+            first_loc = _loc(table, first)
+            raise InputError(
+                f'the header "{header}" appears twice (also in '
+                f"{first_loc.describe().split(', ')[-1]})",
+                _loc(table, j, table.header_row),
+                "each header once",
+            )
+        seen_headers[norm] = j
+        sid = user_map.get(norm) or match_header(header, lookup)
+        if sid is None:
+            attributes.append(j)
+            continue
+        if sid in found:
+            other = headers[found[sid]]
+            raise InputError(
+                f'this column and the column "{other}" both hold statement "{sid}"',
+                _loc(table, j, table.header_row),
+                "one column per statement (remove or rename one of them)",
+            )
+        found[sid] = j
+    missing = [sid for sid in model.statement_ids if sid not in found]
+    if not found:
+        shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
+        ids = ", ".join(model.statement_ids[:4])
+        raise InputError(
+            f'no column matches a statement of model "{model.name}" (headers found: {shown})',
+            Location(file=table.source, sheet=table.sheet, row=table.header_row),
+            f"headers with statement ids ({ids}, ...) or statement texts; "
+            f"is this the right model and sheet?",
+        )
+    return found, attributes, missing
+
+
+# ---- validating cells ---------------------------------------------------------------------
+@dataclass
+class _Coded:
+    values: np.ndarray
+    dont_know: np.ndarray
+    bad: np.ndarray  # positions (row indexes) of invalid cells
+
+
+def _numeric_dont_know(scale: Scale) -> list[float]:
+    out = []
+    for token in scale.dont_know:
+        try:
+            out.append(float(str(token).replace(",", ".")))
+        except ValueError:
+            continue
+    return out
+
+
+def _parse_text(value: str) -> float | None:
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def code_column(column: pd.Series, scale: Scale) -> _Coded:
+    """Numbers, don't-know flags and invalid positions for one statement column."""
+    n = len(column)
+    dk = np.zeros(n, dtype=bool)
+    bad_type = np.zeros(n, dtype=bool)
+    if is_bool_dtype(column.dtype):
+        vals = np.full(n, np.nan)
+        bad_type = column.notna().to_numpy()
+    elif is_numeric_dtype(column.dtype):
+        vals = column.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        obj = column.to_numpy(dtype=object)
+        kind = infer_dtype(obj, skipna=True)
+        if kind in ("floating", "integer", "mixed-integer-float", "empty"):
+            vals = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        else:
+            vals = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            # True/False become 1/0 in to_numeric: a logical cell is not an answer
+            maybe_bool = np.flatnonzero((vals == 0) | (vals == 1))
+            for i in maybe_bool:
+                if isinstance(obj[i], (bool, np.bool_)):
+                    vals[i] = np.nan
+                    bad_type[i] = True
+            tokens = scale.dont_know_normalized
+            rest = np.flatnonzero(np.isnan(vals) & ~bad_type)
+            for i in rest:
+                v = obj[i]
+                if v is None or (isinstance(v, float) and v != v):
+                    continue
+                if isinstance(v, str):
+                    if not v.strip():
+                        continue
+                    if normalize_token(v) in tokens:
+                        dk[i] = True
+                        continue
+                    parsed = _parse_text(v)
+                    if parsed is not None:
+                        vals[i] = parsed
+                        continue
+                bad_type[i] = True
+    dk_codes = _numeric_dont_know(scale)
+    if dk_codes:
+        is_code = np.isin(vals, dk_codes)
+        dk |= is_code
+        vals[is_code] = np.nan
+    finite = ~np.isnan(vals)
+    out_of_range = finite & ((vals < scale.min) | (vals > scale.max) | np.isinf(vals))
+    if scale.integer:
+        with np.errstate(invalid="ignore"):
+            out_of_range |= finite & (vals != np.round(vals))
+    bad = bad_type | out_of_range
+    if bad.any():
+        vals = vals.copy()
+        vals[bad] = np.nan
+    return _Coded(vals, dk, np.flatnonzero(bad))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return f'"{value}"'
+    if hasattr(value, "isoformat"):
+        return f"{value.isoformat()} (a date)"
+    if isinstance(value, (bool, np.bool_)):
+        return f"{value} (a TRUE/FALSE cell)"
+    return repr(value)
+
+
+def prepare(
+    table: RawTable | pd.DataFrame,
+    model: MaturityModel,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    source: str | None = None,
+    sheet: str | None = None,
+) -> ResponseSet:
+    """Match columns and validate every statement cell; raises a located InputError."""
+    if isinstance(table, pd.DataFrame):
+        table = RawTable(frame=table, source=source, sheet=sheet)
+    found, attr_pos, missing = match_columns(table, model, mapping)
+    frame = table.frame
+    n = len(frame)
+    k = len(model.statement_ids)
+    values = np.full((n, k), np.nan)
+    dont_know = np.zeros((n, k), dtype=bool)
+    first_error: InputError | None = None
+    more: list[str] = []
+    more_count = 0
+    for j, sid in enumerate(model.statement_ids):
+        pos = found.get(sid)
+        if pos is None:
+            continue
+        coded = code_column(frame.iloc[:, pos], model.scale)
+        values[:, j] = coded.values
+        dont_know[:, j] = coded.dont_know
+        for i in coded.bad:
+            row = int(table.row_numbers[i])
+            if first_error is None:
+                raw = frame.iat[i, pos]
+                first_error = InputError(
+                    f"{_show(raw)} is not a valid answer",
+                    _loc(table, pos, row),
+                    model.scale.describe_expected(),
+                )
+            else:
+                more_count += 1
+                if len(more) < MAX_LISTED:
+                    col = _loc(table, pos)
+                    more.append(f"row {row} {col.describe().split(', ')[-1]}")
+    if first_error is not None:
+        first_error.more = more
+        first_error.more_count = more_count
+        raise first_error
+    attributes = frame.iloc[:, attr_pos].copy()
+    attributes.columns = [str(c) for c in attributes.columns]
+    attributes.reset_index(drop=True, inplace=True)
+    notes = []
+    if attr_pos:
+        names = ", ".join(f'"{c}"' for c in attributes.columns)
+        notes.append(f"Columns kept as respondent attributes (not statements): {names}.")
+    if missing:
+        notes.append(
+            f'No column for {len(missing)} statement(s) of model "{model.name}": '
+            f"{', '.join(missing)}; they are scored as having no answers."
+        )
+    if n == 0:
+        notes.append("The table has a header but no respondent rows.")
+    return ResponseSet(
+        model=model,
+        values=values,
+        dont_know=dont_know,
+        attributes=attributes,
+        columns={sid: str(frame.columns[pos]) for sid, pos in found.items()},
+        missing_statements=missing,
+        attribute_columns=list(attributes.columns),
+        source=table.source,
+        sheet=table.sheet,
+        row_numbers=np.asarray(table.row_numbers),
+        notes=notes,
+    )
+
+
+def read_responses(
+    path: str | Path,
+    model: Any = "dimios",
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | str | Path | None = None,
+) -> ResponseSet:
+    """Read a response file (.xlsx, .xlsm, .csv) and validate it against ``model``."""
+    from .plugins import load_model
+
+    m = load_model(model)
+    table = read_table(path, sheet)
+    return prepare(table, m, mapping=load_mapping(mapping))
+
+
+def load_mapping(mapping: Mapping[str, str] | str | Path | None) -> dict[str, str] | None:
+    """A header -> statement id mapping from a dict, or a .yaml/.json/.csv file of two columns."""
+    if mapping is None or isinstance(mapping, Mapping):
+        return dict(mapping) if mapping else None
+    import json
+
+    import yaml
+
+    p = Path(mapping)
+    where = Location(file=str(p))
+    if not p.is_file():
+        raise InputError("mapping file not found", where)
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        text = p.read_text(encoding="utf-8-sig")
+        try:
+            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        except Exception as exc:
+            raise InputError(f"the mapping file cannot be parsed ({exc})", where) from None
+        if not isinstance(data, dict):
+            raise InputError("the mapping is not a mapping", where, '"header: statement_id" lines')
+        return {str(k): str(v) for k, v in data.items()}
+    table = read_table(p)
+    if table.frame.shape[1] < 2:
+        raise InputError("the mapping table needs two columns", where, "header, statement id")
+    return {
+        str(a): str(b)
+        for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True)
+        if a is not None and b is not None
+    }

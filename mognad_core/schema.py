@@ -1,0 +1,307 @@
+"""The maturity-model schema (pydantic v2).
+
+One schema serves models registered by plugins in Python and models written by hand as YAML or
+JSON files (see ``docs/model-format.md``). A model is a tree: top-level dimensions, optional
+nested categories (any depth), statements at the leaves of each node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+DEFAULT_DONT_KNOW = ("vet ej", "vet inte", "don't know", "dont know")
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def normalize_token(value: str) -> str:
+    """Case- and whitespace-insensitive form of a header or answer text."""
+    text = str(value).replace("\u00a0", " ").replace("’", "'").strip().casefold()
+    return re.sub(r"\s+", " ", text)
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Scale(_Base):
+    """The response scale: answers are numbers from ``min`` to ``max``."""
+
+    min: float = Field(1, description="Lowest answer on the scale.")
+    max: float = Field(5, description="Highest answer on the scale.")
+    integer: bool = Field(True, description="Answers must be whole steps.")
+    labels: dict[int, str] = Field(default_factory=dict, description="Swedish label per step.")
+    labels_en: dict[int, str] = Field(default_factory=dict, description="English label per step.")
+    dont_know: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_DONT_KNOW),
+        description="Answers that mean don't know (case-insensitive).",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Scale:
+        if not self.max > self.min:
+            raise ValueError(f"scale.max ({self.max}) must be greater than scale.min ({self.min})")
+        for name in ("labels", "labels_en"):
+            for step in getattr(self, name):
+                if not self.min <= step <= self.max:
+                    raise ValueError(
+                        f"scale.{name} has a label for {step}, outside {self.min}-{self.max}"
+                    )
+        if not self.dont_know:
+            raise ValueError("scale.dont_know needs at least one token (for example 'vet ej')")
+        return self
+
+    @property
+    def dont_know_normalized(self) -> frozenset[str]:
+        return frozenset(normalize_token(t) for t in self.dont_know)
+
+    def describe_expected(self) -> str:
+        kind = "a whole number" if self.integer else "a number"
+        tokens = ", ".join(f'"{t}"' for t in self.dont_know[:2])
+        return f"{kind} from {_fmt(self.min)} to {_fmt(self.max)}, {tokens} or a blank cell"
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+class Statement(_Base):
+    """One rated statement (a survey question)."""
+
+    id: str = Field(pattern=_ID)
+    text: str = Field(min_length=1, description="Swedish statement text.")
+    text_en: str | None = None
+    dimension: str | None = Field(None, description="Id of the dimension or category it is in.")
+    weight: float = Field(1.0, gt=0)
+    reverse: bool = Field(False, description="Scored as min + max - answer.")
+    aliases: list[str] = Field(default_factory=list, description="Other headers meaning it.")
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    def label(self, lang: str = "sv") -> str:
+        return (self.text_en or self.text) if lang == "en" else self.text
+
+
+class LevelText(_Base):
+    """What a maturity level means for one dimension, and what the next level asks for."""
+
+    description: str | None = None
+    description_en: str | None = None
+    next_step: str | None = None
+    next_step_en: str | None = None
+
+
+class Dimension(_Base):
+    """A dimension, or a category nested in one; holds statements and/or categories."""
+
+    id: str = Field(pattern=_ID)
+    label: str = Field(min_length=1)
+    label_en: str | None = None
+    description: str | None = None
+    description_en: str | None = None
+    weight: float = Field(1.0, gt=0)
+    parent: str | None = None
+    categories: list[Dimension] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    level_texts: dict[str, LevelText] = Field(default_factory=dict)
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    def name(self, lang: str = "sv") -> str:
+        return (self.label_en or self.label) if lang == "en" else self.label
+
+
+class Level(_Base):
+    """A maturity level; a score gets the highest level whose ``lower_bound`` <= score."""
+
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+    lower_bound: float = Field(ge=0, le=1)
+    description: str | None = None
+    description_en: str | None = None
+
+    def label(self, lang: str = "sv") -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+
+class Benchmark(_Base):
+    """A reference figure (e.g. the national average) on the 0-1 scale."""
+
+    name: str = Field(pattern=_ID)
+    label: str | None = None
+    label_en: str | None = None
+    year: int | None = None
+    overall: float | None = Field(None, ge=0, le=1)
+    dimensions: dict[str, float] = Field(default_factory=dict)
+    source: str | None = None
+
+    @field_validator("dimensions")
+    @classmethod
+    def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, v in value.items():
+            if not 0 <= v <= 1:
+                raise ValueError(f"benchmark value for {key!r} is {v}; use the 0-1 scale")
+        return value
+
+
+class MaturityModel(_Base):
+    """A complete maturity model."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    version: str = "1.0"
+    title: str = Field(min_length=1)
+    title_en: str | None = None
+    description: str | None = None
+    description_en: str | None = None
+    scale: Scale = Field(default_factory=Scale)
+    aggregation: Literal["children", "statements"] = "children"
+    dimensions: list[Dimension] = Field(min_length=1)
+    levels: list[Level] = Field(default_factory=list)
+    benchmarks: list[Benchmark] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    _dims: dict[str, Dimension] = PrivateAttr(default_factory=dict)
+    _stmts: dict[str, Statement] = PrivateAttr(default_factory=dict)
+    _depth: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_to_nested(cls, data: Any) -> Any:
+        """Accept the flat form: dimensions with ``parent`` and a top-level ``statements`` list."""
+        if not isinstance(data, dict) or "statements" not in data:
+            return data
+        data = dict(data)
+        flat_statements = data.pop("statements") or []
+        dims = [dict(d) if isinstance(d, dict) else d for d in data.get("dimensions") or []]
+        by_id = {d.get("id"): d for d in dims if isinstance(d, dict)}
+        for d in by_id.values():
+            d["categories"] = list(d.get("categories") or [])
+            d["statements"] = list(d.get("statements") or [])
+        for s in flat_statements:
+            target = by_id.get(s.get("dimension")) if isinstance(s, dict) else None
+            if target is None:
+                raise ValueError(
+                    f"statement {s.get('id') if isinstance(s, dict) else s!r} names dimension "
+                    f"{s.get('dimension') if isinstance(s, dict) else None!r}, which is not defined"
+                )
+            target["statements"].append(s)
+        top = []
+        for d in dims:
+            parent = d.get("parent") if isinstance(d, dict) else None
+            if parent is None:
+                top.append(d)
+            elif parent in by_id:
+                by_id[parent]["categories"].append(d)
+            else:
+                raise ValueError(f"dimension {d.get('id')!r} names parent {parent!r}, not defined")
+        data["dimensions"] = top
+        return data
+
+    @model_validator(mode="after")
+    def _index(self) -> MaturityModel:
+        dims: dict[str, Dimension] = {}
+        stmts: dict[str, Statement] = {}
+        depth: dict[str, int] = {}
+
+        def walk(node: Dimension, parent: str | None, level: int) -> None:
+            if node.id in dims or node.id in stmts:
+                raise ValueError(f"id {node.id!r} is used twice; ids must be unique")
+            node.parent = parent
+            dims[node.id] = node
+            depth[node.id] = level
+            if not node.statements and not node.categories:
+                raise ValueError(f"dimension {node.id!r} has no statements and no categories")
+            for s in node.statements:
+                if s.id in stmts or s.id in dims:
+                    raise ValueError(f"id {s.id!r} is used twice; ids must be unique")
+                s.dimension = node.id
+                stmts[s.id] = s
+            for child in node.categories:
+                walk(child, node.id, level + 1)
+
+        for d in self.dimensions:
+            walk(d, None, 0)
+        names = [lv.name for lv in self.levels]
+        if len(set(names)) != len(names):
+            raise ValueError("levels: each level needs a unique name")
+        self.levels.sort(key=lambda lv: lv.lower_bound)
+        for b in self.benchmarks:
+            unknown = sorted(set(b.dimensions) - set(dims))
+            if unknown:
+                raise ValueError(f"benchmark {b.name!r} names unknown dimension(s) {unknown}")
+        bnames = [b.name for b in self.benchmarks]
+        if len(set(bnames)) != len(bnames):
+            raise ValueError("benchmarks: each benchmark needs a unique name")
+        for d in dims.values():
+            unknown = sorted(set(d.level_texts) - set(names))
+            if unknown:
+                raise ValueError(f"dimension {d.id!r}: level_texts name unknown level(s) {unknown}")
+        self._dims, self._stmts, self._depth = dims, stmts, depth
+        return self
+
+    # ---- navigation -------------------------------------------------------------------------
+    @property
+    def statements(self) -> list[Statement]:
+        """All statements in model order."""
+        return list(self._stmts.values())
+
+    @property
+    def statement_ids(self) -> list[str]:
+        return list(self._stmts)
+
+    def all_dimensions(self) -> list[Dimension]:
+        """Every dimension and category, parents before their children (model order)."""
+        return list(self._dims.values())
+
+    def depth(self, dimension_id: str) -> int:
+        return self._depth[dimension_id]
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._stmts[statement_id]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return self._dims[dimension_id]
+
+    def has_part(self, part_id: str) -> bool:
+        return part_id in self._dims or part_id in self._stmts
+
+    def statements_under(self, dimension_id: str) -> list[Statement]:
+        """Statements in a dimension and all its categories, in model order."""
+        out: list[Statement] = []
+
+        def walk(node: Dimension) -> None:
+            out.extend(node.statements)
+            for c in node.categories:
+                walk(c)
+
+        walk(self._dims[dimension_id])
+        return out
+
+    def iter_tree(self) -> Iterator[tuple[int, Dimension]]:
+        for d in self._dims.values():
+            yield self._depth[d.id], d
+
+    def level_for(self, score: float | None) -> Level | None:
+        """The highest level whose lower bound is at most ``score`` (None without levels)."""
+        if score is None or score != score or not self.levels:
+            return None
+        found = None
+        for lv in self.levels:  # sorted ascending
+            if lv.lower_bound <= score + 1e-12:
+                found = lv
+        return found
+
+    def benchmark(self, name: str) -> Benchmark:
+        for b in self.benchmarks:
+            if b.name == name:
+                return b
+        known = ", ".join(b.name for b in self.benchmarks) or "none"
+        raise KeyError(f"model {self.name!r} has no benchmark {name!r} (it has: {known})")
+
+    def display_title(self, lang: str = "sv") -> str:
+        return (self.title_en or self.title) if lang == "en" else self.title
+
+
+Dimension.model_rebuild()

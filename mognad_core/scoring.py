@@ -1,0 +1,222 @@
+"""The scoring engine (vectorised numpy).
+
+Semantics (see ``docs/scoring.md``):
+
+* statement: ``mean`` of valid answers (reversed items mapped ``min + max - x``), ``n`` valid
+  answers, ``dont_know`` and ``missing`` counts, ``dont_know_share = dont_know / (n + dont_know)``,
+  ``score = (mean - min) / (max - min)``; ``sd`` of the answers and a 95 % t-interval of the score.
+* dimension: weighted mean of its children's scores (its categories and direct statements;
+  with ``aggregation: statements`` of all statements below it), children without a score left
+  out; ``dont_know_share`` over all answers below it; ``n`` respondents with a valid answer in it.
+* overall: weighted mean of the top-level dimension scores, unless a plugin's ``overall_score``
+  hook answers for the model.
+* level: the highest maturity level whose lower bound <= score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .responses import ResponseSet, load_mapping, prepare, read_responses
+from .results import DimensionScore, ScoreResult, StatementScore
+from .schema import MaturityModel
+
+#: Rows per block when summing large tables (bounds temporary memory).
+BLOCK_ROWS = 131072
+
+
+def _none(x: float) -> float | None:
+    return None if x != x else float(x)
+
+
+def statement_arrays(values: np.ndarray, dont_know: np.ndarray, model: MaturityModel) -> dict:
+    """Per-statement arrays: n, dont_know, missing, mean, sd, score, ci_low, ci_high."""
+    scale = model.scale
+    n_resp, k = values.shape
+    reverse = np.array([s.reverse for s in model.statements], dtype=bool)
+    lo, hi = float(scale.min), float(scale.max)
+    n = np.zeros(k, dtype=np.int64)
+    total = np.zeros(k)
+    for start in range(0, n_resp, BLOCK_ROWS):
+        block = values[start : start + BLOCK_ROWS]
+        valid = ~np.isnan(block)
+        n += valid.sum(axis=0)
+        total += np.where(valid, block, 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        raw_mean = total / n
+    squares = np.zeros(k)
+    for start in range(0, n_resp, BLOCK_ROWS):
+        block = values[start : start + BLOCK_ROWS]
+        dev = block - raw_mean
+        squares += np.where(np.isnan(dev), 0.0, dev * dev).sum(axis=0)
+    mean = np.where(reverse, lo + hi - raw_mean, raw_mean)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sd = np.sqrt(squares / (n - 1))
+        sd = np.where(n > 1, sd, np.nan)
+        score = (mean - lo) / (hi - lo)
+        half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd / np.sqrt(n) / (hi - lo)
+    ci_low = np.clip(score - half, 0.0, 1.0)
+    ci_high = np.clip(score + half, 0.0, 1.0)
+    dk = dont_know.sum(axis=0).astype(np.int64)
+    missing = n_resp - n - dk
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dk_share = dk / (n + dk)
+    return {
+        "n": n,
+        "dont_know": dk,
+        "missing": missing,
+        "mean": mean,
+        "sd": sd,
+        "score": score,
+        "ci_low": ci_low,
+        "ci_high": ci_high,
+        "dont_know_share": dk_share,
+    }
+
+
+def _weighted(scores: list[float], weights: list[float]) -> float:
+    s = np.asarray(scores, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    ok = ~np.isnan(s)
+    if not ok.any():
+        return float("nan")
+    return float((s[ok] * w[ok]).sum() / w[ok].sum())
+
+
+def _respondents_with_answers(values: np.ndarray, cols: list[int]) -> int:
+    if not cols or values.shape[0] == 0:
+        return 0
+    return int((~np.isnan(values[:, cols])).any(axis=1).sum())
+
+
+def score_responses(
+    responses: ResponseSet, *, insights: bool = True, context: Mapping[str, Any] | None = None
+) -> ScoreResult:
+    """Score validated responses. See the module docstring for the exact semantics."""
+    from .plugins import call_overall, collect_insights
+
+    model = responses.model
+    arr = statement_arrays(responses.values, responses.dont_know, model)
+    index = {sid: j for j, sid in enumerate(model.statement_ids)}
+    statements: dict[str, StatementScore] = {}
+    for j, s in enumerate(model.statements):
+        statements[s.id] = StatementScore(
+            id=s.id,
+            text=s.text,
+            text_en=s.text_en,
+            dimension=s.dimension or "",
+            score=_none(arr["score"][j]),
+            mean=_none(arr["mean"][j]),
+            sd=_none(arr["sd"][j]),
+            ci_low=_none(arr["ci_low"][j]) if arr["n"][j] > 1 else None,
+            ci_high=_none(arr["ci_high"][j]) if arr["n"][j] > 1 else None,
+            n=int(arr["n"][j]),
+            dont_know=int(arr["dont_know"][j]),
+            missing=int(arr["missing"][j]),
+            dont_know_share=_none(arr["dont_know_share"][j]),
+            reverse=s.reverse,
+            weight=s.weight,
+        )
+
+    dim_scores: dict[str, float] = {}
+
+    def node_score(dim_id: str) -> float:
+        if dim_id in dim_scores:
+            return dim_scores[dim_id]
+        d = model.dimension(dim_id)
+        if model.aggregation == "statements":
+            under = model.statements_under(dim_id)
+            value = _weighted([arr["score"][index[s.id]] for s in under], [s.weight for s in under])
+        else:
+            scores = [arr["score"][index[s.id]] for s in d.statements]
+            weights = [s.weight for s in d.statements]
+            for c in d.categories:
+                scores.append(node_score(c.id))
+                weights.append(c.weight)
+            value = _weighted(scores, weights)
+        dim_scores[dim_id] = value
+        return value
+
+    dimensions: dict[str, DimensionScore] = {}
+    for depth, d in model.iter_tree():
+        under = [index[s.id] for s in model.statements_under(d.id)]
+        value = node_score(d.id)
+        dk = int(arr["dont_know"][under].sum())
+        answers = int(arr["n"][under].sum())
+        lv = model.level_for(_none(value))
+        dimensions[d.id] = DimensionScore(
+            id=d.id,
+            label=d.label,
+            label_en=d.label_en,
+            parent=d.parent,
+            depth=depth,
+            score=_none(value),
+            n=_respondents_with_answers(responses.values, under),
+            answers=answers,
+            dont_know=dk,
+            dont_know_share=(dk / (answers + dk)) if answers + dk else None,
+            level=lv.name if lv else None,
+            weight=d.weight,
+            statements=[model.statement_ids[i] for i in under],
+        )
+
+    overall = _weighted(
+        [dim_scores[d.id] for d in model.dimensions], [d.weight for d in model.dimensions]
+    )
+    result = ScoreResult(
+        model=model.name,
+        model_version=model.version,
+        title=model.title,
+        n_respondents=responses.n,
+        overall=_none(overall),
+        dimensions=dimensions,
+        statements=statements,
+        notes=list(responses.notes),
+        source=responses.source,
+    )
+    override = call_overall(model, result)
+    if override is not None:
+        result.overall = _none(float(override))
+    lv = model.level_for(result.overall)
+    result.level = lv.name if lv else None
+    if insights:
+        ctx = dict(context or {})
+        ctx.setdefault("responses", responses)
+        result.insights = collect_insights(model, result, ctx)
+    return result
+
+
+def score(
+    responses: ResponseSet | pd.DataFrame | str | Path,
+    model: Any = "dimios",
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | str | Path | None = None,
+    insights: bool = True,
+    target: Any = None,
+    lang: str = "sv",
+) -> ScoreResult:
+    """Score responses against a maturity model.
+
+    ``responses`` is a wide DataFrame (one row per respondent), a path to a response file, or a
+    :class:`ResponseSet` from :func:`read_responses`. ``model`` is a model name, a model-file
+    path or a :class:`MaturityModel`. ``target`` and ``lang`` are passed to model plugins'
+    insights (e.g. a target profile for the Digital Maturity Matrix).
+    """
+    from .plugins import load_model
+
+    if isinstance(responses, ResponseSet):
+        rs = responses
+    else:
+        m = load_model(model)
+        if isinstance(responses, pd.DataFrame):
+            rs = prepare(responses, m, mapping=load_mapping(mapping))
+        else:
+            rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
+    return score_responses(rs, insights=insights, context={"target": target, "lang": lang})

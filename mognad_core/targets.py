@@ -1,0 +1,178 @@
+"""Targets: what a score is compared with.
+
+A target is one of
+
+* a number: ``0.6``, ``60``, ``"60 %"`` (numbers above 1 are percentages);
+* a benchmark name the model provides: ``"national"``;
+* a maturity level name: ``"Koordinering"`` (its lower bound);
+* a per-dimension profile: ``{"strategi": 0.7, "data": "Acceleration"}``, the inline text
+  ``"strategi=70%,data=Acceleration"``, or a file (.yaml/.json, or a two-column .csv/.xlsx of
+  dimension id and target).
+
+Dimensions a profile leaves out have no target.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .errors import InputError, Location, ModelError
+from .schema import MaturityModel, normalize_token
+
+
+class Target(BaseModel):
+    """A resolved target: a fraction in [0, 1] per dimension id (or one for all)."""
+
+    kind: Literal["number", "benchmark", "level", "profile"]
+    label: str
+    overall: float | None = None
+    dimensions: dict[str, float] = Field(default_factory=dict)
+    uniform: float | None = Field(None, description="the same target for every dimension")
+
+    def for_part(self, part_id: str | None) -> float | None:
+        """Target for a dimension/category id, or for the overall score when ``None``."""
+        if part_id is None:
+            return self.overall if self.overall is not None else self.uniform
+        if part_id in self.dimensions:
+            return self.dimensions[part_id]
+        return self.uniform
+
+
+def _number(text: Any) -> float | None:
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        s = str(text).strip().replace("\u00a0", "").replace(" ", "")
+        percent = s.endswith("%")
+        s = s.rstrip("%").replace(",", ".")
+        try:
+            value = float(s)
+        except ValueError:
+            return None
+        if percent:
+            return value / 100
+    return value / 100 if value > 1 else value
+
+
+def _value(model: MaturityModel, raw: Any, where: str) -> float:
+    number = _number(raw)
+    if number is None:
+        folded = {normalize_token(lv.name): lv for lv in model.levels}
+        folded.update({normalize_token(lv.name_en): lv for lv in model.levels if lv.name_en})
+        level = folded.get(normalize_token(str(raw)))
+        if level is None:
+            levels = ", ".join(lv.name for lv in model.levels) or "none in this model"
+            raise ModelError(
+                f"{where}: target {raw!r} is neither a number (0-1 or a percentage) nor a "
+                f"level name (levels: {levels})"
+            )
+        number = level.lower_bound
+    if not 0 <= number <= 1:
+        raise ModelError(f"{where}: target {raw!r} is outside 0-100 %")
+    return number
+
+
+def _resolve_dim(model: MaturityModel, key: str, where: str) -> str:
+    if key in {d.id for d in model.all_dimensions()}:
+        return key
+    for d in model.all_dimensions():
+        if normalize_token(key) in {
+            normalize_token(d.id),
+            normalize_token(d.label),
+            normalize_token(d.label_en or ""),
+        }:
+            return d.id
+    ids = ", ".join(d.id for d in model.dimensions)
+    raise ModelError(f"{where}: {key!r} is not a dimension of model {model.name!r} ({ids})")
+
+
+def _profile(model: MaturityModel, items: Mapping[str, Any], label: str) -> Target:
+    dims = {
+        _resolve_dim(model, str(k), label): _value(model, v, f"{label}, {k}")
+        for k, v in items.items()
+        if v is not None and str(v).strip() != ""
+    }
+    return Target(kind="profile", label=label, dimensions=dims)
+
+
+def _profile_file(model: MaturityModel, path: Path) -> Target:
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        import yaml
+
+        text = path.read_text(encoding="utf-8-sig")
+        try:
+            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        except Exception as exc:
+            raise InputError(
+                f"the target file cannot be parsed ({exc})", Location(file=str(path))
+            ) from None
+        if isinstance(data, Mapping) and "dimensions" in data:
+            data = data["dimensions"]
+        if not isinstance(data, Mapping):
+            raise InputError(
+                "the target file is not a mapping",
+                Location(file=str(path)),
+                '"dimension_id: target" lines',
+            )
+        return _profile(model, data, path.name)
+    from .readers import read_table
+
+    table = read_table(path)
+    frame = table.frame
+    if frame.shape[1] < 2:
+        raise InputError(
+            "the target table needs two columns",
+            Location(file=str(path)),
+            "dimension id (or label) and target",
+        )
+    items = dict(zip(frame.iloc[:, 0].astype(str), frame.iloc[:, 1], strict=True))
+    return _profile(model, items, path.name)
+
+
+def parse_target(value: Any, model: MaturityModel) -> Target | None:
+    """Resolve a target given as a number, name, mapping, inline profile text or file path."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, Target):
+        return value
+    if isinstance(value, Mapping):
+        return _profile(model, value, "target profile")
+    number = _number(value)
+    if number is not None:
+        if not 0 <= number <= 1:
+            raise ModelError(f"target {value!r} is outside 0-100 %")
+        return Target(kind="number", label=f"{number:.0%}", uniform=number, overall=number)
+    text = str(value).strip()
+    for b in model.benchmarks:
+        if normalize_token(text) == normalize_token(b.name):
+            label = b.label or b.name
+            if b.year:
+                label += f" {b.year}"
+            return Target(
+                kind="benchmark", label=label, overall=b.overall, dimensions=dict(b.dimensions)
+            )
+    if "=" in text:
+        items = dict(part.split("=", 1) for part in text.split(",") if part.strip())
+        return _profile(model, {k.strip(): v.strip() for k, v in items.items()}, "target")
+    path = Path(text)
+    if path.suffix and path.is_file():
+        return _profile_file(model, path)
+    if any(
+        normalize_token(text) in (normalize_token(lv.name), normalize_token(lv.name_en or ""))
+        for lv in model.levels
+    ):
+        level_value = _value(model, text, "target")
+        return Target(kind="level", label=text, uniform=level_value, overall=level_value)
+    benchmarks = ", ".join(b.name for b in model.benchmarks) or "none"
+    raise ModelError(
+        f"target {text!r} is not a number, a benchmark of model {model.name!r} "
+        f"(benchmarks: {benchmarks}), a level name, a 'dimension=value,...' list or a file"
+    )
