@@ -327,7 +327,7 @@ def prepare(
         raise first_error
     attributes = frame.iloc[:, attr_pos].copy()
     attributes.columns = [str(c) for c in attributes.columns]
-    attributes.reset_index(drop=True, inplace=True)
+    attributes = attributes.reset_index(drop=True)
     notes = []
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)

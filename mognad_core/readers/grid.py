@@ -60,7 +60,7 @@ def table_from_grid(
     headers = [header_text(v) for v in grid.iloc[h].to_numpy(dtype=object)[keep_cols]]
     frame = body.loc[keep_rows, keep_cols].copy()
     frame.columns = pd.Index(headers, dtype=object)
-    frame.reset_index(drop=True, inplace=True)
+    frame = frame.reset_index(drop=True)
     rows = np.arange(h + 1, grid.shape[0])[keep_rows] + first_row
     cols = [first_col + int(j) if letters else None for j in np.flatnonzero(keep_cols)]
     return RawTable(

@@ -1,0 +1,85 @@
+"""Shared fixtures: the tiny hand-computed model, response tables, plugin registration."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+from mognad_core.cli import main as cli_main
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def tiny_model() -> mognad.MaturityModel:
+    return mognad.load_model_file(DATA / "tiny.yaml")
+
+
+@pytest.fixture
+def tiny_frame() -> pd.DataFrame:
+    """Four respondents; expected scores are worked out in tests/test_scoring.py."""
+    return pd.DataFrame(
+        {
+            "förvaltning": ["Soc", "Soc", "KLF", "KLF"],
+            "a1": [5, 4, "Vet ej", None],
+            "a2": [1, 2, 2, "VET INTE"],
+            "b1": [3, 3, 1, "don't know"],
+            "b2": [2, "dont know", "  vet ej ", 4],
+            "b3": [None, None, "Vet ej", None],
+        }
+    )
+
+
+@pytest.fixture
+def register_plugin():
+    """Register plugin objects for one test; they are unregistered afterwards."""
+    pm = mognad.get_plugin_manager()
+    names: list[str] = []
+
+    def register(plugin, name: str):
+        pm.register(plugin, name=name)
+        names.append(name)
+        return plugin
+
+    yield register
+    for name in names:
+        if pm.has_plugin(name):
+            pm.unregister(name=name)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_plugins(monkeypatch):
+    """Every test starts from the installed plugins only."""
+    monkeypatch.delenv("MOGNAD_BLOCK_PLUGINS", raising=False)
+    monkeypatch.delenv("MOGNAD_ALLOW_PLUGINS", raising=False)
+    mognad.reset_plugins()
+    yield
+    mognad.reset_plugins()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.exit_code, self.stdout, self.stderr = code, out, err
+
+
+@pytest.fixture
+def run_cli():
+    """Run ``mognad ARGS`` in-process, as the console script does; returns exit code and output."""
+
+    def run(*args: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = 0
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                cli_main([str(a) for a in args])
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
