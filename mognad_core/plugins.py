@@ -68,6 +68,7 @@ class Sample:
 
 _pm: pluggy.PluginManager | None = None
 _failures: list[PluginFailure] = []
+_distributions: dict[str, str] = {}  # plugin name -> "distribution version"
 
 
 def _names(env: str) -> set[str] | None:
@@ -90,7 +91,9 @@ def _entry_points() -> dict[str, metadata.EntryPoint]:
     return found
 
 
-def _load_into(pm: pluggy.PluginManager, name: str, loader: Any) -> None:
+def _load_into(
+    pm: pluggy.PluginManager, name: str, loader: Any, ep: metadata.EntryPoint | None = None
+) -> None:
     """Import one plugin and register it; report and skip it if anything goes wrong."""
     if pm.has_plugin(name):
         return
@@ -99,6 +102,10 @@ def _load_into(pm: pluggy.PluginManager, name: str, loader: Any) -> None:
         pm.register(module, name=name)
     except Exception as exc:  # a broken plugin must never break the others
         _record_failure(name, exc)
+        return
+    dist = getattr(ep, "dist", None)
+    if dist is not None:
+        _distributions[name] = f"{dist.name} {dist.version}"
 
 
 def _build() -> pluggy.PluginManager:
@@ -112,13 +119,13 @@ def _build() -> pluggy.PluginManager:
             continue
         ep = eps.get(name)
         loader = ep.load if ep is not None else (lambda m=module: importlib.import_module(m))
-        _load_into(pm, name, loader)
+        _load_into(pm, name, loader, ep)
     for name in sorted(eps):
         if name in BUILTIN_PLUGINS or name in blocked:
             continue
         if allowed is not None and name not in allowed:
             continue
-        _load_into(pm, name, eps[name].load)
+        _load_into(pm, name, eps[name].load, eps[name])
     return pm
 
 
@@ -135,6 +142,7 @@ def reset_plugins() -> None:
     global _pm
     _pm = None
     _failures.clear()
+    _distributions.clear()
 
 
 def plugin_failures() -> list[PluginFailure]:
@@ -269,17 +277,13 @@ def list_plugins() -> list[dict[str, Any]]:
     for name, plugin in pm.list_name_plugin():
         hooks = sorted(h.name for h in pm.get_hookcallers(plugin) or [])
         module = getattr(plugin, "__name__", type(plugin).__name__)
-        dist = None
-        for plugin_obj, d in pm.list_plugin_distinfo():
-            if plugin_obj is plugin:
-                dist = f"{d.project_name} {d.version}"
         rows.append(
             {
                 "name": name,
                 "module": module,
                 "hooks": hooks,
                 "builtin": name in BUILTIN_PLUGINS,
-                "distribution": dist,
+                "distribution": _distributions.get(name),
             }
         )
     return rows

@@ -1,0 +1,5 @@
+"""``python -m mognad_core`` runs the ``mognad`` command line."""
+
+from .cli import main
+
+main()
