@@ -81,4 +81,4 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
     assert data["overall"] == pytest.approx((ledning + kompetens + 2 * teknik) / 4)
     assert data["level"] == "Ledande"  # overall (0.583 + 0.75 + 2 * 1) / 4 = 0.833 >= 0.8
     focus = next(i for i in data["insights"] if i["key"] == "acme_focus")
-    assert focus["data"] == {"dimension": "kompetens"}
+    assert focus["data"] == {"dimension": "ledning"}  # the lowest: 0.583
