@@ -44,6 +44,7 @@ class Location:
     row: int | None = None
     column: str | None = None  # header text
     column_index: int | None = None  # 0-based position in the sheet
+    column_style: str = "letter"  # "letter" (spreadsheets: D) or "number" (CSV: 4)
 
     def describe(self) -> str:
         parts: list[str] = []
@@ -53,11 +54,14 @@ class Location:
             parts.append(f'sheet "{self.sheet}"')
         if self.row is not None:
             parts.append(f"row {self.row}")
-        if self.column is not None or self.column_index is not None:
+        if self.column or self.column_index is not None:
             col = "column"
             if self.column_index is not None:
-                col += f" {column_letter(self.column_index)}"
-            if self.column is not None:
+                if self.column_style == "letter":
+                    col += f" {column_letter(self.column_index)}"
+                else:
+                    col += f" {self.column_index + 1}"
+            if self.column:
                 col += f' ("{self.column}")'
             parts.append(col)
         return ", ".join(parts)
@@ -88,7 +92,7 @@ class InputError(MognadError):
             text += "."
         if self.expected:
             text += f" Expected {self.expected}"
-            if not text.endswith("."):
+            if not text.endswith((".", "?", "!")):
                 text += "."
         if self.more_count:
             shown = "; ".join(self.more)

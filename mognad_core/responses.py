@@ -12,6 +12,7 @@ expected.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -117,7 +118,12 @@ def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Locat
     header = None if j is None else str(table.frame.columns[j])
     col_index = None if j is None else table.column_indices[j]
     return Location(
-        file=table.source, sheet=table.sheet, row=row, column=header, column_index=col_index
+        file=table.source,
+        sheet=table.sheet,
+        row=row,
+        column=header,
+        column_index=col_index,
+        column_style=table.column_style,
     )
 
 
@@ -220,14 +226,13 @@ def code_column(column: pd.Series, scale: Scale) -> _Coded:
         vals = np.full(n, np.nan)
         bad_type = column.notna().to_numpy()
     elif is_numeric_dtype(column.dtype):
-        vals = column.to_numpy(dtype=float, na_value=np.nan)
+        vals = np.array(column.to_numpy(dtype=float, na_value=np.nan), dtype=float, copy=True)
     else:
         obj = column.to_numpy(dtype=object)
         kind = infer_dtype(obj, skipna=True)
-        if kind in ("floating", "integer", "mixed-integer-float", "empty"):
-            vals = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        else:
-            vals = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        numeric = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        vals = np.array(numeric, dtype=float, copy=True)
+        if kind not in ("floating", "integer", "mixed-integer-float", "empty"):
             # True/False become 1/0 in to_numeric: a logical cell is not an answer
             maybe_bool = np.flatnonzero((vals == 0) | (vals == 1))
             for i in maybe_bool:
@@ -269,14 +274,21 @@ def code_column(column: pd.Series, scale: Scale) -> _Coded:
 
 
 def _show(value: Any) -> str:
+    """A cell value as the user typed it (dates as dates, logical cells as TRUE/FALSE)."""
+    if isinstance(value, (bool, np.bool_)):
+        return f"{str(bool(value)).upper()} (a TRUE/FALSE cell)"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
         return f'"{value}"'
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0):
+            return f"{value.date().isoformat()} (a date)"
+        return f"{value.isoformat(sep=' ')} (a date and time)"
+    if isinstance(value, datetime.date):
         return f"{value.isoformat()} (a date)"
-    if isinstance(value, (bool, np.bool_)):
-        return f"{value} (a TRUE/FALSE cell)"
+    if isinstance(value, (datetime.time, datetime.timedelta)):
+        return f"{value} (a time)"
     return repr(value)
 
 

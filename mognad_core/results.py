@@ -63,6 +63,7 @@ class ScoreResult(BaseModel):
     model: str
     model_version: str
     title: str
+    title_en: str | None = None
     n_respondents: int
     overall: float | None = None
     level: str | None = None

@@ -26,6 +26,7 @@ from scipy import stats
 from .responses import ResponseSet, load_mapping, prepare, read_responses
 from .results import DimensionScore, ScoreResult, StatementScore
 from .schema import MaturityModel
+from .targets import parse_target
 
 #: Rows per block when summing large tables (bounds temporary memory).
 BLOCK_ROWS = 131072
@@ -173,6 +174,7 @@ def score_responses(
         model=model.name,
         model_version=model.version,
         title=model.title,
+        title_en=model.title_en,
         n_respondents=responses.n,
         overall=_none(overall),
         dimensions=dimensions,
@@ -188,6 +190,7 @@ def score_responses(
     if insights:
         ctx = dict(context or {})
         ctx.setdefault("responses", responses)
+        ctx["target"] = parse_target(ctx.get("target"), model, result)
         result.insights = collect_insights(model, result, ctx)
     return result
 
@@ -206,8 +209,9 @@ def score(
 
     ``responses`` is a wide DataFrame (one row per respondent), a path to a response file, or a
     :class:`ResponseSet` from :func:`read_responses`. ``model`` is a model name, a model-file
-    path or a :class:`MaturityModel`. ``target`` and ``lang`` are passed to model plugins'
-    insights (e.g. a target profile for the Digital Maturity Matrix).
+    path or a :class:`MaturityModel`. ``target`` (anything :func:`parse_target` accepts; it is
+    resolved, or rejected with a clear message, before plugins see it) and ``lang`` are passed
+    to model plugins' insights (e.g. a target profile for the Digital Maturity Matrix).
     """
     from .plugins import load_model
 

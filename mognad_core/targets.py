@@ -5,6 +5,8 @@ A target is one of
 * a number: ``0.6``, ``60``, ``"60 %"`` (numbers above 1 are percentages);
 * a benchmark name the model provides: ``"national"``;
 * a maturity level name: ``"Koordinering"`` (its lower bound);
+* ``"next"``: for each dimension, the lower bound of the level above the one it has reached
+  (needs a score result; a dimension at the top level keeps its own score as target);
 * a per-dimension profile: ``{"strategi": 0.7, "data": "Acceleration"}``, the inline text
   ``"strategi=70%,data=Acceleration"``, or a file (.yaml/.json, or a two-column .csv/.xlsx of
   dimension id and target).
@@ -28,7 +30,7 @@ from .schema import MaturityModel, normalize_token
 class Target(BaseModel):
     """A resolved target: a fraction in [0, 1] per dimension id (or one for all)."""
 
-    kind: Literal["number", "benchmark", "level", "profile"]
+    kind: Literal["number", "benchmark", "level", "profile", "next"]
     label: str
     overall: float | None = None
     dimensions: dict[str, float] = Field(default_factory=dict)
@@ -137,8 +139,31 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
     return _profile(model, items, path.name)
 
 
-def parse_target(value: Any, model: MaturityModel) -> Target | None:
-    """Resolve a target given as a number, name, mapping, inline profile text or file path."""
+NEXT_WORDS = {"next", "nästa", "next level", "nästa nivå"}
+
+
+def next_level_target(model: MaturityModel, result: Any) -> Target:
+    """Per dimension: the lower bound of the next maturity level above its current score."""
+    if not model.levels:
+        raise ModelError(f"target 'next' needs maturity levels; model {model.name!r} has none")
+    dims: dict[str, float] = {}
+    for dim_id, d in result.dimensions.items():
+        if d.score is None:
+            continue
+        above = [lv.lower_bound for lv in model.levels if lv.lower_bound > d.score + 1e-12]
+        dims[dim_id] = above[0] if above else d.score
+    overall = None
+    if result.overall is not None:
+        above = [lv.lower_bound for lv in model.levels if lv.lower_bound > result.overall + 1e-12]
+        overall = above[0] if above else result.overall
+    return Target(kind="next", label="next level", overall=overall, dimensions=dims)
+
+
+def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target | None:
+    """Resolve a target given as a number, name, mapping, inline profile text or file path.
+
+    ``result`` (a ScoreResult) is needed only for ``"next"``.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, Target):
@@ -151,6 +176,10 @@ def parse_target(value: Any, model: MaturityModel) -> Target | None:
             raise ModelError(f"target {value!r} is outside 0-100 %")
         return Target(kind="number", label=f"{number:.0%}", uniform=number, overall=number)
     text = str(value).strip()
+    if normalize_token(text) in NEXT_WORDS:
+        if result is None:
+            raise ModelError("target 'next' can only be resolved together with a score result")
+        return next_level_target(model, result)
     for b in model.benchmarks:
         if normalize_token(text) == normalize_token(b.name):
             label = b.label or b.name
@@ -174,5 +203,6 @@ def parse_target(value: Any, model: MaturityModel) -> Target | None:
     benchmarks = ", ".join(b.name for b in model.benchmarks) or "none"
     raise ModelError(
         f"target {text!r} is not a number, a benchmark of model {model.name!r} "
-        f"(benchmarks: {benchmarks}), a level name, a 'dimension=value,...' list or a file"
+        f"(benchmarks: {benchmarks}), a level name, 'next', a 'dimension=value,...' list or a "
+        "file"
     )

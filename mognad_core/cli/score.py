@@ -8,7 +8,7 @@ import click
 import pandas as pd
 
 from ..errors import MognadError
-from ..plugins import get_samples, load_model
+from ..plugins import get_samples
 from ..results import ScoreResult
 from ..scoring import score as score_api
 from . import cli
@@ -33,8 +33,7 @@ target_option = click.option(
 
 def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True) -> str:
     """The human-readable table for a score result."""
-    model = load_model(result.model) if not result.model.endswith((".yaml", ".json")) else None
-    title = model.display_title(lang) if model else result.title
+    title = (result.title_en or result.title) if lang == "en" else result.title
     lines = [f"{title} ({result.model} {result.model_version})"]
     if result.source:
         lines.append(f"Responses: {Path(result.source).name}, {result.n_respondents} respondents")

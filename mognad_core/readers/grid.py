@@ -62,7 +62,7 @@ def table_from_grid(
     frame.columns = pd.Index(headers, dtype=object)
     frame = frame.reset_index(drop=True)
     rows = np.arange(h + 1, grid.shape[0])[keep_rows] + first_row
-    cols = [first_col + int(j) if letters else None for j in np.flatnonzero(keep_cols)]
+    cols = [first_col + int(j) for j in np.flatnonzero(keep_cols)]
     return RawTable(
         frame=frame,
         source=source,
@@ -70,4 +70,5 @@ def table_from_grid(
         header_row=h + first_row,
         row_numbers=rows,
         column_indices=cols,
+        column_style="letter" if letters else "number",
     )

@@ -20,7 +20,8 @@ class RawTable:
     """Cells of one sheet: ``frame`` has one column per header, values as read (object dtype).
 
     ``row_numbers[i]`` is the row the user sees for ``frame.iloc[i]``; ``column_indices[j]`` the
-    0-based sheet column of ``frame.columns[j]`` (``None`` where letters make no sense, as in CSV).
+    0-based sheet column of ``frame.columns[j]``, shown as a letter (spreadsheets) or a number
+    (CSV) according to ``column_style``.
     """
 
     frame: pd.DataFrame
@@ -28,7 +29,8 @@ class RawTable:
     sheet: str | None = None
     header_row: int = 1
     row_numbers: np.ndarray | None = None
-    column_indices: list[int | None] = field(default_factory=list)
+    column_indices: list[int] = field(default_factory=list)
+    column_style: str = "letter"  # how to name columns in messages: "letter" or "number"
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
