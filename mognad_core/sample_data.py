@@ -102,6 +102,8 @@ def generate_responses(
         latent = theta[:, None] - difficulty[None, :] + rng.normal(0, 0.7, (n, k))
         mid = (lo + hi) / 2
         answers = np.clip(np.rint(mid + latent * (hi - lo) / 4), lo, hi)
+        reverse = np.array([st.reverse for st in model.statements], dtype=bool)
+        answers[:, reverse] = lo + hi - answers[:, reverse]  # agreeing means LOW maturity
         dk_p = np.clip(base_dk[None, :] + role_dk[:, None] - 0.01 * w_i, 0, 0.9)
         is_dk = rng.random((n, k)) < dk_p
         is_missing = (rng.random((n, k)) < missing_rate) & ~is_dk

@@ -46,3 +46,18 @@ def echo_json(data: Any) -> None:
 
 def pct(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value * 100:.{digits}f} %"
+
+
+def table(rows: list[dict[str, Any]], left: tuple[str, ...] = ()) -> str:
+    """A plain-text table; the ``left`` columns are left-aligned (labels), others right."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return ""
+    formatters = {}
+    for col in left:
+        if col in frame:
+            width = max(len(col), *(len(str(v)) for v in frame[col]))
+            formatters[col] = lambda v, w=width: str(v).ljust(w)
+    return frame.to_string(index=False, justify="left", formatters=formatters)

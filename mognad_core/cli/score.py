@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from ..errors import MognadError
 from ..plugins import get_samples
@@ -20,6 +19,7 @@ from .options import (
     model_option,
     pct,
     sheet_option,
+    table,
 )
 
 target_option = click.option(
@@ -53,10 +53,10 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
                 "Vet ej": pct(d.dont_know_share),
             }
         )
-    frame = pd.DataFrame(rows)
-    if not any(frame["Level"]):
-        frame = frame.drop(columns="Level")
-    lines.append(frame.to_string(index=False, justify="left"))
+    if not any(r["Level"] for r in rows):
+        for r in rows:
+            del r["Level"]
+    lines.append(table(rows, left=("Dimension", "Level")))
     if statements:
         rows = []
         for s in result.statements.values():
@@ -71,7 +71,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
                     "Vet ej": pct(s.dont_know_share),
                 }
             )
-        lines += ["", pd.DataFrame(rows).to_string(index=False, justify="left")]
+        lines += ["", table(rows, left=("Id", "Statement"))]
     for ins in result.insights:
         lines += ["", f"{ins.title}", f"  {ins.text}" if ins.text else ""]
         for row in ins.rows:
