@@ -7,6 +7,22 @@ Public API (everything else is internal)::
     result.overall, result.dimensions_frame()
 """
 
+from .analysis import (
+    CompareResult,
+    GapResult,
+    GroupResult,
+    PortfolioResult,
+    PriorityResult,
+    ReliabilityResult,
+    compare,
+    compare_waves,
+    cronbach_alpha,
+    gap,
+    groups,
+    portfolio,
+    priorities,
+    reliability,
+)
 from .errors import InputError, Location, ModelError, MognadError, PluginError
 from .hookspecs import hookimpl
 from .model_files import dump_model, load_model_file, model_from_dict
@@ -30,8 +46,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Benchmark",
+    "CompareResult",
     "Dimension",
     "DimensionScore",
+    "GapResult",
+    "GroupResult",
     "InputError",
     "Level",
     "LevelText",
@@ -41,7 +60,10 @@ __all__ = [
     "ModelInsight",
     "MognadError",
     "PluginError",
+    "PortfolioResult",
+    "PriorityResult",
     "RawTable",
+    "ReliabilityResult",
     "ResponseReader",
     "ResponseSet",
     "Scale",
@@ -49,10 +71,15 @@ __all__ = [
     "Statement",
     "StatementScore",
     "__version__",
+    "compare",
+    "compare_waves",
+    "cronbach_alpha",
     "dump_model",
+    "gap",
     "get_model",
     "get_plugin_manager",
     "get_samples",
+    "groups",
     "hookimpl",
     "list_models",
     "list_plugins",
@@ -61,9 +88,12 @@ __all__ = [
     "load_model_file",
     "model_from_dict",
     "plugin_failures",
+    "portfolio",
     "prepare",
+    "priorities",
     "read_responses",
     "read_table",
+    "reliability",
     "reset_plugins",
     "score",
     "score_responses",

@@ -87,3 +87,28 @@ def model_insights(
     ``model`` is not yours. ``context`` carries options from the caller, such as ``target``
     (a number, a per-dimension mapping, or a benchmark name) and ``lang`` ("sv" or "en").
     """
+
+
+@hookspec(firstresult=True)
+def rank_priorities(model: MaturityModel, table: Any, context: dict[str, Any]) -> Any:
+    """Rank where to start improving, replacing the default rule of :func:`mognad_core.priorities`.
+
+    ``table`` is a :class:`pandas.DataFrame` with one row per candidate area, indexed by part id,
+    in model order, with the columns ``label``, ``kind`` ("statement", "category" or
+    "dimension"), ``score`` (0-1), ``dont_know_share`` (0-1 or NaN), ``target`` and ``gap``
+    (``score - target``, NaN without a target), ``shortfall`` (``max(0, -gap)``), ``weight``
+    (the part's weight relative to the mean weight of the candidates), ``low_score`` and
+    ``high_dont_know`` (the Vetlanda screen: score below the candidates' median, vet-ej share at
+    or above ``model.meta["dont_know_priority"]["min_share"]``, default 0.20), ``priority`` and
+    ``reasons`` (the default rule's value and explanation). Candidates without a score are not in
+    the table. ``context`` carries ``target`` (the resolved :class:`~mognad_core.targets.Target`
+    or ``None``), ``count``, ``level``, ``lang`` and whatever the caller passed.
+
+    Return ``None`` to leave the ranking to the next plugin or the default rule (only answer for
+    your own model: check ``model.name`` first). Otherwise return either a list of part ids, best
+    first, or a DataFrame with (a subset of) the table's rows, best first, optionally with a
+    ``priority`` column (number) and a ``reason`` column (one sentence per row). Ids that are not
+    in the table are ignored; rows left out are not ranked. Put a one-paragraph description of
+    your rule in ``DataFrame.attrs["rule"]`` to have it shown to users. The first non-None answer
+    is used.
+    """

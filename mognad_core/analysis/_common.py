@@ -1,0 +1,162 @@
+"""Helpers shared by the analysis modules (internal)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel
+
+from ..errors import ModelError, MognadError
+from ..responses import ResponseSet, prepare, read_responses
+from ..results import ScoreResult
+from ..schema import MaturityModel
+
+LEVELS = ("dimension", "category", "statement", "all")
+
+
+class AnalysisResult(BaseModel):
+    """Base of every analysis result: pydantic at the boundary, DataFrames on request."""
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def resolve_model(result: ScoreResult | None, model: Any = None) -> MaturityModel:
+    """The model a result was scored with: ``model`` if given, else ``result.model`` by name."""
+    from ..plugins import load_model
+
+    if model is not None:
+        return load_model(model)
+    if result is None:
+        raise MognadError("No model given: pass model=... (a name, a model file or a model).")
+    try:
+        return load_model(result.model)
+    except ModelError:
+        raise ModelError(
+            f"The result was scored with model {result.model!r}, which is not installed; pass "
+            "model=... (the model file or MaturityModel it was scored with)."
+        ) from None
+
+
+def as_responses(data: Any, model: Any = None, *, sheet: str | None = None) -> ResponseSet:
+    """A ResponseSet from a ResponseSet, a DataFrame or a response-file path."""
+    from ..plugins import load_model
+
+    if isinstance(data, ResponseSet):
+        if model is not None and load_model(model).name != data.model.name:
+            raise ModelError(
+                f"The responses were read for model {data.model.name!r}, not {model!r}."
+            )
+        return data
+    m = load_model("dimios" if model is None else model)
+    if isinstance(data, pd.DataFrame):
+        return prepare(data, m)
+    if isinstance(data, (str, Path)):
+        return read_responses(data, m, sheet=sheet)
+    raise MognadError(
+        f"Expected responses as a ResponseSet, a DataFrame or a file path, got "
+        f"{type(data).__name__}."
+    )
+
+
+def check_level(level: str, allowed: tuple[str, ...] = LEVELS) -> str:
+    value = str(level).strip().lower()
+    aliases = {"dimensions": "dimension", "categories": "category", "statements": "statement"}
+    value = aliases.get(value, value)
+    if value not in allowed:
+        raise MognadError(f"level {level!r} is not one of: {', '.join(allowed)}.")
+    return value
+
+
+def dim_label(model: MaturityModel, dim_id: str, lang: str = "sv") -> str:
+    return model.dimension(dim_id).name(lang)
+
+
+def stmt_label(model: MaturityModel, sid: str, lang: str = "sv") -> str:
+    return model.statement(sid).label(lang)
+
+
+def parts(model: MaturityModel, level: str) -> list[tuple[str, str]]:
+    """(id, kind) of the parts at ``level`` in model order (kind: dimension/category/statement)."""
+    out: list[tuple[str, str]] = []
+    for depth, d in model.iter_tree():
+        kind = "dimension" if depth == 0 else "category"
+        if level in (kind, "all"):
+            out.append((d.id, kind))
+    if level in ("statement", "all"):
+        out.extend((sid, "statement") for sid in model.statement_ids)
+    return out
+
+
+def ancestors(model: MaturityModel, part_id: str) -> list[str]:
+    """Dimension ids from the part's own node (or a statement's dimension) up to the top."""
+    chain: list[str] = []
+    node = model.statement(part_id).dimension if part_id in model.statement_ids else part_id
+    while node is not None:
+        chain.append(node)
+        node = model.dimension(node).parent
+    return chain
+
+
+def none(x: Any) -> float | None:
+    if x is None:
+        return None
+    x = float(x)
+    return None if x != x else x
+
+
+def aggregate(model: MaturityModel, stmt_scores: np.ndarray) -> dict[str, np.ndarray]:
+    """Dimension scores from statement scores, vectorised over leading axes.
+
+    ``stmt_scores`` has shape (..., k) in model statement order (NaN = no score). Follows the
+    scoring semantics exactly (weighted means of children, NaN children left out; with
+    ``aggregation: statements`` a weighted mean of all statements below). Returns dimension id ->
+    array of shape (...); key ``None`` holds the default overall score.
+    """
+    index = {sid: j for j, sid in enumerate(model.statement_ids)}
+
+    def wmean(cols: list[np.ndarray], weights: list[float]) -> np.ndarray:
+        s = np.stack(cols, axis=-1)
+        w = np.asarray(weights, dtype=float)
+        ok = ~np.isnan(s)
+        num = np.where(ok, s, 0.0) @ w
+        den = ok.astype(float) @ w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+    out: dict[Any, np.ndarray] = {}
+
+    def node(dim_id: str) -> np.ndarray:
+        if dim_id in out:
+            return out[dim_id]
+        d = model.dimension(dim_id)
+        if model.aggregation == "statements":
+            under = model.statements_under(dim_id)
+            value = wmean([stmt_scores[..., index[s.id]] for s in under], [s.weight for s in under])
+        else:
+            cols = [stmt_scores[..., index[s.id]] for s in d.statements]
+            weights = [s.weight for s in d.statements]
+            for c in d.categories:
+                cols.append(node(c.id))
+                weights.append(c.weight)
+            value = wmean(cols, weights)
+        out[dim_id] = value
+        return value
+
+    for d in model.all_dimensions():
+        node(d.id)
+    out[None] = wmean([out[d.id] for d in model.dimensions], [d.weight for d in model.dimensions])
+    return out
+
+
+def pp(value: float | None, digits: int = 1, sign: bool = False) -> str:
+    """A 0-1 figure as percent (or percentage points with ``sign``)."""
+    if value is None:
+        return "–"
+    if sign:
+        return f"{value * 100:+.{digits}f} pp"
+    return f"{value * 100:.{digits}f} %"

@@ -1,0 +1,397 @@
+"""Compare two waves (T0/T1): change per statement and dimension with a 95 % interval.
+
+* Statements: ``change = score_after - score_before`` (0-1 scale); the 95 % interval is Welch's
+  t-interval for the difference of two means with unequal variances (Welch-Satterthwaite degrees
+  of freedom), divided by the scale range. It needs at least two valid answers in each wave.
+* Dimensions, categories and the overall score: a seeded percentile bootstrap over respondents.
+  Each replicate resamples the respondents of each wave with replacement (independently),
+  recomputes every statement score and aggregates them exactly as scoring does; the interval is
+  the 2.5th-97.5th percentile of the replicate changes. ``n_boot`` (2000) and ``seed`` (2025) make
+  it reproducible.
+* ``significant``: the interval excludes zero. ``improved_all``: every statement with a score in
+  both waves has a positive change (not necessarily a significant one).
+
+The two waves are independent samples of respondents (as with a new survey each year); if the
+same people answered both times, the intervals are conservative.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, Field
+from scipy import stats
+
+from ..errors import InputError, Location, MognadError
+from ..responses import ResponseSet
+from ..schema import MaturityModel, normalize_token
+from ..scoring import score_responses
+from ._common import AnalysisResult, aggregate, as_responses, none, pp
+
+WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
+#: Upper bound on replicate x respondent cells held in memory at once.
+_BLOCK_CELLS = 4_000_000
+
+
+class CompareRow(BaseModel):
+    """The change of one part between the waves (0-1 scale)."""
+
+    id: str
+    label: str
+    kind: Literal["overall", "dimension", "category", "statement"]
+    parent: str | None = None
+    before: float | None = None
+    after: float | None = None
+    change: float | None = None
+    ci_low: float | None = Field(None, description="95 % interval of the change, low end")
+    ci_high: float | None = Field(None, description="95 % interval of the change, high end")
+    n_before: int = 0
+    n_after: int = 0
+    significant: bool | None = Field(None, description="the interval excludes 0")
+    method: str = ""
+
+
+class CompareResult(AnalysisResult):
+    """Result of :func:`compare` / :func:`compare_waves`."""
+
+    model: str
+    before_label: str
+    after_label: str
+    n_before: int
+    n_after: int
+    overall: CompareRow
+    dimensions: list[CompareRow]
+    statements: list[CompareRow]
+    improved_all: bool | None = Field(
+        None, description="every statement with data in both waves improved (None: none had)"
+    )
+    improved: int = 0
+    declined: int = 0
+    unchanged: int = 0
+    significant_up: int = 0
+    significant_down: int = 0
+    compared: int = Field(0, description="statements with a score in both waves")
+    n_boot: int = 2000
+    seed: int = 2025
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def rows(self) -> list[CompareRow]:
+        return [self.overall, *self.dimensions, *self.statements]
+
+    def frame(self, kind: str = "dimension") -> pd.DataFrame:
+        """Rows of ``kind``: "dimension" (dimensions and categories, overall first),
+        "statement", or "all"; indexed by id."""
+        kind = kind.lower().rstrip("s")
+        if kind == "dimension":
+            rows = [self.overall, *self.dimensions]
+        elif kind == "statement":
+            rows = self.statements
+        elif kind == "all":
+            rows = self.rows
+        else:
+            raise MognadError(f"kind {kind!r} is not one of: dimension, statement, all.")
+        return pd.DataFrame([r.model_dump() for r in rows]).set_index("id")
+
+
+def _welch(m1, s1, n1, m2, s2, n2, span) -> tuple[float | None, float | None]:
+    if n1 < 2 or n2 < 2 or s1 is None or s2 is None:
+        return None, None
+    v1, v2 = s1 * s1 / n1, s2 * s2 / n2
+    se = np.sqrt(v1 + v2)
+    diff = (m2 - m1) / span
+    if se == 0:
+        return diff, diff
+    df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
+    half = stats.t.ppf(0.975, df) * se / span
+    return diff - half, diff + half
+
+
+def _boot_scores(rs: ResponseSet, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Statement scores (n_boot x k) from respondent resamples of one wave."""
+    model = rs.model
+    lo, hi = float(model.scale.min), float(model.scale.max)
+    reverse = np.array([s.reverse for s in model.statements], dtype=bool)
+    valid = ~np.isnan(rs.values)
+    vals = np.where(valid, rs.values, 0.0)
+    n = rs.n
+    out = np.full((n_boot, vals.shape[1]), np.nan)
+    if n == 0:
+        return out
+    block = max(1, _BLOCK_CELLS // max(n, 1))
+    p = np.full(n, 1.0 / n)
+    for start in range(0, n_boot, block):
+        b = min(block, n_boot - start)
+        counts = rng.multinomial(n, p, size=b).astype(float)
+        sums = counts @ vals
+        cnt = counts @ valid.astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = sums / cnt
+        mean = np.where(reverse, lo + hi - mean, mean)
+        out[start : start + b] = (mean - lo) / (hi - lo)
+    return out
+
+
+def _label(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def compare(
+    before: Any,
+    after: Any,
+    *,
+    model: Any = None,
+    n_boot: int = 2000,
+    seed: int = 2025,
+    labels: tuple[str, str] | None = None,
+    lang: str = "sv",
+) -> CompareResult:
+    """Change from ``before`` to ``after`` (ResponseSets, DataFrames or response-file paths).
+
+    See the module docstring for the intervals. ``labels`` names the waves (default: the file
+    names, or "före"/"efter").
+    """
+    if n_boot < 100:
+        raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
+    if model is None and isinstance(before, ResponseSet):
+        model = before.model
+    rs0 = as_responses(before, model)
+    rs1 = as_responses(after, rs0.model)
+    m: MaturityModel = rs0.model
+    if rs1.model.name != m.name:
+        raise MognadError(
+            f"The waves were read with different models ({m.name!r} and {rs1.model.name!r})."
+        )
+    if labels is None:
+        from pathlib import Path
+
+        labels = (
+            Path(rs0.source).stem if rs0.source else "före",
+            Path(rs1.source).stem if rs1.source else "efter",
+        )
+    for rs, lab in ((rs0, labels[0]), (rs1, labels[1])):
+        if rs.n == 0:
+            raise MognadError(f"Wave {lab!r} has no respondents.")
+    r0 = score_responses(rs0, insights=False)
+    r1 = score_responses(rs1, insights=False)
+    span = float(m.scale.max - m.scale.min)
+
+    statements: list[CompareRow] = []
+    for sid in m.statement_ids:
+        a, b = r0.statements[sid], r1.statements[sid]
+        change = None if a.score is None or b.score is None else b.score - a.score
+        lo_, hi_ = (None, None)
+        if change is not None:
+            lo_, hi_ = _welch(a.mean, a.sd, a.n, b.mean, b.sd, b.n, span)
+        statements.append(
+            CompareRow(
+                id=sid,
+                label=m.statement(sid).label(lang),
+                kind="statement",
+                parent=m.statement(sid).dimension,
+                before=a.score,
+                after=b.score,
+                change=change,
+                ci_low=none(lo_),
+                ci_high=none(hi_),
+                n_before=a.n,
+                n_after=b.n,
+                significant=None if lo_ is None else bool(lo_ > 0 or hi_ < 0),
+                method="welch" if lo_ is not None else "",
+            )
+        )
+
+    rng = np.random.default_rng(seed)
+    boot0 = aggregate(m, _boot_scores(rs0, n_boot, rng))
+    boot1 = aggregate(m, _boot_scores(rs1, n_boot, rng))
+
+    def node_row(key: Any, before_v, after_v, kind, label, parent, n0, n1) -> CompareRow:
+        change = None if before_v is None or after_v is None else after_v - before_v
+        diff = boot1[key] - boot0[key]
+        diff = diff[~np.isnan(diff)]
+        lo_ = hi_ = None
+        if change is not None and diff.size >= 0.9 * n_boot:
+            lo_, hi_ = (float(x) for x in np.percentile(diff, [2.5, 97.5]))
+        return CompareRow(
+            id="overall" if key is None else key,
+            label=label,
+            kind=kind,
+            parent=parent,
+            before=before_v,
+            after=after_v,
+            change=change,
+            ci_low=lo_,
+            ci_high=hi_,
+            n_before=n0,
+            n_after=n1,
+            significant=None if lo_ is None else bool(lo_ > 0 or hi_ < 0),
+            method="bootstrap" if lo_ is not None else "",
+        )
+
+    notes: list[str] = []
+    dims: list[CompareRow] = []
+    for depth, d in m.iter_tree():
+        a, b = r0.dimensions[d.id], r1.dimensions[d.id]
+        dims.append(
+            node_row(
+                d.id,
+                a.score,
+                b.score,
+                "dimension" if depth == 0 else "category",
+                d.name(lang),
+                d.parent,
+                a.n,
+                b.n,
+            )
+        )
+    overall = node_row(
+        None,
+        r0.overall,
+        r1.overall,
+        "overall",
+        "Totalt" if lang == "sv" else "Overall",
+        None,
+        rs0.n,
+        rs1.n,
+    )
+    default0, default1 = aggregate(
+        m,
+        np.array(
+            [
+                [s.score if s.score is not None else np.nan for s in r0.statements.values()],
+                [s.score if s.score is not None else np.nan for s in r1.statements.values()],
+            ]
+        ),
+    )[None]
+    if (r0.overall is not None and abs(r0.overall - default0) > 1e-9) or (
+        r1.overall is not None and abs(r1.overall - default1) > 1e-9
+    ):
+        overall.ci_low = overall.ci_high = overall.significant = None
+        overall.method = ""
+        notes.append(
+            "A plugin computes this model's overall score its own way; no interval is given for "
+            "the overall change."
+        )
+
+    both = [r for r in statements if r.change is not None]
+    up = sum(1 for r in both if r.change > 1e-12)
+    down = sum(1 for r in both if r.change < -1e-12)
+    missing = [r.id for r in statements if r.change is None]
+    if missing:
+        notes.append(f"Not compared (no score in one wave): {', '.join(missing)}.")
+    small = [r.id for r in both if r.ci_low is None]
+    if small:
+        notes.append(f"No interval (fewer than 2 answers in a wave): {', '.join(small)}.")
+    return CompareResult(
+        model=m.name,
+        before_label=labels[0],
+        after_label=labels[1],
+        n_before=rs0.n,
+        n_after=rs1.n,
+        overall=overall,
+        dimensions=dims,
+        statements=statements,
+        improved_all=None if not both else up == len(both),
+        improved=up,
+        declined=down,
+        unchanged=len(both) - up - down,
+        significant_up=sum(1 for r in both if r.significant and r.change > 0),
+        significant_down=sum(1 for r in both if r.significant and r.change < 0),
+        compared=len(both),
+        n_boot=n_boot,
+        seed=seed,
+        notes=notes,
+    )
+
+
+def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
+    """The attribute column holding the wave (given, or the first of år/year/wave/våg...)."""
+    cols = list(responses.attributes.columns)
+    folded = {normalize_token(c): c for c in cols}
+    if column is not None:
+        found = folded.get(normalize_token(column))
+        if found is None:
+            raise InputError(
+                f'there is no column "{column}"',
+                Location(file=responses.source, sheet=responses.sheet),
+                f"one of the attribute columns: {', '.join(cols) or 'none'}",
+            )
+        return found
+    for name in WAVE_COLUMNS:
+        if name in folded:
+            return folded[name]
+    raise InputError(
+        "no wave column found",
+        Location(file=responses.source, sheet=responses.sheet),
+        f"a column named {', '.join(WAVE_COLUMNS[:4])} (or name it with column=...); "
+        f"attribute columns are: {', '.join(cols) or 'none'}",
+    )
+
+
+def compare_waves(
+    responses: ResponseSet,
+    column: str | None = None,
+    waves: tuple[Any, Any] | list[Any] | None = None,
+    **options: Any,
+) -> CompareResult:
+    """Compare two waves held in one response set, told apart by ``column``.
+
+    ``column`` defaults to the first attribute column named år, year, wave or våg
+    (case-insensitive). ``waves`` is (before, after); by default the earliest and the latest
+    value (sorted). Other keyword options go to :func:`compare`.
+    """
+    col = find_wave_column(responses, column)
+    raw = responses.attributes[col]
+    keys = raw.map(lambda v: None if v is None or v != v or str(v).strip() == "" else _label(v))
+    present = [k for k in dict.fromkeys(keys) if k is not None]
+    where = Location(file=responses.source, sheet=responses.sheet, column=col)
+
+    def sort_key(k: str) -> tuple[int, Any]:
+        try:
+            return (0, float(k))
+        except ValueError:
+            return (1, k)
+
+    present.sort(key=sort_key)
+    notes = []
+    if waves is None:
+        if len(present) < 2:
+            raise InputError(
+                f'column "{col}" has {len(present)} distinct value(s) ({", ".join(present)})',
+                where,
+                "two waves (for example 2024 and 2025)",
+            )
+        chosen = (present[0], present[-1])
+        if len(present) > 2:
+            notes.append(
+                f'Column "{col}" has {len(present)} waves ({", ".join(present)}); compared the '
+                f"earliest with the latest. Pass waves=(before, after) to choose."
+            )
+    else:
+        if len(waves) != 2:
+            raise MognadError(f"waves must name two waves (before, after), got {list(waves)}.")
+        chosen = (_label(waves[0]).strip(), _label(waves[1]).strip())
+        for w in chosen:
+            if w not in present:
+                raise InputError(
+                    f'wave "{w}" does not occur in column "{col}"',
+                    where,
+                    f"one of: {', '.join(present)}",
+                )
+    if chosen[0] == chosen[1]:
+        raise MognadError(f"Both waves are {chosen[0]!r}; name two different waves.")
+    missing_rows = int(keys.isna().sum())
+    if missing_rows:
+        notes.append(f'{missing_rows} respondent(s) with no value in "{col}" were left out.')
+    before = responses.subset((keys == chosen[0]).to_numpy())
+    after = responses.subset((keys == chosen[1]).to_numpy())
+    result = compare(before, after, labels=chosen, **options)
+    result.notes = notes + result.notes
+    return result
+
+
+__all__ = ["CompareResult", "CompareRow", "compare", "compare_waves", "find_wave_column", "pp"]

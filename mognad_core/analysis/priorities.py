@@ -1,0 +1,296 @@
+"""Priorities: where to start improving, with the reasons for each choice.
+
+The default rule (:data:`DEFAULT_RULE`) follows what Swedish municipalities do after measuring
+(Vetlanda): a low score together with a high share of "vet ej" (don't know) answers marks a weak
+area that is also poorly known, a good place to begin. Users are told to choose few areas, so the
+default output is the top two. A model plugin can replace the rule through the
+``rank_priorities`` hook.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from ..results import ScoreResult
+from ..schema import MaturityModel
+from ..targets import parse_target
+from ._common import AnalysisResult, ancestors, check_level, none, parts, pp, resolve_model
+
+DEFAULT_MIN_SHARE = 0.20
+
+DEFAULT_RULE = (
+    "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a part is "
+    "'low' when its score is below the median score of the candidates (or below "
+    "meta.dont_know_priority.score_below when the model gives a number), and 'poorly known' when "
+    "its vet-ej share is at least meta.dont_know_priority.min_share (default 20 %). "
+    "Priority = relative weight x ((1 - score) + vet-ej share + shortfall to target), where the "
+    "relative weight is the part's weight divided by the mean weight of the candidates and the "
+    "shortfall is max(0, target - score) (0 without a target). Parts that are both low and "
+    "poorly known come first; within each group the higher priority comes first; ties keep "
+    "model order."
+)
+
+
+class Priority(BaseModel):
+    """One ranked area."""
+
+    rank: int
+    id: str
+    label: str
+    kind: Literal["dimension", "category", "statement"]
+    score: float | None = None
+    dont_know_share: float | None = None
+    target: float | None = None
+    gap: float | None = Field(None, description="score - target")
+    weight: float = 1.0
+    priority: float | None = None
+    vetlanda: bool = Field(False, description="low score and high vet-ej share")
+    reasons: list[str] = Field(default_factory=list)
+    reason: str = ""
+
+
+class PriorityResult(AnalysisResult):
+    """Result of :func:`priorities`: ``items`` are the top ``count``; ``ranked`` all candidates."""
+
+    model: str
+    level: str
+    count: int
+    rule: str
+    ranked_by: str = Field("default", description="'default' or the plugin that ranked")
+    target_label: str | None = None
+    median_score: float | None = None
+    min_share: float = DEFAULT_MIN_SHARE
+    items: list[Priority]
+    ranked: list[Priority] = Field(default_factory=list)
+    unscored: list[str] = Field(default_factory=list, description="parts with no valid answer")
+    notes: list[str] = Field(default_factory=list)
+
+    def frame(self, all: bool = False) -> pd.DataFrame:
+        """The top items (or every ranked candidate with ``all=True``), indexed by rank."""
+        rows = self.ranked if all else self.items
+        frame = pd.DataFrame([p.model_dump() for p in rows])
+        if frame.empty:
+            return pd.DataFrame(columns=list(Priority.model_fields)).set_index("rank")
+        frame["reasons"] = frame["reasons"].map(lambda r: "; ".join(r))
+        return frame.set_index("rank")
+
+
+def _screen(model: MaturityModel) -> tuple[float, Any]:
+    conf = model.meta.get("dont_know_priority") or {}
+    min_share = float(conf.get("min_share", DEFAULT_MIN_SHARE))
+    below = conf.get("score_below", "median")
+    return min_share, below
+
+
+def _candidates(
+    result: ScoreResult, model: MaturityModel, level: str, target: Any, lang: str
+) -> tuple[pd.DataFrame, list[str], float | None, float]:
+    rows = []
+    unscored: list[str] = []
+    for part_id, kind in parts(model, level):
+        if kind == "statement":
+            s = result.statements.get(part_id)
+            st = model.statement(part_id)
+            score, dk, weight, label = (
+                none(s.score) if s else None,
+                none(s.dont_know_share) if s else None,
+                st.weight,
+                st.label(lang),
+            )
+        else:
+            d = result.dimensions.get(part_id)
+            dim = model.dimension(part_id)
+            score, dk, weight, label = (
+                none(d.score) if d else None,
+                none(d.dont_know_share) if d else None,
+                dim.weight,
+                dim.name(lang),
+            )
+        if score is None:
+            unscored.append(part_id)
+            continue
+        tval = None
+        if target is not None:
+            for node in ancestors(model, part_id):
+                tval = target.for_part(node)
+                if tval is not None:
+                    break
+        rows.append(
+            {
+                "id": part_id,
+                "label": label,
+                "kind": kind,
+                "score": score,
+                "dont_know_share": np.nan if dk is None else dk,
+                "target": np.nan if tval is None else tval,
+                "raw_weight": weight,
+            }
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=["id", "label", "kind", "score", "dont_know_share", "target", "raw_weight"],
+    ).set_index("id")
+    min_share, below = _screen(model)
+    if table.empty:
+        return table, unscored, None, min_share
+    median = float(table["score"].median())
+    threshold = median if str(below).strip().lower() == "median" else float(below)
+    table["gap"] = table["score"] - table["target"]
+    table["shortfall"] = (-table["gap"]).clip(lower=0).fillna(0.0)
+    table["weight"] = table["raw_weight"] / table["raw_weight"].mean()
+    table["low_score"] = table["score"] < threshold - 1e-12
+    table["high_dont_know"] = table["dont_know_share"].fillna(0) >= min_share - 1e-12
+    table["priority"] = table["weight"] * (
+        (1 - table["score"]) + table["dont_know_share"].fillna(0) + table["shortfall"]
+    )
+    table["vetlanda"] = table["low_score"] & table["high_dont_know"]
+    below_text = "the median" if threshold == median else "the model's threshold"
+    reasons = []
+    for _, r in table.iterrows():
+        why = []
+        if r["low_score"]:
+            why.append(f"low score {pp(r['score'])} (below {below_text} {pp(threshold)})")
+        else:
+            why.append(f"score {pp(r['score'])}")
+        if r["dont_know_share"] == r["dont_know_share"]:
+            if r["high_dont_know"]:
+                why.append(f"high vet-ej share {pp(r['dont_know_share'])} (≥ {pp(min_share, 0)})")
+            elif r["dont_know_share"] > 0:
+                why.append(f"vet-ej share {pp(r['dont_know_share'])}")
+        if r["gap"] == r["gap"]:
+            if r["gap"] < 0:
+                why.append(f"{pp(-r['gap'])[:-2]} pp below target {pp(r['target'])}")
+            else:
+                why.append(f"target {pp(r['target'])} met")
+        if abs(r["weight"] - 1) > 1e-9:
+            why.append(f"weight {r['raw_weight']:g} ({r['weight']:.2f}× the average)")
+        reasons.append(why)
+    table["reasons"] = reasons
+    return table.drop(columns="raw_weight"), unscored, median, min_share
+
+
+def _default_order(table: pd.DataFrame) -> list[str]:
+    order = {pid: i for i, pid in enumerate(table.index)}
+    return sorted(
+        table.index,
+        key=lambda pid: (
+            not bool(table.at[pid, "vetlanda"]),
+            -float(table.at[pid, "priority"]),
+            order[pid],
+        ),
+    )
+
+
+def _plugin_ranking(
+    model: MaturityModel, table: pd.DataFrame, context: dict[str, Any]
+) -> tuple[str, list[str], dict[str, float], dict[str, str], str | None] | None:
+    """Ask ``rank_priorities`` implementations (last registered first, as pluggy does)."""
+    from ..plugins import _call, _record_failure, get_plugin_manager
+
+    pm = get_plugin_manager()
+    for impl in reversed(pm.hook.rank_priorities.get_hookimpls()):
+        try:
+            answer = _call(impl, model=model, table=table.copy(), context=context)
+        except Exception as exc:  # a broken plugin must not break the analysis
+            _record_failure(impl.plugin_name, exc)
+            continue
+        if answer is None:
+            continue
+        prio: dict[str, float] = {}
+        why: dict[str, str] = {}
+        rule = None
+        if isinstance(answer, pd.DataFrame):
+            ids = [str(i) for i in answer.index]
+            if "priority" in answer.columns:
+                prio = {str(i): float(v) for i, v in answer["priority"].items() if v == v}
+            if "reason" in answer.columns:
+                why = {str(i): str(v) for i, v in answer["reason"].items() if isinstance(v, str)}
+            rule = answer.attrs.get("rule")
+        else:
+            ids = [str(i) for i in answer]
+        ids = [i for i in dict.fromkeys(ids) if i in table.index]
+        return impl.plugin_name, ids, prio, why, rule
+    return None
+
+
+def priorities(
+    result: ScoreResult,
+    *,
+    target: Any = None,
+    count: int = 2,
+    model: Any = None,
+    level: str = "statement",
+    context: dict[str, Any] | None = None,
+    lang: str = "sv",
+) -> PriorityResult:
+    """Rank the areas to start with and explain each (see :data:`DEFAULT_RULE`).
+
+    ``level`` is statement (default), category, dimension or all; ``count`` how many to return
+    in ``items`` (default 2: choose few); ``target`` anything :func:`parse_target` accepts.
+    """
+    m = resolve_model(result, model)
+    level = check_level(level)
+    if int(count) < 1:
+        from ..errors import MognadError
+
+        raise MognadError(f"count must be at least 1 (got {count}).")
+    t = parse_target(target, m)
+    table, unscored, median, min_share = _candidates(result, m, level, t, lang)
+    ctx = dict(context or {})
+    ctx.update({"target": t, "count": int(count), "level": level, "lang": lang})
+    rule, ranked_by = DEFAULT_RULE, "default"
+    order = _default_order(table) if not table.empty else []
+    prio = {pid: float(table.at[pid, "priority"]) for pid in order}
+    custom_reason: dict[str, str] = {}
+    answer = _plugin_ranking(m, table, ctx) if not table.empty else None
+    if answer is not None:
+        ranked_by, order, plugin_prio, custom_reason, plugin_rule = answer
+        prio = {pid: plugin_prio.get(pid, prio.get(pid)) for pid in order}
+        rule = plugin_rule or f"Ranked by the {ranked_by!r} plugin's rank_priorities hook."
+    ranked: list[Priority] = []
+    for rank, pid in enumerate(order, start=1):
+        r = table.loc[pid]
+        reasons = list(r["reasons"])
+        if pid in custom_reason:
+            reasons = [custom_reason[pid], *reasons]
+        ranked.append(
+            Priority(
+                rank=rank,
+                id=pid,
+                label=r["label"],
+                kind=r["kind"],
+                score=none(r["score"]),
+                dont_know_share=none(r["dont_know_share"]),
+                target=none(r["target"]),
+                gap=none(r["gap"]),
+                weight=float(r["weight"]),
+                priority=none(prio.get(pid)),
+                vetlanda=bool(r["vetlanda"]),
+                reasons=reasons,
+                reason="; ".join(reasons),
+            )
+        )
+    notes = []
+    if unscored:
+        notes.append(
+            f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
+            "an area nobody can answer for may itself be a place to start)."
+        )
+    return PriorityResult(
+        model=m.name,
+        level=level,
+        count=int(count),
+        rule=rule,
+        ranked_by=ranked_by,
+        target_label=None if t is None else t.label,
+        median_score=median,
+        min_share=min_share,
+        items=ranked[: int(count)],
+        ranked=ranked,
+        unscored=unscored,
+        notes=notes,
+    )
