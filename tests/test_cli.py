@@ -1,0 +1,119 @@
+"""The mognad command line: listing models, showing them, scoring, the demo, samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = Path(__file__).parent.parent / "plugins/dimios/mognad_dimios/samples/dimios_sample.xlsx"
+
+
+def test_models_table_and_json(run_cli):
+    table = run_cli("models")
+    assert table.exit_code == 0
+    assert "dimios" in table.stdout and "dmm" in table.stdout
+    data = json.loads(run_cli("models", "--format", "json").stdout)
+    dimios = next(m for m in data if m["name"] == "dimios")
+    assert dimios["plugin"] == "dimios" and dimios["statements"] == 24
+
+
+def test_models_show_json_is_the_pydantic_dump(run_cli):
+    out = run_cli("models", "show", "dimios", "--format", "json")
+    assert out.exit_code == 0
+    data = json.loads(out.stdout)
+    assert data == json.loads(mognad.dump_model(mognad.get_model("dimios")))
+    assert data["scale"]["min"] == 1 and data["scale"]["max"] == 5
+    assert "vet ej" in data["scale"]["dont_know"]
+    assert [d["label"] for d in data["dimensions"]] == ["Digital förmåga", "Digitalt arv"]
+
+
+def test_models_show_file_as_table(run_cli):
+    out = run_cli("models", "show", DATA / "tiny.yaml")
+    assert out.exit_code == 0
+    assert "a2: Planen saknas ofta.  [reversed]" in out.stdout
+    assert "Levels: Låg ≥ 0%, Mellan ≥ 50%, Hög ≥ 80%" in out.stdout
+
+
+def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
+    path = tmp_path / "svar.xlsx"
+    tiny_frame.to_excel(path, index=False, sheet_name="Svar")
+    out = run_cli("score", path, "--model", DATA / "tiny.yaml", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    api = mognad.score(path, DATA / "tiny.yaml")
+    assert data["model"] == "tiny"
+    assert data["overall"] == pytest.approx(api.overall)  # unrounded
+    assert data["overall"] == pytest.approx((2 * (0.875 + 5 / 6) / 2 + (1 / 3 + 1.5) / 4) / 3)
+    assert data["level"] == "Mellan"
+    assert set(data["dimensions"]["A"]) >= {"score", "n", "dont_know_share"}
+    assert set(data["statements"]["a1"]) >= {
+        "score",
+        "mean",
+        "n",
+        "dont_know",
+        "missing",
+        "dont_know_share",
+    }
+    assert data["statements"]["b3"]["score"] is None
+    assert 'Note: Columns kept as respondent attributes (not statements): "förvaltning".' in (
+        out.stderr
+    )
+
+
+def test_score_table(run_cli, tmp_path, tiny_frame):
+    path = tmp_path / "svar.csv"
+    tiny_frame.to_csv(path, sep=";", index=False)
+    out = run_cli("score", path, "--model", DATA / "tiny.yaml")
+    assert out.exit_code == 0
+    assert "Overall score: 72.2 %   Level: Mellan" in out.stdout
+    assert "Alfa" in out.stdout and "  Beta ett" in out.stdout
+    english = run_cli("score", path, "--model", DATA / "tiny.yaml", "--lang", "en")
+    assert "Tiny test model" in english.stdout and "Alpha" in english.stdout
+
+
+def test_demo_scores_the_bundled_sample(run_cli):
+    out = run_cli("demo")
+    assert out.exit_code == 0
+    assert "dimios_sample.xlsx, 480 respondents" in out.stdout
+    expected = mognad.score(SAMPLE, "dimios").overall
+    assert f"Overall score: {expected * 100:.1f} %" in out.stdout
+
+
+def test_demo_for_a_model_without_sample(run_cli):
+    out = run_cli("demo", "--model", DATA / "tiny.yaml")
+    assert out.exit_code == 2
+    assert "No sample data for model" in out.stderr
+
+
+def test_samples_copy_and_refuse_to_overwrite(run_cli, tmp_path):
+    out = run_cli("samples", "--copy-to", tmp_path)
+    assert out.exit_code == 0
+    copied = tmp_path / "dimios_sample.xlsx"
+    assert copied.read_bytes() == SAMPLE.read_bytes()
+    again = run_cli("samples", "--copy-to", tmp_path)
+    assert again.exit_code != 0 and "not overwritten" in again.stderr
+
+
+def test_plugins_lists_hooks(run_cli):
+    data = json.loads(run_cli("plugins", "--format", "json").stdout)
+    names = {p["name"] for p in data}
+    assert {"mognad_readers", "dimios", "dmm"} <= names
+
+
+def test_version(run_cli):
+    out = run_cli("--version")
+    assert out.exit_code == 0 and "0.1.0" in out.stdout
+
+
+def test_score_from_python_equals_score_from_dataframe(tiny_model, tiny_frame, tmp_path):
+    path = tmp_path / "svar.xlsx"
+    tiny_frame.to_excel(path, index=False)
+    from_file = mognad.score(path, tiny_model)
+    from_frame = mognad.score(pd.read_excel(path), tiny_model)
+    assert from_file.overall == pytest.approx(from_frame.overall)
