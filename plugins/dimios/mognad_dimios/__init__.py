@@ -1,4 +1,19 @@
-"""DiMiOS (Digital mognad i offentlig sektor) as a mognad model plugin."""
+"""DiMiOS (Digital mognad i offentlig sektor) as a mognad model plugin.
+
+Python API (the same figures ``mognad score --model dimios`` prints)::
+
+    import mognad_core as mognad
+    import mognad_dimios as dimios
+
+    result = mognad.score("svar.xlsx", model="dimios")
+    dimios.classify(result).name                      # the 2×2 category
+    dimios.classify_groups("svar.xlsx", by="förvaltning").to_frame()
+    dimios.balance(result).overall.balance            # innovation minus efficiency
+    dimios.benchmark_gap(result).gap_pp               # vs the national average
+
+The hooks below stay small; the logic lives in ``classification``, ``balance``, ``benchmark``,
+``priorities`` and ``insights``. See ``plugins/dimios/README.md``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +22,35 @@ from pathlib import Path
 
 from mognad_core import hookimpl, load_model_file
 
+from .balance import Balance, balance
+from .benchmark import BenchmarkGap, benchmark_gap
+from .classification import (
+    Classification,
+    GroupClassification,
+    GroupedClassification,
+    classify,
+    classify_groups,
+)
+from .priorities import weakest_categories, where_to_start
+
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dimios_sample.xlsx"
+
+__all__ = [
+    "SAMPLE",
+    "Balance",
+    "BenchmarkGap",
+    "Classification",
+    "GroupClassification",
+    "GroupedClassification",
+    "balance",
+    "benchmark_gap",
+    "classify",
+    "classify_groups",
+    "model",
+    "weakest_categories",
+    "where_to_start",
+]
 
 
 @cache
@@ -29,3 +71,19 @@ def register_samples(register):
         path=SAMPLE,
         description="Exempelkommun, two yearly waves, several förvaltningar and roles",
     )
+
+
+@hookimpl
+def model_insights(model, result, context):
+    from .insights import applies, build_insights
+
+    if not applies(model):
+        return None
+    return build_insights(model, result, context)
+
+
+@hookimpl
+def register_commands(cli):
+    from .cli import register
+
+    register(cli)

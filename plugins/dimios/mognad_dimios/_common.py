@@ -1,0 +1,141 @@
+"""Shared helpers: reading the plugin's settings from a model's ``meta`` and formatting.
+
+Every number the DiMiOS outputs depend on (quadrant threshold, border margin, tilt threshold,
+vet-ej screen) is read from the model's ``meta`` so that a user's own model file can change it.
+The defaults below apply only when the model file leaves a setting out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult
+from mognad_core.plugins import load_model
+from mognad_core.schema import normalize_token
+
+DEFAULT_THRESHOLD = 0.5
+DEFAULT_BORDER_MARGIN = 0.03
+DEFAULT_TILT = 0.10
+DEFAULT_GROUP_MIN_SIZE = 5
+SMALLEST_GROUP = 3  # groups are never shown below this size, whatever the caller asks for
+EPS = 1e-9
+
+
+def lang_of(value: Any) -> str:
+    """``"en"`` or ``"sv"`` (the default for anything else)."""
+    return "en" if str(value or "sv").strip().lower().startswith("en") else "sv"
+
+
+def pick(entry: Mapping[str, Any], key: str, lang: str) -> Any:
+    """``entry[key + "_en"]`` in English when present, else ``entry[key]``."""
+    if lang == "en" and entry.get(f"{key}_en"):
+        return entry[f"{key}_en"]
+    return entry.get(key)
+
+
+def meta_number(model: MaturityModel, key: str, default: float, low: float, high: float) -> float:
+    """A number from ``model.meta`` checked to lie in [low, high]."""
+    raw = model.meta.get(key, default)
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not low <= raw <= high:
+        raise ModelError(
+            f"model {model.name!r}: meta.{key} is {raw!r}; expected a number from {low:g} to "
+            f"{high:g}"
+        )
+    return float(raw)
+
+
+def resolve_model(result: Any = None, model: Any = None) -> MaturityModel:
+    """The model to use: ``model`` if given, else the one named in ``result``, else DiMiOS."""
+    if model is not None:
+        return load_model(model)
+    name = getattr(result, "model", None) or "dimios"
+    try:
+        return load_model(name)
+    except MognadError:
+        raise ModelError(
+            f"the result was scored with model {name!r}, which is not installed; pass the "
+            "model (a MaturityModel or the path of its model file) as model=..."
+        ) from None
+
+
+def fraction(value: Any, what: str) -> float | None:
+    """A score given as 0-1 or as a percentage (numbers above 1, or text ending in %)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise MognadError(f"{what}: {value!r} is not a score")
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        percent = text.endswith("%")
+        try:
+            number = float(text.rstrip("%").replace(",", "."))
+        except ValueError:
+            raise MognadError(
+                f"{what}: {value!r} is not a score (give 0-1, e.g. 0.62, or a percentage, 62 %)"
+            ) from None
+        if percent:
+            number /= 100
+    else:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise MognadError(f"{what}: {value!r} is not a score") from None
+    if math.isnan(number):
+        return None
+    if number > 1:
+        number /= 100
+    if not 0 <= number <= 1:
+        raise MognadError(f"{what}: {value!r} is outside 0-100 %")
+    return number
+
+
+def scores_of(result: ScoreResult | Mapping[str, Any], model: MaturityModel) -> dict[str, Any]:
+    """Dimension id -> score (0-1 or None) from a ScoreResult or a plain mapping.
+
+    A mapping may use dimension ids or labels (Swedish or English) as keys, and scores as 0-1
+    or percentages.
+    """
+    if isinstance(result, ScoreResult):
+        return {k: d.score for k, d in result.dimensions.items()}
+    if not isinstance(result, Mapping):
+        raise MognadError(
+            "expected a score result (mognad.score(...)) or a mapping of dimension scores such as "
+            f"{{'formaga': 0.62, 'arv': 0.41}}, got {type(result).__name__}"
+        )
+    names: dict[str, str] = {}
+    for d in model.all_dimensions():
+        for key in (d.id, d.label, d.label_en):
+            if key:
+                names.setdefault(normalize_token(key), d.id)
+    out: dict[str, Any] = {}
+    for key, value in result.items():
+        dim = names.get(normalize_token(str(key)))
+        if dim is None:
+            known = ", ".join(d.id for d in model.dimensions)
+            raise MognadError(f"{key!r} is not a dimension of model {model.name!r} ({known})")
+        out[dim] = fraction(value, f"score for {key!r}")
+    return out
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    """``0.626`` -> ``"62.6 %"`` (the CLI's format); ``None`` -> ``"–"``."""
+    return "–" if value is None else f"{value * 100:.{digits}f} %"
+
+
+def pp(value: float | None, lang: str, digits: int = 1) -> str:
+    """Signed percentage points: ``+14.6 procentenheter`` / ``-2.0 percentage points``."""
+    if value is None:
+        return "–"
+    unit = "percentage points" if lang == "en" else "procentenheter"
+    rounded = round(value, digits)
+    if rounded == 0:
+        rounded = 0.0  # no "-0.0"
+    return f"{rounded:+.{digits}f} {unit}"
+
+
+def dim_label(model: MaturityModel, dim_id: str, lang: str) -> str:
+    return model.dimension(dim_id).name(lang)

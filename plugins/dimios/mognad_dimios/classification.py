@@ -1,0 +1,418 @@
+"""The DiMiOS 2×2: Digital förmåga against Digitalt arv, for an organisation and per group.
+
+Settings come from the model (``meta``), so a user's own model file can change them:
+
+``meta.plot``                 ``{x: formaga, y: arv}``: the two dimensions of the 2×2 (else
+                              dimensions with ``meta.quadrant_axis: x``/``y``, else the first two)
+``meta.quadrant_threshold``   a dimension score at or above it counts as high (default 0.5)
+``meta.quadrant_border_margin`` a score this close to the threshold is "near the border" (0.03)
+``meta.quadrants``            four entries with ``id``, ``name``/``name_en``,
+                              ``description``/``_en``, ``recommendation``/``_en`` and
+                              ``high_<x>``/``high_<y>`` booleans (``high_x``/``high_y`` also work)
+``meta.group_min_size``       smallest group shown by :func:`classify_groups` (default 5, never < 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from mognad_core import (
+    InputError,
+    Location,
+    MaturityModel,
+    ModelError,
+    MognadError,
+    ResponseSet,
+    ScoreResult,
+    prepare,
+    read_responses,
+    score_responses,
+)
+from mognad_core import groups as core_groups
+from mognad_core.responses import load_mapping
+from mognad_core.schema import normalize_token
+
+from ._common import (
+    DEFAULT_BORDER_MARGIN,
+    DEFAULT_GROUP_MIN_SIZE,
+    DEFAULT_THRESHOLD,
+    EPS,
+    SMALLEST_GROUP,
+    dim_label,
+    lang_of,
+    meta_number,
+    pct,
+    pick,
+    pp,
+    resolve_model,
+    scores_of,
+)
+
+
+class Classification(BaseModel):
+    """Where a set of scores falls in the 2×2, in one language.
+
+    ``quadrant`` is None when a dimension has no score (``reason`` says which). ``distance_pp``
+    is the signed distance to the threshold per dimension in percentage points.
+    """
+
+    quadrant: str | None = None
+    name: str | None = None
+    description: str | None = None
+    recommendation: str | None = None
+    dimios_type: str | None = Field(None, description="DiMiOS's public type letter, when known")
+    lang: str = "sv"
+    x: str
+    y: str
+    labels: dict[str, str] = Field(default_factory=dict)
+    scores: dict[str, float | None] = Field(default_factory=dict)
+    high: dict[str, bool | None] = Field(default_factory=dict)
+    threshold: float = DEFAULT_THRESHOLD
+    border_margin: float = DEFAULT_BORDER_MARGIN
+    distance_pp: dict[str, float | None] = Field(default_factory=dict)
+    near_border: bool = False
+    near_border_dims: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+    def summary(self, with_name: bool = True) -> str:
+        """One sentence: the category and the two scores against the threshold."""
+        en = self.lang == "en"
+        if self.quadrant is None:
+            return self.reason or ""
+        parts = ", ".join(f"{self.labels[d]} {pct(self.scores[d])}" for d in (self.x, self.y))
+        limit = pct(self.threshold, 0)
+        if en:
+            text = f"{parts} (a dimension counts as high from {limit})."
+        else:
+            text = f"{parts} (en dimension räknas som hög från {limit})."
+        if with_name:
+            text = f"{self.name}: {text}"
+        if self.near_border:
+            near = " and ".join(self.labels[d] for d in self.near_border_dims)
+            if en:
+                text += f" {near} is within {pct(self.border_margin, 0)} of the border."
+            else:
+                near = near.replace(" and ", " och ")
+                text += f" {near} ligger inom {pct(self.border_margin, 0)} från gränsen."
+        return text
+
+
+class GroupClassification(BaseModel):
+    """One group's 2×2 (``suppressed`` groups carry no scores)."""
+
+    group: str
+    n: int | None = Field(description="respondents in the group (None when not shown)")
+    suppressed: bool = False
+    suppressed_reason: str | None = None
+    scores: dict[str, float | None] = Field(default_factory=dict)
+    overall: float | None = None
+    classification: Classification | None = None
+
+
+class GroupedClassification(BaseModel):
+    """The organisation's 2×2 and one row per group of an attribute column."""
+
+    by: str
+    min_size: int
+    lang: str = "sv"
+    n_respondents: int
+    organisation: Classification
+    groups: list[GroupClassification]
+    notes: list[str] = Field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per group: n, scores, quadrant, near_border, suppressed."""
+        x, y = self.organisation.x, self.organisation.y
+        rows = []
+        for g in self.groups:
+            c = g.classification
+            rows.append(
+                {
+                    self.by: g.group,
+                    "n": g.n,
+                    x: g.scores.get(x),
+                    y: g.scores.get(y),
+                    "quadrant": c.quadrant if c else None,
+                    "name": c.name if c else None,
+                    "near_border": c.near_border if c else None,
+                    "suppressed": g.suppressed,
+                }
+            )
+        return pd.DataFrame(rows).set_index(self.by)
+
+
+# ---- model settings -----------------------------------------------------------------------
+def axes(model: MaturityModel) -> tuple[str, str]:
+    """The (x, y) dimension ids of the 2×2."""
+    plot = model.meta.get("plot") or {}
+    x = plot.get("x") if isinstance(plot, Mapping) else None
+    y = plot.get("y") if isinstance(plot, Mapping) else None
+    if not (x and y):
+        by_axis = {d.meta.get("quadrant_axis"): d.id for d in model.dimensions}
+        x, y = by_axis.get("x"), by_axis.get("y")
+    if not (x and y):
+        if len(model.dimensions) < 2:
+            raise ModelError(f"model {model.name!r} needs two dimensions for a 2×2")
+        x, y = model.dimensions[0].id, model.dimensions[1].id
+    for d in (x, y):
+        if not model.has_part(d) or d in model.statement_ids:
+            raise ModelError(f"model {model.name!r}: meta.plot names {d!r}, not a dimension")
+    if x == y:
+        raise ModelError(f"model {model.name!r}: meta.plot uses {x!r} for both axes")
+    return x, y
+
+
+def _flag(entry: Mapping[str, Any], dim: str, axis: str) -> bool | None:
+    for key in (f"high_{dim}", f"high_{axis}"):
+        if key in entry:
+            value = entry[key]
+            return value if isinstance(value, bool) else None
+    return None
+
+
+def quadrants(model: MaturityModel) -> dict[tuple[bool, bool], Mapping[str, Any]]:
+    """``(high_x, high_y)`` -> quadrant entry; checks that all four combinations are there."""
+    x, y = axes(model)
+    entries = model.meta.get("quadrants")
+    if not isinstance(entries, list) or not entries:
+        raise ModelError(
+            f"model {model.name!r} declares no meta.quadrants (four entries with id, name, "
+            f"description, recommendation, high_{x} and high_{y})"
+        )
+    out: dict[tuple[bool, bool], Mapping[str, Any]] = {}
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, Mapping) or not entry.get("id") or not entry.get("name"):
+            raise ModelError(f"model {model.name!r}: meta.quadrants[{i}] needs an id and a name")
+        key = (_flag(entry, x, "x"), _flag(entry, y, "y"))
+        if None in key:
+            raise ModelError(
+                f"model {model.name!r}: meta.quadrants[{i}] ({entry['id']}) needs high_{x} and "
+                f"high_{y} set to true or false"
+            )
+        if key in out:
+            raise ModelError(
+                f"model {model.name!r}: meta.quadrants {out[key]['id']!r} and {entry['id']!r} "
+                "cover the same corner of the 2×2"
+            )
+        out[key] = entry
+    if len(out) != 4:
+        raise ModelError(
+            f"model {model.name!r}: meta.quadrants covers {len(out)} of the 4 corners of the 2×2"
+        )
+    return out
+
+
+def threshold(model: MaturityModel) -> float:
+    return meta_number(model, "quadrant_threshold", DEFAULT_THRESHOLD, 0.0, 1.0)
+
+
+def border_margin(model: MaturityModel) -> float:
+    return meta_number(model, "quadrant_border_margin", DEFAULT_BORDER_MARGIN, 0.0, 0.5)
+
+
+# ---- classification -----------------------------------------------------------------------
+def classify(
+    result_or_scores: ScoreResult | ResponseSet | Mapping[str, Any],
+    model: Any = None,
+    lang: str = "sv",
+    *,
+    threshold_value: float | None = None,
+) -> Classification:
+    """The 2×2 category of a score result, of responses, or of two dimension scores.
+
+    ``result_or_scores`` is a :class:`~mognad_core.ScoreResult`, a
+    :class:`~mognad_core.ResponseSet`, or a mapping such as ``{"formaga": 0.62, "arv": 0.41}``
+    (ids or labels as keys; 0-1 or percentages). ``model`` defaults to the result's model, else
+    DiMiOS. ``threshold_value`` overrides ``meta.quadrant_threshold``.
+
+    >>> classify({"formaga": 0.62, "arv": 0.41}).quadrant
+    'hindrad_av_arvet'
+    """
+    lang = lang_of(lang)
+    if isinstance(result_or_scores, ResponseSet):
+        m = resolve_model(None, model or result_or_scores.model)
+        result_or_scores = score_responses(result_or_scores, insights=False)
+    else:
+        m = resolve_model(result_or_scores, model)
+    x, y = axes(m)
+    table = quadrants(m)
+    t = threshold(m) if threshold_value is None else float(threshold_value)
+    if not 0 <= t <= 1:
+        raise MognadError(f"the 2×2 threshold {threshold_value!r} is outside 0-1")
+    margin = border_margin(m)
+    scores = scores_of(result_or_scores, m)
+    labels = {d: dim_label(m, d, lang) for d in (x, y)}
+    out = Classification(
+        lang=lang,
+        x=x,
+        y=y,
+        labels=labels,
+        scores={d: scores.get(d) for d in (x, y)},
+        threshold=t,
+        border_margin=margin,
+    )
+    missing = [d for d in (x, y) if out.scores[d] is None]
+    for d in (x, y):
+        s = out.scores[d]
+        out.high[d] = None if s is None else s >= t - EPS
+        out.distance_pp[d] = None if s is None else round(100 * (s - t), 10)
+        if s is not None and abs(s - t) <= margin + EPS:
+            out.near_border_dims.append(d)
+    out.near_border = bool(out.near_border_dims)
+    if missing:
+        names = " och ".join(labels[d] for d in missing)
+        if lang == "en":
+            names = " and ".join(labels[d] for d in missing)
+            out.reason = f"No 2×2 category: {names} has no answers to score."
+        else:
+            out.reason = f"Ingen 2×2-kategori: {names} saknar svar att räkna på."
+        return out
+    entry = table[(bool(out.high[x]), bool(out.high[y]))]
+    out.quadrant = str(entry["id"])
+    out.name = pick(entry, "name", lang)
+    out.description = pick(entry, "description", lang)
+    out.recommendation = pick(entry, "recommendation", lang)
+    dtype = entry.get("dimios_type")
+    out.dimios_type = None if dtype is None else str(dtype)
+    return out
+
+
+# ---- groups -------------------------------------------------------------------------------
+def _responses(responses: Any, model: Any, sheet: str | None, mapping: Any) -> ResponseSet:
+    if isinstance(responses, ResponseSet):
+        return responses
+    m = resolve_model(None, model)
+    if isinstance(responses, pd.DataFrame):
+        return prepare(responses, m, mapping=load_mapping(mapping))
+    if isinstance(responses, (str, Path)):
+        return read_responses(responses, m, sheet=sheet, mapping=mapping)
+    raise MognadError(
+        f"expected responses (a file path, a DataFrame or a ResponseSet), got "
+        f"{type(responses).__name__}"
+    )
+
+
+def find_column(responses: ResponseSet, by: str) -> str:
+    """The attribute column called ``by`` (case- and whitespace-insensitive)."""
+    for col in responses.attributes.columns:
+        if normalize_token(col) == normalize_token(by):
+            return str(col)
+    shown = ", ".join(f'"{c}"' for c in responses.attributes.columns) or "none"
+    raise InputError(
+        f'there is no column "{by}" (columns that are not statements: {shown})',
+        Location(file=responses.source, sheet=responses.sheet),
+        "the name of a column such as förvaltning or roll",
+    )
+
+
+def _reason(reason: str | None, min_size: int, lang: str) -> str | None:
+    if reason is None or lang == "en":
+        return reason
+    if reason.startswith("fewer than"):
+        return f"färre än {min_size} svarande"
+    if reason.startswith("hidden so that"):
+        return "dold så att en mindre grupp inte kan räknas fram ur totalen"
+    return reason
+
+
+def classify_groups(
+    responses: ResponseSet | pd.DataFrame | str | Path,
+    by: str | list[str] = "förvaltning",
+    min_size: int | None = None,
+    *,
+    model: Any = None,
+    lang: str = "sv",
+    sheet: str | None = None,
+    mapping: Any = None,
+) -> GroupedClassification:
+    """The 2×2 for the whole organisation and for each group of the column(s) ``by``.
+
+    Groups and their protection come from :func:`mognad_core.groups`, so the rules are the same
+    as everywhere in mognad: a group with fewer than ``min_size`` respondents (default
+    ``meta.group_min_size``, 5; never below 3) is not shown, and when that would let a hidden
+    group be worked out from the total, the next-smallest group is hidden too. Blank values form
+    their own group, "(saknas)". Several columns (``by=["förvaltning", "roll"]``) group by their
+    combinations.
+    """
+    lang = lang_of(lang)
+    rs = _responses(responses, model, sheet, mapping)
+    m = rs.model if model is None else resolve_model(None, model)
+    if min_size is None:
+        min_size = int(meta_number(m, "group_min_size", DEFAULT_GROUP_MIN_SIZE, 3, 10**6))
+    if isinstance(min_size, bool) or int(min_size) != min_size or min_size < SMALLEST_GROUP:
+        raise MognadError(
+            f"the smallest group size is {min_size!r}; it must be a whole number of at least "
+            f"{SMALLEST_GROUP}, so that no respondent can be singled out"
+        )
+    x, y = axes(m)
+    quadrants(m)
+    grouped = core_groups(rs, by, min_size=int(min_size), model=m, lang=lang, top=0)
+    rows = {r.id: r for r in grouped.rows}
+    organisation = classify({x: rows[x].total, y: rows[y].total}, m, lang)
+    out: list[GroupClassification] = []
+    for info in grouped.groups:
+        if info.suppressed:
+            out.append(
+                GroupClassification(
+                    group=info.name,
+                    n=None,
+                    suppressed=True,
+                    suppressed_reason=_reason(info.reason, grouped.min_size, lang),
+                )
+            )
+            continue
+        c = classify({x: rows[x].values.get(info.name), y: rows[y].values.get(info.name)}, m, lang)
+        out.append(
+            GroupClassification(
+                group=info.name,
+                n=info.n,
+                scores=dict(c.scores),
+                overall=rows["overall"].values.get(info.name),
+                classification=c,
+            )
+        )
+    return GroupedClassification(
+        by=" / ".join(grouped.by),
+        min_size=grouped.min_size,
+        lang=lang,
+        n_respondents=grouped.n_total,
+        organisation=organisation,
+        groups=out,
+        notes=list(grouped.notes),
+    )
+
+
+def describe_group(g: GroupClassification, x: str, y: str, lang: str) -> dict[str, str]:
+    """A group as one bullet row for the CLI."""
+    en = lang == "en"
+    if g.suppressed:
+        return {
+            ("Group" if en else "Grupp"): g.group,
+            ("Not shown" if en else "Visas inte"): g.suppressed_reason or "",
+        }
+    c = g.classification
+    assert c is not None
+    name = c.name or (c.reason or "")
+    if c.near_border:
+        name += " (near the border)" if en else " (nära gränsen)"
+    return {
+        ("Group" if en else "Grupp"): g.group,
+        "n": str(g.n),
+        c.labels[x]: pct(g.scores.get(x)),
+        c.labels[y]: pct(g.scores.get(y)),
+        ("Category" if en else "Kategori"): name,
+    }
+
+
+def distance_text(c: Classification) -> str:
+    """``Digital förmåga +10.6 procentenheter, Digitalt arv +14.7 procentenheter``."""
+    parts = []
+    for d in (c.x, c.y):
+        dist = c.distance_pp.get(d)
+        parts.append(f"{c.labels[d]} {pp(dist, c.lang)}")
+    return ", ".join(parts)
