@@ -26,8 +26,9 @@ def _extra_model(name: str) -> mognad.MaturityModel:
     )
 
 
-def _install_entry_point(tmp_path: Path, monkeypatch, dist: str, name: str, module: str,
-                         source: str) -> None:
+def _install_entry_point(
+    tmp_path: Path, monkeypatch, dist: str, name: str, module: str, source: str
+) -> None:
     """A real entry-point install: a module plus a .dist-info folder on sys.path."""
     (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
     info = tmp_path / f"{dist}-1.0.dist-info"
@@ -79,7 +80,9 @@ def test_duplicate_model_name_raises_naming_both_plugins(register_plugin, run_cl
 
 
 def test_unknown_model_lists_installed_ones():
-    with pytest.raises(mognad.ModelError, match=r"Unknown model 'nope'\. Installed models: .*dimios"):
+    with pytest.raises(
+        mognad.ModelError, match=r"Unknown model 'nope'\. Installed models: .*dimios"
+    ):
         mognad.get_model("nope")
 
 
@@ -97,8 +100,14 @@ def test_readers_cannot_be_blocked(monkeypatch):
 
 
 def test_broken_external_plugin_is_reported_and_skipped(tmp_path, monkeypatch, run_cli):
-    _install_entry_point(tmp_path, monkeypatch, "broken_dist", "broken", "mognad_broken_plugin",
-                         "raise RuntimeError('boom at import')\n")
+    _install_entry_point(
+        tmp_path,
+        monkeypatch,
+        "broken_dist",
+        "broken",
+        "mognad_broken_plugin",
+        "raise RuntimeError('boom at import')\n",
+    )
     with pytest.warns(mognad.plugins.PluginWarning, match="boom at import"):
         failures = mognad.plugin_failures()
     assert [f.name for f in failures] == ["broken"]

@@ -117,8 +117,14 @@ def test_result_frames_and_json(tiny_model, tiny_frame):
     assert st.loc["b2", "dont_know"] == 2
     data = r.model_dump(mode="json")
     assert data["statements"]["b3"]["score"] is None
-    assert set(data["statements"]["a1"]) >= {"score", "mean", "n", "dont_know", "missing",
-                                              "dont_know_share"}
+    assert set(data["statements"]["a1"]) >= {
+        "score",
+        "mean",
+        "n",
+        "dont_know",
+        "missing",
+        "dont_know_share",
+    }
 
 
 def test_numeric_dont_know_code():

@@ -41,8 +41,19 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body, encoding="utf-8")
     target = tmp_path / "site"
-    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-           "--no-build-isolation", "--no-index", "--target", str(target), str(src)]
+    pip = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--target",
+        str(target),
+        str(src),
+    ]
     done = subprocess.run(pip, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert list(target.glob("mognad_acme-1.0.0.dist-info/entry_points.txt"))
@@ -52,8 +63,14 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
     env.pop("MOGNAD_ALLOW_PLUGINS", None)
 
     def mognad(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "mognad_core", *args], capture_output=True,
-                              text=True, env=env, timeout=120, cwd=tmp_path)
+        return subprocess.run(
+            [sys.executable, "-m", "mognad_core", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=tmp_path,
+        )
 
     listed = mognad("models", "--format", "json")
     assert listed.returncode == 0, listed.stderr
@@ -67,8 +84,9 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
     assert acme["hooks"] == ["model_insights", "register_models"]
 
     # expected values worked out by hand from the answers below (scale 1-4)
-    answers = pd.DataFrame({"l1": [4, 3], "l2": [2, 2], "k1": [3, 3], "k2": [1, 2],
-                            "t1": [4, 4], "t2": [4, "vet ej"]})
+    answers = pd.DataFrame(
+        {"l1": [4, 3], "l2": [2, 2], "k1": [3, 3], "k2": [1, 2], "t1": [4, 4], "t2": [4, "vet ej"]}
+    )
     answers.to_csv(tmp_path / "svar.csv", sep=";", index=False)
     scored = mognad("score", "svar.csv", "--model", "acme", "--format", "json")
     assert scored.returncode == 0, scored.stderr
