@@ -80,7 +80,10 @@ class GroupResult(AnalysisResult):
     n_total: int
     groups: list[GroupInfo]
     rows: list[GroupRow]
-    disagreements: list[Disagreement] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(
+        default_factory=list,
+        description="the top dimensions/categories, then the top statements, by spread",
+    )
     notes: list[str] = Field(default_factory=list)
 
     @property
@@ -199,8 +202,10 @@ def groups(
     m = rs.model
     cols = _resolve_columns(rs, by)
     labels = rs.attributes[cols].map(_value_label) if rs.n else rs.attributes[cols]
-    keys = labels.apply(lambda row: " / ".join(row), axis=1) if rs.n else pd.Series([], dtype=str)
-    names = sorted(dict.fromkeys(keys), key=lambda k: (k == MISSING_GROUP, k))
+    combos = [tuple(row) for row in labels.itertuples(index=False)]
+    keys = pd.Series([" / ".join(c) for c in combos], dtype=object)
+    parts_of = dict(zip(keys, combos, strict=True))
+    names = sorted(dict.fromkeys(keys), key=lambda k: (MISSING_GROUP in parts_of[k], k))
     member = {g: (keys == g).to_numpy() for g in names}
     size = {g: int(member[g].sum()) for g in names}
     primary = {g for g in names if size[g] < min_size}
@@ -235,9 +240,7 @@ def groups(
         infos.append(
             GroupInfo(
                 name=g,
-                values=dict(zip(cols, g.split(" / "), strict=False))
-                if len(cols) > 1
-                else {cols[0]: g},
+                values=dict(zip(cols, parts_of[g], strict=True)),
                 n=None if hidden else size[g],
                 suppressed=hidden,
                 reason=reason.get(g),
@@ -309,6 +312,10 @@ def groups(
             )
         )
     dis.sort(key=lambda d: -d.spread)
+    keep = max(int(top), 0)
+    dis = [d for d in dis if d.kind != "statement"][:keep] + [
+        d for d in dis if d.kind == "statement"
+    ][:keep]
     if suppressed:
         notes.append(
             f"{len(suppressed)} group(s) suppressed (minimum group size {min_size}): "
@@ -323,6 +330,6 @@ def groups(
         n_total=rs.n,
         groups=infos,
         rows=rows,
-        disagreements=dis[: max(int(top), 0)],
+        disagreements=dis,
         notes=notes,
     )
