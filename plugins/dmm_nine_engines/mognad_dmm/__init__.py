@@ -1,4 +1,14 @@
-"""The Digital Maturity Matrix (nine digital engines) as a mognad model plugin."""
+"""The Digital Maturity Matrix (nine digital engines) as a mognad model plugin.
+
+Public functions::
+
+    import mognad_core as mognad, mognad_dmm
+    result = mognad.score("svar.xlsx", model="dmm")
+    mognad_dmm.profile(result)            # level per engine, radar data (.radar())
+    mognad_dmm.weakest(result)            # engines behind the own mean, with next steps
+    mognad_dmm.target_gap(result, "malprofil.yaml")   # or "next", "data_analys=0.6", ...
+    mognad_dmm.workshop("svar.xlsx", by="ledningsgrupp")   # groups side by side, spread
+"""
 
 from __future__ import annotations
 
@@ -7,8 +17,35 @@ from pathlib import Path
 
 from mognad_core import hookimpl, load_model_file
 
+from .analysis import Profile, WeakEngines, marker_check, practice_check, profile, weakest
+from .groups import WorkshopResult, respondent_engine_scores, workshop
+from .settings import is_dmm_model, settings_for
+from .targets import TargetGap, resolve_target, target_gap
+
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dmm_sample.xlsx"
+TARGET_SAMPLE = HERE / "samples" / "malprofil.yaml"
+
+__all__ = [
+    "SAMPLE",
+    "TARGET_SAMPLE",
+    "Profile",
+    "TargetGap",
+    "WeakEngines",
+    "WorkshopResult",
+    "is_dmm_model",
+    "marker_check",
+    "model",
+    "practice_check",
+    "profile",
+    "resolve_target",
+    "respondent_engine_scores",
+    "settings_for",
+    "source_motors_model",
+    "target_gap",
+    "weakest",
+    "workshop",
+]
 
 
 @cache
@@ -17,9 +54,16 @@ def model():
     return load_model_file(HERE / "model.yaml")
 
 
+@cache
+def source_motors_model():
+    """The variant with the nine motors as the authors publish them (``dmm_source_motors``)."""
+    return load_model_file(HERE / "variants" / "dmm_source_motors.yaml")
+
+
 @hookimpl
 def register_models(register):
     register(model())
+    register(source_motors_model())
 
 
 @hookimpl
@@ -29,3 +73,19 @@ def register_samples(register):
         path=SAMPLE,
         description="Leadership groups of Exempelkommun answering the nine-engine test",
     )
+
+
+@hookimpl
+def model_insights(model, result, context):
+    if not is_dmm_model(model):
+        return None
+    from .insights import build_insights
+
+    return build_insights(model, result, context)
+
+
+@hookimpl
+def register_commands(cli):
+    from .cli import register
+
+    register(cli)
