@@ -40,8 +40,62 @@ def main() -> None:
         missing_rate=0.0,
     )
     write_xlsx(frame, DMM / "dmm_sample.xlsx")
+    make_initiatives()
     print("wrote", DIMIOS, DMM)
 
 
 if __name__ == "__main__":
     main()
+
+
+# ---- initiative portfolio (mognad portfolio) ----------------------------------------------
+#: (initiative, status, statements/dimensions, effektivitet–innovation, operativt–strategiskt,
+#: intern–extern nytta). Like Sundsvall's portfolio it leans to efficiency, operations and
+#: internal benefit; the axis cells mix numbers (-2..2) and text labels, and one is blank, to
+#: show every accepted form. Some weak statements (f22, a14, a22, a24) have no initiative.
+INITIATIVES = [
+    ("E-tjänsteplattform för invånare", "klar", "f13, f23", -1, -1, 2),
+    ("Modell för nyttorealisering", "pågående", "f11, f14", -2, 1, -2),
+    ("Projektkontor och portföljstyrning", "klar", "f14; f31", -2, 1, -2),
+    ("Kostnadsuppföljning av it (TCO)", "pågående", "f12", -2, -1, -2),
+    ("Automatisering av ekonomiprocesser", "klar", "f13", "effektivitet", "operativt", "intern"),
+    ("Digital strategi 2025–2028", "klar", "a12, f32", 0, 2, "båda"),
+    ("Styrmodell för digitalisering", "pågående", "a13", -1, 2, -2),
+    ("Gemensam integrationsplattform", "pågående", "a32", -1, 1, -1),
+    ("Informationshanteringsplan och datakatalog", "planerad", "a33", -2, "operativt", None),
+    ("Avveckling av äldre verksamhetssystem", "planerad", "a34", -2, -1, -2),
+    ("Kompetenslyft digital förmåga", "pågående", "a21", 0, 0, -2),
+    ("Förvaltningsmodell för it-stöd", "klar", "a23", -2, -1, -2),
+    ("Säkert nät och driftmiljö", "klar", "arv_tekniskt", -2, -2, -2),
+    ("Omvärldsbevakning digitalisering", "planerad", "f21", "mest innovation", 1, -1),
+    ("Välfärdsteknik i hemtjänsten", "pågående", "f24", 1, 0, 2),
+    ("Digital medborgardialog", "planerad", "f23", "mest innovation", "operativt", "extern"),
+]
+
+
+def make_initiatives(path: Path = DIMIOS / "initiativ.xlsx") -> Path:
+    """The sample initiative portfolio for the DiMiOS sample (``mognad portfolio``).
+
+    The initiatives are fixed; the responsible förvaltning per initiative is drawn with a seeded
+    generator (the column is not used by the analysis: extra columns are ignored).
+    """
+    import numpy as np
+    import pandas as pd
+
+    from mognad_core.sample_data import FORVALTNINGAR
+
+    rng = np.random.default_rng(2025)
+    owners = rng.choice(list(FORVALTNINGAR), size=len(INITIATIVES))
+    frame = pd.DataFrame(
+        INITIATIVES,
+        columns=[
+            "Initiativ",
+            "Status",
+            "Påståenden",
+            "Effektivitet–innovation",
+            "Operativt–strategiskt",
+            "Intern–extern nytta",
+        ],
+    )
+    frame["Ansvarig förvaltning"] = owners
+    return write_xlsx(frame, path, sheet="Initiativ")
