@@ -1,0 +1,198 @@
+"""Priorities: the default (Vetlanda) rule by hand on the tiny model, the rank_priorities hook,
+and the bundled DiMiOS sample.
+
+Tiny model, statement level (scores and vet-ej shares from tests/test_scoring.py):
+  id  score  vet ej  weight (relative to mean 1.5)
+  a1  0.875  1/3     1 (2/3)
+  a2  5/6    1/4     1 (2/3)
+  b1  1/3    1/4     1 (2/3)
+  b2  0.5    1/2     3 (2)
+  b3  no valid answer -> not ranked
+median score = (0.5 + 5/6) / 2 = 2/3 -> low: b1, b2; every vet-ej share >= 20 %.
+priority = w * ((1 - score) + vet ej): a1 2/3*(1/8+1/3), a2 2/3*(1/6+1/4), b1 2/3*(2/3+1/4),
+b2 2*(1/2+1/2) = 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+from mognad_core import hookimpl
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+
+P = {
+    "a1": 2 / 3 * (1 / 8 + 1 / 3),
+    "a2": 2 / 3 * (1 / 6 + 1 / 4),
+    "b1": 2 / 3 * (2 / 3 + 1 / 4),
+    "b2": 2.0,
+}
+
+
+@pytest.fixture
+def tiny_result(tiny_model, tiny_frame):
+    return mognad.score(tiny_frame, tiny_model)
+
+
+def test_default_rule_by_hand(tiny_model, tiny_result):
+    p = mognad.priorities(tiny_result, model=tiny_model)
+    assert [x.id for x in p.ranked] == ["b2", "b1", "a1", "a2"]
+    assert [x.id for x in p.items] == ["b2", "b1"]  # default count 2
+    assert [x.rank for x in p.ranked] == [1, 2, 3, 4]
+    for x in p.ranked:
+        assert x.priority == pytest.approx(P[x.id])
+    assert p.median_score == pytest.approx(2 / 3)
+    assert [x.id for x in p.ranked if x.vetlanda] == ["b2", "b1"]
+    assert p.unscored == ["b3"] and "b3" in p.notes[0]
+    b2 = p.items[0]
+    assert b2.score == pytest.approx(0.5) and b2.dont_know_share == pytest.approx(0.5)
+    assert b2.weight == pytest.approx(2.0)
+    assert b2.reasons == [
+        "low score 50.0 % (below the median 66.7 %)",
+        "high vet-ej share 50.0 % (≥ 20 %)",
+        "weight 3 (2.00× the average)",
+    ]
+    assert b2.reason == "; ".join(b2.reasons)
+    assert p.ranked_by == "default" and p.rule == mognad.analysis.DEFAULT_RULE
+
+
+def test_vetlanda_flag_comes_before_a_higher_priority(tiny_model, tiny_frame):
+    # make a1 weak but well known: scores a1 0, a2 5/6, b1 1/3, b2 1/2 -> median 5/12,
+    # low: a1 and b1; a1 has no vet ej, so only b1 is low *and* poorly known
+    frame = tiny_frame.copy()
+    frame["a1"] = [1, 1, 1, 1]
+    r = mognad.score(frame, tiny_model)
+    p = mognad.priorities(r, model=tiny_model, count=4)
+    # b1 (priority 0.611) comes before b2 (2.0) and a1 (2/3 * (1 + 0) = 0.667)
+    assert [x.id for x in p.ranked] == ["b1", "b2", "a1", "a2"]
+    assert [x.id for x in p.ranked if x.vetlanda] == ["b1"]
+    a1 = next(x for x in p.ranked if x.id == "a1")
+    assert a1.priority == pytest.approx(2 / 3)
+    assert a1.reasons[0] == "low score 0.0 % (below the median 41.7 %)"
+    assert p.ranked[0].priority == pytest.approx(P["b1"])
+
+
+def test_target_adds_the_shortfall(tiny_model, tiny_result):
+    p = mognad.priorities(tiny_result, model=tiny_model, target=0.6, count=3)
+    got = {x.id: x for x in p.ranked}
+    assert got["b1"].priority == pytest.approx(2 / 3 * (2 / 3 + 1 / 4 + (0.6 - 1 / 3)))
+    assert got["b2"].priority == pytest.approx(2 * (0.5 + 0.5 + 0.1))
+    assert got["a1"].priority == pytest.approx(P["a1"])  # above target: no shortfall
+    assert got["b1"].gap == pytest.approx(1 / 3 - 0.6)
+    assert "26.7 pp below target 60.0 %" in got["b1"].reason
+    assert "target 60.0 % met" in got["a1"].reason
+    assert p.target_label == "60%" and len(p.items) == 3
+
+
+def test_dimension_level_by_hand(tiny_model, tiny_result):
+    # A: 0.854, vet ej 2/7, weight 2 -> 4/3; B: 0.458, vet ej 4/9, weight 1 -> 2/3
+    p = mognad.priorities(tiny_result, model=tiny_model, level="dimension", count=1)
+    assert [x.id for x in p.ranked] == ["B", "A"] and [x.id for x in p.items] == ["B"]
+    b = p.items[0]
+    assert b.vetlanda and b.kind == "dimension" and b.label == "Beta"
+    a_score = (0.875 + 5 / 6) / 2
+    assert p.ranked[1].priority == pytest.approx(4 / 3 * ((1 - a_score) + 2 / 7))
+
+
+def test_frame_and_json(tiny_model, tiny_result):
+    p = mognad.priorities(tiny_result, model=tiny_model)
+    frame = p.frame()
+    assert list(frame.index) == [1, 2] and list(frame["id"]) == ["b2", "b1"]
+    assert list(p.frame(all=True)["id"]) == ["b2", "b1", "a1", "a2"]
+    assert '"vetlanda": true' in p.to_json()
+
+
+def test_errors(tiny_model, tiny_result):
+    with pytest.raises(mognad.MognadError, match="count must be at least 1"):
+        mognad.priorities(tiny_result, model=tiny_model, count=0)
+    with pytest.raises(mognad.MognadError, match="level"):
+        mognad.priorities(tiny_result, model=tiny_model, level="engine")
+
+
+class LowestFirst:
+    """A model plugin ranking the tiny model by score alone."""
+
+    def __init__(self):
+        self.seen = None
+
+    @hookimpl
+    def rank_priorities(self, model, table, context):
+        if model.name != "tiny":
+            return None
+        self.seen = (table.copy(), dict(context))
+        ranked = table.sort_values("score")
+        ranked["priority"] = 1 - ranked["score"]
+        ranked["reason"] = "lowest score"
+        ranked.attrs["rule"] = "Lowest score first."
+        return ranked.head(3)
+
+
+def test_plugin_ranking_replaces_the_default(tiny_model, tiny_result, register_plugin):
+    plugin = register_plugin(LowestFirst(), "lowest_first")
+    p = mognad.priorities(tiny_result, model=tiny_model, context={"who": "test"})
+    assert p.ranked_by == "lowest_first" and p.rule == "Lowest score first."
+    assert [x.id for x in p.ranked] == ["b1", "b2", "a2"]
+    assert p.items[0].priority == pytest.approx(2 / 3)
+    assert p.items[0].reasons[0] == "lowest score"
+    table, context = plugin.seen
+    assert list(table.index) == ["a1", "a2", "b1", "b2"]  # model order, b3 (no score) left out
+    assert {"score", "dont_know_share", "gap", "weight", "vetlanda", "priority"} <= set(table)
+    assert context["who"] == "test" and context["count"] == 2 and context["level"] == "statement"
+
+
+def test_plugin_may_return_ids_and_other_models_keep_the_default(
+    tiny_model, tiny_result, register_plugin
+):
+    class Ids:
+        @hookimpl
+        def rank_priorities(self, model, table, context):
+            return ["a2", "unknown", "a2", "b1"] if model.name == "tiny" else None
+
+    register_plugin(Ids(), "ids")
+    p = mognad.priorities(tiny_result, model=tiny_model)
+    assert [x.id for x in p.ranked] == ["a2", "b1"]  # unknown ids and duplicates dropped
+    assert p.ranked[0].priority == pytest.approx(P["a2"])  # default value kept for display
+    assert "'ids' plugin" in p.rule
+    sample = mognad.score(SAMPLES / "dimios_2025.csv", "dimios")
+    assert mognad.priorities(sample).ranked_by == "default"
+
+
+def test_failing_plugin_is_skipped(tiny_model, tiny_result, register_plugin):
+    class Broken:
+        @hookimpl
+        def rank_priorities(self, model, table, context):
+            raise RuntimeError("boom")
+
+    register_plugin(Broken(), "broken_ranker")
+    with pytest.warns(mognad.plugins.PluginWarning, match="broken_ranker"):
+        p = mognad.priorities(tiny_result, model=tiny_model)
+    assert p.ranked_by == "default" and [x.id for x in p.items] == ["b2", "b1"]
+
+
+def test_bundled_sample_picks_cost_control_first():
+    """Vetlanda chose kostnadskontroll; the sample's f12 (cost control) is low and poorly known."""
+    path = SAMPLES / "dimios_2025.csv"
+    raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
+    sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
+    answers = raw[sids].apply(pd.to_numeric, errors="coerce")
+    score = (answers.mean() - 1) / 4
+    dk = raw[sids].apply(lambda c: c.astype(str).str.strip().str.casefold().eq("vet ej").sum())
+    share = dk / (answers.notna().sum() + dk)
+    expected = sorted(s for s in sids if score[s] < score.median() and share[s] >= 0.2)
+    assert expected == ["f12"]
+    p = mognad.priorities(mognad.score(path, "dimios"))
+    assert sorted(x.id for x in p.ranked if x.vetlanda) == expected
+    first = p.items[0]
+    assert first.id == "f12" and first.vetlanda
+    assert first.score == pytest.approx(score["f12"])
+    assert first.dont_know_share == pytest.approx(share["f12"])
+    assert p.median_score == pytest.approx(score.median())
+    # second: the highest priority among the rest, by the documented formula
+    rest = {s: (1 - score[s]) + share[s] for s in sids if s != "f12"}
+    assert p.items[1].id == max(rest, key=rest.get)
+    assert p.items[1].priority == pytest.approx(max(rest.values()))
