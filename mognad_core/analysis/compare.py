@@ -28,7 +28,7 @@ from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..schema import MaturityModel, normalize_token
 from ..scoring import score_responses
-from ._common import AnalysisResult, aggregate, as_responses, none, pp
+from ._common import AnalysisResult, aggregate, as_responses, none
 
 WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
 #: Upper bound on replicate x respondent cells held in memory at once.
@@ -132,6 +132,12 @@ def _boot_scores(rs: ResponseSet, n_boot: int, rng: np.random.Generator) -> np.n
         mean = np.where(reverse, lo + hi - mean, mean)
         out[start : start + b] = (mean - lo) / (hi - lo)
     return out
+
+
+def _default_overall(model: MaturityModel, result: Any) -> float:
+    """The overall score by the default formula (to detect a plugin's own overall score)."""
+    scores = np.array([np.nan if s.score is None else s.score for s in result.statements.values()])
+    return float(aggregate(model, scores)[None])
 
 
 def _label(value: Any) -> str:
@@ -258,15 +264,7 @@ def compare(
         rs0.n,
         rs1.n,
     )
-    default0, default1 = aggregate(
-        m,
-        np.array(
-            [
-                [s.score if s.score is not None else np.nan for s in r0.statements.values()],
-                [s.score if s.score is not None else np.nan for s in r1.statements.values()],
-            ]
-        ),
-    )[None]
+    default0, default1 = (_default_overall(m, r) for r in (r0, r1))
     if (r0.overall is not None and abs(r0.overall - default0) > 1e-9) or (
         r1.overall is not None and abs(r1.overall - default1) > 1e-9
     ):
@@ -346,7 +344,10 @@ def compare_waves(
     """
     col = find_wave_column(responses, column)
     raw = responses.attributes[col]
-    keys = raw.map(lambda v: None if v is None or v != v or str(v).strip() == "" else _label(v))
+    keys = pd.Series(
+        [None if v is None or v != v or str(v).strip() == "" else _label(v).strip() for v in raw],
+        dtype=object,
+    )
     present = [k for k in dict.fromkeys(keys) if k is not None]
     where = Location(file=responses.source, sheet=responses.sheet, column=col)
 
@@ -384,7 +385,7 @@ def compare_waves(
                 )
     if chosen[0] == chosen[1]:
         raise MognadError(f"Both waves are {chosen[0]!r}; name two different waves.")
-    missing_rows = int(keys.isna().sum())
+    missing_rows = sum(1 for k in keys if k is None)
     if missing_rows:
         notes.append(f'{missing_rows} respondent(s) with no value in "{col}" were left out.')
     before = responses.subset((keys == chosen[0]).to_numpy())
@@ -394,4 +395,4 @@ def compare_waves(
     return result
 
 
-__all__ = ["CompareResult", "CompareRow", "compare", "compare_waves", "find_wave_column", "pp"]
+__all__ = ["CompareResult", "CompareRow", "compare", "compare_waves", "find_wave_column"]

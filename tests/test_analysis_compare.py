@@ -1,0 +1,202 @@
+"""Comparing two waves: Welch intervals by hand, the seeded bootstrap, wave columns, the sample.
+
+By hand (tiny model, statement a1, scale 1-5):
+  before 2, 3, 4     -> mean 3,   score 0.5,   sd 1
+  after  4, 5, 4, 5  -> mean 4.5, score 0.875, sd sqrt(1/3)
+  change 0.375; se^2 = 1/3 + (1/3)/4 = 5/12; Welch df = (5/12)^2 / ((1/3)^2/2 + (1/12)^2/3) = 3
+  half width = t(0.975, 3) * sqrt(5/12) / 4 = 3.182446 * 0.645497 / 4 = 0.513565
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import mognad_core as mognad
+from mognad_core.analysis.compare import _boot_scores
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+
+
+def wave(a1, a2, b1, b2, b3=None):
+    n = len(a1)
+    return pd.DataFrame({"a1": a1, "a2": a2, "b1": b1, "b2": b2, "b3": b3 or [None] * n})
+
+
+BEFORE = wave([2, 3, 4], [2, 2, 3], [1, 2, 3], [3, 3, 3])
+AFTER = wave([4, 5, 4, 5], [1, 2, 1, 2], [2, 3, 3, 4], [3, 4, 4, 4])
+
+
+def test_statement_interval_by_hand(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    a1 = next(s for s in r.statements if s.id == "a1")
+    assert (a1.before, a1.after) == (pytest.approx(0.5), pytest.approx(0.875))
+    assert a1.change == pytest.approx(0.375)
+    assert stats.t.ppf(0.975, 3) == pytest.approx(3.182446, abs=1e-6)  # the textbook table
+    half = 3.182446305 * math.sqrt(5 / 12) / 4
+    assert half == pytest.approx(0.513565, abs=1e-6)
+    assert a1.ci_low == pytest.approx(0.375 - half) and a1.ci_high == pytest.approx(0.375 + half)
+    assert a1.significant is False and a1.method == "welch"
+    assert (a1.n_before, a1.n_after) == (3, 4)
+    # the same as scipy's Welch test, divided by the scale range
+    ci = stats.ttest_ind([4, 5, 4, 5], [2, 3, 4], equal_var=False).confidence_interval()
+    assert a1.ci_low == pytest.approx(ci.low / 4) and a1.ci_high == pytest.approx(ci.high / 4)
+
+
+def test_improved_all_and_counts(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    change = {s.id: s.change for s in r.statements}
+    # a2 is reversed: 2,2,3 -> 4,4,3 (mean 11/3); 1,2,1,2 -> 5,4,5,4 (mean 4.5)
+    assert change["a2"] == pytest.approx((4.5 - 11 / 3) / 4)
+    assert change["b1"] == pytest.approx((3 - 2) / 4)
+    assert change["b2"] == pytest.approx((3.75 - 3) / 4)
+    assert change["b3"] is None  # no answers in either wave
+    assert r.improved_all is True and (r.improved, r.declined, r.compared) == (4, 0, 4)
+    assert any("b3" in n for n in r.notes)
+    worse = wave([2, 3, 4], [4, 4, 5], [1, 2, 3], [3, 3, 3])  # a2 reversed: 2,2,1 -> declines
+    r2 = mognad.compare(BEFORE, worse, model=tiny_model)
+    assert r2.improved_all is False and r2.declined == 1 and r2.unchanged == 3
+
+
+def test_dimension_rows_use_scoring_semantics(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    s0 = mognad.score(BEFORE, tiny_model)
+    s1 = mognad.score(AFTER, tiny_model)
+    dims = {d.id: d for d in r.dimensions}
+    assert [d.id for d in r.dimensions] == ["A", "B", "B1"]
+    assert dims["B1"].kind == "category" and dims["B1"].parent == "B"
+    for key in ("A", "B", "B1"):
+        assert dims[key].before == pytest.approx(s0.dimensions[key].score)
+        assert dims[key].change == pytest.approx(
+            s1.dimensions[key].score - s0.dimensions[key].score
+        )
+        assert dims[key].ci_low <= dims[key].change <= dims[key].ci_high
+        assert dims[key].method == "bootstrap"
+    assert r.overall.change == pytest.approx(s1.overall - s0.overall)
+    assert list(r.frame().index) == ["overall", "A", "B", "B1"]
+    assert list(r.frame("statement").index) == ["a1", "a2", "b3", "b1", "b2"]  # model order
+    assert len(r.frame("all")) == 9
+
+
+def test_bootstrap_is_seeded(tiny_model):
+    one = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7)
+    two = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7)
+    other = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=8)
+    assert one.model_dump() == two.model_dump()
+    assert (one.overall.ci_low, one.overall.ci_high) != (
+        other.overall.ci_low,
+        other.overall.ci_high,
+    )
+
+
+def test_bootstrap_replicates_center_on_the_scores(tiny_model):
+    rs = mognad.prepare(AFTER, tiny_model)
+    boot = _boot_scores(rs, 4000, np.random.default_rng(1))
+    scores = mognad.score_responses(rs, insights=False).statements
+    for j, sid in enumerate(tiny_model.statement_ids):
+        if sid == "b3":  # no answers: no score in any replicate
+            assert np.isnan(boot[:, j]).all()
+        else:
+            assert boot[:, j].mean() == pytest.approx(scores[sid].score, abs=0.02)
+
+
+ONE_ITEM = {
+    "name": "one_item",
+    "title": "En fråga per dimension",
+    "dimensions": [
+        {"id": "X", "label": "X", "statements": [{"id": "x1", "text": "Ett påstående."}]},
+        {
+            "id": "Y",
+            "label": "Y",
+            "statements": [{"id": "y1", "text": "Ett till."}, {"id": "y2", "text": "Och ett."}],
+        },
+    ],
+}
+
+
+def test_bootstrap_interval_matches_welch_for_a_one_statement_dimension():
+    """A dimension with one statement: the bootstrap and Welch intervals agree for large n."""
+    model = mognad.model_from_dict(ONE_ITEM)
+    rng = np.random.default_rng(3)
+    before = pd.DataFrame(rng.integers(1, 6, (400, 3)), columns=["x1", "y1", "y2"])
+    after = pd.DataFrame(rng.integers(2, 6, (400, 3)), columns=["x1", "y1", "y2"])
+    r = mognad.compare(before, after, model=model, n_boot=4000)
+    x_dim = next(d for d in r.dimensions if d.id == "X")
+    x_stmt = next(s for s in r.statements if s.id == "x1")
+    assert x_dim.change == pytest.approx(x_stmt.change)
+    welch_half = (x_stmt.ci_high - x_stmt.ci_low) / 2
+    boot_half = (x_dim.ci_high - x_dim.ci_low) / 2
+    assert boot_half == pytest.approx(welch_half, rel=0.1)
+    assert x_dim.significant and x_stmt.significant  # a shift of about half a step
+
+
+def test_compare_waves_in_one_table(tiny_model):
+    both = pd.concat([BEFORE.assign(År=2020), AFTER.assign(År=2021)], ignore_index=True)
+    rs = mognad.prepare(both, tiny_model)
+    r = mognad.compare_waves(rs)  # finds "År" (any case)
+    assert (r.before_label, r.after_label) == ("2020", "2021")
+    assert (r.n_before, r.n_after) == (3, 4)
+    direct = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    assert [s.change for s in r.statements] == [s.change for s in direct.statements]
+    assert r.overall.ci_low == direct.overall.ci_low  # same seed, same respondents
+    back = mognad.compare_waves(rs, "år", waves=("2021", 2020))
+    assert back.statements[0].change == pytest.approx(-0.375)
+
+
+def test_compare_waves_errors_and_notes(tiny_model):
+    three = pd.concat(
+        [BEFORE.assign(wave="T0"), AFTER.assign(wave="T1"), AFTER.assign(wave="T2")],
+        ignore_index=True,
+    )
+    three.loc[0, "wave"] = None
+    rs = mognad.prepare(three, tiny_model, source="svar.xlsx")
+    r = mognad.compare_waves(rs)
+    assert (r.before_label, r.after_label) == ("T0", "T2")
+    assert any("3 waves" in n for n in r.notes) and any("1 respondent(s)" in n for n in r.notes)
+    assert r.n_before == 2
+    with pytest.raises(mognad.InputError, match=r'there is no column "year".*wave'):
+        mognad.compare_waves(rs, "year")
+    with pytest.raises(mognad.InputError, match=r'wave "T9" does not occur.*T0, T1, T2'):
+        mognad.compare_waves(rs, waves=("T0", "T9"))
+    with pytest.raises(mognad.MognadError, match="Both waves are 'T1'"):
+        mognad.compare_waves(rs, waves=("T1", "T1"))
+    single = mognad.prepare(BEFORE.assign(år=2020), tiny_model)
+    with pytest.raises(mognad.InputError, match="1 distinct value"):
+        mognad.compare_waves(single)
+    none = mognad.prepare(BEFORE.assign(förvaltning="Soc"), tiny_model, source="svar.xlsx")
+    with pytest.raises(mognad.InputError, match=r"svar\.xlsx: no wave column found.*förvaltning"):
+        mognad.compare_waves(none)
+    with pytest.raises(mognad.MognadError, match="n_boot must be at least 100"):
+        mognad.compare(BEFORE, AFTER, model=tiny_model, n_boot=10)
+
+
+def test_bundled_sample_two_files_equal_one_file_with_year():
+    two = mognad.compare(SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv", model="dimios")
+    rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
+    one = mognad.compare_waves(rs)
+    assert (one.before_label, one.after_label) == ("2024", "2025")
+    assert (two.before_label, two.after_label) == ("dimios_2024", "dimios_2025")
+    for a, b in zip(one.rows, two.rows, strict=True):
+        assert a.change == pytest.approx(b.change)
+        assert a.ci_low == pytest.approx(b.ci_low) and a.ci_high == pytest.approx(b.ci_high)
+    # hand check from the raw CSVs: change per statement and Welch interval
+    raw = {
+        y: pd.read_csv(SAMPLES / f"dimios_{y}.csv", sep=";", encoding="utf-8-sig")
+        for y in (2024, 2025)
+    }
+    for s in two.statements:
+        x0 = pd.to_numeric(raw[2024][s.id], errors="coerce").dropna()
+        x1 = pd.to_numeric(raw[2025][s.id], errors="coerce").dropna()
+        assert s.change == pytest.approx((x1.mean() - x0.mean()) / 4)
+        ci = stats.ttest_ind(x1, x0, equal_var=False).confidence_interval()
+        assert s.ci_low == pytest.approx(ci.low / 4) and s.ci_high == pytest.approx(ci.high / 4)
+        assert s.significant == (ci.low > 0 or ci.high < 0)
+    # Nykvarn's question: did every statement improve?
+    assert two.improved_all is True and two.compared == 24
+    assert two.overall.significant is True and two.overall.ci_low > 0
