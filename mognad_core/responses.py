@@ -29,6 +29,8 @@ from .schema import MaturityModel, Scale, normalize_token
 
 MAX_LISTED = 5
 _NUMBERING = re.compile(r"^\s*(?:[A-Za-zÅÄÖåäö]{0,12}\s?)?\d+(?:\.\d+)*\s*[.):\-–]\s*")
+#: A header that reads like a statement reference: "25", "P25", "Påstående 25", "F5.1", "Q 3".
+_STATEMENT_REF = re.compile(r"^(?:[a-zåäö]{1,12}\s?)?\d{1,3}(?:\.\d{1,3})*$")
 
 
 def _text_key(text: str) -> str:
@@ -55,6 +57,8 @@ class ResponseSet:
     sheet: str | None = None
     row_numbers: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
+    #: unmatched headers that look like statements (kept as attributes, not scored)
+    unmatched_statements: list[str] = field(default_factory=list)
 
     @property
     def n(self) -> int:
@@ -75,6 +79,7 @@ class ResponseSet:
             sheet=self.sheet,
             row_numbers=None if self.row_numbers is None else self.row_numbers[m],
             notes=self.notes,
+            unmatched_statements=self.unmatched_statements,
         )
 
     def to_frame(self, dont_know_token: str = "vet ej") -> pd.DataFrame:
@@ -107,11 +112,31 @@ def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
         if key in lookup:
             return lookup[key]
     stripped = _NUMBERING.sub("", header, count=1)
-    if stripped != header and stripped.strip():
+    # the rest must be text: "F5.1" is not question "F5." with the text "1" (statement 1)
+    if stripped != header and re.search(r"[^\W\d_]", stripped):
         key = _text_key(stripped)
         if key in lookup:
             return lookup[key]
     return None
+
+
+def looks_like_statement(header: str, column: pd.Series | None = None, scale=None) -> bool:
+    """True when an unmatched header probably means a statement the model does not know.
+
+    That is a statement reference ("25", "P25", "Påstående 25", "F5.1"), a numbered question
+    ("25. Vi har ..."), or, given the column and the scale, a column whose every filled cell is a
+    valid answer, with a sentence-like header or at least one don't-know answer.
+    """
+    if _STATEMENT_REF.match(normalize_token(header).rstrip(" .?!:;")):
+        return True
+    words = len(_NUMBERING.sub("", header, count=1).split())
+    if _NUMBERING.match(header) and words >= 3:
+        return True
+    if column is None or scale is None or not column.notna().any():
+        return False
+    coded = code_column(column, scale)
+    answered = (~np.isnan(coded.values)).any() or coded.dont_know.any()
+    return bool(len(coded.bad) == 0 and answered and (words >= 4 or coded.dont_know.any()))
 
 
 def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Location:
@@ -344,6 +369,19 @@ def prepare(
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
         notes.append(f"Columns kept as respondent attributes (not statements): {names}.")
+    suspects = [
+        str(frame.columns[j])
+        for j in attr_pos
+        if looks_like_statement(str(frame.columns[j]), frame.iloc[:, j], model.scale)
+    ]
+    if suspects:
+        names = ", ".join(f'"{c}"' for c in suspects)
+        notes.append(
+            f"Not scored: {names} look(s) like statement column(s) but match no statement of "
+            f'model "{model.name}" (by id, text, number or alias). If they are statements, map '
+            "them with a mapping file (--mapping, header: statement id) or add the header to the "
+            "statement's aliases; otherwise rename or remove the column(s)."
+        )
     if missing:
         notes.append(
             f'No column for {len(missing)} statement(s) of model "{model.name}": '
@@ -363,6 +401,7 @@ def prepare(
         sheet=table.sheet,
         row_numbers=np.asarray(table.row_numbers),
         notes=notes,
+        unmatched_statements=suspects,
     )
 
 

@@ -93,12 +93,13 @@ class Classification(BaseModel):
         if with_name:
             text = f"{self.name}: {text}"
         if self.near_border:
+            margin = f"{100 * self.border_margin:g}"
             near = " and ".join(self.labels[d] for d in self.near_border_dims)
             if en:
-                text += f" {near} is within {pct(self.border_margin, 0)} of the border."
+                text += f" {near} is within {margin} percentage points of the border."
             else:
                 near = near.replace(" and ", " och ")
-                text += f" {near} ligger inom {pct(self.border_margin, 0)} från gränsen."
+                text += f" {near} ligger inom {margin} procentenheter från gränsen."
         return text
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import pandas as pd
 
 from mognad_core import InputError, Location, ResponseSet, read_responses, score_responses
 from mognad_core.cli.options import (
@@ -68,6 +67,32 @@ def _org_lines(c: classification.Classification, lang: str) -> list[str]:
     return lines
 
 
+def _table(rows: list[dict[str, Any]]) -> str:
+    """Left-aligned plain-text table (group names read best left-aligned)."""
+    if not rows:
+        return ""
+    heads = list(rows[0])
+    cells = [[str(r.get(h, "")) for h in heads] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    for c in cells:
+        lines.append("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+YEAR_COLUMNS = {"år", "ar", "year", "mätning", "matning", "wave", "våg"}
+
+
+def _pooled_years(rs: ResponseSet) -> tuple[str, list[str]] | None:
+    """A year-like column with several values (the waves are pooled), if there is one."""
+    for col in rs.attributes.columns:
+        if normalize_token(col) in YEAR_COLUMNS:
+            values = sorted({k for k in rs.attributes[col].map(_cell_key) if k})
+            if len(values) > 1:
+                return str(col), values
+    return None
+
+
 def _group_table(grouped: classification.GroupedClassification, lang: str) -> str:
     en = lang == "en"
     org = grouped.organisation
@@ -89,12 +114,12 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
                 ("Category" if en else "Kategori"): category,
             }
         )
-    text = pd.DataFrame(rows).to_string(index=False, justify="left")
+    text = _table(rows)
     if any(g.classification and g.classification.near_border for g in grouped.groups):
         text += "\n* " + (
-            f"within {pct(org.border_margin, 0)} of the border"
+            f"within {100 * org.border_margin:g} percentage points of the border"
             if en
-            else f"inom {pct(org.border_margin, 0)} från gränsen"
+            else f"inom {100 * org.border_margin:g} procentenheter från gränsen"
         )
     return text
 
@@ -177,7 +202,19 @@ def register(cli: click.Group) -> None:
             head += "respondents" if en else "svarande"
             if where:
                 head += f" ({', '.join(where)})"
-            lines = [head, "", "Organisation" if en else "Organisationen"]
+            lines = [head]
+            pooled = _pooled_years(rs)
+            if pooled:
+                col, values = pooled
+                shown = ", ".join(values)
+                lines.append(
+                    f"Note: the answers from {col} {shown} are pooled; use --where {col}="
+                    f"{values[-1]} for one of them."
+                    if en
+                    else f"Obs: svaren från {col} {shown} räknas ihop; välj ett med --where "
+                    f"{col}={values[-1]}."
+                )
+            lines += ["", "Organisation" if en else "Organisationen"]
             lines += _org_lines(org, lang)
             for g in grouped:
                 title = f"By {g.by}" if en else f"Per {g.by}"

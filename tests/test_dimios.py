@@ -1,0 +1,274 @@
+"""DiMiOS plugin on the bundled sample: every figure is recomputed here with plain pandas.
+
+The expectations never use mognad: the raw sample file is read with pandas, "Vet ej" is taken out
+of the mean, a statement's score is (mean - 1) / 4, a category the mean of its four statements, a
+dimension the mean of its three categories, the overall score the mean of the two dimensions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import mognad_dimios as dimios
+import numpy as np
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+SAMPLE = SAMPLES / "dimios_sample.xlsx"
+
+CATEGORIES = {
+    "formaga_effektivitet": ["f11", "f12", "f13", "f14"],
+    "formaga_innovation": ["f21", "f22", "f23", "f24"],
+    "formaga_balansering": ["f31", "f32", "f33", "f34"],
+    "arv_strategiskt": ["a11", "a12", "a13", "a14"],
+    "arv_organisatoriskt": ["a21", "a22", "a23", "a24"],
+    "arv_tekniskt": ["a31", "a32", "a33", "a34"],
+}
+DIMENSIONS = {
+    "formaga": ["formaga_effektivitet", "formaga_innovation", "formaga_balansering"],
+    "arv": ["arv_strategiskt", "arv_organisatoriskt", "arv_tekniskt"],
+}
+IDS = [sid for ids in CATEGORIES.values() for sid in ids]
+# Our exploit/explore reading, as listed in plugins/dimios/README.md §2.
+EXPLOIT = ["f11", "f12", "f13", "f14", "f32", "f33", "a12", "a21", "a23", "a31", "a34"]
+EXPLORE = [s for s in IDS if s not in EXPLOIT]
+NATIONAL_2021 = 0.48
+QUADRANTS = {  # (high förmåga, high arv) -> quadrant id, as in model.yaml
+    (False, False): "bromsad",
+    (True, False): "hindrad_av_arvet",
+    (False, True): "outnyttjad_grund",
+    (True, True): "mojliggjord",
+}
+
+
+def read_raw(path: Path = SAMPLE) -> pd.DataFrame:
+    if path.suffix == ".csv":
+        return pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str)
+    return pd.read_excel(path, engine="openpyxl", dtype=object)
+
+
+def hand_scores(frame: pd.DataFrame) -> dict[str, float]:
+    """Statement, category, dimension and overall scores of a raw frame, by plain pandas."""
+    out: dict[str, float] = {}
+    for sid in IDS:
+        numbers = pd.to_numeric(frame[sid], errors="coerce")  # "Vet ej" and blanks -> NaN
+        out[sid] = (numbers.mean() - 1) / 4
+    for cat, ids in CATEGORIES.items():
+        out[cat] = float(np.mean([out[s] for s in ids]))
+    for dim, cats in DIMENSIONS.items():
+        out[dim] = float(np.mean([out[c] for c in cats]))
+    out["overall"] = (out["formaga"] + out["arv"]) / 2
+    return out
+
+
+def hand_dont_know(frame: pd.DataFrame) -> dict[str, float]:
+    out = {}
+    for sid in IDS:
+        text = frame[sid].astype(str).str.strip().str.casefold()
+        dk = int((text == "vet ej").sum())
+        n = int(pd.to_numeric(frame[sid], errors="coerce").notna().sum())
+        out[sid] = dk / (n + dk)
+    return out
+
+
+@pytest.fixture(scope="module")
+def raw() -> pd.DataFrame:
+    return read_raw()
+
+
+@pytest.fixture(scope="module")
+def expected(raw) -> dict[str, float]:
+    return hand_scores(raw)
+
+
+@pytest.fixture
+def result() -> mognad.ScoreResult:
+    return mognad.score(SAMPLE, model="dimios")
+
+
+def test_sample_scores_match_the_hand_computation(result, expected):
+    assert result.n_respondents == 480
+    assert result.overall == pytest.approx(expected["overall"], abs=1e-12)
+    for part in [*CATEGORIES, *DIMENSIONS]:
+        assert result.dimensions[part].score == pytest.approx(expected[part], abs=1e-12)
+    # the values the README quotes
+    assert round(100 * expected["overall"], 1) == 62.6
+    assert round(100 * expected["formaga"], 1) == 60.6
+    assert round(100 * expected["arv"], 1) == 64.7
+
+
+def test_quadrant_insight_on_the_sample(result, expected):
+    ins = result.insight("dimios.quadrant")
+    assert ins is not None
+    # both dimensions are at or above the 0.5 threshold -> "Möjliggjord och balanserad"
+    assert expected["formaga"] >= 0.5 and expected["arv"] >= 0.5
+    assert ins.data["quadrant"] == "mojliggjord"
+    assert ins.title == "DiMiOS-kategori (2×2): Möjliggjord och balanserad"
+    assert ins.data["distance_pp"]["formaga"] == pytest.approx(100 * (expected["formaga"] - 0.5))
+    assert ins.data["distance_pp"]["arv"] == pytest.approx(100 * (expected["arv"] - 0.5))
+    assert ins.data["near_border"] is False
+    rows = {k: v for row in ins.rows for k, v in row.items()}
+    assert rows["Rekommendation"].startswith("Håll balansen i portföljen")
+    assert "Digital förmåga +10.6 procentenheter" in rows["Avstånd till gränsen"]
+
+
+def test_balance_insight_on_the_sample(result, expected):
+    b = dimios.balance(result)
+    exploit = np.mean([expected[s] for s in EXPLOIT])
+    explore = np.mean([expected[s] for s in EXPLORE])
+    assert b.overall.exploit == pytest.approx(exploit)
+    assert b.overall.explore == pytest.approx(explore)
+    assert b.overall.balance == pytest.approx(explore - exploit)
+    assert b.overall.explore_share == pytest.approx(explore / (explore + exploit))
+    assert (b.overall.n_exploit, b.overall.n_explore) == (11, 13)
+    assert abs(explore - exploit) <= 0.10 and b.overall.tilt == "balanced"
+    for dim, prefix in (("formaga", "f"), ("arv", "a")):
+        ex = np.mean([expected[s] for s in EXPLOIT if s.startswith(prefix)])
+        ez = np.mean([expected[s] for s in EXPLORE if s.startswith(prefix)])
+        assert b.dimensions[dim].balance == pytest.approx(ez - ex)
+    # without the four balancing statements (f31-f34)
+    nb = dimios.balance(result, include_balancing=False)
+    ex = np.mean([expected[s] for s in EXPLOIT if s not in ("f32", "f33")])
+    ez = np.mean([expected[s] for s in EXPLORE if s not in ("f31", "f34")])
+    assert nb.overall.balance == pytest.approx(ez - ex)
+    assert (nb.overall.n_exploit, nb.overall.n_explore) == (9, 11)
+    ins = result.insight("dimios.balance")
+    assert ins.data["overall"]["balance"] == pytest.approx(explore - exploit)
+
+
+def test_benchmark_insight_on_the_sample(result, expected):
+    ins = result.insight("dimios.benchmark")
+    gap = 100 * (expected["overall"] - NATIONAL_2021)
+    assert ins.title == "Jämförelse med nationellt snitt"
+    assert ins.data["benchmark"] == "national_2021"
+    assert ins.data["gap_pp"] == pytest.approx(gap)
+    assert f"{gap:+.1f} procentenheter" in ins.text
+    assert "DiMiOS-verktyget" in ins.text  # the caveat
+    # the SKR target is shown too, labelled as a target
+    target_row = next(r for r in ins.rows if "Mål 2023" in str(r.get("Jämfört med", "")))
+    assert target_row["Jämfört med"].endswith("(mål)")
+    assert target_row["Skillnad"] == f"{100 * (expected['overall'] - 0.55):+.1f} procentenheter"
+
+
+def test_where_to_start_and_weakest_categories(result, raw, expected):
+    dk = hand_dont_know(raw)
+    median = np.median([expected[s] for s in IDS])
+    wanted = sorted(
+        (s for s in IDS if dk[s] >= 0.20 and expected[s] < median), key=lambda s: expected[s]
+    )
+    assert wanted == ["f12"]  # a11 has many vet-ej too, but a high score
+    assert dk["a11"] >= 0.20 and expected["a11"] > median
+    sp = dimios.where_to_start(result)
+    assert [c.id for c in sp.candidates] == wanted
+    assert sp.candidates[0].topic == "kostnadskontroll"
+    assert sp.candidates[0].dont_know_share == pytest.approx(dk["f12"])
+    weakest = sorted(CATEGORIES, key=lambda c: expected[c])[:3]
+    assert [w.id for w in dimios.weakest_categories(result)] == weakest
+
+
+def test_groups_per_forvaltning_match_pandas(raw):
+    grouped = dimios.classify_groups(SAMPLE, by="förvaltning")
+    assert grouped.by == "förvaltning" and grouped.min_size == 5
+    names = sorted(raw["förvaltning"].unique())
+    assert [g.group for g in grouped.groups] == names
+    for g in grouped.groups:
+        part = raw[raw["förvaltning"] == g.group]
+        exp = hand_scores(part)
+        assert g.n == len(part)
+        assert g.scores["formaga"] == pytest.approx(exp["formaga"])
+        assert g.scores["arv"] == pytest.approx(exp["arv"])
+        high = (exp["formaga"] >= 0.5, exp["arv"] >= 0.5)
+        assert g.classification.quadrant == QUADRANTS[high]
+    frame = grouped.to_frame()
+    assert list(frame.index) == names and frame["suppressed"].sum() == 0
+
+
+def test_each_wave_csv(expected):
+    """The two single-year CSV files give the NOTES' reference values for each wave."""
+    r24 = mognad.score(SAMPLES / "dimios_2024.csv", model="dimios")
+    r25 = mognad.score(SAMPLES / "dimios_2025.csv", model="dimios")
+    for r, path in ((r24, "dimios_2024.csv"), (r25, "dimios_2025.csv")):
+        exp = hand_scores(read_raw(SAMPLES / path))
+        assert r.overall == pytest.approx(exp["overall"])
+        gap = r.insight("dimios.benchmark").data["gap_pp"]
+        assert gap == pytest.approx(100 * (exp["overall"] - NATIONAL_2021))
+    assert round(r24.overall, 3) == 0.593 and round(r25.overall, 3) == 0.659
+
+
+# ---- CLI acceptance ---------------------------------------------------------------------
+def test_models_show_dimios_json(run_cli):
+    res = run_cli("models", "show", "dimios", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    dims = data["dimensions"]
+    assert [d["label"] for d in dims] == ["Digital förmåga", "Digitalt arv"]
+    assert all(len(d["categories"]) == 3 for d in dims)
+    n_statements = sum(len(c["statements"]) for d in dims for c in d["categories"])
+    assert n_statements >= 20 and n_statements == 24
+
+
+def test_score_sample_prints_the_dimios_findings(run_cli, expected):
+    res = run_cli("score", SAMPLE, "--model", "dimios")
+    assert res.exit_code == 0, res.stderr
+    out = res.stdout
+    assert f"Overall score: {100 * expected['overall']:.1f} %" in out
+    for label, part in (("Digital förmåga", "formaga"), ("Digitalt arv", "arv")):
+        row = rf"^\s*{label}\s+{100 * expected[part]:.1f} %"
+        assert re.search(row, out, re.MULTILINE), f"no row for {label} in:\n{out}"
+    assert "DiMiOS-kategori (2×2): Möjliggjord och balanserad" in out
+    assert "- Rekommendation: Håll balansen i portföljen" in out
+    gap = 100 * (expected["overall"] - NATIONAL_2021)
+    assert "Jämförelse med nationellt snitt" in out
+    assert f"{gap:+.1f} procentenheter mot Kommuner och regioner, snitt 2021 (SKR) (48 %)" in out
+    assert "Effektivitet–innovation" in out
+    assert "2×2 per förvaltning" in out
+
+
+def test_score_sample_in_english_and_json(run_cli, expected):
+    res = run_cli("score", SAMPLE, "--lang", "en")
+    assert res.exit_code == 0, res.stderr
+    assert "DiMiOS category (2×2): Enabled and balanced" in res.stdout
+    assert "- Recommendation: Keep the portfolio balanced" in res.stdout
+    assert "Compared with the national average" in res.stdout
+    res = run_cli("score", SAMPLE, "--format", "json")
+    data = json.loads(res.stdout)
+    keys = [i["key"] for i in data["insights"]]
+    for key in ("dimios.quadrant", "dimios.balance", "dimios.benchmark"):
+        assert key in keys
+    bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
+    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.48))
+
+
+def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected):
+    res = run_cli("score", SAMPLE, "--target", "target_2023", "--format", "json")
+    data = json.loads(res.stdout)
+    bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
+    assert bench["data"]["benchmark"] == "target_2023"
+    assert bench["data"]["is_target"] is True
+    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.55))
+    assert "(ett mål)" in bench["text"]
+    res = run_cli("score", SAMPLE, "--target", "70%", "--format", "json")
+    bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
+    assert bench["data"]["value"] == pytest.approx(0.70)
+    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.70))
+    # per-dimension target profile: a gap per dimension, no overall gap
+    res = run_cli("score", SAMPLE, "--target", "formaga=70%,arv=60%", "--format", "json")
+    bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
+    assert bench["data"]["gap_pp"] is None
+    dims = bench["data"]["dimensions"]
+    assert dims["formaga"]["gap_pp"] == pytest.approx(100 * (expected["formaga"] - 0.70))
+    assert dims["arv"]["gap_pp"] == pytest.approx(100 * (expected["arv"] - 0.60))
+
+
+def test_other_models_get_no_dimios_insights():
+    dmm = mognad.score(
+        ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx",
+        model="dmm",
+    )
+    assert not [i for i in dmm.insights if i.key.startswith("dimios.")]

@@ -1,0 +1,179 @@
+"""Organisations' DiMiOS exports: numbers, numbered texts or official wording as headers.
+
+Every variant is written as a real CSV file from the bundled 2025 wave, read back through
+``mognad score`` / ``mognad.score`` and must give exactly the scores of the original file. A
+header that looks like a statement but matches none is reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+import mognad_core as mognad
+from mognad_core.responses import looks_like_statement
+
+ROOT = Path(__file__).parent.parent
+WAVE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_2025.csv"
+MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
+IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
+
+
+def statement_texts() -> dict[str, str]:
+    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    return {
+        s["id"]: s["text"]
+        for d in data["dimensions"]
+        for c in d["categories"]
+        for s in c["statements"]
+    }
+
+
+@pytest.fixture(scope="module")
+def wave() -> pd.DataFrame:
+    return pd.read_csv(WAVE, sep=";", encoding="utf-8-sig", dtype=str)
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, float]:
+    """Statement scores of the original file (headers = ids), by plain pandas."""
+    raw = pd.read_csv(WAVE, sep=";", encoding="utf-8-sig", dtype=str)
+    return {s: (pd.to_numeric(raw[s], errors="coerce").mean() - 1) / 4 for s in IDS}
+
+
+def write(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return path
+
+
+def scores_of(result: mognad.ScoreResult) -> dict[str, float]:
+    return {s: result.statements[s].score for s in IDS}
+
+
+def test_headers_are_running_numbers(run_cli, wave, reference, tmp_path):
+    numbered = wave.rename(columns={sid: str(i) for i, sid in enumerate(IDS, start=1)})
+    assert list(numbered.columns[4:]) == [str(i) for i in range(1, 25)]
+    path = write(numbered, tmp_path / "export_nummer.csv")
+    res = run_cli("score", path, "--model", "dimios", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    got = {s: data["statements"][s]["score"] for s in IDS}
+    assert got == pytest.approx(reference)
+    # matched by number: the user is asked to check the order (the tool's order is not public)
+    caution = next(i for i in data["insights"] if i["key"] == "dimios.numbered_columns")
+    assert caution["data"]["columns"]["f11"] == "1" and len(caution["data"]["columns"]) == 24
+    assert "--mapping" in caution["text"]
+
+
+@pytest.mark.parametrize("style", ["{n}. {text}", "{n}) {text}", "Fråga {n}: {text}"])
+def test_headers_are_question_numbered_texts(wave, reference, tmp_path, style):
+    texts = statement_texts()
+    renamed = wave.rename(
+        columns={sid: style.format(n=i, text=texts[sid]) for i, sid in enumerate(IDS, start=1)}
+    )
+    result = mognad.score(write(renamed, tmp_path / "export_text.csv"), model="dimios")
+    assert scores_of(result) == pytest.approx(reference)
+    assert result.insight("dimios.numbered_columns") is None  # the text confirms each column
+    assert not any("Not scored" in n for n in result.notes)
+
+
+def official_headers() -> dict[str, str]:
+    """Made-up 'official-looking' wording (not the instrument's) for every statement."""
+    return {
+        sid: f"Påståendet om förmåga {sid.upper()} i verksamheten enligt enkäten" for sid in IDS
+    }
+
+
+def test_official_texts_through_a_mapping_file(run_cli, wave, reference, tmp_path):
+    headers = official_headers()
+    path = write(wave.rename(columns=headers), tmp_path / "export_officiell.csv")
+    # without a mapping nothing matches: a clear error, not a silent empty result
+    res = run_cli("score", path, "--model", "dimios")
+    assert res.exit_code == 2
+    assert "no column matches a statement" in res.stderr and "Traceback" not in res.stderr
+    # a YAML mapping file, header: statement id (whitespace and case may differ)
+    mapping = {f"  {h.upper()} ": sid for sid, h in headers.items()}
+    (tmp_path / "mappning.yaml").write_text(yaml.safe_dump(mapping, allow_unicode=True), "utf-8")
+    res = run_cli("score", path, "--mapping", tmp_path / "mappning.yaml", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert {s: data["statements"][s]["score"] for s in IDS} == pytest.approx(reference)
+    # the same mapping as a two-column CSV, through the Python API
+    pd.DataFrame({"rubrik": list(headers.values()), "id": list(headers)}).to_csv(
+        tmp_path / "mappning.csv", index=False
+    )
+    result = mognad.score(path, model="dimios", mapping=tmp_path / "mappning.csv")
+    assert scores_of(result) == pytest.approx(reference)
+
+
+def test_a_header_left_out_of_the_mapping_is_reported(run_cli, wave, tmp_path):
+    headers = official_headers()
+    path = write(wave.rename(columns=headers), tmp_path / "export_officiell.csv")
+    mapping = {h: sid for sid, h in headers.items() if sid != "a34"}
+    (tmp_path / "m.json").write_text(json.dumps(mapping, ensure_ascii=False), "utf-8")
+    res = run_cli("score", path, "--mapping", tmp_path / "m.json")
+    assert res.exit_code == 0, res.stderr
+    assert f'Not scored: "{headers["a34"]}" look(s) like statement column(s)' in res.stderr
+    assert "No column for 1 statement(s)" in res.stderr and "a34" in res.stderr
+
+
+def test_statement_like_headers_get_a_warning(run_cli, wave, reference, tmp_path):
+    extra = wave.copy()
+    extra["Påstående 25"] = extra["f11"]
+    extra["F5.1"] = extra["f12"]
+    extra["Kommentar"] = "ok"
+    path = write(extra, tmp_path / "export_extra.csv")
+    res = run_cli("score", path, "--model", "dimios", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    assert 'Not scored: "Påstående 25", "F5.1" look(s) like statement column(s)' in res.stderr
+    data = json.loads(res.stdout)
+    # the 24 known statements are untouched: "F5.1" is not read as statement 1 (f11)
+    assert {s: data["statements"][s]["score"] for s in IDS} == pytest.approx(reference)
+    rs = mognad.read_responses(path, "dimios")
+    assert rs.unmatched_statements == ["Påstående 25", "F5.1"]
+    assert "Kommentar" in rs.attribute_columns and "F5.1" in rs.attribute_columns
+    assert rs.columns["f11"] == "f11"
+
+
+def test_ids_and_dotted_codes_are_read_as_ids(wave, reference, tmp_path):
+    """F11 is statement f11 (category 1, item 1), never "Fråga 11"; F1.1 is its dotted code."""
+    renamed = wave.rename(columns={s: s.upper() for s in IDS})
+    renamed = renamed.rename(columns={"F12": "F1.2", "A23": "A2.3"})
+    result = mognad.score(write(renamed, tmp_path / "export_koder.csv"), model="dimios")
+    assert scores_of(result) == pytest.approx(reference)
+    rs = mognad.read_responses(tmp_path / "export_koder.csv", "dimios")
+    assert rs.columns["f11"] == "F11" and rs.columns["f12"] == "F1.2"
+    assert rs.unmatched_statements == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Påstående 25", True),
+        ("F5.1", True),
+        ("25", True),
+        ("P 7", True),
+        ("26. Vi har något annat", True),
+        ("förvaltning", False),
+        ("år", False),
+        ("2025", False),  # a year, not a question number
+        ("Kommentar", False),
+    ],
+)
+def test_looks_like_statement_by_header(header, expected):
+    assert looks_like_statement(header) is expected
+
+
+def test_looks_like_statement_by_values():
+    scale = mognad.load_model("dimios").scale
+    answers = pd.Series([3, "Vet ej", 4, None], dtype=object)
+    sentence = "Vi har en tydlig ordning för något"
+    assert looks_like_statement(sentence, answers, scale) is True
+    assert looks_like_statement("antal", pd.Series([1, 2, 3]), scale) is False  # no sentence
+    assert looks_like_statement("antal", answers, scale) is True  # a "vet ej" answer
+    assert looks_like_statement(sentence, pd.Series(["Soc", "KLF"]), scale) is False
+    assert looks_like_statement(sentence, pd.Series([2024, 2025]), scale) is False
