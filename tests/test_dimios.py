@@ -252,7 +252,7 @@ def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected)
     assert bench["data"]["benchmark"] == "target_2023"
     assert bench["data"]["is_target"] is True
     assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.55))
-    assert "(ett mål)" in bench["text"]
+    assert "(ett mål)" in bench["text"] and bench["title"] == "Jämförelse med mål"
     res = run_cli("score", SAMPLE, "--target", "70%", "--format", "json")
     bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["value"] == pytest.approx(0.70)

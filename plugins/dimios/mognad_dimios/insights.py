@@ -11,7 +11,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mognad_core import MaturityModel, ModelError, ModelInsight, ResponseSet, ScoreResult
+from mognad_core import (
+    MaturityModel,
+    ModelError,
+    ModelInsight,
+    MognadError,
+    ResponseSet,
+    ScoreResult,
+)
 from mognad_core.schema import normalize_token
 
 from . import benchmark as benchmark_mod
@@ -168,13 +175,15 @@ def benchmark_insight(
         )
     if gap.source:
         rows.append({_sv_en(lang, "Källa", "Source"): " ".join(gap.source.split())})
-    default = benchmark_mod.default_benchmark(model) if model.benchmarks else None
-    national = default is not None and gap.benchmark == default.name
-    title = (
-        _sv_en(lang, "Jämförelse med nationellt snitt", "Compared with the national average")
-        if national
-        else _sv_en(lang, "Jämförelse", "Comparison")
-    )
+    national = model.meta.get("national_benchmarks") or []
+    if isinstance(national, list) and gap.benchmark in national:
+        title = _sv_en(
+            lang, "Jämförelse med nationellt snitt", "Compared with the national average"
+        )
+    elif gap.is_target:
+        title = _sv_en(lang, "Jämförelse med mål", "Compared with a target")
+    else:
+        title = _sv_en(lang, "Jämförelse", "Comparison")
     return ModelInsight(
         key="dimios.benchmark", title=title, text=text, data=gap.model_dump(), rows=rows
     )
@@ -294,11 +303,34 @@ def build_insights(
     ctx = dict(context or {})
     lang = lang_of(ctx.get("lang"))
     responses = ctx.get("responses")
-    out: list[ModelInsight | None] = [quadrant_insight(model, result, lang)]
-    out.extend(group_insights(model, responses, lang))
-    out.append(balance_insight(model, result, lang))
-    out.append(benchmark_insight(model, result, ctx.get("target"), lang))
-    out.append(weakest_insight(result, lang))
-    out.append(start_insight(model, result, lang))
-    out.append(numbering_insight(model, responses, lang))
-    return [i for i in out if i is not None]
+    builders = [
+        lambda: [quadrant_insight(model, result, lang)],
+        lambda: group_insights(model, responses, lang),
+        lambda: [balance_insight(model, result, lang)],
+        lambda: [benchmark_insight(model, result, ctx.get("target"), lang)],
+        lambda: [weakest_insight(result, lang)],
+        lambda: [start_insight(model, result, lang)],
+        lambda: [numbering_insight(model, responses, lang)],
+    ]
+    out: list[ModelInsight] = []
+    problems: list[str] = []
+    for build in builders:
+        try:
+            out.extend(i for i in build() if i is not None)
+        except MognadError as exc:  # a setting in a user's model file: say so, keep the rest
+            problems.append(str(exc))
+    if problems:
+        out.append(
+            ModelInsight(
+                key="dimios.settings",
+                title=_sv_en(lang, "Modellens inställningar", "Model settings"),
+                text=_sv_en(
+                    lang,
+                    "En del av DiMiOS-resultatet kunde inte tas fram:",
+                    "Part of the DiMiOS output could not be produced:",
+                ),
+                data={"problems": problems},
+                rows=[{_sv_en(lang, "Problem", "Problem"): p} for p in problems],
+            )
+        )
+    return out

@@ -1,0 +1,92 @@
+"""The gap to published DiMiOS figures, in percentage points, on hand-made answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mognad_dimios as dimios
+import pandas as pd
+import pytest
+import yaml
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
+IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
+
+
+@pytest.fixture
+def result() -> mognad.ScoreResult:
+    # förmåga answers 4 (0.75), arv answers 2 (0.25): overall 0.5
+    return mognad.score(
+        pd.DataFrame({s: [4, 4] if s.startswith("f") else [2, 2] for s in IDS}), model="dimios"
+    )
+
+
+def test_default_is_the_national_average(result):
+    gap = dimios.benchmark_gap(result)
+    assert gap.benchmark == "national_2021" and gap.value == 0.48 and gap.year == 2021
+    assert gap.gap_pp == pytest.approx(2.0) and gap.is_target is False
+    assert gap.dimensions == {}  # the published figures are overall only
+    assert "skr" in gap.source.lower()
+    assert "DiMiOS-verktyget" in gap.caveat
+
+
+def test_named_targets_and_numbers(result):
+    target = dimios.benchmark_gap(result, "TARGET_2023")
+    assert target.benchmark == "target_2023" and target.is_target
+    assert target.gap_pp == pytest.approx(-5.0)
+    assert dimios.benchmark_gap(result, 0.45).gap_pp == pytest.approx(5.0)
+    assert dimios.benchmark_gap(result, "45 %").gap_pp == pytest.approx(5.0)
+    assert dimios.benchmark_gap(result, 60).gap_pp == pytest.approx(-10.0)
+    with pytest.raises(mognad.ModelError, match=r"no benchmark 'national'.*national_2021"):
+        dimios.benchmark_gap(result, "national")
+
+
+def test_describe_in_both_languages(result):
+    from mognad_dimios.benchmark import describe
+
+    sv = describe(dimios.benchmark_gap(result))
+    assert sv == (
+        "Totalt 50.0 % är +2.0 procentenheter mot Kommuner och regioner, snitt 2021 (SKR) (48 %)."
+    )
+    en = describe(dimios.benchmark_gap(result, "target_2023", lang="en"))
+    assert en.startswith("50.0 % overall is -5.0 percentage points against Target 2023")
+    assert "(a target) (55 %)" in en
+
+
+def test_per_dimension_benchmark_in_an_own_model(tmp_path):
+    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data["name"] = "var_region"
+    data["benchmarks"].append(
+        {"name": "region_2024", "label": "Regionens snitt", "year": 2024, "overall": 0.6,
+         "dimensions": {"formaga": 0.7, "arv": 0.5}}
+    )  # fmt: skip
+    data["meta"]["default_benchmark"] = "region_2024"
+    path = tmp_path / "var_region.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    frame = pd.DataFrame({s: [4, 4] if s.startswith("f") else [2, 2] for s in IDS})
+    result = mognad.score(frame, model=path)
+    gap = dimios.benchmark_gap(result, model=path)
+    assert gap.benchmark == "region_2024" and gap.gap_pp == pytest.approx(-10.0)
+    assert gap.dimensions["formaga"].gap_pp == pytest.approx(5.0)
+    assert gap.dimensions["arv"].gap_pp == pytest.approx(-25.0)
+    ins = result.insight("dimios.benchmark")
+    assert ins.title == "Jämförelse" and ins.data["benchmark"] == "region_2024"
+    assert ins.data["dimensions"]["arv"]["gap_pp"] == pytest.approx(-25.0)
+
+
+def test_model_without_benchmarks_has_no_comparison(tmp_path):
+    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data["name"] = "utan_jamforelse"
+    data["benchmarks"] = []
+    data["meta"].pop("default_benchmark")
+    path = tmp_path / "m.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    frame = pd.DataFrame({s: [4, 4] for s in IDS})
+    result = mognad.score(frame, model=path)
+    assert result.insight("dimios.benchmark") is None
+    with pytest.raises(mognad.ModelError, match="has no benchmarks"):
+        dimios.benchmark_gap(result, model=path)
+    assert dimios.benchmark_gap(result, 0.5, model=path).gap_pp == pytest.approx(25.0)
