@@ -1,0 +1,670 @@
+"""MOGNAD_* worksheet functions for Excel (xlwings classic on Windows and xlwings Lite).
+
+Every function takes Excel ranges as Excel passes them (lists of rows; blanks are ``None``,
+numbers are floats), builds a table, and calls mognad's public API: :func:`mognad_core.prepare`,
+:func:`mognad_core.score_responses`, :func:`mognad_core.gap`, :func:`mognad_core.priorities`,
+:func:`mognad_core.compare`. Nothing is scored here.
+
+* ``responses`` is a range whose first row holds the headers (statement ids such as ``f11`` or
+  the statement texts, plus any attribute columns such as ``förvaltning``) and then one row per
+  respondent. Blank rows below the answers (a generous fixed range) are ignored.
+* ``model`` defaults to ``"dimios"``; a model file path (.yaml/.json) works too.
+* A problem never shows a Python traceback: the cell gets one short message that starts with
+  ``MOGNAD:`` and says where the problem is, e.g.
+  ``MOGNAD: row 7, column D ("f14"): "kanske" is not a valid answer. Expected ...``.
+  Rows and column letters count from the top-left cell of the range, so they are the worksheet's
+  rows and columns when the range starts in A1 (see ``docs/excel.md``).
+* Results are cached on the content of the range (plus model and arguments): recalculating a
+  workbook with many MOGNAD_* cells on an unchanged range scores it once.
+
+The Excel names are the Python names (upper case), which classic xlwings uses as they are and
+xlwings Lite upper-cases anyway. Only ``func`` and ``arg`` come from xlwings; on a machine without
+Excel they are no-ops, so these functions can be called directly (the tests do).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from xlwings import arg, func
+
+import mognad_core as mognad
+from mognad_core.errors import InputError, MognadError
+from mognad_core.readers.grid import table_from_grid
+from mognad_core.schema import MaturityModel, normalize_token
+
+from .cache import LRUCache, content_key
+
+__all__ = [
+    "MOGNAD_CHANGE",
+    "MOGNAD_DIMENSIONS",
+    "MOGNAD_GAP",
+    "MOGNAD_HEADERS",
+    "MOGNAD_INSIGHTS",
+    "MOGNAD_LEVEL",
+    "MOGNAD_MODELS",
+    "MOGNAD_PRIORITIES",
+    "MOGNAD_SCORE",
+    "MOGNAD_STATEMENTS",
+]
+
+DEFAULT_MODEL = "dimios"
+CATEGORY = "mognad"
+PREFIX = "MOGNAD: "
+#: Results (prepared responses, scores, tables) by content; shared by every function.
+CACHE = LRUCache(256)
+
+_LEVELS = {
+    "dimension": "dimension",
+    "dimensions": "dimension",
+    "dimensioner": "dimension",
+    "category": "category",
+    "categories": "category",
+    "kategori": "category",
+    "kategorier": "category",
+    "statement": "statement",
+    "statements": "statement",
+    "påstående": "statement",
+    "påståenden": "statement",
+    "all": "all",
+    "alla": "all",
+}
+
+# ---- argument docs (shown in Excel's function wizard; at most 255 characters each) ----------
+DOC_RESPONSES = (
+    "The response range: first row headers (statement ids such as f11, or statement texts, plus "
+    "attribute columns), then one row per respondent. Answers 1-5, vet ej, or blank."
+)
+DOC_MODEL = 'Model name (default "dimios"; see =MOGNAD_MODELS()) or the path of a model file.'
+DOC_PART = (
+    "Optional: a dimension or category id or label (e.g. arv), or a statement id (e.g. f12). "
+    "Leave out for the overall score."
+)
+
+
+class CellRange(list):
+    """Rows of cells that know where they sit on the worksheet.
+
+    Excel passes plain lists; offline recalculation (:mod:`mognad_excel.recalc`) passes this, so
+    messages name the real sheet, row and column even when a range does not start in A1.
+    """
+
+    def __init__(
+        self, rows: Any = (), *, sheet: str | None = None, first_row: int = 1, first_col: int = 0
+    ) -> None:
+        super().__init__(rows)
+        self.sheet = sheet
+        self.first_row = first_row
+        self.first_col = first_col
+
+
+class CellError(Exception):
+    """A problem to show in the cell (the text follows ``MOGNAD: ``)."""
+
+
+# ---- messages ----------------------------------------------------------------------------
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, InputError):
+        where = exc.location.describe()
+        text = _sentence(f"{where}: {exc.problem}" if where else exc.problem)
+        if exc.expected:
+            text += " " + _sentence(f"Expected {exc.expected}")
+        if exc.more_count:
+            shown = "; ".join(exc.more[:3])
+            etc = ", ..." if exc.more_count > min(len(exc.more), 3) else ""
+            text += f" {exc.more_count} more cell(s) like this ({shown}{etc})."
+        return text
+    if isinstance(exc, (MognadError, CellError)):
+        return _sentence(str(exc))
+    return _sentence(
+        f"unexpected {type(exc).__name__}: {exc}. This is a bug in mognad; please report it "
+        "with the workbook"
+    )
+
+
+def _safely(compute: Any, *args: Any) -> Any:
+    """Run one worksheet function; any problem becomes a short message in the cell."""
+    try:
+        return compute(*args)
+    except RecursionError:
+        return PREFIX + "the calculation went too deep (a circular reference?)."
+    except Exception as exc:  # never a traceback in a cell
+        return PREFIX + _describe(exc)
+
+
+def is_message(value: Any) -> bool:
+    """True for a MOGNAD_* message (text starting with ``MOGNAD:``)."""
+    return isinstance(value, str) and value.startswith(PREFIX.strip())
+
+
+# ---- arguments ---------------------------------------------------------------------------
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _scalar(value: Any, what: str) -> Any:
+    """A single value; a 1x1 range counts as its cell."""
+    if isinstance(value, (list, tuple)):
+        flat = [v for row in value for v in (row if isinstance(row, (list, tuple)) else [row])]
+        if len(flat) == 1:
+            return flat[0]
+        raise CellError(f"{what} must be one cell or a value, not a range of {len(flat)} cells")
+    return value
+
+
+def _text(value: Any, what: str) -> str | None:
+    value = _scalar(value, what)
+    if _blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"{what} must be text, not TRUE/FALSE")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _model(value: Any) -> tuple[MaturityModel, tuple]:
+    """The model and a cache key that changes when the model does."""
+    name = _text(value, "model") or DEFAULT_MODEL
+    model = mognad.load_model(name)
+    key: tuple = (model.name, model.version)
+    path = Path(name)
+    if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
+        key += (str(path.resolve()), path.stat().st_mtime_ns)
+    return model, key
+
+
+def _rows(value: Any, what: str) -> list[list[Any]]:
+    """Rows of cells, trailing blank rows dropped (a generous fixed range is fine)."""
+    if not isinstance(value, (list, tuple)) or not value:
+        raise CellError(
+            f"{what} must be a range: a header row (statement ids such as f11) and one row per "
+            "respondent"
+        )
+    if not isinstance(value[0], (list, tuple)):  # one row, passed flat
+        rows = [list(value)]
+    else:
+        rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
+    end = len(rows)
+    while end and all(_blank(v) for v in rows[end - 1]):
+        end -= 1
+    if end == 0:
+        raise CellError(
+            f"the {what} range is empty. Expected a header row (statement ids such as f11, or "
+            "statement texts) and one row per respondent"
+        )
+    return rows[:end]
+
+
+def _origin(value: Any) -> tuple[str | None, int, int]:
+    return (
+        getattr(value, "sheet", None),
+        getattr(value, "first_row", 1),
+        getattr(value, "first_col", 0),
+    )
+
+
+def _cached(key: tuple, compute: Any) -> Any:
+    """Cache a result, or the message-worthy error computing it raised."""
+
+    def run() -> tuple[bool, Any]:
+        try:
+            return True, compute()
+        except MognadError as exc:
+            return False, exc
+
+    ok, value = CACHE.get_or_compute(key, run)
+    if not ok:
+        raise value
+    return value
+
+
+def _prepared(value: Any, model: MaturityModel, mkey: tuple, what: str = "responses"):
+    rows = _rows(value, what)
+    origin = _origin(value)
+    key = ("responses", content_key(rows), origin, mkey)
+
+    def compute():
+        sheet, first_row, first_col = origin
+        grid = pd.DataFrame(rows, dtype=object)
+        table = table_from_grid(
+            grid, source=None, sheet=sheet, first_row=first_row, first_col=first_col
+        )
+        return mognad.prepare(table, model)
+
+    return _cached(key, compute), key
+
+
+def _scored(value: Any, model: MaturityModel, mkey: tuple, what: str = "responses"):
+    rs, rkey = _prepared(value, model, mkey, what)
+    result = _cached(("score", *rkey[1:]), lambda: mognad.score_responses(rs, insights=False))
+    return rs, result, rkey
+
+
+def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
+    """("dimension" | "statement", id) for an id or label, or None when blank."""
+    text = _text(value, "part")
+    if text is None:
+        return None
+    if model.has_part(text):
+        return ("statement" if text in model.statement_ids else "dimension", text)
+    key = normalize_token(text)
+    for d in model.all_dimensions():
+        if key in {normalize_token(x) for x in (d.id, d.label, d.label_en or "") if x}:
+            return "dimension", d.id
+    for s in model.statements:
+        names = [s.id, s.text, s.text_en or "", *s.aliases]
+        if key in {normalize_token(x) for x in names if x}:
+            return "statement", s.id
+    dims = ", ".join(d.id for d in model.dimensions)
+    cats = ", ".join(d.id for d in model.all_dimensions() if d.parent) or "none"
+    ids = model.statement_ids
+    raise CellError(
+        f'"{text}" is not part of model "{model.name}". Use a dimension ({dims}), a category '
+        f"({cats}) or a statement id ({ids[0]} ... {ids[-1]})"
+    )
+
+
+def _level_arg(value: Any, default: str) -> str:
+    text = _text(value, "level")
+    if text is None:
+        return default
+    level = _LEVELS.get(normalize_token(text))
+    if level is None:
+        raise CellError(f'level "{text}" is not one of: dimension, category, statement, all')
+    return level
+
+
+def _count(value: Any, default: int) -> int:
+    value = _scalar(value, "count")
+    if _blank(value):
+        return default
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+        raise CellError(f"count must be a whole number from 1, not {value!r}")
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise CellError(f'count must be a whole number from 1, not "{value}"') from None
+    if not number.is_integer() or number < 1:
+        raise CellError(f"count must be a whole number from 1, not {value:g}")
+    return int(number)
+
+
+def _out(value: Any) -> Any:
+    """One cell of a returned table: blanks for missing values, plain Python types."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if value is pd.NA or value is pd.NaT:
+        return ""
+    return value
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[list[Any]]:
+    return [list(header)] + [[_out(v) for v in row] for row in rows]
+
+
+def _no_answers(result: Any, what: str) -> CellError:
+    if result.n_respondents == 0:
+        return CellError("the responses range has a header row but no respondent rows below it")
+    return CellError(f"no valid answers for {what} (every answer is blank or vet ej)")
+
+
+# ---- the worksheet functions -------------------------------------------------------------
+def _score(responses: Any, model: Any, part: Any) -> float:
+    m, mkey = _model(model)
+    _, result, _ = _scored(responses, m, mkey)
+    which = _part(m, part)
+    if which is None:
+        value, what = result.overall, "the overall score"
+    elif which[0] == "dimension":
+        value, what = result.dimensions[which[1]].score, f'"{which[1]}"'
+    else:
+        value, what = result.statements[which[1]].score, f'statement "{which[1]}"'
+    if value is None:
+        raise _no_answers(result, what)
+    return float(value)
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+@arg("part", doc=DOC_PART)
+def MOGNAD_SCORE(responses, model=DEFAULT_MODEL, part=None):
+    """Maturity score from 0 to 1 (format the cell as %): the overall score, or the score of one
+    dimension, category or statement (part). Same numbers as `mognad score`."""
+    return _safely(_score, responses, model, part)
+
+
+def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
+    m, mkey = _model(model)
+    _, result, _ = _scored(responses, m, mkey)
+    header = ["id", "dimension", "parent", "score", "n", "vet ej share"]
+    if m.levels:
+        header.append("level")
+    rows = []
+    for d in result.dimensions.values():
+        row = [d.id, d.label, d.parent, d.score, d.n, d.dont_know_share]
+        if m.levels:
+            row.append(d.level)
+        rows.append(row)
+    return _table(header, rows)
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+def MOGNAD_DIMENSIONS(responses, model=DEFAULT_MODEL):
+    """Table (spills): one row per dimension and category: id, dimension, parent, score (0-1),
+    n respondents, vet ej share (andel vet ej), and level when the model has levels."""
+    return _safely(_dimensions, responses, model)
+
+
+def _statements(responses: Any, model: Any) -> list[list[Any]]:
+    m, mkey = _model(model)
+    _, result, _ = _scored(responses, m, mkey)
+    header = ["id", "statement", "dimension", "score", "mean", "n", "vet ej share"]
+    rows = [
+        [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
+        for s in result.statements.values()
+    ]
+    return _table(header, rows)
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+def MOGNAD_STATEMENTS(responses, model=DEFAULT_MODEL):
+    """Table (spills): one row per statement (påstående): id, statement text, dimension, score
+    (0-1), mean answer, n valid answers, vet ej share."""
+    return _safely(_statements, responses, model)
+
+
+def _target(value: Any, model: MaturityModel) -> Any:
+    """A target from a cell (number or name) or a range of dimension/target pairs."""
+    if isinstance(value, (list, tuple)):
+        rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
+        cells = [v for r in rows for v in r]
+        if len(cells) == 1:
+            return _target(cells[0], model)
+        if len(rows) == 2 and len(rows[0]) > 2:  # ids in one row, targets in the next
+            rows = [list(pair) for pair in zip(rows[0], rows[1], strict=True)]
+        profile: dict[str, Any] = {}
+        for i, row in enumerate(rows):
+            filled = [v for v in row if not _blank(v)]
+            if not filled:
+                continue
+            if len(row) < 2:
+                raise CellError(
+                    "a target range needs two columns: dimension (id or label) and target"
+                )
+            key, target = row[0], row[1]
+            if _blank(key):
+                continue
+            if i == 0 and isinstance(target, str) and _looks_like_header(target, model):
+                continue
+            profile[str(key).strip()] = target
+        if not profile:
+            raise CellError("the target range is empty")
+        return profile
+    if _blank(value):
+        default = model.meta.get("default_benchmark")
+        if default:
+            return default
+        names = ", ".join(b.name for b in model.benchmarks) or "none in this model"
+        raise CellError(
+            f"give a target: a number (0.6 or 60 %), a benchmark name ({names}), a level name "
+            "or a range of dimension/target pairs"
+        )
+    if isinstance(value, bool):
+        raise CellError("target must be a number, a name or a range, not TRUE/FALSE")
+    return value  # a number (60 means 60 %) or a name; parse_target checks it
+
+
+def _looks_like_header(text: str, model: MaturityModel) -> bool:
+    key = normalize_token(text)
+    levels = {normalize_token(lv.name) for lv in model.levels}
+    levels |= {normalize_token(lv.name_en) for lv in model.levels if lv.name_en}
+    if key in levels:
+        return False
+    try:
+        float(key.rstrip("%").strip().replace(",", "."))
+        return False
+    except ValueError:
+        return True
+
+
+def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]:
+    m, mkey = _model(model)
+    _, result, rkey = _scored(responses, m, mkey)
+    goal = _target(target, m)
+    lvl = _level_arg(level, "dimension")
+    key = ("gap", *rkey[1:], content_key(goal), lvl)
+    res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl))
+    frame = res.frame(include_overall=True)
+    header = ["id", "part", "kind", "score", "target", "gap"]
+    rows = [
+        [i, r["label"], r["kind"], r["score"], r["target"], r["gap"]] for i, r in frame.iterrows()
+    ]
+    return _table(header, rows)
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+@arg(
+    "target",
+    doc="Target: a number (0.6 or 60), a benchmark name (e.g. national_2021), a level name, or "
+    "a range of dimension/target pairs. Default: the model's reference benchmark.",
+)
+@arg("level", doc="Optional: dimension (default), category, statement or all.")
+def MOGNAD_GAP(responses, model=DEFAULT_MODEL, target=None, level=None):
+    """Table (spills): score, target and gap (score - target, negative = below) for the overall
+    score and each dimension, largest shortfall first."""
+    return _safely(_gap, responses, model, target, level)
+
+
+def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any):
+    m, mkey = _model(model)
+    rs, result, rkey = _scored(responses, m, mkey)
+    n = _count(count, 2)
+    goal = None if _blank(_scalar(target, "target")) else _target(target, m)
+    lvl = _level_arg(level, "statement")
+    key = ("priorities", *rkey[1:], n, content_key(goal), lvl)
+    res = _cached(
+        key,
+        lambda: mognad.priorities(
+            result, target=goal, count=n, model=m, level=lvl, context={"responses": rs}
+        ),
+    )
+    header = ["rank", "id", "area", "score", "vet ej share", "gap", "reason"]
+    rows = [
+        [p.rank, p.id, p.label, p.score, p.dont_know_share, p.gap, p.reason or "; ".join(p.reasons)]
+        for p in res.items
+    ]
+    return _table(header, rows)
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+@arg("count", doc="Optional: how many areas (default 2; choose few).")
+@arg("target", doc="Optional: a target (number, benchmark or level name) to add the gap.")
+@arg("level", doc="Optional: statement (default), category, dimension or all.")
+def MOGNAD_PRIORITIES(responses, model=DEFAULT_MODEL, count=2, target=None, level=None):
+    """Table (spills): where to start improving, in the order mognad ranks them, with the reason
+    (low score, high vet ej share, gap to target)."""
+    return _safely(_priorities, responses, model, count, target, level)
+
+
+def _level(score_or_responses: Any, model: Any, part: Any) -> str:
+    m, _ = _model(model)
+    if not m.levels:
+        with_levels = [i.name for i in mognad.list_models() if mognad.get_model(i.name).levels]
+        others = f"; models with levels: {', '.join(with_levels)}" if with_levels else ""
+        raise CellError(
+            f'model "{m.name}" has no maturity levels (it reports a score from 0 to 1){others}'
+        )
+    value = score_or_responses
+    if (
+        isinstance(value, (list, tuple))
+        and sum(len(r) if isinstance(r, (list, tuple)) else 1 for r in value) == 1
+    ):
+        value = _scalar(value, "score")
+    if isinstance(value, (list, tuple)):
+        score = _score(value, model, part)
+    else:
+        if is_message(value):
+            raise CellError(value[len(PREFIX) :])
+        if _blank(value):
+            raise CellError("give a score (0-1) or a response range")
+        if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+            raise CellError(f"{value!r} is not a score; give a number from 0 to 1")
+        try:
+            score = (
+                float(str(value).replace("%", "").replace(",", ".").strip()) / 100
+                if isinstance(value, str) and "%" in value
+                else float(str(value).replace(",", "."))
+                if isinstance(value, str)
+                else float(value)
+            )
+        except ValueError:
+            raise CellError(f'"{value}" is not a score; give a number from 0 to 1') from None
+        if 1 < score <= 100:
+            score /= 100  # 62.5 means 62.5 %
+        if not 0 <= score <= 1:
+            raise CellError(f"{score:g} is not a score; give a number from 0 to 1 (or 0-100 %)")
+    level = m.level_for(score)
+    if level is None:
+        raise CellError(f"no level of model {m.name!r} starts at or below {score:.1%}")
+    return level.name
+
+
+@func(category=CATEGORY)
+@arg(
+    "score_or_responses",
+    ndim=2,
+    doc="A score from 0 to 1 (e.g. a MOGNAD_SCORE cell) or a response range.",
+)
+@arg("model", doc=DOC_MODEL)
+@arg("part", doc=DOC_PART + " Only used with a response range.")
+def MOGNAD_LEVEL(score_or_responses, model=DEFAULT_MODEL, part=None):
+    """The maturity level (mognadsnivå) a score reaches, e.g. Koordination: give a score or a
+    response range (then the overall score, or the part's)."""
+    return _safely(_level, score_or_responses, model, part)
+
+
+def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
+    m, mkey = _model(model)
+    rs0, k0 = _prepared(before, m, mkey, "before")
+    rs1, k1 = _prepared(after, m, mkey, "after")
+    key = ("change", k0[1], k0[2], k1[1], k1[2], mkey)
+    res = _cached(key, lambda: mognad.compare(rs0, rs1, model=m, labels=("före", "efter")))
+    header = ["id", "part", "before", "after", "change", "ci low", "ci high", "significant"]
+    rows = [
+        [r.id, r.label, r.before, r.after, r.change, r.ci_low, r.ci_high, r.significant]
+        for r in (res.overall, *res.dimensions)
+    ]
+    return _table(header, rows)
+
+
+@func(category=CATEGORY)
+@arg("before", ndim=2, doc="Responses of the earlier survey (header row + one row each).")
+@arg("after", ndim=2, doc="Responses of the later survey, same layout.")
+@arg("model", doc=DOC_MODEL)
+def MOGNAD_CHANGE(before, after, model=DEFAULT_MODEL):
+    """Table (spills): overall and each dimension before, after, change, its 95 % interval and
+    whether the change is larger than the uncertainty (significant: TRUE/FALSE)."""
+    return _safely(_change, before, after, model)
+
+
+def _models() -> list[list[Any]]:
+    rows = [
+        [i.name, i.version, i.title, i.statements, i.dimensions, i.plugin]
+        for i in mognad.list_models()
+    ]
+    return _table(["model", "version", "title", "statements", "dimensions", "plugin"], rows)
+
+
+@func(category=CATEGORY)
+def MOGNAD_MODELS():
+    """Table (spills): the installed maturity models: name, version, title, statements,
+    dimensions, plugin."""
+    return _safely(_models)
+
+
+def _headers(model: Any, texts: Any) -> list[list[Any]]:
+    m, _ = _model(model)
+    flag = _scalar(texts, "texts")
+    if not _blank(flag) and not isinstance(flag, (bool, numbers.Real)):
+        raise CellError("texts must be TRUE (statement texts) or FALSE (statement ids)")
+    if not _blank(flag) and bool(flag):
+        return [[s.text for s in m.statements]]
+    return [list(m.statement_ids)]
+
+
+@func(category=CATEGORY)
+@arg("model", doc=DOC_MODEL)
+@arg("texts", doc="Optional: TRUE for the statement texts instead of the ids.")
+def MOGNAD_HEADERS(model=DEFAULT_MODEL, texts=False):
+    """One row (spills right): the statement ids of a model, to start a response sheet; with
+    texts TRUE the statement texts."""
+    return _safely(_headers, model, texts)
+
+
+def _insights(responses: Any, model: Any, which: Any) -> Any:
+    m, mkey = _model(model)
+    rs, rkey = _prepared(responses, m, mkey)
+    found = _cached(
+        ("insights", *rkey[1:]),
+        lambda: mognad.score_responses(rs, insights=True, context={"lang": "sv"}).insights,
+    )
+    pick = _scalar(which, "which")
+    if _blank(pick):
+        return _table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
+    if isinstance(pick, numbers.Real) and not isinstance(pick, bool):
+        if not float(pick).is_integer() or pick < 1:
+            raise CellError(f"which must be a number from 1 or an insight key, not {pick:g}")
+        index = int(pick)
+        if index > len(found):
+            return ""  # fewer insights than rows set aside for them
+        ins = found[index - 1]
+    else:
+        key = str(pick).strip()
+        ins = next((i for i in found if i.key == key), None)
+        if ins is None:
+            keys = ", ".join(i.key for i in found) or "none for these responses"
+            raise CellError(f'no insight "{key}" (insights: {keys})')
+    return f"{ins.title}: {ins.text}" if ins.text else ins.title
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+@arg("which", doc="Optional: 1, 2, ... or an insight key for one insight as text; blank: table.")
+def MOGNAD_INSIGHTS(responses, model=DEFAULT_MODEL, which=None):
+    """The model's own findings (e.g. the DiMiOS 2x2 category): a table of key, title and text,
+    or one insight as text when which is given."""
+    return _safely(_insights, responses, model, which)
+
+
+#: Excel name -> function, for offline recalculation and the docs.
+FUNCTIONS = {name: globals()[name] for name in __all__}
