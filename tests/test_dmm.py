@@ -353,8 +353,8 @@ def test_invalid_meta_setting_names_its_key():
         settings_for(mognad.model_from_dict(data))
 
 
-def test_source_motors_variant_is_registered_and_scores_dmm_answers():
-    r = mognad.score(mognad_dmm.SAMPLE, "dmm_source_motors")
+def test_source_motors_variant_scores_dmm_answers():
+    r = mognad.score(mognad_dmm.SAMPLE, mognad_dmm.source_motors_model())
     p = mognad_dmm.profile(r)
     assert len(p.engines) == 9
     assert p.engines[0].id == "varderingar_vision_mission"

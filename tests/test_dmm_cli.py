@@ -75,12 +75,6 @@ def test_models_show_lists_exactly_the_nine_engines_with_levels(run_cli):
         assert len(d["statements"]) == 3
 
 
-def test_models_lists_the_source_variant(run_cli):
-    r = run_cli("models", "--format", "json")
-    names = {m["name"] for m in json.loads(r.stdout)}
-    assert {"dmm", "dmm_source_motors"} <= names
-
-
 def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected):
     r = run_cli("score", SAMPLE, "--model", "dmm", "--target", TARGET_FILE)
     assert r.exit_code == 0, r.stderr

@@ -25,9 +25,11 @@ from .targets import TargetGap, resolve_target, target_gap
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dmm_sample.xlsx"
 TARGET_SAMPLE = HERE / "samples" / "malprofil.yaml"
+SOURCE_MOTORS = HERE / "variants" / "dmm_source_motors.yaml"
 
 __all__ = [
     "SAMPLE",
+    "SOURCE_MOTORS",
     "TARGET_SAMPLE",
     "Profile",
     "TargetGap",
@@ -56,14 +58,18 @@ def model():
 
 @cache
 def source_motors_model():
-    """The variant with the nine motors as the authors publish them (``dmm_source_motors``)."""
-    return load_model_file(HERE / "variants" / "dmm_source_motors.yaml")
+    """The variant with the nine motors as the authors publish them (``dmm_source_motors``).
+
+    Not registered as an installed model (the project lead decides which list is the default);
+    use it as ``mognad.score(file, mognad_dmm.source_motors_model())`` or through its file,
+    :data:`SOURCE_MOTORS`.
+    """
+    return load_model_file(SOURCE_MOTORS)
 
 
 @hookimpl
 def register_models(register):
     register(model())
-    register(source_motors_model())
 
 
 @hookimpl

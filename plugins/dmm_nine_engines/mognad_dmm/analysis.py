@@ -116,6 +116,10 @@ def model_for(result: ScoreResult, model: Any = None) -> MaturityModel:
     """The model of a result: the one given, else the installed model of that name."""
     if model is not None:
         return load_model(model)
+    if result.model == "dmm_source_motors":
+        from . import source_motors_model
+
+        return source_motors_model()
     try:
         return load_model(result.model)
     except ModelError:
