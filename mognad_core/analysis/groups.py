@@ -11,7 +11,9 @@ Rules (``min_size`` defaults to 5 and can never be set below 3):
    *combined* answers. If, on some statement, a small group's value would follow from that alone
    (it is the only suppressed group with answers to the statement, or every suppressed answer is at
    the lowest or highest step of the scale), the next-smallest visible group is suppressed as well,
-   until no small group's value can be pinned down (or every group is suppressed).
+   until no small group's value can be pinned down. If that happens with every group suppressed,
+   the total of that statement (and of the dimensions above it, and the overall score) is withheld
+   too (``GroupRow.total_hidden``).
 4. Respondents with no value in a ``by`` column form their own group, "(saknas)", under the same
    rules (otherwise they would be the difference between the total and the groups).
 
@@ -55,6 +57,7 @@ class GroupRow(BaseModel):
     kind: Literal["overall", "dimension", "category", "statement"]
     parent: str | None = None
     total: float | None = None
+    total_hidden: bool = Field(False, description="the total is withheld (anonymity)")
     values: dict[str, float | None] = Field(default_factory=dict)
 
 
@@ -152,10 +155,11 @@ def _value_label(v: Any) -> str:
 
 def _unsafe(
     rs: ResponseSet, member: dict[str, np.ndarray], suppressed: list[str], primary: set[str]
-) -> bool:
-    """True when some small group's statement value follows from the suppressed groups' total."""
+) -> list[str]:
+    """Statements on which a small group's value follows from the suppressed groups' total."""
+    out: list[str] = []
     if not suppressed:
-        return False
+        return out
     lo, hi = float(rs.model.scale.min), float(rs.model.scale.max)
     valid = ~np.isnan(rs.values)
     answered = {g: valid[member[g]].sum(axis=0) for g in suppressed}  # per statement
@@ -167,13 +171,11 @@ def _unsafe(
         contributors = [g for g in suppressed if answered[g][j] > 0]
         if not any(g in primary for g in contributors):
             continue
-        if len(contributors) == 1:
-            return True
         col = vals[:, j]
         col = col[~np.isnan(col)]
-        if np.all(col == lo) or np.all(col == hi):
-            return True
-    return False
+        if len(contributors) == 1 or np.all(col == lo) or np.all(col == hi):
+            out.append(rs.model.statement_ids[j])
+    return out
 
 
 def groups(
@@ -224,12 +226,28 @@ def groups(
         if extra is not None:
             suppressed.append(extra)
             reason[extra] = "hidden so that a smaller group cannot be derived from the total"
-    while _unsafe(rs, member, suppressed, primary):
+    unsafe = _unsafe(rs, member, suppressed, primary)
+    while unsafe:
         extra = next_smallest()
         if extra is None:
             break
+        unsafe = _unsafe(rs, member, [*suppressed, extra], primary)
         suppressed.append(extra)
         reason[extra] = "hidden so that a smaller group cannot be derived from the total"
+    hidden_totals: set[str] = set()
+    if unsafe:  # every group is suppressed and the total alone still gives a small group away
+        for sid in unsafe:
+            hidden_totals.add(sid)
+            node = m.statement(sid).dimension
+            while node is not None:
+                hidden_totals.add(node)
+                node = m.dimension(node).parent
+        hidden_totals.add("overall")
+        notes.append(
+            f"The total is not shown for {', '.join(unsafe)} (and the parts above them): the "
+            "answers there come from one small group only, or all sit at one end of the scale, "
+            "so the total would reveal a small group's answers."
+        )
     if rs.n < min_size:
         notes.append(
             f"Only {rs.n} respondents in all: fewer than the minimum group size {min_size}."
@@ -259,7 +277,8 @@ def groups(
             label=label,
             kind=kind,  # type: ignore[arg-type]
             parent=parent,
-            total=get(total),
+            total=None if pid in hidden_totals else get(total),
+            total_hidden=pid in hidden_totals,
             values={g: get(r) for g, r in scored.items()},
         )
 

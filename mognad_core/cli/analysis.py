@@ -246,29 +246,33 @@ def render_groups(r: GroupResult, header: str = "", kind: str = "dimension") -> 
     lines = [header] if header else []
     lines.append(f"Groups by {', '.join(r.by)} (minimum group size {r.min_size})")
     frame = r.frame(kind)
+    rows_by_id = {x.id: x for x in r.rows}
+
+    def total(pid: str, digits: int) -> str:
+        x = rows_by_id[pid]
+        return "suppr." if x.total_hidden else pct(x.total, digits)
+
+    def cell(g: Any, pid: str) -> str:
+        return "suppr." if g.suppressed else pct(rows_by_id[pid].values.get(g.name), 0)
+
     if kind == "dimension":
         # one row per group, the parts as columns
-        rows = [
-            {
-                "Group": "Total",
-                "n": r.n_total,
-                **{pid: pct(v, 0) for pid, v in frame["total"].items()},
-            }
-        ]
+        rows = [{"Group": "Total", "n": r.n_total, **{pid: total(pid, 0) for pid in frame.index}}]
         for g in r.groups:
             rec: dict[str, Any] = {"Group": g.name, "n": "–" if g.n is None else g.n}
-            for pid in frame.index:
-                rec[pid] = "suppr." if g.suppressed else pct(frame.at[pid, g.name], 0)
+            rec.update({pid: cell(g, pid) for pid in frame.index})
             rows.append(rec)
         lines += ["", _table(rows)]
     else:
-        names = [g.name for g in r.groups]
-        short = {n: f"G{i + 1}" for i, n in enumerate(names)}
+        short = {g.name: f"G{i + 1}" for i, g in enumerate(r.groups)}
         out_rows = []
-        for pid, row in frame.iterrows():
-            rec = {"Id": pid, "Part": _short(row["label"], 32), "Total": pct(row["total"], 0)}
-            for g in r.groups:
-                rec[short[g.name]] = "suppr." if g.suppressed else pct(row[g.name], 0)
+        for pid in frame.index:
+            rec = {
+                "Id": pid,
+                "Part": _short(rows_by_id[pid].label, 32),
+                "Total": total(pid, 0),
+            }
+            rec.update({short[g.name]: cell(g, pid) for g in r.groups})
             out_rows.append(rec)
         lines += ["", _table(out_rows)]
         lines += [""] + [

@@ -1,0 +1,293 @@
+"""Groups side by side with anonymity: suppression, complementary suppression, and an adversary
+who tries to recover every suppressed group's score from what the result shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+
+MODEL = mognad.model_from_dict(
+    {
+        "name": "grp",
+        "title": "Gruppmodell",
+        "dimensions": [
+            {
+                "id": "X",
+                "label": "X",
+                "statements": [
+                    {"id": "x1", "text": "Ett."},
+                    {"id": "x2", "text": "Två.", "reverse": True},
+                ],
+            },
+            {"id": "Y", "label": "Y", "statements": [{"id": "y1", "text": "Tre.", "weight": 2}]},
+        ],
+    }
+)
+SIDS = ["x1", "x2", "y1"]
+
+
+def table(groups: dict[str, list[list]]) -> pd.DataFrame:
+    """{group: [[x1, x2, y1], ...]} -> a response table with a förvaltning column."""
+    rows = [[g, *answers] for g, people in groups.items() for answers in people]
+    return pd.DataFrame(rows, columns=["förvaltning", *SIDS])
+
+
+def scores_of(frame: pd.DataFrame) -> dict[str, float | None]:
+    r = mognad.score(frame[SIDS], MODEL)
+    out = {sid: r.statements[sid].score for sid in SIDS}
+    out.update({d: r.dimensions[d].score for d in ("X", "Y")})
+    out["overall"] = r.overall
+    return out
+
+
+# ---- the rules, by hand ------------------------------------------------------------------
+def test_small_group_and_its_complement_are_suppressed():
+    data = table(
+        {
+            "Soc": [[2, 4, 3]] * 2,  # 2 < 5: suppressed
+            "KLF": [[4, 2, 5]] * 6 + [[5, 1, 5]] * 4,  # 10: the next-smallest, hidden too
+            "BoU": [[3, 3, 3]] * 20,
+        }
+    )
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    info = {x.name: x for x in g.groups}
+    assert [x.name for x in g.groups] == ["BoU", "KLF", "Soc"]
+    assert info["Soc"].suppressed and info["Soc"].n is None
+    assert info["Soc"].reason == "fewer than 5 respondents"
+    assert info["KLF"].suppressed and info["KLF"].n is None
+    assert info["KLF"].reason.startswith("hidden so that a smaller group cannot be derived")
+    assert not info["BoU"].suppressed and info["BoU"].n == 20
+    assert g.suppressed == ["KLF", "Soc"] and g.visible == ["BoU"] and g.n_total == 32
+    for row in g.rows:
+        assert set(row.values) == {"BoU"}
+    rows = {r.id: r for r in g.rows}
+    assert rows["x1"].values["BoU"] == pytest.approx(0.5)
+    everyone = scores_of(data)
+    assert rows["overall"].total == pytest.approx(everyone["overall"])
+    frame = g.frame()
+    assert list(frame.index) == ["overall", "X", "Y"]
+    assert frame[["KLF", "Soc"]].isna().all().all() and frame.attrs["suppressed"] == ["KLF", "Soc"]
+    sizes = g.sizes_frame()
+    assert sizes.loc["Soc", "suppressed"] and pd.isna(sizes.loc["Soc", "n"])
+    # nothing about Soc or KLF beyond their names reaches the JSON
+    dumped = json.loads(g.to_json())
+    for row in dumped["rows"]:
+        assert set(row["values"]) == {"BoU"}
+    assert not any(d["low_group"] in ("Soc", "KLF") for d in dumped["disagreements"])
+
+
+def test_the_attack_complementary_suppression_prevents():
+    """Without the second hidden group, the n-weighted total gives Soc's score exactly."""
+    data = table({"Soc": [[1, 5, 1]] * 2, "KLF": [[4, 2, 5]] * 10, "BoU": [[3, 3, 3]] * 20})
+    total, klf, bou = scores_of(data), scores_of(data[data.förvaltning == "KLF"]), None
+    bou = scores_of(data[data.förvaltning == "BoU"])
+    recovered = (32 * total["x1"] - 10 * klf["x1"] - 20 * bou["x1"]) / 2
+    assert recovered == pytest.approx(0.0)  # Soc's true x1 score: the attack works ...
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert g.suppressed == ["KLF", "Soc"]  # ... so KLF is hidden as well
+
+
+def test_two_small_groups_need_no_complement():
+    data = table(
+        {"A": [[2, 4, 3], [3, 3, 3]], "B": [[4, 2, 2], [3, 4, 4], [2, 2, 3]], "C": [[3, 3, 3]] * 9}
+    )
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert g.suppressed == ["A", "B"] and g.visible == ["C"]
+    assert {x.name: x.reason for x in g.groups}["B"] == "fewer than 5 respondents"
+
+
+def test_only_small_group_answering_a_statement_forces_more_suppression():
+    # A and B are both small, but only A answered y1: A's y1 would equal the hidden groups' y1
+    data = table(
+        {
+            "A": [[2, 4, 5], [3, 3, 4]],
+            "B": [[4, 2, "vet ej"], [3, 4, None], [2, 2, "vet ej"]],
+            "C": [[3, 3, 3]] * 9,
+            "D": [[4, 4, 2]] * 12,
+        }
+    )
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert g.suppressed == ["A", "B", "C"] and g.visible == ["D"]
+    assert {x.name: x.reason for x in g.groups}["C"].startswith("hidden so that")
+
+
+def test_unanimous_extreme_answers_force_more_suppression():
+    # every suppressed answer to x1 is 5: the total would show they are all 100 %
+    data = table(
+        {"A": [[5, 2, 3]] * 2, "B": [[5, 3, 4]] * 3, "C": [[2, 3, 3]] * 8, "D": [[3, 3, 3]] * 9}
+    )
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert g.suppressed == ["A", "B", "C"]
+
+
+def test_total_withheld_when_every_group_is_hidden_and_still_unsafe():
+    # only A answered y1, and there is no group left to hide: the y1 total would be A's score
+    data = table({"A": [[2, 4, 5], [3, 3, 4]], "B": [[4, 2, None]] * 6})
+    g = mognad.groups(data, "förvaltning", model=MODEL, min_size=5)
+    assert g.suppressed == ["A", "B"]
+    rows = {r.id: r for r in g.rows}
+    assert rows["y1"].total is None and rows["y1"].total_hidden
+    assert rows["Y"].total is None and rows["overall"].total is None  # would give y1 back
+    assert rows["x1"].total is not None and rows["X"].total is not None
+    assert any("not shown for y1" in n for n in g.notes)
+
+
+def test_missing_values_form_their_own_group_and_combinations():
+    data = table({"A": [[3, 3, 3]] * 6, "B": [[4, 4, 4]] * 7})
+    data.loc[[0, 1, 2], "förvaltning"] = None
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert [x.name for x in g.groups] == ["A", "B", "(saknas)"]
+    assert g.suppressed == ["A", "(saknas)"]  # 3 < 5, and A (3 left) too
+    data["roll"] = ["Chef", "Medarbetare"] * 6 + ["Chef"]
+    combo = mognad.groups(data, ["förvaltning", "ROLL"], model=MODEL, min_size=3)
+    names = [x.name for x in combo.groups]
+    assert "B / Chef" in names and combo.by == ["förvaltning", "roll"]
+    info = {x.name: x for x in combo.groups}
+    assert info["B / Chef"].values == {"förvaltning": "B", "roll": "Chef"}
+    assert info["B / Chef"].n == 4
+
+
+def test_disagreement_uses_visible_groups_only():
+    data = table(
+        {"A": [[1, 5, 1]] * 6, "B": [[5, 1, 5]] * 6, "C": [[3, 3, 3]] * 6, "D": [[4, 4, 4]] * 2}
+    )
+    g = mognad.groups(data, "förvaltning", model=MODEL)
+    assert g.suppressed == ["A", "D"]  # D is small, A the next-smallest (tie: by name)
+    top = g.disagreements[0]
+    assert (top.low_group, top.high_group) == ("C", "B")
+    assert top.spread == pytest.approx(1.0 - 0.5)
+    assert {d.kind for d in g.disagreements} <= {"overall", "dimension", "category", "statement"}
+
+
+def test_min_size_rules_and_errors():
+    data = table({"A": [[3, 3, 3]] * 3, "B": [[4, 4, 4]] * 3})
+    assert mognad.groups(data, "förvaltning", model=MODEL, min_size=3).suppressed == []
+    with pytest.raises(mognad.MognadError, match=r"min_size 2 is too small.*never shown"):
+        mognad.groups(data, "förvaltning", model=MODEL, min_size=2)
+    with pytest.raises(mognad.MognadError, match="whole number"):
+        mognad.groups(data, "förvaltning", model=MODEL, min_size=4.5)
+    with pytest.raises(mognad.InputError, match=r'no column "enhet".*förvaltning'):
+        mognad.groups(data, "enhet", model=MODEL)
+    with pytest.raises(mognad.MognadError, match="at least one column"):
+        mognad.groups(data, [], model=MODEL)
+
+
+# ---- the adversary -------------------------------------------------------------------------
+ANSWER = st.sampled_from([1, 2, 3, 4, 5, 5, 1, "vet ej", None])
+
+
+@st.composite
+def surveys(draw):
+    n_groups = draw(st.integers(2, 6))
+    sizes = [draw(st.integers(1, 12)) for _ in range(n_groups)]
+    unanimous = draw(st.booleans())  # stress the extreme-answer rule
+    people = {}
+    for i, size in enumerate(sizes):
+        rows = []
+        for _ in range(size):
+            if unanimous:
+                rows.append([draw(st.sampled_from([5, "vet ej"])) for _ in SIDS])
+            else:
+                rows.append([draw(ANSWER) for _ in SIDS])
+        people[f"G{i}"] = rows
+    return table(people), draw(st.integers(3, 6))
+
+
+def feasible_interval(sum_known, n_target, n_others):
+    """The range of the target group's score sum given the suppressed groups' combined sum.
+
+    Scores per answer are in [0, 1]; n_target/n_others are answer counts (worst case: the
+    adversary knows them)."""
+    lo = max(0.0, sum_known - n_others)
+    hi = min(float(n_target), sum_known)
+    return lo, hi
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(surveys())
+def test_no_suppressed_group_can_be_recovered(survey):
+    data, min_size = survey
+    g = mognad.groups(data, "förvaltning", model=MODEL, min_size=min_size)
+    published = json.loads(g.to_json())  # the adversary sees only this ...
+    shown = {x["name"]: x for x in published["groups"]}
+    rows = {r["id"]: r for r in published["rows"]}
+    suppressed = [n for n, x in shown.items() if x["suppressed"]]
+    sizes = data["förvaltning"].value_counts()
+    for name, x in shown.items():
+        assert x["suppressed"] == (x["n"] is None)
+        if sizes[name] < min_size:
+            assert x["suppressed"], f"{name} has {sizes[name]} respondents"
+        for r in rows.values():
+            assert (name in r["values"]) == (not x["suppressed"])
+    if len([n for n in suppressed if sizes[n] < min_size]) == 1 and len(sizes) > 1:
+        assert len(suppressed) >= 2
+    # ... plus, worst case, every group's answer count per statement (and so the n-weighted total)
+    counts = {
+        name: {sid: int(pd.to_numeric(part[sid], errors="coerce").notna().sum()) for sid in SIDS}
+        for name, part in data.groupby("förvaltning")
+    }
+    truth = {name: scores_of(part) for name, part in data.groupby("förvaltning")}
+    visible = [n for n in shown if n not in suppressed]
+    for sid in SIDS:
+        n_all = sum(counts[n][sid] for n in counts)
+        if n_all == 0:  # nobody answered: there is no score to protect
+            continue
+        if rows[sid]["total"] is None:
+            assert rows[sid]["total_hidden"]
+            continue
+        # the combined score sum of the suppressed groups follows from the total
+        hidden_sum = rows[sid]["total"] * n_all - sum(
+            rows[sid]["values"][v] * counts[v][sid] for v in visible if counts[v][sid]
+        )
+        for target in suppressed:
+            if sizes[target] >= min_size or counts[target][sid] == 0:
+                continue
+            others = sum(counts[o][sid] for o in suppressed if o != target)
+            n_hidden = counts[target][sid] + others
+            naive = hidden_sum / n_hidden  # the n-weighted-total attack
+            lo, hi = feasible_interval(hidden_sum, counts[target][sid], others)
+            t = truth[target][sid] * counts[target][sid]
+            assert lo - 1e-9 <= t <= hi + 1e-9  # the adversary's reasoning is sound ...
+            assert lo - 1e-9 <= naive * counts[target][sid] <= hi + 1e-9
+            # ... but more than one score is consistent with what is shown
+            assert hi - lo > 1e-6, f"{target}'s {sid} score is pinned to {t / counts[target][sid]}"
+    # dimension rows add nothing: a hidden total hides everything above it
+    for sid in SIDS:
+        if rows[sid]["total_hidden"]:
+            dim = "X" if sid.startswith("x") else "Y"
+            assert rows[dim]["total"] is None and rows["overall"]["total"] is None
+
+
+# ---- the bundled sample ----------------------------------------------------------------------
+def test_bundled_sample_by_forvaltning():
+    rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
+    wave = rs.subset((rs.attributes["år"] == 2025).to_numpy())
+    raw = pd.read_csv(SAMPLES / "dimios_2025.csv", sep=";", encoding="utf-8-sig")
+    sizes = raw["förvaltning"].value_counts()
+    assert sizes["Kultur- och fritidsförvaltningen"] == 5  # small on purpose
+    g5 = mognad.groups(wave, "förvaltning")
+    assert g5.suppressed == []  # 5 is enough with the default minimum
+    g6 = mognad.groups(wave, "förvaltning", min_size=6)
+    smallest_other = sizes.drop("Kultur- och fritidsförvaltningen").idxmin()
+    assert g6.suppressed == sorted(["Kultur- och fritidsförvaltningen", smallest_other])
+    # visible groups' statement scores, recomputed from the CSV with pandas
+    rows = {r.id: r for r in g6.rows}
+    for name in g6.visible:
+        part = raw[raw["förvaltning"] == name]
+        for sid in ("f12", "a24"):
+            expect = (pd.to_numeric(part[sid], errors="coerce").mean() - 1) / 4
+            assert rows[sid].values[name] == pytest.approx(expect)
+        assert {x.name: x.n for x in g6.groups}[name] == sizes[name]
+    spread = g6.disagreements[0]
+    vals = {n: rows[spread.id].values[n] for n in g6.visible}
+    assert spread.spread == pytest.approx(max(vals.values()) - min(vals.values()))
