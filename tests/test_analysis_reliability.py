@@ -1,0 +1,131 @@
+"""Reliability: Cronbach's alpha against published values, n and warnings, response rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+
+# LSAT, section 6 (Bock & Lieberman 1970, Psychometrika 35:179-197; the textbook data set of
+# Bartholomew, Knott & Moustaki, "Latent Variable Models and Factor Analysis"): 1000 examinees,
+# five right/wrong items, given as the frequency of each response pattern (items 1-5).
+# Its Cronbach's alpha is 0.295 (R package ltm, cronbach.alpha(LSAT), Rizopoulos 2006).
+LSAT_FREQUENCIES = [
+    3, 6, 2, 11, 1, 1, 3, 4, 1, 8, 0, 16, 0, 3, 2, 15,
+    10, 29, 14, 81, 3, 28, 15, 80, 16, 56, 21, 173, 11, 61, 28, 298,
+]  # fmt: skip
+
+
+def lsat() -> np.ndarray:
+    rows = []
+    for pattern, freq in enumerate(LSAT_FREQUENCIES):
+        rows += [[int(c) for c in format(pattern, "05b")]] * freq
+    return np.array(rows, dtype=float)
+
+
+def test_alpha_on_the_lsat_textbook_data():
+    x = lsat()
+    assert x.shape == (1000, 5)
+    # the published item difficulties identify the data set
+    assert x.mean(axis=0).tolist() == [0.924, 0.709, 0.553, 0.763, 0.870]
+    assert mognad.cronbach_alpha(x) == pytest.approx(0.295, abs=5e-4)
+
+
+def test_alpha_by_hand():
+    # items (1,2,3) and (2,3,3): variances 1 and 1/3; totals 3,5,6 have variance 7/3
+    # alpha = 2/1 * (1 - (4/3)/(7/3)) = 6/7
+    assert mognad.cronbach_alpha([[1, 2], [2, 3], [3, 3]]) == pytest.approx(6 / 7)
+
+
+def test_alpha_from_a_published_covariance_matrix():
+    """StatsBase.jl's documented example: this covariance matrix has alpha 0.8136."""
+    cov = np.array([[10, 6, 6, 6], [6, 11, 6, 6], [6, 6, 12, 6], [6, 6, 6, 13]], dtype=float)
+    z = np.random.default_rng(0).normal(size=(50, 4))
+    z -= z.mean(axis=0)
+    z = z @ np.linalg.inv(np.linalg.cholesky(np.cov(z, rowvar=False)).T)  # sample cov = I
+    x = z @ np.linalg.cholesky(cov).T + 3
+    assert np.cov(x, rowvar=False) == pytest.approx(cov)
+    assert mognad.cronbach_alpha(x) == pytest.approx(0.8136, abs=5e-5)
+
+
+def test_alpha_edge_cases():
+    assert mognad.cronbach_alpha([[1, 2], [np.nan, 3], [2, 3], [3, 3]]) == pytest.approx(
+        6 / 7
+    )  # NaN row dropped
+    assert np.isnan(mognad.cronbach_alpha([[1], [2], [3]]))  # one item
+    assert np.isnan(mognad.cronbach_alpha([[1, 2]]))  # one respondent
+    assert np.isnan(mognad.cronbach_alpha([[3, 3], [3, 3], [3, 3]]))  # no variance
+    with pytest.raises(mognad.MognadError, match="2-D array"):
+        mognad.cronbach_alpha([1, 2, 3])
+
+
+def test_counts_and_warnings_on_the_tiny_model(tiny_model, tiny_frame):
+    r = mognad.reliability(tiny_frame, model=tiny_model)
+    got = {s.id: (s.n, s.dont_know, s.missing) for s in r.statements}
+    assert got == {"a1": (2, 1, 1), "a2": (3, 1, 0), "b3": (0, 1, 3), "b1": (3, 1, 0),
+                   "b2": (2, 2, 0)}  # fmt: skip
+    a1 = next(s for s in r.statements if s.id == "a1")
+    # 4, 5: sd sqrt(1/2), t(0.975, 1) = 12.706 -> +- 12.706 * 0.7071 / sqrt(2) / 4
+    assert a1.ci_half_width == pytest.approx(12.7062047 * 0.5 / 4)
+    assert a1.warning == "only 2 valid answer(s) (fewer than 10): the score says little"
+    dims = {d.id: d for d in r.dimensions}
+    assert (dims["A"].items, dims["A"].n, dims["A"].n_complete) == (2, 3, 2)
+    assert dims["A"].alpha is None and "cannot be computed" in dims["A"].warning
+    assert dims["B1"].kind == "category" and dims["B"].items == 3
+    assert r.response_rate is None
+    assert any("a1, a2, b3, b1, b2" in w for w in r.warnings)
+    assert any("Only 4 respondents" in w for w in r.warnings)
+    assert list(r.frame().index) == ["A", "B", "B1"]
+    assert list(r.frame("statement").index) == ["a1", "a2", "b3", "b1", "b2"]
+
+
+def test_reversed_statements_are_turned_before_alpha(tiny_model):
+    rng = np.random.default_rng(5)
+    trait = rng.integers(1, 6, 60)
+    a1 = np.clip(trait + rng.integers(-1, 2, 60), 1, 5)
+    a2 = 6 - np.clip(trait + rng.integers(-1, 2, 60), 1, 5)  # reversed wording
+    frame = pd.DataFrame({"a1": a1, "a2": a2, "b1": a1, "b2": a1, "b3": a1})
+    r = mognad.reliability(frame, model=tiny_model)
+    alpha = {d.id: d.alpha for d in r.dimensions}["A"]
+    assert alpha == pytest.approx(mognad.cronbach_alpha(np.c_[a1, 6 - a2]))
+    assert alpha > 0.7 and mognad.cronbach_alpha(np.c_[a1, a2]) < 0  # unturned it is negative
+
+
+def test_response_rate(tiny_model, tiny_frame):
+    r = mognad.reliability(tiny_frame, model=tiny_model, invited=10)
+    assert r.response_rate == pytest.approx(0.4) and r.invited == 10
+    assert any("Response rate 40.0 %" in w for w in r.warnings)
+    assert mognad.reliability(tiny_frame, model=tiny_model, invited=5).response_rate == 0.8
+    with pytest.raises(mognad.MognadError, match="4 respondents but only 3 invited"):
+        mognad.reliability(tiny_frame, model=tiny_model, invited=3)
+    with pytest.raises(mognad.MognadError, match="whole number"):
+        mognad.reliability(tiny_frame, model=tiny_model, invited=0)
+
+
+def test_bundled_sample_alpha_recomputed_independently():
+    path = SAMPLES / "dimios_2025.csv"
+    r = mognad.reliability(mognad.read_responses(path, "dimios"), invited=300)
+    raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
+    assert r.n_respondents == 240 and r.response_rate == pytest.approx(0.8)
+    dims = {d.id: d for d in r.dimensions}
+    for cat, items in (
+        ("formaga_effektivitet", ["f11", "f12", "f13", "f14"]),
+        ("arv", [f"a{i}{j}" for i in (1, 2, 3) for j in (1, 2, 3, 4)]),
+    ):
+        block = raw[items].apply(pd.to_numeric, errors="coerce").dropna()
+        cov = np.cov(block.to_numpy(), rowvar=False)
+        k = len(items)
+        expect = k / (k - 1) * (1 - np.trace(cov) / cov.sum())  # the covariance form
+        assert dims[cat].alpha == pytest.approx(expect)
+        assert dims[cat].n_complete == len(block)
+    for s in r.statements:
+        col = raw[s.id]
+        assert s.n == pd.to_numeric(col, errors="coerce").notna().sum()
+        assert s.dont_know == (col.astype(str).str.casefold() == "vet ej").sum()
