@@ -266,3 +266,17 @@ def test_classify_groups_follows_the_core_safety_check():
     hidden = [g.group for g in grouped.groups if g.suppressed]
     assert hidden == ["BUF", "IT", "KLF"]
     assert [g.group for g in grouped.groups if g.classification] == ["Soc"]
+
+
+def test_a_file_without_respondents(run_cli, tmp_path):
+    path = tmp_path / "tom.csv"
+    path.write_text("förvaltning;" + ";".join(F_IDS + A_IDS) + "\n", "utf-8")
+    res = run_cli("dimios", "classify", path, "-g", "förvaltning")
+    assert res.exit_code == 0, res.stderr
+    assert "Ingen 2×2-kategori: Digital förmåga och Digitalt arv saknar svar" in res.stdout
+    assert res.stdout.rstrip().endswith("(inga svarande)")
+    result = mognad.score(path, model="dimios")
+    assert result.insight("dimios.quadrant").data["quadrant"] is None
+    gap = result.insight("dimios.benchmark")
+    assert gap.data["gap_pp"] is None and gap.text.startswith("Inget totalvärde")
+    assert [r for r in gap.rows if "Jämfört med" in r] == []

@@ -96,6 +96,8 @@ def _pooled_years(rs: ResponseSet) -> tuple[str, list[str]] | None:
 def _group_table(grouped: classification.GroupedClassification, lang: str) -> str:
     en = lang == "en"
     org = grouped.organisation
+    if not grouped.groups:
+        return "(no respondents)" if en else "(inga svarande)"
     rows = []
     for g in grouped.groups:
         c = g.classification

@@ -158,7 +158,7 @@ def benchmark_insight(
     if problem:
         rows.append({_sv_en(lang, "Obs", "Note"): problem})
     for b in model.benchmarks:
-        if b.name == gap.benchmark or b.overall is None:
+        if b.name == gap.benchmark or b.overall is None or result.overall is None:
             continue
         other = benchmark_mod.benchmark_gap(result, b, model, lang=lang)
         label = other.label
