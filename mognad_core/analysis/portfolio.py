@@ -235,6 +235,14 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, float) and v != v) or str(v).strip() == ""
 
 
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
 def _axis_value(v: Any, spec: dict[str, Any]) -> int | None:
     """-2..2 from a number or a text label; raises ValueError on anything else."""
     if _blank(v):
@@ -324,7 +332,7 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
         status = STATUSES.get(normalize_token(str(status_raw))) if not _blank(status_raw) else None
         if status is None:
             raise InputError(
-                f"{status_raw!r} is not a status" if not _blank(status_raw) else "no status",
+                f"{_show(status_raw)} is not a status" if not _blank(status_raw) else "no status",
                 loc(status_j, i),
                 "klar, pågående or planerad",
             )
@@ -339,7 +347,7 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
             )
         maps: list[str] = []
         for t in tokens:
-            pid = lookup.get(normalize_token(t))
+            pid = t if model.has_part(t) else lookup.get(normalize_token(t))  # exact id first
             if pid is None:
                 raise InputError(
                     f'"{t}" is not a statement or dimension of model "{model.name}"',
@@ -365,7 +373,7 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
                 axes[key] = _axis_value(row.iloc[j], spec)
             except ValueError:
                 raise InputError(
-                    f"{row.iloc[j]!r} is not a value on the {spec['label']} axis",
+                    f"{_show(row.iloc[j])} is not a value on the {spec['label']} axis",
                     loc(j, i),
                     f"a whole number from -2 ({spec['neg']}) to 2 ({spec['pos']}), or "
                     f'"{spec["neg"].split()[0]}", "mest {spec["neg"].split()[0]}", "båda", '
