@@ -272,3 +272,10 @@ def test_other_models_get_no_dimios_insights():
         model="dmm",
     )
     assert not [i for i in dmm.insights if i.key.startswith("dimios.")]
+
+
+def test_classify_accepts_responses_and_percent_scores(result, expected):
+    from_responses = dimios.classify(mognad.read_responses(SAMPLE, "dimios"))
+    assert from_responses == dimios.classify(result)
+    pct = {"formaga": 100 * expected["formaga"], "arv": 100 * expected["arv"]}
+    assert dimios.classify(pct).scores == pytest.approx(dimios.classify(result).scores)
