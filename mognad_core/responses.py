@@ -305,6 +305,8 @@ def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
+        if len(value) > 60:  # a pasted paragraph: show its start and its length
+            return f'"{value[:50].rstrip()}…" ({len(value):,} characters)'
         return f'"{value}"'
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time(0):
@@ -365,7 +367,7 @@ def prepare(
     attributes = frame.iloc[:, attr_pos].copy()
     attributes.columns = [str(c) for c in attributes.columns]
     attributes = attributes.reset_index(drop=True)
-    notes = []
+    notes = list(table.notes)  # the reader's notes (hidden rows, macros ...) come first
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
         notes.append(f"Columns kept as respondent attributes (not statements): {names}.")

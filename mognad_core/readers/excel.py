@@ -1,12 +1,19 @@
-"""Reading .xlsx/.xlsm workbooks: python-calamine for speed, openpyxl as the fallback."""
+"""Reading .xlsx/.xlsm workbooks: python-calamine for speed, openpyxl as the fallback.
+
+Before either library sees a file, :mod:`.limits` checks it (size, what it really is, zip
+directory, XML prolog, the chosen sheet's row count); after reading, merged header cells are
+refused, and hidden rows and columns, merged data cells and macros become notes.
+"""
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError, Location
+from ..errors import InputError, Location, column_letter
+from . import limits as _limits
 from .grid import table_from_grid
 from .interface import RawTable, ResponseReader
 
@@ -49,6 +56,184 @@ def _unreadable(path: Path, exc: Exception) -> InputError:
     return InputError(problem, Location(file=str(path)), expected)
 
 
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_END_OF_CHAIN = 0xFFFFFFFA  # FAT values at or above this end a chain
+
+
+def ole_stream_names(data: bytes) -> set[str]:
+    """Names in an OLE2 compound file's directory (enough to tell .xls from encrypted .xlsx)."""
+    shift = struct.unpack_from("<H", data, 30)[0]
+    size = 1 << shift if 7 <= shift <= 16 else 512
+
+    def sector(i: int) -> bytes:
+        return data[(i + 1) * size : (i + 2) * size]
+
+    fat_sectors = [v for v in struct.unpack_from("<109I", data, 76) if v < _END_OF_CHAIN]
+    difat, guard = struct.unpack_from("<I", data, 68)[0], 0
+    while difat < _END_OF_CHAIN and guard < 10_000:
+        entries = struct.unpack(f"<{size // 4}I", sector(difat))
+        fat_sectors += [v for v in entries[:-1] if v < _END_OF_CHAIN]
+        difat, guard = entries[-1], guard + 1
+    fat = b"".join(sector(i) for i in fat_sectors)
+    fat_entries = struct.unpack(f"<{len(fat) // 4}I", fat[: len(fat) // 4 * 4])
+    names: set[str] = set()
+    current, seen = struct.unpack_from("<I", data, 48)[0], set()
+    while current < _END_OF_CHAIN and current not in seen and current < len(fat_entries):
+        seen.add(current)
+        block = sector(current)
+        for off in range(0, len(block) - 127, 128):
+            length = struct.unpack_from("<H", block, off + 64)[0]
+            if 2 <= length <= 64:
+                names.add(block[off : off + length - 2].decode("utf-16-le", "replace"))
+        current = fat_entries[current]
+    return names
+
+
+def _ole_error(path: Path) -> InputError:
+    """An OLE2 file named .xlsx: an encrypted workbook or an old .xls (or another Office file)."""
+    where = Location(file=str(path))
+    data = path.read_bytes()
+    try:
+        names = ole_stream_names(data)
+    except Exception:  # a damaged directory: fall back on a plain search
+        names = {
+            n
+            for n in ("EncryptedPackage", "Workbook", "Book", "WordDocument")
+            if n.encode("utf-16-le") in data
+        }
+    if "EncryptedPackage" in names:
+        return InputError(
+            "the workbook is password-protected (encrypted) and cannot be read",
+            where,
+            "a workbook saved without a password (in Excel: File > Info > Protect Workbook > "
+            "Encrypt with Password, clear the password, save)",
+        )
+    if names & {"Workbook", "Book"}:
+        return InputError(
+            f"the file is an old-format Excel 97-2003 workbook (.xls) named {path.suffix}",
+            where,
+            'an .xlsx workbook: open the file in Excel and save it as "Excel Workbook (*.xlsx)"',
+        )
+    kind = "a Word 97-2003 document (.doc)" if "WordDocument" in names else "an old Office file"
+    return InputError(
+        f"the file is {kind}, not an .xlsx workbook",
+        where,
+        "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool",
+    )
+
+
+def _not_zip(path: Path, head: bytes) -> InputError:
+    where = Location(file=str(path))
+    expected = "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool"
+    if head.startswith(b"PK"):
+        return InputError(
+            "the file is not a readable .xlsx workbook: the zip archive is damaged",
+            where,
+            "an undamaged workbook (save it again from Excel, or copy or download it again)",
+        )
+    sample = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"\x00" not in head:
+        if sample[:1] == b"<":
+            kind = "HTML or XML text (some systems export web tables with an Excel suffix)"
+            expected += "; or open it in Excel and save it as .xlsx"
+        else:
+            kind = "plain text"
+            expected += "; if it is CSV text, rename it to .csv"
+        return InputError(f"the file is {kind}, not an .xlsx workbook", where, expected)
+    return InputError(
+        "the file is not an Excel workbook (it is not a zip archive)", where, expected
+    )
+
+
+def inspect(path: Path, limits: _limits.Limits | None = None) -> _limits.WorkbookInfo:
+    """Every check that runs before a workbook is opened; raises a located InputError."""
+    lim = limits or _limits.current_limits()
+    _limits.check_file_size(path, lim)
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head.startswith(OLE2_MAGIC):
+        raise _ole_error(path)
+    if not head.startswith(b"PK\x03\x04"):
+        raise _not_zip(path, head)
+    return _limits.inspect_workbook(path, lim)
+
+
+def _scan(
+    path: Path, info: _limits.WorkbookInfo, name: str, index: int, lim: _limits.Limits
+) -> _limits.SheetInfo:
+    part = info.sheet_parts.get(name)
+    if part is None:
+        guess = f"xl/worksheets/sheet{index + 1}.xml"
+        part = guess if guess in info.parts else None
+    if part is not None:
+        return _limits.scan_sheet(path, part, lim, name)
+    # no way to tell which part holds the sheet: every worksheet must pass the row limit
+    found = _limits.SheetInfo(part="?")
+    for p in info.parts:
+        if p.startswith("xl/worksheets/") and p.endswith(".xml"):
+            found.rows = max(found.rows, _limits.scan_sheet(path, p, lim, name).rows)
+    return found
+
+
+def _listing(items: list[str], limit: int = 8) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _apply_sheet_info(
+    table: RawTable, info: _limits.WorkbookInfo, sheet: _limits.SheetInfo
+) -> RawTable:
+    """Merged header cells are an error; hidden rows/columns, merged cells, macros are notes."""
+    cols = set(table.column_indices)
+    header_of = {c: str(h) for c, h in zip(table.column_indices, table.frame.columns, strict=True)}
+    below: list[str] = []
+    for ref in sheet.merged:
+        r0, c0, r1, c1 = _limits.merged_range(ref)
+        if r0 <= table.header_row <= r1:
+            raise InputError(
+                f"the header cells {ref} are merged",
+                Location(
+                    file=table.source,
+                    sheet=table.sheet,
+                    row=table.header_row,
+                    column=header_of.get(c0) or None,
+                    column_index=c0,
+                ),
+                "one header cell per column in one row: unmerge the cells (Home > Merge & "
+                "Center > Unmerge Cells) and give each column its own header; delete any title "
+                "or group row above the headers",
+            )
+        if r1 > table.header_row and cols.intersection(range(c0, c1 + 1)):
+            below.append(ref)
+    notes = table.notes
+    if below:
+        notes.append(
+            f'Merged cells in sheet "{table.sheet}" ({_listing(below)}): only the first cell of '
+            "each holds a value; the other cells were read as blank."
+        )
+    data_rows = set(int(r) for r in table.row_numbers)
+    hidden = sorted(r for r in set(sheet.hidden_rows) if r in data_rows)
+    if hidden:
+        rows = _listing([str(r) for r in hidden])
+        notes.append(
+            f'{len(hidden)} hidden row(s) in sheet "{table.sheet}" (row {rows}), e.g. hidden by '
+            "a filter, were read and scored like the other rows; delete them (or copy the "
+            "visible rows to a new sheet) if they should not count."
+        )
+    hidden_cols = [c for c in sorted(set(sheet.hidden_columns)) if c in cols]
+    if hidden_cols:
+        shown = _listing([f'{column_letter(c)} ("{header_of[c]}")' for c in hidden_cols])
+        notes.append(
+            f'{len(hidden_cols)} hidden column(s) in sheet "{table.sheet}" ({shown}) were read '
+            "like the others."
+        )
+    if info.macros:
+        notes.append(
+            "The workbook contains macros (VBA); mognad read only the cell values and ran no macro."
+        )
+    return table
+
+
 class ExcelReader(ResponseReader):
     name = "excel"
     suffixes = (".xlsx", ".xlsm")
@@ -63,6 +248,7 @@ class ExcelReader(ResponseReader):
         return "calamine" if _calamine is not None else "openpyxl"
 
     def sheet_names(self, path: Path) -> list[str]:
+        inspect(path)
         if self._engine() == "calamine":
             try:
                 wb = _calamine.CalamineWorkbook.from_path(str(path))
@@ -76,11 +262,15 @@ class ExcelReader(ResponseReader):
             wb.close()
 
     def read(self, path: Path, sheet: str | None = None) -> RawTable:
+        lim = _limits.current_limits()
+        info = inspect(path, lim)
         if self._engine() == "calamine":
-            return self._read_calamine(path, sheet)
-        return self._read_openpyxl(path, sheet)
+            return self._read_calamine(path, sheet, info, lim)
+        return self._read_openpyxl(path, sheet, info, lim)
 
-    def _read_calamine(self, path: Path, sheet: str | None) -> RawTable:
+    def _read_calamine(
+        self, path: Path, sheet: str | None, info: _limits.WorkbookInfo, lim: _limits.Limits
+    ) -> RawTable:
         try:
             wb = _calamine.CalamineWorkbook.from_path(str(path))
             names = list(wb.sheet_names)
@@ -93,6 +283,7 @@ class ExcelReader(ResponseReader):
         except Exception as exc:
             raise _unreadable(path, exc) from None
         name = _choose_sheet(path, names, visible, sheet)
+        scanned = _scan(path, info, name, names.index(name), lim)
         try:
             ws = wb.get_sheet_by_name(name)
             start = ws.start or (0, 0)
@@ -100,9 +291,10 @@ class ExcelReader(ResponseReader):
         except Exception as exc:
             raise _unreadable(path, exc) from None
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-        return table_from_grid(
+        table = table_from_grid(
             grid, source=str(path), sheet=name, first_row=start[0] + 1, first_col=start[1]
         )
+        return _apply_sheet_info(table, info, scanned)
 
     @staticmethod
     def _openpyxl_open(path: Path):
@@ -113,12 +305,15 @@ class ExcelReader(ResponseReader):
         except Exception as exc:
             raise _unreadable(path, exc) from None
 
-    def _read_openpyxl(self, path: Path, sheet: str | None) -> RawTable:
+    def _read_openpyxl(
+        self, path: Path, sheet: str | None, info: _limits.WorkbookInfo, lim: _limits.Limits
+    ) -> RawTable:
         wb = self._openpyxl_open(path)
         try:
             names = list(wb.sheetnames)
             visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
             name = _choose_sheet(path, names, visible, sheet)
+            scanned = _scan(path, info, name, names.index(name), lim)
             ws = wb[name]
             try:
                 rows = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
@@ -127,4 +322,5 @@ class ExcelReader(ResponseReader):
         finally:
             wb.close()
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-        return table_from_grid(grid, source=str(path), sheet=name)
+        table = table_from_grid(grid, source=str(path), sheet=name)
+        return _apply_sheet_info(table, info, scanned)

@@ -1,0 +1,457 @@
+"""Resource limits, checked before a response file is read.
+
+A response file comes from outside: it may be damaged, mislabelled or built to exhaust memory
+(a zip bomb, an XML entity-expansion attack, a sheet of 1,048,576 rows). Everything here runs
+*before* the file is handed to calamine, openpyxl or pandas, costs little, and raises an
+:class:`~mognad_core.errors.InputError` that says what was found, the limit, and how to raise it.
+
+=============================  ==============================  =========
+limit                           environment variable            default
+=============================  ==============================  =========
+size of the file on disk        ``MOGNAD_MAX_FILE_MB``          100 MB
+rows of a sheet or CSV file     ``MOGNAD_MAX_ROWS``             250,000
+unpacked size of a workbook     ``MOGNAD_MAX_UNCOMPRESSED_MB``  512 MB
+compression ratio of one part   ``MOGNAD_MAX_COMPRESSION_RATIO``  100
+=============================  ==============================  =========
+
+A value of ``0`` turns a check off. In Python, :func:`use_limits` changes them for a block
+(``with use_limits(max_rows=1_000_000): mognad.score("big.xlsx")``), and
+``read_table(path, limits=Limits(...))`` for one call.
+
+For .xlsx/.xlsm files the checks are: the sizes in the zip directory (total unpacked size, and
+the ratio of every part of more than 1 MB); then every part except the worksheets is unpacked in
+a stream and must match its directory entry (a directory that understates a size is caught by
+the checksum) and must not declare a document type (``<!DOCTYPE``/``<!ENTITY``, which Excel never
+writes: the door to entity expansion and external entities); then the chosen worksheet is
+streamed once, stopping at the first limit: its ``<dimension>`` (the used range) and its number
+of ``<row>`` elements against ``max_rows``. The same pass collects hidden rows and columns and
+merged cells, which the reader turns into notes or errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import dataclasses
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..errors import InputError, Location
+
+MB = 1024 * 1024
+#: parts smaller than this are not ratio-checked (small XML parts compress very well)
+RATIO_FLOOR_BYTES = 1 * MB
+CHUNK = 1 * MB
+
+ENV = {
+    "max_file_mb": "MOGNAD_MAX_FILE_MB",
+    "max_rows": "MOGNAD_MAX_ROWS",
+    "max_uncompressed_mb": "MOGNAD_MAX_UNCOMPRESSED_MB",
+    "max_compression_ratio": "MOGNAD_MAX_COMPRESSION_RATIO",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits for reading one response file; ``0`` (or ``None``) switches a check off."""
+
+    max_file_mb: float = 100
+    max_rows: int = 250_000
+    max_uncompressed_mb: float = 512
+    max_compression_ratio: float = 100
+
+    @classmethod
+    def from_env(cls, **changes: float | int | None) -> Limits:
+        """The defaults, then the ``MOGNAD_MAX_*`` environment variables, then ``changes``."""
+        values: dict[str, float | int | None] = {}
+        for name, var in ENV.items():
+            raw = os.environ.get(var)
+            if raw is None or not raw.strip():
+                continue
+            text = raw.strip().replace("_", "").replace(" ", "")
+            try:
+                number = float(text)
+            except ValueError:
+                number = -1.0
+            if number < 0 or number != number:
+                raise InputError(
+                    f"the environment variable {var}={raw!r} is not a number",
+                    Location(),
+                    f"a number such as {getattr(cls, name)} (0 turns the check off)",
+                )
+            values[name] = int(number) if name == "max_rows" else number
+        for name, value in changes.items():
+            if name not in ENV:
+                raise TypeError(f"unknown limit {name!r}; known: {', '.join(ENV)}")
+            values[name] = value
+        return cls(**values)  # type: ignore[arg-type]
+
+
+_override: contextvars.ContextVar[Limits | None] = contextvars.ContextVar(
+    "mognad_limits", default=None
+)
+
+
+def current_limits() -> Limits:
+    """The limits in force: set by :func:`use_limits`, else from the environment."""
+    return _override.get() or Limits.from_env()
+
+
+@contextlib.contextmanager
+def use_limits(limits: Limits | None = None, /, **changes: float | int | None) -> Iterator[Limits]:
+    """Use other limits inside a ``with`` block: ``use_limits(max_rows=10**6)`` or a Limits."""
+    chosen = dataclasses.replace(limits, **changes) if limits else Limits.from_env(**changes)
+    token = _override.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _override.reset(token)
+
+
+def _on(value: float | int | None) -> bool:
+    return bool(value) and value > 0  # type: ignore[operator]
+
+
+def _n(value: float) -> str:
+    """1234567 -> '1,234,567'; 0.5 -> '0.5'."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def _mb(size: float) -> str:
+    mb = size / MB
+    return f"{mb:,.0f} MB" if mb >= 10 else f"{mb:,.1f} MB"
+
+
+def _raise_hint(var: str) -> str:
+    return f"if the file is genuine, raise the limit with the environment variable {var}"
+
+
+# ---- every file -----------------------------------------------------------------------------
+def check_file_size(path: Path, limits: Limits) -> int:
+    """The file's size in bytes; raises when it is over ``max_file_mb``."""
+    size = path.stat().st_size
+    if _on(limits.max_file_mb) and size > limits.max_file_mb * MB:
+        raise InputError(
+            f"the file is {_mb(size)}, more than the limit of {_n(limits.max_file_mb)} MB "
+            "(checked before reading)",
+            Location(file=str(path)),
+            f"a file of at most {_n(limits.max_file_mb)} MB; {_raise_hint(ENV['max_file_mb'])}",
+        )
+    return size
+
+
+def check_row_count(rows: int, limits: Limits, where: Location, found: str) -> None:
+    """Raise when ``rows`` is over ``max_rows``; ``found`` says what was seen, in words."""
+    if _on(limits.max_rows) and rows > limits.max_rows:
+        raise InputError(
+            f"{found}, more than the limit of {_n(limits.max_rows)} rows (checked before reading)",
+            where,
+            f"at most {_n(limits.max_rows)} rows (delete empty or unused rows at the bottom); "
+            f"{_raise_hint(ENV['max_rows'])}",
+        )
+
+
+def count_text_rows(raw: bytes) -> int:
+    """Lines in a text file (a quoted line break counts too: a safe over-estimate)."""
+    if not raw:
+        return 0
+    return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+
+
+# ---- workbooks (zip) ------------------------------------------------------------------------
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s+ref="\$?([A-Za-z]{1,3})?\$?(\d+)?'
+    rb'(?::\$?([A-Za-z]{1,3})\$?(\d+))?"'
+)
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_R_ATTR = re.compile(rb'\br="(\d+)"')
+_MIN_MAX = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
+_ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
+
+
+@dataclass
+class WorkbookInfo:
+    """What the zip directory and the small parts of a workbook say, before any cell is read."""
+
+    path: Path
+    parts: list[str]
+    uncompressed: int
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> part name
+    macros: bool = False
+
+
+@dataclass
+class SheetInfo:
+    """What one streamed pass over a worksheet's XML found."""
+
+    part: str
+    dimension: str | None = None
+    rows: int = 0  # <row> elements
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[int] = field(default_factory=list)  # 0-based
+    merged: list[str] = field(default_factory=list)
+
+
+def _doctype_error(path: Path, part: str, sheet: str | None) -> InputError:
+    return InputError(
+        f'the workbook part "{part}" declares a document type or entities (<!DOCTYPE/<!ENTITY), '
+        "which Excel never writes: refused unread as a possible XML entity-expansion "
+        '("billion laughs") or external-entity attack',
+        Location(file=str(path), sheet=sheet),
+        "a workbook saved by Excel, LibreOffice or a survey tool",
+    )
+
+
+def _damaged(path: Path, part: str, exc: Exception) -> InputError:
+    return InputError(
+        f'the workbook part "{part}" does not match the zip directory ({exc}): the file is '
+        "damaged, or built to hide its real size",
+        Location(file=str(path)),
+        "an undamaged workbook (save it again from Excel, or copy it again)",
+    )
+
+
+def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iterator[bytes]:
+    """The part's bytes in chunks; the zip module stops at the directory's size and checks CRC."""
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(CHUNK):
+                yield chunk
+    except Exception as exc:  # BadZipFile (bad CRC), zlib.error, EOFError, unsupported method
+        raise _damaged(path, info.filename, exc) from None
+
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts: list[str] = []
+    for piece in (PurePosixPath(base).parent / target).parts:
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name -> worksheet part, from xl/workbook.xml and its relationships."""
+    from defusedxml import ElementTree as SafeET  # safe even though we refused DOCTYPE already
+
+    try:
+        wb = SafeET.fromstring(zf.read("xl/workbook.xml"))
+        rels_name = "xl/_rels/workbook.xml.rels"
+        rels = SafeET.fromstring(zf.read(rels_name)) if rels_name in names else None
+    except Exception:
+        return {}
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for rel in rels:
+            rid, target = rel.get("Id"), rel.get("Target")
+            if rid and target:
+                targets[rid] = _resolve("xl/workbook.xml", target)
+    out: dict[str, str] = {}
+    for el in wb.iter():
+        if not el.tag.endswith("}sheet") and el.tag != "sheet":
+            continue
+        name = el.get("name")
+        rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+        if name and rid in targets:
+            out[name] = targets[rid]
+    return out
+
+
+def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
+    """Check a .xlsx/.xlsm zip before it is opened; raises a located InputError.
+
+    The caller has checked that the file starts like a zip archive.
+    """
+    where = Location(file=str(path))
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        detail = str(exc)
+        if detail == "File is not a zip file":
+            detail = "the zip directory at the end of the file is missing"
+        raise InputError(
+            f"the file is not a readable .xlsx workbook: the zip archive is truncated or "
+            f"damaged ({detail})",
+            where,
+            "an undamaged workbook (save it again from Excel, or copy or download it again)",
+        ) from None
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        names = {i.filename for i in infos}
+        total = sum(i.file_size for i in infos)
+        if _on(limits.max_uncompressed_mb) and total > limits.max_uncompressed_mb * MB:
+            raise InputError(
+                f"the workbook would unpack to {_mb(total)}, more than the limit of "
+                f"{_n(limits.max_uncompressed_mb)} MB (checked from the zip directory before "
+                "reading: a zip bomb, or a very large workbook)",
+                where,
+                f"a workbook that unpacks to at most {_n(limits.max_uncompressed_mb)} MB; "
+                f"{_raise_hint(ENV['max_uncompressed_mb'])}",
+            )
+        if _on(limits.max_compression_ratio):
+            for i in infos:
+                if i.file_size <= RATIO_FLOOR_BYTES:
+                    continue
+                ratio = i.file_size / max(i.compress_size, 1)
+                if ratio > limits.max_compression_ratio:
+                    raise InputError(
+                        f'the workbook part "{i.filename}" is compressed {_n(round(ratio))} to 1 '
+                        f"({_mb(i.file_size)} from {_mb(i.compress_size)}), more than the limit "
+                        f"of {_n(limits.max_compression_ratio)} to 1 (checked before reading: "
+                        "a zip bomb)",
+                        where,
+                        "a workbook saved by Excel, LibreOffice or a survey tool; "
+                        f"{_raise_hint(ENV['max_compression_ratio'])}",
+                    )
+        if "xl/workbook.xml" not in names:
+            raise _not_a_workbook(zf, path, names)
+        _check_small_parts(zf, infos, path)
+        sheet_parts = _sheet_parts(zf, names)
+        return WorkbookInfo(
+            path=path,
+            parts=sorted(names),
+            uncompressed=total,
+            sheet_parts=sheet_parts,
+            macros=any(n.lower().endswith("vbaproject.bin") for n in names),
+        )
+
+
+def _check_small_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """Stream every part except the worksheets: real size = directory size, no DOCTYPE."""
+    for info in infos:
+        lower = info.filename.lower()
+        if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
+            continue  # streamed later, only the sheet that is read
+        xmlish = lower.endswith((".xml", ".rels", ".vml"))
+        head = b""
+        for chunk in _stream(zf, info, path):
+            if xmlish and len(head) < 4096:
+                head += chunk[: 4096 - len(head)]
+        if xmlish and _DOCTYPE.search(head):
+            raise _doctype_error(path, info.filename, None)
+
+
+def _not_a_workbook(zf: zipfile.ZipFile, path: Path, names: set[str]) -> InputError:
+    mimetype = b""
+    if "mimetype" in names:
+        with contextlib.suppress(Exception), zf.open("mimetype") as fh:
+            mimetype = fh.read(200)
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return InputError(
+            f"the file is an OpenDocument spreadsheet (.ods, as LibreOffice saves it) named "
+            f"{path.suffix}, not an Excel workbook",
+            Location(file=str(path)),
+            'an Excel workbook (.xlsx): in LibreOffice choose File > Save As > "Excel 2007-365 '
+            '(.xlsx)"',
+        )
+    if "word/document.xml" in names:
+        kind = "a Word document (.docx)"
+    elif "ppt/presentation.xml" in names:
+        kind = "a PowerPoint presentation (.pptx)"
+    elif "xl/workbook.bin" in names:
+        kind = "a binary Excel workbook (.xlsb)"
+    else:
+        kind = "a zip archive"
+    return InputError(
+        f"the file is {kind}, not an Excel workbook (it has no xl/workbook.xml)",
+        Location(file=str(path)),
+        "an Excel workbook (.xlsx): open the file in Excel and save it as "
+        '"Excel Workbook (*.xlsx)"',
+    )
+
+
+def _cells(ref: str) -> tuple[int, int]:
+    """'AB12' -> (row 12, 0-based column 27)."""
+    m = re.match(r"([A-Za-z]+)(\d+)", ref)
+    if not m:
+        return 0, 0
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col - 1
+
+
+def merged_range(ref: str) -> tuple[int, int, int, int]:
+    """'B1:C2' -> (first row, first col, last row, last col), rows 1-based, columns 0-based."""
+    first, _, last = ref.partition(":")
+    r0, c0 = _cells(first)
+    r1, c1 = _cells(last or first)
+    return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
+
+
+def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
+    """Stream one worksheet's XML once: limits first, then hidden rows/columns, merged cells."""
+    where = Location(file=str(path), sheet=sheet)
+    info = SheetInfo(part=part)
+    with zipfile.ZipFile(path) as zf:
+        try:
+            zinfo = zf.getinfo(part)
+        except KeyError:
+            return info
+        first = True
+        row_token = b"<row"
+        carry = b""
+        for chunk in _stream(zf, zinfo, path):
+            buf = carry + chunk
+            if first:
+                first = False
+                root = _ROOT_PREFIX.search(buf[:65536])
+                prolog = buf[: root.start()] if root else buf[:4096]
+                if _DOCTYPE.search(prolog):
+                    raise _doctype_error(path, part, sheet)
+                if root and root.group(1):
+                    row_token = b"<" + root.group(1) + b"row"
+                dim = _DIMENSION.search(buf[:65536])
+                if dim:
+                    last_row = dim.group(4) or dim.group(2)
+                    info.dimension = dim.group(0).split(b'"')[1].decode("ascii", "replace")
+                    if last_row:
+                        check_row_count(
+                            int(last_row),
+                            limits,
+                            where,
+                            f"the sheet's used range is {info.dimension}, {_n(int(last_row))} rows",
+                        )
+            cut = buf.rfind(b">") + 1
+            body, carry = buf[:cut], buf[cut:]
+            info.rows += body.count(row_token + b" ") + body.count(row_token + b">")
+            if _on(limits.max_rows) and info.rows > limits.max_rows:
+                check_row_count(
+                    info.rows, limits, where, f"the sheet has at least {_n(info.rows)} rows"
+                )
+            if b"hidden=" in body:
+                _collect_hidden(body, info)
+            if b"mergeCell " in body:
+                info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
+    return info
+
+
+def _collect_hidden(body: bytes, info: SheetInfo) -> None:
+    for m in _ROW_TAG.finditer(body):
+        attrs = m.group(1)
+        if _HIDDEN.search(attrs):
+            r = _R_ATTR.search(attrs)
+            if r:
+                info.hidden_rows.append(int(r.group(1)))
+    for m in _COL_TAG.finditer(body):
+        attrs = m.group(1)
+        if _HIDDEN.search(attrs):
+            mm = _MIN_MAX.search(attrs)
+            if mm:
+                lo = int(mm.group(1) or mm.group(4))
+                hi = int(mm.group(2) or mm.group(3))
+                info.hidden_columns.extend(range(lo - 1, min(hi, lo + 16384)))
