@@ -181,3 +181,20 @@ def test_workshop_command_errors(run_cli):
     assert r.exit_code == 2 and "at least 2" in r.stderr
     r = run_cli("dmm", "workshop", "nope.xlsx")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
+
+
+def _readme_block(after: str) -> str:
+    text = (Path(mognad_dmm.__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rest = text.split(after, 1)[1]
+    return rest.split("```\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_usage_output_is_real(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "svar.xlsx").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "malprofil.yaml").write_bytes(TARGET_FILE.read_bytes())
+    out = run_cli("score", "svar.xlsx", "--model", "dmm", "--target", "malprofil.yaml").stdout
+    block = _readme_block("and, after the profile bars, the rest:")
+    assert "Svagaste" + out.split("\nSvagaste", 1)[1].rstrip() == block.strip()
+    workshop = run_cli("dmm", "workshop", "svar.xlsx", "--groups", "ledningsgrupp").stdout
+    assert workshop.rstrip() == _readme_block("`--min-size N`, `--lang en`, `--model`").rstrip()

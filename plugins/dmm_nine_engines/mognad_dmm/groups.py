@@ -426,7 +426,7 @@ def render_workshop(result: WorkshopResult, lang: str = "sv") -> str:
         for k in keys:
             v = result.scores.loc[e, k]
             lv = result.levels.loc[e, k]
-            row[short[k]] = "–" if pd.isna(v) else f"{v * 100:.0f} % {abbrev.get(lv, '')}"
+            row[short[k]] = "–" if pd.isna(v) else f"{v * 100:.1f} % {abbrev.get(lv, '')}"
         rows.append(row)
     if keys:
         lines.append(text_table(rows))

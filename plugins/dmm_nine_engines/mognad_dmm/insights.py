@@ -319,7 +319,7 @@ def spread_insight(
             rows.append(
                 {
                     ("engine" if en else "motor"): d.name(lang),
-                    "SD": f"{r['sd'] * 100:.0f} {'pp' if en else 'p.e.'}",
+                    "SD": f"{r['sd'] * 100:.1f} {'pp' if en else 'p.e.'}",
                     ("range" if en else "spann"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
                     ("levels" if en else "nivåer"): shares,
                 }
