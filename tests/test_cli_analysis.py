@@ -1,0 +1,144 @@
+"""The analysis commands on the bundled samples: tables, JSON equal to the API, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data"
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+SAMPLE = SAMPLES / "dimios_sample.xlsx"
+Y2024, Y2025 = SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv"
+INITIATIVES = SAMPLES / "initiativ.xlsx"
+
+
+@pytest.fixture(scope="module")
+def raw2025() -> pd.DataFrame:
+    return pd.read_csv(Y2025, sep=";", encoding="utf-8-sig")
+
+
+def statement_score(raw: pd.DataFrame, sid: str) -> float:
+    return (pd.to_numeric(raw[sid], errors="coerce").mean() - 1) / 4
+
+
+def ok(result):
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_gap_table_and_json(run_cli, raw2025):
+    out = ok(run_cli("gap", SAMPLE, "--where", "år=2025", "--target", "55%", "-l", "statement"))
+    assert "dimios_sample.xlsx (år=2025): 240 respondents" in out.stdout
+    f22 = statement_score(raw2025, "f22")
+    first = out.stdout.splitlines()[4]  # title, target, blank, header, first row
+    assert first.startswith("f22") and f"{(f22 - 0.55) * 100:+.1f} pp" in first
+    data = json.loads(ok(run_cli("gap", Y2025, "-t", "0.55", "-l", "all", "-f", "json")).stdout)
+    api = mognad.gap(mognad.score(Y2025, "dimios"), 0.55, level="all")
+    assert data == json.loads(api.to_json())
+
+
+def test_gap_with_the_national_average_notes_the_overall_only(run_cli):
+    out = ok(run_cli("gap", Y2025, "--target", "national_2021"))
+    assert "vs 48.0 %" in out.stdout and "only an overall figure" in out.stderr
+
+
+def test_priorities(run_cli, raw2025):
+    out = ok(run_cli("priorities", Y2025))
+    assert "1. f12" in out.stdout and "[low score + high vet ej]" in out.stdout
+    assert f"score {statement_score(raw2025, 'f12') * 100:.1f} %" in out.stdout
+    assert "Rule (default):" in out.stdout and "3. " not in out.stdout
+    data = json.loads(ok(run_cli("priorities", Y2025, "-n", "3", "-f", "json")).stdout)
+    assert data["items"][0]["id"] == "f12" and len(data["items"]) == 3
+    api = mognad.priorities(mognad.score(Y2025, "dimios"), count=3)
+    assert data == json.loads(api.to_json())
+
+
+def test_compare_two_files_and_one_file(run_cli, raw2025):
+    two = ok(run_cli("compare", Y2024, Y2025))
+    one = ok(run_cli("compare", SAMPLE, "--column", "år"))
+    assert "Improved on every statement? yes, all 24 statements improved." in two.stdout
+    raw2024 = pd.read_csv(Y2024, sep=";", encoding="utf-8-sig")
+    change = statement_score(raw2025, "f22") - statement_score(raw2024, "f22")
+    line = next(x for x in two.stdout.splitlines() if x.startswith("f22"))
+    assert f"{change * 100:+.1f} pp" in line
+    # the same numbers; only the header (file names vs years) differs
+    assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
+    assert "2024 (n=240) -> 2025 (n=240)" in one.stdout
+    assert "dimios_2024 (n=240) -> dimios_2025 (n=240)" in two.stdout
+    data = json.loads(ok(run_cli("compare", SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
+    assert data["improved_all"] is True and data["before_label"] == "2024"
+    assert data["overall"]["significant"] is True
+    short = ok(run_cli("compare", Y2024, Y2025, "--no-statements"))
+    assert "f22" not in short.stdout
+
+
+def test_groups(run_cli, raw2025):
+    out = ok(run_cli("groups", Y2025, "--by", "förvaltning", "--min-size", "6"))
+    lines = out.stdout.splitlines()
+    kultur = next(x for x in lines if x.startswith("Kultur- och fritidsförvaltningen"))
+    assert "suppr." in kultur and "fewer than 6 respondents" in out.stdout
+    assert "hidden so that a smaller group cannot be derived" in out.stdout
+    soc = next(x for x in lines if x.startswith("Socialförvaltningen"))
+    assert " 58 " in soc  # n
+    data = json.loads(ok(run_cli("groups", Y2025, "-b", "förvaltning", "-f", "json")).stdout)
+    assert data["min_size"] == 5 and not any(g["suppressed"] for g in data["groups"])
+    stm = ok(run_cli("groups", Y2025, "-b", "förvaltning,roll", "-l", "statement"))
+    assert "G1 = " in stm.stdout and "suppr." in stm.stdout
+
+
+def test_reliability(run_cli):
+    out = ok(run_cli("reliability", Y2025, "--invited", "300"))
+    assert "Respondents: 240 of 300 invited (80.0 %)" in out.stdout
+    rs = mognad.read_responses(Y2025, "dimios")
+    alpha = next(d.alpha for d in mognad.reliability(rs).dimensions if d.id == "arv")
+    assert any(x.startswith("arv ") and f"{alpha:.2f}" in x for x in out.stdout.splitlines())
+    data = json.loads(ok(run_cli("reliability", Y2025, "-f", "json")).stdout)
+    assert data["n_respondents"] == 240 and data["response_rate"] is None
+
+
+def test_portfolio(run_cli):
+    out = ok(run_cli("portfolio", Y2025, INITIATIVES))
+    assert "16 initiatives (6 klar, 6 pågående, 4 planerad)" in out.stdout
+    assert "Weak statements with no initiative: f22, f33, a14, a22, a24" in out.stdout
+    assert "effektivitet – innovation" in out.stdout and "-1.00" in out.stdout
+    data = json.loads(ok(run_cli("portfolio", Y2025, INITIATIVES, "-f", "json")).stdout)
+    assert data["uncovered_weak"] == ["f22", "f33", "a14", "a22", "a24"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("gap", Y2025), "gap needs --target"),
+        (("gap", Y2025, "-t", "hela världen"), "is not a number, a benchmark"),
+        (("priorities", Y2025, "--where", "år=1999"), 'no respondent has "1999" in column "år"'),
+        (("priorities", Y2025, "--where", "enhet=X"), 'names the column "enhet"'),
+        (("priorities", Y2025, "--where", "2025"), "write it as COLUMN=VALUE"),
+        (("compare", Y2024, Y2025, SAMPLE), "one file (with a wave column) or two files"),
+        (("compare", Y2024, Y2025, "--column", "år"), "--column and --waves are for one file"),
+        (("compare", SAMPLE, "-w", "2024"), "give two waves"),
+        (("compare", SAMPLE, "-w", "2024,2030"), 'wave "2030" does not occur'),
+        (("compare", Y2025), 'column "år" has 1 distinct value'),
+        (("groups", Y2025, "-b", "förvaltning", "--min-size", "2"), "min_size 2 is too small"),
+        (("groups", Y2025, "-b", "enhet"), 'there is no column "enhet"'),
+        (("reliability", Y2025, "--invited", "100"), "240 respondents but only 100 invited"),
+        (("portfolio", Y2025, Y2024), "the initiative table has no column for namn"),
+        (("gap", DATA / "nope.xlsx", "-t", "50%"), "file not found"),
+    ],
+)
+def test_errors_exit_2_without_traceback(run_cli, args, message):
+    out = run_cli(*args)
+    assert out.exit_code == 2, out.stdout + out.stderr
+    assert message in out.stderr and "Traceback" not in out.stderr
+    assert out.stdout == ""
+
+
+def test_commands_are_listed(run_cli):
+    out = ok(run_cli("--help"))
+    for name in ("gap", "priorities", "compare", "groups", "reliability", "portfolio"):
+        assert f"  {name} " in out.stdout
