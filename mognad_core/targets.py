@@ -35,6 +35,7 @@ class Target(BaseModel):
     overall: float | None = None
     dimensions: dict[str, float] = Field(default_factory=dict)
     uniform: float | None = Field(None, description="the same target for every dimension")
+    benchmark: str | None = Field(None, description="the benchmark's name, for kind 'benchmark'")
 
     def for_part(self, part_id: str | None) -> float | None:
         """Target for a dimension/category id, or for the overall score when ``None``."""
@@ -186,7 +187,11 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
             if b.year:
                 label += f" {b.year}"
             return Target(
-                kind="benchmark", label=label, overall=b.overall, dimensions=dict(b.dimensions)
+                kind="benchmark",
+                label=label,
+                overall=b.overall,
+                dimensions=dict(b.dimensions),
+                benchmark=b.name,
             )
     if "=" in text:
         items = dict(part.split("=", 1) for part in text.split(",") if part.strip())

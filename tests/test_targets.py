@@ -18,6 +18,7 @@ def test_numbers(tiny_model, value):
 def test_benchmark_and_level(tiny_model):
     bench = parse_target("national", tiny_model)
     assert bench.kind == "benchmark" and bench.label == "Riket 2021"
+    assert bench.benchmark == "national"
     assert bench.for_part("A") == 0.7 and bench.for_part(None) == 0.6
     assert bench.for_part("B1") is None  # the benchmark has no figure for it
     level = parse_target("mellan", tiny_model)
