@@ -6,12 +6,21 @@ from pathlib import Path
 
 from ..errors import InputError, Location
 from .interface import RawTable, ResponseReader
+from .limits import Limits, current_limits, use_limits
 
-__all__ = ["RawTable", "ResponseReader", "read_table"]
+__all__ = ["Limits", "RawTable", "ResponseReader", "current_limits", "read_table", "use_limits"]
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> RawTable:
-    """Read a response file with the reader registered for its suffix."""
+def read_table(
+    path: str | Path, sheet: str | None = None, *, limits: Limits | None = None
+) -> RawTable:
+    """Read a response file with the reader registered for its suffix.
+
+    ``limits`` replaces the resource limits in force for this call (see :mod:`.limits`).
+    """
+    if limits is not None:
+        with use_limits(limits):
+            return read_table(path, sheet)
     from ..plugins import get_readers
 
     p = Path(path)

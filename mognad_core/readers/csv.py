@@ -1,7 +1,9 @@
 """Reading .csv/.txt exports as Swedish Excel and survey tools write them.
 
-Separator ``;`` or ``,`` (or tab) is detected; UTF-8 with or without BOM, else cp1252; decimal
-commas (``3,5``) are accepted later when cells are turned into numbers.
+Separator ``;`` or ``,`` (or tab) is detected; UTF-8 with or without BOM, UTF-16 with a BOM
+(Excel's "Unicode text"), else cp1252; decimal commas (``3,5``) are accepted later when cells are
+turned into numbers. The file size and the number of lines are checked against the limits in
+:mod:`.limits` before the text is parsed.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ import pandas as pd
 from ..errors import InputError, Location
 from .grid import table_from_grid
 from .interface import RawTable, ResponseReader
+from .limits import check_file_size, check_row_count, count_text_rows, current_limits
 
 SEPARATORS = ";,\t"
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (BOM or not), else cp1252, else latin-1."""
+    """Text and encoding name: UTF-16 with a BOM, UTF-8 (BOM or not), else cp1252, else latin-1."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding), encoding
@@ -46,6 +54,8 @@ class CsvReader(ResponseReader):
 
     def read(self, path: Path, sheet: str | None = None) -> RawTable:
         where = Location(file=str(path))
+        limits = current_limits()
+        check_file_size(path, limits)
         raw = path.read_bytes()
         if not raw.strip():
             raise InputError("the file is empty", where, "a header row and one row per respondent")
@@ -55,10 +65,12 @@ class CsvReader(ResponseReader):
                 where,
                 "a .csv text file, or rename the file to .xlsx",
             )
-        if b"\x00" in raw[:4096]:
+        if b"\x00" in raw[:4096] and raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
             raise InputError(
                 "the file is binary, not CSV text", where, "a .csv text file (UTF-8 or cp1252)"
             )
+        lines = count_text_rows(raw)
+        check_row_count(lines, limits, where, f"the file has {lines:,} lines")
         text, _encoding = decode(raw)
         sep = "\t" if path.suffix.lower() == ".tsv" else detect_separator(text)
         try:
