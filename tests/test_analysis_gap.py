@@ -71,6 +71,7 @@ def test_category_and_statement_levels(tiny_model, tiny_result):
     assert [r.id for r in cats.rows] == ["B1"]
     stm = mognad.gap(tiny_result, 0.5, model=tiny_model, level="statements")
     assert [r.id for r in stm.rows] == ["b1", "b2", "a2", "a1", "b3"]
+    assert all(r.target_from is None for r in stm.rows)  # one number for all: nothing inherited
 
 
 def test_frame(tiny_model, tiny_result):

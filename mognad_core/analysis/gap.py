@@ -62,11 +62,12 @@ class GapResult(AnalysisResult):
 
 
 def _target_for(model: MaturityModel, target: Target, part_id: str) -> tuple[float | None, str]:
+    """The part's target and the node it belongs to: its own, the nearest parent's, or the
+    uniform target (node "")."""
     for node in ancestors(model, part_id):
-        value = target.for_part(node)
-        if value is not None:
-            return value, node
-    return None, ""
+        if node in target.dimensions:
+            return target.dimensions[node], node
+    return target.uniform, ""
 
 
 def _row(
@@ -131,7 +132,7 @@ def gap(
                 value,
             )
             own = part_id
-        row.target_from = source if value is not None and source != own else None
+        row.target_from = source if value is not None and source and source != own else None
         rows.append(row)
     order = {r.id: i for i, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.gap is None, r.gap if r.gap is not None else 0.0, order[r.id]))

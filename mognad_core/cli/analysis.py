@@ -5,6 +5,7 @@ Thin: each command reads the responses, calls the public analysis API and prints
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import click
@@ -198,7 +199,7 @@ def render_priorities(r: PriorityResult, header: str = "") -> str:
             + (f", priority {p.priority:.2f}" if p.priority is not None else "")
         )
         lines.append(f"   why: {p.reason}")
-    lines += ["", f"Rule ({r.ranked_by}): {r.rule}"]
+    lines += ["", textwrap.fill(f"Rule ({r.ranked_by}): {r.rule}", width=96)]
     return "\n".join(lines)
 
 
