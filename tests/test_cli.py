@@ -115,5 +115,5 @@ def test_score_from_python_equals_score_from_dataframe(tiny_model, tiny_frame, t
     path = tmp_path / "svar.xlsx"
     tiny_frame.to_excel(path, index=False)
     from_file = mognad.score(path, tiny_model)
-    from_frame = mognad.score(pd.read_excel(path), tiny_model)
+    from_frame = mognad.score(pd.read_excel(path, engine="openpyxl"), tiny_model)
     assert from_file.overall == pytest.approx(from_frame.overall)
