@@ -194,3 +194,17 @@ def test_bundled_sample_groups_side_by_side():
         vals = sub[["dat1", "dat2", "dat3"]].apply(pd.to_numeric, errors="coerce")
         expected = ((vals.mean() - 1) / 4).mean()
         assert w.scores.loc["data_analys", group] == pytest.approx(expected)
+
+
+def test_empty_group_cells_and_empty_file(eight, tmp_path):
+    frame = eight.copy()
+    frame.loc[[0, 1, 2], "ledningsgrupp"] = None  # KLG's cells emptied
+    w = mognad_dmm.workshop(frame)
+    assert w.groups.loc[mognad_dmm.groups.NO_GROUP, "n"] == 3
+    assert list(w.groups.index)[-1] == mognad_dmm.groups.NO_GROUP  # listed last
+    path = tmp_path / "tom.csv"
+    eight.iloc[:0].to_csv(path, index=False)
+    with pytest.raises(
+        mognad.InputError, match=r"tom\.csv: the table has a header but no respondent"
+    ):
+        mognad_dmm.workshop(path)

@@ -261,6 +261,12 @@ def workshop(
             f"the minimum group size is {size}; it must be at least 2 so that no single "
             "respondent's answers are shown as a group result (3 or more is recommended)"
         )
+    if rs.n == 0:
+        raise InputError(
+            "the table has a header but no respondent rows",
+            Location(file=rs.source, sheet=rs.sheet),
+            "one row per respondent",
+        )
     column = _find_column(rs, by)
     labels = _group_labels(rs.attributes[column])
     per_respondent = respondent_engine_scores(rs, s)
@@ -313,7 +319,8 @@ def workshop(
         [
             {"group": g, "n": int(sizes[g]), "shown": g not in hidden, "reason": hidden.get(g)}
             for g in order
-        ]
+        ],
+        columns=["group", "n", "shown", "reason"],
     ).set_index("group")
     if not total_shown:
         notes.append(f"Only {rs.n} respondent(s): fewer than {size}, so nothing is shown.")
