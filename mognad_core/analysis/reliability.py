@@ -4,7 +4,8 @@
 * the response rate when the number of invited respondents is given;
 * Cronbach's alpha per dimension and category (:func:`cronbach_alpha`), computed on the
   respondents who gave a valid answer to every statement below it (listwise), with reversed
-  statements turned the right way first;
+  statements turned the right way first; not computed from fewer than ``min_n`` (10) such
+  respondents, and flagged as unstable below 30;
 * warnings when n is too small for the figures to mean much.
 """
 
@@ -167,8 +168,13 @@ def reliability(
         warn = None
         if len(cols) < 2:
             warn = "one statement: alpha needs at least two"
-        elif complete < 3 or alpha != alpha:
-            warn = f"alpha cannot be computed ({complete} respondents answered every statement)"
+        elif complete < min_n or alpha != alpha:
+            warn = (
+                f"alpha not computed: {complete} respondent(s) answered every statement "
+                f"(at least {min_n} needed)"
+                if complete < min_n
+                else "alpha cannot be computed: the answers do not vary"
+            )
             alpha = float("nan")
         elif complete < MIN_ALPHA_N:
             warn = (
@@ -193,7 +199,9 @@ def reliability(
             )
         )
     few = [s.id for s in statements if s.n < min_n]
-    if few:
+    if few and len(few) == len(statements):
+        warnings.append(f"Every statement has fewer than {min_n} valid answers.")
+    elif few:
         warnings.append(f"Fewer than {min_n} valid answers: {', '.join(few)}.")
     if rs.n < min_n:
         warnings.append(f"Only {rs.n} respondents: treat every figure as indicative.")
