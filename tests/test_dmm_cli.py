@@ -177,8 +177,8 @@ def test_workshop_command_errors(run_cli):
     r = run_cli("dmm", "workshop", SAMPLE, "--groups", "förvaltning")
     assert r.exit_code == 2
     assert 'no column "förvaltning"' in r.stderr and '"ledningsgrupp"' in r.stderr
-    r = run_cli("dmm", "workshop", SAMPLE, "--min-size", "1")
-    assert r.exit_code == 2 and "at least 2" in r.stderr
+    r = run_cli("dmm", "workshop", SAMPLE, "--min-size", "2")
+    assert r.exit_code == 2 and "at least 3" in r.stderr
     r = run_cli("dmm", "workshop", "nope.xlsx")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
 

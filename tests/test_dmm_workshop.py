@@ -1,7 +1,9 @@
 """Leadership-group workshops: groups side by side, spread between respondents, suppression.
 
-Hand-computed fixture, eight respondents (other engines as in tests/test_dmm.py, identical for
-everyone, so their spread is 0):
+Hand-computed fixture, eight respondents (other engines as in tests/test_dmm.py, except
+infrastruktur 4 2 4 and kontaktytor 4 4 2, identical for everyone, so their spread is 0; no
+statement has every answer at an end of the scale, which the core's anonymity check would treat
+as revealing):
 
     group  resp  varderingar   -> score   data_analys        -> score
     KLG    R1    5 5 5            1.00     1 1 1                0
@@ -9,10 +11,11 @@ everyone, so their spread is 0):
     KLG    R3    1 1 1            0.00     1 1 1                0
     SOC    R4-R6 3 3 3            0.50     1 1 1                0
     SOC    R7    3 3 3            0.50     3 "vet ej" 3         (0.5 + 0.5) / 2 = 0.5
-    BUN    R8    3 3 3            0.50     "vet ej" "vet ej" 1  1 answered < 2: no score
+    BUN    R8    3 3 3            0.50     "vet ej" "vet ej" 2  1 answered < 2: no score
 
-Minimum group size 3: BUN (n = 1) is hidden; then the hidden respondents (1) are still fewer
-than 3, so the smallest shown group, KLG (n = 3), is hidden too. Shown: all (8) and SOC (4).
+Minimum group size 3 (mognad_core.groups decides): BUN (n = 1) is hidden; as the only hidden
+group it could be derived from the total, so the next-smallest group, KLG (n = 3), is hidden too.
+Shown: all (8) and SOC (4).
 
 All, varderingar: statement means 25/8 -> (25/8 - 1) / 4 = 17/32; respondents 1, .75, 0 and
 five times .5: mean 17/32, SD = sqrt(0.5546875 / 7); levels A 2/8, K 5/8, M 1/8 (adjacent A/K
@@ -38,14 +41,20 @@ import mognad_core as mognad
 
 GROUPS = ["KLG", "KLG", "KLG", "SOC", "SOC", "SOC", "SOC", "BUN"]
 VAR = [(5, 5, 5), (4, 4, 4), (1, 1, 1), (3, 3, 3), (3, 3, 3), (3, 3, 3), (3, 3, 3), (3, 3, 3)]
-DAT = [(1, 1, 1)] * 6 + [(3, "vet ej", 3), ("vet ej", "vet ej", 1)]
+DAT = [(1, 1, 1)] * 6 + [(3, "vet ej", 3), ("vet ej", "vet ej", 2)]
 
 
 @pytest.fixture
 def eight() -> pd.DataFrame:
     return rows(
         *[
-            {"ledningsgrupp": g, "varderingar": v, "data_analys": d}
+            {
+                "ledningsgrupp": g,
+                "varderingar": v,
+                "data_analys": d,
+                "infrastruktur": (4, 2, 4),
+                "kontaktytor": (4, 4, 2),
+            }
             for g, v, d in zip(GROUPS, VAR, DAT, strict=True)
         ]
     )
@@ -68,15 +77,16 @@ def test_respondent_engine_scores(eight):
 def test_small_group_hidden_with_complementary_suppression(eight):
     w = mognad_dmm.workshop(eight, by="ledningsgrupp")
     assert w.min_size == 3
-    assert w.groups.loc["BUN", "reason"] == "n = 1 < 3"
+    assert w.groups.loc["BUN", "reason"] == "fewer than 3 respondents"
+    assert pd.isna(w.groups.loc["BUN", "n"])  # a hidden group's size is not shown either
     assert not w.groups.loc["KLG", "shown"]
     assert "cannot be derived from the total" in w.groups.loc["KLG", "reason"]
     assert w.groups.loc["SOC", "shown"] and w.groups.loc["SOC", "n"] == 4
     assert list(w.scores.columns) == [mognad_dmm.groups.TOTAL, "SOC"]
     assert set(w.spread["group"]) == {mognad_dmm.groups.TOTAL, "SOC"}
     text = mognad_dmm.groups.render_workshop(w)
-    assert "BUN (n = 1): dold, n = 1 < 3" in text
-    assert "KLG (n = 3): dold, så att en mindre grupp inte kan räknas fram" in text
+    assert "BUN: dold, färre än 3 respondenter" in text
+    assert "KLG: dold, så att en mindre grupp inte kan räknas fram ur totalen" in text
 
 
 def test_group_scores_and_spread_by_hand(eight):
@@ -137,8 +147,8 @@ def test_spread_needs_three_respondents_with_a_score(eight):
 def test_min_size_is_respected_and_never_one(eight):
     w = mognad_dmm.workshop(eight.iloc[:7], min_size=5)
     assert list(w.scores.columns) == [mognad_dmm.groups.TOTAL]  # KLG 3 and SOC 4 hidden
-    with pytest.raises(mognad.ModelError, match="at least 2 so that no single respondent"):
-        mognad_dmm.workshop(eight, min_size=1)
+    with pytest.raises(mognad.ModelError, match="must be at least 3"):
+        mognad_dmm.workshop(eight, min_size=2)
     tiny = mognad_dmm.workshop(eight.iloc[:2], min_size=3)
     assert tiny.scores.empty and any("nothing is shown" in n for n in tiny.notes)
 
@@ -152,7 +162,12 @@ def test_missing_group_column_lists_the_columns(eight):
 
 def test_json_is_valid_and_has_no_nan(eight):
     data = json.loads(json.dumps(mognad_dmm.workshop(eight).to_dict(), allow_nan=False))
-    assert data["groups"][0] == {"group": "BUN", "n": 1, "shown": False, "reason": "n = 1 < 3"}
+    assert data["groups"][0] == {
+        "group": "BUN",
+        "n": None,
+        "shown": False,
+        "reason": "fewer than 3 respondents",
+    }
     assert data["scores"]["SOC"]["varderingar"] == pytest.approx(0.5)
     assert len(data["spread"]) == 2 * 9
 
@@ -197,9 +212,10 @@ def test_bundled_sample_groups_side_by_side():
 
 
 def test_empty_group_cells_and_empty_file(eight, tmp_path):
-    frame = eight.copy()
+    frame = eight.iloc[:7].copy()
     frame.loc[[0, 1, 2], "ledningsgrupp"] = None  # KLG's cells emptied
     w = mognad_dmm.workshop(frame)
+    assert w.groups.loc[mognad_dmm.groups.NO_GROUP, "shown"]
     assert w.groups.loc[mognad_dmm.groups.NO_GROUP, "n"] == 3
     assert list(w.groups.index)[-1] == mognad_dmm.groups.NO_GROUP  # listed last
     path = tmp_path / "tom.csv"
@@ -208,3 +224,18 @@ def test_empty_group_cells_and_empty_file(eight, tmp_path):
         mognad.InputError, match=r"tom\.csv: the table has a header but no respondent"
     ):
         mognad_dmm.workshop(path)
+
+
+def test_total_withheld_where_it_would_reveal_a_small_group():
+    # BASE answers: every respondent answers infrastruktur 5 1 5 and data_analys 1 1 1, the ends
+    # of the scale, so the total there tells what the one-person group BUN answered. All groups
+    # are hidden and those engines' totals are withheld; strategiarbete (2 2 2) is not.
+    frame = rows(*[{"ledningsgrupp": g} for g in GROUPS])
+    w = mognad_dmm.workshop(frame)
+    assert not w.groups["shown"].any()
+    assert list(w.scores.columns) == [mognad_dmm.groups.TOTAL]
+    assert pd.isna(w.scores.loc["infrastruktur", mognad_dmm.groups.TOTAL])
+    assert pd.isna(w.scores.loc["data_analys", mognad_dmm.groups.TOTAL])
+    assert w.scores.loc["strategiarbete", mognad_dmm.groups.TOTAL] == pytest.approx(0.25)
+    infra = spread(w, mognad_dmm.groups.TOTAL, "infrastruktur")
+    assert infra["note"].startswith("withheld") and pd.isna(infra["sd"])

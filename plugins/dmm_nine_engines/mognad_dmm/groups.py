@@ -5,11 +5,13 @@ Each respondent gets a score per engine (the same rule as for the organisation: 
 the group's score and level (exactly what ``mognad score`` gives for that group's rows) and the
 spread of the respondents' engine scores: n, mean, SD, min, max, range, quartiles, share per
 level, and a "low agreement" flag when the SD is above ``meta.analysis.spread.flag_sd`` or at least
-``flag_level_split_share`` of the respondents sit in each of two different levels.
+``flag_level_split_share`` of the respondents sit in each of two levels at least
+``flag_level_split_min_distance`` levels apart.
 
-Small groups are hidden (``min_size``, default ``meta.analysis.min_group_size`` = 3), and when
-the hidden groups together hold fewer than ``min_size`` respondents the next-smallest group is
-hidden too, so that no hidden group can be worked out from the total.
+Which groups are shown is decided by :func:`mognad_core.groups`, mognad's anonymity rules:
+groups smaller than ``min_size`` (default ``meta.analysis.min_group_size`` = 3, never below the
+core's floor of 3) are hidden with their size, the next-smallest group is hidden too when one
+group alone is hidden, and totals that would still reveal a small group are withheld.
 """
 
 from __future__ import annotations
@@ -32,16 +34,19 @@ from mognad_core import (
     load_model,
     prepare,
     read_responses,
-    score_responses,
 )
+from mognad_core import groups as core_groups
+from mognad_core.analysis.groups import MIN_SIZE_FLOOR, MISSING_GROUP
 from mognad_core.schema import normalize_token
 
 from .settings import Settings, engines, settings_for
 
 #: Column key of the whole-organisation figures in the workshop frames.
 TOTAL = "(alla)"
-#: Group name for respondents with no value in the group column.
-NO_GROUP = "(ingen uppgift)"
+#: Group name for respondents with no value in the group column (the core's name).
+NO_GROUP = MISSING_GROUP
+#: The smallest group that can ever be shown (the core's floor).
+MIN_SIZE = MIN_SIZE_FLOOR
 _WAVE_COLUMNS = ("år", "ar", "year", "wave", "omgång", "mätning")
 
 
@@ -167,16 +172,6 @@ def _group_labels(series: pd.Series) -> pd.Series:
     return series.map(label)
 
 
-def _suppress(sizes: dict[str, int], min_size: int) -> dict[str, str]:
-    """Group -> reason it is hidden (too small, or complementary)."""
-    hidden = {g: f"n = {n} < {min_size}" for g, n in sizes.items() if n < min_size}
-    shown = sorted((n, g) for g, n in sizes.items() if g not in hidden)
-    while hidden and sum(sizes[g] for g in hidden) < min_size and shown:
-        _, g = shown.pop(0)
-        hidden[g] = "hidden too, so that the small group cannot be derived from the total"
-    return hidden
-
-
 def spread_stats(scores: pd.Series, model: MaturityModel, s: Settings) -> dict[str, Any]:
     x = scores.dropna().to_numpy(dtype=float)
     n = len(x)
@@ -244,8 +239,9 @@ def workshop(
 
     ``responses`` is a :class:`~mognad_core.ResponseSet`, a wide DataFrame or a response file
     (then ``model`` says which model; default ``dmm``). ``by`` names the group column.
-    ``min_size`` is the smallest group shown (default ``meta.analysis.min_group_size``, 3; at
-    least 2, so one respondent's answers are never shown as a group result).
+    ``min_size`` is the smallest group shown (default ``meta.analysis.min_group_size``, 3; never
+    below 3, the core's floor). Which groups are shown is decided by
+    :func:`mognad_core.groups` (small groups and complementary suppression).
     """
     if isinstance(responses, ResponseSet):
         rs = responses
@@ -256,10 +252,10 @@ def workshop(
     m = rs.model
     s = settings_for(m)
     size = s.min_group_size if min_size is None else int(min_size)
-    if size < 2:
+    if size < MIN_SIZE:
         raise ModelError(
-            f"the minimum group size is {size}; it must be at least 2 so that no single "
-            "respondent's answers are shown as a group result (3 or more is recommended)"
+            f"the minimum group size is {size}; it must be at least {MIN_SIZE} so that no "
+            "respondent's answers can be read from a group result"
         )
     if rs.n == 0:
         raise InputError(
@@ -268,11 +264,9 @@ def workshop(
             "one row per respondent",
         )
     column = _find_column(rs, by)
+    protected = core_groups(rs, column, min_size=size)
     labels = _group_labels(rs.attributes[column])
     per_respondent = respondent_engine_scores(rs, s)
-    sizes = labels.value_counts().to_dict()
-    order = sorted(sizes, key=lambda g: (g == NO_GROUP, normalize_token(g)))
-    hidden = _suppress(sizes, size)
     notes: list[str] = []
     for c in rs.attributes.columns:
         if normalize_token(c) in _WAVE_COLUMNS and c != column:
@@ -282,23 +276,36 @@ def workshop(
                     f'Column "{c}" has several values ({", ".join(waves)}); the workshop pools '
                     "them. Score one wave at a time to compare like with like."
                 )
-    shown = [g for g in order if g not in hidden]
-    columns: list[tuple[str, np.ndarray]] = [(g, (labels == g).to_numpy()) for g in shown]
+    columns: list[tuple[str, np.ndarray]] = []
+    for info in protected.groups:
+        if info.suppressed:
+            continue
+        mask = (labels == info.name).to_numpy()
+        if int(mask.sum()) != info.n:  # the labels must be the core's
+            raise ModelError(f"group {info.name!r}: {int(mask.sum())} rows, core says {info.n}")
+        columns.append((info.name, mask))
     total_shown = rs.n >= size
     if total_shown:
         columns.insert(0, (TOTAL, np.ones(rs.n, dtype=bool)))
+    rows = {r.id: r for r in protected.rows}
     eng = engines(m)
     scores = pd.DataFrame(index=[d.id for d in eng], dtype=float)
     levels = pd.DataFrame(index=[d.id for d in eng], dtype=object)
     spread_rows: list[dict[str, Any]] = []
     for g, mask in columns:
-        sub = score_responses(rs.subset(mask), insights=False)
         col_scores, col_levels = [], []
         for d in eng:
-            answered = sum(1 for st in m.statements_under(d.id) if sub.statements[st.id].n > 0)
-            need = min(s.min_answered_per_engine, len(m.statements_under(d.id)))
-            ds = sub.dimensions[d.id]
-            value = ds.score if answered >= need else None
+            stmts = m.statements_under(d.id)
+            if g == TOTAL:
+                hidden = rows[d.id].total_hidden
+                value = rows[d.id].total
+                answered = sum(1 for st in stmts if rows[st.id].total is not None)
+            else:
+                hidden = False
+                value = rows[d.id].values.get(g)
+                answered = sum(1 for st in stmts if rows[st.id].values.get(g) is not None)
+            if answered < min(s.min_answered_per_engine, len(stmts)):
+                value = None
             lv = m.level_for(value)
             col_scores.append(np.nan if value is None else value)
             col_levels.append(lv.name if lv else None)
@@ -311,19 +318,24 @@ def workshop(
                 "score": value,
                 "level": lv.name if lv else None,
             }
-            row.update(spread_stats(per_respondent.loc[mask, d.id], m, s))
+            if hidden:
+                row.update(spread_stats(pd.Series(dtype=float), m, s))
+                row["note"] = "withheld: the total would reveal a small group's answers"
+            else:
+                row.update(spread_stats(per_respondent.loc[mask, d.id], m, s))
             spread_rows.append(row)
         scores[g] = col_scores
         levels[g] = col_levels
     groups = pd.DataFrame(
         [
-            {"group": g, "n": int(sizes[g]), "shown": g not in hidden, "reason": hidden.get(g)}
-            for g in order
+            {"group": i.name, "n": i.n, "shown": not i.suppressed, "reason": i.reason}
+            for i in protected.groups
         ],
         columns=["group", "n", "shown", "reason"],
     ).set_index("group")
     if not total_shown:
         notes.append(f"Only {rs.n} respondent(s): fewer than {size}, so nothing is shown.")
+    notes += [n for n in protected.notes if "suppressed" not in n and "visible groups" not in n]
     return WorkshopResult(
         model=m.name,
         by=column,
@@ -340,6 +352,7 @@ def workshop(
             "min_answered_per_engine": s.min_answered_per_engine,
             "flag_sd": s.spread_flag_sd,
             "flag_level_split_share": s.spread_level_split_share,
+            "flag_level_split_min_distance": s.spread_level_split_distance,
             "min_respondents": s.spread_min_respondents,
         },
         notes=notes + list(rs.notes),
@@ -400,21 +413,24 @@ def render_workshop(result: WorkshopResult, lang: str = "sv") -> str:
             f"(n = {total_n})"
         )
     for g in result.groups.index:
-        n = int(result.groups.loc[g, "n"])
         if g in short:
+            n = int(result.groups.loc[g, "n"])
             lines.append(f"  {short[g]:<4} = {g} (n = {n})")
+            continue
+        reason = str(result.groups.loc[g, "reason"] or "")
+        if reason.startswith("fewer than"):
+            why = (
+                f"fewer than {result.min_size} respondents"
+                if en
+                else f"färre än {result.min_size} respondenter"
+            )
         else:
-            reason = result.groups.loc[g, "reason"]
-            word = "hidden" if en else "dold"
-            if reason and reason.startswith("n ="):
-                why = reason
-            else:
-                why = (
-                    "so that a smaller group cannot be derived"
-                    if en
-                    else "så att en mindre grupp inte kan räknas fram"
-                )
-            lines.append(f"  {'–':<4}   {g} (n = {n}): {word}, {why}")
+            why = (
+                "so that a smaller group cannot be derived from the total"
+                if en
+                else "så att en mindre grupp inte kan räknas fram ur totalen"
+            )
+        lines.append(f"  {'–':<4}   {g}: {'hidden' if en else 'dold'}, {why}")
     legend = ", ".join(f"{a} = {n}" for a, n in zip(letters, names, strict=True))
     lines += [
         "",
