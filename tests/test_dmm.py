@@ -361,3 +361,10 @@ def test_source_motors_variant_scores_dmm_answers():
     # the sample has no Relationer columns: that engine has no score
     assert p.engine("relationer").score is None
     assert r.insight("dmm_levels") is not None
+
+
+def test_min_group_size_in_meta_cannot_go_below_three():
+    data = mognad_dmm.model().model_dump()
+    data["meta"]["analysis"]["min_group_size"] = 2
+    with pytest.raises(mognad.ModelError, match=r"meta\.analysis\.min_group_size = 2"):
+        settings_for(mognad.model_from_dict(data))

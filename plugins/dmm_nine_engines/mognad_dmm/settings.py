@@ -52,7 +52,7 @@ class Settings(BaseModel):
     spread_level_split_share: float = Field(0.25, gt=0, le=0.5)
     spread_level_split_distance: int = Field(2, ge=1)
     spread_min_respondents: int = Field(3, ge=2)
-    min_group_size: int = Field(3, ge=2)
+    min_group_size: int = Field(3, ge=3)
     recommended_practice: dict[str, PracticeStep] = Field(default_factory=dict)
     level_aliases: dict[str, str] = Field(default_factory=dict)
     target_profiles: dict[str, dict[str, Any]] = Field(default_factory=dict)
