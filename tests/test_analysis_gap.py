@@ -64,6 +64,12 @@ def test_profile_leaves_other_parts_without_target(tiny_model, tiny_result):
     assert g.rows[0].gap == pytest.approx(A - 0.8)
     assert g.rows[1].target is None and g.rows[1].gap is None
     assert any("No target for: B" in n for n in g.notes)
+    assert g.overall.target is None and g.target_label == "A 80%"
+    # a target for every top-level dimension gives an overall target: their weighted mean
+    full = mognad.gap(tiny_result, "A=80%,B=50%", model=tiny_model)
+    assert full.overall.target == pytest.approx((2 * 0.8 + 0.5) / 3)
+    assert full.overall.target_from == "dimensions"
+    assert full.overall.gap == pytest.approx(OVERALL - 0.7)
 
 
 def test_category_and_statement_levels(tiny_model, tiny_result):

@@ -5,7 +5,9 @@
 per-dimension profile (mapping, ``"dim=value,..."`` text or a file). A category or statement
 without a target of its own inherits its nearest parent dimension's target. A benchmark that only
 publishes an overall figure (as the DiMiOS national averages do) gives a gap for the overall score
-only; pass the figure as a number (``0.48``) to compare every part with it.
+only; pass the figure as a number (``0.48``) to compare every part with it. When a profile gives
+every top-level dimension a target, the overall target is their weighted mean (the way the overall
+score is computed; ``overall.target_from == "dimensions"``).
 """
 
 from __future__ import annotations
@@ -136,14 +138,22 @@ def gap(
         rows.append(row)
     order = {r.id: i for i, r in enumerate(rows)}
     rows.sort(key=lambda r: (r.gap is None, r.gap if r.gap is not None else 0.0, order[r.id]))
+    overall_target, derived = t.for_part(None), False
+    if overall_target is None and all(d.id in t.dimensions for d in m.dimensions):
+        weights = [d.weight for d in m.dimensions]
+        values = [t.dimensions[d.id] for d in m.dimensions]
+        overall_target = sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+        derived = True
     overall = _row(
         "overall",
         "Totalt" if lang == "sv" else "Overall",
         "overall",
         None,
         none(result.overall),
-        t.for_part(None),
+        overall_target,
     )
+    if derived:
+        overall.target_from = "dimensions"
     notes: list[str] = []
     if t.kind == "benchmark" and not t.dimensions:
         notes.append(
@@ -155,9 +165,13 @@ def gap(
     missing = [r.id for r in rows if r.target is None]
     if missing and not (t.kind == "benchmark" and not t.dimensions):
         notes.append(f"No target for: {', '.join(missing)}.")
+    label = t.label
+    if t.kind == "profile":
+        shown = ", ".join(f"{k} {v:.0%}" for k, v in t.dimensions.items())
+        label = f"{t.label} ({shown})" if t.label not in ("target", "target profile") else shown
     return GapResult(
         model=m.name,
-        target_label=t.label,
+        target_label=label,
         target_kind=t.kind,
         level=level,
         overall=overall,

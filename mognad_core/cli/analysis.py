@@ -158,8 +158,10 @@ def _header(rs: ResponseSet, where: tuple[str, ...]) -> str:
 def render_gap(r: GapResult, header: str = "") -> str:
     lines = [header] if header else []
     o = r.overall
+    derived = " (weighted mean of the dimension targets)" if o.target_from == "dimensions" else ""
     lines.append(
-        f"Target: {r.target_label}. Overall {pct(o.score)} vs {pct(o.target)}: {_pp(o.gap)}"
+        f"Target: {r.target_label}. Overall {pct(o.score)} vs {pct(o.target)}{derived}: "
+        f"{_pp(o.gap)}"
     )
     lines.append("")
     lines.append(
