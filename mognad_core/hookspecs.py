@@ -112,3 +112,16 @@ def rank_priorities(model: MaturityModel, table: Any, context: dict[str, Any]) -
     your rule in ``DataFrame.attrs["rule"]`` to have it shown to users. The first non-None answer
     is used.
     """
+
+
+@hookspec(firstresult=True)
+def resolve_target(model: MaturityModel, value: Any, result: ScoreResult | None) -> Any:
+    """Resolve a target the core does not know, such as a model's own named target profile.
+
+    ``value`` is what the user gave (``--target`` text, a number, a mapping); ``result`` is the
+    score result when there is one. Return a :class:`~mognad_core.targets.Target` (build one
+    with ``mognad_core.targets.parse_target(profile_dict, model)`` or ``Target(...)``) to use
+    it, or ``None`` to let the core resolve it (numbers, benchmarks, level names, ``next``,
+    ``dim=value`` lists, files). Only answer for your own model. The first non-None answer is
+    used.
+    """

@@ -29,7 +29,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .errors import ModelError, PluginError
+from .errors import ModelError, MognadError, PluginError
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
@@ -298,13 +298,24 @@ def call_overall(model: Any, result: Any) -> float | None:
         return None
 
 
+def call_resolve_target(model: Any, value: Any, result: Any) -> Any:
+    """A plugin's own resolution of a target value, or None."""
+    return get_plugin_manager().hook.resolve_target(model=model, value=value, result=result)
+
+
 def collect_insights(model: Any, result: Any, context: dict[str, Any]) -> list[Any]:
-    """Model insights from every plugin; a failing plugin is reported and skipped."""
+    """Model insights from every plugin.
+
+    A :class:`MognadError` from a plugin is about the user's input (a bad target, say) and is
+    raised; any other failure is a bug in the plugin, reported and skipped.
+    """
     pm = get_plugin_manager()
     out: list[Any] = []
     for impl in pm.hook.model_insights.get_hookimpls():
         try:
             found = _call(impl, model=model, result=result, context=context)
+        except MognadError:
+            raise
         except Exception as exc:
             _record_failure(impl.plugin_name, exc)
             continue

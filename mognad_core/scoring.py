@@ -190,6 +190,7 @@ def score_responses(
     if insights:
         ctx = dict(context or {})
         ctx.setdefault("responses", responses)
+        ctx["target_raw"] = ctx.get("target")
         ctx["target"] = parse_target(ctx.get("target"), model, result)
         result.insights = collect_insights(model, result, ctx)
     return result

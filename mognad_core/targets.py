@@ -117,7 +117,9 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
             raise InputError(
                 f"the target file cannot be parsed ({exc})", Location(file=str(path))
             ) from None
+        label = path.name
         if isinstance(data, Mapping) and "dimensions" in data:
+            label = str(data.get("label") or label)
             data = data["dimensions"]
         if not isinstance(data, Mapping):
             raise InputError(
@@ -125,7 +127,9 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
                 Location(file=str(path)),
                 '"dimension_id: target" lines',
             )
-        return _profile(model, data, path.name)
+        target = _profile(model, data, path.name)
+        target.label = label
+        return target
     from .readers import read_table
 
     table = read_table(path)
@@ -169,6 +173,11 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
         return None
     if isinstance(value, Target):
         return value
+    from .plugins import call_resolve_target
+
+    resolved = call_resolve_target(model, value, result)
+    if resolved is not None:
+        return resolved
     if isinstance(value, Mapping):
         return _profile(model, value, "target profile")
     number = _number(value)

@@ -103,7 +103,7 @@ def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected)
     targets = yaml.safe_load(TARGET_FILE.read_text(encoding="utf-8"))["dimensions"]
     target = {e: BOUNDS.get(v, v) for e, v in targets.items()}
     gaps = {e: max(0.0, target[e] - expected[e]) for e in IDS}
-    gap_section = out.split("Gap till målprofilen: malprofil.yaml")[1]
+    gap_section = out.split("Gap till målprofilen: Mål 2026")[1]
     lines = [ln for ln in gap_section.splitlines() if ln.startswith("  - motor:")]
     assert len(lines) == 9
     order = sorted(IDS, key=lambda e: -gaps[e])

@@ -177,3 +177,28 @@ def test_builtin_plugins_are_declared_as_entry_points():
     block = pyproject.split("[project.entry-points.mognad]", 1)[1].split("\n[", 1)[0]
     for name, module in BUILTIN_PLUGINS.items():
         assert f'{name} = "{module}"' in block
+
+
+def test_plugin_resolves_its_own_target_names(register_plugin, tiny_model, tiny_frame):
+    from mognad_core.targets import Target, parse_target
+
+    class Presets:
+        @mognad.hookimpl
+        def resolve_target(self, model, value, result):
+            if model.name == "tiny" and value == "ambitiös":
+                return Target(kind="profile", label="Ambitiös", dimensions={"A": 0.9, "B": 0.9})
+
+    register_plugin(Presets(), "presets")
+    assert parse_target("ambitiös", tiny_model).dimensions == {"A": 0.9, "B": 0.9}
+    assert parse_target("60%", tiny_model).uniform == 0.6  # everything else: the core
+
+
+def test_user_error_in_a_plugin_is_raised_not_skipped(register_plugin, tiny_model, tiny_frame):
+    class Strict:
+        @mognad.hookimpl
+        def model_insights(self, model, result, context):
+            raise mognad.ModelError("target profile misses engine 'x'")
+
+    register_plugin(Strict(), "strict")
+    with pytest.raises(mognad.ModelError, match="misses engine"):
+        mognad.score(tiny_frame, tiny_model)

@@ -57,3 +57,9 @@ def test_next_level(tiny_model, tiny_frame):
 def test_bad_targets(tiny_model, value, message):
     with pytest.raises(mognad.ModelError, match=message):
         parse_target(value, tiny_model)
+
+
+def test_target_file_label(tiny_model, tmp_path):
+    path = tmp_path / "mal.yaml"
+    path.write_text("label: Mål 2026\ndimensions: {A: 0.7}\n", encoding="utf-8")
+    assert parse_target(str(path), tiny_model).label == "Mål 2026"
