@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -142,3 +144,45 @@ def test_commands_are_listed(run_cli):
     out = ok(run_cli("--help"))
     for name in ("gap", "priorities", "compare", "groups", "reliability", "portfolio"):
         assert f"  {name} " in out.stdout
+
+
+# ---- docs/analysis.md shows real output ---------------------------------------------------
+DOC = ROOT / "docs" / "analysis.md"
+
+
+def doc_examples() -> list[tuple[str, str]]:
+    text = DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n\$ (mognad [^\n]*)\n(.*?)```", text, flags=re.S)
+    return [(cmd, out) for cmd, out in blocks]
+
+
+def lines(text: str) -> list[str]:
+    """Lines without trailing spaces (tables pad their last column), trailing blank lines cut."""
+    return [line.rstrip() for line in text.rstrip().splitlines()]
+
+
+def test_docs_cover_every_analysis_command():
+    commands = {cmd.split()[1] for cmd, _ in doc_examples()}
+    assert commands == {"gap", "priorities", "compare", "groups", "reliability", "portfolio"}
+
+
+@pytest.mark.parametrize(("command", "shown"), doc_examples(), ids=lambda v: str(v)[:60])
+def test_docs_output_is_what_mognad_prints(run_cli, monkeypatch, command, shown):
+    monkeypatch.chdir(SAMPLES)
+    out = ok(run_cli(*shlex.split(command)[1:]))
+    assert lines(out.stdout) == lines(shown)
+
+
+def test_docs_error_example_is_real(run_cli, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Initiativ"
+    ws.append(["Initiativ", "Status", "Påståenden"])
+    ws.append(["E-tjänster", "kanske", "f13"])
+    wb.save(tmp_path / "initiativ.xlsx")
+    out = run_cli("portfolio", Y2025, tmp_path / "initiativ.xlsx")
+    assert out.exit_code == 2
+    shown = re.search(r"```text\n(Error: [^\n]*)\n```", DOC.read_text(encoding="utf-8")).group(1)
+    assert out.stderr.strip() == shown
