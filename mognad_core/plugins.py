@@ -40,6 +40,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "mognad_readers": "mognad_core.readers.builtin",
     "dimios": "mognad_dimios",
     "dmm": "mognad_dmm",
+    "excel": "mognad_excel.plugin",
 }
 #: Built-ins that cannot be blocked (without them no file can be read).
 _ESSENTIAL = {"mognad_readers"}

@@ -216,9 +216,10 @@ def _rewrite(formula: str, sheet: str, wb: Any, areas: list[_Area]) -> tuple[str
             if tok.subtype == Token.RANGE:
                 area = _area(wb, tok.value, sheet)
                 if area is not None:
-                    areas.append(area)
+                    if area not in areas:
+                        areas.append(area)
                     tokens[parts[0]] = Token(
-                        f'"{RANGE_TOKEN}{len(areas) - 1}"', Token.OPERAND, Token.TEXT
+                        f'"{RANGE_TOKEN}{areas.index(area)}"', Token.OPERAND, Token.TEXT
                     )
 
     for i, tok in enumerate(tokens):
@@ -323,40 +324,42 @@ class _Run:
         ws = self.wb[area.sheet]
         max_row = min(area.max_row or ws.max_row, ws.max_row)
         max_col = min(area.max_col or ws.max_column, ws.max_column)
-        rows: list[list[Any]] = []
-        if max_row >= area.min_row and max_col >= area.min_col:
-            for r, row in enumerate(
-                ws.iter_rows(
-                    min_row=area.min_row,
-                    max_row=max_row,
-                    min_col=area.min_col,
-                    max_col=max_col,
-                    values_only=True,
-                ),
-                start=area.min_row,
+        height = max(max_row - area.min_row + 1, 0)
+        width = max(max_col - area.min_col + 1, 0)
+        rows: list[list[Any]] = [[None] * width for _ in range(height)]
+        for (r, c), cell in _cells(ws):
+            if area.min_row <= r <= max_row and area.min_col <= c <= max_col:
+                rows[r - area.min_row][c - area.min_col] = self._cell(area.sheet, r, c, cell.value)
+        for (sheet, r, c), value in self.overlay.items():
+            if (
+                sheet == area.sheet
+                and area.min_row <= r <= max_row
+                and area.min_col <= c <= max_col
             ):
-                rows.append(
-                    [self._cell(area.sheet, r, c, v) for c, v in enumerate(row, area.min_col)]
-                )
-        if not rows:
-            rows = [[None]]
+                rows[r - area.min_row][c - area.min_col] = _from_pycel(value)
         grid = udfs.CellRange(
-            rows, sheet=area.sheet, first_row=area.min_row, first_col=area.min_col - 1
+            rows or [[None]], sheet=area.sheet, first_row=area.min_row, first_col=area.min_col - 1
         )
         self.grids[index] = grid
         return grid
 
     def _cell(self, sheet: str, row: int, col: int, value: Any) -> Any:
         key = (sheet, row, col)
-        if key in self.overlay:
-            return _from_pycel(self.overlay[key])
         if key in self.formula_cells:
             from pycel.excelutil import AddressCell
 
             return _from_pycel(self.xl.evaluate(AddressCell((col, row, col, row), sheet=sheet)))
         if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
+            return float(value)  # as Excel passes numbers
         return value
+
+
+def _cells(ws: Any):
+    """(row, column), cell for the cells a worksheet holds, without creating empty ones."""
+    cells = getattr(ws, "_cells", None)
+    if isinstance(cells, dict):
+        return list(cells.items())
+    return [((c.row, c.column), c) for row in ws.iter_rows() for c in row]  # pragma: no cover
 
 
 def _from_pycel(value: Any) -> Any:

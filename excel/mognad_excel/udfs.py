@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ __all__ = [
     "MOGNAD_LEVEL",
     "MOGNAD_MODELS",
     "MOGNAD_PRIORITIES",
+    "MOGNAD_RESPONDENTS",
     "MOGNAD_SCORE",
     "MOGNAD_STATEMENTS",
 ]
@@ -57,6 +59,7 @@ CATEGORY = "mognad"
 PREFIX = "MOGNAD: "
 #: Results (prepared responses, scores, tables) by content; shared by every function.
 CACHE = LRUCache(256)
+_MODELS: dict[tuple, tuple[MaturityModel, tuple]] = {}
 
 _LEVELS = {
     "dimension": "dimension",
@@ -141,6 +144,12 @@ def _safely(compute: Any, *args: Any) -> Any:
         return PREFIX + _describe(exc)
 
 
+def clear_cache() -> None:
+    """Forget cached results and models (e.g. after installing a model plugin)."""
+    CACHE.clear()
+    _MODELS.clear()
+
+
 def is_message(value: Any) -> bool:
     """True for a MOGNAD_* message (text starting with ``MOGNAD:``)."""
     return isinstance(value, str) and value.startswith(PREFIX.strip())
@@ -177,14 +186,29 @@ def _text(value: Any, what: str) -> str | None:
 
 
 def _model(value: Any) -> tuple[MaturityModel, tuple]:
-    """The model and a cache key that changes when the model does."""
+    """The model and a cache key that changes when the model does.
+
+    Models are looked up once per name (per plugin manager: ``mognad_core.reset_plugins()``
+    starts afresh); a model file is read again when it changes on disk.
+    """
     name = _text(value, "model") or DEFAULT_MODEL
-    model = mognad.load_model(name)
-    key: tuple = (model.name, model.version)
-    path = Path(name)
-    if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
-        key += (str(path.resolve()), path.stat().st_mtime_ns)
-    return model, key
+    is_file = name.lower().endswith((".yaml", ".yml", ".json")) or "/" in name or os.sep in name
+    if is_file:
+        path = Path(name)
+        stamp = path.stat().st_mtime_ns if path.is_file() else None
+        lookup: tuple = ("file", str(path.resolve()), stamp)
+    else:
+        lookup = ("name", name, id(mognad.get_plugin_manager()))
+    found = _MODELS.get(lookup)
+    if found is None:
+        model = mognad.load_model(name)
+        key: tuple = (model.name, model.version)
+        if is_file:
+            key += lookup[1:]
+        if len(_MODELS) >= 64:
+            _MODELS.clear()
+        found = _MODELS[lookup] = (model, key)
+    return found
 
 
 def _rows(value: Any, what: str) -> list[list[Any]]:
@@ -195,18 +219,26 @@ def _rows(value: Any, what: str) -> list[list[Any]]:
             "respondent"
         )
     if not isinstance(value[0], (list, tuple)):  # one row, passed flat
-        rows = [list(value)]
+        rows: Any = [list(value)]
+    elif set(map(type, value)) <= {list, tuple}:
+        rows = value  # no copy: hashing and reading take it as it is
     else:
         rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
     end = len(rows)
-    while end and all(_blank(v) for v in rows[end - 1]):
+    while end and _blank_row(rows[end - 1]):
         end -= 1
     if end == 0:
         raise CellError(
             f"the {what} range is empty. Expected a header row (statement ids such as f11, or "
             "statement texts) and one row per respondent"
         )
-    return rows[:end]
+    return rows[:end] if end < len(rows) else rows
+
+
+def _blank_row(row: Any) -> bool:
+    if row.count(None) == len(row):  # the common case, checked at C speed
+        return True
+    return all(_blank(v) for v in row)
 
 
 def _origin(value: Any) -> tuple[str | None, int, int]:
@@ -352,6 +384,21 @@ def MOGNAD_SCORE(responses, model=DEFAULT_MODEL, part=None):
     """Maturity score from 0 to 1 (format the cell as %): the overall score, or the score of one
     dimension, category or statement (part). Same numbers as `mognad score`."""
     return _safely(_score, responses, model, part)
+
+
+def _respondents(responses: Any, model: Any) -> int:
+    m, mkey = _model(model)
+    rs, _ = _prepared(responses, m, mkey)
+    return rs.n
+
+
+@func(category=CATEGORY)
+@arg("responses", ndim=2, doc=DOC_RESPONSES)
+@arg("model", doc=DOC_MODEL)
+def MOGNAD_RESPONDENTS(responses, model=DEFAULT_MODEL):
+    """Number of respondents (antal svarande): the rows of the range below the header that are
+    not entirely blank. The answers are checked as for MOGNAD_SCORE."""
+    return _safely(_respondents, responses, model)
 
 
 def _dimensions(responses: Any, model: Any) -> list[list[Any]]:

@@ -1,0 +1,171 @@
+"""The ``mognad excel`` commands: ``install``, ``template``, ``recalc``.
+
+Registered like any plugin, through the ``register_commands`` hook (entry point ``excel``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from mognad_core import hookimpl
+
+
+@click.group("excel")
+def excel() -> None:
+    """Excel: MOGNAD_* worksheet functions, ready workbooks, recalculation without Excel.
+
+    \b
+    mognad excel install                      set up classic xlwings (Windows)
+    mognad excel template dimios -o mall.xlsx a workbook to fill in
+    mognad excel recalc mall.xlsx -o ut.xlsx  compute the MOGNAD_* formulas without Excel
+    """
+
+
+@excel.command("install")
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The xlwings.conf to update (default: the user's, e.g. ~/.xlwings/xlwings.conf).",
+)
+@click.option(
+    "--interpreter",
+    default=None,
+    help="Python for Excel to start (default: the one running this command).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def install_cmd(config: str | None, interpreter: str | None, dry_run: bool) -> None:
+    """Point classic xlwings at mognad: UDF Modules and the interpreter in xlwings.conf."""
+    from .install import NEXT_STEPS, install
+
+    plan = install(config, interpreter=interpreter, dry_run=dry_run)
+    where = plan.path
+    if not plan.changed:
+        click.echo(f"{where} already has the mognad settings; nothing to change.")
+    else:
+        verb = "Would change" if dry_run else "Changed"
+        if plan.before is None:
+            verb = "Would create" if dry_run else "Created"
+        click.echo(f"{verb} {where}:")
+        for change in plan.changes:
+            click.echo(f"  {change}")
+        if plan.backup is not None:
+            click.echo(f"The previous file is kept as {plan.backup}.")
+        if dry_run:
+            click.echo("New content:")
+            for line in plan.after.splitlines():
+                click.echo(f"  {line}")
+    click.echo("")
+    if not sys.platform.startswith("win"):
+        click.echo(
+            "Note: classic xlwings worksheet functions need Excel on Windows. On macOS and in "
+            "Excel on the web, use xlwings Lite (see docs/excel.md)."
+        )
+    click.echo(NEXT_STEPS)
+
+
+@excel.command("template")
+@click.argument("model")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Workbook to write (.xlsx; default: mognad-MODEL.xlsx).",
+)
+@click.option(
+    "--rows",
+    type=click.IntRange(min=1, max=1_048_575),
+    default=2000,
+    show_default=True,
+    help="Response rows to prepare (the range the formulas read).",
+)
+@click.option(
+    "--attributes",
+    default="respondent,år,förvaltning,roll",
+    show_default=True,
+    help="Respondent columns before the statements (comma-separated; empty for none).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def template_cmd(model: str, output: str | None, rows: int, attributes: str, force: bool) -> None:
+    """Write a ready workbook for MODEL: response sheet, instructions, MOGNAD_* results."""
+    from .template import write_template
+
+    path = output or f"mognad-{model}.xlsx"
+    names = [a.strip() for a in attributes.split(",") if a.strip()]
+    info = write_template(model, path, rows=rows, attributes=names, force=force)
+    ids = list(info.statement_columns)
+    click.echo(f"Wrote {info.path} for model {info.model}.")
+    click.echo(
+        f"  Svar: paste responses from row 2 ({info.rows} rows prepared, {info.response_range}); "
+        f"statements {ids[0]}..{ids[-1]} in columns "
+        f"{info.statement_columns[ids[0]]}-{info.statement_columns[ids[-1]]}."
+    )
+    click.echo(
+        f"  Resultat: overall score in {info.cells['overall']}, dimensions in "
+        f"{info.cells['dimensions']}, statements in {info.cells['statements']}."
+    )
+    click.echo(
+        "  Compute without Excel: mognad excel recalc "
+        f"{info.path.name} -o {info.path.stem}-resultat.xlsx"
+    )
+
+
+@excel.command("recalc")
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The copy to write (never the input).",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Report format.",
+)
+def recalc_cmd(workbook: str, output: str, force: bool, fmt: str) -> None:
+    """Compute every MOGNAD_* formula (and what depends on it) without Excel; write a copy."""
+    from .recalc import recalc
+
+    report = recalc(workbook, output, force=force)
+    if fmt == "json":
+        data = {
+            "source": report.source,
+            "output": report.output,
+            "seconds": round(report.seconds, 3),
+            "cells": [
+                {
+                    "cell": c.cell,
+                    "formula": c.formula,
+                    "kind": c.kind,
+                    "value": c.value,
+                    "spill": c.spill,
+                }
+                for c in report.cells
+            ],
+            "spilled_cells": report.spilled_cells,
+            "failed": [
+                {"cell": cell, "formula": formula, "reason": reason}
+                for cell, formula, reason in report.failed
+            ],
+            "notes": report.notes,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(report.summary())
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    cli.add_command(excel)
