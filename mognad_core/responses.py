@@ -302,7 +302,7 @@ def _show(value: Any) -> str:
     """A cell value as the user typed it (dates as dates, logical cells as TRUE/FALSE)."""
     if isinstance(value, (bool, np.bool_)):
         return f"{str(bool(value)).upper()} (a TRUE/FALSE cell)"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, str):
         if len(value) > 60:  # a pasted paragraph: show its start and its length

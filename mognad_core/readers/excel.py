@@ -175,6 +175,34 @@ def _scan(
     return found
 
 
+def _put_error_cells(
+    grid: pd.DataFrame, sheet: _limits.SheetInfo, first_row: int, first_col: int
+) -> None:
+    """calamine reads #DIV/0!, #N/A ... as blank: put the error text back, as openpyxl has it."""
+    for row, col, text in sheet.errors:
+        i, j = row - first_row, col - first_col
+        if 0 <= i < grid.shape[0] and 0 <= j < grid.shape[1] and grid.iat[i, j] in ("", None):
+            grid.iat[i, j] = text
+
+
+def _from_grid(
+    path: Path, names: list[str], asked: str | None, grid: pd.DataFrame, **kwargs
+) -> RawTable:
+    """table_from_grid; an empty default sheet names the other sheets."""
+    try:
+        return table_from_grid(grid, **kwargs)
+    except InputError as exc:
+        others = [n for n in names if n != kwargs.get("sheet")]
+        if asked is None and others and exc.problem == "the sheet is empty":
+            shown = ", ".join(f'"{n}"' for n in others)
+            exc.expected = (
+                f"a header row with statement ids or texts in the first sheet, or the sheet to "
+                f"read chosen with --sheet (other sheets: {shown})"
+            )
+            exc.args = (exc.message,)
+        raise
+
+
 def _listing(items: list[str], limit: int = 8) -> str:
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -187,7 +215,7 @@ def _apply_sheet_info(
     cols = set(table.column_indices)
     header_of = {c: str(h) for c, h in zip(table.column_indices, table.frame.columns, strict=True)}
     below: list[str] = []
-    for ref in sheet.merged:
+    for ref in sorted(sheet.merged, key=_limits.merged_range):
         r0, c0, r1, c1 = _limits.merged_range(ref)
         if r0 <= table.header_row <= r1:
             raise InputError(
@@ -226,6 +254,16 @@ def _apply_sheet_info(
         notes.append(
             f'{len(hidden_cols)} hidden column(s) in sheet "{table.sheet}" ({shown}) were read '
             "like the others."
+        )
+    uncached = [
+        f"{column_letter(c)}{r}" for r, c in sheet.uncached if c in cols and r > table.header_row
+    ]
+    if uncached:
+        notes.append(
+            f'{len(uncached)} formula cell(s) in sheet "{table.sheet}" ({_listing(uncached)}) '
+            "have no saved result (the workbook was written by a program and never recalculated "
+            "in Excel); they were read as blank. Open the file in Excel or LibreOffice and save "
+            "it to keep their values."
         )
     if info.macros:
         notes.append(
@@ -291,8 +329,16 @@ class ExcelReader(ResponseReader):
         except Exception as exc:
             raise _unreadable(path, exc) from None
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-        table = table_from_grid(
-            grid, source=str(path), sheet=name, first_row=start[0] + 1, first_col=start[1]
+        _put_error_cells(grid, scanned, start[0] + 1, start[1])
+        table = _from_grid(
+            path,
+            names,
+            sheet,
+            grid,
+            source=str(path),
+            sheet=name,
+            first_row=start[0] + 1,
+            first_col=start[1],
         )
         return _apply_sheet_info(table, info, scanned)
 
@@ -322,5 +368,5 @@ class ExcelReader(ResponseReader):
         finally:
             wb.close()
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-        table = table_from_grid(grid, source=str(path), sheet=name)
+        table = _from_grid(path, names, sheet, grid, source=str(path), sheet=name)
         return _apply_sheet_info(table, info, scanned)

@@ -54,6 +54,19 @@ def table_from_grid(
     h = int(filled_rows[0])
     body = grid.iloc[h + 1 :]
     body_blank = blank[h + 1 :]
+    filled_header = np.flatnonzero(~blank[h])
+    if filled_header.size == 1 and ((~body_blank).any(axis=0) & blank[h]).any():
+        # one filled cell above columns of data: a title ("Enkätresultat 2024"), not headers
+        title = header_text(grid.iat[h, int(filled_header[0])])
+        if len(title) > 60:
+            title = title[:50].rstrip() + "…"
+        raise InputError(
+            f'the first filled row holds only "{title}", which looks like a title, not a '
+            "header row",
+            Location(file=source, sheet=sheet, row=h + first_row),
+            "the header row (statement ids or texts, one per column) as the first filled row: "
+            "delete the title rows above it",
+        )
     keep_rows = ~body_blank.all(axis=1)
     header_blank = blank[h]
     keep_cols = ~(header_blank & body_blank.all(axis=0))

@@ -46,6 +46,8 @@ MB = 1024 * 1024
 #: parts smaller than this are not ratio-checked (small XML parts compress very well)
 RATIO_FLOOR_BYTES = 1 * MB
 CHUNK = 1 * MB
+#: the start of every XML part that is searched for <!DOCTYPE / <!ENTITY
+PROLOG_BYTES = 65536
 
 ENV = {
     "max_file_mb": "MOGNAD_MAX_FILE_MB",
@@ -146,11 +148,14 @@ def check_file_size(path: Path, limits: Limits) -> int:
     return size
 
 
-def check_row_count(rows: int, limits: Limits, where: Location, found: str) -> None:
+def check_row_count(
+    rows: int, limits: Limits, where: Location, found: str, *, compare: bool = True
+) -> None:
     """Raise when ``rows`` is over ``max_rows``; ``found`` says what was seen, in words."""
     if _on(limits.max_rows) and rows > limits.max_rows:
+        over = f", more than the limit of {_n(limits.max_rows)} rows" if compare else ""
         raise InputError(
-            f"{found}, more than the limit of {_n(limits.max_rows)} rows (checked before reading)",
+            f"{found}{over} (checked before reading)" if compare else found,
             where,
             f"at most {_n(limits.max_rows)} rows (delete empty or unused rows at the bottom); "
             f"{_raise_hint(ENV['max_rows'])}",
@@ -174,9 +179,22 @@ _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
+_REF_ATTR = re.compile(rb'\br="([A-Za-z]{1,3}\d+)"')
 _MIN_MAX = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
+_EMPTY_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*/>")
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>/]*)>\s*'
+    rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
+    rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>"
+)
+_FORMULA_ONLY = re.compile(
+    rb"<(?:\w+:)?c\b([^>/]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+#: at most this many error or formula cells are remembered (they only feed messages and notes)
+MAX_CELLS_NOTED = 10_000
 
 
 @dataclass
@@ -200,6 +218,10 @@ class SheetInfo:
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[int] = field(default_factory=list)  # 0-based
     merged: list[str] = field(default_factory=list)
+    #: error cells (#DIV/0!, #N/A ...): (row, 0-based column, text); calamine reads them as blank
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+    #: formula cells without a saved result (read as blank by both engines): (row, column)
+    uncached: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _doctype_error(path: Path, part: str, sheet: str | None) -> InputError:
@@ -339,8 +361,8 @@ def _check_small_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: 
         xmlish = lower.endswith((".xml", ".rels", ".vml"))
         head = b""
         for chunk in _stream(zf, info, path):
-            if xmlish and len(head) < 4096:
-                head += chunk[: 4096 - len(head)]
+            if xmlish and len(head) < PROLOG_BYTES:
+                head += chunk[: PROLOG_BYTES - len(head)]
         if xmlish and _DOCTYPE.search(head):
             raise _doctype_error(path, info.filename, None)
 
@@ -410,7 +432,7 @@ def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
             if first:
                 first = False
                 root = _ROOT_PREFIX.search(buf[:65536])
-                prolog = buf[: root.start()] if root else buf[:4096]
+                prolog = buf[: root.start()] if root else buf[:PROLOG_BYTES]
                 if _DOCTYPE.search(prolog):
                     raise _doctype_error(path, part, sheet)
                 if root and root.group(1):
@@ -426,18 +448,45 @@ def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
                             where,
                             f"the sheet's used range is {info.dimension}, {_n(int(last_row))} rows",
                         )
-            cut = buf.rfind(b">") + 1
-            body, carry = buf[:cut], buf[cut:]
-            info.rows += body.count(row_token + b" ") + body.count(row_token + b">")
-            if _on(limits.max_rows) and info.rows > limits.max_rows:
-                check_row_count(
-                    info.rows, limits, where, f"the sheet has at least {_n(info.rows)} rows"
-                )
-            if b"hidden=" in body:
-                _collect_hidden(body, info)
-            if b"mergeCell " in body:
-                info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
+            # process whole rows only, so that no element is cut in two
+            end_row = buf.rfind(b"row>")
+            cut = end_row + 4 if end_row >= 0 else buf.rfind(b">") + 1
+            _scan_body(buf[:cut], info, row_token, limits, where)
+            carry = buf[cut:]
+            if len(carry) > 2 * CHUNK:  # text without any tag: nothing in it to count
+                carry = carry[-1024:]
+        _scan_body(carry, info, row_token, limits, where)
     return info
+
+
+def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, where) -> None:
+    info.rows += body.count(row_token + b" ") + body.count(row_token + b">")
+    if b"/>" in body:
+        info.rows -= len(_EMPTY_ROW.findall(body))  # <row r="9" .../> holds no cell
+    if _on(limits.max_rows) and info.rows > limits.max_rows:
+        check_row_count(
+            info.rows,
+            limits,
+            where,
+            f"the sheet has more than the limit of {_n(limits.max_rows)} rows (counted in its XML "
+            "before reading)",
+            compare=False,
+        )
+    if b"hidden=" in body:
+        _collect_hidden(body, info)
+    if b"mergeCell " in body:
+        info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
+    if b't="e"' in body and len(info.errors) < MAX_CELLS_NOTED:
+        for m in _ERROR_CELL.finditer(body):
+            r = _REF_ATTR.search(m.group(1))
+            if r:
+                row, col = _cells(r.group(1).decode("ascii"))
+                info.errors.append((row, col, m.group(2).decode("utf-8", "replace")))
+    if b"<f" in body and len(info.uncached) < MAX_CELLS_NOTED:
+        for m in _FORMULA_ONLY.finditer(body):
+            r = _REF_ATTR.search(m.group(1))
+            if r:
+                info.uncached.append(_cells(r.group(1).decode("ascii")))
 
 
 def _collect_hidden(body: bytes, info: SheetInfo) -> None:
