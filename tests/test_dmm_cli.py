@@ -198,3 +198,33 @@ def test_readme_usage_output_is_real(run_cli, tmp_path, monkeypatch):
     assert "Svagaste" + out.split("\nSvagaste", 1)[1].rstrip() == block.strip()
     workshop = run_cli("dmm", "workshop", "svar.xlsx", "--groups", "ledningsgrupp").stdout
     assert workshop.rstrip() == _readme_block("`--min-size N`, `--lang en`, `--model`").rstrip()
+
+
+def test_presets_and_level_aliases_work_from_the_command_line(run_cli):
+    model = mognad_dmm.model()
+    preset = run_cli(
+        "score",
+        SAMPLE,
+        "--model",
+        "dmm",
+        "--target",
+        "koordination_rekommenderad",
+        "--format",
+        "json",
+    )
+    assert preset.exit_code == 0, preset.stderr
+    gap = next(i for i in json.loads(preset.stdout)["insights"] if i["key"] == "dmm_target_gap")
+    spec = model.meta["target_profiles"]["koordination_rekommenderad"]
+    assert gap["title"].endswith(spec.get("label", "koordination_rekommenderad"))
+    alias = run_cli(
+        "score", SAMPLE, "--model", "dmm", "--target", "Koordinering", "--format", "json"
+    )
+    same = run_cli(
+        "score", SAMPLE, "--model", "dmm", "--target", "Koordination", "--format", "json"
+    )
+    assert alias.exit_code == 0, alias.stderr
+    pick = [i for i in json.loads(alias.stdout)["insights"] if i["key"] == "dmm_target_gap"]
+    want = [i for i in json.loads(same.stdout)["insights"] if i["key"] == "dmm_target_gap"]
+    assert pick[0]["rows"] == want[0]["rows"]
+    inline = run_cli("score", SAMPLE, "--model", "dmm", "--target", "data_analys=Koordinering")
+    assert inline.exit_code == 0, inline.stderr

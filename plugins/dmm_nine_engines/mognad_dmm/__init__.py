@@ -20,7 +20,7 @@ from mognad_core import hookimpl, load_model_file
 from .analysis import Profile, WeakEngines, marker_check, practice_check, profile, weakest
 from .groups import WorkshopResult, respondent_engine_scores, workshop
 from .settings import is_dmm_model, settings_for
-from .targets import TargetGap, resolve_target, target_gap
+from .targets import TargetGap, core_target_for, resolve_target, target_gap
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dmm_sample.xlsx"
@@ -70,6 +70,17 @@ def source_motors_model():
 @hookimpl
 def register_models(register):
     register(model())
+
+
+@hookimpl(specname="resolve_target")
+def resolve_named_target(model, value, result):
+    """``--target`` presets from ``meta.target_profiles`` and level aliases ("Koordinering").
+
+    Only values the core cannot resolve are answered here; everything else returns None.
+    """
+    if not is_dmm_model(model) or not isinstance(value, str) or not value.strip():
+        return None
+    return core_target_for(model, value.strip(), result)
 
 
 @hookimpl

@@ -6,7 +6,8 @@ name, ``next`` (every engine's next level), ``engine=value,...`` inline, or a .y
 descriptive keys such as ``model`` and ``label``; see ``mognad_dmm/samples/malprofil.yaml``).
 ``mognad score --target`` goes through the core, so these forms work everywhere.
 
-In Python, :func:`resolve_target` also accepts
+:func:`resolve_target` (and ``--target``, through the core's ``resolve_target`` hook) also
+accepts
 
 * the name or label of a preset in ``meta.target_profiles`` (``nasta_fas``,
   ``koordination_rekommenderad``);
@@ -249,6 +250,29 @@ def resolve_target(
         presets = ", ".join(settings.target_profiles) or "none"
         raise ModelError(f"{exc}; or a target profile of the model ({presets})") from None
     return _from_core(model, settings, target)
+
+
+def core_target_for(model: MaturityModel, text: str, result: ScoreResult | None) -> Target | None:
+    """A core :class:`Target` for a preset name or a value using level aliases, else None.
+
+    Used by the ``resolve_target`` hook, so ``mognad score --target koordination_rekommenderad``
+    and ``--target "data_analys=Koordinering"`` work from the command line too.
+    """
+    settings = settings_for(model)
+    preset = _preset(model, settings, text, result)
+    if preset is not None:
+        kind = "next" if preset.kind == "next" else "profile"
+        return Target(kind=kind, label=preset.label, dimensions=dict(preset.values))
+    if "=" in text:
+        pairs = [p.split("=", 1) for p in text.split(",") if "=" in p]
+        items = {k.strip(): _translate(model, settings, v.strip()) for k, v in pairs}
+        if any(items[k.strip()] != v.strip() for k, v in pairs):
+            return parse_target(items, model, result)
+        return None
+    translated = _translate(model, settings, text)
+    if translated != text:
+        return parse_target(translated, model, result)
+    return None
 
 
 def target_gap(result: ScoreResult, target: Any = None, model: Any = None) -> TargetGap:
