@@ -84,7 +84,7 @@ def test_counts_and_warnings_on_the_tiny_model(tiny_model, tiny_frame):
     assert dims["B1"].kind == "category" and dims["B"].items == 3
     assert r.response_rate is None
     assert "Every statement has fewer than 10 valid answers." in r.warnings
-    assert any("Only 4 respondents" in w for w in r.warnings)
+    assert "Only 4 respondent(s): treat every figure as indicative." in r.warnings
     assert list(r.frame().index) == ["A", "B", "B1"]
     assert list(r.frame("statement").index) == ["a1", "a2", "b3", "b1", "b2"]
 

@@ -250,7 +250,7 @@ def groups(
         )
     if rs.n < min_size:
         notes.append(
-            f"Only {rs.n} respondents in all: fewer than the minimum group size {min_size}."
+            f"Only {rs.n} respondent(s) in all: fewer than the minimum group size {min_size}."
         )
     infos = []
     for g in names:

@@ -204,7 +204,7 @@ def reliability(
     elif few:
         warnings.append(f"Fewer than {min_n} valid answers: {', '.join(few)}.")
     if rs.n < min_n:
-        warnings.append(f"Only {rs.n} respondents: treat every figure as indicative.")
+        warnings.append(f"Only {rs.n} respondent(s): treat every figure as indicative.")
     return ReliabilityResult(
         model=m.name,
         n_respondents=rs.n,
