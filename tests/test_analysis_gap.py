@@ -138,3 +138,15 @@ def test_bundled_sample_against_national_average_and_number():
     assert nat.overall.gap == pytest.approx(overall - 0.48)
     assert all(r.target is None for r in nat.rows)
     assert "only an overall figure" in nat.notes[0]
+
+
+def test_next_level_target(tiny_model, tiny_result):
+    # levels Låg 0, Mellan 0.5, Hög 0.8: B (0.458) and B1 aim at 0.5; A (0.854) is at the top
+    # level already (its own score); overall 0.722 aims at 0.8
+    g = mognad.gap(tiny_result, "next", model=tiny_model, level="all")
+    rows = {r.id: r for r in g.rows}
+    assert rows["B"].target == 0.5 and rows["B1"].target == 0.5
+    assert rows["B"].gap == pytest.approx(B1 - 0.5)
+    assert rows["A"].gap == pytest.approx(0.0)
+    assert rows["a1"].target == pytest.approx(A) and rows["a1"].target_from == "A"
+    assert g.overall.target == 0.8 and g.overall.gap == pytest.approx(OVERALL - 0.8)

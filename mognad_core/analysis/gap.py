@@ -102,7 +102,7 @@ def gap(
     """
     m = resolve_model(result, model)
     level = check_level(level)
-    t = parse_target(target, m)
+    t = parse_target(target, m, result)
     if t is None:
         raise MognadError(
             "gap needs a target: a number (0.6 or 60%), a benchmark name "

@@ -454,7 +454,7 @@ def portfolio(
             else "no statement has a score"
         )
     else:
-        t = parse_target(weak, m)
+        t = parse_target(weak, m, result)
         for sid in m.statement_ids:
             thresholds[sid] = next(
                 (t.for_part(n) for n in ancestors(m, sid) if t.for_part(n) is not None), None

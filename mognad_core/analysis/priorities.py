@@ -238,7 +238,7 @@ def priorities(
         from ..errors import MognadError
 
         raise MognadError(f"count must be at least 1 (got {count}).")
-    t = parse_target(target, m)
+    t = parse_target(target, m, result)
     table, unscored, median, min_share = _candidates(result, m, level, t, lang)
     ctx = dict(context or {})
     ctx.update({"target": t, "count": int(count), "level": level, "lang": lang})
