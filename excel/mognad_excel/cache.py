@@ -12,6 +12,7 @@ computations, which the tests use instead of timing.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import threading
 from collections import OrderedDict
@@ -29,9 +30,13 @@ def content_key(value: Any) -> str:
     Two ranges with the same cells in the same places get the same key; any changed cell, row
     or column gives another. ``1.0`` and ``1`` are different keys (a harmless cache miss).
     """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: a repeated row object pickles like an equal copy
     try:
-        data = pickle.dumps(value, protocol=5)
-    except Exception:  # an object pickle cannot handle: fall back to its text form
+        pickler.dump(value)
+        data = buffer.getvalue()
+    except Exception:  # something pickle cannot handle: fall back to its text form
         data = repr(value).encode("utf-8", "surrogatepass")
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 

@@ -452,7 +452,7 @@ def _target(value: Any, model: MaturityModel) -> Any:
         cells = [v for r in rows for v in r]
         if len(cells) == 1:
             return _target(cells[0], model)
-        if len(rows) == 2 and len(rows[0]) > 2:  # ids in one row, targets in the next
+        if len(rows) == 2 and _across(rows, model):  # ids in one row, targets below
             rows = [list(pair) for pair in zip(rows[0], rows[1], strict=True)]
         profile: dict[str, Any] = {}
         for i, row in enumerate(rows):
@@ -484,6 +484,25 @@ def _target(value: Any, model: MaturityModel) -> Any:
     if isinstance(value, bool):
         raise CellError("target must be a number, a name or a range, not TRUE/FALSE")
     return value  # a number (60 means 60 %) or a name; parse_target checks it
+
+
+def _is_target_value(value: Any, model: MaturityModel) -> bool:
+    if isinstance(value, bool) or _blank(value):
+        return False
+    if isinstance(value, numbers.Real):
+        return True
+    return not _looks_like_header(str(value), model)
+
+
+def _across(rows: list[list[Any]], model: MaturityModel) -> bool:
+    """True when a two-row target range has the dimensions in its first row."""
+    top = [v for v in rows[0] if not _blank(v)]
+    below = [v for v in rows[1] if not _blank(v)]
+    return (
+        bool(below)
+        and all(_is_target_value(v, model) for v in below)
+        and not any(_is_target_value(v, model) for v in top)
+    )
 
 
 def _looks_like_header(text: str, model: MaturityModel) -> bool:

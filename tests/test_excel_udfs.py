@@ -1,0 +1,528 @@
+"""The MOGNAD_* worksheet functions, called as Excel calls them: lists of rows, blanks as None,
+numbers as floats. Expected values are the hand-computed ones of tests/test_scoring.py (tiny
+model) or come from the public Python API on the same data (never recomputed here)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import openpyxl
+import pytest
+from mognad_excel import udfs
+from mognad_excel.cache import LRUCache, content_key
+
+import mognad_core as mognad
+
+DATA = Path(__file__).parent / "data"
+
+A = (0.875 + 5 / 6) / 2
+B1 = (1 / 3 + 3 * 0.5) / 4
+OVERALL = (2 * A + B1) / 3
+TINY = str(DATA / "tiny.yaml")
+
+# tiny_frame as Excel passes it (row 1 = headers)
+ROWS = [
+    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
+    ["Soc", 5.0, 1.0, 3.0, 2.0, None],
+    ["Soc", 4.0, 2.0, 3.0, "dont know", None],
+    ["KLF", "Vet ej", 2.0, 1.0, "  vet ej ", "Vet ej"],
+    ["KLF", None, "VET INTE", "don't know", 4.0, None],
+]
+
+
+def rows(*changes: tuple[int, int, object]) -> list[list[object]]:
+    """ROWS with (sheet row, column index, value) changes; sheet row 1 is the header."""
+    out = [list(r) for r in ROWS]
+    for r, c, v in changes:
+        out[r - 1][c] = v
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    udfs.clear_cache()
+    yield
+    udfs.clear_cache()
+
+
+@pytest.fixture
+def sample_rows() -> list[list[object]]:
+    """The bundled DiMiOS sample as Excel would pass it (ints as floats)."""
+    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [
+            [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in r]
+            for r in wb.worksheets[0].iter_rows(values_only=True)
+        ]
+    finally:
+        wb.close()
+
+
+# ---- scores ------------------------------------------------------------------------------
+def test_score_overall_and_parts_by_hand():
+    assert udfs.MOGNAD_SCORE(ROWS, TINY) == pytest.approx(OVERALL)
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "A") == pytest.approx(A)
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "B1") == pytest.approx(B1)
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "Beta ett") == pytest.approx(B1)  # label
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "alpha") == pytest.approx(A)  # English label
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "a1") == pytest.approx(0.875)
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "Fråga 3") == pytest.approx(1 / 3)  # alias of b1
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, [["a2"]]) == pytest.approx(5 / 6)  # 1x1 range
+
+
+def test_score_default_model_is_dimios(sample_rows):
+    expected = mognad.score(
+        next(s.path for s in mognad.get_samples() if s.model == "dimios"), "dimios"
+    )
+    assert udfs.MOGNAD_SCORE(sample_rows) == pytest.approx(expected.overall)
+    assert udfs.MOGNAD_SCORE(sample_rows, None) == pytest.approx(expected.overall)
+    assert udfs.MOGNAD_SCORE(sample_rows, "", "arv") == pytest.approx(
+        expected.dimensions["arv"].score
+    )
+
+
+def test_headers_may_be_statement_texts_and_ints_work():
+    grid = rows()
+    grid[0] = ["förvaltning", "Vi har en plan.", "a2", "b1", "b2", "b3"]
+    grid[1] = ["Soc", 5, 1, 3, 2, None]  # ints (xlwings Lite passes whole numbers so)
+    assert udfs.MOGNAD_SCORE(grid, TINY) == pytest.approx(OVERALL)
+
+
+def test_blank_rows_below_the_answers_are_ignored():
+    padded = rows() + [[None] * 6 for _ in range(200)] + [["", " ", None, None, None, None]]
+    assert udfs.MOGNAD_SCORE(padded, TINY) == pytest.approx(OVERALL)
+    assert udfs.MOGNAD_RESPONDENTS(padded, TINY) == 4
+
+
+def test_respondents_counts_rows_that_are_not_blank():
+    grid = [*rows(), [None] * 6, ["Soc", 3.0, None, None, None, None]]
+    assert udfs.MOGNAD_RESPONDENTS(grid, TINY) == 5
+
+
+def test_dimensions_table_by_hand():
+    table = udfs.MOGNAD_DIMENSIONS(ROWS, TINY)
+    assert table[0] == ["id", "dimension", "parent", "score", "n", "vet ej share", "level"]
+    by_id = {r[0]: r for r in table[1:]}
+    assert list(by_id) == ["A", "B", "B1"]
+    assert by_id["A"][1:3] == ["Alfa", ""]
+    assert by_id["A"][3] == pytest.approx(A)
+    assert by_id["A"][4] == 3
+    assert by_id["A"][5] == pytest.approx(2 / 7)
+    assert by_id["A"][6] == "Hög"
+    assert by_id["B"][3] == pytest.approx(B1) and by_id["B"][6] == "Låg"
+    assert by_id["B1"][2] == "B"
+
+
+def test_dimensions_table_has_no_level_column_without_levels(sample_rows):
+    table = udfs.MOGNAD_DIMENSIONS(sample_rows, "dimios")
+    assert table[0] == ["id", "dimension", "parent", "score", "n", "vet ej share"]
+    assert len(table) == 1 + len(mognad.get_model("dimios").all_dimensions())
+
+
+def test_statements_table_by_hand():
+    table = udfs.MOGNAD_STATEMENTS(ROWS, TINY)
+    assert table[0] == ["id", "statement", "dimension", "score", "mean", "n", "vet ej share"]
+    by_id = {r[0]: r for r in table[1:]}
+    assert list(by_id) == ["a1", "a2", "b3", "b1", "b2"]  # model order
+    assert by_id["a1"][1:3] == ["Vi har en plan.", "A"]
+    assert by_id["a1"][3:] == pytest.approx([0.875, 4.5, 2, 1 / 3])
+    assert by_id["a2"][4] == pytest.approx(13 / 3)  # reversed mean
+    assert by_id["b3"][3:5] == ["", ""]  # no valid answer: blank cells, not None
+    assert by_id["b3"][5:] == [0, 1.0]
+
+
+# ---- gap, priorities, change -------------------------------------------------------------
+def test_gap_with_a_number_a_benchmark_and_a_range():
+    table = udfs.MOGNAD_GAP(ROWS, TINY, 0.8)
+    assert table[0] == ["id", "part", "kind", "score", "target", "gap"]
+    by_id = {r[0]: r for r in table[1:]}
+    assert by_id["overall"][3:] == pytest.approx([OVERALL, 0.8, OVERALL - 0.8])
+    assert by_id["B"][5] == pytest.approx(B1 - 0.8)
+    # largest shortfall first, as the analysis sorts
+    assert [r[0] for r in table[2:]] == ["B", "A"]
+    assert udfs.MOGNAD_GAP(ROWS, TINY, 80.0)[1:] == table[1:]  # 80 means 80 %
+
+    bench = {r[0]: r for r in udfs.MOGNAD_GAP(ROWS, TINY, "national")[1:]}
+    assert bench["A"][4:] == pytest.approx([0.7, A - 0.7])
+    assert bench["B"][4:] == pytest.approx([0.5, B1 - 0.5])
+    assert bench["overall"][4] == pytest.approx(0.6)
+
+    profile = [["dimension", "mål"], ["A", 0.9], ["Beta", "50%"], [None, None]]
+    ranged = {r[0]: r for r in udfs.MOGNAD_GAP(ROWS, TINY, profile)[1:]}
+    assert ranged["A"][4] == pytest.approx(0.9)
+    assert ranged["B"][4] == pytest.approx(0.5)
+    across = [["A", "B"], [0.9, 0.5]]  # the same profile laid out in two rows
+    assert (
+        udfs.MOGNAD_GAP(ROWS, TINY, across)[1:]
+        == udfs.MOGNAD_GAP(ROWS, TINY, [["A", 0.9], ["B", 0.5]])[1:]
+    )
+
+
+def test_gap_compares_with_the_analysis_api():
+    model = mognad.load_model(TINY)
+    result = mognad.score_responses(mognad.prepare(_frame(), model), insights=False)
+    api = mognad.gap(result, 0.75, model=model, level="statement").frame(include_overall=True)
+    table = udfs.MOGNAD_GAP(ROWS, TINY, 0.75, "påståenden")
+    assert [r[0] for r in table[1:]] == list(api.index)
+    for row in table[1:]:
+        gap = api.loc[row[0], "gap"]
+        assert (row[5] == "") if gap != gap else row[5] == pytest.approx(gap)
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame(ROWS[1:], columns=ROWS[0])
+
+
+def test_gap_without_target_uses_the_models_default_benchmark(sample_rows):
+    table = udfs.MOGNAD_GAP(sample_rows)
+    overall = table[1]
+    assert overall[0] == "overall" and overall[4] == pytest.approx(0.48)  # national_2021
+
+
+def test_priorities_follow_the_analysis_order(sample_rows):
+    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
+    rs = mognad.read_responses(path, "dimios")
+    result = mognad.score_responses(rs, insights=False)
+    api = mognad.priorities(result, count=3, model=rs.model, context={"responses": rs})
+    table = udfs.MOGNAD_PRIORITIES(sample_rows, "dimios", 3.0)
+    assert table[0] == ["rank", "id", "area", "score", "vet ej share", "gap", "reason"]
+    assert [r[1] for r in table[1:]] == [p.id for p in api.items]
+    assert [r[0] for r in table[1:]] == [1, 2, 3]
+    first = table[1]
+    assert first[3] == pytest.approx(api.items[0].score)
+    assert "vet-ej" in first[6] or "vet ej" in first[6]
+    assert len(udfs.MOGNAD_PRIORITIES(sample_rows)) == 3  # default count 2 + header
+
+
+def test_change_matches_compare_api(sample_rows):
+    head, body = sample_rows[0], sample_rows[1:]
+    year = head.index("år")
+    before = [head] + [r for r in body if r[year] == 2024.0]
+    after = [head] + [r for r in body if r[year] == 2025.0]
+    table = udfs.MOGNAD_CHANGE(before, after)
+    assert table[0] == [
+        "id",
+        "part",
+        "before",
+        "after",
+        "change",
+        "ci low",
+        "ci high",
+        "significant",
+    ]
+    import pandas as pd
+
+    api = mognad.compare(
+        pd.DataFrame(before[1:], columns=head), pd.DataFrame(after[1:], columns=head)
+    )
+    expected = [api.overall, *api.dimensions]
+    assert [r[0] for r in table[1:]] == [r.id for r in expected]
+    for row, exp in zip(table[1:], expected, strict=True):
+        assert row[2:7] == pytest.approx(
+            [exp.before, exp.after, exp.change, exp.ci_low, exp.ci_high]
+        )
+        assert row[7] is exp.significant
+
+
+# ---- level, models, headers, insights ----------------------------------------------------
+def test_level_of_a_number_a_percentage_and_responses():
+    assert udfs.MOGNAD_LEVEL(0.72, TINY) == "Mellan"
+    assert udfs.MOGNAD_LEVEL([[0.5]], TINY) == "Mellan"  # lower bound inclusive
+    assert udfs.MOGNAD_LEVEL(85.0, TINY) == "Hög"  # 85 means 85 %
+    assert udfs.MOGNAD_LEVEL("85 %", TINY) == "Hög"
+    assert udfs.MOGNAD_LEVEL(ROWS, TINY) == "Mellan"  # overall 0.72
+    assert udfs.MOGNAD_LEVEL(ROWS, TINY, "A") == "Hög"
+    assert udfs.MOGNAD_LEVEL(ROWS, TINY, "B") == "Låg"
+    assert udfs.MOGNAD_LEVEL(0.6, "dmm") == "Koordination"
+
+
+def test_level_errors_are_messages():
+    assert udfs.MOGNAD_LEVEL(0.6, "dimios").startswith(
+        'MOGNAD: model "dimios" has no maturity levels (it reports a score from 0 to 1); '
+        "models with levels: dmm"
+    )
+    assert udfs.MOGNAD_LEVEL("hög", TINY) == (
+        'MOGNAD: "hög" is not a score; give a number from 0 to 1.'
+    )
+    assert udfs.MOGNAD_LEVEL(150.0, TINY) == (
+        "MOGNAD: 150 is not a score; give a number from 0 to 1 (or 0-100 %)."
+    )
+    # a message from the cell it reads is passed on, not hidden behind a new one
+    upstream = udfs.MOGNAD_SCORE([["a1"], ["x"]], TINY)
+    assert udfs.MOGNAD_LEVEL(upstream, TINY) == upstream
+
+
+def test_models_lists_the_installed_models():
+    table = udfs.MOGNAD_MODELS()
+    assert table[0] == ["model", "version", "title", "statements", "dimensions", "plugin"]
+    names = [r[0] for r in table[1:]]
+    assert names == [i.name for i in mognad.list_models()]
+    dimios = table[1 + names.index("dimios")]
+    assert dimios[3:5] == [24, 2]
+
+
+def test_headers_row():
+    ids = mognad.get_model("dimios").statement_ids
+    assert udfs.MOGNAD_HEADERS() == [ids]
+    assert udfs.MOGNAD_HEADERS(TINY) == [["a1", "a2", "b3", "b1", "b2"]]
+    texts = udfs.MOGNAD_HEADERS(TINY, True)[0]
+    assert texts[0] == "Vi har en plan." and len(texts) == 5
+    assert udfs.MOGNAD_HEADERS(TINY, "ja").startswith("MOGNAD: texts must be TRUE")
+
+
+def test_insights_table_and_single(sample_rows):
+    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
+    api = mognad.score(path, "dimios").insights
+    table = udfs.MOGNAD_INSIGHTS(sample_rows)
+    assert table[0] == ["key", "title", "text"]
+    assert [r[0] for r in table[1:]] == [i.key for i in api]
+    first = udfs.MOGNAD_INSIGHTS(sample_rows, "dimios", 1.0)
+    assert first == f"{api[0].title}: {api[0].text}"
+    assert udfs.MOGNAD_INSIGHTS(sample_rows, "dimios", api[0].key) == first
+    assert udfs.MOGNAD_INSIGHTS(sample_rows, "dimios", 99.0) == ""  # spare rows stay blank
+    assert udfs.MOGNAD_INSIGHTS(sample_rows, "dimios", "nope").startswith(
+        'MOGNAD: no insight "nope" (insights: dimios.quadrant'
+    )
+
+
+# ---- errors: short, located messages, never a traceback -----------------------------------
+def test_bad_answer_names_the_worksheet_row_and_column():
+    message = udfs.MOGNAD_SCORE(rows((4, 2, "kanske")), TINY)
+    assert message == (
+        'MOGNAD: row 4, column C ("a2"): "kanske" is not a valid answer. Expected a whole '
+        'number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
+    )
+    several = udfs.MOGNAD_SCORE(rows((4, 2, "kanske"), (2, 1, 7.0), (5, 4, 2.5)), TINY)
+    assert several.startswith('MOGNAD: row 2, column B ("a1"): 7 is not a valid answer.')
+    assert several.endswith(
+        '2 more cell(s) like this (row 4 column C ("a2"); row 5 column E ("b2")).'
+    )
+    assert "Traceback" not in several
+
+
+def test_every_function_turns_bad_input_into_a_message():
+    bad = rows((3, 3, True))
+    for name, call in {
+        "MOGNAD_SCORE": lambda: udfs.MOGNAD_SCORE(bad, TINY),
+        "MOGNAD_DIMENSIONS": lambda: udfs.MOGNAD_DIMENSIONS(bad, TINY),
+        "MOGNAD_STATEMENTS": lambda: udfs.MOGNAD_STATEMENTS(bad, TINY),
+        "MOGNAD_GAP": lambda: udfs.MOGNAD_GAP(bad, TINY, 0.5),
+        "MOGNAD_PRIORITIES": lambda: udfs.MOGNAD_PRIORITIES(bad, TINY),
+        "MOGNAD_LEVEL": lambda: udfs.MOGNAD_LEVEL(bad, TINY),
+        "MOGNAD_CHANGE": lambda: udfs.MOGNAD_CHANGE(ROWS, bad, TINY),
+        "MOGNAD_RESPONDENTS": lambda: udfs.MOGNAD_RESPONDENTS(bad, TINY),
+        "MOGNAD_INSIGHTS": lambda: udfs.MOGNAD_INSIGHTS(bad, TINY),
+    }.items():
+        assert call() == (
+            'MOGNAD: row 3, column D ("b1"): TRUE (a TRUE/FALSE cell) is not a valid answer. '
+            'Expected a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
+        ), name
+
+
+def test_unknown_model_names_the_installed_ones():
+    message = udfs.MOGNAD_SCORE(ROWS, "dimio")
+    installed = ", ".join(sorted(i.name for i in mognad.list_models()))
+    assert message.startswith(f"MOGNAD: Unknown model 'dimio'. Installed models: {installed}.")
+    assert udfs.MOGNAD_HEADERS("nope").startswith("MOGNAD: Unknown model 'nope'.")
+    assert udfs.MOGNAD_SCORE(ROWS, [["a", "b"]]).startswith(
+        "MOGNAD: model must be one cell or a value, not a range of 2 cells"
+    )
+
+
+@pytest.mark.parametrize(
+    ("responses", "part", "expected"),
+    [
+        (
+            "f11",
+            None,
+            "MOGNAD: responses must be a range: a header row (statement ids such as f11) and "
+            "one row per respondent.",
+        ),
+        (
+            [[None, None], [None, None]],
+            None,
+            "MOGNAD: the responses range is empty. Expected a header row (statement ids such as "
+            "f11, or statement texts) and one row per respondent.",
+        ),
+        (
+            [["a1", "a2"]],
+            None,
+            "MOGNAD: the responses range has a header row but no respondent rows below it.",
+        ),
+        (
+            [["a1", "b3"], [4.0, None]],
+            "b3",
+            'MOGNAD: no valid answers for statement "b3" (every answer is blank or vet ej).',
+        ),
+        (
+            [["namn", "ålder"], ["Anna", 40.0]],
+            None,
+            'MOGNAD: row 1: no column matches a statement of model "tiny" (headers found: '
+            '"namn", "ålder"). Expected headers with statement ids (a1, a2, b3, b1, ...) or '
+            "statement texts; is this the right model and sheet?",
+        ),
+        (
+            [["a1", "A1"], [4.0, 3.0]],
+            None,
+            'MOGNAD: row 1, column B ("A1"): the header "A1" appears twice (also in column A '
+            '("a1")). Expected each header once.',
+        ),
+        (
+            ROWS,
+            "zz",
+            'MOGNAD: "zz" is not part of model "tiny". Use a dimension (A, B), a category (B1) '
+            "or a statement id (a1 ... b2).",
+        ),
+    ],
+)
+def test_input_messages(responses, part, expected):
+    assert udfs.MOGNAD_SCORE(responses, TINY, part) == expected
+
+
+def test_argument_messages():
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 0.5) == (
+        "MOGNAD: count must be a whole number from 1, not 0.5."
+    )
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, None, "nivå") == (
+        'MOGNAD: level "nivå" is not one of: dimension, category, statement, all.'
+    )
+    assert udfs.MOGNAD_GAP(ROWS, TINY, "riket").startswith(
+        "MOGNAD: target 'riket' is not a number, a benchmark of model 'tiny' (benchmarks: national)"
+    )
+    assert udfs.MOGNAD_GAP(ROWS, TINY).startswith("MOGNAD: give a target: a number")
+
+
+def test_messages_from_offline_recalculation_name_the_real_sheet_cells():
+    grid = udfs.CellRange(rows((3, 1, "x")), sheet="Svar", first_row=5, first_col=2)
+    assert udfs.MOGNAD_SCORE(grid, TINY).startswith(
+        'MOGNAD: sheet "Svar", row 7, column D ("a1"): "x" is not a valid answer.'
+    )
+
+
+def test_unexpected_errors_become_messages(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(mognad, "score_responses", broken)
+    message = udfs.MOGNAD_SCORE(ROWS, TINY)
+    assert message == (
+        "MOGNAD: unexpected ZeroDivisionError: division by zero. This is a bug in mognad; "
+        "please report it with the workbook."
+    )
+
+
+# ---- caching ------------------------------------------------------------------------------
+def test_repeated_calls_on_an_unchanged_range_score_once(monkeypatch):
+    calls = {"prepare": 0, "score": 0}
+    prepare, score = mognad.prepare, mognad.score_responses
+
+    def counting_prepare(*a, **k):
+        calls["prepare"] += 1
+        return prepare(*a, **k)
+
+    def counting_score(*a, **k):
+        calls["score"] += 1
+        return score(*a, **k)
+
+    monkeypatch.setattr(mognad, "prepare", counting_prepare)
+    monkeypatch.setattr(mognad, "score_responses", counting_score)
+    big = [ROWS[0]] + [list(r) for r in ROWS[1:]] * 2500  # 10,000 respondents
+    for _ in range(100):
+        copy = [list(r) for r in big]  # Excel passes new lists every time
+        assert udfs.MOGNAD_SCORE(copy, TINY) == pytest.approx(OVERALL)
+    udfs.MOGNAD_DIMENSIONS(big, TINY)
+    udfs.MOGNAD_SCORE(big, TINY, "A")
+    assert calls == {"prepare": 1, "score": 1}
+    changed = [list(r) for r in big]
+    changed[5000][1] = 1.0
+    assert udfs.MOGNAD_SCORE(changed, TINY) != pytest.approx(OVERALL)
+    assert calls == {"prepare": 2, "score": 2}
+    # another model on the same range is another entry
+    udfs.MOGNAD_SCORE(big, "dimios")
+    assert calls["prepare"] == 3
+
+
+def test_bad_input_is_cached_too(monkeypatch):
+    calls = []
+    prepare = mognad.prepare
+    monkeypatch.setattr(mognad, "prepare", lambda *a, **k: calls.append(1) or prepare(*a, **k))
+    bad = rows((4, 2, "kanske"))
+    first = udfs.MOGNAD_SCORE(bad, TINY)
+    assert udfs.MOGNAD_DIMENSIONS(bad, TINY) == first
+    assert len(calls) == 1
+
+
+def test_lru_cache_is_bounded_and_counts():
+    cache = LRUCache(maxsize=2)
+    assert cache.get_or_compute("a", lambda: 1) == 1
+    assert cache.get_or_compute("b", lambda: 2) == 2
+    assert cache.get_or_compute("a", lambda: 0) == 1  # hit; "a" is now the newest
+    assert cache.get_or_compute("c", lambda: 3) == 3  # evicts "b"
+    assert "b" not in cache and "a" in cache and len(cache) == 2
+    stats = cache.stats()
+    assert (stats.hits, stats.misses, stats.computed) == (1, 3, 3)
+    with pytest.raises(ValueError):
+        LRUCache(0)
+
+
+def test_content_key_follows_the_values():
+    assert content_key([[1.0, None, "x"]]) == content_key([[1.0, None, "x"]])
+    assert content_key([[1.0, None, "x"]]) != content_key([[1.0, None, "y"]])
+    assert content_key([[1.0], [2.0]]) != content_key([[1.0, 2.0]])
+
+
+# ---- the module as xlwings sees it --------------------------------------------------------
+def test_excel_names_are_upper_case_and_documented():
+    assert set(udfs.FUNCTIONS) == set(udfs.__all__)
+    for name, fn in udfs.FUNCTIONS.items():
+        assert name == fn.__name__ and name.isupper() and name.startswith("MOGNAD_")
+        assert fn.__doc__ and len(" ".join(fn.__doc__.split())) <= 255, name  # wizard limit
+    for doc in (udfs.DOC_RESPONSES, udfs.DOC_MODEL, udfs.DOC_PART):
+        assert len(doc) <= 255
+
+
+def test_module_imports_without_excel_or_xlwings_pro():
+    code = textwrap.dedent(
+        """
+        import sys
+        import xlwings
+        before = set(sys.modules)
+        import mognad_excel.udfs as u
+        added = [m for m in set(sys.modules) - before if m.startswith("xlwings")]
+        print(sorted(added), u.MOGNAD_SCORE([["f11"], [4.0]]))
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[] 0.75"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("XLWINGS_LICENSE_KEY"), reason="xlwings Lite flavour needs a license key"
+)
+def test_lite_flavour_registers_upper_case_functions():  # pragma: no cover - needs a key
+    code = textwrap.dedent(
+        """
+        import asyncio
+        import mognad_excel.udfs as u
+        from xlwings.server import custom_functions_call, custom_functions_meta
+        names = sorted(f["name"] for f in custom_functions_meta(u)["functions"])
+        data = {"func_name": "MOGNAD_SCORE", "args": [[["f11"], [4]]], "version": "0",
+                "client": "Office.js", "runtime": "1.4"}
+        print(names == sorted(u.__all__), asyncio.run(custom_functions_call(data, u)))
+        """
+    )
+    env = dict(os.environ, XLWINGS_ON_SERVER="true")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "True [[0.75]]"
