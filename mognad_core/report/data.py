@@ -1,0 +1,540 @@
+"""Everything a report shows, computed once through the public API (read → score → analyse).
+
+The writers (``excel_report``, ``slides``, ``charts``) only lay out what :func:`collect`
+returns; they compute no scores of their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..analysis import (
+    CompareResult,
+    GapResult,
+    GroupResult,
+    PriorityResult,
+    ReliabilityResult,
+    compare_waves,
+    gap,
+    priorities,
+    reliability,
+)
+from ..analysis import compare as compare_api
+from ..analysis import groups as groups_api
+from ..analysis.compare import find_wave_column
+from ..errors import InputError, Location, ModelError, MognadError
+from ..plugins import load_model
+from ..responses import ResponseSet, prepare, read_responses
+from ..results import ScoreResult
+from ..schema import Benchmark, MaturityModel
+from ..scoring import score_responses
+from .texts import Texts
+
+#: progress(done, total, what) is called after each step.
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Series:
+    """One line of a profile chart: a value per part (None = no value)."""
+
+    name: str
+    values: list[float | None]
+    kind: str  # result | previous | target | benchmark
+
+
+@dataclass
+class Profile:
+    """The parts drawn on the radar (dimensions, or categories when there are fewer than three
+    dimensions) and the series drawn over them."""
+
+    level: str  # "dimensions" | "categories"
+    ids: list[str]
+    labels: list[str]
+    series: list[Series]
+    rings: list[tuple[str, float]] = field(default_factory=list)  # (level name, lower bound)
+
+
+@dataclass
+class StatementRow:
+    id: str
+    text: str
+    dimension: str
+    score: float | None
+    mean: float | None
+    n: int
+    dont_know: int
+    missing: int
+    dont_know_share: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+@dataclass
+class QuadrantPoint:
+    name: str
+    x: float
+    y: float
+    kind: str  # organisation | previous | group
+
+
+@dataclass
+class Quadrant:
+    """A 2x2 position (the DiMiOS plugin's ``dimios.quadrant`` insight)."""
+
+    x_id: str
+    y_id: str
+    x_label: str
+    y_label: str
+    threshold: float
+    name: str | None
+    description: str | None
+    recommendation: str | None
+    points: list[QuadrantPoint]
+    corners: dict[tuple[bool, bool], str]  # (high x, high y) -> quadrant name
+
+    def axis_range(self) -> tuple[float, float]:
+        """The charts' axis range: the points with a margin, and at least 25 points either side
+        of the threshold (the same square range on both axes)."""
+        vals = [p.x for p in self.points] + [p.y for p in self.points]
+        lo = math.floor(min(self.threshold - 0.25, min(vals) - 0.08) * 10) / 10
+        hi = math.ceil(max(self.threshold + 0.25, max(vals) + 0.08) * 10) / 10
+        return round(max(0.0, lo), 4), round(min(1.0, hi), 4)
+
+
+@dataclass
+class GroupReport:
+    name: str
+    n: int | None
+    suppressed: bool
+    reason: str | None
+    result: ScoreResult | None = None
+    priorities: PriorityResult | None = None
+
+
+@dataclass
+class BenchmarkGap:
+    label: str
+    value: float
+    gap: float | None
+    is_target: bool
+    caveat: str | None = None
+
+
+@dataclass
+class ReportData:
+    """What the workbook and the deck show."""
+
+    model: MaturityModel
+    texts: Texts
+    title: str
+    responses: ResponseSet
+    result: ScoreResult
+    priorities: PriorityResult
+    reliability: ReliabilityResult
+    profile: Profile
+    statements: list[StatementRow]  # sorted by score, lowest first; unscored last
+    source_name: str
+    wave: str | None = None  # the current wave's label when waves were compared
+    target_label: str | None = None
+    gap: GapResult | None = None
+    benchmark: BenchmarkGap | None = None
+    compare: CompareResult | None = None
+    groups: GroupResult | None = None
+    group_reports: list[GroupReport] = field(default_factory=list)
+    quadrant: Quadrant | None = None
+    where: list[str] = field(default_factory=list)
+    created: date = field(default_factory=date.today)
+    notes: list[str] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.texts.lang
+
+    def dim_label(self, dim_id: str) -> str:
+        return self.model.dimension(dim_id).name(self.lang)
+
+    def statement_text(self, sid: str) -> str:
+        return self.model.statement(sid).label(self.lang)
+
+    @property
+    def level_label(self) -> str | None:
+        level = next((lv for lv in self.model.levels if lv.name == self.result.level), None)
+        return None if level is None else level.label(self.lang)
+
+
+# ---- inputs ----------------------------------------------------------------------------------
+def _read(data: Any, model: MaturityModel, sheet: str | None, mapping: Any) -> ResponseSet:
+    if isinstance(data, ResponseSet):
+        if data.model.name != model.name:
+            raise ModelError(
+                f"The responses were read for model {data.model.name!r}, not {model.name!r}."
+            )
+        return data
+    if isinstance(data, pd.DataFrame):
+        return prepare(data, model)
+    path = Path(data)
+    if not path.is_file():
+        raise InputError("the response file does not exist", Location(file=str(path)))
+    return read_responses(path, model, sheet=sheet, mapping=mapping)
+
+
+def _wave_key(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _split_compare(spec: str) -> tuple[str, list[str] | None]:
+    """``"år"`` or ``"år=2024,2025"`` -> (column, [before, after] or None)."""
+    if "=" not in spec:
+        return spec.strip(), None
+    column, waves = spec.split("=", 1)
+    pair = [w.strip() for w in waves.split(",")]
+    if len(pair) != 2 or not all(pair):
+        raise MognadError(
+            f"--compare {spec!r}: name the wave column and two waves, e.g. år=2024,2025, or give "
+            "the earlier wave's response file."
+        )
+    return column.strip(), pair
+
+
+def _is_column(rs: ResponseSet, name: str) -> bool:
+    from ..schema import normalize_token
+
+    return normalize_token(name) in {normalize_token(c) for c in rs.attributes.columns}
+
+
+def _compare(
+    rs: ResponseSet, previous: Any, sheet: str | None, mapping: Any, lang: str
+) -> tuple[CompareResult, ResponseSet, str | None, Path | None]:
+    """The comparison and the responses of the current wave (and its label, and the file of the
+    earlier wave when one was given)."""
+    if isinstance(previous, (ResponseSet, pd.DataFrame)):
+        before = _read(previous, rs.model, sheet, mapping)
+        return compare_api(before, rs, lang=lang), rs, None, None
+    text = str(previous)
+    path = Path(text)
+    if path.is_file():
+        before = _read(path, rs.model, sheet, mapping)
+        return compare_api(before, rs, lang=lang), rs, None, path
+    column, waves = _split_compare(text)
+    if not _is_column(rs, column):
+        cols = ", ".join(rs.attributes.columns) or "none"
+        raise InputError(
+            f'--compare "{text}" is neither a response file nor a wave column of the responses',
+            Location(file=rs.source, sheet=rs.sheet),
+            f"the earlier wave's response file, or a column such as år (attribute columns: {cols})",
+        )
+    col = find_wave_column(rs, column)
+    result = compare_waves(rs, col, waves, lang=lang)
+    keys = rs.attributes[col].map(_wave_key)
+    current = rs.subset((keys == result.after_label).to_numpy())
+    return result, current, result.after_label, None
+
+
+# ---- pieces ----------------------------------------------------------------------------------
+def _default_benchmark(model: MaturityModel) -> Benchmark | None:
+    if not model.benchmarks:
+        return None
+    name = model.meta.get("default_benchmark")
+    for b in model.benchmarks:
+        if b.name == name:
+            return b
+    return model.benchmarks[0]
+
+
+def _benchmark_label(b: Benchmark, lang: str) -> str:
+    label = (b.label_en or b.label) if lang == "en" else b.label
+    return label or b.name
+
+
+def _benchmark_gap(model: MaturityModel, result: ScoreResult, lang: str) -> BenchmarkGap | None:
+    insight = result.insight("dimios.benchmark")
+    if insight is not None and insight.data.get("value") is not None:
+        d = insight.data
+        gap_pp = d.get("gap_pp")
+        return BenchmarkGap(
+            label=str(d.get("label") or d.get("benchmark")),
+            value=float(d["value"]),
+            gap=None if gap_pp is None else float(gap_pp) / 100,
+            is_target=bool(d.get("is_target")),
+            caveat=d.get("caveat"),
+        )
+    b = _default_benchmark(model)
+    if b is None or b.overall is None:
+        return None
+    targets = set(model.meta.get("target_benchmarks") or [])
+    return BenchmarkGap(
+        label=_benchmark_label(b, lang),
+        value=b.overall,
+        gap=None if result.overall is None else result.overall - b.overall,
+        is_target=b.name in targets,
+    )
+
+
+def _profile(
+    model: MaturityModel,
+    result: ScoreResult,
+    texts: Texts,
+    cmp: CompareResult | None,
+    gap_result: GapResult | None,
+    target_label: str | None,
+    current_label: str | None,
+) -> Profile:
+    lang = texts.lang
+    top = [d.id for d in model.dimensions]
+    cats = [d.id for depth, d in model.iter_tree() if depth == 1]
+    if len(top) >= 3 or len(cats) < 3:
+        level, ids = "dimensions", top
+    else:
+        level, ids = "categories", cats
+    labels = [model.dimension(i).name(lang) for i in ids]
+    result_name = texts("series.result") + (f" {current_label}" if current_label else "")
+    series = [Series(result_name, [result.dimensions[i].score for i in ids], "result")]
+    if cmp is not None:
+        before = {r.id: r.before for r in cmp.dimensions}
+        series.append(Series(cmp.before_label, [before.get(i) for i in ids], "previous"))
+    if gap_result is not None:
+        targets = {r.id: r.target for r in gap_result.rows}
+        values = [targets.get(i) for i in ids]
+        if any(v is not None for v in values):
+            series.append(Series(texts("series.target", label=target_label), values, "target"))
+    b = _default_benchmark(model)
+    if b is not None:
+        values = [b.dimensions.get(i) for i in ids]
+        label = _benchmark_label(b, lang)
+        if any(v is not None for v in values):
+            series.append(Series(label, values, "benchmark"))
+        elif b.overall is not None and len(series) == 1:
+            series.append(
+                Series(
+                    texts("series.benchmark_overall", label=label),
+                    [b.overall] * len(ids),
+                    "benchmark",
+                )
+            )
+    rings = [(lv.label(lang), lv.lower_bound) for lv in model.levels if lv.lower_bound > 0]
+    return Profile(level=level, ids=ids, labels=labels, series=series, rings=rings)
+
+
+def _statement_rows(model: MaturityModel, result: ScoreResult, lang: str) -> list[StatementRow]:
+    rows = []
+    for s in result.statements.values():
+        st = model.statement(s.id)
+        rows.append(
+            StatementRow(
+                id=s.id,
+                text=st.label(lang),
+                dimension=model.dimension(s.dimension).name(lang) if s.dimension else "",
+                score=s.score,
+                mean=s.mean,
+                n=s.n,
+                dont_know=s.dont_know,
+                missing=s.missing,
+                dont_know_share=s.dont_know_share,
+                ci_low=s.ci_low,
+                ci_high=s.ci_high,
+            )
+        )
+    order = {r.id: i for i, r in enumerate(rows)}
+    rows.sort(key=lambda r: (r.score is None, r.score or 0.0, order[r.id]))
+    return rows
+
+
+def _quadrant(
+    model: MaturityModel,
+    result: ScoreResult,
+    texts: Texts,
+    cmp: CompareResult | None,
+    grp: GroupResult | None,
+) -> Quadrant | None:
+    insight = result.insight("dimios.quadrant")
+    if insight is None:
+        return None
+    d = insight.data
+    x_id, y_id = d.get("x"), d.get("y")
+    scores = d.get("scores") or {}
+    if not x_id or not y_id or scores.get(x_id) is None or scores.get(y_id) is None:
+        return None
+    lang = texts.lang
+    points = [
+        QuadrantPoint(texts("series.organisation"), scores[x_id], scores[y_id], "organisation")
+    ]
+    if cmp is not None:
+        before = {r.id: r.before for r in cmp.dimensions}
+        if before.get(x_id) is not None and before.get(y_id) is not None:
+            points.append(QuadrantPoint(cmp.before_label, before[x_id], before[y_id], "previous"))
+    if grp is not None:
+        rows = {r.id: r for r in grp.rows}
+        for name in grp.visible:
+            x, y = rows[x_id].values.get(name), rows[y_id].values.get(name)
+            if x is not None and y is not None:
+                points.append(QuadrantPoint(name, x, y, "group"))
+    else:
+        for ins in result.insights:
+            if not ins.key.startswith("dimios.groups."):
+                continue
+            for g in ins.data.get("groups") or []:
+                sc = g.get("scores") or {}
+                if g.get("suppressed") or sc.get(x_id) is None or sc.get(y_id) is None:
+                    continue
+                points.append(QuadrantPoint(str(g.get("group")), sc[x_id], sc[y_id], "group"))
+            break
+    corners: dict[tuple[bool, bool], str] = {}
+    for q in model.meta.get("quadrants") or []:
+        hx, hy = q.get(f"high_{x_id}"), q.get(f"high_{y_id}")
+        if isinstance(hx, bool) and isinstance(hy, bool):
+            name = (q.get("name_en") or q.get("name")) if lang == "en" else q.get("name")
+            corners[(hx, hy)] = str(name or q.get("id"))
+    return Quadrant(
+        x_id=x_id,
+        y_id=y_id,
+        x_label=model.dimension(x_id).name(lang),
+        y_label=model.dimension(y_id).name(lang),
+        threshold=float(d.get("threshold", 0.5)),
+        name=d.get("name"),
+        description=d.get("description"),
+        recommendation=d.get("recommendation"),
+        points=points,
+        corners=corners,
+    )
+
+
+# ---- collect ---------------------------------------------------------------------------------
+def count_steps(n_groups: int) -> int:
+    """Steps reported to ``progress``: read, score, analyses, then one per group."""
+    return 3 + n_groups
+
+
+def collect(
+    responses: Any,
+    model: Any = None,
+    *,
+    groups: str | list[str] | None = None,
+    compare: Any = None,
+    target: Any = None,
+    lang: str = "sv",
+    title: str | None = None,
+    count: int = 2,
+    min_size: int = 5,
+    sheet: str | None = None,
+    mapping: Any = None,
+    where: list[str] | None = None,
+    progress: Progress | None = None,
+    extra_steps: int = 0,
+) -> ReportData:
+    """Read, score and analyse for a report. ``compare`` is the earlier wave (a response file, a
+    DataFrame or a ResponseSet) or a wave column of ``responses`` (``"år"`` or
+    ``"år=2024,2025"``: the report is then about the later wave)."""
+    texts = Texts(lang)
+    if isinstance(responses, ResponseSet) and model is None:
+        m = responses.model
+    else:
+        m = load_model("dimios" if model is None else model)
+    rs = _read(responses, m, sheet, mapping)
+    inputs = [Path(responses)] if isinstance(responses, (str, Path)) else []
+    steps = count_steps(0) + extra_steps
+    done = 0
+
+    def step(what: str, total: int | None = None) -> None:
+        nonlocal done, steps
+        done += 1
+        if total is not None:
+            steps = total
+        if progress is not None:
+            progress(done, steps, what)
+
+    step("read")
+    if rs.n == 0:
+        raise InputError("the response file has no respondents", Location(file=rs.source))
+    cmp = None
+    wave = None
+    if compare is not None:
+        cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang)
+        if prev_path is not None:
+            inputs.append(prev_path)
+    result = score_responses(rs, context={"target": target, "lang": lang})
+    from ..targets import parse_target
+
+    t = parse_target(target, m, result)
+    step("score")
+    prio = priorities(result, target=t, count=count, model=m, context={"responses": rs}, lang=lang)
+    gap_result = gap(result, t, model=m, level="all", lang=lang) if t is not None else None
+    rel = reliability(rs, lang=lang)
+    grp = None
+    if groups:
+        by = [groups] if isinstance(groups, str) else list(groups)
+        by = [c.strip() for b in by for c in str(b).split(",") if c.strip()]
+        grp = groups_api(rs, by, min_size=min_size, lang=lang)
+    n_groups = len(grp.groups) if grp is not None else 0
+    step("analyse", count_steps(n_groups) + extra_steps)
+    reports: list[GroupReport] = []
+    if grp is not None:
+        keys = _group_keys(rs, grp)
+        for g in grp.groups:
+            gr = GroupReport(name=g.name, n=g.n, suppressed=g.suppressed, reason=g.reason)
+            if not g.suppressed:
+                sub = rs.subset((keys == g.name).to_numpy())
+                gr.result = score_responses(sub, insights=False)
+                gr.priorities = priorities(
+                    gr.result, target=t, count=count, model=m, context={}, lang=lang
+                )
+            reports.append(gr)
+            step(g.name)
+    source = Path(rs.source).name if rs.source else "responses"
+    profile = _profile(m, result, texts, cmp, gap_result, t.label if t else None, wave)
+    notes = list(rs.notes)
+    if cmp is not None:
+        notes += cmp.notes
+    if grp is not None:
+        notes += grp.notes
+    notes += prio.notes
+    if gap_result is not None:
+        notes += gap_result.notes
+    return ReportData(
+        model=m,
+        texts=texts,
+        title=title or _default_title(m, texts, wave),
+        responses=rs,
+        result=result,
+        priorities=prio,
+        reliability=rel,
+        profile=profile,
+        statements=_statement_rows(m, result, lang),
+        source_name=source,
+        wave=wave,
+        target_label=None if t is None else t.label,
+        gap=gap_result,
+        benchmark=_benchmark_gap(m, result, lang),
+        compare=cmp,
+        groups=grp,
+        group_reports=reports,
+        quadrant=_quadrant(m, result, texts, cmp, grp),
+        where=list(where or []),
+        notes=list(dict.fromkeys(notes)),
+        inputs=inputs,
+    )
+
+
+def _group_keys(rs: ResponseSet, grp: GroupResult) -> pd.Series:
+    """Each respondent's group name, as :func:`mognad_core.groups` forms it."""
+    from ..analysis.groups import _value_label
+
+    labels = rs.attributes[grp.by].map(_value_label)
+    return pd.Series([" / ".join(row) for row in labels.itertuples(index=False)], dtype=object)
+
+
+def _default_title(model: MaturityModel, texts: Texts, wave: str | None) -> str:
+    base = "Digital mognad" if texts.lang == "sv" else "Digital maturity"
+    return f"{base} {wave}" if wave else base

@@ -1,0 +1,968 @@
+"""The Excel report (openpyxl): a summary in sentences, formatted tables and native charts.
+
+Sheets (Swedish names by default, English with ``lang="en"``):
+
+* **Sammanfattning** – the summary sentences, key figures, the profile table and a radar chart of
+  it (the result with the earlier wave, the target or the benchmark overlaid);
+* **Dimensioner** – every dimension and category: score, level, n, vet-ej share, target, gap;
+* **Påståenden** – every statement, lowest score first, with a bar chart of score and vet-ej share;
+* **Prioriteringar** – every statement ranked by the priority rule, the top ones marked;
+* **Förändring** (with a comparison) – before, after, change and its 95 % interval, with a
+  before/after bar chart;
+* **Grupper** and **Gruppstorlek** (with groups) – visible groups side by side (small groups are
+  not shown at all), with a bar chart;
+* **Fyrfält** (DiMiOS) – the 2x2 position as a scatter chart;
+* **Modellens tolkning** – the model plugin's findings;
+* **Tillförlitlighet** – n and Cronbach's alpha per dimension;
+* **Om rapporten** – inputs, method and notes.
+
+Every table has a frozen header, a filter, percent formats and colour scales where they help.
+Each sheet prints on one landscape page.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import __version__
+from .data import ReportData
+from .summary import key_figures, sentences
+from .texts import Texts, shorten
+
+PCT = "0.0%"
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+FONT = "Calibri"
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT, bold=True, size=16, color="1F4E79")
+HEAD_FONT = Font(name=FONT, bold=True, size=13, color="1F4E79")
+NOTE_FONT = Font(name=FONT, italic=True, color="595959")
+BOLD = Font(name=FONT, bold=True)
+TOP_FILL = PatternFill("solid", fgColor="FCE4D6")
+THIN = Side(style="thin", color="D9D9D9")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+COLOURS = {"result": "0072B2", "previous": "E69F00", "target": "009E73", "benchmark": "7F7F7F"}
+SCALE = {"start_color": "F8696B", "mid_color": "FFEB84", "end_color": "63BE7B"}
+HEADER_ROW = 4  # tables start here: title in row 1, a note in row 2
+
+
+def pp_format(t: Texts) -> str:
+    unit = "p.e." if t.lang == "sv" else "pp"
+    return f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
+
+
+# ---- small helpers ---------------------------------------------------------------------------
+def _title(ws: Worksheet, text: str, note: str | None = None) -> None:
+    ws["A1"] = text
+    ws["A1"].font = TITLE_FONT
+    ws.row_dimensions[1].height = 24
+    if note:
+        ws["A2"] = note
+        ws["A2"].font = NOTE_FONT
+
+
+def _table(
+    ws: Worksheet,
+    headers: list[str],
+    rows: list[list[Any]],
+    formats: dict[int, str] | None = None,
+    widths: list[float] | None = None,
+    top: int = HEADER_ROW,
+    freeze_cols: int = 2,
+    wrap_cols: tuple[int, ...] = (),
+    filter: bool = True,
+) -> tuple[int, int]:
+    """Write a header row at ``top`` and the rows below; returns (first, last) data row."""
+    for j, h in enumerate(headers, start=1):
+        c = ws.cell(row=top, column=j, value=h)
+        c.fill, c.font = HEADER_FILL, HEADER_FONT
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[top].height = 32
+    formats = formats or {}
+    for j, w in enumerate(widths or [], start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    for i, row in enumerate(rows, start=top + 1):
+        lines = 1
+        for j in wrap_cols:
+            if widths and j <= len(widths) and j <= len(row) and row[j - 1]:
+                text = str(row[j - 1])
+                lines = max(lines, math.ceil(len(text) / (widths[j - 1] * 1.05)))
+        if lines > 1:
+            ws.row_dimensions[i].height = 15 * lines + 2
+        for j, value in enumerate(row, start=1):
+            if isinstance(value, float) and value != value:
+                value = None
+            c = ws.cell(row=i, column=j, value=value)
+            c.border = Border(bottom=THIN)
+            c.alignment = TOP
+            if j in formats and isinstance(value, (int, float)):
+                c.number_format = formats[j]
+            if j in wrap_cols:
+                c.alignment = WRAP
+    last = top + max(len(rows), 1)
+    if filter and rows:
+        ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headers))}{last}"
+    ws.freeze_panes = f"{get_column_letter(freeze_cols + 1)}{top + 1}"
+    return top + 1, last
+
+
+def _score_scale(ws: Worksheet, col: int, first: int, last: int) -> None:
+    letter = get_column_letter(col)
+    ws.conditional_formatting.add(
+        f"{letter}{first}:{letter}{last}",
+        ColorScaleRule(
+            start_type="min", mid_type="percentile", mid_value=50, end_type="max", **SCALE
+        ),
+    )
+
+
+def _print_setup(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.print_options.gridLines = False
+
+
+def _axis_font(size: int = 1000) -> RichText:
+    return RichText(
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size)), endParaRPr=None)]
+    )
+
+
+def _style_series(s: Series, colour: str, line: bool = True, dash: str | None = None) -> None:
+    s.graphicalProperties = s.graphicalProperties or GraphicalProperties()
+    if line:
+        s.graphicalProperties.line = LineProperties(solidFill=colour, w=28575, prstDash=dash)
+    else:
+        s.graphicalProperties.solidFill = colour
+        s.graphicalProperties.line = LineProperties(solidFill=colour)
+
+
+def _show_axes(chart: Any) -> None:
+    # openpyxl >= 3.1 leaves <c:delete> unset and Excel then hides the axes
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
+def _row_height(text: str, chars_per_line: float, line_height: float = 15.0) -> float:
+    lines = sum(max(1, math.ceil(len(part) / chars_per_line)) for part in str(text).split("\n"))
+    return max(line_height, lines * line_height + 3)
+
+
+def _kind(t: Texts, kind: str) -> str:
+    return t.kind(kind)
+
+
+# ---- sheets ----------------------------------------------------------------------------------
+def _summary(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    ws = wb.active
+    ws.title = t("sheet.summary")
+    _title(ws, data.title)
+    ws["A2"] = data.model.display_title(data.lang)
+    ws["A2"].font = Font(name=FONT, color="595959", size=12)
+    ws["A3"] = t("created", date=data.created.isoformat(), version=__version__)
+    ws["A3"].font = NOTE_FONT
+    widths = {"A": 34, "B": 22, "C": 16, "D": 16, "E": 16}
+    for col, w in widths.items():
+        ws.column_dimensions[col].width = w
+    row = 5
+    ws.cell(row=row, column=1, value=t("head.summary")).font = HEAD_FONT
+    row += 1
+    for sentence in sentences(data):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        c = ws.cell(row=row, column=1, value=sentence)
+        c.alignment = WRAP
+        ws.row_dimensions[row].height = _row_height(sentence, 110)
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value=t("head.key_figures")).font = HEAD_FONT
+    row += 1
+    for j, h in enumerate([t("col.figure"), t("col.value")], start=1):
+        c = ws.cell(row=row, column=j, value=h)
+        c.fill, c.font = HEADER_FILL, HEADER_FONT
+    for fig in key_figures(data):
+        row += 1
+        ws.cell(row=row, column=1, value=fig.label).alignment = WRAP
+        c = ws.cell(row=row, column=2)
+        if fig.kind == "pct":
+            c.value, c.number_format = fig.value, PCT
+        elif fig.kind == "pp":
+            c.value, c.number_format = round(float(fig.value) * 100, 6), pp_format(t)
+        else:
+            c.value = fig.value
+        c.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
+        ws.row_dimensions[row].height = max(
+            _row_height(fig.label, 34), _row_height(str(fig.value), 22)
+        )
+    row += 2
+    ws.cell(row=row, column=1, value=t("head.radar_data")).font = HEAD_FONT
+    row += 1
+    p = data.profile
+    headers = [t("col.part"), *[s.name for s in p.series]]
+    header_row = row
+    for j, h in enumerate(headers, start=1):
+        c = ws.cell(row=row, column=j, value=h)
+        c.fill, c.font = HEADER_FILL, HEADER_FONT
+        c.alignment = Alignment(wrap_text=True)
+    ws.row_dimensions[row].height = 32
+    for i, label in enumerate(p.labels):
+        row += 1
+        ws.cell(row=row, column=1, value=label)
+        for j, s in enumerate(p.series, start=2):
+            c = ws.cell(row=row, column=j, value=s.values[i])
+            c.number_format = PCT
+    first, last = header_row + 1, row
+    _score_scale(ws, 2, first, last)
+
+    chart = RadarChart()
+    chart.type = "marker"
+    chart.title = t(
+        "chart.radar",
+        what=t("chart.radar.categories" if p.level == "categories" else "chart.radar.dimensions"),
+    )
+    chart.style = 2
+    values = Reference(ws, min_col=2, max_col=1 + len(p.series), min_row=header_row, max_row=last)
+    chart.add_data(values, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    for s, spec in zip(chart.series, p.series, strict=True):
+        colour = COLOURS.get(spec.kind, "7F7F7F")
+        _style_series(s, colour, dash=None if spec.kind in ("result", "previous") else "dash")
+        s.marker.symbol = "circle" if spec.kind in ("result", "previous") else "none"
+        s.marker.size = 7
+        s.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        s.marker.graphicalProperties.line = LineProperties(solidFill=colour)
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.majorUnit = 0.25
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.numFmt.sourceLinked = False if chart.y_axis.numFmt else None
+    chart.legend.position = "b"
+    _show_axes(chart)
+    chart.width, chart.height = 17, 13
+    ws.add_chart(chart, "G5")
+    _print_setup(ws)
+    return ws
+
+
+def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.dimensions"))
+    _title(ws, t("head.dimensions"), t("note.percent"))
+    has_levels = bool(data.model.levels)
+    gaps = {r.id: r for r in data.gap.rows} if data.gap else {}
+    bench = None
+    b = next(
+        (
+            x
+            for x in data.model.benchmarks
+            if x.name == data.model.meta.get("default_benchmark") and x.dimensions
+        ),
+        None,
+    ) or next((x for x in data.model.benchmarks if x.dimensions), None)
+    if b is not None:
+        bench = b
+    headers = [t("col.id"), t("col.part"), t("col.kind"), t("col.parent"), t("col.score")]
+    if has_levels:
+        headers.append(t("col.level"))
+    headers += [t("col.respondents"), t("col.n"), t("col.dont_know_share")]
+    if gaps:
+        headers += [t("col.target"), t("col.gap")]
+    if bench is not None:
+        headers.append(f"{t('col.benchmark')}: {bench.label or bench.name}")
+    rows = []
+    for depth, d in data.model.iter_tree():
+        s = data.result.dimensions[d.id]
+        level = next((lv for lv in data.model.levels if lv.name == s.level), None)
+        row: list[Any] = [
+            d.id,
+            d.name(data.lang),
+            _kind(t, "dimension" if depth == 0 else "category"),
+            data.dim_label(d.parent) if d.parent else "",
+            s.score,
+        ]
+        if has_levels:
+            row.append(level.label(data.lang) if level else "")
+        row += [s.n, s.answers, s.dont_know_share]
+        if gaps:
+            g = gaps.get(d.id)
+            row += [g.target if g else None, None if g is None or g.gap is None else g.gap * 100]
+        if bench is not None:
+            row.append(bench.dimensions.get(d.id))
+        rows.append(row)
+    col = {h: j for j, h in enumerate(headers, start=1)}
+    formats = {col[t("col.score")]: PCT, col[t("col.dont_know_share")]: PCT}
+    if gaps:
+        formats[col[t("col.target")]] = PCT
+        formats[col[t("col.gap")]] = pp_format(t)
+    if bench is not None:
+        formats[len(headers)] = PCT
+    widths = [18, 34, 12, 20, 10] + ([16] if has_levels else []) + [11, 10, 11]
+    widths += [10, 12] if gaps else []
+    widths += [16] if bench is not None else []
+    first, last = _table(ws, headers, rows, formats, widths)
+    for i, (depth, _) in enumerate(data.model.iter_tree(), start=first):
+        cell = ws.cell(row=i, column=2)
+        cell.alignment = Alignment(indent=2 * depth)
+        if depth == 0:
+            for j in range(1, len(headers) + 1):
+                ws.cell(row=i, column=j).font = BOLD
+    _score_scale(ws, col[t("col.score")], first, last)
+    _print_setup(ws)
+    return ws
+
+
+def _statements(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.statements"))
+    _title(ws, t("head.statements"), t("note.percent") + " " + t("note.short"))
+    headers = [
+        t("col.id"),
+        t("col.statement"),
+        t("col.dimension"),
+        t("col.score"),
+        t("col.dont_know_share"),
+        t("col.mean"),
+        t("col.n"),
+        t("col.dont_know"),
+        t("col.missing"),
+        t("col.ci_low"),
+        t("col.ci_high"),
+        t("col.short"),
+    ]
+    rows = [
+        [
+            r.id,
+            r.text,
+            r.dimension,
+            r.score,
+            r.dont_know_share,
+            r.mean,
+            r.n,
+            r.dont_know,
+            r.missing,
+            r.ci_low,
+            r.ci_high,
+            f"{r.id} {shorten(r.text, 40)}",
+        ]
+        for r in data.statements
+    ]
+    formats = {4: PCT, 5: PCT, 6: "0.00", 10: PCT, 11: PCT}
+    widths = [7, 60, 24, 9, 10, 9, 8, 9, 8, 10, 10, 46]
+    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2, 3))
+    _score_scale(ws, 4, first, last)
+    ws.conditional_formatting.add(
+        f"E{first}:E{last}",
+        ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="F4B183"),
+    )
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = t("chart.statements")
+    chart.add_data(
+        Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=last), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"  # first row (lowest score) on top
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.txPr = _axis_font(900)
+    chart.gapWidth = 40
+    _style_series(chart.series[0], COLOURS["result"], line=False)
+    _style_series(chart.series[1], "D55E00", line=False)
+    chart.legend.position = "t"
+    _show_axes(chart)
+    chart.width = 24
+    chart.height = max(10, 0.75 * len(rows) + 3)
+    ws.add_chart(chart, "N4")
+    _print_setup(ws)
+    return ws
+
+
+def _reason(t: Texts, p: Any, median: float | None, min_share: float) -> str:
+    """The reasons for a ranked statement in the report's language."""
+    sv = t.lang == "sv"
+    parts = []
+    if median is not None and p.score is not None and p.score < median - 1e-12:
+        parts.append(
+            f"lågt värde {t.pct(p.score, 1)} (under medianen {t.pct(median, 1)})"
+            if sv
+            else f"low score {t.pct(p.score, 1)} (below the median {t.pct(median, 1)})"
+        )
+    else:
+        parts.append(f"värde {t.pct(p.score, 1)}" if sv else f"score {t.pct(p.score, 1)}")
+    if p.dont_know_share is not None and p.dont_know_share >= min_share - 1e-12:
+        parts.append(
+            f"hög andel vet ej {t.pct(p.dont_know_share, 1)} (minst {t.pct(min_share)})"
+            if sv
+            else f"high don't-know share {t.pct(p.dont_know_share, 1)} "
+            f"(at least {t.pct(min_share)})"
+        )
+    elif p.dont_know_share:
+        parts.append(
+            f"vet ej {t.pct(p.dont_know_share, 1)}"
+            if sv
+            else f"don't know {t.pct(p.dont_know_share, 1)}"
+        )
+    if p.gap is not None:
+        if p.gap < 0:
+            parts.append(
+                f"{t.pp(-p.gap)} under målet {t.pct(p.target)}".replace("+", "")
+                if sv
+                else f"{t.pp(-p.gap)} below the target {t.pct(p.target)}".replace("+", "")
+            )
+        else:
+            parts.append(f"målet {t.pct(p.target)} nås" if sv else f"target {t.pct(p.target)} met")
+    return "; ".join(parts)
+
+
+def reasons(data: ReportData) -> dict[str, str]:
+    """Reason text per ranked id, in the report's language (a plugin's own ranking keeps its
+    own words)."""
+    pr = data.priorities
+    if pr.ranked_by != "default":
+        return {p.id: p.reason for p in pr.ranked}
+    return {p.id: _reason(data.texts, p, pr.median_score, pr.min_share) for p in pr.ranked}
+
+
+def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    pr = data.priorities
+    ws = wb.create_sheet(t("sheet.priorities"))
+    _title(ws, t("head.priorities"), t("note.priorities_top", count=pr.count))
+    why = reasons(data)
+    has_target = any(p.target is not None for p in pr.ranked)
+    headers = [
+        t("col.rank"),
+        t("col.id"),
+        t("col.statement"),
+        t("col.score"),
+        t("col.dont_know_share"),
+    ]
+    if has_target:
+        headers += [t("col.target"), t("col.gap")]
+    headers += [t("col.priority"), t("col.vetlanda"), t("col.reason")]
+    rows = []
+    for p in pr.ranked:
+        row: list[Any] = [p.rank, p.id, p.label, p.score, p.dont_know_share]
+        if has_target:
+            row += [p.target, None if p.gap is None else p.gap * 100]
+        row += [p.priority, t.yes_no(p.vetlanda), why.get(p.id, "")]
+        rows.append(row)
+    formats = {4: PCT, 5: PCT}
+    if has_target:
+        formats.update({6: PCT, 7: pp_format(t)})
+    formats[len(headers) - 2] = "0.00"
+    widths = [7, 7, 56, 9, 10] + ([9, 11] if has_target else []) + [10, 14, 60]
+    first, last = _table(
+        ws, headers, rows, formats, widths, freeze_cols=3, wrap_cols=(3, len(headers))
+    )
+    for i in range(first, first + min(pr.count, len(rows))):
+        for j in range(1, len(headers) + 1):
+            c = ws.cell(row=i, column=j)
+            c.fill = TOP_FILL
+            c.font = BOLD
+    _score_scale(ws, 4, first, last)
+    _print_setup(ws)
+    return ws
+
+
+def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
+    c = data.compare
+    if c is None:
+        return None
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.change"))
+    _title(
+        ws,
+        t("head.change", before=c.before_label, after=c.after_label),
+        t("note.significant"),
+    )
+    headers = [
+        t("col.id"),
+        t("col.part"),
+        t("col.kind"),
+        f"{t('col.before')} ({c.before_label})",
+        f"{t('col.after')} ({c.after_label})",
+        t("col.change"),
+        t("col.ci_low"),
+        t("col.ci_high"),
+        t("col.significant"),
+        f"n {c.before_label}",
+        f"n {c.after_label}",
+    ]
+
+    def pp100(v: float | None) -> float | None:
+        return None if v is None else v * 100
+
+    rows = [
+        [
+            r.id,
+            r.label,
+            _kind(t, r.kind),
+            r.before,
+            r.after,
+            pp100(r.change),
+            pp100(r.ci_low),
+            pp100(r.ci_high),
+            t.yes_no(r.significant),
+            r.n_before,
+            r.n_after,
+        ]
+        for r in c.rows
+    ]
+    ppf = pp_format(t)
+    formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf}
+    widths = [18, 50, 12, 12, 12, 12, 12, 12, 10, 9, 9]
+    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    ws.conditional_formatting.add(
+        f"F{first}:F{last}",
+        ColorScaleRule(
+            start_type="min",
+            start_color="F8696B",
+            mid_type="num",
+            mid_value=0,
+            mid_color="FFFFFF",
+            end_type="max",
+            end_color="63BE7B",
+        ),
+    )
+    n_parts = 1 + len(c.dimensions)
+    for i in range(first, first + n_parts):
+        if c.rows[i - first].kind in ("overall", "dimension"):
+            for j in range(1, len(headers) + 1):
+                ws.cell(row=i, column=j).font = BOLD
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = t("chart.change", before=c.before_label, after=c.after_label)
+    last_part = first + n_parts - 1
+    chart.add_data(
+        Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=last_part),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_part))
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.number_format = "0%"
+    chart.gapWidth = 50
+    _style_series(chart.series[0], COLOURS["previous"], line=False)
+    _style_series(chart.series[1], COLOURS["result"], line=False)
+    chart.legend.position = "t"
+    _show_axes(chart)
+    chart.width, chart.height = 20, max(9, 1.1 * n_parts + 3)
+    ws.add_chart(chart, "M4")
+    _print_setup(ws)
+    return ws
+
+
+def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
+    g = data.groups
+    if g is None:
+        return []
+    t = data.texts
+    by = ", ".join(g.by)
+    ws = wb.create_sheet(t("sheet.groups"))
+    hidden = g.suppressed
+    note = t("note.groups_hidden") + (f" ({', '.join(hidden)})" if hidden else "")
+    _title(ws, t("head.groups", by=by), note)
+    visible = g.visible
+    sizes = {x.name: x.n for x in g.groups}
+    headers = [t("col.id"), t("col.part"), t("col.kind"), t("col.total")]
+    headers += [f"{name} (n={sizes[name]})" for name in visible]
+    rows = []
+    for r in g.rows:
+        total: Any = t("hidden") if r.total_hidden else r.total
+        rows.append([r.id, r.label, _kind(t, r.kind), total, *[r.values.get(n) for n in visible]])
+    formats = {j: PCT for j in range(4, 5 + len(visible))}
+    widths = [18, 46, 12, 10] + [16] * len(visible)
+    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    for j in range(5, 5 + len(visible)):
+        ws.cell(row=HEADER_ROW, column=j).alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[HEADER_ROW].height = 48
+    if visible:
+        end = get_column_letter(4 + len(visible))
+        for i in range(first, last + 1):
+            ws.conditional_formatting.add(
+                f"D{i}:{end}{i}",
+                ColorScaleRule(
+                    start_type="min",
+                    end_type="max",
+                    start_color="F8696B",
+                    mid_type="percentile",
+                    mid_value=50,
+                    mid_color="FFEB84",
+                    end_color="63BE7B",
+                ),
+            )
+    n_parts = sum(1 for r in g.rows if r.kind != "statement")
+    for i, r in enumerate(g.rows[:n_parts], start=first):
+        if r.kind in ("overall", "dimension"):
+            ws.cell(row=i, column=2).font = BOLD
+    if visible:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "clustered"
+        chart.title = t("chart.groups", by=by)
+        last_part = first + n_parts - 1
+        chart.add_data(
+            Reference(
+                ws, min_col=4, max_col=4 + len(visible), min_row=HEADER_ROW, max_row=last_part
+            ),
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_part))
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+        chart.y_axis.number_format = "0%"
+        chart.gapWidth = 40
+        _style_series(chart.series[0], "404040", line=False)
+        chart.legend.position = "r"
+        _show_axes(chart)
+        chart.width = 24
+        chart.height = max(10, n_parts * (0.35 * (len(visible) + 1)) + 3)
+        ws.add_chart(chart, f"{get_column_letter(6 + len(visible))}4")
+    _print_setup(ws)
+
+    ws2 = wb.create_sheet(t("sheet.group_sizes"))
+    _title(ws2, t("head.group_sizes"), t("note.groups_hidden"))
+    rows2 = [[x.name, x.n, t.yes_no(not x.suppressed), x.reason or ""] for x in g.groups]
+    _table(
+        ws2,
+        [t("col.group"), t("col.respondents"), t("col.shown"), t("col.why_hidden")],
+        rows2,
+        widths=[44, 12, 10, 60],
+        freeze_cols=1,
+        wrap_cols=(4,),
+    )
+    extra = HEADER_ROW + len(rows2) + 2
+    for note in g.notes:
+        ws2.cell(row=extra, column=1, value=note).font = NOTE_FONT
+        extra += 1
+    _print_setup(ws2)
+    return [ws, ws2]
+
+
+def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
+    q = data.quadrant
+    if q is None:
+        return None
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.quadrant"))
+    _title(ws, t("head.quadrant"), q.description)
+    ws["A2"].alignment = Alignment(wrap_text=False)
+
+    def corner(x: float, y: float) -> str:
+        return q.corners.get((x >= q.threshold - 1e-12, y >= q.threshold - 1e-12), "")
+
+    headers = [t("col.group"), q.x_label, q.y_label, t("col.category")]
+    rows = [[p.name, p.x, p.y, corner(p.x, p.y)] for p in q.points]
+    first, last = _table(ws, headers, rows, {2: PCT, 3: PCT}, [40, 16, 16, 34], freeze_cols=1)
+    # helpers: the two threshold lines and one point per quadrant for its name
+    top = last + 3
+    ws.cell(row=top - 1, column=1, value=t("head.quadrant_help")).font = NOTE_FONT
+    th = q.threshold
+    lo, hi = q.axis_range()
+    helper = [
+        [t("series.threshold", value=t.pct(th)), th, lo],
+        ["", th, hi],
+        ["", lo, th],
+        ["", hi, th],
+    ]
+    low, high = lo + 0.25 * (th - lo), hi - 0.12 * (hi - th)  # near the outer corners
+    centres = {
+        (False, False): (low, low),
+        (True, False): (high - 0.08, low),
+        (False, True): (low, high),
+        (True, True): (high - 0.08, high),
+    }
+    labels = [(name, *centres[key]) for key, name in q.corners.items()]
+    for i, row in enumerate(helper + [list(x) for x in labels]):
+        for j, v in enumerate(row, start=1):
+            c = ws.cell(row=top + i, column=j, value=v)
+            if j > 1:
+                c.number_format = PCT
+    chart = ScatterChart()
+    chart.title = t("sheet.quadrant")
+    chart.style = 2
+    chart.x_axis.title = q.x_label
+    chart.y_axis.title = q.y_label
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.scaling.min = lo
+        axis.scaling.max = hi
+        axis.majorUnit = 0.1
+        axis.number_format = "0%"
+        axis.majorGridlines = None
+    _show_axes(chart)
+    group_colours = ["009E73", "D55E00", "CC79A7", "56B4E9", "F0E442", "7F7F7F", "000000"]
+    n_group = 0
+    for i, p in enumerate(q.points):
+        r = first + i
+        s = Series(
+            Reference(ws, min_col=3, min_row=r),
+            Reference(ws, min_col=2, min_row=r),
+            title_from_data=False,
+            title=p.name,
+        )
+        s.tx = SeriesLabel(strRef=StrRef(f"'{ws.title}'!$A${r}"))
+        if p.kind == "group":
+            colour = group_colours[n_group % len(group_colours)]
+            n_group += 1
+        else:
+            colour = COLOURS["result"] if p.kind == "organisation" else COLOURS["previous"]
+        s.marker.symbol = "circle"
+        s.marker.size = 14 if p.kind == "organisation" else 9
+        s.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        s.marker.graphicalProperties.line = LineProperties(solidFill="FFFFFF")
+        s.graphicalProperties = GraphicalProperties()
+        s.graphicalProperties.line = LineProperties(noFill=True)
+        chart.series.append(s)
+    for start in (top, top + 2):
+        s = Series(
+            Reference(ws, min_col=3, min_row=start, max_row=start + 1),
+            Reference(ws, min_col=2, min_row=start, max_row=start + 1),
+            title=t("series.threshold", value=t.pct(th)),
+        )
+        s.marker.symbol = "none"
+        s.graphicalProperties = GraphicalProperties()
+        s.graphicalProperties.line = LineProperties(solidFill="595959", w=19050, prstDash="dash")
+        chart.series.append(s)
+    for i, (name, _, _) in enumerate(labels):
+        r = top + len(helper) + i
+        s = Series(
+            Reference(ws, min_col=3, min_row=r), Reference(ws, min_col=2, min_row=r), title=name
+        )
+        s.marker.symbol = "none"
+        s.graphicalProperties = GraphicalProperties()
+        s.graphicalProperties.line = LineProperties(noFill=True)
+        s.dLbls = DataLabelList()
+        s.dLbls.showSerName = True
+        s.dLbls.showVal = False
+        s.dLbls.showCatName = False
+        s.dLbls.showPercent = False
+        s.dLbls.showBubbleSize = False
+        s.dLbls.showLegendKey = False
+        s.dLbls.position = "ctr"
+        chart.series.append(s)
+    chart.legend.position = "r"
+    helpers = range(len(q.points), len(chart.series))
+    chart.legend.legendEntry = [LegendEntry(idx=i, delete=True) for i in helpers]
+    chart.width, chart.height = 24, 15
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.1, w=0.6, h=0.75))
+    ws.add_chart(chart, "F4")
+    _print_setup(ws)
+    return ws
+
+
+def _insights(wb: Workbook, data: ReportData) -> Worksheet | None:
+    if not data.result.insights:
+        return None
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.insights"))
+    _title(ws, t("head.insights"), data.model.display_title(data.lang))
+    widths = (32, 26, 26, 26, 26, 40)
+    for col, w in zip("ABCDEF", widths, strict=True):
+        ws.column_dimensions[col].width = w
+    row = 4
+    for ins in data.result.insights:
+        ws.cell(row=row, column=1, value=ins.title).font = HEAD_FONT
+        row += 1
+        if ins.text:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            c = ws.cell(row=row, column=1, value=ins.text)
+            c.alignment = WRAP
+            ws.row_dimensions[row].height = _row_height(ins.text, sum(widths) * 1.05)
+            row += 1
+        # rows sharing the first multi-column row's keys form a table; the others are lines
+        keys = next((list(r) for r in ins.rows if len(r) > 1), [])[:6]
+        table = [r for r in ins.rows if len(r) > 1 and set(r) <= set(keys)]
+        lines = [r for r in ins.rows if r not in table]
+        if table:
+            for j, k in enumerate(keys, start=1):
+                c = ws.cell(row=row, column=j, value=k)
+                c.fill, c.font = HEADER_FILL, HEADER_FONT
+            for r in table:
+                row += 1
+                height = 15.0
+                for j, k in enumerate(keys, start=1):
+                    value = r.get(k)
+                    text = None if value is None else str(value)
+                    c = ws.cell(row=row, column=j, value=text)
+                    c.alignment = WRAP
+                    height = max(height, _row_height(text or "", widths[j - 1] * 1.05))
+                ws.row_dimensions[row].height = height
+            row += 1
+        for r in lines:
+            for k, v in r.items():
+                ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+                ws.cell(row=row, column=1, value=k).font = BOLD
+                ws.cell(row=row, column=1).alignment = WRAP
+                c = ws.cell(row=row, column=2, value=str(v))
+                c.alignment = WRAP
+                ws.row_dimensions[row].height = _row_height(str(v), sum(widths[1:]) * 1.05)
+                row += 1
+        row += 1
+    _print_setup(ws)
+    return ws
+
+
+def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    rel = data.reliability
+    ws = wb.create_sheet(t("sheet.reliability"))
+    _title(ws, t("head.reliability"), t("respondents", n=rel.n_respondents))
+    headers = [
+        t("col.id"),
+        t("col.part"),
+        t("col.kind"),
+        t("col.items"),
+        t("col.respondents"),
+        t("col.complete"),
+        t("col.alpha"),
+        t("col.warning"),
+    ]
+    rows = [
+        [d.id, d.label, _kind(t, d.kind), d.items, d.n, d.n_complete, d.alpha, d.warning or ""]
+        for d in rel.dimensions
+    ]
+    _, last = _table(
+        ws, headers, rows, {7: "0.00"}, [18, 34, 12, 11, 11, 12, 12, 60], wrap_cols=(8,)
+    )
+    row = last + 2
+    for w in rel.warnings:
+        ws.cell(row=row, column=1, value=w).font = NOTE_FONT
+        row += 1
+    _print_setup(ws)
+    return ws
+
+
+def _about(wb: Workbook, data: ReportData) -> Worksheet:
+    t = data.texts
+    sv = data.lang == "sv"
+    ws = wb.create_sheet(t("sheet.about"))
+    _title(ws, t("head.about"))
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 110
+    m = data.model
+    items: list[tuple[str, str]] = [
+        ("Modell" if sv else "Model", f"{m.display_title(data.lang)} ({m.name} {m.version})"),
+        ("Svar" if sv else "Responses", f"{data.source_name}: {data.result.n_respondents}"),
+    ]
+    if data.where:
+        items.append(("Urval" if sv else "Selection", ", ".join(data.where)))
+    if data.compare is not None:
+        c = data.compare
+        items.append(
+            (
+                "Jämförelse" if sv else "Comparison",
+                f"{c.before_label} (n={c.n_before}) → {c.after_label} (n={c.n_after}); "
+                + (
+                    f"intervall för påståenden: Welch t; för dimensioner: bootstrap "
+                    f"({c.n_boot} dragningar, frö {c.seed})"
+                    if sv
+                    else f"intervals for statements: Welch t; for dimensions: bootstrap "
+                    f"({c.n_boot} replicates, seed {c.seed})"
+                ),
+            )
+        )
+    if data.target_label:
+        items.append(("Mål" if sv else "Target", data.target_label))
+    if data.groups is not None:
+        g = data.groups
+        items.append(
+            (
+                "Grupper" if sv else "Groups",
+                (
+                    f"per {', '.join(g.by)}; grupper med färre än {g.min_size} svarande visas "
+                    "inte, och inte heller den näst minsta när bara en är dold."
+                )
+                if sv
+                else (
+                    f"by {', '.join(g.by)}; groups with fewer than {g.min_size} respondents are "
+                    "not shown, nor the next smallest when only one is hidden."
+                ),
+            )
+        )
+    items.append(("Värden" if sv else "Scores", t("note.percent")))
+    pr = data.priorities
+    if pr.ranked_by == "default":
+        rule = (
+            f"Ett påstående har lågt värde när det ligger under medianen av alla påståenden "
+            f"({t.pct(pr.median_score, 1)}) och mycket vet ej när andelen vet ej är minst "
+            f"{t.pct(pr.min_share)}. Påståenden som har båda kommer först (Vetlandas sätt att "
+            "välja var man börjar); därefter efter prioritet = vikt × ((1 − värde) + andel vet "
+            "ej + avstånd till målet)."
+            if sv
+            else f"A statement has a low score when it is below the median of all statements "
+            f"({t.pct(pr.median_score, 1)}) and much don't know when its don't-know share is "
+            f"at least {t.pct(pr.min_share)}. Statements with both come first (Vetlanda's way "
+            "of choosing where to start); then by priority = weight × ((1 − score) + "
+            "don't-know share + shortfall to the target)."
+        )
+    else:
+        rule = pr.rule
+    items.append(("Prioritering" if sv else "Priorities", rule))
+    if data.benchmark is not None and data.benchmark.caveat:
+        items.append(("Riktmärke" if sv else "Benchmark", data.benchmark.caveat))
+    items.append(
+        (
+            "Skapad" if sv else "Created",
+            t("created", date=data.created.isoformat(), version=__version__),
+        )
+    )
+    for note in data.notes:
+        items.append(("Anmärkning" if sv else "Note", note))
+    row = 3
+    for key, value in items:
+        ws.cell(row=row, column=1, value=key).font = BOLD
+        c = ws.cell(row=row, column=2, value=value)
+        c.alignment = WRAP
+        ws.cell(row=row, column=1).alignment = WRAP
+        ws.row_dimensions[row].height = _row_height(value, 115)
+        row += 1
+    _print_setup(ws)
+    return ws
+
+
+def build_workbook(data: ReportData) -> Workbook:
+    """The report workbook (not yet saved)."""
+    wb = Workbook()
+    _summary(wb, data)
+    _dimensions(wb, data)
+    _statements(wb, data)
+    _priorities(wb, data)
+    _change(wb, data)
+    _groups(wb, data)
+    _quadrant(wb, data)
+    _insights(wb, data)
+    _reliability(wb, data)
+    _about(wb, data)
+    return wb
+
+
+def write_excel(data: ReportData, path: Any) -> None:
+    """Save the report workbook to ``path`` (the caller makes the write atomic)."""
+    build_workbook(data).save(path)
