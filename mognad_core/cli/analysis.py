@@ -56,7 +56,8 @@ target_option = click.option(
     "-t",
     default=None,
     help="A number (0.6 or 60%), a benchmark name (see `mognad models show`), a level name, "
-    "'dim=value,...' or a .yaml/.json/.csv file of dimension targets.",
+    "'next' (the next maturity level), 'dim=value,...' or a .yaml/.json/.csv file of "
+    "dimension targets.",
 )
 
 
