@@ -1,0 +1,187 @@
+"""The ready workbook (``mognad excel template``): its structure, and the issue's "done when":
+filled with the bundled sample responses and recalculated, it shows the numbers of
+``mognad score``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from mognad_excel.template import write_template
+from openpyxl.worksheet.formula import ArrayFormula
+
+import mognad_core as mognad
+from mognad_core.errors import MognadError
+
+
+def sample_path(model: str) -> Path:
+    return next(s.path for s in mognad.get_samples() if s.model == model)
+
+
+def fill(template: Path, sample: Path, out: Path) -> int:
+    """Paste the sample's columns under the template's matching headers; returns the rows."""
+    src = openpyxl.load_workbook(sample, read_only=True)
+    rows = [list(r) for r in src.worksheets[0].iter_rows(values_only=True)]
+    src.close()
+    head, body = rows[0], rows[1:]
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Svar"]
+    columns = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    for i, row in enumerate(body, start=2):
+        for name, value in zip(head, row, strict=True):
+            if name in columns:
+                ws.cell(i, columns[name], value)
+    wb.save(out)
+    return len(body)
+
+
+def score_json(run_cli, path: Path, model: str) -> dict:
+    result = run_cli("score", path, "--model", model, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_template_structure(tmp_path):
+    path = tmp_path / "mall.xlsx"
+    info = write_template("dimios", path)
+    model = mognad.get_model("dimios")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Instruktioner", "Svar", "Resultat", "Påståenden", "xlwings.conf"]
+    svar = wb["Svar"]
+    header = [c.value for c in svar[1]]
+    assert header == ["respondent", "år", "förvaltning", "roll", *model.statement_ids]
+    assert svar["E1"].comment.text.startswith(f"f11: {model.statement('f11').text}")
+    assert svar.freeze_panes == "A2"
+    (dv,) = svar.data_validations.dataValidation
+    assert dv.type == "list" and dv.formula1 == '"1,2,3,4,5,Vet ej"'
+    assert str(dv.sqref) == "E2:AB2001"
+    assert dv.allow_blank and dv.showErrorMessage
+    assert wb.defined_names["svar"].attr_text == "Svar!$A$1:$AB$2001"
+    assert wb.defined_names["modell"].attr_text == "Resultat!$B$2"
+    assert info.response_range == "Svar!A1:AB2001"
+    res = wb["Resultat"]
+    assert res["B2"].value == "dimios"
+    assert res["B4"].value == "=MOGNAD_SCORE(svar,modell)"
+    assert res["C4"].value == "=B4*100"
+    dims = res[info.cells["dimensions"].split(":")[0]].value
+    assert isinstance(dims, ArrayFormula) and dims.text == "=MOGNAD_DIMENSIONS(svar,modell)"
+    assert dims.ref == info.cells["dimensions"] == "A10:F18"  # 8 parts + header, 6 columns
+    stmts = res[info.cells["statements"].split(":")[0]].value
+    assert stmts.ref.endswith(str(int(stmts.ref.split(":")[0][1:]) + 24))  # 24 + header
+    formulas = [
+        c.value.text if isinstance(c.value, ArrayFormula) else c.value
+        for row in res.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert all("MOGNAD_" in f or f.startswith("=(B4-B") or f == "=B4*100" for f in formulas)
+    assert {f.split("(")[0] for f in formulas if "MOGNAD_" in f} == {
+        "=MOGNAD_RESPONDENTS",
+        "=MOGNAD_SCORE",
+        "=MOGNAD_DIMENSIONS",
+        "=MOGNAD_GAP",
+        "=MOGNAD_PRIORITIES",
+        "=MOGNAD_STATEMENTS",
+        "=MOGNAD_INSIGHTS",
+    }
+    assert res[info.cells["target"]].value == pytest.approx(0.55)  # DiMiOS target figure
+    conf = wb["xlwings.conf"]
+    assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "mognad_excel.udfs")
+    text = "\n".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
+    assert "Så här använder du arbetsboken" in text and "Import Functions" in text
+    assert "Svar!A1:AB2001" in text
+    stm = wb["Påståenden"]
+    assert [stm.cell(r, 1).value for r in range(2, 26)] == model.statement_ids
+
+
+def test_template_with_levels_and_options(tmp_path):
+    info = write_template("dmm", tmp_path / "dmm.xlsx", rows=50, attributes=["grupp"])
+    wb = openpyxl.load_workbook(info.path)
+    assert wb["Svar"]["A1"].value == "grupp"
+    assert wb.defined_names["svar"].attr_text.endswith("$51")
+    res = wb["Resultat"]
+    assert res[info.cells["level"]].value == "=MOGNAD_LEVEL(B4,modell)"
+    assert res[info.cells["dimensions"].split(":")[0]].value.ref.split(":")[1].startswith("G")
+
+
+def test_template_never_overwrites_without_force(tmp_path, run_cli):
+    path = tmp_path / "mall.xlsx"
+    path.write_bytes(b"my own workbook")
+    with pytest.raises(MognadError, match="already exists"):
+        write_template("dimios", path)
+    result = run_cli("excel", "template", "dimios", "-o", path)
+    assert result.exit_code == 2
+    assert f"Error: {path} already exists. Use --force to replace it." in result.stderr
+    assert path.read_bytes() == b"my own workbook"
+    result = run_cli("excel", "template", "dimios", "-o", path, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote {path} for model dimios.")
+    assert openpyxl.load_workbook(path).sheetnames[0] == "Instruktioner"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mall.xlsx"]  # no temporary file
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nope", "-o", "x.xlsx"), "Error: Unknown model 'nope'. Installed models:"),
+        (("dimios", "-o", "x.xls"), "Error: The template must be an .xlsx file (got x.xls)."),
+        (
+            ("dimios", "-o", "x.xlsx", "--attributes", "f11"),
+            "Error: Attribute column(s) f11 clash with statement ids.",
+        ),
+    ],
+)
+def test_template_errors(tmp_path, run_cli, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("excel", "template", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("model", ["dimios", "dmm"])
+def test_filled_template_recalculates_to_mognad_score(tmp_path, run_cli, model):
+    template = tmp_path / "mall.xlsx"
+    assert run_cli("excel", "template", model, "-o", template).exit_code == 0
+    filled = tmp_path / "ifylld.xlsx"
+    n = fill(template, sample_path(model), filled)
+    out = tmp_path / "resultat.xlsx"
+    result = run_cli("excel", "recalc", filled, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "Not evaluated" not in result.stdout
+
+    expected = score_json(run_cli, sample_path(model), model)
+    info_cells = write_template(model, tmp_path / "again.xlsx").cells
+    wb = openpyxl.load_workbook(out, data_only=True)
+    res = wb["Resultat"]
+    assert res[info_cells["respondents"]].value == n == expected["n_respondents"]
+    assert res[info_cells["overall"]].value == pytest.approx(expected["overall"], abs=1e-12)
+    assert res[info_cells["overall_x100"]].value == pytest.approx(expected["overall"] * 100)
+    if "level" in info_cells:
+        assert res[info_cells["level"]].value == expected["level"]
+
+    top = info_cells["dimensions"].split(":")[0]
+    row0 = res[top].row
+    dims = expected["dimensions"]
+    for i, dim_id in enumerate(dims, start=1):
+        row = [res.cell(row0 + i, c).value for c in range(1, 8)]
+        assert row[0] == dim_id
+        assert row[3] == pytest.approx(dims[dim_id]["score"], abs=1e-12)
+        assert row[4] == dims[dim_id]["n"]
+        assert row[5] == pytest.approx(dims[dim_id]["dont_know_share"], abs=1e-12)
+        if "level" in info_cells:
+            assert row[6] == dims[dim_id]["level"]
+
+    row0 = res[info_cells["statements"].split(":")[0]].row
+    stmts = expected["statements"]
+    for i, sid in enumerate(stmts, start=1):
+        row = [res.cell(row0 + i, c).value for c in range(1, 8)]
+        assert row[0] == sid
+        assert row[3] == pytest.approx(stmts[sid]["score"], abs=1e-12)
+        assert row[4] == pytest.approx(stmts[sid]["mean"], abs=1e-12)
+        assert row[5] == stmts[sid]["n"]
+    # no cell of the results sheet holds a MOGNAD message or an Excel error
+    texts = [c.value for r in res.iter_rows() for c in r if isinstance(c.value, str)]
+    assert not [t for t in texts if t.startswith(("MOGNAD:", "#"))]
