@@ -52,8 +52,10 @@ def register_readers(register: Callable[[Any], None]) -> None:
 def register_samples(register: Callable[..., None]) -> None:
     """Register bundled sample response files.
 
-    Call ``register(model="dimios", path=Path(...), description="...")`` for each sample file. The
-    ``mognad demo`` command, the docs and the tests use these files.
+    Call ``register(model="dimios", path=Path(...), description="...")`` for each sample file;
+    add ``kind="initiatives"`` (or another word) for a file that is not a response table. The
+    ``mognad demo`` command scores the first ``kind="responses"`` file of a model (the default
+    kind); the docs and the tests use these files.
     """
 
 

@@ -65,6 +65,7 @@ class Sample:
     path: Path
     description: str
     plugin: str
+    kind: str = "responses"  # or e.g. "initiatives" (an initiative portfolio sheet)
 
 
 _pm: pluggy.PluginManager | None = None
@@ -266,6 +267,7 @@ def get_samples() -> list[Sample]:
                 path=Path(kwargs["path"]),
                 description=kwargs.get("description", ""),
                 plugin=plugin,
+                kind=kwargs.get("kind", "responses"),
             )
         )
     return out

@@ -193,7 +193,7 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     for b in model.benchmarks:
         if normalize_token(text) == normalize_token(b.name):
             label = b.label or b.name
-            if b.year:
+            if b.year and str(b.year) not in label:
                 label += f" {b.year}"
             return Target(
                 kind="benchmark",

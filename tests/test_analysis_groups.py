@@ -291,3 +291,20 @@ def test_bundled_sample_by_forvaltning():
     spread = g6.disagreements[0]
     vals = {n: rows[spread.id].values[n] for n in g6.visible}
     assert spread.spread == pytest.approx(max(vals.values()) - min(vals.values()))
+
+
+def test_no_total_when_everyone_together_is_a_small_group(tiny_model):
+    frame = pd.DataFrame(
+        {
+            "roll": ["Chef", "Chef", "IT"],
+            "a1": [5, 4, 1],
+            "a2": [1, 2, 2],
+            "b1": [3, 3, 1],
+            "b2": [2, 2, 4],
+            "b3": [1, 2, 3],
+        }
+    )
+    rs = mognad.prepare(frame, tiny_model)
+    result = mognad.groups(rs, "roll", min_size=5)
+    assert all(r.total is None and r.total_hidden for r in result.rows)
+    assert any("so no total is shown" in n for n in result.notes)

@@ -117,3 +117,10 @@ def test_score_from_python_equals_score_from_dataframe(tiny_model, tiny_frame, t
     from_file = mognad.score(path, tiny_model)
     from_frame = mognad.score(pd.read_excel(path, engine="openpyxl"), tiny_model)
     assert from_file.overall == pytest.approx(from_frame.overall)
+
+
+def test_samples_include_the_initiative_portfolio(run_cli):
+    kinds = {(s.model, s.path.name): s.kind for s in mognad.get_samples()}
+    assert kinds[("dimios", "initiativ.xlsx")] == "initiatives"
+    assert kinds[("dimios", "dimios_sample.xlsx")] == "responses"
+    assert "initiativ.xlsx" in run_cli("samples").stdout

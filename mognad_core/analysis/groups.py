@@ -248,9 +248,11 @@ def groups(
             "answers there come from one small group only, or all sit at one end of the scale, "
             "so the total would reveal a small group's answers."
         )
-    if rs.n < min_size:
+    if rs.n < min_size:  # the whole table is a small group: its total would reveal it
+        hidden_totals.update(["overall", *m.statement_ids, *(d.id for d in m.all_dimensions())])
         notes.append(
-            f"Only {rs.n} respondent(s) in all: fewer than the minimum group size {min_size}."
+            f"Only {rs.n} respondent(s) in all: fewer than the minimum group size {min_size}, "
+            "so no total is shown."
         )
     infos = []
     for g in names:

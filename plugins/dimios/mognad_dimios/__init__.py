@@ -71,6 +71,12 @@ def register_samples(register):
         path=SAMPLE,
         description="Exempelkommun, two yearly waves, several förvaltningar and roles",
     )
+    register(
+        model="dimios",
+        path=HERE / "samples" / "initiativ.xlsx",
+        description="Exempelkommun's initiative portfolio (for `mognad portfolio`)",
+        kind="initiatives",
+    )
 
 
 @hookimpl

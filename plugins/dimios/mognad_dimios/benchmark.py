@@ -76,18 +76,10 @@ def find_benchmark(model: MaturityModel, name: str) -> Benchmark:
 
 
 def benchmark_of_target(model: MaturityModel, target: Target) -> Benchmark | None:
-    """The model benchmark a resolved ``--target`` names, if it names one.
-
-    :func:`mognad_core.targets.parse_target` keeps only the benchmark's label (``label year``)
-    and values, so the benchmark is found again by those.
-    """
-    if target.kind != "benchmark":
+    """The model benchmark a resolved ``--target`` names, if it names one."""
+    if target.kind != "benchmark" or not target.benchmark:
         return None
-    for b in model.benchmarks:
-        label = (b.label or b.name) + (f" {b.year}" if b.year else "")
-        if label == target.label and b.overall == target.overall:
-            return b
-    return None
+    return next((b for b in model.benchmarks if b.name == target.benchmark), None)
 
 
 def default_benchmark(model: MaturityModel) -> Benchmark | None:
