@@ -536,7 +536,7 @@ def group_heatmap(
         vmin, vmax = vmin - 0.05, vmax + 0.05
     with rc_context(_RC):
         fig = _figure(size)
-        ax = fig.add_axes((0.27, 0.04, 0.71, 0.68))
+        ax = fig.add_axes((0.27, 0.04, 0.71, 0.76))
         ax.imshow(grid, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
         k = len(labels)
         font = 14 if k <= 6 else 12
@@ -595,5 +595,12 @@ def group_profile(
         _pct_axis(ax, "x", 1.0, 0.25, t)
         ax.grid(axis="x", color="#EEEEEE")
         ax.set_axisbelow(True)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.3, 1.0), ncol=2, frameon=False, fontsize=13)
+        ax.legend(
+            loc="lower center",
+            bbox_to_anchor=(0.3, 1.0),
+            ncol=2,
+            frameon=False,
+            fontsize=13,
+            markerscale=0.35,
+        )
         return _png(fig)

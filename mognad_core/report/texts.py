@@ -109,6 +109,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis.level_ring": "{level} från {value}",
         "start.candidate": "Lågt värde och mycket vet ej: en bra plats att börja",
         "legend.suggested": "Föreslaget att börja med",
+        "legend.group": "Gruppen",
+        "legend.whole": "Hela organisationen",
         "start.median": "median {value}",
         "start.min_share": "vet ej {value}",
         # headings on sheets
@@ -253,6 +255,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis.level_ring": "{level} from {value}",
         "start.candidate": "Low score and much don't know: a good place to start",
         "legend.suggested": "Suggested place to start",
+        "legend.group": "This group",
+        "legend.whole": "Whole organisation",
         "start.median": "median {value}",
         "start.min_share": "don't know {value}",
         "head.summary": "Summary",
