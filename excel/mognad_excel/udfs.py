@@ -15,7 +15,8 @@ numbers are floats), builds a table, and calls mognad's public API: :func:`mogna
   Rows and column letters count from the top-left cell of the range, so they are the worksheet's
   rows and columns when the range starts in A1 (see ``docs/excel.md``).
 * Results are cached on the content of the range (plus model and arguments): recalculating a
-  workbook with many MOGNAD_* cells on an unchanged range scores it once.
+  workbook with many MOGNAD_* cells on an unchanged range scores it once. In xlwings Lite the
+  add-in also caches results by their arguments (``cache=True``; classic xlwings ignores it).
 
 The Excel names are the Python names (upper case), which classic xlwings uses as they are and
 xlwings Lite upper-cases anyway. Only ``func`` and ``arg`` come from xlwings; on a machine without
@@ -376,7 +377,7 @@ def _score(responses: Any, model: Any, part: Any) -> float:
     return float(value)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 @arg("part", doc=DOC_PART)
@@ -392,7 +393,7 @@ def _respondents(responses: Any, model: Any) -> int:
     return rs.n
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 def MOGNAD_RESPONDENTS(responses, model=DEFAULT_MODEL):
@@ -416,7 +417,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
     return _table(header, rows)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 def MOGNAD_DIMENSIONS(responses, model=DEFAULT_MODEL):
@@ -436,7 +437,7 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
     return _table(header, rows)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 def MOGNAD_STATEMENTS(responses, model=DEFAULT_MODEL):
@@ -533,7 +534,7 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
     return _table(header, rows)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 @arg(
@@ -569,7 +570,7 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     return _table(header, rows)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 @arg("count", doc="Optional: how many areas (default 2; choose few).")
@@ -624,7 +625,7 @@ def _level(score_or_responses: Any, model: Any, part: Any) -> str:
     return level.name
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg(
     "score_or_responses",
     ndim=2,
@@ -652,7 +653,7 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
     return _table(header, rows)
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("before", ndim=2, doc="Responses of the earlier survey (header row + one row each).")
 @arg("after", ndim=2, doc="Responses of the later survey, same layout.")
 @arg("model", doc=DOC_MODEL)
@@ -687,7 +688,7 @@ def _headers(model: Any, texts: Any) -> list[list[Any]]:
     return [list(m.statement_ids)]
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("model", doc=DOC_MODEL)
 @arg("texts", doc="Optional: TRUE for the statement texts instead of the ids.")
 def MOGNAD_HEADERS(model=DEFAULT_MODEL, texts=False):
@@ -722,7 +723,7 @@ def _insights(responses: Any, model: Any, which: Any) -> Any:
     return f"{ins.title}: {ins.text}" if ins.text else ins.title
 
 
-@func(category=CATEGORY)
+@func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, doc=DOC_RESPONSES)
 @arg("model", doc=DOC_MODEL)
 @arg("which", doc="Optional: 1, 2, ... or an insight key for one insight as text; blank: table.")
