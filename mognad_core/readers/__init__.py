@@ -11,6 +11,15 @@ from .limits import Limits, current_limits, use_limits
 __all__ = ["Limits", "RawTable", "ResponseReader", "current_limits", "read_table", "use_limits"]
 
 
+#: what to do with spreadsheet formats that have no reader
+_SAVE_AS = {
+    ".xls": 'open the .xls file in Excel and save it as "Excel Workbook (*.xlsx)"',
+    ".xlsb": 'open the .xlsb file in Excel and save it as "Excel Workbook (*.xlsx)"',
+    ".ods": 'open the .ods file in LibreOffice and save it as "Excel 2007-365 (.xlsx)"',
+    ".numbers": "export the Numbers file to Excel (.xlsx)",
+}
+
+
 def read_table(
     path: str | Path, sheet: str | None = None, *, limits: Limits | None = None
 ) -> RawTable:
@@ -32,10 +41,11 @@ def read_table(
     reader = readers.get(p.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(readers)) or "none"
+        save_as = _SAVE_AS.get(p.suffix.lower())
         raise InputError(
             f'no reader for "{p.suffix or "(no suffix)"}" files',
             Location(file=str(p)),
-            f"one of: {known}",
+            f"one of: {known}" + (f"; {save_as}" if save_as else ""),
         )
     if p.stat().st_size == 0:
         raise InputError("the file is empty", Location(file=str(p)), "a response file with data")

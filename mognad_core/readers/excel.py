@@ -203,6 +203,18 @@ def _from_grid(
         raise
 
 
+def _scan_all(
+    path: Path, info: _limits.WorkbookInfo, lim: _limits.Limits
+) -> dict[str, _limits.SheetInfo]:
+    """Scan every worksheet (openpyxl touches each one when it opens a workbook)."""
+    names = {part: name for name, part in info.sheet_parts.items()}
+    return {
+        part: _limits.scan_sheet(path, part, lim, names.get(part, part))
+        for part in info.parts
+        if part.startswith("xl/worksheets/") and part.endswith(".xml")
+    }
+
+
 def _listing(items: list[str], limit: int = 8) -> str:
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -286,13 +298,15 @@ class ExcelReader(ResponseReader):
         return "calamine" if _calamine is not None else "openpyxl"
 
     def sheet_names(self, path: Path) -> list[str]:
-        inspect(path)
+        lim = _limits.current_limits()
+        info = inspect(path, lim)
         if self._engine() == "calamine":
             try:
                 wb = _calamine.CalamineWorkbook.from_path(str(path))
             except Exception as exc:
                 raise _unreadable(path, exc) from None
             return list(wb.sheet_names)
+        _scan_all(path, info, lim)
         wb = self._openpyxl_open(path)
         try:
             return list(wb.sheetnames)
@@ -354,12 +368,14 @@ class ExcelReader(ResponseReader):
     def _read_openpyxl(
         self, path: Path, sheet: str | None, info: _limits.WorkbookInfo, lim: _limits.Limits
     ) -> RawTable:
+        scans = _scan_all(path, info, lim)
         wb = self._openpyxl_open(path)
         try:
             names = list(wb.sheetnames)
             visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
             name = _choose_sheet(path, names, visible, sheet)
-            scanned = _scan(path, info, name, names.index(name), lim)
+            part = info.sheet_parts.get(name, f"xl/worksheets/sheet{names.index(name) + 1}.xml")
+            scanned = scans.get(part) or _limits.SheetInfo(part=part)
             ws = wb[name]
             try:
                 rows = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]

@@ -119,13 +119,15 @@ def _on(value: float | int | None) -> bool:
 
 
 def _n(value: float) -> str:
-    """1234567 -> '1,234,567'; 0.5 -> '0.5'."""
+    """1234567 -> '1,234,567'; 0.5 -> '0.5'; 0.001 -> '0.001'."""
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.1f}"
+    return f"{value:,.3g}"
 
 
 def _mb(size: float) -> str:
+    if size < MB:
+        return f"{size / 1024:,.1f} KB"
     mb = size / MB
     return f"{mb:,.0f} MB" if mb >= 10 else f"{mb:,.1f} MB"
 

@@ -1,0 +1,523 @@
+"""Write the bad-input corpus: malformed, mislabelled and hostile response files.
+
+    python tests/corpus/make_corpus.py [OUTDIR]      (default: tests/corpus/files/)
+
+Every file is built the same way each time (fixed zip timestamps, seeded content), so the
+expectations in ``expected.yaml`` hold for any run. Hand-made files that need other programs
+(LibreOffice for .xls/.ods, msoffcrypto-tool for encryption) are kept in ``hand/``; see
+``hand/README.md`` for how they were made. ``tests/test_corpus.py`` builds this corpus in a
+temporary folder and runs every case through the ``mognad`` command line.
+
+Most workbooks are written with openpyxl (as a script or survey tool would write them); the
+hostile ones are assembled part by part with :func:`write_zip`, which can also write a zip whose
+directory lies about a part's size.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import struct
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).parent
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+HEADER = ["förvaltning", "a1", "a2", "b1", "b2", "b3"]
+GOOD = [
+    ["Soc", 5, 1, 3, 2, None],
+    ["Soc", 4, 2, 3, "Vet ej", None],
+    ["KLF", 3, 2, 1, 4, 2],
+    ["KLF", 2, 5, 4, 4, 1],
+]
+MB = 1024 * 1024
+
+
+# ---- zip writing ----------------------------------------------------------------------------
+def _dos_time(t: tuple[int, ...]) -> tuple[int, int]:
+    y, mo, d, h, mi, s = t
+    return (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
+
+
+def write_zip(
+    path: Path, parts: list[tuple[str, bytes | tuple[bytes, int, int]]], *, declared=None
+) -> None:
+    """A zip of deflated parts. A part's data is bytes, or ``(deflated, size, crc)`` already
+    compressed. ``declared`` maps a part name to the (false) uncompressed size to put in the
+    local header and the directory."""
+    declared = declared or {}
+    out = io.BytesIO()
+    central = []
+    dtime, ddate = _dos_time(FIXED_TIME)
+    for name, data in parts:
+        if isinstance(data, tuple):
+            comp, size, crc = data
+        else:
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            comp = c.compress(data) + c.flush()
+            size, crc = len(data), zlib.crc32(data)
+        size = declared.get(name, size)
+        raw = name.encode()
+        offset = out.tell()
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0,
+                8,
+                dtime,
+                ddate,
+                crc,
+                len(comp),
+                size,
+                len(raw),
+                0,
+            )
+        )
+        out.write(raw + comp)
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                dtime,
+                ddate,
+                crc,
+                len(comp),
+                size,
+                len(raw),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + raw
+        )
+    start = out.tell()
+    for entry in central:
+        out.write(entry)
+    end = out.tell()
+    out.write(
+        struct.pack(
+            "<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), end - start, start, 0
+        )
+    )
+    path.write_bytes(out.getvalue())
+
+
+def repeated_deflate(head: bytes, unit: bytes, count: int, tail: bytes) -> tuple[bytes, int, int]:
+    """Deflate ``head + unit * count + tail`` without building it: after a full flush the
+    compressor starts afresh, so every copy of ``unit`` compresses to the same bytes."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = c.compress(head) + c.flush(zlib.Z_FULL_FLUSH)
+    block = c.compress(unit) + c.flush(zlib.Z_FULL_FLUSH)
+    last = c.compress(tail) + c.flush()
+    crc = zlib.crc32(head)
+    for _ in range(count):
+        crc = zlib.crc32(unit, crc)
+    crc = zlib.crc32(tail, crc)
+    return first + block * count + last, len(head) + len(unit) * count + len(tail), crc
+
+
+def normalized_parts(wb: Workbook) -> list[tuple[str, bytes]]:
+    """The parts of an openpyxl workbook with its timestamps fixed."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    import zipfile
+
+    parts = []
+    with zipfile.ZipFile(buf) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>2024-01-01T00:00:00Z",
+                    data,
+                )
+            parts.append((name, data))
+    return parts
+
+
+def save(wb: Workbook, path: Path) -> None:
+    write_zip(path, normalized_parts(wb))
+
+
+def workbook(rows, sheet: str = "Svar", setup: Callable | None = None) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    if setup:
+        setup(wb, ws)
+    return wb
+
+
+def with_cell(row: int, col: int, value):
+    """The good table with one cell (1-based sheet row, 0-based column) replaced."""
+    rows = [HEADER] + [list(r) for r in GOOD]
+    rows[row - 1][col] = value
+    return rows
+
+
+def csv_text(rows, sep=",") -> str:
+    return "".join(sep.join("" if v is None else str(v) for v in r) + "\n" for r in rows)
+
+
+def good_parts() -> list[tuple[str, bytes]]:
+    return normalized_parts(workbook([HEADER, *GOOD]))
+
+
+def replace_part(parts, name: str, fn: Callable[[bytes], bytes]) -> list[tuple[str, bytes]]:
+    return [(n, fn(d) if n == name else d) for n, d in parts]
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+LAUGHS = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n' + (
+    b"".join(
+        b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b"]>\n"
+)
+
+
+def _body(xml: bytes) -> bytes:
+    """The XML without its declaration."""
+    return re.sub(rb"^<\?xml[^>]*\?>\s*", b"", xml)
+
+
+# ---- the files ------------------------------------------------------------------------------
+def build(out: Path) -> list[str]:
+    """Write every generated corpus file into ``out``; returns their names."""
+    out.mkdir(parents=True, exist_ok=True)
+    made: list[str] = []
+
+    def xlsx(name: str, rows, **kw) -> None:
+        save(workbook(rows, **kw), out / name)
+        made.append(name)
+
+    def text(name: str, content: str | bytes, encoding: str = "utf-8") -> None:
+        data = content if isinstance(content, bytes) else content.encode(encoding)
+        (out / name).write_bytes(data)
+        made.append(name)
+
+    def raw(name: str, parts, **kw) -> None:
+        write_zip(out / name, parts, **kw)
+        made.append(name)
+
+    # -- the good table, for the cases about models, mappings, plugins and settings --
+    xlsx("svar.xlsx", [HEADER, *GOOD])
+
+    # -- cells --
+    text("cell_off_scale.csv", csv_text([HEADER, *GOOD[:2], ["KLF", 6, 2, 1, 4, 2]]))
+    xlsx("cell_zero.xlsx", with_cell(3, 4, 0))
+    xlsx("cell_huge_number.xlsx", with_cell(2, 2, 1e308))
+    xlsx("cell_word.xlsx", with_cell(4, 3, "fyra"))
+    xlsx("cell_scale_label.xlsx", with_cell(5, 1, "5 - Helt"))
+    xlsx("cell_decimal_comma_half.xlsx", with_cell(3, 2, "3,5"))
+    xlsx("cell_decimal_comma_whole.xlsx", with_cell(2, 1, "4,0"))
+    xlsx("cell_time.xlsx", with_cell(4, 5, datetime.time(12, 30)))
+    xlsx("cell_error_value.xlsx", with_cell(3, 3, "#DIV/0!"))
+    xlsx("cell_pasted_paragraph.xlsx", with_cell(2, 4, "Vi har ingen plan. " * 20))
+    text("cell_date_text.csv", csv_text(with_cell(5, 2, "2024-03-01"), ";"))
+    text("cell_formula_text.csv", csv_text(with_cell(2, 3, '=HYPERLINK("http://x.invalid";"5")')))
+    xlsx("cell_formula_without_result.xlsx", with_cell(4, 2, "=1+1"))
+
+    # -- headers --
+    xlsx("header_duplicate_case.xlsx", [[*HEADER, " A1 "], [*GOOD[0], 3], [*GOOD[1], 4]])
+    text("header_blank.csv", csv_text([["förvaltning", "a1", "", "b1"], ["Soc", 5, 2, 3]], ";"))
+    xlsx(
+        "header_title_row.xlsx",
+        [["Enkätresultat 2024"], [], HEADER, *GOOD],
+    )
+
+    def merge_header(wb, ws):
+        ws.merge_cells("B1:C1")
+
+    xlsx("header_merged.xlsx", [HEADER, *GOOD], setup=merge_header)
+
+    def group_row(wb, ws):
+        ws.insert_rows(1)
+        ws["B1"] = "Strategi"
+        ws["D1"] = "Styrning"
+        ws.merge_cells("B1:C1")
+        ws.merge_cells("D1:F1")
+
+    xlsx("header_group_row.xlsx", [HEADER, *GOOD], setup=group_row)
+    xlsx("header_only.xlsx", [HEADER])
+
+    # -- statements --
+    xlsx("statements_unknown.xlsx", [[*HEADER, "a9", "Kommentar"], *[[*r, 3, "ok"] for r in GOOD]])
+    xlsx("statements_missing.xlsx", [HEADER[:4], *[r[:4] for r in GOOD]])
+
+    # -- sheets --
+    def data_on_second_sheet(wb, ws):
+        data = wb.create_sheet("Svar")
+        for row in [HEADER, *GOOD]:
+            data.append(row)
+
+    xlsx("sheet_first_is_empty.xlsx", [], sheet="Info", setup=data_on_second_sheet)
+
+    def hide_rows(wb, ws):
+        ws.row_dimensions[3].hidden = True
+        ws.row_dimensions[5].hidden = True
+
+    xlsx("hidden_rows.xlsx", [HEADER, *GOOD], setup=hide_rows)
+
+    def hide_column(wb, ws):
+        ws.column_dimensions["E"].hidden = True
+
+    xlsx("hidden_columns.xlsx", [HEADER, *GOOD], setup=hide_column)
+
+    def merge_data(wb, ws):
+        ws.merge_cells("A2:A3")
+        ws.merge_cells("A4:A5")
+
+    xlsx(
+        "merged_data_cells.xlsx",
+        [HEADER, *[[r[0] if i % 2 == 0 else None, *r[1:]] for i, r in enumerate(GOOD)]],
+        setup=merge_data,
+    )
+
+    # -- text files --
+    text("empty_whitespace.csv", "  \r\n\r\n  \n")
+    text("binary.csv", bytes(range(256)) * 4)
+    text(
+        "cp1252_semicolon_decimal_comma.csv",
+        "förvaltning;a1;a2;b1;b2;b3\nSocialförvaltningen;4,0;2;3;Vet ej;\n"
+        "Kommunledningsförvaltningen;3;1,0;5;2;4\n",
+        "cp1252",
+    )
+    text("excel_unicode_text.txt", "\ufeff" + csv_text([HEADER, *GOOD], "\t"), "utf-16-le")
+    text("too_many_rows.csv", csv_text([HEADER] + [GOOD[i % 4] for i in range(10)]))
+    text("too_large.csv", csv_text([HEADER] + [GOOD[i % 4] for i in range(100)]))
+    (out / "folder.xlsx").mkdir(exist_ok=True)
+    made.append("folder.xlsx")
+
+    # -- not what the suffix says --
+    good = good_parts()
+    write_zip(out / "truncated.xlsx", good)
+    data = (out / "truncated.xlsx").read_bytes()
+    (out / "truncated.xlsx").write_bytes(data[: len(data) // 2])
+    made.append("truncated.xlsx")
+    raw(
+        "word_document_renamed.xlsx",
+        [
+            ("[Content_Types].xml", b'<?xml version="1.0"?><Types/>'),
+            ("word/document.xml", b'<?xml version="1.0"?><w:document/>'),
+        ],
+    )
+    text("csv_renamed.xlsx", csv_text([HEADER, *GOOD], ";"))
+    text(
+        "html_renamed.xlsx",
+        "<html><body><table><tr><td>a1</td></tr><tr><td>3</td></tr></table></body></html>\n",
+    )
+
+    # -- hostile zips --
+    sheet = dict(good)[SHEET]
+    head, _, rest = _body(sheet).partition(b"</sheetData>")
+    raw(
+        "zip_bomb_size.xlsx",
+        [
+            *(p for p in good if p[0] != SHEET),
+            (SHEET, repeated_deflate(head, b" " * MB, 600, b"</sheetData>" + rest)),
+        ],
+    )
+    raw(
+        "zip_bomb_ratio.xlsx",
+        [
+            *(p for p in good if p[0] != SHEET),
+            (SHEET, repeated_deflate(head, b" " * MB, 200, b"</sheetData>" + rest)),
+        ],
+    )
+    padded = head + b" " * (4 * MB) + b"</sheetData>" + rest
+    raw(
+        "zip_directory_lies.xlsx",
+        [*(p for p in good if p[0] != SHEET), (SHEET, padded)],
+        declared={SHEET: 2048},
+    )
+    raw(
+        "billion_laughs_sheet.xlsx",
+        replace_part(
+            good,
+            SHEET,
+            lambda x: LAUGHS + _body(x).replace(b"<t>Soc</t>", b"<t>&lol9;</t>", 1),
+        ),
+    )
+    shared = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        b'uniqueCount="1"><si><t>&lol9;</t></si></sst>'
+    )
+    parts = replace_part(
+        good,
+        SHEET,
+        lambda x: x.replace(
+            b'<c r="A2" t="inlineStr"><is><t>Soc</t></is></c>', b'<c r="A2" t="s"><v>0</v></c>'
+        ),
+    )
+    parts = replace_part(
+        parts,
+        "[Content_Types].xml",
+        lambda x: x.replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        ),
+    )
+    parts = replace_part(
+        parts,
+        "xl/_rels/workbook.xml.rels",
+        lambda x: x.replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        ),
+    )
+    raw("billion_laughs_shared_strings.xlsx", [*parts, ("xl/sharedStrings.xml", LAUGHS + shared)])
+    raw(
+        "external_entity.xlsx",
+        replace_part(
+            good,
+            "xl/workbook.xml",
+            lambda x: (
+                b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM '
+                b'"file:///etc/passwd">]>\n' + _body(x).replace(b'name="Svar"', b'name="&secret;"')
+            ),
+        ),
+    )
+
+    # -- a full sheet: 1,048,576 rows --
+    def full_sheet(dimension: bool) -> tuple[bytes, int, int]:
+        rows = b"".join(
+            b'<row r="%d"><c r="B%d"><v>%d</v></c></row>' % (r, r, 1 + r % 5)
+            for r in range(6, 1_048_577)
+        )
+        body = _body(sheet)
+        if dimension:
+            body = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:F1048576"/>', body)
+        else:
+            body = re.sub(rb'<dimension ref="[^"]*"/>', b"", body)
+        start, _, end = body.partition(b"</sheetData>")
+        data = start + rows + b"</sheetData>" + end
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        return c.compress(data) + c.flush(), len(data), zlib.crc32(data)
+
+    raw("rows_1048576.xlsx", [*(p for p in good if p[0] != SHEET), (SHEET, full_sheet(True))])
+    raw(
+        "rows_1048576_no_dimension.xlsx",
+        [*(p for p in good if p[0] != SHEET), (SHEET, full_sheet(False))],
+    )
+
+    # -- model files --
+    filler = "".join(f"# fyllnad {i:07d} " + "x" * 60 + "\n" for i in range(80_000))
+    text("model_too_large.yaml", "name: stor\ntitle: Stor\n" + filler)
+
+    # -- macros --
+    raw("macros.xlsm", xlsm_parts(good))
+    return made
+
+
+def ole_file(streams: dict[str, bytes]) -> bytes:
+    """A small OLE2 compound file (512-byte sectors, every stream in regular sectors)."""
+    sector = 512
+    body = b""
+    entries = []  # (name, start sector, size)
+    next_sector = 0
+    for name, data in streams.items():
+        data = data.ljust(max(4096, -(-len(data) // sector) * sector), b"\0")
+        entries.append((name, next_sector, len(data)))
+        body += data
+        next_sector += len(data) // sector
+    dir_start = next_sector
+    dir_sectors = -(-(len(entries) + 1) * 128 // sector)
+    fat_start = dir_start + dir_sectors
+    n_sectors = fat_start + 1
+    fat = []
+    for _name, start, size in entries:
+        count = size // sector
+        fat += [start + i + 1 for i in range(count - 1)] + [0xFFFFFFFE]
+    fat += [dir_start + i + 1 for i in range(dir_sectors - 1)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFD]  # the FAT sector itself
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    assert len(fat) == 128 and n_sectors <= 128
+
+    def entry(name: str, kind: int, start: int, size: int, child: int, right: int) -> bytes:
+        raw = (name.encode("utf-16-le") + b"\0\0")[:64]
+        return (
+            raw.ljust(64, b"\0")
+            + struct.pack("<HBBIII", len(raw), kind, 1, 0xFFFFFFFF, right, child)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<IIi", start, size, 0)
+        )
+
+    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, 1, 0xFFFFFFFF)
+    for k, (name, start, size) in enumerate(entries):
+        right = k + 2 if k + 1 < len(entries) else 0xFFFFFFFF
+        directory += entry(name, 2, start, size, 0xFFFFFFFF, right)
+    directory = directory.ljust(dir_sectors * sector, b"\0")
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\0" * 16
+        + struct.pack("<HHHHHH", 0x3E, 3, 0xFFFE, 9, 6, 0)
+        + b"\0" * 4
+        + struct.pack("<IIIIIIII", 0, 1, dir_start, 0, 0x1000, 0xFFFFFFFE, 0, 0xFFFFFFFE)
+        + struct.pack("<I", 0)
+        + struct.pack("<109I", fat_start, *([0xFFFFFFFF] * 108))
+    )
+    assert len(header) == 512
+    return header + body + directory + struct.pack("<128I", *fat)
+
+
+AUTO_OPEN = b"""Attribute VB_Name = "Module1"
+Sub Auto_Open()
+    ' what a hostile workbook would do when Excel opens it with macros enabled
+    Shell "cmd /c echo pwned > %TEMP%\\mognad-corpus-pwned.txt"
+End Sub
+"""
+
+
+def xlsm_parts(good: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The good workbook as a macro-enabled .xlsm with a VBA project."""
+    parts = replace_part(
+        good,
+        "[Content_Types].xml",
+        lambda x: x.replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        ).replace(
+            b"</Types>",
+            b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+            b"</Types>",
+        ),
+    )
+    parts = replace_part(
+        parts,
+        "xl/_rels/workbook.xml.rels",
+        lambda x: x.replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/office/2006/'
+            b'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+        ),
+    )
+    return [*parts, ("xl/vbaProject.bin", ole_file({"Module1": AUTO_OPEN}))]
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "files"
+    names = build(target)
+    print(f"{len(names)} files in {target}")
