@@ -257,8 +257,8 @@ def get_readers() -> dict[str, Any]:
     return readers
 
 
-def get_samples() -> list[Sample]:
-    """Bundled sample files registered by plugins."""
+def get_samples(model: str | None = None, kind: str | None = None) -> list[Sample]:
+    """Bundled sample files registered by plugins, optionally of one model and/or kind."""
     out = []
     for plugin, _args, kwargs in _collect("register_samples"):
         out.append(
@@ -270,7 +270,9 @@ def get_samples() -> list[Sample]:
                 kind=kwargs.get("kind", "responses"),
             )
         )
-    return out
+    return [
+        s for s in out if (model is None or s.model == model) and (kind is None or s.kind == kind)
+    ]
 
 
 def list_plugins() -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ def test_generator_is_seeded():
 
 
 def test_bundled_samples_match_the_generator():
-    samples = {s.model: s.path for s in mognad.get_samples()}
+    samples = {s.model: s.path for s in mognad.get_samples(kind="responses")}
     model = mognad.get_model("dimios")
     expected = mognad.prepare(generate_responses(model, n=240, seed=2025), model)
     bundled = mognad.read_responses(samples["dimios"], model)
@@ -28,7 +28,7 @@ def test_bundled_samples_match_the_generator():
 
 
 def test_sample_is_realistic():
-    rs = mognad.read_responses(mognad.get_samples()[0].path, "dimios")
+    rs = mognad.read_responses(mognad.get_samples("dimios", "responses")[0].path, "dimios")
     attrs = rs.attributes
     assert sorted(attrs["år"].unique()) == [2024, 2025]
     assert attrs["förvaltning"].nunique() == 5

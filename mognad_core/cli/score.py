@@ -116,7 +116,7 @@ def score(
 @format_option
 def demo(model: str, lang: str, fmt: str) -> None:
     """Score the bundled sample data of a model and print the result."""
-    samples = [s for s in get_samples() if s.model == model and s.kind == "responses"]
+    samples = get_samples(model, kind="responses")
     if not samples:
         known = ", ".join(sorted({s.model for s in get_samples()})) or "none"
         raise MognadError(f"No sample data for model {model!r}. Models with samples: {known}.")
