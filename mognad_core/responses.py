@@ -302,6 +302,8 @@ def _show(value: Any) -> str:
     """A cell value as the user typed it (dates as dates, logical cells as TRUE/FALSE)."""
     if isinstance(value, (bool, np.bool_)):
         return f"{str(bool(value)).upper()} (a TRUE/FALSE cell)"
+    if isinstance(value, np.generic):  # from a numeric DataFrame: 2.5, not np.float64(2.5)
+        value = value.item()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, str):
@@ -319,6 +321,50 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
+#: rows checked at a time in the numeric fast path (a chunk and its temporaries stay in cache)
+CHUNK_ROWS = 32768
+
+
+def _numeric_block(
+    frame: pd.DataFrame, found: Mapping[str, int], model: MaturityModel
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Values and don't-know flags when every statement column is a plain numeric column (a
+    DataFrame of numbers from Python) and every cell is valid; None otherwise, and the cell-by-
+    cell path then finds and reports the bad cells. Same rules as :func:`code_column`."""
+    dtypes = frame.dtypes
+    for pos in found.values():
+        dtype = dtypes.iloc[pos]
+        if not isinstance(dtype, np.dtype) or dtype.kind not in "fiu":
+            return None
+    n, k = len(frame), len(model.statement_ids)
+    scale = model.scale
+    lo, hi = float(scale.min), float(scale.max)
+    codes = _numeric_dont_know(scale)
+    values = np.full((n, k), np.nan, order="F")
+    dont_know = np.zeros((n, k), dtype=bool, order="F")
+    for j, sid in enumerate(model.statement_ids):
+        pos = found.get(sid)
+        if pos is None:
+            continue
+        column = values[:, j]
+        column[:] = frame.iloc[:, pos].to_numpy()
+        flags = dont_know[:, j]
+        for start in range(0, n, CHUNK_ROWS):
+            v = column[start : start + CHUNK_ROWS]
+            for code in codes:
+                hit = v == code
+                if hit.any():
+                    flags[start : start + CHUNK_ROWS] |= hit
+                    v[hit] = np.nan
+            with np.errstate(invalid="ignore"):  # inf - inf: flagged by the range check
+                bad = (v < lo) | (v > hi)  # NaN compares False: blanks are not bad
+                if scale.integer:
+                    bad |= np.abs(v - np.rint(v)) > 0
+            if bad.any():
+                return None
+    return values, dont_know
+
+
 def prepare(
     table: RawTable | pd.DataFrame,
     model: MaturityModel,
@@ -334,14 +380,18 @@ def prepare(
     frame = table.frame
     n = len(frame)
     k = len(model.statement_ids)
-    values = np.full((n, k), np.nan)
-    dont_know = np.zeros((n, k), dtype=bool)
+    fast = _numeric_block(frame, found, model)
+    if fast is not None:
+        values, dont_know = fast
+    else:
+        values = np.full((n, k), np.nan, order="F")  # column by column: one column contiguous
+        dont_know = np.zeros((n, k), dtype=bool, order="F")
     first_error: InputError | None = None
     more: list[str] = []
     more_count = 0
     for j, sid in enumerate(model.statement_ids):
         pos = found.get(sid)
-        if pos is None:
+        if pos is None or fast is not None:
             continue
         coded = code_column(frame.iloc[:, pos], model.scale)
         values[:, j] = coded.values

@@ -28,34 +28,64 @@ from .results import DimensionScore, ScoreResult, StatementScore
 from .schema import MaturityModel
 from .targets import parse_target
 
-#: Rows per block when summing large tables (bounds temporary memory).
-BLOCK_ROWS = 131072
+#: Rows per block when summing large tables: small enough that a block of 25 statements and its
+#: temporaries stay in the processor cache, and bounds temporary memory.
+BLOCK_ROWS = 16384
 
 
 def _none(x: float) -> float | None:
     return None if x != x else float(x)
 
 
+def _answered_bits(valid: np.ndarray) -> np.ndarray:
+    """One row's answered statements as bits: uint64 per row up to 64 statements, else bytes."""
+    k = valid.shape[1]
+    if k > 64:
+        return np.packbits(valid, axis=1, bitorder="little")
+    bits = np.zeros(valid.shape[0], dtype=np.uint64)
+    for j in range(k):
+        bits |= valid[:, j].astype(np.uint64) << np.uint64(j)
+    return bits
+
+
 def statement_arrays(values: np.ndarray, dont_know: np.ndarray, model: MaturityModel) -> dict:
-    """Per-statement arrays: n, dont_know, missing, mean, sd, score, ci_low, ci_high."""
+    """Per-statement arrays: n, dont_know, missing, mean, sd, score, ci_low, ci_high.
+
+    One pass over ``values`` in blocks of ``BLOCK_ROWS`` rows: each block's count, mean and sum
+    of squared deviations (two passes over the block while it is in cache) are merged into the
+    running totals with the pairwise update of Chan, Golub and LeVeque, so the sd is as exact as
+    a two-pass computation. ``answered`` holds each respondent's answered statements as bits
+    (for the number of respondents with an answer in a dimension).
+    """
     scale = model.scale
     n_resp, k = values.shape
     reverse = np.array([s.reverse for s in model.statements], dtype=bool)
     lo, hi = float(scale.min), float(scale.max)
     n = np.zeros(k, dtype=np.int64)
-    total = np.zeros(k)
-    for start in range(0, n_resp, BLOCK_ROWS):
-        block = values[start : start + BLOCK_ROWS]
-        valid = ~np.isnan(block)
-        n += valid.sum(axis=0)
-        total += np.where(valid, block, 0.0).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        raw_mean = total / n
+    raw_mean = np.zeros(k)
     squares = np.zeros(k)
-    for start in range(0, n_resp, BLOCK_ROWS):
-        block = values[start : start + BLOCK_ROWS]
-        dev = block - raw_mean
-        squares += np.where(np.isnan(dev), 0.0, dev * dev).sum(axis=0)
+    answered = (
+        np.zeros(n_resp, dtype=np.uint64)
+        if k <= 64
+        else np.zeros((n_resp, (k + 7) // 8), dtype=np.uint8)
+    )
+    step = max(int(BLOCK_ROWS), 1)
+    for start in range(0, n_resp, step):
+        block = values[start : start + step]
+        valid = ~np.isnan(block)
+        nb = np.count_nonzero(valid, axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mb = np.where(valid, block, 0.0).sum(axis=0) / nb
+            dev = np.where(valid, block - mb, 0.0)
+            m2b = np.einsum("ij,ij->j", dev, dev)
+            total = n + nb
+            share = np.where(nb > 0, nb / np.maximum(total, 1), 0.0)
+            delta = np.where(nb > 0, mb - raw_mean, 0.0)
+            squares += np.where(nb > 0, m2b + delta * delta * n * share, 0.0)
+            raw_mean += delta * share
+        n = total
+        answered[start : start + step] = _answered_bits(valid)
+    raw_mean = np.where(n > 0, raw_mean, np.nan)
     mean = np.where(reverse, lo + hi - raw_mean, raw_mean)
     with np.errstate(invalid="ignore", divide="ignore"):
         sd = np.sqrt(squares / (n - 1))
@@ -64,7 +94,7 @@ def statement_arrays(values: np.ndarray, dont_know: np.ndarray, model: MaturityM
         half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd / np.sqrt(n) / (hi - lo)
     ci_low = np.clip(score - half, 0.0, 1.0)
     ci_high = np.clip(score + half, 0.0, 1.0)
-    dk = dont_know.sum(axis=0).astype(np.int64)
+    dk = np.count_nonzero(dont_know, axis=0).astype(np.int64)
     missing = n_resp - n - dk
     with np.errstate(invalid="ignore", divide="ignore"):
         dk_share = dk / (n + dk)
@@ -78,6 +108,7 @@ def statement_arrays(values: np.ndarray, dont_know: np.ndarray, model: MaturityM
         "ci_low": ci_low,
         "ci_high": ci_high,
         "dont_know_share": dk_share,
+        "answered": answered,
     }
 
 
@@ -90,10 +121,17 @@ def _weighted(scores: list[float], weights: list[float]) -> float:
     return float((s[ok] * w[ok]).sum() / w[ok].sum())
 
 
-def _respondents_with_answers(values: np.ndarray, cols: list[int]) -> int:
-    if not cols or values.shape[0] == 0:
+def _respondents_with_answers(answered: np.ndarray, cols: list[int]) -> int:
+    """Respondents with a valid answer to any of ``cols``, from ``statement_arrays``' bits."""
+    if not cols or answered.shape[0] == 0:
         return 0
-    return int((~np.isnan(values[:, cols])).any(axis=1).sum())
+    if answered.ndim == 1:
+        mask = np.uint64(sum(1 << j for j in set(cols)))
+        return int(np.count_nonzero(answered & mask))
+    mask = np.zeros(answered.shape[1], dtype=np.uint8)
+    for j in set(cols):
+        mask[j // 8] |= np.uint8(1 << (j % 8))
+    return int(np.count_nonzero((answered & mask).any(axis=1)))
 
 
 def score_responses(
@@ -158,7 +196,7 @@ def score_responses(
             parent=d.parent,
             depth=depth,
             score=_none(value),
-            n=_respondents_with_answers(responses.values, under),
+            n=_respondents_with_answers(arr["answered"], under),
             answers=answers,
             dont_know=dk,
             dont_know_share=(dk / (answers + dk)) if answers + dk else None,
