@@ -37,6 +37,7 @@ from .plugins import (
     reset_plugins,
 )
 from .readers import RawTable, ResponseReader, read_table
+from .report import build_report
 from .responses import ResponseSet, load_mapping, prepare, read_responses
 from .results import DimensionScore, ModelInsight, ScoreResult, StatementScore
 from .schema import Benchmark, Dimension, Level, LevelText, MaturityModel, Scale, Statement
@@ -71,6 +72,7 @@ __all__ = [
     "Statement",
     "StatementScore",
     "__version__",
+    "build_report",
     "compare",
     "compare_waves",
     "cronbach_alpha",

@@ -325,16 +325,47 @@ def start_map(
         ax.set_ylabel(t("axis.dont_know_share"))
         ax.grid(color="#EEEEEE")
         ax.set_axisbelow(True)
-        fig.text(
-            0.74, 0.78, _wrap(t("start.candidate"), 30), fontsize=14, color=VERMILLION, va="top"
+        ax.text(
+            x_lo + (x_hi - x_lo) * 0.01,
+            y_hi * 0.985,
+            t("start.region"),
+            va="top",
+            fontsize=13,
+            color="#8A5A00",
+            fontweight="bold",
         )
+        in_region = [
+            r
+            for r, x, yv in zip(rows, xs, ys, strict=True)
+            if yv >= min_share - 1e-12 and (median is None or x < median - 1e-12)
+        ]
         by_id = {r.id: r for r in rows}
         chosen = [by_id[h] for h in highlight if h in by_id]
-        lines = [f"{r.id}: {shorten(r.text, 80)}" for r in chosen]
-        if lines:
+        y_text = 0.9
+        if not in_region:
             fig.text(
                 0.74,
-                0.6,
+                y_text,
+                _wrap(t("start.none", share=t.pct(min_share)), 30),
+                fontsize=13,
+                va="top",
+                color=GREY,
+            )
+            y_text -= 0.2
+        if chosen:
+            fig.text(
+                0.74,
+                y_text,
+                t("legend.suggested"),
+                fontsize=14,
+                color=VERMILLION,
+                va="top",
+                fontweight="bold",
+            )
+            lines = [f"{r.id}: {shorten(r.text, 80)}" for r in chosen]
+            fig.text(
+                0.74,
+                y_text - 0.08,
                 "\n\n".join(_wrap(line, 30) for line in lines),
                 fontsize=12,
                 va="top",

@@ -41,6 +41,23 @@ from .texts import Texts
 Progress = Callable[[int, int, str], None]
 
 
+class Steps:
+    """Counts the steps of a report run for a progress indicator; ``total`` grows when the
+    number of groups becomes known."""
+
+    def __init__(self, progress: Progress | None = None, total: int = 0) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def grow(self, n: int) -> None:
+        self.total += n
+
+    def step(self, what: str) -> None:
+        self.done += 1
+        self.total = max(self.total, self.done)
+        if self.progress is not None:
+            self.progress(self.done, self.total, what)
+
+
 @dataclass
 class Series:
     """One line of a profile chart: a value per part (None = no value)."""
@@ -412,9 +429,8 @@ def _quadrant(
 
 
 # ---- collect ---------------------------------------------------------------------------------
-def count_steps(n_groups: int) -> int:
-    """Steps reported to ``progress``: read, score, analyses, then one per group."""
-    return 3 + n_groups
+#: steps :func:`collect` reports besides one per group: read, score, analyse
+COLLECT_STEPS = 3
 
 
 def collect(
@@ -431,8 +447,7 @@ def collect(
     sheet: str | None = None,
     mapping: Any = None,
     where: list[str] | None = None,
-    progress: Progress | None = None,
-    extra_steps: int = 0,
+    steps: Steps | None = None,
 ) -> ReportData:
     """Read, score and analyse for a report. ``compare`` is the earlier wave (a response file, a
     DataFrame or a ResponseSet) or a wave column of ``responses`` (``"år"`` or
@@ -444,17 +459,8 @@ def collect(
         m = load_model("dimios" if model is None else model)
     rs = _read(responses, m, sheet, mapping)
     inputs = [Path(responses)] if isinstance(responses, (str, Path)) else []
-    steps = count_steps(0) + extra_steps
-    done = 0
-
-    def step(what: str, total: int | None = None) -> None:
-        nonlocal done, steps
-        done += 1
-        if total is not None:
-            steps = total
-        if progress is not None:
-            progress(done, steps, what)
-
+    steps = steps or Steps(total=COLLECT_STEPS)
+    step = steps.step
     step("read")
     if rs.n == 0:
         raise InputError("the response file has no respondents", Location(file=rs.source))
@@ -477,8 +483,8 @@ def collect(
         by = [groups] if isinstance(groups, str) else list(groups)
         by = [c.strip() for b in by for c in str(b).split(",") if c.strip()]
         grp = groups_api(rs, by, min_size=min_size, lang=lang)
-    n_groups = len(grp.groups) if grp is not None else 0
-    step("analyse", count_steps(n_groups) + extra_steps)
+    steps.grow(len(grp.groups) if grp is not None else 0)
+    step("analyse")
     reports: list[GroupReport] = []
     if grp is not None:
         keys = _group_keys(rs, grp)
@@ -493,7 +499,8 @@ def collect(
             reports.append(gr)
             step(g.name)
     source = Path(rs.source).name if rs.source else "responses"
-    profile = _profile(m, result, texts, cmp, gap_result, t.label if t else None, wave)
+    target_label = _target_label(t, texts)
+    profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
     notes = list(rs.notes)
     if cmp is not None:
         notes += cmp.notes
@@ -514,7 +521,7 @@ def collect(
         statements=_statement_rows(m, result, lang),
         source_name=source,
         wave=wave,
-        target_label=None if t is None else t.label,
+        target_label=target_label,
         gap=gap_result,
         benchmark=_benchmark_gap(m, result, lang),
         compare=cmp,
@@ -525,6 +532,17 @@ def collect(
         notes=list(dict.fromkeys(notes)),
         inputs=inputs,
     )
+
+
+def _target_label(target: Any, texts: Texts) -> str | None:
+    """The target's name in the report's language (the core names some targets in English)."""
+    if target is None:
+        return None
+    if target.kind == "next":
+        return texts("target.next")
+    if target.kind == "profile" and target.label in ("target", "target profile"):
+        return texts("target.profile")
+    return target.label
 
 
 def _group_keys(rs: ResponseSet, grp: GroupResult) -> pd.Series:

@@ -213,8 +213,9 @@ def _summary_slide(deck: Deck) -> None:
         shape.fill.fore_color.rgb = TILE
         shape.line.fill.background()
         value = _figure_text(deck, fig)
-        if fig.kind == "text":
-            size = 28 if len(value) <= 14 else 22
+        if fig.kind == "text":  # may wrap, but never inside a word
+            longest = max(len(w) for w in value.split()) if value.split() else 1
+            size = max(16, min(28, int((inner - Inches(0.2)) / 12700 / (0.75 * longest))))
         else:  # a number on one line: about 0.65 em per character in bold
             size = min(48, int((inner - Inches(0.2)) / 12700 / (0.8 * len(value))))
         colour = BLUE

@@ -36,9 +36,7 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
             )
         )
     if data.gap is not None and data.gap.overall.gap is not None:
-        out.append(
-            KeyFigure(t("fig.target", label=data.gap.target_label), data.gap.overall.gap, "pp")
-        )
+        out.append(KeyFigure(t("fig.target", label=data.target_label), data.gap.overall.gap, "pp"))
     if data.compare is not None and data.compare.overall.change is not None:
         out.append(
             KeyFigure(
@@ -118,9 +116,9 @@ def sentences(data: ReportData) -> list[str]:
             met = sum(1 for x in dims if x.met)
             worst = min(dims, key=lambda x: x.gap)
             line = (
-                f"Mot målet {g.target_label} når {met} av {len(dims)} dimensioner målet."
+                f"Mot målet {data.target_label} når {met} av {len(dims)} dimensioner målet."
                 if sv
-                else f"Against the target {g.target_label}, {met} of {len(dims)} dimensions "
+                else f"Against the target {data.target_label}, {met} of {len(dims)} dimensions "
                 "reach it."
             )
             if worst.gap < 0:
@@ -132,9 +130,9 @@ def sentences(data: ReportData) -> list[str]:
             out.append(line)
         elif g.overall.gap is not None:
             out.append(
-                f"Mot målet {g.target_label}: {t.pp(g.overall.gap, long=True)}."
+                f"Mot målet {data.target_label}: {t.pp(g.overall.gap, long=True)}."
                 if sv
-                else f"Against the target {g.target_label}: {t.pp(g.overall.gap, long=True)}."
+                else f"Against the target {data.target_label}: {t.pp(g.overall.gap, long=True)}."
             )
 
     p = data.profile

@@ -1,0 +1,160 @@
+"""``mognad report``: the Excel report and the slide deck for a leadership group."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..plugins import load_model
+from ..report import build_report
+from ..responses import read_responses
+from . import cli
+from .analysis import apply_where
+from .options import lang_option, mapping_option, model_option, sheet_option
+
+
+class _Bar:
+    """A progress bar on stderr (click.progressbar) whose length grows as steps become known."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total, label="mognad report", file=sys.stderr, show_pos=True
+            )
+            self.bar.__enter__()
+        self.bar.length = total
+        self.bar.update(done - self.bar.pos, current_item=what)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@cli.command("report")
+@click.argument("responses", type=click.Path(dir_okay=False))
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(),
+    help="OUT.xlsx (workbook), OUT.pptx (slide deck) or a folder (both files).",
+)
+@model_option
+@click.option(
+    "--groups",
+    "-g",
+    default=None,
+    metavar="COLUMN",
+    help="Results per group of this attribute column (e.g. förvaltning; comma-separate for "
+    "combinations): a sheet, an overview slide and one slide per visible group.",
+)
+@click.option(
+    "--compare",
+    "-c",
+    default=None,
+    metavar="PREVIOUS",
+    help="The earlier wave: its response file, or a wave column of RESPONSES (år, or "
+    "år=2024,2025); the report is then about the later wave.",
+)
+@click.option(
+    "--target",
+    "-t",
+    default=None,
+    help="A number (60%), a benchmark name, a level name, 'dim=value,...', 'next' or a file of "
+    "dimension targets.",
+)
+@click.option("--title", default=None, help="Report title (default: Digital mognad [wave]).")
+@click.option(
+    "--count",
+    "-n",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="How many places to start are suggested (choose few).",
+)
+@click.option(
+    "--min-size",
+    type=int,
+    default=5,
+    show_default=True,
+    help="Smallest group shown (never below 3).",
+)
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="COLUMN=VALUE",
+    help="Only respondents with this value, e.g. --where förvaltning=Socialförvaltningen "
+    "(also applied to a PREVIOUS file).",
+)
+@sheet_option
+@mapping_option
+@lang_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)
+def report_cmd(
+    responses,
+    out,
+    model,
+    groups,
+    compare,
+    target,
+    title,
+    count,
+    min_size,
+    where,
+    sheet,
+    mapping,
+    lang,
+    progress,
+) -> None:
+    """Write the report for RESPONSES: an Excel workbook with native charts and/or a slide deck.
+
+    \b
+    Examples:
+      mognad report svar.xlsx --model dimios -o rapport/
+      mognad report svar.xlsx -m dimios --compare år --groups förvaltning -o rapport/
+      mognad report 2025.csv -m dimios --compare 2024.csv -o jämförelse.pptx
+    """
+    m = load_model(model)
+    rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
+    rs = apply_where(rs, where)
+    previous = compare
+    if compare is not None and Path(compare).is_file() and where:
+        previous = apply_where(read_responses(compare, m, sheet=sheet, mapping=mapping), where)
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _Bar() if show else None
+    try:
+        written = build_report(
+            rs,
+            m,
+            out,
+            groups=groups,
+            compare=previous,
+            target=target,
+            lang=lang,
+            title=title,
+            count=count,
+            min_size=min_size,
+            sheet=sheet,
+            mapping=mapping,
+            where=list(where),
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for path in written:
+        click.echo(f"Wrote {path}")
+    for note in rs.notes:
+        click.echo(f"Note: {note}", err=True)
