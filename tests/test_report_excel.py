@@ -1,0 +1,339 @@
+"""The Excel report: native chart parts that point at the data written, formats, filters, colour
+scales, Swedish and English labels. Expected figures are recomputed from the sample file with
+pandas, independently of mognad's scoring."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
+DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
+NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+# DiMiOS categories by statement-id prefix (plugins/dimios/README.md, section 2)
+CATEGORIES = {
+    "f1": "Förmågor för effektivitet",
+    "f2": "Förmågor för innovation",
+    "f3": "Förmågor för balansering",
+    "a1": "Strategiskt arv",
+    "a2": "Organisatoriskt arv",
+    "a3": "Tekniskt arv",
+}
+
+
+# ---- independent expectations ---------------------------------------------------------------
+def statement_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """score = (mean - 1) / 4 of the numeric answers; vet-ej share = vet ej / (n + vet ej)."""
+    rows = {}
+    for col in [c for c in frame.columns if re.fullmatch(r"[fa][123][1-4]", str(c))]:
+        raw = frame[col]
+        dk = raw.astype(str).str.strip().str.lower().isin(["vet ej", "vet inte"]).sum()
+        num = pd.to_numeric(raw, errors="coerce").dropna()
+        rows[col] = {"score": (num.mean() - 1) / 4, "dk_share": dk / (len(num) + dk)}
+    return pd.DataFrame(rows).T
+
+
+@pytest.fixture(scope="module")
+def frame_2025() -> pd.DataFrame:
+    frame = pd.read_excel(DIMIOS, engine="openpyxl")
+    return frame[frame["år"] == 2025]
+
+
+@pytest.fixture(scope="module")
+def dimios_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dimios") / "rapport.xlsx"
+    written = mognad.build_report(
+        DIMIOS, "dimios", out, compare="år", groups="förvaltning", min_size=6
+    )
+    assert written == [out]
+    return out
+
+
+@pytest.fixture(scope="module")
+def dmm_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dmm") / "report.xlsx"
+    mognad.build_report(DMM, "dmm", out, target="next", lang="en")
+    return out
+
+
+# ---- chart parts ----------------------------------------------------------------------------
+def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+    p = PurePosixPath(part)
+    rels = p.parent / "_rels" / (p.name + ".rels")
+    if str(rels) not in z.namelist():
+        return {}
+    root = ET.fromstring(z.read(str(rels)))
+    out = {}
+    for r in root.findall("rel:Relationship", NS):
+        target = r.get("Target")
+        path = PurePosixPath(target) if target.startswith("/") else p.parent / target
+        parts: list[str] = []
+        for piece in str(path).lstrip("/").split("/"):
+            if piece == "..":
+                parts.pop()
+            else:
+                parts.append(piece)
+        out[r.get("Id")] = "/".join(parts)
+    return out
+
+
+def charts_by_sheet(path: Path) -> dict[str, list[dict]]:
+    """{sheet name: [{"type", "title", "series": [{"tx", "cat", "val", "x", "y"}]}]} from the
+    package parts (workbook -> sheet -> drawing -> chart)."""
+    out: dict[str, list[dict]] = {}
+    with zipfile.ZipFile(path) as z:
+        wb = ET.fromstring(z.read("xl/workbook.xml"))
+        wb_rels = _rels(z, "xl/workbook.xml")
+        for sheet in wb.find("m:sheets", NS):
+            name = sheet.get("name")
+            sheet_part = wb_rels[sheet.get(f"{{{NS['r']}}}id")]
+            charts = []
+            for drawing in _rels(z, sheet_part).values():
+                if "drawing" not in drawing:
+                    continue
+                for chart_part in _rels(z, drawing).values():
+                    root = ET.fromstring(z.read(chart_part))
+                    plot = root.find("c:chart/c:plotArea", NS)
+                    kind = next(el.tag.split("}")[1] for el in plot if el.tag.endswith("Chart"))
+                    title = "".join(t.text or "" for t in root.findall("c:chart/c:title//a:t", NS))
+                    series = []
+                    for ser in plot.iter(f"{{{NS['c']}}}ser"):
+
+                        def ref(tag: str, ser=ser) -> str | None:
+                            el = ser.find(f"c:{tag}//c:f", NS)
+                            return None if el is None else el.text
+
+                        series.append(
+                            {
+                                "tx": ref("tx"),
+                                "cat": ref("cat"),
+                                "val": ref("val"),
+                                "x": ref("xVal"),
+                                "y": ref("yVal"),
+                            }
+                        )
+                    charts.append({"type": kind, "title": title, "series": series})
+            out[name] = charts
+    return out
+
+
+def cells(wb, ref: str) -> list:
+    """Values of a reference like 'Sheet'!$B$2:$B$10 (one row or column)."""
+    sheet, rng = ref.rsplit("!", 1)
+    ws = wb[sheet.strip("'")]
+    got = ws[rng.replace("$", "")]
+    if not isinstance(got, tuple):
+        return [got.value]
+    return [c.value for row in got for c in (row if isinstance(row, tuple) else (row,))]
+
+
+# ---- tests ----------------------------------------------------------------------------------
+def test_sheets_are_swedish_by_default(dimios_report):
+    wb = load_workbook(dimios_report)
+    assert wb.sheetnames == [
+        "Sammanfattning",
+        "Dimensioner",
+        "Påståenden",
+        "Prioriteringar",
+        "Förändring",
+        "Grupper",
+        "Gruppstorlek",
+        "Fyrfält",
+        "Modellens tolkning",
+        "Tillförlitlighet",
+        "Om rapporten",
+    ]
+
+
+def test_radar_points_at_the_profile_table_with_the_earlier_wave(dimios_report, frame_2025):
+    charts = charts_by_sheet(dimios_report)["Sammanfattning"]
+    assert [c["type"] for c in charts] == ["radarChart"]
+    radar = charts[0]
+    assert radar["title"] == "Profil: kategorierna"
+    wb = load_workbook(dimios_report)
+    current, previous = radar["series"]
+    assert cells(wb, current["tx"]) == ["Resultat 2025"]
+    assert cells(wb, previous["tx"]) == ["2024"]
+    assert current["cat"] == previous["cat"]
+    assert re.fullmatch(r"'Sammanfattning'!\$A\$\d+:\$A\$\d+", current["cat"])
+    assert cells(wb, current["cat"]) == list(CATEGORIES.values())
+    # the 2025 category scores, recomputed from the raw answers: mean of four statement scores
+    figs = statement_figures(frame_2025)
+    expected = [
+        figs.loc[[i for i in figs.index if i.startswith(p)], "score"].mean() for p in CATEGORIES
+    ]
+    assert cells(wb, current["val"]) == pytest.approx(expected, abs=1e-9)
+    frame_2024 = pd.read_excel(DIMIOS, engine="openpyxl").query("år == 2024")
+    figs0 = statement_figures(frame_2024)
+    expected0 = [
+        figs0.loc[[i for i in figs0.index if i.startswith(p)], "score"].mean() for p in CATEGORIES
+    ]
+    assert cells(wb, previous["val"]) == pytest.approx(expected0, abs=1e-9)
+
+
+def test_statement_bars_are_sorted_by_score_with_vet_ej_beside(dimios_report, frame_2025):
+    charts = charts_by_sheet(dimios_report)["Påståenden"]
+    assert [c["type"] for c in charts] == ["barChart"]
+    score, dk = charts[0]["series"]
+    wb = load_workbook(dimios_report)
+    ws = wb["Påståenden"]
+    assert score["val"] == "'Påståenden'!$D$5:$D$28"
+    assert dk["val"] == "'Påståenden'!$E$5:$E$28"
+    assert score["cat"] == "'Påståenden'!$L$5:$L$28"
+    assert cells(wb, score["tx"]) == ["Värde"]
+    assert cells(wb, dk["tx"]) == ["Vet ej (andel)"]
+    ids = [ws.cell(row=r, column=1).value for r in range(5, 29)]
+    figs = statement_figures(frame_2025)
+    order = figs["score"].sort_values(kind="stable").index.tolist()
+    assert ids == order  # lowest score first
+    assert cells(wb, score["val"]) == pytest.approx(figs.loc[ids, "score"].tolist(), abs=1e-9)
+    assert cells(wb, dk["val"]) == pytest.approx(figs.loc[ids, "dk_share"].tolist(), abs=1e-9)
+    labels = cells(wb, score["cat"])
+    assert all(label.startswith(i + " ") for label, i in zip(labels, ids, strict=True))
+
+
+def test_before_after_bars_cover_overall_dimensions_and_categories(dimios_report):
+    charts = charts_by_sheet(dimios_report)["Förändring"]
+    assert [c["type"] for c in charts] == ["barChart"]
+    before, after = charts[0]["series"]
+    wb = load_workbook(dimios_report)
+    assert cells(wb, before["tx"]) == ["Före (2024)"]
+    assert cells(wb, after["tx"]) == ["Efter (2025)"]
+    labels = cells(wb, before["cat"])
+    assert labels == [
+        "Totalt",
+        "Digital förmåga",
+        *list(CATEGORIES.values())[:3],
+        "Digitalt arv",
+        *list(CATEGORIES.values())[3:],
+    ]
+    ws = wb["Förändring"]
+    change = [ws.cell(row=r, column=6).value for r in range(5, 5 + len(labels))]
+    b, a = cells(wb, before["val"]), cells(wb, after["val"])
+    assert change == pytest.approx([(y - x) * 100 for x, y in zip(b, a, strict=True)])
+
+
+def test_quadrant_scatter_plots_the_organisation_and_visible_groups(dimios_report, frame_2025):
+    charts = charts_by_sheet(dimios_report)["Fyrfält"]
+    assert [c["type"] for c in charts] == ["scatterChart"]
+    wb = load_workbook(dimios_report)
+    series = charts[0]["series"]
+    names = [cells(wb, s["tx"])[0] if s["tx"] else None for s in series]
+    assert names[:2] == ["Hela organisationen", "2024"]
+    # min_size 6 hides Kultur (5 respondents) and, to protect it, the next smallest group
+    assert "Kultur- och fritidsförvaltningen" not in names
+    assert "Samhällsbyggnadsförvaltningen" not in names
+    assert "Socialförvaltningen" in names
+    org = series[0]
+    figs = statement_figures(frame_2025)
+    formaga = np.mean(
+        [
+            figs.loc[[i for i in figs.index if i.startswith(p)], "score"].mean()
+            for p in ("f1", "f2", "f3")
+        ]
+    )
+    assert cells(wb, org["x"]) == pytest.approx([formaga])
+
+
+def test_groups_sheet_shows_only_visible_groups(dimios_report):
+    wb = load_workbook(dimios_report)
+    ws = wb["Grupper"]
+    headers = [c.value for c in ws[4]]
+    assert headers[:4] == ["Id", "Del", "Typ", "Totalt"]
+    assert headers[4:] == [
+        "Barn- och utbildningsförvaltningen (n=67)",
+        "Kommunledningsförvaltningen (n=60)",
+        "Socialförvaltningen (n=58)",
+    ]
+    sizes = {r[0]: r[1:] for r in wb["Gruppstorlek"].iter_rows(min_row=5, values_only=True) if r[0]}
+    assert sizes["Kultur- och fritidsförvaltningen"][:2] == (None, "nej")
+    assert sizes["Samhällsbyggnadsförvaltningen"][:2] == (None, "nej")
+    chart = charts_by_sheet(dimios_report)["Grupper"][0]
+    assert [cells(wb, s["tx"])[0] for s in chart["series"]] == ["Totalt", *headers[4:]]
+
+
+def test_formats_frozen_headers_filters_and_colour_scales(dimios_report):
+    wb = load_workbook(dimios_report)
+    ws = wb["Påståenden"]
+    assert ws.freeze_panes == "C5"
+    assert ws.auto_filter.ref == "A4:L28"
+    assert ws["D5"].number_format == "0.0%"
+    assert ws["E5"].number_format == "0.0%"
+    ranges = {str(r.sqref): [x.type for x in r.rules] for r in ws.conditional_formatting}
+    assert ranges == {"D5:D28": ["colorScale"], "E5:E28": ["colorScale"]}
+    dims = wb["Dimensioner"]
+    assert dims.freeze_panes == "C5"
+    assert dims["E5"].number_format == "0.0%"
+    assert [c.value for c in dims[4]][:5] == ["Id", "Del", "Typ", "Hör till", "Värde"]
+    change = wb["Förändring"]
+    assert change["F5"].number_format == '+0.0" p.e.";-0.0" p.e.";0.0" p.e."'
+    for name in wb.sheetnames:
+        assert wb[name].page_setup.orientation == "landscape"
+        assert wb[name].sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_priorities_put_low_score_and_much_vet_ej_first(dimios_report, frame_2025):
+    ws = load_workbook(dimios_report)["Prioriteringar"]
+    figs = statement_figures(frame_2025)
+    median = figs["score"].median()
+    vetlanda = figs[(figs["score"] < median) & (figs["dk_share"] >= 0.20)].index.tolist()
+    assert vetlanda == ["f12"]
+    first = [c.value for c in ws[5]]
+    assert first[:2] == [1, "f12"]
+    assert first[-2] == "ja"
+    assert "under medianen" in first[-1] and "hög andel vet ej" in first[-1]
+    assert ws["A5"].font.bold and not ws["A7"].font.bold  # the top two are marked
+
+
+def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
+    ws = load_workbook(dimios_report)["Sammanfattning"]
+    text = [c.value for c in ws["A"] if isinstance(c.value, str)]
+    figs = statement_figures(frame_2025)
+    cats = [
+        figs.loc[[i for i in figs.index if i.startswith(p)], "score"].mean() for p in CATEGORIES
+    ]
+    overall = np.mean([np.mean(cats[:3]), np.mean(cats[3:])])
+    pct = f"{overall * 100:.1f}".replace(".", ",")
+    assert f"Den samlade digitala mognaden är {pct} %." in text
+    assert "240 personer har svarat (dimios_sample.xlsx). Rapporten gäller 2025." in text
+    assert any(t.startswith("Förslag på var ni kan börja: Vi har god kontroll") for t in text)
+    gap = f"{(overall - 0.48) * 100:.1f}".replace(".", ",")
+    assert any(f"Det är {gap} procentenheter över" in t for t in text)
+    row = next(r for r in ws.iter_rows(min_row=1) if r[0].value == "Total mognad")
+    assert row[1].value == pytest.approx(overall)
+    assert row[1].number_format == "0.0%"
+
+
+def test_english_labels_and_the_target_profile_on_the_radar(dmm_report):
+    wb = load_workbook(dmm_report)
+    assert wb.sheetnames[:4] == ["Summary", "Dimensions", "Statements", "Priorities"]
+    assert "2x2" not in wb.sheetnames  # only models with a 2x2 position
+    radar = charts_by_sheet(dmm_report)["Summary"][0]
+    assert radar["title"] == "Profile: the dimensions"
+    names = [cells(wb, s["tx"])[0] for s in radar["series"]]
+    assert names == ["Result", "Target: the next level"]
+    labels = cells(wb, radar["series"][0]["cat"])
+    assert labels[0] == "Values" and len(labels) == 9  # the model's English labels
+    # next level: Koordination (0.50) below 0.50, Acceleration (0.75) from 0.50
+    scores = cells(wb, radar["series"][0]["val"])
+    targets = cells(wb, radar["series"][1]["val"])
+    assert targets == [0.75 if s >= 0.5 else 0.5 for s in scores]
+    dims = wb["Dimensions"]
+    assert [c.value for c in dims[4]][4:6] == ["Score", "Level"]
+    assert dims["F5"].value in {"Mobilisation", "Coordination", "Acceleration"}
