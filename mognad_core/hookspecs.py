@@ -55,7 +55,8 @@ def register_samples(register: Callable[..., None]) -> None:
     Call ``register(model="dimios", path=Path(...), description="...")`` for each sample file;
     add ``kind="initiatives"`` (or another word) for a file that is not a response table. The
     ``mognad demo`` command scores the first ``kind="responses"`` file of a model (the default
-    kind); the docs and the tests use these files.
+    kind; its latest wave when it has a wave column such as ``år``); the docs and the tests use
+    these files.
     """
 
 

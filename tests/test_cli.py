@@ -77,12 +77,62 @@ def test_score_table(run_cli, tmp_path, tiny_frame):
     assert "Tiny test model" in english.stdout and "Alpha" in english.stdout
 
 
-def test_demo_scores_the_bundled_sample(run_cli):
+def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
     out = run_cli("demo")
     assert out.exit_code == 0
-    assert "dimios_sample.xlsx, 480 respondents" in out.stdout
-    expected = mognad.score(SAMPLE, "dimios").overall
-    assert f"Overall score: {expected * 100:.1f} %" in out.stdout
+    assert "Latest wave: år = 2025, 240 of 480 respondents; earlier: 2024" in out.stdout
+    assert "dimios_sample.xlsx, 240 respondents" in out.stdout
+    frame = pd.read_excel(SAMPLE, engine="openpyxl")
+    later = mognad.score(frame[frame["år"] == 2025], "dimios").overall
+    earlier = mognad.score(frame[frame["år"] == 2024], "dimios").overall
+    assert f"Overall score: {later * 100:.1f} %" in out.stdout
+    assert (
+        f"Change since 2024: overall {earlier * 100:.1f} % -> {later * 100:.1f} % "
+        f"({(later - earlier) * 100:+.1f} percentage points)"
+    ) in out.stdout
+
+
+def test_demo_next_steps_are_commands_that_work(run_cli, tmp_path, monkeypatch):
+    out = run_cli("demo")
+    steps = out.stdout.split("Next steps with this file:\n", 1)[1].splitlines()
+    commands = [line.split()[1:] for line in steps if line.startswith("  mognad ")]
+    assert [c[0] for c in commands] == ["compare", "priorities", "report"]
+    monkeypatch.chdir(tmp_path)
+    for args in commands:
+        done = run_cli(*args)
+        assert done.exit_code == 0, (args, done.stderr)
+    assert "2024 (n=240) -> 2025 (n=240)" in run_cli(*commands[0]).stdout
+    assert sorted(p.name for p in (tmp_path / "rapport").iterdir()) == [
+        "dimios_sample_rapport.pptx",
+        "dimios_sample_rapport.xlsx",
+    ]
+
+
+def test_demo_without_waves_scores_everyone(run_cli):
+    out = run_cli("demo", "--model", "dmm")
+    assert out.exit_code == 0
+    assert "Latest wave" not in out.stdout and "Change since" not in out.stdout
+    assert "dmm_sample.xlsx, 28 respondents" in out.stdout
+
+
+def test_score_where_and_the_note_on_pooled_waves(run_cli):
+    pooled = run_cli("score", SAMPLE)
+    assert pooled.exit_code == 0 and "480 respondents" in pooled.stdout
+    assert (
+        'the file holds 2 waves in column "år" (2024, 2025), scored together. '
+        "Score one with --where år=2025"
+    ) in pooled.stderr
+    one = run_cli("score", SAMPLE, "--where", "år=2024", "--format", "json")
+    assert one.exit_code == 0 and "scored together" not in one.stderr
+    frame = pd.read_excel(SAMPLE, engine="openpyxl")
+    expected = mognad.score(frame[frame["år"] == 2024], "dimios")
+    data = json.loads(one.stdout)
+    assert data["n_respondents"] == 240
+    assert data["overall"] == pytest.approx(expected.overall, abs=1e-12)
+    bad = run_cli("score", SAMPLE, "--where", "år=2019")
+    assert bad.exit_code == 2
+    assert 'no respondent has "2019" in column "år"' in bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 def test_demo_for_a_model_without_sample(run_cli):

@@ -46,3 +46,13 @@ def test_model_format_doc_example_is_valid():
     assert model.statement("s2").reverse
     assert model.dimension("styrning").parent == "strategi"
     assert model.dimension("data").level_texts["Grundläggande"].next_step
+
+
+def test_demo_output_shown_in_readme_is_real(run_cli):
+    section = README.split("`mognad demo` prints (shortened):", 1)[1]
+    shown = re.search(r"```\n(.*?)```", section, flags=re.S).group(1).splitlines()
+    out = run_cli("demo").stdout.splitlines()
+    lines = [line for line in shown if line.strip() and line.strip() != "..."]
+    assert len(lines) >= 8
+    for line in lines:
+        assert line in out, line

@@ -330,6 +330,34 @@ def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
     )
 
 
+def wave_labels(
+    responses: ResponseSet, column: str | None = None
+) -> tuple[str, pd.Series, list[str]]:
+    """The wave column, each respondent's wave label and the waves present, in order.
+
+    Labels are the cell texts (``2024``, not ``2024.0``); a blank cell gives ``None``. The waves
+    are sorted numerically when they are numbers, else alphabetically. Raises like
+    :func:`find_wave_column` when there is no wave column.
+    """
+    col = find_wave_column(responses, column)
+    keys = pd.Series(
+        [
+            None if v is None or v != v or str(v).strip() == "" else _label(v).strip()
+            for v in responses.attributes[col]
+        ],
+        dtype=object,
+    )
+
+    def sort_key(k: str) -> tuple[int, Any]:
+        try:
+            return (0, float(k))
+        except ValueError:
+            return (1, k)
+
+    present = sorted((k for k in dict.fromkeys(keys) if k is not None), key=sort_key)
+    return col, keys, present
+
+
 def compare_waves(
     responses: ResponseSet,
     column: str | None = None,
@@ -342,22 +370,8 @@ def compare_waves(
     (case-insensitive). ``waves`` is (before, after); by default the earliest and the latest
     value (sorted). Other keyword options go to :func:`compare`.
     """
-    col = find_wave_column(responses, column)
-    raw = responses.attributes[col]
-    keys = pd.Series(
-        [None if v is None or v != v or str(v).strip() == "" else _label(v).strip() for v in raw],
-        dtype=object,
-    )
-    present = [k for k in dict.fromkeys(keys) if k is not None]
+    col, keys, present = wave_labels(responses, column)
     where = Location(file=responses.source, sheet=responses.sheet, column=col)
-
-    def sort_key(k: str) -> tuple[int, Any]:
-        try:
-            return (0, float(k))
-        except ValueError:
-            return (1, k)
-
-    present.sort(key=sort_key)
     notes = []
     if waves is None:
         if len(present) < 2:
@@ -395,4 +409,11 @@ def compare_waves(
     return result
 
 
-__all__ = ["CompareResult", "CompareRow", "compare", "compare_waves", "find_wave_column"]
+__all__ = [
+    "CompareResult",
+    "CompareRow",
+    "compare",
+    "compare_waves",
+    "find_wave_column",
+    "wave_labels",
+]

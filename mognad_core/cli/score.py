@@ -6,11 +6,15 @@ from pathlib import Path
 
 import click
 
-from ..errors import MognadError
-from ..plugins import get_samples
+from ..analysis.compare import wave_labels
+from ..errors import InputError, MognadError
+from ..plugins import get_samples, load_model
+from ..responses import ResponseSet, read_responses
 from ..results import ScoreResult
 from ..scoring import score as score_api
+from ..scoring import score_responses
 from . import cli
+from .analysis import apply_where, where_option
 from .options import (
     echo_json,
     format_option,
@@ -88,11 +92,21 @@ def _emit(result: ScoreResult, fmt: str, lang: str) -> None:
         click.echo(f"Note: {note}", err=True)
 
 
+def _waves(rs: ResponseSet) -> tuple[str, list[str]] | None:
+    """The wave column and its waves when the responses hold more than one wave."""
+    try:
+        col, _, present = wave_labels(rs)
+    except InputError:  # no wave column
+        return None
+    return (col, present) if len(present) > 1 else None
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @model_option
 @sheet_option
 @mapping_option
+@where_option
 @target_option
 @lang_option
 @format_option
@@ -101,13 +115,24 @@ def score(
     model: str,
     sheet: str | None,
     mapping: str | None,
+    where: tuple[str, ...],
     target: str | None,
     lang: str,
     fmt: str,
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
-    result = score_api(file, model, sheet=sheet, mapping=mapping, target=target, lang=lang)
+    rs = apply_where(read_responses(file, load_model(model), sheet=sheet, mapping=mapping), where)
+    result = score_api(rs, target=target, lang=lang)
     _emit(result, fmt, lang)
+    waves = None if where else _waves(rs)
+    if waves:
+        col, present = waves
+        click.echo(
+            f'Note: the file holds {len(present)} waves in column "{col}" '
+            f"({', '.join(present)}), scored together. Score one with --where {col}={present[-1]}; "
+            f"compare them with `mognad compare {file} --column {col}`.",
+            err=True,
+        )
 
 
 @cli.command()
@@ -115,13 +140,48 @@ def score(
 @lang_option
 @format_option
 def demo(model: str, lang: str, fmt: str) -> None:
-    """Score the bundled sample data of a model and print the result."""
+    """Score the latest wave of a model's bundled sample data and print the result."""
     samples = get_samples(model, kind="responses")
     if not samples:
         known = ", ".join(sorted({s.model for s in get_samples()})) or "none"
         raise MognadError(f"No sample data for model {model!r}. Models with samples: {known}.")
     sample = samples[0]
+    rs = read_responses(sample.path, load_model(model))
+    waves = _waves(rs)
+    latest = apply_where(rs, (f"{waves[0]}={waves[1][-1]}",)) if waves else rs
     if fmt == "table":
-        click.echo(f"Sample data: {sample.path}\n  ({sample.description})\n")
-    result = score_api(sample.path, model, lang=lang)
+        click.echo(f"Sample data: {sample.path}\n  ({sample.description})")
+        if waves:
+            col, present = waves
+            click.echo(
+                f"  Latest wave: {col} = {present[-1]}, {latest.n} of {rs.n} respondents; "
+                f"earlier: {', '.join(present[:-1])}"
+            )
+        click.echo()
+    result = score_api(latest, lang=lang)
     _emit(result, fmt, lang)
+    if fmt != "table":
+        return
+    path = sample.path
+    lines = ["Next steps with this file:"]
+    groups = " --groups förvaltning" if "förvaltning" in rs.attributes.columns else ""
+    if waves:
+        col, present = waves
+        earlier = score_responses(apply_where(rs, (f"{col}={present[-2]}",)), insights=False)
+        lines[:0] = [
+            f"Change since {present[-2]}: overall {pct(earlier.overall)} -> "
+            f"{pct(result.overall)} ({(result.overall - earlier.overall) * 100:+.1f} "
+            "percentage points)",
+            "",
+        ]
+        lines += [
+            f"  mognad compare {path} --column {col}",
+            f"  mognad priorities {path} -m {model} --where {col}={present[-1]}",
+            f"  mognad report {path} -m {model} --compare {col}{groups} -o rapport/",
+        ]
+    else:
+        lines += [
+            f"  mognad priorities {path} -m {model}",
+            f"  mognad report {path} -m {model}{groups} -o rapport/",
+        ]
+    click.echo("\n".join(lines))
