@@ -119,11 +119,11 @@ def test_score_where_and_the_note_on_pooled_waves(run_cli):
     pooled = run_cli("score", SAMPLE)
     assert pooled.exit_code == 0 and "480 respondents" in pooled.stdout
     assert (
-        'the file holds 2 waves in column "år" (2024, 2025), scored together. '
-        "Score one with --where år=2025"
+        'the file holds 2 waves in column "år" (2024, 2025), analysed together. '
+        "Take one with --where år=2025"
     ) in pooled.stderr
     one = run_cli("score", SAMPLE, "--where", "år=2024", "--format", "json")
-    assert one.exit_code == 0 and "scored together" not in one.stderr
+    assert one.exit_code == 0 and "analysed together" not in one.stderr
     frame = pd.read_excel(SAMPLE, engine="openpyxl")
     expected = mognad.score(frame[frame["år"] == 2024], "dimios")
     data = json.loads(one.stdout)

@@ -186,3 +186,14 @@ def test_docs_error_example_is_real(run_cli, tmp_path):
     assert out.exit_code == 2
     shown = re.search(r"```text\n(Error: [^\n]*)\n```", DOC.read_text(encoding="utf-8")).group(1)
     assert out.stderr.strip() == shown
+
+
+def test_analyses_note_pooled_waves_but_compare_does_not(run_cli):
+    sample = ROOT / "plugins/dimios/mognad_dimios/samples/dimios_sample.xlsx"
+    note = 'the file holds 2 waves in column "år" (2024, 2025), analysed together'
+    for command in (["priorities"], ["gap", "--target", "55%"], ["reliability"]):
+        out = run_cli(*command, sample)
+        assert out.exit_code == 0 and note in out.stderr, command
+        one = run_cli(*command, sample, "--where", "år=2025")
+        assert one.exit_code == 0 and note not in one.stderr, command
+    assert note not in run_cli("compare", sample, "--column", "år", "--boot", "50").stderr

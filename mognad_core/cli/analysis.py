@@ -25,6 +25,7 @@ from ..analysis import (
     priorities,
     reliability,
 )
+from ..analysis.compare import wave_labels
 from ..analysis.portfolio import STATUS_ORDER
 from ..errors import InputError, Location, MognadError
 from ..plugins import load_model
@@ -107,8 +108,28 @@ def apply_where(rs: ResponseSet, where: tuple[str, ...]) -> ResponseSet:
     return rs
 
 
-def _read(file: str, model: str, sheet: str | None, mapping: str | None, where=()) -> ResponseSet:
+def pooled_waves_note(rs: ResponseSet, file: str) -> str | None:
+    """A note for responses that hold several waves (a column such as år), analysed together."""
+    try:
+        col, _, present = wave_labels(rs)
+    except InputError:  # no wave column
+        return None
+    if len(present) < 2:
+        return None
+    return (
+        f'Note: the file holds {len(present)} waves in column "{col}" ({", ".join(present)}), '
+        f"analysed together. Take one with --where {col}={present[-1]}; compare them with "
+        f"`mognad compare {file} --column {col}`."
+    )
+
+
+def read_input(
+    file: str, model: str, sheet: str | None, mapping: str | None, where=(), waves_note=True
+) -> ResponseSet:
     rs = read_responses(file, load_model(model), sheet=sheet, mapping=mapping)
+    note = pooled_waves_note(rs, file) if waves_note and not where else None
+    if note:
+        click.echo(note, err=True)
     return apply_where(rs, where)
 
 
@@ -419,7 +440,7 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, lang, fmt) -> Non
             f"gap needs --target: a number (60%), a benchmark of {m.name} ({names}), a level name "
             "or a per-dimension profile."
         )
-    rs = _read(file, model, sheet, mapping, where)
+    rs = read_input(file, model, sheet, mapping, where)
     result = gap(
         score_responses(rs, insights=False), target, model=rs.model, level=level, lang=lang
     )
@@ -450,7 +471,7 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, lang, fmt) -> Non
 @format_option
 def priorities_cmd(file, target, count, level, model, sheet, mapping, where, lang, fmt) -> None:
     """Where to start: low scores with a high vet-ej share first (the rule is printed)."""
-    rs = _read(file, model, sheet, mapping, where)
+    rs = read_input(file, model, sheet, mapping, where)
     result = priorities(
         score_responses(rs, insights=False),
         target=target,
@@ -515,12 +536,12 @@ def compare_cmd(
     if len(files) == 2:
         if column or waves:
             raise MognadError("--column and --waves are for one file holding both waves.")
-        before = _read(files[0], model, sheet, mapping, where)
-        after = _read(files[1], model, sheet, mapping, where)
+        before = read_input(files[0], model, sheet, mapping, where, waves_note=False)
+        after = read_input(files[1], model, sheet, mapping, where, waves_note=False)
         result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang)
         header = ""
     else:
-        rs = _read(files[0], model, sheet, mapping, where)
+        rs = read_input(files[0], model, sheet, mapping, where, waves_note=False)
         wave_pair = None
         if waves:
             wave_pair = [w.strip() for w in waves.split(",")]
@@ -576,7 +597,7 @@ def compare_cmd(
 @format_option
 def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lang, fmt) -> None:
     """Scores per group side by side; small groups suppressed (anonymity)."""
-    rs = _read(file, model, sheet, mapping, where)
+    rs = read_input(file, model, sheet, mapping, where)
     columns = [c.strip() for b in by for c in b.split(",") if c.strip()]
     result = groups(rs, columns, min_size=min_size, lang=lang, top=top)
     if fmt == "json":
@@ -608,7 +629,7 @@ def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lan
 @format_option
 def reliability_cmd(file, invited, statements, model, sheet, mapping, where, lang, fmt) -> None:
     """n per statement and dimension, response rate, Cronbach's alpha, small-n warnings."""
-    rs = _read(file, model, sheet, mapping, where)
+    rs = read_input(file, model, sheet, mapping, where)
     result = reliability(rs, invited=invited, lang=lang)
     if fmt == "json":
         _dump(result)
@@ -634,7 +655,7 @@ def reliability_cmd(file, invited, statements, model, sheet, mapping, where, lan
 @format_option
 def portfolio_cmd(responses, initiatives, weak, model, sheet, mapping, where, lang, fmt) -> None:
     """Initiative portfolio: which weak statements lack an initiative, balance on three axes."""
-    rs = _read(responses, model, sheet, mapping, where)
+    rs = read_input(responses, model, sheet, mapping, where)
     result = portfolio(
         initiatives, score_responses(rs, insights=False), model=rs.model, weak=weak, lang=lang
     )

@@ -14,7 +14,7 @@ from ..results import ScoreResult
 from ..scoring import score as score_api
 from ..scoring import score_responses
 from . import cli
-from .analysis import apply_where, where_option
+from .analysis import apply_where, read_input, where_option
 from .options import (
     echo_json,
     format_option,
@@ -121,18 +121,8 @@ def score(
     fmt: str,
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
-    rs = apply_where(read_responses(file, load_model(model), sheet=sheet, mapping=mapping), where)
-    result = score_api(rs, target=target, lang=lang)
-    _emit(result, fmt, lang)
-    waves = None if where else _waves(rs)
-    if waves:
-        col, present = waves
-        click.echo(
-            f'Note: the file holds {len(present)} waves in column "{col}" '
-            f"({', '.join(present)}), scored together. Score one with --where {col}={present[-1]}; "
-            f"compare them with `mognad compare {file} --column {col}`.",
-            err=True,
-        )
+    rs = read_input(file, model, sheet, mapping, where)
+    _emit(score_api(rs, target=target, lang=lang), fmt, lang)
 
 
 @cli.command()
