@@ -41,8 +41,8 @@ def test_keeps_other_settings_and_backs_up(tmp_path, monkeypatch):
     conf.write_text(old)
     result = install(conf, interpreter="C:\\mognad\\python.exe", platform="win32")
     assert result.changes == [
-        "INTERPRETER_WIN: 'C:\\\\Python39\\\\pythonw.exe' -> 'C:\\\\mognad\\\\python.exe'",
-        "UDF MODULES: 'budget;prognos' -> 'budget;prognos;mognad_excel.udfs'",
+        'INTERPRETER_WIN: "C:\\Python39\\pythonw.exe" -> "C:\\mognad\\python.exe"',
+        'UDF MODULES: "budget;prognos" -> "budget;prognos;mognad_excel.udfs"',
     ]
     assert read_with_xlwings(conf, monkeypatch) == {
         "interpreter_win": "C:\\mognad\\python.exe",
@@ -84,12 +84,13 @@ def test_cli_install(tmp_path, run_cli):
     dry = run_cli("excel", "install", "--config", conf, "--dry-run")
     assert dry.exit_code == 0, dry.stderr
     assert dry.stdout.startswith(f"Would create {conf}:")
-    assert "UDF MODULES: (not set) -> 'mognad_excel.udfs'" in dry.stdout
+    assert 'UDF MODULES: (not set) -> "mognad_excel.udfs"' in dry.stdout
     assert not conf.exists()
     done = run_cli("excel", "install", "--config", conf)
     assert done.exit_code == 0
     assert done.stdout.startswith(f"Created {conf}:")
     assert "xlwings addin install" in done.stdout and "Import Functions" in done.stdout
+    assert "Tools > References, tick xlwings" in done.stdout  # the workbook needs the reference
     assert conf.exists()
     again = run_cli("excel", "install", "--config", conf)
     assert again.stdout.startswith(f"{conf} already has the mognad settings; nothing to change.")

@@ -17,7 +17,7 @@ from mognad_core.errors import MognadError
 
 
 def sample_path(model: str) -> Path:
-    return next(s.path for s in mognad.get_samples() if s.model == model)
+    return mognad.get_samples(model, kind="responses")[0].path
 
 
 def fill(template: Path, sample: Path, out: Path) -> int:
@@ -91,6 +91,7 @@ def test_template_structure(tmp_path):
     assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "mognad_excel.udfs")
     text = "\n".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
     assert "Så här använder du arbetsboken" in text and "Import Functions" in text
+    assert "Tools → References" in text  # classic xlwings needs the reference to its add-in
     assert "Svar!A1:AB2001" in text
     stm = wb["Påståenden"]
     assert [stm.cell(r, 1).value for r in range(2, 26)] == model.statement_ids

@@ -117,20 +117,20 @@ def plan(
                 continue
             modules.append(module)
             new = ";".join(modules)
-            changes.append(f"UDF MODULES: {value!r} -> {new!r}")
+            changes.append(f'UDF MODULES: "{value}" -> "{new}"')
             out.append(f'"{key}","{new}"')
         else:
             if value == python:
                 out.append(raw)
                 continue
-            changes.append(f"{key}: {value!r} -> {python!r}")
+            changes.append(f'{key}: "{value}" -> "{python}"')
             out.append(f'"{key}","{python}"')
     if "UDF MODULES" not in seen:
         out.append(f'"UDF MODULES","{module}"')
-        changes.append(f"UDF MODULES: (not set) -> {module!r}")
+        changes.append(f'UDF MODULES: (not set) -> "{module}"')
     if ikey not in seen:
         out.append(f'"{ikey}","{python}"')
-        changes.append(f"{ikey}: (not set) -> {python!r}")
+        changes.append(f'{ikey}: (not set) -> "{python}"')
     after = "\n".join(out).rstrip("\n") + "\n"
     return InstallPlan(path=target, before=before, after=after, changes=changes)
 
@@ -183,7 +183,8 @@ Next steps (once):
   1. In a command prompt where this Python is active:  xlwings addin install
   2. Excel: File > Options > Trust Center > Trust Center Settings > Macro Settings:
      tick "Trust access to the VBA project object model".
-  3. Open your workbook (e.g. from `mognad excel template dimios -o mall.xlsx`), save it as
-     .xlsm, and click Import Functions on the xlwings tab. Then =MOGNAD_SCORE(...) works;
+  3. Open your workbook (e.g. from `mognad excel template dimios -o mall.xlsx`) and save it
+     as .xlsm. In the VBA editor (Alt+F11): Tools > References, tick xlwings, OK.
+  4. Back in Excel, click Import Functions on the xlwings tab. Then =MOGNAD_SCORE(...) works;
      press Ctrl+Alt+F9 to recalculate formulas that showed #NAME?.
 See docs/excel.md for xlwings Lite (Excel 365, Mac and the web)."""

@@ -158,8 +158,9 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
         (
             "",
             "Excel i Windows med xlwings: kör 'mognad excel install' och 'xlwings addin install' "
-            "en gång, spara arbetsboken som .xlsm och klicka på Import Functions under fliken "
-            "xlwings. Tryck sedan Ctrl+Alt+F9.",
+            "en gång. Spara arbetsboken som .xlsm, kryssa i xlwings under Tools → References i "
+            "VBA-redigeraren (Alt+F11) och klicka på Import Functions under fliken xlwings. "
+            "Tryck sedan Ctrl+Alt+F9. Steg för steg: docs/excel.md.",
         ),
         (
             "",
