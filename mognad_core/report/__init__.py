@@ -164,12 +164,16 @@ def build_report(
     outputs = output_paths(out, stem, lang)
     inputs = _input_files(responses, compare, target, mapping)
     check_outputs(outputs, inputs)
+    new_folder = None  # a report folder that does not exist yet: made only to write into
     for path in outputs:
         if not path.parent.exists():
             if path.parent == Path(out):
-                path.parent.mkdir(parents=True, exist_ok=True)
+                new_folder = path.parent
             else:
-                raise MognadError(f"The folder {path.parent} does not exist.")
+                raise MognadError(
+                    f"Cannot write {path}: the folder {path.parent} does not exist. Create it "
+                    "first or choose another output path."
+                )
     wants_excel = any(p.suffix == ".xlsx" for p in outputs)
     wants_deck = any(p.suffix == ".pptx" for p in outputs)
     steps = Steps(progress, COLLECT_STEPS + int(wants_excel) + int(wants_deck))
@@ -212,7 +216,30 @@ def build_report(
                 steps.step("pptx")
 
             jobs.append((path, deck))
-    return write_atomic(jobs)
+    if new_folder is None:
+        return write_atomic(jobs)
+    made = _make_folder(new_folder)
+    try:
+        return write_atomic(jobs)
+    except BaseException:
+        for folder in made:  # nothing half-made is left behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return the folders made, innermost first."""
+    made = []
+    p = folder
+    while not p.exists():
+        made.append(p)
+        p = p.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MognadError(f"Cannot create the folder {folder}: {exc.strerror}.") from None
+    return made
 
 
 __all__ = ["ReportData", "build_report", "check_outputs", "collect", "output_paths"]

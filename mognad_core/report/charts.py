@@ -83,6 +83,10 @@ def _pct_axis(ax, axis: str = "x", top: float = 1.0, step: float = 0.25, t: Text
         ax.set_yticks(ticks, labels)
 
 
+#: A white background behind a value label, so that reference lines do not run through it.
+_HALO = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85}
+
+
 def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
@@ -187,69 +191,101 @@ def statement_bars(
     size: tuple[float, float] = WIDE,
 ) -> bytes:
     """One bar per statement (in the given order, top to bottom) with its vet-ej share beside."""
-    rows = list(rows)
     with rc_context(_RC):
-        fig = _figure(size)
-        gs = fig.add_gridspec(
-            1, 2, width_ratios=[4, 1], wspace=0.06, left=0.5, right=0.98, top=0.9, bottom=0.1
+        fig = statement_bars_figure(
+            rows,
+            t,
+            median=median,
+            min_share=min_share,
+            highlight=highlight,
+            dk_top=dk_top,
+            size=size,
         )
-        ax = fig.add_subplot(gs[0])
-        ax2 = fig.add_subplot(gs[1], sharey=ax)
-        y = np.arange(len(rows))
-        scores = [np.nan if r.score is None else r.score for r in rows]
-        shares = [0.0 if r.dont_know_share is None else r.dont_know_share for r in rows]
-        colours = [VERMILLION if r.id in highlight else BLUE for r in rows]
-        ax.barh(y, np.nan_to_num(scores), color=colours, height=0.68)
-        for yi, v in zip(y, scores, strict=True):
-            if v == v:
-                ax.text(v + 0.01, yi, t.pct(v), va="center", fontsize=13, color=INK)
-        # DejaVu Sans at 13 pt: about 0.11 in per character
-        label_width = max(24, int((0.5 * size[0] - 0.3) / 0.11))
-        ax.set_yticks(y, [f"{r.id}  {shorten(r.text, label_width)}" for r in rows], fontsize=13)
-        ax.invert_yaxis()
-        _pct_axis(ax, "x", 1.0, 0.25, t)
-        ax.set_xlim(0, 1.08)
-        ax.set_xlabel(t("axis.score"))
-        if median is not None:
-            ax.axvline(median, color=GREY, linestyle="--", linewidth=1.3)
-            ax.text(
-                median,
-                -0.75,
-                t("start.median", value=t.pct(median)),
-                ha="center",
-                va="bottom",
-                fontsize=12,
-                color=GREY,
-            )
-        top = dk_top or max(0.3, math.ceil((max(shares, default=0) + 0.05) * 10) / 10)
-        dk_colours = [
-            VERMILLION if (min_share is not None and s >= min_share - 1e-12) else "#F2B28C"
-            for s in shares
-        ]
-        ax2.barh(y, shares, color=dk_colours, height=0.68)
-        for yi, s in zip(y, shares, strict=True):
-            ax2.text(s + top * 0.03, yi, t.pct(s), va="center", fontsize=12, color=INK)
-        ax2.set_xlim(0, top * 1.45)
-        ax2.set_xticks([0, top], [t.pct(0), t.pct(top)])
-        ax2.set_xlabel(t("axis.dont_know"))
-        ax2.tick_params(axis="y", left=False, labelleft=False)
-        if min_share is not None and min_share <= top:
-            ax2.axvline(min_share, color=GREY, linestyle="--", linewidth=1.1)
-        if set(highlight) & {r.id for r in rows}:
-            from matplotlib.patches import Patch
-
-            fig.legend(
-                [Patch(color=VERMILLION)],
-                [t("legend.suggested")],
-                loc="upper left",
-                bbox_to_anchor=(0.01, 0.99),
-                frameon=False,
-                fontsize=13,
-            )
-        for a in (ax, ax2):
-            a.grid(axis="x", color="#EEEEEE")
-            a.set_axisbelow(True)
         return _png(fig)
+
+
+def statement_bars_figure(
+    rows: Sequence[StatementRow],
+    t: Texts,
+    *,
+    median: float | None = None,
+    min_share: float | None = None,
+    highlight: Sequence[str] = (),
+    dk_top: float | None = None,
+    size: tuple[float, float] = WIDE,
+) -> Figure:
+    """The figure behind :func:`statement_bars` (call inside ``rc_context(_RC)``)."""
+    rows = list(rows)
+    fig = _figure(size)
+    gs = fig.add_gridspec(
+        1, 2, width_ratios=[4, 1], wspace=0.16, left=0.5, right=0.98, top=0.9, bottom=0.1
+    )
+    ax = fig.add_subplot(gs[0])
+    ax2 = fig.add_subplot(gs[1], sharey=ax)
+    y = np.arange(len(rows))
+    scores = [np.nan if r.score is None else r.score for r in rows]
+    shares = [0.0 if r.dont_know_share is None else r.dont_know_share for r in rows]
+    colours = [VERMILLION if r.id in highlight else BLUE for r in rows]
+    ax.barh(y, np.nan_to_num(scores), color=colours, height=0.68)
+    for yi, v in zip(y, scores, strict=True):
+        if v == v:
+            ax.text(v + 0.01, yi, t.pct(v), va="center", fontsize=13, color=INK, bbox=_HALO)
+    # DejaVu Sans at 13 pt: about 0.11 in per character
+    label_width = max(24, int((0.5 * size[0] - 0.3) / 0.11))
+    ax.set_yticks(y, [f"{r.id}  {shorten(r.text, label_width)}" for r in rows], fontsize=13)
+    ax.invert_yaxis()
+    _pct_axis(ax, "x", 1.0, 0.25, t)
+    ax.set_xlim(0, 1.08)
+    ax.set_xlabel(t("axis.score"))
+    if median is not None:
+        ax.axvline(median, color=GREY, linestyle="--", linewidth=1.3, zorder=1.5)
+        ax.text(
+            median,
+            -0.75,
+            t("start.median", value=t.pct(median)),
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            color=GREY,
+        )
+    top = dk_top or max(0.3, math.ceil((max(shares, default=0) + 0.05) * 10) / 10)
+    dk_colours = [
+        VERMILLION if (min_share is not None and s >= min_share - 1e-12) else "#F2B28C"
+        for s in shares
+    ]
+    ax2.barh(y, shares, color=dk_colours, height=0.68)
+    for yi, s in zip(y, shares, strict=True):
+        ax2.text(s + top * 0.03, yi, t.pct(s), va="center", fontsize=12, color=INK, bbox=_HALO)
+    ax2.set_xlim(0, top * 1.45)
+    ax2.set_xticks([0, top], [t.pct(0), t.pct(top)])
+    ax2.set_xlabel(t("axis.dont_know"))
+    ax2.tick_params(axis="y", left=False, labelleft=False)
+    if min_share is not None and min_share <= top:
+        ax2.axvline(min_share, color=GREY, linestyle="--", linewidth=1.1, zorder=1.5)
+        ax2.text(
+            min_share,
+            -0.75,
+            t.pct(min_share),
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            color=GREY,
+        )
+    if set(highlight) & {r.id for r in rows}:
+        from matplotlib.patches import Patch
+
+        fig.legend(
+            [Patch(color=VERMILLION)],
+            [t("legend.suggested")],
+            loc="upper left",
+            bbox_to_anchor=(0.01, 0.99),
+            frameon=False,
+            fontsize=13,
+        )
+    for a in (ax, ax2):
+        a.grid(axis="x", color="#EEEEEE")
+        a.set_axisbelow(True)
+    return fig
 
 
 def start_map(
@@ -262,39 +298,47 @@ def start_map(
     size: tuple[float, float] = WIDE,
 ) -> bytes:
     """Vetlanda's view: score against vet-ej share; low score + much vet ej is shaded."""
-    rows = [r for r in rows if r.score is not None]
     with rc_context(_RC):
-        fig = _figure(size)
-        ax = fig.add_axes((0.09, 0.14, 0.62, 0.8))
-        xs = np.array([r.score for r in rows])
-        ys = np.array([r.dont_know_share or 0.0 for r in rows])
-        x_lo = max(0.0, math.floor((xs.min() - 0.05) * 10) / 10) if len(xs) else 0.0
-        x_hi = min(1.0, math.ceil((xs.max() + 0.05) * 10) / 10) if len(xs) else 1.0
-        y_hi = max(min_share * 1.6, math.ceil((ys.max() + 0.04) * 20) / 20 if len(ys) else 0.3)
-        ax.set_xlim(x_lo, x_hi)
-        ax.set_ylim(0, y_hi)
-        cut = median if median is not None else x_hi
-        ax.add_patch(
-            Rectangle(
-                (x_lo, min_share),
-                cut - x_lo,
-                y_hi - min_share,
-                color=ORANGE,
-                alpha=0.18,
-                linewidth=0,
-            )
+        fig = start_map_figure(
+            rows, t, median=median, min_share=min_share, highlight=highlight, size=size
         )
-        ax.axhline(min_share, color=GREY, linestyle="--", linewidth=1.2)
-        if median is not None:
-            ax.axvline(median, color=GREY, linestyle="--", linewidth=1.2)
-            ax.text(
-                median,
-                y_hi * 0.985,
-                " " + t("start.median", value=t.pct(median)),
-                va="top",
-                fontsize=12,
-                color=GREY,
-            )
+        return _png(fig)
+
+
+def start_map_figure(
+    rows: Sequence[StatementRow],
+    t: Texts,
+    *,
+    median: float | None,
+    min_share: float,
+    highlight: Sequence[str] = (),
+    size: tuple[float, float] = WIDE,
+) -> Figure:
+    """The figure behind :func:`start_map` (call inside ``rc_context(_RC)``); the statement
+    labels carry ``gid="point-label"``."""
+    rows = [r for r in rows if r.score is not None]
+    fig = _figure(size)
+    ax = fig.add_axes((0.09, 0.14, 0.62, 0.8))
+    xs = np.array([r.score for r in rows])
+    ys = np.array([r.dont_know_share or 0.0 for r in rows])
+    x_lo = max(0.0, math.floor((xs.min() - 0.05) * 10) / 10) if len(xs) else 0.0
+    x_hi = min(1.0, math.ceil((xs.max() + 0.05) * 10) / 10) if len(xs) else 1.0
+    y_hi = max(min_share * 1.6, math.ceil((ys.max() + 0.04) * 20) / 20 if len(ys) else 0.3)
+    ax.set_xlim(x_lo, x_hi)
+    ax.set_ylim(0, y_hi)
+    cut = median if median is not None else x_hi
+    ax.add_patch(
+        Rectangle(
+            (x_lo, min_share),
+            cut - x_lo,
+            y_hi - min_share,
+            color=ORANGE,
+            alpha=0.18,
+            linewidth=0,
+        )
+    )
+    ax.axhline(min_share, color=GREY, linestyle="--", linewidth=1.2)
+    fixed = [
         ax.text(
             x_hi,
             min_share,
@@ -303,28 +347,7 @@ def start_map(
             va="bottom",
             fontsize=12,
             color=GREY,
-        )
-        colours = [VERMILLION if r.id in highlight else BLUE for r in rows]
-        sizes = [150 if r.id in highlight else 60 for r in rows]
-        ax.scatter(xs, ys, c=colours, s=sizes, zorder=3, edgecolors="white", linewidths=0.8)
-        for r, x, yv in zip(rows, xs, ys, strict=True):
-            ax.annotate(
-                r.id,
-                (x, yv),
-                xytext=(6, 4),
-                textcoords="offset points",
-                fontsize=13 if r.id in highlight else 11,
-                fontweight="bold" if r.id in highlight else "normal",
-                color=VERMILLION if r.id in highlight else INK,
-            )
-        xt = np.arange(x_lo, x_hi + 1e-9, 0.1)
-        ax.set_xticks(xt, [t.pct(v) for v in xt])
-        yt = np.arange(0, y_hi + 1e-9, 0.1 if y_hi > 0.35 else 0.05)
-        ax.set_yticks(yt, [t.pct(v) for v in yt])
-        ax.set_xlabel(t("axis.score"))
-        ax.set_ylabel(t("axis.dont_know_share"))
-        ax.grid(color="#EEEEEE")
-        ax.set_axisbelow(True)
+        ),
         ax.text(
             x_lo + (x_hi - x_lo) * 0.01,
             y_hi * 0.985,
@@ -333,45 +356,226 @@ def start_map(
             fontsize=13,
             color="#8A5A00",
             fontweight="bold",
-        )
-        in_region = [
-            r
-            for r, x, yv in zip(rows, xs, ys, strict=True)
-            if yv >= min_share - 1e-12 and (median is None or x < median - 1e-12)
-        ]
-        by_id = {r.id: r for r in rows}
-        chosen = [by_id[h] for h in highlight if h in by_id]
-        y_text = 0.9
-        if not in_region:
-            fig.text(
-                0.74,
-                y_text,
-                _wrap(t("start.none", share=t.pct(min_share)), 30),
-                fontsize=13,
+        ),
+    ]
+    if median is not None:
+        ax.axvline(median, color=GREY, linestyle="--", linewidth=1.2)
+        fixed.append(
+            ax.text(
+                median,
+                y_hi * 0.985,
+                " " + t("start.median", value=t.pct(median)),
                 va="top",
+                fontsize=12,
                 color=GREY,
             )
-            y_text -= 0.2
-        if chosen:
-            fig.text(
-                0.74,
-                y_text,
-                t("legend.suggested"),
-                fontsize=14,
-                color=VERMILLION,
-                va="top",
-                fontweight="bold",
-            )
-            lines = [f"{r.id}: {shorten(r.text, 80)}" for r in chosen]
-            fig.text(
-                0.74,
-                y_text - 0.08,
-                "\n\n".join(_wrap(line, 30) for line in lines),
-                fontsize=12,
-                va="top",
-                color=INK,
-            )
-        return _png(fig)
+        )
+    xt = np.arange(x_lo, x_hi + 1e-9, 0.1)
+    ax.set_xticks(xt, [t.pct(v) for v in xt])
+    yt = np.arange(0, y_hi + 1e-9, 0.1 if y_hi > 0.35 else 0.05)
+    ax.set_yticks(yt, [t.pct(v) for v in yt])
+    ax.set_xlabel(t("axis.score"))
+    ax.set_ylabel(t("axis.dont_know_share"))
+    ax.grid(color="#EEEEEE")
+    ax.set_axisbelow(True)
+    # the suggested statements drawn last (on top) and labelled first (best places)
+    order = sorted(range(len(rows)), key=lambda i: rows[i].id in highlight)
+    big = [rows[i].id in highlight for i in order]
+    ax.scatter(
+        xs[order],
+        ys[order],
+        c=[VERMILLION if b else BLUE for b in big],
+        s=[150 if b else 60 for b in big],
+        zorder=3,
+        edgecolors="white",
+        linewidths=0.8,
+    )
+    labels = [
+        (
+            r.id,
+            float(x),
+            float(yv),
+            150 if r.id in highlight else 60,
+            {
+                "fontsize": 13 if r.id in highlight else 11,
+                "fontweight": "bold" if r.id in highlight else "normal",
+                "color": VERMILLION if r.id in highlight else INK,
+            },
+        )
+        for r, x, yv in sorted(
+            zip(rows, xs, ys, strict=True), key=lambda item: (item[0].id not in highlight, item[1])
+        )
+    ]
+    place_point_labels(fig, ax, labels, fixed)
+    in_region = [
+        r
+        for r, x, yv in zip(rows, xs, ys, strict=True)
+        if yv >= min_share - 1e-12 and (median is None or x < median - 1e-12)
+    ]
+    by_id = {r.id: r for r in rows}
+    chosen = [by_id[h] for h in highlight if h in by_id]
+    y_text = 0.9
+    if not in_region:
+        fig.text(
+            0.74,
+            y_text,
+            _wrap(t("start.none", share=t.pct(min_share)), 30),
+            fontsize=13,
+            va="top",
+            color=GREY,
+        )
+        y_text -= 0.2
+    if chosen:
+        fig.text(
+            0.74,
+            y_text,
+            t("legend.suggested"),
+            fontsize=14,
+            color=VERMILLION,
+            va="top",
+            fontweight="bold",
+        )
+        lines = [f"{r.id}: {shorten(r.text, 80)}" for r in chosen]
+        fig.text(
+            0.74,
+            y_text - 0.08,
+            "\n\n".join(_wrap(line, 30) for line in lines),
+            fontsize=12,
+            va="top",
+            color=INK,
+        )
+    return fig
+
+
+# ---- point labels that do not overlap ------------------------------------------------------
+#: Directions a label may take from its point, preferred first: right, upper right, lower right,
+#: left, upper left, lower left, above, below, then beside but above or below the point's height
+#: (unit vector, horizontal and vertical alignment).
+_DIRECTIONS = [
+    (1.0, 0.0, "left", "center"),
+    (0.7, 0.7, "left", "bottom"),
+    (0.7, -0.7, "left", "top"),
+    (-1.0, 0.0, "right", "center"),
+    (-0.7, 0.7, "right", "bottom"),
+    (-0.7, -0.7, "right", "top"),
+    (0.0, 1.0, "center", "bottom"),
+    (0.0, -1.0, "center", "top"),
+    (1.0, 0.2, "left", "bottom"),
+    (-1.0, 0.2, "right", "bottom"),
+    (1.0, -0.2, "left", "top"),
+    (-1.0, -0.2, "right", "top"),
+]
+
+
+def _overlap(a, b) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _crosses(a, b, c, d) -> bool:
+    """Whether the segments a-b and c-d cross."""
+
+    def side(p, q, r) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _cuts(a, b, box) -> bool:
+    """Whether the segment a-b runs through ``box``."""
+    corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
+    inside = [box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1 for p in (a, b)]
+    return any(inside) or any(_crosses(a, b, corners[i], corners[(i + 1) % 4]) for i in range(4))
+
+
+def place_point_labels(
+    fig: Figure,
+    ax,
+    labels: Sequence[tuple[str, float, float, float, dict]],
+    fixed: Sequence = (),
+) -> list:
+    """Label scatter points: ``labels`` are ``(text, x, y, marker size, text style)``, the most
+    important first. Each label goes next to its point where it covers no other label, no
+    point and none of the ``fixed`` texts, and stays inside the axes; if every place next to
+    the point is taken, it moves a little further out with a thin leader line, and if every
+    place is taken, it goes where it covers least. Points drawn on top of each other share one
+    label ("f11, f33"). Returns the labels (``gid="point-label"``)."""
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    px = fig.dpi / 72  # pixels per point
+    taken = [f.get_window_extent(renderer).expanded(1.02, 1.05) for f in fixed]
+    items = []  # [text, x, y, radius in points, style, display position, index in taken]
+    for text, x, y, size, style in labels:
+        radius = math.sqrt(size) / 2
+        pos = ax.transData.transform((x, y))
+        taken.append(Bbox([pos - radius * px, pos + radius * px]))
+        same = next(
+            (
+                it
+                for it in items
+                if it[4] == style and np.hypot(*(it[5] - pos)) < (it[3] + radius) * px * 0.8
+            ),
+            None,
+        )
+        if same is not None:
+            same[0] += f", {text}"
+        else:
+            items.append([text, x, y, radius, style, pos, len(taken) - 1])
+    out, lines = [], []
+    n_fixed = len(fixed)
+    for text, x, y, radius, style, pos, own in items:
+        best = None
+        spots = [(radius + 3, False), *[(radius + d, True) for d in (14, 26, 38)]]
+        for distance, leader in spots:
+            for ux, uy, ha, va in _DIRECTIONS:
+                ann = ax.annotate(
+                    text,
+                    (x, y),
+                    xytext=(ux * distance, uy * distance),
+                    textcoords="offset points",
+                    ha=ha,
+                    va=va,
+                    gid="point-label",
+                    zorder=4,
+                    arrowprops={"arrowstyle": "-", "color": GREY, "lw": 0.7, "shrinkB": radius}
+                    if leader
+                    else None,
+                    **style,
+                )
+                ann.update_positions(renderer)
+                box = Text.get_window_extent(ann, renderer)
+                outside = box.width * box.height - _overlap(box, inside)
+                covered = [_overlap(box, o) for o in taken]
+                cost = outside * 1000 + sum(covered) + 10000 * sum(c > 0 for c in covered)
+                segment = None
+                if leader:  # from the point to the label's nearest corner
+                    corner = min(
+                        ((cx, cy) for cx in (box.x0, box.x1) for cy in (box.y0, box.y1)),
+                        key=lambda c: np.hypot(c[0] - pos[0], c[1] - pos[1]),
+                    )
+                    segment = (tuple(pos), corner)
+                    cost += 400 * sum(_crosses(*segment, *other) for other in lines)
+                    others = [o for i, o in enumerate(taken) if i >= n_fixed and i != own]
+                    cost += 400 * sum(_cuts(*segment, o) for o in others)
+                if best is None or cost < best[0]:
+                    if best is not None:
+                        best[1].remove()
+                    best = (cost, ann, box, segment)
+                else:
+                    ann.remove()
+                if cost == 0:
+                    break
+            if best[0] == 0:
+                break
+        taken.append(best[2].padded(3 * px))  # keep a little space between labels
+        if best[3] is not None:
+            lines.append(best[3])
+        out.append(best[1])
+    return out
 
 
 # ---- 2x2 -----------------------------------------------------------------------------------

@@ -717,7 +717,8 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
         axis.number_format = "0%"
         axis.majorGridlines = None
     _show_axes(chart)
-    group_colours = ["009E73", "D55E00", "CC79A7", "56B4E9", "F0E442", "7F7F7F", "000000"]
+    # Okabe–Ito; yellow (hard to see on white) only from the seventh group on
+    group_colours = ["009E73", "D55E00", "CC79A7", "56B4E9", "7F7F7F", "000000", "F0E442"]
     n_group = 0
     for i, p in enumerate(q.points):
         r = first + i

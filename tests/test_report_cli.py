@@ -1,0 +1,121 @@
+"""`mognad report` on the command line: what it writes, and mistakes explained to people (exit
+2, a message naming the file or column, no traceback, nothing written, no input touched)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    for name in ("dimios_sample.xlsx", "dimios_2024.csv", "dimios_2025.csv"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def refused(result, *words: str) -> str:
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith("Error: ")
+    for word in words:
+        assert word in message, message
+    return message
+
+
+def test_folder_output_gets_both_files_named_after_the_responses(run_cli, folder):
+    out = run_cli("report", "dimios_sample.xlsx", "--compare", "år", "-o", "rapport/")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "Wrote rapport/dimios_sample_rapport.xlsx",
+        "Wrote rapport/dimios_sample_rapport.pptx",
+    ]
+    out = run_cli("report", "dimios_2025.csv", "-c", "dimios_2024.csv", "--lang", "en", "-o", ".")
+    assert out.exit_code == 0, out.stderr
+    assert (folder / "dimios_2025_report.xlsx").is_file()
+    assert (folder / "dimios_2025_report.pptx").is_file()
+    assert not [p for p in folder.rglob(".*") if p.is_file()]  # no temporary files left
+
+
+@pytest.mark.parametrize("out", ["dimios_sample.xlsx", "./sub/../dimios_sample.xlsx"])
+def test_never_writes_over_the_response_file(run_cli, folder, out):
+    (folder / "sub").mkdir()
+    before = digest(folder / "dimios_sample.xlsx"), listing(folder)
+    refused(run_cli("report", "dimios_sample.xlsx", "-o", out), "that is an input file")
+    assert (digest(folder / "dimios_sample.xlsx"), listing(folder)) == before
+
+
+def test_never_writes_over_the_earlier_wave(run_cli, folder):
+    pd.read_csv(folder / "dimios_2024.csv", sep=";", encoding="utf-8-sig").to_excel(
+        folder / "2024.xlsx", index=False
+    )
+    before = digest(folder / "2024.xlsx"), listing(folder)
+    message = refused(
+        run_cli("report", "dimios_2025.csv", "--compare", "2024.xlsx", "-o", "2024.xlsx"),
+        "2024.xlsx",
+        "that is an input file",
+    )
+    assert "Choose another output name" in message
+    assert (digest(folder / "2024.xlsx"), listing(folder)) == before
+
+
+def test_an_output_in_a_missing_folder_is_refused_and_nothing_is_made(run_cli, folder):
+    before = listing(folder)
+    message = refused(
+        run_cli("report", "dimios_sample.xlsx", "-o", "saknas/rapport.xlsx"),
+        "saknas",
+        "does not exist",
+    )
+    assert message.startswith("Error: Cannot write saknas/rapport.xlsx")
+    assert listing(folder) == before
+
+
+def test_an_unknown_group_column_is_named_with_the_columns_there_are(run_cli, folder):
+    before = listing(folder)
+    message = refused(
+        run_cli("report", "dimios_sample.xlsx", "--groups", "avdelning", "-o", "ny/mapp/"),
+        "dimios_sample.xlsx",
+        '"avdelning"',
+        "förvaltning",
+    )
+    assert 'sheet "Svar"' in message
+    assert listing(folder) == before  # the report folder was not created either
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["-o", "rapport.pdf"], ["rapport.pdf", ".xlsx", ".pptx"]),
+        (["-o", "dimios_2024.csv"], ["dimios_2024.csv", "not a folder"]),
+        (["--compare", "årtal", "-o", "r.xlsx"], ["årtal", "wave column"]),
+        (["--compare", "år=2024", "-o", "r.xlsx"], ["år=2024", "two waves"]),
+        (["--target", "mycket", "-o", "r.xlsx"], ["mycket"]),
+    ],
+)
+def test_other_mistakes_are_explained(run_cli, folder, args, words):
+    before = listing(folder), digest(folder / "dimios_2024.csv")
+    refused(run_cli("report", "dimios_sample.xlsx", *args), *words)
+    assert (listing(folder), digest(folder / "dimios_2024.csv")) == before
+
+
+def test_a_missing_response_file_is_named(run_cli, folder):
+    refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx"), "svar.xlsx")
+    assert not (folder / "r.xlsx").exists()
