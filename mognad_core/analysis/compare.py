@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
-from scipy import stats
+from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
@@ -105,7 +105,7 @@ def _welch(m1, s1, n1, m2, s2, n2, span) -> tuple[float | None, float | None]:
     if se == 0:
         return diff, diff
     df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
-    half = stats.t.ppf(0.975, df) * se / span
+    half = stdtrit(df, 0.975) * se / span
     return diff - half, diff + half
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
-from scipy import stats
+from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
 from ..errors import MognadError
 from ._common import AnalysisResult, as_responses, pp
@@ -139,7 +139,7 @@ def reliability(
         dk = int(rs.dont_know[:, j].sum())
         half = None
         if n >= 2:
-            half = float(stats.t.ppf(0.975, n - 1) * col.std(ddof=1) / np.sqrt(n) / span)
+            half = float(stdtrit(n - 1, 0.975) * col.std(ddof=1) / np.sqrt(n) / span)
         warn = None
         if n < min_n:
             warn = f"only {n} valid answer(s) (fewer than {min_n}): the score says little"
