@@ -116,3 +116,21 @@ def test_quadrant_groups_are_not_drawn_in_yellow(tmp_path):
         ]
     assert len(scatter) == 1
     assert "F0E442" not in scatter[0]  # five groups: the yellow is not needed
+
+
+def test_quadrant_names_groups_in_full_left_of_the_recommendation():
+    data = collect(DIMIOS, "dimios", compare="år", groups="förvaltning")
+    q = data.quadrant
+    with rc_context(charts._RC):
+        fig = charts.quadrant_figure(q, data.texts)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        labels = {a.get_text(): a for a in ax.texts if hasattr(a, "xyann")}
+        advice = next(t for t in fig.texts if t.get_text() == data.texts("chart.recommendation"))
+        left_of_advice = advice.get_window_extent(renderer).x0
+    groups = [p.name for p in q.points if p.kind == "group"]
+    assert "Barn- och utbildningsförvaltningen" in groups
+    assert set(groups) <= set(labels)  # not shortened ("Barn- och utbildningsfö…")
+    for text, label in labels.items():
+        assert Text.get_window_extent(label, renderer).x1 < left_of_advice, text

@@ -596,93 +596,98 @@ def _place_labels(ax, points: list[tuple[float, float, str]], min_gap: float) ->
 def quadrant(q: Quadrant, t: Texts, size: tuple[float, float] = WIDE) -> bytes:
     """The 2x2: threshold lines, quadrant names, the organisation, earlier wave and groups."""
     with rc_context(_RC):
-        fig = _figure(size)
-        ax = fig.add_axes((0.08, 0.13, 0.45, 0.8))
-        lo, hi = q.axis_range()
-        ax.set_xlim(lo, hi)
-        ax.set_ylim(lo, hi)
-        th = q.threshold
-        ax.add_patch(Rectangle((th, th), hi - th, hi - th, color=GREEN, alpha=0.08, linewidth=0))
-        ax.add_patch(
-            Rectangle((lo, lo), th - lo, th - lo, color=VERMILLION, alpha=0.07, linewidth=0)
-        )
-        ax.axvline(th, color=GREY, linewidth=1.5)
-        ax.axhline(th, color=GREY, linewidth=1.5)
-        pad = (hi - lo) * 0.02
-        spots = {
-            (False, False): (lo + pad, lo + pad, "left", "bottom"),
-            (True, False): (hi - pad, lo + pad, "right", "bottom"),
-            (False, True): (lo + pad, hi - pad, "left", "top"),
-            (True, True): (hi - pad, hi - pad, "right", "top"),
-        }
-        for key, name in q.corners.items():
-            x, y, ha, va = spots[key]
-            ax.text(
-                x, y, _wrap(name, 18), ha=ha, va=va, fontsize=13, color=GREY, fontstyle="italic"
-            )
-        ticks = np.arange(math.ceil(lo * 10) / 10, hi + 1e-9, 0.1)
-        ax.set_xticks(ticks, [t.pct(v) for v in ticks])
-        ax.set_yticks(ticks, [t.pct(v) for v in ticks])
-        ax.set_xlabel(q.x_label)
-        ax.set_ylabel(q.y_label)
-        groups = [p for p in q.points if p.kind == "group"]
-        if groups:
-            ax.scatter(
-                [p.x for p in groups],
-                [p.y for p in groups],
-                s=70,
-                color=GREY,
-                zorder=3,
-                edgecolors="white",
-            )
-        prev = [p for p in q.points if p.kind == "previous"]
-        org = q.points[0]
-        for p in prev:
-            ax.scatter([p.x], [p.y], s=120, color=ORANGE, zorder=4, edgecolors="white")
-            ax.annotate(
-                "",
-                (org.x, org.y),
-                xytext=(p.x, p.y),
-                arrowprops={"arrowstyle": "->", "color": ORANGE, "linewidth": 2},
-            )
+        return _png(quadrant_figure(q, t, size))
+
+
+def quadrant_figure(q: Quadrant, t: Texts, size: tuple[float, float] = WIDE) -> Figure:
+    """The figure behind :func:`quadrant` (call inside ``rc_context(_RC)``)."""
+    fig = _figure(size)
+    ax = fig.add_axes((0.08, 0.13, 0.45, 0.8))
+    lo, hi = q.axis_range()
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    th = q.threshold
+    ax.add_patch(Rectangle((th, th), hi - th, hi - th, color=GREEN, alpha=0.08, linewidth=0))
+    ax.add_patch(Rectangle((lo, lo), th - lo, th - lo, color=VERMILLION, alpha=0.07, linewidth=0))
+    ax.axvline(th, color=GREY, linewidth=1.5)
+    ax.axhline(th, color=GREY, linewidth=1.5)
+    pad = (hi - lo) * 0.02
+    spots = {
+        (False, False): (lo + pad, lo + pad, "left", "bottom"),
+        (True, False): (hi - pad, lo + pad, "right", "bottom"),
+        (False, True): (lo + pad, hi - pad, "left", "top"),
+        (True, True): (hi - pad, hi - pad, "right", "top"),
+    }
+    for key, name in q.corners.items():
+        x, y, ha, va = spots[key]
+        ax.text(x, y, _wrap(name, 18), ha=ha, va=va, fontsize=13, color=GREY, fontstyle="italic")
+    ticks = np.arange(math.ceil(lo * 10) / 10, hi + 1e-9, 0.1)
+    ax.set_xticks(ticks, [t.pct(v) for v in ticks])
+    ax.set_yticks(ticks, [t.pct(v) for v in ticks])
+    ax.set_xlabel(q.x_label)
+    ax.set_ylabel(q.y_label)
+    groups = [p for p in q.points if p.kind == "group"]
+    if groups:
         ax.scatter(
-            [org.x], [org.y], s=260, color=BLUE, zorder=5, edgecolors="white", linewidths=1.5
+            [p.x for p in groups],
+            [p.y for p in groups],
+            s=70,
+            color=GREY,
+            zorder=3,
+            edgecolors="white",
         )
-        marks = [(org, BLUE, 13, "bold"), *[(p, ORANGE, 12, "bold") for p in prev]]
-        marks += [(p, INK, 11, "normal") for p in groups]
-        labelled = [(m.x, m.y, shorten(m.name, 24)) for m, *_ in marks]
-        ys = _place_labels(ax, labelled, (hi - lo) * 0.045)
-        for (x, y, text), ly, (_, colour, font, weight) in zip(labelled, ys, marks, strict=True):
-            ax.annotate(
-                text,
-                (x, y),
-                xytext=(x + (hi - lo) * 0.03, ly),
-                textcoords="data",
-                fontsize=font,
-                fontweight=weight,
-                va="center",
-                color=colour,
-                arrowprops={"arrowstyle": "-", "color": LIGHT, "linewidth": 0.8},
-            )
-        if q.recommendation:
-            fig.text(
-                0.66,
-                0.9,
-                t("chart.recommendation"),
-                fontsize=15,
-                fontweight="bold",
-                va="top",
-                color=INK,
-            )
-            fig.text(
-                0.66,
-                0.82,
-                _wrap(shorten(q.recommendation, 330), 40),
-                fontsize=13,
-                va="top",
-                color=INK,
-            )
-        return _png(fig)
+    prev = [p for p in q.points if p.kind == "previous"]
+    org = q.points[0]
+    for p in prev:
+        ax.scatter([p.x], [p.y], s=120, color=ORANGE, zorder=4, edgecolors="white")
+        ax.annotate(
+            "",
+            (org.x, org.y),
+            xytext=(p.x, p.y),
+            arrowprops={"arrowstyle": "->", "color": ORANGE, "linewidth": 2},
+        )
+    ax.scatter([org.x], [org.y], s=260, color=BLUE, zorder=5, edgecolors="white", linewidths=1.5)
+    marks = [(org, BLUE, 13, "bold"), *[(p, ORANGE, 12, "bold") for p in prev]]
+    marks += [(p, INK, 11, "normal") for p in groups]
+    # each name as long as fits between its point and the recommendation (or the figure's edge)
+    right = (0.645 if q.recommendation else 0.98) * size[0]
+    labelled = []
+    for m, _, font, weight in marks:
+        start = (0.08 + 0.45 * (m.x + (hi - lo) * 0.03 - lo) / (hi - lo)) * size[0]
+        per_char = (0.62 if weight == "bold" else 0.58) * font / 72  # DejaVu Sans, inches
+        labelled.append((m.x, m.y, shorten(m.name, max(14, int((right - start) / per_char)))))
+    ys = _place_labels(ax, labelled, (hi - lo) * 0.045)
+    for (x, y, text), ly, (_, colour, font, weight) in zip(labelled, ys, marks, strict=True):
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(x + (hi - lo) * 0.03, ly),
+            textcoords="data",
+            fontsize=font,
+            fontweight=weight,
+            va="center",
+            color=colour,
+            arrowprops={"arrowstyle": "-", "color": LIGHT, "linewidth": 0.8},
+        )
+    if q.recommendation:
+        fig.text(
+            0.66,
+            0.9,
+            t("chart.recommendation"),
+            fontsize=15,
+            fontweight="bold",
+            va="top",
+            color=INK,
+        )
+        fig.text(
+            0.66,
+            0.82,
+            _wrap(shorten(q.recommendation, 330), 40),
+            fontsize=13,
+            va="top",
+            color=INK,
+        )
+    return fig
 
 
 # ---- change --------------------------------------------------------------------------------
