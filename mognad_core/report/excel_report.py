@@ -649,7 +649,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
 
     ws2 = wb.create_sheet(t("sheet.group_sizes"))
     _title(ws2, t("head.group_sizes"), t("note.groups_hidden"))
-    rows2 = [[x.name, x.n, t.yes_no(not x.suppressed), x.reason or ""] for x in g.groups]
+    rows2 = [[x.name, x.n, t.yes_no(not x.suppressed), t.message(x.reason)] for x in g.groups]
     _table(
         ws2,
         [t("col.group"), t("col.respondents"), t("col.shown"), t("col.why_hidden")],
@@ -660,7 +660,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
     )
     extra = HEADER_ROW + len(rows2) + 2
     for note in g.notes:
-        ws2.cell(row=extra, column=1, value=note).font = NOTE_FONT
+        ws2.cell(row=extra, column=1, value=t.message(note)).font = NOTE_FONT
         extra += 1
     _print_setup(ws2)
     return [ws, ws2]
@@ -846,7 +846,7 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
         t("col.warning"),
     ]
     rows = [
-        [d.id, d.label, _kind(t, d.kind), d.items, d.n, d.n_complete, d.alpha, d.warning or ""]
+        [d.id, d.label, _kind(t, d.kind), d.items, d.n, d.n_complete, d.alpha, t.message(d.warning)]
         for d in rel.dimensions
     ]
     _, last = _table(
@@ -854,7 +854,7 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
     )
     row = last + 2
     for w in rel.warnings:
-        ws.cell(row=row, column=1, value=w).font = NOTE_FONT
+        ws.cell(row=row, column=1, value=t.message(w)).font = NOTE_FONT
         row += 1
     _print_setup(ws)
     return ws
@@ -935,7 +935,7 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
         )
     )
     for note in data.notes:
-        items.append(("Anmärkning" if sv else "Note", note))
+        items.append(("Anmärkning" if sv else "Note", t.message(note)))
     row = 3
     for key, value in items:
         ws.cell(row=row, column=1, value=key).font = BOLD

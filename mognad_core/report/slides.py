@@ -562,7 +562,7 @@ def _about_slide(deck: Deck) -> None:
         )
     if d.benchmark is not None and d.benchmark.caveat:
         lines.append(d.benchmark.caveat)
-    s = deck.slide(t("slide.about"), d.notes)
+    s = deck.slide(t("slide.about"), [t.message(n) for n in d.notes])
     deck.text(
         s,
         MARGIN,

@@ -7,6 +7,7 @@ change of wording is made in one place.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGS = ("sv", "en")
@@ -316,6 +317,75 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: Swedish for the messages of the analyses (written in English, like all of mognad's messages)
+#: that a report shows: why a group is hidden, reliability warnings, notes about the data.
+#: A message not listed here is shown as it is.
+MESSAGES_SV: list[tuple[str, str]] = [
+    (r"fewer than (\d+) respondents", "färre än {0} svarande"),
+    (
+        r"hidden so that a smaller group cannot be derived from the total",
+        "dold så att en mindre grupp inte kan räknas fram ur totalen",
+    ),
+    (
+        r"(\d+) group\(s\) suppressed \(minimum group size (\d+)\): (.*)\.",
+        "{0} grupp(er) dolda (minsta gruppstorlek {1}): {2}.",
+    ),
+    (
+        r"Fewer than two visible groups: no comparison between groups\.",
+        "Färre än två grupper visas: ingen jämförelse mellan grupper.",
+    ),
+    (r"one statement: alpha needs at least two", "ett påstående: alfa kräver minst två"),
+    (
+        r"alpha not computed: (\d+) respondent\(s\) answered every statement "
+        r"\(at least (\d+) needed\)",
+        "alfa beräknas inte: {0} svarande besvarade alla påståenden (minst {1} behövs)",
+    ),
+    (
+        r"alpha cannot be computed: the answers do not vary",
+        "alfa kan inte beräknas: svaren varierar inte",
+    ),
+    (
+        r"alpha from only (\d+) complete respondents \(fewer than (\d+)\): unstable",
+        "alfa från bara {0} svarande som besvarat alla påståenden (färre än {1}): osäkert",
+    ),
+    (
+        r"alpha (\d+)\.(\d+) is below (\d+)\.(\d+): the statements do not hang together well",
+        "alfa {0},{1} är under {2},{3}: påståendena hänger inte ihop väl",
+    ),
+    (
+        r"only (\d+) valid answer\(s\) \(fewer than (\d+)\): the score says little",
+        "bara {0} giltiga svar (färre än {1}): värdet säger lite",
+    ),
+    (r"Fewer than (\d+) valid answers: (.*)\.", "Färre än {0} giltiga svar: {1}."),
+    (
+        r"Every statement has fewer than (\d+) valid answers\.",
+        "Alla påståenden har färre än {0} giltiga svar.",
+    ),
+    (
+        r"Only (\d+) respondent\(s\): treat every figure as indicative\.",
+        "Bara {0} svarande: se alla siffror som vägledande.",
+    ),
+    (
+        r"Columns kept as respondent attributes \(not statements\): (.*)\.",
+        "Kolumner som behålls som bakgrundsuppgifter (inte påståenden): {0}.",
+    ),
+    (
+        r'No column for (\d+) statement\(s\) of model "(.*)": (.*); they are scored as having '
+        r"no answers\.",
+        'Ingen kolumn för {0} påstående(n) i modellen "{1}": {2}; de räknas som obesvarade.',
+    ),
+    (
+        r"Not compared \(no score in one wave\): (.*)\.",
+        "Inte jämförda (inget värde i en av mätningarna): {0}.",
+    ),
+    (
+        r'(\d+) respondent\(s\) with no value in "(.*)" were left out\.',
+        '{0} svarande utan värde i "{1}" togs inte med.',
+    ),
+    (r"No target for: (.*)\.", "Inget mål för: {0}."),
+]
+
+
 class Texts:
     """Labels and number formats for one language (``sv`` or ``en``)."""
 
@@ -330,6 +400,16 @@ class Texts:
     def __call__(self, key: str, **values: Any) -> str:
         text = self._labels[key]
         return text.format(**values) if values else text
+
+    def message(self, text: str | None) -> str:
+        """A message of the analyses in the report's language (see ``MESSAGES_SV``)."""
+        if not text or self.lang != "sv":
+            return text or ""
+        for pattern, swedish in MESSAGES_SV:
+            m = re.fullmatch(pattern, text.strip())
+            if m:
+                return swedish.format(*m.groups())
+        return text
 
     # ---- numbers ------------------------------------------------------------------------
     def _num(self, value: float, digits: int) -> str:

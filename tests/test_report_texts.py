@@ -1,0 +1,86 @@
+"""A Swedish report is Swedish throughout: the analyses' messages it shows (why a group is hidden,
+reliability warnings, notes about the data) are translated; an English report keeps them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+import mognad_core as mognad
+from mognad_core.report.texts import Texts
+
+ROOT = Path(__file__).parent.parent
+DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
+DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
+
+
+def column(ws, col: int, first: int = 5) -> list:
+    return [ws.cell(row=r, column=col).value for r in range(first, ws.max_row + 1)]
+
+
+@pytest.fixture(scope="module")
+def swedish(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sv")
+    mognad.build_report(DIMIOS, "dimios", out, compare="år", groups="förvaltning", min_size=6)
+    return out / "dimios_sample_rapport.xlsx"
+
+
+def test_why_a_group_is_hidden_in_swedish(swedish):
+    ws = load_workbook(swedish)["Gruppstorlek"]
+    reasons = {r[0]: r[3] for r in ws.iter_rows(min_row=5, values_only=True) if r[0] and r[3]}
+    assert reasons == {
+        "Kultur- och fritidsförvaltningen": "färre än 6 svarande",
+        "Samhällsbyggnadsförvaltningen": "dold så att en mindre grupp inte kan räknas fram ur "
+        "totalen",
+    }
+    notes = [v for v in column(ws, 1) if isinstance(v, str) and "dolda" in v]
+    assert notes == [
+        "2 grupp(er) dolda (minsta gruppstorlek 6): Kultur- och fritidsförvaltningen, "
+        "Samhällsbyggnadsförvaltningen."
+    ]
+
+
+def test_notes_about_the_data_in_swedish(swedish):
+    ws = load_workbook(swedish)["Om rapporten"]
+    notes = [r[1] for r in ws.iter_rows(values_only=True) if r[0] == "Anmärkning"]
+    assert (
+        'Kolumner som behålls som bakgrundsuppgifter (inte påståenden): "respondent", "år", '
+        '"förvaltning", "roll".'
+    ) in notes
+    deck = swedish.with_suffix(".pptx")
+    about = list(Presentation(str(deck)).slides)[-1].notes_slide.notes_text_frame.text
+    assert "Kolumner som behålls" in about and "Columns kept" not in about
+
+
+def test_reliability_warnings_in_swedish_and_english(tmp_path):
+    sv, en = tmp_path / "sv.xlsx", tmp_path / "en.xlsx"
+    mognad.build_report(DMM, "dmm", sv)
+    mognad.build_report(DMM, "dmm", en, lang="en")
+    warnings_sv = [w for w in column(load_workbook(sv)["Tillförlitlighet"], 8) if w]
+    warnings_en = [w for w in column(load_workbook(en)["Reliability"], 8) if w]
+    assert len(warnings_sv) == len(warnings_en) > 0
+    assert all(w.startswith("alfa ") for w in warnings_sv), warnings_sv
+    assert all(w.startswith("alpha ") for w in warnings_en), warnings_en
+
+
+@pytest.mark.parametrize(
+    ("english", "swedish"),
+    [
+        (
+            "alpha 0.63 is below 0.70: the statements do not hang together well",
+            "alfa 0,63 är under 0,70: påståendena hänger inte ihop väl",
+        ),
+        (
+            "alpha from only 21 complete respondents (fewer than 30): unstable",
+            "alfa från bara 21 svarande som besvarat alla påståenden (färre än 30): osäkert",
+        ),
+        ("No target for: a1, a2.", "Inget mål för: a1, a2."),
+        ("Something new.", "Something new."),  # not listed: shown as it is
+    ],
+)
+def test_message_patterns(english, swedish):
+    assert Texts("sv").message(english) == swedish
+    assert Texts("en").message(english) == english
