@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
@@ -119,3 +120,19 @@ def test_other_mistakes_are_explained(run_cli, folder, args, words):
 def test_a_missing_response_file_is_named(run_cli, folder):
     refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx"), "svar.xlsx")
     assert not (folder / "r.xlsx").exists()
+
+
+def test_a_file_with_several_waves_is_never_reported_as_one(run_cli, folder):
+    out = run_cli("report", "dimios_sample.xlsx", "-o", "r.xlsx")
+    assert out.exit_code == 0, out.stderr
+    assert (
+        'the file holds 2 waves in column "år" (2024, 2025): the report is about 2025, '
+        "compared with 2024 (--compare år=2024,2025)"
+    ) in out.stderr
+    wb = load_workbook(folder / "r.xlsx")
+    assert "Förändring" in wb.sheetnames
+    summary = [r[0] for r in wb["Sammanfattning"].iter_rows(values_only=True) if r and r[0]]
+    assert "240 personer har svarat (dimios_sample.xlsx). Rapporten gäller 2025." in summary
+    alone = run_cli("report", "dimios_sample.xlsx", "--where", "år=2025", "-o", "a.xlsx")
+    assert alone.exit_code == 0 and "waves" not in alone.stderr
+    assert "Förändring" not in load_workbook(folder / "a.xlsx").sheetnames

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..analysis.compare import wave_labels
+from ..errors import InputError
 from ..plugins import load_model
 from ..report import build_report
-from ..responses import read_responses
+from ..responses import ResponseSet, read_responses
 from . import cli
 from .analysis import apply_where
 from .options import lang_option, mapping_option, model_option, sheet_option
@@ -34,6 +36,24 @@ class _Bar:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
+
+
+def _latest_two_waves(rs: ResponseSet) -> str | None:
+    """``år=2024,2025`` for a file holding several waves: a report never mixes years."""
+    try:
+        col, _, present = wave_labels(rs)
+    except InputError:  # no wave column
+        return None
+    if len(present) < 2:
+        return None
+    click.echo(
+        f'Note: the file holds {len(present)} waves in column "{col}" ({", ".join(present)}): '
+        f"the report is about {present[-1]}, compared with {present[-2]} "
+        f"(--compare {col}={present[-2]},{present[-1]}). For {present[-1]} alone: "
+        f"--where {col}={present[-1]}.",
+        err=True,
+    )
+    return f"{col}={present[-2]},{present[-1]}"
 
 
 @cli.command("report")
@@ -132,6 +152,8 @@ def report_cmd(
     previous = compare
     if compare is not None and Path(compare).is_file() and where:
         previous = apply_where(read_responses(compare, m, sheet=sheet, mapping=mapping), where)
+    if compare is None and not where:
+        previous = _latest_two_waves(rs)
     show = progress if progress is not None else sys.stderr.isatty()
     bar = _Bar() if show else None
     try:
