@@ -28,7 +28,7 @@ from ..analysis import (
 )
 from ..analysis import compare as compare_api
 from ..analysis import groups as groups_api
-from ..analysis.compare import find_wave_column
+from ..analysis.compare import wave_labels
 from ..errors import InputError, Location, ModelError, MognadError
 from ..plugins import load_model
 from ..responses import ResponseSet, prepare, read_responses
@@ -204,14 +204,6 @@ def _read(data: Any, model: MaturityModel, sheet: str | None, mapping: Any) -> R
     return read_responses(path, model, sheet=sheet, mapping=mapping)
 
 
-def _wave_key(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _split_compare(spec: str) -> tuple[str, list[str] | None]:
     """``"år"`` or ``"år=2024,2025"`` -> (column, [before, after] or None)."""
     if "=" not in spec:
@@ -253,9 +245,8 @@ def _compare(
             Location(file=rs.source, sheet=rs.sheet),
             f"the earlier wave's response file, or a column such as år (attribute columns: {cols})",
         )
-    col = find_wave_column(rs, column)
+    col, keys, _ = wave_labels(rs, column)
     result = compare_waves(rs, col, waves, lang=lang)
-    keys = rs.attributes[col].map(_wave_key)
     current = rs.subset((keys == result.after_label).to_numpy())
     return result, current, result.after_label, None
 
