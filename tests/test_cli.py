@@ -141,13 +141,38 @@ def test_demo_for_a_model_without_sample(run_cli):
     assert "No sample data for model" in out.stderr
 
 
-def test_samples_copy_and_refuse_to_overwrite(run_cli, tmp_path):
+def test_samples_copy_everything_the_docs_use_and_refuse_to_overwrite(run_cli, tmp_path):
     out = run_cli("samples", "--copy-to", tmp_path)
     assert out.exit_code == 0
     copied = tmp_path / "dimios_sample.xlsx"
     assert copied.read_bytes() == SAMPLE.read_bytes()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "dimios_2024.csv",
+        "dimios_2025.csv",
+        "dimios_sample.xlsx",
+        "dmm_sample.xlsx",
+        "initiativ.xlsx",
+        "malprofil.yaml",
+    ]
+    # the docs' commands work on the copies
+    assert (
+        run_cli("compare", tmp_path / "dimios_2024.csv", tmp_path / "dimios_2025.csv").exit_code
+        == 0
+    )
+    dmm = run_cli(
+        "score", tmp_path / "dmm_sample.xlsx", "-m", "dmm", "-t", tmp_path / "malprofil.yaml"
+    )
+    assert dmm.exit_code == 0, dmm.stderr
+
+
+def test_samples_copy_is_all_or_nothing(run_cli, tmp_path):
+    (tmp_path / "dimios_2025.csv").write_text("mine", encoding="utf-8")
     again = run_cli("samples", "--copy-to", tmp_path)
-    assert again.exit_code != 0 and "not overwritten" in again.stderr
+    assert again.exit_code == 2 and "Traceback" not in again.stderr
+    assert "dimios_2025.csv exist(s) already and would be replaced" in again.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["dimios_2025.csv"]
+    assert (tmp_path / "dimios_2025.csv").read_text(encoding="utf-8") == "mine"
 
 
 def test_plugins_lists_hooks(run_cli):
@@ -173,4 +198,6 @@ def test_samples_include_the_initiative_portfolio(run_cli):
     kinds = {(s.model, s.path.name): s.kind for s in mognad.get_samples()}
     assert kinds[("dimios", "initiativ.xlsx")] == "initiatives"
     assert kinds[("dimios", "dimios_sample.xlsx")] == "responses"
+    assert kinds[("dmm", "malprofil.yaml")] == "target"
+    assert mognad.get_samples("dimios", "responses")[0].path == SAMPLE  # what demo scores
     assert "initiativ.xlsx" in run_cli("samples").stdout

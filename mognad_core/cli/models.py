@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from ..errors import MognadError
 from ..model_files import dump_model
 from ..plugins import get_samples, list_models, list_plugins, load_model
 from . import cli
@@ -83,15 +84,17 @@ def plugins(fmt: str) -> None:
     help="Copy the sample files into this folder.",
 )
 def samples(copy_to: str | None) -> None:
-    """List the bundled sample response files (and copy them to try things out)."""
-    for s in get_samples():
-        line = f"{s.model:<8} {s.path}  {s.description}"
+    """List the bundled sample files (and copy them to try things out)."""
+    found = get_samples()
+    targets = {s.path: Path(copy_to) / s.path.name for s in found} if copy_to else {}
+    clash = [str(t) for t in targets.values() if t.exists()]
+    if clash:  # checked before anything is copied: all or nothing
+        raise MognadError(f"Not copied: {', '.join(clash)} exist(s) already and would be replaced.")
+    for s in found:
+        line = f"{s.model:<8} {s.kind:<12} {s.path}  {s.description}"
         if copy_to:
-            dest = Path(copy_to)
-            dest.mkdir(parents=True, exist_ok=True)
-            target = dest / s.path.name
-            if target.exists():
-                raise click.ClickException(f"{target} exists already; not overwritten")
+            target = targets[s.path]
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(s.path, target)
             line += f"  -> {target}"
         click.echo(line)

@@ -71,6 +71,12 @@ def register_samples(register):
         path=SAMPLE,
         description="Exempelkommun, two yearly waves, several förvaltningar and roles",
     )
+    for year in (2024, 2025):
+        register(
+            model="dimios",
+            path=HERE / "samples" / f"dimios_{year}.csv",
+            description=f"Exempelkommun {year} only, as Swedish Excel saves a CSV (;, BOM)",
+        )
     register(
         model="dimios",
         path=HERE / "samples" / "initiativ.xlsx",

@@ -90,6 +90,12 @@ def register_samples(register):
         path=SAMPLE,
         description="Leadership groups of Exempelkommun answering the nine-engine test",
     )
+    register(
+        model="dmm",
+        path=TARGET_SAMPLE,
+        description="A target profile per engine (for --target)",
+        kind="target",
+    )
 
 
 @hookimpl
