@@ -181,7 +181,7 @@ def test_bundled_sample_two_files_equal_one_file_with_year():
     rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
     one = mognad.compare_waves(rs)
     assert (one.before_label, one.after_label) == ("2024", "2025")
-    assert (two.before_label, two.after_label) == ("dimios_2024", "dimios_2025")
+    assert (two.before_label, two.after_label) == ("2024", "2025")  # from each file's år
     for a, b in zip(one.rows, two.rows, strict=True):
         assert a.change == pytest.approx(b.change)
         assert a.ci_low == pytest.approx(b.ci_low) and a.ci_high == pytest.approx(b.ci_high)
@@ -200,3 +200,13 @@ def test_bundled_sample_two_files_equal_one_file_with_year():
     # Nykvarn's question: did every statement improve?
     assert two.improved_all is True and two.compared == 24
     assert two.overall.significant is True and two.overall.ci_low > 0
+
+
+def test_labels_are_file_names_when_the_files_do_not_name_one_wave_each(tmp_path):
+    frame = pd.read_csv(SAMPLES / "dimios_2025.csv", sep=";", encoding="utf-8-sig")
+    frame.drop(columns="år").to_csv(tmp_path / "hösten.csv", index=False)
+    frame.assign(år=2025).to_csv(tmp_path / "våren.csv", index=False)
+    result = mognad.compare(tmp_path / "hösten.csv", tmp_path / "våren.csv", model="dimios")
+    assert (result.before_label, result.after_label) == ("hösten", "våren")
+    same = mognad.compare(SAMPLES / "dimios_2025.csv", tmp_path / "våren.csv", model="dimios")
+    assert (same.before_label, same.after_label) == ("dimios_2025", "våren")

@@ -69,10 +69,10 @@ def test_compare_two_files_and_one_file(run_cli, raw2025):
     change = statement_score(raw2025, "f22") - statement_score(raw2024, "f22")
     line = next(x for x in two.stdout.splitlines() if x.startswith("f22"))
     assert f"{change * 100:+.1f} pp" in line
-    # the same numbers; only the header (file names vs years) differs
+    # the same numbers and wave labels (two files: each one's år)
     assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
     assert "2024 (n=240) -> 2025 (n=240)" in one.stdout
-    assert "dimios_2024 (n=240) -> dimios_2025 (n=240)" in two.stdout
+    assert "2024 (n=240) -> 2025 (n=240)" in two.stdout
     data = json.loads(ok(run_cli("compare", SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
     assert data["improved_all"] is True and data["before_label"] == "2024"
     assert data["overall"]["significant"] is True

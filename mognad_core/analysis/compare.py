@@ -17,6 +17,7 @@ same people answered both times, the intervals are conservative.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -146,6 +147,23 @@ def _label(value: Any) -> str:
     return str(value)
 
 
+def _default_labels(rs0: ResponseSet, rs1: ResponseSet) -> tuple[str, str]:
+    def single_wave(rs: ResponseSet) -> str | None:
+        try:
+            _, _, present = wave_labels(rs)
+        except InputError:  # no wave column
+            return None
+        return present[0] if len(present) == 1 else None
+
+    waves = (single_wave(rs0), single_wave(rs1))
+    if None not in waves and waves[0] != waves[1]:
+        return waves  # type: ignore[return-value]
+    return (
+        Path(rs0.source).stem if rs0.source else "före",
+        Path(rs1.source).stem if rs1.source else "efter",
+    )
+
+
 def compare(
     before: Any,
     after: Any,
@@ -158,8 +176,9 @@ def compare(
 ) -> CompareResult:
     """Change from ``before`` to ``after`` (ResponseSets, DataFrames or response-file paths).
 
-    See the module docstring for the intervals. ``labels`` names the waves (default: the file
-    names, or "före"/"efter").
+    See the module docstring for the intervals. ``labels`` names the waves (default: each side's
+    wave when it has a wave column holding one value, such as år = 2024; else the file names, or
+    "före"/"efter").
     """
     if n_boot < 100:
         raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
@@ -173,12 +192,7 @@ def compare(
             f"The waves were read with different models ({m.name!r} and {rs1.model.name!r})."
         )
     if labels is None:
-        from pathlib import Path
-
-        labels = (
-            Path(rs0.source).stem if rs0.source else "före",
-            Path(rs1.source).stem if rs1.source else "efter",
-        )
+        labels = _default_labels(rs0, rs1)
     for rs, lab in ((rs0, labels[0]), (rs1, labels[1])):
         if rs.n == 0:
             raise MognadError(f"Wave {lab!r} has no respondents.")
