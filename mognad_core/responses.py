@@ -120,6 +120,11 @@ def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
     return None
 
 
+#: cells of an unmatched column checked first: one invalid answer among them settles that the
+#: column is not a statement, without coding the whole column
+PROBE_ROWS = 200
+
+
 def looks_like_statement(header: str, column: pd.Series | None = None, scale=None) -> bool:
     """True when an unmatched header probably means a statement the model does not know.
 
@@ -132,7 +137,11 @@ def looks_like_statement(header: str, column: pd.Series | None = None, scale=Non
     words = len(_NUMBERING.sub("", header, count=1).split())
     if _NUMBERING.match(header) and words >= 3:
         return True
-    if column is None or scale is None or not column.notna().any():
+    if column is None or scale is None:
+        return False
+    if len(column) > PROBE_ROWS and len(code_column(column.iloc[:PROBE_ROWS], scale).bad):
+        return False  # an invalid cell near the top (text, a year, an id) settles it
+    if not column.notna().any():
         return False
     coded = code_column(column, scale)
     answered = (~np.isnan(coded.values)).any() or coded.dont_know.any()
@@ -242,45 +251,107 @@ def _parse_text(value: str) -> float | None:
         return None
 
 
-def code_column(column: pd.Series, scale: Scale) -> _Coded:
-    """Numbers, don't-know flags and invalid positions for one statement column."""
-    n = len(column)
+def _classify_cells(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numbers, don't-know flags and wrong-type flags for a 1-D object array, cell by cell.
+
+    The reference rules for object cells: numbers (and numeric text, as ``pd.to_numeric`` reads
+    it) are numbers; TRUE/FALSE cells are of the wrong type; blanks (None, NaN, empty or
+    whitespace text) are missing; don't-know tokens are don't know; other text is read with a
+    decimal comma allowed (``"4,0"``), and anything else is of the wrong type. The numeric
+    don't-know codes and the scale's range are applied afterwards, by :func:`_finish_column`.
+    """
+    n = len(obj)
     dk = np.zeros(n, dtype=bool)
     bad_type = np.zeros(n, dtype=bool)
-    if is_bool_dtype(column.dtype):
-        vals = np.full(n, np.nan)
-        bad_type = column.notna().to_numpy()
-    elif is_numeric_dtype(column.dtype):
-        vals = np.array(column.to_numpy(dtype=float, na_value=np.nan), dtype=float, copy=True)
-    else:
-        obj = column.to_numpy(dtype=object)
-        kind = infer_dtype(obj, skipna=True)
-        numeric = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        vals = np.array(numeric, dtype=float, copy=True)
-        if kind not in ("floating", "integer", "mixed-integer-float", "empty"):
-            # True/False become 1/0 in to_numeric: a logical cell is not an answer
-            maybe_bool = np.flatnonzero((vals == 0) | (vals == 1))
-            for i in maybe_bool:
-                if isinstance(obj[i], (bool, np.bool_)):
-                    vals[i] = np.nan
-                    bad_type[i] = True
-            tokens = scale.dont_know_normalized
-            rest = np.flatnonzero(np.isnan(vals) & ~bad_type)
-            for i in rest:
-                v = obj[i]
-                if v is None or (isinstance(v, float) and v != v):
-                    continue
-                if isinstance(v, str):
-                    if not v.strip():
-                        continue
-                    if normalize_token(v) in tokens:
-                        dk[i] = True
-                        continue
-                    parsed = _parse_text(v)
-                    if parsed is not None:
-                        vals[i] = parsed
-                        continue
-                bad_type[i] = True
+    kind = infer_dtype(obj, skipna=True)
+    numeric = pd.to_numeric(obj, errors="coerce")
+    vals = np.array(numeric, dtype=float, copy=True)
+    if kind in ("floating", "integer", "mixed-integer-float", "empty"):
+        return vals, dk, bad_type
+    # True/False become 1/0 in to_numeric: a logical cell is not an answer
+    maybe_bool = np.flatnonzero((vals == 0) | (vals == 1))
+    for i in maybe_bool:
+        if isinstance(obj[i], (bool, np.bool_)):
+            vals[i] = np.nan
+            bad_type[i] = True
+    tokens = scale.dont_know_normalized
+    rest = np.flatnonzero(np.isnan(vals) & ~bad_type)
+    for i in rest:
+        v = obj[i]
+        if v is None or (isinstance(v, float) and v != v):
+            continue
+        if isinstance(v, str):
+            if not v.strip():
+                continue
+            if normalize_token(v) in tokens:
+                dk[i] = True
+                continue
+            parsed = _parse_text(v)
+            if parsed is not None:
+                vals[i] = parsed
+                continue
+        bad_type[i] = True
+    return vals, dk, bad_type
+
+
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+
+
+def _distinct(values: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct cells (by type and value: 1, 1.0 and TRUE stay apart) and, for every cell,
+    the index of its distinct value."""
+    if (np.equal(types, str) | np.equal(types, type(None))).all():  # text and blanks only
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        return np.asarray(uniques, dtype=object), codes
+    seen: dict[Any, int] = {}
+    uniques_list: list[Any] = []
+    codes = np.empty(len(values), dtype=np.intp)
+    for i, v in enumerate(values):
+        try:
+            key: Any = (v.__class__, v)
+            hash(key)
+        except TypeError:  # an unhashable cell: its own entry
+            key = (id(v), i)
+        index = seen.get(key)
+        if index is None:
+            index = seen[key] = len(uniques_list)
+            uniques_list.append(v)
+        codes[i] = index
+    uniques = np.empty(len(uniques_list), dtype=object)
+    uniques[:] = uniques_list
+    return uniques, codes
+
+
+def _code_objects(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_classify_cells` for many cells at once, with the same result cell by cell.
+
+    Python floats (what calamine and Excel give for every number) are taken as they are, in
+    one vectorised step; every other cell (text, blanks, integers, dates ...) is classified once
+    per distinct value. Visiting the cells in memory order matters: a response sheet's cells
+    were created row by row.
+    """
+    n = len(obj)
+    types = _TYPE_OF(obj)
+    is_float = np.equal(types, float).astype(bool)
+    vals = np.full(n, np.nan)
+    dk = np.zeros(n, dtype=bool)
+    bad_type = np.zeros(n, dtype=bool)
+    if is_float.any():
+        vals[is_float] = obj[is_float].astype(float)
+    other = np.flatnonzero(~is_float)
+    if other.size:
+        uniques, codes = _distinct(obj[other], types[other])
+        u_vals, u_dk, u_bad = _classify_cells(uniques, scale)
+        vals[other] = u_vals[codes]
+        dk[other] = u_dk[codes]
+        bad_type[other] = u_bad[codes]
+    return vals, dk, bad_type
+
+
+def _finish_column(
+    vals: np.ndarray, dk: np.ndarray, bad_type: np.ndarray, scale: Scale
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numeric don't-know codes, then the scale's range and steps: values, dk, bad (masks)."""
     dk_codes = _numeric_dont_know(scale)
     if dk_codes:
         is_code = np.isin(vals, dk_codes)
@@ -293,8 +364,24 @@ def code_column(column: pd.Series, scale: Scale) -> _Coded:
             out_of_range |= finite & (vals != np.round(vals))
     bad = bad_type | out_of_range
     if bad.any():
-        vals = vals.copy()
         vals[bad] = np.nan
+    return vals, dk, bad
+
+
+def code_column(column: pd.Series, scale: Scale) -> _Coded:
+    """Numbers, don't-know flags and invalid positions for one statement column."""
+    n = len(column)
+    if is_bool_dtype(column.dtype):
+        vals = np.full(n, np.nan)
+        dk = np.zeros(n, dtype=bool)
+        bad_type = column.notna().to_numpy()
+    elif is_numeric_dtype(column.dtype):
+        vals = np.array(column.to_numpy(dtype=float, na_value=np.nan), dtype=float, copy=True)
+        dk = np.zeros(n, dtype=bool)
+        bad_type = np.zeros(n, dtype=bool)
+    else:
+        vals, dk, bad_type = _code_objects(column.to_numpy(dtype=object), scale)
+    vals, dk, bad = _finish_column(vals, dk, bad_type, scale)
     return _Coded(vals, dk, np.flatnonzero(bad))
 
 
@@ -365,6 +452,43 @@ def _numeric_block(
     return values, dont_know
 
 
+def _code_statements(
+    frame: pd.DataFrame, found: Mapping[str, int], model: MaturityModel
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values, don't-know flags and invalid cells (respondents x statements) of every statement
+    column, by the rules of :func:`code_column`. The object columns a reader gives are coded as
+    one block, row by row (the order their cells were created in, which is much faster than
+    column by column); other columns one by one."""
+    n, k = len(frame), len(model.statement_ids)
+    values = np.full((n, k), np.nan, order="F")  # column-major: one statement contiguous
+    dont_know = np.zeros((n, k), dtype=bool, order="F")
+    bad = np.zeros((n, k), dtype=bool, order="F")
+    dtypes = frame.dtypes
+    block: list[int] = []
+    for j, sid in enumerate(model.statement_ids):
+        pos = found.get(sid)
+        if pos is None:
+            continue
+        dtype = dtypes.iloc[pos]
+        if not is_bool_dtype(dtype) and not is_numeric_dtype(dtype):  # code_column's object case
+            block.append(j)
+            continue
+        coded = code_column(frame.iloc[:, pos], model.scale)
+        values[:, j] = coded.values
+        dont_know[:, j] = coded.dont_know
+        bad[coded.bad, j] = True
+    if block:
+        positions = [found[model.statement_ids[j]] for j in block]
+        cells = np.ascontiguousarray(frame.iloc[:, positions].to_numpy(dtype=object)).ravel()
+        vals, dk, bad_type = _code_objects(cells, model.scale)
+        vals, dk, wrong = _finish_column(vals, dk, bad_type, model.scale)
+        shape = (n, len(block))
+        values[:, block] = vals.reshape(shape)
+        dont_know[:, block] = dk.reshape(shape)
+        bad[:, block] = wrong.reshape(shape)
+    return values, dont_know, bad
+
+
 def prepare(
     table: RawTable | pd.DataFrame,
     model: MaturityModel,
@@ -379,42 +503,40 @@ def prepare(
     found, attr_pos, missing = match_columns(table, model, mapping)
     frame = table.frame
     n = len(frame)
-    k = len(model.statement_ids)
     fast = _numeric_block(frame, found, model)
     if fast is not None:
         values, dont_know = fast
+        bad = None
     else:
-        values = np.full((n, k), np.nan, order="F")  # column by column: one column contiguous
-        dont_know = np.zeros((n, k), dtype=bool, order="F")
+        values, dont_know, bad = _code_statements(frame, found, model)
     first_error: InputError | None = None
     more: list[str] = []
     more_count = 0
     for j, sid in enumerate(model.statement_ids):
         pos = found.get(sid)
-        if pos is None or fast is not None:
+        if pos is None or bad is None:
             continue
-        coded = code_column(frame.iloc[:, pos], model.scale)
-        values[:, j] = coded.values
-        dont_know[:, j] = coded.dont_know
-        for i in coded.bad:
-            row = int(table.row_numbers[i])
-            if first_error is None:
-                raw = frame.iat[i, pos]
-                first_error = InputError(
-                    f"{_show(raw)} is not a valid answer",
-                    _loc(table, pos, row),
-                    model.scale.describe_expected(),
-                )
-            else:
-                more_count += 1
-                if len(more) < MAX_LISTED:
-                    col = _loc(table, pos)
-                    more.append(f"row {row} {col.describe().split(', ')[-1]}")
+        rows = np.flatnonzero(bad[:, j])
+        if not rows.size:
+            continue
+        if first_error is None:
+            i = int(rows[0])
+            raw = frame.iat[i, pos]
+            first_error = InputError(
+                f"{_show(raw)} is not a valid answer",
+                _loc(table, pos, int(table.row_numbers[i])),
+                model.scale.describe_expected(),
+            )
+            rows = rows[1:]
+        more_count += len(rows)
+        col = _loc(table, pos).describe().split(", ")[-1]
+        for i in rows[: max(MAX_LISTED - len(more), 0)]:
+            more.append(f"row {int(table.row_numbers[i])} {col}")
     if first_error is not None:
         first_error.more = more
         first_error.more_count = more_count
         raise first_error
-    attributes = frame.iloc[:, attr_pos].copy()
+    attributes = frame.iloc[:, attr_pos]  # a list of positions: already a copy
     attributes.columns = [str(c) for c in attributes.columns]
     attributes = attributes.reset_index(drop=True)
     notes = list(table.notes)  # the reader's notes (hidden rows, macros ...) come first

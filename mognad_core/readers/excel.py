@@ -7,7 +7,10 @@ refused, and hidden rows and columns, merged data cells and macros become notes.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +24,22 @@ try:  # calamine is a compiled speed-up; xlwings Lite (Pyodide) and others may l
     import python_calamine as _calamine
 except ImportError:  # pragma: no cover - exercised by forcing the fallback in tests
     _calamine = None
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a sheet becomes Python objects.
+
+    A sheet of 100,000 rows is 100,000 new lists; each of them makes the collector run, and
+    the full collections it triggers walk every cell again. The cells form no cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _choose_sheet(path: Path, names: list[str], visible: list[str], sheet: str | None) -> str:
@@ -251,8 +270,10 @@ def _apply_sheet_info(
             f'Merged cells in sheet "{table.sheet}" ({_listing(below)}): only the first cell of '
             "each holds a value; the other cells were read as blank."
         )
-    data_rows = set(int(r) for r in table.row_numbers)
-    hidden = sorted(r for r in set(sheet.hidden_rows) if r in data_rows)
+    hidden: list[int] = []
+    if sheet.hidden_rows:
+        data_rows = set(table.row_numbers.tolist())
+        hidden = sorted(r for r in set(sheet.hidden_rows) if r in data_rows)
     if hidden:
         rows = _listing([str(r) for r in hidden])
         notes.append(
@@ -339,10 +360,12 @@ class ExcelReader(ResponseReader):
         try:
             ws = wb.get_sheet_by_name(name)
             start = ws.start or (0, 0)
-            rows = ws.to_python(skip_empty_area=True)
+            with _gc_paused():
+                rows = ws.to_python(skip_empty_area=True)
+                grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
+            del rows
         except Exception as exc:
             raise _unreadable(path, exc) from None
-        grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
         _put_error_cells(grid, scanned, start[0] + 1, start[1])
         table = _from_grid(
             path,

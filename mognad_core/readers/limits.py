@@ -185,7 +185,6 @@ _REF_ATTR = re.compile(rb'\br="([A-Za-z]{1,3}\d+)"')
 _MIN_MAX = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
-_EMPTY_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*/>")
 _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>/]*)>\s*'
     rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
@@ -462,9 +461,11 @@ def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
 
 
 def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, where) -> None:
-    info.rows += body.count(row_token + b" ") + body.count(row_token + b">")
-    if b"/>" in body:
-        info.rows -= len(_EMPTY_ROW.findall(body))  # <row r="9" .../> holds no cell
+    """Count the rows of a piece of worksheet XML that ends between two rows, and collect what
+    the notes need. Each search is a pass over the bytes; the rare ones first look for a single
+    byte they need (a fast ``memchr``), which most sheets do not have at all."""
+    # a row with cells ends with </row>; an empty row (<row r="9"/>) has no end tag
+    info.rows += body.count(b"</" + row_token[1:] + b">")
     if _on(limits.max_rows) and info.rows > limits.max_rows:
         check_row_count(
             info.rows,
@@ -474,17 +475,18 @@ def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, w
             "before reading)",
             compare=False,
         )
-    if b"hidden=" in body:
+    if b"h" in body and b"hidden=" in body:
         _collect_hidden(body, info)
-    if b"mergeCell " in body:
+    if b"g" in body and b"mergeCell " in body:
         info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
-    if b't="e"' in body and len(info.errors) < MAX_CELLS_NOTED:
+    # error values all start with "#" (#DIV/0!, #N/A ...)
+    if b"#" in body and b't="e"' in body and len(info.errors) < MAX_CELLS_NOTED:
         for m in _ERROR_CELL.finditer(body):
             r = _REF_ATTR.search(m.group(1))
             if r:
                 row, col = _cells(r.group(1).decode("ascii"))
                 info.errors.append((row, col, m.group(2).decode("utf-8", "replace")))
-    if b"<f" in body and len(info.uncached) < MAX_CELLS_NOTED:
+    if b"f" in body and b"<f" in body and len(info.uncached) < MAX_CELLS_NOTED:
         for m in _FORMULA_ONLY.finditer(body):
             r = _REF_ATTR.search(m.group(1))
             if r:
