@@ -1,0 +1,43 @@
+"""benchmarks/run.py runs and reports every benchmark with its target (a smoke run at quick
+sizes; the timing targets live in the script, not here: no timing is asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+BENCHMARKS = [
+    r"score [\d,]+ x 25 \(25-statement DiMiOS-shaped model\)",
+    r"score [\d,]+ x 24 \(dimios\)",
+    r"read [\d,]+ x 30 \.xlsx",
+    r"MOGNAD_SCORE x 100 on an unchanged [\d,]+-row range",
+    r"mognad excel recalc, template filled with [\d,]+ responses",
+    r"memory, scoring [\d,]+ x 25",
+]
+
+
+def test_quick_run_prints_every_benchmark_with_its_target_and_verdict(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--cache-dir", tmp_path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = done.stdout
+    assert done.returncode in (0, 1), done.stderr  # 1: a target missed (quick sizes say nothing)
+    assert "Traceback" not in done.stderr
+    verdicts = [line for line in out.splitlines() if re.match(r"\[(PASS|FAIL)\] ", line)]
+    assert len(verdicts) == len(BENCHMARKS), out
+    for pattern, line in zip(BENCHMARKS, verdicts, strict=True):
+        assert re.match(rf"\[(PASS|FAIL)\] {pattern}: .+; target .+$", line), line
+    met = sum(line.startswith("[PASS]") for line in verdicts)
+    assert f"{met} of {len(BENCHMARKS)} targets met." in out
+    assert done.returncode == (0 if met == len(BENCHMARKS) else 1)
+    assert re.search(r"\d+ logical CPUs", out) and "Python 3." in out  # the machine facts
+    assert "How scoring time grows" in out and "ns per answer" in out
+    assert "results agree with the baseline to" in out
+    assert [p.name for p in tmp_path.iterdir()] == ["responses_2000x30.xlsx"]
