@@ -300,7 +300,8 @@ _TYPE_OF = np.frompyfunc(type, 1, 1)
 def _distinct(values: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct cells (by type and value: 1, 1.0 and TRUE stay apart) and, for every cell,
     the index of its distinct value."""
-    if (np.equal(types, str) | np.equal(types, type(None))).all():  # text and blanks only
+    simple = np.equal(types, str) | np.equal(types, type(None)) | np.equal(types, int)
+    if simple.all():  # text, blanks and whole numbers (openpyxl's): no two of them compare equal
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
         return np.asarray(uniques, dtype=object), codes
     seen: dict[Any, int] = {}
