@@ -83,11 +83,16 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
     return "\n".join(line for line in lines if line is not None).rstrip() + "\n"
 
 
-def _emit(result: ScoreResult, fmt: str, lang: str) -> None:
+def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:
     if fmt == "json":
         echo_json(result.model_dump(mode="json"))
     else:
         click.echo(render_score(result, lang))
+    if notes:
+        _notes(result)
+
+
+def _notes(result: ScoreResult) -> None:
     for note in result.notes:
         click.echo(f"Note: {note}", err=True)
 
@@ -149,7 +154,7 @@ def demo(model: str, lang: str, fmt: str) -> None:
             )
         click.echo()
     result = score_api(latest, lang=lang)
-    _emit(result, fmt, lang)
+    _emit(result, fmt, lang, notes=fmt != "table")
     if fmt != "table":
         return
     path = sample.path
@@ -175,3 +180,4 @@ def demo(model: str, lang: str, fmt: str) -> None:
             f"  mognad report {path} -m {model}{groups} -o rapport/",
         ]
     click.echo("\n".join(lines))
+    _notes(result)  # last, after the next steps
