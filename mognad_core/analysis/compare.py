@@ -372,6 +372,15 @@ def wave_labels(
     return col, keys, present
 
 
+def several_waves(responses: ResponseSet) -> tuple[str, list[str]] | None:
+    """The wave column and its waves, in order, when the responses hold more than one wave."""
+    try:
+        col, _, present = wave_labels(responses)
+    except InputError:  # no wave column
+        return None
+    return (col, present) if len(present) > 1 else None
+
+
 def compare_waves(
     responses: ResponseSet,
     column: str | None = None,
@@ -429,5 +438,6 @@ __all__ = [
     "compare",
     "compare_waves",
     "find_wave_column",
+    "several_waves",
     "wave_labels",
 ]

@@ -25,7 +25,7 @@ from ..analysis import (
     priorities,
     reliability,
 )
-from ..analysis.compare import wave_labels
+from ..analysis.compare import several_waves
 from ..analysis.portfolio import STATUS_ORDER
 from ..errors import InputError, Location, MognadError
 from ..plugins import load_model
@@ -110,12 +110,10 @@ def apply_where(rs: ResponseSet, where: tuple[str, ...]) -> ResponseSet:
 
 def pooled_waves_note(rs: ResponseSet, file: str) -> str | None:
     """A note for responses that hold several waves (a column such as år), analysed together."""
-    try:
-        col, _, present = wave_labels(rs)
-    except InputError:  # no wave column
+    waves = several_waves(rs)
+    if waves is None:
         return None
-    if len(present) < 2:
-        return None
+    col, present = waves
     return (
         f'Note: the file holds {len(present)} waves in column "{col}" ({", ".join(present)}), '
         f"analysed together. Take one with --where {col}={present[-1]}; compare them with "

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..analysis.compare import wave_labels
-from ..errors import InputError
+from ..analysis.compare import several_waves
 from ..plugins import load_model
 from ..report import build_report
 from ..responses import ResponseSet, read_responses
@@ -40,12 +39,10 @@ class _Bar:
 
 def _latest_two_waves(rs: ResponseSet) -> str | None:
     """``år=2024,2025`` for a file holding several waves: a report never mixes years."""
-    try:
-        col, _, present = wave_labels(rs)
-    except InputError:  # no wave column
+    waves = several_waves(rs)
+    if waves is None:
         return None
-    if len(present) < 2:
-        return None
+    col, present = waves
     click.echo(
         f'Note: the file holds {len(present)} waves in column "{col}" ({", ".join(present)}): '
         f"the report is about {present[-1]}, compared with {present[-2]} "

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..analysis.compare import wave_labels
-from ..errors import InputError, MognadError
+from ..analysis.compare import several_waves
+from ..errors import MognadError
 from ..plugins import get_samples, load_model
-from ..responses import ResponseSet, read_responses
+from ..responses import read_responses
 from ..results import ScoreResult
 from ..scoring import score as score_api
 from ..scoring import score_responses
@@ -97,15 +97,6 @@ def _notes(result: ScoreResult) -> None:
         click.echo(f"Note: {note}", err=True)
 
 
-def _waves(rs: ResponseSet) -> tuple[str, list[str]] | None:
-    """The wave column and its waves when the responses hold more than one wave."""
-    try:
-        col, _, present = wave_labels(rs)
-    except InputError:  # no wave column
-        return None
-    return (col, present) if len(present) > 1 else None
-
-
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @model_option
@@ -142,7 +133,7 @@ def demo(model: str, lang: str, fmt: str) -> None:
         raise MognadError(f"No sample data for model {model!r}. Models with samples: {known}.")
     sample = samples[0]
     rs = read_responses(sample.path, load_model(model))
-    waves = _waves(rs)
+    waves = several_waves(rs)
     latest = apply_where(rs, (f"{waves[0]}={waves[1][-1]}",)) if waves else rs
     if fmt == "table":
         click.echo(f"Sample data: {sample.path}\n  ({sample.description})")
