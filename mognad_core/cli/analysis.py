@@ -38,6 +38,7 @@ from .options import (
     format_option,
     lang_option,
     mapping_option,
+    min_size_option,
     model_option,
     pct,
     sheet_option,
@@ -565,13 +566,7 @@ def compare_cmd(
     help="Attribute column(s) to group by, e.g. förvaltning (repeat, or comma-separate, "
     "for combinations).",
 )
-@click.option(
-    "--min-size",
-    type=int,
-    default=5,
-    show_default=True,
-    help="Smallest group shown (never below 3).",
-)
+@min_size_option
 @click.option(
     "--level",
     "-l",

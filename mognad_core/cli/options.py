@@ -61,3 +61,12 @@ def table(rows: list[dict[str, Any]], left: tuple[str, ...] = ()) -> str:
             width = max(len(col), *(len(str(v)) for v in frame[col]))
             formatters[col] = lambda v, w=width: str(v).ljust(w)
     return frame.to_string(index=False, justify="left", formatters=formatters)
+
+
+min_size_option = click.option(
+    "--min-size",
+    type=int,
+    default=5,
+    show_default=True,
+    help="Smallest group shown (never below 3).",
+)

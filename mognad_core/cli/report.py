@@ -13,7 +13,7 @@ from ..report import build_report
 from ..responses import ResponseSet, read_responses
 from . import cli
 from .analysis import apply_where
-from .options import lang_option, mapping_option, model_option, sheet_option
+from .options import lang_option, mapping_option, min_size_option, model_option, sheet_option
 
 
 class _Bar:
@@ -96,13 +96,7 @@ def _latest_two_waves(rs: ResponseSet) -> str | None:
     show_default=True,
     help="How many places to start are suggested (choose few).",
 )
-@click.option(
-    "--min-size",
-    type=int,
-    default=5,
-    show_default=True,
-    help="Smallest group shown (never below 3).",
-)
+@min_size_option
 @click.option(
     "--where",
     "where",
