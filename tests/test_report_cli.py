@@ -136,3 +136,13 @@ def test_a_file_with_several_waves_is_never_reported_as_one(run_cli, folder):
     alone = run_cli("report", "dimios_sample.xlsx", "--where", "år=2025", "-o", "a.xlsx")
     assert alone.exit_code == 0 and "waves" not in alone.stderr
     assert "Förändring" not in load_workbook(folder / "a.xlsx").sheetnames
+
+
+def test_a_compare_file_report_is_titled_by_the_wave_of_its_responses(run_cli, folder):
+    out = run_cli("report", "dimios_2025.csv", "--compare", "dimios_2024.csv", "-o", "j.xlsx")
+    assert out.exit_code == 0, out.stderr
+    rows = [
+        r[0] for r in load_workbook(folder / "j.xlsx")["Sammanfattning"].iter_rows(values_only=True)
+    ]
+    assert rows[0] == "Digital mognad 2025"
+    assert "240 personer har svarat (dimios_2025.csv). Rapporten gäller 2025." in rows

@@ -147,14 +147,16 @@ def _label(value: Any) -> str:
     return str(value)
 
 
-def _default_labels(rs0: ResponseSet, rs1: ResponseSet) -> tuple[str, str]:
-    def single_wave(rs: ResponseSet) -> str | None:
-        try:
-            _, _, present = wave_labels(rs)
-        except InputError:  # no wave column
-            return None
-        return present[0] if len(present) == 1 else None
+def single_wave(responses: ResponseSet) -> str | None:
+    """The wave of responses whose wave column (år, ...) holds one value, else ``None``."""
+    try:
+        _, _, present = wave_labels(responses)
+    except InputError:  # no wave column
+        return None
+    return present[0] if len(present) == 1 else None
 
+
+def _default_labels(rs0: ResponseSet, rs1: ResponseSet) -> tuple[str, str]:
     waves = (single_wave(rs0), single_wave(rs1))
     if None not in waves and waves[0] != waves[1]:
         return waves  # type: ignore[return-value]
@@ -439,5 +441,6 @@ __all__ = [
     "compare_waves",
     "find_wave_column",
     "several_waves",
+    "single_wave",
     "wave_labels",
 ]

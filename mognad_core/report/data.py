@@ -28,7 +28,7 @@ from ..analysis import (
 )
 from ..analysis import compare as compare_api
 from ..analysis import groups as groups_api
-from ..analysis.compare import wave_labels
+from ..analysis.compare import single_wave, wave_labels
 from ..errors import InputError, Location, ModelError, MognadError
 from ..plugins import load_model
 from ..responses import ResponseSet, prepare, read_responses
@@ -231,12 +231,12 @@ def _compare(
     earlier wave when one was given)."""
     if isinstance(previous, (ResponseSet, pd.DataFrame)):
         before = _read(previous, rs.model, sheet, mapping)
-        return compare_api(before, rs, lang=lang), rs, None, None
+        return compare_api(before, rs, lang=lang), rs, single_wave(rs), None
     text = str(previous)
     path = Path(text)
     if path.is_file():
         before = _read(path, rs.model, sheet, mapping)
-        return compare_api(before, rs, lang=lang), rs, None, path
+        return compare_api(before, rs, lang=lang), rs, single_wave(rs), path
     column, waves = _split_compare(text)
     if not _is_column(rs, column):
         cols = ", ".join(rs.attributes.columns) or "none"
