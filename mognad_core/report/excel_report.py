@@ -148,6 +148,14 @@ def _axis_font(size: int = 1000) -> RichText:
     )
 
 
+def _percent_bars(chart: BarChart) -> None:
+    """Horizontal bars on a 0-100 % axis, first row of the data on top."""
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.number_format = "0%"
+
+
 def _style_series(s: Series, colour: str, line: bool = True, dash: str | None = None) -> None:
     s.graphicalProperties = s.graphicalProperties or GraphicalProperties()
     if line:
@@ -382,10 +390,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
         Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=last), titles_from_data=True
     )
     chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=last))
-    chart.x_axis.scaling.orientation = "maxMin"  # first row (lowest score) on top
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    _percent_bars(chart)
     chart.y_axis.majorGridlines = None
     chart.x_axis.txPr = _axis_font(900)
     chart.gapWidth = 40
@@ -563,10 +568,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
         titles_from_data=True,
     )
     chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_part))
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    _percent_bars(chart)
     chart.gapWidth = 50
     _style_series(chart.series[0], COLOURS["previous"], line=False)
     _style_series(chart.series[1], COLOURS["result"], line=False)
@@ -634,10 +636,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
             titles_from_data=True,
         )
         chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_part))
-        chart.x_axis.scaling.orientation = "maxMin"
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
-        chart.y_axis.number_format = "0%"
+        _percent_bars(chart)
         chart.gapWidth = 40
         _style_series(chart.series[0], "404040", line=False)
         chart.legend.position = "r"
