@@ -109,6 +109,12 @@ def _latest_two_waves(rs: ResponseSet) -> str | None:
 @mapping_option
 @lang_option
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the report files if they exist (without it, nothing is written when either "
+    "exists).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar on stderr (default: when stderr is a terminal).",
@@ -127,6 +133,7 @@ def report_cmd(
     sheet,
     mapping,
     lang,
+    force,
     progress,
 ) -> None:
     """Write the report for RESPONSES: an Excel workbook with native charts and/or a slide deck.
@@ -163,6 +170,7 @@ def report_cmd(
             mapping=mapping,
             where=list(where),
             progress=bar,
+            force=force,
         )
     finally:
         if bar is not None:

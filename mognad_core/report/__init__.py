@@ -7,20 +7,18 @@
                         compare="år")
 
 ``out`` is a ``.xlsx`` file, a ``.pptx`` file, or a folder (both files, named after the response
-file). Files are written atomically (a temporary file in the same folder, then ``os.replace``):
-an error never leaves a half-written report, and a report is never written over an input file.
-See ``docs/reports.md``.
+file). The files are written through :mod:`mognad_core.safe_write`: both or neither, never
+half-written, never over an input file, and an existing file only with ``force=True``. See
+``docs/reports.md``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import safe_write
 from ..errors import MognadError
 from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect
 
@@ -34,7 +32,7 @@ def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
     if p.is_dir():
         base = f"{stem}_{'report' if lang == 'en' else 'rapport'}"
         return [p / f"{base}.xlsx", p / f"{base}.pptx"]
-    suffix = p.suffix.lower()
+    suffix = safe_write.suffix(p)
     if suffix in SUFFIXES:
         return [p]
     if p.exists():
@@ -50,28 +48,6 @@ def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
     return [p / f"{base}.xlsx", p / f"{base}.pptx"]
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return a.resolve() == b.resolve()
-
-
-def check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
-    """Refuse to write a report over an input file, or into a folder that does not exist."""
-    for out in outputs:
-        for inp in inputs:
-            if _same(out, inp):
-                raise MognadError(
-                    f"Refusing to write the report to {out}: that is an input file. Choose "
-                    "another output name."
-                )
-        if out.exists() and out.is_dir():
-            raise MognadError(f"{out} is a folder; cannot write the report file there.")
-
-
 def _input_files(*candidates: Any) -> list[Path]:
     from ..responses import ResponseSet
 
@@ -84,41 +60,6 @@ def _input_files(*candidates: Any) -> list[Path]:
             if p.suffix and p.is_file():
                 out.append(p)
     return out
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
-    """Run each ``writer(temp_path)``, then move every temporary file into place; on any error
-    remove the temporary files and leave the targets untouched."""
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for target, writer in jobs:
-            fd, name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix
-            )
-            os.close(fd)
-            tmp = Path(name)
-            temps.append((tmp, target))
-            writer(tmp)
-            os.chmod(tmp, 0o666 & ~_umask())
-        for tmp, target in temps:
-            try:
-                os.replace(tmp, target)
-            except PermissionError:
-                raise MognadError(
-                    f"Cannot write {target}: the file is open in another program or the folder "
-                    "is write-protected. Close it and run the command again."
-                ) from None
-    finally:
-        for tmp, _ in temps:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-    return [target for target, _ in jobs]
 
 
 def build_report(
@@ -138,6 +79,7 @@ def build_report(
     where: list[str] | None = None,
     data: ReportData | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write the report for ``responses`` (a response file, DataFrame or ResponseSet) and return
     the files written.
@@ -149,7 +91,8 @@ def build_report(
     which case the report is about the later wave. ``target``: anything ``parse_target``
     accepts. ``lang``: ``"sv"`` (default) or ``"en"``. ``count``: how many places to start are
     suggested. ``where`` only describes a selection already made (shown in the report).
-    ``progress(done, total, what)`` is called after each step.
+    ``progress(done, total, what)`` is called after each step. An existing output file is
+    replaced only with ``force=True``; without it nothing is written when either file exists.
     """
     from ..errors import InputError, Location
 
@@ -163,19 +106,11 @@ def build_report(
     stem = Path(str(source)).stem if isinstance(source, (str, Path)) else "mognad"
     outputs = output_paths(out, stem, lang)
     inputs = _input_files(responses, compare, target, mapping)
-    check_outputs(outputs, inputs)
-    new_folder = None  # a report folder that does not exist yet: made only to write into
-    for path in outputs:
-        if not path.parent.exists():
-            if path.parent == Path(out):
-                new_folder = path.parent
-            else:
-                raise MognadError(
-                    f"Cannot write {path}: the folder {path.parent} does not exist. Create it "
-                    "first or choose another output path."
-                )
-    wants_excel = any(p.suffix == ".xlsx" for p in outputs)
-    wants_deck = any(p.suffix == ".pptx" for p in outputs)
+    # a report folder that does not exist yet is made only to write into (removed on failure)
+    new_folder = None if len(outputs) == 1 or Path(out).exists() else Path(out)
+    safe_write.check_targets(outputs, force=force, inputs=inputs, new_folder=new_folder)
+    wants_excel = any(safe_write.has_suffix(p, ".xlsx") for p in outputs)
+    wants_deck = any(safe_write.has_suffix(p, ".pptx") for p in outputs)
     steps = Steps(progress, COLLECT_STEPS + int(wants_excel) + int(wants_deck))
     if data is None:
         data = collect(
@@ -198,7 +133,7 @@ def build_report(
 
     jobs: list[tuple[Path, Callable[[Path], None]]] = []
     for path in outputs:
-        if path.suffix == ".xlsx":
+        if safe_write.has_suffix(path, ".xlsx"):
 
             def excel(tmp: Path) -> None:
                 from .excel_report import write_excel
@@ -216,30 +151,7 @@ def build_report(
                 steps.step("pptx")
 
             jobs.append((path, deck))
-    if new_folder is None:
-        return write_atomic(jobs)
-    made = _make_folder(new_folder)
-    try:
-        return write_atomic(jobs)
-    except BaseException:
-        for folder in made:  # nothing half-made is left behind
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
+    return safe_write.write_files(jobs, force=force, inputs=inputs, new_folder=new_folder)
 
 
-def _make_folder(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; return the folders made, innermost first."""
-    made = []
-    p = folder
-    while not p.exists():
-        made.append(p)
-        p = p.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise MognadError(f"Cannot create the folder {folder}: {exc.strerror}.") from None
-    return made
-
-
-__all__ = ["ReportData", "build_report", "check_outputs", "collect", "output_paths"]
+__all__ = ["ReportData", "build_report", "collect", "output_paths"]
