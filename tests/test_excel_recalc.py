@@ -194,9 +194,9 @@ def test_spills_feed_other_mognad_formulas(tmp_path, tiny_installed):
 
 def test_refuses_to_write_over_the_input(workbook, tmp_path):
     before = digest(workbook)
-    with pytest.raises(MognadError, match="recalc never writes over its input"):
+    with pytest.raises(MognadError, match="never writes over its input"):
         recalc(workbook, workbook)
-    with pytest.raises(MognadError, match="recalc never writes over its input"):
+    with pytest.raises(MognadError, match="never writes over its input"):
         recalc(workbook, tmp_path / "." / ".." / tmp_path.name / "bok.xlsx")
     assert digest(workbook) == before
 

@@ -16,23 +16,22 @@ module is the pycel plugin: pycel looks functions up by their lower-case names).
   ``#N/A``. Formulas that read spilled cells (``=C12*100``) see the spilled values.
 * **The copy.** Every formula that could be evaluated is replaced by its value in a copy of the
   workbook (a snapshot: open the original in Excel to keep working with formulas). A formula pycel
-  cannot evaluate is left as it is and reported. The copy is written with openpyxl to a temporary
-  file and moved into place; the input is never written to.
+  cannot evaluate is left as it is and reported. The copy is written with openpyxl through
+  :mod:`mognad_core.safe_write` (a temporary file moved into place); the input is never written
+  to.
 """
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import logging
-import os
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mognad_core import safe_write
 from mognad_core.errors import InputError, Location, MognadError
 
 from . import udfs
@@ -442,22 +441,12 @@ def _check_paths(source: Path, output: Path, force: bool) -> None:
             Location(file=str(source)),
             "an Excel workbook (.xlsx or .xlsm)",
         )
-    if output.resolve() == source.resolve() or (
-        output.exists() and os.path.samefile(output, source)
-    ):
-        raise MognadError(
-            f"The output {output} is the input workbook: recalc never writes over its input. "
-            "Give another file name with -o."
-        )
-    if output.suffix.lower() != suffix:
+    if safe_write.suffix(output) != suffix:
         raise MognadError(
             f"The output must be a {suffix} file like the input (got {output.name}): the copy "
             f"keeps the input's format."
         )
-    if output.exists() and not force:
-        raise MognadError(f"{output} already exists. Use --force to replace it.")
-    if not output.parent.is_dir():
-        raise MognadError(f"The folder {output.parent} does not exist.")
+    safe_write.check_targets([output], force=force, inputs=[source])
 
 
 def _lost_parts(source: Path) -> list[str]:
@@ -611,7 +600,7 @@ def recalc(source: str | Path, output: str | Path, *, force: bool = False) -> Re
             f"The input has {', '.join(lost)}, which the copy does not keep (it is written with "
             "openpyxl). The input itself is unchanged."
         )
-    _save(wb, output)
+    safe_write.write_file(output, wb.save, force=force, inputs=[source])
     report.seconds = time.perf_counter() - start
     return report
 
@@ -798,16 +787,3 @@ def _first(value: Any) -> Any:
     while isinstance(value, (list, tuple)) and value:
         value = value[0]
     return None if isinstance(value, (list, tuple)) else value
-
-
-def _save(wb: Any, output: Path) -> None:
-    """Write to a temporary file beside ``output`` and move it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=output.suffix, dir=output.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, output)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

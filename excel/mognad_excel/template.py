@@ -14,20 +14,18 @@ Sheets:
 * **Påståenden**: every statement with its id, dimension and text.
 * **xlwings.conf**: ``UDF Modules = mognad_excel.udfs`` for classic xlwings.
 
-The file is written to a temporary file and moved into place; an existing file is only replaced
-with ``force=True``.
+The file is written through :mod:`mognad_core.safe_write` (a temporary file beside it, moved into
+place); an existing file is only replaced with ``force=True``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import mognad_core as mognad
+from mognad_core import safe_write
 from mognad_core.errors import MognadError
 from mognad_core.schema import MaturityModel
 
@@ -421,15 +419,12 @@ def write_template(
 
     m = mognad.load_model(model)
     out = Path(path)
-    if out.suffix.lower() != ".xlsx":
+    if not safe_write.has_suffix(out, ".xlsx"):
         raise MognadError(
             f"The template must be an .xlsx file (got {out.name}). For classic xlwings, save it "
             "as .xlsm from Excel after opening it."
         )
-    if out.exists() and not force:
-        raise MognadError(f"{out} already exists. Use --force to replace it.")
-    if not out.parent.is_dir():
-        raise MognadError(f"The folder {out.parent} does not exist.")
+    safe_write.check_targets([out], force=force)
     if not 1 <= rows <= MAX_ROWS:
         raise MognadError(f"rows must be between 1 and {MAX_ROWS} (got {rows}).")
     attributes = [a.strip() for a in attributes if a and a.strip()]
@@ -461,15 +456,7 @@ def write_template(
     wb.properties.creator = f"mognad {mognad.__version__}"
     wb.active = 0
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    safe_write.write_file(out, wb.save, force=force)
     return TemplateInfo(
         path=out,
         model=m.name,
