@@ -292,6 +292,7 @@ def write_files(
     force: bool = False,
     inputs: Iterable[PathLike] = (),
     new_folder: PathLike | None = None,
+    mode: int | None = None,
 ) -> list[Path]:
     """Write several files all or nothing; return their paths.
 
@@ -299,7 +300,9 @@ def write_files(
     path beside ``target``. The targets are checked first (:func:`check_targets` with ``force``,
     ``inputs`` and ``new_folder``, a folder that may be created for the write); the files are
     moved into place only after every writer succeeded. On an error, Ctrl+C or SIGTERM nothing
-    is left behind: no temporary file, no folder made for the write, no target changed.
+    is left behind: no temporary file, no folder made for the write, no target changed. A new
+    file gets ``mode`` (default :func:`file_mode`: ``0o666`` minus the umask), a replaced one
+    keeps its own.
     """
     jobs = [(Path(target), writer) for target, writer in jobs]
     targets = [target for target, _ in jobs]
@@ -321,7 +324,7 @@ def write_files(
                         raise MognadError(
                             f"Cannot create the folder {folder}: {exc.strerror or exc}."
                         ) from exc
-            mode = file_mode()
+            new_mode = file_mode() if mode is None else mode
             for target, writer in jobs:
                 with guard.deferred():  # created and registered together
                     try:
@@ -330,7 +333,7 @@ def write_files(
                         raise MognadError(describe(target, exc)) from exc
                 try:
                     writer(temps[-1])
-                    _finish(temps[-1], _mode_of(target, mode))
+                    _finish(temps[-1], _mode_of(target, new_mode))
                 except OSError as exc:
                     raise MognadError(describe(target, exc)) from exc
             with guard.deferred():  # all moved into place, or none
@@ -365,9 +368,12 @@ def write_file(
     force: bool = False,
     inputs: Iterable[PathLike] = (),
     new_folder: PathLike | None = None,
+    mode: int | None = None,
 ) -> Path:
     """Write one file safely (see :func:`write_files`)."""
-    return write_files([(target, writer)], force=force, inputs=inputs, new_folder=new_folder)[0]
+    return write_files(
+        [(target, writer)], force=force, inputs=inputs, new_folder=new_folder, mode=mode
+    )[0]
 
 
 def write_text(
@@ -392,9 +398,10 @@ def copy_files(
     *,
     force: bool = False,
     new_folder: PathLike | None = None,
+    mode: int | None = None,
 ) -> list[Path]:
-    """Copy each ``(source, target)`` all or nothing (contents and times; the targets get the
-    mode of :func:`write_files`). The sources count as inputs: never written over."""
+    """Copy each ``(source, target)`` all or nothing (contents and times; the mode as
+    :func:`write_files` gives it). The sources count as inputs: never written over."""
     pairs = [(Path(s), Path(t)) for s, t in pairs]
 
     def copier(source: Path) -> Writer:
@@ -405,4 +412,5 @@ def copy_files(
         force=force,
         inputs=[s for s, _ in pairs],
         new_folder=new_folder,
+        mode=mode,
     )

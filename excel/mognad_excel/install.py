@@ -9,22 +9,21 @@ on Windows, ``~/.xlwings/xlwings.conf`` on Linux; xlwings' own path on macOS). E
   that has mognad installed.
 
 A file that changes is first copied to ``xlwings.conf.bak-<date>-<time>``; the new file is
-written to a temporary file and moved into place.
+written through :mod:`mognad_core.safe_write` (a temporary file moved into place; the file keeps
+its mode).
 """
 
 from __future__ import annotations
 
-import contextlib
 import locale
-import os
 import re
-import shutil
+import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from mognad_core import safe_write
 from mognad_core.errors import MognadError
 
 UDF_MODULE = "mognad_excel.udfs"
@@ -146,8 +145,8 @@ def install(
     p = plan(path, interpreter=interpreter, platform=platform)
     if dry_run or not p.changed:
         return p
+    folder = p.path.parent
     try:
-        p.path.parent.mkdir(parents=True, exist_ok=True)
         if p.before is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = p.path.with_name(f"{p.path.name}.bak-{stamp}")
@@ -155,25 +154,23 @@ def install(
             while backup.exists():
                 n += 1
                 backup = p.path.with_name(f"{p.path.name}.bak-{stamp}-{n}")
-            shutil.copy2(p.path, backup)
+            # the backup is as private as the file (it may hold a licence key)
+            private = stat.S_IMODE(p.path.stat().st_mode)
+            safe_write.copy_files([(p.path, backup)], mode=private)
             p.backup = backup
-        fd, tmp = tempfile.mkstemp(prefix=".xlwings.", suffix=".conf", dir=p.path.parent)
-        try:
-            # like xlwings: the locale's encoding and line ends, which its VBA code reads
-            with os.fdopen(fd, "w", encoding=_ENCODING) as f:
-                f.write(p.after)
-            os.replace(tmp, p.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # like xlwings: the locale's encoding and line ends, which its VBA code reads
+        safe_write.write_text(
+            p.path,
+            p.after,
+            encoding=_ENCODING,
+            force=True,
+            new_folder=None if folder.exists() else folder,
+        )
     except UnicodeEncodeError:
         raise MognadError(
             f"Cannot write {p.path} in the {_ENCODING} encoding xlwings reads; is there an "
             "unusual character in the Python path? Give another one with --interpreter."
         ) from None
-    except OSError as exc:
-        raise MognadError(f"Cannot write {p.path}: {exc.strerror or exc}.") from None
     p.written = True
     return p
 
