@@ -170,9 +170,14 @@ def test_samples_copy_is_all_or_nothing(run_cli, tmp_path):
     (tmp_path / "dimios_2025.csv").write_text("mine", encoding="utf-8")
     again = run_cli("samples", "--copy-to", tmp_path)
     assert again.exit_code == 2 and "Traceback" not in again.stderr
-    assert "dimios_2025.csv exist(s) already and would be replaced" in again.stderr
+    assert f"{tmp_path / 'dimios_2025.csv'} already exists. Use --force to replace it." in (
+        again.stderr
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["dimios_2025.csv"]
     assert (tmp_path / "dimios_2025.csv").read_text(encoding="utf-8") == "mine"
+    forced = run_cli("samples", "--copy-to", tmp_path, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (tmp_path / "dimios_2025.csv").read_text(encoding="utf-8-sig").startswith("respondent")
 
 
 def test_plugins_lists_hooks(run_cli):

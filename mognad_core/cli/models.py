@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
 import pandas as pd
 
-from ..errors import MognadError
+from .. import safe_write
 from ..model_files import dump_model
 from ..plugins import get_samples, list_models, list_plugins, load_model
 from . import cli
@@ -81,20 +80,21 @@ def plugins(fmt: str) -> None:
     "--copy-to",
     type=click.Path(file_okay=False),
     default=None,
-    help="Copy the sample files into this folder.",
+    help="Copy the sample files into this folder (made if it does not exist).",
 )
-def samples(copy_to: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace files of the same name in that folder.")
+def samples(copy_to: str | None, force: bool) -> None:
     """List the bundled sample files (and copy them to try things out)."""
     found = get_samples()
-    targets = {s.path: Path(copy_to) / s.path.name for s in found} if copy_to else {}
-    clash = [str(t) for t in targets.values() if t.exists()]
-    if clash:  # checked before anything is copied: all or nothing
-        raise MognadError(f"Not copied: {', '.join(clash)} exist(s) already and would be replaced.")
+    if copy_to:  # all or nothing: checked first, none copied if one would be replaced
+        folder = Path(copy_to)
+        safe_write.copy_files(
+            [(s.path, folder / s.path.name) for s in found],
+            force=force,
+            new_folder=None if folder.exists() else folder,
+        )
     for s in found:
         line = f"{s.model:<8} {s.kind:<12} {s.path}  {s.description}"
         if copy_to:
-            target = targets[s.path]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(s.path, target)
-            line += f"  -> {target}"
+            line += f"  -> {Path(copy_to) / s.path.name}"
         click.echo(line)
