@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import safe_write
 from .schema import MaturityModel
 
 FORVALTNINGAR: dict[str, float] = {
@@ -122,12 +123,14 @@ def generate_responses(
     return pd.concat(frames, ignore_index=True)
 
 
-def write_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = "Svar") -> Path:
-    """Write a response table as a plain .xlsx with a frozen, bold header row."""
+def write_xlsx(
+    frame: pd.DataFrame, path: str | Path, sheet: str = "Svar", *, force: bool = False
+) -> Path:
+    """Write a response table as a plain .xlsx with a frozen, bold header row (through
+    :mod:`mognad_core.safe_write`: an existing file only with ``force=True``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    path = Path(path)
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -137,12 +140,14 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = "Svar") -> Pa
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
-    wb.save(path)
-    return path
+    return safe_write.write_file(path, wb.save, force=force)
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write as Swedish Excel does: ``;`` separated, UTF-8 with BOM."""
-    path = Path(path)
-    frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
-    return path
+def write_csv(frame: pd.DataFrame, path: str | Path, *, force: bool = False) -> Path:
+    """Write as Swedish Excel does: ``;`` separated, UTF-8 with BOM (through
+    :mod:`mognad_core.safe_write`: an existing file only with ``force=True``)."""
+    return safe_write.write_file(
+        path,
+        lambda tmp: frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig"),
+        force=force,
+    )

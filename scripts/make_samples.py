@@ -1,6 +1,6 @@
 """Regenerate the bundled sample response files (seeded: the same files every time).
 
-python scripts/make_samples.py
+python scripts/make_samples.py   (replaces the files: force=True)
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ LEADERSHIP_GROUPS = {
 def main() -> None:
     dimios = get_model("dimios")
     frame = generate_responses(dimios, n=240, seed=2025, waves=(2024, 2025))
-    write_xlsx(frame, DIMIOS / "dimios_sample.xlsx")
+    write_xlsx(frame, DIMIOS / "dimios_sample.xlsx", force=True)
     for year in (2024, 2025):
-        write_csv(frame[frame["år"] == year], DIMIOS / f"dimios_{year}.csv")
+        write_csv(frame[frame["år"] == year], DIMIOS / f"dimios_{year}.csv", force=True)
     dmm = get_model("dmm")
     frame = generate_responses(
         dmm,
@@ -39,7 +39,7 @@ def main() -> None:
         roles=False,
         missing_rate=0.0,
     )
-    write_xlsx(frame, DMM / "dmm_sample.xlsx")
+    write_xlsx(frame, DMM / "dmm_sample.xlsx", force=True)
     make_initiatives()
     print("wrote", DIMIOS, DMM)
 
@@ -98,4 +98,4 @@ def make_initiatives(path: Path = DIMIOS / "initiativ.xlsx") -> Path:
         ],
     )
     frame["Ansvarig förvaltning"] = owners
-    return write_xlsx(frame, path, sheet="Initiativ")
+    return write_xlsx(frame, path, sheet="Initiativ", force=True)
