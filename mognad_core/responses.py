@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
-from .errors import InputError, Location
+from .errors import InputError, Location, MognadError
 from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
 
@@ -60,13 +60,23 @@ class ResponseSet:
     #: unmatched headers that look like statements (kept as attributes, not scored)
     unmatched_statements: list[str] = field(default_factory=list)
 
+    #: the responses as read, when this set was selected from them (None: this set is them)
+    origin: ResponseSet | None = field(default=None, repr=False)
+    #: this set's rows in ``origin``
+    origin_rows: np.ndarray | None = field(default=None, repr=False)
+    #: the ``(column, value)`` selections that made this set from ``origin`` (:meth:`where`)
+    conditions: tuple[tuple[str, str], ...] = ()
+    #: sets this one was cut from by an arbitrary mask (:meth:`subset`): (origin rows, what)
+    cut_from: tuple[tuple[np.ndarray, str], ...] = field(default=(), repr=False)
+
     @property
     def n(self) -> int:
         return int(self.values.shape[0])
 
-    def subset(self, mask: Any) -> ResponseSet:
-        """The respondents where ``mask`` is True (a boolean array or Series)."""
-        m = np.asarray(mask, dtype=bool)
+    def _rows(self) -> np.ndarray:
+        return np.arange(self.n) if self.origin_rows is None else self.origin_rows
+
+    def _select(self, m: np.ndarray, **lineage: Any) -> ResponseSet:
         return ResponseSet(
             model=self.model,
             values=self.values[m],
@@ -80,7 +90,76 @@ class ResponseSet:
             row_numbers=None if self.row_numbers is None else self.row_numbers[m],
             notes=self.notes,
             unmatched_statements=self.unmatched_statements,
+            origin=self.origin if self.origin is not None else self,
+            origin_rows=self._rows()[m],
+            **lineage,
         )
+
+    def subset(self, mask: Any) -> ResponseSet:
+        """The respondents where ``mask`` is True (a boolean array or Series).
+
+        Results for a subset are published only when it has at least ``min_size`` respondents
+        and the rest of the set it was cut from has 0 or at least ``min_size``. Prefer
+        :meth:`where` for a selection by column values: it follows the breakdown rules of
+        :mod:`mognad_core.disclosure` exactly.
+        """
+        from .disclosure import describe_conditions
+
+        m = np.asarray(mask, dtype=bool)
+        what = describe_conditions(self.conditions) if self.conditions else None
+        return self._select(
+            m, conditions=self.conditions, cut_from=(*self.cut_from, (self._rows(), what))
+        )
+
+    def column(self, name: str) -> str:
+        """The attribute column called ``name`` (case and spacing ignored), as spelt in the
+        file; a located error listing the columns when there is none."""
+        folded = {normalize_token(c): c for c in self.attributes.columns}
+        found = folded.get(normalize_token(name))
+        if found is None:
+            raise InputError(
+                f'there is no column "{name}"',
+                Location(file=self.source, sheet=self.sheet),
+                f"one of the attribute columns: {', '.join(self.attributes.columns) or 'none'}",
+            )
+        return found
+
+    def where(self, *conditions: Any, **by_column: Any) -> ResponseSet:
+        """The respondents with the given values: ``where("år=2025")``,
+        ``where(("förvaltning", "Soc"))`` or ``where(år=2025)``; several conditions all hold.
+
+        Column names and values are compared ignoring case and spacing; a blank cell is
+        ``(saknas)``. A value no respondent has is a located error listing the values present.
+        """
+        from .disclosure import value_key, value_label
+
+        pairs: list[tuple[str, Any]] = []
+        for cond in conditions:
+            if isinstance(cond, str):
+                if "=" not in cond:
+                    raise MognadError(f"--where {cond!r}: write it as COLUMN=VALUE, e.g. år=2025.")
+                name, value = (p.strip() for p in cond.split("=", 1))
+                pairs.append((name, value))
+            else:
+                name, value = cond
+                pairs.append((str(name), value))
+        pairs.extend(by_column.items())
+        rs = self
+        for name, value in pairs:
+            col = rs.column(name)
+            key = value_key(value)
+            cells = rs.attributes[col].map(value_key)
+            m = (cells == key).to_numpy()
+            if not m.any():
+                present = sorted({value_label(v) for v in rs.attributes[col]})
+                raise InputError(
+                    f'no respondent has "{value}" in column "{col}"',
+                    Location(file=rs.source, sheet=rs.sheet, column=col),
+                    f"one of: {', '.join(present[:10]) or 'none'}",
+                )
+            label = value_label(rs.attributes[col].to_numpy()[np.argmax(m)])
+            rs = rs._select(m, conditions=(*rs.conditions, (col, label)), cut_from=rs.cut_from)
+        return rs
 
     def to_frame(self, dont_know_token: str = "vet ej") -> pd.DataFrame:
         """Back to a wide table: attributes, then one column per statement id."""

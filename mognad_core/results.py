@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .disclosure import Disclosure
+
 
 class StatementScore(BaseModel):
     """Scores for one statement. ``score`` is on the 0-1 scale; ``mean`` on the answer scale."""
@@ -21,12 +23,13 @@ class StatementScore(BaseModel):
     sd: float | None = None
     ci_low: float | None = Field(None, description="95 % confidence interval of score, low end")
     ci_high: float | None = Field(None, description="95 % confidence interval of score, high end")
-    n: int = Field(0, description="valid answers")
-    dont_know: int = 0
-    missing: int = 0
+    n: int | None = Field(0, description="valid answers (None: hidden, fewer than min_size)")
+    dont_know: int | None = 0
+    missing: int | None = 0
     dont_know_share: float | None = Field(None, description="dont_know / (n + dont_know)")
     reverse: bool = False
     weight: float = 1.0
+    hidden: bool = Field(False, description="not shown (anonymity): every figure is None")
 
 
 class DimensionScore(BaseModel):
@@ -72,6 +75,7 @@ class ScoreResult(BaseModel):
     insights: list[ModelInsight] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     source: str | None = None
+    disclosure: Disclosure | None = Field(None, description="what the anonymity policy did")
 
     def dimensions_frame(self, top_level_only: bool = False) -> pd.DataFrame:
         """One row per dimension/category, indexed by id."""

@@ -135,10 +135,90 @@ def _respondents_with_answers(answered: np.ndarray, cols: list[int]) -> int:
 
 
 def score_responses(
-    responses: ResponseSet, *, insights: bool = True, context: Mapping[str, Any] | None = None
+    responses: ResponseSet,
+    *,
+    insights: bool = True,
+    context: Mapping[str, Any] | None = None,
+    min_size: Any = None,
 ) -> ScoreResult:
-    """Score validated responses. See the module docstring for the exact semantics."""
-    from .plugins import call_overall, collect_insights
+    """Score validated responses, as published: see the module docstring for the semantics and
+    :mod:`mognad_core.disclosure` for what is hidden and rounded.
+
+    ``min_size`` is the anonymity threshold (default: ``MOGNAD_MIN_SIZE``, ``mognad.toml`` or
+    5); ``min_size=1`` gives every figure unrounded and unprotected, with a note saying so.
+    A set that may not be published raises :class:`~mognad_core.disclosure.DisclosureError`.
+    """
+    from . import disclosure
+
+    ctx = dict(context or {})
+    lang = str(ctx.get("lang") or "sv")
+    pol = disclosure.policy(min_size if min_size is not None else ctx.get("min_size"), lang)
+    cell = disclosure.check(responses, pol, lang)
+    return publish_score(responses, cell.figure_hidden, pol, insights=insights, context=ctx)
+
+
+def publish_score(
+    responses: ResponseSet,
+    hidden: np.ndarray,
+    pol: Any,
+    *,
+    insights: bool = True,
+    context: Mapping[str, Any] | None = None,
+) -> ScoreResult:
+    """The published score of a set whose statements ``hidden`` may not be shown (from its
+    disclosure plan): their answers are left out of every figure, spread figures need
+    ``pol.spread_min`` answers, and figures are rounded."""
+    from . import disclosure
+    from .plugins import collect_insights
+
+    ctx = dict(context or {})
+    lang = str(ctx.get("lang") or "sv")
+    result = _raw_score(disclosure.masked(responses, hidden))
+    result.notes = list(responses.notes)
+    hidden_ids = [sid for sid, h in zip(responses.model.statement_ids, hidden, strict=True) if h]
+    for sid in hidden_ids:
+        st = result.statements[sid]
+        st.n = st.dont_know = st.missing = None
+        st.hidden = True
+    spread_hidden = False
+    if pol.protected:
+        for st in result.statements.values():
+            if st.n is not None and 0 < st.n < pol.spread_min and st.sd is not None:
+                st.sd = st.ci_low = st.ci_high = None
+                spread_hidden = True
+    if hidden_ids:
+        result.notes.append(
+            disclosure.text(
+                "note.hidden_statements",
+                lang,
+                count=len(hidden_ids),
+                ids=", ".join(hidden_ids),
+                k=pol.min_size,
+            )
+        )
+    if spread_hidden:
+        result.notes.append(disclosure.text("note.spread", lang, k2=pol.spread_min))
+    result.notes.extend(disclosure.notes_for(pol, lang))
+    result.disclosure = disclosure.Disclosure(
+        min_size=pol.min_size,
+        protected=pol.protected,
+        hidden_statements=hidden_ids,
+        spread_min=pol.spread_min if pol.protected else None,
+    )
+    disclosure.round_figures(result, pol)
+    if insights:
+        ctx.setdefault("responses", responses)
+        ctx["disclosure"] = pol
+        ctx["target_raw"] = ctx.get("target")
+        ctx["target"] = parse_target(ctx.get("target"), responses.model, result)
+        result.insights = collect_insights(responses.model, result, ctx)
+        disclosure.round_figures(result, pol)
+    return result
+
+
+def _raw_score(responses: ResponseSet) -> ScoreResult:
+    """Every figure of ``responses``, exactly (nothing hidden, nothing rounded)."""
+    from .plugins import call_overall
 
     model = responses.model
     arr = statement_arrays(responses.values, responses.dont_know, model)
@@ -217,7 +297,6 @@ def score_responses(
         overall=_none(overall),
         dimensions=dimensions,
         statements=statements,
-        notes=list(responses.notes),
         source=responses.source,
     )
     override = call_overall(model, result)
@@ -225,12 +304,6 @@ def score_responses(
         result.overall = _none(float(override))
     lv = model.level_for(result.overall)
     result.level = lv.name if lv else None
-    if insights:
-        ctx = dict(context or {})
-        ctx.setdefault("responses", responses)
-        ctx["target_raw"] = ctx.get("target")
-        ctx["target"] = parse_target(ctx.get("target"), model, result)
-        result.insights = collect_insights(model, result, ctx)
     return result
 
 
@@ -243,6 +316,7 @@ def score(
     insights: bool = True,
     target: Any = None,
     lang: str = "sv",
+    min_size: Any = None,
 ) -> ScoreResult:
     """Score responses against a maturity model.
 
@@ -251,6 +325,7 @@ def score(
     path or a :class:`MaturityModel`. ``target`` (anything :func:`parse_target` accepts; it is
     resolved, or rejected with a clear message, before plugins see it) and ``lang`` are passed
     to model plugins' insights (e.g. a target profile for the Digital Maturity Matrix).
+    ``min_size`` is the anonymity threshold (see :func:`score_responses`; 1 turns it off).
     """
     from .plugins import load_model
 
@@ -262,4 +337,6 @@ def score(
             rs = prepare(responses, m, mapping=load_mapping(mapping))
         else:
             rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
-    return score_responses(rs, insights=insights, context={"target": target, "lang": lang})
+    return score_responses(
+        rs, insights=insights, context={"target": target, "lang": lang}, min_size=min_size
+    )

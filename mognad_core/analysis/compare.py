@@ -25,10 +25,11 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
+from .. import disclosure
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..schema import MaturityModel, normalize_token
-from ..scoring import score_responses
+from ..scoring import _raw_score, publish_score
 from ._common import AnalysisResult, aggregate, as_responses, none
 
 WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
@@ -48,8 +49,8 @@ class CompareRow(BaseModel):
     change: float | None = None
     ci_low: float | None = Field(None, description="95 % interval of the change, low end")
     ci_high: float | None = Field(None, description="95 % interval of the change, high end")
-    n_before: int = 0
-    n_after: int = 0
+    n_before: int | None = Field(0, description="valid answers before (None: hidden)")
+    n_after: int | None = Field(0, description="valid answers after (None: hidden)")
     significant: bool | None = Field(None, description="the interval excludes 0")
     method: str = ""
 
@@ -175,12 +176,15 @@ def compare(
     seed: int = 2025,
     labels: tuple[str, str] | None = None,
     lang: str = "sv",
+    min_size: Any = None,
 ) -> CompareResult:
     """Change from ``before`` to ``after`` (ResponseSets, DataFrames or response-file paths).
 
     See the module docstring for the intervals. ``labels`` names the waves (default: each side's
     wave when it has a wave column holding one value, such as år = 2024; else the file names, or
-    "före"/"efter").
+    "före"/"efter"). Each wave is published under the anonymity policy (``min_size``, see
+    :mod:`mognad_core.disclosure`); a statement hidden in either wave is left out of both, so
+    the changes compare like with like, and intervals need ``2 x min_size`` answers per wave.
     """
     if n_boot < 100:
         raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
@@ -198,8 +202,16 @@ def compare(
     for rs, lab in ((rs0, labels[0]), (rs1, labels[1])):
         if rs.n == 0:
             raise MognadError(f"Wave {lab!r} has no respondents.")
-    r0 = score_responses(rs0, insights=False)
-    r1 = score_responses(rs1, insights=False)
+    pol = disclosure.policy(min_size, lang)
+    hidden = (
+        disclosure.check(rs0, pol, lang).figure_hidden
+        | disclosure.check(rs1, pol, lang).figure_hidden
+    )
+    ctx = {"lang": lang}
+    r0 = publish_score(rs0, hidden, pol, insights=False, context=ctx)
+    r1 = publish_score(rs1, hidden, pol, insights=False, context=ctx)
+    rs0, rs1 = disclosure.masked(rs0, hidden), disclosure.masked(rs1, hidden)
+    x0, x1 = _raw_score(rs0), _raw_score(rs1)  # exact figures for the intervals
     span = float(m.scale.max - m.scale.min)
 
     statements: list[CompareRow] = []
@@ -207,8 +219,9 @@ def compare(
         a, b = r0.statements[sid], r1.statements[sid]
         change = None if a.score is None or b.score is None else b.score - a.score
         lo_, hi_ = (None, None)
-        if change is not None:
-            lo_, hi_ = _welch(a.mean, a.sd, a.n, b.mean, b.sd, b.n, span)
+        ea, eb = x0.statements[sid], x1.statements[sid]
+        if change is not None and min(ea.n, eb.n) >= pol.spread_min:
+            lo_, hi_ = _welch(ea.mean, ea.sd, ea.n, eb.mean, eb.sd, eb.n, span)
         statements.append(
             CompareRow(
                 id=sid,
@@ -236,7 +249,8 @@ def compare(
         diff = boot1[key] - boot0[key]
         diff = diff[~np.isnan(diff)]
         lo_ = hi_ = None
-        if change is not None and diff.size >= 0.9 * n_boot:
+        enough = min(n0, n1) >= pol.spread_min
+        if change is not None and enough and diff.size >= 0.9 * n_boot:
             lo_, hi_ = (float(x) for x in np.percentile(diff, [2.5, 97.5]))
         return CompareRow(
             id="overall" if key is None else key,
@@ -280,9 +294,9 @@ def compare(
         rs0.n,
         rs1.n,
     )
-    default0, default1 = (_default_overall(m, r) for r in (r0, r1))
-    if (r0.overall is not None and abs(r0.overall - default0) > 1e-9) or (
-        r1.overall is not None and abs(r1.overall - default1) > 1e-9
+    default0, default1 = (_default_overall(m, r) for r in (x0, x1))
+    if (x0.overall is not None and abs(x0.overall - default0) > 1e-9) or (
+        x1.overall is not None and abs(x1.overall - default1) > 1e-9
     ):
         overall.ci_low = overall.ci_high = overall.significant = None
         overall.method = ""
@@ -294,13 +308,25 @@ def compare(
     both = [r for r in statements if r.change is not None]
     up = sum(1 for r in both if r.change > 1e-12)
     down = sum(1 for r in both if r.change < -1e-12)
-    missing = [r.id for r in statements if r.change is None]
+    hidden_ids = [sid for sid, h in zip(m.statement_ids, hidden, strict=True) if h]
+    missing = [r.id for r in statements if r.change is None and r.id not in hidden_ids]
     if missing:
         notes.append(f"Not compared (no score in one wave): {', '.join(missing)}.")
     small = [r.id for r in both if r.ci_low is None]
     if small:
-        notes.append(f"No interval (fewer than 2 answers in a wave): {', '.join(small)}.")
-    return CompareResult(
+        fewest = max(2, pol.spread_min)
+        notes.append(f"No interval (fewer than {fewest} answers in a wave): {', '.join(small)}.")
+    if hidden_ids:
+        notes.append(
+            disclosure.text(
+                "note.hidden_statements",
+                lang,
+                count=len(hidden_ids),
+                ids=", ".join(hidden_ids),
+                k=pol.min_size,
+            )
+        )
+    out = CompareResult(
         model=m.name,
         before_label=labels[0],
         after_label=labels[1],
@@ -320,6 +346,7 @@ def compare(
         seed=seed,
         notes=notes,
     )
+    return disclosure.finish(out, pol, lang)
 
 
 def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
@@ -427,8 +454,8 @@ def compare_waves(
     missing_rows = sum(1 for k in keys if k is None)
     if missing_rows:
         notes.append(f'{missing_rows} respondent(s) with no value in "{col}" were left out.')
-    before = responses.subset((keys == chosen[0]).to_numpy())
-    after = responses.subset((keys == chosen[1]).to_numpy())
+    before = responses.where((col, chosen[0]))
+    after = responses.where((col, chosen[1]))
     result = compare(before, after, labels=chosen, **options)
     result.notes = notes + result.notes
     return result

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .. import disclosure
 from ..errors import MognadError
 from ..results import ScoreResult
 from ..schema import MaturityModel
@@ -169,7 +170,7 @@ def gap(
     if t.kind == "profile":
         shown = ", ".join(f"{k} {v:.0%}" for k, v in t.dimensions.items())
         label = f"{t.label} ({shown})" if t.label not in ("target", "target profile") else shown
-    return GapResult(
+    out = GapResult(
         model=m.name,
         target_label=label,
         target_kind=t.kind,
@@ -178,3 +179,4 @@ def gap(
         rows=rows,
         notes=notes,
     )
+    return disclosure.finish(out, disclosure.policy_of(result, lang), lang, result.notes)

@@ -1,24 +1,17 @@
-"""Results per group (förvaltning, role or any attribute column) with anonymity protection.
+"""Results per group (förvaltning, role or any attribute column), with anonymity protection.
 
-Rules (``min_size`` defaults to 5 and can never be set below 3):
+Which groups and which of their figures are shown is decided by the disclosure policy
+(:mod:`mognad_core.disclosure`, docs/anonymity.md), the same for every output: a group needs
+``min_size`` respondents (default 5) and a statement figure ``min_size`` answers; a group whose
+removal from a coarser group (the whole file, its förvaltning, all waves) would leave fewer than
+``min_size`` is hidden; within every shown total, hidden groups are never alone nor together
+fewer than ``min_size`` (the next-smallest group is hidden too), so no hidden group follows from
+the total minus the shown groups. Sizes of hidden groups are not shown. Respondents with no value
+in a ``by`` column form their own group, "(saknas)", under the same rules.
 
-1. A group with fewer than ``min_size`` respondents is *suppressed*: none of its figures (nor its
-   exact size) are in the result.
-2. Complementary suppression: when exactly one group is suppressed, the next-smallest group is
-   suppressed too, so the suppressed group's scores cannot be derived from the total and the other
-   groups (for a statement, the total is the n-weighted mean of the groups' scores).
-3. Safety check: with two or more suppressed groups, the total still tells the suppressed groups'
-   *combined* answers. If, on some statement, a small group's value would follow from that alone
-   (it is the only suppressed group with answers to the statement, or every suppressed answer is at
-   the lowest or highest step of the scale), the next-smallest visible group is suppressed as well,
-   until no small group's value can be pinned down. If that happens with every group suppressed,
-   the total of that statement (and of the dimensions above it, and the overall score) is withheld
-   too (``GroupRow.total_hidden``).
-4. Respondents with no value in a ``by`` column form their own group, "(saknas)", under the same
-   rules (otherwise they would be the difference between the total and the groups).
-
-The protection covers one table. Tables with different ``by`` columns (or filtered subsets) of the
-same data can be combined to uncover a group ("differencing"); publish only what is needed.
+The protection covers every output made with the same policy: ``score --where`` on a group
+hidden here is refused. What it cannot cover (several outputs made with different minimum sizes,
+or data filtered before it reaches mognad) is in docs/anonymity.md.
 """
 
 from __future__ import annotations
@@ -29,14 +22,15 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .. import disclosure
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..schema import normalize_token
-from ..scoring import score_responses
+from ..scoring import publish_score
 from ._common import AnalysisResult, as_responses, none
 
-MIN_SIZE_FLOOR = 3
-MISSING_GROUP = "(saknas)"
+MIN_SIZE_FLOOR = disclosure.SMALLEST_PROTECTING
+MISSING_GROUP = disclosure.MISSING_VALUE
 
 
 class GroupInfo(BaseModel):
@@ -145,44 +139,11 @@ def _resolve_columns(rs: ResponseSet, by: str | list[str]) -> list[str]:
     return out
 
 
-def _value_label(v: Any) -> str:
-    if v is None or (isinstance(v, float) and v != v) or str(v).strip() == "":
-        return MISSING_GROUP
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
-def _unsafe(
-    rs: ResponseSet, member: dict[str, np.ndarray], suppressed: list[str], primary: set[str]
-) -> list[str]:
-    """Statements on which a small group's value follows from the suppressed groups' total."""
-    out: list[str] = []
-    if not suppressed:
-        return out
-    lo, hi = float(rs.model.scale.min), float(rs.model.scale.max)
-    valid = ~np.isnan(rs.values)
-    answered = {g: valid[member[g]].sum(axis=0) for g in suppressed}  # per statement
-    combined = np.zeros(rs.n, dtype=bool)
-    for g in suppressed:
-        combined |= member[g]
-    vals = rs.values[combined]
-    for j in range(rs.values.shape[1]):
-        contributors = [g for g in suppressed if answered[g][j] > 0]
-        if not any(g in primary for g in contributors):
-            continue
-        col = vals[:, j]
-        col = col[~np.isnan(col)]
-        if len(contributors) == 1 or np.all(col == lo) or np.all(col == hi):
-            out.append(rs.model.statement_ids[j])
-    return out
-
-
 def groups(
     responses: Any,
     by: str | list[str],
     *,
-    min_size: int = 5,
+    min_size: Any = None,
     model: Any = None,
     lang: str = "sv",
     top: int = 5,
@@ -191,96 +152,45 @@ def groups(
 
     ``responses`` is a ResponseSet, DataFrame or response-file path; ``by`` one attribute column
     or several (their combinations form the groups). ``top`` disagreements are reported.
+    ``min_size``: the anonymity threshold (default from the settings, 5; 1 turns it off).
     """
-    if isinstance(min_size, bool) or int(min_size) != min_size:
-        raise MognadError(f"min_size must be a whole number (got {min_size!r}).")
-    min_size = int(min_size)
-    if min_size < MIN_SIZE_FLOOR:
-        raise MognadError(
-            f"min_size {min_size} is too small: groups of fewer than {MIN_SIZE_FLOOR} respondents "
-            f"are never shown (anonymity). Use {MIN_SIZE_FLOOR} or more."
-        )
+    pol = disclosure.policy(min_size, lang)
     rs = as_responses(responses, model)
     m = rs.model
     cols = _resolve_columns(rs, by)
-    labels = rs.attributes[cols].map(_value_label) if rs.n else rs.attributes[cols]
-    combos = [tuple(row) for row in labels.itertuples(index=False)]
-    keys = pd.Series([" / ".join(c) for c in combos], dtype=object)
-    parts_of = dict(zip(keys, combos, strict=True))
-    names = sorted(dict.fromkeys(keys), key=lambda k: (MISSING_GROUP in parts_of[k], k))
-    member = {g: (keys == g).to_numpy() for g in names}
-    size = {g: int(member[g].sum()) for g in names}
-    primary = {g for g in names if size[g] < min_size}
-    suppressed = [g for g in names if g in primary]
-    reason = {g: f"fewer than {min_size} respondents" for g in suppressed}
+    split = disclosure.breakdown(rs, cols, pol, lang)
     notes: list[str] = []
-
-    def next_smallest() -> str | None:
-        visible = [g for g in names if g not in suppressed]
-        if not visible:
-            return None
-        return min(visible, key=lambda g: (size[g], g))
-
-    if len(suppressed) == 1:
-        extra = next_smallest()
-        if extra is not None:
-            suppressed.append(extra)
-            reason[extra] = "hidden so that a smaller group cannot be derived from the total"
-    unsafe = _unsafe(rs, member, suppressed, primary)
-    while unsafe:
-        extra = next_smallest()
-        if extra is None:
-            break
-        unsafe = _unsafe(rs, member, [*suppressed, extra], primary)
-        suppressed.append(extra)
-        reason[extra] = "hidden so that a smaller group cannot be derived from the total"
-    hidden_totals: set[str] = set()
-    if unsafe:  # every group is suppressed and the total alone still gives a small group away
-        for sid in unsafe:
-            hidden_totals.add(sid)
-            node = m.statement(sid).dimension
-            while node is not None:
-                hidden_totals.add(node)
-                node = m.dimension(node).parent
-        hidden_totals.add("overall")
-        notes.append(
-            f"The total is not shown for {', '.join(unsafe)} (and the parts above them): the "
-            "answers there come from one small group only, or all sit at one end of the scale, "
-            "so the total would reveal a small group's answers."
-        )
-    if rs.n < min_size:  # the whole table is a small group: its total would reveal it
-        hidden_totals.update(["overall", *m.statement_ids, *(d.id for d in m.all_dimensions())])
-        notes.append(
-            f"Only {rs.n} respondent(s) in all: fewer than the minimum group size {min_size}, "
-            "so no total is shown."
-        )
     infos = []
-    for g in names:
-        hidden = g in suppressed
+    scored = {}
+    for c in split.cells:
+        name = split.name(c)
+        hidden = split.hidden(c)
         infos.append(
             GroupInfo(
-                name=g,
-                values=dict(zip(cols, parts_of[g], strict=True)),
-                n=None if hidden else size[g],
+                name=name,
+                values=split.values(c),
+                n=None if hidden else split.n(c),
                 suppressed=hidden,
-                reason=reason.get(g),
+                reason=split.reason(c, lang),
             )
         )
-    total = score_responses(rs, insights=False)
-    scored = {
-        g: score_responses(rs.subset(member[g]), insights=False)
-        for g in names
-        if g not in suppressed
-    }
+        if not hidden:
+            scored[name] = publish_score(
+                rs.subset(split.members[c]), split.figure_hidden(c), pol, insights=False
+            )
+    total_hidden = split.total.figure_hidden
+    total = publish_score(rs, total_hidden, pol, insights=False)
+    hidden_ids = {sid for sid, h in zip(m.statement_ids, total_hidden, strict=True) if h}
 
     def row(pid: str, kind: str, label: str, parent: str | None, get) -> GroupRow:
+        value = get(total)
         return GroupRow(
             id=pid,
             label=label,
             kind=kind,  # type: ignore[arg-type]
             parent=parent,
-            total=None if pid in hidden_totals else get(total),
-            total_hidden=pid in hidden_totals,
+            total=value,
+            total_hidden=pid in hidden_ids,
             values={g: get(r) for g, r in scored.items()},
         )
 
@@ -337,20 +247,28 @@ def groups(
     dis = [d for d in dis if d.kind != "statement"][:keep] + [
         d for d in dis if d.kind == "statement"
     ][:keep]
+    suppressed = [g.name for g in infos if g.suppressed]
     if suppressed:
         notes.append(
-            f"{len(suppressed)} group(s) suppressed (minimum group size {min_size}): "
-            f"{', '.join(suppressed)}."
+            disclosure.text(
+                "note.groups_hidden",
+                lang,
+                count=len(suppressed),
+                k=pol.min_size,
+                names=", ".join(suppressed),
+            )
         )
     if len(scored) < 2:
-        notes.append("Fewer than two visible groups: no comparison between groups.")
-    return GroupResult(
+        notes.append(disclosure.text("note.few_groups", lang))
+    notes.extend(disclosure.notes_for(pol, lang))
+    result = GroupResult(
         model=m.name,
         by=cols,
-        min_size=min_size,
+        min_size=pol.min_size,
         n_total=rs.n,
         groups=infos,
         rows=rows,
         disagreements=dis,
         notes=notes,
     )
+    return disclosure.round_figures(result, pol)

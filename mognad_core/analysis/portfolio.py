@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .. import disclosure
 from ..errors import InputError, Location, MognadError
 from ..readers import RawTable, read_table
 from ..results import ScoreResult
@@ -494,7 +495,7 @@ def portfolio(
     for key, spec in AXES.items():
         if all(i.axes.get(key) is None for i in items):
             notes.append(f"No initiative is classified on {spec['label']}.")
-    return PortfolioResult(
+    out = PortfolioResult(
         model=m.name,
         source=source,
         initiatives=items,
@@ -507,3 +508,4 @@ def portfolio(
         by_status={st: sum(1 for i in items if i.status == st) for st in STATUS_ORDER},
         notes=notes,
     )
+    return disclosure.finish(out, disclosure.policy_of(result, lang), lang, result.notes)

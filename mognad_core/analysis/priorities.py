@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .. import disclosure
 from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import parse_target
@@ -280,7 +281,17 @@ def priorities(
             f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
             "an area nobody can answer for may itself be a place to start)."
         )
-    return PriorityResult(
+    hidden = [pid for pid in unscored if _is_hidden(result, pid)]
+    if hidden:
+        unscored = [pid for pid in unscored if pid not in hidden]
+        notes = [n for n in notes if not n.startswith("Not ranked, no valid answers")]
+        if unscored:
+            notes.append(
+                f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
+                "an area nobody can answer for may itself be a place to start)."
+            )
+        notes.append(disclosure.text("note.not_ranked_hidden", lang, ids=", ".join(hidden)))
+    out = PriorityResult(
         model=m.name,
         level=level,
         count=int(count),
@@ -294,3 +305,14 @@ def priorities(
         unscored=unscored,
         notes=notes,
     )
+    return disclosure.finish(out, disclosure.policy_of(result, lang), lang, result.notes)
+
+
+def _is_hidden(result: ScoreResult, part_id: str) -> bool:
+    """A part without a score because the anonymity policy hides it (not for lack of answers)."""
+    s = result.statements.get(part_id)
+    if s is not None:
+        return s.hidden
+    info = result.disclosure
+    d = result.dimensions.get(part_id)
+    return bool(info and d is not None and set(d.statements) & set(info.hidden_statements))

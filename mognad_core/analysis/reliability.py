@@ -18,6 +18,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
+from .. import disclosure
 from ..errors import MognadError
 from ._common import AnalysisResult, as_responses, pp
 
@@ -57,9 +58,9 @@ class StatementReliability(BaseModel):
     id: str
     text: str
     dimension: str
-    n: int
-    dont_know: int
-    missing: int
+    n: int | None = Field(None, description="valid answers (None: hidden for anonymity)")
+    dont_know: int | None = None
+    missing: int | None = None
     ci_half_width: float | None = Field(None, description="half width of the score's 95 % CI")
     warning: str | None = None
 
@@ -83,6 +84,7 @@ class ReliabilityResult(AnalysisResult):
     statements: list[StatementReliability]
     dimensions: list[DimensionReliability]
     warnings: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="notes about the data")
     thresholds: dict[str, float] = Field(default_factory=dict)
 
     def frame(self, kind: str = "dimension") -> pd.DataFrame:
@@ -104,9 +106,18 @@ def reliability(
     model: Any = None,
     min_n: int = MIN_N,
     lang: str = "sv",
+    min_size: Any = None,
 ) -> ReliabilityResult:
-    """n, response rate, Cronbach's alpha and small-n warnings (see the module docstring)."""
+    """n, response rate, Cronbach's alpha and small-n warnings (see the module docstring).
+
+    Published under the anonymity policy (``min_size``, :mod:`mognad_core.disclosure`): a
+    statement with fewer than ``min_size`` answers is not shown, and intervals and alphas need
+    ``2 x min_size`` answers."""
+    pol = disclosure.policy(min_size, lang)
     rs = as_responses(responses, model)
+    hidden = disclosure.check(rs, pol, lang).figure_hidden
+    source_notes = list(rs.notes)
+    rs = disclosure.masked(rs, hidden)
     m = rs.model
     lo, hi = float(m.scale.min), float(m.scale.max)
     span = hi - lo
@@ -138,7 +149,20 @@ def reliability(
         n = int(col.size)
         dk = int(rs.dont_know[:, j].sum())
         half = None
-        if n >= 2:
+        if hidden[j]:
+            statements.append(
+                StatementReliability(
+                    id=s.id,
+                    text=s.label(lang),
+                    dimension=s.dimension or "",
+                    n=None,
+                    dont_know=None,
+                    missing=None,
+                    warning=disclosure.text("reason.hidden_statement", lang, k=pol.min_size),
+                )
+            )
+            continue
+        if n >= max(2, pol.spread_min):
             half = float(stdtrit(n - 1, 0.975) * col.std(ddof=1) / np.sqrt(n) / span)
         warn = None
         if n < min_n:
@@ -165,6 +189,8 @@ def reliability(
         n_any = int((~np.isnan(block)).any(axis=1).sum())
         complete = int((~np.isnan(block)).all(axis=1).sum())
         alpha = cronbach_alpha(block) if len(cols) >= 2 else float("nan")
+        if complete < pol.spread_min:
+            alpha = float("nan")
         warn = None
         if len(cols) < 2:
             warn = "one statement: alpha needs at least two"
@@ -198,14 +224,14 @@ def reliability(
                 warning=warn,
             )
         )
-    few = [s.id for s in statements if s.n < min_n]
+    few = [s.id for s in statements if s.n is not None and s.n < min_n]
     if few and len(few) == len(statements):
         warnings.append(f"Every statement has fewer than {min_n} valid answers.")
     elif few:
         warnings.append(f"Fewer than {min_n} valid answers: {', '.join(few)}.")
     if rs.n < min_n:
         warnings.append(f"Only {rs.n} respondent(s): treat every figure as indicative.")
-    return ReliabilityResult(
+    out = ReliabilityResult(
         model=m.name,
         n_respondents=rs.n,
         invited=invited,
@@ -220,3 +246,4 @@ def reliability(
             "max_half_width": MAX_HALF_WIDTH,
         },
     )
+    return disclosure.finish(out, pol, lang, source_notes)

@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     except MognadError as exc:
         if debug:
             raise
-        click.echo(f"Error: {exc}", err=True)
+        prefix = "Fel" if getattr(exc, "lang", None) == "sv" else "Error"
+        click.echo(f"{prefix}: {exc}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)

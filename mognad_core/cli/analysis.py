@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from .. import disclosure
 from ..analysis import (
     CompareResult,
     GapResult,
@@ -27,14 +28,14 @@ from ..analysis import (
 )
 from ..analysis.compare import several_waves
 from ..analysis.portfolio import STATUS_ORDER
-from ..errors import InputError, Location, MognadError
+from ..errors import MognadError
 from ..plugins import load_model
 from ..responses import ResponseSet, read_responses
-from ..schema import normalize_token
 from ..scoring import score_responses
 from . import cli
 from .options import (
     echo_json,
+    emit,
     format_option,
     lang_option,
     mapping_option,
@@ -83,30 +84,8 @@ def _cell(value: Any) -> str:
 
 
 def apply_where(rs: ResponseSet, where: tuple[str, ...]) -> ResponseSet:
-    """Filter respondents by ``COLUMN=VALUE`` conditions (case-insensitive column names)."""
-    folded = {normalize_token(c): c for c in rs.attributes.columns}
-    for cond in where:
-        if "=" not in cond:
-            raise MognadError(f"--where {cond!r}: write it as COLUMN=VALUE, e.g. år=2025.")
-        name, value = (p.strip() for p in cond.split("=", 1))
-        col = folded.get(normalize_token(name))
-        if col is None:
-            raise InputError(
-                f'--where names the column "{name}", which is not in the file',
-                Location(file=rs.source, sheet=rs.sheet),
-                f"one of: {', '.join(rs.attributes.columns) or 'no attribute columns'}",
-            )
-        keys = rs.attributes[col].map(lambda v: normalize_token(_cell(v)))
-        mask = (keys == normalize_token(value)).to_numpy()
-        if not mask.any():
-            present = ", ".join(sorted({_cell(v) for v in rs.attributes[col] if _cell(v)})[:10])
-            raise InputError(
-                f'no respondent has "{value}" in column "{col}"',
-                Location(file=rs.source, sheet=rs.sheet, column=col),
-                f"one of: {present}",
-            )
-        rs = rs.subset(mask)
-    return rs
+    """``--where COLUMN=VALUE`` conditions: :meth:`ResponseSet.where`."""
+    return rs.where(*where) if where else rs
 
 
 def pooled_waves_note(rs: ResponseSet, file: str) -> str | None:
@@ -428,9 +407,10 @@ def _dump(result: Any) -> None:
 @sheet_option
 @mapping_option
 @where_option
+@min_size_option
 @lang_option
 @format_option
-def gap_cmd(file, target, level, model, sheet, mapping, where, lang, fmt) -> None:
+def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, fmt) -> None:
     """Gap to a target per dimension, category or statement, largest shortfall first."""
     if target is None:
         m = load_model(model)
@@ -439,15 +419,11 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, lang, fmt) -> Non
             f"gap needs --target: a number (60%), a benchmark of {m.name} ({names}), a level name "
             "or a per-dimension profile."
         )
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
-    result = gap(
-        score_responses(rs, insights=False), target, model=rs.model, level=level, lang=lang
-    )
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_gap(result, _header(rs, where)))
-    _notes(result.notes)
+    scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
+    result = gap(scored, target, model=rs.model, level=level, lang=lang)
+    emit(result, fmt, lambda: render_gap(result, _header(rs, where)), pol, lang)
 
 
 @cli.command("priorities")
@@ -466,13 +442,17 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, lang, fmt) -> Non
 @sheet_option
 @mapping_option
 @where_option
+@min_size_option
 @lang_option
 @format_option
-def priorities_cmd(file, target, count, level, model, sheet, mapping, where, lang, fmt) -> None:
+def priorities_cmd(
+    file, target, count, level, model, sheet, mapping, where, min_size, lang, fmt
+) -> None:
     """Where to start: low scores with a high vet-ej share first (the rule is printed)."""
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     result = priorities(
-        score_responses(rs, insights=False),
+        score_responses(rs, insights=False, context={"lang": lang}, min_size=pol),
         target=target,
         count=count,
         model=rs.model,
@@ -480,11 +460,7 @@ def priorities_cmd(file, target, count, level, model, sheet, mapping, where, lan
         context={"responses": rs},
         lang=lang,
     )
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_priorities(result, _header(rs, where)))
-    _notes(result.notes)
+    emit(result, fmt, lambda: render_priorities(result, _header(rs, where)), pol, lang)
 
 
 @cli.command("compare")
@@ -522,12 +498,26 @@ def priorities_cmd(file, target, count, level, model, sheet, mapping, where, lan
 @sheet_option
 @mapping_option
 @where_option
+@min_size_option
 @lang_option
 @format_option
 def compare_cmd(
-    files, column, waves, n_boot, seed, statements, model, sheet, mapping, where, lang, fmt
+    files,
+    column,
+    waves,
+    n_boot,
+    seed,
+    statements,
+    model,
+    sheet,
+    mapping,
+    where,
+    min_size,
+    lang,
+    fmt,
 ) -> None:
     """Change between two waves: FILE_BEFORE FILE_AFTER, or one FILE with a wave column."""
+    pol = disclosure.policy(min_size, lang)
     if len(files) > 2:
         raise MognadError(
             "compare takes one file (with a wave column) or two files (before, after)."
@@ -537,7 +527,7 @@ def compare_cmd(
             raise MognadError("--column and --waves are for one file holding both waves.")
         before = read_input(files[0], model, sheet, mapping, where, waves_note=False)
         after = read_input(files[1], model, sheet, mapping, where, waves_note=False)
-        result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang)
+        result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang, min_size=pol)
         header = ""
     else:
         rs = read_input(files[0], model, sheet, mapping, where, waves_note=False)
@@ -546,13 +536,11 @@ def compare_cmd(
             wave_pair = [w.strip() for w in waves.split(",")]
             if len(wave_pair) != 2 or not all(wave_pair):
                 raise MognadError(f"--waves {waves!r}: give two waves, e.g. --waves 2024,2025.")
-        result = compare_waves(rs, column, wave_pair, n_boot=n_boot, seed=seed, lang=lang)
+        result = compare_waves(
+            rs, column, wave_pair, n_boot=n_boot, seed=seed, lang=lang, min_size=pol
+        )
         header = _header(rs, where)
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_compare(result, header, statements))
-    _notes(result.notes)
+    emit(result, fmt, lambda: render_compare(result, header, statements), pol, lang)
 
 
 @cli.command("groups")
@@ -590,14 +578,11 @@ def compare_cmd(
 @format_option
 def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lang, fmt) -> None:
     """Scores per group side by side; small groups suppressed (anonymity)."""
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     columns = [c.strip() for b in by for c in b.split(",") if c.strip()]
-    result = groups(rs, columns, min_size=min_size, lang=lang, top=top)
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_groups(result, _header(rs, where), level))
-    _notes(result.notes)
+    result = groups(rs, columns, min_size=pol, lang=lang, top=top)
+    emit(result, fmt, lambda: render_groups(result, _header(rs, where), level), pol, lang)
 
 
 @cli.command("reliability")
@@ -618,16 +603,17 @@ def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lan
 @sheet_option
 @mapping_option
 @where_option
+@min_size_option
 @lang_option
 @format_option
-def reliability_cmd(file, invited, statements, model, sheet, mapping, where, lang, fmt) -> None:
+def reliability_cmd(
+    file, invited, statements, model, sheet, mapping, where, min_size, lang, fmt
+) -> None:
     """n per statement and dimension, response rate, Cronbach's alpha, small-n warnings."""
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
-    result = reliability(rs, invited=invited, lang=lang)
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_reliability(result, _header(rs, where), statements))
+    result = reliability(rs, invited=invited, lang=lang, min_size=pol)
+    emit(result, fmt, lambda: render_reliability(result, _header(rs, where), statements), pol, lang)
 
 
 @cli.command("portfolio")
@@ -644,16 +630,15 @@ def reliability_cmd(file, invited, statements, model, sheet, mapping, where, lan
 @sheet_option
 @mapping_option
 @where_option
+@min_size_option
 @lang_option
 @format_option
-def portfolio_cmd(responses, initiatives, weak, model, sheet, mapping, where, lang, fmt) -> None:
+def portfolio_cmd(
+    responses, initiatives, weak, model, sheet, mapping, where, min_size, lang, fmt
+) -> None:
     """Initiative portfolio: which weak statements lack an initiative, balance on three axes."""
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(responses, model, sheet, mapping, where)
-    result = portfolio(
-        initiatives, score_responses(rs, insights=False), model=rs.model, weak=weak, lang=lang
-    )
-    if fmt == "json":
-        _dump(result)
-    else:
-        click.echo(render_portfolio(result, _header(rs, where)))
-    _notes(result.notes)
+    scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
+    result = portfolio(initiatives, scored, model=rs.model, weak=weak, lang=lang)
+    emit(result, fmt, lambda: render_portfolio(result, _header(rs, where)), pol, lang)

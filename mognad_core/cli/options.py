@@ -65,8 +65,26 @@ def table(rows: list[dict[str, Any]], left: tuple[str, ...] = ()) -> str:
 
 min_size_option = click.option(
     "--min-size",
+    "min_size",
     type=int,
-    default=5,
-    show_default=True,
-    help="Smallest group shown (never below 3).",
+    default=None,
+    help="Anonymity: the smallest number of respondents (and of answers to a statement) shown; "
+    "smaller groups are hidden or refused. Default 5, or MOGNAD_MIN_SIZE, or min_size in "
+    "mognad.toml. 1 turns the protection off (for the data holder only; the output says so).",
 )
+
+
+def emit(result: Any, fmt: str, render: Any, policy: Any, lang: str = "sv") -> None:
+    """Print a result: JSON (with its ``notes``), or the text ``render()`` makes with its notes
+    on stderr. Output made with the anonymity protection off starts with a notice, in text on
+    stdout as well, so a saved or forwarded copy carries it."""
+    from ..disclosure import notes_for
+
+    if fmt == "json":
+        echo_json(result.model_dump(mode="json"))
+    else:
+        for notice in notes_for(policy, lang):
+            click.echo(f"*** {notice} ***\n")
+        click.echo(render())
+    for note in getattr(result, "notes", None) or []:
+        click.echo(f"Note: {note}", err=True)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from .. import disclosure
 from ..analysis.compare import several_waves
+from ..disclosure import policy_of
 from ..errors import MognadError
 from ..plugins import get_samples, load_model
 from ..responses import read_responses
@@ -16,10 +18,11 @@ from ..scoring import score_responses
 from . import cli
 from .analysis import apply_where, read_input, where_option
 from .options import (
-    echo_json,
+    emit,
     format_option,
     lang_option,
     mapping_option,
+    min_size_option,
     model_option,
     pct,
     sheet_option,
@@ -62,6 +65,8 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
             del r["Level"]
     lines.append(table(rows, left=("Dimension", "Level")))
     if statements:
+        k = result.disclosure.min_size if result.disclosure else None
+        hidden_n = disclosure.text("hidden_size", lang, k=k)
         rows = []
         for s in result.statements.values():
             text = (s.text_en or s.text) if lang == "en" else s.text
@@ -71,7 +76,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
                     "Statement": text if len(text) <= 48 else text[:47] + "…",
                     "Score": pct(s.score),
                     "Mean": "–" if s.mean is None else f"{s.mean:.2f}",
-                    "n": s.n,
+                    "n": s.n if s.n is not None else hidden_n,
                     "Vet ej": pct(s.dont_know_share),
                 }
             )
@@ -84,12 +89,8 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
 
 
 def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:
-    if fmt == "json":
-        echo_json(result.model_dump(mode="json"))
-    else:
-        click.echo(render_score(result, lang))
-    if notes:
-        _notes(result)
+    shown = result if notes else result.model_copy(update={"notes": []})
+    emit(shown, fmt, lambda: render_score(result, lang), policy_of(result), lang)
 
 
 def _notes(result: ScoreResult) -> None:
@@ -104,6 +105,7 @@ def _notes(result: ScoreResult) -> None:
 @mapping_option
 @where_option
 @target_option
+@min_size_option
 @lang_option
 @format_option
 def score(
@@ -113,12 +115,14 @@ def score(
     mapping: str | None,
     where: tuple[str, ...],
     target: str | None,
+    min_size: int | None,
     lang: str,
     fmt: str,
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
+    pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
-    _emit(score_api(rs, target=target, lang=lang), fmt, lang)
+    _emit(score_api(rs, target=target, lang=lang, min_size=pol), fmt, lang)
 
 
 @cli.command()

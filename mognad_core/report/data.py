@@ -538,9 +538,9 @@ def _target_label(target: Any, texts: Texts) -> str | None:
 
 def _group_keys(rs: ResponseSet, grp: GroupResult) -> pd.Series:
     """Each respondent's group name, as :func:`mognad_core.groups` forms it."""
-    from ..analysis.groups import _value_label
+    from ..disclosure import value_label
 
-    labels = rs.attributes[grp.by].map(_value_label)
+    labels = rs.attributes[grp.by].map(value_label)
     return pd.Series([" / ".join(row) for row in labels.itertuples(index=False)], dtype=object)
 
 

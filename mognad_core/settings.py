@@ -1,0 +1,126 @@
+"""Settings that apply to every command, each defined once (after datasette's ``SETTINGS``).
+
+A setting's value comes from, first to last:
+
+1. the caller: a command-line option (``--min-size 10``) or a keyword argument
+   (``mognad.score(..., min_size=10)``);
+2. the environment variable named by the setting (``MOGNAD_MIN_SIZE=10``);
+3. the configuration file: ``mognad.toml`` in the current folder, or the file named by
+   ``MOGNAD_CONFIG`` (a key per setting, e.g. ``min_size = 10``);
+4. the setting's default.
+
+``mognad settings`` lists them with their current values and where each value came from.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Location, MognadError
+
+CONFIG_FILE = "mognad.toml"
+CONFIG_ENV = "MOGNAD_CONFIG"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    env: str
+    help: str
+    option: str
+
+
+SETTINGS = (
+    Setting(
+        "min_size",
+        5,
+        "MOGNAD_MIN_SIZE",
+        "Smallest number of respondents (and of answers to a statement) for which a result is "
+        "shown; sets of fewer are hidden or refused (anonymity). 1 turns the protection off: "
+        "only for the data holder's own use, and every output made that way says so.",
+        "--min-size",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def config_path() -> Path | None:
+    """The configuration file in force, or None."""
+    named = os.environ.get(CONFIG_ENV)
+    if named:
+        p = Path(named)
+        if not p.is_file():
+            raise InputError(
+                f"the configuration file named by {CONFIG_ENV} does not exist",
+                Location(file=str(p)),
+                f"the path of a {CONFIG_FILE} file, or unset {CONFIG_ENV}",
+            )
+        return p
+    p = Path.cwd() / CONFIG_FILE
+    return p if p.is_file() else None
+
+
+def _config() -> tuple[dict[str, Any], Path | None]:
+    path = config_path()
+    if path is None:
+        return {}, None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"the configuration file cannot be read ({exc})",
+            Location(file=str(path)),
+            "TOML lines such as: min_size = 5",
+        ) from None
+    unknown = sorted(set(data) - set(_BY_NAME))
+    if unknown:
+        raise InputError(
+            f"unknown setting(s) in the configuration file: {', '.join(unknown)}",
+            Location(file=str(path)),
+            f"one of: {', '.join(_BY_NAME)}",
+        )
+    return data, path
+
+
+def setting(name: str, value: Any = None) -> tuple[Any, str]:
+    """The value of setting ``name`` and where it came from ("argument", the environment
+    variable's name, the configuration file's path, or "default")."""
+    s = _BY_NAME.get(name)
+    if s is None:
+        raise MognadError(f"Unknown setting {name!r}; settings are: {', '.join(_BY_NAME)}.")
+    if value is not None:
+        return value, "argument"
+    env = os.environ.get(s.env)
+    if env is not None and env.strip():
+        return env.strip(), s.env
+    data, path = _config()
+    if name in data:
+        return data[name], str(path)
+    return s.default, "default"
+
+
+def describe_settings() -> list[dict[str, Any]]:
+    """Each setting with its value and source, for ``mognad settings``."""
+    out = []
+    for s in SETTINGS:
+        value, source = setting(s.name)
+        out.append(
+            {
+                "name": s.name,
+                "value": value,
+                "source": source,
+                "option": s.option,
+                "env": s.env,
+                "help": s.help,
+            }
+        )
+    return out
+
+
+__all__ = ["CONFIG_ENV", "CONFIG_FILE", "SETTINGS", "Setting", "describe_settings", "setting"]
