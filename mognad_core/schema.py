@@ -8,6 +8,7 @@ nested categories (any depth), statements at the leaves of each node.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -19,9 +20,12 @@ _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 def normalize_token(value: str) -> str:
-    """Case- and whitespace-insensitive form of a header or answer text."""
-    text = str(value).replace("\u00a0", " ").replace("’", "'").strip().casefold()
-    return re.sub(r"\s+", " ", text)
+    """Case- and whitespace-insensitive form of a header or answer text, in Unicode NFC form
+    ("å" typed on a Mac may be "a" + a combining ring)."""
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").replace("’", "'"))
+    return re.sub(r"\s+", " ", text.strip().casefold())
 
 
 class _Base(BaseModel):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import math
 import random
 import zipfile
 
@@ -17,7 +18,7 @@ from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
 import mognad_core as mognad
 from mognad_core.readers import limits
-from mognad_core.readers.grid import header_text, table_from_grid
+from mognad_core.readers.grid import HEADER_PROBE_ROWS, header_text, table_from_grid
 from mognad_core.responses import (
     PROBE_ROWS,
     _numeric_dont_know,
@@ -179,7 +180,14 @@ def reference_table(grid: pd.DataFrame):
     filled = np.flatnonzero(~blank.all(axis=1))
     if not filled.size:
         return "empty"
-    h = int(filled[0])
+    probe = filled[:HEADER_PROBE_ROWS]
+    counts = (~blank[probe]).sum(axis=1)
+    width = int(counts.max())
+    h = int(probe[0])
+    if width > 1:  # the header: the first row at least half as wide as the widest (2 or more)
+        h = int(probe[np.argmax(counts >= max(2, math.ceil(width / 2)))])
+        if (counts[probe < h] > max(2, width // 4)).any():
+            return "ambiguous"
     body_blank = blank[h + 1 :]
     if np.flatnonzero(~blank[h]).size == 1 and ((~body_blank).any(axis=0) & blank[h]).any():
         return "title"
@@ -195,7 +203,7 @@ def test_table_from_grid_agrees_with_classifying_every_cell():
     blanks = [None, np.nan, "", "  ", "\u00a0\t"]
     values = [1.0, 5, "Vet ej", "a1", "x", datetime.date(2024, 1, 1), True, 0.0]
     for trial in range(300):
-        rows, cols = rng.randint(1, 7), rng.randint(1, 5)
+        rows, cols = rng.randint(1, 9), rng.randint(1, 12)
         p_blank = rng.choice([0.2, 0.6, 0.9])
         grid = pd.DataFrame(
             [
@@ -208,7 +216,11 @@ def test_table_from_grid_agrees_with_classifying_every_cell():
         try:
             table = table_from_grid(grid, source="x.xlsx", sheet="S", first_row=3)
         except mognad.InputError as exc:
-            expected = {"empty": "the sheet is empty", "title": "looks like a title"}
+            expected = {
+                "empty": "the sheet is empty",
+                "title": "looks like a title",
+                "ambiguous": "could be a title or the header row",
+            }
             assert want in expected and expected[want] in exc.problem, (trial, want, exc)
             continue
         h, headers, cells, row_numbers = want

@@ -1,15 +1,25 @@
 """Reading .csv/.txt exports as Swedish Excel and survey tools write them.
 
-Separator ``;`` or ``,`` (or tab) is detected; UTF-8 with or without BOM, UTF-16 with a BOM
-(Excel's "Unicode text"), else cp1252; decimal commas (``3,5``) are accepted later when cells are
-turned into numbers. The file size and the number of lines are checked against the limits in
-:mod:`.limits` before the text is parsed.
+- **Encoding.** UTF-16 with a BOM (Excel's "Unicode text"); UTF-8 with or without a BOM; else
+  the 8-bit encoding that gives Swedish letters (å ä ö é) rather than odd characters: Windows-1252
+  (Excel on Windows) or Mac Roman (Excel for Mac's "CSV (Macintosh)"), with a note saying which
+  was assumed. Text is put in Unicode NFC form (macOS may write "å" as "a" + a combining ring).
+- **Line ends.** LF, CR LF or a lone CR (classic Mac) are all read as line ends.
+- **Separator.** A first line ``sep=;`` (Excel writes it) names it; else ``;``, ``,`` or tab is
+  found by counting each outside quoted texts on the first lines and taking the one whose count
+  is the same on most lines (``;`` first on a tie); a ``.tsv`` file is tab-separated.
+- Decimal commas (``3,5``) are accepted later, when cells are turned into numbers.
+
+The file size and the number of lines are checked against the limits in :mod:`.limits` before
+the text is parsed.
 """
 
 from __future__ import annotations
 
-import csv
 import io
+import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -19,33 +29,103 @@ from .grid import table_from_grid
 from .interface import RawTable, ResponseReader
 from .limits import check_file_size, check_row_count, count_text_rows, current_limits
 
-SEPARATORS = ";,\t"
+#: separators in order of preference when two fit equally well (Swedish files use ";")
+SEPARATORS = ";\t,"
+#: how much text and how many lines the separator is judged on
+SNIFF_CHARS = 65536
+SNIFF_LINES = 200
+
+#: letters of Swedish text that an 8-bit encoding should give
+_SWEDISH = frozenset("åäöÅÄÖéÉüÜ")
+#: other characters that are plausible in a Swedish export (neither for nor against)
+_PLAUSIBLE = frozenset(
+    "àáâãæçèêëìíîïðñòóôõøùúûýþÿÀÁÂÃÆÇÈÊËÌÍÎÏÐÑÒÓÔÕØÙÚÛÝÞß\u00a0–—‘’‚“”„…€§°«»·½¼¾±µ²³"
+)
+#: 8-bit encodings tried when a file is not UTF-8, in order of preference on a tie
+_EIGHT_BIT = ("cp1252", "mac_roman", "latin-1")
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "cp1252": 'Windows-1252 (Excel for Windows, "CSV")',
+    "mac_roman": 'Mac Roman (Excel for Mac, "CSV (Macintosh)")',
+    "latin-1": "Latin-1 (ISO-8859-1)",
+}
+
+
+def _letter_score(high: Counter, encoding: str) -> int | None:
+    """How Swedish the bytes above 127 look in ``encoding``: +1 for each Swedish letter, -1 for
+    each control or odd character; None when the encoding cannot decode one of them."""
+    score = 0
+    for byte, count in high.items():
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        if char in _SWEDISH:
+            score += count
+        elif char not in _PLAUSIBLE:
+            score -= count
+    return score
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-16 with a BOM, UTF-8 (BOM or not), else cp1252, else latin-1."""
+    """Text and encoding: UTF-16 with a BOM, UTF-8 (BOM or not), else the 8-bit encoding of
+    ``_EIGHT_BIT`` whose letters look most like Swedish text (Windows-1252 on a tie)."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1"), "latin-1"
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    high = Counter(raw.translate(None, bytes(range(128))))
+    best, best_score = "latin-1", None
+    for encoding in _EIGHT_BIT:
+        score = _letter_score(high, encoding)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = encoding, score
+    return raw.decode(best), best
+
+
+def separator_counts(text: str, separators: str = SEPARATORS) -> list[dict[str, int]]:
+    """For each of the first lines (records) that holds a separator: how many of each, counted
+    outside quoted texts ("Vi har en strategi, och..." does not count)."""
+    tokens = re.compile(r'"[^"]*(?:""[^"]*)*"|[' + re.escape(separators) + r"]|\n")
+    records: list[dict[str, int]] = []
+    current = dict.fromkeys(separators, 0)
+    for m in tokens.finditer(text[:SNIFF_CHARS]):
+        token = m.group()
+        if token == "\n":
+            if any(current.values()):
+                records.append(current)
+                if len(records) >= SNIFF_LINES:
+                    return records
+            current = dict.fromkeys(separators, 0)
+        elif len(token) == 1:
+            current[token] += 1
+    if any(current.values()):
+        records.append(current)
+    return records
 
 
 def detect_separator(text: str) -> str:
-    sample = text[:65536]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=SEPARATORS).delimiter
-    except csv.Error:
-        first = sample.splitlines()[0] if sample.splitlines() else ""
-        counts = {sep: first.count(sep) for sep in SEPARATORS}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+    """``;``, ``,`` or tab: the one counted most consistently (the same number of times on the
+    most lines, more than zero), ``;`` before tab before ``,`` on a tie; ``,`` when no line
+    holds any (one column). Line ends must already be ``\\n``."""
+    records = separator_counts(text)
+    best, best_fit = ",", 0
+    for sep in SEPARATORS:
+        counts = Counter(r[sep] for r in records)
+        # the usual count: the most frequent one, the larger on a tie
+        usual, fit = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+        if usual > 0 and fit > best_fit:
+            best, best_fit = sep, fit
+    return best
+
+
+_SEP_LINE = re.compile(r'"?sep=(.)"?[;,\t]*[ ]*(?:\n|$)', re.IGNORECASE)
 
 
 class CsvReader(ResponseReader):
@@ -71,13 +151,36 @@ class CsvReader(ResponseReader):
             )
         lines = count_text_rows(raw)
         check_row_count(lines, limits, where, f"the file has {lines:,} lines")
-        text, _encoding = decode(raw)
-        sep = "\t" if path.suffix.lower() == ".tsv" else detect_separator(text)
+        text, encoding = decode(raw)
+        notes: list[str] = []
+        if encoding not in ("utf-8", "utf-16") and not raw.isascii():
+            notes.append(
+                f"{path.name} is not UTF-8 text: it was read as {ENCODING_NAMES[encoding]}, "
+                "which gives Swedish letters (å, ä, ö) rather than odd characters. If letters "
+                'look wrong, save the file as "CSV UTF-8".'
+            )
+        if "\r" in text:  # CR LF (Windows) or a lone CR (classic Mac) become LF
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        sep_line = _SEP_LINE.match(text)
+        if sep_line:  # Excel's "sep=;": the line stays as a blank line, so line numbers hold
+            sep = sep_line.group(1)
+            text = "\n" + text[sep_line.end() :]
+        elif path.suffix.lower() == ".tsv":
+            sep = "\t"
+        else:
+            sep = detect_separator(text)
+        # as many columns as the widest of the first lines: a title line above the header row
+        # has fewer fields than the rows below it
+        width = 1 + max((r[sep] for r in separator_counts(text, sep)), default=0)
         try:
             grid = pd.read_csv(
                 io.StringIO(text),
                 sep=sep,
                 header=None,
+                names=range(width),
+                index_col=False,
                 dtype=str,
                 keep_default_na=False,
                 skip_blank_lines=False,
@@ -92,4 +195,6 @@ class CsvReader(ResponseReader):
         except pd.errors.EmptyDataError:
             raise InputError("the file is empty", where, "a header row") from None
         grid = grid.astype(object).where(grid != "", None)
-        return table_from_grid(grid, source=str(path), sheet=None, letters=False)
+        table = table_from_grid(grid, source=str(path), sheet=None, letters=False, check_nfc=False)
+        table.notes[:0] = notes
+        return table

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import InputError, Location, column_letter
 from . import limits as _limits
-from .grid import table_from_grid
+from .grid import nfc, table_from_grid
 from .interface import RawTable, ResponseReader
 
 try:  # calamine is a compiled speed-up; xlwings Lite (Pyodide) and others may lack it
@@ -49,9 +49,9 @@ def _choose_sheet(path: Path, names: list[str], visible: list[str], sheet: str |
         return (visible or names)[0]
     if sheet in names:
         return sheet
-    folded = {n.casefold(): n for n in names}
-    if sheet.casefold() in folded:
-        return folded[sheet.casefold()]
+    folded = {nfc(n).casefold(): n for n in names}
+    if nfc(sheet).casefold() in folded:
+        return folded[nfc(sheet).casefold()]
     shown = ", ".join(f'"{n}"' for n in names)
     raise InputError(
         f'the workbook has no sheet named "{sheet}"',
@@ -187,7 +187,7 @@ def _scan(
     if part is not None:
         return _limits.scan_sheet(path, part, lim, name)
     # no way to tell which part holds the sheet: every worksheet must pass the row limit
-    found = _limits.SheetInfo(part="?")
+    found = _limits.SheetInfo(part="?", combining=True)
     for p in info.parts:
         if p.startswith("xl/worksheets/") and p.endswith(".xml"):
             found.rows = max(found.rows, _limits.scan_sheet(path, p, lim, name).rows)
@@ -376,6 +376,7 @@ class ExcelReader(ResponseReader):
             sheet=name,
             first_row=start[0] + 1,
             first_col=start[1],
+            check_nfc=info.combining or scanned.combining,
         )
         return _apply_sheet_info(table, info, scanned)
 
@@ -407,5 +408,13 @@ class ExcelReader(ResponseReader):
         finally:
             wb.close()
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-        table = _from_grid(path, names, sheet, grid, source=str(path), sheet=name)
+        table = _from_grid(
+            path,
+            names,
+            sheet,
+            grid,
+            source=str(path),
+            sheet=name,
+            check_nfc=info.combining or scanned.combining,
+        )
         return _apply_sheet_info(table, info, scanned)

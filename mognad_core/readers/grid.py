@@ -1,6 +1,14 @@
-"""From a grid of cells (as a spreadsheet shows them) to a :class:`RawTable`."""
+"""From a grid of cells (as a spreadsheet shows them) to a :class:`RawTable`.
+
+Every reader ends here, so what all formats share is done here once: header texts and text cells
+are put in Unicode NFC form (macOS writes "å" as "a" plus a combining ring, NFD, which looks the
+same but compares unequal), and a title block above the header row is recognised and skipped.
+"""
 
 from __future__ import annotations
+
+import math
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -8,9 +16,19 @@ import pandas as pd
 from ..errors import InputError, Location
 from .interface import RawTable
 
+#: rows (from the first filled one) looked at to find the header row below a title block
+HEADER_PROBE_ROWS = 30
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC form (ASCII text is returned as it is, without a look)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
 
 def header_text(value: object) -> str:
-    """A header cell as text: numbers without a trailing ``.0``, whitespace trimmed."""
+    """A header cell as text: numbers without a trailing ``.0``, whitespace trimmed, NFC."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -18,7 +36,28 @@ def header_text(value: object) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    return str(value).strip()
+    return nfc(str(value).strip())
+
+
+def nfc_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell in NFC form; a column is replaced only when a cell in it
+    changes. Each column's distinct values are looked at, not every cell."""
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j].to_numpy(dtype=object)
+        try:
+            distinct = set(column.tolist())
+        except TypeError:  # an unhashable cell: look at every cell
+            distinct = column.tolist()
+        fix = {
+            v: unicodedata.normalize("NFC", v)
+            for v in distinct
+            if type(v) is str and not v.isascii() and not unicodedata.is_normalized("NFC", v)
+        }
+        if fix:
+            fixed = np.empty(len(column), dtype=object)
+            fixed[:] = [fix.get(v, v) if type(v) is str else v for v in column]
+            frame.isetitem(j, fixed)
+    return frame
 
 
 def _filled(cells: np.ndarray) -> np.ndarray:
@@ -44,6 +83,50 @@ def _rows_filled(cells: np.ndarray) -> np.ndarray:
     return filled
 
 
+def _shown(texts: list[str]) -> str:
+    """Up to three cell texts, quoted, each cut at 40 characters."""
+    cut = [t if len(t) <= 40 else t[:38].rstrip() + "…" for t in texts[:3]]
+    return ", ".join(f'"{t}"' for t in cut) + (", ..." if len(texts) > 3 else "")
+
+
+def _find_header(
+    cells: np.ndarray, first: int, source: str | None, sheet: str | None, first_row: int
+) -> tuple[int, list[int]]:
+    """The header row (0-based) and the filled rows above it (a title block).
+
+    The header is the first row that looks like one: at least half as many filled cells as the
+    widest of the first rows (and two or more), so that a title of one or a few cells ("Enkät
+    digital mognad 2025", an export date) above it is not taken for the header. A row above it
+    with more cells than a title has (more than two, and more than a quarter of the widest row)
+    could be either: that is refused with its row named.
+    """
+    counts: list[tuple[int, int]] = []  # (row, filled cells) of the first filled rows
+    i = first
+    while i < cells.shape[0] and len(counts) < HEADER_PROBE_ROWS:
+        n = int(_filled(cells[i]).sum())
+        if n:
+            counts.append((i, n))
+        i += 1
+    width = max(n for _, n in counts)
+    if width <= 1:
+        return first, []
+    need = max(2, math.ceil(width / 2))
+    header = next(i for i, n in counts if n >= need)
+    above = [(i, n) for i, n in counts if i < header]
+    for i, n in above:
+        if n > max(2, width // 4):
+            texts = [header_text(v) for v in cells[i][_filled(cells[i])]]
+            raise InputError(
+                f"this row has {n} filled cells ({_shown(texts)}) above row "
+                f"{header + first_row}, which has {dict(counts)[header]}: it could be a title or "
+                "the header row",
+                Location(file=source, sheet=sheet, row=i + first_row),
+                "the header row (statement ids or texts, one per column) as the first filled "
+                "row: delete the title rows above it, or fill in the missing headers",
+            )
+    return header, [i for i, _ in above]
+
+
 def table_from_grid(
     grid: pd.DataFrame,
     *,
@@ -52,22 +135,26 @@ def table_from_grid(
     first_row: int = 1,
     first_col: int = 0,
     letters: bool = True,
+    check_nfc: bool = True,
 ) -> RawTable:
-    """Find the header (the first non-empty row) and the data rows below it.
+    """Find the header (the first row that looks like one) and the data rows below it.
 
     ``grid`` is positional: row ``i`` is sheet row ``first_row + i``, column ``j`` is sheet
     column ``first_col + j``. Fully empty rows and columns after the header are dropped, but the
-    row numbers and column letters of what remains are those the user sees.
+    row numbers and column letters of what remains are those the user sees. Filled rows above
+    the header (a title block) are dropped with a note. Headers are always put in NFC form; text
+    cells too unless ``check_nfc`` is False (the reader knows that no text needs it).
     """
     where = Location(file=source, sheet=sheet)
     if grid.size == 0:
         raise InputError("the sheet is empty", where, "a header row with statement ids or texts")
     cells = grid.to_numpy(dtype=object)
-    h = 0  # the header: the first row with a filled cell
-    while h < cells.shape[0] and not _filled(cells[h]).any():
-        h += 1
-    if h == cells.shape[0]:
+    first = 0  # the first row with a filled cell
+    while first < cells.shape[0] and not _filled(cells[first]).any():
+        first += 1
+    if first == cells.shape[0]:
         raise InputError("the sheet is empty", where, "a header row with statement ids or texts")
+    h, title_rows = _find_header(cells, first, source, sheet, first_row)
     header_blank = ~_filled(cells[h])
     body_cells = cells[h + 1 :]
     # columns without a header need a look at their cells: data under no header?
@@ -97,8 +184,28 @@ def table_from_grid(
         frame = body.loc[keep_rows, keep_cols].copy()
         frame.columns = pd.Index(headers, dtype=object)
     frame = frame.reset_index(drop=True)
+    if check_nfc:
+        frame = nfc_cells(frame)
     rows = np.arange(h + 1, grid.shape[0])[keep_rows] + first_row
     cols = [first_col + int(j) for j in np.flatnonzero(keep_cols)]
+    notes = []
+    if title_rows:
+        numbers = [str(i + first_row) for i in title_rows]
+        in_sheet = f' of sheet "{sheet}"' if sheet else ""
+        header = f"above the header row (row {h + first_row})"
+        texts = [_shown([header_text(v) for v in cells[i][_filled(cells[i])]]) for i in title_rows]
+        if len(title_rows) == 1:
+            notes.append(
+                f"Row {numbers[0]}{in_sheet}, {header}, was read as a title and skipped: "
+                f"{texts[0]}."
+            )
+        else:
+            listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+            shown = "; ".join(f"row {n}: {t}" for n, t in zip(numbers[:4], texts, strict=False))
+            notes.append(
+                f"Rows {listed}{in_sheet}, {header}, were read as a title and skipped "
+                f"({shown}{'; ...' if len(numbers) > 4 else ''})."
+            )
     return RawTable(
         frame=frame,
         source=source,
@@ -107,4 +214,5 @@ def table_from_grid(
         row_numbers=rows,
         column_indices=cols,
         column_style="letter" if letters else "number",
+        notes=notes,
     )

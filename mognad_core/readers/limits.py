@@ -165,10 +165,12 @@ def check_row_count(
 
 
 def count_text_rows(raw: bytes) -> int:
-    """Lines in a text file (a quoted line break counts too: a safe over-estimate)."""
+    """Lines in a text file (a quoted line break counts too: a safe over-estimate). Line ends
+    may be LF, CR LF or a lone CR (classic Mac, Excel for Mac's "CSV (Macintosh)")."""
     if not raw:
         return 0
-    return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    ends = max(raw.count(b"\n"), raw.count(b"\r"))
+    return ends + (0 if raw.endswith((b"\n", b"\r")) else 1)
 
 
 # ---- workbooks (zip) ------------------------------------------------------------------------
@@ -207,6 +209,8 @@ class WorkbookInfo:
     uncompressed: int
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> part name
     macros: bool = False
+    #: the shared strings may hold combining accents (NFD text, as macOS writes it)
+    combining: bool = False
 
 
 @dataclass
@@ -223,6 +227,8 @@ class SheetInfo:
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     #: formula cells without a saved result (read as blank by both engines): (row, column)
     uncached: list[tuple[int, int]] = field(default_factory=list)
+    #: the sheet's XML may hold combining accents (inline NFD text)
+    combining: bool = False
 
 
 def _doctype_error(path: Path, part: str, sheet: str | None) -> InputError:
@@ -342,7 +348,7 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
                     )
         if "xl/workbook.xml" not in names:
             raise _not_a_workbook(zf, path, names)
-        _check_small_parts(zf, infos, path)
+        combining = _check_small_parts(zf, infos, path)
         sheet_parts = _sheet_parts(zf, names)
         return WorkbookInfo(
             path=path,
@@ -350,22 +356,42 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
             uncompressed=total,
             sheet_parts=sheet_parts,
             macros=any(n.lower().endswith("vbaproject.bin") for n in names),
+            combining=combining,
         )
 
 
-def _check_small_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> None:
-    """Stream every part except the worksheets: real size = directory size, no DOCTYPE."""
+#: a combining accent (U+0300-U+036F) written as an XML character reference (openpyxl does)
+_COMBINING_REF = re.compile(rb"&#(?:7(?:6[89]|[7-9][0-9])|8[0-7][0-9]|[xX]0*3[0-6][0-9a-fA-F]);")
+
+
+def _combining(data: bytes) -> bool:
+    """May XML ``data`` hold a combining accent (U+0300-U+036F), as text in NFD form has? In
+    UTF-8 their lead byte is 0xCC or 0xCD; or a character reference such as ``&#778;``."""
+    if b"\xcc" in data or b"\xcd" in data:
+        return True
+    return b"&#" in data and _COMBINING_REF.search(data) is not None
+
+
+def _check_small_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> bool:
+    """Stream every part except the worksheets: real size = directory size, no DOCTYPE.
+
+    Returns whether the shared strings may hold combining accents (text in NFD form)."""
+    combining = False
     for info in infos:
         lower = info.filename.lower()
         if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
             continue  # streamed later, only the sheet that is read
         xmlish = lower.endswith((".xml", ".rels", ".vml"))
+        strings = "sharedstrings" in lower
         head = b""
         for chunk in _stream(zf, info, path):
             if xmlish and len(head) < PROLOG_BYTES:
                 head += chunk[: PROLOG_BYTES - len(head)]
+            if strings and not combining:
+                combining = _combining(chunk)
         if xmlish and _DOCTYPE.search(head):
             raise _doctype_error(path, info.filename, None)
+    return combining
 
 
 def _not_a_workbook(zf: zipfile.ZipFile, path: Path, names: set[str]) -> InputError:
@@ -475,6 +501,8 @@ def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, w
             "before reading)",
             compare=False,
         )
+    if not info.combining and _combining(body):
+        info.combining = True
     if b"h" in body and b"hidden=" in body:
         _collect_hidden(body, info)
     if b"g" in body and b"mergeCell " in body:

@@ -257,6 +257,16 @@ def build(out: Path) -> list[str]:
         ws.merge_cells("D1:F1")
 
     xlsx("header_group_row.xlsx", [HEADER, *GOOD], setup=group_row)
+    # five filled cells above a header of twelve: too many for a title, too few for a header
+    wide = [*HEADER, "roll", "enhet", "kön", "ålder", "anställd", "ort"]
+    xlsx(
+        "header_title_ambiguous.xlsx",
+        [
+            ["Kommun", "Åre", "Enkät", 2025, "Urval: alla"],
+            wide,
+            *[[*r, "Chef", "E1", "K", 40, 2010, "Åre"] for r in GOOD],
+        ],
+    )
     xlsx("header_only.xlsx", [HEADER])
 
     # -- statements --
@@ -300,6 +310,15 @@ def build(out: Path) -> list[str]:
         "förvaltning;a1;a2;b1;b2;b3\nSocialförvaltningen;4,0;2;3;Vet ej;\n"
         "Kommunledningsförvaltningen;3;1,0;5;2;4\n",
         "cp1252",
+    )
+    # Excel for Mac's "CSV (Macintosh)": Mac Roman, a lone CR ending each line
+    mac_rows = [["Äldreförvaltningen" if r[0] == "Soc" else r[0], *r[1:]] for r in GOOD]
+    text("mac_roman_cr.csv", csv_text([HEADER, *mac_rows], ";").replace("\n", "\r"), "mac_roman")
+    # Excel's "sep=;" first line (after a BOM), a quoted header holding a comma, CR LF
+    text(
+        "sep_line_quoted_comma.csv",
+        '\ufeffsep=;\r\n"Förvaltning, enhet";a1;a2;b1;b2;b3\r\n'
+        + csv_text(GOOD, ";").replace("\n", "\r\n"),
     )
     text("excel_unicode_text.txt", "\ufeff" + csv_text([HEADER, *GOOD], "\t"), "utf-16-le")
     text("too_many_rows.csv", csv_text([HEADER] + [GOOD[i % 4] for i in range(10)]))
