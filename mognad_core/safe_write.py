@@ -78,6 +78,10 @@ def same_file(a: PathLike, b: PathLike) -> bool:
     return a.resolve() == b.resolve()
 
 
+def _absolute(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
 def _names(paths: list[Path]) -> str:
     text = [str(p) for p in paths]
     return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " and " + text[-1]
@@ -111,7 +115,7 @@ def check_targets(
             raise MognadError(f"{path} is a folder; cannot write a file there. Give a file name.")
         parent = path.parent
         if not parent.exists():
-            if allowed is not None and parent == allowed:
+            if allowed is not None and _absolute(parent) == _absolute(allowed):
                 continue
             raise MognadError(
                 f"Cannot write {path}: the folder {parent} does not exist. Create it first or "
