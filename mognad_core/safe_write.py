@@ -47,6 +47,7 @@ __all__ = [
     "Writer",
     "check_targets",
     "copy_files",
+    "describe",
     "file_mode",
     "has_suffix",
     "same_file",
@@ -80,6 +81,10 @@ def same_file(a: PathLike, b: PathLike) -> bool:
 
 def _absolute(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
+
+
+def _folder(folder: Path) -> str:
+    return "the current folder" if str(folder) in ("", ".") else f"the folder {folder}"
 
 
 def _names(paths: list[Path]) -> str:
@@ -125,7 +130,7 @@ def check_targets(
             raise MognadError(f"Cannot write {path}: {parent} is not a folder.")
         if not os.access(parent, os.W_OK | os.X_OK):
             raise MognadError(
-                f"Cannot write {path}: permission denied (the folder {parent} is "
+                f"Cannot write {path}: permission denied ({_folder(parent)} is "
                 "write-protected). Choose another output path."
             )
     if not force:
@@ -150,10 +155,10 @@ def describe(path: PathLike, exc: OSError) -> str:
             "folder, and run the command again"
         )
     elif code == errno.EROFS:
-        why = f"the folder {parent} is on a read-only disk. Choose another output path"
+        why = f"{_folder(parent)} is on a read-only disk. Choose another output path"
     elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
         why = (
-            f"permission denied (the folder {parent} is write-protected, or the file is open in "
+            f"permission denied ({_folder(parent)} is write-protected, or the file is open in "
             "another program). Close it or choose another output path"
         )
     elif isinstance(exc, FileNotFoundError) and not _about_other_file(exc, path):

@@ -580,3 +580,37 @@ def test_no_shipped_code_writes_a_file_around_safe_write():
             if WRITES.search(line) and not line.strip().startswith("#"):
                 found.add((rel, line.strip()))
     assert found == ALLOWED
+
+
+# ---- docs/robustness.md is the code's ---------------------------------------------------------
+def test_the_documented_messages_are_the_code_messages(tmp_path, monkeypatch):
+    doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    section = doc.split("## Writing files safely\n", 1)[1].split("\n## ", 1)[0]
+    stated = re.findall(r"^\| [^|]+ \| `(.*)` \|$", section, flags=re.M)
+    monkeypatch.chdir(tmp_path)
+
+    def message(**kwargs) -> str:
+        targets = kwargs.pop("targets")
+        with pytest.raises(MognadError) as exc:
+            safe_write.check_targets(targets, **kwargs)
+        return str(exc.value)
+
+    Path("rapport.xlsx").write_bytes(b"x")
+    Path("svar.xlsx").write_bytes(b"x")
+    Path("rapport").mkdir()
+    pair = [Path("rapport/svar_rapport.xlsx"), Path("rapport/svar_rapport.pptx")]
+    for p in pair:
+        p.write_bytes(b"x")
+    produced = [
+        message(targets=["rapport.xlsx"]),
+        message(targets=pair),
+        message(targets=["svar.xlsx"], force=True, inputs=["svar.xlsx"]),
+        message(targets=["saknas/rapport.xlsx"]),
+        safe_write.describe(Path("rapport.xlsx"), DENIED),
+        safe_write.describe(Path("usb/rapport.xlsx"), READ_ONLY_DISK),
+        safe_write.describe(Path("rapport.xlsx"), FULL),
+    ]
+    assert stated == produced
+    for name in re.findall(r"safe_write\.(\w+)\(", section):
+        assert name in safe_write.__all__, name
+    assert "`--force`" in section
