@@ -14,9 +14,21 @@ numbers are floats), builds a table, and calls mognad's public API: :func:`mogna
   ``MOGNAD: row 7, column D ("f14"): "kanske" is not a valid answer. Expected ...``.
   Rows and column letters count from the top-left cell of the range, so they are the worksheet's
   rows and columns when the range starts in A1 (see ``docs/excel.md``).
-* Results are cached on the content of the range (plus model and arguments): recalculating a
-  workbook with many MOGNAD_* cells on an unchanged range scores it once. In xlwings Lite the
-  add-in also caches results by their arguments (``cache=True``; classic xlwings ignores it).
+* Every figure is published through the anonymity policy (:mod:`mognad_core.disclosure`), read
+  from the settings on each call: ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml``,
+  else 5. The functions take no ``min_size`` argument on purpose: in a shared workbook anyone
+  who can edit a formula could turn the protection off for one cell, and cells with different
+  thresholds could be subtracted from each other; the setting is one policy for every cell, and
+  the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the workbook. A range that
+  may not be published (fewer than k respondents) shows the refusal in its cell, in Swedish
+  (``MOGNAD: Resultat för svaren visas inte: färre än 5 svarande. ...``), never a number; a
+  hidden statement's figures show ``visas inte``; figures are the published, rounded ones. With
+  the opt-out every table ends with a line "Anonymitetsskydd avstängt ..." and MOGNAD_INSIGHTS
+  starts with it (see ``docs/excel.md``, "Anonymity").
+* Results are cached on the content of the range (plus model, policy and arguments):
+  recalculating a workbook with many MOGNAD_* cells on an unchanged range scores it once. In
+  xlwings Lite the add-in also caches results by their arguments (``cache=True``; classic
+  xlwings ignores it).
 
 The Excel names are the Python names (upper case), which classic xlwings uses as they are and
 xlwings Lite upper-cases anyway. Only ``func`` and ``arg`` come from xlwings; on a machine without
@@ -35,6 +47,7 @@ import pandas as pd
 from xlwings import arg, func
 
 import mognad_core as mognad
+from mognad_core import disclosure
 from mognad_core.errors import InputError, MognadError
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import MaturityModel, normalize_token
@@ -58,6 +71,12 @@ __all__ = [
 DEFAULT_MODEL = "dimios"
 CATEGORY = "mognad"
 PREFIX = "MOGNAD: "
+#: Language of the anonymity texts in cells: refusals, "visas inte", the opt-out notice.
+LANG = "sv"
+#: What a figure the anonymity policy hides shows instead of a number.
+HIDDEN = "visas inte"
+#: Key of the opt-out notice when MOGNAD_INSIGHTS lists it as its first finding.
+OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
 CACHE = LRUCache(256)
 _MODELS: dict[tuple, tuple[MaturityModel, tuple]] = {}
@@ -154,6 +173,49 @@ def clear_cache() -> None:
 def is_message(value: Any) -> bool:
     """True for a MOGNAD_* message (text starting with ``MOGNAD:``)."""
     return isinstance(value, str) and value.startswith(PREFIX.strip())
+
+
+# ---- the anonymity policy ------------------------------------------------------------------
+def _policy() -> disclosure.DisclosurePolicy:
+    """The policy in force: ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml`` (or the
+    file ``MOGNAD_CONFIG`` names), else 5. Read on every call, so every cache key holds it."""
+    return disclosure.policy(None, LANG)
+
+
+def _policy_key(pol: disclosure.DisclosurePolicy) -> tuple:
+    return ("policy", *sorted(pol.model_dump().items()))
+
+
+def policy_notes() -> list[str]:
+    """The opt-out notice when the policy in force turns the protection off (for reports such
+    as ``mognad excel recalc``); empty when protected, or when the setting is unusable (every
+    cell then says why)."""
+    try:
+        return disclosure.notes_for(_policy(), LANG)
+    except MognadError:
+        return []
+
+
+def _hides(result: Any, statements: Any) -> bool:
+    """True when the policy hid any of ``statements`` in ``result``."""
+    info = result.disclosure
+    return bool(info and set(statements) & set(info.hidden_statements))
+
+
+def _hidden_statement(result: Any, sid: str) -> bool:
+    st = result.statements.get(sid)
+    return bool(st is not None and st.hidden)
+
+
+def _hidden_dimension(result: Any, dim_id: str) -> bool:
+    """A dimension without a score because every statement it has an answer to is hidden."""
+    d = result.dimensions.get(dim_id)
+    return bool(d is not None and d.score is None and _hides(result, d.statements))
+
+
+def _hidden_reason(result: Any, what: str) -> CellError:
+    k = disclosure.policy_of(result, LANG).min_size
+    return CellError(f"{what} {disclosure.text('reason.hidden_statement', LANG, k=k)}")
 
 
 # ---- arguments ---------------------------------------------------------------------------
@@ -282,9 +344,18 @@ def _prepared(value: Any, model: MaturityModel, mkey: tuple, what: str = "respon
 
 
 def _scored(value: Any, model: MaturityModel, mkey: tuple, what: str = "responses"):
+    """Prepared responses, their published score and the key of that score (content, origin,
+    model and policy: every result computed from it extends this key)."""
     rs, rkey = _prepared(value, model, mkey, what)
-    result = _cached(("score", *rkey[1:]), lambda: mognad.score_responses(rs, insights=False))
-    return rs, result, rkey
+    if rs.n == 0:
+        raise CellError("the responses range has a header row but no respondent rows below it")
+    pol = _policy()
+    skey = ("score", *rkey[1:], _policy_key(pol))
+    result = _cached(
+        skey,
+        lambda: mognad.score_responses(rs, insights=False, context={"lang": LANG}, min_size=pol),
+    )
+    return rs, result, skey
 
 
 def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
@@ -351,8 +422,15 @@ def _out(value: Any) -> Any:
     return value
 
 
-def _table(header: list[str], rows: list[list[Any]]) -> list[list[Any]]:
-    return [list(header)] + [[_out(v) for v in row] for row in rows]
+def _table(
+    header: list[str], rows: list[list[Any]], pol: disclosure.DisclosurePolicy | None = None
+) -> list[list[Any]]:
+    """A table for Excel; one published under the opt-out (``pol``) ends with its notice."""
+    table = [list(header)] + [[_out(v) for v in row] for row in rows]
+    if pol is not None:
+        for note in disclosure.notes_for(pol, LANG):
+            table.append([note] + [""] * (len(header) - 1))
+    return table
 
 
 def _no_answers(result: Any, what: str) -> CellError:
@@ -368,10 +446,15 @@ def _score(responses: Any, model: Any, part: Any) -> float:
     which = _part(m, part)
     if which is None:
         value, what = result.overall, "the overall score"
+        hidden, shown = value is None and _hides(result, m.statement_ids), "totalen"
     elif which[0] == "dimension":
         value, what = result.dimensions[which[1]].score, f'"{which[1]}"'
+        hidden, shown = _hidden_dimension(result, which[1]), f'"{which[1]}"'
     else:
         value, what = result.statements[which[1]].score, f'statement "{which[1]}"'
+        hidden, shown = _hidden_statement(result, which[1]), f'påstående "{which[1]}"'
+    if hidden:
+        raise _hidden_reason(result, shown)
     if value is None:
         raise _no_answers(result, what)
     return float(value)
@@ -383,14 +466,15 @@ def _score(responses: Any, model: Any, part: Any) -> float:
 @arg("part", doc=DOC_PART)
 def MOGNAD_SCORE(responses, model=DEFAULT_MODEL, part=None):
     """Maturity score from 0 to 1 (format the cell as %): the overall score, or the score of one
-    dimension, category or statement (part). Same numbers as `mognad score`."""
+    dimension, category or statement (part). Same numbers as `mognad score`; a range too small to
+    publish (anonymity) shows why instead."""
     return _safely(_score, responses, model, part)
 
 
 def _respondents(responses: Any, model: Any) -> int:
     m, mkey = _model(model)
-    rs, _ = _prepared(responses, m, mkey)
-    return rs.n
+    _, result, _ = _scored(responses, m, mkey)  # a range too small to publish is refused
+    return result.n_respondents
 
 
 @func(category=CATEGORY, cache=True)
@@ -398,7 +482,7 @@ def _respondents(responses: Any, model: Any) -> int:
 @arg("model", doc=DOC_MODEL)
 def MOGNAD_RESPONDENTS(responses, model=DEFAULT_MODEL):
     """Number of respondents (antal svarande): the rows of the range below the header that are
-    not entirely blank. The answers are checked as for MOGNAD_SCORE."""
+    not entirely blank. Checked and refused (fewer than 5) as for MOGNAD_SCORE."""
     return _safely(_respondents, responses, model)
 
 
@@ -410,11 +494,14 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
         header.append("level")
     rows = []
     for d in result.dimensions.values():
-        row = [d.id, d.label, d.parent, d.score, d.n, d.dont_know_share]
+        if _hidden_dimension(result, d.id):
+            row = [d.id, d.label, d.parent, HIDDEN, None, None]
+        else:
+            row = [d.id, d.label, d.parent, d.score, d.n, d.dont_know_share]
         if m.levels:
             row.append(d.level)
         rows.append(row)
-    return _table(header, rows)
+    return _table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -431,10 +518,12 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
     _, result, _ = _scored(responses, m, mkey)
     header = ["id", "statement", "dimension", "score", "mean", "n", "vet ej share"]
     rows = [
-        [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
+        [s.id, s.text, s.dimension, HIDDEN, None, None, None]
+        if s.hidden
+        else [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
         for s in result.statements.values()
     ]
-    return _table(header, rows)
+    return _table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -521,17 +610,23 @@ def _looks_like_header(text: str, model: MaturityModel) -> bool:
 
 def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]:
     m, mkey = _model(model)
-    _, result, rkey = _scored(responses, m, mkey)
+    _, result, skey = _scored(responses, m, mkey)
     goal = _target(target, m)
     lvl = _level_arg(level, "dimension")
-    key = ("gap", *rkey[1:], content_key(goal), lvl)
+    key = ("gap", *skey[1:], content_key(goal), lvl)
     res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl))
-    frame = res.frame(include_overall=True)
     header = ["id", "part", "kind", "score", "target", "gap"]
-    rows = [
-        [i, r["label"], r["kind"], r["score"], r["target"], r["gap"]] for i, r in frame.iterrows()
-    ]
-    return _table(header, rows)
+    rows = []
+    for r in (res.overall, *res.rows):
+        if r.kind == "statement":
+            hidden = _hidden_statement(result, r.id)
+        elif r.kind == "overall":
+            hidden = r.score is None and _hides(result, m.statement_ids)
+        else:
+            hidden = _hidden_dimension(result, r.id)
+        score, gap = (HIDDEN, None) if hidden else (r.score, r.gap)
+        rows.append([r.id, r.label, r.kind, score, r.target, gap])
+    return _table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -551,11 +646,11 @@ def MOGNAD_GAP(responses, model=DEFAULT_MODEL, target=None, level=None):
 
 def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any):
     m, mkey = _model(model)
-    rs, result, rkey = _scored(responses, m, mkey)
+    rs, result, skey = _scored(responses, m, mkey)
     n = _count(count, 2)
     goal = None if _blank(_scalar(target, "target")) else _target(target, m)
     lvl = _level_arg(level, "statement")
-    key = ("priorities", *rkey[1:], n, content_key(goal), lvl)
+    key = ("priorities", *skey[1:], n, content_key(goal), lvl)
     res = _cached(
         key,
         lambda: mognad.priorities(
@@ -567,7 +662,7 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
         [p.rank, p.id, p.label, p.score, p.dont_know_share, p.gap, p.reason or "; ".join(p.reasons)]
         for p in res.items
     ]
-    return _table(header, rows)
+    return _table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -643,14 +738,29 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
     m, mkey = _model(model)
     rs0, k0 = _prepared(before, m, mkey, "before")
     rs1, k1 = _prepared(after, m, mkey, "after")
-    key = ("change", k0[1], k0[2], k1[1], k1[2], mkey)
-    res = _cached(key, lambda: mognad.compare(rs0, rs1, model=m, labels=("före", "efter")))
+    pol = _policy()
+    key = ("change", k0[1], k0[2], k1[1], k1[2], mkey, _policy_key(pol))
+
+    def compute():
+        try:
+            return mognad.compare(
+                rs0, rs1, model=m, labels=("före", "efter"), lang=LANG, min_size=pol
+            )
+        except disclosure.DisclosureError as exc:  # name the wave that may not be published
+            wave = "efter"
+            try:
+                disclosure.check(rs0, pol, LANG)
+            except disclosure.DisclosureError:
+                wave = "före"
+            raise disclosure.DisclosureError(f"{wave}: {exc}", LANG) from None
+
+    res = _cached(key, compute)
     header = ["id", "part", "before", "after", "change", "ci low", "ci high", "significant"]
     rows = [
         [r.id, r.label, r.before, r.after, r.change, r.ci_low, r.ci_high, r.significant]
         for r in (res.overall, *res.dimensions)
     ]
-    return _table(header, rows)
+    return _table(header, rows, pol)
 
 
 @func(category=CATEGORY, cache=True)
@@ -699,11 +809,17 @@ def MOGNAD_HEADERS(model=DEFAULT_MODEL, texts=False):
 
 def _insights(responses: Any, model: Any, which: Any) -> Any:
     m, mkey = _model(model)
-    rs, rkey = _prepared(responses, m, mkey)
+    rs, result, skey = _scored(responses, m, mkey)  # refused here when it may not be published
+    pol = disclosure.policy_of(result, LANG)
     found = _cached(
-        ("insights", *rkey[1:]),
-        lambda: mognad.score_responses(rs, insights=True, context={"lang": "sv"}).insights,
+        ("insights", *skey[1:]),
+        lambda: (
+            mognad.score_responses(rs, insights=True, context={"lang": LANG}, min_size=pol).insights
+        ),
     )
+    if not pol.protected:  # the opt-out notice first: the one place a fixed-size sheet shows it
+        notice = " ".join(disclosure.notes_for(pol, LANG))
+        found = [mognad.ModelInsight(key=OPT_OUT_KEY, title=notice), *found]
     pick = _scalar(which, "which")
     if _blank(pick):
         return _table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
