@@ -120,10 +120,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fewer than two visible groups: no comparison between groups.",
     ),
     "bad_min_size": (
-        "Minsta gruppstorlek {value!r} ({source}) går inte att använda: ange ett heltal från "
+        "Minsta gruppstorlek {value!r} (från {source}) går inte att använda: ange ett heltal från "
         "{floor} och uppåt, eller 1 för att stänga av anonymitetsskyddet.",
-        "The minimum group size {value!r} ({source}) cannot be used: give a whole number of at "
-        "least {floor}, or 1 to turn the anonymity protection off.",
+        "The minimum group size {value!r} (from {source}) cannot be used: give a whole number of "
+        "at least {floor}, or 1 to turn the anonymity protection off.",
     ),
 }
 
@@ -327,10 +327,24 @@ def _build_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePo
     lo, hi = float(origin.model.scale.min), float(origin.model.scale.max)
     values = origin.values
     members = [np.flatnonzero(codes == c) for c in range(m)]
+
+    def new_singles(cell: int, current: int) -> int:
+        """Shown parents (other than family ``current``) in which hiding ``cell`` would leave
+        a single hidden child: each would need one more cell hidden."""
+        count = 0
+        for f, (coarse, index) in enumerate(parents):
+            p = index[cell]
+            if f == current or coarse.hidden[p] is not None:
+                continue
+            siblings = np.flatnonzero(index == p)
+            if not any(hidden[c] is not None for c in siblings if c != cell):
+                count += 1
+        return count
+
     changed = True
     while changed:
         changed = False
-        for coarse, index in parents:
+        for f, (coarse, index) in enumerate(parents):
             for p in np.unique(index):
                 if coarse.hidden[p] is not None:
                     continue
@@ -338,8 +352,8 @@ def _build_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePo
                 gone = [c for c in children if hidden[c] is not None]
                 if gone and (len(gone) == 1 or n[gone].sum() < k):
                     shown = [c for c in children if hidden[c] is None]
-                    if shown:
-                        c = min(shown, key=lambda c: (n[c], keys[c]))
+                    if shown:  # the cell that adds the fewest further suppressions, then smallest
+                        c = min(shown, key=lambda c: (new_singles(c, f), n[c], keys[c]))
                         hidden[c] = "secondary"
                         changed = True
                 for j in range(k_st):

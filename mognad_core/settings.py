@@ -89,13 +89,13 @@ def _config() -> tuple[dict[str, Any], Path | None]:
 
 
 def setting(name: str, value: Any = None) -> tuple[Any, str]:
-    """The value of setting ``name`` and where it came from ("argument", the environment
-    variable's name, the configuration file's path, or "default")."""
+    """The value of setting ``name`` and where it came from (the option's name when the caller
+    gave it, the environment variable's name, the configuration file's path, or "default")."""
     s = _BY_NAME.get(name)
     if s is None:
         raise MognadError(f"Unknown setting {name!r}; settings are: {', '.join(_BY_NAME)}.")
     if value is not None:
-        return value, "argument"
+        return value, s.option
     env = os.environ.get(s.env)
     if env is not None and env.strip():
         return env.strip(), s.env

@@ -34,7 +34,7 @@ AFTER = wave([4, 5, 4, 5], [1, 2, 1, 2], [2, 3, 3, 4], [3, 4, 4, 4])
 
 
 def test_statement_interval_by_hand(tiny_model):
-    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
     a1 = next(s for s in r.statements if s.id == "a1")
     assert (a1.before, a1.after) == (pytest.approx(0.5), pytest.approx(0.875))
     assert a1.change == pytest.approx(0.375)
@@ -50,7 +50,7 @@ def test_statement_interval_by_hand(tiny_model):
 
 
 def test_improved_all_and_counts(tiny_model):
-    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
     change = {s.id: s.change for s in r.statements}
     # a2 is reversed: 2,2,3 -> 4,4,3 (mean 11/3); 1,2,1,2 -> 5,4,5,4 (mean 4.5)
     assert change["a2"] == pytest.approx((4.5 - 11 / 3) / 4)
@@ -60,14 +60,14 @@ def test_improved_all_and_counts(tiny_model):
     assert r.improved_all is True and (r.improved, r.declined, r.compared) == (4, 0, 4)
     assert any("b3" in n for n in r.notes)
     worse = wave([2, 3, 4], [4, 4, 5], [1, 2, 3], [3, 3, 3])  # a2 reversed: 2,2,1 -> declines
-    r2 = mognad.compare(BEFORE, worse, model=tiny_model)
+    r2 = mognad.compare(BEFORE, worse, model=tiny_model, min_size=1)
     assert r2.improved_all is False and r2.declined == 1 and r2.unchanged == 3
 
 
 def test_dimension_rows_use_scoring_semantics(tiny_model):
-    r = mognad.compare(BEFORE, AFTER, model=tiny_model)
-    s0 = mognad.score(BEFORE, tiny_model)
-    s1 = mognad.score(AFTER, tiny_model)
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
+    s0 = mognad.score(BEFORE, tiny_model, min_size=1)
+    s1 = mognad.score(AFTER, tiny_model, min_size=1)
     dims = {d.id: d for d in r.dimensions}
     assert [d.id for d in r.dimensions] == ["A", "B", "B1"]
     assert dims["B1"].kind == "category" and dims["B1"].parent == "B"
@@ -85,9 +85,9 @@ def test_dimension_rows_use_scoring_semantics(tiny_model):
 
 
 def test_bootstrap_is_seeded(tiny_model):
-    one = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7)
-    two = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7)
-    other = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=8)
+    one = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7, min_size=1)
+    two = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=7, min_size=1)
+    other = mognad.compare(BEFORE, AFTER, model=tiny_model, seed=8, min_size=1)
     assert one.model_dump() == two.model_dump()
     assert (one.overall.ci_low, one.overall.ci_high) != (
         other.overall.ci_low,
@@ -98,7 +98,7 @@ def test_bootstrap_is_seeded(tiny_model):
 def test_bootstrap_replicates_center_on_the_scores(tiny_model):
     rs = mognad.prepare(AFTER, tiny_model)
     boot = _boot_scores(rs, 4000, np.random.default_rng(1))
-    scores = mognad.score_responses(rs, insights=False).statements
+    scores = mognad.score_responses(rs, insights=False, min_size=1).statements
     for j, sid in enumerate(tiny_model.statement_ids):
         if sid == "b3":  # no answers: no score in any replicate
             assert np.isnan(boot[:, j]).all()
@@ -126,7 +126,7 @@ def test_bootstrap_interval_matches_welch_for_a_one_statement_dimension():
     rng = np.random.default_rng(3)
     before = pd.DataFrame(rng.integers(1, 6, (400, 3)), columns=["x1", "y1", "y2"])
     after = pd.DataFrame(rng.integers(2, 6, (400, 3)), columns=["x1", "y1", "y2"])
-    r = mognad.compare(before, after, model=model, n_boot=4000)
+    r = mognad.compare(before, after, model=model, n_boot=4000, min_size=1)
     x_dim = next(d for d in r.dimensions if d.id == "X")
     x_stmt = next(s for s in r.statements if s.id == "x1")
     assert x_dim.change == pytest.approx(x_stmt.change)
@@ -139,13 +139,13 @@ def test_bootstrap_interval_matches_welch_for_a_one_statement_dimension():
 def test_compare_waves_in_one_table(tiny_model):
     both = pd.concat([BEFORE.assign(År=2020), AFTER.assign(År=2021)], ignore_index=True)
     rs = mognad.prepare(both, tiny_model)
-    r = mognad.compare_waves(rs)  # finds "År" (any case)
+    r = mognad.compare_waves(rs, min_size=1)  # finds "År" (any case)
     assert (r.before_label, r.after_label) == ("2020", "2021")
     assert (r.n_before, r.n_after) == (3, 4)
-    direct = mognad.compare(BEFORE, AFTER, model=tiny_model)
+    direct = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
     assert [s.change for s in r.statements] == [s.change for s in direct.statements]
     assert r.overall.ci_low == direct.overall.ci_low  # same seed, same respondents
-    back = mognad.compare_waves(rs, "år", waves=("2021", 2020))
+    back = mognad.compare_waves(rs, "år", waves=("2021", 2020), min_size=1)
     assert back.statements[0].change == pytest.approx(-0.375)
 
 
@@ -156,30 +156,32 @@ def test_compare_waves_errors_and_notes(tiny_model):
     )
     three.loc[0, "wave"] = None
     rs = mognad.prepare(three, tiny_model, source="svar.xlsx")
-    r = mognad.compare_waves(rs)
+    r = mognad.compare_waves(rs, min_size=1)
     assert (r.before_label, r.after_label) == ("T0", "T2")
     assert any("3 waves" in n for n in r.notes) and any("1 respondent(s)" in n for n in r.notes)
     assert r.n_before == 2
     with pytest.raises(mognad.InputError, match=r'there is no column "year".*wave'):
-        mognad.compare_waves(rs, "year")
+        mognad.compare_waves(rs, "year", min_size=1)
     with pytest.raises(mognad.InputError, match=r'wave "T9" does not occur.*T0, T1, T2'):
-        mognad.compare_waves(rs, waves=("T0", "T9"))
+        mognad.compare_waves(rs, waves=("T0", "T9"), min_size=1)
     with pytest.raises(mognad.MognadError, match="Both waves are 'T1'"):
-        mognad.compare_waves(rs, waves=("T1", "T1"))
+        mognad.compare_waves(rs, waves=("T1", "T1"), min_size=1)
     single = mognad.prepare(BEFORE.assign(år=2020), tiny_model)
     with pytest.raises(mognad.InputError, match="1 distinct value"):
-        mognad.compare_waves(single)
+        mognad.compare_waves(single, min_size=1)
     none = mognad.prepare(BEFORE.assign(förvaltning="Soc"), tiny_model, source="svar.xlsx")
     with pytest.raises(mognad.InputError, match=r"svar\.xlsx: no wave column found.*förvaltning"):
-        mognad.compare_waves(none)
+        mognad.compare_waves(none, min_size=1)
     with pytest.raises(mognad.MognadError, match="n_boot must be at least 100"):
-        mognad.compare(BEFORE, AFTER, model=tiny_model, n_boot=10)
+        mognad.compare(BEFORE, AFTER, model=tiny_model, n_boot=10, min_size=1)
 
 
 def test_bundled_sample_two_files_equal_one_file_with_year():
-    two = mognad.compare(SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv", model="dimios")
+    two = mognad.compare(
+        SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv", model="dimios", min_size=1
+    )
     rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
-    one = mognad.compare_waves(rs)
+    one = mognad.compare_waves(rs, min_size=1)
     assert (one.before_label, one.after_label) == ("2024", "2025")
     assert (two.before_label, two.after_label) == ("2024", "2025")  # from each file's år
     for a, b in zip(one.rows, two.rows, strict=True):
@@ -206,7 +208,11 @@ def test_labels_are_file_names_when_the_files_do_not_name_one_wave_each(tmp_path
     frame = pd.read_csv(SAMPLES / "dimios_2025.csv", sep=";", encoding="utf-8-sig")
     frame.drop(columns="år").to_csv(tmp_path / "hösten.csv", index=False)
     frame.assign(år=2025).to_csv(tmp_path / "våren.csv", index=False)
-    result = mognad.compare(tmp_path / "hösten.csv", tmp_path / "våren.csv", model="dimios")
+    result = mognad.compare(
+        tmp_path / "hösten.csv", tmp_path / "våren.csv", model="dimios", min_size=1
+    )
     assert (result.before_label, result.after_label) == ("hösten", "våren")
-    same = mognad.compare(SAMPLES / "dimios_2025.csv", tmp_path / "våren.csv", model="dimios")
+    same = mognad.compare(
+        SAMPLES / "dimios_2025.csv", tmp_path / "våren.csv", model="dimios", min_size=1
+    )
     assert (same.before_label, same.after_label) == ("dimios_2025", "våren")

@@ -21,7 +21,7 @@ OVERALL = (2 * A + B1) / 3
 
 @pytest.fixture
 def tiny_result(tiny_model, tiny_frame):
-    return mognad.score(tiny_frame, tiny_model)
+    return mognad.score(tiny_frame, tiny_model, min_size=1)
 
 
 def test_number_target_sorted_by_shortfall(tiny_model, tiny_result):
@@ -121,7 +121,7 @@ def sample_scores(path: Path) -> tuple[pd.Series, dict[str, float]]:
 
 def test_bundled_sample_against_national_average_and_number():
     stmt, dims = sample_scores(SAMPLES / "dimios_2025.csv")
-    result = mognad.score(SAMPLES / "dimios_2025.csv", "dimios")
+    result = mognad.score(SAMPLES / "dimios_2025.csv", "dimios", min_size=1)
     g = mognad.gap(result, 0.55, level="all")
     rows = {r.id: r for r in g.rows}
     for key, value in dims.items():
@@ -137,7 +137,7 @@ def test_bundled_sample_against_national_average_and_number():
     overall = (dims["formaga"] + dims["arv"]) / 2
     assert nat.overall.gap == pytest.approx(overall - 0.48)
     assert all(r.target is None for r in nat.rows)
-    assert "only an overall figure" in nat.notes[0]
+    assert any("only an overall figure" in n for n in nat.notes)
 
 
 def test_next_level_target(tiny_model, tiny_result):

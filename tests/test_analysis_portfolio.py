@@ -31,7 +31,7 @@ ROWS = [
 @pytest.fixture
 def tiny_result(tiny_model, tiny_frame):
     # statement scores: a1 0.875, a2 5/6, b1 1/3, b2 0.5, b3 none -> median 2/3: weak b1, b2
-    return mognad.score(tiny_frame, tiny_model)
+    return mognad.score(tiny_frame, tiny_model, min_size=1)
 
 
 def initiatives(rows=ROWS, headers=HEADERS) -> pd.DataFrame:
@@ -163,7 +163,7 @@ def test_missing_columns_and_empty_table(tiny_model, tiny_result):
 
 def test_bundled_sample_portfolio():
     path = SAMPLES / "dimios_2025.csv"
-    result = mognad.score(path, "dimios")
+    result = mognad.score(path, "dimios", min_size=1)
     p = mognad.portfolio(SAMPLES / "initiativ.xlsx", result)
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]

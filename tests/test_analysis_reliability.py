@@ -67,7 +67,7 @@ def test_alpha_edge_cases():
 
 
 def test_counts_and_warnings_on_the_tiny_model(tiny_model, tiny_frame):
-    r = mognad.reliability(tiny_frame, model=tiny_model)
+    r = mognad.reliability(tiny_frame, model=tiny_model, min_size=1)
     got = {s.id: (s.n, s.dont_know, s.missing) for s in r.statements}
     assert got == {"a1": (2, 1, 1), "a2": (3, 1, 0), "b3": (0, 1, 3), "b1": (3, 1, 0),
                    "b2": (2, 2, 0)}  # fmt: skip
@@ -96,7 +96,7 @@ def test_reversed_statements_are_turned_before_alpha(tiny_model):
     a2 = 6 - np.clip(trait + rng.integers(-1, 2, 60), 1, 5)  # reversed wording
     b3 = np.where(np.arange(60) < 2, a1, np.nan)  # only two answers
     frame = pd.DataFrame({"a1": a1, "a2": a2, "b1": a1, "b2": a1, "b3": b3})
-    r = mognad.reliability(frame, model=tiny_model)
+    r = mognad.reliability(frame, model=tiny_model, min_size=1)
     assert r.warnings == ["Fewer than 10 valid answers: b3."]
     alpha = {d.id: d.alpha for d in r.dimensions}["A"]
     assert alpha == pytest.approx(mognad.cronbach_alpha(np.c_[a1, 6 - a2]))
@@ -104,19 +104,21 @@ def test_reversed_statements_are_turned_before_alpha(tiny_model):
 
 
 def test_response_rate(tiny_model, tiny_frame):
-    r = mognad.reliability(tiny_frame, model=tiny_model, invited=10)
+    r = mognad.reliability(tiny_frame, model=tiny_model, invited=10, min_size=1)
     assert r.response_rate == pytest.approx(0.4) and r.invited == 10
     assert any("Response rate 40.0 %" in w for w in r.warnings)
-    assert mognad.reliability(tiny_frame, model=tiny_model, invited=5).response_rate == 0.8
+    assert (
+        mognad.reliability(tiny_frame, model=tiny_model, invited=5, min_size=1).response_rate == 0.8
+    )
     with pytest.raises(mognad.MognadError, match="4 respondents but only 3 invited"):
-        mognad.reliability(tiny_frame, model=tiny_model, invited=3)
+        mognad.reliability(tiny_frame, model=tiny_model, invited=3, min_size=1)
     with pytest.raises(mognad.MognadError, match="whole number"):
-        mognad.reliability(tiny_frame, model=tiny_model, invited=0)
+        mognad.reliability(tiny_frame, model=tiny_model, invited=0, min_size=1)
 
 
 def test_bundled_sample_alpha_recomputed_independently():
     path = SAMPLES / "dimios_2025.csv"
-    r = mognad.reliability(mognad.read_responses(path, "dimios"), invited=300)
+    r = mognad.reliability(mognad.read_responses(path, "dimios"), invited=300, min_size=1)
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     assert r.n_respondents == 240 and r.response_rate == pytest.approx(0.8)
     dims = {d.id: d for d in r.dimensions}

@@ -43,10 +43,17 @@ def test_models_show_file_as_table(run_cli):
 def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
     path = tmp_path / "svar.xlsx"
     tiny_frame.to_excel(path, index=False, sheet_name="Svar")
-    out = run_cli("score", path, "--model", DATA / "tiny.yaml", "--format", "json")
+    # four respondents: only the data holder's opt-out shows them (min-size 1, said in the notes)
+    refused = run_cli("score", path, "--model", DATA / "tiny.yaml", "--format", "json")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "färre än 5 svarande" in refused.stderr and "Traceback" not in refused.stderr
+    out = run_cli(
+        "score", path, "--model", DATA / "tiny.yaml", "--format", "json", "--min-size", "1"
+    )
     assert out.exit_code == 0, out.stderr
     data = json.loads(out.stdout)
-    api = mognad.score(path, DATA / "tiny.yaml")
+    api = mognad.score(path, DATA / "tiny.yaml", min_size=1)
+    assert any("Anonymitetsskydd avstängt" in n for n in data["notes"])
     assert data["model"] == "tiny"
     assert data["overall"] == pytest.approx(api.overall)  # unrounded
     assert data["overall"] == pytest.approx((2 * (0.875 + 5 / 6) / 2 + (1 / 3 + 1.5) / 4) / 3)
@@ -69,12 +76,16 @@ def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
 def test_score_table(run_cli, tmp_path, tiny_frame):
     path = tmp_path / "svar.csv"
     tiny_frame.to_csv(path, sep=";", index=False)
-    out = run_cli("score", path, "--model", DATA / "tiny.yaml")
+    out = run_cli("score", path, "--model", DATA / "tiny.yaml", "--min-size", "1")
     assert out.exit_code == 0
+    assert out.stdout.startswith("*** Anonymitetsskydd avstängt")  # in the saved text too
     assert "Overall score: 72.2 %   Level: Mellan" in out.stdout
     assert "Alfa" in out.stdout and "  Beta ett" in out.stdout
-    english = run_cli("score", path, "--model", DATA / "tiny.yaml", "--lang", "en")
+    english = run_cli(
+        "score", path, "--model", DATA / "tiny.yaml", "--lang", "en", "--min-size", "1"
+    )
     assert "Tiny test model" in english.stdout and "Alpha" in english.stdout
+    assert english.stdout.startswith("*** Anonymity protection off")
 
 
 def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
@@ -83,7 +94,7 @@ def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
     assert "Latest wave: år = 2025, 240 of 480 respondents; earlier: 2024" in out.stdout
     assert "dimios_sample.xlsx, 240 respondents" in out.stdout
     frame = pd.read_excel(SAMPLE, engine="openpyxl")
-    later = mognad.score(frame[frame["år"] == 2025], "dimios").overall
+    later = mognad.score(frame[frame["år"] == 2025], "dimios").overall  # rounded, as printed
     earlier = mognad.score(frame[frame["år"] == 2024], "dimios").overall
     assert f"Overall score: {later * 100:.1f} %" in out.stdout
     assert (
@@ -194,8 +205,8 @@ def test_version(run_cli):
 def test_score_from_python_equals_score_from_dataframe(tiny_model, tiny_frame, tmp_path):
     path = tmp_path / "svar.xlsx"
     tiny_frame.to_excel(path, index=False)
-    from_file = mognad.score(path, tiny_model)
-    from_frame = mognad.score(pd.read_excel(path, engine="openpyxl"), tiny_model)
+    from_file = mognad.score(path, tiny_model, min_size=1)
+    from_frame = mognad.score(pd.read_excel(path, engine="openpyxl"), tiny_model, min_size=1)
     assert from_file.overall == pytest.approx(from_frame.overall)
 
 

@@ -216,7 +216,7 @@ def test_there_are_at_least_fifteen_cases():
         ),
         (["--model", "saknas.yaml"], "saknas.yaml: model file not found"),
         (
-            ["--target", "maybe"],
+            ["--target", "maybe", "--min-size", "1"],
             "target 'maybe' is not a number, a benchmark of model 'tiny' "
             "(benchmarks: national), a level name, 'next', a 'dimension=value,...' list or a file",
         ),

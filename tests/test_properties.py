@@ -18,7 +18,9 @@ tables = st.lists(st.lists(cell, min_size=len(IDS), max_size=len(IDS)), min_size
 
 
 def score(rows):
-    return mognad.score(pd.DataFrame(rows, columns=IDS, dtype=object), MODEL, insights=False)
+    return mognad.score(
+        pd.DataFrame(rows, columns=IDS, dtype=object), MODEL, insights=False, min_size=1
+    )
 
 
 def all_scores(result):

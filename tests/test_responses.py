@@ -48,7 +48,7 @@ def test_mapping_file(tmp_path, tiny_model):
     frame = pd.DataFrame({"Fråga ett": [5, 4], "Fråga två": [1, 1]})
     rs = mognad.prepare(frame, tiny_model, mapping=mognad.load_mapping(mapping))
     assert rs.columns == {"a1": "Fråga ett", "a2": "Fråga två"}
-    result = mognad.score(frame, tiny_model, mapping=mapping)
+    result = mognad.score(frame, tiny_model, mapping=mapping, min_size=1)
     assert result.statements["a1"].mean == pytest.approx(4.5)
 
 
@@ -82,7 +82,10 @@ def test_non_integer_scale_accepts_half_steps():
             "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}],
         }
     )
-    assert mognad.score(pd.DataFrame({"s": [2.5, 7.5]}), model).statements["s"].score == 0.5
+    assert (
+        mognad.score(pd.DataFrame({"s": [2.5, 7.5]}), model, min_size=1).statements["s"].score
+        == 0.5
+    )
 
 
 def test_to_frame_round_trip(tiny_model, tiny_frame):
@@ -96,4 +99,4 @@ def test_subset_scores_a_group(tiny_model, tiny_frame):
     rs = mognad.prepare(tiny_frame, tiny_model)
     soc = rs.subset(rs.attributes["förvaltning"] == "Soc")
     assert soc.n == 2
-    assert mognad.score_responses(soc).statements["a1"].mean == pytest.approx(4.5)
+    assert mognad.score_responses(soc, min_size=1).statements["a1"].mean == pytest.approx(4.5)

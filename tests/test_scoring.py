@@ -31,7 +31,7 @@ OVERALL = (2 * A + B1) / 3
 
 
 def test_statement_scores_by_hand(tiny_model, tiny_frame):
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     a1 = r.statements["a1"]
     assert (a1.n, a1.dont_know, a1.missing) == (2, 1, 1)
     assert a1.mean == pytest.approx(4.5)
@@ -49,7 +49,7 @@ def test_statement_scores_by_hand(tiny_model, tiny_frame):
 
 
 def test_statement_without_valid_answers(tiny_model, tiny_frame):
-    b3 = mognad.score(tiny_frame, tiny_model).statements["b3"]
+    b3 = mognad.score(tiny_frame, tiny_model, min_size=1).statements["b3"]
     assert b3.score is None and b3.mean is None and b3.sd is None
     assert (b3.n, b3.dont_know, b3.missing) == (0, 1, 3)
     assert b3.dont_know_share == pytest.approx(1.0)
@@ -57,7 +57,7 @@ def test_statement_without_valid_answers(tiny_model, tiny_frame):
 
 
 def test_dimension_and_overall_by_hand(tiny_model, tiny_frame):
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     assert r.dimensions["A"].score == pytest.approx(A)
     assert r.dimensions["B1"].score == pytest.approx(B1)
     assert r.dimensions["B"].score == pytest.approx(B1)
@@ -71,7 +71,7 @@ def test_dimension_and_overall_by_hand(tiny_model, tiny_frame):
 
 
 def test_levels(tiny_model, tiny_frame):
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     assert r.level == "Mellan"  # 0.72
     assert r.dimensions["A"].level == "Hög"  # 0.85
     assert r.dimensions["B"].level == "Låg"  # 0.46
@@ -80,7 +80,7 @@ def test_levels(tiny_model, tiny_frame):
 
 
 def test_confidence_interval_is_t_interval(tiny_model, tiny_frame):
-    a2 = mognad.score(tiny_frame, tiny_model).statements["a2"]
+    a2 = mognad.score(tiny_frame, tiny_model, min_size=1).statements["a2"]
     answers = np.array([5, 4, 4.0])
     half = stats.t.ppf(0.975, 2) * answers.std(ddof=1) / math.sqrt(3) / 4
     assert a2.ci_low == pytest.approx(max(0.0, 5 / 6 - half))
@@ -91,11 +91,11 @@ def test_statements_aggregation_differs_from_children(tiny_model):
     # b3 answered: children mode averages B1 (weight 1) with b3 (weight 1);
     # statements mode averages b1 (1), b2 (3), b3 (1) directly.
     frame = pd.DataFrame({"a1": [5], "a2": [1], "b1": [1], "b2": [5], "b3": [3]})
-    children = mognad.score(frame, tiny_model).dimensions["B"].score
+    children = mognad.score(frame, tiny_model, min_size=1).dimensions["B"].score
     assert children == pytest.approx(((0 + 3 * 1) / 4 + 0.5) / 2)
     flat = tiny_model.model_copy(update={"aggregation": "statements"})
     flat = mognad.model_from_dict(flat.model_dump())
-    statements = mognad.score(frame, flat).dimensions["B"].score
+    statements = mognad.score(frame, flat, min_size=1).dimensions["B"].score
     assert statements == pytest.approx((0 + 3 * 1 + 0.5) / 5)
 
 
@@ -103,11 +103,11 @@ def test_weights_change_the_overall(tiny_model, tiny_frame):
     data = tiny_model.model_dump()
     data["dimensions"][0]["weight"] = 1
     equal = mognad.model_from_dict(data)
-    assert mognad.score(tiny_frame, equal).overall == pytest.approx((A + B1) / 2)
+    assert mognad.score(tiny_frame, equal, min_size=1).overall == pytest.approx((A + B1) / 2)
 
 
 def test_result_frames_and_json(tiny_model, tiny_frame):
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     dims = r.dimensions_frame()
     assert list(dims.index) == ["A", "B", "B1"]
     assert dims.loc["A", "score"] == pytest.approx(A)
@@ -136,7 +136,7 @@ def test_numeric_dont_know_code():
             "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}],
         }
     )
-    r = mognad.score(pd.DataFrame({"s": [9, 5, 1]}), model)
+    r = mognad.score(pd.DataFrame({"s": [9, 5, 1]}), model, min_size=1)
     assert r.statements["s"].dont_know == 1 and r.statements["s"].mean == pytest.approx(3)
 
 
@@ -148,7 +148,7 @@ def test_overall_hook_override(register_plugin, tiny_model, tiny_frame):
                 return result.dimensions["A"].score
 
     register_plugin(Override(), "override-test")
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     assert r.overall == pytest.approx(A)
     assert r.level == "Hög"
 
@@ -158,9 +158,9 @@ def test_block_processing_equals_single_pass(tiny_model, monkeypatch):
     values = rng.integers(1, 6, (1000, 5)).astype(float)
     values[rng.random(values.shape) < 0.1] = np.nan
     frame = pd.DataFrame(values, columns=tiny_model.statement_ids)
-    whole = mognad.score(frame, tiny_model, insights=False)
+    whole = mognad.score(frame, tiny_model, insights=False, min_size=1)
     monkeypatch.setattr("mognad_core.scoring.BLOCK_ROWS", 97)
-    blocks = mognad.score(frame, tiny_model, insights=False)
+    blocks = mognad.score(frame, tiny_model, insights=False, min_size=1)
     for sid in tiny_model.statement_ids:
         assert blocks.statements[sid].sd == pytest.approx(whole.statements[sid].sd)
         assert blocks.statements[sid].mean == pytest.approx(whole.statements[sid].mean)

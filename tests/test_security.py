@@ -265,7 +265,7 @@ def test_limits_in_python_override_the_environment(corpus, monkeypatch):
         read_table(path)
     assert read_table(path, limits=Limits(max_rows=5)).frame.shape == (4, 6)
     with use_limits(max_rows=10):
-        assert mognad.score(path, TINY, insights=False).n_respondents == 4
+        assert mognad.score(path, TINY, insights=False, min_size=1).n_respondents == 4
     with pytest.raises(TypeError, match="unknown limit 'rows'"), use_limits(rows=3):
         pass
 

@@ -38,7 +38,7 @@ def test_profiles_inline_dict_and_files(tiny_model, tmp_path):
 
 
 def test_next_level(tiny_model, tiny_frame):
-    result = mognad.score(tiny_frame, tiny_model, insights=False)
+    result = mognad.score(tiny_frame, tiny_model, insights=False, min_size=1)
     t = parse_target("next", tiny_model, result)
     assert t.for_part("B") == 0.5  # B is Låg (0.46): next is Mellan
     assert t.for_part("A") == pytest.approx(result.dimensions["A"].score)  # already at the top

@@ -260,7 +260,13 @@ def groups(
         )
     if len(scored) < 2:
         notes.append(disclosure.text("note.few_groups", lang))
-    notes.extend(disclosure.notes_for(pol, lang))
+    if hidden_ids:
+        ids = [sid for sid in m.statement_ids if sid in hidden_ids]
+        notes.append(
+            disclosure.text(
+                "note.hidden_statements", lang, count=len(ids), ids=", ".join(ids), k=pol.min_size
+            )
+        )
     result = GroupResult(
         model=m.name,
         by=cols,
@@ -271,4 +277,4 @@ def groups(
         disagreements=dis,
         notes=notes,
     )
-    return disclosure.round_figures(result, pol)
+    return disclosure.finish(result, pol, lang, rs.notes)
