@@ -3,6 +3,10 @@
 The expectations never use mognad: the raw sample file is read with pandas, "Vet ej" is taken out
 of the mean, a statement's score is (mean - 1) / 4, a category the mean of its four statements, a
 dimension the mean of its three categories, the overall score the mean of the two dimensions.
+
+Tests of the arithmetic score with ``min_size=1`` (the data holder's unprotected figures); tests
+of what a reader sees use the default anonymity policy, where every published 0-1 figure is
+rounded to 0.001 and percentage points to 0.1 (mognad_core.disclosure).
 """
 
 from __future__ import annotations
@@ -89,7 +93,13 @@ def expected(raw) -> dict[str, float]:
 
 @pytest.fixture
 def result() -> mognad.ScoreResult:
-    return mognad.score(SAMPLE, model="dimios")
+    """The sample's exact figures (protection off: this checks the arithmetic)."""
+    return mognad.score(SAMPLE, model="dimios", min_size=1)
+
+
+def published_gap(score: float, reference: float) -> float:
+    """A gap as published: from the score rounded to 0.001, in points rounded to 0.1."""
+    return round(100 * (round(score, 3) - reference), 1)
 
 
 def test_sample_scores_match_the_hand_computation(result, expected):
@@ -101,6 +111,11 @@ def test_sample_scores_match_the_hand_computation(result, expected):
     assert round(100 * expected["overall"], 1) == 62.6
     assert round(100 * expected["formaga"], 1) == 60.6
     assert round(100 * expected["arv"], 1) == 64.7
+    # as published by default: the same figures rounded to 0.001
+    shown = mognad.score(SAMPLE, model="dimios")
+    assert shown.overall == round(expected["overall"], 3)
+    for part in [*CATEGORIES, *DIMENSIONS]:
+        assert shown.dimensions[part].score == round(expected[part], 3)
 
 
 def test_quadrant_insight_on_the_sample(result, expected):
@@ -181,8 +196,9 @@ def test_groups_per_forvaltning_match_pandas(raw):
         part = raw[raw["förvaltning"] == g.group]
         exp = hand_scores(part)
         assert g.n == len(part)
-        assert g.scores["formaga"] == pytest.approx(exp["formaga"])
-        assert g.scores["arv"] == pytest.approx(exp["arv"])
+        # every group is large enough to be shown; its figures are published rounded
+        assert g.scores["formaga"] == round(exp["formaga"], 3)
+        assert g.scores["arv"] == round(exp["arv"], 3)
         high = (exp["formaga"] >= 0.5, exp["arv"] >= 0.5)
         assert g.classification.quadrant == QUADRANTS[high]
     frame = grouped.to_frame()
@@ -195,10 +211,10 @@ def test_each_wave_csv(expected):
     r25 = mognad.score(SAMPLES / "dimios_2025.csv", model="dimios")
     for r, path in ((r24, "dimios_2024.csv"), (r25, "dimios_2025.csv")):
         exp = hand_scores(read_raw(SAMPLES / path))
-        assert r.overall == pytest.approx(exp["overall"])
+        assert r.overall == round(exp["overall"], 3)  # published rounded
         gap = r.insight("dimios.benchmark").data["gap_pp"]
-        assert gap == pytest.approx(100 * (exp["overall"] - NATIONAL_2021))
-    assert round(r24.overall, 3) == 0.593 and round(r25.overall, 3) == 0.659
+        assert gap == published_gap(exp["overall"], NATIONAL_2021)
+    assert r24.overall == 0.593 and r25.overall == 0.659
 
 
 # ---- CLI acceptance ---------------------------------------------------------------------
@@ -242,7 +258,7 @@ def test_score_sample_in_english_and_json(run_cli, expected):
     for key in ("dimios.quadrant", "dimios.balance", "dimios.benchmark"):
         assert key in keys
     bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
-    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.48))
+    assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.48)
 
 
 def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected):
@@ -251,19 +267,19 @@ def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected)
     bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["benchmark"] == "target_2023"
     assert bench["data"]["is_target"] is True
-    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.55))
+    assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.55)
     assert "(ett mål)" in bench["text"] and bench["title"] == "Jämförelse med mål"
     res = run_cli("score", SAMPLE, "--target", "70%", "--format", "json")
     bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["value"] == pytest.approx(0.70)
-    assert bench["data"]["gap_pp"] == pytest.approx(100 * (expected["overall"] - 0.70))
+    assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.70)
     # per-dimension target profile: a gap per dimension, no overall gap
     res = run_cli("score", SAMPLE, "--target", "formaga=70%,arv=60%", "--format", "json")
     bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["gap_pp"] is None
     dims = bench["data"]["dimensions"]
-    assert dims["formaga"]["gap_pp"] == pytest.approx(100 * (expected["formaga"] - 0.70))
-    assert dims["arv"]["gap_pp"] == pytest.approx(100 * (expected["arv"] - 0.60))
+    assert dims["formaga"]["gap_pp"] == published_gap(expected["formaga"], 0.70)
+    assert dims["arv"]["gap_pp"] == published_gap(expected["arv"], 0.60)
 
 
 def test_other_models_get_no_dimios_insights():
@@ -275,7 +291,9 @@ def test_other_models_get_no_dimios_insights():
 
 
 def test_classify_accepts_responses_and_percent_scores(result, expected):
-    from_responses = dimios.classify(mognad.read_responses(SAMPLE, "dimios"))
-    assert from_responses == dimios.classify(result)
+    rs = mognad.read_responses(SAMPLE, "dimios")
+    assert dimios.classify(rs, min_size=1) == dimios.classify(result)
+    # by default the responses are scored as published, like mognad.score
+    assert dimios.classify(rs) == dimios.classify(mognad.score(SAMPLE, model="dimios"))
     pct = {"formaga": 100 * expected["formaga"], "arv": 100 * expected["arv"]}
     assert dimios.classify(pct).scores == pytest.approx(dimios.classify(result).scores)

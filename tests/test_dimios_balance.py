@@ -1,4 +1,8 @@
-"""The efficiency–innovation balance on hand-made answers (1-5 scale: score = (answer - 1) / 4)."""
+"""The efficiency–innovation balance on hand-made answers (1-5 scale: score = (answer - 1) / 4).
+
+The frames have one to five respondents: tests of the arithmetic pass ``min_size=1`` (the
+anonymity protection off), as a data holder checking figures would.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ def answers(exploit: list, explore: list) -> pd.DataFrame:
 
 
 def test_all_efficiency_no_innovation():
-    result = mognad.score(answers([5, 5], [1, 1]), model="dimios")
+    result = mognad.score(answers([5, 5], [1, 1]), model="dimios", min_size=1)
     b = dimios.balance(result)
     assert (b.overall.exploit, b.overall.explore) == (1.0, 0.0)
     assert b.overall.balance == -1.0 and b.overall.explore_share == 0.0
@@ -36,12 +40,13 @@ def test_all_efficiency_no_innovation():
 
 
 def test_innovation_leaning_in_english():
-    result = mognad.score(answers([2, 2], [4, 5]), model="dimios")  # 0.25 vs 0.875
+    result = mognad.score(answers([2, 2], [4, 5]), model="dimios", min_size=1)  # .25 vs .875
     b = dimios.balance(result, lang="en")
     assert b.overall.balance == pytest.approx(0.625)
     assert b.overall.explore_share == pytest.approx(0.875 / 1.125)
     assert b.overall.tilt == "explore"
-    ins = mognad.score(answers([2, 2], [4, 5]), model="dimios", lang="en").insight("dimios.balance")
+    en = mognad.score(answers([2, 2], [4, 5]), model="dimios", lang="en", min_size=1)
+    ins = en.insight("dimios.balance")
     assert ins.title == "Efficiency–innovation" and "leans to innovation" in ins.text
 
 
@@ -62,7 +67,7 @@ def test_tilt_threshold_is_exclusive(explore_answers, tilt):
 def test_statements_without_answers_are_left_out():
     frame = answers([5, 5], [1, 1])
     frame[[s for s in IDS if s in EXPLOIT]] = "vet ej"
-    b = dimios.balance(mognad.score(frame, model="dimios"))
+    b = dimios.balance(mognad.score(frame, model="dimios", min_size=1))
     assert b.overall.exploit is None and b.overall.n_exploit == 0
     assert b.overall.explore == 0.0 and b.overall.n_explore == 13
     assert b.overall.balance is None and b.overall.tilt is None
@@ -74,7 +79,7 @@ def test_model_settings_are_checked(tmp_path):
     data["dimensions"][0]["categories"][0]["statements"][0]["meta"]["axis"] = "effektivitet"
     path = tmp_path / "egen.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    result = mognad.score(answers([3], [3]), model=path)
+    result = mognad.score(answers([3], [3]), model=path, min_size=1)
     with pytest.raises(mognad.ModelError, match=r"statement 'f11': meta\.axis is 'effektivitet'"):
         dimios.balance(result, model=path)
     # in `mognad score` the problem is shown and the other findings are kept
@@ -87,7 +92,7 @@ def test_model_settings_are_checked(tmp_path):
             for s in c["statements"]:
                 s["meta"].pop("axis", None)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    result = mognad.score(answers([3], [3]), model=path)
+    result = mognad.score(answers([3], [3]), model=path, min_size=1)
     with pytest.raises(mognad.ModelError, match="tags no statement"):
         dimios.balance(result, model=path)
     # the insights simply leave the balance out for such a model; the 2x2 is still there

@@ -1,4 +1,7 @@
-"""The gap to published DiMiOS figures, in percentage points, on hand-made answers."""
+"""The gap to published DiMiOS figures, in percentage points, on hand-made answers.
+
+The frames have two respondents: the arithmetic is checked with ``min_size=1`` (protection off).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +23,9 @@ IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 def result() -> mognad.ScoreResult:
     # förmåga answers 4 (0.75), arv answers 2 (0.25): overall 0.5
     return mognad.score(
-        pd.DataFrame({s: [4, 4] if s.startswith("f") else [2, 2] for s in IDS}), model="dimios"
+        pd.DataFrame({s: [4, 4] if s.startswith("f") else [2, 2] for s in IDS}),
+        model="dimios",
+        min_size=1,
     )
 
 
@@ -67,7 +72,7 @@ def test_per_dimension_benchmark_in_an_own_model(tmp_path):
     path = tmp_path / "var_region.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     frame = pd.DataFrame({s: [4, 4] if s.startswith("f") else [2, 2] for s in IDS})
-    result = mognad.score(frame, model=path)
+    result = mognad.score(frame, model=path, min_size=1)
     gap = dimios.benchmark_gap(result, model=path)
     assert gap.benchmark == "region_2024" and gap.gap_pp == pytest.approx(-10.0)
     assert gap.dimensions["formaga"].gap_pp == pytest.approx(5.0)
@@ -85,7 +90,7 @@ def test_model_without_benchmarks_has_no_comparison(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     frame = pd.DataFrame({s: [4, 4] for s in IDS})
-    result = mognad.score(frame, model=path)
+    result = mognad.score(frame, model=path, min_size=1)
     assert result.insight("dimios.benchmark") is None
     with pytest.raises(mognad.ModelError, match="has no benchmarks"):
         dimios.benchmark_gap(result, model=path)

@@ -2,6 +2,11 @@
 
 On the 1-5 scale a statement answered 3 by everyone scores (3 - 1) / 4 = 0.5, 5 scores 1.0 and 1
 scores 0.0, so each fixture's dimension scores are known without computing anything.
+
+The frames of three respondents check arithmetic, so they are scored with ``min_size=1`` (the
+anonymity protection off). The groups tests pass their policy explicitly and assert what a
+reader sees under it: groups hidden exactly as ``mognad groups`` hides them, hidden groups without
+figures or sizes, published figures rounded, refused sets refused.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import pytest
 import yaml
 
 import mognad_core as mognad
+from mognad_core import disclosure
 
 ROOT = Path(__file__).parent.parent
 MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
@@ -41,7 +47,7 @@ def frame(formaga, arv, n: int = 3, **attributes) -> pd.DataFrame:
     ],
 )
 def test_each_quadrant(formaga, arv, quadrant, name, dimios_type):
-    result = mognad.score(frame(formaga, arv), model="dimios")
+    result = mognad.score(frame(formaga, arv), model="dimios", min_size=1)
     c = dimios.classify(result)
     assert (c.quadrant, c.name, c.dimios_type) == (quadrant, name, dimios_type)
     assert c.scores == {"formaga": (formaga - 1) / 4, "arv": (arv - 1) / 4}
@@ -63,7 +69,7 @@ def test_english_texts_come_from_the_model_file():
 
 def test_exactly_on_the_threshold_counts_as_high_and_near_the_border():
     # everyone answers 3: both dimensions score exactly 0.5
-    result = mognad.score(frame(3, 3), model="dimios")
+    result = mognad.score(frame(3, 3), model="dimios", min_size=1)
     c = dimios.classify(result)
     assert c.scores == {"formaga": 0.5, "arv": 0.5}
     assert c.quadrant == "mojliggjord"
@@ -102,7 +108,7 @@ def test_scores_as_percentages_and_labels():
 
 
 def test_a_dimension_without_answers_gets_no_quadrant():
-    result = mognad.score(frame(4, "vet ej"), model="dimios")
+    result = mognad.score(frame(4, "vet ej"), model="dimios", min_size=1)
     assert result.dimensions["arv"].score is None
     c = dimios.classify(result)
     assert c.quadrant is None and c.name is None
@@ -127,12 +133,13 @@ def test_threshold_from_the_model_file(tmp_path):
     data["meta"]["quadrant_threshold"] = 0.8
     own = tmp_path / "min_dimios.yaml"
     own.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    result = mognad.score(frame(4, 5), model=own)  # 0.75 and 1.0
+    result = mognad.score(frame(4, 5), model=own, min_size=1)  # 0.75 and 1.0
     ins = result.insight("dimios.quadrant")
     assert ins is not None and ins.data["quadrant"] == "outnyttjad_grund"
     assert ins.data["threshold"] == 0.8
     # the same answers with the built-in model (threshold 0.5)
-    assert dimios.classify(mognad.score(frame(4, 5), model="dimios")).quadrant == "mojliggjord"
+    builtin = mognad.score(frame(4, 5), model="dimios", min_size=1)
+    assert dimios.classify(builtin).quadrant == "mojliggjord"
 
 
 def test_model_without_quadrants_is_refused_clearly(tmp_path):
@@ -141,7 +148,7 @@ def test_model_without_quadrants_is_refused_clearly(tmp_path):
     del data["meta"]["quadrants"]
     path = tmp_path / "utan.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    result = mognad.score(frame(4, 4), model=path)
+    result = mognad.score(frame(4, 4), model=path, min_size=1)
     assert result.insight("dimios.quadrant") is None  # not declared: not ours
     with pytest.raises(mognad.ModelError, match=r"declares no meta\.quadrants"):
         dimios.classify(result, model=path)
@@ -183,10 +190,11 @@ def test_classify_groups_with_suppression():
     assert got["Soc"].classification.quadrant == "mojliggjord" and got["Soc"].n == 6
     assert got["KLF"].classification.quadrant == "outnyttjad_grund"
     assert got["KLF"].scores == {"formaga": 0.25, "arv": 0.75}
-    # organisation: each statement's score is the mean over all 15 respondents
+    # organisation: each statement's score is the mean over all 15 respondents, published
+    # rounded to 0.001
     org = grouped.organisation
-    assert org.scores["formaga"] == pytest.approx((6 * 1 + 4 * 0.25 + 3 * 0.75 + 0) / 15)
-    assert org.scores["arv"] == pytest.approx((6 * 1 + 4 * 0.75 + 3 * 0.25 + 0) / 15)
+    assert org.scores["formaga"] == round((6 * 1 + 4 * 0.25 + 3 * 0.75 + 0) / 15, 3) == 0.617
+    assert org.scores["arv"] == round((6 * 1 + 4 * 0.75 + 3 * 0.25 + 0) / 15, 3) == 0.65
     frame_ = grouped.to_frame()
     assert frame_.loc["IT", "suppressed"] and pd.isna(frame_.loc["IT", "formaga"])
 
@@ -195,7 +203,7 @@ def test_classify_groups_default_min_size_and_floor():
     grouped = dimios.classify_groups(groups_frame(), by="FÖRVALTNING")  # case-insensitive
     assert grouped.min_size == 5
     assert [g.group for g in grouped.groups if not g.suppressed] == ["Soc"]
-    with pytest.raises(mognad.MognadError, match="at least 3"):
+    with pytest.raises(mognad.MognadError, match="ange ett heltal från 3"):
         dimios.classify_groups(groups_frame(), by="förvaltning", min_size=2)
     with pytest.raises(mognad.InputError, match='no column "avdelning"'):
         dimios.classify_groups(groups_frame(), by="avdelning")
@@ -221,7 +229,7 @@ def test_cli_classify_table_and_json(run_cli, tmp_path):
     out = res.stdout
     assert "svar.csv, 15 svarande" in out
     assert "Organisationen" in out and "Rekommendation:" in out
-    assert "Per förvaltning (grupper med färre än 3 svarande visas inte)" in out
+    assert "Per förvaltning (grupper med färre än 3 svarande, och grupper som annars" in out
     assert "(färre än 3 svarande)" in out
     soc = next(line for line in out.splitlines() if line.startswith("Soc "))
     assert " ".join(soc.split()) == "Soc 6 100.0 % 100.0 % Möjliggjord och balanserad"
@@ -244,12 +252,12 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
     res = run_cli("dimios", "classify", SAMPLE)
     assert "svaren från år 2024, 2025 räknas ihop" in res.stdout
     res = run_cli("dimios", "classify", SAMPLE, "--where", "år=2023")
-    assert res.exit_code == 2 and 'no respondent has år = "2023"' in res.stderr
+    assert res.exit_code == 2 and 'no respondent has "2023" in column "år"' in res.stderr
     res = run_cli("dimios", "classify", SAMPLE, "--groups", "avdelning")
     assert res.exit_code == 2 and 'no column "avdelning"' in res.stderr
     assert "Traceback" not in res.stderr
     res = run_cli("dimios", "classify", SAMPLE, "-g", "roll", "--min-size", "2")
-    assert res.exit_code == 2 and "at least 3" in res.stderr
+    assert res.exit_code == 2 and "ange ett heltal från 3" in res.stderr
     dmm = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
     res = run_cli("dimios", "classify", dmm, "--model", "dmm")
     assert res.exit_code == 2 and "declares no meta.quadrants" in res.stderr
@@ -258,25 +266,217 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
 
 
 def test_classify_groups_follows_the_core_safety_check():
-    """When the hidden groups' answers all sit at the scale's lowest step, their values would
-    follow from the total, so mognad_core.groups hides one more group; so does the 2×2."""
+    """When the hidden groups' answers to a statement all sit at the scale's lowest step, their
+    answers would follow from the total, so the policy hides that statement in the next-smallest
+    group too; the 2×2 shows that group without an arv score, as mognad groups does."""
     data = groups_frame()
     data.loc[data["förvaltning"] == "BUF", A_IDS] = 1  # IT answers 1 as well
     grouped = dimios.classify_groups(data, by="förvaltning", min_size=3)
+    core = mognad.groups(data, "förvaltning", min_size=3)
     hidden = [g.group for g in grouped.groups if g.suppressed]
-    assert hidden == ["BUF", "IT", "KLF"]
-    assert [g.group for g in grouped.groups if g.classification] == ["Soc"]
+    assert hidden == core.suppressed == ["BUF", "IT"]
+    klf = next(g for g in grouped.groups if g.group == "KLF")
+    assert klf.scores == {"formaga": 0.25, "arv": None}
+    assert klf.classification.quadrant is None
+    assert "dolda av anonymitetsskäl" in klf.classification.reason
+    assert [g.group for g in grouped.groups if g.classification and g.classification.quadrant] == [
+        "Soc"
+    ]
 
 
 def test_a_file_without_respondents(run_cli, tmp_path):
     path = tmp_path / "tom.csv"
     path.write_text("förvaltning;" + ";".join(F_IDS + A_IDS) + "\n", "utf-8")
+    # a set of fewer than min_size respondents is refused (exit 2), never an empty result
     res = run_cli("dimios", "classify", path, "-g", "förvaltning")
+    assert res.exit_code == 2 and "färre än 5 svarande" in res.stderr
+    assert "Traceback" not in res.stderr and res.stdout == ""
+    with pytest.raises(disclosure.DisclosureError):
+        mognad.score(path, model="dimios")
+    # the data holder, with the protection off, sees that there is nothing to classify
+    res = run_cli("dimios", "classify", path, "-g", "förvaltning", "--min-size", "1")
     assert res.exit_code == 0, res.stderr
     assert "Ingen 2×2-kategori: Digital förmåga och Digitalt arv saknar svar" in res.stdout
     assert res.stdout.rstrip().endswith("(inga svarande)")
-    result = mognad.score(path, model="dimios")
+    result = mognad.score(path, model="dimios", min_size=1)
     assert result.insight("dimios.quadrant").data["quadrant"] is None
     gap = result.insight("dimios.benchmark")
     assert gap.data["gap_pp"] is None and gap.text.startswith("Inget totalvärde")
     assert [r for r in gap.rows if "Jämfört med" in r] == []
+
+
+# ---- anonymity: one policy, the same groups hidden in every output ----------------------------
+WAVE_2025 = SAMPLE.parent / "dimios_2025.csv"
+KOF = "Kultur- och fritidsförvaltningen"  # 5 respondents in 2025 (17 in 2024)
+SBF = "Samhällsbyggnadsförvaltningen"
+
+
+def _where_args(where: tuple[str, ...]) -> list[str]:
+    return [a for cond in where for a in ("--where", cond)]
+
+
+def _json(run_cli, *args) -> dict:
+    res = run_cli(*args, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+@pytest.mark.parametrize(
+    ("path", "where", "k"),
+    [
+        (SAMPLE, (), 5),
+        (SAMPLE, (), 10),
+        (SAMPLE, ("år=2025",), 5),
+        (SAMPLE, ("år=2025",), 10),
+        (SAMPLE, ("år=2024",), 20),
+        (SAMPLE, ("år=2025",), 60),
+        (WAVE_2025, (), 10),
+    ],
+)
+def test_classify_and_insight_hide_exactly_what_groups_hides(run_cli, path, where, k):
+    """`dimios classify --groups förvaltning` and the dimios.groups insight of `mognad score`
+    show the groups `mognad groups --by förvaltning` shows, with the same sizes and scores, and
+    hide the rest, for the same --min-size."""
+    w = _where_args(where)
+    core = _json(run_cli, "groups", path, "--by", "förvaltning", "--min-size", k, *w)
+    hidden = {g["name"] for g in core["groups"] if g["suppressed"]}
+    sizes = {g["name"]: g["n"] for g in core["groups"] if not g["suppressed"]}
+    rows = {r["id"]: r for r in core["rows"]}
+    scores = {g: {d: rows[d]["values"][g] for d in ("formaga", "arv")} for g in sizes}
+
+    out = _json(run_cli, "dimios", "classify", path, "-g", "förvaltning", "--min-size", k, *w)
+    section = out["groups"]["förvaltning"]
+    assert out["min_size"] == section["min_size"] == k
+    assert {g["group"] for g in section["groups"] if g["suppressed"]} == hidden
+    assert {g["group"]: g["n"] for g in section["groups"] if not g["suppressed"]} == sizes
+    assert {g["group"]: g["scores"] for g in section["groups"] if not g["suppressed"]} == scores
+    for g in section["groups"]:
+        if g["suppressed"]:  # only that it is hidden, and why: no figure, no size
+            assert g["n"] is None and g["scores"] == {} and g["overall"] is None
+            assert g["classification"] is None and g["suppressed_reason"]
+
+    scored = _json(run_cli, "score", path, "--min-size", k, *w)
+    ins = next(i for i in scored["insights"] if i["key"] == "dimios.groups.förvaltning")
+    assert ins["data"]["min_size"] == k
+    assert {g["group"] for g in ins["data"]["groups"] if g["suppressed"]} == hidden
+    assert {g["group"]: g["n"] for g in ins["data"]["groups"] if not g["suppressed"]} == sizes
+    for row in ins["rows"]:
+        if row["Grupp"] in hidden:
+            assert set(row) == {"Grupp", "Visas inte"}
+        else:
+            assert row["n"] == str(sizes[row["Grupp"]])
+
+
+def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
+    """The cases above are not vacuous: in 2025 Kultur och fritid has 5 respondents, shown at
+    the default 5 and hidden at 10 (with the next-smallest group, so that it cannot be worked
+    out from the total) in the text output as well, without its size."""
+    rs = mognad.read_responses(SAMPLE, "dimios").where("år=2025")
+    assert int((rs.attributes["förvaltning"] == KOF).sum()) == 5
+    at5 = dimios.classify_groups(rs, "förvaltning", 5)
+    assert not [g.group for g in at5.groups if g.suppressed]
+    at10 = dimios.classify_groups(rs, "förvaltning", 10)
+    assert [g.group for g in at10.groups if g.suppressed] == [KOF, SBF]
+    assert mognad.groups(rs, "förvaltning", min_size=10).suppressed == [KOF, SBF]
+    res = run_cli(
+        "dimios", "classify", SAMPLE, "-g", "förvaltning", "--where", "år=2025",
+        "--min-size", "10",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    line = next(x for x in res.stdout.splitlines() if x.startswith(KOF))
+    assert line.split()[3:6] == ["–", "–", "–"] and "(färre än 10 svarande)" in line
+    assert "grupper med färre än 10 svarande" in res.stdout
+    # the insight made through the report's and score's path uses the caller's policy
+    result = mognad.score_responses(rs, context={"lang": "sv"}, min_size=10)
+    ins = result.insight("dimios.groups.förvaltning")
+    assert [g["group"] for g in ins.data["groups"] if g["suppressed"]] == [KOF, SBF]
+    assert ins.text.startswith("3 av 5 grupper visas")
+
+
+def test_the_insight_takes_the_policy_from_the_hook_context():
+    from mognad_dimios.insights import build_insights
+
+    rs = mognad.read_responses(SAMPLE, "dimios").where("år=2025")
+    result = mognad.score_responses(rs, insights=False, min_size=10)
+    model = mognad.get_model("dimios")
+
+    def hidden(context: dict) -> list[str]:
+        found = [i for i in build_insights(model, result, context) if i.key.startswith("dimios.g")]
+        return [g["group"] for g in found[0].data["groups"] if g["suppressed"]]
+
+    k10 = disclosure.DisclosurePolicy(min_size=10)
+    k5 = disclosure.DisclosurePolicy(min_size=5)
+    assert hidden({"responses": rs, "disclosure": k10}) == [KOF, SBF]
+    assert hidden({"responses": rs, "disclosure": k5}) == []
+    # without the core's context: the policy the result was published under
+    assert hidden({"responses": rs}) == [KOF, SBF]
+
+
+def test_classify_figures_are_rounded_and_sets_too_small_are_refused(run_cli, tmp_path):
+    out = _json(run_cli, "dimios", "classify", SAMPLE, "-g", "förvaltning", "-g", "roll")
+    figures = [out["overall"], *out["organisation"]["scores"].values()]
+    for section in out["groups"].values():
+        for g in section["groups"]:
+            figures += [g["overall"], *g["scores"].values()]
+    assert figures and all(v is None or round(v, 3) == v for v in figures)
+    dist = out["organisation"]["distance_pp"].values()
+    assert all(round(v, 1) == v for v in dist)
+    assert out["overall"] == round(out["overall"], 3) and out["overall"] != 0.6263830617601874
+
+    path = tmp_path / "svar.csv"
+    groups_frame().to_csv(path, index=False, sep=";")
+    # IT (2 people) is refused rather than shown, as `mognad score --where` refuses it
+    for args in (("--where", "förvaltning=IT"), ("--where", "förvaltning=BUF", "-g", "roll")):
+        res = run_cli("dimios", "classify", path, *args, "--min-size", "3")
+        assert res.exit_code == 2 and res.stdout == ""
+        assert "visas inte" in res.stderr and "Traceback" not in res.stderr
+        res = run_cli("score", path, *args[:2], "--min-size", "3")
+        assert res.exit_code == 2
+    res = run_cli("dimios", "classify", path, "--where", "förvaltning=Soc", "--min-size", "10")
+    assert res.exit_code == 2 and "färre än 10 svarande" in res.stderr
+    res = run_cli("dimios", "classify", path, "--where", "förvaltning=Soc", "--min-size", "3")
+    assert res.exit_code == 0 and "6 svarande (förvaltning=Soc)" in res.stdout
+    with pytest.raises(disclosure.DisclosureError, match="färre än 5 svarande"):
+        dimios.classify_groups(frame(4, 4, n=4, förvaltning="Soc"), "förvaltning")
+
+
+def test_protection_off_is_said_in_every_output(run_cli):
+    exact = mognad.score(SAMPLE, model="dimios", min_size=1)
+    res = run_cli("dimios", "classify", SAMPLE, "-g", "förvaltning", "--min-size", "1")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.startswith("*** Anonymitetsskydd avstängt (--min-size 1)")
+    assert "alla grupper visas: anonymitetsskyddet är avstängt" in res.stdout
+    out = _json(run_cli, "dimios", "classify", SAMPLE, "-g", "förvaltning", "--min-size", "1")
+    assert out["min_size"] == 1 and out["overall"] == exact.overall  # nothing rounded
+    assert any(n.startswith("Anonymitetsskydd avstängt") for n in out["notes"])
+    assert any(
+        n.startswith("Anonymitetsskydd avstängt") for n in out["groups"]["förvaltning"]["notes"]
+    )
+    ins = exact.insight("dimios.groups.förvaltning")
+    assert "Anonymitetsskydd avstängt" in ins.text
+    en = _json(run_cli, "dimios", "classify", SAMPLE, "--min-size", "1", "--lang", "en")
+    assert any(n.startswith("Anonymity protection off") for n in en["notes"])
+    # and nothing of it under the default policy
+    res = run_cli("dimios", "classify", SAMPLE, "-g", "förvaltning")
+    assert "Anonymitetsskydd" not in res.stdout + res.stderr
+
+
+def test_a_model_with_its_own_group_threshold_is_refused(run_cli, tmp_path):
+    """The old meta.group_min_size is not a threshold any more: a model file that sets it is
+    refused with a message saying where the setting went, never silently overridden."""
+    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    assert "group_min_size" not in data["meta"]
+    data["name"] = "egen"
+    data["meta"]["group_min_size"] = 10
+    path = tmp_path / "egen.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    res = run_cli("dimios", "classify", SAMPLE, "--model", path, "-g", "förvaltning")
+    assert res.exit_code == 2 and res.stdout == ""
+    assert "meta.group_min_size" in res.stderr and "min_size = 10 i mognad.toml" in res.stderr
+    with pytest.raises(mognad.ModelError, match=r"min_size = 10 in mognad\.toml"):
+        dimios.classify_groups(SAMPLE, "förvaltning", model=path, lang="en")
+    # in `mognad score` the groups are left out with the problem named; the rest stays
+    result = mognad.score(SAMPLE, model=path)
+    assert result.insight("dimios.groups.förvaltning") is None
+    assert result.insight("dimios.quadrant") is not None
+    assert "meta.group_min_size" in result.insight("dimios.settings").rows[0]["Problem"]

@@ -18,8 +18,6 @@ from mognad_core.schema import normalize_token
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_BORDER_MARGIN = 0.03
 DEFAULT_TILT = 0.10
-DEFAULT_GROUP_MIN_SIZE = 5
-SMALLEST_GROUP = 3  # groups are never shown below this size, whatever the caller asks for
 EPS = 1e-9
 
 
@@ -33,6 +31,36 @@ def pick(entry: Mapping[str, Any], key: str, lang: str) -> Any:
     if lang == "en" and entry.get(f"{key}_en"):
         return entry[f"{key}_en"]
     return entry.get(key)
+
+
+def sv_en(lang: str, sv: str, en: str) -> str:
+    """The Swedish or the English text (one language per output)."""
+    return en if lang == "en" else sv
+
+
+def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
+    """Groups are shown under mognad's one anonymity setting (``--min-size``,
+    ``MOGNAD_MIN_SIZE``, ``min_size`` in mognad.toml), never a threshold of the model's own. A
+    model file that still sets ``meta.group_min_size`` is refused, so that a threshold its
+    author set is never silently replaced by a smaller one."""
+    value = model.meta.get("group_min_size")
+    if value is None:
+        return
+    raise ModelError(
+        sv_en(
+            lang,
+            f"Modellen {model.name!r} anger meta.group_min_size ({value!r}), som inte längre "
+            "används: minsta gruppstorlek är mognads anonymitetsinställning för alla resultat "
+            "(--min-size, MOGNAD_MIN_SIZE eller min_size i mognad.toml; 5 om inget anges). Ta "
+            f"bort raden ur modellfilen och skriv min_size = {value} i mognad.toml för att "
+            "behålla värdet.",
+            f"Model {model.name!r} sets meta.group_min_size ({value!r}), which is no longer "
+            "used: the smallest group shown is mognad's anonymity setting for every output "
+            "(--min-size, MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is given). "
+            f"Remove the line from the model file, and write min_size = {value} in mognad.toml "
+            "to keep the value.",
+        )
+    )
 
 
 def meta_number(model: MaturityModel, key: str, default: float, low: float, high: float) -> float:

@@ -9,7 +9,12 @@ Settings come from the model (``meta``), so a user's own model file can change t
 ``meta.quadrants``            four entries with ``id``, ``name``/``name_en``,
                               ``description``/``_en``, ``recommendation``/``_en`` and
                               ``high_<x>``/``high_<y>`` booleans (``high_x``/``high_y`` also work)
-``meta.group_min_size``       smallest group shown by :func:`classify_groups` (default 5, never < 3)
+
+Which groups :func:`classify_groups` shows is not a setting of the model: it is mognad's one
+anonymity policy (:mod:`mognad_core.disclosure`; ``--min-size``, ``MOGNAD_MIN_SIZE`` or
+``min_size`` in mognad.toml, default 5), the same as for ``mognad groups``. A model file that
+still sets the old ``meta.group_min_size`` is refused with a message saying where the setting
+went (see the README).
 """
 
 from __future__ import annotations
@@ -22,35 +27,33 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from mognad_core import (
-    InputError,
-    Location,
     MaturityModel,
     ModelError,
     MognadError,
     ResponseSet,
     ScoreResult,
+    disclosure,
     prepare,
     read_responses,
     score_responses,
 )
 from mognad_core import groups as core_groups
 from mognad_core.responses import load_mapping
-from mognad_core.schema import normalize_token
 
 from ._common import (
     DEFAULT_BORDER_MARGIN,
-    DEFAULT_GROUP_MIN_SIZE,
     DEFAULT_THRESHOLD,
     EPS,
-    SMALLEST_GROUP,
     dim_label,
     lang_of,
     meta_number,
     pct,
     pick,
     pp,
+    refuse_own_threshold,
     resolve_model,
     scores_of,
+    sv_en,
 )
 
 
@@ -104,10 +107,11 @@ class Classification(BaseModel):
 
 
 class GroupClassification(BaseModel):
-    """One group's 2×2 (``suppressed`` groups carry no scores)."""
+    """One group's 2×2. A ``suppressed`` group (hidden by the anonymity policy) carries no
+    scores and no size, only why it is hidden."""
 
     group: str
-    n: int | None = Field(description="respondents in the group (None when not shown)")
+    n: int | None = Field(description="respondents in the group (None when hidden)")
     suppressed: bool = False
     suppressed_reason: str | None = None
     scores: dict[str, float | None] = Field(default_factory=dict)
@@ -116,10 +120,11 @@ class GroupClassification(BaseModel):
 
 
 class GroupedClassification(BaseModel):
-    """The organisation's 2×2 and one row per group of an attribute column."""
+    """The organisation's 2×2 and one row per group of an attribute column, published under
+    the anonymity policy whose threshold is ``min_size`` (1: protection off)."""
 
     by: str
-    min_size: int
+    min_size: int = Field(description="the anonymity threshold in force (1: protection off)")
     lang: str = "sv"
     n_respondents: int
     organisation: Classification
@@ -223,13 +228,16 @@ def classify(
     lang: str = "sv",
     *,
     threshold_value: float | None = None,
+    min_size: Any = None,
 ) -> Classification:
     """The 2×2 category of a score result, of responses, or of two dimension scores.
 
     ``result_or_scores`` is a :class:`~mognad_core.ScoreResult`, a
     :class:`~mognad_core.ResponseSet`, or a mapping such as ``{"formaga": 0.62, "arv": 0.41}``
     (ids or labels as keys; 0-1 or percentages). ``model`` defaults to the result's model, else
-    DiMiOS. ``threshold_value`` overrides ``meta.quadrant_threshold``.
+    DiMiOS. ``threshold_value`` overrides ``meta.quadrant_threshold``. Responses are scored as
+    published under the anonymity policy (``min_size``, default from the settings; a set too
+    small to publish raises :class:`~mognad_core.disclosure.DisclosureError`).
 
     >>> classify({"formaga": 0.62, "arv": 0.41}).quadrant
     'hindrad_av_arvet'
@@ -237,7 +245,9 @@ def classify(
     lang = lang_of(lang)
     if isinstance(result_or_scores, ResponseSet):
         m = resolve_model(None, model or result_or_scores.model)
-        result_or_scores = score_responses(result_or_scores, insights=False)
+        result_or_scores = score_responses(
+            result_or_scores, insights=False, context={"lang": lang}, min_size=min_size
+        )
     else:
         m = resolve_model(result_or_scores, model)
     x, y = axes(m)
@@ -298,33 +308,10 @@ def _responses(responses: Any, model: Any, sheet: str | None, mapping: Any) -> R
     )
 
 
-def find_column(responses: ResponseSet, by: str) -> str:
-    """The attribute column called ``by`` (case- and whitespace-insensitive)."""
-    for col in responses.attributes.columns:
-        if normalize_token(col) == normalize_token(by):
-            return str(col)
-    shown = ", ".join(f'"{c}"' for c in responses.attributes.columns) or "none"
-    raise InputError(
-        f'there is no column "{by}" (columns that are not statements: {shown})',
-        Location(file=responses.source, sheet=responses.sheet),
-        "the name of a column such as förvaltning or roll",
-    )
-
-
-def _reason(reason: str | None, min_size: int, lang: str) -> str | None:
-    if reason is None or lang == "en":
-        return reason
-    if reason.startswith("fewer than"):
-        return f"färre än {min_size} svarande"
-    if reason.startswith("hidden so that"):
-        return "dold så att en mindre grupp inte kan räknas fram ur totalen"
-    return reason
-
-
 def classify_groups(
     responses: ResponseSet | pd.DataFrame | str | Path,
     by: str | list[str] = "förvaltning",
-    min_size: int | None = None,
+    min_size: Any = None,
     *,
     model: Any = None,
     lang: str = "sv",
@@ -333,26 +320,22 @@ def classify_groups(
 ) -> GroupedClassification:
     """The 2×2 for the whole organisation and for each group of the column(s) ``by``.
 
-    Groups and their protection come from :func:`mognad_core.groups`, so the rules are the same
-    as everywhere in mognad: a group with fewer than ``min_size`` respondents (default
-    ``meta.group_min_size``, 5; never below 3) is not shown, and when that would let a hidden
-    group be worked out from the total, the next-smallest group is hidden too. Blank values form
-    their own group, "(saknas)". Several columns (``by=["förvaltning", "roll"]``) group by their
-    combinations.
+    The groups, which of them are shown and every figure come from :func:`mognad_core.groups`
+    under the anonymity policy ``min_size`` (a number or a
+    :class:`~mognad_core.disclosure.DisclosurePolicy`; default from ``MOGNAD_MIN_SIZE`` or
+    mognad.toml, else 5; 1 turns the protection off): a group ``mognad groups`` hides is hidden
+    here too, with no scores and no size. Blank values form their own group, "(saknas)".
+    Several columns (``by=["förvaltning", "roll"]``) group by their combinations. A set that
+    may not be published raises :class:`~mognad_core.disclosure.DisclosureError`.
     """
     lang = lang_of(lang)
+    pol = disclosure.policy(min_size, lang)
     rs = _responses(responses, model, sheet, mapping)
     m = rs.model if model is None else resolve_model(None, model)
-    if min_size is None:
-        min_size = int(meta_number(m, "group_min_size", DEFAULT_GROUP_MIN_SIZE, 3, 10**6))
-    if isinstance(min_size, bool) or int(min_size) != min_size or min_size < SMALLEST_GROUP:
-        raise MognadError(
-            f"the smallest group size is {min_size!r}; it must be a whole number of at least "
-            f"{SMALLEST_GROUP}, so that no respondent can be singled out"
-        )
+    refuse_own_threshold(m, lang)
     x, y = axes(m)
     quadrants(m)
-    grouped = core_groups(rs, by, min_size=int(min_size), model=m, lang=lang, top=0)
+    grouped = core_groups(rs, by, min_size=pol, model=m, lang=lang, top=0)
     rows = {r.id: r for r in grouped.rows}
     organisation = classify({x: rows[x].total, y: rows[y].total}, m, lang)
     out: list[GroupClassification] = []
@@ -360,14 +343,20 @@ def classify_groups(
         if info.suppressed:
             out.append(
                 GroupClassification(
-                    group=info.name,
-                    n=None,
-                    suppressed=True,
-                    suppressed_reason=_reason(info.reason, grouped.min_size, lang),
+                    group=info.name, n=None, suppressed=True, suppressed_reason=info.reason
                 )
             )
             continue
         c = classify({x: rows[x].values.get(info.name), y: rows[y].values.get(info.name)}, m, lang)
+        if c.reason and pol.protected:  # no answers, or answers the policy hides in this group
+            missing = [c.labels[d] for d in (x, y) if c.scores[d] is None]
+            c.reason = sv_en(
+                lang,
+                f"Ingen 2×2-kategori: {' och '.join(missing)} har inga svar som visas för "
+                "gruppen (inga svar, eller dolda av anonymitetsskäl).",
+                f"No 2×2 category: {' and '.join(missing)} has no answers shown for the group "
+                "(none, or hidden for anonymity).",
+            )
         out.append(
             GroupClassification(
                 group=info.name,
@@ -377,7 +366,7 @@ def classify_groups(
                 classification=c,
             )
         )
-    return GroupedClassification(
+    result = GroupedClassification(
         by=" / ".join(grouped.by),
         min_size=grouped.min_size,
         lang=lang,
@@ -386,12 +375,30 @@ def classify_groups(
         groups=out,
         notes=list(grouped.notes),
     )
+    return disclosure.finish(result, pol, lang)
+
+
+def hidden_rule(min_size: int, lang: str) -> str:
+    """Which groups are not shown, in words (for headings and insight texts)."""
+    if min_size <= 1:
+        return sv_en(
+            lang,
+            "alla grupper visas: anonymitetsskyddet är avstängt (--min-size 1)",
+            "every group is shown: the anonymity protection is off (--min-size 1)",
+        )
+    return sv_en(
+        lang,
+        f"grupper med färre än {min_size} svarande, och grupper som annars skulle kunna räknas "
+        "fram ur totalen, visas inte",
+        f"groups with fewer than {min_size} respondents, and groups that could otherwise be "
+        "derived from the total, are not shown",
+    )
 
 
 def describe_group(g: GroupClassification, x: str, y: str, lang: str) -> dict[str, str]:
     """A group as one bullet row for the CLI."""
     en = lang == "en"
-    if g.suppressed:
+    if g.suppressed:  # no figures and no size: only that it is hidden, and why
         return {
             ("Group" if en else "Grupp"): g.group,
             ("Not shown" if en else "Visas inte"): g.suppressed_reason or "",

@@ -6,51 +6,41 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import BaseModel, Field
 
-from mognad_core import InputError, Location, ResponseSet, read_responses, score_responses
+from mognad_core import disclosure, read_responses, score_responses
+from mognad_core.analysis.compare import several_waves
 from mognad_core.cli.options import (
-    echo_json,
+    emit,
     format_option,
     lang_option,
     mapping_option,
+    min_size_option,
     model_option,
     sheet_option,
 )
 from mognad_core.plugins import load_model
-from mognad_core.schema import normalize_token
 
 from . import classification
-from ._common import pct
+from ._common import pct, sv_en
 
 
-def _cell_key(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return normalize_token(str(value)) if value is not None and value == value else ""
+class ClassifyOutput(BaseModel):
+    """What ``mognad dimios classify`` publishes (its JSON): the organisation's 2×2 and, per
+    ``--groups`` column, each group's, all under one anonymity policy (``min_size``)."""
 
-
-def apply_where(rs: ResponseSet, conditions: tuple[str, ...]) -> ResponseSet:
-    """Keep the respondents whose column equals the value in every ``column=value``."""
-    for cond in conditions:
-        if "=" not in cond:
-            raise InputError(
-                f'--where "{cond}" is not a condition',
-                Location(file=rs.source, sheet=rs.sheet),
-                "column=value, for example år=2025",
-            )
-        name, value = (part.strip() for part in cond.split("=", 1))
-        column = classification.find_column(rs, name)
-        keys = rs.attributes[column].map(_cell_key)
-        mask = (keys == normalize_token(value)).to_numpy()
-        if not mask.any():
-            found = sorted({k for k in keys if k})[:8]
-            raise InputError(
-                f'no respondent has {column} = "{value}"',
-                Location(file=rs.source, sheet=rs.sheet, column=column),
-                "one of the values in the column: " + ", ".join(f'"{v}"' for v in found),
-            )
-        rs = rs.subset(mask)
-    return rs
+    model: str
+    source: str | None = None
+    where: list[str] = Field(default_factory=list)
+    n_respondents: int
+    overall: float | None = None
+    min_size: int = Field(description="the anonymity threshold in force (1: protection off)")
+    organisation: classification.Classification
+    groups: dict[str, classification.GroupedClassification] = Field(default_factory=dict)
+    pooled: dict[str, list[str]] | None = Field(
+        None, description="the wave column and its waves, when several are analysed together"
+    )
+    notes: list[str] = Field(default_factory=list)
 
 
 def _org_lines(c: classification.Classification, lang: str) -> list[str]:
@@ -80,19 +70,6 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-YEAR_COLUMNS = {"år", "ar", "year", "mätning", "matning", "wave", "våg"}
-
-
-def _pooled_years(rs: ResponseSet) -> tuple[str, list[str]] | None:
-    """A year-like column with several values (the waves are pooled), if there is one."""
-    for col in rs.attributes.columns:
-        if normalize_token(col) in YEAR_COLUMNS:
-            values = sorted({k for k in rs.attributes[col].map(_cell_key) if k})
-            if len(values) > 1:
-                return str(col), values
-    return None
-
-
 def _group_table(grouped: classification.GroupedClassification, lang: str) -> str:
     en = lang == "en"
     org = grouped.organisation
@@ -110,7 +87,7 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
         rows.append(
             {
                 grouped.by: g.group,
-                "n": "–" if g.n is None else g.n,
+                "n": "–" if g.n is None else g.n,  # a hidden group's size is never shown
                 org.labels[org.x]: pct(g.scores.get(org.x)),
                 org.labels[org.y]: pct(g.scores.get(org.y)),
                 ("Category" if en else "Kategori"): category,
@@ -124,6 +101,33 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
             else f"inom {100 * org.border_margin:g} procentenheter från gränsen"
         )
     return text
+
+
+def _render(out: ClassifyOutput, m: Any, lang: str) -> str:
+    name = Path(out.source).name if out.source else sv_en(lang, "svar", "responses")
+    head = f"{m.display_title(lang)}: 2×2 – {name}, {out.n_respondents} "
+    head += sv_en(lang, "svarande", "respondents")
+    if out.where:
+        head += f" ({', '.join(out.where)})"
+    lines = [head]
+    for col, values in (out.pooled or {}).items():
+        shown = ", ".join(values)
+        lines.append(
+            sv_en(
+                lang,
+                f"Obs: svaren från {col} {shown} räknas ihop; välj ett med --where "
+                f"{col}={values[-1]}.",
+                f"Note: the answers from {col} {shown} are pooled; use --where {col}="
+                f"{values[-1]} for one of them.",
+            )
+        )
+    lines += ["", sv_en(lang, "Organisationen", "Organisation")]
+    lines += _org_lines(out.organisation, lang)
+    for g in out.groups.values():
+        title = sv_en(lang, f"Per {g.by}", f"By {g.by}")
+        lines += ["", f"{title} ({classification.hidden_rule(g.min_size, lang)})"]
+        lines.append(_group_table(g, lang))
+    return "\n".join(lines)
 
 
 def register(cli: click.Group) -> None:
@@ -142,12 +146,7 @@ def register(cli: click.Group) -> None:
         multiple=True,
         help="Also classify each group of this column (e.g. förvaltning, roll); repeatable.",
     )
-    @click.option(
-        "--min-size",
-        type=int,
-        default=None,
-        help="Smallest group shown (default from the model, 5; never below 3).",
-    )
+    @min_size_option
     @click.option(
         "--where",
         "where",
@@ -170,64 +169,32 @@ def register(cli: click.Group) -> None:
         lang: str,
         fmt: str,
     ) -> None:
-        """Place a response file, and optionally each group, in the DiMiOS 2×2."""
+        """Place a response file, and optionally each group, in the DiMiOS 2×2.
+
+        Published under the anonymity policy (--min-size): groups `mognad groups` hides are
+        hidden here too, and a set too small to publish is refused.
+        """
+        pol = disclosure.policy(min_size, lang)
         m = load_model(model)
         classification.quadrants(m)  # a model without a 2×2 fails here, before reading
-        rs = apply_where(read_responses(file, m, sheet=sheet, mapping=mapping), where)
-        result = score_responses(rs, insights=False)
-        org = classification.classify(result, m, lang)
-        grouped = [
-            classification.classify_groups(rs, by, min_size, model=m, lang=lang) for by in groups
-        ]
-        if fmt == "json":
-            echo_json(
-                {
-                    "model": m.name,
-                    "source": rs.source,
-                    "where": list(where),
-                    "n_respondents": rs.n,
-                    "overall": result.overall,
-                    "organisation": org.model_dump(mode="json"),
-                    "groups": {
-                        g.by: {
-                            "min_size": g.min_size,
-                            "groups": [x.model_dump(mode="json") for x in g.groups],
-                        }
-                        for g in grouped
-                    },
-                }
-            )
-        else:
-            en = lang == "en"
-            name = Path(rs.source).name if rs.source else "responses"
-            head = f"{m.display_title(lang)}: 2×2 – {name}, {rs.n} "
-            head += "respondents" if en else "svarande"
-            if where:
-                head += f" ({', '.join(where)})"
-            lines = [head]
-            pooled = _pooled_years(rs)
-            if pooled:
-                col, values = pooled
-                shown = ", ".join(values)
-                lines.append(
-                    f"Note: the answers from {col} {shown} are pooled; use --where {col}="
-                    f"{values[-1]} for one of them."
-                    if en
-                    else f"Obs: svaren från {col} {shown} räknas ihop; välj ett med --where "
-                    f"{col}={values[-1]}."
-                )
-            lines += ["", "Organisation" if en else "Organisationen"]
-            lines += _org_lines(org, lang)
-            for g in grouped:
-                title = f"By {g.by}" if en else f"Per {g.by}"
-                note = (
-                    f"groups with fewer than {g.min_size} respondents are not shown"
-                    if en
-                    else f"grupper med färre än {g.min_size} svarande visas inte"
-                )
-                lines += ["", f"{title} ({note})", _group_table(g, lang)]
-            click.echo("\n".join(lines))
-        for note in rs.notes:
-            click.echo(f"Note: {note}", err=True)
+        rs = read_responses(file, m, sheet=sheet, mapping=mapping)
+        pooled = None if where else several_waves(rs)
+        rs = rs.where(*where) if where else rs
+        result = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
+        grouped = [classification.classify_groups(rs, by, pol, model=m, lang=lang) for by in groups]
+        out = ClassifyOutput(
+            model=m.name,
+            source=rs.source,
+            where=list(where),
+            n_respondents=rs.n,
+            overall=result.overall,
+            min_size=pol.min_size,
+            organisation=classification.classify(result, m, lang),
+            groups={g.by: g for g in grouped},
+            pooled=dict([pooled]) if pooled else None,
+        )
+        notes = [*result.notes, *(n for g in grouped for n in g.notes)]
+        disclosure.finish(out, pol, lang, notes)
+        emit(out, fmt, lambda: _render(out, m, lang), pol, lang)
 
     cli.add_command(dimios)

@@ -3,6 +3,10 @@
 Each finding is a :class:`~mognad_core.ModelInsight`: ``text`` is one sentence, ``rows`` become
 bullet lines in ``mognad score``, ``data`` holds the machine-readable values for JSON. A part
 whose settings the model lacks (no ``meta.axis`` tags, no benchmarks) is left out.
+
+Every finding is published under the anonymity policy the core passes in
+``context["disclosure"]`` (a :class:`~mognad_core.disclosure.DisclosurePolicy`): the plugin
+applies no threshold of its own, and a group the policy hides appears only as hidden.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from mognad_core import (
     MognadError,
     ResponseSet,
     ScoreResult,
+    disclosure,
 )
 from mognad_core.schema import normalize_token
 
@@ -83,8 +88,14 @@ def quadrant_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mo
 
 
 def group_insights(
-    model: MaturityModel, responses: ResponseSet | None, lang: str
+    model: MaturityModel,
+    responses: ResponseSet | None,
+    lang: str,
+    policy: disclosure.DisclosurePolicy | None = None,
 ) -> list[ModelInsight]:
+    """The 2×2 per group of each ``meta.insight_groups`` column, under ``policy`` (the hook
+    context's; default: the settings' policy). Hidden groups carry no figures and no size."""
+    pol = disclosure.policy(policy, lang)
     if responses is None or not isinstance(responses, ResponseSet) or responses.n == 0:
         return []
     wanted = model.meta.get("insight_groups", list(DEFAULT_GROUP_COLUMNS))
@@ -95,17 +106,17 @@ def group_insights(
     for by in wanted:
         if normalize_token(str(by)) not in present:
             continue
-        grouped = classification.classify_groups(responses, str(by), model=model, lang=lang)
+        grouped = classification.classify_groups(responses, str(by), pol, model=model, lang=lang)
         org = grouped.organisation
         rows = [classification.describe_group(g, org.x, org.y, lang) for g in grouped.groups]
         shown = sum(1 for g in grouped.groups if not g.suppressed)
+        rule = classification.hidden_rule(grouped.min_size, lang)
         text = _sv_en(
             lang,
-            f"{shown} av {len(grouped.groups)} grupper visas; grupper med färre än "
-            f"{grouped.min_size} svarande visas inte.",
-            f"{shown} of {len(grouped.groups)} groups shown; groups with fewer than "
-            f"{grouped.min_size} respondents are not shown.",
+            f"{shown} av {len(grouped.groups)} grupper visas; {rule}.",
+            f"{shown} of {len(grouped.groups)} groups shown; {rule}.",
         )
+        text = " ".join([text, *disclosure.notes_for(pol, lang)])
         out.append(
             ModelInsight(
                 key=f"dimios.groups.{grouped.by}",
@@ -303,9 +314,12 @@ def build_insights(
     ctx = dict(context or {})
     lang = lang_of(ctx.get("lang"))
     responses = ctx.get("responses")
+    pol = ctx.get("disclosure")
+    if not isinstance(pol, disclosure.DisclosurePolicy):  # called without the core's context
+        pol = disclosure.policy_of(result, lang)
     builders = [
         lambda: [quadrant_insight(model, result, lang)],
-        lambda: group_insights(model, responses, lang),
+        lambda: group_insights(model, responses, lang, pol),
         lambda: [balance_insight(model, result, lang)],
         lambda: [benchmark_insight(model, result, ctx.get("target"), lang)],
         lambda: [weakest_insight(result, lang)],
