@@ -189,8 +189,10 @@ def statement_bars(
     highlight: Sequence[str] = (),
     dk_top: float | None = None,
     size: tuple[float, float] = WIDE,
+    hidden_label: str | None = None,
 ) -> bytes:
-    """One bar per statement (in the given order, top to bottom) with its vet-ej share beside."""
+    """One bar per statement (in the given order, top to bottom) with its vet-ej share beside;
+    a hidden statement (anonymity) gets ``hidden_label`` instead of a bar and a share."""
     with rc_context(_RC):
         fig = statement_bars_figure(
             rows,
@@ -200,6 +202,7 @@ def statement_bars(
             highlight=highlight,
             dk_top=dk_top,
             size=size,
+            hidden_label=hidden_label,
         )
         return _png(fig)
 
@@ -213,9 +216,12 @@ def statement_bars_figure(
     highlight: Sequence[str] = (),
     dk_top: float | None = None,
     size: tuple[float, float] = WIDE,
+    hidden_label: str | None = None,
 ) -> Figure:
     """The figure behind :func:`statement_bars` (call inside ``rc_context(_RC)``)."""
     rows = list(rows)
+    hidden = [r.hidden for r in rows]
+    hidden_label = hidden_label or t("hidden.statement_short")
     fig = _figure(size)
     gs = fig.add_gridspec(
         1, 2, width_ratios=[4, 1], wspace=0.16, left=0.5, right=0.98, top=0.9, bottom=0.1
@@ -227,8 +233,10 @@ def statement_bars_figure(
     shares = [0.0 if r.dont_know_share is None else r.dont_know_share for r in rows]
     colours = [VERMILLION if r.id in highlight else BLUE for r in rows]
     ax.barh(y, np.nan_to_num(scores), color=colours, height=0.68)
-    for yi, v in zip(y, scores, strict=True):
-        if v == v:
+    for yi, v, h in zip(y, scores, hidden, strict=True):
+        if h:
+            ax.text(0.01, yi, hidden_label, va="center", fontsize=12, color=GREY, style="italic")
+        elif v == v:
             ax.text(v + 0.01, yi, t.pct(v), va="center", fontsize=13, color=INK, bbox=_HALO)
     # DejaVu Sans at 13 pt: about 0.11 in per character
     label_width = max(24, int((0.5 * size[0] - 0.3) / 0.11))
@@ -254,8 +262,9 @@ def statement_bars_figure(
         for s in shares
     ]
     ax2.barh(y, shares, color=dk_colours, height=0.68)
-    for yi, s in zip(y, shares, strict=True):
-        ax2.text(s + top * 0.03, yi, t.pct(s), va="center", fontsize=12, color=INK, bbox=_HALO)
+    for yi, s, h in zip(y, shares, hidden, strict=True):
+        if not h:
+            ax2.text(s + top * 0.03, yi, t.pct(s), va="center", fontsize=12, color=INK, bbox=_HALO)
     ax2.set_xlim(0, top * 1.45)
     ax2.set_xticks([0, top], [t.pct(0), t.pct(top)])
     ax2.set_xlabel(t("axis.dont_know"))

@@ -2,6 +2,13 @@
 
 The writers (``excel_report``, ``slides``, ``charts``) only lay out what :func:`collect`
 returns; they compute no scores of their own.
+
+Every figure here is published under one anonymity policy (:mod:`mognad_core.disclosure`,
+``data.policy``): the responses, a ``where`` selection and each wave are cells of the
+disclosure plan (selected with :meth:`ResponseSet.where`), groups are the cells of
+:func:`disclosure.breakdown`, and the analyses get the same policy. So a hidden statement has no
+figure, a hidden group has no figures and no size, and figures are rounded, on every sheet and
+slide. ``min_size=1`` turns the protection off; the report then says so.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import disclosure
 from ..analysis import (
     CompareResult,
     GapResult,
@@ -34,7 +42,7 @@ from ..plugins import load_model
 from ..responses import ResponseSet, prepare, read_responses
 from ..results import ScoreResult
 from ..schema import Benchmark, MaturityModel
-from ..scoring import score_responses
+from ..scoring import publish_score, score_responses
 from .texts import Texts
 
 #: progress(done, total, what) is called after each step.
@@ -86,12 +94,13 @@ class StatementRow:
     dimension: str
     score: float | None
     mean: float | None
-    n: int
-    dont_know: int
-    missing: int
+    n: int | None
+    dont_know: int | None
+    missing: int | None
     dont_know_share: float | None
     ci_low: float | None
     ci_high: float | None
+    hidden: bool = False  # not shown (anonymity): every figure is None
 
 
 @dataclass
@@ -128,6 +137,8 @@ class Quadrant:
 
 @dataclass
 class GroupReport:
+    """One group of the report's breakdown: a hidden group has no size and no figures."""
+
     name: str
     n: int | None
     suppressed: bool
@@ -171,10 +182,42 @@ class ReportData:
     created: date = field(default_factory=date.today)
     notes: list[str] = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)
+    #: the anonymity policy every figure was published under
+    policy: disclosure.DisclosurePolicy = field(default_factory=disclosure.DisclosurePolicy)
 
     @property
     def lang(self) -> str:
         return self.texts.lang
+
+    @property
+    def protected(self) -> bool:
+        return self.policy.protected
+
+    @property
+    def hidden_text(self) -> str:
+        """What a hidden statement figure shows instead of a number."""
+        return self.texts("hidden.statement", k=self.policy.min_size)
+
+    @property
+    def hidden_size(self) -> str:
+        """What a hidden group shows instead of its size."""
+        return disclosure.text("hidden_size", self.lang, k=self.policy.min_size)
+
+    @property
+    def off_notice(self) -> str | None:
+        """The notice every report made with the protection off carries (None when on)."""
+        notes = disclosure.notes_for(self.policy, self.lang)
+        return notes[0] if notes else None
+
+    def pp(self, value: float | None) -> float | None:
+        """A 0-1 difference as percentage points for a cell: rounded to 0.1 when protected."""
+        if value is None:
+            return None
+        return round(value * 100, 1) if self.protected else round(value * 100, 9)
+
+    def group_result(self, name: str) -> ScoreResult | None:
+        """A visible group's published score (None for a hidden or unknown group)."""
+        return next((g.result for g in self.group_reports if g.name == name), None)
 
     def dim_label(self, dim_id: str) -> str:
         return self.model.dimension(dim_id).name(self.lang)
@@ -224,19 +267,31 @@ def _is_column(rs: ResponseSet, name: str) -> bool:
     return normalize_token(name) in {normalize_token(c) for c in rs.attributes.columns}
 
 
+def _select(rs: ResponseSet, where: list[str] | None) -> ResponseSet:
+    """The respondents of ``where`` (``COLUMN=VALUE`` conditions): a cell of the disclosure
+    plan, so the report is refused exactly when ``score --where`` would be."""
+    return rs.where(*where) if where else rs
+
+
 def _compare(
-    rs: ResponseSet, previous: Any, sheet: str | None, mapping: Any, lang: str
+    rs: ResponseSet,
+    previous: Any,
+    sheet: str | None,
+    mapping: Any,
+    lang: str,
+    pol: disclosure.DisclosurePolicy,
+    where: list[str] | None,
 ) -> tuple[CompareResult, ResponseSet, str | None, Path | None]:
     """The comparison and the responses of the current wave (and its label, and the file of the
-    earlier wave when one was given)."""
+    earlier wave when one was given). ``where`` selects in an earlier wave's file as well."""
     if isinstance(previous, (ResponseSet, pd.DataFrame)):
-        before = _read(previous, rs.model, sheet, mapping)
-        return compare_api(before, rs, lang=lang), rs, single_wave(rs), None
+        before = _select(_read(previous, rs.model, sheet, mapping), where)
+        return compare_api(before, rs, lang=lang, min_size=pol), rs, single_wave(rs), None
     text = str(previous)
     path = Path(text)
     if path.is_file():
-        before = _read(path, rs.model, sheet, mapping)
-        return compare_api(before, rs, lang=lang), rs, single_wave(rs), path
+        before = _select(_read(path, rs.model, sheet, mapping), where)
+        return compare_api(before, rs, lang=lang, min_size=pol), rs, single_wave(rs), path
     column, waves = _split_compare(text)
     if not _is_column(rs, column):
         cols = ", ".join(rs.attributes.columns) or "none"
@@ -245,9 +300,9 @@ def _compare(
             Location(file=rs.source, sheet=rs.sheet),
             f"the earlier wave's response file, or a column such as år (attribute columns: {cols})",
         )
-    col, keys, _ = wave_labels(rs, column)
-    result = compare_waves(rs, col, waves, lang=lang)
-    current = rs.subset((keys == result.after_label).to_numpy())
+    col, _, _ = wave_labels(rs, column)
+    result = compare_waves(rs, col, waves, lang=lang, min_size=pol)
+    current = rs.where((col, result.after_label))  # the wave is a cell of the plan
     return result, current, result.after_label, None
 
 
@@ -267,7 +322,16 @@ def _benchmark_label(b: Benchmark, lang: str) -> str:
     return label or b.name
 
 
-def _benchmark_gap(model: MaturityModel, result: ScoreResult, lang: str) -> BenchmarkGap | None:
+def _rounded(value: float | None, pol: disclosure.DisclosurePolicy) -> float | None:
+    """A 0-1 figure derived from published ones, rounded as they are (when protected)."""
+    if value is None or not pol.protected:
+        return value
+    return round(value, pol.score_digits)
+
+
+def _benchmark_gap(
+    model: MaturityModel, result: ScoreResult, lang: str, pol: disclosure.DisclosurePolicy
+) -> BenchmarkGap | None:
     insight = result.insight("dimios.benchmark")
     if insight is not None and insight.data.get("value") is not None:
         d = insight.data
@@ -275,7 +339,7 @@ def _benchmark_gap(model: MaturityModel, result: ScoreResult, lang: str) -> Benc
         return BenchmarkGap(
             label=str(d.get("label") or d.get("benchmark")),
             value=float(d["value"]),
-            gap=None if gap_pp is None else float(gap_pp) / 100,
+            gap=None if gap_pp is None else _rounded(float(gap_pp) / 100, pol),
             is_target=bool(d.get("is_target")),
             caveat=d.get("caveat"),
         )
@@ -286,7 +350,7 @@ def _benchmark_gap(model: MaturityModel, result: ScoreResult, lang: str) -> Benc
     return BenchmarkGap(
         label=_benchmark_label(b, lang),
         value=b.overall,
-        gap=None if result.overall is None else result.overall - b.overall,
+        gap=None if result.overall is None else _rounded(result.overall - b.overall, pol),
         is_target=b.name in targets,
     )
 
@@ -353,10 +417,12 @@ def _statement_rows(model: MaturityModel, result: ScoreResult, lang: str) -> lis
                 dont_know_share=s.dont_know_share,
                 ci_low=s.ci_low,
                 ci_high=s.ci_high,
+                hidden=s.hidden,
             )
         )
     order = {r.id: i for i, r in enumerate(rows)}
-    rows.sort(key=lambda r: (r.score is None, r.score or 0.0, order[r.id]))
+    # hidden statements last: the charts' data ranges end before them
+    rows.sort(key=lambda r: (r.hidden, r.score is None, r.score or 0.0, order[r.id]))
     return rows
 
 
@@ -367,6 +433,9 @@ def _quadrant(
     cmp: CompareResult | None,
     grp: GroupResult | None,
 ) -> Quadrant | None:
+    """The 2x2 of the ``dimios.quadrant`` insight, with the visible groups of ``grp`` (the
+    report's groups, or those of the plugin's group insight, published under the report's
+    policy by :func:`collect`)."""
     insight = result.insight("dimios.quadrant")
     if insight is None:
         return None
@@ -389,16 +458,6 @@ def _quadrant(
             x, y = rows[x_id].values.get(name), rows[y_id].values.get(name)
             if x is not None and y is not None:
                 points.append(QuadrantPoint(name, x, y, "group"))
-    else:
-        for ins in result.insights:
-            if not ins.key.startswith("dimios.groups."):
-                continue
-            for g in ins.data.get("groups") or []:
-                sc = g.get("scores") or {}
-                if g.get("suppressed") or sc.get(x_id) is None or sc.get(y_id) is None:
-                    continue
-                points.append(QuadrantPoint(str(g.get("group")), sc[x_id], sc[y_id], "group"))
-            break
     corners: dict[tuple[bool, bool], str] = {}
     for q in model.meta.get("quadrants") or []:
         hx, hy = q.get(f"high_{x_id}"), q.get(f"high_{y_id}")
@@ -434,7 +493,7 @@ def collect(
     lang: str = "sv",
     title: str | None = None,
     count: int = 2,
-    min_size: int = 5,
+    min_size: Any = None,
     sheet: str | None = None,
     mapping: Any = None,
     where: list[str] | None = None,
@@ -442,8 +501,14 @@ def collect(
 ) -> ReportData:
     """Read, score and analyse for a report. ``compare`` is the earlier wave (a response file, a
     DataFrame or a ResponseSet) or a wave column of ``responses`` (``"år"`` or
-    ``"år=2024,2025"``: the report is then about the later wave)."""
+    ``"år=2024,2025"``: the report is then about the later wave). ``where`` (``COLUMN=VALUE``
+    conditions) selects the respondents, in ``responses`` and in an earlier wave given as a
+    file. ``min_size`` is the anonymity threshold (default from the settings, 5; a
+    :class:`~mognad_core.disclosure.DisclosurePolicy` is used as it is; 1 turns the protection
+    off and the report says so). A selection that may not be published is refused with
+    :class:`~mognad_core.disclosure.DisclosureError`."""
     texts = Texts(lang)
+    pol = disclosure.policy(min_size, lang)
     if isinstance(responses, ResponseSet) and model is None:
         m = responses.model
     else:
@@ -455,40 +520,51 @@ def collect(
     step("read")
     if rs.n == 0:
         raise InputError("the response file has no respondents", Location(file=rs.source))
+    rs = _select(rs, where)
     cmp = None
     wave = None
     if compare is not None:
-        cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang)
+        cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang, pol, where)
         if prev_path is not None:
             inputs.append(prev_path)
-    result = score_responses(rs, context={"target": target, "lang": lang})
+    result = score_responses(rs, context={"target": target, "lang": lang}, min_size=pol)
     from ..targets import parse_target
 
     t = parse_target(target, m, result)
     step("score")
+    insights = list(result.insights)
+    left_out = _own_threshold_insights(result, pol)
     prio = priorities(result, target=t, count=count, model=m, context={"responses": rs}, lang=lang)
     gap_result = gap(result, t, model=m, level="all", lang=lang) if t is not None else None
-    rel = reliability(rs, lang=lang)
+    rel = reliability(rs, lang=lang, min_size=pol)
     grp = None
     if groups:
         by = [groups] if isinstance(groups, str) else list(groups)
         by = [c.strip() for b in by for c in str(b).split(",") if c.strip()]
-        grp = groups_api(rs, by, min_size=min_size, lang=lang)
-    steps.grow(len(grp.groups) if grp is not None else 0)
+        grp = groups_api(rs, by, min_size=pol, lang=lang)
+    split = disclosure.breakdown(rs, grp.by, pol, lang) if grp is not None else None
+    steps.grow(len(split.cells) if split is not None else 0)
     step("analyse")
     reports: list[GroupReport] = []
-    if grp is not None:
-        keys = _group_keys(rs, grp)
-        for g in grp.groups:
-            gr = GroupReport(name=g.name, n=g.n, suppressed=g.suppressed, reason=g.reason)
-            if not g.suppressed:
-                sub = rs.subset((keys == g.name).to_numpy())
-                gr.result = score_responses(sub, insights=False)
+    if split is not None:
+        for c in split.cells:
+            name = split.name(c)
+            if split.hidden(c):  # no size, no figures
+                gr = GroupReport(name=name, n=None, suppressed=True, reason=split.reason(c, lang))
+            else:
+                gr = GroupReport(name=name, n=split.n(c), suppressed=False, reason=None)
+                gr.result = publish_score(
+                    rs.subset(split.members[c]),
+                    split.figure_hidden(c),
+                    pol,
+                    insights=False,
+                    context={"lang": lang},
+                )
                 gr.priorities = priorities(
                     gr.result, target=t, count=count, model=m, context={}, lang=lang
                 )
             reports.append(gr)
-            step(g.name)
+            step(name)
     source = Path(rs.source).name if rs.source else "responses"
     target_label = _target_label(t, texts)
     profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
@@ -500,6 +576,9 @@ def collect(
     notes += prio.notes
     if gap_result is not None:
         notes += gap_result.notes
+    notes += [texts("note.insight_left_out", title=ins.title) for ins in left_out]
+    notes += disclosure.notes_for(pol, lang)
+    quadrant_groups = grp if grp is not None else _insight_groups(rs, result, insights, pol, lang)
     return ReportData(
         model=m,
         texts=texts,
@@ -514,15 +593,52 @@ def collect(
         wave=wave,
         target_label=target_label,
         gap=gap_result,
-        benchmark=_benchmark_gap(m, result, lang),
+        benchmark=_benchmark_gap(m, result, lang, pol),
         compare=cmp,
         groups=grp,
         group_reports=reports,
-        quadrant=_quadrant(m, result, texts, cmp, grp),
+        quadrant=_quadrant(m, result, texts, cmp, quadrant_groups),
         where=list(where or []),
         notes=list(dict.fromkeys(notes)),
         inputs=inputs,
+        policy=pol,
     )
+
+
+def _own_threshold_insights(result: ScoreResult, pol: disclosure.DisclosurePolicy) -> list:
+    """Leave out the model insights that say they used another minimum group size than the
+    report's policy (a plugin takes the policy from its hook context and never applies a
+    threshold of its own; one that did could show a group the report hides); returns them.
+    Nothing is left out with the protection off."""
+    if not pol.protected:
+        return []
+    kept, left_out = [], []
+    for ins in result.insights:
+        used = ins.data.get("min_size") if isinstance(ins.data, dict) else None
+        (kept if used is None or used == pol.min_size else left_out).append(ins)
+    result.insights = kept
+    return left_out
+
+
+def _insight_groups(
+    rs: ResponseSet,
+    result: ScoreResult,
+    insights: list,
+    pol: disclosure.DisclosurePolicy,
+    lang: str,
+) -> GroupResult | None:
+    """Without report groups, the 2x2 shows the groups of the plugin's group insight
+    (``dimios.groups.<column>``), scored here under the report's policy."""
+    if result.insight("dimios.quadrant") is None:
+        return None
+    for ins in insights:
+        if ins.key.startswith("dimios.groups."):
+            columns = ins.key.removeprefix("dimios.groups.").split(" / ")
+            try:
+                return groups_api(rs, columns, min_size=pol, lang=lang, top=0)
+            except MognadError:
+                return None
+    return None
 
 
 def _target_label(target: Any, texts: Texts) -> str | None:
@@ -534,14 +650,6 @@ def _target_label(target: Any, texts: Texts) -> str | None:
     if target.kind == "profile" and target.label in ("target", "target profile"):
         return texts("target.profile")
     return target.label
-
-
-def _group_keys(rs: ResponseSet, grp: GroupResult) -> pd.Series:
-    """Each respondent's group name, as :func:`mognad_core.groups` forms it."""
-    from ..disclosure import value_label
-
-    labels = rs.attributes[grp.by].map(value_label)
-    return pd.Series([" / ".join(row) for row in labels.itertuples(index=False)], dtype=object)
 
 
 def _default_title(model: MaturityModel, texts: Texts, wave: str | None) -> str:

@@ -14,10 +14,16 @@ Sheets (Swedish names by default, English with ``lang="en"``):
 * **Fyrfält** (DiMiOS) – the 2x2 position as a scatter chart;
 * **Modellens tolkning** – the model plugin's findings;
 * **Tillförlitlighet** – n and Cronbach's alpha per dimension;
-* **Om rapporten** – inputs, method and notes.
+* **Om rapporten** – inputs, method, the anonymity rules and notes.
 
 Every table has a frozen header, a filter, percent formats and colour scales where they help.
 Each sheet prints on one landscape page.
+
+Only published figures are written (see :mod:`mognad_core.report.data`): a hidden statement
+shows "visas inte (färre än k svar)" instead of a number, a hidden group has no column, no size
+("< k") and no point in any chart, and figures are rounded in the cells themselves (0-1 figures
+to 0.001, percentage points to 0.1), not only in their number formats. A report made with the
+protection off (``min_size=1``) says so on its first and last sheet.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
 TITLE_FONT = Font(name=FONT, bold=True, size=16, color="1F4E79")
 HEAD_FONT = Font(name=FONT, bold=True, size=13, color="1F4E79")
 NOTE_FONT = Font(name=FONT, italic=True, color="595959")
+WARNING_FONT = Font(name=FONT, bold=True, size=12, color="C00000")
 BOLD = Font(name=FONT, bold=True)
 TOP_FILL = PatternFill("solid", fgColor="FCE4D6")
 THIN = Side(style="thin", color="D9D9D9")
@@ -190,6 +197,12 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
     ws["A2"].font = Font(name=FONT, color="595959", size=12)
     ws["A3"] = t("created", date=data.created.isoformat(), version=__version__)
     ws["A3"].font = NOTE_FONT
+    if data.off_notice:  # the data holder's opt-out, where every reader sees it first
+        ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=5)
+        ws["A4"] = data.off_notice
+        ws["A4"].font = WARNING_FONT
+        ws["A4"].alignment = WRAP
+        ws.row_dimensions[4].height = _row_height(data.off_notice, 95, 17)
     widths = {"A": 34, "B": 22, "C": 16, "D": 16, "E": 16}
     for col, w in widths.items():
         ws.column_dimensions[col].width = w
@@ -215,7 +228,7 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
         if fig.kind == "pct":
             c.value, c.number_format = fig.value, PCT
         elif fig.kind == "pp":
-            c.value, c.number_format = round(float(fig.value) * 100, 6), pp_format(t)
+            c.value, c.number_format = data.pp(float(fig.value)), pp_format(t)
         else:
             c.value = fig.value
         c.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
@@ -313,7 +326,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
         row += [s.n, s.answers, s.dont_know_share]
         if gaps:
             g = gaps.get(d.id)
-            row += [g.target if g else None, None if g is None or g.gap is None else g.gap * 100]
+            row += [g.target if g else None, None if g is None else data.pp(g.gap)]
         if bench is not None:
             row.append(bench.dimensions.get(d.id))
         rows.append(row)
@@ -362,7 +375,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
             r.id,
             r.text,
             r.dimension,
-            r.score,
+            data.hidden_text if r.hidden else r.score,
             r.dont_know_share,
             r.mean,
             r.n,
@@ -377,6 +390,12 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
     formats = {4: PCT, 5: PCT, 6: "0.00", 10: PCT, 11: PCT}
     widths = [7, 60, 24, 9, 10, 9, 8, 9, 8, 10, 10, 46]
     first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2, 3))
+    for i, r in enumerate(data.statements, start=first):
+        if r.hidden:
+            ws.cell(row=i, column=4).alignment = WRAP
+    # the chart shows the statements with figures (hidden ones are last, without a bar)
+    shown = sum(1 for r in data.statements if not r.hidden)
+    chart_last = first + max(shown, 1) - 1
     _score_scale(ws, 4, first, last)
     ws.conditional_formatting.add(
         f"E{first}:E{last}",
@@ -387,9 +406,10 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
     chart.grouping = "clustered"
     chart.title = t("chart.statements")
     chart.add_data(
-        Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=last), titles_from_data=True
+        Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=chart_last),
+        titles_from_data=True,
     )
-    chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=last))
+    chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=chart_last))
     _percent_bars(chart)
     chart.y_axis.majorGridlines = None
     chart.x_axis.txPr = _axis_font(900)
@@ -399,7 +419,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
     chart.legend.position = "t"
     _show_axes(chart)
     chart.width = 24
-    chart.height = max(10, 0.75 * len(rows) + 3)
+    chart.height = max(10, 0.75 * shown + 3)
     ws.add_chart(chart, "N4")
     _print_setup(ws)
     return ws
@@ -472,7 +492,7 @@ def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
     for p in pr.ranked:
         row: list[Any] = [p.rank, p.id, p.label, p.score, p.dont_know_share]
         if has_target:
-            row += [p.target, None if p.gap is None else p.gap * 100]
+            row += [p.target, data.pp(p.gap)]
         row += [p.priority, t.yes_no(p.vetlanda), why.get(p.id, "")]
         rows.append(row)
     formats = {4: PCT, 5: PCT}
@@ -518,19 +538,19 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
         f"n {c.after_label}",
     ]
 
-    def pp100(v: float | None) -> float | None:
-        return None if v is None else v * 100
+    def hidden(r: Any) -> bool:  # a statement hidden in either wave has no figures
+        return r.kind == "statement" and (r.n_before is None or r.n_after is None)
 
     rows = [
         [
             r.id,
             r.label,
             _kind(t, r.kind),
-            r.before,
-            r.after,
-            pp100(r.change),
-            pp100(r.ci_low),
-            pp100(r.ci_high),
+            data.hidden_text if hidden(r) else r.before,
+            None if hidden(r) else r.after,
+            data.pp(r.change),
+            data.pp(r.ci_low),
+            data.pp(r.ci_high),
             t.yes_no(r.significant),
             r.n_before,
             r.n_after,
@@ -594,10 +614,18 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
     sizes = {x.name: x.n for x in g.groups}
     headers = [t("col.id"), t("col.part"), t("col.kind"), t("col.total")]
     headers += [f"{name} (n={sizes[name]})" for name in visible]
+    scored = {name: data.group_result(name) for name in visible}
+
+    def value(r: Any, name: str) -> Any:
+        result = scored[name]
+        if r.kind == "statement" and result is not None and result.statements[r.id].hidden:
+            return data.hidden_text
+        return r.values.get(name)
+
     rows = []
     for r in g.rows:
-        total: Any = t("hidden") if r.total_hidden else r.total
-        rows.append([r.id, r.label, _kind(t, r.kind), total, *[r.values.get(n) for n in visible]])
+        total: Any = data.hidden_text if r.total_hidden else r.total
+        rows.append([r.id, r.label, _kind(t, r.kind), total, *[value(r, n) for n in visible]])
     formats = {j: PCT for j in range(4, 5 + len(visible))}
     widths = [18, 46, 12, 10] + [16] * len(visible)
     first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2,))
@@ -648,7 +676,15 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
 
     ws2 = wb.create_sheet(t("sheet.group_sizes"))
     _title(ws2, t("head.group_sizes"), t("note.groups_hidden"))
-    rows2 = [[x.name, x.n, t.yes_no(not x.suppressed), t.message(x.reason)] for x in g.groups]
+    rows2 = [
+        [
+            x.name,
+            data.hidden_size if x.suppressed else x.n,
+            t.yes_no(not x.suppressed),
+            t.message(x.reason),
+        ]
+        for x in g.groups
+    ]
     _table(
         ws2,
         [t("col.group"), t("col.respondents"), t("col.shown"), t("col.why_hidden")],
@@ -691,12 +727,14 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
         ["", lo, th],
         ["", hi, th],
     ]
-    low, high = lo + 0.25 * (th - lo), hi - 0.12 * (hi - th)  # near the outer corners
+    low = round(lo + 0.25 * (th - lo), 3)  # near the outer corners
+    high = round(hi - 0.12 * (hi - th), 3)
+    left = round(high - 0.08, 3)
     centres = {
         (False, False): (low, low),
-        (True, False): (high - 0.08, low),
+        (True, False): (left, low),
         (False, True): (low, high),
-        (True, True): (high - 0.08, high),
+        (True, True): (left, high),
     }
     labels = [(name, *centres[key]) for key, name in q.corners.items()]
     for i, row in enumerate(helper + [list(x) for x in labels]):
@@ -867,7 +905,10 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 110
     m = data.model
+    pol = data.policy
+    anonymity = data.off_notice or t("anonymity.on", k=pol.min_size, k2=pol.spread_min)
     items: list[tuple[str, str]] = [
+        (t("about.anonymity"), anonymity),
         ("Modell" if sv else "Model", f"{m.display_title(data.lang)} ({m.name} {m.version})"),
         ("Svar" if sv else "Responses", f"{data.source_name}: {data.result.n_respondents}"),
     ]
@@ -892,20 +933,19 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
         items.append(("Mål" if sv else "Target", data.target_label))
     if data.groups is not None:
         g = data.groups
-        items.append(
-            (
-                "Grupper" if sv else "Groups",
-                (
-                    f"per {', '.join(g.by)}; grupper med färre än {g.min_size} svarande visas "
-                    "inte, och inte heller den näst minsta när bara en är dold."
-                )
-                if sv
-                else (
-                    f"by {', '.join(g.by)}; groups with fewer than {g.min_size} respondents are "
-                    "not shown, nor the next smallest when only one is hidden."
-                ),
+        if not data.protected:
+            rule = "alla grupper visas." if sv else "every group is shown."
+        elif sv:
+            rule = (
+                f"grupper med färre än {g.min_size} svarande visas inte, och inte heller en "
+                "grupp som annars kunde räknas fram ur totalen."
             )
-        )
+        else:
+            rule = (
+                f"groups with fewer than {g.min_size} respondents are not shown, nor a group "
+                "that could otherwise be derived from the total."
+            )
+        items.append(("Grupper" if sv else "Groups", f"per {', '.join(g.by)}; {rule}"))
     items.append(("Värden" if sv else "Scores", t("note.percent")))
     pr = data.priorities
     if pr.ranked_by == "default":
@@ -934,12 +974,15 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
         )
     )
     for note in data.notes:
-        items.append(("Anmärkning" if sv else "Note", t.message(note)))
+        if note != data.off_notice:  # said first
+            items.append(("Anmärkning" if sv else "Note", t.message(note)))
     row = 3
     for key, value in items:
         ws.cell(row=row, column=1, value=key).font = BOLD
         c = ws.cell(row=row, column=2, value=value)
         c.alignment = WRAP
+        if value == data.off_notice:
+            ws.cell(row=row, column=1).font = c.font = WARNING_FONT
         ws.cell(row=row, column=1).alignment = WRAP
         ws.row_dimensions[row].height = _row_height(value, 115)
         row += 1

@@ -11,6 +11,10 @@ plugin gives them, e.g. the Digital Maturity Matrix); then, with groups, an over
 per visible group; last, about the survey.
 
 Charts are pictures from :mod:`mognad_core.report.charts` (see there why).
+
+Slides and their notes show only published figures (see :mod:`mognad_core.report.data`): a
+hidden statement is "visas inte (färre än k svar)", a hidden group is named without size or
+figures. A deck made with the protection off says so on its title slide.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 VERMILLION = RGBColor(0xD5, 0x5E, 0x00)
 GREEN = RGBColor(0x00, 0x9E, 0x73)
 TILE = RGBColor(0xEE, 0xF3, 0xF8)
+RED = RGBColor(0xC0, 0x00, 0x00)
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 #: statements per slide at most (the chart stays readable when projected)
@@ -180,7 +185,20 @@ def _title_slide(deck: Deck) -> None:
         run = p.add_run()
         run.text = line
         deck._style(run, 22 if i == 0 else 18, False, GREY)
-    Deck.notes(s, [t("created", date=d.created.isoformat(), version=__version__)])
+    notes = [t("created", date=d.created.isoformat(), version=__version__)]
+    if d.off_notice:  # the data holder's opt-out, on the first thing anyone sees
+        deck.text(
+            s,
+            Inches(0.8),
+            Inches(0.5),
+            WIDTH - Inches(1.6),
+            Inches(1.3),
+            [(t("anonymity.off_title"), 28, True, RED), (d.off_notice, 16, False, RED)],
+            align=PP_ALIGN.CENTER,
+            space_after=4,
+        )
+        notes.insert(0, d.off_notice)
+    Deck.notes(s, notes)
 
 
 def _figure_text(deck: Deck, fig: Any) -> str:
@@ -278,7 +296,9 @@ def _statement_slides(deck: Deck) -> None:
             else t("chart.statements.part", first=a + 1, last=b, total=len(rows))
         )
         notes = [t("notes.figures")] + [
-            f"{r.id} {r.text}: {t.pct(r.score, 1)}, "
+            f"{r.id} {r.text}: {d.hidden_text}"
+            if r.hidden
+            else f"{r.id} {r.text}: {t.pct(r.score, 1)}, "
             + ("vet ej " if d.lang == "sv" else "don't know ")
             + f"{t.pct(r.dont_know_share, 1)} (n={r.n})"
             for r in chunk
@@ -291,6 +311,7 @@ def _statement_slides(deck: Deck) -> None:
             min_share=pr.min_share,
             highlight=highlight,
             dk_top=dk_top,
+            hidden_label=d.hidden_text,
         )
         deck.picture(s, png)
 
@@ -553,12 +574,15 @@ def _about_slide(deck: Deck) -> None:
     if d.compare is not None:
         lines.append(t("compared_with", label=d.compare.before_label, n=d.compare.n_before))
     lines.append(t("note.percent"))
-    if d.groups is not None:
+    if d.off_notice:
+        lines.append(d.off_notice)
+    elif d.groups is not None:
         lines.append(
-            f"Grupper med färre än {d.groups.min_size} svarande visas inte (anonymitet)."
+            f"Grupper med färre än {d.groups.min_size} svarande visas inte (anonymitet), inte "
+            "heller en grupp som annars kunde räknas fram ur totalen."
             if sv
             else f"Groups with fewer than {d.groups.min_size} respondents are not shown "
-            "(anonymity)."
+            "(anonymity), nor a group that could otherwise be derived from the total."
         )
     if d.benchmark is not None and d.benchmark.caveat:
         lines.append(d.benchmark.caveat)
@@ -569,7 +593,7 @@ def _about_slide(deck: Deck) -> None:
         Inches(1.5),
         WIDTH - 2 * MARGIN,
         Inches(5.3),
-        [(line, 18, False, INK) for line in lines],
+        [(line, 18, False, RED if line == d.off_notice else INK) for line in lines],
         space_after=12,
     )
 

@@ -78,6 +78,18 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "ja",
         "no": "nej",
         "hidden": "dold",
+        # anonymity (mognad_core.disclosure)
+        "hidden.statement": "visas inte (färre än {k} svar)",
+        "hidden.statement_short": "visas inte",
+        "about.anonymity": "Anonymitet",
+        "anonymity.on": "Minsta gruppstorlek {k}. Ett värde visas bara för minst {k} svarande "
+        "och minst {k} svar per påstående; en grupp eller ett påstående som annars kunde räknas "
+        "fram ur en total döljs också, och dolda gruppers storlek visas inte. Spridningsmått "
+        "kräver minst {k2} svar. Värden är avrundade till en tiondels procentenhet, medelvärden "
+        "och alfa till två decimaler.",
+        "anonymity.off_title": "Anonymitetsskydd avstängt",
+        "note.insight_left_out": "Modellens tolkning ”{title}” visas inte: den räknades med en "
+        "annan minsta gruppstorlek än rapportens.",
         # figures on the summary
         "fig.overall": "Total mognad",
         "fig.level": "Nivå",
@@ -230,6 +242,17 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "hidden": "hidden",
+        "hidden.statement": "not shown (fewer than {k} answers)",
+        "hidden.statement_short": "not shown",
+        "about.anonymity": "Anonymity",
+        "anonymity.on": "Minimum group size {k}. A figure is shown only for at least {k} "
+        "respondents and at least {k} answers to a statement; a group or statement that could "
+        "otherwise be derived from a total is hidden too, and the sizes of hidden groups are not "
+        "shown. Spread figures need at least {k2} answers. Scores are rounded to a tenth of a "
+        "percentage point, means and alphas to two decimals.",
+        "anonymity.off_title": "Anonymity protection off",
+        "note.insight_left_out": "The model insight “{title}” is not shown: it was computed with "
+        "another minimum group size than the report's.",
         "fig.overall": "Overall maturity",
         "fig.level": "Level",
         "fig.quadrant": "2x2 quadrant",
