@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -12,7 +11,6 @@ from ..plugins import load_model
 from ..report import build_report
 from ..responses import ResponseSet, read_responses
 from . import cli
-from .analysis import apply_where
 from .options import lang_option, mapping_option, min_size_option, model_option, sheet_option
 
 
@@ -146,10 +144,7 @@ def report_cmd(
     """
     m = load_model(model)
     rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
-    rs = apply_where(rs, where)
-    previous = compare
-    if compare is not None and Path(compare).is_file() and where:
-        previous = apply_where(read_responses(compare, m, sheet=sheet, mapping=mapping), where)
+    previous = compare  # --where selects in build_report (in PREVIOUS too)
     if compare is None and not where:
         previous = _latest_two_waves(rs)
     show = progress if progress is not None else sys.stderr.isatty()

@@ -73,7 +73,7 @@ def build_report(
     lang: str = "sv",
     title: str | None = None,
     count: int = 2,
-    min_size: int = 5,
+    min_size: Any = None,
     sheet: str | None = None,
     mapping: Any = None,
     where: list[str] | None = None,
@@ -90,7 +90,10 @@ def build_report(
     or ResponseSet), or a wave column of ``responses`` (``"år"``, or ``"år=2024,2025"``), in
     which case the report is about the later wave. ``target``: anything ``parse_target``
     accepts. ``lang``: ``"sv"`` (default) or ``"en"``. ``count``: how many places to start are
-    suggested. ``where`` only describes a selection already made (shown in the report).
+    suggested. ``where``: ``COLUMN=VALUE`` conditions selecting the respondents (and those of
+    an earlier wave's file), shown in the report. ``min_size``: the anonymity threshold (default
+    from the settings, 5; 1 turns the protection off and the report says so), see
+    :mod:`mognad_core.disclosure`.
     ``progress(done, total, what)`` is called after each step. An existing output file is
     replaced only with ``force=True``; without it nothing is written when either file exists.
     """
