@@ -98,3 +98,20 @@ def samples(copy_to: str | None, force: bool) -> None:
         if copy_to:
             line += f"  -> {Path(copy_to) / s.path.name}"
         click.echo(line)
+
+
+@cli.command("settings")
+@format_option
+def settings_cmd(fmt: str) -> None:
+    """Settings that apply to every command, their values and where each value comes from."""
+    from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings
+
+    rows = describe_settings()
+    if fmt == "json":
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['name']} = {row['value']}   (from {row['source']})")
+        click.echo(f"  {row['help']}")
+        click.echo(f"  Change it with {row['option']}, {row['env']}=..., or a {CONFIG_FILE} line.")
+    click.echo(f"\nConfiguration file: ./{CONFIG_FILE}, or the file named by {CONFIG_ENV}.")

@@ -1,0 +1,341 @@
+"""The disclosure policy (mognad_core/disclosure.py): settings, refusals, breakdown plans, hidden
+figures, spread, rounding and the opt-out; and an adversary who differences one output's
+figures (linear algebra over the published sets)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mognad_core as mognad
+from mognad_core import disclosure
+from mognad_core.disclosure import DisclosureError
+
+MODEL = mognad.model_from_dict(
+    {
+        "name": "disc",
+        "title": "Skyddsmodell",
+        "dimensions": [
+            {
+                "id": "X",
+                "label": "X",
+                "statements": [
+                    {"id": "x1", "text": "Ett."},
+                    {"id": "x2", "text": "Två.", "reverse": True},
+                ],
+            },
+            {"id": "Y", "label": "Y", "statements": [{"id": "y1", "text": "Tre."}]},
+        ],
+    }
+)
+SIDS = ["x1", "x2", "y1"]
+
+
+def frame(cells: dict[tuple, list[list]], columns=("förvaltning", "roll")) -> pd.DataFrame:
+    """{(förvaltning, roll): [[x1, x2, y1], ...]} -> a response table."""
+    rows = [[*key, *answers] for key, people in cells.items() for answers in people]
+    return pd.DataFrame(rows, columns=[*columns, *SIDS])
+
+
+def responses(data: pd.DataFrame) -> mognad.ResponseSet:
+    return mognad.prepare(data, MODEL)
+
+
+# ---- the setting: one option, one variable, one config key -----------------------------------
+def test_policy_comes_from_argument_environment_config_or_default(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+    assert disclosure.policy().min_size == 5
+    (tmp_path / "mognad.toml").write_text("min_size = 8\n", encoding="utf-8")
+    assert disclosure.policy().min_size == 8
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "7")
+    assert disclosure.policy().min_size == 7
+    assert disclosure.policy(6).min_size == 6
+    assert disclosure.policy(1).protected is False
+    other = tmp_path / "annan.toml"
+    other.write_text("min_size = 12\n", encoding="utf-8")
+    monkeypatch.delenv("MOGNAD_MIN_SIZE")
+    monkeypatch.setenv("MOGNAD_CONFIG", str(other))
+    assert disclosure.policy().min_size == 12
+    assert disclosure.policy().spread_min == 24
+
+
+@pytest.mark.parametrize("bad", [2, 0, -3, 4.5, "fem", True])
+def test_unusable_minimum_sizes_are_refused_with_their_source(monkeypatch, bad):
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    with pytest.raises(mognad.MognadError, match=r"från --min-size.*från 3 och uppåt, eller 1"):
+        disclosure.policy(bad)
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    with pytest.raises(mognad.MognadError, match=r"from MOGNAD_MIN_SIZE\)"):
+        disclosure.policy(None, lang="en")
+
+
+def test_config_file_errors_are_located(monkeypatch, tmp_path, run_cli):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    (tmp_path / "mognad.toml").write_text("min_size = [\n", encoding="utf-8")
+    out = run_cli("settings")
+    assert out.exit_code == 2 and "mognad.toml: the configuration file cannot be read" in (
+        out.stderr
+    )
+    (tmp_path / "mognad.toml").write_text("minsta = 5\n", encoding="utf-8")
+    assert "unknown setting(s) in the configuration file: minsta" in run_cli("settings").stderr
+    (tmp_path / "mognad.toml").write_text("min_size = 9\n", encoding="utf-8")
+    shown = run_cli("settings")
+    assert (
+        shown.exit_code == 0 and "min_size = 9" in shown.stdout and "mognad.toml" in (shown.stdout)
+    )
+
+
+def test_every_command_takes_the_one_min_size_option(run_cli):
+    commands = [
+        "score",
+        "gap",
+        "priorities",
+        "compare",
+        "groups",
+        "reliability",
+        "portfolio",
+        "report",
+    ]
+    for command in commands:
+        out = run_cli(command, "--help")
+        assert "--min-size" in out.stdout and "MOGNAD_MIN_SIZE" in out.stdout, command
+
+
+# ---- selections ------------------------------------------------------------------------------
+def test_where_records_its_conditions_and_matches_like_people_type():
+    data = frame({("Soc ", "Chef"): [[3, 3, 3]] * 6, ("KLF", None): [[4, 4, 4]] * 5})
+    rs = responses(data)
+    soc = rs.where("FÖRVALTNING = soc")
+    assert soc.n == 6 and soc.conditions == (("förvaltning", "Soc"),)
+    assert rs.where(("roll", "(saknas)")).n == 5  # a blank cell is "(saknas)"
+    assert rs.where(förvaltning="klf").origin is rs
+    with pytest.raises(mognad.InputError, match=r'no column "enhet".*förvaltning, roll'):
+        rs.where("enhet=1")
+    with pytest.raises(mognad.InputError, match=r'no respondent has "BoU".*KLF, Soc'):
+        rs.where("förvaltning=BoU")
+    with pytest.raises(mognad.MognadError, match="COLUMN=VALUE"):
+        rs.where("förvaltning")
+
+
+# ---- refusals --------------------------------------------------------------------------------
+def test_small_set_refused_without_its_exact_size():
+    data = frame({("Revision", "Chef"): [[3, 3, 3]] * 3, ("Soc", "Chef"): [[4, 4, 4]] * 20})
+    rs = responses(data)
+    with pytest.raises(DisclosureError) as err:
+        mognad.score_responses(rs.where("förvaltning=Revision"))
+    message = str(err.value)
+    assert "förvaltning=Revision" in message and "färre än 5 svarande" in message
+    assert not re.search(r"\b3\b", message)
+    assert err.value.exit_code == 2
+    with pytest.raises(DisclosureError, match="fewer than 5 respondents"):
+        mognad.score_responses(rs.where("förvaltning=Revision"), context={"lang": "en"})
+    assert mognad.score_responses(rs.where("förvaltning=Revision"), min_size=3).n_respondents == 3
+
+
+def test_rest_of_the_file_must_not_be_small():
+    data = frame({("A", "Chef"): [[3, 3, 3]] * 58, ("B", "Chef"): [[1, 1, 1]] * 2})
+    rs = responses(data)
+    with pytest.raises(DisclosureError, match="hela filen minus den här gruppen"):
+        mognad.score_responses(rs.where("förvaltning=A"))  # the file minus A is B's answers
+
+
+def test_a_cell_whose_coarser_group_minus_it_is_small_is_refused():
+    # förvaltning T has 8: chefs 5, medarbetare 3; T's total minus the chefs would be the three
+    data = frame(
+        {
+            ("T", "Chef"): [[4, 4, 4]] * 5,
+            ("T", "Medarbetare"): [[1, 1, 1]] * 3,
+            ("S", "Chef"): [[3, 3, 3]] * 12,
+            ("S", "Medarbetare"): [[3, 3, 3]] * 12,
+        }
+    )
+    rs = responses(data)
+    assert mognad.score_responses(rs.where("förvaltning=T")).n_respondents == 8
+    with pytest.raises(DisclosureError, match=r"förvaltning=T \(oavsett roll\) minus"):
+        mognad.score_responses(rs.where("förvaltning=T", "roll=Chef"))
+    g = mognad.groups(rs, ["förvaltning", "roll"], model=MODEL)
+    assert "T / Chef" in g.suppressed and "T / Medarbetare" in g.suppressed
+
+
+def test_one_wave_of_a_pooled_group_is_a_cell_of_the_pooled_breakdown():
+    # X has 8 in all: 5 in 2024, 3 in 2025; pooled X minus X 2024 would be X 2025
+    data = frame(
+        {
+            ("X", 2024): [[4, 4, 4]] * 5,
+            ("X", 2025): [[1, 1, 1]] * 3,
+            ("Y", 2024): [[3, 3, 3]] * 20,
+            ("Y", 2025): [[3, 3, 3]] * 20,
+        },
+        columns=("förvaltning", "år"),
+    )
+    rs = responses(data)
+    with pytest.raises(DisclosureError, match=r"förvaltning=X \(oavsett år\) minus"):
+        mognad.score_responses(rs.where("år=2024", "förvaltning=X"))
+    g = mognad.groups(rs.where("år=2024"), "förvaltning", model=MODEL, min_size=5)
+    assert g.suppressed == ["X", "Y"]  # X 2024 hidden (complement), Y 2024 to protect it
+    assert mognad.groups(rs, "förvaltning", model=MODEL).suppressed == []  # pooled X: 8
+
+
+def test_respondent_id_and_arbitrary_subsets():
+    data = frame({("A", "Chef"): [[3, 3, 3]] * 30})
+    data["respondent"] = [f"R{i}" for i in range(30)]
+    rs = responses(data)
+    with pytest.raises(DisclosureError, match="respondent=R1"):
+        mognad.score_responses(rs.where("respondent=R1"))
+    cut = rs.subset(np.arange(30) < 27)  # a mask leaving 3 out: the file minus it is them
+    with pytest.raises(DisclosureError, match="resten av"):
+        mognad.score_responses(cut)
+    assert mognad.score_responses(rs.subset(np.arange(30) < 20)).n_respondents == 20
+
+
+def test_where_is_refused_exactly_when_groups_hides_the_group():
+    rng = np.random.default_rng(7)
+    sizes = {"A": 2, "B": 4, "C": 6, "D": 9, "E": 14, "F": 30}
+    cells = {(g, "r"): rng.integers(1, 6, size=(n, 3)).tolist() for g, n in sizes.items()}
+    rs = responses(frame(cells))
+    for k in (3, 5, 7, 10):
+        g = mognad.groups(rs, "förvaltning", model=MODEL, min_size=k)
+        for name in sizes:
+            sub = rs.where(förvaltning=name)
+            if name in g.suppressed:
+                with pytest.raises(DisclosureError):
+                    mognad.score_responses(sub, min_size=k)
+            else:
+                published = mognad.score_responses(sub, min_size=k)
+                row = next(r for r in g.rows if r.id == "overall")
+                assert published.overall == row.values[name]
+
+
+# ---- figures inside a shown set --------------------------------------------------------------
+def test_a_statement_with_few_answers_is_hidden_and_left_out_of_its_dimension():
+    # five people; four answered "vet ej" to x1: the one remaining answer must not show
+    data = frame({("A", "Chef"): [[1, 4, 3]] + [["vet ej", 4, 3]] * 4, ("B", "Chef"): []})
+    result = mognad.score(data, MODEL)
+    x1 = result.statements["x1"]
+    assert x1.hidden and x1.score is None and x1.mean is None and x1.n is None
+    assert x1.dont_know is None and x1.dont_know_share is None
+    exact = mognad.score(data, MODEL, min_size=1)
+    assert result.dimensions["X"].score == exact.statements["x2"].score  # x1 left out
+    assert result.disclosure.hidden_statements == ["x1"]
+    assert any("x1" in n and "färre än 5 svar" in n for n in result.notes)
+    picked = mognad.priorities(result, model=MODEL, count=3)
+    assert "x1" not in [p.id for p in picked.ranked]
+    assert any("x1" in n and "anonymitet" in n for n in picked.notes)
+
+
+def test_spread_figures_need_twice_the_minimum():
+    nine = frame({("A", "Chef"): [[1, 2, 3], [5, 4, 3], [2, 2, 2]] * 3})
+    ten = frame({("A", "Chef"): [[1, 2, 3], [5, 4, 3]] * 5})
+    small, large = mognad.score(nine, MODEL), mognad.score(ten, MODEL)
+    assert small.statements["x1"].mean is not None and small.statements["x1"].sd is None
+    assert small.statements["x1"].ci_low is None and small.statements["x1"].ci_high is None
+    assert large.statements["x1"].sd is not None and large.statements["x1"].ci_low is not None
+    assert any("minst 10 svar" in n for n in small.notes)
+
+
+def _floats(value, key=""):
+    if isinstance(value, float):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _floats(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _floats(v, key)
+
+
+def test_published_figures_are_rounded_everywhere_in_json():
+    rng = np.random.default_rng(3)
+    cells = {(g, r): rng.integers(1, 6, size=(7, 3)).tolist() for g in "ABC" for r in ("x", "y")}
+    data = frame(cells)
+    data["år"] = [2024, 2025] * (len(data) // 2)
+    rs = responses(data)
+    scored = mognad.score_responses(rs)
+    outputs = [
+        scored,
+        mognad.gap(scored, 0.55, model=MODEL, level="all"),
+        mognad.priorities(scored, model=MODEL, level="all"),
+        mognad.groups(rs, "förvaltning", model=MODEL),
+        mognad.reliability(rs),
+        mognad.compare_waves(rs, "år", n_boot=200),
+    ]
+    for out in outputs:
+        for key, value in _floats(json.loads(out.to_json())):
+            digits = 2 if key in ("mean", "sd", "alpha") else 3
+            assert value == round(value, digits), (type(out).__name__, key, value)
+    exact = mognad.score_responses(rs, min_size=1)
+    assert exact.overall != round(exact.overall, 3)  # the opt-out is unrounded ...
+    assert any("Anonymitetsskydd avstängt" in n for n in exact.notes)  # ... and says so
+
+
+# ---- the adversary: linear differencing of one output -----------------------------------------
+@st.composite
+def surveys(draw):
+    n_a, n_b = draw(st.integers(2, 4)), draw(st.integers(1, 3))
+    cells = {}
+    for a in range(n_a):
+        for b in range(n_b):
+            size = draw(st.integers(0, 9))
+            answers = st.sampled_from([1, 2, 3, 4, 5, "vet ej", None])
+            cells[(f"a{a}", f"b{b}")] = [[draw(answers) for _ in SIDS] for _ in range(size)]
+    data = frame(cells, columns=("A", "B"))
+    k = draw(st.sampled_from([3, 5]))
+    by = draw(st.sampled_from([["A"], ["B"], ["A", "B"]]))
+    where = draw(st.sampled_from([None, "A", "B"]))
+    return data, k, by, where
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(surveys())
+def test_no_hidden_cell_follows_from_one_output_by_linear_differencing(survey):
+    data, k, by, where = survey
+    if data.empty:
+        return
+    rs = responses(data)
+    if where is not None:
+        rs = rs.where((where, data[where].iloc[0]))
+    try:
+        g = mognad.groups(rs, by, model=MODEL, min_size=k)
+    except DisclosureError:
+        return  # nothing published
+    shown = {x.name: x for x in g.groups}
+    rows = {r.id: r for r in g.rows}
+    part = rs.to_frame()
+    names = part[by].astype(str).agg(" / ".join, axis=1)
+    for j, sid in enumerate(SIDS):
+        answered = rs.values[:, j] == rs.values[:, j]
+        cells = sorted({n for n, a in zip(names, answered, strict=True) if a})
+        if not cells:
+            continue
+        index = {c: i for i, c in enumerate(cells)}
+        published = []  # indicator vectors (over the cells answering sid) of published sums
+        if rows[sid].total is not None:
+            published.append(np.ones(len(cells)))
+        for c in cells:
+            if not shown[c].suppressed and rows[sid].values.get(c) is not None:
+                v = np.zeros(len(cells))
+                v[index[c]] = 1
+                published.append(v)
+        if not published:
+            continue
+        a = np.array(published)
+        rank = np.linalg.matrix_rank(a)
+        sizes = names.value_counts()
+        for c in cells:
+            counts = int((answered & (names == c).to_numpy()).sum())
+            if sizes[c] >= k and counts >= k:
+                continue  # not small itself: hidden, if at all, to protect another cell
+            assert shown[c].suppressed or rows[sid].values.get(c) is None
+            e = np.zeros(len(cells))
+            e[index[c]] = 1
+            recoverable = np.linalg.matrix_rank(np.vstack([a, e])) == rank
+            assert not recoverable, f"{c}'s {sid} ({counts} answers) follows from the output"
