@@ -1,9 +1,15 @@
 """The MOGNAD_* worksheet functions, called as Excel calls them: lists of rows, blanks as None,
 numbers as floats. Expected values are the hand-computed ones of tests/test_scoring.py (tiny
-model) or come from the public Python API on the same data (never recomputed here)."""
+model) or come from the public Python API on the same data (never recomputed here).
+
+Anonymity: the four-respondent tiny range is below the default minimum group size (5), so the
+tests of arithmetic on it run with the data holder's opt-out (``MOGNAD_MIN_SIZE=1``, fixture
+``opt_out``); the tests under "anonymity" check what a reader sees with the protection on."""
 
 from __future__ import annotations
 
+import json
+import numbers
 import os
 import subprocess
 import sys
@@ -16,6 +22,7 @@ from mognad_excel import udfs
 from mognad_excel.cache import LRUCache, content_key
 
 import mognad_core as mognad
+from mognad_core import disclosure
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,6 +41,28 @@ ROWS = [
 ]
 
 
+# six respondents: b3 has two valid answers (hidden under the default policy), the rest 5 or 6
+SIX = [
+    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
+    ["Soc", 5.0, 1.0, 3.0, 2.0, None],
+    ["Soc", 4.0, 2.0, 3.0, 4.0, "Vet ej"],
+    ["Soc", 4.0, 2.0, 2.0, 3.0, 4.0],
+    ["KLF", 3.0, 3.0, 1.0, 5.0, "Vet ej"],
+    ["KLF", 5.0, 1.0, 4.0, 4.0, 2.0],
+    ["KLF", 2.0, 4.0, 2.0, "vet ej", None],
+]
+THREE = SIX[:4]
+# five respondents, four of whom answered "vet ej" to a1: its one answer must not show
+FIVE = [
+    ["a1", "a2", "b1", "b2", "b3"],
+    [1.0, 1.0, 3.0, 2.0, 3.0],
+    ["Vet ej", 2.0, 3.0, 4.0, 4.0],
+    ["vet ej", 2.0, 2.0, 3.0, 4.0],
+    ["Vet ej", 3.0, 1.0, 5.0, 2.0],
+    ["VET EJ", 1.0, 4.0, 4.0, 2.0],
+]
+
+
 def rows(*changes: tuple[int, int, object]) -> list[list[object]]:
     """ROWS with (sheet row, column index, value) changes; sheet row 1 is the header."""
     out = [list(r) for r in ROWS]
@@ -47,6 +76,30 @@ def _fresh_cache():
     udfs.clear_cache()
     yield
     udfs.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _default_policy(monkeypatch, tmp_path):
+    """The default policy (min_size 5): no setting from the environment or a mognad.toml."""
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def opt_out(monkeypatch):
+    """The data holder's explicit opt-out: exact, unrounded figures of tiny ranges."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
+
+
+NOTICE = "Anonymitetsskydd avstängt"
+
+
+def body(table: list[list[object]]) -> list[list[object]]:
+    """The rows of a table published under the opt-out, after checking its notice line."""
+    *rows, notice = table
+    assert notice[0].startswith(NOTICE) and notice[1:] == [""] * (len(table[0]) - 1)
+    return rows
 
 
 @pytest.fixture
@@ -64,7 +117,7 @@ def sample_rows() -> list[list[object]]:
 
 
 # ---- scores ------------------------------------------------------------------------------
-def test_score_overall_and_parts_by_hand():
+def test_score_overall_and_parts_by_hand(opt_out):
     assert udfs.MOGNAD_SCORE(ROWS, TINY) == pytest.approx(OVERALL)
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "A") == pytest.approx(A)
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "B1") == pytest.approx(B1)
@@ -86,26 +139,26 @@ def test_score_default_model_is_dimios(sample_rows):
     )
 
 
-def test_headers_may_be_statement_texts_and_ints_work():
+def test_headers_may_be_statement_texts_and_ints_work(opt_out):
     grid = rows()
     grid[0] = ["förvaltning", "Vi har en plan.", "a2", "b1", "b2", "b3"]
     grid[1] = ["Soc", 5, 1, 3, 2, None]  # ints (xlwings Lite passes whole numbers so)
     assert udfs.MOGNAD_SCORE(grid, TINY) == pytest.approx(OVERALL)
 
 
-def test_blank_rows_below_the_answers_are_ignored():
+def test_blank_rows_below_the_answers_are_ignored(opt_out):
     padded = rows() + [[None] * 6 for _ in range(200)] + [["", " ", None, None, None, None]]
     assert udfs.MOGNAD_SCORE(padded, TINY) == pytest.approx(OVERALL)
     assert udfs.MOGNAD_RESPONDENTS(padded, TINY) == 4
 
 
-def test_respondents_counts_rows_that_are_not_blank():
+def test_respondents_counts_rows_that_are_not_blank(opt_out):
     grid = [*rows(), [None] * 6, ["Soc", 3.0, None, None, None, None]]
     assert udfs.MOGNAD_RESPONDENTS(grid, TINY) == 5
 
 
-def test_dimensions_table_by_hand():
-    table = udfs.MOGNAD_DIMENSIONS(ROWS, TINY)
+def test_dimensions_table_by_hand(opt_out):
+    table = body(udfs.MOGNAD_DIMENSIONS(ROWS, TINY))
     assert table[0] == ["id", "dimension", "parent", "score", "n", "vet ej share", "level"]
     by_id = {r[0]: r for r in table[1:]}
     assert list(by_id) == ["A", "B", "B1"]
@@ -124,8 +177,8 @@ def test_dimensions_table_has_no_level_column_without_levels(sample_rows):
     assert len(table) == 1 + len(mognad.get_model("dimios").all_dimensions())
 
 
-def test_statements_table_by_hand():
-    table = udfs.MOGNAD_STATEMENTS(ROWS, TINY)
+def test_statements_table_by_hand(opt_out):
+    table = body(udfs.MOGNAD_STATEMENTS(ROWS, TINY))
     assert table[0] == ["id", "statement", "dimension", "score", "mean", "n", "vet ej share"]
     by_id = {r[0]: r for r in table[1:]}
     assert list(by_id) == ["a1", "a2", "b3", "b1", "b2"]  # model order
@@ -137,23 +190,23 @@ def test_statements_table_by_hand():
 
 
 # ---- gap, priorities, change -------------------------------------------------------------
-def test_gap_with_a_number_a_benchmark_and_a_range():
-    table = udfs.MOGNAD_GAP(ROWS, TINY, 0.8)
+def test_gap_with_a_number_a_benchmark_and_a_range(opt_out):
+    table = body(udfs.MOGNAD_GAP(ROWS, TINY, 0.8))
     assert table[0] == ["id", "part", "kind", "score", "target", "gap"]
     by_id = {r[0]: r for r in table[1:]}
     assert by_id["overall"][3:] == pytest.approx([OVERALL, 0.8, OVERALL - 0.8])
     assert by_id["B"][5] == pytest.approx(B1 - 0.8)
     # largest shortfall first, as the analysis sorts
     assert [r[0] for r in table[2:]] == ["B", "A"]
-    assert udfs.MOGNAD_GAP(ROWS, TINY, 80.0)[1:] == table[1:]  # 80 means 80 %
+    assert body(udfs.MOGNAD_GAP(ROWS, TINY, 80.0))[1:] == table[1:]  # 80 means 80 %
 
-    bench = {r[0]: r for r in udfs.MOGNAD_GAP(ROWS, TINY, "national")[1:]}
+    bench = {r[0]: r for r in body(udfs.MOGNAD_GAP(ROWS, TINY, "national"))[1:]}
     assert bench["A"][4:] == pytest.approx([0.7, A - 0.7])
     assert bench["B"][4:] == pytest.approx([0.5, B1 - 0.5])
     assert bench["overall"][4] == pytest.approx(0.6)
 
     profile = [["dimension", "mål"], ["A", 0.9], ["Beta", "50%"], [None, None]]
-    ranged = {r[0]: r for r in udfs.MOGNAD_GAP(ROWS, TINY, profile)[1:]}
+    ranged = {r[0]: r for r in body(udfs.MOGNAD_GAP(ROWS, TINY, profile))[1:]}
     assert ranged["A"][4] == pytest.approx(0.9)
     assert ranged["B"][4] == pytest.approx(0.5)
     across = [["A", "B"], [0.9, 0.5]]  # the same profile laid out in two rows
@@ -163,21 +216,21 @@ def test_gap_with_a_number_a_benchmark_and_a_range():
     )
 
 
-def test_gap_compares_with_the_analysis_api():
+def test_gap_compares_with_the_analysis_api(opt_out):
     model = mognad.load_model(TINY)
-    result = mognad.score_responses(mognad.prepare(_frame(), model), insights=False)
+    result = mognad.score_responses(mognad.prepare(_frame(), model), insights=False, min_size=1)
     api = mognad.gap(result, 0.75, model=model, level="statement").frame(include_overall=True)
-    table = udfs.MOGNAD_GAP(ROWS, TINY, 0.75, "påståenden")
+    table = body(udfs.MOGNAD_GAP(ROWS, TINY, 0.75, "påståenden"))
     assert [r[0] for r in table[1:]] == list(api.index)
     for row in table[1:]:
         gap = api.loc[row[0], "gap"]
         assert (row[5] == "") if gap != gap else row[5] == pytest.approx(gap)
 
 
-def _frame():
+def _frame(grid=ROWS):
     import pandas as pd
 
-    return pd.DataFrame(ROWS[1:], columns=ROWS[0])
+    return pd.DataFrame(grid[1:], columns=grid[0])
 
 
 def test_gap_without_target_uses_the_models_default_benchmark(sample_rows):
@@ -232,7 +285,7 @@ def test_change_matches_compare_api(sample_rows):
 
 
 # ---- level, models, headers, insights ----------------------------------------------------
-def test_level_of_a_number_a_percentage_and_responses():
+def test_level_of_a_number_a_percentage_and_responses(opt_out):
     assert udfs.MOGNAD_LEVEL(0.72, TINY) == "Mellan"
     assert udfs.MOGNAD_LEVEL([[0.5]], TINY) == "Mellan"  # lower bound inclusive
     assert udfs.MOGNAD_LEVEL(85.0, TINY) == "Hög"  # 85 means 85 %
@@ -382,11 +435,11 @@ def test_unknown_model_names_the_installed_ones():
         ),
     ],
 )
-def test_input_messages(responses, part, expected):
+def test_input_messages(responses, part, expected, opt_out):
     assert udfs.MOGNAD_SCORE(responses, TINY, part) == expected
 
 
-def test_argument_messages():
+def test_argument_messages(opt_out):
     assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 0.5) == (
         "MOGNAD: count must be a whole number from 1, not 0.5."
     )
@@ -418,8 +471,148 @@ def test_unexpected_errors_become_messages(monkeypatch):
     )
 
 
+# ---- anonymity: what a reader of the workbook sees ----------------------------------------
+def refusal(k: int = 5) -> str:
+    """The cell of a range that may not be published (the disclosure module's own text)."""
+    reason = disclosure.text("reason.small", k=k)
+    return udfs.PREFIX + disclosure.text(
+        "refused", what=disclosure.text("responses"), reason=reason, k=k
+    )
+
+
+def numbers_in(value: object) -> list[object]:
+    """Every number in a cell value or a table (TRUE/FALSE are not numbers here)."""
+    if isinstance(value, list):
+        return [n for cell in value for n in numbers_in(cell)]
+    return [value] if isinstance(value, numbers.Number) and not isinstance(value, bool) else []
+
+
+def test_a_range_of_three_respondents_shows_the_refusal_never_a_number():
+    assert "färre än 5 svarande" in refusal()
+    for name, call in {
+        "MOGNAD_SCORE": lambda: udfs.MOGNAD_SCORE(THREE, TINY),
+        "MOGNAD_SCORE part": lambda: udfs.MOGNAD_SCORE(THREE, TINY, "A"),
+        "MOGNAD_SCORE statement": lambda: udfs.MOGNAD_SCORE(THREE, TINY, "a1"),
+        "MOGNAD_RESPONDENTS": lambda: udfs.MOGNAD_RESPONDENTS(THREE, TINY),  # not even the 3
+        "MOGNAD_DIMENSIONS": lambda: udfs.MOGNAD_DIMENSIONS(THREE, TINY),
+        "MOGNAD_STATEMENTS": lambda: udfs.MOGNAD_STATEMENTS(THREE, TINY),
+        "MOGNAD_GAP": lambda: udfs.MOGNAD_GAP(THREE, TINY, 0.6, "all"),
+        "MOGNAD_PRIORITIES": lambda: udfs.MOGNAD_PRIORITIES(THREE, TINY, 5.0),
+        "MOGNAD_LEVEL": lambda: udfs.MOGNAD_LEVEL(THREE, TINY),
+        "MOGNAD_INSIGHTS": lambda: udfs.MOGNAD_INSIGHTS(THREE, TINY),
+        "MOGNAD_INSIGHTS 1": lambda: udfs.MOGNAD_INSIGHTS(THREE, TINY, 1.0),
+    }.items():
+        value = call()
+        assert value == refusal(), name
+        assert udfs.is_message(value) and not numbers_in(value), name  # ISNUMBER(...) is FALSE
+    # a formula reading the refused cell passes the refusal on
+    assert udfs.MOGNAD_LEVEL(udfs.MOGNAD_SCORE(THREE, TINY), TINY) == refusal()
+    # a comparison names the wave that may not be published
+    assert udfs.MOGNAD_CHANGE(THREE, SIX, TINY) == refusal().replace("MOGNAD: ", "MOGNAD: före: ")
+    assert udfs.MOGNAD_CHANGE(SIX, THREE, TINY) == refusal().replace("MOGNAD: ", "MOGNAD: efter: ")
+
+
+def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure():
+    hidden = (
+        'MOGNAD: påstående "a1" visas inte: färre än 5 svar, eller dold så att en mindre grupp '
+        "inte kan räknas fram."
+    )
+    assert udfs.MOGNAD_SCORE(FIVE, TINY, "a1") == hidden
+    assert udfs.MOGNAD_SCORE(FIVE, TINY, "Vi har en plan.") == hidden  # by its text, too
+    stmts = {r[0]: r for r in udfs.MOGNAD_STATEMENTS(FIVE, TINY)[1:]}
+    assert stmts["a1"] == ["a1", "Vi har en plan.", "A", udfs.HIDDEN, "", "", ""]  # no vet ej %
+    assert numbers_in(stmts["a2"])  # the other statements show
+    gap = {r[0]: r for r in udfs.MOGNAD_GAP(FIVE, TINY, 0.6, "all")[1:]}
+    assert gap["a1"][3:] == [udfs.HIDDEN, 0.6, ""]  # the target is no answer; no gap
+    ranked = udfs.MOGNAD_PRIORITIES(FIVE, TINY, 5.0)
+    assert "a1" not in [r[1] for r in ranked[1:]] and len(ranked) == 5  # four ranked
+    # dimension A and the total leave a1 out, so they cannot give its answer back: they equal
+    # the figures of the same answers with a1 never answered
+    never = [list(r) for r in FIVE]
+    for r in never[1:]:
+        r[0] = None
+    assert udfs.MOGNAD_SCORE(FIVE, TINY, "A") == udfs.MOGNAD_SCORE(never, TINY, "A")
+    assert udfs.MOGNAD_SCORE(FIVE, TINY) == udfs.MOGNAD_SCORE(never, TINY)
+    dims = udfs.MOGNAD_DIMENSIONS(FIVE, TINY)
+    assert dims == udfs.MOGNAD_DIMENSIONS(never, TINY)
+
+
+def test_six_respondents_give_the_numbers_of_mognad_score_json(tmp_path, run_cli):
+    path = tmp_path / "sex.xlsx"
+    wb = openpyxl.Workbook()
+    for row in SIX:
+        wb.active.append(row)
+    wb.save(path)
+    done = run_cli("score", path, "--model", TINY, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    expected = json.loads(done.stdout)
+    assert expected["statements"]["b3"]["score"] is None  # hidden: two answers
+    assert udfs.MOGNAD_SCORE(SIX, TINY) == expected["overall"]  # the published, rounded figure
+    assert udfs.MOGNAD_RESPONDENTS(SIX, TINY) == expected["n_respondents"] == 6
+    dims = udfs.MOGNAD_DIMENSIONS(SIX, TINY)
+    assert [r[0] for r in dims[1:]] == list(expected["dimensions"])  # no notice line
+    for row in dims[1:]:
+        exp = expected["dimensions"][row[0]]
+        assert row[3:6] == [exp["score"], exp["n"], exp["dont_know_share"]]
+        assert udfs.MOGNAD_SCORE(SIX, TINY, row[0]) == exp["score"]
+    stmts = udfs.MOGNAD_STATEMENTS(SIX, TINY)
+    assert [r[0] for r in stmts[1:]] == list(expected["statements"])
+    for row in stmts[1:]:
+        exp = expected["statements"][row[0]]
+        if exp["score"] is None:
+            assert row[3:] == [udfs.HIDDEN, "", "", ""]
+        else:
+            assert row[3:] == [exp["score"], exp["mean"], exp["n"], exp["dont_know_share"]]
+
+
+def test_the_policy_setting_changes_the_result_and_keys_the_cache(monkeypatch, tmp_path):
+    model = mognad.load_model(TINY)
+    frame = _frame(SIX)
+    protected = udfs.MOGNAD_SCORE(SIX, TINY)
+    assert protected == mognad.score(frame, model).overall
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
+    exact = udfs.MOGNAD_SCORE(SIX, TINY)
+    assert exact == mognad.score(frame, model, min_size=1).overall != protected
+    b3 = next(r for r in body(udfs.MOGNAD_STATEMENTS(SIX, TINY)) if r[0] == "b3")
+    assert b3[3] == pytest.approx(0.5)  # its two answers (4 and 2) show
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "10")
+    assert udfs.MOGNAD_SCORE(SIX, TINY) == refusal(10)
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")  # neither off (1) nor protecting (3 or more)
+    bad = udfs.MOGNAD_SCORE(SIX, TINY)
+    assert bad.startswith("MOGNAD: Minsta gruppstorlek '2'") and "MOGNAD_MIN_SIZE" in bad
+    monkeypatch.delenv("MOGNAD_MIN_SIZE")
+    (tmp_path / "mognad.toml").write_text("min_size = 1\n", encoding="utf-8")  # the folder's
+    assert udfs.MOGNAD_SCORE(SIX, TINY) == exact
+    (tmp_path / "mognad.toml").unlink()
+    computed = udfs.CACHE.stats().computed
+    assert udfs.MOGNAD_SCORE(SIX, TINY) == protected  # its own entry, not the opt-out's
+    assert udfs.CACHE.stats().computed == computed
+
+
+def test_opt_out_tables_carry_the_notice_and_the_score_stays_a_number(opt_out):
+    score = udfs.MOGNAD_SCORE(THREE, TINY)
+    assert isinstance(score, float) and udfs.MOGNAD_RESPONDENTS(THREE, TINY) == 3
+    for name, table in {
+        "MOGNAD_DIMENSIONS": udfs.MOGNAD_DIMENSIONS(THREE, TINY),
+        "MOGNAD_STATEMENTS": udfs.MOGNAD_STATEMENTS(THREE, TINY),
+        "MOGNAD_GAP": udfs.MOGNAD_GAP(THREE, TINY, 0.6),
+        "MOGNAD_PRIORITIES": udfs.MOGNAD_PRIORITIES(THREE, TINY),
+        "MOGNAD_CHANGE": udfs.MOGNAD_CHANGE(THREE, SIX, TINY),
+    }.items():
+        assert isinstance(table, list), (name, table)
+        assert len(body(table)) > 1, name  # the table, then its notice line
+    insights = udfs.MOGNAD_INSIGHTS(THREE, TINY)
+    assert insights[1][0] == udfs.OPT_OUT_KEY and insights[1][1].startswith(NOTICE)
+    assert udfs.MOGNAD_INSIGHTS(THREE, TINY, 1.0) == insights[1][1]  # the first finding
+    assert udfs.policy_notes() == [insights[1][1]]
+    # with the protection on, no notice anywhere
+    os.environ["MOGNAD_MIN_SIZE"] = "5"  # (monkeypatch restores the variable afterwards)
+    assert udfs.policy_notes() == []
+    assert NOTICE not in str(udfs.MOGNAD_STATEMENTS(SIX, TINY))
+
+
 # ---- caching ------------------------------------------------------------------------------
-def test_repeated_calls_on_an_unchanged_range_score_once(monkeypatch):
+def test_repeated_calls_on_an_unchanged_range_score_once(monkeypatch, opt_out):
     calls = {"prepare": 0, "score": 0}
     prepare, score = mognad.prepare, mognad.score_responses
 
@@ -488,7 +681,7 @@ def test_excel_names_are_upper_case_and_documented():
         assert len(doc) <= 255
 
 
-def test_module_imports_without_excel_or_xlwings_pro():
+def test_module_imports_without_excel_or_xlwings_pro(tmp_path):
     code = textwrap.dedent(
         """
         import sys
@@ -496,12 +689,17 @@ def test_module_imports_without_excel_or_xlwings_pro():
         before = set(sys.modules)
         import mognad_excel.udfs as u
         added = [m for m in set(sys.modules) - before if m.startswith("xlwings")]
-        print(sorted(added), u.MOGNAD_SCORE([["f11"], [4.0]]))
+        print(sorted(added), u.MOGNAD_SCORE([["f11"]] + [[4.0]] * 5))
         """
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XLWINGS", "MOGNAD_"))}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tmp_path,
     )
     assert out.stdout.strip() == "[] 0.75"
 
@@ -516,7 +714,7 @@ def test_lite_flavour_registers_upper_case_functions():  # pragma: no cover - ne
         import mognad_excel.udfs as u
         from xlwings.server import custom_functions_call, custom_functions_meta
         names = sorted(f["name"] for f in custom_functions_meta(u)["functions"])
-        data = {"func_name": "MOGNAD_SCORE", "args": [[["f11"], [4]]], "version": "0",
+        data = {"func_name": "MOGNAD_SCORE", "args": [[["f11"]] + [[4]] * 5], "version": "0",
                 "client": "Office.js", "runtime": "1.4"}
         print(names == sorted(u.__all__), asyncio.run(custom_functions_call(data, u)))
         """

@@ -442,8 +442,8 @@ def _no_answers(result: Any, what: str) -> CellError:
 # ---- the worksheet functions -------------------------------------------------------------
 def _score(responses: Any, model: Any, part: Any) -> float:
     m, mkey = _model(model)
+    which = _part(m, part)  # the formula's own problems first, whatever the range holds
     _, result, _ = _scored(responses, m, mkey)
-    which = _part(m, part)
     if which is None:
         value, what = result.overall, "the overall score"
         hidden, shown = value is None and _hides(result, m.statement_ids), "totalen"
@@ -610,9 +610,9 @@ def _looks_like_header(text: str, model: MaturityModel) -> bool:
 
 def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]:
     m, mkey = _model(model)
-    _, result, skey = _scored(responses, m, mkey)
     goal = _target(target, m)
     lvl = _level_arg(level, "dimension")
+    _, result, skey = _scored(responses, m, mkey)
     key = ("gap", *skey[1:], content_key(goal), lvl)
     res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl))
     header = ["id", "part", "kind", "score", "target", "gap"]
@@ -646,10 +646,10 @@ def MOGNAD_GAP(responses, model=DEFAULT_MODEL, target=None, level=None):
 
 def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any):
     m, mkey = _model(model)
-    rs, result, skey = _scored(responses, m, mkey)
     n = _count(count, 2)
     goal = None if _blank(_scalar(target, "target")) else _target(target, m)
     lvl = _level_arg(level, "statement")
+    rs, result, skey = _scored(responses, m, mkey)
     key = ("priorities", *skey[1:], n, content_key(goal), lvl)
     res = _cached(
         key,
