@@ -1,6 +1,7 @@
 """The Excel report: native chart parts that point at the data written, formats, filters, colour
 scales, Swedish and English labels. Expected figures are recomputed from the sample file with
-pandas, independently of mognad's scoring."""
+pandas, independently of mognad's scoring, and rounded as the anonymity policy publishes them
+(0-1 figures to 0.001, in the cells themselves)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ CATEGORIES = {
 
 
 # ---- independent expectations ---------------------------------------------------------------
+def published(values) -> list[float]:
+    """Figures as the report publishes them: 0-1 figures rounded to 0.001."""
+    return [round(float(v), 3) for v in values]
+
+
 def statement_figures(frame: pd.DataFrame) -> pd.DataFrame:
     """score = (mean - 1) / 4 of the numeric answers; vet-ej share = vet ej / (n + vet ej)."""
     rows = {}
@@ -178,13 +184,13 @@ def test_radar_points_at_the_profile_table_with_the_earlier_wave(dimios_report, 
     expected = [
         figs.loc[[i for i in figs.index if i.startswith(p)], "score"].mean() for p in CATEGORIES
     ]
-    assert cells(wb, current["val"]) == pytest.approx(expected, abs=1e-9)
+    assert cells(wb, current["val"]) == pytest.approx(published(expected), abs=1e-12)
     frame_2024 = pd.read_excel(DIMIOS, engine="openpyxl").query("år == 2024")
     figs0 = statement_figures(frame_2024)
     expected0 = [
         figs0.loc[[i for i in figs0.index if i.startswith(p)], "score"].mean() for p in CATEGORIES
     ]
-    assert cells(wb, previous["val"]) == pytest.approx(expected0, abs=1e-9)
+    assert cells(wb, previous["val"]) == pytest.approx(published(expected0), abs=1e-12)
 
 
 def test_statement_bars_are_sorted_by_score_with_vet_ej_beside(dimios_report, frame_2025):
@@ -200,10 +206,11 @@ def test_statement_bars_are_sorted_by_score_with_vet_ej_beside(dimios_report, fr
     assert cells(wb, dk["tx"]) == ["Vet ej (andel)"]
     ids = [ws.cell(row=r, column=1).value for r in range(5, 29)]
     figs = statement_figures(frame_2025)
-    order = figs["score"].sort_values(kind="stable").index.tolist()
-    assert ids == order  # lowest score first
-    assert cells(wb, score["val"]) == pytest.approx(figs.loc[ids, "score"].tolist(), abs=1e-9)
-    assert cells(wb, dk["val"]) == pytest.approx(figs.loc[ids, "dk_share"].tolist(), abs=1e-9)
+    order = figs["score"].round(3).sort_values(kind="stable").index.tolist()
+    assert ids == order  # lowest (published) score first
+    expected_scores = published(figs.loc[ids, "score"])
+    assert cells(wb, score["val"]) == pytest.approx(expected_scores, abs=1e-12)
+    assert cells(wb, dk["val"]) == pytest.approx(published(figs.loc[ids, "dk_share"]), abs=1e-12)
     labels = cells(wb, score["cat"])
     assert all(label.startswith(i + " ") for label, i in zip(labels, ids, strict=True))
 
@@ -236,10 +243,14 @@ def test_quadrant_scatter_plots_the_organisation_and_visible_groups(dimios_repor
     series = charts[0]["series"]
     names = [cells(wb, s["tx"])[0] if s["tx"] else None for s in series]
     assert names[:2] == ["Hela organisationen", "2024"]
-    # min_size 6 hides Kultur (5 respondents) and, to protect it, the next smallest group
-    assert "Kultur- och fritidsförvaltningen" not in names
-    assert "Samhällsbyggnadsförvaltningen" not in names
-    assert "Socialförvaltningen" in names
+    # min_size 6 hides Kultur (5 respondents) and, to protect it, another group: the points are
+    # exactly the groups mognad.groups shows under the same policy
+    grouped = mognad.groups(
+        mognad.read_responses(DIMIOS, "dimios").where(år=2025), "förvaltning", min_size=6
+    )
+    assert "Kultur- och fritidsförvaltningen" in grouped.suppressed
+    assert len(grouped.suppressed) == 2
+    assert [n for n in names[2:] if n in grouped.visible + grouped.suppressed] == grouped.visible
     org = series[0]
     figs = statement_figures(frame_2025)
     formaga = np.mean(
@@ -248,7 +259,7 @@ def test_quadrant_scatter_plots_the_organisation_and_visible_groups(dimios_repor
             for p in ("f1", "f2", "f3")
         ]
     )
-    assert cells(wb, org["x"]) == pytest.approx([formaga])
+    assert cells(wb, org["x"]) == pytest.approx(published([formaga]), abs=1e-12)
 
 
 def test_groups_sheet_shows_only_visible_groups(dimios_report):
@@ -262,8 +273,10 @@ def test_groups_sheet_shows_only_visible_groups(dimios_report):
         "Socialförvaltningen (n=58)",
     ]
     sizes = {r[0]: r[1:] for r in wb["Gruppstorlek"].iter_rows(min_row=5, values_only=True) if r[0]}
-    assert sizes["Kultur- och fritidsförvaltningen"][:2] == (None, "nej")
-    assert sizes["Samhällsbyggnadsförvaltningen"][:2] == (None, "nej")
+    # hidden groups: no size, only that it is below the policy's minimum
+    assert sizes["Kultur- och fritidsförvaltningen"][:2] == ("< 6", "nej")
+    assert sizes["Samhällsbyggnadsförvaltningen"][:2] == ("< 6", "nej")
+    assert sizes["Socialförvaltningen"][:2] == (58, "ja")
     chart = charts_by_sheet(dimios_report)["Grupper"][0]
     assert [cells(wb, s["tx"])[0] for s in chart["series"]] == ["Totalt", *headers[4:]]
 
@@ -316,7 +329,7 @@ def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
     gap = f"{(overall - 0.48) * 100:.1f}".replace(".", ",")
     assert any(f"Det är {gap} procentenheter över" in t for t in text)
     row = next(r for r in ws.iter_rows(min_row=1) if r[0].value == "Total mognad")
-    assert row[1].value == pytest.approx(overall)
+    assert row[1].value == pytest.approx(round(overall, 3), abs=1e-12)
     assert row[1].number_format == "0.0%"
 
 

@@ -36,9 +36,9 @@ def test_why_a_group_is_hidden_in_swedish(swedish):
         "Samhällsbyggnadsförvaltningen": "dold så att en mindre grupp inte kan räknas fram ur "
         "totalen",
     }
-    notes = [v for v in column(ws, 1) if isinstance(v, str) and "dolda" in v]
+    notes = [v for v in column(ws, 1) if isinstance(v, str) and "visas inte" in v]
     assert notes == [
-        "2 grupp(er) dolda (minsta gruppstorlek 6): Kultur- och fritidsförvaltningen, "
+        "2 grupp(er) visas inte (minsta gruppstorlek 6): Kultur- och fritidsförvaltningen, "
         "Samhällsbyggnadsförvaltningen."
     ]
 

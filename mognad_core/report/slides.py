@@ -193,9 +193,8 @@ def _title_slide(deck: Deck) -> None:
             Inches(0.5),
             WIDTH - Inches(1.6),
             Inches(1.3),
-            [(t("anonymity.off_title"), 28, True, RED), (d.off_notice, 16, False, RED)],
+            [(d.off_notice, 20, True, RED)],
             align=PP_ALIGN.CENTER,
-            space_after=4,
         )
         notes.insert(0, d.off_notice)
     Deck.notes(s, notes)

@@ -87,7 +87,6 @@ LABELS: dict[str, dict[str, str]] = {
         "fram ur en total döljs också, och dolda gruppers storlek visas inte. Spridningsmått "
         "kräver minst {k2} svar. Värden är avrundade till en tiondels procentenhet, medelvärden "
         "och alfa till två decimaler.",
-        "anonymity.off_title": "Anonymitetsskydd avstängt",
         "note.insight_left_out": "Modellens tolkning ”{title}” visas inte: den räknades med en "
         "annan minsta gruppstorlek än rapportens.",
         # figures on the summary
@@ -250,7 +249,6 @@ LABELS: dict[str, dict[str, str]] = {
         "otherwise be derived from a total is hidden too, and the sizes of hidden groups are not "
         "shown. Spread figures need at least {k2} answers. Scores are rounded to a tenth of a "
         "percentage point, means and alphas to two decimals.",
-        "anonymity.off_title": "Anonymity protection off",
         "note.insight_left_out": "The model insight “{title}” is not shown: it was computed with "
         "another minimum group size than the report's.",
         "fig.overall": "Overall maturity",
