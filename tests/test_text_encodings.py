@@ -398,3 +398,13 @@ def test_a_workbook_without_a_title_has_no_title_note(tmp_path):
     path.write_bytes(buf.getvalue())
     table = read_table(path)
     assert table.header_row == 1 and not table.notes
+
+
+def test_the_robustness_page_states_the_code_values():
+    from mognad_core.readers import csv, grid
+
+    doc = (Path(__file__).parent.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
+    section = doc.split("## Text encodings and layout\n", 1)[1].split("\n## ", 1)[0]
+    assert f"on the first {csv.SNIFF_LINES} lines" in section
+    assert f"the widest of the first {grid.HEADER_PROBE_ROWS} rows" in section
+    assert "(å ä ö Å Ä Ö é ü)" in section and set("åäöÅÄÖéü") <= csv._SWEDISH
