@@ -50,7 +50,7 @@ def test_the_page_states_the_settings_the_code_uses():
     )
     assert disclosure.text("note.off", "sv").startswith("Anonymitetsskydd avstängt")
     assert "Anonymitetsskydd avstängt" in text and "Anonymity protection off" in text
-    assert f"2 is refused" in text and disclosure.SMALLEST_PROTECTING == 3
+    assert "2 is refused" in text and disclosure.SMALLEST_PROTECTING == 3
 
 
 def test_readme_links_the_page():
