@@ -1,10 +1,16 @@
 """Offline recalculation: workbooks written with openpyxl, recalculated, read back and compared
-with the Python API (tiny model: hand-computed values in tests/test_scoring.py)."""
+with the Python API (tiny model: hand-computed values in tests/test_scoring.py).
+
+The four-respondent workbook is below the default minimum group size (5): the tests of its
+arithmetic run under the opt-out (``MOGNAD_MIN_SIZE=1``, fixture ``opt_out``), which also puts the
+notice line under every table; the anonymity tests at the end recalculate with the protection on,
+through ``mognad excel recalc`` as a user runs it."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import numbers
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +22,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 import mognad_core as mognad
+from mognad_core import disclosure
 from mognad_core.errors import MognadError
 
 DATA = Path(__file__).parent / "data"
@@ -30,6 +37,31 @@ ROWS = [
     ["KLF", None, "VET INTE", "don't know", 4, None],
 ]
 R = "Svar!$A$1:$F$100"
+NOTICE = "Anonymitetsskydd avstängt"
+# six respondents: b3 has two valid answers (hidden under the default policy)
+SIX = [
+    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
+    ["Soc", 5, 1, 3, 2, None],
+    ["Soc", 4, 2, 3, 4, "Vet ej"],
+    ["Soc", 4, 2, 2, 3, 4],
+    ["KLF", 3, 3, 1, 5, "Vet ej"],
+    ["KLF", 5, 1, 4, 4, 2],
+    ["KLF", 2, 4, 2, "vet ej", None],
+]
+
+
+@pytest.fixture(autouse=True)
+def _default_policy(monkeypatch, tmp_path):
+    """The default policy (min_size 5): no setting from the environment or a mognad.toml."""
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def opt_out(monkeypatch):
+    """The data holder's explicit opt-out: exact figures of the four-respondent workbook."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
 
 
 class TinyPlugin:
@@ -93,14 +125,14 @@ def values(path: Path, sheet: str = "Resultat") -> dict[str, object]:
         wb.close()
 
 
-def test_recalc_matches_the_python_api(workbook, tmp_path):
+def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
     before = digest(workbook)
     out = tmp_path / "ut.xlsx"
     report = recalc(workbook, out)
     assert digest(workbook) == before  # the input is never written
     got = values(out)
     model = mognad.get_model("tiny")
-    result = mognad.score(pd.DataFrame(ROWS[1:], columns=ROWS[0]), model)
+    result = mognad.score(pd.DataFrame(ROWS[1:], columns=ROWS[0]), model, min_size=1)
     assert result.overall == pytest.approx(OVERALL)  # the API itself, as computed by hand
     assert got["B1"] == pytest.approx(result.overall)
     assert got["B2"] == pytest.approx(result.overall * 100)
@@ -125,12 +157,14 @@ def test_recalc_matches_the_python_api(workbook, tmp_path):
         assert got[f"D{r}"] == pytest.approx(dims.loc[dim_id, "score"])
         assert got[f"E{r}"] == dims.loc[dim_id, "n"]
         assert got[f"G{r}"] == dims.loc[dim_id, "level"]
+    assert got["A13"].startswith(NOTICE)  # the opt-out's line under the table
     assert got["I10"] == pytest.approx(result.dimensions["A"].score * 100)
-    # the legacy array range: six rows of statements, then #N/A as Excel shows them
+    # the legacy array range: six rows of statements, the notice, then #N/A as Excel shows them
     stmts = result.statements_frame()
     assert [got[f"A{r}"] for r in range(15, 21)] == ["id", *stmts.index]
     assert got["D16"] == pytest.approx(stmts.loc["a1", "score"])
-    assert got["A21"] == got["G22"] == "#N/A"
+    assert got["A21"].startswith(NOTICE)
+    assert got["A22"] == got["G22"] == "#N/A"
     assert got["K1"] == 3
     assert got["K2"] == "=XLOOKUP(1,A1:A2,B1:B2)"  # not evaluable: left as it was
     assert got["M1"] == "#SPILL!" and got["O1"] == "in the way"
@@ -140,12 +174,14 @@ def test_recalc_matches_the_python_api(workbook, tmp_path):
     assert kinds["Resultat!B2"] == kinds["Resultat!B6"] == kinds["Resultat!I10"] == "dependent"
     assert kinds["Resultat!K1"] == "other"
     spills = {c.cell: c.spill for c in report.cells if c.spill}
-    assert spills == {"Resultat!A9": "A9:G12", "Resultat!A15": "A15:G22"}
+    assert spills == {"Resultat!A9": "A9:G13", "Resultat!A15": "A15:G22"}
     assert [f[0] for f in report.failed] == ["Resultat!K2"]
     assert "XLOOKUP" in report.failed[0][2]
     text = report.summary()
-    assert "Resultat!A9" in text and "table 4 x 7 in A9:G12" in text
+    assert "Resultat!A9" in text and "table 5 x 7 in A9:G13" in text
     assert "Not evaluated, left as formulas (1):" in text
+    assert [n for n in report.notes if n.startswith(NOTICE)] == udfs.policy_notes()
+    assert f"Note: {NOTICE}" in text
 
 
 def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_installed):
@@ -167,7 +203,7 @@ def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_
     assert got["A1"] == got["A2"] == expected
 
 
-def test_formulas_inside_the_response_range_are_evaluated(tmp_path, tiny_installed):
+def test_formulas_inside_the_response_range_are_evaluated(tmp_path, tiny_installed, opt_out):
     wb = openpyxl.Workbook()
     ws = responses_sheet(wb)
     ws["B2"] = "=2+3"  # a1 of respondent 1: still 5
@@ -180,11 +216,11 @@ def test_formulas_inside_the_response_range_are_evaluated(tmp_path, tiny_install
     assert values(out, "Svar")["B2"] == 5
 
 
-def test_spills_feed_other_mognad_formulas(tmp_path, tiny_installed):
+def test_spills_feed_other_mognad_formulas(tmp_path, tiny_installed, opt_out):
     wb = openpyxl.Workbook()
     responses_sheet(wb)
     res = wb.create_sheet("Resultat")
-    res["A1"] = f'=MOGNAD_DIMENSIONS({R},"tiny")'  # spills to A1:G4; D2 = score of A
+    res["A1"] = f'=MOGNAD_DIMENSIONS({R},"tiny")'  # spills to A1:G5; D2 = score of A
     res["J1"] = '=MOGNAD_LEVEL(D2,"tiny")'  # evaluated before the spill exists, then again
     src, out = tmp_path / "in.xlsx", tmp_path / "out.xlsx"
     wb.save(src)
@@ -201,7 +237,7 @@ def test_refuses_to_write_over_the_input(workbook, tmp_path):
     assert digest(workbook) == before
 
 
-def test_existing_output_needs_force(workbook, tmp_path):
+def test_existing_output_needs_force(workbook, tmp_path, opt_out):
     out = tmp_path / "ut.xlsx"
     out.write_bytes(b"old")
     with pytest.raises(MognadError, match=r"already exists\. Use --force"):
@@ -231,7 +267,7 @@ def test_bad_inputs(tmp_path):
     assert not (tmp_path / "ut.xlsx").exists() and not (tmp_path / "ut.xlsm").exists()
 
 
-def test_cli_recalc(workbook, tmp_path, run_cli):
+def test_cli_recalc(workbook, tmp_path, run_cli, opt_out):
     out = tmp_path / "ut.xlsx"
     result = run_cli("excel", "recalc", workbook, "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -249,5 +285,154 @@ def test_cli_recalc(workbook, tmp_path, run_cli):
     data = json.loads(as_json.stdout)
     cells = {c["cell"]: c for c in data["cells"]}
     assert cells["Resultat!B1"]["value"] == pytest.approx(OVERALL)
-    assert cells["Resultat!A9"]["spill"] == "A9:G12"
+    assert cells["Resultat!A9"]["spill"] == "A9:G13"
     assert data["failed"][0]["cell"] == "Resultat!K2"
+    assert data["notes"] == udfs.policy_notes() != []
+    assert f"Note: {NOTICE}" in result.stdout
+
+
+# ---- anonymity: the recalculated copy as its reader sees it -------------------------------
+def refusal(k: int = 5) -> str:
+    """The cell of a range that may not be published (the disclosure module's own text)."""
+    reason = disclosure.text("reason.small", k=k)
+    what = disclosure.text("responses")
+    return udfs.PREFIX + disclosure.text("refused", what=what, reason=reason, k=k)
+
+
+def book(tmp_path: Path, rows: list[list[object]], formulas: dict[str, str]) -> Path:
+    wb = openpyxl.Workbook()
+    responses_sheet(wb, rows)
+    res = wb.create_sheet("Resultat")
+    for cell, formula in formulas.items():
+        res[cell] = formula
+    path = tmp_path / "bok.xlsx"
+    wb.save(path)
+    return path
+
+
+def recalc_cli(run_cli, path: Path) -> tuple[dict[str, object], str]:
+    """``mognad excel recalc`` as a user runs it; the copy's Resultat values and the report."""
+    out = path.with_name("ut.xlsx")
+    done = run_cli("excel", "recalc", path, "-o", out, "--force")
+    assert done.exit_code == 0, done.stderr
+    got = {k: v for k, v in values(out).items() if v is not None}
+    return got, done.stdout
+
+
+def numbers_on(got: dict[str, object]) -> dict[str, object]:
+    return {
+        k: v for k, v in got.items() if isinstance(v, numbers.Number) and not isinstance(v, bool)
+    }
+
+
+def test_a_range_of_three_respondents_shows_the_refusal_never_a_number(
+    tmp_path, tiny_installed, run_cli
+):
+    path = book(
+        tmp_path,
+        SIX[:4],
+        {
+            "B1": f'=MOGNAD_SCORE({R},"tiny")',
+            "B2": "=ISNUMBER(B1)",
+            "B3": '=IF(ISNUMBER(B1),B1*100,"inget tal")',
+            "B4": f'=MOGNAD_RESPONDENTS({R},"tiny")',
+            "B5": f'=MOGNAD_SCORE({R},"tiny","a1")',
+            "B6": '=MOGNAD_LEVEL(B1,"tiny")',
+            "A8": f'=MOGNAD_STATEMENTS({R},"tiny")',
+        },
+    )
+    got, printed = recalc_cli(run_cli, path)
+    assert got["B1"] == refusal() and "färre än 5 svarande" in got["B1"]
+    assert got["B2"] is False and got["B3"] == "inget tal"  # no formula takes it for a number
+    assert got["B4"] == got["B5"] == got["B6"] == got["A8"] == refusal()  # not even the count
+    assert numbers_on(got) == {}
+    assert NOTICE not in printed
+
+
+def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure(
+    tmp_path, tiny_installed, run_cli
+):
+    rows = [list(r) for r in SIX[:6]]
+    for r in rows[2:6]:
+        r[1] = "Vet ej"  # a1: one answer (respondent 1) among five respondents
+    path = book(
+        tmp_path,
+        rows,
+        {
+            "B1": f'=MOGNAD_SCORE({R},"tiny","a1")',
+            "A3": f'=MOGNAD_STATEMENTS({R},"tiny")',  # a1 is the first statement: row 4
+            "J4": "=ISNUMBER(D4)",
+            "J5": "=ISNUMBER(D5)",
+        },
+    )
+    got, _ = recalc_cli(run_cli, path)
+    assert got["B1"].startswith('MOGNAD: påstående "a1" visas inte: färre än 5 svar')
+    assert got["A4"] == "a1" and got["D4"] == udfs.HIDDEN
+    assert not any(f"{c}4" in numbers_on(got) for c in "DEFG")  # no mean, n or vet ej share
+    assert got["J4"] is False and got["A5"] == "a2" and got["J5"] is True
+
+
+def test_six_respondents_give_the_numbers_of_mognad_score_json(tmp_path, tiny_installed, run_cli):
+    data = tmp_path / "svar.xlsx"
+    wb = openpyxl.Workbook()
+    responses_sheet(wb, SIX)
+    wb.save(data)
+    done = run_cli("score", data, "--model", "tiny", "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    expected = json.loads(done.stdout)
+    path = book(
+        tmp_path,
+        SIX,
+        {
+            "B1": f'=MOGNAD_SCORE({R},"tiny")',
+            "B2": f'=MOGNAD_RESPONDENTS({R},"tiny")',
+            "A4": f'=MOGNAD_DIMENSIONS({R},"tiny")',
+            "A10": f'=MOGNAD_STATEMENTS({R},"tiny")',
+        },
+    )
+    got, _ = recalc_cli(run_cli, path)
+    assert got["B1"] == expected["overall"]  # the published, rounded figure
+    assert got["B2"] == expected["n_respondents"] == 6
+    dims = expected["dimensions"]
+    assert [got[f"A{r}"] for r in range(5, 5 + len(dims))] == list(dims)
+    assert "A8" not in got  # no notice line under a protected table
+    for r, dim_id in enumerate(dims, start=5):
+        assert [got.get(f"{c}{r}") for c in "DEF"] == [
+            dims[dim_id]["score"],
+            dims[dim_id]["n"],
+            dims[dim_id]["dont_know_share"],
+        ]
+    stmts = expected["statements"]
+    assert stmts["b3"]["score"] is None  # hidden: two answers
+    assert [got[f"A{r}"] for r in range(11, 11 + len(stmts))] == list(stmts)
+    for r, sid in enumerate(stmts, start=11):
+        shown = [got.get(f"{c}{r}") for c in "DEFG"]
+        exp = stmts[sid]
+        if exp["score"] is None:
+            assert shown == [udfs.HIDDEN, None, None, None]
+        else:
+            assert shown == [exp["score"], exp["mean"], exp["n"], exp["dont_know_share"]]
+
+
+def test_the_min_size_setting_changes_the_recalculated_workbook(
+    tmp_path, tiny_installed, run_cli, monkeypatch
+):
+    path = book(
+        tmp_path,
+        SIX,
+        {"B1": f'=MOGNAD_SCORE({R},"tiny")', "A3": f'=MOGNAD_DIMENSIONS({R},"tiny")'},
+    )
+    model = mognad.get_model("tiny")
+    frame = pd.DataFrame(SIX[1:], columns=SIX[0])
+    protected, printed = recalc_cli(run_cli, path)
+    assert protected["B1"] == mognad.score(frame, model).overall
+    assert "A7" not in protected and NOTICE not in printed
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")  # the same workbook, in the same process
+    exact, printed = recalc_cli(run_cli, path)
+    assert exact["B1"] == mognad.score(frame, model, min_size=1).overall != protected["B1"]
+    assert exact["A7"].startswith(NOTICE) and f"Note: {NOTICE}" in printed
+    monkeypatch.delenv("MOGNAD_MIN_SIZE")
+    (tmp_path / "mognad.toml").write_text("min_size = 10\n", encoding="utf-8")  # the folder's
+    refused, _ = recalc_cli(run_cli, path)
+    assert refused["B1"] == refused["A3"] == refusal(10)
+    assert numbers_on(refused) == {}

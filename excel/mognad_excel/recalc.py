@@ -600,6 +600,8 @@ def recalc(source: str | Path, output: str | Path, *, force: bool = False) -> Re
             f"The input has {', '.join(lost)}, which the copy does not keep (it is written with "
             "openpyxl). The input itself is unchanged."
         )
+    if report.of_kind("mognad"):  # "Anonymitetsskydd avstängt ..." under the opt-out
+        report.notes.extend(udfs.policy_notes())
     safe_write.write_file(output, wb.save, force=force, inputs=[source])
     report.seconds = time.perf_counter() - start
     return report
