@@ -1,31 +1,47 @@
 """The ready workbook (``mognad excel template``): its structure, and the issue's "done when":
 filled with the bundled sample responses and recalculated, it shows the numbers of
-``mognad score``."""
+``mognad score`` (under the default anonymity policy, as `mognad score` publishes them). Filled
+with too few respondents it shows refusals, not numbers; under the opt-out it says so."""
 
 from __future__ import annotations
 
 import json
+import numbers
 from pathlib import Path
 
 import openpyxl
 import pytest
+from mognad_excel import udfs
 from mognad_excel.template import write_template
 from openpyxl.worksheet.formula import ArrayFormula
 
 import mognad_core as mognad
+from mognad_core import disclosure
 from mognad_core.errors import MognadError
+
+NOTICE = "Anonymitetsskydd avstängt"
+
+
+@pytest.fixture(autouse=True)
+def _default_policy(monkeypatch, tmp_path):
+    """The default policy (min_size 5): no setting from the environment or a mognad.toml."""
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    udfs.clear_cache()
 
 
 def sample_path(model: str) -> Path:
     return mognad.get_samples(model, kind="responses")[0].path
 
 
-def fill(template: Path, sample: Path, out: Path) -> int:
-    """Paste the sample's columns under the template's matching headers; returns the rows."""
+def fill(template: Path, sample: Path, out: Path, respondents: int | None = None) -> int:
+    """Paste the sample's columns (its first ``respondents``, default all) under the template's
+    matching headers; returns the rows."""
     src = openpyxl.load_workbook(sample, read_only=True)
     rows = [list(r) for r in src.worksheets[0].iter_rows(values_only=True)]
     src.close()
-    head, body = rows[0], rows[1:]
+    head, body = rows[0], rows[1:][:respondents]
     wb = openpyxl.load_workbook(template)
     ws = wb["Svar"]
     columns = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
@@ -186,3 +202,42 @@ def test_filled_template_recalculates_to_mognad_score(tmp_path, run_cli, model):
     # no cell of the results sheet holds a MOGNAD message or an Excel error
     texts = [c.value for r in res.iter_rows() for c in r if isinstance(c.value, str)]
     assert not [t for t in texts if t.startswith(("MOGNAD:", "#"))]
+
+
+def test_template_with_three_respondents_shows_refusals_not_numbers(tmp_path, run_cli):
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    info = write_template("dimios", template)
+    fill(template, sample_path("dimios"), filled, respondents=3)
+    result = run_cli("excel", "recalc", filled, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    refused = res[info.cells["overall"]].value
+    assert refused.startswith("MOGNAD: Resultat för svaren visas inte: färre än 5 svarande.")
+    assert res[info.cells["respondents"]].value == refused  # not even the count
+    for what in ("dimensions", "gap", "priorities", "statements", "insights"):
+        assert res[info.cells[what].split(":")[0]].value == refused, what
+    # the only numbers left are the ones the template itself holds (target, benchmark)
+    found = {
+        c.coordinate
+        for row in res.iter_rows()
+        for c in row
+        if isinstance(c.value, numbers.Number) and not isinstance(c.value, bool)
+    }
+    assert found <= {info.cells["target"], info.cells.get("benchmark")}
+
+
+def test_template_under_the_opt_out_says_so(tmp_path, run_cli, monkeypatch):
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    info = write_template("dimios", template)
+    fill(template, sample_path("dimios"), filled, respondents=3)
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
+    result = run_cli("excel", "recalc", filled, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    notice = disclosure.notes_for(disclosure.policy(1))[0]
+    assert f"Note: {notice}" in result.stdout
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    assert isinstance(res[info.cells["overall"]].value, float)  # the score stays a number
+    assert res[info.cells["respondents"]].value == 3
+    # the first findings cell, inside the sheet's fixed layout, carries the notice
+    assert res[info.cells["insights"].split(":")[0]].value == notice
+    assert notice.startswith(NOTICE)
