@@ -297,6 +297,19 @@ def test_separator_counted_outside_quotes(text, sep):
     assert detect_separator(text) == sep
 
 
+def test_rows_are_as_wide_as_the_header_not_as_a_title_line(tmp_path):
+    """A title line without separators, a header of three fields, rows whose empty last field a
+    tool left off: three columns; a row wider than the header is refused, naming its line."""
+    path = tmp_path / "svar.csv"
+    path.write_bytes(b"Enk\xc3\xa4t 2025\nroll;f11;f12\nChef;4\nHR;3;2\n")
+    table = read_table(path)
+    assert list(table.frame.columns) == ["roll", "f11", "f12"]
+    assert table.frame.values.tolist() == [["Chef", "4", None], ["HR", "3", "2"]]
+    path.write_bytes(b"Enk\xc3\xa4t 2025\nroll;f11;f12\nChef;4;1\nHR;3;2;5;1\n")
+    with pytest.raises(mognad.InputError, match="Expected 3 fields in line 4, saw 5"):
+        read_table(path)
+
+
 def test_tsv_stays_tab_separated(tmp_path):
     path = tmp_path / "svar.tsv"
     path.write_bytes(b"f11\troll;enhet\n4\tChef;A\n")

@@ -125,6 +125,17 @@ def detect_separator(text: str) -> str:
     return best
 
 
+def _field_count(text: str, sep: str) -> int:
+    """Fields per row for the parser: those of the first line that holds a separator (the
+    header) or the usual count of the first lines, whichever is more. A title line above the
+    header has fewer fields; a row with more than that is refused by the parser, naming it."""
+    counts = [r[sep] for r in separator_counts(text, sep)]
+    if not counts:
+        return 1
+    usual = max(Counter(counts).items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return 1 + max(counts[0], usual)
+
+
 _SEP_LINE = re.compile(r'"?sep=(.)"?[;,\t]*[ ]*(?:\n|$)', re.IGNORECASE)
 
 
@@ -171,9 +182,7 @@ class CsvReader(ResponseReader):
             sep = "\t"
         else:
             sep = detect_separator(text)
-        # as many columns as the widest of the first lines: a title line above the header row
-        # has fewer fields than the rows below it
-        width = 1 + max((r[sep] for r in separator_counts(text, sep)), default=0)
+        width = _field_count(text, sep)
         try:
             grid = pd.read_csv(
                 io.StringIO(text),
