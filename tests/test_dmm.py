@@ -18,6 +18,10 @@ sum = 4.5, mean = overall = 0.50 -> phase Koordination (lead: varderingar, visio
 organisation, data_analys). diff = score - 0.5; behind when <= -0.10: strategiarbete,
 organisation (-0.25), data_analys (-0.5). Weak (<= 0.40): data_analys (0.00) first; strategiarbete
 and organisation tie at 0.25 and organisation, a lead engine in Koordination, goes first.
+
+The fixture frames have three or four respondents and check arithmetic, so they are scored with
+``min_size=1`` (the anonymity protection off); the spread insight's protected output is tested
+on frames of 5 to 10 respondents at the end.
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ def four_leaders() -> pd.DataFrame:
 
 @pytest.fixture
 def result(four_leaders):
-    return mognad.score(four_leaders, "dmm")
+    return mognad.score(four_leaders, "dmm", min_size=1)
 
 
 def test_level_per_engine_with_description(result):
@@ -173,7 +177,7 @@ def test_tie_broken_by_dont_know_share():
         {"processer": (2, 2, 2)},
         {"processer": ("Vet ej", 2, 2)},
     )
-    r = mognad.score(frame, "dmm")
+    r = mognad.score(frame, "dmm", min_size=1)
     assert r.overall == pytest.approx(4.0 / 9)
     w = mognad_dmm.weakest(r)
     assert w.phase == "Mobilisering"
@@ -193,7 +197,7 @@ def test_no_weak_engine_reports_the_relatively_weakest():
     flat["organisation"] = (3, 3, 3)  # org2 reversed: 6 - 3 = 3
     flat["infrastruktur"] = (3, 3, 3)
     flat["processer"] = (3, 3, 2)
-    r = mognad.score(rows(flat, flat, flat), "dmm")
+    r = mognad.score(rows(flat, flat, flat), "dmm", min_size=1)
     w = mognad_dmm.weakest(r)
     assert w.relative_only
     assert [e.id for e in w.engines] == ["processer"]
@@ -204,7 +208,7 @@ def test_no_weak_engine_reports_the_relatively_weakest():
 def test_engine_needs_two_answered_statements():
     # data_analys answered only in dat3 by everyone: 1 of 3 statements, fewer than 2 -> no score
     frame = rows(*[{"data_analys": ("Vet ej", None, 1)} for _ in range(3)])
-    r = mognad.score(frame, "dmm")
+    r = mognad.score(frame, "dmm", min_size=1)
     e = mognad_dmm.profile(r).engine("data_analys")
     assert e.score is None and e.level is None and not e.enough_answers
     assert e.statements_answered == 1
@@ -301,7 +305,7 @@ def test_bad_targets_are_rejected_with_their_place(result, tmp_path):
 
 
 def test_insights_from_the_hook(four_leaders):
-    r = mognad.score(four_leaders, "dmm", target=SAMPLES / "malprofil.yaml")
+    r = mognad.score(four_leaders, "dmm", target=SAMPLES / "malprofil.yaml", min_size=1)
     keys = [i.key for i in r.insights]
     assert keys[:3] == ["dmm_levels", "dmm_profile", "dmm_weakest"]
     assert {"dmm_practice", "dmm_markers", "dmm_spread", "dmm_target_gap"} <= set(keys)
@@ -324,13 +328,13 @@ def test_insights_from_the_hook(four_leaders):
     assert var["sd"] == pytest.approx(math.sqrt(0.25 / 3))
     assert var["range"] == pytest.approx(0.5) and var["low_agreement"]
     # English
-    en = mognad.score(four_leaders, "dmm", lang="en")
+    en = mognad.score(four_leaders, "dmm", lang="en", min_size=1)
     assert en.insight("dmm_weakest").rows[0]["engine"] == "Data & Analytics"
     assert en.insight("dmm_levels").title == "Level per engine"
 
 
 def test_no_dmm_insights_for_other_models(tiny_model, tiny_frame):
-    r = mognad.score(tiny_frame, tiny_model)
+    r = mognad.score(tiny_frame, tiny_model, min_size=1)
     assert not [i for i in r.insights if i.key.startswith("dmm_")]
 
 
@@ -339,7 +343,7 @@ def test_own_model_declaring_dmm_settings_gets_insights(four_leaders):
     data["name"] = "min_dmm"
     data["meta"]["analysis"]["weak_engines"]["margin"] = 0.3
     own = mognad.model_from_dict(data)
-    r = mognad.score(four_leaders, own)
+    r = mognad.score(four_leaders, own, min_size=1)
     assert r.insight("dmm_weakest").data["margin"] == pytest.approx(0.3)
     assert [e.id for e in mognad_dmm.weakest(r, own).engines] == ["data_analys"]
     with pytest.raises(mognad.ModelError, match="not installed; pass the model"):
@@ -363,8 +367,65 @@ def test_source_motors_variant_scores_dmm_answers():
     assert r.insight("dmm_levels") is not None
 
 
-def test_min_group_size_in_meta_cannot_go_below_three():
+def test_min_group_size_in_meta_is_refused_by_the_workshop(four_leaders):
+    """The model's own group threshold is gone: the workshop uses mognad's one anonymity policy,
+    and a model file that still sets meta.analysis.min_group_size is refused with a message
+    saying where the setting went (never silently replaced by another threshold)."""
+    assert "min_group_size" not in mognad_dmm.model().meta["analysis"]
     data = mognad_dmm.model().model_dump()
-    data["meta"]["analysis"]["min_group_size"] = 2
-    with pytest.raises(mognad.ModelError, match=r"meta\.analysis\.min_group_size = 2"):
-        settings_for(mognad.model_from_dict(data))
+    data["meta"]["analysis"]["min_group_size"] = 8
+    own = mognad.model_from_dict(data)
+    settings_for(own)  # the other analyses are not affected
+    frame = four_leaders.assign(ledningsgrupp="KLG")
+    with pytest.raises(mognad.ModelError, match=r"min_size = 8 i mognad\.toml"):
+        mognad_dmm.workshop(frame, model=own, min_size=1)
+    with pytest.raises(mognad.ModelError, match=r"meta\.analysis\.min_group_size \(8\)"):
+        mognad_dmm.workshop(mognad.prepare(frame, own), lang="en", min_size=1)
+
+
+def _leaders(n: int, group: str = "KLG") -> pd.DataFrame:
+    """``n`` respondents whose varderingar answers run 1 1 1, 2 2 2, ... (cycling 1-5), so the
+    engine's respondent scores differ; every other engine as in BASE."""
+    answers = [((i % 5) + 1,) * 3 for i in range(n)]
+    return rows(*[{"ledningsgrupp": group, "varderingar": a} for a in answers])
+
+
+def test_spread_insight_publishes_spread_figures_only_from_twice_the_minimum_size():
+    """`mognad score` on 5-9 respondents (k = 5) gets at most a coarse agreement flag per engine:
+    no SD, min, max, quartiles, shares or count that would pin the members' scores."""
+    spread_keys = ("respondent_mean", "sd", "min", "max", "range", "q1", "q3", "iqr", "n")
+    for n in (5, 7, 9):
+        r = mognad.score(_leaders(n), "dmm")
+        ins = r.insight("dmm_spread")
+        var = next(e for e in ins.data["engines"] if e["engine"] == "varderingar")
+        assert all(var[key] is None for key in spread_keys), n
+        assert all(v is None for key, v in var.items() if key.startswith("share_"))
+        assert var["spread_shown"] is False and var["agreement"] == "spridd"  # 0 ... 1 apart
+        assert [row["motor"] for row in ins.rows] == ["Värderingar"]
+        assert set(ins.rows[0]) == {"motor", "samsyn"}
+        assert "spann över 50 p.e." in ins.rows[0]["samsyn"]
+        flat = next(e for e in ins.data["engines"] if e["engine"] == "vision_mission")
+        assert flat["agreement"] == "samstämmig" and not flat["low_agreement"]
+    # ten respondents: the spread figures, rounded (SD to 0.01, 0-1 figures to 0.001)
+    r = mognad.score(_leaders(10), "dmm")
+    var = next(e for e in r.insight("dmm_spread").data["engines"] if e["engine"] == "varderingar")
+    exact = pd.Series([(i % 5) / 4 for i in range(10)])
+    assert var["spread_shown"] and var["n"] == 10
+    assert var["sd"] == round(float(exact.std(ddof=1)), 2)
+    assert (var["min"], var["max"], var["q1"], var["q3"]) == (0.0, 1.0, 0.25, 0.75)
+    # the policy comes from the caller: with min_size 3, 6 respondents are enough
+    r = mognad.score(_leaders(6), "dmm", min_size=3)
+    var = next(e for e in r.insight("dmm_spread").data["engines"] if e["engine"] == "varderingar")
+    assert var["spread_shown"] and var["sd"] is not None
+
+
+def test_spread_insight_leaves_out_statements_the_policy_hides():
+    """A statement with fewer than k answers is hidden in the score; the respondents' engine
+    scores behind the spread leave it out as well."""
+    frame = _leaders(10).astype({"var1": object, "var2": object})
+    frame.loc[3:, ["var1", "var2"]] = "vet ej"  # var1 and var2: 3 answers each, hidden at k = 5
+    r = mognad.score(frame, "dmm")
+    assert r.statements["var1"].hidden and r.statements["var3"].score is not None
+    var = next(e for e in r.insight("dmm_spread").data["engines"] if e["engine"] == "varderingar")
+    # from var3 alone every respondent has one answered statement: fewer than 2, no score
+    assert var["agreement"] is None and var["spread_shown"] is False

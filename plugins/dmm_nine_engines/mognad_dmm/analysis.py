@@ -162,7 +162,9 @@ def profile(result: ScoreResult, model: Any = None, *, settings: Settings | None
         ds = result.dimensions.get(d.id)
         stmt_ids = [st.id for st in m.statements_under(d.id)]
         answered = sum(
-            1 for sid in stmt_ids if sid in result.statements and result.statements[sid].n > 0
+            1
+            for sid in stmt_ids
+            if sid in result.statements and (result.statements[sid].n or 0) > 0  # None: hidden
         )
         needed = min(s.min_answered_per_engine, len(stmt_ids))
         enough = answered >= needed and ds is not None and ds.score is not None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import click
 
+from mognad_core import disclosure
+from mognad_core.cli.options import lang_option, mapping_option, min_size_option, sheet_option
+
 from .groups import render_workshop, workshop
 
 
@@ -29,20 +32,10 @@ def dmm_group() -> None:
     show_default=True,
     help="Model name or path to a model file.",
 )
-@click.option(
-    "--min-size",
-    type=int,
-    default=None,
-    help="Smallest group shown (default: the model's meta.analysis.min_group_size, 3).",
-)
-@click.option("--sheet", "-s", default=None, help="Sheet name (default: first).")
-@click.option(
-    "--mapping",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="File mapping your column headers to statement ids.",
-)
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True)
+@min_size_option
+@sheet_option
+@mapping_option
+@lang_option
 @click.option(
     "--format",
     "-f",
@@ -63,14 +56,20 @@ def workshop_command(
 ) -> None:
     """Engine scores per group side by side, and where respondents disagree.
 
+    Published under the anonymity policy (--min-size): small groups are hidden as in `mognad
+    groups`, and spread figures are shown only for groups of at least twice the minimum size.
+
     \b
     Example: mognad dmm workshop svar.xlsx --groups ledningsgrupp
     """
-    result = workshop(file, by=by, min_size=min_size, model=model, sheet=sheet, mapping=mapping)
+    pol = disclosure.policy(min_size, lang)
+    result = workshop(
+        file, by=by, min_size=pol, model=model, sheet=sheet, mapping=mapping, lang=lang
+    )
     if fmt == "json":
-        click.echo(result.to_json())
+        click.echo(result.to_json())  # its notes carry the opt-out notice
     else:
-        click.echo(render_workshop(result, lang), nl=False)
+        click.echo(render_workshop(result, lang), nl=False)  # starts with the opt-out notice
     for note in result.notes:
         click.echo(f"Note: {note}", err=True)
 

@@ -3,13 +3,26 @@
 Keys: ``dmm_levels``, ``dmm_profile``, ``dmm_weakest``, ``dmm_practice`` (only with a finding),
 ``dmm_markers`` (only with a finding), ``dmm_spread`` (when respondent rows are available),
 ``dmm_target_gap`` (when a target is given) and ``dmm_target_error`` (when it cannot be read).
+
+Everything is published under the anonymity policy the core passes in ``context["disclosure"]``
+(its threshold, and spread figures only from twice that many respondents): the plugin applies
+no threshold of its own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from mognad_core import MaturityModel, ModelInsight, MognadError, ScoreResult
+import numpy as np
+
+from mognad_core import (
+    MaturityModel,
+    ModelInsight,
+    MognadError,
+    ResponseSet,
+    ScoreResult,
+    disclosure,
+)
 
 from .analysis import Profile, marker_check, practice_check, profile, weakest
 from .groups import respondent_engine_scores, spread_stats
@@ -298,42 +311,79 @@ def marker_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mode
 
 
 def spread_insight(
-    model: MaturityModel, responses: Any, s: Settings, lang: str
+    model: MaturityModel,
+    responses: Any,
+    result: ScoreResult,
+    s: Settings,
+    pol: disclosure.DisclosurePolicy,
+    lang: str,
 ) -> ModelInsight | None:
+    """How much the respondents agree per engine, as the anonymity policy allows: spread figures
+    from ``pol.spread_min`` respondents with a score, a coarse flag (divided or in agreement)
+    from ``min_size``; statements the policy hides are left out of every respondent's score."""
     en = lang == "en"
-    if responses is None or responses.n < s.spread_min_respondents:
+    if not isinstance(responses, ResponseSet) or responses.n == 0:
         return None
-    per = respondent_engine_scores(responses, s)
+    info = result.disclosure
+    hidden_ids = set(info.hidden_statements) if info is not None else set()
+    hidden = np.array([sid in hidden_ids for sid in model.statement_ids], dtype=bool)
+    per = respondent_engine_scores(disclosure.masked(responses, hidden), s)
     data = []
     rows = []
+    limit = f"{s.spread_flag_range * 100:g}"
     for d in model.dimensions:
         r = {"engine": d.id, "label": d.label, "label_en": d.label_en}
-        r.update(spread_stats(per[d.id], model, s))
+        r.update(spread_stats(per[d.id], model, s, pol, lang))
         data.append(r)
-        if r["low_agreement"]:
-            shares = ", ".join(
-                f"{lv.label(lang)} {pct0(r['share_' + lv.name])}"
-                for lv in model.levels
-                if r.get("share_" + lv.name)
-            )
+        if not r["low_agreement"]:
+            continue
+        if not r["spread_shown"]:  # a flag only: no figure that pins a respondent
             rows.append(
                 {
                     ("engine" if en else "motor"): d.name(lang),
-                    "SD": f"{r['sd'] * 100:.1f} {'pp' if en else 'p.e.'}",
-                    ("range" if en else "spann"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
-                    ("levels" if en else "nivåer"): shares,
+                    ("agreement" if en else "samsyn"): (
+                        f"{r['agreement']} (range above {limit} pp)"
+                        if en
+                        else f"{r['agreement']} (spann över {limit} p.e.)"
+                    ),
                 }
             )
+            continue
+        shares = ", ".join(
+            f"{lv.label(lang)} {pct0(r['share_' + lv.name])}"
+            for lv in model.levels
+            if r.get("share_" + lv.name)
+        )
+        rows.append(
+            {
+                ("engine" if en else "motor"): d.name(lang),
+                "SD": f"{r['sd'] * 100:.1f} {'pp' if en else 'p.e.'}",
+                ("range" if en else "spann"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
+                ("levels" if en else "nivåer"): shares,
+            }
+        )
+    if all(r["agreement"] is None for r in data):
+        return None  # too few respondents with a score to say anything
     flagged = [row[("engine" if en else "motor")] for row in rows]
-    rule = (
-        f"low agreement = SD above {s.spread_flag_sd * 100:.0f} pp, or at least "
-        f"{pct0(s.spread_level_split_share)} of the respondents in each of two levels "
-        f"{s.spread_level_split_distance} or more steps apart"
-        if en
-        else f"låg samsyn = SD över {s.spread_flag_sd * 100:.0f} p.e., eller minst "
-        f"{pct0(s.spread_level_split_share)} av respondenterna i vardera av två nivåer med "
-        f"minst {s.spread_level_split_distance} steg emellan"
-    )
+    if any(r["spread_shown"] for r in data):
+        rule = (
+            f"low agreement = SD above {s.spread_flag_sd * 100:.0f} pp, or at least "
+            f"{pct0(s.spread_level_split_share)} of the respondents in each of two levels "
+            f"{s.spread_level_split_distance} or more steps apart"
+            if en
+            else f"låg samsyn = SD över {s.spread_flag_sd * 100:.0f} p.e., eller minst "
+            f"{pct0(s.spread_level_split_share)} av respondenterna i vardera av två nivåer med "
+            f"minst {s.spread_level_split_distance} steg emellan"
+        )
+    else:
+        need = max(pol.spread_min, s.spread_min_respondents)
+        rule = (
+            f"spread figures need at least {need} respondents with a score; here only whether "
+            f"the highest and lowest scores are more than {limit} pp apart (divided)"
+            if en
+            else f"spridningsmått kräver minst {need} respondenter med poäng; här bara om "
+            f"högsta och lägsta poäng skiljer sig mer än {limit} p.e. (spridd)"
+        )
     if en:
         text = f"Respondent-level engine scores, {rule}. " + (
             f"Low agreement: {_join(flagged, lang)}." if flagged else "No engine is flagged."
@@ -346,7 +396,7 @@ def spread_insight(
         key="dmm_spread",
         title="Spread between respondents" if en else "Spridning mellan respondenter",
         text=text,
-        data={"engines": data},
+        data={"engines": data, "spread_min": max(pol.spread_min, s.spread_min_respondents)},
         rows=rows,
     )
 
@@ -433,7 +483,10 @@ def build_insights(
     for extra in (practice_insight(model, result, lang), marker_insight(model, result, lang)):
         if extra is not None:
             out.append(extra)
-    spread = spread_insight(model, (context or {}).get("responses"), s, lang)
+    pol = (context or {}).get("disclosure")
+    if not isinstance(pol, disclosure.DisclosurePolicy):  # called without the core's context
+        pol = disclosure.policy_of(result, lang)
+    spread = spread_insight(model, (context or {}).get("responses"), result, s, pol, lang)
     if spread is not None:
         out.append(spread)
     target = (context or {}).get("target")

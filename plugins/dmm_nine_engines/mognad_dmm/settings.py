@@ -49,10 +49,10 @@ class Settings(BaseModel):
     max_focus: int = Field(2, ge=1)
     even_out_margin: float = Field(0.10, ge=0, le=1)
     spread_flag_sd: float = Field(0.20, gt=0, le=1)
+    spread_flag_range: float = Field(0.50, gt=0, le=1)
     spread_level_split_share: float = Field(0.25, gt=0, le=0.5)
     spread_level_split_distance: int = Field(2, ge=1)
     spread_min_respondents: int = Field(3, ge=2)
-    min_group_size: int = Field(3, ge=3)
     recommended_practice: dict[str, PracticeStep] = Field(default_factory=dict)
     level_aliases: dict[str, str] = Field(default_factory=dict)
     target_profiles: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -68,10 +68,10 @@ _PATHS: dict[tuple[str, ...], str] = {
     ("analysis", "weak_engines", "max_focus"): "max_focus",
     ("analysis", "acceleration_even_out_margin"): "even_out_margin",
     ("analysis", "spread", "flag_sd"): "spread_flag_sd",
+    ("analysis", "spread", "flag_range"): "spread_flag_range",
     ("analysis", "spread", "flag_level_split_share"): "spread_level_split_share",
     ("analysis", "spread", "flag_level_split_min_distance"): "spread_level_split_distance",
     ("analysis", "spread", "min_respondents"): "spread_min_respondents",
-    ("analysis", "min_group_size"): "min_group_size",
     ("level_aliases",): "level_aliases",
     ("target_profiles",): "target_profiles",
     ("default_target_profile",): "default_target_profile",
@@ -134,6 +134,33 @@ def settings_for(model: MaturityModel) -> Settings:
                 f"({', '.join(sorted(engine_ids))})"
             )
     return settings
+
+
+def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
+    """Groups are shown under mognad's one anonymity setting (``--min-size``,
+    ``MOGNAD_MIN_SIZE``, ``min_size`` in mognad.toml), never a threshold of the model's own. A
+    model file that still sets ``meta.analysis.min_group_size`` is refused, so that a threshold
+    its author set is never silently replaced by another."""
+    value = _get(model.meta or {}, ("analysis", "min_group_size"))
+    if value is None:
+        return
+    if lang == "en":
+        message = (
+            f"Model {model.name!r} sets meta.analysis.min_group_size ({value!r}), which is no "
+            "longer used: the smallest group shown is mognad's anonymity setting for every "
+            "output (--min-size, MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is "
+            f"given). Remove the line from the model file, and write min_size = {value} in "
+            "mognad.toml to keep the value."
+        )
+    else:
+        message = (
+            f"Modellen {model.name!r} anger meta.analysis.min_group_size ({value!r}), som inte "
+            "längre används: minsta gruppstorlek är mognads anonymitetsinställning för alla "
+            "resultat (--min-size, MOGNAD_MIN_SIZE eller min_size i mognad.toml; 5 om inget "
+            f"anges). Ta bort raden ur modellfilen och skriv min_size = {value} i mognad.toml "
+            "för att behålla värdet."
+        )
+    raise ModelError(message)
 
 
 def engines(model: MaturityModel) -> list[Dimension]:
