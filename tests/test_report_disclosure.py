@@ -1,0 +1,337 @@
+"""The report files publish only through the anonymity policy (mognad_core.disclosure), read back
+as a reader sees them (openpyxl for the workbook, python-pptx for the deck and its speaker
+notes): no group below the minimum size on any sheet or slide (the model's insights and the
+charts' data included), no exact size of a hidden group, no figure of a statement that too few
+people in a group answered, no unrounded figure in any cell, the opt-out said on the first sheet
+and the title slide, and every group that is large enough still shown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+import mognad_core as mognad
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+DIMIOS = SAMPLES / "dimios_sample.xlsx"
+DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
+KULTUR = "Kultur- och fritidsförvaltningen"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+MEAN_COLUMNS = {"Medel (skala)", "Mean (scale)", "Cronbachs alfa", "Cronbach's alpha"}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+# ---- reading the files back ------------------------------------------------------------------
+def sheet_rows(path: Path) -> list[tuple[str, str]]:
+    """Every non-empty row of every sheet as (sheet, "cell | cell | ...")."""
+    out = []
+    for ws in load_workbook(path):
+        for row in ws.iter_rows(values_only=True):
+            values = [str(v) for v in row if v is not None]
+            if values:
+                out.append((ws.title, " | ".join(values)))
+    return out
+
+
+def deck_lines(path: Path) -> list[tuple[int, str]]:
+    """Every paragraph of every text shape and every line of the speaker notes, per slide."""
+    out = []
+    for number, slide in enumerate(Presentation(str(path)).slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                out += [(number, p.text) for p in shape.text_frame.paragraphs if p.text]
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame.text
+            out += [(number, line) for line in notes.splitlines() if line]
+    return out
+
+
+def slide_titles(path: Path) -> list[str]:
+    return [s.shapes.title.text for s in Presentation(str(path)).slides]
+
+
+def chart_cells(path: Path) -> list:
+    """The values of every cell a native chart refers to (series names, categories, values)."""
+    wb = load_workbook(path)
+    out = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"xl/charts/chart\d+\.xml", name):
+                continue
+            for ref in ET.fromstring(z.read(name)).iter(f"{C}f"):
+                sheet, cells = ref.text.rsplit("!", 1)
+                got = wb[sheet.strip("'")][cells.replace("$", "")]
+                rows = got if isinstance(got, tuple) else ((got,),)
+                for row in rows:
+                    out += [c.value for c in (row if isinstance(row, tuple) else (row,))]
+    return out
+
+
+def wave_2025(path: Path = DIMIOS, model: str = "dimios"):
+    return mognad.read_responses(path, model).where(år=2025)
+
+
+def shows_no_figures(text: str, allowed: set[str]) -> bool:
+    """No percentage, no size (n=...), and no number but the ``allowed`` ones (the minimum size
+    and the count of hidden groups)."""
+    return "%" not in text and "n=" not in text and set(NUMBER.findall(text)) <= allowed
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("samples")
+    for name in ("dimios_sample.xlsx", "dimios_2024.csv", "dimios_2025.csv"):
+        shutil.copy(SAMPLES / name, path / name)
+    shutil.copy(DMM, path / DMM.name)
+    return path
+
+
+@pytest.fixture(scope="module")
+def cli(folder):
+    """``mognad ARGS`` run in the samples folder, in-process (module-wide, unlike conftest's
+    run_cli); fails the test unless it exits 0."""
+    import contextlib
+    import io
+    import os
+
+    from mognad_core.cli import main as cli_main
+
+    def run(*args: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        here = Path.cwd()
+        os.chdir(folder)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                cli_main([str(a) for a in args])
+        except SystemExit as exc:
+            assert not exc.code, err.getvalue()
+        finally:
+            os.chdir(here)
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def min_size_10(cli, folder) -> tuple[Path, Path]:
+    cli("report", "dimios_sample.xlsx", "--groups", "förvaltning", "--min-size", "10", "-o", "k10/")
+    base = folder / "k10" / "dimios_sample_rapport"
+    return base.with_suffix(".xlsx"), base.with_suffix(".pptx")
+
+
+# ---- groups below the minimum size -----------------------------------------------------------
+def test_min_size_10_shows_no_group_under_10_anywhere(min_size_10):
+    workbook, deck = min_size_10
+    sizes = wave_2025().attributes["förvaltning"].value_counts()  # the report is about 2025
+    grouped = mognad.groups(wave_2025(), "förvaltning", min_size=10)
+    hidden = grouped.suppressed
+    assert KULTUR in hidden and sizes[KULTUR] == 5  # the group under 10 ...
+    assert set(sizes[sizes < 10].index) <= set(hidden)
+    assert len(hidden) == 2  # ... and one more, so that it cannot be derived from the total
+    allowed = {"10", str(len(hidden))}
+    rows = sheet_rows(workbook)
+    named = [(sheet, row) for sheet, row in rows for name in hidden if name in row]
+    sheets = {sheet for sheet, _ in named}
+    # named (as hidden) on the group sheets and in the model's insights, never with a figure
+    assert {"Grupper", "Gruppstorlek", "Modellens tolkning"} <= sheets
+    for sheet, row in named:
+        assert shows_no_figures(row, allowed), (sheet, row)
+    lines = deck_lines(deck)
+    named_lines = [(n, line) for n, line in lines for name in hidden if name in line]
+    assert named_lines  # the overview says which groups are not shown
+    for number, line in named_lines:
+        assert shows_no_figures(line, allowed), (number, line)
+    assert not set(hidden) & set(slide_titles(deck))
+    assert not set(hidden) & {v for v in chart_cells(workbook) if isinstance(v, str)}
+    # no exact size of a hidden group, in any words
+    texts = [row for _, row in rows] + [line for _, line in lines]
+    for name in hidden:
+        n = int(sizes[name])
+        for text in texts:
+            assert f"n={n})" not in text and not re.search(rf"\b{n} (svarande|personer)", text)
+    size_rows = [row for sheet, row in rows if sheet == "Gruppstorlek" and row.startswith(KULTUR)]
+    assert size_rows == [f"{KULTUR} | < 10 | nej | färre än 10 svarande"]
+
+
+def test_a_protected_report_does_not_say_the_protection_is_off(min_size_10):
+    workbook, deck = min_size_10
+    assert not [r for _, r in sheet_rows(workbook) if "Anonymitetsskydd avstängt" in r]
+    assert not [t for _, t in deck_lines(deck) if "Anonymitetsskydd avstängt" in t]
+    about = dict(
+        r.split(" | ", 1) for s, r in sheet_rows(workbook) if s == "Om rapporten" and " | " in r
+    )
+    assert about["Anonymitet"].startswith("Minsta gruppstorlek 10.")
+
+
+# ---- a statement too few people in a group answered -----------------------------------------
+@pytest.fixture(scope="module")
+def vet_ej(cli, folder) -> tuple[Path, Path, str]:
+    """The 2025 wave, where four of Kultur's five respondents answered vet ej to f11."""
+    frame = pd.read_excel(DIMIOS, engine="openpyxl").query("år == 2025")
+    rows = frame.index[frame["förvaltning"] == KULTUR]
+    assert len(rows) == 5
+    frame.loc[rows[:4], "f11"] = "vet ej"
+    frame.loc[rows[4], "f11"] = 2
+    frame.to_excel(folder / "vetej.xlsx", index=False)
+    cli("report", "vetej.xlsx", "--groups", "förvaltning", "--min-size", "5", "-o", "vetej/")
+    base = folder / "vetej" / "vetej_rapport"
+    text = mognad.load_model("dimios").statement("f11").label("sv")
+    return base.with_suffix(".xlsx"), base.with_suffix(".pptx"), text
+
+
+def test_a_statement_four_of_five_answered_vet_ej_has_no_score_in_that_group(vet_ej):
+    workbook, deck, f11 = vet_ej
+    ws = load_workbook(workbook)["Grupper"]
+    headers = [c.value for c in ws[4]]
+    assert f"{KULTUR} (n=5)" in headers  # five respondents: the group itself is shown
+    f11_row = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == "f11")
+    kultur = f11_row[headers.index(f"{KULTUR} (n=5)")]
+    assert kultur == "visas inte (färre än 5 svar)"
+    # not the only hidden f11 figure: otherwise the total and the other groups would give it
+    hidden = [v for v in f11_row[4:] if v == "visas inte (färre än 5 svar)"]
+    assert len(hidden) >= 2
+    assert all(isinstance(v, float) for v in f11_row[4:] if v not in hidden)
+    # the group's slide neither scores nor suggests it, nor shows its vet-ej share (80 %)
+    number = slide_titles(deck).index(KULTUR) + 1
+    lines = [line for n, line in deck_lines(deck) if n == number]
+    assert any(line.startswith("5 svarande") for line in lines)
+    for line in lines:
+        assert "f11" not in line and f11[:40] not in line, line
+        assert not re.search(r"\b80(,0)? %", line), line
+
+
+# ---- rounding --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def dmm_report(cli, folder) -> Path:
+    cli(
+        "report", DMM.name, "-m", "dmm", "--groups", "ledningsgrupp", "--target", "next", "-o", "d/"
+    )
+    return folder / "d" / "dmm_sample_rapport.xlsx"
+
+
+@pytest.mark.parametrize("which", ["min_size_10", "vet_ej", "dmm_report"])
+def test_no_unrounded_figure_in_any_cell(request, which):
+    """0-1 figures (and the priority index) to 0.001, i.e. 0.1 percentage point; percentage
+    points to 0.1; means and alphas to 0.01: in the value a reader sees in the formula bar, not
+    only in the number format."""
+    made = request.getfixturevalue(which)
+    workbook = made[0] if isinstance(made, tuple) else made
+    floats = 0
+    for ws in load_workbook(workbook):
+        for row in ws.iter_rows():
+            for c in row:
+                if not isinstance(c.value, float):
+                    continue
+                floats += 1
+                digits = 3
+                if "p.e." in c.number_format or "pp" in c.number_format:
+                    digits = 1
+                elif ws.cell(row=4, column=c.column).value in MEAN_COLUMNS:
+                    digits = 2
+                assert c.value == round(c.value, digits), (ws.title, c.coordinate, c.value)
+    assert floats > 100
+
+
+# ---- the opt-out -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "notice", "about", "sizes_sheet"),
+    [
+        ("sv", "Anonymitetsskydd avstängt", "Om rapporten", "Gruppstorlek"),
+        ("en", "Anonymity protection off", "About", "Group sizes"),
+    ],
+)
+def test_min_size_1_says_so_on_the_first_sheet_and_the_title_slide(
+    cli, folder, lang, notice, about, sizes_sheet
+):
+    cli(
+        "report",
+        "dimios_sample.xlsx",
+        "--groups",
+        "förvaltning",
+        "--min-size",
+        "1",
+        "--lang",
+        lang,
+        "-o",
+        f"off_{lang}/",
+    )
+    stem = "dimios_sample_" + ("report" if lang == "en" else "rapport")
+    workbook, deck = (folder / f"off_{lang}" / f"{stem}.{s}" for s in ("xlsx", "pptx"))
+    wb = load_workbook(workbook)
+    first = wb.worksheets[0]
+    top = [c.value for row in first.iter_rows(max_row=5) for c in row if isinstance(c.value, str)]
+    assert any(v.startswith(notice) for v in top), top
+    assert any(
+        v and str(v).startswith(notice)
+        for row in wb[about].iter_rows(values_only=True)
+        for v in row
+    )
+    title_slide = [line for n, line in deck_lines(deck) if n == 1]
+    assert any(line.startswith(notice) for line in title_slide), title_slide
+    # and nothing is protected: the five-person group is shown with its size, figures unrounded
+    sizes = {r[0]: r[1] for r in wb[sizes_sheet].iter_rows(min_row=5, values_only=True) if r[0]}
+    assert sizes[KULTUR] == 5
+    exact = mognad.score_responses(wave_2025(), min_size=1, insights=False).overall
+    overall = next(
+        r[1]
+        for r in first.iter_rows(values_only=True)
+        if r[0] in ("Total mognad", "Overall maturity")
+    )
+    assert overall == exact and overall != round(exact, 3)
+    assert KULTUR in slide_titles(deck)
+
+
+# ---- every group that is large enough --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("path", "model", "by", "options"),
+    [
+        (DIMIOS, "dimios", "förvaltning", {"compare": "år", "min_size": 5}),
+        (DIMIOS, "dimios", "förvaltning", {"compare": "år", "min_size": 10}),
+        (DIMIOS, "dimios", "roll", {"compare": "år", "min_size": 40}),
+        (DMM, "dmm", "ledningsgrupp", {"min_size": 5}),
+        (DMM, "dmm", "ledningsgrupp", {"min_size": 7}),
+    ],
+    ids=["dimios-5", "dimios-10", "dimios-roll-40", "dmm-5", "dmm-7"],
+)
+def test_the_samples_reports_show_every_group_that_is_large_enough(
+    tmp_path, path, model, by, options
+):
+    written = mognad.build_report(path, model, tmp_path, groups=by, **options)
+    deck, workbook = sorted(written)  # .pptx, .xlsx
+    rs = mognad.read_responses(path, model)
+    if "compare" in options:
+        rs = rs.where(år=2025)  # the report is about the later wave
+    expected = mognad.groups(rs, by, min_size=options["min_size"])
+    assert expected.visible
+    headers = [c.value for c in load_workbook(workbook)["Grupper"][4]][4:]
+    assert [h.rsplit(" (n=", 1)[0] for h in headers] == expected.visible
+    sizes = {g.name: g.n for g in expected.groups}
+    assert headers == [f"{name} (n={sizes[name]})" for name in expected.visible]
+    titles = slide_titles(deck)
+    assert [t for t in titles if t in sizes] == expected.visible  # one slide per visible group
+
+
+# ---- where selects ---------------------------------------------------------------------------
+def test_where_selects_the_respondents_through_the_policy(tmp_path):
+    out = tmp_path / "r.xlsx"
+    mognad.build_report(DIMIOS, "dimios", out, where=["år=2025", "roll=Medarbetare"])
+    summary = [r for s, r in sheet_rows(out) if s == "Sammanfattning"]
+    assert "100 personer har svarat (dimios_sample.xlsx, år=2025, roll=Medarbetare)." in summary
+    with pytest.raises(mognad.disclosure.DisclosureError, match="färre än 6 svarande"):
+        mognad.build_report(
+            DIMIOS,
+            "dimios",
+            tmp_path / "k.xlsx",
+            where=["år=2025", f"förvaltning={KULTUR}"],
+            min_size=6,
+        )
+    assert not (tmp_path / "k.xlsx").exists()
