@@ -146,3 +146,48 @@ def test_a_compare_file_report_is_titled_by_the_wave_of_its_responses(run_cli, f
     ]
     assert rows[0] == "Digital mognad 2025"
     assert "240 personer har svarat (dimios_2025.csv). Rapporten gäller 2025." in rows
+
+
+def test_where_selects_in_the_responses_and_in_the_earlier_wave(run_cli, folder):
+    out = run_cli(
+        "report",
+        "dimios_2025.csv",
+        "--compare",
+        "dimios_2024.csv",
+        "--where",
+        "roll=Medarbetare",
+        "-o",
+        "m.xlsx",
+    )
+    assert out.exit_code == 0, out.stderr
+    wb = load_workbook(folder / "m.xlsx")
+    summary = [r[0] for r in wb["Sammanfattning"].iter_rows(values_only=True) if r and r[0]]
+    assert (
+        "100 personer har svarat (dimios_2025.csv, roll=Medarbetare). Rapporten gäller 2025."
+        in summary
+    )
+    about = {r[0]: r[1] for r in wb["Om rapporten"].iter_rows(values_only=True) if r[0]}
+    assert about["Urval"] == "roll=Medarbetare"
+    assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=100);")  # 95 of 240 in 2024
+
+
+def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_written(run_cli, folder):
+    before = listing(folder)
+    out = run_cli(
+        "report",
+        "dimios_sample.xlsx",
+        "--where",
+        "år=2025",
+        "--where",
+        "förvaltning=Kultur- och fritidsförvaltningen",
+        "--min-size",
+        "6",
+        "-o",
+        "k.xlsx",
+    )
+    assert out.exit_code == 2, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr and out.stdout == ""
+    message = out.stderr.strip().splitlines()[-1]
+    assert message.startswith("Fel: Resultat för år=2025, förvaltning=Kultur- och ")
+    assert "färre än 6 svarande" in message
+    assert listing(folder) == before
