@@ -215,6 +215,9 @@ def test_each_wave_csv(expected):
         gap = r.insight("dimios.benchmark").data["gap_pp"]
         assert gap == published_gap(exp["overall"], NATIONAL_2021)
     assert r24.overall == 0.593 and r25.overall == 0.659
+    # the Python API gives the figures as published too (the README quotes these)
+    assert dimios.benchmark_gap(r24).gap_pp == 11.3
+    assert dimios.balance(r24).overall.balance == -0.041
 
 
 # ---- CLI acceptance ---------------------------------------------------------------------

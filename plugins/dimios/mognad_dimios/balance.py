@@ -21,7 +21,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult
+from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, disclosure
 
 from ._common import DEFAULT_TILT, EPS, lang_of, meta_number, pct, pp, resolve_model
 
@@ -173,7 +173,7 @@ def balance(
     for d in m.dimensions:
         ids = [s.id for s in m.statements_under(d.id)]
         out.dimensions[d.id] = _part(d.id, d.name(lang), ids, result, tags, weights, limit)
-    return out
+    return disclosure.round_figures(out, disclosure.policy_of(result, lang))  # as published
 
 
 def describe(part: AxisBalance, b: Balance) -> str:

@@ -15,7 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from mognad_core import Benchmark, MaturityModel, ModelError, MognadError, ScoreResult
+from mognad_core import (
+    Benchmark,
+    MaturityModel,
+    ModelError,
+    MognadError,
+    ScoreResult,
+    disclosure,
+)
 from mognad_core.schema import normalize_token
 from mognad_core.targets import Target, parse_target
 
@@ -207,7 +214,7 @@ def benchmark_gap(
             benchmark=value,
             gap_pp=None if d.score is None else 100 * (d.score - value),
         )
-    return out
+    return disclosure.round_figures(out, disclosure.policy_of(result, lang))  # as published
 
 
 def gap_for_context(
