@@ -209,6 +209,48 @@ def test_a_statement_four_of_five_answered_vet_ej_has_no_score_in_that_group(vet
         assert not re.search(r"\b80(,0)? %", line), line
 
 
+def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slide(tmp_path):
+    """f11 with three answers (all in 2024; minimum five): hidden in both waves, so the change
+    is not shown either; not ranked as a place to start; no bar in the statement chart."""
+    frame = pd.read_excel(DIMIOS, engine="openpyxl")
+    frame.loc[frame.index[3:], "f11"] = None
+    assert (frame["år"].iloc[:3] == 2024).all()
+    frame.to_excel(tmp_path / "tre.xlsx", index=False)
+    written = mognad.build_report(
+        tmp_path / "tre.xlsx", "dimios", tmp_path, compare="år", groups="förvaltning", min_size=5
+    )
+    deck, workbook = sorted(written)  # .pptx, .xlsx
+    hidden = "visas inte (färre än 5 svar)"
+    wb = load_workbook(workbook)
+    statements = wb["Påståenden"]
+    last = statements.max_row
+    assert [c.value for c in statements[last]][:5] == [
+        "f11",
+        statements.cell(last, 2).value,
+        "Förmågor för effektivitet",
+        hidden,
+        None,
+    ]
+    assert all(c.value is None for c in statements[last][4:11])
+    with zipfile.ZipFile(workbook) as z:  # the bar chart ends before the hidden row
+        refs = [
+            f.text
+            for n in z.namelist()
+            if n.startswith("xl/charts/chart")
+            for f in ET.fromstring(z.read(n)).iter(f"{C}f")
+            if f.text.startswith("'Påståenden'")
+        ]
+    assert refs and all(ref.endswith(f"${last - 1}") for ref in refs if ":" in ref)
+    change = next(r for r in wb["Förändring"].iter_rows(values_only=True) if r[0] == "f11")
+    assert change[3] == hidden and all(v in (None, "") for v in change[4:8] + change[9:])
+    groups = next(r for r in wb["Grupper"].iter_rows(values_only=True) if r[0] == "f11")
+    assert set(groups[3:]) == {hidden}
+    ranked = [r[1] for r in wb["Prioriteringar"].iter_rows(min_row=5, values_only=True)]
+    assert "f11" not in ranked and len(ranked) == 23
+    f11 = [line for _, line in deck_lines(deck) if line.startswith("f11 ")]
+    assert f11 and all(line.endswith(f": {hidden}") for line in f11)
+
+
 # ---- rounding --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def dmm_report(cli, folder) -> Path:
