@@ -395,32 +395,33 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
             ws.cell(row=i, column=4).alignment = WRAP
     # the chart shows the statements with figures (hidden ones are last, without a bar)
     shown = sum(1 for r in data.statements if not r.hidden)
-    chart_last = first + max(shown, 1) - 1
+    chart_last = first + shown - 1
     _score_scale(ws, 4, first, last)
     ws.conditional_formatting.add(
         f"E{first}:E{last}",
         ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="F4B183"),
     )
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "clustered"
-    chart.title = t("chart.statements")
-    chart.add_data(
-        Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=chart_last),
-        titles_from_data=True,
-    )
-    chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=chart_last))
-    _percent_bars(chart)
-    chart.y_axis.majorGridlines = None
-    chart.x_axis.txPr = _axis_font(900)
-    chart.gapWidth = 40
-    _style_series(chart.series[0], COLOURS["result"], line=False)
-    _style_series(chart.series[1], "D55E00", line=False)
-    chart.legend.position = "t"
-    _show_axes(chart)
-    chart.width = 24
-    chart.height = max(10, 0.75 * shown + 3)
-    ws.add_chart(chart, "N4")
+    if shown:  # no chart when every statement is hidden
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "clustered"
+        chart.title = t("chart.statements")
+        chart.add_data(
+            Reference(ws, min_col=4, max_col=5, min_row=HEADER_ROW, max_row=chart_last),
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=chart_last))
+        _percent_bars(chart)
+        chart.y_axis.majorGridlines = None
+        chart.x_axis.txPr = _axis_font(900)
+        chart.gapWidth = 40
+        _style_series(chart.series[0], COLOURS["result"], line=False)
+        _style_series(chart.series[1], "D55E00", line=False)
+        chart.legend.position = "t"
+        _show_axes(chart)
+        chart.width = 24
+        chart.height = max(10, 0.75 * shown + 3)
+        ws.add_chart(chart, "N4")
     _print_setup(ws)
     return ws
 
