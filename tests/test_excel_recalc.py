@@ -310,10 +310,10 @@ def book(tmp_path: Path, rows: list[list[object]], formulas: dict[str, str]) -> 
     return path
 
 
-def recalc_cli(run_cli, path: Path) -> tuple[dict[str, object], str]:
+def recalc_cli(run_cli, path: Path, *options: str) -> tuple[dict[str, object], str]:
     """``mognad excel recalc`` as a user runs it; the copy's Resultat values and the report."""
     out = path.with_name("ut.xlsx")
-    done = run_cli("excel", "recalc", path, "-o", out, "--force")
+    done = run_cli("excel", "recalc", path, "-o", out, "--force", *options)
     assert done.exit_code == 0, done.stderr
     got = {k: v for k, v in values(out).items() if v is not None}
     return got, done.stdout
@@ -436,3 +436,11 @@ def test_the_min_size_setting_changes_the_recalculated_workbook(
     refused, _ = recalc_cli(run_cli, path)
     assert refused["B1"] == refused["A3"] == refusal(10)
     assert numbers_on(refused) == {}
+    # the command's option, for every cell of the workbook at once, before the settings
+    again, printed = recalc_cli(run_cli, path, "--min-size", "1")
+    assert again["B1"] == exact["B1"] and f"Note: {NOTICE}" in printed
+    again, _ = recalc_cli(run_cli, path, "--min-size", "5")
+    assert again == protected
+    bad = run_cli("excel", "recalc", path, "-o", tmp_path / "x.xlsx", "--min-size", "2")
+    assert bad.exit_code == 2 and "Minsta gruppstorlek 2" in bad.stderr
+    assert not (tmp_path / "x.xlsx").exists()

@@ -11,6 +11,7 @@ import sys
 import click
 
 from mognad_core import hookimpl
+from mognad_core.cli.options import min_size_option
 
 
 @click.group("excel")
@@ -134,11 +135,12 @@ def template_cmd(model: str, output: str | None, rows: int, attributes: str, for
     show_default=True,
     help="Report format.",
 )
-def recalc_cmd(workbook: str, output: str, force: bool, fmt: str) -> None:
+@min_size_option
+def recalc_cmd(workbook: str, output: str, force: bool, fmt: str, min_size: int | None) -> None:
     """Compute every MOGNAD_* formula (and what depends on it) without Excel; write a copy."""
     from .recalc import recalc
 
-    report = recalc(workbook, output, force=force)
+    report = recalc(workbook, output, force=force, min_size=min_size)
     if fmt == "json":
         data = {
             "source": report.source,

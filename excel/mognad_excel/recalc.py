@@ -482,12 +482,21 @@ def _range_text(sheet: str, r0: int, c0: int, r1: int, c1: int) -> str:
     return f"{_quote(sheet)}!{a}" if (r0, c0) == (r1, c1) else f"{_quote(sheet)}!{a}:{b}"
 
 
-def recalc(source: str | Path, output: str | Path, *, force: bool = False) -> RecalcReport:
+def recalc(
+    source: str | Path, output: str | Path, *, force: bool = False, min_size: Any = None
+) -> RecalcReport:
     """Evaluate every formula of ``source`` (MOGNAD_* and native) and write a values copy.
 
-    Raises :class:`~mognad_core.errors.MognadError` for bad paths or an unreadable workbook;
-    formulas that cannot be evaluated are reported in the result, not raised.
+    ``min_size`` is the anonymity policy of every MOGNAD_* cell (default: the settings').
+    Raises :class:`~mognad_core.errors.MognadError` for bad paths, an unreadable workbook or an
+    unusable ``min_size``; formulas that cannot be evaluated are reported in the result, not
+    raised.
     """
+    with udfs.policy_for_run(min_size):
+        return _recalc(Path(source), Path(output), force)
+
+
+def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
     import openpyxl
     from openpyxl.worksheet.formula import ArrayFormula
 

@@ -37,6 +37,8 @@ Excel they are no-ops, so these functions can be called directly (the tests do).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 import numbers
 import os
@@ -79,6 +81,10 @@ HIDDEN = "visas inte"
 OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
 CACHE = LRUCache(256)
+#: The policy of a whole recalculation (``mognad excel recalc --min-size N``), else None.
+_RUN_POLICY: contextvars.ContextVar[disclosure.DisclosurePolicy | None] = contextvars.ContextVar(
+    "mognad_excel_policy", default=None
+)
 _MODELS: dict[tuple, tuple[MaturityModel, tuple]] = {}
 
 _LEVELS = {
@@ -177,9 +183,23 @@ def is_message(value: Any) -> bool:
 
 # ---- the anonymity policy ------------------------------------------------------------------
 def _policy() -> disclosure.DisclosurePolicy:
-    """The policy in force: ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml`` (or the
-    file ``MOGNAD_CONFIG`` names), else 5. Read on every call, so every cache key holds it."""
-    return disclosure.policy(None, LANG)
+    """The policy in force: that of the recalculation running (:func:`policy_for_run`), else
+    ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml`` (or the file ``MOGNAD_CONFIG``
+    names), else 5. Read on every call, so every cache key holds it."""
+    return _RUN_POLICY.get() or disclosure.policy(None, LANG)
+
+
+@contextlib.contextmanager
+def policy_for_run(min_size: Any = None):
+    """Every function called inside uses the policy of ``min_size`` (a whole workbook at once,
+    as ``mognad excel recalc --min-size N`` does); ``None`` keeps the settings'. An unusable
+    value raises :class:`~mognad_core.errors.MognadError` here, before anything is computed."""
+    pol = None if min_size is None else disclosure.policy(min_size, LANG)
+    token = _RUN_POLICY.set(pol)
+    try:
+        yield pol
+    finally:
+        _RUN_POLICY.reset(token)
 
 
 def _policy_key(pol: disclosure.DisclosurePolicy) -> tuple:
