@@ -180,8 +180,15 @@ class WorkshopResult(BaseModel):
                 return bool(x)
             return x
 
+        def count(key: str, value: Any) -> Any:  # counts stay whole numbers next to NaN
+            if key in ("n", "group_n") and isinstance(value, float):
+                return int(value)
+            return value
+
         def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-            return [{k: clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+            return [
+                {k: count(k, clean(v)) for k, v in row.items()} for row in frame.to_dict("records")
+            ]
 
         return {
             "model": self.model,
