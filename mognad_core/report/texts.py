@@ -77,7 +77,6 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.statement": "påstående",
         "yes": "ja",
         "no": "nej",
-        "hidden": "dold",
         # anonymity (mognad_core.disclosure)
         "hidden.statement": "visas inte (färre än {k} svar)",
         "hidden.statement_short": "visas inte",
@@ -240,7 +239,6 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.statement": "statement",
         "yes": "yes",
         "no": "no",
-        "hidden": "hidden",
         "hidden.statement": "not shown (fewer than {k} answers)",
         "hidden.statement_short": "not shown",
         "about.anonymity": "Anonymity",
