@@ -5,6 +5,9 @@
   ``mognad score --format json`` (the issue's "done when"), and every printed output is compared.
 * Every MOGNAD_* function is documented with its real arguments, and every example formula,
   example table and cell message is computed on the filled template and compared.
+* The anonymity section: its examples and messages are computed like the others (under the
+  default policy), no function takes a ``min_size`` argument, and under the opt-out the notice
+  the page quotes shows where the page says (the first findings cell, the recalc notes).
 * ``mognad excel install`` prints what the page shows.
 * The xlwings Lite route: the ``main.py`` line registers every function in an interpreter that has
   neither python-calamine nor pycel nor classic xlwings, the project's requirements in Pyodide are
@@ -36,12 +39,22 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import mognad_core as mognad
+from mognad_core import disclosure
 
 ROOT = Path(__file__).parent.parent
 DOC_PATH = ROOT / "docs" / "excel.md"
 DOC = DOC_PATH.read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SPACING = 40  # rows between example formulas on the scratch sheet (the longest table has 25)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _default_policy():
+    """The page shows the default anonymity policy (min_size 5): no setting from outside."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("MOGNAD_MIN_SIZE", raising=False)
+        mp.delenv("MOGNAD_CONFIG", raising=False)
+        yield
 
 
 # ---- reading the page --------------------------------------------------------------------
@@ -101,12 +114,14 @@ def code(cell: str) -> str:
 
 
 def formula_examples() -> list[tuple[str, str]]:
-    """(formula, result) of every ``| formula | result |`` table of the reference."""
+    """(formula, result) of every ``| formula | result |`` table of the reference and of the
+    anonymity section."""
     out = []
-    ref = section("Function reference")
-    for start in [m.start() for m in re.finditer(r"^\| formula \| result \|$", ref, flags=re.M)]:
-        for formula, result in table_rows(ref[start:])[1:]:
-            out.append((code(formula), result))
+    for ref in (section("Function reference"), section("Anonymity")):
+        starts = [m.start() for m in re.finditer(r"^\| formula \| result \|$", ref, flags=re.M)]
+        for start in starts:
+            for formula, result in table_rows(ref[start:])[1:]:
+                out.append((code(formula), result))
     return out
 
 
@@ -152,7 +167,13 @@ def mognad_command() -> list[str]:
 
 def user_env() -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("MOGNAD_BLOCK_PLUGINS", "MOGNAD_ALLOW_PLUGINS", "XLWINGS_ON_SERVER"):
+    for name in (
+        "MOGNAD_BLOCK_PLUGINS",
+        "MOGNAD_ALLOW_PLUGINS",
+        "MOGNAD_MIN_SIZE",
+        "MOGNAD_CONFIG",
+        "XLWINGS_ON_SERVER",
+    ):
         env.pop(name, None)
     return env
 
@@ -365,6 +386,34 @@ def test_cell_messages_are_real(examples):
             # offline recalculation also names the sheet, as the page says
             offline = message.replace("MOGNAD: row", 'MOGNAD: sheet "Svar", row', 1)
             assert value == offline, (setup, formula)
+
+
+# ---- anonymity ----------------------------------------------------------------------------
+def test_no_function_takes_a_min_size_argument_as_the_page_says():
+    text = section("Anonymity")
+    assert "**No `min_size` argument.**" in text
+    for name, fn in udfs.FUNCTIONS.items():
+        assert not {"min_size", "k"} & set(inspect.signature(fn).parameters), name
+    assert section("Anonymity").count("`MOGNAD_MIN_SIZE`") >= 1
+    assert "`MOGNAD_MIN_SIZE=1`" in text
+
+
+def test_opt_out_notice_shows_where_the_page_says(walkthrough, tmp_path):
+    text = section("Anonymity")
+    quoted = re.search(r"with the notice\n`([^`]*)`", text)
+    assert quoted, "the page quotes the notice"
+    notice = quoted.group(1)
+    assert [notice] == disclosure.notes_for(disclosure.policy(1))  # the real text
+    cell = re.search(r"\(`Resultat!(A\d+)` for\s+DiMiOS\)", text).group(1)
+    (command,) = re.findall(r"`(mognad excel recalc [^`]*--min-size 1)`", text)
+    shutil.copy2(walkthrough["folder"] / "ifylld.xlsx", tmp_path / "ifylld.xlsx")
+    printed = run_mognad(command, tmp_path).stdout
+    assert f"Note: {notice}" in printed
+    res = openpyxl.load_workbook(tmp_path / "resultat.xlsx")["Resultat"]
+    assert res[cell].value == notice
+    assert res["B4"].value == pytest.approx(0.6264, abs=5e-5)  # a number, not rounded
+    # the tables end with it: the dimension table's array range (A10:F18) is one row short
+    assert res["A19"].value == notice
 
 
 # ---- classic xlwings: mognad excel install -----------------------------------------------
