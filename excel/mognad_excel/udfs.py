@@ -16,15 +16,16 @@ numbers are floats), builds a table, and calls mognad's public API: :func:`mogna
   rows and columns when the range starts in A1 (see ``docs/excel.md``).
 * Every figure is published through the anonymity policy (:mod:`mognad_core.disclosure`), read
   from the settings on each call: ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml``,
-  else 5. The functions take no ``min_size`` argument on purpose: in a shared workbook anyone
-  who can edit a formula could turn the protection off for one cell, and cells with different
-  thresholds could be subtracted from each other; the setting is one policy for every cell, and
-  the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the workbook. A range that
-  may not be published (fewer than k respondents) shows the refusal in its cell, in Swedish
-  (``MOGNAD: Resultat för svaren visas inte: färre än 5 svarande. ...``), never a number; a
-  hidden statement's figures show ``visas inte``; figures are the published, rounded ones. With
-  the opt-out every table ends with a line "Anonymitetsskydd avstängt ..." and MOGNAD_INSIGHTS
-  starts with it (see ``docs/excel.md``, "Anonymity").
+  else 5 (``mognad excel recalc --min-size N`` sets it for a whole workbook through
+  :func:`policy_for_run`). The functions take no ``min_size`` argument on purpose: in a shared
+  workbook anyone who can edit a formula could turn the protection off for one cell, and cells
+  with different thresholds could be subtracted from each other; the setting is one policy for
+  every cell, and the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the
+  workbook. A range that may not be published (fewer than k respondents) shows the refusal in
+  its cell, in Swedish (``MOGNAD: Resultat för svaren visas inte: färre än 5 svarande. ...``),
+  never a number; a hidden statement's figures show ``visas inte``; figures are the published,
+  rounded ones. With the opt-out every table ends with a line "Anonymitetsskydd avstängt ..."
+  and MOGNAD_INSIGHTS starts with it (see ``docs/excel.md``, "Anonymity").
 * Results are cached on the content of the range (plus model, policy and arguments):
   recalculating a workbook with many MOGNAD_* cells on an unchanged range scores it once. In
   xlwings Lite the add-in also caches results by their arguments (``cache=True``; classic
