@@ -346,7 +346,8 @@ def compare(
         seed=seed,
         notes=notes,
     )
-    return disclosure.finish(out, pol, lang)
+    source_notes = list(dict.fromkeys([*rs0.notes, *rs1.notes]))
+    return disclosure.finish(out, pol, lang, source_notes)
 
 
 def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
