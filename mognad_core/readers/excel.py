@@ -2,7 +2,8 @@
 
 Before either library sees a file, :mod:`.limits` checks it (size, what it really is, zip
 directory, XML prolog, the chosen sheet's row count); after reading, merged header cells are
-refused, and hidden rows and columns, merged data cells and macros become notes.
+refused, hidden rows and columns, merged data cells and macros become notes, and the cells
+formatted as a percentage are handed on (a number there is never an answer).
 """
 
 from __future__ import annotations
@@ -185,12 +186,13 @@ def _scan(
         guess = f"xl/worksheets/sheet{index + 1}.xml"
         part = guess if guess in info.parts else None
     if part is not None:
-        return _limits.scan_sheet(path, part, lim, name)
+        return _limits.scan_sheet(path, part, lim, name, info.percent_styles)
     # no way to tell which part holds the sheet: every worksheet must pass the row limit
     found = _limits.SheetInfo(part="?", combining=True)
     for p in info.parts:
         if p.startswith("xl/worksheets/") and p.endswith(".xml"):
-            found.rows = max(found.rows, _limits.scan_sheet(path, p, lim, name).rows)
+            scanned = _limits.scan_sheet(path, p, lim, name, info.percent_styles)
+            found.rows = max(found.rows, scanned.rows)
     return found
 
 
@@ -228,7 +230,7 @@ def _scan_all(
     """Scan every worksheet (openpyxl touches each one when it opens a workbook)."""
     names = {part: name for name, part in info.sheet_parts.items()}
     return {
-        part: _limits.scan_sheet(path, part, lim, names.get(part, part))
+        part: _limits.scan_sheet(path, part, lim, names.get(part, part), info.percent_styles)
         for part in info.parts
         if part.startswith("xl/worksheets/") and part.endswith(".xml")
     }
@@ -298,6 +300,7 @@ def _apply_sheet_info(
             "in Excel); they were read as blank. Open the file in Excel or LibreOffice and save "
             "it to keep their values."
         )
+    table.percent_cells = [(r, c) for r, c in sheet.percent if c in cols and r > table.header_row]
     if info.macros:
         notes.append(
             "The workbook contains macros (VBA); mognad read only the cell values and ran no macro."

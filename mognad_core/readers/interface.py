@@ -32,6 +32,9 @@ class RawTable:
     column_indices: list[int] = field(default_factory=list)
     column_style: str = "letter"  # how to name columns in messages: "letter" or "number"
     notes: list[str] = field(default_factory=list)
+    #: cells whose number format is a percentage (a workbook cell showing "100 %" holds 1):
+    #: (row as the user sees it, 0-based sheet column); a number there is never an answer
+    percent_cells: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.row_numbers is None:

@@ -24,8 +24,9 @@ a stream and must match its directory entry (a directory that understates a size
 the checksum) and must not declare a document type (``<!DOCTYPE``/``<!ENTITY``, which Excel never
 writes: the door to entity expansion and external entities); then the chosen worksheet is
 streamed once, stopping at the first limit: its ``<dimension>`` (the used range) and its number
-of ``<row>`` elements against ``max_rows``. The same pass collects hidden rows and columns and
-merged cells, which the reader turns into notes or errors.
+of ``<row>`` elements against ``max_rows``. The same pass collects hidden rows and columns,
+merged cells and the cells formatted as a percentage (their style, from ``xl/styles.xml``), which
+the reader turns into notes or errors.
 """
 
 from __future__ import annotations
@@ -211,6 +212,8 @@ class WorkbookInfo:
     macros: bool = False
     #: the shared strings may hold combining accents (NFD text, as macOS writes it)
     combining: bool = False
+    #: cell styles (indexes into the cellXfs of xl/styles.xml) whose number format is a percentage
+    percent_styles: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -229,6 +232,8 @@ class SheetInfo:
     uncached: list[tuple[int, int]] = field(default_factory=list)
     #: the sheet's XML may hold combining accents (inline NFD text)
     combining: bool = False
+    #: numbers in cells formatted as a percentage: (row, 0-based column)
+    percent: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _doctype_error(path: Path, part: str, sheet: str | None) -> InputError:
@@ -348,7 +353,7 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
                     )
         if "xl/workbook.xml" not in names:
             raise _not_a_workbook(zf, path, names)
-        combining = _check_small_parts(zf, infos, path)
+        combining, styles = _check_small_parts(zf, infos, path)
         sheet_parts = _sheet_parts(zf, names)
         return WorkbookInfo(
             path=path,
@@ -357,6 +362,7 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
             sheet_parts=sheet_parts,
             macros=any(n.lower().endswith("vbaproject.bin") for n in names),
             combining=combining,
+            percent_styles=percent_styles(styles),
         )
 
 
@@ -373,26 +379,74 @@ def _combining(data: bytes) -> bool:
     return amp >= 0 and _COMBINING_REF.search(data, amp) is not None
 
 
-def _check_small_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> bool:
+def _check_small_parts(
+    zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path
+) -> tuple[bool, bytes]:
     """Stream every part except the worksheets: real size = directory size, no DOCTYPE.
 
-    Returns whether the shared strings may hold combining accents (text in NFD form)."""
+    Returns whether the shared strings may hold combining accents (text in NFD form), and the
+    bytes of xl/styles.xml (up to :data:`STYLES_BYTES`)."""
     combining = False
+    styles = b""
     for info in infos:
         lower = info.filename.lower()
         if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
             continue  # streamed later, only the sheet that is read
         xmlish = lower.endswith((".xml", ".rels", ".vml"))
         strings = "sharedstrings" in lower
+        is_styles = lower == "xl/styles.xml"
         head = b""
+        kept: list[bytes] = []
         for chunk in _stream(zf, info, path):
             if xmlish and len(head) < PROLOG_BYTES:
                 head += chunk[: PROLOG_BYTES - len(head)]
             if strings and not combining:
                 combining = _combining(chunk)
+            if is_styles and info.file_size <= STYLES_BYTES:
+                kept.append(chunk)
         if xmlish and _DOCTYPE.search(head):
             raise _doctype_error(path, info.filename, None)
-    return combining
+        if kept:
+            styles = b"".join(kept)
+    return combining, styles
+
+
+#: the largest styles part whose number formats are read (Excel's are a few KB)
+STYLES_BYTES = 8 * MB
+#: Excel's built-in percentage formats: 0% and 0.00%
+_BUILTIN_PERCENT = frozenset({9, 10})
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def percent_styles(styles: bytes) -> frozenset[int]:
+    """The cell styles (positions in ``cellXfs``) whose number format shows a percentage: the
+    built-in formats 9 and 10, or a format code with a ``%`` outside quotes."""
+    if b"%" not in styles and b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles:
+        return frozenset()
+    from defusedxml import ElementTree as SafeET  # the DOCTYPE check has run already
+
+    try:
+        root = SafeET.fromstring(styles)
+    except Exception:  # a damaged styles part: the reader will say so, or read the cells
+        return frozenset()
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    percent = set(_BUILTIN_PERCENT)
+    for el in root.iter():
+        if local(el.tag) == "numFmt" and "%" in _QUOTED.sub("", el.get("formatCode", "")):
+            with contextlib.suppress(TypeError, ValueError):
+                percent.add(int(el.get("numFmtId")))
+    out: set[int] = set()
+    for el in root:
+        if local(el.tag) != "cellXfs":
+            continue
+        for index, xf in enumerate(x for x in el if local(x.tag) == "xf"):
+            with contextlib.suppress(TypeError, ValueError):
+                if int(xf.get("numFmtId", "0")) in percent:
+                    out.add(index)
+    return frozenset(out)
 
 
 def _not_a_workbook(zf: zipfile.ZipFile, path: Path, names: set[str]) -> InputError:
@@ -443,10 +497,14 @@ def merged_range(ref: str) -> tuple[int, int, int, int]:
     return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
 
 
-def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
-    """Stream one worksheet's XML once: limits first, then hidden rows/columns, merged cells."""
+def scan_sheet(
+    path: Path, part: str, limits: Limits, sheet: str, percent: frozenset[int] = frozenset()
+) -> SheetInfo:
+    """Stream one worksheet's XML once: limits first, then hidden rows/columns, merged cells,
+    and the numbers in cells of the ``percent`` styles."""
     where = Location(file=str(path), sheet=sheet)
     info = SheetInfo(part=part)
+    percent_cell = _percent_cell_pattern(percent)
     with zipfile.ZipFile(path) as zf:
         try:
             zinfo = zf.getinfo(part)
@@ -479,15 +537,33 @@ def scan_sheet(path: Path, part: str, limits: Limits, sheet: str) -> SheetInfo:
             # process whole rows only, so that no element is cut in two
             end_row = buf.rfind(b"row>")
             cut = end_row + 4 if end_row >= 0 else buf.rfind(b">") + 1
-            _scan_body(buf[:cut], info, row_token, limits, where)
+            _scan_body(buf[:cut], info, row_token, limits, where, percent_cell)
             carry = buf[cut:]
             if len(carry) > 2 * CHUNK:  # text without any tag: nothing in it to count
                 carry = carry[-1024:]
-        _scan_body(carry, info, row_token, limits, where)
+        _scan_body(carry, info, row_token, limits, where, percent_cell)
     return info
 
 
-def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, where) -> None:
+def _percent_cell_pattern(styles: frozenset[int]) -> re.Pattern[bytes] | None:
+    """A cell element of one of ``styles`` (its attributes, and "/" when it is empty)."""
+    if not styles:
+        return None
+    choices = b"|".join(str(s).encode() for s in sorted(styles))
+    return re.compile(rb'<(?:\w+:)?c\b([^>]*?\bs="(?:' + choices + rb')"[^>]*?)(/?)>')
+
+
+_TYPE_ATTR = re.compile(rb'\bt="([^"]*)"')
+
+
+def _scan_body(
+    body: bytes,
+    info: SheetInfo,
+    row_token: bytes,
+    limits: Limits,
+    where,
+    percent_cell: re.Pattern[bytes] | None = None,
+) -> None:
     """Count the rows of a piece of worksheet XML that ends between two rows, and collect what
     the notes need. Each search is a pass over the bytes; the rare ones first look for a single
     byte they need (a fast ``memchr``), which most sheets do not have at all."""
@@ -520,6 +596,14 @@ def _scan_body(body: bytes, info: SheetInfo, row_token: bytes, limits: Limits, w
             r = _REF_ATTR.search(m.group(1))
             if r:
                 info.uncached.append(_cells(r.group(1).decode("ascii")))
+    if percent_cell is not None and len(info.percent) < MAX_CELLS_NOTED:
+        for m in percent_cell.finditer(body):
+            kind = _TYPE_ATTR.search(m.group(1))
+            if m.group(2) or (kind and kind.group(1) != b"n"):
+                continue  # an empty cell, or text, a logical or an error value
+            r = _REF_ATTR.search(m.group(1))
+            if r:
+                info.percent.append(_cells(r.group(1).decode("ascii")))
 
 
 def _collect_hidden(body: bytes, info: SheetInfo) -> None:
