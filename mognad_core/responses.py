@@ -12,9 +12,13 @@ expected.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import dataclasses
 import datetime
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +27,15 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
+from .answers import (
+    BLANK_TEXT,
+    UNCHECKED,
+    AnswerKey,
+    answer_key,
+    label_key,
+    load_answers,
+    parse_number,
+)
 from .errors import InputError, Location, MognadError
 from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
@@ -173,15 +186,47 @@ class ResponseSet:
 
 
 # ---- matching headers ---------------------------------------------------------------------
-def _header_lookup(model: MaturityModel) -> dict[str, str]:
-    lookup: dict[str, str] = {}
+#: a header that numbers a statement: a word (or nothing) and a running number, "Fråga 3",
+#: "P3", "Q 3", "3"; not a dotted code such as "F1.3"
+_POSITIONAL = re.compile(r"^([^\W\d_]{0,12}?)\.?\s?(\d{1,3})$")
+
+
+def positional_key(text: str) -> tuple[str, int] | None:
+    """``("fråga", 3)`` for a header or alias like "Fråga 3" (a family and a number), else
+    None. Such names say only where a statement is in a list, so they are matched only when the
+    whole numbered family corresponds one to one with the model's (see :func:`match_columns`)."""
+    m = _POSITIONAL.match(_text_key(text))
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def _lookups(model: MaturityModel) -> tuple[dict[str, str], dict[tuple[str, int], tuple[str, str]]]:
+    """Headers that name a statement for sure (id, text, an alias that is not a number) and the
+    numbered aliases: ``(family, number) -> (statement id, alias as written)``."""
+    certain: dict[str, str] = {}
+    numbered: dict[tuple[str, int], tuple[str, str]] = {}
     for s in model.statements:
         keys = [normalize_token(s.id), _text_key(s.text)]
         if s.text_en:
             keys.append(_text_key(s.text_en))
-        keys.extend(_text_key(a) for a in s.aliases)
+        for alias in s.aliases:
+            pos = positional_key(alias)
+            if pos is None:
+                keys.append(_text_key(alias))
+            else:
+                numbered.setdefault(pos, (s.id, alias))
         for k in keys:
-            lookup.setdefault(k, s.id)
+            certain.setdefault(k, s.id)
+    # an id that looks numbered ("q3") is still that statement's id, never another's number
+    numbered = {k: v for k, v in numbered.items() if f"{k[0]}{k[1]}" not in certain}
+    return certain, numbered
+
+
+def _header_lookup(model: MaturityModel) -> dict[str, str]:
+    """Every header that names a statement, numbered aliases included."""
+    certain, numbered = _lookups(model)
+    lookup = dict(certain)
+    for (_, _), (sid, alias) in numbered.items():
+        lookup.setdefault(_text_key(alias), sid)
     return lookup
 
 
@@ -208,8 +253,9 @@ def looks_like_statement(header: str, column: pd.Series | None = None, scale=Non
     """True when an unmatched header probably means a statement the model does not know.
 
     That is a statement reference ("25", "P25", "Påstående 25", "F5.1"), a numbered question
-    ("25. Vi har ..."), or, given the column and the scale, a column whose every filled cell is a
-    valid answer, with a sentence-like header or at least one don't-know answer.
+    ("25. Vi har ..."), or, given the column and the scale (or an answer key), a column whose
+    every filled cell is a valid answer, with a sentence-like header or at least one don't-know
+    answer.
     """
     if _STATEMENT_REF.match(normalize_token(header).rstrip(" .?!:;")):
         return True
@@ -240,14 +286,28 @@ def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Locat
     )
 
 
-def match_columns(
-    table: RawTable, model: MaturityModel, mapping: Mapping[str, str] | None = None
-) -> tuple[dict[str, int], list[int], list[str]]:
-    """Statement id -> column position, attribute column positions, missing statement ids."""
-    lookup = _header_lookup(model)
-    user_map: dict[str, str] = {}
+def _column_name(table: RawTable, j: int) -> str:
+    """'column D ("b1")' as messages name a column."""
+    return _loc(table, j).describe().split(", ")[-1]
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> '1-3, 5'."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def _user_map(
+    table: RawTable, model: MaturityModel, mapping: Mapping[str, str | None] | None
+) -> dict[str, str | None]:
+    user_map: dict[str, str | None] = {}
     for header, sid in (mapping or {}).items():
-        if not model.has_part(sid) or sid not in model.statement_ids:
+        if sid is not None and sid not in model.statement_ids:
             raise InputError(
                 f'the column mapping sends "{header}" to "{sid}", which is not a statement of '
                 f'model "{model.name}"',
@@ -255,9 +315,28 @@ def match_columns(
                 f"a statement id such as {', '.join(model.statement_ids[:3])}",
             )
         user_map[normalize_token(header)] = sid
+    return user_map
+
+
+def match_columns(
+    table: RawTable, model: MaturityModel, mapping: Mapping[str, str | None] | None = None
+) -> tuple[dict[str, int], list[int], list[str]]:
+    """Statement id -> column position, attribute column positions, missing statement ids.
+
+    A column is matched by the mapping (a header mapped to None is an attribute), else by a
+    statement's id, text or alias. Numbered headers ("Fråga 3", "P3", "3") name a place in a
+    list, not a statement: a family of them ("Fråga ...") is matched by the model's numbered
+    aliases only when the family's columns and the model's statements of that family, less
+    those matched otherwise, have exactly the same numbers. Else which column holds which
+    statement cannot be known, and that is an error suggesting a mapping.
+    """
+    certain, numbered = _lookups(model)
+    user_map = _user_map(table, model, mapping)
+    families = {family for family, _ in numbered}
     headers = [str(h) for h in table.frame.columns]
     found: dict[str, int] = {}
     attributes: list[int] = []
+    candidates: dict[str, list[tuple[int, int]]] = {}  # family -> (column, number)
     seen_headers: dict[str, int] = {}
     for j, header in enumerate(headers):
         if not header:
@@ -269,15 +348,20 @@ def match_columns(
         norm = normalize_token(header)
         if norm in seen_headers:
             first = seen_headers[norm]
-            first_loc = _loc(table, first)
             raise InputError(
-                f'the header "{header}" appears twice (also in '
-                f"{first_loc.describe().split(', ')[-1]})",
+                f'the header "{header}" appears twice (also in {_column_name(table, first)})',
                 _loc(table, j, table.header_row),
                 "each header once",
             )
         seen_headers[norm] = j
-        sid = user_map.get(norm) or match_header(header, lookup)
+        if norm in user_map:
+            sid = user_map[norm]
+        else:
+            sid = match_header(header, certain)
+            pos = positional_key(header) if sid is None else None
+            if pos is not None and pos[0] in families:
+                candidates.setdefault(pos[0], []).append((j, pos[1]))
+                continue
         if sid is None:
             attributes.append(j)
             continue
@@ -289,6 +373,18 @@ def match_columns(
                 "one column per statement (remove or rename one of them)",
             )
         found[sid] = j
+    for family, columns in candidates.items():
+        open_numbers = {
+            n: sid for (f, n), (sid, _) in numbered.items() if f == family and sid not in found
+        }
+        if not any(n in open_numbers for _, n in columns):
+            attributes.extend(j for j, _ in columns)  # nothing left to guess for
+            continue
+        if sorted(n for _, n in columns) != sorted(open_numbers):
+            raise _numbered_error(table, model, family, columns, numbered, open_numbers)
+        for j, n in columns:
+            found[open_numbers[n]] = j
+    attributes.sort()
     missing = [sid for sid in model.statement_ids if sid not in found]
     if not found:
         shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
@@ -299,7 +395,37 @@ def match_columns(
             f"headers with statement ids ({ids}, ...) or statement texts; "
             f"is this the right model and sheet?",
         )
+    found = {sid: found[sid] for sid in model.statement_ids if sid in found}
     return found, attributes, missing
+
+
+def _numbered_error(
+    table: RawTable,
+    model: MaturityModel,
+    family: str,
+    columns: list[tuple[int, int]],
+    numbered: Mapping[tuple[str, int], tuple[str, str]],
+    open_numbers: Mapping[int, str],
+) -> InputError:
+    """The numbered columns of ``family`` and the model's numbered statements differ."""
+    headers = [str(table.frame.columns[j]) for j, _ in columns]
+    numbers = [n for _, n in columns]
+    shown = f'"{headers[0]}"' if len(headers) == 1 else f'"{headers[0]}" … "{headers[-1]}"'
+    aliases = [numbered[(family, n)][1] for n in sorted(open_numbers)]
+    named = f'"{aliases[0]}"' if len(aliases) == 1 else f'"{aliases[0]}" … "{aliases[-1]}"'
+    file = Path(table.source).name if table.source else "FILE"
+    sheet = f' --sheet "{table.sheet}"' if table.sheet else ""
+    return InputError(
+        f"the {len(columns)} numbered column(s) {shown} (numbers {_ranges(numbers)}) do not"
+        f" correspond one to one with the {len(open_numbers)} statement(s) that model "
+        f'"{model.name}" numbers {named} (numbers {_ranges(list(open_numbers))}): which column '
+        "holds which statement cannot be told from the numbers (some columns may be background "
+        "questions, or statements may be left out)",
+        _loc(table, columns[0][0], table.header_row),
+        "a mapping file saying which header holds which statement (--mapping FILE); "
+        f"`mognad mapping init {file} --model {model.name}{sheet}` writes one from this file's "
+        "headers, with its guesses marked for you to check",
+    )
 
 
 # ---- validating cells ---------------------------------------------------------------------
@@ -321,39 +447,45 @@ def _numeric_dont_know(scale: Scale) -> list[float]:
 
 
 def _parse_text(value: str) -> float | None:
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    return parse_number(value)
 
 
-def _classify_cells(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Numbers, don't-know flags and wrong-type flags for a 1-D object array, cell by cell.
+def as_key(scale: Scale | AnswerKey) -> AnswerKey:
+    """An answer key for a scale (its own labels), or the key itself."""
+    return scale if isinstance(scale, AnswerKey) else answer_key(scale)
+
+
+def _classify_cells(
+    obj: np.ndarray, key: Scale | AnswerKey
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Numbers, don't-know flags, wrong-type flags and kinds for a 1-D object array, cell by
+    cell.
 
     The reference rules for object cells: numbers (and numeric text, as ``pd.to_numeric`` reads
     it) are numbers; TRUE/FALSE cells are of the wrong type; blanks (None, NaN, empty or
     whitespace text) are missing; don't-know tokens are don't know; other text is read with a
-    decimal comma allowed (``"4,0"``), and anything else is of the wrong type. The numeric
-    don't-know codes and the scale's range are applied afterwards, by :func:`_finish_column`.
+    decimal comma allowed (``"4,0"``), else by the answer key (labels, "4 - label", texts that
+    mean no value: :meth:`AnswerKey.classify`, whose kind is returned for the notes), and
+    anything else is of the wrong type. The numeric don't-know codes and the scale's range are
+    applied afterwards, by :func:`_finish_column`.
     """
     n = len(obj)
     dk = np.zeros(n, dtype=bool)
     bad_type = np.zeros(n, dtype=bool)
+    kinds = np.zeros(n, dtype=np.int8)
     kind = infer_dtype(obj, skipna=True)
     numeric = pd.to_numeric(obj, errors="coerce")
     vals = np.array(numeric, dtype=float, copy=True)
     if kind in ("floating", "integer", "mixed-integer-float", "empty"):
-        return vals, dk, bad_type
+        return vals, dk, bad_type, kinds
     # True/False become 1/0 in to_numeric: a logical cell is not an answer
     maybe_bool = np.flatnonzero((vals == 0) | (vals == 1))
     for i in maybe_bool:
         if isinstance(obj[i], (bool, np.bool_)):
             vals[i] = np.nan
             bad_type[i] = True
-    tokens = scale.dont_know_normalized
+    answers = as_key(key)
+    tokens = answers.scale.dont_know_normalized
     rest = np.flatnonzero(np.isnan(vals) & ~bad_type)
     for i in rest:
         v = obj[i]
@@ -366,11 +498,19 @@ def _classify_cells(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarr
                 dk[i] = True
                 continue
             parsed = _parse_text(v)
-            if parsed is not None:
+            if parsed is not None and parsed == parsed:  # "nan" is a text meaning no value
                 vals[i] = parsed
                 continue
+            value, dont_know, kinds[i] = answers.classify(v)
+            if value == value:
+                vals[i] = value
+            elif dont_know:
+                dk[i] = True
+            elif kinds[i] != BLANK_TEXT:
+                bad_type[i] = True
+            continue
         bad_type[i] = True
-    return vals, dk, bad_type
+    return vals, dk, bad_type, kinds
 
 
 _TYPE_OF = np.frompyfunc(type, 1, 1)
@@ -402,13 +542,19 @@ def _distinct(values: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.nda
     return uniques, codes
 
 
-def _code_objects(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+#: what the notes count: (kind, text) -> cells (texts read as blank, numbers with unchecked labels)
+ReadStats = Counter
+
+
+def _code_objects(
+    obj: np.ndarray, key: Scale | AnswerKey, stats: ReadStats | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_classify_cells` for many cells at once, with the same result cell by cell.
 
     Python floats (what calamine and Excel give for every number) are taken as they are, in
     one vectorised step; every other cell (text, blanks, integers, dates ...) is classified once
     per distinct value. Visiting the cells in memory order matters: a response sheet's cells
-    were created row by row.
+    were created row by row. ``stats`` counts the cells of each noted kind.
     """
     n = len(obj)
     types = _TYPE_OF(obj)
@@ -421,10 +567,15 @@ def _code_objects(obj: np.ndarray, scale: Scale) -> tuple[np.ndarray, np.ndarray
     other = np.flatnonzero(~is_float)
     if other.size:
         uniques, codes = _distinct(obj[other], types[other])
-        u_vals, u_dk, u_bad = _classify_cells(uniques, scale)
+        u_vals, u_dk, u_bad, u_kinds = _classify_cells(uniques, key)
         vals[other] = u_vals[codes]
         dk[other] = u_dk[codes]
         bad_type[other] = u_bad[codes]
+        noted = np.flatnonzero((u_kinds == BLANK_TEXT) | (u_kinds == UNCHECKED))
+        if stats is not None and noted.size:
+            counts = np.bincount(codes, minlength=len(uniques))
+            for u in noted:
+                stats[(int(u_kinds[u]), str(uniques[u]).strip())] += int(counts[u])
     return vals, dk, bad_type
 
 
@@ -448,8 +599,10 @@ def _finish_column(
     return vals, dk, bad
 
 
-def code_column(column: pd.Series, scale: Scale) -> _Coded:
-    """Numbers, don't-know flags and invalid positions for one statement column."""
+def code_column(column: pd.Series, scale: Scale | AnswerKey) -> _Coded:
+    """Numbers, don't-know flags and invalid positions for one statement column (``scale``: the
+    model's scale, or an :class:`AnswerKey` with more wordings)."""
+    key = as_key(scale)
     n = len(column)
     if is_bool_dtype(column.dtype):
         vals = np.full(n, np.nan)
@@ -460,8 +613,8 @@ def code_column(column: pd.Series, scale: Scale) -> _Coded:
         dk = np.zeros(n, dtype=bool)
         bad_type = np.zeros(n, dtype=bool)
     else:
-        vals, dk, bad_type = _code_objects(column.to_numpy(dtype=object), scale)
-    vals, dk, bad = _finish_column(vals, dk, bad_type, scale)
+        vals, dk, bad_type = _code_objects(column.to_numpy(dtype=object), key)
+    vals, dk, bad = _finish_column(vals, dk, bad_type, key.scale)
     return _Coded(vals, dk, np.flatnonzero(bad))
 
 
@@ -533,12 +686,17 @@ def _numeric_block(
 
 
 def _code_statements(
-    frame: pd.DataFrame, found: Mapping[str, int], model: MaturityModel
+    frame: pd.DataFrame,
+    found: Mapping[str, int],
+    model: MaturityModel,
+    key: AnswerKey | None = None,
+    stats: ReadStats | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Values, don't-know flags and invalid cells (respondents x statements) of every statement
     column, by the rules of :func:`code_column`. The object columns a reader gives are coded as
     one block, row by row (the order their cells were created in, which is much faster than
     column by column); other columns one by one."""
+    key = key or answer_key(model.scale)
     n, k = len(frame), len(model.statement_ids)
     values = np.full((n, k), np.nan, order="F")  # column-major: one statement contiguous
     dont_know = np.zeros((n, k), dtype=bool, order="F")
@@ -553,14 +711,14 @@ def _code_statements(
         if not is_bool_dtype(dtype) and not is_numeric_dtype(dtype):  # code_column's object case
             block.append(j)
             continue
-        coded = code_column(frame.iloc[:, pos], model.scale)
+        coded = code_column(frame.iloc[:, pos], key)
         values[:, j] = coded.values
         dont_know[:, j] = coded.dont_know
         bad[coded.bad, j] = True
     if block:
         positions = [found[model.statement_ids[j]] for j in block]
         cells = np.ascontiguousarray(frame.iloc[:, positions].to_numpy(dtype=object)).ravel()
-        vals, dk, bad_type = _code_objects(cells, model.scale)
+        vals, dk, bad_type = _code_objects(cells, key, stats)
         vals, dk, wrong = _finish_column(vals, dk, bad_type, model.scale)
         shape = (n, len(block))
         values[:, block] = vals.reshape(shape)
@@ -569,26 +727,401 @@ def _code_statements(
     return values, dont_know, bad
 
 
+# ---- how a file is read: the user's answer wordings and duplicates rule ---------------------
+DUPLICATES = ("refuse", "keep-first", "keep-last")
+
+
+@dataclass(frozen=True)
+class ReadingRules:
+    """How response files are read where the caller does not say: ``answers`` (a file or a
+    dict of wordings, see :mod:`mognad_core.answers`) and ``duplicates`` (what to do with a
+    respondent id that appears twice: ``"refuse"``, ``"keep-first"`` or ``"keep-last"``)."""
+
+    answers: Mapping[str, Any] | str | Path | None = None
+    duplicates: str = "refuse"
+
+
+_rules: contextvars.ContextVar[ReadingRules | None] = contextvars.ContextVar(
+    "mognad_reading_rules", default=None
+)
+
+
+def current_reading_rules() -> ReadingRules:
+    """The rules in force: set by :func:`use_reading_rules`, else the defaults."""
+    return _rules.get() or ReadingRules()
+
+
+@contextlib.contextmanager
+def use_reading_rules(**changes: Any) -> Iterator[ReadingRules]:
+    """Read every response file in a ``with`` block by other rules:
+    ``with use_reading_rules(answers="svar.yaml", duplicates="keep-last"): ...``. The command
+    line's ``--answers`` and ``--duplicates`` set them for one command."""
+    unknown = set(changes) - {"answers", "duplicates"}
+    if unknown:
+        raise TypeError(f"unknown reading rule(s): {', '.join(sorted(unknown))}")
+    rules = dataclasses.replace(current_reading_rules(), **changes)
+    _check_duplicates(rules.duplicates)
+    token = _rules.set(rules)
+    try:
+        yield rules
+    finally:
+        _rules.reset(token)
+
+
+def _check_duplicates(value: str) -> str:
+    if value not in DUPLICATES:
+        raise MognadError(
+            f"duplicates={value!r}: expected one of {', '.join(DUPLICATES)} (what to do with a "
+            "respondent id that appears in more than one row)."
+        )
+    return value
+
+
+# ---- who is a respondent --------------------------------------------------------------------
+#: a cell that is one of these words (case, spacing and a trailing colon ignored) marks a
+#: summary row: never scored
+SUMMARY_WORDS = frozenset(
+    {
+        "medel",
+        "medelvärde",
+        "medeltal",
+        "genomsnitt",
+        "snitt",
+        "median",
+        "totalt",
+        "total",
+        "totals",
+        "summa",
+        "summering",
+        "average",
+        "mean",
+        "sum",
+    }
+)
+#: attribute headers that hold a respondent id (compared without case, spaces, "-", "_", ".")
+ID_HEADERS = frozenset(
+    {
+        "id",
+        "respondent",
+        "respondentid",
+        "respondentnr",
+        "respondentnummer",
+        "responseid",
+        "svarsid",
+        "svarid",
+        "svarsnummer",
+        "svarsnr",
+        "löpnummer",
+        "löpnr",
+    }
+)
+
+
+def _id_key(header: str) -> str:
+    return re.sub(r"[\s_.\-]+", "", normalize_token(header))
+
+
+def _rows_text(numbers: list[int] | np.ndarray, limit: int = MAX_LISTED) -> str:
+    """'row 4', 'rows 4 and 9', 'rows 4, 9, 12, ... (7 in all)'."""
+    numbers = [int(n) for n in numbers]
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    if len(numbers) <= limit:
+        return f"rows {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    return f"rows {', '.join(map(str, numbers[:limit]))}, ... ({len(numbers)} in all)"
+
+
+def _summary_words_in(column: pd.Series) -> np.ndarray:
+    """Rows of an attribute column whose cell is a summary word ("Medel", "Totalt:")."""
+    if is_numeric_dtype(column.dtype) or is_bool_dtype(column.dtype):
+        return np.zeros(len(column), dtype=bool)
+    cells = column.to_numpy(dtype=object)
+    try:
+        distinct = pd.unique(cells)
+    except TypeError:  # an unhashable cell
+        distinct = np.array(list({id(v): v for v in cells}.values()), dtype=object)
+    hits = [v for v in distinct if type(v) is str and len(v) < 20 and label_key(v) in SUMMARY_WORDS]
+    if not hits:
+        return np.zeros(len(column), dtype=bool)
+    return np.asarray(column.isin(hits), dtype=bool)
+
+
+def _number_of(value: Any) -> float:
+    if isinstance(value, (bool, np.bool_)):
+        return np.nan
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    if isinstance(value, str):
+        parsed = parse_number(value)
+        return np.nan if parsed is None else parsed
+    return np.nan
+
+
+def _summary_by_values(
+    frame: pd.DataFrame,
+    found: Mapping[str, int],
+    model: MaturityModel,
+    values: np.ndarray,
+    rows: np.ndarray,
+    others: np.ndarray,
+) -> dict[int, str]:
+    """Rows (of ``rows``) whose statement cells are the column means or sums of the ``others``
+    rows, with at least one number that is not whole: ``{row: "the means ... rounded to 1
+    decimal"}``. A row of whole-number means cannot be told from a respondent's answers."""
+    cols = [(j, found[sid]) for j, sid in enumerate(model.statement_ids) if sid in found]
+    if not rows.size or not others.any() or len(cols) < 2:
+        return {}
+    base = values[others][:, [j for j, _ in cols]]
+    counts = (~np.isnan(base)).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.nansum(base, axis=0) / counts
+    sums = np.nansum(base, axis=0)
+    out: dict[int, str] = {}
+    for i in rows:
+        raw = np.array([_number_of(frame.iat[i, pos]) for _, pos in cols])
+        filled = ~np.isnan(raw)
+        if filled.sum() < 2 or (raw[filled] == np.round(raw[filled])).all():
+            continue
+        for what, target in (("means", means), ("sums", sums)):
+            for digits in (1, 2):
+                want = np.round(target[filled], digits)
+                if np.allclose(raw[filled], want, rtol=0, atol=1e-9):
+                    out[int(i)] = f"the {what} of the other rows rounded to {digits} decimal(s)"
+                    break
+            if int(i) in out:
+                break
+    return out
+
+
+def _who_responds(
+    table: RawTable,
+    found: Mapping[str, int],
+    attr_pos: list[int],
+    model: MaturityModel,
+    values: np.ndarray,
+    dont_know: np.ndarray,
+    bad: np.ndarray | None,
+) -> tuple[np.ndarray, list[str]]:
+    """Which rows are respondents (a mask) and notes on the others.
+
+    A respondent is a row with at least one statement answer or don't-know answer (a row with an
+    invalid cell counts, so that the cell is reported). A row with a summary word in a cell
+    ("Medel", "Totalt", "Summa", "Average" ...) or whose statement cells are the rounded means
+    or sums of the other rows is a summary row: never scored.
+    """
+    frame = table.frame
+    n = len(frame)
+    answered = np.zeros(n, dtype=bool)
+    for j in range(values.shape[1]):
+        answered |= ~np.isnan(values[:, j])
+        answered |= dont_know[:, j]
+        if bad is not None:
+            answered |= bad[:, j]
+    numbers = np.asarray(table.row_numbers)
+    notes: list[str] = []
+    summary: dict[int, str] = {}
+    for pos in attr_pos:
+        for i in np.flatnonzero(_summary_words_in(frame.iloc[:, pos]) & answered):
+            summary.setdefault(int(i), f'"{frame.iat[i, pos]}" in {_column_name(table, pos)}')
+    if bad is not None and bad.any():  # a summary word where an answer belongs
+        for j, sid in enumerate(model.statement_ids):
+            pos = found.get(sid)
+            for i in np.flatnonzero(bad[:, j]) if pos is not None else ():
+                cell = frame.iat[i, pos]
+                if isinstance(cell, str) and label_key(cell) in SUMMARY_WORDS:
+                    summary.setdefault(int(i), f'"{cell}" in {_column_name(table, pos)}')
+    if summary:
+        rows = sorted(summary)
+        told = "; ".join(f"row {numbers[i]}: {summary[i]}" for i in rows[:MAX_LISTED])
+        told += "; ..." if len(rows) > MAX_LISTED else ""
+        notes.append(f"{len(rows)} summary row(s) were not scored ({told}).")
+    keep = answered.copy()
+    keep[list(summary)] = False
+    # rows with a number that is not a whole step: a summary of means? (never on the fast path)
+    if model.scale.integer:
+        odd = (bad.any(axis=1) if bad is not None else np.zeros(n, dtype=bool)) & keep
+    else:
+        with np.errstate(invalid="ignore"):
+            odd = (np.abs(values - np.rint(values)) > 0).any(axis=1) & keep
+    by_values = _summary_by_values(frame, found, model, values, np.flatnonzero(odd), keep & ~odd)
+    if by_values:
+        rows = sorted(by_values)
+        keep[rows] = False
+        for i in rows:
+            notes.append(
+                f"Row {numbers[i]} was not scored: its statement cells are {by_values[i]} (a "
+                "summary row, not a respondent)."
+            )
+    empty = np.flatnonzero(~answered)
+    if empty.size:
+        notes.insert(
+            0,
+            f"{empty.size} row(s) without an answer to any statement were not counted as "
+            f"respondents ({_rows_text(numbers[empty])}).",
+        )
+    return keep, notes
+
+
+def _duplicate_ids(
+    table: RawTable, attr_pos: list[int], keep: np.ndarray, rule: str
+) -> tuple[np.ndarray, list[str]]:
+    """Respondent ids that appear in more than one kept row: refused, or all but the first or
+    the last occurrence dropped (``rule``)."""
+    frame = table.frame
+    pos = next((p for p in attr_pos if _id_key(str(frame.columns[p])) in ID_HEADERS), None)
+    if pos is None:
+        return keep, []
+    rows = np.flatnonzero(keep)
+    codes, distinct = pd.factorize(frame.iloc[rows, pos].to_numpy(dtype=object))
+    texts = np.array([_id_text(v) for v in distinct] + [None], dtype=object)
+    ids = pd.Series(texts[codes])  # code -1 (a blank cell) is the None at the end
+    filled = ids.notna().to_numpy()
+    repeated = ids.duplicated(keep=False).to_numpy() & filled
+    if not repeated.any():
+        return keep, []
+    numbers = np.asarray(table.row_numbers)
+    header = str(frame.columns[pos])
+    if rule == "refuse":
+        groups: dict[str, list[int]] = {}
+        for i, value in zip(rows[repeated], ids[repeated], strict=True):
+            groups.setdefault(value, []).append(int(numbers[i]))
+        told = ", ".join(
+            f'"{v}" in {_rows_text(r, 3)}' for v, r in list(groups.items())[:MAX_LISTED]
+        )
+        more = f" and {len(groups) - MAX_LISTED} more" if len(groups) > MAX_LISTED else ""
+        raise InputError(
+            f"{len(groups)} respondent id(s) appear in more than one row: {told}{more}",
+            _loc(table, pos),
+            "each respondent once: delete the repeated rows, or choose which answer counts with "
+            "--duplicates keep-first or --duplicates keep-last (duplicates= in Python)",
+        )
+    dropped = ids.duplicated(keep="first" if rule == "keep-first" else "last").to_numpy() & filled
+    keep = keep.copy()
+    keep[rows[dropped]] = False
+    which = "first" if rule == "keep-first" else "last"
+    note = (
+        f'{int(dropped.sum())} row(s) repeat a respondent id of column "{header}" and were not '
+        f"scored; the {which} row of each id was kept (--duplicates {rule}): "
+        f"{_rows_text(numbers[rows[dropped]])}."
+    )
+    return keep, [note]
+
+
+def _id_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _percent_cells(
+    table: RawTable, found: Mapping[str, int], model: MaturityModel, values: np.ndarray
+) -> list[tuple[int, int]]:
+    """(row index, statement index) of the numbers in cells formatted as a percentage."""
+    if not table.percent_cells:
+        return []
+    row_of = {int(r): i for i, r in enumerate(table.row_numbers)}
+    statement_of = {
+        table.column_indices[pos]: j
+        for j, sid in enumerate(model.statement_ids)
+        if (pos := found.get(sid)) is not None
+    }
+    out = []
+    for row, col in table.percent_cells:
+        i, j = row_of.get(int(row)), statement_of.get(int(col))
+        if i is not None and j is not None and values[i, j] == values[i, j]:
+            out.append((i, j))
+    return out
+
+
+def _notes_on_answers(stats: ReadStats, model: MaturityModel) -> list[str]:
+    notes = []
+    blank = [(text, n) for (kind, text), n in stats.items() if kind == BLANK_TEXT]
+    if blank:
+        shown = ", ".join(f'"{t}"' for t, _ in blank[:MAX_LISTED])
+        cells = sum(n for _, n in blank)
+        notes.append(
+            f"{cells} statement cell(s) holding {shown} (texts meaning no value) were read as "
+            "blank: no answer."
+        )
+    unchecked = [text for (kind, text), _ in stats.items() if kind == UNCHECKED]
+    if unchecked:
+        shown = ", ".join(f'"{t}"' for t in unchecked[:3])
+        notes.append(
+            f'Answers such as {shown} were read by their number: model "{model.name}" has no '
+            "answer labels to check the text against."
+        )
+    return notes
+
+
+def _cell_error(
+    table: RawTable,
+    key: AnswerKey,
+    i: int,
+    pos: int,
+    percent: bool,
+) -> InputError:
+    raw = table.frame.iat[i, pos]
+    where = _loc(table, pos, int(table.row_numbers[i]))
+    if percent:
+        shown = f"{float(raw) * 100:.10g} %"
+        return InputError(
+            f'"{shown}" (the number {_show(raw)} in a cell formatted as a percentage) is a '
+            "percentage, not an answer",
+            where,
+            key.expected(labels=False) + "; if the column holds answers, set its number format "
+            'to "General" or "Number"',
+        )
+    if isinstance(raw, str):
+        problem, expected = key.explain(raw)
+        return InputError(problem, where, expected)
+    return InputError(f"{_show(raw)} is not a valid answer", where, key.expected(labels=False))
+
+
 def prepare(
     table: RawTable | pd.DataFrame,
     model: MaturityModel,
     *,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | None] | None = None,
     source: str | None = None,
     sheet: str | None = None,
+    answers: Mapping[str, Any] | str | Path | None = None,
+    duplicates: str | None = None,
 ) -> ResponseSet:
-    """Match columns and validate every statement cell; raises a located InputError."""
+    """Match columns, validate every statement cell and decide who is a respondent; raises a
+    located InputError.
+
+    ``answers`` gives more wordings of answers (a dict or a file; see
+    :mod:`mognad_core.answers`), ``duplicates`` what to do with a repeated respondent id
+    (``"refuse"``, ``"keep-first"`` or ``"keep-last"``); both default to
+    :func:`use_reading_rules`. Rows without any statement answer and summary rows are dropped,
+    each with a note.
+    """
     if isinstance(table, pd.DataFrame):
         table = RawTable(frame=table, source=source, sheet=sheet)
+    rules = current_reading_rules()
+    rule = _check_duplicates(rules.duplicates if duplicates is None else duplicates)
+    words, answers_file = load_answers(rules.answers if answers is None else answers)
+    key = answer_key(model.scale, words, source=answers_file or None)
     found, attr_pos, missing = match_columns(table, model, mapping)
     frame = table.frame
     n = len(frame)
+    stats: ReadStats = Counter()
     fast = _numeric_block(frame, found, model)
     if fast is not None:
         values, dont_know = fast
         bad = None
     else:
-        values, dont_know, bad = _code_statements(frame, found, model)
+        values, dont_know, bad = _code_statements(frame, found, model, key, stats)
+    percent = set(_percent_cells(table, found, model, values))
+    if percent:
+        bad = np.zeros(values.shape, dtype=bool, order="F") if bad is None else bad
+        for i, j in percent:
+            bad[i, j] = True
+            values[i, j] = np.nan
+    keep, row_notes = _who_responds(table, found, attr_pos, model, values, dont_know, bad)
     first_error: InputError | None = None
     more: list[str] = []
     more_count = 0
@@ -596,37 +1129,39 @@ def prepare(
         pos = found.get(sid)
         if pos is None or bad is None:
             continue
-        rows = np.flatnonzero(bad[:, j])
+        rows = np.flatnonzero(bad[:, j] & keep)
         if not rows.size:
             continue
         if first_error is None:
             i = int(rows[0])
-            raw = frame.iat[i, pos]
-            first_error = InputError(
-                f"{_show(raw)} is not a valid answer",
-                _loc(table, pos, int(table.row_numbers[i])),
-                model.scale.describe_expected(),
-            )
+            first_error = _cell_error(table, key, i, pos, (i, j) in percent)
             rows = rows[1:]
         more_count += len(rows)
-        col = _loc(table, pos).describe().split(", ")[-1]
+        col = _column_name(table, pos)
         for i in rows[: max(MAX_LISTED - len(more), 0)]:
             more.append(f"row {int(table.row_numbers[i])} {col}")
     if first_error is not None:
         first_error.more = more
         first_error.more_count = more_count
         raise first_error
+    keep, duplicate_notes = _duplicate_ids(table, attr_pos, keep, rule)
     attributes = frame.iloc[:, attr_pos]  # a list of positions: already a copy
     attributes.columns = [str(c) for c in attributes.columns]
     attributes = attributes.reset_index(drop=True)
+    row_numbers = np.asarray(table.row_numbers)
+    if not keep.all():
+        values, dont_know = values[keep], dont_know[keep]
+        attributes = attributes.loc[keep].reset_index(drop=True)
+        row_numbers = row_numbers[keep]
     notes = list(table.notes)  # the reader's notes (hidden rows, macros ...) come first
+    notes += row_notes + duplicate_notes + _notes_on_answers(stats, model)
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
         notes.append(f"Columns kept as respondent attributes (not statements): {names}.")
     suspects = [
         str(frame.columns[j])
         for j in attr_pos
-        if looks_like_statement(str(frame.columns[j]), frame.iloc[:, j], model.scale)
+        if looks_like_statement(str(frame.columns[j]), frame.iloc[:, j], key)
     ]
     if suspects:
         names = ", ".join(f'"{c}"' for c in suspects)
@@ -643,6 +1178,8 @@ def prepare(
         )
     if n == 0:
         notes.append("The table has a header but no respondent rows.")
+    elif not keep.any():
+        notes.append("No row of the table has an answer to a statement: there are no respondents.")
     return ResponseSet(
         model=model,
         values=values,
@@ -653,7 +1190,7 @@ def prepare(
         attribute_columns=list(attributes.columns),
         source=table.source,
         sheet=table.sheet,
-        row_numbers=np.asarray(table.row_numbers),
+        row_numbers=row_numbers,
         notes=notes,
         unmatched_statements=suspects,
     )
@@ -664,20 +1201,31 @@ def read_responses(
     model: Any = "dimios",
     *,
     sheet: str | None = None,
-    mapping: Mapping[str, str] | str | Path | None = None,
+    mapping: Mapping[str, str | None] | str | Path | None = None,
+    answers: Mapping[str, Any] | str | Path | None = None,
+    duplicates: str | None = None,
 ) -> ResponseSet:
-    """Read a response file (.xlsx, .xlsm, .csv) and validate it against ``model``."""
+    """Read a response file (.xlsx, .xlsm, .csv) and validate it against ``model``.
+
+    ``mapping`` says which header holds which statement (a dict or a file, see
+    :func:`load_mapping`), ``answers`` gives more wordings of answers and ``duplicates`` what to
+    do with a repeated respondent id (see :func:`prepare`).
+    """
     from .plugins import load_model
 
     m = load_model(model)
     table = read_table(path, sheet)
-    return prepare(table, m, mapping=load_mapping(mapping))
+    return prepare(table, m, mapping=load_mapping(mapping), answers=answers, duplicates=duplicates)
 
 
-def load_mapping(mapping: Mapping[str, str] | str | Path | None) -> dict[str, str] | None:
-    """A header -> statement id mapping from a dict, or a .yaml/.json/.csv file of two columns."""
+def load_mapping(
+    mapping: Mapping[str, str | None] | str | Path | None,
+) -> dict[str, str | None] | None:
+    """A header -> statement id mapping from a dict, or a .yaml/.json/.csv file of two columns.
+    A header mapped to nothing (null, an empty cell) is not a statement: a respondent attribute.
+    """
     if mapping is None or isinstance(mapping, Mapping):
-        return dict(mapping) if mapping else None
+        return {str(k): _mapped_id(v) for k, v in mapping.items()} if mapping else None
     import json
 
     import yaml
@@ -695,12 +1243,18 @@ def load_mapping(mapping: Mapping[str, str] | str | Path | None) -> dict[str, st
             raise InputError(f"the mapping file cannot be parsed ({exc})", where) from None
         if not isinstance(data, dict):
             raise InputError("the mapping is not a mapping", where, '"header: statement_id" lines')
-        return {str(k): str(v) for k, v in data.items()}
+        return {str(k): _mapped_id(v) for k, v in data.items()}
     table = read_table(p)
     if table.frame.shape[1] < 2:
         raise InputError("the mapping table needs two columns", where, "header, statement id")
     return {
-        str(a): str(b)
+        str(a): _mapped_id(b)
         for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True)
-        if a is not None and b is not None
+        if a is not None
     }
+
+
+def _mapped_id(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return None
+    return str(value).strip()

@@ -44,6 +44,11 @@ class Scale(_Base):
         default_factory=lambda: list(DEFAULT_DONT_KNOW),
         description="Answers that mean don't know (case-insensitive).",
     )
+    answer_labels: dict[str, float | str | None] = Field(
+        default_factory=dict,
+        description="More wordings of answers (case and spacing ignored): wording -> a number on "
+        "the scale, a don't-know token such as 'vet ej', or null for no answer (blank).",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Scale:
@@ -57,7 +62,51 @@ class Scale(_Base):
                     )
         if not self.dont_know:
             raise ValueError("scale.dont_know needs at least one token (for example 'vet ej')")
+        meaning: dict[str, tuple[str, object]] = {}
+        entries = [(f"labels[{k}]", v, k) for k, v in self.labels.items()]
+        entries += [(f"labels_en[{k}]", v, k) for k, v in self.labels_en.items()]
+        for wording, value in self.answer_labels.items():
+            where = f"answer_labels[{wording!r}]"
+            entries.append((where, wording, self.answer_value(value, where)))
+        for where, wording, value in entries:
+            key = normalize_token(wording).rstrip(" .!:;")
+            if not key:
+                raise ValueError(f"scale.{where} is empty")
+            first = meaning.setdefault(key, (where, value))
+            if first[1] != value:
+                raise ValueError(
+                    f"scale.{where} gives {wording!r} another meaning than scale.{first[0]}; "
+                    "a wording can mean one answer only"
+                )
         return self
+
+    def answer_value(self, value: object, where: str = "answer") -> float | str | None:
+        """An answer label's meaning: a number on the scale, ``"dont_know"`` or None (blank);
+        a ValueError names ``where`` otherwise."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str):
+            if normalize_token(value) in self.dont_know_normalized:
+                return "dont_know"
+            try:
+                value = float(value.strip().replace(",", "."))
+            except ValueError:
+                raise ValueError(
+                    f"{where} is {value!r}: expected a number from {_fmt(self.min)} to "
+                    f"{_fmt(self.max)}, a don't-know token ({self.dont_know[0]!r}) or nothing "
+                    "(blank)"
+                ) from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{where} is {value!r}: expected a number or {self.dont_know[0]!r}")
+        number = float(value)
+        whole = number.is_integer() or not self.integer
+        if not (self.min <= number <= self.max and whole):
+            kind = "a whole number" if self.integer else "a number"
+            raise ValueError(
+                f"{where} is {_fmt(number)}: expected {kind} from {_fmt(self.min)} to "
+                f"{_fmt(self.max)} or {self.dont_know[0]!r}"
+            )
+        return number
 
     @property
     def dont_know_normalized(self) -> frozenset[str]:

@@ -312,7 +312,9 @@ def score(
     model: Any = "dimios",
     *,
     sheet: str | None = None,
-    mapping: Mapping[str, str] | str | Path | None = None,
+    mapping: Mapping[str, str | None] | str | Path | None = None,
+    answers: Mapping[str, Any] | str | Path | None = None,
+    duplicates: str | None = None,
     insights: bool = True,
     target: Any = None,
     lang: str = "sv",
@@ -326,6 +328,8 @@ def score(
     resolved, or rejected with a clear message, before plugins see it) and ``lang`` are passed
     to model plugins' insights (e.g. a target profile for the Digital Maturity Matrix).
     ``min_size`` is the anonymity threshold (see :func:`score_responses`; 1 turns it off).
+    ``mapping``, ``answers`` and ``duplicates`` say how a file or DataFrame is read (see
+    :func:`read_responses`).
     """
     from .plugins import load_model
 
@@ -334,9 +338,13 @@ def score(
     else:
         m = load_model(model)
         if isinstance(responses, pd.DataFrame):
-            rs = prepare(responses, m, mapping=load_mapping(mapping))
+            rs = prepare(
+                responses, m, mapping=load_mapping(mapping), answers=answers, duplicates=duplicates
+            )
         else:
-            rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
+            rs = read_responses(
+                responses, m, sheet=sheet, mapping=mapping, answers=answers, duplicates=duplicates
+            )
     return score_responses(
         rs, insights=insights, context={"target": target, "lang": lang}, min_size=min_size
     )

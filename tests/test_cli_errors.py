@@ -20,6 +20,12 @@ GOOD = [
     ["KLF", 2, 5, 4, 4, 1],
 ]
 EXPECTED = 'Expected a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
+#: for a word: the model's answer labels are listed too
+EXPECTED_WORD = (
+    'Expected a whole number from 1 to 5 or one of the answer labels ("Inte alls" = 1, "Helt" = '
+    '5), "vet ej", "vet inte" or a blank cell; other wordings can be given a number with an '
+    "answers file (--answers FILE)."
+)
 
 
 def xlsx(rows, name="svar.xlsx", sheet="Svar"):
@@ -73,7 +79,7 @@ CASES = [
         xlsx(with_cell(4, 2, "kanske")),
         [],
         f'svar.xlsx, sheet "Svar", row 4, column C ("a2"): "kanske" is not a valid answer. '
-        f"{EXPECTED}",
+        f"{EXPECTED_WORD}",
     ),
     (
         "half step on a whole-number scale",
@@ -163,7 +169,7 @@ CASES = [
         "CSV with text in a number cell, semicolons and decimal commas",
         text("förvaltning;a1;a2;b1;b2;b3\nSoc;4,0;2;3;2;\nKLF;3;bra;1;4;2\n", "svar.csv"),
         [],
-        f'svar.csv, row 3, column 3 ("a2"): "bra" is not a valid answer. {EXPECTED}',
+        f'svar.csv, row 3, column 3 ("a2"): "bra" is not a valid answer. {EXPECTED_WORD}',
     ),
     (
         "CSV whose rows do not line up",

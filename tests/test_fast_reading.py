@@ -17,6 +17,7 @@ import pytest
 from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
 import mognad_core as mognad
+from mognad_core.answers import BLANK_TEXT, answer_key
 from mognad_core.readers import limits
 from mognad_core.readers.grid import HEADER_PROBE_ROWS, header_text, table_from_grid
 from mognad_core.responses import (
@@ -61,9 +62,17 @@ def reference_code_column(column: pd.Series, scale) -> tuple[np.ndarray, np.ndar
                         dk[i] = True
                         continue
                     parsed = _parse_text(v)
-                    if parsed is not None:
+                    if parsed is not None and not math.isnan(parsed):
                         vals[i] = parsed
                         continue
+                    value, dont_know, kind = answer_key(scale).classify(v)
+                    if not math.isnan(value):
+                        vals[i] = value
+                    elif dont_know:
+                        dk[i] = True
+                    elif kind != BLANK_TEXT:  # "NULL", "nan", "-": blank
+                        bad_type[i] = True
+                    continue
                 bad_type[i] = True
     codes = _numeric_dont_know(scale)
     if codes:
@@ -83,7 +92,9 @@ CELLS = [
     None, np.nan, pd.NA, pd.NaT, True, False, np.bool_(True), 1, 3, 0, 9, 10**30, np.int64(4),
     np.float64(2.0), np.float32(3.0), 1.0, 2.0, 5.0, 2.5, 0.0, -0.0, 9.0, float("inf"), 6.0,
     "4", " 4 ", "4,0", "4.5", "3,5", "vet ej", "VET  EJ", "Vet ej", "", "  ", "\u00a0", "nan",
-    "inf", "1e0", "1_0", "9", "fyra", "5 - Helt", datetime.datetime(2024, 1, 2),
+    "inf", "1e0", "1_0", "9", "fyra", "5 - Helt", "NULL", "-", "N/A", "100 %", "Stämmer helt",
+    "STÄMMER  ganska bra.", "4 - Stämmer ganska bra", "4 (Stämmer ganska bra)", "2. Stämmer dåligt",
+    "5 - Stämmer dåligt", "9 - Vet ej", "Applies poorly", datetime.datetime(2024, 1, 2),
     datetime.date(2024, 1, 2), datetime.time(12, 30), datetime.timedelta(days=1),
     decimal.Decimal("3"), b"4",
 ]  # fmt: skip

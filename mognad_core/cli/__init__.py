@@ -5,6 +5,7 @@ Bad input prints one paragraph and exits with code 2; ``--debug`` shows the trac
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import warnings
 
@@ -57,7 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
     try:
         _load_commands()
-        cli.main(args=args, prog_name="mognad", standalone_mode=False)
+        # in a context of its own: what a command sets for itself (--answers) ends with it
+        contextvars.copy_context().run(
+            cli.main, args=args, prog_name="mognad", standalone_mode=False
+        )
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

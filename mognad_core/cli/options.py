@@ -25,12 +25,49 @@ format_option = click.option(
     help="Output format.",
 )
 sheet_option = click.option("--sheet", "-s", default=None, help="Sheet name (default: first).")
-mapping_option = click.option(
+_mapping = click.option(
     "--mapping",
     type=click.Path(dir_okay=False),
     default=None,
-    help="File mapping your column headers to statement ids (.yaml, .json or two-column .csv).",
+    help="File mapping your column headers to statement ids (.yaml, .json or two-column .csv; "
+    "`mognad mapping init` writes one).",
 )
+
+
+def _reading_rule(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """--answers and --duplicates hold for every response file the command reads."""
+    if value is not None:
+        from ..responses import use_reading_rules
+
+        ctx.with_resource(use_reading_rules(**{param.name: value}))
+
+
+_answers = click.option(
+    "--answers",
+    type=click.Path(dir_okay=False),
+    default=None,
+    expose_value=False,
+    callback=_reading_rule,
+    help="File giving other answer wordings a number: 'Instämmer helt: 5', 'Ingen uppfattning: "
+    "vet ej' (.yaml, .json or two-column .csv).",
+)
+_duplicates = click.option(
+    "--duplicates",
+    type=click.Choice(["refuse", "keep-first", "keep-last"]),
+    default=None,
+    expose_value=False,
+    callback=_reading_rule,
+    help="A respondent id in more than one row: refused (default), or only its first or last "
+    "row kept.",
+)
+
+
+def mapping_option(f: Any) -> Any:
+    """--mapping, --answers and --duplicates: how a response file is read. Only ``mapping`` is
+    passed to the command; the other two hold for every file it reads (use_reading_rules)."""
+    return _mapping(_answers(_duplicates(f)))
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(["sv", "en"]),

@@ -1,0 +1,267 @@
+"""Answers as people export them: what a text cell in a statement column means.
+
+Survey tools export an answer as a number (``4``), as the scale's label (``Stämmer ganska bra``,
+Microsoft Forms and Google Forms do), or as both (``4 - Stämmer ganska bra``, ``4. Stämmer
+ganska bra``, ``4 (Stämmer ganska bra)``). An :class:`AnswerKey` holds every wording one model
+accepts, in this order of precedence:
+
+1. an answers file given by the user (``--answers FILE``, ``answers=``): wording -> number,
+   a don't-know token or nothing (blank);
+2. the model's ``scale.answer_labels`` (the same form);
+3. the model's ``scale.labels`` and ``scale.labels_en`` (one label per step).
+
+Wordings are compared ignoring case, spacing and a trailing full stop. A number given with a
+label must agree with it; a label the key does not know is an error listing the known ones
+(except when the model has no labels at all: then the number is read, with a note).
+
+Texts that survey tools and scripts write for "no value" (:data:`BLANK_TEXTS`: ``nan``,
+``NULL``, ``N/A``, ``-`` ...) are read as blank cells, with a note. A percentage (``100 %``)
+is never an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Location
+from .schema import Scale, _fmt, normalize_token
+
+#: texts that mean "no value" (compared ignoring case): read as blank cells, with a note
+BLANK_TEXTS = ("nan", "null", "none", "n/a", "na", "-", "–", "—")
+_BLANK = frozenset(BLANK_TEXTS)
+
+#: a percentage typed or exported as text: "100 %", "75%", "12,5 %"
+PERCENT_TEXT = re.compile(r"^[-+]?\d+(?:[.,]\d+)?\s*%$")
+#: "4 - Stämmer ganska bra", "4 – ...", "4. Stämmer ganska bra" (not "4.5")
+_NUMBER_DASH_LABEL = re.compile(r"^(\d{1,3})\s*(?:[-–—]|\.(?!\d))\s*(\S.*)$")
+#: "4 (Stämmer ganska bra)"
+_NUMBER_PAREN_LABEL = re.compile(r"^(\d{1,3})\s*\(\s*([^()]*\S)\s*\)$")
+#: Excel's error values: text the reader gives back, never meant as a label
+_EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$", re.I)
+
+#: what a wording means besides a number
+DONT_KNOW = "dont_know"
+
+# kinds of a classified text (``AnswerKey.classify``); the non-zero ones are noted or explained
+NUMBER, BLANK, BLANK_TEXT, KNOWN, UNCHECKED, PERCENT, DISAGREE, UNKNOWN_LABEL, BAD = range(9)
+
+#: labels listed in a message at most
+MAX_LABELS_LISTED = 16
+
+
+def label_key(text: str) -> str:
+    """How wordings are compared: case, spacing and a trailing full stop ignored."""
+    return normalize_token(text).rstrip(" .!:;")
+
+
+def parse_number(text: str) -> float | None:
+    """A number written as text: ``"4"``, ``" 4 "``, ``"4,0"`` (a decimal comma); else None."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    if t.count(",") == 1 and "." not in t:
+        t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+@dataclass
+class AnswerKey:
+    """Every wording one model accepts for an answer (see the module docstring)."""
+
+    scale: Scale
+    #: label_key(wording) -> a number, DONT_KNOW or None (blank)
+    words: dict[str, float | str | None] = field(default_factory=dict)
+    #: (wording as written, meaning) for messages, in order of precedence
+    listed: list[tuple[str, float | str | None]] = field(default_factory=list)
+    #: where the user's wordings came from (an answers file), for messages
+    source: str | None = None
+
+    @property
+    def has_labels(self) -> bool:
+        return bool(self.words)
+
+    def _add(self, wording: str, meaning: float | str | None) -> None:
+        key = label_key(wording)
+        if key and key not in self.words:
+            self.words[key] = meaning
+            self.listed.append((str(wording).strip(), meaning))
+
+    def steps_of(self, key: str) -> float | str | None:
+        return self.words.get(key, _MISSING)
+
+    def classify(self, text: str) -> tuple[float, bool, int]:
+        """(number or NaN, don't know?, kind) for a text cell that is not blank, not a
+        don't-know token and not a number."""
+        low = label_key(text)
+        if low in _BLANK or normalize_token(text) in _BLANK:
+            return _NAN, False, BLANK_TEXT
+        meaning = self.words.get(low, _MISSING)
+        if meaning is not _MISSING:
+            return _meaning(meaning, KNOWN)
+        if PERCENT_TEXT.match(text.strip()):
+            return _NAN, False, PERCENT
+        m = _NUMBER_DASH_LABEL.match(text.strip()) or _NUMBER_PAREN_LABEL.match(text.strip())
+        if m is None:
+            return _NAN, False, BAD
+        number, label = float(m.group(1)), label_key(m.group(2))
+        meaning = self.words.get(label, _MISSING)
+        dont_know = self.scale.dont_know_normalized
+        if meaning is _MISSING and label in dont_know:
+            meaning = DONT_KNOW
+        if meaning is _MISSING:
+            if self.has_labels:
+                return _NAN, False, UNKNOWN_LABEL
+            return number, False, UNCHECKED  # nothing to check the text against
+        if meaning == DONT_KNOW:  # "9 - Vet ej": the number is the tool's code for it
+            on_scale = self.scale.min <= number <= self.scale.max
+            return (_NAN, False, DISAGREE) if on_scale else (_NAN, True, KNOWN)
+        if meaning is None or meaning != number:
+            return _NAN, False, DISAGREE
+        return number, False, KNOWN
+
+    # ---- messages ---------------------------------------------------------------------------
+    def expected(self, labels: bool = True) -> str:
+        """What a cell may hold, for an error's "Expected ..."; with the accepted labels when
+        ``labels`` and the key has any."""
+        scale = self.scale
+        kind = "a whole number" if scale.integer else "a number"
+        tokens = ", ".join(f'"{t}"' for t in scale.dont_know[:2])
+        base = f"{kind} from {_fmt(scale.min)} to {_fmt(scale.max)}"
+        if not (labels and self.listed):
+            return f"{base}, {tokens} or a blank cell"
+        shown = [f'"{w}" = {_meaning_text(v)}' for w, v in self.listed[:MAX_LABELS_LISTED]]
+        more = len(self.listed) - MAX_LABELS_LISTED
+        listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+        return (
+            f"{base} or one of the answer labels ({listed}), {tokens} or a blank cell; other "
+            "wordings can be given a number with an answers file (--answers FILE)"
+        )
+
+    def explain(self, text: str) -> tuple[str, str]:
+        """(problem, expected) for a text cell that is not a valid answer."""
+        shown = _quoted(text)
+        kind = self.classify(text)[2] if isinstance(text, str) and text.strip() else BAD
+        if kind == PERCENT:
+            return f"{shown} is a percentage, not an answer", self.expected(labels=False)
+        m = _NUMBER_DASH_LABEL.match(text.strip()) or _NUMBER_PAREN_LABEL.match(text.strip())
+        if kind == DISAGREE and m:
+            label = m.group(2).strip()
+            meaning = self.words.get(label_key(label), _MISSING)
+            if meaning is _MISSING:
+                meaning = DONT_KNOW
+            return (
+                f"{shown} is not a valid answer: the number {m.group(1)} and the label "
+                f'"{label}" ({_meaning_text(meaning)}) disagree',
+                self.expected(),
+            )
+        if kind == UNKNOWN_LABEL and m:
+            return (
+                f'{shown} is not a valid answer: "{m.group(2).strip()}" is not one of the '
+                "answer labels",
+                self.expected(),
+            )
+        looks_like_words = (
+            len(text) <= 60
+            and re.search(r"[^\W\d_]", text) is not None
+            and not text.lstrip().startswith("=")
+            and not _EXCEL_ERROR.match(text.strip())
+        )
+        return f"{shown} is not a valid answer", self.expected(labels=looks_like_words)
+
+
+_NAN = float("nan")
+_MISSING: Any = object()
+
+
+def _meaning(meaning: float | str | None, kind: int) -> tuple[float, bool, int]:
+    if meaning is None:
+        return _NAN, False, BLANK_TEXT
+    if meaning == DONT_KNOW:
+        return _NAN, True, kind
+    return float(meaning), False, kind
+
+
+def _meaning_text(meaning: float | str | None) -> str:
+    if meaning is None:
+        return "blank"
+    if meaning == DONT_KNOW:
+        return "don't know"
+    return _fmt(float(meaning))
+
+
+def _quoted(text: str) -> str:
+    if len(text) > 60:
+        return f'"{text[:50].rstrip()}…" ({len(text):,} characters)'
+    return f'"{text}"'
+
+
+def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source=None) -> AnswerKey:
+    """The key for ``scale``, with the user's ``answers`` (wording -> number, a don't-know
+    token or None) first. A wording whose meaning is not on the scale is a located error."""
+    key = AnswerKey(scale=scale, source=source)
+    for wording, value in (answers or {}).items():
+        try:
+            meaning = scale.answer_value(value, f'"{wording}"')
+        except ValueError as exc:
+            raise InputError(
+                f"the answers file gives {exc}".replace(": expected", ", not an answer"),
+                Location(file=source),
+                f"each wording given a number from {_fmt(scale.min)} to {_fmt(scale.max)}, "
+                f'"{scale.dont_know[0]}" or nothing (a blank answer)',
+            ) from None
+        key._add(str(wording), meaning)
+    for wording, value in scale.answer_labels.items():
+        key._add(wording, scale.answer_value(value))
+    for labels in (scale.labels, scale.labels_en):
+        for step, wording in sorted(labels.items()):
+            key._add(wording, float(step))
+    return key
+
+
+def load_answers(answers: Mapping[str, Any] | str | Path | None) -> tuple[dict[str, Any], str]:
+    """The user's wordings from a dict, or a .yaml/.json file (wording: number) or a two-column
+    .csv/.xlsx table; returns them and the file name (for messages)."""
+    if answers is None:
+        return {}, ""
+    if isinstance(answers, Mapping):
+        return dict(answers), ""
+    import json
+
+    import yaml
+
+    from .readers import read_table
+
+    p = Path(answers)
+    where = Location(file=str(p))
+    expected = '"wording: number" lines, e.g. "Instämmer helt: 5" or "Ingen uppfattning: vet ej"'
+    if not p.is_file():
+        raise InputError("answers file not found", where, "the path of a .yaml, .json or .csv file")
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        text = p.read_text(encoding="utf-8-sig")
+        try:
+            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        except Exception as exc:
+            raise InputError(f"the answers file cannot be parsed ({exc})", where) from None
+        if not isinstance(data, dict):
+            raise InputError("the answers file is not a list of wordings", where, expected)
+        return {str(k): v for k, v in data.items()}, str(p)
+    table = read_table(p)
+    if table.frame.shape[1] < 2:
+        raise InputError("the answers table needs two columns", where, "wording, number")
+    out: dict[str, Any] = {str(table.frame.columns[0]): table.frame.columns[1]}
+    for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True):
+        if a is not None and str(a).strip():
+            out[str(a)] = b
+    # a header row ("svar, värde") is not a wording unless its second cell is an answer
+    head, value = next(iter(out.items()))
+    if parse_number(str(value)) is None and normalize_token(str(value)) not in {
+        normalize_token(t) for t in ("vet ej", "vet inte", "don't know", "dont know")
+    }:
+        del out[head]
+    return out, str(p)
