@@ -326,7 +326,14 @@ def _build_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePo
                 figure_hidden[c] |= coarse.figure_hidden[p]
     lo, hi = float(origin.model.scale.min), float(origin.model.scale.max)
     values = origin.values
-    members = [np.flatnonzero(codes == c) for c in range(m)]
+    order = np.argsort(codes, kind="stable")
+    members = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)  # rows per cell
+    # each coarser set's cells, per family: {parent cell: its cells here}
+    families: list[dict[int, np.ndarray]] = []
+    for _, index in parents:
+        order = np.argsort(index, kind="stable")
+        bounds = np.flatnonzero(np.diff(index[order])) + 1
+        families.append({int(index[g[0]]): g for g in np.split(order, bounds) if g.size})
 
     def new_singles(cell: int, current: int) -> int:
         """Shown parents (other than family ``current``) in which hiding ``cell`` would leave
@@ -336,19 +343,17 @@ def _build_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePo
             p = index[cell]
             if f == current or coarse.hidden[p] is not None:
                 continue
-            siblings = np.flatnonzero(index == p)
-            if not any(hidden[c] is not None for c in siblings if c != cell):
+            if not any(hidden[c] is not None for c in families[f][p] if c != cell):
                 count += 1
         return count
 
     changed = True
     while changed:
         changed = False
-        for f, (coarse, index) in enumerate(parents):
-            for p in np.unique(index):
+        for f, (coarse, _) in enumerate(parents):
+            for p, children in families[f].items():
                 if coarse.hidden[p] is not None:
                     continue
-                children = np.flatnonzero(index == p)
                 gone = [c for c in children if hidden[c] is not None]
                 if gone and (len(gone) == 1 or n[gone].sum() < k):
                     shown = [c for c in children if hidden[c] is None]
@@ -456,7 +461,7 @@ class Breakdown:
     plan: Plan
     by: tuple[str, ...]
     cells: list[int]  # plan cells present in the set, in display order
-    members: dict[int, np.ndarray]  # cell -> mask over the set's rows
+    members: dict[int, np.ndarray]  # shown cell -> mask over the set's rows
     positions: tuple[int, ...]  # where the ``by`` columns are in ``plan.columns``
 
     def name(self, cell: int) -> str:
@@ -510,12 +515,18 @@ def breakdown(
     columns = conds + tuple(c for c in dict.fromkeys(by) if c not in conds)
     p = plan(base, columns, pol)
     codes = p.codes[rows]
-    present = [int(c) for c in np.unique(codes)]
+    order = np.argsort(codes, kind="stable")
+    groups = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(codes) else []
+    rows_of = {int(codes[g[0]]): g for g in groups}
+    present = list(rows_of)
     positions = tuple(columns.index(c) for c in dict.fromkeys(by))
     out = Breakdown(total, p, tuple(dict.fromkeys(by)), [], {}, positions)
     present.sort(key=lambda c: (MISSING_VALUE in p.labels[c], out.name(c)))
     out.cells = present
-    out.members = {c: codes == c for c in present}
+    for c in out.visible:  # masks for the cells that are scored
+        mask = np.zeros(len(codes), dtype=bool)
+        mask[rows_of[c]] = True
+        out.members[c] = mask
     return out
 
 

@@ -88,9 +88,14 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
         {"l1": [4, 3], "l2": [2, 2], "k1": [3, 3], "k2": [1, 2], "t1": [4, 4], "t2": [4, "vet ej"]}
     )
     answers.to_csv(tmp_path / "svar.csv", sep=";", index=False)
-    scored = mognad("score", "svar.csv", "--model", "acme", "--format", "json")
+    refused = mognad("score", "svar.csv", "--model", "acme")  # two people: not published ...
+    assert refused.returncode == 2 and "färre än 5 svarande" in refused.stderr
+    scored = mognad(  # ... unless the data holder opts out, to check the arithmetic
+        "score", "svar.csv", "--model", "acme", "--format", "json", "--min-size", "1"
+    )
     assert scored.returncode == 0, scored.stderr
     data = json.loads(scored.stdout)
+    assert any("Anonymitetsskydd avstängt" in n for n in data["notes"])
     ledning = ((3.5 - 1) / 3 + (2 - 1) / 3) / 2  # l1 mean 3.5, l2 mean 2
     kompetens = ((3 - 1) / 3 + (5 - 1.5 - 1) / 3) / 2  # k2 reversed: min + max - 1.5 = 3.5
     teknik = 1.0

@@ -255,7 +255,7 @@ def groups(
                 lang,
                 count=len(suppressed),
                 k=pol.min_size,
-                names=", ".join(suppressed),
+                names=", ".join(suppressed[:12]) + (" …" if len(suppressed) > 12 else ""),
             )
         )
     if len(scored) < 2:
