@@ -39,5 +39,5 @@ def test_quick_run_prints_every_benchmark_with_its_target_and_verdict(tmp_path):
     assert done.returncode == (0 if met == len(BENCHMARKS) else 1)
     assert re.search(r"\d+ logical CPUs", out) and "Python 3." in out  # the machine facts
     assert "How scoring time grows" in out and "ns per answer" in out
-    assert "results agree with the baseline to" in out
+    assert "they agree with the baseline to" in out
     assert [p.name for p in tmp_path.iterdir()] == ["responses_2000x30.xlsx"]
