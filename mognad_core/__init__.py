@@ -25,6 +25,7 @@ from .analysis import (
 )
 from .errors import InputError, Location, ModelError, MognadError, PluginError
 from .hookspecs import hookimpl
+from .mappings import MappingSuggestion, suggest_mapping
 from .model_files import dump_model, load_model_file, model_from_dict
 from .plugins import (
     get_model,
@@ -38,7 +39,7 @@ from .plugins import (
 )
 from .readers import RawTable, ResponseReader, read_table
 from .report import build_report
-from .responses import ResponseSet, load_mapping, prepare, read_responses
+from .responses import ResponseSet, load_mapping, prepare, read_responses, use_reading_rules
 from .results import DimensionScore, ModelInsight, ScoreResult, StatementScore
 from .schema import Benchmark, Dimension, Level, LevelText, MaturityModel, Scale, Statement
 from .scoring import score, score_responses
@@ -56,6 +57,7 @@ __all__ = [
     "Level",
     "LevelText",
     "Location",
+    "MappingSuggestion",
     "MaturityModel",
     "ModelError",
     "ModelInsight",
@@ -99,4 +101,6 @@ __all__ = [
     "reset_plugins",
     "score",
     "score_responses",
+    "suggest_mapping",
+    "use_reading_rules",
 ]

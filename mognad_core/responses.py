@@ -124,14 +124,15 @@ class ResponseSet:
             m, conditions=self.conditions, cut_from=(*self.cut_from, (self._rows(), what))
         )
 
-    def column(self, name: str) -> str:
+    def column(self, name: str, purpose: str = "") -> str:
         """The attribute column called ``name`` (case and spacing ignored), as spelt in the
-        file; a located error listing the columns when there is none."""
+        file; a located error listing the columns when there is none (``purpose``, such as "to
+        group by", ends its first sentence)."""
         folded = {normalize_token(c): c for c in self.attributes.columns}
         found = folded.get(normalize_token(name))
         if found is None:
             raise InputError(
-                f'there is no column "{name}"',
+                f'there is no column "{name}"' + (f" {purpose}" if purpose else ""),
                 Location(file=self.source, sheet=self.sheet),
                 f"one of the attribute columns: {', '.join(self.attributes.columns) or 'none'}",
             )
@@ -1041,6 +1042,7 @@ def _notes_on_answers(stats: ReadStats, model: MaturityModel) -> list[str]:
     blank = [(text, n) for (kind, text), n in stats.items() if kind == BLANK_TEXT]
     if blank:
         shown = ", ".join(f'"{t}"' for t, _ in blank[:MAX_LISTED])
+        shown += ", ..." if len(blank) > MAX_LISTED else ""
         cells = sum(n for _, n in blank)
         notes.append(
             f"{cells} statement cell(s) holding {shown} (texts meaning no value) were read as "
@@ -1158,10 +1160,12 @@ def prepare(
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
         notes.append(f"Columns kept as respondent attributes (not statements): {names}.")
+    not_statements = {normalize_token(h) for h, sid in (mapping or {}).items() if sid is None}
     suspects = [
         str(frame.columns[j])
         for j in attr_pos
-        if looks_like_statement(str(frame.columns[j]), frame.iloc[:, j], key)
+        if normalize_token(str(frame.columns[j])) not in not_statements
+        and looks_like_statement(str(frame.columns[j]), frame.iloc[:, j], key)
     ]
     if suspects:
         names = ", ".join(f'"{c}"' for c in suspects)

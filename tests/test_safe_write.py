@@ -500,6 +500,7 @@ WRITING_COMMANDS = {
         ["conf/xlwings.conf"],
     ),
     ("samples",): (["samples", "--copy-to", "exempel"], None),  # None: the bundled files
+    ("mapping", "init"): (["mapping", "init", "svar.csv", "-o", "mapping.yaml"], ["mapping.yaml"]),
 }
 OUTPUT_OPTIONS = {"-o", "--output", "--copy-to", "--config", "--out"}
 

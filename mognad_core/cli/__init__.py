@@ -37,7 +37,7 @@ def _report_plugin_failures() -> None:
 
 
 def _load_commands() -> None:
-    from . import analysis, models, report, score  # noqa: F401  (they add their commands to ``cli``)
+    from . import analysis, mapping, models, report, score  # noqa: F401  (they add commands)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)

@@ -1,0 +1,47 @@
+"""``mognad mapping init``: a starting column mapping from a response file's own headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..mappings import suggest_mapping
+from . import cli
+from .options import model_option, sheet_option
+
+
+@cli.group()
+def mapping() -> None:
+    """Column mapping files: which header holds which statement (--mapping)."""
+
+
+@mapping.command("init")
+@click.argument("file", type=click.Path(dir_okay=False))
+@model_option
+@sheet_option
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    default="mapping.yaml",
+    show_default=True,
+    help="The mapping file to write (.yaml).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def mapping_init(file: str, model: str, sheet: str | None, output: str, force: bool) -> None:
+    """Write a mapping for FILE from its headers: sure matches, and guesses marked CHECK."""
+    suggestion = suggest_mapping(file, model, sheet=sheet)
+    written = suggestion.write(output, force=force)
+    guesses, unmapped = len(suggestion.guesses), suggestion.unmapped
+    mapped = sum(line.statement is not None for line in suggestion.lines)
+    click.echo(
+        f"Wrote {written}: {mapped} of {len(suggestion.lines)} columns mapped to statements, "
+        f"{guesses} guess(es) marked CHECK, {len(unmapped)} statement(s) without a column."
+    )
+    model_arg = f" --model {model}" + (f' --sheet "{sheet}"' if sheet else "")
+    click.echo(
+        f"Check the lines marked CHECK, then: mognad score {Path(file).name}{model_arg} "
+        f"--mapping {written}"
+    )
