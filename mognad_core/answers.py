@@ -207,9 +207,9 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
     for wording, value in (answers or {}).items():
         try:
             meaning = scale.answer_value(value, f'"{wording}"')
-        except ValueError as exc:
+        except ValueError:
             raise InputError(
-                f"the answers file gives {exc}".replace(": expected", ", not an answer"),
+                f'the answers file gives "{wording}" the meaning {value!r}, which is not an answer',
                 Location(file=source),
                 f"each wording given a number from {_fmt(scale.min)} to {_fmt(scale.max)}, "
                 f'"{scale.dont_know[0]}" or nothing (a blank answer)',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -83,3 +84,21 @@ def run_cli():
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture
+def export_answers():
+    """Six respondents' answers to the first four DiMiOS statements, for exports written by
+    tests (test_answers, test_responses, test_mappings), and the statements' means by hand."""
+    return SimpleNamespace(
+        ids=["f11", "f12", "f13", "f14"],
+        answers=[
+            [5, 4, 3, 2],
+            [4, 4, 2, 1],
+            [3, 5, 1, 2],
+            [2, 3, 4, 5],
+            [1, 2, 5, 4],
+            [4, 1, 3, 3],
+        ],
+        means={"f11": 19 / 6, "f12": 19 / 6, "f13": 18 / 6, "f14": 17 / 6},
+    )
