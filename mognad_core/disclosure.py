@@ -589,6 +589,15 @@ def round_figures(obj: Any, pol: DisclosurePolicy) -> Any:
     return _round_value(obj, "", pol)
 
 
+def hidden_note(ids: list[str], pol: DisclosurePolicy, lang: str = "sv") -> list[str]:
+    """The note for statements not shown in a set (none when there are none)."""
+    if not ids:
+        return []
+    return [
+        text("note.hidden_statements", lang, count=len(ids), ids=", ".join(ids), k=pol.min_size)
+    ]
+
+
 def notes_for(pol: DisclosurePolicy, lang: str = "sv") -> list[str]:
     """Notes every output carries for this policy (the opt-out notice when protection is off)."""
     return [] if pol.protected else [text("note.off", lang)]
@@ -631,6 +640,7 @@ __all__ = [
     "breakdown",
     "check",
     "finish",
+    "hidden_note",
     "masked",
     "notes_for",
     "plan",

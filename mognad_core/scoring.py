@@ -186,16 +186,7 @@ def publish_score(
             if st.n is not None and 0 < st.n < pol.spread_min and st.sd is not None:
                 st.sd = st.ci_low = st.ci_high = None
                 spread_hidden = True
-    if hidden_ids:
-        result.notes.append(
-            disclosure.text(
-                "note.hidden_statements",
-                lang,
-                count=len(hidden_ids),
-                ids=", ".join(hidden_ids),
-                k=pol.min_size,
-            )
-        )
+    result.notes.extend(disclosure.hidden_note(hidden_ids, pol, lang))
     if spread_hidden:
         result.notes.append(disclosure.text("note.spread", lang, k2=pol.spread_min))
     result.notes.extend(disclosure.notes_for(pol, lang))

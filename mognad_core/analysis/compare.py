@@ -316,16 +316,7 @@ def compare(
     if small:
         fewest = max(2, pol.spread_min)
         notes.append(f"No interval (fewer than {fewest} answers in a wave): {', '.join(small)}.")
-    if hidden_ids:
-        notes.append(
-            disclosure.text(
-                "note.hidden_statements",
-                lang,
-                count=len(hidden_ids),
-                ids=", ".join(hidden_ids),
-                k=pol.min_size,
-            )
-        )
+    notes.extend(disclosure.hidden_note(hidden_ids, pol, lang))
     out = CompareResult(
         model=m.name,
         before_label=labels[0],
@@ -355,14 +346,7 @@ def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
     cols = list(responses.attributes.columns)
     folded = {normalize_token(c): c for c in cols}
     if column is not None:
-        found = folded.get(normalize_token(column))
-        if found is None:
-            raise InputError(
-                f'there is no column "{column}"',
-                Location(file=responses.source, sheet=responses.sheet),
-                f"one of the attribute columns: {', '.join(cols) or 'none'}",
-            )
-        return found
+        return responses.column(column)
     for name in WAVE_COLUMNS:
         if name in folded:
             return folded[name]

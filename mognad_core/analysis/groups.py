@@ -23,9 +23,8 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import disclosure
-from ..errors import InputError, Location, MognadError
+from ..errors import MognadError
 from ..responses import ResponseSet
-from ..schema import normalize_token
 from ..scoring import publish_score
 from ._common import AnalysisResult, as_responses, none
 
@@ -124,19 +123,7 @@ def _resolve_columns(rs: ResponseSet, by: str | list[str]) -> list[str]:
     names = [by] if isinstance(by, str) else list(by)
     if not names:
         raise MognadError("groups needs at least one column to group by (for example förvaltning).")
-    cols = list(rs.attributes.columns)
-    folded = {normalize_token(c): c for c in cols}
-    out = []
-    for name in names:
-        found = folded.get(normalize_token(name))
-        if found is None:
-            raise InputError(
-                f'there is no column "{name}" to group by',
-                Location(file=rs.source, sheet=rs.sheet),
-                f"one of the attribute columns: {', '.join(cols) or 'none'}",
-            )
-        out.append(found)
-    return out
+    return [rs.column(name, "to group by") for name in names]
 
 
 def groups(
@@ -260,13 +247,7 @@ def groups(
         )
     if len(scored) < 2:
         notes.append(disclosure.text("note.few_groups", lang))
-    if hidden_ids:
-        ids = [sid for sid in m.statement_ids if sid in hidden_ids]
-        notes.append(
-            disclosure.text(
-                "note.hidden_statements", lang, count=len(ids), ids=", ".join(ids), k=pol.min_size
-            )
-        )
+    notes.extend(disclosure.hidden_note([s for s in m.statement_ids if s in hidden_ids], pol, lang))
     result = GroupResult(
         model=m.name,
         by=cols,
