@@ -102,3 +102,37 @@ def export_answers():
         ],
         means={"f11": 19 / 6, "f12": 19 / 6, "f13": 18 / 6, "f14": 17 / 6},
     )
+
+
+# ---- anonymity tests: a three-statement model and the floats of a published result -----------
+#: two dimensions, one reversed statement: small enough to reason about hidden cells by hand
+GROUP_MODEL = mognad.model_from_dict(
+    {
+        "name": "grp",
+        "title": "Gruppmodell",
+        "dimensions": [
+            {
+                "id": "X",
+                "label": "X",
+                "statements": [
+                    {"id": "x1", "text": "Ett."},
+                    {"id": "x2", "text": "Två.", "reverse": True},
+                ],
+            },
+            {"id": "Y", "label": "Y", "statements": [{"id": "y1", "text": "Tre.", "weight": 2}]},
+        ],
+    }
+)
+GROUP_SIDS = ["x1", "x2", "y1"]
+
+
+def published_floats(value, key=""):
+    """(key, float) for every float in a result's JSON, however deep (for rounding checks)."""
+    if isinstance(value, float):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from published_floats(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from published_floats(v, key)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import GROUP_MODEL, GROUP_SIDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,24 +17,7 @@ import mognad_core as mognad
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
-MODEL = mognad.model_from_dict(
-    {
-        "name": "grp",
-        "title": "Gruppmodell",
-        "dimensions": [
-            {
-                "id": "X",
-                "label": "X",
-                "statements": [
-                    {"id": "x1", "text": "Ett."},
-                    {"id": "x2", "text": "Två.", "reverse": True},
-                ],
-            },
-            {"id": "Y", "label": "Y", "statements": [{"id": "y1", "text": "Tre.", "weight": 2}]},
-        ],
-    }
-)
-SIDS = ["x1", "x2", "y1"]
+MODEL, SIDS = GROUP_MODEL, GROUP_SIDS
 
 
 def table(groups: dict[str, list[list]]) -> pd.DataFrame:

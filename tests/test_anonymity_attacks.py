@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import published_floats
 
 import mognad_core as mognad
 
@@ -217,17 +218,6 @@ def test_a_statement_four_of_five_answered_vet_ej_shows_nowhere(run_cli, survey)
     assert score["dimensions"][dim]["score"] != round(exact.dimensions[dim].score, 3)
 
 
-def floats(value, key=""):
-    if isinstance(value, float):
-        yield key, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from floats(v, str(k))
-    elif isinstance(value, list):
-        for v in value:
-            yield from floats(v, key)
-
-
 @pytest.mark.parametrize(
     "command",
     [
@@ -244,7 +234,7 @@ def floats(value, key=""):
 def test_json_floats_are_rounded_and_do_not_tell_denominators(run_cli, survey, command):
     out = run_cli(*command, survey[0], "--format", "json")
     assert out.exit_code == 0, out.stderr
-    for key, value in floats(json.loads(out.stdout)):
+    for key, value in published_floats(json.loads(out.stdout)):
         digits = 2 if key in ("mean", "sd", "alpha") or key.endswith("_pp") else 3
         assert value == round(value, digits), (key, value)
 

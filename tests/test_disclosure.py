@@ -10,6 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import GROUP_MODEL, GROUP_SIDS, published_floats
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,24 +18,7 @@ import mognad_core as mognad
 from mognad_core import disclosure
 from mognad_core.disclosure import DisclosureError
 
-MODEL = mognad.model_from_dict(
-    {
-        "name": "disc",
-        "title": "Skyddsmodell",
-        "dimensions": [
-            {
-                "id": "X",
-                "label": "X",
-                "statements": [
-                    {"id": "x1", "text": "Ett."},
-                    {"id": "x2", "text": "Två.", "reverse": True},
-                ],
-            },
-            {"id": "Y", "label": "Y", "statements": [{"id": "y1", "text": "Tre."}]},
-        ],
-    }
-)
-SIDS = ["x1", "x2", "y1"]
+MODEL, SIDS = GROUP_MODEL, GROUP_SIDS
 
 
 def frame(cells: dict[tuple, list[list]], columns=("förvaltning", "roll")) -> pd.DataFrame:
@@ -242,17 +226,6 @@ def test_spread_figures_need_twice_the_minimum():
     assert any("minst 10 svar" in n for n in small.notes)
 
 
-def _floats(value, key=""):
-    if isinstance(value, float):
-        yield key, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _floats(v, str(k))
-    elif isinstance(value, list):
-        for v in value:
-            yield from _floats(v, key)
-
-
 def test_published_figures_are_rounded_everywhere_in_json():
     rng = np.random.default_rng(3)
     cells = {(g, r): rng.integers(1, 6, size=(7, 3)).tolist() for g in "ABC" for r in ("x", "y")}
@@ -269,7 +242,7 @@ def test_published_figures_are_rounded_everywhere_in_json():
         mognad.compare_waves(rs, "år", n_boot=200),
     ]
     for out in outputs:
-        for key, value in _floats(json.loads(out.to_json())):
+        for key, value in published_floats(json.loads(out.to_json())):
             digits = 2 if key in ("mean", "sd", "alpha") else 3
             assert value == round(value, digits), (type(out).__name__, key, value)
     exact = mognad.score_responses(rs, min_size=1)
