@@ -414,6 +414,15 @@ def check(rs: ResponseSet, pol: DisclosurePolicy, lang: str = "sv") -> Cell:
     """
     k_st = rs.values.shape[1]
     what = describe_conditions(rs.conditions, lang) if rs.conditions else text("responses", lang)
+    if rs.n == 0:  # not a matter of anonymity: say why there is nobody (the reading notes)
+        from .errors import InputError, Location
+
+        why = " ".join(n for n in rs.notes if not n.startswith("Columns kept as"))
+        raise InputError(
+            "there are no respondents" + (f": {why}" if why else ""),
+            Location(file=rs.source, sheet=rs.sheet),
+            "rows with at least one answer to a statement (a number on the scale or vet ej)",
+        )
     if not pol.protected:
         return Cell(pol, np.zeros(k_st, dtype=bool), what)
     k = pol.min_size
