@@ -78,3 +78,28 @@ def test_the_plugin_variables_are_the_ones_the_code_reads():
     assert variables == {plugins.ALLOW_ENV, plugins.BLOCK_ENV}
     essential = sorted(plugins._ESSENTIAL)
     assert essential == ["mognad_readers"] and "`mognad_readers`" in section
+
+
+#: the corpus cases of "Answers, columns and respondents", each listed with the tool it imitates
+ISSUE_13 = ("answers_", "columns_numbered", "rows_summary", "rows_means", "respondent_id_")
+
+
+def test_the_answer_and_respondent_rules_are_the_code_lists():
+    from mognad_core import answers, responses
+
+    section = _section("Answers, columns and respondents")
+    blank = re.search(r'"no value": (.*?) \(any case\)', section).group(1)
+    assert re.findall(r"`([^`]+)`", blank) == [
+        {"nan": "nan", "null": "NULL", "none": "None", "n/a": "N/A", "na": "NA"}.get(t, t)
+        for t in answers.BLANK_TEXTS
+    ]
+    words = re.search(r"one of the words\s+(.*?) \(the whole cell", section, flags=re.S).group(1)
+    assert {w.casefold() for w in re.findall(r"`([^`]+)`", words)} == responses.SUMMARY_WORDS
+    ids = re.search(r"ignored\) is (.*?)\. An id in", section, flags=re.S).group(1)
+    assert {responses._id_key(h) for h in re.findall(r"`([^`]+)`", ids)} == responses.ID_HEADERS
+    cases = {c["file"] for c in CASES if c.get("file")}
+    table = _table(section.split("### Corpus cases", 1)[1])
+    listed = {
+        name for row in table for name in re.findall(r"`([\w.]+\.(?:xlsx|csv|yaml))`", row[0])
+    }
+    assert listed <= cases and {c for c in cases if c.startswith(ISSUE_13)} <= listed

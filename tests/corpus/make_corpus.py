@@ -446,6 +446,54 @@ def build(out: Path) -> list[str]:
 
     # -- macros --
     raw("macros.xlsm", xlsm_parts(good))
+
+    # -- answers as survey tools export them, and who is a respondent (docs/robustness.md) --
+    forms = [HEADER, *[list(r) for r in GOOD]]
+    forms[1][1], forms[1][2] = "Helt", "inte  alls"  # Microsoft Forms: the option's text
+    forms[4][2], forms[3][3] = "5 - Helt", "1. Inte alls"  # Google Forms, Artologik
+    xlsx("answers_labels_forms.xlsx", forms)
+    xlsx("answers_label_unknown.xlsx", with_cell(3, 1, "4 (Ganska bra)"))  # Esmaker
+    xlsx("answers_label_disagrees.xlsx", with_cell(4, 3, "4 - Helt"))
+    own = {5: "Instämmer helt", 4: "Instämmer till stor del", 3: "Instämmer delvis"}
+    own |= {2: "Instämmer till liten del", 1: "Instämmer inte alls"}
+    xlsx(  # Netigate with the municipality's own wording of the scale
+        "answers_own_wording.xlsx",
+        [HEADER, *[[r[0], *(own.get(v, v) for v in r[1:])] for r in GOOD]],
+    )
+    wording = "".join(f"{text}: {n}\n" for n, text in own.items())
+    text("answers_own_wording.yaml", wording)
+    text("answers_bad_value.yaml", "Instämmer helt: 7\n")
+    nulls = [list(r) for r in GOOD]
+    nulls[0][5], nulls[1][5], nulls[1][1] = "NULL", "nan", 4  # a database, pandas' str(NaN)
+    text("answers_null_texts.csv", csv_text([HEADER, *nulls], ";"))
+    text("answers_percent_text.csv", csv_text(with_cell(2, 3, "100 %"), ";"))
+
+    def percent_cell(wb, ws):
+        ws["E4"].number_format = "0%"  # b2 = 4 shows as 400 %
+
+    xlsx("answers_percent_format.xlsx", [HEADER, *GOOD], setup=percent_cell)
+    numbered = ["Fråga 1", "Fråga 2", "Fråga 3", "a1", "a2", "b2", "b3"]  # Fråga 3 is b1's alias
+    xlsx(
+        "columns_numbered_extra.xlsx",
+        [numbered, *[[r[0], "Chef", r[3], r[1], r[2], r[4], r[5]] for r in GOOD]],
+    )
+    xlsx(  # Artologik Survey & Report: a mean row, the scale's key and the source below the data
+        "rows_summary_key_source.xlsx",
+        [
+            HEADER,
+            *GOOD,
+            [],
+            ["Medel", 4, 3, 3, 3, 2],
+            ["1 = Inte alls … 5 = Helt"],
+            ["Källa: Artologik Survey&Report, 2024-03-04"],
+        ],
+    )
+    means = [None, "3,5", "2,5", "2,8", "3,3", "1,5"]  # =MEDEL() with one decimal, unlabelled
+    text("rows_means_unlabelled.csv", csv_text([HEADER, *GOOD, means], ";"))
+    ids = [["Respondent ID", *HEADER]]
+    ids += [[rid, *r] for rid, r in zip([11, 12, 13, 12], GOOD, strict=True)]
+    xlsx("respondent_id_repeated.xlsx", ids)  # SurveyMonkey: one person sent the form twice
+    xlsx("respondent_id_keep_last.xlsx", ids)
     return made
 
 
