@@ -913,11 +913,21 @@ def _who_responds(
     frame = table.frame
     n = len(frame)
     answered = np.zeros(n, dtype=bool)
+    open_rows: np.ndarray | None = None  # rows with no answer yet; most go at the first column
     for j in range(values.shape[1]):
-        answered |= ~np.isnan(values[:, j])
-        answered |= dont_know[:, j]
-        if bad is not None:
-            answered |= bad[:, j]
+        if open_rows is None:
+            hit = ~np.isnan(values[:, j]) | dont_know[:, j]
+            if bad is not None:
+                hit |= bad[:, j]
+            open_rows = np.flatnonzero(~hit)
+        elif open_rows.size:
+            hit = ~np.isnan(values[open_rows, j]) | dont_know[open_rows, j]
+            if bad is not None:
+                hit |= bad[open_rows, j]
+            open_rows = open_rows[~hit]
+    if open_rows is not None:
+        answered[:] = True
+        answered[open_rows] = False
     numbers = np.asarray(table.row_numbers)
     notes: list[str] = []
     summary: dict[int, str] = {}
