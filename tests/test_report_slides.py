@@ -67,6 +67,7 @@ def test_dimios_deck_has_the_expected_slides(dimios_deck):
         "Kommunledningsförvaltningen",
         "Socialförvaltningen",
         "Om mätningen",
+        "Om uppgifterna",  # the notes about the data (columns kept as attributes, ...)
     ]
     prs = Presentation(str(dimios_deck))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
@@ -84,6 +85,7 @@ def test_without_groups_there_are_no_group_slides(dmm_deck, tmp_path):
         "Where to start: 2 suggestions",
         "Next steps for the weakest engines",
         "About the survey",
+        "About the data",
     ]
     out = tmp_path / "groups.pptx"
     mognad.build_report(DMM, "dmm", out, lang="en", groups="ledningsgrupp")
@@ -92,10 +94,10 @@ def test_without_groups_there_are_no_group_slides(dmm_deck, tmp_path):
         mognad.read_responses(DMM, "dmm").attributes["ledningsgrupp"].astype(str).unique()
     )
     assert with_groups == [
-        *base[:-1],
+        *base[:-2],
         "Results by ledningsgrupp",
         *groups,
-        base[-1],
+        *base[-2:],
     ]
 
 
@@ -141,3 +143,13 @@ def test_text_is_large_enough_to_project(dimios_deck):
     body = [size for size, bottom in sizes if not bottom]
     assert footer == {11}  # the source line at the bottom of each content slide
     assert min(body) >= 16
+
+
+def test_the_last_slide_shows_the_notes_about_the_data(dimios_deck):
+    deck = Presentation(str(dimios_deck))
+    last = deck.slides[-1]
+    shown = "\n".join(s.text_frame.text for s in last.shapes if s.has_text_frame)
+    spoken = last.notes_slide.notes_text_frame.text
+    assert last.shapes.title.text == "Om uppgifterna"
+    # the reading note, in Swedish, both on the slide and in the speaker notes
+    assert "bakgrundsuppgifter" in shown and "bakgrundsuppgifter" in spoken

@@ -560,6 +560,10 @@ def _group_slide(deck: Deck, gr: GroupReport) -> None:
     _priority_items(deck, s, items, Inches(7.4), Inches(2.6), Inches(5.4), big=False)
 
 
+#: notes about the data shown on the last slide itself (all of them in its speaker notes)
+ABOUT_NOTES = 5
+
+
 def _about_slide(deck: Deck) -> None:
     d, t = deck.data, deck.t
     sv = d.lang == "sv"
@@ -585,7 +589,8 @@ def _about_slide(deck: Deck) -> None:
         )
     if d.benchmark is not None and d.benchmark.caveat:
         lines.append(d.benchmark.caveat)
-    s = deck.slide(t("slide.about"), [t.message(n) for n in d.notes])
+    notes = [t.message(n) for n in d.notes if n != d.off_notice]
+    s = deck.slide(t("slide.about"), notes)
     deck.text(
         s,
         MARGIN,
@@ -595,6 +600,24 @@ def _about_slide(deck: Deck) -> None:
         [(line, 18, False, RED if line == d.off_notice else INK) for line in lines],
         space_after=12,
     )
+    if not notes:
+        return
+    # the notes about the data on a slide of their own, the last one (all in its speaker notes)
+    s = deck.slide("Om uppgifterna" if sv else "About the data", notes)
+    shown = [(note, 16, False, INK) for note in notes[:ABOUT_NOTES]]
+    if len(notes) > ABOUT_NOTES:
+        more = len(notes) - ABOUT_NOTES
+        shown.append(
+            (
+                f"… och {more} till i talarens anteckningar"
+                if sv
+                else f"… and {more} more in the speaker notes",
+                16,
+                False,
+                INK,
+            )
+        )
+    deck.text(s, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(5.3), shown, space_after=10)
 
 
 def build_deck(data: ReportData, progress: Callable[[str], None] | None = None) -> Deck:
