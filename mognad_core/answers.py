@@ -16,7 +16,9 @@ label must agree with it; a label the key does not know is an error listing the 
 
 Texts that survey tools and scripts write for "no value" (:data:`BLANK_TEXTS`: ``nan``,
 ``NULL``, ``N/A``, ``-`` ...) are read as blank cells, with a note. A percentage (``100 %``)
-is never an answer.
+is never an answer, and neither is a cell holding several answers (``Inte alls;Helt;`` from a
+Forms question that allows more than one choice, ``2, 3`` from a Google Forms checkbox grid: a
+comma and a space are never a decimal comma) or a range (``1-5``: a label has a letter).
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ PERCENT_TEXT = re.compile(r"^[-+]?\d+(?:[.,]\d+)?\s*%$")
 _NUMBER_DASH_LABEL = re.compile(r"^(\d{1,3})\s*(?:[-–—]|\.(?!\d))\s*(\S.*)$")
 #: "4 (Stämmer ganska bra)"
 _NUMBER_PAREN_LABEL = re.compile(r"^(\d{1,3})\s*\(\s*([^()]*\S)\s*\)$")
+#: a letter: a label has one ("1-5" is a range and "4 (5)" two numbers, not a number and a label)
+_LETTER = re.compile(r"[^\W\d_]")
+#: how tools join the choices of a question that allows several: Microsoft Forms "Inte alls;Helt;",
+#: Google Forms "2, 3" (a comma and a space: never a decimal comma)
+_SEVERAL = re.compile(r";|,\s")
 #: Excel's error values: text the reader gives back, never meant as a label
 _EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$", re.I)
 
@@ -60,6 +67,8 @@ def label_key(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     """A number written as text: ``"4"``, ``" 4 "``, ``"4,0"`` (a decimal comma); else None."""
+    if _SEVERAL.search(text.strip()):  # "2, 3": two answers, not 2.3
+        return None
     t = text.strip().replace("\u00a0", "").replace(" ", "")
     if t.count(",") == 1 and "." not in t:
         t = t.replace(",", ".")
@@ -103,14 +112,19 @@ class AnswerKey:
         meaning = self.words.get(low, _MISSING)
         if meaning is not _MISSING:
             return _meaning(meaning, KNOWN)
+        dont_know = self.scale.dont_know_normalized
+        if low in dont_know:  # "Vet ej." as a label is compared: a trailing full stop ignored
+            return _NAN, True, KNOWN
+        number = parse_number(low)
+        if number is not None and number == number:  # "4;": Forms' one choice of several
+            return number, False, NUMBER
         if PERCENT_TEXT.match(text.strip()):
             return _NAN, False, PERCENT
-        m = _NUMBER_DASH_LABEL.match(text.strip()) or _NUMBER_PAREN_LABEL.match(text.strip())
+        m = _number_and_label(text)
         if m is None:
             return _NAN, False, BAD
         number, label = float(m.group(1)), label_key(m.group(2))
         meaning = self.words.get(label, _MISSING)
-        dont_know = self.scale.dont_know_normalized
         if meaning is _MISSING and label in dont_know:
             meaning = DONT_KNOW
         if meaning is _MISSING:
@@ -123,6 +137,24 @@ class AnswerKey:
         if meaning is None or meaning != number:
             return _NAN, False, DISAGREE
         return number, False, KNOWN
+
+    def _several(self, text: str) -> list[str] | None:
+        """The answers of a cell that joins several (``"Inte alls;Helt;"``, ``"2, 3"``), when
+        each of them is an answer on its own; else None."""
+        parts = [p.strip() for p in _SEVERAL.split(text) if p.strip()]
+        if len(parts) < 2:
+            return None
+        scale = self.scale
+        for part in parts:
+            number = parse_number(part)
+            if number is None:
+                number, dont_know, _ = self.classify(part)
+                if dont_know:
+                    continue
+            on_scale = scale.min <= number <= scale.max  # False for NaN
+            if not on_scale or (scale.integer and not float(number).is_integer()):
+                return None
+        return parts
 
     # ---- messages ---------------------------------------------------------------------------
     def expected(self, labels: bool = True) -> str:
@@ -148,7 +180,15 @@ class AnswerKey:
         kind = self.classify(text)[2] if isinstance(text, str) and text.strip() else BAD
         if kind == PERCENT:
             return f"{shown} is a percentage, not an answer", self.expected(labels=False)
-        m = _NUMBER_DASH_LABEL.match(text.strip()) or _NUMBER_PAREN_LABEL.match(text.strip())
+        several = self._several(text) if kind == BAD else None
+        if several:
+            listed = ", ".join(f'"{p}"' for p in several)
+            return (
+                f"{shown} holds {len(several)} answers in one cell ({listed}): the question "
+                "allowed more than one choice",
+                f"one answer per cell: {self.expected(labels=False)}",
+            )
+        m = _number_and_label(text)
         if kind == DISAGREE and m:
             label = m.group(2).strip()
             meaning = self.words.get(label_key(label), _MISSING)
@@ -176,6 +216,13 @@ class AnswerKey:
 
 _NAN = float("nan")
 _MISSING: Any = object()
+
+
+def _number_and_label(text: str) -> re.Match | None:
+    """``4 - label``, ``4. label``, ``4 (label)``: the number and the label (with a letter)."""
+    t = text.strip()
+    m = _NUMBER_DASH_LABEL.match(t) or _NUMBER_PAREN_LABEL.match(t)
+    return m if m is not None and _LETTER.search(m.group(2)) else None
 
 
 def _meaning(meaning: float | str | None, kind: int) -> tuple[float, bool, int]:

@@ -361,3 +361,70 @@ def test_a_cell_formatted_as_a_percentage_is_refused(
         'from 1 to 5, "vet ej", "vet inte" or a blank cell; if the column holds answers, set its '
         'number format to "General" or "Number".'
     )
+
+
+# ---- several answers in a cell, ranges, punctuation -----------------------------------------
+@pytest.mark.parametrize(
+    ("cell", "listed", "tool"),
+    [
+        (
+            "Inte alls;Helt;",
+            '"Inte alls", "Helt"',
+            "Microsoft Forms, a question with several answers",
+        ),
+        ("2, 3", '"2", "3"', "Google Forms, a checkbox grid"),
+        ("3;Vet ej", '"3", "Vet ej"', "Microsoft Forms, a number and don't know"),
+    ],
+)
+def test_several_answers_in_one_cell_are_refused_naming_them(tmp_path, run_cli, cell, listed, tool):
+    path = tmp_path / "export.csv"
+    pd.DataFrame({"a1": ["5", cell], "b1": ["1", "2"]}).to_csv(path, index=False, sep=";")
+    res = run_cli("score", path, "--model", TINY, "--min-size", "1")
+    assert res.exit_code == 2, tool
+    assert res.stderr.strip() == (
+        f'Error: export.csv, row 3, column 1 ("a1"): "{cell}" holds 2 answers in one cell '
+        f"({listed}): the question allowed more than one choice. Expected one answer per cell: a "
+        'whole number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
+    )
+
+
+def test_a_list_is_never_a_decimal_comma():
+    """ "2, 3" on a scale of fractions would have been 2.3: a comma and a space join answers."""
+    model = mognad.model_from_dict(
+        {
+            "name": "brak",
+            "title": "Bråk",
+            "scale": {"min": 0, "max": 10, "integer": False},
+            "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}],
+        }
+    )
+    with pytest.raises(mognad.InputError, match=r'"2, 3" holds 2 answers in one cell'):
+        mognad.prepare(pd.DataFrame({"s": ["2, 3", "4,5"]}), model)
+    rs = mognad.prepare(pd.DataFrame({"s": ["2,3", "4,5"]}), model)
+    np.testing.assert_array_equal(rs.values[:, 0], [2.3, 4.5])
+
+
+def test_one_choice_with_forms_separator_and_dont_know_with_a_full_stop(tmp_path):
+    """Forms writes a question allowing several answers with a ";" after each choice: "4;" is
+    the one answer 4, like "Helt;". "Vet ej." is don't know, as "Helt." is Helt."""
+    path = tmp_path / "forms.csv"
+    frame = pd.DataFrame({"a1": ["4;", "Helt;", "Vet ej.", "2"], "b1": ["VET EJ .", "1", "3", "4"]})
+    frame.to_csv(path, index=False, sep=";")
+    result = mognad.score(path, TINY, min_size=1)
+    assert result.statements["a1"].mean == pytest.approx((4 + 5 + 2) / 3)
+    assert result.statements["a1"].dont_know == 1
+    assert result.statements["b1"].dont_know == 1
+
+
+@pytest.mark.parametrize("cell", ["1-5", "1 - 5", "4 (5)"])
+def test_a_range_is_not_a_number_with_a_label(tmp_path, run_cli, cell):
+    """A key row under the headers ("1-5": the scale) was read as the number 1 with the label
+    "5" and refused for an unknown label; it is not an answer at all."""
+    path = tmp_path / "handgjord.csv"
+    pd.DataFrame({"a1": [cell, "3"], "b1": [cell, "2"]}).to_csv(path, index=False, sep=";")
+    res = run_cli("score", path, "--model", TINY, "--min-size", "1")
+    assert res.stderr.strip().splitlines()[-1] == (
+        f'Error: handgjord.csv, row 2, column 1 ("a1"): "{cell}" is not a valid answer. Expected '
+        'a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell. 1 more cell(s) have the '
+        'same problem (row 2 column 2 ("b1")).'
+    )
