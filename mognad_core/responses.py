@@ -2,7 +2,8 @@
 
 One row per respondent, one column per statement. Columns are matched to statements by id, by
 statement text (Swedish or English, case- and whitespace-insensitive, a leading question number
-like ``"3. "`` ignored), by a statement's ``aliases``, or by an explicit mapping. Every other column
+like ``"3. "`` or ``"1.1 "`` ignored, or in the brackets of a Google Forms grid header
+``"Title [Row]"``), by a statement's ``aliases``, or by an explicit mapping. Every other column
 is kept as a respondent attribute (``förvaltning``, ``roll``, ``år`` ...).
 
 A cell is a number on the model's scale, a don't-know token, or blank. Anything else raises an
@@ -41,7 +42,13 @@ from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
 
 MAX_LISTED = 5
-_NUMBERING = re.compile(r"^\s*(?:[A-Za-zÅÄÖåäö]{0,12}\s?)?\d+(?:\.\d+)*\s*[.):\-–]\s*")
+#: A question number before a question's text: "3. ", "F3) ", "Fråga 3: ", "Q3 - ", and a number
+#: of two levels or more followed by a space without a mark: "1.1 ", "F2.3 ".
+_NUMBERING = re.compile(
+    r"^\s*(?:[A-Za-zÅÄÖåäö]{0,12}\s?)?\d+(?:(?:\.\d+)*\s*(?:[):\-–]|\.(?!\d))|(?:\.\d+)+\s)\s*"
+)
+#: Google Forms' header of a row of a grid question: "Question title [Row text]"
+_GRID_ROW = re.compile(r"^.*\[\s*([^\[\]]*[^\W\d_][^\[\]]*?)\s*\]\s*$")
 #: A header that reads like a statement reference: "25", "P25", "Påstående 25", "F5.1", "Q 3".
 _STATEMENT_REF = re.compile(r"^(?:[a-zåäö]{1,12}\s?)?\d{1,3}(?:\.\d{1,3})*$")
 
@@ -232,7 +239,8 @@ def _header_lookup(model: MaturityModel) -> dict[str, str]:
 
 
 def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
-    """The statement id a header means, or None."""
+    """The statement id a header means, or None: by id, text or alias, after a question
+    number ("3. ", "1.1 "), or the row text of a Google Forms grid header ("Title [Row]")."""
     for key in (normalize_token(header), _text_key(header)):
         if key in lookup:
             return lookup[key]
@@ -242,6 +250,9 @@ def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
         key = _text_key(stripped)
         if key in lookup:
             return lookup[key]
+    grid = _GRID_ROW.match(header)  # "Hur väl stämmer påståendena? [Vi har en plan.]"
+    if grid is not None:
+        return match_header(grid.group(1), lookup)
     return None
 
 

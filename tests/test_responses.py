@@ -311,3 +311,38 @@ def test_numbered_background_columns_beside_statements_named_by_id_stay_attribut
     frame = pd.DataFrame({"Fråga 1": ["Soc"] * 5, **{sid: [3] * 5 for sid in model.statement_ids}})
     rs = mognad.prepare(frame, model)
     assert rs.attribute_columns == ["Fråga 1"] and len(rs.columns) == 24
+
+
+def test_google_forms_grid_headers_are_matched_by_their_row_text(tmp_path, export_answers):
+    """A Google Forms multiple-choice grid writes one column per row, headed "Title [Row]"; the
+    CSV download is UTF-8, comma-separated, a field quoted when it holds a comma."""
+    ex = export_answers
+    model = mognad.get_model("dimios")
+    title = "I vilken grad stämmer följande, för din förvaltning?"
+    head = ["Tidstämpel", "Förvaltning"]
+    head += [f"{title} [{model.statement(sid).text}]" for sid in ex.ids]
+    rows = [["2025-03-03 9:12:44", "Soc", *answers] for answers in ex.answers]
+    path = tmp_path / "Digital mognad (svar) - Formulärsvar 1.csv"
+    pd.DataFrame(rows, columns=head).to_csv(path, index=False)
+    assert f'"{title} [' in path.read_text(encoding="utf-8")  # quoted, as Google writes it
+    rs = mognad.read_responses(path, "dimios")
+    assert rs.columns == dict(zip(ex.ids, head[2:], strict=True))
+    assert rs.attribute_columns == ["Tidstämpel", "Förvaltning"]
+    result = mognad.score(path, "dimios", min_size=1)
+    assert {s: result.statements[s].mean for s in ex.ids} == pytest.approx(ex.means)
+
+
+def test_grid_row_and_two_level_question_numbers(tiny_model):
+    from mognad_core.responses import _header_lookup
+
+    lookup = _header_lookup(tiny_model)
+    assert match_header("1.1 Vi har en plan.", lookup) == "a1"  # Artologik's section.question
+    assert match_header("F2.3 Vi mäter nytta", lookup) == "b1"
+    assert match_header("Påståenden [2.1 Ingen vet svaret.]", lookup) == "b3"
+    assert match_header("Påståenden [a2]", lookup) == "a2"
+    # not guessed: a number without a mark or a second level, a grid row that is no statement,
+    # a bracket holding a number only
+    assert match_header("3 Vi har en plan.", lookup) is None
+    assert match_header("Påståenden [Vi har en plan och mer]", lookup) is None
+    assert match_header("Fråga [3]", lookup) is None
+    assert match_header("F5.1", lookup) is None
