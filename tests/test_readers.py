@@ -109,3 +109,76 @@ def test_sheet_names_error_for_corrupt_workbook(tmp_path):
     path.write_bytes(b"PK\x03\x04 this is not really a zip")
     with pytest.raises(mognad.InputError, match=r"^trasig\.xlsx: the file is not a readable"):
         read_table(path)
+
+
+def _surveymonkey_rows(ex, texts):
+    """SurveyMonkey's "expanded" export: the questions in row 1 (a matrix question over its
+    first column only), "Response" or a matrix row's text in row 2, then one row per respondent."""
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+    title = "Hur väl stämmer följande påståenden?"
+    top = [*meta, "Förvaltning", title, *[None] * (len(ex.ids) - 1)]
+    top += ["Vad använder ni?", None, "Kommentar", "Vad saknas?", None]
+    sub = [*[None] * len(meta), "Response", *texts]
+    sub += [
+        "Teams",
+        "Other (please specify)",
+        "Open-Ended Response",
+        "Tid",
+        "Other (please specify)",
+    ]
+    times = ["03/03/2025 09:12:44 AM", "03/03/2025 09:15:02 AM"]
+    rows = [
+        [11400 + i, 4000, *times, "192.0.2.1", "Soc", *answers, "Teams", None, None, None, "Pengar"]
+        for i, answers in enumerate(ex.answers)
+    ]
+    return [top, sub, *rows]
+
+
+@pytest.mark.parametrize("kind", ["calamine", "openpyxl", "csv"])
+def test_surveymonkeys_two_header_rows_are_read_as_one(tmp_path, kind, export_answers):
+    ex = export_answers
+    model = mognad.get_model("dimios")
+    rows = _surveymonkey_rows(ex, [model.statement(s).text for s in ex.ids])
+    if kind == "csv":
+        path = tmp_path / "Sheet_1.csv"
+        path.write_text(
+            "\ufeff"
+            + "".join(",".join(f'"{v}"' if v is not None else "" for v in r) + "\n" for r in rows),
+            encoding="utf-8",
+        )
+        table = CsvReader().read(path)
+        where = "Rows 1 and 2"
+    else:
+        path = _workbook(tmp_path, rows)
+        table = ExcelReader(kind).read(path)
+        where = 'Rows 1 and 2 of sheet "Svar"'
+    assert list(table.frame.columns) == [
+        "Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Förvaltning",
+        *[model.statement(s).text for s in ex.ids],
+        "Teams", "Vad använder ni? - Other (please specify)", "Kommentar", "Tid",
+        "Vad saknas? - Other (please specify)",
+    ]  # fmt: skip
+    assert table.header_row == 2 and list(table.row_numbers) == list(range(3, 9))
+    assert table.notes == [
+        f"{where} were read as SurveyMonkey's two header rows: each column is named by its text "
+        'in row 2 (a matrix row or an option), or in row 1 where row 2 is blank or says "Response".'
+    ]
+    result = mognad.score(path, "dimios", min_size=1)
+    assert {s: result.statements[s].mean for s in ex.ids} == pytest.approx(ex.means)
+    assert result.n_respondents == 6
+
+
+def test_a_second_row_of_answers_is_not_a_header_row(tmp_path):
+    """A respondent's row holding the word "Response" and numbers is a respondent."""
+    path = tmp_path / "svar.csv"
+    path.write_text("typ;a1;b1\nResponse;4;5\nResponse;2;1\n", encoding="utf-8")
+    table = CsvReader().read(path)
+    assert table.header_row == 1 and table.notes == [] and len(table.frame) == 2
+
+
+def test_the_robustness_page_names_surveymonkeys_markers():
+    from mognad_core.readers.grid import SURVEYMONKEY_MARKERS
+
+    doc = (Path(__file__).parent.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| two header rows"))
+    assert [m for m in SURVEYMONKEY_MARKERS if f"`{m}`" in row] == list(SURVEYMONKEY_MARKERS)

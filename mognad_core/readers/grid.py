@@ -2,7 +2,9 @@
 
 Every reader ends here, so what all formats share is done here once: header texts and text cells
 are put in Unicode NFC form (macOS writes "å" as "a" plus a combining ring, NFD, which looks the
-same but compares unequal), and a title block above the header row is recognised and skipped.
+same but compares unequal), a title block above the header row is recognised and skipped, and
+SurveyMonkey's two header rows (the questions, then "Response" or a matrix row's text under each
+column) are read as one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from .interface import RawTable
 
 #: rows (from the first filled one) looked at to find the header row below a title block
 HEADER_PROBE_ROWS = 30
+#: what SurveyMonkey writes in its second header row under a question with one answer column
+SURVEYMONKEY_MARKERS = ("Response", "Open-Ended Response")
+_MARKERS = frozenset(m.casefold() for m in SURVEYMONKEY_MARKERS)
 
 
 def nfc(text: str) -> str:
@@ -127,6 +132,53 @@ def _find_header(
     return header, [i for i, _ in above]
 
 
+def _is_number(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            float(value.strip().replace(",", "."))
+        except ValueError:
+            return False
+        return True
+    return not isinstance(value, bool) and isinstance(value, (int, float))
+
+
+def _surveymonkey_headers(cells: np.ndarray, first: int) -> list[str] | None:
+    """The headers of SurveyMonkey's two header rows, when the first two filled rows are them.
+
+    SurveyMonkey's export ("expanded" columns) names a question in the first row, over its first
+    column only; the second row says "Response" (or "Open-Ended Response") under a question with
+    one column, the row's text under each column of a matrix question ("Vi har en plan."), the
+    option's text under each column of a question with several answers, and nothing under the
+    respondent's details (Respondent ID, Start Date ...). The second row directly follows the
+    first, holds texts only and at least one marker. A column is named by its second-row text, or
+    by its first-row text where that is blank or a marker; a second-row text found under two
+    questions ("Other (please specify)") is named with its question, "question - text".
+    """
+    second = first + 1
+    if second >= cells.shape[0]:
+        return None
+    top, sub = cells[first], cells[second]
+    filled = _filled(sub)
+    texts = [header_text(v) for v in sub[filled]]
+    if not any(t.casefold() in _MARKERS for t in texts):
+        return None
+    if any(_is_number(v) for v in sub[filled]):
+        return None
+    repeated = {t for t in texts if t.casefold() not in _MARKERS and texts.count(t) > 1}
+    headers: list[str] = []
+    question = ""
+    for j in range(cells.shape[1]):
+        above, below = header_text(top[j]), header_text(sub[j])
+        question = above or question
+        if not below or below.casefold() in _MARKERS:
+            headers.append(above)
+        elif below in repeated and question:
+            headers.append(f"{question} - {below}")
+        else:
+            headers.append(below)
+    return headers
+
+
 def table_from_grid(
     grid: pd.DataFrame,
     *,
@@ -154,8 +206,14 @@ def table_from_grid(
         first += 1
     if first == cells.shape[0]:
         raise InputError("the sheet is empty", where, "a header row with statement ids or texts")
-    h, title_rows = _find_header(cells, first, source, sheet, first_row)
-    header_blank = ~_filled(cells[h])
+    two_rows = _surveymonkey_headers(cells, first)
+    if two_rows is None:
+        h, title_rows = _find_header(cells, first, source, sheet, first_row)
+        header_cells = cells[h]
+    else:  # the second of the two rows is the header row: the answers start below it
+        h, title_rows = first + 1, []
+        header_cells = np.array([t or None for t in two_rows], dtype=object)
+    header_blank = ~_filled(header_cells)
     body_cells = cells[h + 1 :]
     # columns without a header need a look at their cells: data under no header?
     data_under_blank = np.zeros(cells.shape[1], dtype=bool)
@@ -164,7 +222,7 @@ def table_from_grid(
     filled_header = np.flatnonzero(~header_blank)
     if filled_header.size == 1 and data_under_blank.any():
         # one filled cell above columns of data: a title ("Enkätresultat 2024"), not headers
-        title = header_text(grid.iat[h, int(filled_header[0])])
+        title = header_text(header_cells[int(filled_header[0])])
         if len(title) > 60:
             title = title[:50].rstrip() + "…"
         raise InputError(
@@ -176,7 +234,7 @@ def table_from_grid(
         )
     keep_rows = _rows_filled(body_cells)
     keep_cols = ~header_blank | data_under_blank
-    headers = [header_text(v) for v in cells[h][keep_cols]]
+    headers = [header_text(v) for v in header_cells[keep_cols]]
     body = grid.iloc[h + 1 :]
     if keep_rows.all() and keep_cols.all():
         frame = body.set_axis(pd.Index(headers, dtype=object), axis=1)  # no copy of the cells
@@ -189,6 +247,14 @@ def table_from_grid(
     rows = np.arange(h + 1, grid.shape[0])[keep_rows] + first_row
     cols = [first_col + int(j) for j in np.flatnonzero(keep_cols)]
     notes = []
+    if two_rows is not None:
+        in_sheet = f' of sheet "{sheet}"' if sheet else ""
+        top, second = first + first_row, h + first_row
+        notes.append(
+            f"Rows {top} and {second}{in_sheet} were read as SurveyMonkey's two header rows: "
+            f"each column is named by its text in row {second} (a matrix row or an option), or "
+            f'in row {top} where row {second} is blank or says "Response".'
+        )
     if title_rows:
         numbers = [str(i + first_row) for i in title_rows]
         in_sheet = f' of sheet "{sheet}"' if sheet else ""
