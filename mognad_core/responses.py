@@ -401,11 +401,13 @@ def match_columns(
     if not found:
         shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
         ids = ", ".join(model.statement_ids[:4])
+        others = ", ".join(f'"{n}"' for n in table.other_sheets[:8])
+        sheets = f" (other sheets with data: {others}; read one with --sheet)" if others else ""
         raise InputError(
             f'no column matches a statement of model "{model.name}" (headers found: {shown})',
             Location(file=table.source, sheet=table.sheet, row=table.header_row),
             f"headers with statement ids ({ids}, ...) or statement texts; "
-            f"is this the right model and sheet?",
+            f"is this the right model and sheet{sheets}?",
         )
     found = {sid: found[sid] for sid in model.statement_ids if sid in found}
     return found, attributes, missing

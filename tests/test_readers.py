@@ -182,3 +182,55 @@ def test_the_robustness_page_names_surveymonkeys_markers():
     doc = (Path(__file__).parent.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
     row = next(line for line in doc.splitlines() if line.startswith("| two header rows"))
     assert [m for m in SURVEYMONKEY_MARKERS if f"`{m}`" in row] == list(SURVEYMONKEY_MARKERS)
+
+
+def _sheets(tmp_path: Path, sheets: dict[str, list[list]], hidden=()) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    path = tmp_path / "svar.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_other_sheets_with_data_are_named_when_the_first_was_read(tmp_path, engine):
+    """A hand-made workbook with a sheet per förvaltning: reading the first sheet alone used to
+    give the first förvaltning's scores without a word about the others."""
+    head = ["förvaltning", "a1", "b1"]
+    path = _sheets(
+        tmp_path,
+        {
+            "Soc": [head, ["Soc", 5, 4], ["Soc", 4, 4]],
+            "KLF": [head, ["KLF", 2, 3]],
+            "Blad3": [],  # Excel's empty sheet
+            "Gammal": [head, ["Soc", 1, 1]],  # hidden: not offered
+        },
+        hidden=("Gammal",),
+    )
+    table = ExcelReader(engine).read(path)
+    assert table.other_sheets == ["KLF"]
+    assert table.notes == [
+        'Only sheet "Soc" was read; the workbook has 1 other sheet(s) with data ("KLF"). If '
+        "answers are on several sheets, put them in one sheet; read another sheet with --sheet."
+    ]
+    chosen = ExcelReader(engine).read(path, "Soc")
+    assert chosen.other_sheets == [] and chosen.notes == []
+
+
+def test_a_first_sheet_without_statements_names_the_other_sheets(tmp_path, run_cli):
+    info = [["Enkät", "Digital mognad 2025"], ["Period", "1-31 mars"]]
+    path = _sheets(tmp_path, {"Information": info, "Svar": [["a1", "b1"], [5, 4]]})
+    res = run_cli("score", path, "--model", Path(__file__).parent / "data" / "tiny.yaml")
+    assert res.exit_code == 2
+    assert res.stderr.strip() == (
+        'Error: svar.xlsx, sheet "Information", row 1: no column matches a statement of model '
+        '"tiny" (headers found: "Enkät", "Digital mognad 2025"). Expected headers with statement '
+        "ids (a1, a2, b3, b1, ...) or statement texts; is this the right model and sheet (other "
+        'sheets with data: "Svar"; read one with --sheet)?'
+    )

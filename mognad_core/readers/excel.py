@@ -308,6 +308,30 @@ def _apply_sheet_info(
     return table
 
 
+def _note_other_sheets(
+    path: Path, table: RawTable, info: _limits.WorkbookInfo, visible: list[str], read: str
+) -> RawTable:
+    """When the first sheet was read by default: the other visible sheets whose used range has
+    two rows or more (a table, not Excel's empty "Blad2"; a sheet that does not state its range
+    counts), in ``other_sheets`` and a note. Answers split over sheets would otherwise be read in
+    part without a word."""
+    others = []
+    for name in visible:
+        part = info.sheet_parts.get(name)
+        rows = _limits.used_rows(path, part) if part else None
+        if name != read and (rows is None or rows >= 2):
+            others.append(name)
+    if others:
+        table.other_sheets = others
+        shown = _listing([f'"{n}"' for n in others])
+        table.notes.append(
+            f'Only sheet "{read}" was read; the workbook has {len(others)} other sheet(s) with '
+            f"data ({shown}). If answers are on several sheets, put them in one sheet; read "
+            "another sheet with --sheet."
+        )
+    return table
+
+
 class ExcelReader(ResponseReader):
     name = "excel"
     suffixes = (".xlsx", ".xlsm")
@@ -381,7 +405,8 @@ class ExcelReader(ResponseReader):
             first_col=start[1],
             check_nfc=info.combining or scanned.combining,
         )
-        return _apply_sheet_info(table, info, scanned)
+        table = _apply_sheet_info(table, info, scanned)
+        return table if sheet is not None else _note_other_sheets(path, table, info, visible, name)
 
     @staticmethod
     def _openpyxl_open(path: Path):
@@ -420,4 +445,5 @@ class ExcelReader(ResponseReader):
             sheet=name,
             check_nfc=info.combining or scanned.combining,
         )
-        return _apply_sheet_info(table, info, scanned)
+        table = _apply_sheet_info(table, info, scanned)
+        return table if sheet is not None else _note_other_sheets(path, table, info, visible, name)

@@ -35,6 +35,9 @@ class RawTable:
     #: cells whose number format is a percentage (a workbook cell showing "100 %" holds 1):
     #: (row as the user sees it, 0-based sheet column); a number there is never an answer
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
+    #: the workbook's other visible sheets that hold a table, when no sheet was asked for (the
+    #: first was read): named in a note, and in the message when no column matches a statement
+    other_sheets: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.row_numbers is None:

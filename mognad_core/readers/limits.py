@@ -545,6 +545,26 @@ def scan_sheet(
     return info
 
 
+def used_rows(path: Path, part: str) -> int | None:
+    """The number of rows in a worksheet's used range (its ``<dimension>``, in the first bytes of
+    its XML), or None when the sheet does not state it. Reads the first 64 KB only."""
+    with zipfile.ZipFile(path) as zf:
+        try:
+            zinfo = zf.getinfo(part)
+        except KeyError:
+            return None
+        try:
+            with zf.open(zinfo) as fh:
+                head = fh.read(65536)
+        except Exception as exc:  # a damaged part
+            raise _damaged(path, part, exc) from None
+    dim = _DIMENSION.search(head)
+    if dim is None:
+        return None
+    first, last = dim.group(2), dim.group(4) or dim.group(2)
+    return int(last) - int(first) + 1 if first and last else None
+
+
 def _percent_cell_pattern(styles: frozenset[int]) -> re.Pattern[bytes] | None:
     """A cell element of one of ``styles`` (its attributes, and "/" when it is empty)."""
     if not styles:
