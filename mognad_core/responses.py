@@ -399,6 +399,9 @@ def match_columns(
     attributes.sort()
     missing = [sid for sid in model.statement_ids if sid not in found]
     if not found:
+        transposed = _statements_in_rows(table, certain)
+        if transposed is not None:
+            raise transposed
         shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
         ids = ", ".join(model.statement_ids[:4])
         others = ", ".join(f'"{n}"' for n in table.other_sheets[:8])
@@ -411,6 +414,44 @@ def match_columns(
         )
     found = {sid: found[sid] for sid in model.statement_ids if sid in found}
     return found, attributes, missing
+
+
+def _statements_in_rows(table: RawTable, lookup: Mapping[str, str]) -> InputError | None:
+    """The statements in the rows of a column among the first: a table turned on its side (a
+    statement per row, a respondent per column, as people sometimes type a sheet by hand) or a
+    long table (a row per answer, as a database exports it: each statement in many rows). The
+    located error to raise when a column's cells name two statements or more, or None."""
+    frame = table.frame
+    for j in range(min(frame.shape[1], 5)):
+        named: dict[str, str] = {}
+        repeated = False
+        for value in frame.iloc[:1000, j]:
+            if isinstance(value, str) and value.strip():
+                sid = match_header(value, lookup)
+                if sid is not None:
+                    repeated = repeated or sid in named
+                    named.setdefault(sid, value.strip())
+        if len(named) < 2:
+            continue
+        texts = list(named.values())
+        shown = ", ".join(f'"{t}"' for t in texts[:2]) + (", ..." if len(texts) > 2 else "")
+        if repeated:
+            return InputError(
+                f"the table has a row per answer: this column names the statements "
+                f"({shown}), each in several rows",
+                _loc(table, j),
+                "one row per respondent and one column per statement, the statements in the "
+                "header row: make a pivot table with the respondents as rows, the statements "
+                "as columns and the answers as values",
+            )
+        return InputError(
+            f"the statements are in rows, not in columns: this column names {len(named)} "
+            f"statements ({shown})",
+            _loc(table, j),
+            "one row per respondent and one column per statement, the statements in the "
+            "header row: turn the table (copy it, then Paste Special > Transpose)",
+        )
+    return None
 
 
 def _numbered_error(

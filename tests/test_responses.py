@@ -346,3 +346,36 @@ def test_grid_row_and_two_level_question_numbers(tiny_model):
     assert match_header("Påståenden [Vi har en plan och mer]", lookup) is None
     assert match_header("Fråga [3]", lookup) is None
     assert match_header("F5.1", lookup) is None
+
+
+def test_a_table_on_its_side_is_refused_with_how_to_turn_it(tmp_path, run_cli):
+    """Typed by hand with a statement per row and a respondent per column."""
+    texts = ["Vi har en plan.", "Planen saknas ofta.", "Vi mäter nytta."]
+    rows = [["Påstående", "Svar 1", "Svar 2"], *[[t, 3, 4] for t in texts]]
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.active.title = "Blad1"
+    wb.save(tmp_path / "handgjord.xlsx")
+    res = run_cli("score", tmp_path / "handgjord.xlsx", "--model", DATA / "tiny.yaml")
+    assert res.exit_code == 2
+    assert res.stderr.strip() == (
+        'Error: handgjord.xlsx, sheet "Blad1", column A ("Påstående"): the statements are in rows, '
+        'not in columns: this column names 3 statements ("Vi har en plan.", "Planen saknas '
+        'ofta.", ...). Expected one row per respondent and one column per statement, the '
+        "statements in the header row: turn the table (copy it, then Paste Special > Transpose)."
+    )
+
+
+def test_a_long_table_of_one_row_per_answer_is_refused_with_a_pivot(tiny_model):
+    frame = pd.DataFrame(
+        {"respondent": [1, 1, 2, 2], "påstående": ["a1", "b1", "a1", "b1"], "svar": [5, 4, 3, 2]}
+    )
+    with pytest.raises(mognad.InputError) as err:
+        mognad.prepare(frame, tiny_model)
+    assert str(err.value) == (
+        'column B ("påstående"): the table has a row per answer: this column names the statements '
+        '("a1", "b1"), each in several rows. Expected one row per respondent and one column per '
+        "statement, the statements in the header row: make a pivot table with the respondents as "
+        "rows, the statements as columns and the answers as values."
+    )
