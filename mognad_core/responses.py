@@ -399,7 +399,7 @@ def match_columns(
     attributes.sort()
     missing = [sid for sid in model.statement_ids if sid not in found]
     if not found:
-        transposed = _statements_in_rows(table, certain)
+        transposed = _statements_in_rows(table, certain, model.scale)
         if transposed is not None:
             raise transposed
         shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
@@ -416,34 +416,43 @@ def match_columns(
     return found, attributes, missing
 
 
-def _statements_in_rows(table: RawTable, lookup: Mapping[str, str]) -> InputError | None:
-    """The statements in the rows of a column among the first: a table turned on its side (a
-    statement per row, a respondent per column, as people sometimes type a sheet by hand) or a
-    long table (a row per answer, as a database exports it: each statement in many rows). The
-    located error to raise when a column's cells name two statements or more, or None."""
-    frame = table.frame
+def _statements_in_rows(
+    table: RawTable, lookup: Mapping[str, str], scale: Scale
+) -> InputError | None:
+    """The statements in the rows of a column among the first, with answers beside them: a
+    table turned on its side (a statement per row, a respondent per column, as people sometimes
+    type a sheet by hand: every other cell of those rows an answer) or a long table (a row per
+    answer, as a database exports it: each statement in many rows, and a column of answers). The
+    located error to raise, or None (a summary of means per statement is neither)."""
+    frame = table.frame.iloc[:1000]
     for j in range(min(frame.shape[1], 5)):
         named: dict[str, str] = {}
-        repeated = False
-        for value in frame.iloc[:1000, j]:
-            if isinstance(value, str) and value.strip():
-                sid = match_header(value, lookup)
-                if sid is not None:
-                    repeated = repeated or sid in named
-                    named.setdefault(sid, value.strip())
+        rows: list[int] = []
+        for i, value in enumerate(frame.iloc[:, j]):
+            sid = match_header(value, lookup) if isinstance(value, str) else None
+            if sid is not None:
+                named.setdefault(sid, value.strip())
+                rows.append(i)
         if len(named) < 2:
             continue
+        others = [k for k in range(frame.shape[1]) if k != j]
         texts = list(named.values())
         shown = ", ".join(f'"{t}"' for t in texts[:2]) + (", ..." if len(texts) > 2 else "")
-        if repeated:
+        if len(rows) > len(named):  # a statement in several rows
+            if not any(_all_answers(frame.iloc[rows, k], scale) for k in others):
+                continue
             return InputError(
-                f"the table has a row per answer: this column names the statements "
-                f"({shown}), each in several rows",
+                f"the table has a row per answer: this column names the statements ({shown}), "
+                "each in several rows",
                 _loc(table, j),
                 "one row per respondent and one column per statement, the statements in the "
                 "header row: make a pivot table with the respondents as rows, the statements "
                 "as columns and the answers as values",
             )
+        if not others or not _all_answers(
+            pd.Series(frame.iloc[rows, others].to_numpy(dtype=object).ravel()), scale
+        ):
+            continue
         return InputError(
             f"the statements are in rows, not in columns: this column names {len(named)} "
             f"statements ({shown})",
@@ -452,6 +461,12 @@ def _statements_in_rows(table: RawTable, lookup: Mapping[str, str]) -> InputErro
             "header row: turn the table (copy it, then Paste Special > Transpose)",
         )
     return None
+
+
+def _all_answers(cells: pd.Series, scale: Scale) -> bool:
+    """Every cell an answer or blank, and at least one answer."""
+    coded = code_column(cells.reset_index(drop=True).astype(object), scale)
+    return not len(coded.bad) and bool((~np.isnan(coded.values)).any() or coded.dont_know.any())
 
 
 def _numbered_error(

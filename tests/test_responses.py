@@ -379,3 +379,19 @@ def test_a_long_table_of_one_row_per_answer_is_refused_with_a_pivot(tiny_model):
         "statement, the statements in the header row: make a pivot table with the respondents as "
         "rows, the statements as columns and the answers as values."
     )
+
+
+def test_a_summary_per_statement_is_neither_on_its_side_nor_long(tiny_model):
+    """A report's table of means per statement (per förvaltning) names the statements in rows,
+    but its figures are not answers: the usual message (is this the right sheet?)."""
+    frame = pd.DataFrame(
+        {
+            "Fråga": ["Vi har en plan.", "Vi mäter nytta.", "Vi har en plan.", "Vi mäter nytta."],
+            "Förvaltning": ["Soc", "Soc", "KLF", "KLF"],
+            "Medel": [3.5, 2.25, 4.5, 3.75],
+        }
+    )
+    with pytest.raises(mognad.InputError, match="no column matches a statement"):
+        mognad.prepare(frame, tiny_model)
+    with pytest.raises(mognad.InputError, match="no column matches a statement"):
+        mognad.prepare(frame[frame["Förvaltning"] == "Soc"], tiny_model)
