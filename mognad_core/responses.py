@@ -901,16 +901,37 @@ def _rows_text(numbers: list[int] | np.ndarray, limit: int = MAX_LISTED) -> str:
     return f"rows {', '.join(map(str, numbers[:limit]))}, ... ({len(numbers)} in all)"
 
 
-def _summary_words_in(column: pd.Series) -> np.ndarray:
-    """Rows of an attribute column whose cell is a summary word ("Medel", "Totalt:")."""
-    if is_numeric_dtype(column.dtype) or is_bool_dtype(column.dtype):
-        return np.zeros(len(column), dtype=bool)
+def _subtotal_of(text: str) -> str | None:
+    """ "soc" for a cell "Medel Soc", "Totalt: KLF", "Medelvärde för Soc" (a summary word and
+    what it sums up), else None."""
+    word, _, rest = label_key(text).partition(" ")
+    if word.rstrip(":") not in SUMMARY_WORDS:
+        return None
+    rest = re.sub(r"^(?:[:\-–]\s*)?(?:för\s+|for\s+|of\s+)?", "", rest.strip())
+    return rest or None
+
+
+def _distinct_cells(column: pd.Series) -> np.ndarray:
     cells = column.to_numpy(dtype=object)
     try:
-        distinct = pd.unique(cells)
+        return pd.unique(cells)
     except TypeError:  # an unhashable cell
-        distinct = np.array(list({id(v): v for v in cells}.values()), dtype=object)
-    hits = [v for v in distinct if type(v) is str and len(v) < 20 and label_key(v) in SUMMARY_WORDS]
+        return np.array(list({id(v): v for v in cells}.values()), dtype=object)
+
+
+def _summary_words_in(column: pd.Series, groups: Any = None) -> np.ndarray:
+    """Rows of an attribute column whose cell is a summary word ("Medel", "Totalt:"), or a
+    summary word and a group that ``groups()`` (the attribute values of the table) holds: "Medel
+    Soc" under the rows of Soc, a subtotal. "Totalt sett bra" in a comment column is neither."""
+    if is_numeric_dtype(column.dtype) or is_bool_dtype(column.dtype):
+        return np.zeros(len(column), dtype=bool)
+    distinct = _distinct_cells(column)
+    texts = [v for v in distinct if type(v) is str and len(v) < 60]
+    hits = [v for v in texts if len(v) < 20 and label_key(v) in SUMMARY_WORDS]
+    of = {v: group for v in texts if (group := _subtotal_of(v)) is not None}
+    if of and groups is not None:
+        known = groups()
+        hits += [v for v, group in of.items() if group in known]
     if not hits:
         return np.zeros(len(column), dtype=bool)
     return np.asarray(column.isin(hits), dtype=bool)
@@ -1000,8 +1021,17 @@ def _who_responds(
     numbers = np.asarray(table.row_numbers)
     notes: list[str] = []
     summary: dict[int, str] = {}
+    known: set[str] = set()
+
+    def groups() -> set[str]:  # the attribute values of the table, once, when first needed
+        if not known:
+            for k in attr_pos:
+                cells = _distinct_cells(frame.iloc[:, k])
+                known.update(label_key(v) for v in cells if type(v) is str and len(v) < 60)
+        return known
+
     for pos in attr_pos:
-        for i in np.flatnonzero(_summary_words_in(frame.iloc[:, pos]) & answered):
+        for i in np.flatnonzero(_summary_words_in(frame.iloc[:, pos], groups) & answered):
             summary.setdefault(int(i), f'"{frame.iat[i, pos]}" in {_column_name(table, pos)}')
     if bad is not None and bad.any():  # a summary word where an answer belongs
         for j, sid in enumerate(model.statement_ids):

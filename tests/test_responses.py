@@ -395,3 +395,28 @@ def test_a_summary_per_statement_is_neither_on_its_side_nor_long(tiny_model):
         mognad.prepare(frame, tiny_model)
     with pytest.raises(mognad.InputError, match="no column matches a statement"):
         mognad.prepare(frame[frame["Förvaltning"] == "Soc"], tiny_model)
+
+
+def test_a_mean_under_each_groups_rows_is_a_subtotal(export_answers):
+    """A hand-made sheet with "Medel Soc" under the Soc rows: a summary word and a group the
+    other rows have. A subtotal of whole numbers was counted as a respondent without a word, one
+    with halves refused as "4.5 is not a valid answer"; "Totalt sett bra" in a comment is no
+    summary."""
+    ex = export_answers
+    offices = ["Soc", "Soc", "Soc", "KLF", "KLF", "KLF"]
+    rows = [[o, "", *a] for o, a in zip(offices, ex.answers, strict=True)]
+    rows[4][1] = "Totalt sett bra"
+    rows.insert(3, ["Medel Soc", "", 4, 4, 2, 2])  # =AVRUNDA(MEDEL(...); 0): whole numbers
+    rows.append(["Medelvärde för KLF", "", 2.33, 2, 4, 4])
+    rows.append(["Totalt: Kommunen", "", 3.5, 3, 3, 3])  # no group of that name, no means
+    frame = pd.DataFrame(rows, columns=["förvaltning", "kommentar", *ex.ids])
+    model = mognad.get_model("dimios")
+    with pytest.raises(mognad.InputError, match=r'row 10, column C \("f11"\): 3.5 is not'):
+        mognad.prepare(frame, model)
+    rs = mognad.prepare(frame.iloc[:-1], model)
+    assert rs.n == 6
+    assert rs.notes[0] == (
+        '2 summary row(s) were not scored (row 5: "Medel Soc" in column A ("förvaltning"); '
+        'row 9: "Medelvärde för KLF" in column A ("förvaltning")).'
+    )
+    assert list(rs.attributes["kommentar"]).count("Totalt sett bra") == 1
