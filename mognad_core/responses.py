@@ -901,12 +901,18 @@ def _rows_text(numbers: list[int] | np.ndarray, limit: int = MAX_LISTED) -> str:
     return f"rows {', '.join(map(str, numbers[:limit]))}, ... ({len(numbers)} in all)"
 
 
+def _starts_with_summary_word(text: str) -> bool:
+    """A cheap first look (most cells are settled by it, without a regular expression)."""
+    first = text[:16].split(None, 1)
+    return bool(first) and first[0].casefold().rstrip(":.!;") in SUMMARY_WORDS
+
+
 def _subtotal_of(text: str) -> str | None:
     """ "soc" for a cell "Medel Soc", "Totalt: KLF", "Medelvärde för Soc" (a summary word and
     what it sums up), else None."""
-    word, _, rest = label_key(text).partition(" ")
-    if word.rstrip(":") not in SUMMARY_WORDS:
+    if not _starts_with_summary_word(text):
         return None
+    rest = label_key(text).partition(" ")[2]
     rest = re.sub(r"^(?:[:\-–]\s*)?(?:för\s+|for\s+|of\s+)?", "", rest.strip())
     return rest or None
 
@@ -927,8 +933,9 @@ def _summary_words_in(column: pd.Series, groups: Any = None) -> np.ndarray:
         return np.zeros(len(column), dtype=bool)
     distinct = _distinct_cells(column)
     texts = [v for v in distinct if type(v) is str and len(v) < 60]
-    hits = [v for v in texts if len(v) < 20 and label_key(v) in SUMMARY_WORDS]
-    of = {v: group for v in texts if (group := _subtotal_of(v)) is not None}
+    words = [v for v in texts if _starts_with_summary_word(v)]
+    hits = [v for v in words if len(v) < 20 and label_key(v) in SUMMARY_WORDS]
+    of = {v: group for v in words if (group := _subtotal_of(v)) is not None and v not in hits}
     if of and groups is not None:
         known = groups()
         hits += [v for v, group in of.items() if group in known]
