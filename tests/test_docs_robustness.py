@@ -82,6 +82,8 @@ def test_the_plugin_variables_are_the_ones_the_code_reads():
 
 #: the corpus cases of "Answers, columns and respondents", each listed with the tool it imitates
 ISSUE_13 = ("answers_", "columns_numbered", "rows_summary", "rows_means", "respondent_id_")
+ISSUE_13 += ("forms_", "google_forms_", "surveymonkey_", "netigate_", "artologik_", "esmaker_")
+ISSUE_13 += ("hand_",)
 
 
 def test_the_answer_and_respondent_rules_are_the_code_lists():
@@ -103,3 +105,5 @@ def test_the_answer_and_respondent_rules_are_the_code_lists():
         name for row in table for name in re.findall(r"`([\w.]+\.(?:xlsx|csv|yaml))`", row[0])
     }
     assert listed <= cases and {c for c in cases if c.startswith(ISSUE_13)} <= listed
+    assert all(row[1] and row[2] for row in table)  # the source imitated and the outcome
+    assert len(listed) >= 30  # issue 13: at least 30 cases, each imitating one export source

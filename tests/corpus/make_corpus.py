@@ -10,7 +10,9 @@ temporary folder and runs every case through the ``mognad`` command line.
 
 Most workbooks are written with openpyxl (as a script or survey tool would write them); the
 hostile ones are assembled part by part with :func:`write_zip`, which can also write a zip whose
-directory lies about a part's size.
+directory lies about a part's size. :func:`tool_exports` writes the exports of Microsoft Forms,
+Google Forms, SurveyMonkey, Netigate, Artologik Survey & Report, Esmaker and hand-made sheets
+(their headers, encodings and answer wordings), listed with their sources in docs/robustness.md.
 """
 
 from __future__ import annotations
@@ -494,7 +496,229 @@ def build(out: Path) -> list[str]:
     ids += [[rid, *r] for rid, r in zip([11, 12, 13, 12], GOOD, strict=True)]
     xlsx("respondent_id_repeated.xlsx", ids)  # SurveyMonkey: one person sent the form twice
     xlsx("respondent_id_keep_last.xlsx", ids)
+    tool_exports(xlsx, text)
     return made
+
+
+# ---- exports as the survey tools write them (issue 13; docs/robustness.md) -------------------
+#: the statements of tests/data/tiny.yaml in HEADER's order (a1, a2, b1, b2, b3), as question texts
+TEXTS = [
+    "Vi har en plan.",
+    "Planen saknas ofta.",
+    "Vi mäter nytta.",
+    "Vi följer upp kostnader.",
+    "Ingen vet svaret.",
+]
+DEPT = {"Soc": "Socialförvaltningen", "KLF": "Kommunledningsförvaltningen"}
+START = datetime.datetime(2024, 3, 4, 9, 12, 33)
+
+
+def labelled(style: str) -> Callable:
+    """An answer as a tool writes it: tiny.yaml's labelled steps (1 Inte alls, 5 Helt) in
+    ``style`` ("{label}", "{n} - {label}" ...), the other steps as text, "Vet ej" and blanks as
+    they are."""
+    labels = {1: "Inte alls", 5: "Helt"}
+
+    def fmt(value):
+        if value is None or isinstance(value, str):
+            return value
+        return style.format(n=value, label=labels[value]) if value in labels else str(value)
+
+    return fmt
+
+
+def quoted_csv(rows, sep: str = ",", newline: str = "\r\n") -> str:
+    """CSV as the tools write it: a field quoted when it holds the separator or a quote."""
+    import csv
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator=newline)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buf.getvalue()
+
+
+def tool_exports(xlsx: Callable, text: Callable) -> None:
+    """One case per export: Microsoft Forms, Google Forms, SurveyMonkey, Netigate, Artologik
+    Survey & Report, Esmaker and hand-made sheets, each written the way the tool writes it."""
+    # Microsoft Forms (Excel download, Swedish): ID, times, e-mail ("anonymous"), name, the time
+    # of the last change, then each question's text as its header and the option's text as answer
+    forms = labelled("{label}")
+    head = ["ID", "Starttid", "Sluttid", "E-post", "Namn", "Tid för senaste ändring"]
+    head += ["Vilken förvaltning arbetar du på?", *TEXTS]
+
+    def forms_row(i: int, row) -> list:
+        start = START + datetime.timedelta(minutes=17 * i)
+        end = start + datetime.timedelta(minutes=3, seconds=41)
+        return [i + 1, start, end, "anonymous", None, None, DEPT[row[0]], *map(forms, row[1:])]
+
+    rows = [forms_row(i, r) for i, r in enumerate(GOOD)]
+    xlsx("forms_export.xlsx", [head, *rows], sheet="Sheet1")
+    # the last statement asked as a choice question that allows several answers: Forms writes
+    # each choice with a ";" after it
+    several = [list(r) for r in rows]
+    several[2][-1], several[3][-1] = "2;", "Inte alls;Helt;"
+    xlsx("forms_several_answers.xlsx", [head, *several], sheet="Sheet1")
+
+    # Google Forms, downloaded from the answers sheet as CSV (UTF-8, commas, a field quoted when
+    # it holds one): "Tidstämpel", the e-mail address, a multiple-choice grid "Title [Row]"
+    grid = "I vilken grad stämmer följande, för din förvaltning?"
+    google = labelled("{n} – {label}")
+    head = ["Tidstämpel", "E-postadress", "Förvaltning", *(f"{grid} [{t}]" for t in TEXTS)]
+    rows = [
+        [f"2024-03-04 {9 + i}:12:33", f"person{i + 1}@example.se", DEPT[r[0]]]
+        + [google(v) for v in r[1:]]
+        for i, r in enumerate(GOOD)
+    ]
+    text("google_forms_grid.csv", quoted_csv([head, *rows]))
+    # the same survey by an account in English, the grid a checkbox grid: "2, 3" is two answers
+    grid = "Hur väl stämmer påståendena?"
+    head = ["Timestamp", "Email Address", "Förvaltning", *(f"{grid} [{t}]" for t in TEXTS)]
+    rows = [
+        [f"3/4/2024 {9 + i}:12:33", f"person{i + 1}@example.se", DEPT[r[0]]]
+        + ["" if v is None else str(v) for v in r[1:]]
+        for i, r in enumerate(GOOD)
+    ]
+    rows[1][4] = "2, 3"
+    text("google_forms_checkbox_grid.csv", quoted_csv([head, *rows], newline="\n"))
+
+    # SurveyMonkey, "All individual responses", expanded columns: the questions in row 1 (a
+    # matrix over its first column), "Response" or the matrix row's text in row 2
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+    meta += ["Email Address", "First Name", "Last Name", "Custom Data 1"]
+    matrix = "Hur väl stämmer följande påståenden för din förvaltning?"
+    top = [*meta, "Vilken förvaltning arbetar du på?", matrix, None, None, None, None]
+    top += ["Har du något att tillägga?"]
+    sub = [*[None] * len(meta), "Response", *TEXTS, "Open-Ended Response"]
+
+    def monkey_rows(fmt) -> list[list]:
+        out = []
+        for i, r in enumerate(GOOD):
+            times = [f"03/04/2024 {9 + i:02d}:{12 + m:02d}:33 AM" for m in (0, 4)]
+            comment = "Bra att vi mäter detta" if i == 2 else None
+            who = [114981234501 + 17 * i, 431622071, *times, f"192.0.2.{10 + i}"]
+            out.append([*who, None, None, None, None, DEPT[r[0]], *map(fmt, r[1:]), comment])
+        return out
+
+    text(
+        "surveymonkey_expanded.csv",
+        "\ufeff" + quoted_csv([top, sub, *monkey_rows(forms)]),
+    )
+    # the Excel download, a rating scale with an "N/A" column
+    na = monkey_rows(lambda v: "N/A" if v is None else forms(v))
+    xlsx("surveymonkey_expanded.xlsx", [top, sub, *na], sheet="Sheet")
+    # row 2 deleted by hand to leave "one header row": the matrix's other columns lose theirs
+    xlsx("surveymonkey_response_row_deleted.xlsx", [top, *na], sheet="Sheet")
+
+    # Netigate, Excel export of a survey with non-responders included: the respondent id, dates,
+    # status, a background question, numbered questions, answers as values and "Vet ej"
+    head = ["Respondent-ID", "Startdatum", "Slutdatum", "Status", "Förvaltning"]
+    head += [f"F{k}. {t}" for k, t in enumerate(TEXTS, 1)]
+    rows = []
+    for i, r in enumerate(GOOD):
+        start = START + datetime.timedelta(days=i, minutes=5 * i)
+        end = start + datetime.timedelta(minutes=6)
+        rows.append([20417 + i, start, end, "Fullständig", DEPT[r[0]], *r[1:]])
+    idle = [[20421, None, None, "Ej besvarad", DEPT["Soc"], *[None] * 5]]
+    idle.append([20422, None, None, "Ej besvarad", DEPT["KLF"], *[None] * 5])
+    xlsx("netigate_export.xlsx", [head, *rows[:2], idle[0], *rows[2:], idle[1]], sheet="Data")
+    # Netigate's CSV: UTF-8 with a BOM, semicolons, CR LF, "Fråga n: text", "5 - Helt"
+    netigate = labelled("{n} - {label}")
+    head = ["Respondent-ID", "Datum", "Förvaltning"]
+    head += [f"Fråga {k}: {t}" for k, t in enumerate(TEXTS, 1)]
+    rows = [
+        [20417 + i, f"2024-03-0{4 + i} 09:{12 + i}", DEPT[r[0]], *map(netigate, r[1:])]
+        for i, r in enumerate(GOOD)
+    ]
+    text("netigate_semicolon_bom.csv", "\ufeff" + quoted_csv([head, *rows], ";"))
+
+    # Artologik Survey & Report: CSV from Swedish Excel (Windows-1252, semicolons, CR LF), the
+    # questions numbered by section ("1.1 ", "2.3 "), answers "5. Helt"
+    artologik = labelled("{n}. {label}")
+    head = ["Respondent", "Inskickad", "Förvaltning"]
+    numbers = ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    head += [f"{n} {t}" for n, t in zip(numbers, TEXTS, strict=True)]
+    rows = [
+        [i + 1, f"2024-03-{4 + i:02d}", DEPT[r[0]], *map(artologik, r[1:])]
+        for i, r in enumerate(GOOD)
+    ]
+    text("artologik_cp1252.csv", quoted_csv([head, *rows], ";"), "cp1252")
+
+    # its Excel report: a summary sheet (means per question) before the answers
+    def answers_sheet(wb, ws):
+        data = wb.create_sheet("Svar")
+        data.append(["Respondent", "Förvaltning", *TEXTS])
+        for i, row in enumerate(GOOD):
+            data.append([i + 1, *row])
+
+    summary = [["Fråga", "Antal svar", "Medel"]]
+    summary += [[t, 4, m] for t, m in zip(TEXTS, [3.5, 2.5, 2.75, 10 / 3, 1.5], strict=True)]
+    summary[4][1], summary[5][1] = 3, 2
+    xlsx(
+        "artologik_summary_sheet_first.xlsx", summary, sheet="Sammanställning", setup=answers_sheet
+    )
+
+    # Esmaker: a title and the export time above the headers, the answer number, questions
+    # numbered "1. ", answers "5 (Helt)"
+    esmaker = labelled("{n} ({label})")
+    head = ["Svarsnummer", "Inskickat", "Förvaltning"]
+    head += [f"{k}. {t}" for k, t in enumerate(TEXTS, 1)]
+    rows = [
+        [301 + i, START + datetime.timedelta(hours=i), DEPT[r[0]], *map(esmaker, r[1:])]
+        for i, r in enumerate(GOOD)
+    ]
+    title = [["Digital mognad 2024"], ["Exporterad från Esmaker 2024-03-11 10:15"], []]
+    xlsx("esmaker_export.xlsx", [*title, head, *rows], sheet="Resultat")
+    # its don't-know option worded "Kan ej bedöma"
+    cannot = [[("Kan ej bedöma" if v == "Vet ej" else v) for v in r] for r in rows]
+    xlsx("esmaker_cannot_judge.xlsx", [*title, head, *cannot], sheet="Resultat")
+
+    # hand-made sheets: a sheet per förvaltning
+    def klf_sheet(wb, ws):
+        klf = wb.create_sheet("KLF")
+        for row in [HEADER, *GOOD[2:]]:
+            klf.append(row)
+
+    xlsx("hand_sheet_per_department.xlsx", [HEADER, *GOOD[:2]], sheet="Soc", setup=klf_sheet)
+
+    # a merged title, the scale's key under the headers, blank rows between the förvaltningar
+    # and a "Medel" row at the bottom
+    def merge_title(wb, ws):
+        ws.merge_cells("A1:F1")
+
+    means = ["Medel", 3.5, 2.5, 2.75, round(10 / 3, 2), 1.5]
+    xlsx(
+        "hand_blank_rows_key_medel.xlsx",
+        [
+            ["Digital mognad – sammanställning av enkätsvar"],
+            [],
+            HEADER,
+            ["Skala: 1 = Inte alls … 5 = Helt"],
+            *GOOD[:2],
+            [],
+            *GOOD[2:],
+            [],
+            means,
+        ],
+        setup=merge_title,
+    )
+    # the scale's range typed under each statement's header
+    xlsx("hand_range_key_row.xlsx", [HEADER, ["Skala", *["1-5"] * 5], *GOOD])
+    # a statement per row, a respondent per column
+    side = [["Påstående", *(f"Svar {i + 1}" for i in range(len(GOOD)))]]
+    side += [[t, *(r[k + 1] for r in GOOD)] for k, t in enumerate(TEXTS)]
+    xlsx("hand_table_on_its_side.xlsx", side)
+    # a mean under each förvaltning's rows, labelled with its name
+    xlsx(
+        "hand_subtotal_rows.xlsx",
+        [
+            HEADER,
+            *GOOD[:2],
+            ["Medel Soc", 4.5, 1.5, 3, 2, None],
+            [],
+            *GOOD[2:],
+            ["Medel KLF", 2.5, 3.5, 2.5, 4, 1.5],
+        ],
+    )
 
 
 def ole_file(streams: dict[str, bytes]) -> bytes:
