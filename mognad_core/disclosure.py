@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import MognadError
 from .schema import normalize_token
@@ -58,30 +58,35 @@ MISSING_VALUE = "(saknas)"
 
 # ---- texts -----------------------------------------------------------------------------------
 TEXTS: dict[str, tuple[str, str]] = {
-    "reason.small": ("färre än {k} svarande", "fewer than {k} respondents"),
-    "reason.complement": (
-        "dold: annars kunde en grupp med färre än {k} svarande räknas fram ({parent} minus den "
-        "här gruppen)",
-        "hidden: otherwise a group of fewer than {k} respondents could be derived ({parent} minus "
-        "this group)",
+    # one wording for every kind of hidden set: the kinds (small, or hidden to protect a smaller
+    # one) would each bound the set's size
+    "reason.hidden": (
+        "visas inte av anonymitetsskäl (färre än {k} svarande, eller så att en mindre grupp inte "
+        "kan räknas fram)",
+        "not shown for anonymity (fewer than {k} respondents, or so that a smaller group cannot "
+        "be derived)",
     ),
-    "reason.secondary": (
-        "dold så att en mindre grupp inte kan räknas fram ur totalen",
-        "hidden so that a smaller group cannot be derived from the total",
-    ),
-    "reason.parent": ("dold eftersom {parent} är dold", "hidden because {parent} is hidden"),
     "refused": (
-        "Resultat för {what} visas inte: {reason}. Resultat visas bara för grupper med minst {k} "
-        "svarande där ingen mindre grupp kan räknas fram (--min-size, MOGNAD_MIN_SIZE).",
-        "No results for {what}: {reason}. Results are shown only for sets of at least {k} "
-        "respondents from which no smaller group can be derived (--min-size, MOGNAD_MIN_SIZE).",
+        "Resultat för {what} visas inte av anonymitetsskäl: färre än {k} svarande, eller så skulle "
+        "en mindre grupp kunna räknas fram ur det som visas (--min-size, MOGNAD_MIN_SIZE).",
+        "No results for {what}, for anonymity: fewer than {k} respondents, or a smaller group "
+        "could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE).",
     ),
-    "refused.cut": (
-        "resten av {parent} skulle ha färre än {k} svarande",
-        "the rest of {parent} would have fewer than {k} respondents",
+    "refused.column": (
+        'Kolumnen "{column}" har nästan ett eget värde per svarande ({count} olika värden för '
+        "{n} svarande), som ett id-nummer eller fritext: den kan inte användas för urval eller "
+        "grupper.",
+        'The column "{column}" has nearly one value per respondent ({count} distinct values for '
+        "{n} respondents), like an id or free text: it cannot be used to select or group "
+        "respondents.",
+    ),
+    "refused.cap": (
+        'Kolumnen "{column}" kan inte användas för urval eller grupper: anonymitetsskyddet '
+        "håller samman uppdelningar efter högst fyra kolumner, här {columns}.",
+        'The column "{column}" cannot be used to select or group respondents: the anonymity '
+        "protection keeps breakdowns by at most four columns consistent, here {columns}.",
     ),
     "everyone": ("hela filen", "the whole file"),
-    "any_value": (" (oavsett {columns})", " (any {columns})"),
     "responses": ("svaren", "the responses"),
     "note.hidden_statements": (
         "{count} påstående(n) visas inte ({ids}): färre än {k} svar i gruppen, eller dolda så att "
@@ -102,14 +107,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Anonymity protection off (--min-size 1): small groups and single answers may show. Do "
         "not share this result beyond the data holder.",
     ),
-    "hidden_size": ("< {k}", "< {k}"),
+    # the size of a hidden set is never shown, not even as "< k" (a set hidden to protect a
+    # smaller one is not small)
+    "hidden_size": ("dold", "hidden"),
     "note.groups_hidden": (
         "{count} grupp(er) visas inte (minsta gruppstorlek {k}): {names}.",
         "{count} group(s) suppressed (minimum group size {k}): {names}.",
     ),
     "reason.hidden_statement": (
-        "visas inte: färre än {k} svar, eller dold så att en mindre grupp inte kan räknas fram",
-        "not shown: fewer than {k} answers, or hidden so that a smaller group cannot be derived",
+        "visas inte av anonymitetsskäl (färre än {k} svar, eller så att en mindre grupp inte kan "
+        "räknas fram)",
+        "not shown for anonymity (fewer than {k} answers, or so that a smaller group cannot be "
+        "derived)",
     ),
     "note.not_ranked_hidden": (
         "Inte rangordnade, visas inte av anonymitetsskäl: {ids}.",
@@ -152,6 +161,15 @@ class DisclosurePolicy(BaseModel):
     spread_factor: int = Field(2, description="spread figures need spread_factor x k answers")
     score_digits: int = Field(3, description="0-1 figures rounded to this many decimals")
     mean_digits: int = Field(2, description="means, sds and alphas rounded to this many decimals")
+
+    @field_validator("min_size")
+    @classmethod
+    def _usable(cls, value: int) -> int:
+        if value != 1 and value < SMALLEST_PROTECTING:
+            raise ValueError(
+                f"min_size must be 1 (protection off) or at least {SMALLEST_PROTECTING}"
+            )
+        return value
 
     @property
     def protected(self) -> bool:
@@ -207,10 +225,22 @@ def describe_conditions(conditions: tuple[tuple[str, str], ...] | list, lang: st
 
 
 # ---- breakdown plans -------------------------------------------------------------------------
+#: at most this many attribute columns can be used to select or group respondents together: every
+#: plan is computed jointly over all of them (2**n breakdowns), so they stay consistent
+MAX_BREAKDOWN_COLUMNS = 4
+#: a column with more values than this is not a breakdown column (the joint plan's cost)
+MAX_BREAKDOWN_VALUES = 500
+#: the linear-differencing audit runs over at most this many finest cells, and tests at most
+#: this many small unions of them per figure
+AUDIT_MAX_CELLS = 400
+AUDIT_UNIONS = 3000
+
+
 @dataclass
 class Plan:
     """Which cells of the breakdown of ``origin`` by ``columns`` are shown, and which of their
-    statement figures. Cells are numbered; ``codes`` gives each origin row's cell."""
+    statement figures. Cells are numbered; ``codes`` gives each origin row's cell. ``columns``
+    are in canonical (sorted) order, whatever order a command named them in."""
 
     columns: tuple[str, ...]
     keys: list[tuple[str, ...]]
@@ -218,9 +248,7 @@ class Plan:
     codes: np.ndarray
     n: np.ndarray
     answers: np.ndarray  # (cells, statements) valid answers
-    hidden: list[str | None]  # None (shown) or small / complement / secondary / parent
-    #: for complement/parent: the parent's conditions and the columns it does not split by
-    hidden_parent: list[tuple[list, tuple] | None]
+    hidden: list[str | None]  # None (shown) or small / secondary / parent
     figure_hidden: np.ndarray  # (cells, statements)
 
     def cell(self, key: tuple[str, ...]) -> int | None:
@@ -230,14 +258,8 @@ class Plan:
             return None
 
     def reason(self, cell: int, lang: str = "sv", k: int = DEFAULT_MIN_SIZE) -> str | None:
-        why = self.hidden[cell]
-        if why is None:
-            return None
-        conditions, dropped = self.hidden_parent[cell] or ([], ())
-        parent = describe_conditions(conditions, lang)
-        if conditions and dropped:
-            parent += text("any_value", lang, columns=", ".join(dropped))
-        return text(f"reason.{why}", lang, k=k, parent=parent)
+        """Why a cell is hidden, in one wording for every kind (the kinds would bound sizes)."""
+        return None if self.hidden[cell] is None else text("reason.hidden", lang, k=k)
 
 
 def _origin(rs: ResponseSet) -> ResponseSet:
@@ -252,146 +274,330 @@ def _cache(origin: ResponseSet) -> dict:
     return cache
 
 
-def plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePolicy) -> Plan:
-    """The plan of the breakdown of ``origin`` (the responses as read) by ``columns``; computed
-    once per origin, columns and policy."""
-    key = (tuple(columns), pol.min_size)
+def breakdown_columns(origin: ResponseSet, pol: DisclosurePolicy) -> tuple[tuple[str, ...], dict]:
+    """The attribute columns results may be broken down by (sorted), and why each other column
+    may not: ``{column: (reason, detail, n)}``. A column qualifies unless it has a value of its
+    own for more than half of the respondents (ids, free text, timestamps) or more than
+    ``MAX_BREAKDOWN_VALUES`` values; of those that qualify, the ``MAX_BREAKDOWN_COLUMNS`` with
+    the fewest values."""
     cache = _cache(origin)
+    key = ("columns", pol.min_size)
     if key not in cache:
-        cache[key] = _build_plan(origin, tuple(columns), pol)
+        ranked, refused = [], {}
+        for col in origin.attributes.columns:
+            distinct = int(origin.attributes[col].map(value_key).nunique())
+            if distinct > max(2, origin.n // 2) or distinct > MAX_BREAKDOWN_VALUES:
+                refused[col] = ("too_many", distinct, origin.n)
+            else:
+                ranked.append((distinct, col))
+        ranked.sort()
+        for _, col in ranked[MAX_BREAKDOWN_COLUMNS:]:
+            refused[col] = ("cap", [c for _, c in ranked[:MAX_BREAKDOWN_COLUMNS]], None)
+        chosen = tuple(sorted(c for _, c in ranked[:MAX_BREAKDOWN_COLUMNS]))
+        cache[key] = (chosen, refused)
     return cache[key]
 
 
-def _cell_codes(origin: ResponseSet, columns: tuple[str, ...]):
-    n = origin.n
-    if not columns:
-        return np.zeros(n, dtype=np.int64), [()], [()]
+def plan(
+    origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePolicy, lang: str = "sv"
+) -> Plan:
+    """The plan of the breakdown of ``origin`` (the responses as read) by ``columns``.
+
+    Every plan of an origin is one projection of a joint computation over all its breakdown
+    columns (:func:`breakdown_columns`), so a set hidden in one command is hidden in all, in any
+    order of the columns. A column that cannot be a breakdown column is refused.
+    """
+    columns = tuple(sorted(set(columns)))
+    cache = _cache(origin)
+    key = (columns, pol.min_size)
+    if key in cache:
+        return cache[key]
+    if not columns or not pol.protected:
+        cache[key] = _single_plan(origin, columns, pol)
+        return cache[key]
+    allowed, refused = breakdown_columns(origin, pol)
+    for col in columns:
+        if col in refused:
+            why, detail, n = refused[col]
+            if why == "too_many":
+                message = text("refused.column", lang, column=col, count=detail, n=n)
+            else:
+                message = text("refused.cap", lang, column=col, columns=", ".join(detail))
+            raise DisclosureError(message, lang)
+    if ("lattice", pol.min_size) not in cache:
+        cache[("lattice", pol.min_size)] = _build_lattice(origin, allowed, pol)
+    cache[key] = cache[("lattice", pol.min_size)](columns)
+    return cache[key]
+
+
+def _labels_and_keys(origin: ResponseSet, columns: tuple[str, ...]):
     labels = [origin.attributes[c].map(value_label) for c in columns]
     keys = [lab.map(normalize_token) for lab in labels]
-    combo = pd.MultiIndex.from_arrays([k.to_numpy() for k in keys]) if n else None
-    if combo is None:
-        return np.zeros(0, dtype=np.int64), [], []
-    codes, uniques = pd.factorize(combo, sort=True)
-    _, first = np.unique(codes, return_index=True)
-    cell_keys = [tuple(u) for u in uniques]
-    cell_labels = [tuple(lab.iat[int(first[c])] for lab in labels) for c in range(len(uniques))]
-    return codes.astype(np.int64), cell_keys, cell_labels
+    return labels, keys
 
 
-def _one_end(values: np.ndarray, lo: float, hi: float) -> bool:
-    vals = values[~np.isnan(values)]
-    return bool(vals.size) and (bool(np.all(vals == lo)) or bool(np.all(vals == hi)))
-
-
-def _build_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePolicy) -> Plan:
-    codes, keys, labels = _cell_codes(origin, columns)
-    m = len(keys)
-    k_st = origin.values.shape[1]
-    valid = ~np.isnan(origin.values)
-    n = np.bincount(codes, minlength=m).astype(np.int64)
-    if m == 1:
-        answers = np.count_nonzero(valid, axis=0).astype(np.int64)[None, :]
+def _single_plan(origin: ResponseSet, columns: tuple[str, ...], pol: DisclosurePolicy) -> Plan:
+    """A plan that needs no lattice: the whole origin, or any breakdown when protection is off."""
+    n, k_st = origin.n, origin.values.shape[1]
+    if columns:
+        labels, keys = _labels_and_keys(origin, columns)
+        combo = pd.MultiIndex.from_arrays([key.to_numpy() for key in keys])
+        codes, uniques = pd.factorize(combo, sort=True)
+        _, first = np.unique(codes, return_index=True)
+        cell_keys = [tuple(u) for u in uniques]
+        cell_labels = [tuple(lab.iat[int(i)] for lab in labels) for i in first]
     else:
-        answers = np.zeros((m, k_st), dtype=np.int64)
-        for j in range(k_st):
-            answers[:, j] = np.bincount(codes, weights=valid[:, j], minlength=m).astype(np.int64)
+        codes, cell_keys, cell_labels = np.zeros(n, dtype=np.int64), [()], [()]
+    m = len(cell_keys)
+    valid = ~np.isnan(origin.values)
+    sizes = np.bincount(codes, minlength=m).astype(np.int64)
+    answers = np.zeros((m, k_st), dtype=np.int64)
+    for j in range(k_st):
+        answers[:, j] = np.bincount(codes, weights=valid[:, j], minlength=m).astype(np.int64)
     hidden: list[str | None] = [None] * m
-    hidden_parent: list[tuple[list, tuple] | None] = [None] * m
     figure_hidden = np.zeros((m, k_st), dtype=bool)
-    result = Plan(columns, keys, labels, codes, n, answers, hidden, hidden_parent, figure_hidden)
-    if not pol.protected or m == 0:
-        return result
-    k = pol.min_size
-    for c in range(m):
-        if n[c] < k:
-            hidden[c] = "small"
-    figure_hidden |= (answers > 0) & (answers < k)
-    # the coarser breakdowns: every proper subset of the columns, the whole origin first
-    _, first_row = np.unique(codes, return_index=True)
-    parents: list[tuple[Plan, np.ndarray]] = []
-    for size in range(len(columns)):
-        for sub in itertools.combinations(columns, size):
-            coarse = plan(origin, sub, pol)
-            index = coarse.codes[first_row]
-            parents.append((coarse, index))
-            for c in range(m):
-                p = index[c]
-                dropped = tuple(col for col in columns if col not in sub)
-                where = (list(zip(coarse.columns, coarse.labels[p], strict=True)), dropped)
-                if coarse.hidden[p] is not None:
-                    if hidden[c] is None:
-                        hidden[c], hidden_parent[c] = "parent", where
-                elif 0 < coarse.n[p] - n[c] < k and hidden[c] is None:
-                    hidden[c], hidden_parent[c] = "complement", where
-                figure_hidden[c] |= coarse.figure_hidden[p]
-    lo, hi = float(origin.model.scale.min), float(origin.model.scale.max)
-    values = origin.values
-    order = np.argsort(codes, kind="stable")
-    members = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)  # rows per cell
-    # each coarser set's cells, per family: {parent cell: its cells here}
-    families: list[dict[int, np.ndarray]] = []
-    for _, index in parents:
-        order = np.argsort(index, kind="stable")
-        bounds = np.flatnonzero(np.diff(index[order])) + 1
-        families.append({int(index[g[0]]): g for g in np.split(order, bounds) if g.size})
+    if pol.protected:  # the whole origin: the threshold is the only rule that applies
+        k = pol.min_size
+        hidden = ["small" if size < k else None for size in sizes]
+        figure_hidden = (answers > 0) & (answers < k)
+        figure_hidden[[h is not None for h in hidden]] = True
+    return Plan(columns, cell_keys, cell_labels, np.asarray(codes, dtype=np.int64), sizes,
+                answers, hidden, figure_hidden)  # fmt: skip
 
-    def new_singles(cell: int, current: int) -> int:
-        """Shown parents (other than family ``current``) in which hiding ``cell`` would leave
-        a single hidden child: each would need one more cell hidden."""
-        count = 0
-        for f, (coarse, index) in enumerate(parents):
-            p = index[cell]
-            if f == current or coarse.hidden[p] is not None:
+
+def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: DisclosurePolicy):
+    """Suppression over every breakdown by every subset of ``universe``, jointly; returns a
+    function giving the plan of one subset.
+
+    Nodes are the cells of all breakdowns; nodes holding the same respondents are one *set*
+    (publishing either publishes both). A set is hidden when it has fewer than k respondents,
+    or by secondary suppression: in every shown set, split by any further column, the hidden
+    parts are never one set alone nor fewer than k together, and a hidden set is never the sum
+    of its shown parts (the part that adds the fewest further suppressions, then the smallest, is
+    hidden too). The same holds per statement for answers, and hidden answers may not all sit at
+    one end of the scale. The loop runs until nothing changes; then a linear audit looks for a
+    small union of cells that the shown sets give by adding and subtracting, and hides more
+    until there is none.
+    """
+    k = pol.min_size
+    k_st = origin.values.shape[1]
+    labels, keys = _labels_and_keys(origin, universe)
+    combo = pd.MultiIndex.from_arrays([key.to_numpy() for key in keys])
+    fine, uniques = pd.factorize(combo, sort=True)
+    fine = np.asarray(fine, dtype=np.int64)
+    _, first = np.unique(fine, return_index=True)
+    fine_keys = [tuple(u) for u in uniques]
+    fine_labels = [tuple(lab.iat[int(i)] for lab in labels) for i in first]
+    n_fine = len(fine_keys)
+    valid = ~np.isnan(origin.values)
+    fine_n = np.bincount(fine, minlength=n_fine).astype(np.int64)
+    fine_answers = np.zeros((n_fine, k_st), dtype=np.int64)
+    fine_min = np.full((n_fine, k_st), np.inf)
+    fine_max = np.full((n_fine, k_st), -np.inf)
+    for j in range(k_st):
+        fine_answers[:, j] = np.bincount(fine, weights=valid[:, j], minlength=n_fine)
+        ok = valid[:, j]
+        np.minimum.at(fine_min[:, j], fine[ok], origin.values[ok, j])
+        np.maximum.at(fine_max[:, j], fine[ok], origin.values[ok, j])
+
+    # every breakdown (subset of the universe): its cells, and each cell's set
+    subsets = [
+        s for size in range(len(universe) + 1) for s in itertools.combinations(universe, size)
+    ]
+    to_cell: dict[tuple, np.ndarray] = {}  # subset -> fine cell -> its cell there
+    cell_keys: dict[tuple, list] = {}
+    cell_labels: dict[tuple, list] = {}
+    set_of: dict[tuple, np.ndarray] = {}  # subset -> cell -> set id
+    set_ids: dict[bytes, int] = {}
+    members: list[np.ndarray] = []  # set id -> its fine cells
+    for sub in subsets:
+        pos = [universe.index(c) for c in sub]
+        projected = [tuple(key[p] for p in pos) for key in fine_keys]
+        codes, uniq = pd.factorize(pd.Series(projected, dtype=object), sort=True)
+        codes = np.asarray(codes, dtype=np.int64)
+        to_cell[sub] = codes
+        cell_keys[sub] = list(uniq)
+        firsts = np.unique(codes, return_index=True)[1]
+        cell_labels[sub] = [tuple(fine_labels[f][p] for p in pos) for f in firsts]
+        order = np.argsort(codes, kind="stable")
+        parts = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)
+        ids = np.empty(len(parts), dtype=np.int64)
+        for c, part in enumerate(parts):
+            signature = np.sort(part).tobytes()
+            if signature not in set_ids:
+                set_ids[signature] = len(members)
+                members.append(np.sort(part))
+            ids[c] = set_ids[signature]
+        set_of[sub] = ids
+    n_sets = len(members)
+    size = np.array([fine_n[f].sum() for f in members], dtype=np.int64)
+    answers = np.array([fine_answers[f].sum(axis=0) for f in members]).reshape(n_sets, k_st)
+    low = np.array([fine_min[f].min(axis=0) for f in members]).reshape(n_sets, k_st)
+    high = np.array([fine_max[f].max(axis=0) for f in members]).reshape(n_sets, k_st)
+    rank = {}  # a deterministic order of sets for ties: by (breakdown size, cell key)
+    for sub in subsets:
+        for c, sid in enumerate(set_of[sub]):
+            rank.setdefault(int(sid), (len(sub), sub, cell_keys[sub][c]))
+    order_key = {sid: i for i, sid in enumerate(sorted(rank, key=lambda s: rank[s]))}
+
+    # families: a set split by one more column: (parent set, child sets)
+    families: list[tuple[int, np.ndarray]] = []
+    for sub in subsets:
+        for col in universe:
+            if col in sub:
                 continue
-            if not any(hidden[c] is not None for c in families[f][p] if c != cell):
+            finer = tuple(sorted((*sub, col)))
+            parent_of = to_cell[sub]  # fine -> parent cell
+            child_of = to_cell[finer]
+            groups: dict[int, set[int]] = {}
+            for f in range(n_fine):
+                groups.setdefault(int(parent_of[f]), set()).add(int(set_of[finer][child_of[f]]))
+            for p, kids in groups.items():
+                families.append((int(set_of[sub][p]), np.array(sorted(kids), dtype=np.int64)))
+    of_child: dict[int, list[int]] = {}
+    for i, (_, kids) in enumerate(families):
+        for s in kids:
+            of_child.setdefault(int(s), []).append(i)
+
+    hidden = np.array(["small" if s < k else "" for s in size], dtype=object)
+    everyone = int(set_of[()][0])  # the whole file: published by every plain score, never hidden
+    # (unless it is small itself); the other sets are hidden around it
+    fig = (answers > 0) & (answers < k)
+    fig[size < k] = True
+    lo, hi = float(origin.model.scale.min), float(origin.model.scale.max)
+
+    def new_singles(s: int, current: int) -> int:
+        count = 0
+        for i in of_child.get(s, []):
+            p, kids = families[i]
+            if i != current and not hidden[p] and not any(hidden[c] for c in kids if c != s):
                 count += 1
         return count
 
-    changed = True
-    while changed:
-        changed = False
-        for f, (coarse, _) in enumerate(parents):
-            for p, children in families[f].items():
-                if coarse.hidden[p] is not None:
+    def settle() -> None:
+        changed = True
+        while changed:
+            changed = False
+            for i, (p, kids) in enumerate(families):
+                if hidden[p]:  # a hidden set must not be the sum of its shown parts
+                    if len(kids) > 1 and not any(hidden[c] for c in kids):
+                        c = min(kids, key=lambda c: (new_singles(c, i), size[c], order_key[c]))
+                        hidden[c], changed = "secondary", True
+                        fig[c] = True
                     continue
-                gone = [c for c in children if hidden[c] is not None]
-                if gone and (len(gone) == 1 or n[gone].sum() < k):
-                    shown = [c for c in children if hidden[c] is None]
-                    if shown:  # the cell that adds the fewest further suppressions, then smallest
-                        c = min(shown, key=lambda c: (new_singles(c, f), n[c], keys[c]))
-                        hidden[c] = "secondary"
-                        changed = True
-                for j in range(k_st):
-                    if coarse.figure_hidden[p, j]:
-                        continue
-                    off = [
-                        c
-                        for c in children
-                        if answers[c, j] > 0 and (hidden[c] is not None or figure_hidden[c, j])
+                gone = [c for c in kids if hidden[c]]
+                if gone and (len(gone) == 1 or size[gone].sum() < k):
+                    shown = [c for c in kids if not hidden[c]]
+                    shown = [c for c in shown if c != everyone]
+                    if shown:
+                        c = min(shown, key=lambda c: (new_singles(c, i), size[c], order_key[c]))
+                        hidden[c], changed = "secondary", True
+                        fig[c] = True
+                # per statement: the same for answers, with the one-end rule
+                contributes = answers[kids] > 0
+                # a hidden figure must not be the sum of its parts' shown figures
+                whole = fig[p] & (contributes.sum(axis=0) > 1) & ~(fig[kids] & contributes).any(0)
+                for j in np.flatnonzero(whole):
+                    free = [c for c in kids if answers[c, j] > 0]
+                    c = min(free, key=lambda c: (answers[c, j], order_key[c]))
+                    fig[c, j], changed = True, True
+                off = (fig[kids] | np.array([bool(hidden[c]) for c in kids])[:, None]) & contributes
+                n_off = off.sum(axis=0)
+                if not n_off.any():
+                    continue
+                sum_off = np.where(off, answers[kids], 0).sum(axis=0)
+                low_off = np.where(off, low[kids], np.inf).min(axis=0)
+                high_off = np.where(off, high[kids], -np.inf).max(axis=0)
+                unsafe = (
+                    (n_off > 0)
+                    & ~fig[p]
+                    & ((n_off == 1) | (sum_off < k) | (high_off == lo) | (low_off == hi))
+                )
+                for j in np.flatnonzero(unsafe):
+                    free = [
+                        c for c in kids if not hidden[c] and not fig[c, j] and answers[c, j] > 0
                     ]
-                    if not off:
-                        continue
-                    rows = np.concatenate([members[c] for c in off])
-                    unsafe = (
-                        len(off) == 1
-                        or answers[off, j].sum() < k
-                        or _one_end(values[rows, j], lo, hi)
-                    )
-                    if not unsafe:
-                        continue
-                    shown = [
-                        c
-                        for c in children
-                        if hidden[c] is None and not figure_hidden[c, j] and answers[c, j] > 0
-                    ]
-                    if shown:  # (with none left, the parent's own figure is all of them)
-                        c = min(shown, key=lambda c: (answers[c, j], keys[c]))
-                        figure_hidden[c, j] = True
-                        changed = True
-    for c in range(m):
-        if hidden[c] is not None:
-            figure_hidden[c] = True
-    return result
+                    if free:  # (with none left, the parent's own figure is all of them)
+                        c = min(free, key=lambda c: (answers[c, j], order_key[c]))
+                        fig[c, j], changed = True, True
+
+    member_matrix = np.zeros((n_sets, n_fine))
+    for sid, fs in enumerate(members):
+        member_matrix[sid, fs] = 1.0
+
+    def small_unions(weights: np.ndarray) -> list[np.ndarray]:
+        """Unions of fine cells holding 1..k-1 of ``weights`` (respondents or answers): the
+        sets no combination of published sets may equal (at most AUDIT_UNIONS of them)."""
+        small = [f for f in range(n_fine) if 0 < weights[f] < k]
+        out: list[np.ndarray] = []
+        for size_ in range(1, k):
+            for combo in itertools.combinations(small, size_):
+                if weights[list(combo)].sum() < k:
+                    out.append(np.array(combo))
+                    if len(out) >= AUDIT_UNIONS:
+                        return out
+        return out
+
+    def derivable(rows: np.ndarray, unions: list[np.ndarray], cols: np.ndarray):
+        """The published sets (of ``rows``) whose sum and difference give a union of
+        ``unions`` exactly (restricted to the fine cells ``cols``), or None."""
+        if not len(rows) or not unions:
+            return None
+        a = member_matrix[np.ix_(rows, cols)]
+        _, sv, vt = np.linalg.svd(a, full_matrices=False)
+        basis = vt[sv > 1e-9 * max(sv.max(), 1.0)]
+        position = {int(f): i for i, f in enumerate(cols)}
+        for union in unions:
+            v = np.zeros(len(cols))
+            v[[position[int(f)] for f in union]] = 1.0
+            if np.linalg.norm(v - basis.T @ (basis @ v)) < 1e-7:
+                weights = np.linalg.lstsq(a.T, v, rcond=None)[0]
+                return [int(rows[i]) for i in np.flatnonzero(np.abs(weights) > 1e-7)]
+        return None
+
+    def audit() -> bool:
+        """Hide one more set (or figure) if a small union follows from the published sets by
+        linear differencing across all breakdowns; True when something was hidden. The set
+        hidden is the smallest of those the differencing uses (never the whole file)."""
+        if n_fine > AUDIT_MAX_CELLS:
+            return False
+        shown = np.array([s for s in range(n_sets) if not hidden[s]], dtype=np.int64)
+        used = derivable(shown, small_unions(fine_n), np.arange(n_fine))
+        if used is not None:
+            c = min((s for s in used if s != everyone), key=lambda c: (size[c], order_key[c]))
+            hidden[c] = "secondary"
+            fig[c] = True
+            return True
+        for j in range(k_st):
+            cols = np.flatnonzero(fine_answers[:, j] > 0)
+            shown = np.array([s for s in range(n_sets) if not fig[s, j]], dtype=np.int64)
+            used = derivable(shown, small_unions(fine_answers[:, j]), cols)
+            if used is not None:
+                choices = [s for s in used if s != everyone] or used
+                c = min(choices, key=lambda c: (answers[c, j], order_key[c]))
+                fig[c, j] = True
+                return True
+        return False
+
+    settle()
+    while audit():
+        settle()
+
+    def project(columns: tuple[str, ...]) -> Plan:
+        ids = set_of[columns]
+        cell_n = size[ids]
+        return Plan(
+            columns,
+            cell_keys[columns],
+            cell_labels[columns],
+            to_cell[columns][fine],
+            cell_n,
+            answers[ids],
+            [hidden[s] or None for s in ids],
+            fig[ids] | np.array([bool(hidden[s]) for s in ids])[:, None],
+        )
+
+    return project
 
 
 # ---- the cell a response set is -------------------------------------------------------------
@@ -427,37 +633,27 @@ def check(rs: ResponseSet, pol: DisclosurePolicy, lang: str = "sv") -> Cell:
         return Cell(pol, np.zeros(k_st, dtype=bool), what)
     k = pol.min_size
     origin = _origin(rs)
-    cols = tuple(dict.fromkeys(c for c, _ in rs.conditions))
-    p = plan(origin, cols, pol)
+    p = plan(origin, tuple(c for c, _ in rs.conditions), pol, lang)
+    cols = p.columns
     key = tuple(normalize_token(dict(rs.conditions)[c]) for c in cols) if cols else ()
     # a column named twice with different values selects nobody: key lookup fails below
     conds: dict[str, set[str]] = {}
     for c, v in rs.conditions:
         conds.setdefault(c, set()).add(normalize_token(v))
     cell = p.cell(key) if all(len(v) == 1 for v in conds.values()) else None
-    if cell is None and rs.n:
-        raise DisclosureError(
-            text("refused", lang, what=what, reason=text("reason.small", lang, k=k), k=k), lang
-        )
-    if cell is not None and p.hidden[cell] is not None:
-        raise DisclosureError(
-            text("refused", lang, what=what, reason=p.reason(cell, lang, k), k=k), lang
-        )
-    if rs.n < k:
-        raise DisclosureError(
-            text("refused", lang, what=what, reason=text("reason.small", lang, k=k), k=k), lang
-        )
+    if (cell is None and rs.n) or (cell is not None and p.hidden[cell] is not None) or rs.n < k:
+        raise DisclosureError(text("refused", lang, what=what, k=k), lang)
     hidden = p.figure_hidden[cell].copy() if cell is not None else np.zeros(k_st, dtype=bool)
     if rs.cut_from:
         rows = rs.origin_rows if rs.origin_rows is not None else np.arange(rs.n)
-        for parent_rows, parent_what in rs.cut_from:
+        counts = (~np.isnan(rs.values)).sum(axis=0)
+        hidden |= (counts > 0) & (counts < k)
+        for parent_rows, _ in rs.cut_from:  # each set it was cut from, minus it
             rest = len(parent_rows) - len(rows)
             if 0 < rest < k:
-                reason = text("refused.cut", lang, parent=parent_what or what, k=k)
-                raise DisclosureError(text("refused", lang, what=what, reason=reason, k=k), lang)
-        valid = ~np.isnan(rs.values)
-        counts = valid.sum(axis=0)
-        hidden |= (counts > 0) & (counts < k)
+                raise DisclosureError(text("refused", lang, what=what, k=k), lang)
+            rest_answers = (~np.isnan(origin.values[parent_rows])).sum(axis=0) - counts
+            hidden |= (rest_answers > 0) & (rest_answers < k)
     return Cell(pol, hidden, what)
 
 
@@ -481,9 +677,6 @@ class Breakdown:
 
     def hidden(self, cell: int) -> bool:
         return self.plan.hidden[cell] is not None
-
-    def small(self, cell: int) -> bool:
-        return self.plan.hidden[cell] == "small"
 
     def n(self, cell: int) -> int:
         return int(self.plan.n[cell])
@@ -521,8 +714,8 @@ def breakdown(
         base = _origin(rs)
         conds = tuple(dict.fromkeys(c for c, _ in rs.conditions))
         rows = rs._rows()
-    columns = conds + tuple(c for c in dict.fromkeys(by) if c not in conds)
-    p = plan(base, columns, pol)
+    p = plan(base, (*conds, *by), pol, lang)
+    columns = p.columns
     codes = p.codes[rows]
     order = np.argsort(codes, kind="stable")
     groups = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(codes) else []

@@ -150,7 +150,8 @@ class ResponseSet:
         ``where(("förvaltning", "Soc"))`` or ``where(år=2025)``; several conditions all hold.
 
         Column names and values are compared ignoring case and spacing; a blank cell is
-        ``(saknas)``. A value no respondent has is a located error listing the values present.
+        ``(saknas)``. A value no respondent has is a located error listing the values of the
+        whole file's column (not of the selection).
         """
         from .disclosure import value_key, value_label
 
@@ -172,11 +173,15 @@ class ResponseSet:
             cells = rs.attributes[col].map(value_key)
             m = (cells == key).to_numpy()
             if not m.any():
-                present = sorted({value_label(v) for v in rs.attributes[col]})
+                # the values of the whole file's column, never those left in a selection (they
+                # would tell who is in it), and none for a column of near-unique values (ids)
+                whole = (rs.origin if rs.origin is not None else rs).attributes[col]
+                present = sorted({value_label(v) for v in whole})
+                listed = ", ".join(present[:10]) if len(present) <= max(2, len(whole) // 2) else ""
                 raise InputError(
                     f'no respondent has "{value}" in column "{col}"',
                     Location(file=rs.source, sheet=rs.sheet, column=col),
-                    f"one of: {', '.join(present[:10]) or 'none'}",
+                    f"one of: {listed}" if listed else "a value that occurs in the column",
                 )
             label = value_label(rs.attributes[col].to_numpy()[np.argmax(m)])
             rs = rs._select(m, conditions=(*rs.conditions, (col, label)), cut_from=rs.cut_from)

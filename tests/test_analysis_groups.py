@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mognad_core as mognad
+from mognad_core import disclosure
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
@@ -48,12 +49,14 @@ def test_small_group_and_its_complement_are_suppressed():
     info = {x.name: x for x in g.groups}
     assert [x.name for x in g.groups] == ["BoU", "KLF", "Soc"]
     assert info["Soc"].suppressed and info["Soc"].n is None
-    assert info["Soc"].reason == "färre än 5 svarande"
+    # one reason for every hidden group: telling "small" from "hidden to protect" would bound
+    # the sizes (KLF is >= 5, so Soc = 32 - 20 - KLF would be bounded)
+    reason = "visas inte av anonymitetsskäl (färre än 5 svarande, eller så att en mindre grupp"
+    assert info["Soc"].reason.startswith(reason) and info["KLF"].reason == info["Soc"].reason
     assert info["KLF"].suppressed and info["KLF"].n is None
-    assert info["KLF"].reason.startswith("dold så att en mindre grupp inte kan räknas fram")
     english = {x.name: x for x in mognad.groups(data, "förvaltning", model=MODEL, lang="en").groups}
-    assert english["Soc"].reason == "fewer than 5 respondents"
-    assert english["KLF"].reason.startswith("hidden so that a smaller group cannot be derived")
+    assert english["Soc"].reason == english["KLF"].reason
+    assert english["Soc"].reason.startswith("not shown for anonymity (fewer than 5 respondents")
     assert not info["BoU"].suppressed and info["BoU"].n == 20
     assert g.suppressed == ["KLF", "Soc"] and g.visible == ["BoU"] and g.n_total == 32
     for row in g.rows:
@@ -91,7 +94,7 @@ def test_two_small_groups_need_no_complement():
     )
     g = mognad.groups(data, "förvaltning", model=MODEL)
     assert g.suppressed == ["A", "B"] and g.visible == ["C"]
-    assert {x.name: x.reason for x in g.groups}["B"] == "färre än 5 svarande"
+    assert {x.name: x.reason for x in g.groups}["B"].startswith("visas inte av anonymitetsskäl")
 
 
 def test_only_small_group_answering_a_statement_forces_more_suppression():
@@ -223,7 +226,11 @@ def test_no_suppressed_group_can_be_recovered(survey):
         with pytest.raises(mognad.MognadError):
             mognad.groups(data, "förvaltning", model=MODEL, min_size=min_size)
         return
-    g = mognad.groups(data, "förvaltning", model=MODEL, min_size=min_size)
+    try:
+        g = mognad.groups(data, "förvaltning", model=MODEL, min_size=min_size)
+    except disclosure.DisclosureError:  # nearly a group per person: like an id, refused
+        assert data["förvaltning"].nunique() > len(data) // 2
+        return
     published = json.loads(g.to_json())  # the adversary sees only this ...
     shown = {x["name"]: x for x in published["groups"]}
     rows = {r["id"]: r for r in published["rows"]}

@@ -84,8 +84,9 @@ def test_groups(run_cli, raw2025):
     out = ok(run_cli("groups", Y2025, "--by", "förvaltning", "--min-size", "6"))
     lines = out.stdout.splitlines()
     kultur = next(x for x in lines if x.startswith("Kultur- och fritidsförvaltningen"))
-    assert "suppr." in kultur and "färre än 6 svarande" in out.stdout
-    assert "dold så att en mindre grupp inte kan räknas fram" in out.stdout
+    assert "suppr." in kultur
+    # one reason for every hidden group (small ones and those hidden to protect them alike)
+    assert out.stdout.count("visas inte av anonymitetsskäl (färre än 6 svarande") == 2
     soc = next(x for x in lines if x.startswith("Socialförvaltningen"))
     assert " 58 " in soc  # n
     data = json.loads(ok(run_cli("groups", Y2025, "-b", "förvaltning", "-f", "json")).stdout)
