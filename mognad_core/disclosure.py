@@ -382,13 +382,16 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
     k = pol.min_size
     k_st = origin.values.shape[1]
     labels, keys = _labels_and_keys(origin, universe)
-    combo = pd.MultiIndex.from_arrays([key.to_numpy() for key in keys])
-    fine, uniques = pd.factorize(combo, sort=True)
-    fine = np.asarray(fine, dtype=np.int64)
-    _, first = np.unique(fine, return_index=True)
-    fine_keys = [tuple(u) for u in uniques]
+    column_codes, column_values = [], []
+    for key in keys:  # each column's values as integer codes, in sorted order of the values
+        codes, values = pd.factorize(key, sort=True)
+        column_codes.append(codes)
+        column_values.append(list(values))
+    fine_rows, fine = np.unique(np.stack(column_codes, axis=1), axis=0, return_inverse=True)
+    fine = np.asarray(fine, dtype=np.int64).ravel()
+    first = np.unique(fine, return_index=True)[1]
     fine_labels = [tuple(lab.iat[int(i)] for lab in labels) for i in first]
-    n_fine = len(fine_keys)
+    n_fine = len(fine_rows)
     valid = ~np.isnan(origin.values)
     fine_n = np.bincount(fine, minlength=n_fine).astype(np.int64)
     fine_answers = np.zeros((n_fine, k_st), dtype=np.int64)
@@ -400,40 +403,59 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
         np.minimum.at(fine_min[:, j], fine[ok], origin.values[ok, j])
         np.maximum.at(fine_max[:, j], fine[ok], origin.values[ok, j])
 
-    # every breakdown (subset of the universe): its cells, and each cell's set
+    # every breakdown (subset of the universe): its cells, and each cell's set. Cells holding the
+    # same fine cells are one set: found by a random 64-bit sum over their fine cells
     subsets = [
         s for size in range(len(universe) + 1) for s in itertools.combinations(universe, size)
     ]
+    weights = np.random.default_rng(20251130).integers(1, 2**62, size=n_fine, dtype=np.uint64)
     to_cell: dict[tuple, np.ndarray] = {}  # subset -> fine cell -> its cell there
     cell_keys: dict[tuple, list] = {}
     cell_labels: dict[tuple, list] = {}
-    set_of: dict[tuple, np.ndarray] = {}  # subset -> cell -> set id
-    set_ids: dict[bytes, int] = {}
-    members: list[np.ndarray] = []  # set id -> its fine cells
+    signatures: dict[tuple, np.ndarray] = {}
     for sub in subsets:
         pos = [universe.index(c) for c in sub]
-        projected = [tuple(key[p] for p in pos) for key in fine_keys]
-        codes, uniq = pd.factorize(pd.Series(projected, dtype=object), sort=True)
-        codes = np.asarray(codes, dtype=np.int64)
+        if pos:
+            rows, codes = np.unique(fine_rows[:, pos], axis=0, return_inverse=True)
+        else:
+            rows, codes = np.zeros((1, 0), dtype=np.int64), np.zeros(n_fine, dtype=np.int64)
+        codes = np.asarray(codes, dtype=np.int64).ravel()
         to_cell[sub] = codes
-        cell_keys[sub] = list(uniq)
+        cell_keys[sub] = [
+            tuple(column_values[p][r] for p, r in zip(pos, row, strict=True)) for row in rows
+        ]
         firsts = np.unique(codes, return_index=True)[1]
         cell_labels[sub] = [tuple(fine_labels[f][p] for p in pos) for f in firsts]
-        order = np.argsort(codes, kind="stable")
-        parts = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)
-        ids = np.empty(len(parts), dtype=np.int64)
-        for c, part in enumerate(parts):
-            signature = np.sort(part).tobytes()
-            if signature not in set_ids:
-                set_ids[signature] = len(members)
-                members.append(np.sort(part))
-            ids[c] = set_ids[signature]
-        set_of[sub] = ids
-    n_sets = len(members)
-    size = np.array([fine_n[f].sum() for f in members], dtype=np.int64)
-    answers = np.array([fine_answers[f].sum(axis=0) for f in members]).reshape(n_sets, k_st)
-    low = np.array([fine_min[f].min(axis=0) for f in members]).reshape(n_sets, k_st)
-    high = np.array([fine_max[f].max(axis=0) for f in members]).reshape(n_sets, k_st)
+        signature = np.zeros(len(rows), dtype=np.uint64)
+        np.add.at(signature, codes, weights)
+        count = np.bincount(codes, minlength=len(rows)).astype(np.uint64)
+        signatures[sub] = signature ^ (count * np.uint64(0x9E3779B97F4A7C15))
+    everything = np.concatenate([signatures[sub] for sub in subsets])
+    _, set_index = np.unique(everything, return_inverse=True)
+    set_index = np.asarray(set_index, dtype=np.int64).ravel()
+    n_sets = int(set_index.max()) + 1
+    set_of: dict[tuple, np.ndarray] = {}  # subset -> cell -> set id
+    start = 0
+    for sub in subsets:
+        m = len(signatures[sub])
+        set_of[sub] = set_index[start : start + m]
+        start += m
+    size = np.zeros(n_sets, dtype=np.int64)
+    answers = np.zeros((n_sets, k_st), dtype=np.int64)
+    low = np.full((n_sets, k_st), np.inf)
+    high = np.full((n_sets, k_st), -np.inf)
+    for sub in subsets:  # (sets met twice get the same figures again)
+        codes, ids = to_cell[sub], set_of[sub]
+        m = len(ids)
+        size[ids] = np.bincount(codes, weights=fine_n, minlength=m)
+        per_cell = np.zeros((m, k_st), dtype=np.int64)
+        np.add.at(per_cell, codes, fine_answers)
+        answers[ids] = per_cell
+        cell_low = np.full((m, k_st), np.inf)
+        cell_high = np.full((m, k_st), -np.inf)
+        np.minimum.at(cell_low, codes, fine_min)
+        np.maximum.at(cell_high, codes, fine_max)
+        low[ids], high[ids] = cell_low, cell_high
     rank = {}  # a deterministic order of sets for ties: by (breakdown size, cell key)
     for sub in subsets:
         for c, sid in enumerate(set_of[sub]):
@@ -447,17 +469,21 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
             if col in sub:
                 continue
             finer = tuple(sorted((*sub, col)))
-            parent_of = to_cell[sub]  # fine -> parent cell
-            child_of = to_cell[finer]
-            groups: dict[int, set[int]] = {}
-            for f in range(n_fine):
-                groups.setdefault(int(parent_of[f]), set()).add(int(set_of[finer][child_of[f]]))
-            for p, kids in groups.items():
-                families.append((int(set_of[sub][p]), np.array(sorted(kids), dtype=np.int64)))
+            pairs = np.unique(
+                np.stack([to_cell[sub], set_of[finer][to_cell[finer]]], axis=1), axis=0
+            )
+            bounds = np.flatnonzero(np.diff(pairs[:, 0])) + 1
+            for part in np.split(pairs, bounds):
+                families.append((int(set_of[sub][part[0, 0]]), part[:, 1].copy()))
     of_child: dict[int, list[int]] = {}
     for i, (_, kids) in enumerate(families):
         for s in kids:
             of_child.setdefault(int(s), []).append(i)
+    member_matrix = None
+    if n_fine <= AUDIT_MAX_CELLS:  # fine cells of each set, for the audit
+        member_matrix = np.zeros((n_sets, n_fine))
+        for sub in subsets:
+            member_matrix[set_of[sub][to_cell[sub]], np.arange(n_fine)] = 1.0
 
     hidden = np.array(["small" if s < k else "" for s in size], dtype=object)
     everyone = int(set_of[()][0])  # the whole file: published by every plain score, never hidden
@@ -521,10 +547,6 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
                         c = min(free, key=lambda c: (answers[c, j], order_key[c]))
                         fig[c, j], changed = True, True
 
-    member_matrix = np.zeros((n_sets, n_fine))
-    for sid, fs in enumerate(members):
-        member_matrix[sid, fs] = 1.0
-
     def small_unions(weights: np.ndarray) -> list[np.ndarray]:
         """Unions of fine cells holding 1..k-1 of ``weights`` (respondents or answers): the
         sets no combination of published sets may equal (at most AUDIT_UNIONS of them)."""
@@ -559,7 +581,7 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
         """Hide one more set (or figure) if a small union follows from the published sets by
         linear differencing across all breakdowns; True when something was hidden. The set
         hidden is the smallest of those the differencing uses (never the whole file)."""
-        if n_fine > AUDIT_MAX_CELLS:
+        if member_matrix is None:  # too many fine cells for the audit
             return False
         shown = np.array([s for s in range(n_sets) if not hidden[s]], dtype=np.int64)
         used = derivable(shown, small_unions(fine_n), np.arange(n_fine))
