@@ -196,9 +196,8 @@ def policy(min_size: int | DisclosurePolicy | None = None, lang: str = "sv") -> 
     except (TypeError, ValueError):
         k = -1
     if k != 1 and k < SMALLEST_PROTECTING:
-        raise MognadError(
-            text("bad_min_size", lang, value=value, source=source, floor=SMALLEST_PROTECTING)
-        )
+        message = text("bad_min_size", lang, value=value, source=source, floor=SMALLEST_PROTECTING)
+        raise DisclosureError(message, lang)
     return DisclosurePolicy(min_size=k)
 
 
@@ -642,6 +641,11 @@ def check(rs: ResponseSet, pol: DisclosurePolicy, lang: str = "sv") -> Cell:
     """
     k_st = rs.values.shape[1]
     what = describe_conditions(rs.conditions, lang) if rs.conditions else text("responses", lang)
+    if rs.source:  # which file: a command may read two
+        from pathlib import Path
+
+        name = Path(rs.source).name
+        what = f"{name} ({what})" if rs.conditions else name
     if rs.n == 0:  # not a matter of anonymity: say why there is nobody (the reading notes)
         from .errors import InputError, Location
 

@@ -300,6 +300,11 @@ def render_groups(r: GroupResult, header: str = "", kind: str = "dimension") -> 
     return "\n".join(lines)
 
 
+def _count(value: int | None) -> str:
+    """A count, or "dold" for one the anonymity policy hides."""
+    return "dold" if value is None else str(value)
+
+
 def render_reliability(r: ReliabilityResult, header: str = "", statements: bool = True) -> str:
     lines = [header] if header else []
     rate = "" if r.response_rate is None else f" of {r.invited} invited ({pct(r.response_rate)})"
@@ -328,9 +333,9 @@ def render_reliability(r: ReliabilityResult, header: str = "", statements: bool 
                 [
                     {
                         "Id": s.id,
-                        "n": s.n,
-                        "Vet ej": s.dont_know,
-                        "Blank": s.missing,
+                        "n": _count(s.n),
+                        "Vet ej": _count(s.dont_know),
+                        "Blank": _count(s.missing),
                         "±95 %": "–"
                         if s.ci_half_width is None
                         else f"{s.ci_half_width * 100:.1f} pp",

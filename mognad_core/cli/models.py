@@ -104,8 +104,10 @@ def samples(copy_to: str | None, force: bool) -> None:
 @format_option
 def settings_cmd(fmt: str) -> None:
     """Settings that apply to every command, their values and where each value comes from."""
+    from ..disclosure import policy
     from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings
 
+    policy()  # a value that cannot be used is an error here too, naming where it came from
     rows = describe_settings()
     if fmt == "json":
         echo_json(rows)
