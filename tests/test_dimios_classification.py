@@ -178,15 +178,25 @@ def groups_frame() -> pd.DataFrame:
     )
 
 
+#: the one reason every hidden group has at minimum size 3 (whether it is small or hidden to
+#: protect a smaller one is not said: either would bound its size)
+HIDDEN_3 = (
+    "visas inte av anonymitetsskäl (färre än 3 svarande, eller så att en mindre grupp inte kan "
+    "räknas fram)"
+)
+
+
 def test_classify_groups_with_suppression():
     grouped = dimios.classify_groups(groups_frame(), by="förvaltning", min_size=3)
     got = {g.group: g for g in grouped.groups}
     assert list(got) == ["BUF", "IT", "KLF", "Soc"]
-    # IT (2) is below 3; then BUF (3), the next-smallest, is hidden too
+    # IT (2) is below 3; then BUF (3) is hidden too: the next-smallest, and Medarbetare (BUF and
+    # IT) minus BUF would give IT
     assert got["IT"].suppressed and got["IT"].n is None and got["IT"].scores == {}
-    assert got["IT"].suppressed_reason == "färre än 3 svarande"
-    assert got["BUF"].suppressed and got["BUF"].n is None
-    assert got["BUF"].suppressed_reason.startswith("dold så att")
+    assert got["BUF"].suppressed and got["BUF"].n is None and got["BUF"].scores == {}
+    assert got["IT"].suppressed_reason == got["BUF"].suppressed_reason == HIDDEN_3
+    core = mognad.groups(groups_frame(), "förvaltning", min_size=3)
+    assert core.suppressed == ["BUF", "IT"]
     assert got["Soc"].classification.quadrant == "mojliggjord" and got["Soc"].n == 6
     assert got["KLF"].classification.quadrant == "outnyttjad_grund"
     assert got["KLF"].scores == {"formaga": 0.25, "arv": 0.75}
@@ -202,7 +212,14 @@ def test_classify_groups_with_suppression():
 def test_classify_groups_default_min_size_and_floor():
     grouped = dimios.classify_groups(groups_frame(), by="FÖRVALTNING")  # case-insensitive
     assert grouped.min_size == 5
-    assert [g.group for g in grouped.groups if not g.suppressed] == ["Soc"]
+    # KLF (4), BUF (3) and IT (2) are below 5; Soc (6) is hidden too, since Chef (Soc and KLF,
+    # shown by roll) minus Soc would give KLF: exactly what mognad groups hides
+    core = mognad.groups(groups_frame(), "förvaltning", min_size=5)
+    assert [g.group for g in grouped.groups if g.suppressed] == core.suppressed
+    assert core.suppressed == ["BUF", "IT", "KLF", "Soc"]
+    assert all(g.n is None and g.scores == {} for g in grouped.groups)
+    # the organisation as a whole is still published (15 respondents)
+    assert grouped.organisation.quadrant == "mojliggjord"
     with pytest.raises(mognad.MognadError, match="ange ett heltal från 3"):
         dimios.classify_groups(groups_frame(), by="förvaltning", min_size=2)
     with pytest.raises(mognad.InputError, match='no column "avdelning"'):
@@ -230,7 +247,9 @@ def test_cli_classify_table_and_json(run_cli, tmp_path):
     assert "svar.csv, 15 svarande" in out
     assert "Organisationen" in out and "Rekommendation:" in out
     assert "Per förvaltning (grupper med färre än 3 svarande, och grupper som annars" in out
-    assert "(färre än 3 svarande)" in out
+    for name in ("IT", "BUF"):  # hidden: no size, no figures, the one reason
+        line = next(x for x in out.splitlines() if x.startswith(f"{name} "))
+        assert " ".join(line.split()) == f"{name} – – – {HIDDEN_3}"
     soc = next(line for line in out.splitlines() if line.startswith("Soc "))
     assert " ".join(soc.split()) == "Soc 6 100.0 % 100.0 % Möjliggjord och balanserad"
     res = run_cli(
@@ -268,20 +287,28 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
 def test_classify_groups_follows_the_core_safety_check():
     """When the hidden groups' answers to a statement all sit at the scale's lowest step, their
     answers would follow from the total, so the policy hides that statement in the next-smallest
-    group too; the 2×2 shows that group without an arv score, as mognad groups does."""
+    group too (KLF), and then in Soc, since Chef (Soc and KLF, shown by roll) minus Soc would give
+    KLF's; the 2×2 shows those groups without an arv score, exactly as mognad groups does."""
     data = groups_frame()
     data.loc[data["förvaltning"] == "BUF", A_IDS] = 1  # IT answers 1 as well
     grouped = dimios.classify_groups(data, by="förvaltning", min_size=3)
     core = mognad.groups(data, "förvaltning", min_size=3)
     hidden = [g.group for g in grouped.groups if g.suppressed]
     assert hidden == core.suppressed == ["BUF", "IT"]
+    rows = {r.id: r for r in core.rows}
+    for g in grouped.groups:
+        if g.suppressed:
+            continue
+        assert g.scores == {d: rows[d].values[g.group] for d in ("formaga", "arv")}, g.group
     klf = next(g for g in grouped.groups if g.group == "KLF")
     assert klf.scores == {"formaga": 0.25, "arv": None}
     assert klf.classification.quadrant is None
     assert "dolda av anonymitetsskäl" in klf.classification.reason
-    assert [g.group for g in grouped.groups if g.classification and g.classification.quadrant] == [
-        "Soc"
-    ]
+    # Chef's arv (Soc and KLF) is shown by roll, so Soc's arv would give KLF's: hidden too
+    chef = {r.id: r for r in mognad.groups(data, "roll", min_size=3).rows}["arv"].values["Chef"]
+    soc = next(g for g in grouped.groups if g.group == "Soc")
+    assert chef is not None and soc.scores == {"formaga": 1.0, "arv": None}
+    assert soc.classification.quadrant is None
 
 
 def test_a_file_without_respondents(run_cli, tmp_path):
@@ -377,7 +404,11 @@ def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
     )  # fmt: skip
     assert res.exit_code == 0, res.stderr
     line = next(x for x in res.stdout.splitlines() if x.startswith(KOF))
-    assert line.split()[3:6] == ["–", "–", "–"] and "(färre än 10 svarande)" in line
+    assert line.split()[3:6] == ["–", "–", "–"]
+    assert line.endswith(
+        "visas inte av anonymitetsskäl (färre än 10 svarande, eller så att en mindre grupp inte "
+        "kan räknas fram)"
+    )
     assert "grupper med färre än 10 svarande" in res.stdout
     # the insight made through the report's and score's path uses the caller's policy
     result = mognad.score_responses(rs, context={"lang": "sv"}, min_size=10)

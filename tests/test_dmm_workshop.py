@@ -80,6 +80,13 @@ def test_respondent_engine_scores(eight):
 SPREAD_FIGURES = ("n", "respondent_mean", "sd", "min", "max", "range", "q1", "q3", "iqr")
 
 
+#: what every hidden group shows as its reason at minimum size 3
+HIDDEN_3 = (
+    "visas inte av anonymitetsskäl (färre än 3 svarande, eller så att en mindre grupp inte kan "
+    "räknas fram)"
+)
+
+
 def core_groups(frame: pd.DataFrame, k: int):
     """What `mognad groups --by ledningsgrupp` publishes for the same data and policy."""
     return mognad.groups(frame, "ledningsgrupp", model="dmm", min_size=k)
@@ -92,11 +99,14 @@ def test_small_group_hidden_with_complementary_suppression(eight):
     w = mognad_dmm.workshop(eight, by="ledningsgrupp", min_size=3)
     core = core_groups(eight, 3)
     assert w.min_size == 3 and w.spread_min == 6
-    assert w.groups.loc["BUN", "reason"] == "färre än 3 svarande"
+    # the one reason every hidden group has: not whether it is small or hidden to protect a
+    # smaller one (either would bound its size)
+    assert w.groups.loc["BUN", "reason"] == HIDDEN_3
     assert pd.isna(w.groups.loc["BUN", "n"])  # a hidden group's size is not shown either
     hidden = [g for g in w.groups.index if not w.groups.loc[g, "shown"]]
     assert hidden == core.suppressed and "BUN" in hidden
     assert w.groups.loc[hidden, "n"].isna().all()
+    assert (w.groups.loc[hidden, "reason"] == HIDDEN_3).all()
     shown = {g.name: g.n for g in core.groups if not g.suppressed}
     assert {g: w.groups.loc[g, "n"] for g in shown} == shown
     assert list(w.scores.columns) == [mognad_dmm.groups.TOTAL, *shown]
@@ -112,10 +122,11 @@ def test_small_group_hidden_with_complementary_suppression(eight):
             assert (pd.isna(got) and want is None) or got == want, (engine, g)
         assert w.scores.loc[engine, mognad_dmm.groups.TOTAL] == rows_[engine].total
     text = mognad_dmm.groups.render_workshop(w)
-    assert "BUN: dold (färre än 3 svarande)" in text
+    assert f"BUN: {HIDDEN_3}" in text
     assert "(n = 1)" not in text
     for g in hidden:
-        assert f"{g}: dold (" in text
+        line = next(x for x in text.splitlines() if x.split()[:2] == ["–", f"{g}:"])
+        assert line.endswith(f"{g}: {HIDDEN_3}") and "n =" not in line
 
 
 def test_group_scores_and_spread_by_hand(eight):
@@ -226,7 +237,7 @@ def test_json_is_valid_and_has_no_nan(eight):
         "group": "BUN",
         "n": None,
         "shown": False,
-        "reason": "färre än 3 svarande",
+        "reason": HIDDEN_3,
     }
     assert data["min_size"] == 3 and data["spread_min"] == 6
     shown = [g["group"] for g in data["groups"] if g["shown"]]

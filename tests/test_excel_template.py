@@ -212,7 +212,10 @@ def test_template_with_three_respondents_shows_refusals_not_numbers(tmp_path, ru
     assert result.exit_code == 0, result.stderr
     res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
     refused = res[info.cells["overall"]].value
-    assert refused.startswith("MOGNAD: Resultat för svaren visas inte: färre än 5 svarande.")
+    assert refused == (
+        "MOGNAD: Resultat för svaren visas inte av anonymitetsskäl: färre än 5 svarande, eller så "
+        "skulle en mindre grupp kunna räknas fram ur det som visas (--min-size, MOGNAD_MIN_SIZE)."
+    )
     assert res[info.cells["respondents"]].value == refused  # not even the count
     for what in ("dimensions", "gap", "priorities", "statements", "insights"):
         assert res[info.cells[what].split(":")[0]].value == refused, what

@@ -476,10 +476,7 @@ def test_unexpected_errors_become_messages(monkeypatch):
 # ---- anonymity: what a reader of the workbook sees ----------------------------------------
 def refusal(k: int = 5) -> str:
     """The cell of a range that may not be published (the disclosure module's own text)."""
-    reason = disclosure.text("reason.small", k=k)
-    return udfs.PREFIX + disclosure.text(
-        "refused", what=disclosure.text("responses"), reason=reason, k=k
-    )
+    return udfs.PREFIX + disclosure.text("refused", what=disclosure.text("responses"), k=k)
 
 
 def numbers_in(value: object) -> list[object]:
@@ -515,9 +512,11 @@ def test_a_range_of_three_respondents_shows_the_refusal_never_a_number():
 
 
 def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure():
+    # one reason for every hidden figure: whether a1 is small or hidden to protect a smaller
+    # one is not said (each would bound its count)
     hidden = (
-        'MOGNAD: påstående "a1" visas inte: färre än 5 svar, eller dold så att en mindre grupp '
-        "inte kan räknas fram."
+        'MOGNAD: påstående "a1" visas inte av anonymitetsskäl (färre än 5 svar, eller så att en '
+        "mindre grupp inte kan räknas fram)."
     )
     assert udfs.MOGNAD_SCORE(FIVE, TINY, "a1") == hidden
     assert udfs.MOGNAD_SCORE(FIVE, TINY, "Vi har en plan.") == hidden  # by its text, too

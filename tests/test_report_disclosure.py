@@ -28,6 +28,11 @@ KULTUR = "Kultur- och fritidsförvaltningen"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 MEAN_COLUMNS = {"Medel (skala)", "Mean (scale)", "Cronbachs alfa", "Cronbach's alpha"}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: what every hidden statement figure shows at minimum size 5, whatever the reason it is hidden
+HIDDEN_FIGURE = (
+    "visas inte av anonymitetsskäl (färre än 5 svar, eller så att en mindre grupp inte kan "
+    "räknas fram)"
+)
 
 
 # ---- reading the files back ------------------------------------------------------------------
@@ -136,7 +141,7 @@ def test_min_size_10_shows_no_group_under_10_anywhere(min_size_10):
     hidden = grouped.suppressed
     assert KULTUR in hidden and sizes[KULTUR] == 5  # the group under 10 ...
     assert set(sizes[sizes < 10].index) <= set(hidden)
-    assert len(hidden) == 2  # ... and one more, so that it cannot be derived from the total
+    assert len(hidden) >= 2  # ... and more, so that it cannot be derived from a total
     allowed = {"10", str(len(hidden))}
     rows = sheet_rows(workbook)
     named = [(sheet, row) for sheet, row in rows for name in hidden if name in row]
@@ -158,8 +163,16 @@ def test_min_size_10_shows_no_group_under_10_anywhere(min_size_10):
         n = int(sizes[name])
         for text in texts:
             assert f"n={n})" not in text and not re.search(rf"\b{n} (svarande|personer)", text)
-    size_rows = [row for sheet, row in rows if sheet == "Gruppstorlek" and row.startswith(KULTUR)]
-    assert size_rows == [f"{KULTUR} | < 10 | nej | färre än 10 svarande"]
+    # not even a bound on its size ("< 10" would be false for a group hidden to protect a
+    # smaller one), and the one reason every hidden group gets
+    why = (
+        "visas inte av anonymitetsskäl (färre än 10 svarande, eller så att en mindre grupp inte "
+        "kan räknas fram)"
+    )
+    size_rows = {row.split(" | ")[0]: row for sheet, row in rows if sheet == "Gruppstorlek"}
+    for name in hidden:
+        assert size_rows[name] == f"{name} | dold | nej | {why}"
+    assert not [r for r in texts if re.search(r"< ?10\b", r)]
 
 
 def test_a_protected_report_does_not_say_the_protection_is_off(min_size_10):
@@ -195,9 +208,10 @@ def test_a_statement_four_of_five_answered_vet_ej_has_no_score_in_that_group(vet
     assert f"{KULTUR} (n=5)" in headers  # five respondents: the group itself is shown
     f11_row = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == "f11")
     kultur = f11_row[headers.index(f"{KULTUR} (n=5)")]
-    assert kultur == "visas inte (färre än 5 svar)"
-    # not the only hidden f11 figure: otherwise the total and the other groups would give it
-    hidden = [v for v in f11_row[4:] if v == "visas inte (färre än 5 svar)"]
+    assert kultur == HIDDEN_FIGURE
+    # not the only hidden f11 figure: otherwise the total and the other groups would give it;
+    # the others (which have 5 answers or more) say the same, not which kind they are
+    hidden = [v for v in f11_row[4:] if v == HIDDEN_FIGURE]
     assert len(hidden) >= 2
     assert all(isinstance(v, float) for v in f11_row[4:] if v not in hidden)
     # the group's slide neither scores nor suggests it, nor shows its vet-ej share (80 %)
@@ -210,17 +224,20 @@ def test_a_statement_four_of_five_answered_vet_ej_has_no_score_in_that_group(vet
 
 
 def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slide(tmp_path):
-    """f11 with three answers (all in 2024; minimum five): hidden in both waves, so the change
-    is not shown either; not ranked as a place to start; no bar in the statement chart."""
+    """f11 with three answers (two in 2024, one in 2025; minimum five): hidden in the file and
+    in both waves, so the change is not shown either; not ranked as a place to start; no bar in
+    the statement chart. (A wave where nobody answered a statement has no figure for it either:
+    that is no answers, not a hidden figure; so the answers are in both waves here.)"""
     frame = pd.read_excel(DIMIOS, engine="openpyxl")
-    frame.loc[frame.index[3:], "f11"] = None
-    assert (frame["år"].iloc[:3] == 2024).all()
+    answered = [*frame.index[frame["år"] == 2024][:2], frame.index[frame["år"] == 2025][0]]
+    frame.loc[frame.index.difference(answered), "f11"] = None
+    assert frame["f11"].notna().sum() == 3
     frame.to_excel(tmp_path / "tre.xlsx", index=False)
     written = mognad.build_report(
         tmp_path / "tre.xlsx", "dimios", tmp_path, compare="år", groups="förvaltning", min_size=5
     )
     deck, workbook = sorted(written)  # .pptx, .xlsx
-    hidden = "visas inte (färre än 5 svar)"
+    hidden = HIDDEN_FIGURE
     wb = load_workbook(workbook)
     statements = wb["Påståenden"]
     last = statements.max_row
@@ -244,7 +261,10 @@ def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slid
     change = next(r for r in wb["Förändring"].iter_rows(values_only=True) if r[0] == "f11")
     assert change[3] == hidden and all(v in (None, "") for v in change[4:8] + change[9:])
     groups = next(r for r in wb["Grupper"].iter_rows(values_only=True) if r[0] == "f11")
-    assert set(groups[3:]) == {hidden}
+    # the total and the group of the one 2025 answer say why; the groups without an answer to
+    # f11 have no figure (and no number anywhere)
+    assert groups[3] == hidden and hidden in groups[4:]
+    assert set(groups[4:]) <= {hidden, None}
     ranked = [r[1] for r in wb["Prioriteringar"].iter_rows(min_row=5, values_only=True)]
     assert "f11" not in ranked and len(ranked) == 23
     f11 = [line for _, line in deck_lines(deck) if line.startswith("f11 ")]

@@ -22,7 +22,7 @@ numbers are floats), builds a table, and calls mognad's public API: :func:`mogna
   with different thresholds could be subtracted from each other; the setting is one policy for
   every cell, and the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the
   workbook. A range that may not be published (fewer than k respondents) shows the refusal in
-  its cell, in Swedish (``MOGNAD: Resultat för svaren visas inte: färre än 5 svarande. ...``),
+  its cell, in Swedish (``MOGNAD: Resultat för svaren visas inte av anonymitetsskäl: ...``),
   never a number; a hidden statement's figures show ``visas inte``; figures are the published,
   rounded ones. With the opt-out every table ends with a line "Anonymitetsskydd avstängt ..."
   and MOGNAD_INSIGHTS starts with it (see ``docs/excel.md``, "Anonymity").

@@ -195,12 +195,14 @@ class ReportData:
 
     @property
     def hidden_text(self) -> str:
-        """What a hidden statement figure shows instead of a number."""
-        return self.texts("hidden.statement", k=self.policy.min_size)
+        """What a hidden statement figure shows instead of a number: the one reason for every
+        hidden figure (whether it has too few answers or protects a smaller group is not said:
+        either would bound its count)."""
+        return disclosure.text("reason.hidden_statement", self.lang, k=self.policy.min_size)
 
     @property
     def hidden_size(self) -> str:
-        """What a hidden group shows instead of its size."""
+        """What a hidden group shows instead of its size (no size, not even a bound)."""
         return disclosure.text("hidden_size", self.lang, k=self.policy.min_size)
 
     @property

@@ -20,10 +20,12 @@ Every table has a frozen header, a filter, percent formats and colour scales whe
 Each sheet prints on one landscape page.
 
 Only published figures are written (see :mod:`mognad_core.report.data`): a hidden statement
-shows "visas inte (färre än k svar)" instead of a number, a hidden group has no column, no size
-("< k") and no point in any chart, and figures are rounded in the cells themselves (0-1 figures
-to 0.001, percentage points to 0.1), not only in their number formats. A report made with the
-protection off (``min_size=1``) says so on its first and last sheet.
+shows the one reason for every hidden figure instead of a number ("visas inte av anonymitetsskäl
+(färre än k svar, eller så att en mindre grupp inte kan räknas fram)": not whether it has too few
+answers or protects a smaller group, which would bound its count), a hidden group has no column,
+no size (not even "< k": "dold") and no point in any chart, and figures are rounded in the cells
+themselves (0-1 figures to 0.001, percentage points to 0.1), not only in their number formats. A
+report made with the protection off (``min_size=1``) says so on its first and last sheet.
 """
 
 from __future__ import annotations

@@ -13,8 +13,10 @@ per visible group; last, about the survey.
 Charts are pictures from :mod:`mognad_core.report.charts` (see there why).
 
 Slides and their notes show only published figures (see :mod:`mognad_core.report.data`): a
-hidden statement is "visas inte (färre än k svar)", a hidden group is named without size or
-figures. A deck made with the protection off says so on its title slide.
+hidden statement is "visas inte" in a chart and has the one reason for every hidden figure in the
+notes ("visas inte av anonymitetsskäl (färre än k svar, eller så att en mindre grupp inte kan
+räknas fram)"), a hidden group is named without size or figures. A deck made with the protection
+off says so on its title slide.
 """
 
 from __future__ import annotations
@@ -310,8 +312,7 @@ def _statement_slides(deck: Deck) -> None:
             min_share=pr.min_share,
             highlight=highlight,
             dk_top=dk_top,
-            hidden_label=d.hidden_text,
-        )
+        )  # a hidden statement: "visas inte" beside its label (the reason is in the notes)
         deck.picture(s, png)
 
 

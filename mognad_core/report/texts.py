@@ -78,7 +78,6 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "ja",
         "no": "nej",
         # anonymity (mognad_core.disclosure)
-        "hidden.statement": "visas inte (färre än {k} svar)",
         "hidden.statement_short": "visas inte",
         "about.anonymity": "Anonymitet",
         "anonymity.on": "Minsta gruppstorlek {k}. Ett värde visas bara för minst {k} svarande "
@@ -239,7 +238,6 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.statement": "statement",
         "yes": "yes",
         "no": "no",
-        "hidden.statement": "not shown (fewer than {k} answers)",
         "hidden.statement_short": "not shown",
         "about.anonymity": "Anonymity",
         "anonymity.on": "Minimum group size {k}. A figure is shown only for at least {k} "
@@ -337,22 +335,10 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 #: Swedish for the messages of the analyses (written in English, like all of mognad's messages)
-#: that a report shows: why a group is hidden, reliability warnings, notes about the data.
-#: A message not listed here is shown as it is.
+#: that a report shows: reliability warnings, notes about the data. (Why a group is hidden, and
+#: the anonymity notes, come from mognad_core.disclosure in the report's language.) A message not
+#: listed here is shown as it is.
 MESSAGES_SV: list[tuple[str, str]] = [
-    (r"fewer than (\d+) respondents", "färre än {0} svarande"),
-    (
-        r"hidden so that a smaller group cannot be derived from the total",
-        "dold så att en mindre grupp inte kan räknas fram ur totalen",
-    ),
-    (
-        r"(\d+) group\(s\) suppressed \(minimum group size (\d+)\): (.*)\.",
-        "{0} grupp(er) dolda (minsta gruppstorlek {1}): {2}.",
-    ),
-    (
-        r"Fewer than two visible groups: no comparison between groups\.",
-        "Färre än två grupper visas: ingen jämförelse mellan grupper.",
-    ),
     (r"one statement: alpha needs at least two", "ett påstående: alfa kräver minst två"),
     (
         r"alpha not computed: (\d+) respondent\(s\) answered every statement "

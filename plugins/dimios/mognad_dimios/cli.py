@@ -78,8 +78,8 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
     rows = []
     for g in grouped.groups:
         c = g.classification
-        if g.suppressed or c is None:
-            category = f"({g.suppressed_reason})"
+        if g.suppressed or c is None:  # the one reason every hidden group has ("visas inte ...")
+            category = g.suppressed_reason or ""
         else:
             category = c.name or (c.reason or "")
             if c.near_border:

@@ -527,8 +527,10 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             n = int(result.groups.loc[g, "n"])
             lines.append(f"  {short[g]:<4} = {g} (n = {n})")
             continue
-        reason = str(result.groups.loc[g, "reason"] or "")  # never the group's size
-        lines.append(f"  {'–':<4}   {g}: {'hidden' if en else 'dold'} ({reason})")
+        # the one reason every hidden group has, in the language of the text: never the group's
+        # size, nor whether it is small or hidden to protect a smaller one
+        reason = disclosure.text("reason.hidden", lang, k=result.min_size)
+        lines.append(f"  {'–':<4}   {g}: {reason}")
     legend = ", ".join(f"{a} = {n}" for a, n in zip(letters, names, strict=True))
     lines += [
         "",
