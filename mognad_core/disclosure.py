@@ -230,9 +230,12 @@ MAX_BREAKDOWN_COLUMNS = 4
 #: a column with more values than this is not a breakdown column (the joint plan's cost)
 MAX_BREAKDOWN_VALUES = 500
 #: the linear-differencing audit runs over at most this many finest cells, and tests at most
-#: this many small unions of them per figure
+#: this many small unions of at most this many cells per figure, found in at most this many
+#: steps
 AUDIT_MAX_CELLS = 400
 AUDIT_UNIONS = 3000
+AUDIT_UNION_CELLS = 4
+AUDIT_STEPS = 20000
 
 
 @dataclass
@@ -547,16 +550,25 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
                         fig[c, j], changed = True, True
 
     def small_unions(weights: np.ndarray) -> list[np.ndarray]:
-        """Unions of fine cells holding 1..k-1 of ``weights`` (respondents or answers): the
-        sets no combination of published sets may equal (at most AUDIT_UNIONS of them)."""
-        small = [f for f in range(n_fine) if 0 < weights[f] < k]
+        """Unions of up to AUDIT_UNION_CELLS fine cells holding 1..k-1 of ``weights``
+        (respondents or answers): the sets no combination of published sets may equal. Cells
+        are taken smallest first, so a branch stops at the first cell that reaches k; at most
+        AUDIT_STEPS steps and AUDIT_UNIONS unions."""
+        small = sorted((f for f in range(n_fine) if 0 < weights[f] < k), key=lambda f: weights[f])
         out: list[np.ndarray] = []
-        for size_ in range(1, k):
-            for combo in itertools.combinations(small, size_):
-                if weights[list(combo)].sum() < k:
-                    out.append(np.array(combo))
-                    if len(out) >= AUDIT_UNIONS:
-                        return out
+        steps = 0
+        stack = [(0, (), 0)]  # (next cell to add, cells so far, their total)
+        while stack and len(out) < AUDIT_UNIONS and steps < AUDIT_STEPS:
+            start, chosen, total = stack.pop()
+            for i in range(start, len(small)):
+                steps += 1
+                t = total + int(weights[small[i]])
+                if t >= k:
+                    break  # the cells after this one are no smaller
+                union = (*chosen, small[i])
+                out.append(np.array(union))
+                if len(union) < AUDIT_UNION_CELLS:
+                    stack.append((i + 1, union, t))
         return out
 
     def derivable(rows: np.ndarray, unions: list[np.ndarray], cols: np.ndarray):
