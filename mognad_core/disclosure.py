@@ -838,6 +838,14 @@ def hidden_note(ids: list[str], pol: DisclosurePolicy, lang: str = "sv") -> list
     ]
 
 
+def groups_note(names: list[str], pol: DisclosurePolicy, lang: str = "sv") -> list[str]:
+    """The note naming hidden groups (twelve names at most; none when none is hidden)."""
+    if not names:
+        return []
+    listed = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+    return [text("note.groups_hidden", lang, count=len(names), k=pol.min_size, names=listed)]
+
+
 def notes_for(pol: DisclosurePolicy, lang: str = "sv") -> list[str]:
     """Notes every output carries for this policy (the opt-out notice when protection is off)."""
     return [] if pol.protected else [text("note.off", lang)]
@@ -880,6 +888,7 @@ __all__ = [
     "breakdown",
     "check",
     "finish",
+    "groups_note",
     "hidden_note",
     "masked",
     "notes_for",

@@ -29,7 +29,10 @@ def table(groups: dict[str, list[list]]) -> pd.DataFrame:
 
 def scores_of(frame: pd.DataFrame) -> dict[str, float | None]:
     """The exact scores of a set (what the data holder knows; min_size=1: nothing hidden)."""
-    r = mognad.score(frame[SIDS], MODEL, min_size=1)
+    try:
+        r = mognad.score(frame[SIDS], MODEL, min_size=1)
+    except mognad.InputError:  # nobody answered anything: no scores (and not respondents)
+        return dict.fromkeys([*SIDS, "X", "Y", "overall"])
     out = {sid: r.statements[sid].score for sid in SIDS}
     out.update({d: r.dimensions[d].score for d in ("X", "Y")})
     out["overall"] = r.overall

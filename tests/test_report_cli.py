@@ -188,6 +188,8 @@ def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_writte
     assert out.exit_code == 2, (out.stdout, out.stderr)
     assert "Traceback" not in out.stderr and out.stdout == ""
     message = out.stderr.strip().splitlines()[-1]
-    assert message.startswith("Fel: Resultat för år=2025, förvaltning=Kultur- och ")
+    assert message.startswith(
+        "Fel: Resultat för dimios_sample.xlsx (år=2025, förvaltning=Kultur- och "
+    )
     assert "färre än 6 svarande" in message
     assert listing(folder) == before

@@ -234,17 +234,7 @@ def groups(
     dis = [d for d in dis if d.kind != "statement"][:keep] + [
         d for d in dis if d.kind == "statement"
     ][:keep]
-    suppressed = [g.name for g in infos if g.suppressed]
-    if suppressed:
-        notes.append(
-            disclosure.text(
-                "note.groups_hidden",
-                lang,
-                count=len(suppressed),
-                k=pol.min_size,
-                names=", ".join(suppressed[:12]) + (" …" if len(suppressed) > 12 else ""),
-            )
-        )
+    notes.extend(disclosure.groups_note([g.name for g in infos if g.suppressed], pol, lang))
     if len(scored) < 2:
         notes.append(disclosure.text("note.few_groups", lang))
     notes.extend(disclosure.hidden_note([s for s in m.statement_ids if s in hidden_ids], pol, lang))

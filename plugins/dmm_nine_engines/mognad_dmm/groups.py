@@ -406,17 +406,8 @@ def workshop(
         ],
         columns=["group", "n", "shown", "reason"],
     ).set_index("group")
-    suppressed = [split.name(c) for c in split.cells if split.hidden(c)]
-    if suppressed:
-        notes.append(
-            disclosure.text(
-                "note.groups_hidden",
-                lang,
-                count=len(suppressed),
-                k=pol.min_size,
-                names=", ".join(suppressed),
-            )
-        )
+    hidden_names = [split.name(c) for c in split.cells if split.hidden(c)]
+    notes.extend(disclosure.groups_note(hidden_names, pol, lang))
     if hidden_ids:
         ids = [sid for sid in m.statement_ids if sid in hidden_ids]
         notes.append(
