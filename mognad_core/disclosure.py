@@ -101,6 +101,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Spread figures (standard deviation, confidence interval) are shown only for at least "
         "{k2} answers.",
     ),
+    "off.short": ("Anonymitetsskydd avstängt", "Anonymity protection off"),
     "note.off": (
         "Anonymitetsskydd avstängt (--min-size 1): små grupper och enskilda svar kan synas. Dela "
         "inte detta resultat utanför den som äger svarsdata.",

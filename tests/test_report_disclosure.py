@@ -339,6 +339,11 @@ def test_min_size_1_says_so_on_the_first_sheet_and_the_title_slide(
     )
     title_slide = [line for n, line in deck_lines(deck) if n == 1]
     assert any(line.startswith(notice) for line in title_slide), title_slide
+    # every other slide (a group's slide is easily copied on its own) says so in its footer
+    short = "Anonymity protection off" if lang == "en" else "Anonymitetsskydd avstängt"
+    lines = deck_lines(deck)
+    for number in {n for n, _ in lines if n > 1}:
+        assert any(short in line for n, line in lines if n == number), number
     # and nothing is protected: the five-person group is shown with its size, figures unrounded
     sizes = {r[0]: r[1] for r in wb[sizes_sheet].iter_rows(min_row=5, values_only=True) if r[0]}
     assert sizes[KULTUR] == 5

@@ -31,7 +31,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from .. import __version__
+from .. import __version__, disclosure
 from . import charts
 from .data import GroupReport, ReportData
 from .excel_report import reasons
@@ -74,6 +74,8 @@ class Deck:
             f"{data.source_name} · {self.t('respondents', n=data.result.n_respondents)}"
             + (f" · {data.wave}" if data.wave else "")
         )
+        if data.off_notice:  # on every slide: a group's slide is easily copied on its own
+            self.footer += " · " + disclosure.text("off.short", data.lang)
 
     # ---- text helpers -----------------------------------------------------------------------
     @staticmethod
