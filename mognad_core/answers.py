@@ -277,24 +277,15 @@ def load_answers(answers: Mapping[str, Any] | str | Path | None) -> tuple[dict[s
         return {}, ""
     if isinstance(answers, Mapping):
         return dict(answers), ""
-    import json
-
-    import yaml
-
-    from .readers import read_table
+    from .readers import DATA_FILE_SUFFIXES, read_data_file, read_table
 
     p = Path(answers)
     where = Location(file=str(p))
     expected = '"wording: number" lines, e.g. "Instämmer helt: 5" or "Ingen uppfattning: vet ej"'
     if not p.is_file():
         raise InputError("answers file not found", where, "the path of a .yaml, .json or .csv file")
-    suffix = p.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
-        text = p.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except Exception as exc:
-            raise InputError(f"the answers file cannot be parsed ({exc})", where) from None
+    if p.suffix.lower() in DATA_FILE_SUFFIXES:
+        data = read_data_file(p, "answers file")
         if not isinstance(data, dict):
             raise InputError("the answers file is not a list of wordings", where, expected)
         return {str(k): v for k, v in data.items()}, str(p)

@@ -1351,21 +1351,14 @@ def load_mapping(
     """
     if mapping is None or isinstance(mapping, Mapping):
         return {str(k): _mapped_id(v) for k, v in mapping.items()} if mapping else None
-    import json
-
-    import yaml
+    from .readers import DATA_FILE_SUFFIXES, read_data_file
 
     p = Path(mapping)
     where = Location(file=str(p))
     if not p.is_file():
         raise InputError("mapping file not found", where)
-    suffix = p.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
-        text = p.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except Exception as exc:
-            raise InputError(f"the mapping file cannot be parsed ({exc})", where) from None
+    if p.suffix.lower() in DATA_FILE_SUFFIXES:
+        data = read_data_file(p, "mapping file")
         if not isinstance(data, dict):
             raise InputError("the mapping is not a mapping", where, '"header: statement_id" lines')
         return {str(k): _mapped_id(v) for k, v in data.items()}

@@ -16,7 +16,6 @@ Dimensions a profile leaves out have no target.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -106,17 +105,10 @@ def _profile(model: MaturityModel, items: Mapping[str, Any], label: str) -> Targ
 
 
 def _profile_file(model: MaturityModel, path: Path) -> Target:
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
-        import yaml
+    from .readers import DATA_FILE_SUFFIXES, read_data_file, read_table
 
-        text = path.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except Exception as exc:
-            raise InputError(
-                f"the target file cannot be parsed ({exc})", Location(file=str(path))
-            ) from None
+    if path.suffix.lower() in DATA_FILE_SUFFIXES:
+        data = read_data_file(path, "target file")
         label = path.name
         if isinstance(data, Mapping) and "dimensions" in data:
             label = str(data.get("label") or label)
@@ -130,8 +122,6 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
         target = _profile(model, data, path.name)
         target.label = label
         return target
-    from .readers import read_table
-
     table = read_table(path)
     frame = table.frame
     if frame.shape[1] < 2:

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Location
 from .interface import RawTable, ResponseReader
 from .limits import Limits, current_limits, use_limits
 
-__all__ = ["Limits", "RawTable", "ResponseReader", "current_limits", "read_table", "use_limits"]
+__all__ = [
+    "Limits",
+    "RawTable",
+    "ResponseReader",
+    "current_limits",
+    "read_data_file",
+    "read_table",
+    "use_limits",
+]
+
+#: suffixes of the small data files (mappings, answers, targets) read by :func:`read_data_file`
+DATA_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def read_data_file(path: Path, what: str) -> Any:
+    """The content of a .yaml/.yml/.json data file (``yaml.safe_load``: data, never code); a
+    located ``InputError`` "the {what} cannot be parsed (...)" when it is not valid."""
+    import json
+
+    import yaml
+
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except Exception as exc:
+        raise InputError(f"the {what} cannot be parsed ({exc})", Location(file=str(path))) from None
 
 
 #: what to do with spreadsheet formats that have no reader
