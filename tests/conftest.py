@@ -55,6 +55,21 @@ def register_plugin():
 
 
 @pytest.fixture(autouse=True)
+def _default_policy(monkeypatch):
+    """Every test starts from the default anonymity policy (min_size 5), whatever the
+    developer's environment says (MOGNAD_MIN_SIZE, MOGNAD_CONFIG)."""
+    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+
+
+@pytest.fixture
+def opt_out(monkeypatch):
+    """The data holder's explicit opt-out (MOGNAD_MIN_SIZE=1): exact, unrounded figures of tiny
+    data, for tests of arithmetic."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_plugins(monkeypatch):
     """Every test starts from the installed plugins only."""
     monkeypatch.delenv("MOGNAD_BLOCK_PLUGINS", raising=False)

@@ -62,12 +62,6 @@ def survey(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
     return path, data
 
 
-@pytest.fixture(autouse=True)
-def _default_policy(monkeypatch):
-    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
-    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
-
-
 def refused(out) -> None:
     assert out.exit_code == 2, out.stdout[:400]
     assert out.stdout == ""

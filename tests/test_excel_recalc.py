@@ -51,17 +51,9 @@ SIX = [
 
 
 @pytest.fixture(autouse=True)
-def _default_policy(monkeypatch, tmp_path):
-    """The default policy (min_size 5): no setting from the environment or a mognad.toml."""
-    monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
-    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+def _no_config_file(monkeypatch, tmp_path):
+    """Run in an empty folder: no mognad.toml from the project folder changes the policy."""
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def opt_out(monkeypatch):
-    """The data holder's explicit opt-out: exact figures of the four-respondent workbook."""
-    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
 
 
 class TinyPlugin:
