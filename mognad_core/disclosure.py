@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .errors import MognadError
 from .schema import normalize_token
 from .settings import setting
+from .texts import text
 
 if TYPE_CHECKING:
     from .responses import ResponseSet
@@ -55,93 +56,6 @@ DEFAULT_MIN_SIZE = 5
 #: the smallest protecting threshold; 1 (and only 1) turns protection off
 SMALLEST_PROTECTING = 3
 MISSING_VALUE = "(saknas)"
-
-# ---- texts -----------------------------------------------------------------------------------
-TEXTS: dict[str, tuple[str, str]] = {
-    # one wording for every kind of hidden set: the kinds (small, or hidden to protect a smaller
-    # one) would each bound the set's size
-    "reason.hidden": (
-        "visas inte av anonymitetsskäl (färre än {k} svarande, eller så att en mindre grupp inte "
-        "kan räknas fram)",
-        "not shown for anonymity (fewer than {k} respondents, or so that a smaller group cannot "
-        "be derived)",
-    ),
-    "refused": (
-        "Resultat för {what} visas inte av anonymitetsskäl: färre än {k} svarande, eller så skulle "
-        "en mindre grupp kunna räknas fram ur det som visas (--min-size, MOGNAD_MIN_SIZE).",
-        "No results for {what}, for anonymity: fewer than {k} respondents, or a smaller group "
-        "could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE).",
-    ),
-    "refused.column": (
-        'Kolumnen "{column}" har nästan ett eget värde per svarande ({count} olika värden för '
-        "{n} svarande), som ett id-nummer eller fritext: den kan inte användas för urval eller "
-        "grupper.",
-        'The column "{column}" has nearly one value per respondent ({count} distinct values for '
-        "{n} respondents), like an id or free text: it cannot be used to select or group "
-        "respondents.",
-    ),
-    "refused.cap": (
-        'Kolumnen "{column}" kan inte användas för urval eller grupper: anonymitetsskyddet '
-        "håller samman uppdelningar efter högst fyra kolumner, här {columns}.",
-        'The column "{column}" cannot be used to select or group respondents: the anonymity '
-        "protection keeps breakdowns by at most four columns consistent, here {columns}.",
-    ),
-    "everyone": ("hela filen", "the whole file"),
-    "responses": ("svaren", "the responses"),
-    "note.hidden_statements": (
-        "{count} påstående(n) visas inte ({ids}): färre än {k} svar i gruppen, eller dolda så att "
-        "en mindre grupp inte kan räknas fram. De ingår inte i dimensionernas och totalens värden "
-        "här.",
-        "{count} statement(s) not shown ({ids}): fewer than {k} answers in this set, or hidden so "
-        "that a smaller group cannot be derived. They are left out of the dimension and overall "
-        "figures here.",
-    ),
-    "note.spread": (
-        "Spridningsmått (standardavvikelse, konfidensintervall) visas bara för minst {k2} svar.",
-        "Spread figures (standard deviation, confidence interval) are shown only for at least "
-        "{k2} answers.",
-    ),
-    "off.short": ("Anonymitetsskydd avstängt", "Anonymity protection off"),
-    "note.off": (
-        "Anonymitetsskydd avstängt (--min-size 1): små grupper och enskilda svar kan synas. Dela "
-        "inte detta resultat utanför den som äger svarsdata.",
-        "Anonymity protection off (--min-size 1): small groups and single answers may show. Do "
-        "not share this result beyond the data holder.",
-    ),
-    # the size of a hidden set is never shown, not even as "< k" (a set hidden to protect a
-    # smaller one is not small)
-    "hidden_size": ("dold", "hidden"),
-    "note.groups_hidden": (
-        "{count} grupp(er) visas inte (minsta gruppstorlek {k}): {names}.",
-        "{count} group(s) suppressed (minimum group size {k}): {names}.",
-    ),
-    "reason.hidden_statement": (
-        "visas inte av anonymitetsskäl (färre än {k} svar, eller så att en mindre grupp inte kan "
-        "räknas fram)",
-        "not shown for anonymity (fewer than {k} answers, or so that a smaller group cannot be "
-        "derived)",
-    ),
-    "note.not_ranked_hidden": (
-        "Inte rangordnade, visas inte av anonymitetsskäl: {ids}.",
-        "Not ranked, not shown for anonymity: {ids}.",
-    ),
-    "note.few_groups": (
-        "Färre än två grupper visas: ingen jämförelse mellan grupper.",
-        "Fewer than two visible groups: no comparison between groups.",
-    ),
-    "bad_min_size": (
-        "Minsta gruppstorlek {value!r} (från {source}) går inte att använda: ange ett heltal från "
-        "{floor} och uppåt, eller 1 för att stänga av anonymitetsskyddet.",
-        "The minimum group size {value!r} (from {source}) cannot be used: give a whole number of "
-        "at least {floor}, or 1 to turn the anonymity protection off.",
-    ),
-}
-
-
-def text(key: str, lang: str = "sv", **values: Any) -> str:
-    """A disclosure text in Swedish (default) or English."""
-    sv, en = TEXTS[key]
-    return (en if lang == "en" else sv).format(**values)
 
 
 class DisclosureError(MognadError):

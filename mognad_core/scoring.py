@@ -168,7 +168,7 @@ def publish_score(
     """The published score of a set whose statements ``hidden`` may not be shown (from its
     disclosure plan): their answers are left out of every figure, spread figures need
     ``pol.spread_min`` answers, and figures are rounded."""
-    from . import disclosure
+    from . import disclosure, texts
     from .plugins import collect_insights
 
     ctx = dict(context or {})
@@ -188,7 +188,7 @@ def publish_score(
                 spread_hidden = True
     result.notes.extend(disclosure.hidden_note(hidden_ids, pol, lang))
     if spread_hidden:
-        result.notes.append(disclosure.text("note.spread", lang, k2=pol.spread_min))
+        result.notes.append(texts.text("note.spread", lang, k2=pol.spread_min))
     result.notes.extend(disclosure.notes_for(pol, lang))
     result.disclosure = disclosure.Disclosure(
         min_size=pol.min_size,

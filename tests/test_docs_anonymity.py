@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mognad_core import disclosure
+from mognad_core import disclosure, texts
 from mognad_core.settings import SETTINGS
 
 ROOT = Path(__file__).parent.parent
@@ -48,7 +48,7 @@ def test_the_page_states_the_settings_the_code_uses():
     assert (
         f"default\n**{setting.default}**" in text or f"(k, default **{setting.default}**)" in text
     )
-    assert disclosure.text("note.off", "sv").startswith("Anonymitetsskydd avstängt")
+    assert texts.text("note.off", "sv").startswith("Anonymitetsskydd avstängt")
     assert "Anonymitetsskydd avstängt" in text and "Anonymity protection off" in text
     assert "2 is refused" in text and disclosure.SMALLEST_PROTECTING == 3
 

@@ -22,7 +22,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 import mognad_core as mognad
-from mognad_core import disclosure
+from mognad_core import texts
 from mognad_core.errors import MognadError
 
 DATA = Path(__file__).parent / "data"
@@ -288,8 +288,8 @@ def test_cli_recalc(workbook, tmp_path, run_cli, opt_out):
 # ---- anonymity: the recalculated copy as its reader sees it -------------------------------
 def refusal(k: int = 5) -> str:
     """The cell of a range that may not be published (the disclosure module's own text)."""
-    what = disclosure.text("responses")
-    return udfs.PREFIX + disclosure.text("refused", what=what, k=k)
+    what = texts.text("responses")
+    return udfs.PREFIX + texts.text("refused", what=what, k=k)
 
 
 def book(tmp_path: Path, rows: list[list[object]], formulas: dict[str, str]) -> Path:

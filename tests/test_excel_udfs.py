@@ -22,7 +22,7 @@ from mognad_excel import udfs
 from mognad_excel.cache import LRUCache, content_key
 
 import mognad_core as mognad
-from mognad_core import disclosure
+from mognad_core import texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -468,7 +468,7 @@ def test_unexpected_errors_become_messages(monkeypatch):
 # ---- anonymity: what a reader of the workbook sees ----------------------------------------
 def refusal(k: int = 5) -> str:
     """The cell of a range that may not be published (the disclosure module's own text)."""
-    return udfs.PREFIX + disclosure.text("refused", what=disclosure.text("responses"), k=k)
+    return udfs.PREFIX + texts.text("refused", what=texts.text("responses"), k=k)
 
 
 def numbers_in(value: object) -> list[object]:

@@ -50,7 +50,7 @@ import pandas as pd
 from xlwings import arg, func
 
 import mognad_core as mognad
-from mognad_core import disclosure
+from mognad_core import disclosure, texts
 from mognad_core.errors import InputError, MognadError
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import MaturityModel, normalize_token
@@ -236,7 +236,7 @@ def _hidden_dimension(result: Any, dim_id: str) -> bool:
 
 def _hidden_reason(result: Any, what: str) -> CellError:
     k = disclosure.policy_of(result, LANG).min_size
-    return CellError(f"{what} {disclosure.text('reason.hidden_statement', LANG, k=k)}")
+    return CellError(f"{what} {texts.text('reason.hidden_statement', LANG, k=k)}")
 
 
 # ---- arguments ---------------------------------------------------------------------------

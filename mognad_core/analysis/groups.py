@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..errors import MognadError
 from ..responses import ResponseSet
 from ..scoring import publish_score
@@ -236,7 +236,7 @@ def groups(
     ][:keep]
     notes.extend(disclosure.groups_note([g.name for g in infos if g.suppressed], pol, lang))
     if len(scored) < 2:
-        notes.append(disclosure.text("note.few_groups", lang))
+        notes.append(texts.text("note.few_groups", lang))
     notes.extend(disclosure.hidden_note([s for s in m.statement_ids if s in hidden_ids], pol, lang))
     result = GroupResult(
         model=m.name,

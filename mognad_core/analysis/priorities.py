@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import parse_target
@@ -290,7 +290,7 @@ def priorities(
                 f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
                 "an area nobody can answer for may itself be a place to start)."
             )
-        notes.append(disclosure.text("note.not_ranked_hidden", lang, ids=", ".join(hidden)))
+        notes.append(texts.text("note.not_ranked_hidden", lang, ids=", ".join(hidden)))
     out = PriorityResult(
         model=m.name,
         level=level,

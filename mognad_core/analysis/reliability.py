@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..errors import MognadError
 from ._common import AnalysisResult, as_responses, pp
 
@@ -158,7 +158,7 @@ def reliability(
                     n=None,
                     dont_know=None,
                     missing=None,
-                    warning=disclosure.text("reason.hidden_statement", lang, k=pol.min_size),
+                    warning=texts.text("reason.hidden_statement", lang, k=pol.min_size),
                 )
             )
             continue

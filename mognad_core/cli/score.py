@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..analysis.compare import several_waves
 from ..disclosure import policy_of
 from ..errors import MognadError
@@ -66,7 +66,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
     lines.append(table(rows, left=("Dimension", "Level")))
     if statements:
         k = result.disclosure.min_size if result.disclosure else None
-        hidden_n = disclosure.text("hidden_size", lang, k=k)
+        hidden_n = texts.text("hidden_size", lang, k=k)
         rows = []
         for s in result.statements.values():
             text = (s.text_en or s.text) if lang == "en" else s.text

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..analysis import (
     CompareResult,
     GapResult,
@@ -198,12 +198,12 @@ class ReportData:
         """What a hidden statement figure shows instead of a number: the one reason for every
         hidden figure (whether it has too few answers or protects a smaller group is not said:
         either would bound its count)."""
-        return disclosure.text("reason.hidden_statement", self.lang, k=self.policy.min_size)
+        return texts.text("reason.hidden_statement", self.lang, k=self.policy.min_size)
 
     @property
     def hidden_size(self) -> str:
         """What a hidden group shows instead of its size (no size, not even a bound)."""
-        return disclosure.text("hidden_size", self.lang, k=self.policy.min_size)
+        return texts.text("hidden_size", self.lang, k=self.policy.min_size)
 
     @property
     def off_notice(self) -> str | None:

@@ -611,7 +611,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
     by = ", ".join(g.by)
     ws = wb.create_sheet(t("sheet.groups"))
     hidden = g.suppressed
-    note = t("note.groups_hidden") + (f" ({', '.join(hidden)})" if hidden else "")
+    note = t("report.groups_hidden") + (f" ({', '.join(hidden)})" if hidden else "")
     _title(ws, t("head.groups", by=by), note)
     visible = g.visible
     sizes = {x.name: x.n for x in g.groups}
@@ -678,7 +678,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
     _print_setup(ws)
 
     ws2 = wb.create_sheet(t("sheet.group_sizes"))
-    _title(ws2, t("head.group_sizes"), t("note.groups_hidden"))
+    _title(ws2, t("head.group_sizes"), t("report.groups_hidden"))
     rows2 = [
         [
             x.name,

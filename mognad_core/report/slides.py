@@ -31,7 +31,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from .. import __version__, disclosure
+from .. import __version__, texts
 from . import charts
 from .data import GroupReport, ReportData
 from .excel_report import reasons
@@ -75,7 +75,7 @@ class Deck:
             + (f" · {data.wave}" if data.wave else "")
         )
         if data.off_notice:  # on every slide: a group's slide is easily copied on its own
-            self.footer += " · " + disclosure.text("off.short", data.lang)
+            self.footer += " · " + texts.text("off.short", data.lang)
 
     # ---- text helpers -----------------------------------------------------------------------
     @staticmethod

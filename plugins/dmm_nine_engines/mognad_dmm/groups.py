@@ -46,6 +46,7 @@ from mognad_core import (
     load_model,
     prepare,
     read_responses,
+    texts,
 )
 from mognad_core.analysis.compare import several_waves
 from mognad_core.scoring import publish_score
@@ -411,7 +412,7 @@ def workshop(
     if hidden_ids:
         ids = [sid for sid in m.statement_ids if sid in hidden_ids]
         notes.append(
-            disclosure.text(
+            texts.text(
                 "note.hidden_statements", lang, count=len(ids), ids=", ".join(ids), k=pol.min_size
             )
         )
@@ -520,7 +521,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             continue
         # the one reason every hidden group has, in the language of the text: never the group's
         # size, nor whether it is small or hidden to protect a smaller one
-        reason = disclosure.text("reason.hidden", lang, k=result.min_size)
+        reason = texts.text("reason.hidden", lang, k=result.min_size)
         lines.append(f"  {'–':<4}   {g}: {reason}")
     legend = ", ".join(f"{a} = {n}" for a, n in zip(letters, names, strict=True))
     lines += [

@@ -1,0 +1,856 @@
+"""The catalogue of texts: every word a reader sees, in Swedish (default) and English.
+
+One key, one Swedish and one English text, in one place, for the CLI, the reports, the Excel
+functions and the plugins' insights. Output is never mixed: a command, report or function runs
+in one language, and every text it prints comes from here (or from the model file, which names
+its dimensions, statements and levels in both languages).
+
+Messages that are made where the language is not yet known (the notes written while a file is
+read) travel as a :class:`Message`, a key with its data, and are put into words at the edge, as
+datasette's ``DatasetteError(error_dict=...)`` does. No text is translated back from English.
+
+Plugins add their own keys with :func:`add` (see docs/plugin-utilities.md); a key that is
+already taken with other words is an error, so two plugins cannot overwrite each other.
+
+Numbers are written once here too: :func:`pct` (``"62,6 %"``), :func:`pp` (``"+3,1 p.e."``) and
+:func:`num` use a decimal comma in Swedish and a point in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import MognadError
+
+#: the languages every text exists in; Swedish first (the default)
+LANGS = ("sv", "en")
+
+
+class UnknownLanguage(MognadError):
+    """A language other than ``sv`` or ``en`` was asked for (exit code 2)."""
+
+    def __init__(self, lang: object) -> None:
+        super().__init__(
+            f"Okänt språk {lang!r}: välj sv (svenska) eller en (engelska). / "
+            f"Unknown language {lang!r}: choose sv (Swedish) or en (English)."
+        )
+        self.lang = "sv"
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` if it is one of :data:`LANGS`, else :class:`UnknownLanguage` (one message
+    everywhere: the CLI, the reports, the Excel functions and the Python API)."""
+    if lang not in LANGS:
+        raise UnknownLanguage(lang)
+    return lang  # type: ignore[return-value]
+
+
+def text(key: str, lang: str = "sv", /, **data: Any) -> str:
+    """The text under ``key`` in ``lang``, with ``data`` filled into its ``{placeholders}``."""
+    sv, en = CATALOGUE[key]
+    words = sv if check_lang(lang) == "sv" else en
+    return words.format(**data) if data else words
+
+
+def add(entries: Mapping[str, tuple[str, str]], owner: str = "a plugin") -> None:
+    """Add texts to the catalogue: ``{"key": ("svenska", "English"), ...}``.
+
+    For plugins (their insights and commands). Adding the same words again is harmless; a key
+    that is taken with other words raises :class:`~mognad_core.errors.PluginError`.
+    """
+    from .errors import PluginError
+
+    for key, pair in entries.items():
+        if not (
+            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        ):
+            raise PluginError(
+                f"Text {key!r} from {owner} must be a pair (Swedish, English) of strings."
+            )
+        if key in CATALOGUE and CATALOGUE[key] != pair:
+            raise PluginError(
+                f"Text {key!r} from {owner} is already in the catalogue with other words; "
+                "prefix the plugin's keys with its name."
+            )
+        CATALOGUE[key] = pair
+
+
+class Message(BaseModel):
+    """A message as a key and its data, put into words in the reader's language at the edge.
+
+    ``Message("note.columns_kept", names="a, b").text("en")``. ``str()`` gives the Swedish text.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    def __init__(self, key: str, /, **data: Any) -> None:
+        super().__init__(key=key, data=data)
+
+    def text(self, lang: str = "sv") -> str:
+        return text(self.key, lang, **self.data)
+
+    def __str__(self) -> str:
+        return self.text("sv")
+
+
+def words(items: Iterable[str | Message], lang: str = "sv") -> list[str]:
+    """Notes in ``lang``: each :class:`Message` put into words, plain strings kept."""
+    return [i.text(lang) if isinstance(i, Message) else i for i in items]
+
+
+# ---- numbers ---------------------------------------------------------------------------------
+def num(value: float, lang: str = "sv", digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals; a decimal comma in Swedish."""
+    written = f"{value:.{digits}f}"
+    return written.replace(".", ",") if check_lang(lang) == "sv" else written
+
+
+def pct(value: float | None, lang: str = "sv", digits: int = 0) -> str:
+    """A 0-1 figure as a percentage: 0.626 -> ``"63 %"`` (``"62,6 %"`` with one digit)."""
+    if value is None or value != value:
+        return "–"
+    return f"{num(value * 100, lang, digits)} %"
+
+
+def pp(value: float | None, lang: str = "sv", digits: int = 1, long: bool = False) -> str:
+    """A difference of two 0-1 figures in percentage points, with its sign: ``"+3,1 p.e."``."""
+    if value is None or value != value:
+        return "–"
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    unit = text("unit.pp_long" if long else "unit.pp", lang)
+    return f"{sign}{num(abs(value) * 100, lang, digits)} {unit}"
+
+
+def join(items: Iterable[str], lang: str = "sv") -> str:
+    """``"a, b och c"`` / ``"a, b and c"``."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {text('word.and', lang)} " + items[-1]
+
+
+class Texts:
+    """The catalogue bound to one language: ``t = Texts("en"); t("sheet.summary")``."""
+
+    def __init__(self, lang: str = "sv") -> None:
+        self.lang = check_lang(lang)
+
+    def __call__(self, key: str, **data: Any) -> str:
+        return text(key, self.lang, **data)
+
+    def message(self, note: str | Message | None) -> str:
+        """A note in this language (a :class:`Message` put into words; a string as it is)."""
+        if note is None:
+            return ""
+        return note.text(self.lang) if isinstance(note, Message) else note
+
+    def num(self, value: float, digits: int = 1) -> str:
+        return num(value, self.lang, digits)
+
+    def pct(self, value: float | None, digits: int = 0) -> str:
+        return pct(value, self.lang, digits)
+
+    def pp(self, value: float | None, digits: int = 1, long: bool = False) -> str:
+        return pp(value, self.lang, digits, long)
+
+    def join(self, items: Iterable[str]) -> str:
+        return join(items, self.lang)
+
+    def kind(self, kind: str) -> str:
+        key = f"kind.{kind}"
+        return text(key, self.lang) if key in CATALOGUE else kind
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return ""
+        return self("yes") if value else self("no")
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # ---- words and units ---------------------------------------------------------------------
+    "word.and": ("och", "and"),
+    "unit.pp": ("p.e.", "pp"),
+    "unit.pp_long": ("procentenheter", "percentage points"),
+    # ---- anonymity (mognad_core.disclosure) --------------------------------------------------
+    "reason.hidden": (
+        "visas inte av anonymitetsskäl (färre än {k} svarande, eller så att en mindre grupp "
+        "inte kan räknas fram)",
+        "not shown for anonymity (fewer than {k} respondents, or so that a smaller group cannot "
+        "be derived)",
+    ),
+    "refused": (
+        "Resultat för {what} visas inte av anonymitetsskäl: färre än {k} svarande, eller så "
+        "skulle en mindre grupp kunna räknas fram ur det som visas (--min-size, "
+        "MOGNAD_MIN_SIZE).",
+        "No results for {what}, for anonymity: fewer than {k} respondents, or a smaller group "
+        "could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE).",
+    ),
+    "refused.column": (
+        'Kolumnen "{column}" har nästan ett eget värde per svarande ({count} olika värden för '
+        "{n} svarande), som ett id-nummer eller fritext: den kan inte användas för urval eller "
+        "grupper.",
+        'The column "{column}" has nearly one value per respondent ({count} distinct values '
+        "for {n} respondents), like an id or free text: it cannot be used to select or group "
+        "respondents.",
+    ),
+    "refused.cap": (
+        'Kolumnen "{column}" kan inte användas för urval eller grupper: anonymitetsskyddet '
+        "håller samman uppdelningar efter högst fyra kolumner, här {columns}.",
+        'The column "{column}" cannot be used to select or group respondents: the anonymity '
+        "protection keeps breakdowns by at most four columns consistent, here {columns}.",
+    ),
+    "everyone": (
+        "hela filen",
+        "the whole file",
+    ),
+    "responses": (
+        "svaren",
+        "the responses",
+    ),
+    "note.hidden_statements": (
+        "{count} påstående(n) visas inte ({ids}): färre än {k} svar i gruppen, eller dolda så "
+        "att en mindre grupp inte kan räknas fram. De ingår inte i dimensionernas och totalens "
+        "värden här.",
+        "{count} statement(s) not shown ({ids}): fewer than {k} answers in this set, or hidden "
+        "so that a smaller group cannot be derived. They are left out of the dimension and "
+        "overall figures here.",
+    ),
+    "note.spread": (
+        "Spridningsmått (standardavvikelse, konfidensintervall) visas bara för minst {k2} svar.",
+        "Spread figures (standard deviation, confidence interval) are shown only for at least "
+        "{k2} answers.",
+    ),
+    "off.short": (
+        "Anonymitetsskydd avstängt",
+        "Anonymity protection off",
+    ),
+    "note.off": (
+        "Anonymitetsskydd avstängt (--min-size 1): små grupper och enskilda svar kan synas. "
+        "Dela inte detta resultat utanför den som äger svarsdata.",
+        "Anonymity protection off (--min-size 1): small groups and single answers may show. Do "
+        "not share this result beyond the data holder.",
+    ),
+    "hidden_size": (
+        "dold",
+        "hidden",
+    ),
+    "note.groups_hidden": (
+        "{count} grupp(er) visas inte (minsta gruppstorlek {k}): {names}.",
+        "{count} group(s) suppressed (minimum group size {k}): {names}.",
+    ),
+    "reason.hidden_statement": (
+        "visas inte av anonymitetsskäl (färre än {k} svar, eller så att en mindre grupp inte "
+        "kan räknas fram)",
+        "not shown for anonymity (fewer than {k} answers, or so that a smaller group cannot be "
+        "derived)",
+    ),
+    "note.not_ranked_hidden": (
+        "Inte rangordnade, visas inte av anonymitetsskäl: {ids}.",
+        "Not ranked, not shown for anonymity: {ids}.",
+    ),
+    "note.few_groups": (
+        "Färre än två grupper visas: ingen jämförelse mellan grupper.",
+        "Fewer than two visible groups: no comparison between groups.",
+    ),
+    "bad_min_size": (
+        "Minsta gruppstorlek {value!r} (från {source}) går inte att använda: ange ett heltal "
+        "från {floor} och uppåt, eller 1 för att stänga av anonymitetsskyddet.",
+        "The minimum group size {value!r} (from {source}) cannot be used: give a whole number "
+        "of at least {floor}, or 1 to turn the anonymity protection off.",
+    ),  # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
+    "sheet.summary": (
+        "Sammanfattning",
+        "Summary",
+    ),
+    "sheet.dimensions": (
+        "Dimensioner",
+        "Dimensions",
+    ),
+    "sheet.statements": (
+        "Påståenden",
+        "Statements",
+    ),
+    "sheet.priorities": (
+        "Prioriteringar",
+        "Priorities",
+    ),
+    "sheet.change": (
+        "Förändring",
+        "Change",
+    ),
+    "sheet.groups": (
+        "Grupper",
+        "Groups",
+    ),
+    "sheet.group_sizes": (
+        "Gruppstorlek",
+        "Group sizes",
+    ),
+    "sheet.quadrant": (
+        "Fyrfält",
+        "2x2",
+    ),
+    "sheet.insights": (
+        "Modellens tolkning",
+        "Model insights",
+    ),
+    "sheet.reliability": (
+        "Tillförlitlighet",
+        "Reliability",
+    ),
+    "sheet.about": (
+        "Om rapporten",
+        "About",
+    ),
+    "col.id": (
+        "Id",
+        "Id",
+    ),
+    "col.part": (
+        "Del",
+        "Part",
+    ),
+    "col.kind": (
+        "Typ",
+        "Kind",
+    ),
+    "col.parent": (
+        "Hör till",
+        "Belongs to",
+    ),
+    "col.statement": (
+        "Påstående",
+        "Statement",
+    ),
+    "col.short": (
+        "Kort text",
+        "Short text",
+    ),
+    "col.dimension": (
+        "Dimension",
+        "Dimension",
+    ),
+    "col.score": (
+        "Värde",
+        "Score",
+    ),
+    "col.level": (
+        "Nivå",
+        "Level",
+    ),
+    "col.mean": (
+        "Medel (skala)",
+        "Mean (scale)",
+    ),
+    "col.n": (
+        "Svar (n)",
+        "Answers (n)",
+    ),
+    "col.respondents": (
+        "Svarande",
+        "Respondents",
+    ),
+    "col.dont_know": (
+        "Vet ej (antal)",
+        "Don't know (count)",
+    ),
+    "col.dont_know_share": (
+        "Vet ej (andel)",
+        "Don't know (share)",
+    ),
+    "col.missing": (
+        "Tomma",
+        "Blank",
+    ),
+    "col.ci_low": (
+        "95 % KI, lägre",
+        "95 % CI, low",
+    ),
+    "col.ci_high": (
+        "95 % KI, övre",
+        "95 % CI, high",
+    ),
+    "col.target": (
+        "Mål",
+        "Target",
+    ),
+    "col.gap": (
+        "Gap mot mål",
+        "Gap to target",
+    ),
+    "col.benchmark": (
+        "Riktmärke",
+        "Benchmark",
+    ),
+    "col.rank": (
+        "Rang",
+        "Rank",
+    ),
+    "col.priority": (
+        "Prioritet",
+        "Priority",
+    ),
+    "col.vetlanda": (
+        "Lågt värde + mycket vet ej",
+        "Low score + much don't know",
+    ),
+    "col.reason": (
+        "Varför",
+        "Why",
+    ),
+    "col.before": (
+        "Före",
+        "Before",
+    ),
+    "col.after": (
+        "Efter",
+        "After",
+    ),
+    "col.change": (
+        "Förändring",
+        "Change",
+    ),
+    "col.significant": (
+        "Säker förändring",
+        "Clear change",
+    ),
+    "col.total": (
+        "Totalt",
+        "Total",
+    ),
+    "col.group": (
+        "Grupp",
+        "Group",
+    ),
+    "col.shown": (
+        "Visas",
+        "Shown",
+    ),
+    "col.why_hidden": (
+        "Varför dold",
+        "Why hidden",
+    ),
+    "col.x": (
+        "x",
+        "x",
+    ),
+    "col.y": (
+        "y",
+        "y",
+    ),
+    "col.category": (
+        "Fält",
+        "Quadrant",
+    ),
+    "col.items": (
+        "Påståenden",
+        "Statements",
+    ),
+    "col.complete": (
+        "Svarat på alla",
+        "Answered all",
+    ),
+    "col.alpha": (
+        "Cronbachs alfa",
+        "Cronbach's alpha",
+    ),
+    "col.warning": (
+        "Varning",
+        "Warning",
+    ),
+    "col.figure": (
+        "Nyckeltal",
+        "Key figure",
+    ),
+    "col.value": (
+        "Värde",
+        "Value",
+    ),
+    "col.comparison": (
+        "Jämförelse",
+        "Comparison",
+    ),
+    "col.dimension_level": (
+        "Nivå",
+        "Level",
+    ),
+    "kind.overall": (
+        "totalt",
+        "overall",
+    ),
+    "kind.dimension": (
+        "dimension",
+        "dimension",
+    ),
+    "kind.category": (
+        "kategori",
+        "category",
+    ),
+    "kind.statement": (
+        "påstående",
+        "statement",
+    ),
+    "yes": (
+        "ja",
+        "yes",
+    ),
+    "no": (
+        "nej",
+        "no",
+    ),
+    "hidden.statement_short": (
+        "visas inte",
+        "not shown",
+    ),
+    "about.anonymity": (
+        "Anonymitet",
+        "Anonymity",
+    ),
+    "anonymity.on": (
+        "Minsta gruppstorlek {k}. Ett värde visas bara för minst {k} svarande och minst {k} "
+        "svar per påstående; en grupp eller ett påstående som annars kunde räknas fram ur en "
+        "total döljs också, och dolda gruppers storlek visas inte. Spridningsmått kräver minst "
+        "{k2} svar. Värden är avrundade till en tiondels procentenhet, medelvärden och alfa "
+        "till två decimaler.",
+        "Minimum group size {k}. A figure is shown only for at least {k} respondents and at "
+        "least {k} answers to a statement; a group or statement that could otherwise be derived "
+        "from a total is hidden too, and the sizes of hidden groups are not shown. Spread "
+        "figures need at least {k2} answers. Scores are rounded to a tenth of a percentage "
+        "point, means and alphas to two decimals.",
+    ),
+    "note.insight_left_out": (
+        "Modellens tolkning ”{title}” visas inte: den räknades med en annan minsta gruppstorlek "
+        "än rapportens.",
+        "The model insight “{title}” is not shown: it was computed with another minimum group "
+        "size than the report's.",
+    ),
+    "fig.overall": (
+        "Total mognad",
+        "Overall maturity",
+    ),
+    "fig.level": (
+        "Nivå",
+        "Level",
+    ),
+    "fig.quadrant": (
+        "Fält i fyrfältet",
+        "2x2 quadrant",
+    ),
+    "fig.respondents": (
+        "Svarande",
+        "Respondents",
+    ),
+    "fig.benchmark": (
+        "Jämfört med {label}",
+        "Compared with {label}",
+    ),
+    "fig.target": (
+        "Jämfört med målet {label}",
+        "Compared with the target {label}",
+    ),
+    "fig.change": (
+        "Förändring sedan {label}",
+        "Change since {label}",
+    ),
+    "series.result": (
+        "Resultat",
+        "Result",
+    ),
+    "series.benchmark_overall": (
+        "{label} (bara totalvärde)",
+        "{label} (overall figure only)",
+    ),
+    "series.target": (
+        "Mål: {label}",
+        "Target: {label}",
+    ),
+    "series.dont_know": (
+        "Vet ej (andel)",
+        "Don't know (share)",
+    ),
+    "series.threshold": (
+        "Gräns {value}",
+        "Threshold {value}",
+    ),
+    "series.organisation": (
+        "Hela organisationen",
+        "Whole organisation",
+    ),
+    "chart.radar": (
+        "Profil: {what}",
+        "Profile: {what}",
+    ),
+    "chart.radar.dimensions": (
+        "dimensionerna",
+        "the dimensions",
+    ),
+    "chart.radar.categories": (
+        "kategorierna",
+        "the categories",
+    ),
+    "chart.statements": (
+        "Påståenden, lägst värde först",
+        "Statements, lowest score first",
+    ),
+    "chart.statements.part": (
+        "Påståenden {first}–{last} av {total}, lägst värde först",
+        "Statements {first}–{last} of {total}, lowest score first",
+    ),
+    "chart.change": (
+        "Före och efter: {before} → {after}",
+        "Before and after: {before} → {after}",
+    ),
+    "chart.groups": (
+        "Per {by}",
+        "By {by}",
+    ),
+    "chart.quadrant": (
+        "Fyrfältet: {x} och {y}",
+        "2x2: {x} and {y}",
+    ),
+    "chart.start": (
+        "Var börja? Värde och andel vet ej",
+        "Where to start? Score and don't-know share",
+    ),
+    "chart.recommendation": (
+        "Rekommendation",
+        "Recommendation",
+    ),
+    "chart.significant": (
+        "* säker förändring: 95 %-intervallet innehåller inte noll",
+        "* clear change: the 95 % interval does not include zero",
+    ),
+    "axis.score": (
+        "Värde (0–100 %)",
+        "Score (0–100 %)",
+    ),
+    "axis.dont_know": (
+        "Vet ej",
+        "Don't know",
+    ),
+    "axis.dont_know_share": (
+        "Andel vet ej",
+        "Don't-know share",
+    ),
+    "axis.level_ring": (
+        "{level} från {value}",
+        "{level} from {value}",
+    ),
+    "start.candidate": (
+        "Lågt värde och mycket vet ej: en bra plats att börja",
+        "Low score and much don't know: a good place to start",
+    ),
+    "legend.suggested": (
+        "Föreslaget att börja med",
+        "Suggested place to start",
+    ),
+    "legend.group": (
+        "Gruppen",
+        "This group",
+    ),
+    "target.next": (
+        "nästa nivå",
+        "the next level",
+    ),
+    "target.profile": (
+        "målprofil",
+        "target profile",
+    ),
+    "start.none": (
+        "Inget påstående har både lågt värde och minst {share} vet ej.",
+        "No statement has both a low score and at least {share} don't know.",
+    ),
+    "start.region": (
+        "Lågt värde + mycket vet ej",
+        "Low score + much don't know",
+    ),
+    "legend.whole": (
+        "Hela organisationen",
+        "Whole organisation",
+    ),
+    "start.median": (
+        "median {value}",
+        "median {value}",
+    ),
+    "start.min_share": (
+        "vet ej {value}",
+        "don't know {value}",
+    ),
+    "head.summary": (
+        "Sammanfattning",
+        "Summary",
+    ),
+    "head.key_figures": (
+        "Nyckeltal",
+        "Key figures",
+    ),
+    "head.radar_data": (
+        "Profil (data till diagrammet)",
+        "Profile (chart data)",
+    ),
+    "head.dimensions": (
+        "Värde per dimension och kategori",
+        "Score per dimension and category",
+    ),
+    "head.statements": (
+        "Värde och vet ej per påstående, lägst värde först",
+        "Score and don't know per statement, lowest score first",
+    ),
+    "head.priorities": (
+        "Var börja: alla påståenden rangordnade",
+        "Where to start: every statement ranked",
+    ),
+    "head.change": (
+        "Förändring från {before} till {after}",
+        "Change from {before} to {after}",
+    ),
+    "head.groups": (
+        "Värde per {by}",
+        "Score by {by}",
+    ),
+    "head.group_sizes": (
+        "Grupper och anonymitet",
+        "Groups and anonymity",
+    ),
+    "head.quadrant": (
+        "Läget i fyrfältet",
+        "Position in the 2x2",
+    ),
+    "head.quadrant_help": (
+        "Diagramhjälp (gränslinjer och fältnamn)",
+        "Chart helpers (threshold lines and quadrant names)",
+    ),
+    "head.insights": (
+        "Modellens tolkning",
+        "Model insights",
+    ),
+    "head.reliability": (
+        "Hur säkra är siffrorna?",
+        "How reliable are the figures?",
+    ),
+    "head.about": (
+        "Om rapporten",
+        "About this report",
+    ),
+    "note.percent": (
+        "Alla värden är andelar av skalans maxvärde: 0 % = lägsta svaret, 100 % = högsta. Vet "
+        "ej räknas inte in i värdet men redovisas som andel.",
+        "Every score is a share of the scale's maximum: 0 % = the lowest answer, 100 % = the "
+        "highest. Don't know is left out of the score and reported as a share.",
+    ),
+    "note.priorities_top": (
+        "De {count} översta är förslaget: välj ett eller två områden, annars blir det för mycket.",
+        "The top {count} are the suggestion: choose one or two areas, otherwise it becomes far "
+        "too much.",
+    ),
+    "note.significant": (
+        "Säker förändring = 95 %-intervallet för förändringen innehåller inte noll.",
+        "Clear change = the 95 % interval of the change does not include zero.",
+    ),
+    "report.groups_hidden": (
+        "Dolda grupper har inga siffror i rapporten (anonymitet).",
+        "Hidden groups have no figures in the report (anonymity).",
+    ),
+    "note.short": (
+        "Kort text används som etikett i diagrammet.",
+        "The short text labels the chart.",
+    ),
+    "slide.summary": (
+        "Sammanfattning",
+        "Summary",
+    ),
+    "slide.priorities": (
+        "Var börja: {count} förslag",
+        "Where to start: {count} suggestions",
+    ),
+    "slide.priorities_one": (
+        "Var börja: ett förslag",
+        "Where to start: one suggestion",
+    ),
+    "slide.next_in_line": (
+        "Därefter: {items}",
+        "Next in line: {items}",
+    ),
+    "slide.group_overview": (
+        "Resultat per {by}",
+        "Results by {by}",
+    ),
+    "slide.group": (
+        "{name}",
+        "{name}",
+    ),
+    "slide.group_sub": (
+        "{n} svarande · totalt {score} (hela organisationen {total})",
+        "{n} respondents · overall {score} (whole organisation {total})",
+    ),
+    "slide.hidden_groups": (
+        "Visas inte (färre än {min} svarande eller för att skydda en mindre grupp): {names}",
+        "Not shown (fewer than {min} respondents, or hidden to protect a smaller group): {names}",
+    ),
+    "slide.next_steps": (
+        "Nästa steg för de svagaste motorerna",
+        "Next steps for the weakest engines",
+    ),
+    "slide.about": (
+        "Om mätningen",
+        "About the survey",
+    ),
+    "slide.change_title": (
+        "Förändring {before} → {after}",
+        "Change {before} → {after}",
+    ),
+    "slide.quadrant_title": (
+        "Fyrfältet: {name}",
+        "2x2: {name}",
+    ),
+    "slide.group_priorities": (
+        "Var börja i gruppen",
+        "Where to start in this group",
+    ),
+    "slide.no_priorities": (
+        "Inga påståenden att rangordna.",
+        "No statements to rank.",
+    ),
+    "slide.score_dk": (
+        "Värde {score} · vet ej {dk}",
+        "Score {score} · don't know {dk}",
+    ),
+    "notes.figures": (
+        "Siffrorna:",
+        "The figures:",
+    ),
+    "respondents": (
+        "{n} svarande",
+        "{n} respondents",
+    ),
+    "created": (
+        "Skapad {date} med mognad {version}",
+        "Created {date} with mognad {version}",
+    ),
+    "source": (
+        "Svar: {source}",
+        "Responses: {source}",
+    ),
+    "model": (
+        "Modell: {title} ({name} {version})",
+        "Model: {title} ({name} {version})",
+    ),
+    "compared_with": (
+        "Jämförelse: {label} ({n} svarande)",
+        "Compared with: {label} ({n} respondents)",
+    ),
+    "where": (
+        "Urval: {where}",
+        "Selection: {where}",
+    ),
+    "none": (
+        "–",
+        "–",
+    ),
+}
