@@ -28,6 +28,17 @@ def normalize_token(value: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
 
+def in_language(sv: str | None, en: str | None, lang: str = "sv") -> str | None:
+    """A model file's own wording in ``lang``: the English field (``label_en``, ``name_en``,
+    ``text_en``, ...) in English when the file gives one, else the Swedish field.
+
+    For texts a model file (or a plugin's settings in ``meta``) names in both languages; texts
+    of mognad itself come from :mod:`mognad_core.texts`. The language is checked where a
+    command, report or function starts, not here.
+    """
+    return (en or sv) if lang == "en" else sv
+
+
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -135,7 +146,7 @@ class Statement(_Base):
     meta: dict[str, Any] = Field(default_factory=dict)
 
     def label(self, lang: str = "sv") -> str:
-        return (self.text_en or self.text) if lang == "en" else self.text
+        return in_language(self.text, self.text_en, lang)
 
 
 class LevelText(_Base):
@@ -163,7 +174,7 @@ class Dimension(_Base):
     meta: dict[str, Any] = Field(default_factory=dict)
 
     def name(self, lang: str = "sv") -> str:
-        return (self.label_en or self.label) if lang == "en" else self.label
+        return in_language(self.label, self.label_en, lang)
 
 
 class Level(_Base):
@@ -176,7 +187,7 @@ class Level(_Base):
     description_en: str | None = None
 
     def label(self, lang: str = "sv") -> str:
-        return (self.name_en or self.name) if lang == "en" else self.name
+        return in_language(self.name, self.name_en, lang)
 
 
 class Benchmark(_Base):
@@ -354,7 +365,7 @@ class MaturityModel(_Base):
         raise KeyError(f"model {self.name!r} has no benchmark {name!r} (it has: {known})")
 
     def display_title(self, lang: str = "sv") -> str:
-        return (self.title_en or self.title) if lang == "en" else self.title
+        return in_language(self.title, self.title_en, lang)
 
 
 Dimension.model_rebuild()
