@@ -1,4 +1,42 @@
-"""Shared fixtures: the tiny hand-computed model, response tables, plugin registration."""
+"""Shared fixtures and shared test data: the tiny hand-computed model and its expected values,
+the bundled sample files, response tables, plugin registration.
+
+Test modules take paths and expected values from here (``from conftest import DIMIOS_SAMPLE``)
+instead of declaring them again; tests/test_conftest_data.py checks them against the files.
+
+Paths
+    ROOT, DATA (tests/data), CORPUS (tests/corpus: hostile and odd input files)
+    DIMIOS_SAMPLES, DMM_SAMPLES: the plugins' folders of bundled samples (``mognad samples``)
+    DIMIOS_SAMPLE    dimios_sample.xlsx: 480 respondents, waves 2024 and 2025 in column ``år``
+                     (the first DiMiOS response sample, the file ``mognad demo`` scores)
+    DIMIOS_2024, DIMIOS_2025   one wave each, semicolon-separated UTF-8 csv with a BOM
+    INITIATIVES      initiativ.xlsx, the DiMiOS sample portfolio of initiatives
+    DIMIOS_MODEL_FILE          the DiMiOS model definition (model.yaml)
+    DMM_SAMPLE, DMM_TARGET     dmm_sample.xlsx and the target profile malprofil.yaml
+
+The tiny model: TINY (tests/data/tiny.yaml, fixture ``tiny_model``) and four respondents
+(TINY_ROWS, a header row and one row per respondent; fixture ``tiny_frame`` is the same table):
+
+    respondent (scale 1-5)   a1      a2 (rev)   b1          b2 (w3)     b3
+      1  Soc                 5       1          3           2           -
+      2  Soc                 4       2          3           dont know   -
+      3  KLF                 Vet ej  2          1           vet ej      Vet ej
+      4  KLF                 -       VET INTE   don't know  4           -
+
+Expected values, computed by hand (A has weight 2; b1 and b2 form category B1 under B):
+    a1: mean 4.5, n 2, dk 1, missing 1, score (4.5-1)/4 = 0.875
+    a2: reversed 5, 4, 4 -> mean 13/3, score (13/3-1)/4 = 5/6, dk 1
+    b1: mean 7/3, score 1/3, dk 1;  b2: mean 3, score 0.5, dk 2;  b3: no valid answer, dk 1
+    A  = (0.875 + 5/6) / 2 = 0.8541666...
+    B1 = (1*1/3 + 3*0.5) / 4 = 0.4583333...;  B = B1 (b3 has no score, left out)
+    overall = (2*A + 1*B) / 3 = 0.7222222...
+    vet-ej share = "vet ej" answers / (valid + "vet ej") below a node: A 2/7, B1 3/8, B 4/9
+TINY_SCORES, TINY_MEANS and TINY_DONT_KNOW_SHARES hold these by statement or dimension id
+("overall" for the whole model); tests/test_scoring.py asserts them against ``mognad.score``.
+TINY_SIX_ROWS: six respondents for the same model (b3 has two valid answers, hidden under the
+default policy; every other statement has five or six). ``as_excel(rows)``: the rows as Excel
+passes a range to a function (numbers as floats).
+"""
 
 from __future__ import annotations
 
@@ -15,26 +53,77 @@ from mognad_core.cli import main as cli_main
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+CORPUS = Path(__file__).parent / "corpus"
+
+# ---- bundled sample files (see the docstring) --------------------------------------------------
+DIMIOS_SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
+DMM_SAMPLES = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples"
+DIMIOS_SAMPLE = DIMIOS_SAMPLES / "dimios_sample.xlsx"
+DIMIOS_2024 = DIMIOS_SAMPLES / "dimios_2024.csv"
+DIMIOS_2025 = DIMIOS_SAMPLES / "dimios_2025.csv"
+INITIATIVES = DIMIOS_SAMPLES / "initiativ.xlsx"
+DIMIOS_MODEL_FILE = DIMIOS_SAMPLES.parent / "model.yaml"
+DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"
+DMM_TARGET = DMM_SAMPLES / "malprofil.yaml"
+
+# ---- the tiny model, its respondents and its expected values (see the docstring) ---------------
+TINY = DATA / "tiny.yaml"
+TINY_ROWS = [
+    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
+    ["Soc", 5, 1, 3, 2, None],
+    ["Soc", 4, 2, 3, "dont know", None],
+    ["KLF", "Vet ej", 2, 1, "  vet ej ", "Vet ej"],
+    ["KLF", None, "VET INTE", "don't know", 4, None],
+]
+_A = (0.875 + 5 / 6) / 2
+_B1 = (1 / 3 + 3 * 0.5) / 4
+TINY_SCORES = {
+    "a1": 0.875,
+    "a2": 5 / 6,
+    "b1": 1 / 3,
+    "b2": 0.5,
+    "b3": None,
+    "A": _A,
+    "B1": _B1,
+    "B": _B1,
+    "overall": (2 * _A + _B1) / 3,
+}
+TINY_MEANS = {"a1": 4.5, "a2": 13 / 3, "b1": 7 / 3, "b2": 3.0, "b3": None}
+TINY_DONT_KNOW_SHARES = {
+    "a1": 1 / 3,
+    "a2": 1 / 4,
+    "b1": 1 / 4,
+    "b2": 1 / 2,
+    "b3": 1.0,
+    "A": 2 / 7,
+    "B1": 3 / 8,
+    "B": 4 / 9,
+}
+TINY_SIX_ROWS = [
+    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
+    ["Soc", 5, 1, 3, 2, None],
+    ["Soc", 4, 2, 3, 4, "Vet ej"],
+    ["Soc", 4, 2, 2, 3, 4],
+    ["KLF", 3, 3, 1, 5, "Vet ej"],
+    ["KLF", 5, 1, 4, 4, 2],
+    ["KLF", 2, 4, 2, "vet ej", None],
+]
+
+
+def as_excel(rows: list[list]) -> list[list]:
+    """Rows as Excel passes a range to a function: every number a float."""
+    return [[float(v) if type(v) is int else v for v in row] for row in rows]
 
 
 @pytest.fixture
 def tiny_model() -> mognad.MaturityModel:
-    return mognad.load_model_file(DATA / "tiny.yaml")
+    return mognad.load_model_file(TINY)
 
 
 @pytest.fixture
 def tiny_frame() -> pd.DataFrame:
-    """Four respondents; expected scores are worked out in tests/test_scoring.py."""
-    return pd.DataFrame(
-        {
-            "förvaltning": ["Soc", "Soc", "KLF", "KLF"],
-            "a1": [5, 4, "Vet ej", None],
-            "a2": [1, 2, 2, "VET INTE"],
-            "b1": [3, 3, 1, "don't know"],
-            "b2": [2, "dont know", "  vet ej ", 4],
-            "b3": [None, None, "Vet ej", None],
-        }
-    )
+    """The four respondents of TINY_ROWS; expected values in the module docstring."""
+    return pd.DataFrame(TINY_ROWS[1:], columns=TINY_ROWS[0])
 
 
 @pytest.fixture
