@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .errors import MognadError
 
 #: the languages every text exists in; Swedish first (the default)
@@ -78,30 +76,80 @@ def add(entries: Mapping[str, tuple[str, str]], owner: str = "a plugin") -> None
         CATALOGUE[key] = pair
 
 
-class Message(BaseModel):
+class Message:
     """A message as a key and its data, put into words in the reader's language at the edge.
 
-    ``Message("note.columns_kept", names="a, b").text("en")``. ``str()`` gives the Swedish text.
+    ``Message("note.columns_kept", names='"a", "b"').text("en")``. A value in ``data`` may itself
+    be a :class:`Message` (put into words in the same language), a list (joined with "och" /
+    "and") or a tuple (joined with "; "). ``str()`` gives the Swedish text. Messages compare and
+    hash by key and data.
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    key: str
-    data: dict[str, Any] = Field(default_factory=dict)
+    __slots__ = ("data", "key")
 
     def __init__(self, key: str, /, **data: Any) -> None:
-        super().__init__(key=key, data=data)
+        if key not in CATALOGUE:
+            raise KeyError(f"no text {key!r} in the catalogue (mognad_core.texts)")
+        self.key = key
+        self.data = data
 
     def text(self, lang: str = "sv") -> str:
-        return text(self.key, lang, **self.data)
+        return text(self.key, lang, **{k: _value(v, lang) for k, v in self.data.items()})
+
+    def _identity(self) -> tuple:
+        return (self.key, tuple((k, _frozen(v)) for k, v in sorted(self.data.items())))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
 
     def __str__(self) -> str:
         return self.text("sv")
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.data!r})"
+
+
+def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        return "; ".join(str(_value(v, lang)) for v in value)
+    if isinstance(value, list):
+        return join([str(_value(v, lang)) for v in value], lang)
+    return value
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
 
 
 def words(items: Iterable[str | Message], lang: str = "sv") -> list[str]:
     """Notes in ``lang``: each :class:`Message` put into words, plain strings kept."""
     return [i.text(lang) if isinstance(i, Message) else i for i in items]
+
+
+def rows(numbers: Iterable[int], limit: int = 8) -> Message:
+    """``row 4`` / ``rows 4 and 9`` / ``rows 4, 9, 12, ... (7 in all)``, in either language."""
+    numbers = [int(n) for n in numbers]
+    if len(numbers) == 1:
+        return Message("rows.one", row=numbers[0])
+    if len(numbers) <= limit:
+        return Message("rows.some", rows=[str(n) for n in numbers])
+    return Message("rows.many", rows=", ".join(map(str, numbers[:limit])), total=len(numbers))
+
+
+def listing(items: list[str], limit: int = 8) -> str | Message:
+    """``a, b, c`` or ``a, b, c and 5 more`` (at most ``limit`` items shown)."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return Message("list.more", items=", ".join(items[:limit]), more=len(items) - limit)
 
 
 # ---- numbers ---------------------------------------------------------------------------------
@@ -177,6 +225,154 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "word.and": ("och", "and"),
     "unit.pp": ("p.e.", "pp"),
     "unit.pp_long": ("procentenheter", "percentage points"),
+    # ---- the command line --------------------------------------------------------------------
+    "cli.note": ("Obs: {note}", "Note: {note}"),
+    # ---- reading a file: notes on what was read and how ---------------------------------------
+    "rows.one": ("rad {row}", "row {row}"),
+    "rows.some": ("raderna {rows}", "rows {rows}"),
+    "rows.many": ("raderna {rows}, … ({total} totalt)", "rows {rows}, ... ({total} in all)"),
+    "list.more": ("{items} och {more} till", "{items} and {more} more"),
+    "read.column": ("kolumn {column}", "column {column}"),
+    "read.no_answers": (
+        "{count} rad(er) utan svar på något påstående räknades inte som svarande ({rows}).",
+        "{count} row(s) without an answer to any statement were not counted as respondents "
+        "({rows}).",
+    ),
+    "read.summary_cell": ('rad {row}: "{cell}" i {column}', 'row {row}: "{cell}" in {column}'),
+    "read.summary_rows": (
+        "{count} summeringsrad(er) räknades inte ({told}).",
+        "{count} summary row(s) were not scored ({told}).",
+    ),
+    "read.summary_by_means": (
+        "Rad {row} räknades inte: påståendenas celler är medelvärdet av de andra raderna "
+        "avrundat till {digits} decimal(er) (en summeringsrad, inte en svarande).",
+        "Row {row} was not scored: its statement cells are the means of the other rows rounded "
+        "to {digits} decimal(s) (a summary row, not a respondent).",
+    ),
+    "read.summary_by_sums": (
+        "Rad {row} räknades inte: påståendenas celler är summan av de andra raderna avrundad "
+        "till {digits} decimal(er) (en summeringsrad, inte en svarande).",
+        "Row {row} was not scored: its statement cells are the sums of the other rows rounded to "
+        "{digits} decimal(s) (a summary row, not a respondent).",
+    ),
+    "read.duplicates_keep_first": (
+        '{count} rad(er) upprepar ett svarande-id i kolumnen "{column}" och räknades inte; den '
+        "första raden för varje id behölls (--duplicates keep-first): {rows}.",
+        '{count} row(s) repeat a respondent id of column "{column}" and were not scored; the '
+        "first row of each id was kept (--duplicates keep-first): {rows}.",
+    ),
+    "read.duplicates_keep_last": (
+        '{count} rad(er) upprepar ett svarande-id i kolumnen "{column}" och räknades inte; den '
+        "sista raden för varje id behölls (--duplicates keep-last): {rows}.",
+        '{count} row(s) repeat a respondent id of column "{column}" and were not scored; the '
+        "last row of each id was kept (--duplicates keep-last): {rows}.",
+    ),
+    "read.blank_texts": (
+        "{count} påståendecell(er) med {texts} (texter som betyder inget värde) lästes som tomma: "
+        "inget svar.",
+        "{count} statement cell(s) holding {texts} (texts meaning no value) were read as blank: "
+        "no answer.",
+    ),
+    "read.unchecked_labels": (
+        'Svar som {texts} lästes efter sitt tal: modellen "{model}" har inga svarsetiketter att '
+        "jämföra texten med.",
+        'Answers such as {texts} were read by their number: model "{model}" has no answer labels '
+        "to check the text against.",
+    ),
+    "read.columns_kept": (
+        "Kolumner som behålls som bakgrundsuppgifter (inte påståenden): {names}.",
+        "Columns kept as respondent attributes (not statements): {names}.",
+    ),
+    "read.unmatched_statements": (
+        "Räknas inte: {names} ser ut som påståendekolumn(er) men matchar inget påstående i "
+        'modellen "{model}" (id, text, nummer eller alias). Är de påståenden: koppla dem med en '
+        "mappningsfil (--mapping, rubrik: påståendets id) eller lägg rubriken bland påståendets "
+        "alias; annars byt namn på kolumnen eller ta bort den.",
+        "Not scored: {names} look(s) like statement column(s) but match no statement of model "
+        '"{model}" (by id, text, number or alias). If they are statements, map them with a '
+        "mapping file (--mapping, header: statement id) or add the header to the statement's "
+        "aliases; otherwise rename or remove the column(s).",
+    ),
+    "read.missing_statements": (
+        'Ingen kolumn för {count} påstående(n) i modellen "{model}": {ids}; de räknas som '
+        "obesvarade.",
+        'No column for {count} statement(s) of model "{model}": {ids}; they are scored as having '
+        "no answers.",
+    ),
+    "read.header_only": (
+        "Tabellen har en rubrikrad men inga rader med svarande.",
+        "The table has a header but no respondent rows.",
+    ),
+    "read.no_respondents": (
+        "Ingen rad i tabellen har svar på något påstående: det finns inga svarande.",
+        "No row of the table has an answer to a statement: there are no respondents.",
+    ),
+    "read.not_utf8": (
+        "{file} är inte UTF-8-text: den lästes som {encoding}, vilket ger svenska bokstäver (å, ä, "
+        'ö) i stället för konstiga tecken. Ser bokstäverna fel ut: spara filen som "CSV UTF-8".',
+        "{file} is not UTF-8 text: it was read as {encoding}, which gives Swedish letters (å, ä, "
+        'ö) rather than odd characters. If letters look wrong, save the file as "CSV UTF-8".',
+    ),
+    "read.in_sheet": (' i bladet "{sheet}"', ' of sheet "{sheet}"'),
+    "read.surveymonkey": (
+        "Raderna {top} och {second}{in_sheet} lästes som SurveyMonkeys två rubrikrader: varje "
+        "kolumn får namn efter sin text i rad {second} (en matrisrad eller ett alternativ), eller "
+        'i rad {top} där rad {second} är tom eller säger "Response".',
+        "Rows {top} and {second}{in_sheet} were read as SurveyMonkey's two header rows: each "
+        "column is named by its text in row {second} (a matrix row or an option), or in row {top} "
+        'where row {second} is blank or says "Response".',
+    ),
+    "read.title_row": (
+        "Rad {row}{in_sheet}, ovanför rubrikraden (rad {header}), lästes som en titel och hoppades "
+        "över: {text}.",
+        "Row {row}{in_sheet}, above the header row (row {header}), was read as a title and "
+        "skipped: {text}.",
+    ),
+    "read.title_rows": (
+        "Raderna {rows}{in_sheet}, ovanför rubrikraden (rad {header}), lästes som en titel och "
+        "hoppades över ({shown}).",
+        "Rows {rows}{in_sheet}, above the header row (row {header}), were read as a title and "
+        "skipped ({shown}).",
+    ),
+    "read.title_row_text": ("rad {row}: {text}", "row {row}: {text}"),
+    "read.merged_cells": (
+        'Sammanfogade celler i bladet "{sheet}" ({cells}): bara den första cellen i varje har ett '
+        "värde; de andra cellerna lästes som tomma.",
+        'Merged cells in sheet "{sheet}" ({cells}): only the first cell of each holds a value; '
+        "the other cells were read as blank.",
+    ),
+    "read.hidden_rows": (
+        '{count} dold(a) rad(er) i bladet "{sheet}" (rad {rows}), t.ex. dolda av ett filter, '
+        "lästes och räknades som de andra raderna; ta bort dem (eller kopiera de synliga raderna "
+        "till ett nytt blad) om de inte ska räknas.",
+        '{count} hidden row(s) in sheet "{sheet}" (row {rows}), e.g. hidden by a filter, were '
+        "read and scored like the other rows; delete them (or copy the visible rows to a new "
+        "sheet) if they should not count.",
+    ),
+    "read.hidden_columns": (
+        '{count} dold(a) kolumn(er) i bladet "{sheet}" ({columns}) lästes som de andra.',
+        '{count} hidden column(s) in sheet "{sheet}" ({columns}) were read like the others.',
+    ),
+    "read.uncached": (
+        '{count} formelcell(er) i bladet "{sheet}" ({cells}) saknar sparat resultat (arbetsboken '
+        "skrevs av ett program och räknades aldrig om i Excel); de lästes som tomma. Öppna filen "
+        "i Excel eller LibreOffice och spara den för att behålla värdena.",
+        '{count} formula cell(s) in sheet "{sheet}" ({cells}) have no saved result (the workbook '
+        "was written by a program and never recalculated in Excel); they were read as blank. "
+        "Open the file in Excel or LibreOffice and save it to keep their values.",
+    ),
+    "read.macros": (
+        "Arbetsboken innehåller makron (VBA); mognad läste bara cellernas värden och körde inget "
+        "makro.",
+        "The workbook contains macros (VBA); mognad read only the cell values and ran no macro.",
+    ),
+    "read.other_sheets": (
+        'Bara bladet "{sheet}" lästes; arbetsboken har {count} andra blad med data ({sheets}). '
+        "Finns svaren på flera blad: samla dem i ett blad; läs ett annat blad med --sheet.",
+        'Only sheet "{sheet}" was read; the workbook has {count} other sheet(s) with data '
+        "({sheets}). If answers are on several sheets, put them in one sheet; read another sheet "
+        "with --sheet.",
+    ),
     # ---- anonymity (mognad_core.disclosure) --------------------------------------------------
     "reason.hidden": (
         "visas inte av anonymitetsskäl (färre än {k} svarande, eller så att en mindre grupp "
@@ -263,7 +459,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "från {floor} och uppåt, eller 1 för att stänga av anonymitetsskyddet.",
         "The minimum group size {value!r} (from {source}) cannot be used: give a whole number "
         "of at least {floor}, or 1 to turn the anonymity protection off.",
-    ),  # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
+    ),
+    # ---- waves (ResponseSet.waves, the report's choice of waves) ------------------------------
+    "note.waves_pooled": (
+        'Svaren är från {count} mätomgångar i kolumnen "{column}" ({waves}) och räknas ihop '
+        "här. Välj en med --where {column}={latest}, eller jämför dem med mognad compare "
+        "--column {column}.",
+        'The responses are from {count} waves in column "{column}" ({waves}), analysed '
+        "together here. Choose one with --where {column}={latest}, or compare them with mognad "
+        "compare --column {column}.",
+    ),
+    "note.waves_report": (
+        'Svaren är från {count} mätomgångar i kolumnen "{column}" ({waves}): rapporten gäller '
+        "{latest}, jämfört med {previous} (--compare {column}={previous},{latest}). Bara "
+        "{latest}: --where {column}={latest}.",
+        'The responses are from {count} waves in column "{column}" ({waves}): the report is '
+        "about {latest}, compared with {previous} (--compare {column}={previous},{latest}). For "
+        "{latest} alone: --where {column}={latest}.",
+    ),
+    # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
     "sheet.summary": (
         "Sammanfattning",
         "Summary",
