@@ -1,17 +1,6 @@
-"""Scoring semantics against values computed by hand (see tests/data/tiny.yaml).
-
-Respondents (scale 1-5):      a1      a2(rev)   b1          b2 (w3)     b3
-  1                           5       1         3           2           -
-  2                           4       2         3           dont know   -
-  3                           Vet ej  2         1           vet ej      Vet ej
-  4                           -       VET INTE  don't know  4           -
-
-a1: mean 4.5, n 2, dk 1, missing 1, score (4.5-1)/4 = 0.875, sd sqrt(0.5)
-a2: reversed 5, 4, 4 -> mean 13/3, score (13/3-1)/4 = 5/6, dk 1
-b1: mean 7/3, score 1/3, dk 1;  b2: mean 3, score 0.5, dk 2;  b3: no valid answer
-A  = (0.875 + 5/6) / 2 = 0.8541666...
-B1 = (1*1/3 + 3*0.5) / 4 = 0.4583333...;  B = B1 (b3 has no score, left out)
-overall = (2*A + 1*B) / 3 = 0.7222222...
+"""Scoring semantics against values computed by hand: the tiny model (tests/data/tiny.yaml), its
+four respondents and their expected values are in conftest.py (TINY_ROWS, TINY_SCORES, ...,
+worked out in its docstring). a1's sd: answers 5 and 4, sqrt(0.5).
 """
 
 from __future__ import annotations
@@ -21,50 +10,47 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import TINY_DONT_KNOW_SHARES, TINY_MEANS, TINY_SCORES
 from scipy import stats
 
 import mognad_core as mognad
-
-A = (0.875 + 5 / 6) / 2
-B1 = (1 / 3 + 3 * 0.5) / 4
-OVERALL = (2 * A + B1) / 3
 
 
 def test_statement_scores_by_hand(tiny_model, tiny_frame):
     r = mognad.score(tiny_frame, tiny_model, min_size=1)
     a1 = r.statements["a1"]
     assert (a1.n, a1.dont_know, a1.missing) == (2, 1, 1)
-    assert a1.mean == pytest.approx(4.5)
-    assert a1.score == pytest.approx(0.875)
-    assert a1.dont_know_share == pytest.approx(1 / 3)
+    assert a1.mean == pytest.approx(TINY_MEANS["a1"])
+    assert a1.score == pytest.approx(TINY_SCORES["a1"])
+    assert a1.dont_know_share == pytest.approx(TINY_DONT_KNOW_SHARES["a1"])
     assert a1.sd == pytest.approx(math.sqrt(0.5))
     a2 = r.statements["a2"]
-    assert a2.reverse and a2.mean == pytest.approx(13 / 3)
-    assert a2.score == pytest.approx(5 / 6)
+    assert a2.reverse and a2.mean == pytest.approx(TINY_MEANS["a2"])
+    assert a2.score == pytest.approx(TINY_SCORES["a2"])
     assert (a2.n, a2.dont_know, a2.missing) == (3, 1, 0)
-    assert r.statements["b1"].score == pytest.approx(1 / 3)
+    assert r.statements["b1"].score == pytest.approx(TINY_SCORES["b1"])
     b2 = r.statements["b2"]
-    assert b2.score == pytest.approx(0.5) and b2.dont_know == 2
-    assert b2.dont_know_share == pytest.approx(0.5)
+    assert b2.score == pytest.approx(TINY_SCORES["b2"]) and b2.dont_know == 2
+    assert b2.dont_know_share == pytest.approx(TINY_DONT_KNOW_SHARES["b2"])
 
 
 def test_statement_without_valid_answers(tiny_model, tiny_frame):
     b3 = mognad.score(tiny_frame, tiny_model, min_size=1).statements["b3"]
     assert b3.score is None and b3.mean is None and b3.sd is None
     assert (b3.n, b3.dont_know, b3.missing) == (0, 1, 3)
-    assert b3.dont_know_share == pytest.approx(1.0)
+    assert b3.dont_know_share == pytest.approx(TINY_DONT_KNOW_SHARES["b3"])
     assert b3.ci_low is None
 
 
 def test_dimension_and_overall_by_hand(tiny_model, tiny_frame):
     r = mognad.score(tiny_frame, tiny_model, min_size=1)
-    assert r.dimensions["A"].score == pytest.approx(A)
-    assert r.dimensions["B1"].score == pytest.approx(B1)
-    assert r.dimensions["B"].score == pytest.approx(B1)
-    assert r.overall == pytest.approx(OVERALL)
+    assert r.dimensions["A"].score == pytest.approx(TINY_SCORES["A"])
+    assert r.dimensions["B1"].score == pytest.approx(TINY_SCORES["B1"])
+    assert r.dimensions["B"].score == pytest.approx(TINY_SCORES["B1"])  # b3 has no score
+    assert r.overall == pytest.approx(TINY_SCORES["overall"])
     # dont_know_share over all answers below the node: A: 2 dk / (5 valid + 2 dk)
-    assert r.dimensions["A"].dont_know_share == pytest.approx(2 / 7)
-    assert r.dimensions["B"].dont_know_share == pytest.approx(4 / 9)
+    assert r.dimensions["A"].dont_know_share == pytest.approx(TINY_DONT_KNOW_SHARES["A"])
+    assert r.dimensions["B"].dont_know_share == pytest.approx(TINY_DONT_KNOW_SHARES["B"])
     assert r.dimensions["A"].n == 3  # respondent 4 gave no valid answer to a1 or a2
     assert r.dimensions["B"].n == 4
     assert r.dimensions["B1"].parent == "B" and r.dimensions["B1"].depth == 1
@@ -83,8 +69,8 @@ def test_confidence_interval_is_t_interval(tiny_model, tiny_frame):
     a2 = mognad.score(tiny_frame, tiny_model, min_size=1).statements["a2"]
     answers = np.array([5, 4, 4.0])
     half = stats.t.ppf(0.975, 2) * answers.std(ddof=1) / math.sqrt(3) / 4
-    assert a2.ci_low == pytest.approx(max(0.0, 5 / 6 - half))
-    assert a2.ci_high == pytest.approx(min(1.0, 5 / 6 + half))
+    assert a2.ci_low == pytest.approx(max(0.0, TINY_SCORES["a2"] - half))
+    assert a2.ci_high == pytest.approx(min(1.0, TINY_SCORES["a2"] + half))
 
 
 def test_statements_aggregation_differs_from_children(tiny_model):
@@ -103,14 +89,16 @@ def test_weights_change_the_overall(tiny_model, tiny_frame):
     data = tiny_model.model_dump()
     data["dimensions"][0]["weight"] = 1
     equal = mognad.model_from_dict(data)
-    assert mognad.score(tiny_frame, equal, min_size=1).overall == pytest.approx((A + B1) / 2)
+    assert mognad.score(tiny_frame, equal, min_size=1).overall == pytest.approx(
+        (TINY_SCORES["A"] + TINY_SCORES["B1"]) / 2
+    )
 
 
 def test_result_frames_and_json(tiny_model, tiny_frame):
     r = mognad.score(tiny_frame, tiny_model, min_size=1)
     dims = r.dimensions_frame()
     assert list(dims.index) == ["A", "B", "B1"]
-    assert dims.loc["A", "score"] == pytest.approx(A)
+    assert dims.loc["A", "score"] == pytest.approx(TINY_SCORES["A"])
     top = r.dimensions_frame(top_level_only=True)
     assert list(top.index) == ["A", "B"]
     st = r.statements_frame()
@@ -149,7 +137,7 @@ def test_overall_hook_override(register_plugin, tiny_model, tiny_frame):
 
     register_plugin(Override(), "override-test")
     r = mognad.score(tiny_frame, tiny_model, min_size=1)
-    assert r.overall == pytest.approx(A)
+    assert r.overall == pytest.approx(TINY_SCORES["A"])
     assert r.level == "Hög"
 
 
