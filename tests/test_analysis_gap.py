@@ -1,4 +1,4 @@
-"""Gap analysis against hand-computed values (tiny model, see tests/test_scoring.py) and the
+"""Gap analysis against hand-computed values (tiny model, see conftest.py) and the
 bundled DiMiOS sample (scores recomputed here straight from the CSV with pandas)."""
 
 from __future__ import annotations
@@ -8,15 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2025, TINY_SCORES
 
 import mognad_core as mognad
 
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
-
-A = (0.875 + 5 / 6) / 2
-B1 = (1 / 3 + 3 * 0.5) / 4
-OVERALL = (2 * A + B1) / 3
+A, B1, OVERALL = TINY_SCORES["A"], TINY_SCORES["B1"], TINY_SCORES["overall"]
 
 
 @pytest.fixture
@@ -49,7 +45,7 @@ def test_benchmark_all_levels_inherit_and_order(tiny_model, tiny_result):
     # A A-0.7, a1 0.875-0.7, b3 has no score (last)
     assert [r.id for r in g.rows] == ["b1", "B", "B1", "b2", "a2", "A", "a1", "b3"]
     rows = {r.id: r for r in g.rows}
-    assert rows["b1"].gap == pytest.approx(1 / 3 - 0.5)
+    assert rows["b1"].gap == pytest.approx(TINY_SCORES["b1"] - 0.5)
     assert rows["B1"].target == 0.5 and rows["B1"].target_from == "B"
     assert rows["a2"].target == 0.7 and rows["a2"].target_from == "A"
     assert rows["b2"].gap == pytest.approx(0.0) and rows["b2"].met is True
@@ -120,8 +116,8 @@ def sample_scores(path: Path) -> tuple[pd.Series, dict[str, float]]:
 
 
 def test_bundled_sample_against_national_average_and_number():
-    stmt, dims = sample_scores(SAMPLES / "dimios_2025.csv")
-    result = mognad.score(SAMPLES / "dimios_2025.csv", "dimios", min_size=1)
+    stmt, dims = sample_scores(DIMIOS_2025)
+    result = mognad.score(DIMIOS_2025, "dimios", min_size=1)
     g = mognad.gap(result, 0.55, level="all")
     rows = {r.id: r for r in g.rows}
     for key, value in dims.items():
