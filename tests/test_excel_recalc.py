@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import TINY, TINY_ROWS, TINY_SCORES, TINY_SIX_ROWS
 from mognad_excel import udfs
 from mognad_excel.recalc import recalc
 from openpyxl.workbook.defined_name import DefinedName
@@ -25,29 +26,12 @@ import mognad_core as mognad
 from mognad_core import texts
 from mognad_core.errors import MognadError
 
-DATA = Path(__file__).parent / "data"
-A = (0.875 + 5 / 6) / 2
-B1 = (1 / 3 + 3 * 0.5) / 4
-OVERALL = (2 * A + B1) / 3
-ROWS = [
-    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
-    ["Soc", 5, 1, 3, 2, None],
-    ["Soc", 4, 2, 3, "dont know", None],
-    ["KLF", "Vet ej", 2, 1, "  vet ej ", "Vet ej"],
-    ["KLF", None, "VET INTE", "don't know", 4, None],
-]
+OVERALL = TINY_SCORES["overall"]  # the tiny model's overall score, computed by hand in conftest
+ROWS = TINY_ROWS
 R = "Svar!$A$1:$F$100"
 NOTICE = "Anonymitetsskydd avstängt"
 # six respondents: b3 has two valid answers (hidden under the default policy)
-SIX = [
-    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
-    ["Soc", 5, 1, 3, 2, None],
-    ["Soc", 4, 2, 3, 4, "Vet ej"],
-    ["Soc", 4, 2, 2, 3, 4],
-    ["KLF", 3, 3, 1, 5, "Vet ej"],
-    ["KLF", 5, 1, 4, 4, 2],
-    ["KLF", 2, 4, 2, "vet ej", None],
-]
+SIX = TINY_SIX_ROWS
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +43,7 @@ def _no_config_file(monkeypatch, tmp_path):
 class TinyPlugin:
     @mognad.hookimpl
     def register_models(self, register):
-        register(mognad.load_model_file(DATA / "tiny.yaml"))
+        register(mognad.load_model_file(TINY))
 
 
 @pytest.fixture

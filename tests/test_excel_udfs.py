@@ -14,43 +14,35 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import (
+    DIMIOS_SAMPLE,
+    TINY_DONT_KNOW_SHARES,
+    TINY_MEANS,
+    TINY_ROWS,
+    TINY_SCORES,
+    TINY_SIX_ROWS,
+    as_excel,
+)
+from conftest import TINY as TINY_FILE
 from mognad_excel import udfs
 from mognad_excel.cache import LRUCache, content_key
 
 import mognad_core as mognad
 from mognad_core import texts
 
-DATA = Path(__file__).parent / "data"
-
-A = (0.875 + 5 / 6) / 2
-B1 = (1 / 3 + 3 * 0.5) / 4
-OVERALL = (2 * A + B1) / 3
-TINY = str(DATA / "tiny.yaml")
+# the tiny model's values, computed by hand in conftest.py
+A, B1, OVERALL = TINY_SCORES["A"], TINY_SCORES["B1"], TINY_SCORES["overall"]
+TINY = str(TINY_FILE)  # Excel passes the model file as text
 
 # tiny_frame as Excel passes it (row 1 = headers)
-ROWS = [
-    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
-    ["Soc", 5.0, 1.0, 3.0, 2.0, None],
-    ["Soc", 4.0, 2.0, 3.0, "dont know", None],
-    ["KLF", "Vet ej", 2.0, 1.0, "  vet ej ", "Vet ej"],
-    ["KLF", None, "VET INTE", "don't know", 4.0, None],
-]
+ROWS = as_excel(TINY_ROWS)
 
 
 # six respondents: b3 has two valid answers (hidden under the default policy), the rest 5 or 6
-SIX = [
-    ["förvaltning", "a1", "a2", "b1", "b2", "b3"],
-    ["Soc", 5.0, 1.0, 3.0, 2.0, None],
-    ["Soc", 4.0, 2.0, 3.0, 4.0, "Vet ej"],
-    ["Soc", 4.0, 2.0, 2.0, 3.0, 4.0],
-    ["KLF", 3.0, 3.0, 1.0, 5.0, "Vet ej"],
-    ["KLF", 5.0, 1.0, 4.0, 4.0, 2.0],
-    ["KLF", 2.0, 4.0, 2.0, "vet ej", None],
-]
+SIX = as_excel(TINY_SIX_ROWS)
 THREE = SIX[:4]
 # five respondents, four of whom answered "vet ej" to a1: its one answer must not show
 FIVE = [
@@ -97,13 +89,9 @@ def body(table: list[list[object]]) -> list[list[object]]:
 @pytest.fixture
 def sample_rows() -> list[list[object]]:
     """The bundled DiMiOS sample as Excel would pass it (ints as floats)."""
-    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
-    wb = openpyxl.load_workbook(path, read_only=True)
+    wb = openpyxl.load_workbook(DIMIOS_SAMPLE, read_only=True)
     try:
-        return [
-            [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in r]
-            for r in wb.worksheets[0].iter_rows(values_only=True)
-        ]
+        return as_excel(wb.worksheets[0].iter_rows(values_only=True))
     finally:
         wb.close()
 
@@ -115,15 +103,13 @@ def test_score_overall_and_parts_by_hand(opt_out):
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "B1") == pytest.approx(B1)
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "Beta ett") == pytest.approx(B1)  # label
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "alpha") == pytest.approx(A)  # English label
-    assert udfs.MOGNAD_SCORE(ROWS, TINY, "a1") == pytest.approx(0.875)
-    assert udfs.MOGNAD_SCORE(ROWS, TINY, "Fråga 3") == pytest.approx(1 / 3)  # alias of b1
-    assert udfs.MOGNAD_SCORE(ROWS, TINY, [["a2"]]) == pytest.approx(5 / 6)  # 1x1 range
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "a1") == pytest.approx(TINY_SCORES["a1"])
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "Fråga 3") == pytest.approx(TINY_SCORES["b1"])  # alias
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, [["a2"]]) == pytest.approx(TINY_SCORES["a2"])  # 1x1
 
 
 def test_score_default_model_is_dimios(sample_rows):
-    expected = mognad.score(
-        next(s.path for s in mognad.get_samples() if s.model == "dimios"), "dimios"
-    )
+    expected = mognad.score(DIMIOS_SAMPLE, "dimios")
     assert udfs.MOGNAD_SCORE(sample_rows) == pytest.approx(expected.overall)
     assert udfs.MOGNAD_SCORE(sample_rows, None) == pytest.approx(expected.overall)
     assert udfs.MOGNAD_SCORE(sample_rows, "", "arv") == pytest.approx(
@@ -157,7 +143,7 @@ def test_dimensions_table_by_hand(opt_out):
     assert by_id["A"][1:3] == ["Alfa", ""]
     assert by_id["A"][3] == pytest.approx(A)
     assert by_id["A"][4] == 3
-    assert by_id["A"][5] == pytest.approx(2 / 7)
+    assert by_id["A"][5] == pytest.approx(TINY_DONT_KNOW_SHARES["A"])
     assert by_id["A"][6] == "Hög"
     assert by_id["B"][3] == pytest.approx(B1) and by_id["B"][6] == "Låg"
     assert by_id["B1"][2] == "B"
@@ -175,8 +161,10 @@ def test_statements_table_by_hand(opt_out):
     by_id = {r[0]: r for r in table[1:]}
     assert list(by_id) == ["a1", "a2", "b3", "b1", "b2"]  # model order
     assert by_id["a1"][1:3] == ["Vi har en plan.", "A"]
-    assert by_id["a1"][3:] == pytest.approx([0.875, 4.5, 2, 1 / 3])
-    assert by_id["a2"][4] == pytest.approx(13 / 3)  # reversed mean
+    assert by_id["a1"][3:] == pytest.approx(
+        [TINY_SCORES["a1"], TINY_MEANS["a1"], 2, TINY_DONT_KNOW_SHARES["a1"]]
+    )
+    assert by_id["a2"][4] == pytest.approx(TINY_MEANS["a2"])  # reversed mean
     assert by_id["b3"][3:5] == ["", ""]  # no valid answer: blank cells, not None
     assert by_id["b3"][5:] == [0, 1.0]
 
@@ -232,8 +220,7 @@ def test_gap_without_target_uses_the_models_default_benchmark(sample_rows):
 
 
 def test_priorities_follow_the_analysis_order(sample_rows):
-    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
-    rs = mognad.read_responses(path, "dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     result = mognad.score_responses(rs, insights=False)
     api = mognad.priorities(result, count=3, model=rs.model, context={"responses": rs})
     table = udfs.MOGNAD_PRIORITIES(sample_rows, "dimios", 3.0)
@@ -323,8 +310,7 @@ def test_headers_row():
 
 
 def test_insights_table_and_single(sample_rows):
-    path = next(s.path for s in mognad.get_samples() if s.model == "dimios")
-    api = mognad.score(path, "dimios").insights
+    api = mognad.score(DIMIOS_SAMPLE, "dimios").insights
     table = udfs.MOGNAD_INSIGHTS(sample_rows)
     assert table[0] == ["key", "title", "text"]
     assert [r[0] for r in table[1:]] == [i.key for i in api]
