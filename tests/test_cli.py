@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DIMIOS_SAMPLE, TINY, TINY_SCORES
 
 import mognad_core as mognad
-
-DATA = Path(__file__).parent / "data"
-SAMPLE = Path(__file__).parent.parent / "plugins/dimios/mognad_dimios/samples/dimios_sample.xlsx"
 
 
 def test_models_table_and_json(run_cli):
@@ -34,7 +31,7 @@ def test_models_show_json_is_the_pydantic_dump(run_cli):
 
 
 def test_models_show_file_as_table(run_cli):
-    out = run_cli("models", "show", DATA / "tiny.yaml")
+    out = run_cli("models", "show", TINY)
     assert out.exit_code == 0
     assert "a2: Planen saknas ofta.  [reversed]" in out.stdout
     assert "Levels: Låg ≥ 0%, Mellan ≥ 50%, Hög ≥ 80%" in out.stdout
@@ -44,19 +41,17 @@ def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
     path = tmp_path / "svar.xlsx"
     tiny_frame.to_excel(path, index=False, sheet_name="Svar")
     # four respondents: only the data holder's opt-out shows them (min-size 1, said in the notes)
-    refused = run_cli("score", path, "--model", DATA / "tiny.yaml", "--format", "json")
+    refused = run_cli("score", path, "--model", TINY, "--format", "json")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "färre än 5 svarande" in refused.stderr and "Traceback" not in refused.stderr
-    out = run_cli(
-        "score", path, "--model", DATA / "tiny.yaml", "--format", "json", "--min-size", "1"
-    )
+    out = run_cli("score", path, "--model", TINY, "--format", "json", "--min-size", "1")
     assert out.exit_code == 0, out.stderr
     data = json.loads(out.stdout)
-    api = mognad.score(path, DATA / "tiny.yaml", min_size=1)
+    api = mognad.score(path, TINY, min_size=1)
     assert any("Anonymitetsskydd avstängt" in n for n in data["notes"])
     assert data["model"] == "tiny"
     assert data["overall"] == pytest.approx(api.overall)  # unrounded
-    assert data["overall"] == pytest.approx((2 * (0.875 + 5 / 6) / 2 + (1 / 3 + 1.5) / 4) / 3)
+    assert data["overall"] == pytest.approx(TINY_SCORES["overall"])
     assert data["level"] == "Mellan"
     assert set(data["dimensions"]["A"]) >= {"score", "n", "dont_know_share"}
     assert set(data["statements"]["a1"]) >= {
@@ -76,14 +71,12 @@ def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
 def test_score_table(run_cli, tmp_path, tiny_frame):
     path = tmp_path / "svar.csv"
     tiny_frame.to_csv(path, sep=";", index=False)
-    out = run_cli("score", path, "--model", DATA / "tiny.yaml", "--min-size", "1")
+    out = run_cli("score", path, "--model", TINY, "--min-size", "1")
     assert out.exit_code == 0
     assert out.stdout.startswith("*** Anonymitetsskydd avstängt")  # in the saved text too
     assert "Overall score: 72.2 %   Level: Mellan" in out.stdout
     assert "Alfa" in out.stdout and "  Beta ett" in out.stdout
-    english = run_cli(
-        "score", path, "--model", DATA / "tiny.yaml", "--lang", "en", "--min-size", "1"
-    )
+    english = run_cli("score", path, "--model", TINY, "--lang", "en", "--min-size", "1")
     assert "Tiny test model" in english.stdout and "Alpha" in english.stdout
     assert english.stdout.startswith("*** Anonymity protection off")
 
@@ -93,7 +86,7 @@ def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
     assert out.exit_code == 0
     assert "Latest wave: år = 2025, 240 of 480 respondents; earlier: 2024" in out.stdout
     assert "dimios_sample.xlsx, 240 respondents" in out.stdout
-    frame = pd.read_excel(SAMPLE, engine="openpyxl")
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
     later = mognad.score(frame[frame["år"] == 2025], "dimios").overall  # rounded, as printed
     earlier = mognad.score(frame[frame["år"] == 2024], "dimios").overall
     assert f"Overall score: {later * 100:.1f} %" in out.stdout
@@ -127,27 +120,27 @@ def test_demo_without_waves_scores_everyone(run_cli):
 
 
 def test_score_where_and_the_note_on_pooled_waves(run_cli):
-    pooled = run_cli("score", SAMPLE)
+    pooled = run_cli("score", DIMIOS_SAMPLE)
     assert pooled.exit_code == 0 and "480 respondents" in pooled.stdout
     assert (
         'the file holds 2 waves in column "år" (2024, 2025), analysed together. '
         "Take one with --where år=2025"
     ) in pooled.stderr
-    one = run_cli("score", SAMPLE, "--where", "år=2024", "--format", "json")
+    one = run_cli("score", DIMIOS_SAMPLE, "--where", "år=2024", "--format", "json")
     assert one.exit_code == 0 and "analysed together" not in one.stderr
-    frame = pd.read_excel(SAMPLE, engine="openpyxl")
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
     expected = mognad.score(frame[frame["år"] == 2024], "dimios")
     data = json.loads(one.stdout)
     assert data["n_respondents"] == 240
     assert data["overall"] == pytest.approx(expected.overall, abs=1e-12)
-    bad = run_cli("score", SAMPLE, "--where", "år=2019")
+    bad = run_cli("score", DIMIOS_SAMPLE, "--where", "år=2019")
     assert bad.exit_code == 2
     assert 'no respondent has "2019" in column "år"' in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
 def test_demo_for_a_model_without_sample(run_cli):
-    out = run_cli("demo", "--model", DATA / "tiny.yaml")
+    out = run_cli("demo", "--model", TINY)
     assert out.exit_code == 2
     assert "No sample data for model" in out.stderr
 
@@ -156,7 +149,7 @@ def test_samples_copy_everything_the_docs_use_and_refuse_to_overwrite(run_cli, t
     out = run_cli("samples", "--copy-to", tmp_path)
     assert out.exit_code == 0
     copied = tmp_path / "dimios_sample.xlsx"
-    assert copied.read_bytes() == SAMPLE.read_bytes()
+    assert copied.read_bytes() == DIMIOS_SAMPLE.read_bytes()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [
         "dimios_2024.csv",
@@ -215,5 +208,5 @@ def test_samples_include_the_initiative_portfolio(run_cli):
     assert kinds[("dimios", "initiativ.xlsx")] == "initiatives"
     assert kinds[("dimios", "dimios_sample.xlsx")] == "responses"
     assert kinds[("dmm", "malprofil.yaml")] == "target"
-    assert mognad.get_samples("dimios", "responses")[0].path == SAMPLE  # what demo scores
+    assert mognad.get_samples("dimios", "responses")[0].path == DIMIOS_SAMPLE  # what demo scores
     assert "initiativ.xlsx" in run_cli("samples").stdout
