@@ -1,7 +1,8 @@
 """Priorities: the default (Vetlanda) rule by hand on the tiny model, the rank_priorities hook,
 and the bundled DiMiOS sample.
 
-Tiny model, statement level (scores and vet-ej shares from tests/test_scoring.py):
+Tiny model, statement level (scores and vet-ej shares: TINY_SCORES, TINY_DONT_KNOW_SHARES in
+conftest.py):
   id  score  vet ej  weight (relative to mean 1.5)
   a1  0.875  1/3     1 (2/3)
   a2  5/6    1/4     1 (2/3)
@@ -15,16 +16,12 @@ b2 2*(1/2+1/2) = 2.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2025, TINY_DONT_KNOW_SHARES, TINY_SCORES
 
 import mognad_core as mognad
 from mognad_core import hookimpl
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 P = {
     "a1": 2 / 3 * (1 / 8 + 1 / 3),
@@ -83,7 +80,7 @@ def test_target_adds_the_shortfall(tiny_model, tiny_result):
     assert got["b1"].priority == pytest.approx(2 / 3 * (2 / 3 + 1 / 4 + (0.6 - 1 / 3)))
     assert got["b2"].priority == pytest.approx(2 * (0.5 + 0.5 + 0.1))
     assert got["a1"].priority == pytest.approx(P["a1"])  # above target: no shortfall
-    assert got["b1"].gap == pytest.approx(1 / 3 - 0.6)
+    assert got["b1"].gap == pytest.approx(TINY_SCORES["b1"] - 0.6)
     assert "26.7 pp below target 60.0 %" in got["b1"].reason
     assert "target 60.0 % met" in got["a1"].reason
     assert p.target_label == "60%" and len(p.items) == 3
@@ -95,8 +92,8 @@ def test_dimension_level_by_hand(tiny_model, tiny_result):
     assert [x.id for x in p.ranked] == ["B", "A"] and [x.id for x in p.items] == ["B"]
     b = p.items[0]
     assert b.vetlanda and b.kind == "dimension" and b.label == "Beta"
-    a_score = (0.875 + 5 / 6) / 2
-    assert p.ranked[1].priority == pytest.approx(4 / 3 * ((1 - a_score) + 2 / 7))
+    a_score, a_vet_ej = TINY_SCORES["A"], TINY_DONT_KNOW_SHARES["A"]
+    assert p.ranked[1].priority == pytest.approx(4 / 3 * ((1 - a_score) + a_vet_ej))
 
 
 def test_frame_and_json(tiny_model, tiny_result):
@@ -158,7 +155,7 @@ def test_plugin_may_return_ids_and_other_models_keep_the_default(
     assert [x.id for x in p.ranked] == ["a2", "b1"]  # unknown ids and duplicates dropped
     assert p.ranked[0].priority == pytest.approx(P["a2"])  # default value kept for display
     assert "'ids' plugin" in p.rule
-    sample = mognad.score(SAMPLES / "dimios_2025.csv", "dimios", min_size=1)
+    sample = mognad.score(DIMIOS_2025, "dimios", min_size=1)
     assert mognad.priorities(sample).ranked_by == "default"
 
 
@@ -176,7 +173,7 @@ def test_failing_plugin_is_skipped(tiny_model, tiny_result, register_plugin):
 
 def test_bundled_sample_picks_cost_control_first():
     """Vetlanda chose kostnadskontroll; the sample's f12 (cost control) is low and poorly known."""
-    path = SAMPLES / "dimios_2025.csv"
+    path = DIMIOS_2025
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
     answers = raw[sids].apply(pd.to_numeric, errors="coerce")
