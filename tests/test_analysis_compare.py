@@ -10,18 +10,15 @@ By hand (tiny model, statement a1, scale 1-5):
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE
 from scipy import stats
 
 import mognad_core as mognad
 from mognad_core.analysis.compare import _boot_scores
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 
 def wave(a1, a2, b1, b2, b3=None):
@@ -177,10 +174,8 @@ def test_compare_waves_errors_and_notes(tiny_model):
 
 
 def test_bundled_sample_two_files_equal_one_file_with_year():
-    two = mognad.compare(
-        SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv", model="dimios", min_size=1
-    )
-    rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
+    two = mognad.compare(DIMIOS_2024, DIMIOS_2025, model="dimios", min_size=1)
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     one = mognad.compare_waves(rs, min_size=1)
     assert (one.before_label, one.after_label) == ("2024", "2025")
     assert (two.before_label, two.after_label) == ("2024", "2025")  # from each file's år
@@ -189,8 +184,8 @@ def test_bundled_sample_two_files_equal_one_file_with_year():
         assert a.ci_low == pytest.approx(b.ci_low) and a.ci_high == pytest.approx(b.ci_high)
     # hand check from the raw CSVs: change per statement and Welch interval
     raw = {
-        y: pd.read_csv(SAMPLES / f"dimios_{y}.csv", sep=";", encoding="utf-8-sig")
-        for y in (2024, 2025)
+        y: pd.read_csv(path, sep=";", encoding="utf-8-sig")
+        for y, path in ((2024, DIMIOS_2024), (2025, DIMIOS_2025))
     }
     for s in two.statements:
         x0 = pd.to_numeric(raw[2024][s.id], errors="coerce").dropna()
@@ -205,14 +200,12 @@ def test_bundled_sample_two_files_equal_one_file_with_year():
 
 
 def test_labels_are_file_names_when_the_files_do_not_name_one_wave_each(tmp_path):
-    frame = pd.read_csv(SAMPLES / "dimios_2025.csv", sep=";", encoding="utf-8-sig")
+    frame = pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig")
     frame.drop(columns="år").to_csv(tmp_path / "hösten.csv", index=False)
     frame.assign(år=2025).to_csv(tmp_path / "våren.csv", index=False)
     result = mognad.compare(
         tmp_path / "hösten.csv", tmp_path / "våren.csv", model="dimios", min_size=1
     )
     assert (result.before_label, result.after_label) == ("hösten", "våren")
-    same = mognad.compare(
-        SAMPLES / "dimios_2025.csv", tmp_path / "våren.csv", model="dimios", min_size=1
-    )
+    same = mognad.compare(DIMIOS_2025, tmp_path / "våren.csv", model="dimios", min_size=1)
     assert (same.before_label, same.after_label) == ("dimios_2025", "våren")

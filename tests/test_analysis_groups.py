@@ -4,19 +4,15 @@ who tries to recover every suppressed group's score from what the result shows."
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import GROUP_MODEL, GROUP_SIDS
+from conftest import DIMIOS_2025, DIMIOS_SAMPLE, GROUP_MODEL, GROUP_SIDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mognad_core as mognad
 from mognad_core import disclosure
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 MODEL, SIDS = GROUP_MODEL, GROUP_SIDS
 
@@ -282,9 +278,9 @@ def test_no_suppressed_group_can_be_recovered(survey):
 
 # ---- the bundled sample ----------------------------------------------------------------------
 def test_bundled_sample_by_forvaltning():
-    rs = mognad.read_responses(SAMPLES / "dimios_sample.xlsx", "dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     wave = rs.subset((rs.attributes["år"] == 2025).to_numpy())
-    raw = pd.read_csv(SAMPLES / "dimios_2025.csv", sep=";", encoding="utf-8-sig")
+    raw = pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig")
     sizes = raw["förvaltning"].value_counts()
     assert sizes["Kultur- och fritidsförvaltningen"] == 5  # small on purpose
     g5 = mognad.groups(wave, "förvaltning")

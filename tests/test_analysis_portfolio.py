@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2025, INITIATIVES
 from openpyxl import Workbook
 
 import mognad_core as mognad
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 HEADERS = [
     "Initiativ",
@@ -162,15 +160,15 @@ def test_missing_columns_and_empty_table(tiny_model, tiny_result):
 
 
 def test_bundled_sample_portfolio():
-    path = SAMPLES / "dimios_2025.csv"
+    path = DIMIOS_2025
     result = mognad.score(path, "dimios", min_size=1)
-    p = mognad.portfolio(SAMPLES / "initiativ.xlsx", result)
+    p = mognad.portfolio(INITIATIVES, result)
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
     score = (raw[sids].apply(pd.to_numeric, errors="coerce").mean() - 1) / 4
     weak = sorted(s for s in sids if score[s] < score.median())
     assert sorted(c.id for c in p.coverage if c.weak) == weak
-    sheet = pd.read_excel(SAMPLES / "initiativ.xlsx", engine="openpyxl")
+    sheet = pd.read_excel(INITIATIVES, engine="openpyxl")
     named = set()
     for cell in sheet["Påståenden"]:
         for token in str(cell).replace(";", ",").split(","):
