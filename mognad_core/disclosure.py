@@ -47,7 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .errors import MognadError
 from .schema import normalize_token
 from .settings import setting
-from .texts import text
+from .texts import Message, text, words
 
 if TYPE_CHECKING:
     from .responses import ResponseSet
@@ -56,6 +56,10 @@ DEFAULT_MIN_SIZE = 5
 #: the smallest protecting threshold; 1 (and only 1) turns protection off
 SMALLEST_PROTECTING = 3
 MISSING_VALUE = "(saknas)"
+
+
+def _key(note: object) -> str | None:
+    return note.key if isinstance(note, Message) else None
 
 
 class DisclosureError(MognadError):
@@ -576,7 +580,7 @@ def check(rs: ResponseSet, pol: DisclosurePolicy, lang: str = "sv") -> Cell:
     if rs.n == 0:  # not a matter of anonymity: say why there is nobody (the reading notes)
         from .errors import InputError, Location
 
-        why = " ".join(n for n in rs.notes if not n.startswith("Columns kept as"))
+        why = " ".join(words((n for n in rs.notes if _key(n) != "read.columns_kept"), "en"))
         raise InputError(
             "there are no respondents" + (f": {why}" if why else ""),
             Location(file=rs.source, sheet=rs.sheet),
@@ -775,11 +779,14 @@ def policy_of(result: Any, lang: str = "sv") -> DisclosurePolicy:
     return policy(None, lang)
 
 
-def finish(result: Any, pol: DisclosurePolicy, lang: str = "sv", notes: list[str] = ()) -> Any:
+def finish(
+    result: Any, pol: DisclosurePolicy, lang: str = "sv", notes: list[str | Message] = ()
+) -> Any:
     """The last step of every analysis (after pingouin's ``_postprocess_dataframe``): the
-    source's notes first, the opt-out notice when protection is off, figures rounded."""
+    source's notes first, in the result's language, the opt-out notice when protection is off,
+    figures rounded."""
     if hasattr(result, "notes"):
-        merged = [*notes, *result.notes, *notes_for(pol, lang)]
+        merged = words([*notes, *result.notes, *notes_for(pol, lang)], lang)
         result.notes = list(dict.fromkeys(merged))
     return round_figures(result, pol)
 

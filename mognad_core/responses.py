@@ -40,11 +40,13 @@ from .answers import (
 from .errors import InputError, Location, MognadError
 from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
+from .texts import Message
+from .texts import rows as rows_message
 
 MAX_LISTED = 5
 #: A question number before a question's text: "3. ", "F3) ", "Fråga 3: ", "Q3 - ", and a number
 #: of two levels or more followed by a space without a mark: "1.1 ", "F2.3 ".
-_NUMBERING = re.compile(
+QUESTION_NUMBER = re.compile(
     r"^\s*(?:[A-Za-zÅÄÖåäö]{0,12}\s?)?\d+(?:(?:\.\d+)*\s*(?:[):\-–]|\.(?!\d))|(?:\.\d+)+\s)\s*"
 )
 #: Google Forms' header of a row of a grid question: "Question title [Row text]"
@@ -53,8 +55,77 @@ _GRID_ROW = re.compile(r"^.*\[\s*([^\[\]]*[^\W\d_][^\[\]]*?)\s*\]\s*$")
 _STATEMENT_REF = re.compile(r"^(?:[a-zåäö]{1,12}\s?)?\d{1,3}(?:\.\d{1,3})*$")
 
 
-def _text_key(text: str) -> str:
+def header_key(text: str) -> str:
+    """A header or statement text as headers are compared: normalized, closing marks dropped."""
     return normalize_token(text).rstrip(" .?!:;")
+
+
+# ---- waves --------------------------------------------------------------------------------
+#: The names of an attribute column that tells the waves (survey rounds) apart, in the order
+#: they are looked for (case and spacing ignored). The one list for every command, report and
+#: plugin: :meth:`ResponseSet.waves`.
+WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
+
+
+def wave_label(value: Any) -> str | None:
+    """A wave cell as a label: ``"2024"`` (not ``"2024.0"``), stripped; None for a blank."""
+    if value is None:
+        return None
+    with contextlib.suppress(TypeError, ValueError):
+        if pd.isna(value):
+            return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() or None
+
+
+def _wave_order(label: str) -> tuple[int, Any]:
+    try:
+        return (0, float(label))
+    except ValueError:
+        return (1, label)
+
+
+@dataclass(frozen=True)
+class Waves:
+    """The waves of a response set (:meth:`ResponseSet.waves`): the column that tells them
+    apart and the waves in it, in order (by number when they are numbers, else by name)."""
+
+    column: str
+    labels: tuple[str, ...]
+    #: respondents with a blank cell in the column (in no wave)
+    missing: int = 0
+
+    @property
+    def several(self) -> bool:
+        return len(self.labels) > 1
+
+    @property
+    def latest(self) -> str | None:
+        return self.labels[-1] if self.labels else None
+
+    @property
+    def single(self) -> str | None:
+        """The wave when there is exactly one."""
+        return self.labels[0] if len(self.labels) == 1 else None
+
+    @property
+    def previous(self) -> str | None:
+        """The wave before the latest (None when there is one wave)."""
+        return self.labels[-2] if self.several else None
+
+    def note(self) -> Message | None:
+        """The note for several waves analysed together (None for one wave): the one wording
+        every command, report and plugin uses."""
+        if not self.several:
+            return None
+        return Message(
+            "note.waves_pooled",
+            count=len(self.labels),
+            column=self.column,
+            waves=", ".join(self.labels),
+            latest=self.latest,
+        )
 
 
 @dataclass
@@ -76,7 +147,7 @@ class ResponseSet:
     source: str | None = None
     sheet: str | None = None
     row_numbers: np.ndarray | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Message] = field(default_factory=list)
     #: unmatched headers that look like statements (kept as attributes, not scored)
     unmatched_statements: list[str] = field(default_factory=list)
 
@@ -88,6 +159,52 @@ class ResponseSet:
     conditions: tuple[tuple[str, str], ...] = ()
     #: sets this one was cut from by an arbitrary mask (:meth:`subset`): (origin rows, what)
     cut_from: tuple[tuple[np.ndarray, str], ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_any(
+        cls,
+        data: Any,
+        model: Any = None,
+        *,
+        sheet: str | None = None,
+        mapping: Mapping[str, str | None] | str | Path | None = None,
+        answers: Mapping[str, Any] | str | Path | None = None,
+        duplicates: str | None = None,
+    ) -> ResponseSet:
+        """Responses from a ResponseSet, a wide DataFrame or a response-file path: the one way
+        every function, command and plugin takes its input.
+
+        A ResponseSet is returned as it is; a ``model`` other than the one it was read for is
+        a :class:`~mognad_core.errors.ModelError`. A DataFrame or a file is read for ``model``
+        (a name, a model file or a MaturityModel; default ``dimios``) with ``mapping``,
+        ``answers`` and ``duplicates`` (see :func:`read_responses`) and, for a workbook,
+        ``sheet``. A file that is not there is a located :class:`InputError`.
+        """
+        from .errors import ModelError
+        from .plugins import load_model
+
+        if isinstance(data, ResponseSet):
+            wanted = data.model.name if model is None else load_model(model).name
+            if wanted != data.model.name:
+                read = f" in {Path(data.source).name}" if data.source else ""
+                raise ModelError(
+                    f"The responses{read} were read for model {data.model.name!r}, not "
+                    f"{wanted!r}: read them again for {wanted!r}, or leave the model out."
+                )
+            return data
+        if not isinstance(data, (pd.DataFrame, str, Path)):
+            raise MognadError(
+                "Expected responses as a ResponseSet, a DataFrame or a file path, got "
+                f"{type(data).__name__}."
+            )
+        m = load_model("dimios" if model is None else model)
+        if isinstance(data, pd.DataFrame):
+            return prepare(
+                data, m, mapping=load_mapping(mapping), answers=answers, duplicates=duplicates
+            )
+        return read_responses(
+            data, m, sheet=sheet, mapping=mapping, answers=answers, duplicates=duplicates
+        )
 
     @property
     def n(self) -> int:
@@ -187,6 +304,31 @@ class ResponseSet:
             rs = rs._select(m, conditions=(*rs.conditions, (col, label)), cut_from=rs.cut_from)
         return rs
 
+    def waves(self, column: str | None = None) -> Waves | None:
+        """The wave column and its waves in order: ``column`` (a located error when there is
+        no such column), else the first attribute column named as in :data:`WAVE_COLUMNS`
+        (``år``, ``year``, ``wave``, ``våg`` ...); None when there is none. Waves are the cell
+        texts (``2024``, not ``2024.0``), sorted by number when they are numbers."""
+        if column is not None:
+            col = self.column(column)
+        else:
+            folded = {normalize_token(c): c for c in self.attributes.columns}
+            col = next((folded[name] for name in WAVE_COLUMNS if name in folded), None)
+            if col is None:
+                return None
+        cells = [wave_label(v) for v in self.attributes[col]]
+        present = sorted({c for c in cells if c is not None}, key=_wave_order)
+        return Waves(col, tuple(present), missing=sum(c is None for c in cells))
+
+    def latest_wave(self) -> tuple[ResponseSet, ResponseSet | None]:
+        """The respondents of the latest wave and of the one before, when the set holds several
+        waves (:meth:`waves`); else the set itself and None. Reports and ``mognad demo`` are
+        about the latest wave, compared with the one before: they never mix years."""
+        w = self.waves()
+        if w is None or not w.several:
+            return self, None
+        return self.where((w.column, w.latest)), self.where((w.column, w.previous))
+
     def to_frame(self, dont_know_token: str = "vet ej") -> pd.DataFrame:
         """Back to a wide table: attributes, then one column per statement id."""
         out = self.attributes.copy()
@@ -208,23 +350,25 @@ def positional_key(text: str) -> tuple[str, int] | None:
     """``("fråga", 3)`` for a header or alias like "Fråga 3" (a family and a number), else
     None. Such names say only where a statement is in a list, so they are matched only when the
     whole numbered family corresponds one to one with the model's (see :func:`match_columns`)."""
-    m = _POSITIONAL.match(_text_key(text))
+    m = _POSITIONAL.match(header_key(text))
     return (m.group(1), int(m.group(2))) if m else None
 
 
-def _lookups(model: MaturityModel) -> tuple[dict[str, str], dict[tuple[str, int], tuple[str, str]]]:
+def statement_lookups(
+    model: MaturityModel,
+) -> tuple[dict[str, str], dict[tuple[str, int], tuple[str, str]]]:
     """Headers that name a statement for sure (id, text, an alias that is not a number) and the
     numbered aliases: ``(family, number) -> (statement id, alias as written)``."""
     certain: dict[str, str] = {}
     numbered: dict[tuple[str, int], tuple[str, str]] = {}
     for s in model.statements:
-        keys = [normalize_token(s.id), _text_key(s.text)]
+        keys = [normalize_token(s.id), header_key(s.text)]
         if s.text_en:
-            keys.append(_text_key(s.text_en))
+            keys.append(header_key(s.text_en))
         for alias in s.aliases:
             pos = positional_key(alias)
             if pos is None:
-                keys.append(_text_key(alias))
+                keys.append(header_key(alias))
             else:
                 numbered.setdefault(pos, (s.id, alias))
         for k in keys:
@@ -236,23 +380,23 @@ def _lookups(model: MaturityModel) -> tuple[dict[str, str], dict[tuple[str, int]
 
 def _header_lookup(model: MaturityModel) -> dict[str, str]:
     """Every header that names a statement, numbered aliases included."""
-    certain, numbered = _lookups(model)
+    certain, numbered = statement_lookups(model)
     lookup = dict(certain)
     for (_, _), (sid, alias) in numbered.items():
-        lookup.setdefault(_text_key(alias), sid)
+        lookup.setdefault(header_key(alias), sid)
     return lookup
 
 
 def match_header(header: str, lookup: Mapping[str, str]) -> str | None:
     """The statement id a header means, or None: by id, text or alias, after a question
     number ("3. ", "1.1 "), or the row text of a Google Forms grid header ("Title [Row]")."""
-    for key in (normalize_token(header), _text_key(header)):
+    for key in (normalize_token(header), header_key(header)):
         if key in lookup:
             return lookup[key]
-    stripped = _NUMBERING.sub("", header, count=1)
+    stripped = QUESTION_NUMBER.sub("", header, count=1)
     # the rest must be text: "F5.1" is not question "F5." with the text "1" (statement 1)
     if stripped != header and re.search(r"[^\W\d_]", stripped):
-        key = _text_key(stripped)
+        key = header_key(stripped)
         if key in lookup:
             return lookup[key]
     grid = _GRID_ROW.match(header)  # "Hur väl stämmer påståendena? [Vi har en plan.]"
@@ -276,8 +420,8 @@ def looks_like_statement(header: str, column: pd.Series | None = None, scale=Non
     """
     if _STATEMENT_REF.match(normalize_token(header).rstrip(" .?!:;")):
         return True
-    words = len(_NUMBERING.sub("", header, count=1).split())
-    if _NUMBERING.match(header) and words >= 3:
+    words = len(QUESTION_NUMBER.sub("", header, count=1).split())
+    if QUESTION_NUMBER.match(header) and words >= 3:
         return True
     if column is None or scale is None:
         return False
@@ -306,6 +450,12 @@ def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Locat
 def _column_name(table: RawTable, j: int) -> str:
     """'column D ("b1")' as messages name a column."""
     return _loc(table, j).describe().split(", ")[-1]
+
+
+def _column_ref(table: RawTable, j: int) -> Message:
+    """A column as notes name it (``column D ("b1")``), in the reader's language."""
+    where = _loc(table, j).describe().split(", ")[-1]
+    return Message("read.column", column=where.split(" ", 1)[1])
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -347,7 +497,7 @@ def match_columns(
     those matched otherwise, have exactly the same numbers. Else which column holds which
     statement cannot be known, and that is an error suggesting a mapping.
     """
-    certain, numbered = _lookups(model)
+    certain, numbered = statement_lookups(model)
     user_map = _user_map(table, model, mapping)
     families = {family for family, _ in numbered}
     headers = [str(h) for h in table.frame.columns]
@@ -897,13 +1047,8 @@ def _id_key(header: str) -> str:
 
 
 def _rows_text(numbers: list[int] | np.ndarray, limit: int = MAX_LISTED) -> str:
-    """'row 4', 'rows 4 and 9', 'rows 4, 9, 12, ... (7 in all)'."""
-    numbers = [int(n) for n in numbers]
-    if len(numbers) == 1:
-        return f"row {numbers[0]}"
-    if len(numbers) <= limit:
-        return f"rows {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
-    return f"rows {', '.join(map(str, numbers[:limit]))}, ... ({len(numbers)} in all)"
+    """'row 4', 'rows 4 and 9', 'rows 4, 9, 12, ... (7 in all)' (in messages, which are English)."""
+    return rows_message(numbers, limit).text("en")
 
 
 def _starts_with_summary_word(text: str) -> bool:
@@ -967,10 +1112,10 @@ def _summary_by_values(
     values: np.ndarray,
     rows: np.ndarray,
     others: np.ndarray,
-) -> dict[int, str]:
+) -> dict[int, tuple[str, int]]:
     """Rows (of ``rows``) whose statement cells are the column means or sums of the ``others``
-    rows, with at least one number that is not whole: ``{row: "the means ... rounded to 1
-    decimal"}``. A row of whole-number means cannot be told from a respondent's answers."""
+    rows, with at least one number that is not whole: ``{row: ("means" or "sums", decimals)}``.
+    A row of whole-number means cannot be told from a respondent's answers."""
     cols = [(j, found[sid]) for j, sid in enumerate(model.statement_ids) if sid in found]
     if not rows.size or not others.any() or len(cols) < 2:
         return {}
@@ -989,7 +1134,7 @@ def _summary_by_values(
             for digits in (1, 2):
                 want = np.round(target[filled], digits)
                 if np.allclose(raw[filled], want, rtol=0, atol=1e-9):
-                    out[int(i)] = f"the {what} of the other rows rounded to {digits} decimal(s)"
+                    out[int(i)] = (what, digits)
                     break
             if int(i) in out:
                 break
@@ -1004,7 +1149,7 @@ def _who_responds(
     values: np.ndarray,
     dont_know: np.ndarray,
     bad: np.ndarray | None,
-) -> tuple[np.ndarray, list[str]]:
+) -> tuple[np.ndarray, list[str | Message]]:
     """Which rows are respondents (a mask) and notes on the others.
 
     A respondent is a row with at least one statement answer or don't-know answer (a row with an
@@ -1031,7 +1176,7 @@ def _who_responds(
         answered[:] = True
         answered[open_rows] = False
     numbers = np.asarray(table.row_numbers)
-    notes: list[str] = []
+    notes: list[str | Message] = []
     summary: dict[int, str] = {}
     known: set[str] = set()
 
@@ -1044,19 +1189,21 @@ def _who_responds(
 
     for pos in attr_pos:
         for i in np.flatnonzero(_summary_words_in(frame.iloc[:, pos], groups) & answered):
-            summary.setdefault(int(i), f'"{frame.iat[i, pos]}" in {_column_name(table, pos)}')
+            summary.setdefault(int(i), (frame.iat[i, pos], _column_ref(table, pos)))
     if bad is not None and bad.any():  # a summary word where an answer belongs
         for j, sid in enumerate(model.statement_ids):
             pos = found.get(sid)
             for i in np.flatnonzero(bad[:, j]) if pos is not None else ():
                 cell = frame.iat[i, pos]
                 if isinstance(cell, str) and label_key(cell) in SUMMARY_WORDS:
-                    summary.setdefault(int(i), f'"{cell}" in {_column_name(table, pos)}')
+                    summary.setdefault(int(i), (cell, _column_ref(table, pos)))
     if summary:
         rows = sorted(summary)
-        told = "; ".join(f"row {numbers[i]}: {summary[i]}" for i in rows[:MAX_LISTED])
-        told += "; ..." if len(rows) > MAX_LISTED else ""
-        notes.append(f"{len(rows)} summary row(s) were not scored ({told}).")
+        told = tuple(
+            Message("read.summary_cell", row=int(numbers[i]), cell=cell, column=column)
+            for i, (cell, column) in ((i, summary[i]) for i in rows[:MAX_LISTED])
+        ) + (("...",) if len(rows) > MAX_LISTED else ())
+        notes.append(Message("read.summary_rows", count=len(rows), told=told))
     keep = answered.copy()
     keep[list(summary)] = False
     # rows with a number that is not a whole step: a summary of means? (never on the fast path)
@@ -1070,23 +1217,19 @@ def _who_responds(
         rows = sorted(by_values)
         keep[rows] = False
         for i in rows:
-            notes.append(
-                f"Row {numbers[i]} was not scored: its statement cells are {by_values[i]} (a "
-                "summary row, not a respondent)."
-            )
+            what, digits = by_values[i]
+            notes.append(Message(f"read.summary_by_{what}", row=int(numbers[i]), digits=digits))
     empty = np.flatnonzero(~answered)
     if empty.size:
         notes.insert(
-            0,
-            f"{empty.size} row(s) without an answer to any statement were not counted as "
-            f"respondents ({_rows_text(numbers[empty])}).",
+            0, Message("read.no_answers", count=empty.size, rows=rows_message(numbers[empty]))
         )
     return keep, notes
 
 
 def _duplicate_ids(
     table: RawTable, attr_pos: list[int], keep: np.ndarray, rule: str
-) -> tuple[np.ndarray, list[str]]:
+) -> tuple[np.ndarray, list[str | Message]]:
     """Respondent ids that appear in more than one kept row: refused, or all but the first or
     the last occurrence dropped (``rule``)."""
     frame = table.frame
@@ -1120,11 +1263,11 @@ def _duplicate_ids(
     dropped = ids.duplicated(keep="first" if rule == "keep-first" else "last").to_numpy() & filled
     keep = keep.copy()
     keep[rows[dropped]] = False
-    which = "first" if rule == "keep-first" else "last"
-    note = (
-        f'{int(dropped.sum())} row(s) repeat a respondent id of column "{header}" and were not '
-        f"scored; the {which} row of each id was kept (--duplicates {rule}): "
-        f"{_rows_text(numbers[rows[dropped]])}."
+    note = Message(
+        f"read.duplicates_{rule.replace('-', '_')}",
+        count=int(dropped.sum()),
+        column=header,
+        rows=rows_message(numbers[rows[dropped]]),
     )
     return keep, [note]
 
@@ -1158,24 +1301,18 @@ def _percent_cells(
     return out
 
 
-def _notes_on_answers(stats: ReadStats, model: MaturityModel) -> list[str]:
+def _notes_on_answers(stats: ReadStats, model: MaturityModel) -> list[str | Message]:
     notes = []
     blank = [(text, n) for (kind, text), n in stats.items() if kind == BLANK_TEXT]
     if blank:
         shown = ", ".join(f'"{t}"' for t, _ in blank[:MAX_LISTED])
-        shown += ", ..." if len(blank) > MAX_LISTED else ""
+        shown += ", …" if len(blank) > MAX_LISTED else ""
         cells = sum(n for _, n in blank)
-        notes.append(
-            f"{cells} statement cell(s) holding {shown} (texts meaning no value) were read as "
-            "blank: no answer."
-        )
+        notes.append(Message("read.blank_texts", count=cells, texts=shown))
     unchecked = [text for (kind, text), _ in stats.items() if kind == UNCHECKED]
     if unchecked:
         shown = ", ".join(f'"{t}"' for t in unchecked[:3])
-        notes.append(
-            f'Answers such as {shown} were read by their number: model "{model.name}" has no '
-            "answer labels to check the text against."
-        )
+        notes.append(Message("read.unchecked_labels", texts=shown, model=model.name))
     return notes
 
 
@@ -1280,7 +1417,7 @@ def prepare(
     notes += row_notes + duplicate_notes + _notes_on_answers(stats, model)
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
-        notes.append(f"Columns kept as respondent attributes (not statements): {names}.")
+        notes.append(Message("read.columns_kept", names=names))
     not_statements = {normalize_token(h) for h, sid in (mapping or {}).items() if sid is None}
     suspects = [
         str(frame.columns[j])
@@ -1290,21 +1427,20 @@ def prepare(
     ]
     if suspects:
         names = ", ".join(f'"{c}"' for c in suspects)
-        notes.append(
-            f"Not scored: {names} look(s) like statement column(s) but match no statement of "
-            f'model "{model.name}" (by id, text, number or alias). If they are statements, map '
-            "them with a mapping file (--mapping, header: statement id) or add the header to the "
-            "statement's aliases; otherwise rename or remove the column(s)."
-        )
+        notes.append(Message("read.unmatched_statements", names=names, model=model.name))
     if missing:
         notes.append(
-            f'No column for {len(missing)} statement(s) of model "{model.name}": '
-            f"{', '.join(missing)}; they are scored as having no answers."
+            Message(
+                "read.missing_statements",
+                count=len(missing),
+                model=model.name,
+                ids=", ".join(missing),
+            )
         )
     if n == 0:
-        notes.append("The table has a header but no respondent rows.")
+        notes.append(Message("read.header_only"))
     elif not keep.any():
-        notes.append("No row of the table has an answer to a statement: there are no respondents.")
+        notes.append(Message("read.no_respondents"))
     return ResponseSet(
         model=model,
         values=values,

@@ -169,12 +169,12 @@ def publish_score(
     disclosure plan): their answers are left out of every figure, spread figures need
     ``pol.spread_min`` answers, and figures are rounded."""
     from . import disclosure, texts
-    from .plugins import collect_insights
+    from .plugins import call_each
 
     ctx = dict(context or {})
-    lang = str(ctx.get("lang") or "sv")
-    result = _raw_score(disclosure.masked(responses, hidden))
-    result.notes = list(responses.notes)
+    lang = texts.check_lang(ctx.get("lang") or "sv")
+    result = exact_score(disclosure.masked(responses, hidden))
+    result.notes = texts.words(responses.notes, lang)
     hidden_ids = [sid for sid, h in zip(responses.model.statement_ids, hidden, strict=True) if h]
     for sid in hidden_ids:
         st = result.statements[sid]
@@ -202,14 +202,17 @@ def publish_score(
         ctx["disclosure"] = pol
         ctx["target_raw"] = ctx.get("target")
         ctx["target"] = parse_target(ctx.get("target"), responses.model, result)
-        result.insights = collect_insights(responses.model, result, ctx)
+        answers = call_each("model_insights", model=responses.model, result=result, context=ctx)
+        result.insights = [insight for a in answers for insight in a.value or []]
         disclosure.round_figures(result, pol)
     return result
 
 
-def _raw_score(responses: ResponseSet) -> ScoreResult:
-    """Every figure of ``responses``, exactly (nothing hidden, nothing rounded)."""
-    from .plugins import call_overall
+def exact_score(responses: ResponseSet) -> ScoreResult:
+    """Every figure of ``responses``, exactly (nothing hidden, nothing rounded): for
+    computing further (intervals, differences), never for showing; :func:`publish_score` gives
+    what may be shown."""
+    from .plugins import call_each
 
     model = responses.model
     arr = statement_arrays(responses.values, responses.dont_know, model)
@@ -290,9 +293,9 @@ def _raw_score(responses: ResponseSet) -> ScoreResult:
         statements=statements,
         source=responses.source,
     )
-    override = call_overall(model, result)
+    override = call_each("overall_score", model=model, result=result, first=True)
     if override is not None:
-        result.overall = _none(float(override))
+        result.overall = _none(float(override.value))
     lv = model.level_for(result.overall)
     result.level = lv.name if lv else None
     return result

@@ -373,6 +373,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "({sheets}). If answers are on several sheets, put them in one sheet; read another sheet "
         "with --sheet.",
     ),
+    # ---- reliability (mognad_core.analysis.reliability) --------------------------------------
+    "rel.response_rate": (
+        "Svarsfrekvens {rate}: när färre än hälften svarar kan resultatet skilja sig från hur de "
+        "som inte svarade ser det.",
+        "Response rate {rate}: with fewer than half answering, the result may not represent "
+        "those who did not answer.",
+    ),
+    "rel.few_answers": (
+        "bara {n} giltiga svar (färre än {min}): värdet säger lite",
+        "only {n} valid answer(s) (fewer than {min}): the score says little",
+    ),
+    "rel.uncertain": (
+        "värdet är osäkert: ±{half} p.e. (95 % intervall)",
+        "the score is uncertain: ±{half} pp (95 % interval)",
+    ),
+    "rel.one_statement": (
+        "ett påstående: alfa kräver minst två",
+        "one statement: alpha needs at least two",
+    ),
+    "rel.alpha_few": (
+        "alfa beräknas inte: {complete} svarande besvarade alla påståenden (minst {min} behövs)",
+        "alpha not computed: {complete} respondent(s) answered every statement (at least {min} "
+        "needed)",
+    ),
+    "rel.alpha_constant": (
+        "alfa kan inte beräknas: svaren varierar inte",
+        "alpha cannot be computed: the answers do not vary",
+    ),
+    "rel.alpha_unstable": (
+        "alfa från bara {complete} svarande som besvarat alla påståenden (färre än {min}): osäkert",
+        "alpha from only {complete} complete respondents (fewer than {min}): unstable",
+    ),
+    "rel.alpha_low": (
+        "alfa {alpha} är under {ok}: påståendena hänger inte ihop väl",
+        "alpha {alpha} is below {ok}: the statements do not hang together well",
+    ),
+    "rel.all_few": (
+        "Alla påståenden har färre än {min} giltiga svar.",
+        "Every statement has fewer than {min} valid answers.",
+    ),
+    "rel.some_few": (
+        "Färre än {min} giltiga svar: {ids}.",
+        "Fewer than {min} valid answers: {ids}.",
+    ),
+    "rel.few_respondents": (
+        "Bara {n} svarande: se alla siffror som vägledande.",
+        "Only {n} respondent(s): treat every figure as indicative.",
+    ),
+    # ---- analyses: compare, gap, priorities, portfolio ---------------------------------------
+    "compare.own_overall": (
+        "Ett tillägg räknar modellens totalvärde på sitt eget sätt; inget intervall anges för "
+        "förändringen av totalen.",
+        "A plugin computes this model's overall score its own way; no interval is given for the "
+        "overall change.",
+    ),
+    "compare.not_compared": (
+        "Inte jämförda (inget värde i en av mätningarna): {ids}.",
+        "Not compared (no score in one wave): {ids}.",
+    ),
+    "compare.no_interval": (
+        "Inget intervall (färre än {n} svar i en mätning): {ids}.",
+        "No interval (fewer than {n} answers in a wave): {ids}.",
+    ),
+    "gap.overall_only": (
+        "{label} publicerar bara ett totalvärde ({value}); delarna har inget eget jämförelsevärde. "
+        "Ange värdet som ett tal för att jämföra varje del med det.",
+        "{label} publishes only an overall figure ({value}); parts have no benchmark of their "
+        "own. Give the figure as a number to compare every part with it.",
+    ),
+    "gap.no_figures": ("{label} har inga värden.", "{label} has no figures."),
+    "gap.no_target": ("Inget mål för: {ids}.", "No target for: {ids}."),
+    "prio.not_ranked": (
+        "Inte rangordnade, inga giltiga svar: {ids} (titta på dem för sig: ett område som ingen "
+        "kan svara på kan självt vara ett ställe att börja).",
+        "Not ranked, no valid answers: {ids} (look at these separately: an area nobody can "
+        "answer for may itself be a place to start).",
+    ),
+    "portfolio.repeated": (
+        "Initiativ som finns med mer än en gång: {names}.",
+        "Initiatives listed more than once: {names}.",
+    ),
+    "portfolio.unclassified": (
+        "Inget initiativ är klassat på {axis}.",
+        "No initiative is classified on {axis}.",
+    ),
     # ---- anonymity (mognad_core.disclosure) --------------------------------------------------
     "reason.hidden": (
         "visas inte av anonymitetsskäl (färre än {k} svarande, eller så att en mindre grupp "

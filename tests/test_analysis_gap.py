@@ -55,7 +55,7 @@ def test_benchmark_all_levels_inherit_and_order(tiny_model, tiny_result):
 
 
 def test_profile_leaves_other_parts_without_target(tiny_model, tiny_result):
-    g = mognad.gap(tiny_result, {"Alfa": "80%"}, model=tiny_model, level="dimension")
+    g = mognad.gap(tiny_result, {"Alfa": "80%"}, model=tiny_model, level="dimension", lang="en")
     assert [r.id for r in g.rows] == ["A", "B"]
     assert g.rows[0].gap == pytest.approx(A - 0.8)
     assert g.rows[1].target is None and g.rows[1].gap is None

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2025
 
 import mognad_core as mognad
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 # LSAT, section 6 (Bock & Lieberman 1970, Psychometrika 35:179-197; the textbook data set of
 # Bartholomew, Knott & Moustaki, "Latent Variable Models and Factor Analysis"): 1000 examinees,
@@ -67,7 +63,7 @@ def test_alpha_edge_cases():
 
 
 def test_counts_and_warnings_on_the_tiny_model(tiny_model, tiny_frame):
-    r = mognad.reliability(tiny_frame, model=tiny_model, min_size=1)
+    r = mognad.reliability(tiny_frame, model=tiny_model, min_size=1, lang="en")
     got = {s.id: (s.n, s.dont_know, s.missing) for s in r.statements}
     assert got == {"a1": (2, 1, 1), "a2": (3, 1, 0), "b3": (0, 1, 3), "b1": (3, 1, 0),
                    "b2": (2, 2, 0)}  # fmt: skip
@@ -83,8 +79,8 @@ def test_counts_and_warnings_on_the_tiny_model(tiny_model, tiny_frame):
     )
     assert dims["B1"].kind == "category" and dims["B"].items == 3
     assert r.response_rate is None
-    assert "Every statement has fewer than 10 valid answers." in r.warnings
-    assert "Only 4 respondent(s): treat every figure as indicative." in r.warnings
+    assert "Every statement has fewer than 10 valid answers." in r.notes
+    assert "Only 4 respondent(s): treat every figure as indicative." in r.notes
     assert list(r.frame().index) == ["A", "B", "B1"]
     assert list(r.frame("statement").index) == ["a1", "a2", "b3", "b1", "b2"]
 
@@ -96,17 +92,19 @@ def test_reversed_statements_are_turned_before_alpha(tiny_model):
     a2 = 6 - np.clip(trait + rng.integers(-1, 2, 60), 1, 5)  # reversed wording
     b3 = np.where(np.arange(60) < 2, a1, np.nan)  # only two answers
     frame = pd.DataFrame({"a1": a1, "a2": a2, "b1": a1, "b2": a1, "b3": b3})
-    r = mognad.reliability(frame, model=tiny_model, min_size=1)
-    assert r.warnings == ["Fewer than 10 valid answers: b3."]
+    r = mognad.reliability(frame, model=tiny_model, min_size=1, lang="en")
+    assert [n for n in r.notes if not n.startswith("Anonymity")] == [
+        "Fewer than 10 valid answers: b3."
+    ]
     alpha = {d.id: d.alpha for d in r.dimensions}["A"]
     assert alpha == pytest.approx(mognad.cronbach_alpha(np.c_[a1, 6 - a2]))
     assert alpha > 0.7 and mognad.cronbach_alpha(np.c_[a1, a2]) < 0  # unturned it is negative
 
 
 def test_response_rate(tiny_model, tiny_frame):
-    r = mognad.reliability(tiny_frame, model=tiny_model, invited=10, min_size=1)
+    r = mognad.reliability(tiny_frame, model=tiny_model, invited=10, min_size=1, lang="en")
     assert r.response_rate == pytest.approx(0.4) and r.invited == 10
-    assert any("Response rate 40.0 %" in w for w in r.warnings)
+    assert any("Response rate 40.0 %" in w for w in r.notes)
     assert (
         mognad.reliability(tiny_frame, model=tiny_model, invited=5, min_size=1).response_rate == 0.8
     )
@@ -117,7 +115,7 @@ def test_response_rate(tiny_model, tiny_frame):
 
 
 def test_bundled_sample_alpha_recomputed_independently():
-    path = SAMPLES / "dimios_2025.csv"
+    path = DIMIOS_2025
     r = mognad.reliability(mognad.read_responses(path, "dimios"), invited=300, min_size=1)
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     assert r.n_respondents == 240 and r.response_rate == pytest.approx(0.8)
@@ -136,3 +134,12 @@ def test_bundled_sample_alpha_recomputed_independently():
         col = raw[s.id]
         assert s.n == pd.to_numeric(col, errors="coerce").notna().sum()
         assert s.dont_know == (col.astype(str).str.casefold() == "vet ej").sum()
+
+
+def test_notes_are_in_the_analysis_language(tiny_model, tiny_frame):
+    sv = mognad.reliability(tiny_frame, model=tiny_model, min_size=1, invited=10)
+    assert "Bara 4 svarande: se alla siffror som vägledande." in sv.notes
+    assert any(n.startswith("Svarsfrekvens 40,0 %") for n in sv.notes)
+    dims = {d.id: d for d in sv.dimensions}
+    assert dims["A"].warning.startswith("alfa beräknas inte: 2 svarande")
+    assert not any("respondent" in n for n in sv.notes)

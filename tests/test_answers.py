@@ -15,6 +15,7 @@ from openpyxl import Workbook
 import mognad_core as mognad
 from mognad_core.answers import BLANK_TEXTS, answer_key
 from mognad_core.readers.excel import ExcelReader
+from mognad_core.texts import words
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.yaml"
@@ -158,7 +159,7 @@ def test_a_model_without_labels_reads_the_number_with_a_note(tmp_path):
     frame = pd.DataFrame({"s1": ["4 - Ganska bra", "2 - Dåligt", "4 - Ganska bra", 5]})
     rs = mognad.prepare(frame, model)
     np.testing.assert_array_equal(rs.values[:, 0], [4, 2, 4, 5])
-    assert rs.notes[-1] == (
+    assert words(rs.notes, "en")[-1] == (
         'Answers such as "4 - Ganska bra", "2 - Dåligt" were read by their number: model "utan" '
         "has no answer labels to check the text against."
     )
@@ -314,7 +315,7 @@ def test_texts_meaning_no_value_are_blank_with_a_note(tmp_path, export_answers):
     pd.DataFrame(rows + extra, columns=ex.ids).to_csv(path, index=False, sep=";")
     rs = mognad.read_responses(path, "dimios")
     assert rs.n == 6  # the two rows have no answer: not respondents
-    assert rs.notes[:2] == [
+    assert words(rs.notes, "en")[:2] == [
         "2 row(s) without an answer to any statement were not counted as respondents (rows 8 "
         "and 9).",
         '8 statement cell(s) holding "NULL", "nan", "N/A", "-", "null", ... (texts meaning no '

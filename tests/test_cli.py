@@ -63,9 +63,9 @@ def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
         "dont_know_share",
     }
     assert data["statements"]["b3"]["score"] is None
-    assert 'Note: Columns kept as respondent attributes (not statements): "förvaltning".' in (
+    assert 'Obs: Kolumner som behålls som bakgrundsuppgifter (inte påståenden): "förvaltning".' in (
         out.stderr
-    )
+    )  # the command's language (Swedish by default), also for the notes made while reading
 
 
 def test_score_table(run_cli, tmp_path, tiny_frame):

@@ -14,18 +14,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from conftest import DIMIOS_2025, DIMIOS_MODEL_FILE
 
 import mognad_core as mognad
 from mognad_core.responses import looks_like_statement
 
-ROOT = Path(__file__).parent.parent
-WAVE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_2025.csv"
-MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
 IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 
 
 def statement_texts() -> dict[str, str]:
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     return {
         s["id"]: s["text"]
         for d in data["dimensions"]
@@ -36,14 +34,14 @@ def statement_texts() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def wave() -> pd.DataFrame:
-    return pd.read_csv(WAVE, sep=";", encoding="utf-8-sig", dtype=str)
+    return pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig", dtype=str)
 
 
 @pytest.fixture(scope="module")
 def reference() -> dict[str, float]:
     """Statement scores of the original file (headers = ids), by plain pandas, rounded as
     published."""
-    raw = pd.read_csv(WAVE, sep=";", encoding="utf-8-sig", dtype=str)
+    raw = pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig", dtype=str)
     scores = {s: (pd.to_numeric(raw[s], errors="coerce").mean() - 1) / 4 for s in IDS}
     return {s: round(v, 3) for s, v in scores.items()}  # as published
 
@@ -118,7 +116,7 @@ def test_a_header_left_out_of_the_mapping_is_reported(run_cli, wave, tmp_path):
     path = write(wave.rename(columns=headers), tmp_path / "export_officiell.csv")
     mapping = {h: sid for sid, h in headers.items() if sid != "a34"}
     (tmp_path / "m.json").write_text(json.dumps(mapping, ensure_ascii=False), "utf-8")
-    res = run_cli("score", path, "--mapping", tmp_path / "m.json")
+    res = run_cli("score", path, "--mapping", tmp_path / "m.json", "--lang", "en")
     assert res.exit_code == 0, res.stderr
     assert f'Not scored: "{headers["a34"]}" look(s) like statement column(s)' in res.stderr
     assert "No column for 1 statement(s)" in res.stderr and "a34" in res.stderr
@@ -130,7 +128,7 @@ def test_statement_like_headers_get_a_warning(run_cli, wave, reference, tmp_path
     extra["F5.1"] = extra["f12"]
     extra["Kommentar"] = "ok"
     path = write(extra, tmp_path / "export_extra.csv")
-    res = run_cli("score", path, "--model", "dimios", "--format", "json")
+    res = run_cli("score", path, "--model", "dimios", "--format", "json", "--lang", "en")
     assert res.exit_code == 0, res.stderr
     assert 'Not scored: "Påstående 25", "F5.1" look(s) like statement column(s)' in res.stderr
     data = json.loads(res.stdout)

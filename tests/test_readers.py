@@ -12,6 +12,7 @@ import mognad_core as mognad
 from mognad_core.readers import read_table
 from mognad_core.readers.csv import CsvReader, detect_separator
 from mognad_core.readers.excel import ExcelReader
+from mognad_core.texts import words
 
 SAMPLES = Path(__file__).parent.parent / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
@@ -159,7 +160,7 @@ def test_surveymonkeys_two_header_rows_are_read_as_one(tmp_path, kind, export_an
         "Vad saknas? - Other (please specify)",
     ]  # fmt: skip
     assert table.header_row == 2 and list(table.row_numbers) == list(range(3, 9))
-    assert table.notes == [
+    assert words(table.notes, "en") == [
         f"{where} were read as SurveyMonkey's two header rows: each column is named by its text "
         'in row 2 (a matrix row or an option), or in row 1 where row 2 is blank or says "Response".'
     ]
@@ -215,7 +216,7 @@ def test_other_sheets_with_data_are_named_when_the_first_was_read(tmp_path, engi
     )
     table = ExcelReader(engine).read(path)
     assert table.other_sheets == ["KLF"]
-    assert table.notes == [
+    assert words(table.notes, "en") == [
         'Only sheet "Soc" was read; the workbook has 1 other sheet(s) with data ("KLF"). If '
         "answers are on several sheets, put them in one sheet; read another sheet with --sheet."
     ]

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 import mognad_core as mognad
 from mognad_core.responses import code_column, match_header
+from mognad_core.texts import words
 
 DATA = Path(__file__).parent / "data"
 
@@ -137,7 +138,7 @@ def test_artologik_report_sheet_footnote_key_and_mean_rows_are_not_respondents(
         ["Källa: Artologik Survey&Report, 2025-03-04"],
     ]
     path = _workbook(tmp_path / "artologik.xlsx", rows)
-    res = run_cli("score", path, "-m", "dimios", "--min-size", "1", "-f", "json")
+    res = run_cli("score", path, "-m", "dimios", "--min-size", "1", "-f", "json", "--lang", "en")
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["n_respondents"] == 6
@@ -165,7 +166,8 @@ def test_summary_words_mark_a_row_that_is_never_scored(word, export_answers):
     rs = mognad.prepare(frame, mognad.get_model("dimios"))
     assert rs.n == 6
     assert (
-        rs.notes[0] == f'1 summary row(s) were not scored (row 8: "{word}" in column A ("enhet")).'
+        words(rs.notes, "en")[0]
+        == f'1 summary row(s) were not scored (row 8: "{word}" in column A ("enhet")).'
     )
 
 
@@ -178,7 +180,7 @@ def test_a_row_of_means_rounded_to_one_decimal_is_not_a_respondent(tmp_path, exp
     rows.append([f"{m:.1f}".replace(".", ",") for m in means])
     path = tmp_path / "google.csv"
     pd.DataFrame(rows, columns=ex.ids).to_csv(path, index=False, sep=";")
-    result = mognad.score(path, "dimios", min_size=1)
+    result = mognad.score(path, "dimios", min_size=1, lang="en")
     assert _means_of(result, ex.ids) == pytest.approx(ex.means, abs=1e-12)
     assert result.n_respondents == 6
     assert result.notes[0] == (
@@ -230,7 +232,18 @@ def test_duplicates_keep_first_or_last(tmp_path, run_cli, export_answers):
     ex = export_answers
     path = _surveymonkey(tmp_path, ex)
     res = run_cli(
-        "score", path, "-m", "dimios", "--duplicates", "keep-first", "--min-size", "1", "-f", "json"
+        "score",
+        path,
+        "-m",
+        "dimios",
+        "--duplicates",
+        "keep-first",
+        "--min-size",
+        "1",
+        "-f",
+        "json",
+        "--lang",
+        "en",
     )
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
@@ -415,7 +428,7 @@ def test_a_mean_under_each_groups_rows_is_a_subtotal(export_answers):
         mognad.prepare(frame, model)
     rs = mognad.prepare(frame.iloc[:-1], model)
     assert rs.n == 6
-    assert rs.notes[0] == (
+    assert words(rs.notes, "en")[0] == (
         '2 summary row(s) were not scored (row 5: "Medel Soc" in column A ("förvaltning"); '
         'row 9: "Medelvärde för KLF" in column A ("förvaltning")).'
     )

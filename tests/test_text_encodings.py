@@ -21,6 +21,7 @@ import mognad_core as mognad
 from mognad_core.readers import read_table
 from mognad_core.readers.csv import decode, detect_separator
 from mognad_core.readers.excel import ExcelReader
+from mognad_core.texts import words
 
 SAMPLE = next(s.path for s in mognad.get_samples("dimios") if s.path.name == "dimios_2025.csv")
 MODEL = mognad.get_model("dimios")
@@ -198,7 +199,9 @@ def test_mac_roman_with_cr_line_ends(tmp_path, reference):
     assert table.frame.columns[2] == "förvaltning"
     assert TEXTS["f14"] in table.frame.columns  # "... tydliga mål, ägare och tidplan."
     assert table.row_numbers[:2].tolist() == [2, 3]  # CR line ends are lines
-    assert table.notes[0].startswith("mac_roman.csv is not UTF-8 text: it was read as Mac Roman")
+    assert words(table.notes, "en")[0].startswith(
+        "mac_roman.csv is not UTF-8 text: it was read as Mac Roman"
+    )
     assert_sample_scores(path, reference)
 
 
@@ -207,10 +210,8 @@ def test_windows_1252_is_still_windows_1252_and_says_so(tmp_path, reference):
     path = tmp_path / "windows.csv"
     path.write_bytes(raw)
     assert decode(raw)[1] == "cp1252"
-    assert (
-        read_table(path)
-        .notes[0]
-        .startswith("windows.csv is not UTF-8 text: it was read as Windows-1252")
+    assert words(read_table(path).notes, "en")[0].startswith(
+        "windows.csv is not UTF-8 text: it was read as Windows-1252"
     )
     assert_sample_scores(path, reference)
 
@@ -347,7 +348,7 @@ def test_title_block_in_a_workbook(tmp_path, reference, engine, n):
     header = n + 2  # the titles, a blank row, the header
     assert table.header_row == header and table.row_numbers[0] == header + 1
     assert table.frame.columns[0] == "respondent"
-    note = table.notes[0]
+    note = words(table.notes, "en")[0]
     if n == 1:
         assert note == (
             'Row 1 of sheet "Svar", above the header row (row 3), was read as a title and '
@@ -364,7 +365,7 @@ def test_title_block_in_a_workbook(tmp_path, reference, engine, n):
     rs = mognad.prepare(table, MODEL)
     ref, _ = reference
     np.testing.assert_array_equal(rs.values, ref.values)
-    assert rs.notes[0] == note  # the reader's notes reach the response set
+    assert words(rs.notes, "en")[0] == note  # the reader's notes reach the response set
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
@@ -377,9 +378,11 @@ def test_title_block_in_a_csv_file(tmp_path, reference, n):
     path.write_bytes(csv_text([*padded, [""] * width, *sample_rows()]).encode("cp1252"))
     table = read_table(path)
     assert table.header_row == n + 2
-    assert any(f"above the header row (row {n + 2})" in note for note in table.notes)
+    assert any(f"above the header row (row {n + 2})" in note for note in words(table.notes, "en"))
     rs = assert_sample_scores(path, reference)
-    assert any("were read as a title" in x or "was read as a title" in x for x in rs.notes)
+    assert any(
+        "were read as a title" in x or "was read as a title" in x for x in words(rs.notes, "en")
+    )
 
 
 def test_a_row_too_wide_for_a_title_is_named(tmp_path):

@@ -25,14 +25,13 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..errors import InputError, Location, MognadError
-from ..responses import ResponseSet
-from ..schema import MaturityModel, normalize_token
-from ..scoring import _raw_score, publish_score
-from ._common import AnalysisResult, aggregate, as_responses, none
+from ..responses import WAVE_COLUMNS, ResponseSet, wave_label
+from ..schema import MaturityModel
+from ..scoring import exact_score, publish_score
+from ._common import AnalysisResult, aggregate, none
 
-WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
 #: Upper bound on replicate x respondent cells held in memory at once.
 _BLOCK_CELLS = 4_000_000
 
@@ -142,23 +141,13 @@ def _default_overall(model: MaturityModel, result: Any) -> float:
     return float(aggregate(model, scores)[None])
 
 
-def _label(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def single_wave(responses: ResponseSet) -> str | None:
-    """The wave of responses whose wave column (år, ...) holds one value, else ``None``."""
-    try:
-        _, _, present = wave_labels(responses)
-    except InputError:  # no wave column
-        return None
-    return present[0] if len(present) == 1 else None
+def _single_wave(rs: ResponseSet) -> str | None:
+    w = rs.waves()
+    return None if w is None else w.single
 
 
 def _default_labels(rs0: ResponseSet, rs1: ResponseSet) -> tuple[str, str]:
-    waves = (single_wave(rs0), single_wave(rs1))
+    waves = (_single_wave(rs0), _single_wave(rs1))
     if None not in waves and waves[0] != waves[1]:
         return waves  # type: ignore[return-value]
     return (
@@ -190,8 +179,8 @@ def compare(
         raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
     if model is None and isinstance(before, ResponseSet):
         model = before.model
-    rs0 = as_responses(before, model)
-    rs1 = as_responses(after, rs0.model)
+    rs0 = ResponseSet.from_any(before, model)
+    rs1 = ResponseSet.from_any(after, rs0.model)
     m: MaturityModel = rs0.model
     if rs1.model.name != m.name:
         raise MognadError(
@@ -211,7 +200,7 @@ def compare(
     r0 = publish_score(rs0, hidden, pol, insights=False, context=ctx)
     r1 = publish_score(rs1, hidden, pol, insights=False, context=ctx)
     rs0, rs1 = disclosure.masked(rs0, hidden), disclosure.masked(rs1, hidden)
-    x0, x1 = _raw_score(rs0), _raw_score(rs1)  # exact figures for the intervals
+    x0, x1 = exact_score(rs0), exact_score(rs1)  # exact figures for the intervals
     span = float(m.scale.max - m.scale.min)
 
     statements: list[CompareRow] = []
@@ -300,10 +289,7 @@ def compare(
     ):
         overall.ci_low = overall.ci_high = overall.significant = None
         overall.method = ""
-        notes.append(
-            "A plugin computes this model's overall score its own way; no interval is given for "
-            "the overall change."
-        )
+        notes.append(texts.text("compare.own_overall", lang))
 
     both = [r for r in statements if r.change is not None]
     up = sum(1 for r in both if r.change > 1e-12)
@@ -311,11 +297,11 @@ def compare(
     hidden_ids = [sid for sid, h in zip(m.statement_ids, hidden, strict=True) if h]
     missing = [r.id for r in statements if r.change is None and r.id not in hidden_ids]
     if missing:
-        notes.append(f"Not compared (no score in one wave): {', '.join(missing)}.")
+        notes.append(texts.text("compare.not_compared", lang, ids=", ".join(missing)))
     small = [r.id for r in both if r.ci_low is None]
     if small:
         fewest = max(2, pol.spread_min)
-        notes.append(f"No interval (fewer than {fewest} answers in a wave): {', '.join(small)}.")
+        notes.append(texts.text("compare.no_interval", lang, n=fewest, ids=", ".join(small)))
     notes.extend(disclosure.hidden_note(hidden_ids, pol, lang))
     out = CompareResult(
         model=m.name,
@@ -341,60 +327,6 @@ def compare(
     return disclosure.finish(out, pol, lang, source_notes)
 
 
-def find_wave_column(responses: ResponseSet, column: str | None = None) -> str:
-    """The attribute column holding the wave (given, or the first of år/year/wave/våg...)."""
-    cols = list(responses.attributes.columns)
-    folded = {normalize_token(c): c for c in cols}
-    if column is not None:
-        return responses.column(column)
-    for name in WAVE_COLUMNS:
-        if name in folded:
-            return folded[name]
-    raise InputError(
-        "no wave column found",
-        Location(file=responses.source, sheet=responses.sheet),
-        f"a column named {', '.join(WAVE_COLUMNS[:4])} (or name it with column=...); "
-        f"attribute columns are: {', '.join(cols) or 'none'}",
-    )
-
-
-def wave_labels(
-    responses: ResponseSet, column: str | None = None
-) -> tuple[str, pd.Series, list[str]]:
-    """The wave column, each respondent's wave label and the waves present, in order.
-
-    Labels are the cell texts (``2024``, not ``2024.0``); a blank cell gives ``None``. The waves
-    are sorted numerically when they are numbers, else alphabetically. Raises like
-    :func:`find_wave_column` when there is no wave column.
-    """
-    col = find_wave_column(responses, column)
-    keys = pd.Series(
-        [
-            None if v is None or v != v or str(v).strip() == "" else _label(v).strip()
-            for v in responses.attributes[col]
-        ],
-        dtype=object,
-    )
-
-    def sort_key(k: str) -> tuple[int, Any]:
-        try:
-            return (0, float(k))
-        except ValueError:
-            return (1, k)
-
-    present = sorted((k for k in dict.fromkeys(keys) if k is not None), key=sort_key)
-    return col, keys, present
-
-
-def several_waves(responses: ResponseSet) -> tuple[str, list[str]] | None:
-    """The wave column and its waves, in order, when the responses hold more than one wave."""
-    try:
-        col, _, present = wave_labels(responses)
-    except InputError:  # no wave column
-        return None
-    return (col, present) if len(present) > 1 else None
-
-
 def compare_waves(
     responses: ResponseSet,
     column: str | None = None,
@@ -407,7 +339,15 @@ def compare_waves(
     (case-insensitive). ``waves`` is (before, after); by default the earliest and the latest
     value (sorted). Other keyword options go to :func:`compare`.
     """
-    col, keys, present = wave_labels(responses, column)
+    found = responses.waves(column)
+    if found is None:
+        raise InputError(
+            "no wave column found",
+            Location(file=responses.source, sheet=responses.sheet),
+            f"a column named {', '.join(WAVE_COLUMNS[:4])} (or name it with column=...); "
+            f"attribute columns are: {', '.join(responses.attributes.columns) or 'none'}",
+        )
+    col, present = found.column, list(found.labels)
     where = Location(file=responses.source, sheet=responses.sheet, column=col)
     notes = []
     if waves is None:
@@ -426,7 +366,7 @@ def compare_waves(
     else:
         if len(waves) != 2:
             raise MognadError(f"waves must name two waves (before, after), got {list(waves)}.")
-        chosen = (_label(waves[0]).strip(), _label(waves[1]).strip())
+        chosen = (wave_label(waves[0]) or "", wave_label(waves[1]) or "")
         for w in chosen:
             if w not in present:
                 raise InputError(
@@ -436,7 +376,7 @@ def compare_waves(
                 )
     if chosen[0] == chosen[1]:
         raise MognadError(f"Both waves are {chosen[0]!r}; name two different waves.")
-    missing_rows = sum(1 for k in keys if k is None)
+    missing_rows = found.missing
     if missing_rows:
         notes.append(f'{missing_rows} respondent(s) with no value in "{col}" were left out.')
     before = responses.where((col, chosen[0]))
@@ -451,8 +391,4 @@ __all__ = [
     "CompareRow",
     "compare",
     "compare_waves",
-    "find_wave_column",
-    "several_waves",
-    "single_wave",
-    "wave_labels",
 ]

@@ -17,11 +17,11 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..errors import MognadError
 from ..results import ScoreResult
 from ..schema import MaturityModel
-from ..targets import Target, parse_target
+from ..targets import Target, default_target, is_blank, parse_target
 from ._common import AnalysisResult, ancestors, check_level, none, parts, resolve_model
 
 
@@ -99,11 +99,13 @@ def gap(
 ) -> GapResult:
     """Gap to ``target`` per dimension, category or statement (``level``: dimension, category,
     statement or all), sorted by gap with the largest shortfall first; parts without a score or a
-    target come last, in model order. ``overall`` holds the overall score's gap.
+    target come last, in model order. ``overall`` holds the overall score's gap. No ``target``
+    (None or blank) means the model's default benchmark (:func:`~mognad_core.targets.
+    default_target`, DiMiOS: the national average); a model without one raises.
     """
     m = resolve_model(result, model)
     level = check_level(level)
-    t = parse_target(target, m, result)
+    t = parse_target(default_target(m) if is_blank(target) else target, m, result)
     if t is None:
         raise MognadError(
             "gap needs a target: a number (0.6 or 60%), a benchmark name "
@@ -158,14 +160,13 @@ def gap(
     notes: list[str] = []
     if t.kind == "benchmark" and not t.dimensions:
         notes.append(
-            f"{t.label} publishes only an overall figure ({t.overall:.0%}); parts have no "
-            "benchmark of their own. Give the figure as a number to compare every part with it."
+            texts.text("gap.overall_only", lang, label=t.label, value=texts.pct(t.overall, lang))
             if t.overall is not None
-            else f"{t.label} has no figures."
+            else texts.text("gap.no_figures", lang, label=t.label)
         )
     missing = [r.id for r in rows if r.target is None]
     if missing and not (t.kind == "benchmark" and not t.dimensions):
-        notes.append(f"No target for: {', '.join(missing)}.")
+        notes.append(texts.text("gap.no_target", lang, ids=", ".join(missing)))
     label = t.label
     if t.kind == "profile":
         shown = ", ".join(f"{k} {v:.0%}" for k, v in t.dimensions.items())

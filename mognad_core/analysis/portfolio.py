@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from .. import disclosure
+from .. import disclosure, texts
 from ..errors import InputError, Location, MognadError
 from ..readers import RawTable, read_table
 from ..results import ScoreResult
@@ -491,10 +491,10 @@ def portfolio(
     names = [i.name for i in items]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        notes.append(f"Initiatives listed more than once: {', '.join(dupes)}.")
+        notes.append(texts.text("portfolio.repeated", lang, names=", ".join(dupes)))
     for key, spec in AXES.items():
         if all(i.axes.get(key) is None for i in items):
-            notes.append(f"No initiative is classified on {spec['label']}.")
+            notes.append(texts.text("portfolio.unclassified", lang, axis=spec["label"]))
     out = PortfolioResult(
         model=m.name,
         source=source,

@@ -19,7 +19,16 @@ from .. import disclosure, texts
 from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import parse_target
-from ._common import AnalysisResult, ancestors, check_level, none, parts, pp, resolve_model
+from ._common import (
+    AnalysisResult,
+    ancestors,
+    check_count,
+    check_level,
+    none,
+    parts,
+    pp,
+    resolve_model,
+)
 
 DEFAULT_MIN_SHARE = 0.20
 
@@ -189,33 +198,29 @@ def _default_order(table: pd.DataFrame) -> list[str]:
 def _plugin_ranking(
     model: MaturityModel, table: pd.DataFrame, context: dict[str, Any]
 ) -> tuple[str, list[str], dict[str, float], dict[str, str], str | None] | None:
-    """Ask ``rank_priorities`` implementations (last registered first, as pluggy does)."""
-    from ..plugins import _call, _record_failure, get_plugin_manager
+    """The ``rank_priorities`` answer of the model's plugin, if it gives one."""
+    from ..plugins import call_each
 
-    pm = get_plugin_manager()
-    for impl in reversed(pm.hook.rank_priorities.get_hookimpls()):
-        try:
-            answer = _call(impl, model=model, table=table.copy(), context=context)
-        except Exception as exc:  # a broken plugin must not break the analysis
-            _record_failure(impl.plugin_name, exc)
-            continue
-        if answer is None:
-            continue
-        prio: dict[str, float] = {}
-        why: dict[str, str] = {}
-        rule = None
-        if isinstance(answer, pd.DataFrame):
-            ids = [str(i) for i in answer.index]
-            if "priority" in answer.columns:
-                prio = {str(i): float(v) for i, v in answer["priority"].items() if v == v}
-            if "reason" in answer.columns:
-                why = {str(i): str(v) for i, v in answer["reason"].items() if isinstance(v, str)}
-            rule = answer.attrs.get("rule")
-        else:
-            ids = [str(i) for i in answer]
-        ids = [i for i in dict.fromkeys(ids) if i in table.index]
-        return impl.plugin_name, ids, prio, why, rule
-    return None
+    found = call_each(
+        "rank_priorities", model=model, table=table.copy(), context=context, first=True
+    )
+    if found is None:
+        return None
+    answer = found.value
+    prio: dict[str, float] = {}
+    why: dict[str, str] = {}
+    rule = None
+    if isinstance(answer, pd.DataFrame):
+        ids = [str(i) for i in answer.index]
+        if "priority" in answer.columns:
+            prio = {str(i): float(v) for i, v in answer["priority"].items() if v == v}
+        if "reason" in answer.columns:
+            why = {str(i): str(v) for i, v in answer["reason"].items() if isinstance(v, str)}
+        rule = answer.attrs.get("rule")
+    else:
+        ids = [str(i) for i in answer]
+    ids = [i for i in dict.fromkeys(ids) if i in table.index]
+    return found.plugin, ids, prio, why, rule
 
 
 def priorities(
@@ -235,10 +240,7 @@ def priorities(
     """
     m = resolve_model(result, model)
     level = check_level(level)
-    if int(count) < 1:
-        from ..errors import MognadError
-
-        raise MognadError(f"count must be at least 1 (got {count}).")
+    count = check_count(count)
     t = parse_target(target, m, result)
     table, unscored, median, min_share = _candidates(result, m, level, t, lang)
     ctx = dict(context or {})
@@ -276,20 +278,11 @@ def priorities(
             )
         )
     notes = []
-    if unscored:
-        notes.append(
-            f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
-            "an area nobody can answer for may itself be a place to start)."
-        )
     hidden = [pid for pid in unscored if _is_hidden(result, pid)]
+    unscored = [pid for pid in unscored if pid not in hidden]
+    if unscored:
+        notes.append(texts.text("prio.not_ranked", lang, ids=", ".join(unscored)))
     if hidden:
-        unscored = [pid for pid in unscored if pid not in hidden]
-        notes = [n for n in notes if not n.startswith("Not ranked, no valid answers")]
-        if unscored:
-            notes.append(
-                f"Not ranked, no valid answers: {', '.join(unscored)} (look at these separately: "
-                "an area nobody can answer for may itself be a place to start)."
-            )
         notes.append(texts.text("note.not_ranked_hidden", lang, ids=", ".join(hidden)))
     out = PriorityResult(
         model=m.name,

@@ -20,7 +20,8 @@ from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of impor
 
 from .. import disclosure, texts
 from ..errors import MognadError
-from ._common import AnalysisResult, as_responses, pp
+from ..responses import ResponseSet
+from ._common import AnalysisResult
 
 #: A statement with fewer valid answers than this gets a warning.
 MIN_N = 10
@@ -83,8 +84,9 @@ class ReliabilityResult(AnalysisResult):
     response_rate: float | None = None
     statements: list[StatementReliability]
     dimensions: list[DimensionReliability]
-    warnings: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="notes about the data")
+    notes: list[str] = Field(
+        default_factory=list, description="notes about the data and the figures' reliability"
+    )
     thresholds: dict[str, float] = Field(default_factory=dict)
 
     def frame(self, kind: str = "dimension") -> pd.DataFrame:
@@ -114,7 +116,7 @@ def reliability(
     statement with fewer than ``min_size`` answers is not shown, and intervals and alphas need
     ``2 x min_size`` answers."""
     pol = disclosure.policy(min_size, lang)
-    rs = as_responses(responses, model)
+    rs = ResponseSet.from_any(responses, model)
     hidden = disclosure.check(rs, pol, lang).figure_hidden
     source_notes = list(rs.notes)
     rs = disclosure.masked(rs, hidden)
@@ -122,7 +124,7 @@ def reliability(
     lo, hi = float(m.scale.min), float(m.scale.max)
     span = hi - lo
     response_rate = None
-    warnings: list[str] = []
+    notes: list[str] = []
     if invited is not None:
         if isinstance(invited, bool) or int(invited) != invited or invited < 1:
             raise MognadError(
@@ -135,9 +137,8 @@ def reliability(
             )
         response_rate = rs.n / invited
         if response_rate < 0.5:
-            warnings.append(
-                f"Response rate {pp(response_rate)}: with fewer than half answering, the result "
-                "may not represent those who did not answer."
+            notes.append(
+                texts.text("rel.response_rate", lang, rate=texts.pct(response_rate, lang, 1))
             )
     values = rs.values.copy()
     reverse = np.array([s.reverse for s in m.statements], dtype=bool)
@@ -166,9 +167,9 @@ def reliability(
             half = float(stdtrit(n - 1, 0.975) * col.std(ddof=1) / np.sqrt(n) / span)
         warn = None
         if n < min_n:
-            warn = f"only {n} valid answer(s) (fewer than {min_n}): the score says little"
+            warn = texts.text("rel.few_answers", lang, n=n, min=min_n)
         elif half is not None and half > MAX_HALF_WIDTH:
-            warn = f"the score is uncertain: ±{half * 100:.0f} pp (95 % interval)"
+            warn = texts.text("rel.uncertain", lang, half=texts.num(half * 100, lang, 0))
         statements.append(
             StatementReliability(
                 id=s.id,
@@ -193,24 +194,22 @@ def reliability(
             alpha = float("nan")
         warn = None
         if len(cols) < 2:
-            warn = "one statement: alpha needs at least two"
+            warn = texts.text("rel.one_statement", lang)
         elif complete < min_n or alpha != alpha:
             warn = (
-                f"alpha not computed: {complete} respondent(s) answered every statement "
-                f"(at least {min_n} needed)"
+                texts.text("rel.alpha_few", lang, complete=complete, min=min_n)
                 if complete < min_n
-                else "alpha cannot be computed: the answers do not vary"
+                else texts.text("rel.alpha_constant", lang)
             )
             alpha = float("nan")
         elif complete < MIN_ALPHA_N:
-            warn = (
-                f"alpha from only {complete} complete respondents "
-                f"(fewer than {MIN_ALPHA_N}): unstable"
-            )
+            warn = texts.text("rel.alpha_unstable", lang, complete=complete, min=MIN_ALPHA_N)
         elif alpha < ALPHA_OK:
-            warn = (
-                f"alpha {alpha:.2f} is below {ALPHA_OK:.2f}: "
-                "the statements do not hang together well"
+            warn = texts.text(
+                "rel.alpha_low",
+                lang,
+                alpha=texts.num(alpha, lang, 2),
+                ok=texts.num(ALPHA_OK, lang, 2),
             )
         dims.append(
             DimensionReliability(
@@ -226,11 +225,11 @@ def reliability(
         )
     few = [s.id for s in statements if s.n is not None and s.n < min_n]
     if few and len(few) == len(statements):
-        warnings.append(f"Every statement has fewer than {min_n} valid answers.")
+        notes.append(texts.text("rel.all_few", lang, min=min_n))
     elif few:
-        warnings.append(f"Fewer than {min_n} valid answers: {', '.join(few)}.")
+        notes.append(texts.text("rel.some_few", lang, min=min_n, ids=", ".join(few)))
     if rs.n < min_n:
-        warnings.append(f"Only {rs.n} respondent(s): treat every figure as indicative.")
+        notes.append(texts.text("rel.few_respondents", lang, n=rs.n))
     out = ReliabilityResult(
         model=m.name,
         n_respondents=rs.n,
@@ -238,7 +237,7 @@ def reliability(
         response_rate=response_rate,
         statements=statements,
         dimensions=dims,
-        warnings=warnings,
+        notes=notes,
         thresholds={
             "min_n": min_n,
             "min_alpha_n": MIN_ALPHA_N,

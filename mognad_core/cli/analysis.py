@@ -31,10 +31,13 @@ from ..analysis.portfolio import STATUS_ORDER
 from ..errors import MognadError
 from ..plugins import load_model
 from ..responses import ResponseSet, read_responses
+from ..schema import check_level
 from ..scoring import score_responses
+from ..targets import default_target
 from . import cli
 from .options import (
     echo_json,
+    echo_notes,
     emit,
     format_option,
     lang_option,
@@ -60,18 +63,25 @@ target_option = click.option(
     default=None,
     help="A number (0.6 or 60%), a benchmark name (see `mognad models show`), a level name, "
     "'next' (the next maturity level), 'dim=value,...' or a .yaml/.json/.csv file of "
-    "dimension targets.",
+    "dimension targets. gap without it: the model's default benchmark (DiMiOS: national_2021).",
 )
 
 
 def _level_option(default: str, choices: tuple[str, ...]) -> Any:
+    def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
+        try:
+            return check_level(value, choices, default)
+        except MognadError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
     return click.option(
         "--level",
         "-l",
-        type=click.Choice(list(choices)),
+        metavar=f"[{'|'.join(choices)}]",
         default=default,
         show_default=True,
-        help="Which parts to show.",
+        callback=check,
+        help="Which parts to show (also in Swedish or plural: påståenden).",
     )
 
 
@@ -141,9 +151,8 @@ def _pp(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:+.1f} pp"
 
 
-def _notes(notes: list[str]) -> None:
-    for note in notes:
-        click.echo(f"Note: {note}", err=True)
+def _notes(notes: list[str], lang: str = "sv") -> None:
+    echo_notes(notes, lang)
 
 
 def _header(rs: ResponseSet, where: tuple[str, ...]) -> str:
@@ -345,8 +354,6 @@ def render_reliability(r: ReliabilityResult, header: str = "", statements: bool 
                 ]
             )
         )
-    for w in r.warnings:
-        lines.append(f"Warning: {w}")
     return "\n".join(lines)
 
 
@@ -417,8 +424,8 @@ def _dump(result: Any) -> None:
 @format_option
 def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, fmt) -> None:
     """Gap to a target per dimension, category or statement, largest shortfall first."""
-    if target is None:
-        m = load_model(model)
+    m = load_model(model)
+    if target is None and default_target(m) is None:  # else gap() takes the default benchmark
         names = ", ".join(b.name for b in m.benchmarks) or "none"
         raise MognadError(
             f"gap needs --target: a number (60%), a benchmark of {m.name} ({names}), a level name "
@@ -560,14 +567,7 @@ def compare_cmd(
     "for combinations).",
 )
 @min_size_option
-@click.option(
-    "--level",
-    "-l",
-    type=click.Choice(["dimension", "statement", "all"]),
-    default="dimension",
-    show_default=True,
-    help="Which parts to show.",
-)
+@_level_option("dimension", ("dimension", "statement", "all"))
 @click.option(
     "--top",
     type=click.IntRange(min=0),

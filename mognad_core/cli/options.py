@@ -123,5 +123,12 @@ def emit(result: Any, fmt: str, render: Any, policy: Any, lang: str = "sv") -> N
         for notice in notes_for(policy, lang):
             click.echo(f"*** {notice} ***\n")
         click.echo(render())
-    for note in getattr(result, "notes", None) or []:
-        click.echo(f"Note: {note}", err=True)
+    echo_notes(getattr(result, "notes", None) or [], lang)
+
+
+def echo_notes(notes: Any, lang: str = "sv") -> None:
+    """Notes on stderr, one per line (``Obs: ...`` / ``Note: ...``), in the command's language."""
+    from ..texts import text, words
+
+    for note in words(notes, lang):
+        click.echo(text("cli.note", lang, note=note), err=True)

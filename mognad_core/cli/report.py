@@ -11,7 +11,14 @@ from ..plugins import load_model
 from ..report import build_report
 from ..responses import ResponseSet, read_responses
 from . import cli
-from .options import lang_option, mapping_option, min_size_option, model_option, sheet_option
+from .options import (
+    echo_notes,
+    lang_option,
+    mapping_option,
+    min_size_option,
+    model_option,
+    sheet_option,
+)
 
 
 class _Bar:
@@ -172,5 +179,4 @@ def report_cmd(
             bar.close()
     for path in written:
         click.echo(f"Wrote {path}")
-    for note in rs.notes:
-        click.echo(f"Note: {note}", err=True)
+    echo_notes(rs.notes, lang)

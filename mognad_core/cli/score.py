@@ -18,6 +18,7 @@ from ..scoring import score_responses
 from . import cli
 from .analysis import apply_where, read_input, where_option
 from .options import (
+    echo_notes,
     emit,
     format_option,
     lang_option,
@@ -93,9 +94,8 @@ def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:
     emit(shown, fmt, lambda: render_score(result, lang), policy_of(result), lang)
 
 
-def _notes(result: ScoreResult) -> None:
-    for note in result.notes:
-        click.echo(f"Note: {note}", err=True)
+def _notes(result: ScoreResult, lang: str = "sv") -> None:
+    echo_notes(result.notes, lang)
 
 
 @cli.command()
@@ -175,4 +175,4 @@ def demo(model: str, lang: str, fmt: str) -> None:
             f"  mognad report {path} -m {model}{groups} -o rapport/",
         ]
     click.echo("\n".join(lines))
-    _notes(result)  # last, after the next steps
+    _notes(result, lang)  # last, after the next steps

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, Location
+from ..texts import Message
 from .grid import table_from_grid
 from .interface import RawTable, ResponseReader
 from .limits import check_file_size, check_row_count, count_text_rows, current_limits
@@ -163,12 +164,10 @@ class CsvReader(ResponseReader):
         lines = count_text_rows(raw)
         check_row_count(lines, limits, where, f"the file has {lines:,} lines")
         text, encoding = decode(raw)
-        notes: list[str] = []
+        notes: list[Message] = []
         if encoding not in ("utf-8", "utf-16") and not raw.isascii():
             notes.append(
-                f"{path.name} is not UTF-8 text: it was read as {ENCODING_NAMES[encoding]}, "
-                "which gives Swedish letters (å, ä, ö) rather than odd characters. If letters "
-                'look wrong, save the file as "CSV UTF-8".'
+                Message("read.not_utf8", file=path.name, encoding=ENCODING_NAMES[encoding])
             )
         if "\r" in text:  # CR LF (Windows) or a lone CR (classic Mac) become LF
             text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, Location, column_letter
+from ..texts import Message, listing
 from . import limits as _limits
 from .grid import nfc, table_from_grid
 from .interface import RawTable, ResponseReader
@@ -236,11 +237,6 @@ def _scan_all(
     }
 
 
-def _listing(items: list[str], limit: int = 8) -> str:
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
 def _apply_sheet_info(
     table: RawTable, info: _limits.WorkbookInfo, sheet: _limits.SheetInfo
 ) -> RawTable:
@@ -268,43 +264,32 @@ def _apply_sheet_info(
             below.append(ref)
     notes = table.notes
     if below:
-        notes.append(
-            f'Merged cells in sheet "{table.sheet}" ({_listing(below)}): only the first cell of '
-            "each holds a value; the other cells were read as blank."
-        )
+        notes.append(Message("read.merged_cells", sheet=table.sheet, cells=listing(below)))
     hidden: list[int] = []
     if sheet.hidden_rows:
         data_rows = set(table.row_numbers.tolist())
         hidden = sorted(r for r in set(sheet.hidden_rows) if r in data_rows)
     if hidden:
-        rows = _listing([str(r) for r in hidden])
-        notes.append(
-            f'{len(hidden)} hidden row(s) in sheet "{table.sheet}" (row {rows}), e.g. hidden by '
-            "a filter, were read and scored like the other rows; delete them (or copy the "
-            "visible rows to a new sheet) if they should not count."
-        )
+        rows = listing([str(r) for r in hidden])
+        notes.append(Message("read.hidden_rows", count=len(hidden), sheet=table.sheet, rows=rows))
     hidden_cols = [c for c in sorted(set(sheet.hidden_columns)) if c in cols]
     if hidden_cols:
-        shown = _listing([f'{column_letter(c)} ("{header_of[c]}")' for c in hidden_cols])
+        shown = listing([f'{column_letter(c)} ("{header_of[c]}")' for c in hidden_cols])
         notes.append(
-            f'{len(hidden_cols)} hidden column(s) in sheet "{table.sheet}" ({shown}) were read '
-            "like the others."
+            Message("read.hidden_columns", count=len(hidden_cols), sheet=table.sheet, columns=shown)
         )
     uncached = [
         f"{column_letter(c)}{r}" for r, c in sheet.uncached if c in cols and r > table.header_row
     ]
     if uncached:
         notes.append(
-            f'{len(uncached)} formula cell(s) in sheet "{table.sheet}" ({_listing(uncached)}) '
-            "have no saved result (the workbook was written by a program and never recalculated "
-            "in Excel); they were read as blank. Open the file in Excel or LibreOffice and save "
-            "it to keep their values."
+            Message(
+                "read.uncached", count=len(uncached), sheet=table.sheet, cells=listing(uncached)
+            )
         )
     table.percent_cells = [(r, c) for r, c in sheet.percent if c in cols and r > table.header_row]
     if info.macros:
-        notes.append(
-            "The workbook contains macros (VBA); mognad read only the cell values and ran no macro."
-        )
+        notes.append(Message("read.macros"))
     return table
 
 
@@ -323,11 +308,9 @@ def _note_other_sheets(
             others.append(name)
     if others:
         table.other_sheets = others
-        shown = _listing([f'"{n}"' for n in others])
+        shown = listing([f'"{n}"' for n in others])
         table.notes.append(
-            f'Only sheet "{read}" was read; the workbook has {len(others)} other sheet(s) with '
-            f"data ({shown}). If answers are on several sheets, put them in one sheet; read "
-            "another sheet with --sheet."
+            Message("read.other_sheets", sheet=read, count=len(others), sheets=shown)
         )
     return table
 

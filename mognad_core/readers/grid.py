@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, Location
+from ..texts import Message
 from .interface import RawTable
 
 #: rows (from the first filled one) looked at to find the header row below a title block
@@ -246,31 +247,34 @@ def table_from_grid(
         frame = nfc_cells(frame)
     rows = np.arange(h + 1, grid.shape[0])[keep_rows] + first_row
     cols = [first_col + int(j) for j in np.flatnonzero(keep_cols)]
-    notes = []
+    notes: list[Message] = []
+    in_sheet = Message("read.in_sheet", sheet=sheet) if sheet else ""
     if two_rows is not None:
-        in_sheet = f' of sheet "{sheet}"' if sheet else ""
         top, second = first + first_row, h + first_row
-        notes.append(
-            f"Rows {top} and {second}{in_sheet} were read as SurveyMonkey's two header rows: "
-            f"each column is named by its text in row {second} (a matrix row or an option), or "
-            f'in row {top} where row {second} is blank or says "Response".'
-        )
+        notes.append(Message("read.surveymonkey", top=top, second=second, in_sheet=in_sheet))
     if title_rows:
         numbers = [str(i + first_row) for i in title_rows]
-        in_sheet = f' of sheet "{sheet}"' if sheet else ""
-        header = f"above the header row (row {h + first_row})"
+        header = h + first_row
         texts = [_shown([header_text(v) for v in cells[i][_filled(cells[i])]]) for i in title_rows]
         if len(title_rows) == 1:
             notes.append(
-                f"Row {numbers[0]}{in_sheet}, {header}, was read as a title and skipped: "
-                f"{texts[0]}."
+                Message(
+                    "read.title_row",
+                    row=numbers[0],
+                    in_sheet=in_sheet,
+                    header=header,
+                    text=texts[0],
+                )
             )
         else:
-            listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
-            shown = "; ".join(f"row {n}: {t}" for n, t in zip(numbers[:4], texts, strict=False))
+            shown = tuple(
+                Message("read.title_row_text", row=n, text=t)
+                for n, t in zip(numbers[:4], texts, strict=False)
+            ) + (("...",) if len(numbers) > 4 else ())
             notes.append(
-                f"Rows {listed}{in_sheet}, {header}, were read as a title and skipped "
-                f"({shown}{'; ...' if len(numbers) > 4 else ''})."
+                Message(
+                    "read.title_rows", rows=numbers, in_sheet=in_sheet, header=header, shown=shown
+                )
             )
     return RawTable(
         frame=frame,

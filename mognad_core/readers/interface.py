@@ -14,6 +14,8 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from ..texts import Message
+
 
 @dataclass
 class RawTable:
@@ -31,7 +33,7 @@ class RawTable:
     row_numbers: np.ndarray | None = None
     column_indices: list[int] = field(default_factory=list)
     column_style: str = "letter"  # how to name columns in messages: "letter" or "number"
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Message] = field(default_factory=list)
     #: cells whose number format is a percentage (a workbook cell showing "100 %" holds 1):
     #: (row as the user sees it, 0-based sheet column); a number there is never an answer
     percent_cells: list[tuple[int, int]] = field(default_factory=list)

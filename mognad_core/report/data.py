@@ -36,10 +36,8 @@ from ..analysis import (
 )
 from ..analysis import compare as compare_api
 from ..analysis import groups as groups_api
-from ..analysis.compare import single_wave, wave_labels
-from ..errors import InputError, Location, ModelError, MognadError
-from ..plugins import load_model
-from ..responses import ResponseSet, prepare, read_responses
+from ..errors import InputError, Location, MognadError
+from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..schema import Benchmark, MaturityModel
 from ..scoring import publish_score, score_responses
@@ -234,21 +232,6 @@ class ReportData:
 
 
 # ---- inputs ----------------------------------------------------------------------------------
-def _read(data: Any, model: MaturityModel, sheet: str | None, mapping: Any) -> ResponseSet:
-    if isinstance(data, ResponseSet):
-        if data.model.name != model.name:
-            raise ModelError(
-                f"The responses were read for model {data.model.name!r}, not {model.name!r}."
-            )
-        return data
-    if isinstance(data, pd.DataFrame):
-        return prepare(data, model)
-    path = Path(data)
-    if not path.is_file():
-        raise InputError("the response file does not exist", Location(file=str(path)))
-    return read_responses(path, model, sheet=sheet, mapping=mapping)
-
-
 def _split_compare(spec: str) -> tuple[str, list[str] | None]:
     """``"år"`` or ``"år=2024,2025"`` -> (column, [before, after] or None)."""
     if "=" not in spec:
@@ -263,16 +246,25 @@ def _split_compare(spec: str) -> tuple[str, list[str] | None]:
     return column.strip(), pair
 
 
-def _is_column(rs: ResponseSet, name: str) -> bool:
-    from ..schema import normalize_token
-
-    return normalize_token(name) in {normalize_token(c) for c in rs.attributes.columns}
-
-
-def _select(rs: ResponseSet, where: list[str] | None) -> ResponseSet:
-    """The respondents of ``where`` (``COLUMN=VALUE`` conditions): a cell of the disclosure
-    plan, so the report is refused exactly when ``score --where`` would be."""
-    return rs.where(*where) if where else rs
+def report_waves(rs: ResponseSet, compare: Any = None) -> tuple[Any, texts.Message | None]:
+    """What a report about ``rs`` (the respondents after ``where``) compares with: ``compare``
+    as given; else, when ``rs`` holds several waves (a column such as år, see
+    :meth:`ResponseSet.waves`), its latest wave compared with the one before, with the note
+    saying so. A report never mixes years."""
+    if compare is not None:
+        return compare, None
+    w = rs.waves()
+    if w is None or not w.several:
+        return None, None
+    note = texts.Message(
+        "note.waves_report",
+        count=len(w.labels),
+        column=w.column,
+        waves=", ".join(w.labels),
+        latest=w.latest,
+        previous=w.previous,
+    )
+    return (w.column, [w.previous, w.latest]), note
 
 
 def _compare(
@@ -285,24 +277,31 @@ def _compare(
     where: list[str] | None,
 ) -> tuple[CompareResult, ResponseSet, str | None, Path | None]:
     """The comparison and the responses of the current wave (and its label, and the file of the
-    earlier wave when one was given). ``where`` selects in an earlier wave's file as well."""
-    if isinstance(previous, (ResponseSet, pd.DataFrame)):
-        before = _select(_read(previous, rs.model, sheet, mapping), where)
-        return compare_api(before, rs, lang=lang, min_size=pol), rs, single_wave(rs), None
-    text = str(previous)
-    path = Path(text)
-    if path.is_file():
-        before = _select(_read(path, rs.model, sheet, mapping), where)
-        return compare_api(before, rs, lang=lang, min_size=pol), rs, single_wave(rs), path
-    column, waves = _split_compare(text)
-    if not _is_column(rs, column):
+    earlier wave when one was given). ``where`` selects in an earlier wave's file as well.
+    ``previous`` is a file, DataFrame or ResponseSet, a wave column (``"år"``,
+    ``"år=2024,2025"``) or, from :func:`report_waves`, ``(column, [before, after])``."""
+    where = where or []
+    if isinstance(previous, (ResponseSet, pd.DataFrame)) or (
+        isinstance(previous, (str, Path)) and Path(previous).is_file()
+    ):
+        before = ResponseSet.from_any(previous, rs.model, sheet=sheet, mapping=mapping)
+        w = rs.waves()
+        result = compare_api(before.where(*where), rs, lang=lang, min_size=pol)
+        path = None if isinstance(previous, (ResponseSet, pd.DataFrame)) else Path(previous)
+        return result, rs, None if w is None else w.single, path
+    if isinstance(previous, tuple):
+        column, waves = previous
+    else:
+        column, waves = _split_compare(str(previous))
+    try:
+        col = rs.waves(column).column
+    except InputError:
         cols = ", ".join(rs.attributes.columns) or "none"
         raise InputError(
-            f'--compare "{text}" is neither a response file nor a wave column of the responses',
+            f'--compare "{previous}" is neither a response file nor a wave column of the responses',
             Location(file=rs.source, sheet=rs.sheet),
             f"the earlier wave's response file, or a column such as år (attribute columns: {cols})",
-        )
-    col, _, _ = wave_labels(rs, column)
+        ) from None
     result = compare_waves(rs, col, waves, lang=lang, min_size=pol)
     current = rs.where((col, result.after_label))  # the wave is a cell of the plan
     return result, current, result.after_label, None
@@ -503,7 +502,9 @@ def collect(
 ) -> ReportData:
     """Read, score and analyse for a report. ``compare`` is the earlier wave (a response file, a
     DataFrame or a ResponseSet) or a wave column of ``responses`` (``"år"`` or
-    ``"år=2024,2025"``: the report is then about the later wave). ``where`` (``COLUMN=VALUE``
+    ``"år=2024,2025"``: the report is then about the later wave); without it, responses that
+    hold several waves are reported as their latest wave compared with the one before
+    (:func:`report_waves`: a report never mixes years). ``where`` (``COLUMN=VALUE``
     conditions) selects the respondents, in ``responses`` and in an earlier wave given as a
     file. ``min_size`` is the anonymity threshold (default from the settings, 5; a
     :class:`~mognad_core.disclosure.DisclosurePolicy` is used as it is; 1 turns the protection
@@ -511,18 +512,16 @@ def collect(
     :class:`~mognad_core.disclosure.DisclosureError`."""
     texts = Texts(lang)
     pol = disclosure.policy(min_size, lang)
-    if isinstance(responses, ResponseSet) and model is None:
-        m = responses.model
-    else:
-        m = load_model("dimios" if model is None else model)
-    rs = _read(responses, m, sheet, mapping)
+    rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
+    m = rs.model
     inputs = [Path(responses)] if isinstance(responses, (str, Path)) else []
     steps = steps or Steps(total=COLLECT_STEPS)
     step = steps.step
     step("read")
     if rs.n == 0:
         raise InputError("the response file has no respondents", Location(file=rs.source))
-    rs = _select(rs, where)
+    rs = rs.where(*(where or []))  # a cell of the disclosure plan, as with score --where
+    compare, waves_note = report_waves(rs, compare)
     cmp = None
     wave = None
     if compare is not None:
@@ -570,7 +569,9 @@ def collect(
     source = Path(rs.source).name if rs.source else "responses"
     target_label = _target_label(t, texts)
     profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
-    notes = list(rs.notes)
+    notes = [texts.message(n) for n in rs.notes]
+    if waves_note is not None:  # what the report is about comes first
+        notes.insert(0, texts.message(waves_note))
     if cmp is not None:
         notes += cmp.notes
     if grp is not None:

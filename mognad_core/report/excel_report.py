@@ -893,8 +893,8 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
         ws, headers, rows, {7: "0.00"}, [18, 34, 12, 11, 11, 12, 12, 60], wrap_cols=(8,)
     )
     row = last + 2
-    for w in rel.warnings:
-        ws.cell(row=row, column=1, value=t.message(w)).font = NOTE_FONT
+    for w in (n for n in rel.notes if n not in data.notes):  # the data's notes are on "Om"
+        ws.cell(row=row, column=1, value=w).font = NOTE_FONT
         row += 1
     _print_setup(ws)
     return ws

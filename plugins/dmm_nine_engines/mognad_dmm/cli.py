@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from mognad_core import disclosure
-from mognad_core.cli.options import lang_option, mapping_option, min_size_option, sheet_option
+from mognad_core.cli.options import (
+    echo_notes,
+    lang_option,
+    mapping_option,
+    min_size_option,
+    sheet_option,
+)
 
 from .groups import render_workshop, workshop
 
@@ -70,8 +76,7 @@ def workshop_command(
         click.echo(result.to_json())  # its notes carry the opt-out notice
     else:
         click.echo(render_workshop(result, lang), nl=False)  # starts with the opt-out notice
-    for note in result.notes:
-        click.echo(f"Note: {note}", err=True)
+    echo_notes(result.notes, lang)
 
 
 def register(cli: click.Group) -> None:
