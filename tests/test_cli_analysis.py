@@ -5,24 +5,25 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import (
+    DATA,
+    DIMIOS_2024,
+    DIMIOS_2025,
+    DIMIOS_SAMPLE,
+    DIMIOS_SAMPLES,
+    INITIATIVES,
+    ROOT,
+)
 
 import mognad_core as mognad
-
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
-SAMPLE = SAMPLES / "dimios_sample.xlsx"
-Y2024, Y2025 = SAMPLES / "dimios_2024.csv", SAMPLES / "dimios_2025.csv"
-INITIATIVES = SAMPLES / "initiativ.xlsx"
 
 
 @pytest.fixture(scope="module")
 def raw2025() -> pd.DataFrame:
-    return pd.read_csv(Y2025, sep=";", encoding="utf-8-sig")
+    return pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig")
 
 
 def statement_score(raw: pd.DataFrame, sid: str) -> float:
@@ -35,37 +36,41 @@ def ok(result):
 
 
 def test_gap_table_and_json(run_cli, raw2025):
-    out = ok(run_cli("gap", SAMPLE, "--where", "år=2025", "--target", "55%", "-l", "statement"))
+    out = ok(
+        run_cli("gap", DIMIOS_SAMPLE, "--where", "år=2025", "--target", "55%", "-l", "statement")
+    )
     assert "dimios_sample.xlsx (år=2025): 240 respondents" in out.stdout
     f22 = statement_score(raw2025, "f22")
     first = out.stdout.splitlines()[4]  # title, target, blank, header, first row
     assert first.startswith("f22") and f"{(f22 - 0.55) * 100:+.1f} pp" in first
-    data = json.loads(ok(run_cli("gap", Y2025, "-t", "0.55", "-l", "all", "-f", "json")).stdout)
-    api = mognad.gap(mognad.score(Y2025, "dimios"), 0.55, level="all")
+    data = json.loads(
+        ok(run_cli("gap", DIMIOS_2025, "-t", "0.55", "-l", "all", "-f", "json")).stdout
+    )
+    api = mognad.gap(mognad.score(DIMIOS_2025, "dimios"), 0.55, level="all")
     assert data == json.loads(api.to_json())
 
 
 def test_gap_with_the_national_average_notes_the_overall_only(run_cli):
-    out = ok(run_cli("gap", Y2025, "--target", "national_2021"))
+    out = ok(run_cli("gap", DIMIOS_2025, "--target", "national_2021"))
     assert "vs 48.0 %" in out.stdout and "only an overall figure" in out.stderr
 
 
 def test_priorities(run_cli, raw2025):
-    out = ok(run_cli("priorities", Y2025))
+    out = ok(run_cli("priorities", DIMIOS_2025))
     assert "1. f12" in out.stdout and "[low score + high vet ej]" in out.stdout
     assert f"score {statement_score(raw2025, 'f12') * 100:.1f} %" in out.stdout
     assert "Rule (default):" in out.stdout and "3. " not in out.stdout
-    data = json.loads(ok(run_cli("priorities", Y2025, "-n", "3", "-f", "json")).stdout)
+    data = json.loads(ok(run_cli("priorities", DIMIOS_2025, "-n", "3", "-f", "json")).stdout)
     assert data["items"][0]["id"] == "f12" and len(data["items"]) == 3
-    api = mognad.priorities(mognad.score(Y2025, "dimios"), count=3)
+    api = mognad.priorities(mognad.score(DIMIOS_2025, "dimios"), count=3)
     assert data == json.loads(api.to_json())
 
 
 def test_compare_two_files_and_one_file(run_cli, raw2025):
-    two = ok(run_cli("compare", Y2024, Y2025))
-    one = ok(run_cli("compare", SAMPLE, "--column", "år"))
+    two = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025))
+    one = ok(run_cli("compare", DIMIOS_SAMPLE, "--column", "år"))
     assert "Improved on every statement? yes, all 24 statements improved." in two.stdout
-    raw2024 = pd.read_csv(Y2024, sep=";", encoding="utf-8-sig")
+    raw2024 = pd.read_csv(DIMIOS_2024, sep=";", encoding="utf-8-sig")
     change = statement_score(raw2025, "f22") - statement_score(raw2024, "f22")
     line = next(x for x in two.stdout.splitlines() if x.startswith("f22"))
     assert f"{change * 100:+.1f} pp" in line
@@ -73,15 +78,15 @@ def test_compare_two_files_and_one_file(run_cli, raw2025):
     assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
     assert "2024 (n=240) -> 2025 (n=240)" in one.stdout
     assert "2024 (n=240) -> 2025 (n=240)" in two.stdout
-    data = json.loads(ok(run_cli("compare", SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
+    data = json.loads(ok(run_cli("compare", DIMIOS_SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
     assert data["improved_all"] is True and data["before_label"] == "2024"
     assert data["overall"]["significant"] is True
-    short = ok(run_cli("compare", Y2024, Y2025, "--no-statements"))
+    short = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025, "--no-statements"))
     assert "f22" not in short.stdout
 
 
 def test_groups(run_cli, raw2025):
-    out = ok(run_cli("groups", Y2025, "--by", "förvaltning", "--min-size", "6"))
+    out = ok(run_cli("groups", DIMIOS_2025, "--by", "förvaltning", "--min-size", "6"))
     lines = out.stdout.splitlines()
     kultur = next(x for x in lines if x.startswith("Kultur- och fritidsförvaltningen"))
     assert "suppr." in kultur
@@ -89,51 +94,60 @@ def test_groups(run_cli, raw2025):
     assert out.stdout.count("visas inte av anonymitetsskäl (färre än 6 svarande") == 2
     soc = next(x for x in lines if x.startswith("Socialförvaltningen"))
     assert " 58 " in soc  # n
-    data = json.loads(ok(run_cli("groups", Y2025, "-b", "förvaltning", "-f", "json")).stdout)
+    data = json.loads(ok(run_cli("groups", DIMIOS_2025, "-b", "förvaltning", "-f", "json")).stdout)
     assert data["min_size"] == 5 and not any(g["suppressed"] for g in data["groups"])
-    stm = ok(run_cli("groups", Y2025, "-b", "förvaltning,roll", "-l", "statement"))
+    stm = ok(run_cli("groups", DIMIOS_2025, "-b", "förvaltning,roll", "-l", "statement"))
     assert "G1 = " in stm.stdout and "suppr." in stm.stdout
 
 
 def test_reliability(run_cli):
-    out = ok(run_cli("reliability", Y2025, "--invited", "300"))
+    out = ok(run_cli("reliability", DIMIOS_2025, "--invited", "300"))
     assert "Respondents: 240 of 300 invited (80.0 %)" in out.stdout
-    rs = mognad.read_responses(Y2025, "dimios")
+    rs = mognad.read_responses(DIMIOS_2025, "dimios")
     alpha = next(d.alpha for d in mognad.reliability(rs).dimensions if d.id == "arv")
     assert any(x.startswith("arv ") and f"{alpha:.2f}" in x for x in out.stdout.splitlines())
-    data = json.loads(ok(run_cli("reliability", Y2025, "-f", "json")).stdout)
+    data = json.loads(ok(run_cli("reliability", DIMIOS_2025, "-f", "json")).stdout)
     assert data["n_respondents"] == 240 and data["response_rate"] is None
 
 
 def test_portfolio(run_cli):
-    out = ok(run_cli("portfolio", Y2025, INITIATIVES))
+    out = ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES))
     assert "16 initiatives (6 klar, 6 pågående, 4 planerad)" in out.stdout
     assert "Weak statements with no initiative: f22, f33, a14, a22, a24" in out.stdout
     assert "effektivitet – innovation" in out.stdout and "-1.00" in out.stdout
-    data = json.loads(ok(run_cli("portfolio", Y2025, INITIATIVES, "-f", "json")).stdout)
+    data = json.loads(ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES, "-f", "json")).stdout)
     assert data["uncovered_weak"] == ["f22", "f33", "a14", "a22", "a24"]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("gap", Y2025), "gap needs --target"),
-        (("gap", Y2025, "-t", "hela världen"), "is not a number, a benchmark"),
-        (("priorities", Y2025, "--where", "år=1999"), 'no respondent has "1999" in column "år"'),
-        (("priorities", Y2025, "--where", "enhet=X"), 'no column "enhet"'),
-        (("priorities", Y2025, "--where", "2025"), "write it as COLUMN=VALUE"),
-        (("compare", Y2024, Y2025, SAMPLE), "one file (with a wave column) or two files"),
-        (("compare", Y2024, Y2025, "--column", "år"), "--column and --waves are for one file"),
-        (("compare", SAMPLE, "-w", "2024"), "give two waves"),
-        (("compare", SAMPLE, "-w", "2024,2030"), 'wave "2030" does not occur'),
-        (("compare", Y2025), 'column "år" has 1 distinct value'),
+        (("gap", DIMIOS_2025), "gap needs --target"),
+        (("gap", DIMIOS_2025, "-t", "hela världen"), "is not a number, a benchmark"),
         (
-            ("groups", Y2025, "-b", "förvaltning", "--min-size", "2"),
+            ("priorities", DIMIOS_2025, "--where", "år=1999"),
+            'no respondent has "1999" in column "år"',
+        ),
+        (("priorities", DIMIOS_2025, "--where", "enhet=X"), 'no column "enhet"'),
+        (("priorities", DIMIOS_2025, "--where", "2025"), "write it as COLUMN=VALUE"),
+        (
+            ("compare", DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE),
+            "one file (with a wave column) or two files",
+        ),
+        (
+            ("compare", DIMIOS_2024, DIMIOS_2025, "--column", "år"),
+            "--column and --waves are for one file",
+        ),
+        (("compare", DIMIOS_SAMPLE, "-w", "2024"), "give two waves"),
+        (("compare", DIMIOS_SAMPLE, "-w", "2024,2030"), 'wave "2030" does not occur'),
+        (("compare", DIMIOS_2025), 'column "år" has 1 distinct value'),
+        (
+            ("groups", DIMIOS_2025, "-b", "förvaltning", "--min-size", "2"),
             "gruppstorlek 2 (från --min-size) går inte att använda",
         ),
-        (("groups", Y2025, "-b", "enhet"), 'there is no column "enhet"'),
-        (("reliability", Y2025, "--invited", "100"), "240 respondents but only 100 invited"),
-        (("portfolio", Y2025, Y2024), "the initiative table has no column for namn"),
+        (("groups", DIMIOS_2025, "-b", "enhet"), 'there is no column "enhet"'),
+        (("reliability", DIMIOS_2025, "--invited", "100"), "240 respondents but only 100 invited"),
+        (("portfolio", DIMIOS_2025, DIMIOS_2024), "the initiative table has no column for namn"),
         (("gap", DATA / "nope.xlsx", "-t", "50%"), "file not found"),
     ],
 )
@@ -172,7 +186,7 @@ def test_docs_cover_every_analysis_command():
 
 @pytest.mark.parametrize(("command", "shown"), doc_examples(), ids=lambda v: str(v)[:60])
 def test_docs_output_is_what_mognad_prints(run_cli, monkeypatch, command, shown):
-    monkeypatch.chdir(SAMPLES)
+    monkeypatch.chdir(DIMIOS_SAMPLES)
     out = ok(run_cli(*shlex.split(command)[1:]))
     assert lines(out.stdout) == lines(shown)
 
@@ -186,18 +200,17 @@ def test_docs_error_example_is_real(run_cli, tmp_path):
     ws.append(["Initiativ", "Status", "Påståenden"])
     ws.append(["E-tjänster", "kanske", "f13"])
     wb.save(tmp_path / "initiativ.xlsx")
-    out = run_cli("portfolio", Y2025, tmp_path / "initiativ.xlsx")
+    out = run_cli("portfolio", DIMIOS_2025, tmp_path / "initiativ.xlsx")
     assert out.exit_code == 2
     shown = re.search(r"```text\n(Error: [^\n]*)\n```", DOC.read_text(encoding="utf-8")).group(1)
     assert out.stderr.strip() == shown
 
 
 def test_analyses_note_pooled_waves_but_compare_does_not(run_cli):
-    sample = ROOT / "plugins/dimios/mognad_dimios/samples/dimios_sample.xlsx"
     note = 'the file holds 2 waves in column "år" (2024, 2025), analysed together'
     for command in (["priorities"], ["gap", "--target", "55%"], ["reliability"]):
-        out = run_cli(*command, sample)
+        out = run_cli(*command, DIMIOS_SAMPLE)
         assert out.exit_code == 0 and note in out.stderr, command
-        one = run_cli(*command, sample, "--where", "år=2025")
+        one = run_cli(*command, DIMIOS_SAMPLE, "--where", "år=2025")
         assert one.exit_code == 0 and note not in one.stderr, command
-    assert note not in run_cli("compare", sample, "--column", "år", "--boot", "50").stderr
+    assert note not in run_cli("compare", DIMIOS_SAMPLE, "--column", "år", "--boot", "50").stderr

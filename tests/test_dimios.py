@@ -19,12 +19,9 @@ import mognad_dimios as dimios
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE
 
 import mognad_core as mognad
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
-SAMPLE = SAMPLES / "dimios_sample.xlsx"
 
 CATEGORIES = {
     "formaga_effektivitet": ["f11", "f12", "f13", "f14"],
@@ -51,7 +48,7 @@ QUADRANTS = {  # (high förmåga, high arv) -> quadrant id, as in model.yaml
 }
 
 
-def read_raw(path: Path = SAMPLE) -> pd.DataFrame:
+def read_raw(path: Path = DIMIOS_SAMPLE) -> pd.DataFrame:
     if path.suffix == ".csv":
         return pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str)
     return pd.read_excel(path, engine="openpyxl", dtype=object)
@@ -94,7 +91,7 @@ def expected(raw) -> dict[str, float]:
 @pytest.fixture
 def result() -> mognad.ScoreResult:
     """The sample's exact figures (protection off: this checks the arithmetic)."""
-    return mognad.score(SAMPLE, model="dimios", min_size=1)
+    return mognad.score(DIMIOS_SAMPLE, model="dimios", min_size=1)
 
 
 def published_gap(score: float, reference: float) -> float:
@@ -112,7 +109,7 @@ def test_sample_scores_match_the_hand_computation(result, expected):
     assert round(100 * expected["formaga"], 1) == 60.6
     assert round(100 * expected["arv"], 1) == 64.7
     # as published by default: the same figures rounded to 0.001
-    shown = mognad.score(SAMPLE, model="dimios")
+    shown = mognad.score(DIMIOS_SAMPLE, model="dimios")
     assert shown.overall == round(expected["overall"], 3)
     for part in [*CATEGORIES, *DIMENSIONS]:
         assert shown.dimensions[part].score == round(expected[part], 3)
@@ -188,7 +185,7 @@ def test_where_to_start_and_weakest_categories(result, raw, expected):
 
 
 def test_groups_per_forvaltning_match_pandas(raw):
-    grouped = dimios.classify_groups(SAMPLE, by="förvaltning")
+    grouped = dimios.classify_groups(DIMIOS_SAMPLE, by="förvaltning")
     assert grouped.by == "förvaltning" and grouped.min_size == 5
     names = sorted(raw["förvaltning"].unique())
     assert [g.group for g in grouped.groups] == names
@@ -207,10 +204,10 @@ def test_groups_per_forvaltning_match_pandas(raw):
 
 def test_each_wave_csv(expected):
     """The two single-year CSV files give the NOTES' reference values for each wave."""
-    r24 = mognad.score(SAMPLES / "dimios_2024.csv", model="dimios")
-    r25 = mognad.score(SAMPLES / "dimios_2025.csv", model="dimios")
-    for r, path in ((r24, "dimios_2024.csv"), (r25, "dimios_2025.csv")):
-        exp = hand_scores(read_raw(SAMPLES / path))
+    r24 = mognad.score(DIMIOS_2024, model="dimios")
+    r25 = mognad.score(DIMIOS_2025, model="dimios")
+    for r, path in ((r24, DIMIOS_2024), (r25, DIMIOS_2025)):
+        exp = hand_scores(read_raw(path))
         assert r.overall == round(exp["overall"], 3)  # published rounded
         gap = r.insight("dimios.benchmark").data["gap_pp"]
         assert gap == published_gap(exp["overall"], NATIONAL_2021)
@@ -233,7 +230,7 @@ def test_models_show_dimios_json(run_cli):
 
 
 def test_score_sample_prints_the_dimios_findings(run_cli, expected):
-    res = run_cli("score", SAMPLE, "--model", "dimios")
+    res = run_cli("score", DIMIOS_SAMPLE, "--model", "dimios")
     assert res.exit_code == 0, res.stderr
     out = res.stdout
     assert f"Overall score: {100 * expected['overall']:.1f} %" in out
@@ -250,12 +247,12 @@ def test_score_sample_prints_the_dimios_findings(run_cli, expected):
 
 
 def test_score_sample_in_english_and_json(run_cli, expected):
-    res = run_cli("score", SAMPLE, "--lang", "en")
+    res = run_cli("score", DIMIOS_SAMPLE, "--lang", "en")
     assert res.exit_code == 0, res.stderr
     assert "DiMiOS category (2×2): Enabled and balanced" in res.stdout
     assert "- Recommendation: Keep the portfolio balanced" in res.stdout
     assert "Compared with the national average" in res.stdout
-    res = run_cli("score", SAMPLE, "--format", "json")
+    res = run_cli("score", DIMIOS_SAMPLE, "--format", "json")
     data = json.loads(res.stdout)
     keys = [i["key"] for i in data["insights"]]
     for key in ("dimios.quadrant", "dimios.balance", "dimios.benchmark"):
@@ -265,19 +262,19 @@ def test_score_sample_in_english_and_json(run_cli, expected):
 
 
 def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected):
-    res = run_cli("score", SAMPLE, "--target", "target_2023", "--format", "json")
+    res = run_cli("score", DIMIOS_SAMPLE, "--target", "target_2023", "--format", "json")
     data = json.loads(res.stdout)
     bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["benchmark"] == "target_2023"
     assert bench["data"]["is_target"] is True
     assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.55)
     assert "(ett mål)" in bench["text"] and bench["title"] == "Jämförelse med mål"
-    res = run_cli("score", SAMPLE, "--target", "70%", "--format", "json")
+    res = run_cli("score", DIMIOS_SAMPLE, "--target", "70%", "--format", "json")
     bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["value"] == pytest.approx(0.70)
     assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.70)
     # per-dimension target profile: a gap per dimension, no overall gap
-    res = run_cli("score", SAMPLE, "--target", "formaga=70%,arv=60%", "--format", "json")
+    res = run_cli("score", DIMIOS_SAMPLE, "--target", "formaga=70%,arv=60%", "--format", "json")
     bench = next(i for i in json.loads(res.stdout)["insights"] if i["key"] == "dimios.benchmark")
     assert bench["data"]["gap_pp"] is None
     dims = bench["data"]["dimensions"]
@@ -287,16 +284,16 @@ def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected)
 
 def test_other_models_get_no_dimios_insights():
     dmm = mognad.score(
-        ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx",
+        DMM_SAMPLE,
         model="dmm",
     )
     assert not [i for i in dmm.insights if i.key.startswith("dimios.")]
 
 
 def test_classify_accepts_responses_and_percent_scores(result, expected):
-    rs = mognad.read_responses(SAMPLE, "dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     assert dimios.classify(rs, min_size=1) == dimios.classify(result)
     # by default the responses are scored as published, like mognad.score
-    assert dimios.classify(rs) == dimios.classify(mognad.score(SAMPLE, model="dimios"))
+    assert dimios.classify(rs) == dimios.classify(mognad.score(DIMIOS_SAMPLE, model="dimios"))
     pct = {"formaga": 100 * expected["formaga"], "arv": 100 * expected["arv"]}
     assert dimios.classify(pct).scores == pytest.approx(dimios.classify(result).scores)

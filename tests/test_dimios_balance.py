@@ -6,17 +6,14 @@ anonymity protection off), as a data holder checking figures would.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import mognad_dimios as dimios
 import pandas as pd
 import pytest
 import yaml
+from conftest import DIMIOS_MODEL_FILE
 
 import mognad_core as mognad
 
-ROOT = Path(__file__).parent.parent
-MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
 IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 EXPLOIT = {"f11", "f12", "f13", "f14", "f32", "f33", "a12", "a21", "a23", "a31", "a34"}
 
@@ -74,7 +71,7 @@ def test_statements_without_answers_are_left_out():
 
 
 def test_model_settings_are_checked(tmp_path):
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     data["name"] = "egen"
     data["dimensions"][0]["categories"][0]["statements"][0]["meta"]["axis"] = "effektivitet"
     path = tmp_path / "egen.yaml"

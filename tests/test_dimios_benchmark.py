@@ -5,17 +5,14 @@ The frames have two respondents: the arithmetic is checked with ``min_size=1`` (
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import mognad_dimios as dimios
 import pandas as pd
 import pytest
 import yaml
+from conftest import DIMIOS_MODEL_FILE
 
 import mognad_core as mognad
 
-ROOT = Path(__file__).parent.parent
-MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
 IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 
 
@@ -62,7 +59,7 @@ def test_describe_in_both_languages(result):
 
 
 def test_per_dimension_benchmark_in_an_own_model(tmp_path):
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     data["name"] = "var_region"
     data["benchmarks"].append(
         {"name": "region_2024", "label": "Regionens snitt", "year": 2024, "overall": 0.6,
@@ -83,7 +80,7 @@ def test_per_dimension_benchmark_in_an_own_model(tmp_path):
 
 
 def test_model_without_benchmarks_has_no_comparison(tmp_path):
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     data["name"] = "utan_jamforelse"
     data["benchmarks"] = []
     data["meta"].pop("default_benchmark")

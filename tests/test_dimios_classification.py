@@ -12,19 +12,16 @@ figures or sizes, published figures rounded, refused sets refused.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import mognad_dimios as dimios
 import pandas as pd
 import pytest
 import yaml
+from conftest import DIMIOS_2025, DIMIOS_MODEL_FILE, DIMIOS_SAMPLE, DMM_SAMPLE
 
 import mognad_core as mognad
 from mognad_core import disclosure
 
-ROOT = Path(__file__).parent.parent
-MODEL_FILE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "model.yaml"
-SAMPLE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
 F_IDS = [f"f{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 A_IDS = [f"a{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
 
@@ -58,7 +55,10 @@ def test_each_quadrant(formaga, arv, quadrant, name, dimios_type):
 
 
 def test_english_texts_come_from_the_model_file():
-    quads = {q["id"]: q for q in yaml.safe_load(MODEL_FILE.read_text("utf-8"))["meta"]["quadrants"]}
+    quads = {
+        q["id"]: q
+        for q in yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))["meta"]["quadrants"]
+    }
     c = dimios.classify({"formaga": 0.2, "arv": 0.9}, lang="en")
     assert c.name == "Untapped foundation" == quads["outnyttjad_grund"]["name_en"]
     assert c.recommendation == quads["outnyttjad_grund"]["recommendation_en"]
@@ -128,7 +128,7 @@ def test_a_dimension_without_answers_gets_no_quadrant():
 
 def test_threshold_from_the_model_file(tmp_path):
     """A user's own model file with meta.quadrants gets the insights, with its own threshold."""
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     data["name"] = "min_dimios"
     data["meta"]["quadrant_threshold"] = 0.8
     own = tmp_path / "min_dimios.yaml"
@@ -143,7 +143,7 @@ def test_threshold_from_the_model_file(tmp_path):
 
 
 def test_model_without_quadrants_is_refused_clearly(tmp_path):
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     data["name"] = "utan"
     del data["meta"]["quadrants"]
     path = tmp_path / "utan.yaml"
@@ -265,20 +265,19 @@ def test_cli_classify_table_and_json(run_cli, tmp_path):
 
 
 def test_cli_classify_where_and_errors(run_cli, tmp_path):
-    res = run_cli("dimios", "classify", SAMPLE, "--where", "år=2025", "--format", "json")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2025", "--format", "json")
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["n_respondents"] == 240
-    res = run_cli("dimios", "classify", SAMPLE)
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE)
     assert "svaren från år 2024, 2025 räknas ihop" in res.stdout
-    res = run_cli("dimios", "classify", SAMPLE, "--where", "år=2023")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2023")
     assert res.exit_code == 2 and 'no respondent has "2023" in column "år"' in res.stderr
-    res = run_cli("dimios", "classify", SAMPLE, "--groups", "avdelning")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--groups", "avdelning")
     assert res.exit_code == 2 and 'no column "avdelning"' in res.stderr
     assert "Traceback" not in res.stderr
-    res = run_cli("dimios", "classify", SAMPLE, "-g", "roll", "--min-size", "2")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "-g", "roll", "--min-size", "2")
     assert res.exit_code == 2 and "ange ett heltal från 3" in res.stderr
-    dmm = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
-    res = run_cli("dimios", "classify", dmm, "--model", "dmm")
+    res = run_cli("dimios", "classify", DMM_SAMPLE, "--model", "dmm")
     assert res.exit_code == 2 and "declares no meta.quadrants" in res.stderr
     res = run_cli("dimios", "classify", tmp_path / "saknas.xlsx")
     assert res.exit_code == 2 and "Traceback" not in res.stderr
@@ -326,7 +325,6 @@ def test_a_file_without_respondents(run_cli, tmp_path):
 
 
 # ---- anonymity: one policy, the same groups hidden in every output ----------------------------
-WAVE_2025 = SAMPLE.parent / "dimios_2025.csv"
 KOF = "Kultur- och fritidsförvaltningen"  # 5 respondents in 2025 (17 in 2024)
 SBF = "Samhällsbyggnadsförvaltningen"
 
@@ -344,13 +342,13 @@ def _json(run_cli, *args) -> dict:
 @pytest.mark.parametrize(
     ("path", "where", "k"),
     [
-        (SAMPLE, (), 5),
-        (SAMPLE, (), 10),
-        (SAMPLE, ("år=2025",), 5),
-        (SAMPLE, ("år=2025",), 10),
-        (SAMPLE, ("år=2024",), 20),
-        (SAMPLE, ("år=2025",), 60),
-        (WAVE_2025, (), 10),
+        (DIMIOS_SAMPLE, (), 5),
+        (DIMIOS_SAMPLE, (), 10),
+        (DIMIOS_SAMPLE, ("år=2025",), 5),
+        (DIMIOS_SAMPLE, ("år=2025",), 10),
+        (DIMIOS_SAMPLE, ("år=2024",), 20),
+        (DIMIOS_SAMPLE, ("år=2025",), 60),
+        (DIMIOS_2025, (), 10),
     ],
 )
 def test_classify_and_insight_hide_exactly_what_groups_hides(run_cli, path, where, k):
@@ -391,7 +389,7 @@ def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
     """The cases above are not vacuous: in 2025 Kultur och fritid has 5 respondents, shown at
     the default 5 and hidden at 10 (with the next-smallest group, so that it cannot be worked
     out from the total) in the text output as well, without its size."""
-    rs = mognad.read_responses(SAMPLE, "dimios").where("år=2025")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025")
     assert int((rs.attributes["förvaltning"] == KOF).sum()) == 5
     at5 = dimios.classify_groups(rs, "förvaltning", 5)
     assert not [g.group for g in at5.groups if g.suppressed]
@@ -399,7 +397,7 @@ def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
     assert [g.group for g in at10.groups if g.suppressed] == [KOF, SBF]
     assert mognad.groups(rs, "förvaltning", min_size=10).suppressed == [KOF, SBF]
     res = run_cli(
-        "dimios", "classify", SAMPLE, "-g", "förvaltning", "--where", "år=2025",
+        "dimios", "classify", DIMIOS_SAMPLE, "-g", "förvaltning", "--where", "år=2025",
         "--min-size", "10",
     )  # fmt: skip
     assert res.exit_code == 0, res.stderr
@@ -420,7 +418,7 @@ def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
 def test_the_insight_takes_the_policy_from_the_hook_context():
     from mognad_dimios.insights import build_insights
 
-    rs = mognad.read_responses(SAMPLE, "dimios").where("år=2025")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025")
     result = mognad.score_responses(rs, insights=False, min_size=10)
     model = mognad.get_model("dimios")
 
@@ -437,7 +435,7 @@ def test_the_insight_takes_the_policy_from_the_hook_context():
 
 
 def test_classify_figures_are_rounded_and_sets_too_small_are_refused(run_cli, tmp_path):
-    out = _json(run_cli, "dimios", "classify", SAMPLE, "-g", "förvaltning", "-g", "roll")
+    out = _json(run_cli, "dimios", "classify", DIMIOS_SAMPLE, "-g", "förvaltning", "-g", "roll")
     figures = [out["overall"], *out["organisation"]["scores"].values()]
     for section in out["groups"].values():
         for g in section["groups"]:
@@ -465,12 +463,14 @@ def test_classify_figures_are_rounded_and_sets_too_small_are_refused(run_cli, tm
 
 
 def test_protection_off_is_said_in_every_output(run_cli):
-    exact = mognad.score(SAMPLE, model="dimios", min_size=1)
-    res = run_cli("dimios", "classify", SAMPLE, "-g", "förvaltning", "--min-size", "1")
+    exact = mognad.score(DIMIOS_SAMPLE, model="dimios", min_size=1)
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "-g", "förvaltning", "--min-size", "1")
     assert res.exit_code == 0, res.stderr
     assert res.stdout.startswith("*** Anonymitetsskydd avstängt (--min-size 1)")
     assert "alla grupper visas: anonymitetsskyddet är avstängt" in res.stdout
-    out = _json(run_cli, "dimios", "classify", SAMPLE, "-g", "förvaltning", "--min-size", "1")
+    out = _json(
+        run_cli, "dimios", "classify", DIMIOS_SAMPLE, "-g", "förvaltning", "--min-size", "1"
+    )
     assert out["min_size"] == 1 and out["overall"] == exact.overall  # nothing rounded
     assert any(n.startswith("Anonymitetsskydd avstängt") for n in out["notes"])
     assert any(
@@ -478,29 +478,29 @@ def test_protection_off_is_said_in_every_output(run_cli):
     )
     ins = exact.insight("dimios.groups.förvaltning")
     assert "Anonymitetsskydd avstängt" in ins.text
-    en = _json(run_cli, "dimios", "classify", SAMPLE, "--min-size", "1", "--lang", "en")
+    en = _json(run_cli, "dimios", "classify", DIMIOS_SAMPLE, "--min-size", "1", "--lang", "en")
     assert any(n.startswith("Anonymity protection off") for n in en["notes"])
     # and nothing of it under the default policy
-    res = run_cli("dimios", "classify", SAMPLE, "-g", "förvaltning")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "-g", "förvaltning")
     assert "Anonymitetsskydd" not in res.stdout + res.stderr
 
 
 def test_a_model_with_its_own_group_threshold_is_refused(run_cli, tmp_path):
     """The old meta.group_min_size is not a threshold any more: a model file that sets it is
     refused with a message saying where the setting went, never silently overridden."""
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
     assert "group_min_size" not in data["meta"]
     data["name"] = "egen"
     data["meta"]["group_min_size"] = 10
     path = tmp_path / "egen.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    res = run_cli("dimios", "classify", SAMPLE, "--model", path, "-g", "förvaltning")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--model", path, "-g", "förvaltning")
     assert res.exit_code == 2 and res.stdout == ""
     assert "meta.group_min_size" in res.stderr and "min_size = 10 i mognad.toml" in res.stderr
     with pytest.raises(mognad.ModelError, match=r"min_size = 10 in mognad\.toml"):
-        dimios.classify_groups(SAMPLE, "förvaltning", model=path, lang="en")
+        dimios.classify_groups(DIMIOS_SAMPLE, "förvaltning", model=path, lang="en")
     # in `mognad score` the groups are left out with the problem named; the rest stays
-    result = mognad.score(SAMPLE, model=path)
+    result = mognad.score(DIMIOS_SAMPLE, model=path)
     assert result.insight("dimios.groups.förvaltning") is None
     assert result.insight("dimios.quadrant") is not None
     assert "meta.group_min_size" in result.insight("dimios.settings").rows[0]["Problem"]

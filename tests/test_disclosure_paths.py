@@ -5,19 +5,12 @@ A new output path that computes figures without the disclosure module fails here
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE, INITIATIVES
 
 import mognad_core as mognad
 from mognad_core import disclosure
 
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
-SAMPLE = SAMPLES / "dimios_sample.xlsx"
-Y2025 = SAMPLES / "dimios_2025.csv"
-INITIATIVES = SAMPLES / "initiativ.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
 SENTINEL = "SENTINEL: refused by the test's disclosure check"
 
 
@@ -35,18 +28,18 @@ def refuse_all(monkeypatch):
 
 
 CLI_PATHS = [
-    ["score", SAMPLE],
-    ["score", SAMPLE, "--format", "json"],
-    ["score", SAMPLE, "--where", "år=2025"],
-    ["gap", SAMPLE, "--target", "55%"],
-    ["priorities", SAMPLE, "--format", "json"],
-    ["compare", SAMPLE, "--column", "år"],
-    ["compare", SAMPLES / "dimios_2024.csv", Y2025],
-    ["groups", SAMPLE, "--by", "förvaltning"],
-    ["reliability", SAMPLE],
-    ["portfolio", Y2025, INITIATIVES],
-    ["dimios", "classify", Y2025, "--groups", "förvaltning"],
-    ["dmm", "workshop", DMM],
+    ["score", DIMIOS_SAMPLE],
+    ["score", DIMIOS_SAMPLE, "--format", "json"],
+    ["score", DIMIOS_SAMPLE, "--where", "år=2025"],
+    ["gap", DIMIOS_SAMPLE, "--target", "55%"],
+    ["priorities", DIMIOS_SAMPLE, "--format", "json"],
+    ["compare", DIMIOS_SAMPLE, "--column", "år"],
+    ["compare", DIMIOS_2024, DIMIOS_2025],
+    ["groups", DIMIOS_SAMPLE, "--by", "förvaltning"],
+    ["reliability", DIMIOS_SAMPLE],
+    ["portfolio", DIMIOS_2025, INITIATIVES],
+    ["dimios", "classify", DIMIOS_2025, "--groups", "förvaltning"],
+    ["dmm", "workshop", DMM_SAMPLE],
     ["demo"],
 ]
 
@@ -60,17 +53,19 @@ def test_every_command_publishes_through_the_check(run_cli, refuse_all, args):
 
 
 def test_report_publishes_through_the_check(run_cli, refuse_all, tmp_path):
-    out = run_cli("report", SAMPLE, "--groups", "förvaltning", "--compare", "år", "-o", tmp_path)
+    out = run_cli(
+        "report", DIMIOS_SAMPLE, "--groups", "förvaltning", "--compare", "år", "-o", tmp_path
+    )
     assert out.exit_code == 2 and SENTINEL in out.stderr
     assert list(tmp_path.iterdir()) == []  # nothing written
     with pytest.raises(disclosure.DisclosureError, match="SENTINEL"):
-        mognad.build_report(Y2025, "dimios", tmp_path / "r.xlsx")
+        mognad.build_report(DIMIOS_2025, "dimios", tmp_path / "r.xlsx")
 
 
 def test_excel_recalc_publishes_through_the_check(run_cli, refuse_all, tmp_path):
     import openpyxl
 
-    frame = mognad.read_responses(Y2025, "dimios").to_frame()
+    frame = mognad.read_responses(DIMIOS_2025, "dimios").to_frame()
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Svar"
@@ -100,10 +95,10 @@ def test_every_excel_function_publishes_through_the_check(refuse_all):
     from mognad_excel import udfs
 
     udfs.clear_cache()
-    rs = mognad.read_responses(Y2025, "dimios")
+    rs = mognad.read_responses(DIMIOS_2025, "dimios")
     frame = rs.to_frame()
     rows = [list(frame.columns), *frame.astype(object).values.tolist()]
-    dmm = mognad.read_responses(DMM, "dmm").to_frame()
+    dmm = mognad.read_responses(DMM_SAMPLE, "dmm").to_frame()
     dmm_rows = [list(dmm.columns), *dmm.astype(object).values.tolist()]
     calls = {
         "MOGNAD_SCORE": lambda: udfs.MOGNAD_SCORE(rows),
@@ -128,9 +123,9 @@ def test_every_excel_function_publishes_through_the_check(refuse_all):
 
 
 def test_every_api_function_publishes_through_the_check(refuse_all):
-    rs = mognad.read_responses(SAMPLE, "dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     calls = [
-        lambda: mognad.score(Y2025, "dimios"),
+        lambda: mognad.score(DIMIOS_2025, "dimios"),
         lambda: mognad.score_responses(rs),
         lambda: mognad.groups(rs, "förvaltning"),
         lambda: mognad.compare_waves(rs),
