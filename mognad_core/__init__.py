@@ -39,7 +39,15 @@ from .plugins import (
 )
 from .readers import RawTable, ResponseReader, read_table
 from .report import build_report
-from .responses import ResponseSet, load_mapping, prepare, read_responses, use_reading_rules
+from .responses import (
+    WAVE_COLUMNS,
+    ResponseSet,
+    Waves,
+    load_mapping,
+    prepare,
+    read_responses,
+    use_reading_rules,
+)
 from .results import DimensionScore, ModelInsight, ScoreResult, StatementScore
 from .schema import Benchmark, Dimension, Level, LevelText, MaturityModel, Scale, Statement
 from .scoring import score, score_responses
@@ -47,6 +55,7 @@ from .scoring import score, score_responses
 __version__ = "0.1.0"
 
 __all__ = [
+    "WAVE_COLUMNS",
     "Benchmark",
     "CompareResult",
     "Dimension",
@@ -73,6 +82,7 @@ __all__ = [
     "ScoreResult",
     "Statement",
     "StatementScore",
+    "Waves",
     "__version__",
     "build_report",
     "compare",

@@ -320,6 +320,16 @@ class ResponseSet:
         present = sorted({c for c in cells if c is not None}, key=_wave_order)
         return Waves(col, tuple(present), missing=sum(c is None for c in cells))
 
+    def pooled_waves(self) -> Waves | None:
+        """The waves this set analyses together: those of the responses as read (never only
+        those left in a selection, which would tell who is in it) when they are several and no
+        :meth:`where` condition of this set picks one; else None. Its :meth:`Waves.note` is
+        the note every command, report and plugin shows."""
+        w = (self.origin if self.origin is not None else self).waves()
+        if w is None or not w.several or any(col == w.column for col, _ in self.conditions):
+            return None
+        return w
+
     def latest_wave(self) -> tuple[ResponseSet, ResponseSet | None]:
         """The respondents of the latest wave and of the one before, when the set holds several
         waves (:meth:`waves`); else the set itself and None. Reports and ``mognad demo`` are

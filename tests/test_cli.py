@@ -121,13 +121,22 @@ def test_demo_without_waves_scores_everyone(run_cli):
 
 def test_score_where_and_the_note_on_pooled_waves(run_cli):
     pooled = run_cli("score", DIMIOS_SAMPLE)
-    assert pooled.exit_code == 0 and "480 respondents" in pooled.stdout
+    assert pooled.exit_code == 0 and "480 svarande" in pooled.stdout
     assert (
-        'the file holds 2 waves in column "år" (2024, 2025), analysed together. '
-        "Take one with --where år=2025"
+        'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025) och räknas ihop här. '
+        "Välj en med --where år=2025"
     ) in pooled.stderr
+    english = run_cli("score", DIMIOS_SAMPLE, "--lang", "en")  # in the command's language
+    assert (
+        'Note: The responses are from 2 waves in column "år" (2024, 2025), analysed together '
+        "here. Choose one with --where år=2025"
+    ) in english.stderr
+    assert "mätomgångar" not in english.stderr
     one = run_cli("score", DIMIOS_SAMPLE, "--where", "år=2024", "--format", "json")
-    assert one.exit_code == 0 and "analysed together" not in one.stderr
+    assert one.exit_code == 0 and "räknas ihop" not in one.stderr
+    # a selection by another column still pools the waves, and says so
+    staff = run_cli("score", DIMIOS_SAMPLE, "--where", "roll=Medarbetare", "--format", "json")
+    assert staff.exit_code == 0 and "räknas ihop" in staff.stderr
     frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
     expected = mognad.score(frame[frame["år"] == 2024], "dimios")
     data = json.loads(one.stdout)

@@ -14,6 +14,7 @@ from conftest import (
     DIMIOS_2025,
     DIMIOS_SAMPLE,
     DIMIOS_SAMPLES,
+    DMM_SAMPLE,
     INITIATIVES,
     ROOT,
 )
@@ -122,7 +123,7 @@ def test_portfolio(run_cli):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("gap", DIMIOS_2025), "gap needs --target"),
+        (("gap", DMM_SAMPLE, "--model", "dmm"), "gap needs --target"),  # dmm has no default
         (("gap", DIMIOS_2025, "-t", "hela världen"), "is not a number, a benchmark"),
         (
             ("priorities", DIMIOS_2025, "--where", "år=1999"),
@@ -207,10 +208,37 @@ def test_docs_error_example_is_real(run_cli, tmp_path):
 
 
 def test_analyses_note_pooled_waves_but_compare_does_not(run_cli):
-    note = 'the file holds 2 waves in column "år" (2024, 2025), analysed together'
+    note = 'Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025) och räknas ihop här'
     for command in (["priorities"], ["gap", "--target", "55%"], ["reliability"]):
         out = run_cli(*command, DIMIOS_SAMPLE)
         assert out.exit_code == 0 and note in out.stderr, command
         one = run_cli(*command, DIMIOS_SAMPLE, "--where", "år=2025")
         assert one.exit_code == 0 and note not in one.stderr, command
     assert note not in run_cli("compare", DIMIOS_SAMPLE, "--column", "år", "--boot", "50").stderr
+
+
+# ---- argument forms, read as MOGNAD_GAP and MOGNAD_PRIORITIES read them (analysis.md#arguments)
+def test_gap_without_target_is_to_the_default_benchmark(run_cli):
+    # was refused ("gap needs --target") while =MOGNAD_GAP(svar) used the default benchmark
+    default = ok(run_cli("gap", DIMIOS_2025, "-f", "json")).stdout
+    assert default == ok(run_cli("gap", DIMIOS_2025, "-t", "national_2021", "-f", "json")).stdout
+    assert json.loads(default)["overall"]["target"] == pytest.approx(0.48)
+
+
+@pytest.mark.parametrize("level", ["påståenden", "Statements", "PÅSTÅENDE"])
+def test_levels_in_swedish_and_english(run_cli, level):
+    # --level took the English singular only; MOGNAD_GAP took Swedish and plural spellings too
+    args = ("gap", DIMIOS_2025, "-t", "55%", "-f", "json")
+    assert ok(run_cli(*args, "-l", level)).stdout == ok(run_cli(*args, "-l", "statement")).stdout
+
+
+def test_a_level_a_command_does_not_have(run_cli):
+    result = run_cli("groups", DIMIOS_2025, "-b", "förvaltning", "-l", "kategori")
+    assert result.exit_code == 2
+    assert 'level "kategori" is not one of: dimension, statement, all.' in result.stderr
+
+
+@pytest.mark.parametrize("target", ["0,55", "55", "55 %"])
+def test_targets_written_as_in_excel(run_cli, target):
+    args = ("priorities", DIMIOS_2025, "-f", "json", "-t")
+    assert ok(run_cli(*args, target)).stdout == ok(run_cli(*args, "0.55")).stdout

@@ -269,7 +269,7 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["n_respondents"] == 240
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE)
-    assert "svaren från år 2024, 2025 räknas ihop" in res.stdout
+    assert 'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025)' in res.stdout
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2023")
     assert res.exit_code == 2 and 'no respondent has "2023" in column "år"' in res.stderr
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--groups", "avdelning")

@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DIMIOS_SAMPLES
 from openpyxl import load_workbook
-
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
     for name in ("dimios_sample.xlsx", "dimios_2024.csv", "dimios_2025.csv"):
-        shutil.copy(SAMPLES / name, tmp_path / name)
+        shutil.copy(DIMIOS_SAMPLES / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -126,15 +124,15 @@ def test_a_file_with_several_waves_is_never_reported_as_one(run_cli, folder):
     out = run_cli("report", "dimios_sample.xlsx", "-o", "r.xlsx")
     assert out.exit_code == 0, out.stderr
     assert (
-        'the file holds 2 waves in column "år" (2024, 2025): the report is about 2025, '
-        "compared with 2024 (--compare år=2024,2025)"
+        'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025): rapporten gäller 2025, '
+        "jämfört med 2024 (--compare år=2024,2025)"
     ) in out.stderr
     wb = load_workbook(folder / "r.xlsx")
     assert "Förändring" in wb.sheetnames
     summary = [r[0] for r in wb["Sammanfattning"].iter_rows(values_only=True) if r and r[0]]
     assert "240 personer har svarat (dimios_sample.xlsx). Rapporten gäller 2025." in summary
     alone = run_cli("report", "dimios_sample.xlsx", "--where", "år=2025", "-o", "a.xlsx")
-    assert alone.exit_code == 0 and "waves" not in alone.stderr
+    assert alone.exit_code == 0 and "mätomgångar" not in alone.stderr
     assert "Förändring" not in load_workbook(folder / "a.xlsx").sheetnames
 
 

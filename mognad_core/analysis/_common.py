@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import numbers
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel
 
 from ..errors import ModelError, MognadError
-from ..responses import ResponseSet, prepare, read_responses
 from ..results import ScoreResult
-from ..schema import MaturityModel
+from ..schema import PART_LEVELS, MaturityModel
+from ..schema import check_level as check_level  # re-exported for the analysis modules
+from ..targets import is_blank
 
-LEVELS = ("dimension", "category", "statement", "all")
+LEVELS = PART_LEVELS  # the levels of detail; check_level (schema.py) reads every spelling
 
 
 class AnalysisResult(BaseModel):
@@ -42,34 +42,22 @@ def resolve_model(result: ScoreResult | None, model: Any = None) -> MaturityMode
         ) from None
 
 
-def as_responses(data: Any, model: Any = None, *, sheet: str | None = None) -> ResponseSet:
-    """A ResponseSet from a ResponseSet, a DataFrame or a response-file path."""
-    from ..plugins import load_model
-
-    if isinstance(data, ResponseSet):
-        if model is not None and load_model(model).name != data.model.name:
-            raise ModelError(
-                f"The responses were read for model {data.model.name!r}, not {model!r}."
-            )
-        return data
-    m = load_model("dimios" if model is None else model)
-    if isinstance(data, pd.DataFrame):
-        return prepare(data, m)
-    if isinstance(data, (str, Path)):
-        return read_responses(data, m, sheet=sheet)
-    raise MognadError(
-        f"Expected responses as a ResponseSet, a DataFrame or a file path, got "
-        f"{type(data).__name__}."
-    )
-
-
-def check_level(level: str, allowed: tuple[str, ...] = LEVELS) -> str:
-    value = str(level).strip().lower()
-    aliases = {"dimensions": "dimension", "categories": "category", "statements": "statement"}
-    value = aliases.get(value, value)
-    if value not in allowed:
-        raise MognadError(f"level {level!r} is not one of: {', '.join(allowed)}.")
-    return value
+def check_count(count: Any, default: int | None = None) -> int:
+    """How many (``count=`` of :func:`mognad_core.priorities`, MOGNAD_PRIORITIES): a whole number
+    from 1, given as a number or as text (``3``, ``"3"``, ``"3,0"``). Blank (None, spaces) is
+    ``default`` when one is given; anything else raises :class:`MognadError`."""
+    if is_blank(count) and default is not None:
+        return default
+    if isinstance(count, bool) or not isinstance(count, (numbers.Real, str)):
+        raise MognadError(f"count must be a whole number from 1, not {count!r}.")
+    text = str(count).strip()
+    try:
+        number = float(text.replace(",", ".")) if isinstance(count, str) else float(count)
+    except ValueError:
+        raise MognadError(f'count must be a whole number from 1, not "{text}".') from None
+    if not number.is_integer() or number < 1:
+        raise MognadError(f"count must be a whole number from 1, not {number:g}.")
+    return int(number)
 
 
 def dim_label(model: MaturityModel, dim_id: str, lang: str = "sv") -> str:

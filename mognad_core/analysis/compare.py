@@ -175,6 +175,7 @@ def compare(
     :mod:`mognad_core.disclosure`); a statement hidden in either wave is left out of both, so
     the changes compare like with like, and intervals need ``2 x min_size`` answers per wave.
     """
+    texts.check_lang(lang)
     if n_boot < 100:
         raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
     if model is None and isinstance(before, ResponseSet):
@@ -278,7 +279,7 @@ def compare(
         r0.overall,
         r1.overall,
         "overall",
-        "Totalt" if lang == "sv" else "Overall",
+        texts.text("part.overall", lang),
         None,
         rs0.n,
         rs1.n,
@@ -339,6 +340,7 @@ def compare_waves(
     (case-insensitive). ``waves`` is (before, after); by default the earliest and the latest
     value (sorted). Other keyword options go to :func:`compare`.
     """
+    texts.check_lang(options.get("lang", "sv"))
     found = responses.waves(column)
     if found is None:
         raise InputError(

@@ -26,7 +26,7 @@ from .. import disclosure, texts
 from ..errors import MognadError
 from ..responses import ResponseSet
 from ..scoring import publish_score
-from ._common import AnalysisResult, as_responses, none
+from ._common import AnalysisResult, none
 
 MIN_SIZE_FLOOR = disclosure.SMALLEST_PROTECTING
 MISSING_GROUP = disclosure.MISSING_VALUE
@@ -141,8 +141,9 @@ def groups(
     or several (their combinations form the groups). ``top`` disagreements are reported.
     ``min_size``: the anonymity threshold (default from the settings, 5; 1 turns it off).
     """
+    texts.check_lang(lang)
     pol = disclosure.policy(min_size, lang)
-    rs = as_responses(responses, model)
+    rs = ResponseSet.from_any(responses, model)
     m = rs.model
     cols = _resolve_columns(rs, by)
     split = disclosure.breakdown(rs, cols, pol, lang)
@@ -185,7 +186,7 @@ def groups(
         row(
             "overall",
             "overall",
-            "Totalt" if lang == "sv" else "Overall",
+            texts.text("part.overall", lang),
             None,
             lambda r: none(r.overall),
         )

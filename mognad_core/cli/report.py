@@ -6,10 +6,9 @@ import sys
 
 import click
 
-from ..analysis.compare import several_waves
-from ..plugins import load_model
-from ..report import build_report
-from ..responses import ResponseSet, read_responses
+from ..report import build_report, report_waves
+from ..responses import ResponseSet
+from ..texts import text
 from . import cli
 from .options import (
     echo_notes,
@@ -40,22 +39,6 @@ class _Bar:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
-
-
-def _latest_two_waves(rs: ResponseSet) -> str | None:
-    """``år=2024,2025`` for a file holding several waves: a report never mixes years."""
-    waves = several_waves(rs)
-    if waves is None:
-        return None
-    col, present = waves
-    click.echo(
-        f'Note: the file holds {len(present)} waves in column "{col}" ({", ".join(present)}): '
-        f"the report is about {present[-1]}, compared with {present[-2]} "
-        f"(--compare {col}={present[-2]},{present[-1]}). For {present[-1]} alone: "
-        f"--where {col}={present[-1]}.",
-        err=True,
-    )
-    return f"{col}={present[-2]},{present[-1]}"
 
 
 @cli.command("report")
@@ -149,20 +132,19 @@ def report_cmd(
       mognad report svar.xlsx -m dimios --compare år --groups förvaltning -o rapport/
       mognad report 2025.csv -m dimios --compare 2024.csv -o jämförelse.pptx
     """
-    m = load_model(model)
-    rs = read_responses(responses, m, sheet=sheet, mapping=mapping)
-    previous = compare  # --where selects in build_report (in PREVIOUS too)
-    if compare is None and not where:
-        previous = _latest_two_waves(rs)
+    rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
+    _, waves_note = report_waves(rs.where(*where), compare)  # as build_report will decide
+    if waves_note is not None:  # several waves: the report is about the latest
+        echo_notes([waves_note], lang)
     show = progress if progress is not None else sys.stderr.isatty()
     bar = _Bar() if show else None
     try:
         written = build_report(
             rs,
-            m,
+            rs.model,
             out,
             groups=groups,
-            compare=previous,
+            compare=compare,
             target=target,
             lang=lang,
             title=title,
@@ -178,5 +160,5 @@ def report_cmd(
         if bar is not None:
             bar.close()
     for path in written:
-        click.echo(f"Wrote {path}")
+        click.echo(text("cli.wrote", lang, path=path))
     echo_notes(rs.notes, lang)

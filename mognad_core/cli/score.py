@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from .. import disclosure, texts
-from ..analysis.compare import several_waves
+from .. import disclosure
 from ..disclosure import policy_of
 from ..errors import MognadError
-from ..plugins import get_samples, load_model
-from ..responses import read_responses
+from ..plugins import get_samples
+from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..scoring import score as score_api
 from ..scoring import score_responses
+from ..texts import Texts
 from . import cli
-from .analysis import apply_where, read_input, where_option
+from .analysis import read_input, where_option
 from .options import (
     echo_notes,
     emit,
@@ -25,10 +23,9 @@ from .options import (
     mapping_option,
     min_size_option,
     model_option,
-    pct,
     sheet_option,
-    table,
 )
+from .render import render_score
 
 target_option = click.option(
     "--target",
@@ -37,56 +34,6 @@ target_option = click.option(
     help="Target to compare with: a number (0.6 or 60%), a benchmark name (e.g. national), "
     "a level name, 'dim=value,...' or a .yaml/.json/.csv file of dimension targets.",
 )
-
-
-def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True) -> str:
-    """The human-readable table for a score result."""
-    title = (result.title_en or result.title) if lang == "en" else result.title
-    lines = [f"{title} ({result.model} {result.model_version})"]
-    if result.source:
-        lines.append(f"Responses: {Path(result.source).name}, {result.n_respondents} respondents")
-    else:
-        lines.append(f"Responses: {result.n_respondents} respondents")
-    level = f"   Level: {result.level}" if result.level else ""
-    lines += ["", f"Overall score: {pct(result.overall)}{level}", ""]
-    rows = []
-    for d in result.dimensions.values():
-        label = (d.label_en or d.label) if lang == "en" else d.label
-        rows.append(
-            {
-                "Dimension": "  " * d.depth + label,
-                "Score": pct(d.score),
-                "Level": d.level or "",
-                "n": d.n,
-                "Vet ej": pct(d.dont_know_share),
-            }
-        )
-    if not any(r["Level"] for r in rows):
-        for r in rows:
-            del r["Level"]
-    lines.append(table(rows, left=("Dimension", "Level")))
-    if statements:
-        k = result.disclosure.min_size if result.disclosure else None
-        hidden_n = texts.text("hidden_size", lang, k=k)
-        rows = []
-        for s in result.statements.values():
-            text = (s.text_en or s.text) if lang == "en" else s.text
-            rows.append(
-                {
-                    "Id": s.id,
-                    "Statement": text if len(text) <= 48 else text[:47] + "…",
-                    "Score": pct(s.score),
-                    "Mean": "–" if s.mean is None else f"{s.mean:.2f}",
-                    "n": s.n if s.n is not None else hidden_n,
-                    "Vet ej": pct(s.dont_know_share),
-                }
-            )
-        lines += ["", table(rows, left=("Id", "Statement"))]
-    for ins in result.insights:
-        lines += ["", f"{ins.title}", f"  {ins.text}" if ins.text else ""]
-        for row in ins.rows:
-            lines.append("  - " + "; ".join(f"{k}: {v}" for k, v in row.items()))
-    return "\n".join(line for line in lines if line is not None).rstrip() + "\n"
 
 
 def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:
@@ -121,7 +68,7 @@ def score(
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where)
+    rs = read_input(file, model, sheet, mapping, where, lang=lang)
     _emit(score_api(rs, target=target, lang=lang, min_size=pol), fmt, lang)
 
 
@@ -136,16 +83,22 @@ def demo(model: str, lang: str, fmt: str) -> None:
         known = ", ".join(sorted({s.model for s in get_samples()})) or "none"
         raise MognadError(f"No sample data for model {model!r}. Models with samples: {known}.")
     sample = samples[0]
-    rs = read_responses(sample.path, load_model(model))
-    waves = several_waves(rs)
-    latest = apply_where(rs, (f"{waves[0]}={waves[1][-1]}",)) if waves else rs
+    t = Texts(lang)
+    rs = ResponseSet.from_any(sample.path, model)
+    latest, before = rs.latest_wave()  # the latest wave and the one before (library policy)
+    waves = rs.waves() if before is not None else None
     if fmt == "table":
-        click.echo(f"Sample data: {sample.path}\n  ({sample.description})")
+        click.echo(f"{t('cli.demo.sample', path=sample.path)}\n  ({sample.description})")
         if waves:
-            col, present = waves
             click.echo(
-                f"  Latest wave: {col} = {present[-1]}, {latest.n} of {rs.n} respondents; "
-                f"earlier: {', '.join(present[:-1])}"
+                t(
+                    "cli.demo.latest",
+                    column=waves.column,
+                    wave=waves.latest,
+                    n=latest.n,
+                    total=rs.n,
+                    earlier=", ".join(waves.labels[:-1]),
+                )
             )
         click.echo()
     result = score_api(latest, lang=lang)
@@ -153,26 +106,32 @@ def demo(model: str, lang: str, fmt: str) -> None:
     if fmt != "table":
         return
     path = sample.path
-    lines = ["Next steps with this file:"]
+    lines = [t("cli.demo.next")]
+    lang_arg = t("cli.lang_arg")  # the next steps print in this language too
     groups = " --groups förvaltning" if "förvaltning" in rs.attributes.columns else ""
     if waves:
-        col, present = waves
-        earlier = score_responses(apply_where(rs, (f"{col}={present[-2]}",)), insights=False)
+        col = waves.column
+        earlier = score_responses(before, insights=False)
+        change = t.pp(result.overall - earlier.overall, long=True)
         lines[:0] = [
-            f"Change since {present[-2]}: overall {pct(earlier.overall)} -> "
-            f"{pct(result.overall)} ({(result.overall - earlier.overall) * 100:+.1f} "
-            "percentage points)",
+            t(
+                "cli.demo.change",
+                wave=waves.previous,
+                before=t.pct(earlier.overall, 1),
+                after=t.pct(result.overall, 1),
+                change=change,
+            ),
             "",
         ]
         lines += [
-            f"  mognad compare {path} --column {col}",
-            f"  mognad priorities {path} -m {model} --where {col}={present[-1]}",
-            f"  mognad report {path} -m {model} --compare {col}{groups} -o rapport/",
+            f"  mognad compare {path} --column {col}{lang_arg}",
+            f"  mognad priorities {path} -m {model} --where {col}={waves.latest}{lang_arg}",
+            f"  mognad report {path} -m {model} --compare {col}{groups}{lang_arg} -o rapport/",
         ]
     else:
         lines += [
-            f"  mognad priorities {path} -m {model}",
-            f"  mognad report {path} -m {model}{groups} -o rapport/",
+            f"  mognad priorities {path} -m {model}{lang_arg}",
+            f"  mognad report {path} -m {model}{groups}{lang_arg} -o rapport/",
         ]
     click.echo("\n".join(lines))
     _notes(result, lang)  # last, after the next steps

@@ -20,7 +20,8 @@ from typing import Any
 
 from .. import safe_write
 from ..errors import MognadError
-from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect
+from ..texts import text
+from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect, report_waves
 
 SUFFIXES = (".xlsx", ".pptx")
 
@@ -30,7 +31,7 @@ def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
     folder ``out`` (``<stem>_rapport.xlsx`` and ``.pptx``; ``_report`` in English)."""
     p = Path(out)
     if p.is_dir():
-        base = f"{stem}_{'report' if lang == 'en' else 'rapport'}"
+        base = f"{stem}_{text('report.file', lang)}"
         return [p / f"{base}.xlsx", p / f"{base}.pptx"]
     suffix = safe_write.suffix(p)
     if suffix in SUFFIXES:
@@ -44,7 +45,7 @@ def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
             f"Cannot write a report as {p.name!r}: give a .xlsx file, a .pptx file or a folder "
             "(for both)."
         )
-    base = f"{stem}_{'report' if lang == 'en' else 'rapport'}"
+    base = f"{stem}_{text('report.file', lang)}"
     return [p / f"{base}.xlsx", p / f"{base}.pptx"]
 
 
@@ -88,7 +89,9 @@ def build_report(
     for results per group (small groups are suppressed, see ``mognad_core.groups``); the deck
     gets one slide per visible group. ``compare``: the earlier wave (a response file, DataFrame
     or ResponseSet), or a wave column of ``responses`` (``"år"``, or ``"år=2024,2025"``), in
-    which case the report is about the later wave. ``target``: anything ``parse_target``
+    which case the report is about the later wave. Without ``compare``, responses (after
+    ``where``) that hold several waves are reported as their latest wave compared with the one
+    before, with a note saying so: a report never mixes years. ``target``: anything ``parse_target``
     accepts. ``lang``: ``"sv"`` (default) or ``"en"``. ``count``: how many places to start are
     suggested. ``where``: ``COLUMN=VALUE`` conditions selecting the respondents (and those of
     an earlier wave's file), shown in the report. ``min_size``: the anonymity threshold (default
@@ -102,7 +105,10 @@ def build_report(
     if out is None:
         raise MognadError("build_report needs out=: a .xlsx file, a .pptx file or a folder.")
     if isinstance(responses, (str, Path)) and not Path(responses).is_file():
-        raise InputError("the response file does not exist", Location(file=str(responses)))
+        # before the outputs are checked, in the words read_table uses (ResponseSet.from_any)
+        raise InputError(
+            "file not found", Location(file=str(responses)), "the path of a response file"
+        )
     from ..responses import ResponseSet
 
     source = responses.source if isinstance(responses, ResponseSet) else responses
@@ -157,4 +163,4 @@ def build_report(
     return safe_write.write_files(jobs, force=force, inputs=inputs, new_folder=new_folder)
 
 
-__all__ = ["ReportData", "build_report", "collect", "output_paths"]
+__all__ = ["ReportData", "build_report", "collect", "output_paths", "report_waves"]

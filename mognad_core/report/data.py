@@ -39,7 +39,7 @@ from ..analysis import groups as groups_api
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..results import ScoreResult
-from ..schema import Benchmark, MaturityModel
+from ..schema import Benchmark, MaturityModel, in_language
 from ..scoring import publish_score, score_responses
 from .texts import Texts
 
@@ -248,13 +248,13 @@ def _split_compare(spec: str) -> tuple[str, list[str] | None]:
 
 def report_waves(rs: ResponseSet, compare: Any = None) -> tuple[Any, texts.Message | None]:
     """What a report about ``rs`` (the respondents after ``where``) compares with: ``compare``
-    as given; else, when ``rs`` holds several waves (a column such as år, see
-    :meth:`ResponseSet.waves`), its latest wave compared with the one before, with the note
-    saying so. A report never mixes years."""
+    as given; else, when the responses hold several waves (a column such as år) and no
+    ``where`` condition picks one (:meth:`ResponseSet.pooled_waves`), the latest wave compared
+    with the one before, with the note saying so. A report never mixes years."""
     if compare is not None:
         return compare, None
-    w = rs.waves()
-    if w is None or not w.several:
+    w = rs.pooled_waves()
+    if w is None:
         return None, None
     note = texts.Message(
         "note.waves_report",
@@ -319,7 +319,7 @@ def _default_benchmark(model: MaturityModel) -> Benchmark | None:
 
 
 def _benchmark_label(b: Benchmark, lang: str) -> str:
-    label = (b.label_en or b.label) if lang == "en" else b.label
+    label = in_language(b.label, b.label_en, lang)
     return label or b.name
 
 
@@ -463,7 +463,7 @@ def _quadrant(
     for q in model.meta.get("quadrants") or []:
         hx, hy = q.get(f"high_{x_id}"), q.get(f"high_{y_id}")
         if isinstance(hx, bool) and isinstance(hy, bool):
-            name = (q.get("name_en") or q.get("name")) if lang == "en" else q.get("name")
+            name = in_language(q.get("name"), q.get("name_en"), lang)
             corners[(hx, hy)] = str(name or q.get("id"))
     return Quadrant(
         x_id=x_id,
@@ -656,5 +656,5 @@ def _target_label(target: Any, texts: Texts) -> str | None:
 
 
 def _default_title(model: MaturityModel, texts: Texts, wave: str | None) -> str:
-    base = "Digital mognad" if texts.lang == "sv" else "Digital maturity"
+    base = texts("report.title")
     return f"{base} {wave}" if wave else base

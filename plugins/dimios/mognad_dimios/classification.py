@@ -33,19 +33,16 @@ from mognad_core import (
     ResponseSet,
     ScoreResult,
     disclosure,
-    prepare,
-    read_responses,
     score_responses,
+    texts,
 )
 from mognad_core import groups as core_groups
-from mognad_core.responses import load_mapping
 
 from ._common import (
     DEFAULT_BORDER_MARGIN,
     DEFAULT_THRESHOLD,
     EPS,
     dim_label,
-    lang_of,
     meta_number,
     pct,
     pick,
@@ -53,7 +50,6 @@ from ._common import (
     refuse_own_threshold,
     resolve_model,
     scores_of,
-    sv_en,
 )
 
 
@@ -84,25 +80,16 @@ class Classification(BaseModel):
 
     def summary(self, with_name: bool = True) -> str:
         """One sentence: the category and the two scores against the threshold."""
-        en = self.lang == "en"
         if self.quadrant is None:
             return self.reason or ""
+        t = texts.Texts(self.lang)
         parts = ", ".join(f"{self.labels[d]} {pct(self.scores[d])}" for d in (self.x, self.y))
-        limit = pct(self.threshold, 0)
-        if en:
-            text = f"{parts} (a dimension counts as high from {limit})."
-        else:
-            text = f"{parts} (en dimension räknas som hög från {limit})."
+        text = t("dimios.quadrant.summary", parts=parts, limit=pct(self.threshold, 0))
         if with_name:
             text = f"{self.name}: {text}"
         if self.near_border:
-            margin = f"{100 * self.border_margin:g}"
-            near = " and ".join(self.labels[d] for d in self.near_border_dims)
-            if en:
-                text += f" {near} is within {margin} percentage points of the border."
-            else:
-                near = near.replace(" and ", " och ")
-                text += f" {near} ligger inom {margin} procentenheter från gränsen."
+            near = t.join([self.labels[d] for d in self.near_border_dims])
+            text += t("dimios.quadrant.near", near=near, margin=f"{100 * self.border_margin:g}")
         return text
 
 
@@ -242,7 +229,7 @@ def classify(
     >>> classify({"formaga": 0.62, "arv": 0.41}).quadrant
     'hindrad_av_arvet'
     """
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     if isinstance(result_or_scores, ResponseSet):
         m = resolve_model(None, model or result_or_scores.model)
         result_or_scores = score_responses(
@@ -276,12 +263,8 @@ def classify(
             out.near_border_dims.append(d)
     out.near_border = bool(out.near_border_dims)
     if missing:
-        names = " och ".join(labels[d] for d in missing)
-        if lang == "en":
-            names = " and ".join(labels[d] for d in missing)
-            out.reason = f"No 2×2 category: {names} has no answers to score."
-        else:
-            out.reason = f"Ingen 2×2-kategori: {names} saknar svar att räkna på."
+        names = texts.join([labels[d] for d in missing], lang)
+        out.reason = texts.text("dimios.quadrant.no_answers", lang, names=names)
         return out
     entry = table[(bool(out.high[x]), bool(out.high[y]))]
     out.quadrant = str(entry["id"])
@@ -294,20 +277,6 @@ def classify(
 
 
 # ---- groups -------------------------------------------------------------------------------
-def _responses(responses: Any, model: Any, sheet: str | None, mapping: Any) -> ResponseSet:
-    if isinstance(responses, ResponseSet):
-        return responses
-    m = resolve_model(None, model)
-    if isinstance(responses, pd.DataFrame):
-        return prepare(responses, m, mapping=load_mapping(mapping))
-    if isinstance(responses, (str, Path)):
-        return read_responses(responses, m, sheet=sheet, mapping=mapping)
-    raise MognadError(
-        f"expected responses (a file path, a DataFrame or a ResponseSet), got "
-        f"{type(responses).__name__}"
-    )
-
-
 def classify_groups(
     responses: ResponseSet | pd.DataFrame | str | Path,
     by: str | list[str] = "förvaltning",
@@ -328,9 +297,9 @@ def classify_groups(
     Several columns (``by=["förvaltning", "roll"]``) group by their combinations. A set that
     may not be published raises :class:`~mognad_core.disclosure.DisclosureError`.
     """
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     pol = disclosure.policy(min_size, lang)
-    rs = _responses(responses, model, sheet, mapping)
+    rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
     m = rs.model if model is None else resolve_model(None, model)
     refuse_own_threshold(m, lang)
     x, y = axes(m)
@@ -350,12 +319,8 @@ def classify_groups(
         c = classify({x: rows[x].values.get(info.name), y: rows[y].values.get(info.name)}, m, lang)
         if c.reason and pol.protected:  # no answers, or answers the policy hides in this group
             missing = [c.labels[d] for d in (x, y) if c.scores[d] is None]
-            c.reason = sv_en(
-                lang,
-                f"Ingen 2×2-kategori: {' och '.join(missing)} har inga svar som visas för "
-                "gruppen (inga svar, eller dolda av anonymitetsskäl).",
-                f"No 2×2 category: {' and '.join(missing)} has no answers shown for the group "
-                "(none, or hidden for anonymity).",
+            c.reason = texts.text(
+                "dimios.quadrant.no_answers_shown", lang, names=texts.join(missing, lang)
             )
         out.append(
             GroupClassification(
@@ -381,39 +346,29 @@ def classify_groups(
 def hidden_rule(min_size: int, lang: str) -> str:
     """Which groups are not shown, in words (for headings and insight texts)."""
     if min_size <= 1:
-        return sv_en(
-            lang,
-            "alla grupper visas: anonymitetsskyddet är avstängt (--min-size 1)",
-            "every group is shown: the anonymity protection is off (--min-size 1)",
-        )
-    return sv_en(
-        lang,
-        f"grupper med färre än {min_size} svarande, och grupper som annars skulle kunna räknas "
-        "fram ur totalen, visas inte",
-        f"groups with fewer than {min_size} respondents, and groups that could otherwise be "
-        "derived from the total, are not shown",
-    )
+        return texts.text("dimios.groups.all_shown", lang)
+    return texts.text("dimios.groups.hidden_rule", lang, k=min_size)
 
 
 def describe_group(g: GroupClassification, x: str, y: str, lang: str) -> dict[str, str]:
     """A group as one bullet row for the CLI."""
-    en = lang == "en"
+    t = texts.Texts(lang)
     if g.suppressed:  # no figures and no size: only that it is hidden, and why
         return {
-            ("Group" if en else "Grupp"): g.group,
-            ("Not shown" if en else "Visas inte"): g.suppressed_reason or "",
+            t("dimios.col.group"): g.group,
+            t("dimios.col.not_shown"): g.suppressed_reason or "",
         }
     c = g.classification
     assert c is not None
     name = c.name or (c.reason or "")
     if c.near_border:
-        name += " (near the border)" if en else " (nära gränsen)"
+        name += t("dimios.quadrant.near_short")
     return {
-        ("Group" if en else "Grupp"): g.group,
+        t("dimios.col.group"): g.group,
         "n": str(g.n),
         c.labels[x]: pct(g.scores.get(x)),
         c.labels[y]: pct(g.scores.get(y)),
-        ("Category" if en else "Kategori"): name,
+        t("dimios.col.category"): name,
     }
 
 

@@ -8,8 +8,7 @@ from typing import Any
 import click
 from pydantic import BaseModel, Field
 
-from mognad_core import disclosure, read_responses, score_responses
-from mognad_core.analysis.compare import several_waves
+from mognad_core import ResponseSet, Waves, disclosure, score_responses, texts
 from mognad_core.cli.options import (
     emit,
     format_option,
@@ -22,7 +21,7 @@ from mognad_core.cli.options import (
 from mognad_core.plugins import load_model
 
 from . import classification
-from ._common import pct, sv_en
+from ._common import pct
 
 
 class ClassifyOutput(BaseModel):
@@ -44,17 +43,15 @@ class ClassifyOutput(BaseModel):
 
 
 def _org_lines(c: classification.Classification, lang: str) -> list[str]:
-    en = lang == "en"
     if c.quadrant is None:
         return [f"  {c.reason}"]
-    lines = [f"  {c.summary()}"]
-    lines.append(
-        f"  {'Distance to the border' if en else 'Avstånd till gränsen'}: "
-        f"{classification.distance_text(c)}"
-    )
-    lines.append(f"  {'Meaning' if en else 'Innebörd'}: {c.description}")
-    lines.append(f"  {'Recommendation' if en else 'Rekommendation'}: {c.recommendation}")
-    return lines
+    t = texts.Texts(lang)
+    return [
+        f"  {c.summary()}",
+        f"  {t('dimios.col.distance')}: {classification.distance_text(c)}",
+        f"  {t('dimios.col.meaning')}: {c.description}",
+        f"  {t('dimios.col.recommendation')}: {c.recommendation}",
+    ]
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -71,10 +68,10 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def _group_table(grouped: classification.GroupedClassification, lang: str) -> str:
-    en = lang == "en"
+    t = texts.Texts(lang)
     org = grouped.organisation
     if not grouped.groups:
-        return "(no respondents)" if en else "(inga svarande)"
+        return t("dimios.no_respondents")
     rows = []
     for g in grouped.groups:
         c = g.classification
@@ -90,41 +87,28 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
                 "n": "–" if g.n is None else g.n,  # a hidden group's size is never shown
                 org.labels[org.x]: pct(g.scores.get(org.x)),
                 org.labels[org.y]: pct(g.scores.get(org.y)),
-                ("Category" if en else "Kategori"): category,
+                t("dimios.col.category"): category,
             }
         )
     text = _table(rows)
     if any(g.classification and g.classification.near_border for g in grouped.groups):
-        text += "\n* " + (
-            f"within {100 * org.border_margin:g} percentage points of the border"
-            if en
-            else f"inom {100 * org.border_margin:g} procentenheter från gränsen"
-        )
+        text += "\n* " + t("dimios.quadrant.near_footnote", margin=f"{100 * org.border_margin:g}")
     return text
 
 
 def _render(out: ClassifyOutput, m: Any, lang: str) -> str:
-    name = Path(out.source).name if out.source else sv_en(lang, "svar", "responses")
-    head = f"{m.display_title(lang)}: 2×2 – {name}, {out.n_respondents} "
-    head += sv_en(lang, "svarande", "respondents")
+    t = texts.Texts(lang)
+    name = Path(out.source).name if out.source else t("dimios.responses")
+    head = f"{m.display_title(lang)}: 2×2 – {name}, {out.n_respondents} {t('dimios.respondents')}"
     if out.where:
         head += f" ({', '.join(out.where)})"
     lines = [head]
-    for col, values in (out.pooled or {}).items():
-        shown = ", ".join(values)
-        lines.append(
-            sv_en(
-                lang,
-                f"Obs: svaren från {col} {shown} räknas ihop; välj ett med --where "
-                f"{col}={values[-1]}.",
-                f"Note: the answers from {col} {shown} are pooled; use --where {col}="
-                f"{values[-1]} for one of them.",
-            )
-        )
-    lines += ["", sv_en(lang, "Organisationen", "Organisation")]
+    for col, values in (out.pooled or {}).items():  # the one wave note (mognad_core)
+        lines.append(t("cli.note", note=Waves(col, tuple(values)).note().text(lang)))
+    lines += ["", t("dimios.organisation")]
     lines += _org_lines(out.organisation, lang)
     for g in out.groups.values():
-        title = sv_en(lang, f"Per {g.by}", f"By {g.by}")
+        title = t("dimios.by", by=g.by)
         lines += ["", f"{title} ({classification.hidden_rule(g.min_size, lang)})"]
         lines.append(_group_table(g, lang))
     return "\n".join(lines)
@@ -177,9 +161,8 @@ def register(cli: click.Group) -> None:
         pol = disclosure.policy(min_size, lang)
         m = load_model(model)
         classification.quadrants(m)  # a model without a 2×2 fails here, before reading
-        rs = read_responses(file, m, sheet=sheet, mapping=mapping)
-        pooled = None if where else several_waves(rs)
-        rs = rs.where(*where) if where else rs
+        rs = ResponseSet.from_any(file, m, sheet=sheet, mapping=mapping).where(*where)
+        pooled = rs.pooled_waves()
         result = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
         grouped = [classification.classify_groups(rs, by, pol, model=m, lang=lang) for by in groups]
         out = ClassifyOutput(
@@ -191,7 +174,7 @@ def register(cli: click.Group) -> None:
             min_size=pol.min_size,
             organisation=classification.classify(result, m, lang),
             groups={g.by: g for g in grouped},
-            pooled=dict([pooled]) if pooled else None,
+            pooled={pooled.column: list(pooled.labels)} if pooled else None,
         )
         notes = [*result.notes, *(n for g in grouped for n in g.notes)]
         disclosure.finish(out, pol, lang, notes)

@@ -43,12 +43,9 @@ from mognad_core import (
     MaturityModel,
     ResponseSet,
     disclosure,
-    load_model,
-    prepare,
-    read_responses,
     texts,
 )
-from mognad_core.analysis.compare import several_waves
+from mognad_core.schema import in_language
 from mognad_core.scoring import publish_score
 
 from .settings import Settings, engines, refuse_own_threshold, settings_for
@@ -57,51 +54,6 @@ from .settings import Settings, engines, refuse_own_threshold, settings_for
 TOTAL = "(alla)"
 #: Group name for respondents with no value in the group column (the core's name).
 NO_GROUP = disclosure.MISSING_VALUE
-
-_TEXTS: dict[str, tuple[str, str]] = {
-    "agreed": ("samstämmig", "in agreement"),
-    "divided": ("spridd", "divided"),
-    "note.flag_only": (
-        "spridningsmått visas bara för minst {need} respondenter med poäng; här bara om "
-        "spannet mellan högsta och lägsta poäng är över {limit} procentenheter (spridd) eller "
-        "inte (samstämmig)",
-        "spread figures are shown only for at least {need} respondents with a score; here only "
-        "whether the highest and lowest scores are more than {limit} percentage points apart "
-        "(divided) or not (in agreement)",
-    ),
-    "note.too_few": (
-        "färre än {need} respondenter med poäng: ingen spridning visas",
-        "fewer than {need} respondents with a score: no spread shown",
-    ),
-    "note.sd": ("SD {sd:.2f} > {limit:.2f}", "SD {sd:.2f} > {limit:.2f}"),
-    "note.split": (
-        "≥ {share:.0f} % i vardera av två nivåer med minst {distance} steg emellan",
-        "≥ {share:.0f} % in each of two levels {distance} or more steps apart",
-    ),
-    "note.spread_rule": (
-        "Spridningsmått (SD, min, kvartiler, max) visas för grupper med minst {need} "
-        "respondenter med poäng; mindre grupper får bara en grov flagga: spridd (spannet över "
-        "{limit} procentenheter) eller samstämmig.",
-        "Spread figures (SD, min, quartiles, max) are shown for groups with at least {need} "
-        "respondents with a score; smaller groups get only a coarse flag: divided (a range "
-        "above {limit} percentage points) or in agreement.",
-    ),
-    "note.waves": (
-        'Kolumnen "{column}" har flera värden ({waves}); workshopen räknar ihop dem. Ta en '
-        "omgång i taget för att jämföra lika med lika.",
-        'Column "{column}" has several values ({waves}); the workshop pools them. Score one '
-        "wave at a time to compare like with like.",
-    ),
-}
-
-
-def _t(key: str, lang: str, **values: Any) -> str:
-    sv, en = _TEXTS[key]
-    return (en if lang == "en" else sv).format(**values)
-
-
-def _lang(value: Any) -> str:
-    return "en" if str(value or "sv").lower().startswith("en") else "sv"
 
 
 def respondent_engine_scores(
@@ -225,7 +177,7 @@ def spread_stats(
     allows (see the module docstring): spread figures for at least ``policy.spread_min``
     respondents with a score, a coarse agreement flag for at least ``min_size``, else nothing.
     Figures are rounded as published."""
-    lang = _lang(lang)
+    lang = texts.check_lang(lang)
     pol = disclosure.policy(policy, lang)
     x = scores.dropna().to_numpy(dtype=float)
     n = len(x)
@@ -249,14 +201,16 @@ def spread_stats(
     }
     row.update({f"share_{name}": None for name in names})
     if n < need_flag:
-        row["note"] = _t("note.too_few", lang, need=need_flag)
+        row["note"] = texts.text("dmm.note.too_few", lang, need=need_flag)
         return row
     if n < need:  # a flag at most: no figure that pins a member's score
         divided = bool(x.max() - x.min() > s.spread_flag_range + 1e-12)
         row.update(
             low_agreement=divided,
-            agreement=_t("divided" if divided else "agreed", lang),
-            note=_t("note.flag_only", lang, need=need, limit=f"{s.spread_flag_range * 100:g}"),
+            agreement=texts.text("dmm.divided" if divided else "dmm.agreed", lang),
+            note=texts.text(
+                "dmm.note.flag_only", lang, need=need, limit=f"{s.spread_flag_range * 100:g}"
+            ),
         )
         return row
     sd = float(np.std(x, ddof=1))
@@ -274,11 +228,11 @@ def spread_stats(
     high_sd = shown_sd > s.spread_flag_sd + 1e-12
     reasons = []
     if high_sd:
-        reasons.append(_t("note.sd", lang, sd=shown_sd, limit=s.spread_flag_sd))
+        reasons.append(texts.text("dmm.note.sd", lang, sd=shown_sd, limit=s.spread_flag_sd))
     if split:
         reasons.append(
-            _t(
-                "note.split",
+            texts.text(
+                "dmm.note.split",
                 lang,
                 share=s.spread_level_split_share * 100,
                 distance=s.spread_level_split_distance,
@@ -297,7 +251,7 @@ def spread_stats(
         iqr=q3 - q1,
         spread_shown=True,
         low_agreement=low,
-        agreement=_t("divided" if low else "agreed", lang),
+        agreement=texts.text("dmm.divided" if low else "dmm.agreed", lang),
         note="; ".join(reasons) or None,
     )
     row.update({f"share_{name}": shares[name] for name in names})
@@ -321,7 +275,7 @@ def workshop(
     by: str = "ledningsgrupp",
     min_size: Any = None,
     *,
-    model: Any = "dmm",
+    model: Any = None,
     sheet: str | None = None,
     mapping: Any = None,
     lang: str = "sv",
@@ -336,14 +290,11 @@ def workshop(
     hides. A set that may not be published raises
     :class:`~mognad_core.disclosure.DisclosureError`.
     """
-    lang = _lang(lang)
+    lang = texts.check_lang(lang)
     pol = disclosure.policy(min_size, lang)
-    if isinstance(responses, ResponseSet):
-        rs = responses
-    elif isinstance(responses, pd.DataFrame):
-        rs = prepare(responses, load_model(model))
-    else:
-        rs = read_responses(responses, model, sheet=sheet, mapping=mapping)
+    if model is None and not isinstance(responses, ResponseSet):
+        model = "dmm"  # a file or a DataFrame is read for the DMM unless told otherwise
+    rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
     m = rs.model
     s = settings_for(m)
     refuse_own_threshold(m, lang)
@@ -356,9 +307,9 @@ def workshop(
     column = _find_column(rs, by)
     split = disclosure.breakdown(rs, [column], pol, lang)
     notes: list[str] = []
-    waves = several_waves(rs)
-    if waves and waves[0] != column:
-        notes.append(_t("note.waves", lang, column=waves[0], waves=", ".join(waves[1])))
+    pooled = rs.pooled_waves()
+    if pooled is not None and pooled.column != column:  # the one wave note (mognad_core)
+        notes.append(pooled.note().text(lang))
     shown: list[tuple[str, ResponseSet, np.ndarray]] = [(TOTAL, rs, split.total.figure_hidden)]
     for c in split.visible:
         shown.append((split.name(c), rs.subset(split.members[c]), split.figure_hidden(c)))
@@ -419,7 +370,9 @@ def workshop(
     need = max(pol.spread_min, s.spread_min_respondents)
     if pol.protected:
         notes.append(
-            _t("note.spread_rule", lang, need=need, limit=f"{s.spread_flag_range * 100:g}")
+            texts.text(
+                "dmm.note.spread_rule", lang, need=need, limit=f"{s.spread_flag_range * 100:g}"
+            )
         )
     result = WorkshopResult(
         model=m.name,
@@ -470,50 +423,39 @@ def text_table(rows: list[dict[str, Any]]) -> str:
 def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
     """The workshop as plain-text tables (groups side by side). Made with the anonymity
     protection off, it starts with the notice saying so."""
-    lang = _lang(lang or result.lang)
-    en = lang == "en"
-    names = [(lv["name_en"] if en and lv["name_en"] else lv["name"]) for lv in result.levels_order]
+    t = texts.Texts(lang or result.lang)
+    lang = t.lang
+    names = [in_language(lv["name"], lv["name_en"], lang) for lv in result.levels_order]
     letters = [n[0].upper() for n in names]
     if len(set(letters)) < len(letters):
         letters = [str(i) for i in range(1, len(names) + 1)]
     abbrev = {lv["name"]: a for lv, a in zip(result.levels_order, letters, strict=True)}
     shown_groups = [g for g in result.groups.index if result.groups.loc[g, "shown"]]
     keys = ([TOTAL] if TOTAL in result.scores.columns else []) + shown_groups
-    short = {TOTAL: "All" if en else "Alla"}
+    short = {TOTAL: t("dmm.workshop.all_short")}
     for i, g in enumerate(shown_groups, start=1):
         short[g] = f"G{i}"
-    source = Path(result.source).name if result.source else ("responses" if en else "svar")
-    n_groups = len(result.groups)
+    source = Path(result.source).name if result.source else t("dmm.workshop.responses")
     limit = f"{result.settings.get('flag_range', 0.5) * 100:g}"
     lines = [f"*** {notice} ***" for notice in disclosure.notes_for(result_policy(result), lang)]
     if lines:
         lines.append("")
-    if en:
-        lines.append(
-            f"Workshop: {source}, {result.n_respondents} respondents in {n_groups} groups "
-            f"({result.by})"
+    lines.append(
+        t(
+            "dmm.workshop.head",
+            source=source,
+            n=result.n_respondents,
+            groups=len(result.groups),
+            by=result.by,
         )
-        if result.min_size > 1:
-            lines.append(
-                f"Smallest group shown: {result.min_size} respondents; spread figures from "
-                f"{result.spread_min} respondents with a score."
-            )
-    else:
+    )
+    if result.min_size > 1:
         lines.append(
-            f"Workshop: {source}, {result.n_respondents} respondenter i {n_groups} grupper "
-            f"({result.by})"
+            t("dmm.workshop.smallest", min_size=result.min_size, spread_min=result.spread_min)
         )
-        if result.min_size > 1:
-            lines.append(
-                f"Minsta grupp som visas: {result.min_size} respondenter; spridningsmått från "
-                f"{result.spread_min} respondenter med poäng."
-            )
     lines.append("")
     if TOTAL in result.scores.columns:
-        lines.append(
-            f"  {short[TOTAL]:<4} = {'all respondents' if en else 'alla respondenter'} "
-            f"(n = {result.n_respondents})"
-        )
+        lines.append(f"  {short[TOTAL]:<4} = {t('dmm.workshop.all')} (n = {result.n_respondents})")
     for g in result.groups.index:
         if g in short:
             n = int(result.groups.loc[g, "n"])
@@ -521,23 +463,15 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             continue
         # the one reason every hidden group has, in the language of the text: never the group's
         # size, nor whether it is small or hidden to protect a smaller one
-        reason = texts.text("reason.hidden", lang, k=result.min_size)
+        reason = t("reason.hidden", k=result.min_size)
         lines.append(f"  {'–':<4}   {g}: {reason}")
     legend = ", ".join(f"{a} = {n}" for a, n in zip(letters, names, strict=True))
-    lines += [
-        "",
-        (
-            f"Score and level per engine ({legend})"
-            if en
-            else f"Poäng och nivå per motor ({legend})"
-        ),
-    ]
-    engine_label = {
-        e["id"]: ((e["label_en"] or e["label"]) if en else e["label"]) for e in result.engines
-    }
+    lines += ["", t("dmm.workshop.scores", legend=legend)]
+    engine_label = {e["id"]: in_language(e["label"], e["label_en"], lang) for e in result.engines}
+    engine_head = t("dmm.workshop.engine")
     rows = []
     for e in result.scores.index:
-        row = {("Engine" if en else "Motor"): engine_label[e]}
+        row = {engine_head: engine_label[e]}
         for k in keys:
             v = result.scores.loc[e, k]
             lv = result.levels.loc[e, k]
@@ -545,74 +479,51 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
         rows.append(row)
     if keys:
         lines.append(text_table(rows))
-    head = (
-        "Spread between respondents: SD | range in percentage points (! = low agreement)"
-        if en
-        else "Spridning mellan respondenter: SD | spann i procentenheter (! = låg samsyn)"
-    )
+    head = t("dmm.workshop.spread")
     if result.min_size > 1:
-        head += (
-            f"; groups under {result.spread_min}: divided (range above {limit}) or in agreement"
-            if en
-            else f"; grupper under {result.spread_min}: spridd (spann över {limit}) eller "
-            "samstämmig"
-        )
+        head += t("dmm.workshop.spread_small", spread_min=result.spread_min, limit=limit)
     lines += ["", head]
     rows = []
     sp = result.spread.set_index(["engine", "group"]) if not result.spread.empty else None
     for e in result.scores.index:
-        row = {("Engine" if en else "Motor"): engine_label[e]}
+        row = {engine_head: engine_label[e]}
         for k in keys:
             r = sp.loc[(e, k)]
             if r["spread_shown"]:
                 flag = " !" if r["low_agreement"] else ""
                 row[short[k]] = f"{r['sd'] * 100:.1f} | {r['range'] * 100:.0f}{flag or '  '}"
-            elif isinstance(r["agreement"], str):  # a coarse flag only
-                row[short[k]] = f"{r['agreement']}{' !' if r['low_agreement'] else '  '}"
+            elif isinstance(r["agreement"], str):  # a coarse flag only, in this text's language
+                word = t("dmm.divided" if r["low_agreement"] else "dmm.agreed")
+                row[short[k]] = f"{word}{' !' if r['low_agreement'] else '  '}"
             else:
                 row[short[k]] = "–"
         rows.append(row)
     if keys:
         lines.append(text_table(rows))
     disc = result.discussion
-    lines += ["", "Discussion points (low agreement)" if en else "Diskussionspunkter (låg samsyn)"]
+    lines += ["", t("dmm.workshop.discussion")]
     if disc.empty:
-        lines.append(
-            "  "
-            + (
-                "None: respondents agree on every engine."
-                if en
-                else "Inga: respondenterna är samstämmiga om alla motorer."
-            )
-        )
+        lines.append("  " + t("dmm.workshop.no_discussion"))
     for _, r in disc.iterrows():
         group = short.get(r["group"], r["group"])
-        group_name = (
-            ("all respondents" if en else "alla respondenter")
-            if r["group"] == TOTAL
-            else r["group"]
-        )
+        group_name = t("dmm.workshop.all") if r["group"] == TOTAL else r["group"]
         head = f"  - {engine_label[r['engine']]}, {group} ({group_name}): "
         if not r["spread_shown"]:
-            lines.append(
-                head
-                + (
-                    f"divided (the scores are more than {limit} percentage points apart)"
-                    if en
-                    else f"spridd (poängen skiljer sig mer än {limit} procentenheter)"
-                )
-            )
+            lines.append(head + t("dmm.workshop.divided", limit=limit))
             continue
         shares = [
-            f"{lv['name_en'] if en and lv['name_en'] else lv['name']} "
-            f"{r['share_' + lv['name']] * 100:.0f} %"
+            f"{in_language(lv['name'], lv['name_en'], lang)} {t.pct(r['share_' + lv['name']])}"
             for lv in result.levels_order
             if r.get("share_" + lv["name"])
         ]
-        lines.append(
-            head + f"SD {r['sd'] * 100:.1f}, {'range' if en else 'spann'} "
-            f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %; " + ", ".join(shares)
+        figures = t(
+            "dmm.workshop.figures",
+            sd=f"{r['sd'] * 100:.1f}",
+            low=f"{r['min'] * 100:.0f}",
+            high=f"{r['max'] * 100:.0f}",
+            shares=", ".join(shares),
         )
+        lines.append(head + figures)
     return "\n".join(lines).rstrip() + "\n"
 
 
