@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
-from .responses import ResponseSet, load_mapping, prepare, read_responses
+from .responses import ResponseSet
 from .results import DimensionScore, ScoreResult, StatementScore
 from .schema import MaturityModel
 from .targets import parse_target
@@ -303,7 +303,7 @@ def exact_score(responses: ResponseSet) -> ScoreResult:
 
 def score(
     responses: ResponseSet | pd.DataFrame | str | Path,
-    model: Any = "dimios",
+    model: Any = None,
     *,
     sheet: str | None = None,
     mapping: Mapping[str, str | None] | str | Path | None = None,
@@ -323,22 +323,12 @@ def score(
     to model plugins' insights (e.g. a target profile for the Digital Maturity Matrix).
     ``min_size`` is the anonymity threshold (see :func:`score_responses`; 1 turns it off).
     ``mapping``, ``answers`` and ``duplicates`` say how a file or DataFrame is read (see
-    :func:`read_responses`).
+    :meth:`ResponseSet.from_any`; the model defaults to ``dimios``, and a ResponseSet read for
+    another model than ``model`` is a :class:`~mognad_core.errors.ModelError`).
     """
-    from .plugins import load_model
-
-    if isinstance(responses, ResponseSet):
-        rs = responses
-    else:
-        m = load_model(model)
-        if isinstance(responses, pd.DataFrame):
-            rs = prepare(
-                responses, m, mapping=load_mapping(mapping), answers=answers, duplicates=duplicates
-            )
-        else:
-            rs = read_responses(
-                responses, m, sheet=sheet, mapping=mapping, answers=answers, duplicates=duplicates
-            )
+    rs = ResponseSet.from_any(
+        responses, model, sheet=sheet, mapping=mapping, answers=answers, duplicates=duplicates
+    )
     return score_responses(
         rs, insights=insights, context={"target": target, "lang": lang}, min_size=min_size
     )
