@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Location
-from .schema import Scale, _fmt, normalize_token
+from .schema import Scale, normalize_token, plain_number
 
 #: texts that mean "no value" (compared ignoring case): read as blank cells, with a note
 BLANK_TEXTS = ("nan", "null", "none", "n/a", "na", "-", "–", "—")
@@ -163,7 +163,7 @@ class AnswerKey:
         scale = self.scale
         kind = "a whole number" if scale.integer else "a number"
         tokens = ", ".join(f'"{t}"' for t in scale.dont_know[:2])
-        base = f"{kind} from {_fmt(scale.min)} to {_fmt(scale.max)}"
+        base = f"{kind} from {plain_number(scale.min)} to {plain_number(scale.max)}"
         if not (labels and self.listed):
             return f"{base}, {tokens} or a blank cell"
         shown = [f'"{w}" = {_meaning_text(v)}' for w, v in self.listed[:MAX_LABELS_LISTED]]
@@ -238,7 +238,7 @@ def _meaning_text(meaning: float | str | None) -> str:
         return "blank"
     if meaning == DONT_KNOW:
         return "don't know"
-    return _fmt(float(meaning))
+    return plain_number(float(meaning))
 
 
 def _quoted(text: str) -> str:
@@ -258,8 +258,8 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
             raise InputError(
                 f'the answers file gives "{wording}" the meaning {value!r}, which is not an answer',
                 Location(file=source),
-                f"each wording given a number from {_fmt(scale.min)} to {_fmt(scale.max)}, "
-                f'"{scale.dont_know[0]}" or nothing (a blank answer)',
+                f"each wording given a number from {plain_number(scale.min)} to "
+                f'{plain_number(scale.max)}, "{scale.dont_know[0]}" or nothing (a blank answer)',
             ) from None
         key._add(str(wording), meaning)
     for wording, value in scale.answer_labels.items():

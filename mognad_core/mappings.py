@@ -30,14 +30,14 @@ import numpy as np
 from . import safe_write
 from .readers import RawTable, read_table
 from .responses import (
-    _NUMBERING,
-    _lookups,
-    _text_key,
+    QUESTION_NUMBER,
     code_column,
+    header_key,
     looks_like_statement,
     match_header,
     normalize_token,
     positional_key,
+    statement_lookups,
 )
 from .schema import MaturityModel
 
@@ -163,7 +163,7 @@ def suggest_mapping(
 
     m = load_model(model)
     table = responses if isinstance(responses, RawTable) else read_table(responses, sheet)
-    certain, numbered = _lookups(m)
+    certain, numbered = statement_lookups(m)
     families = {family for family, _ in numbered}
     headers = [str(h) for h in table.frame.columns]
     lines: dict[int, MappingLine] = {}
@@ -219,13 +219,13 @@ def suggest_mapping(
         lines[first].before = before
     texts = {}
     for s in m.statements:
-        texts[_text_key(s.text)] = s.id
+        texts[header_key(s.text)] = s.id
         if s.text_en:
-            texts[_text_key(s.text_en)] = s.id
+            texts[header_key(s.text_en)] = s.id
     for j, header in enumerate(headers):
         if j in lines or not header:
             continue
-        key = _text_key(_NUMBERING.sub("", header, count=1))
+        key = header_key(QUESTION_NUMBER.sub("", header, count=1))
         free = {t: sid for t, sid in texts.items() if sid not in used}
         close = difflib.get_close_matches(key, list(free), n=1, cutoff=TEXT_LIKENESS)
         if close and _answers_only(table, j, m):

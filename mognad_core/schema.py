@@ -39,6 +39,48 @@ def in_language(sv: str | None, en: str | None, lang: str = "sv") -> str | None:
     return (en or sv) if lang == "en" else sv
 
 
+#: The levels of detail an analysis shows (``level=`` of :func:`mognad_core.gap` and
+#: :func:`mognad_core.priorities`, ``--level``, the ``level`` argument of MOGNAD_GAP and
+#: MOGNAD_PRIORITIES): parts of the model tree.
+PART_LEVELS = ("dimension", "category", "statement", "all")
+
+#: Every accepted spelling of a level, case and spacing ignored: English and Swedish, singular
+#: and plural.
+LEVEL_WORDS = {
+    "dimension": "dimension",
+    "dimensions": "dimension",
+    "dimensioner": "dimension",
+    "category": "category",
+    "categories": "category",
+    "kategori": "category",
+    "kategorier": "category",
+    "statement": "statement",
+    "statements": "statement",
+    "påstående": "statement",
+    "påståenden": "statement",
+    "all": "all",
+    "alla": "all",
+}
+
+
+def check_level(
+    level: Any, allowed: tuple[str, ...] = PART_LEVELS, default: str | None = None
+) -> str:
+    """The level of detail ``level`` names (one of ``allowed``), in any spelling of
+    :data:`LEVEL_WORDS` ("Påståenden" is ``"statement"``). A blank ``level`` (None or spaces) is
+    ``default`` when one is given. Anything else raises :class:`~mognad_core.errors.MognadError`
+    naming the levels allowed."""
+    from .errors import MognadError
+
+    text = "" if level is None else str(level).strip()
+    if not text and default is not None:
+        return default
+    value = LEVEL_WORDS.get(normalize_token(text))
+    if value is None or value not in allowed:
+        raise MognadError(f'level "{text}" is not one of: {", ".join(allowed)}.')
+    return value
+
+
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -102,10 +144,10 @@ class Scale(_Base):
             try:
                 value = float(value.strip().replace(",", "."))
             except ValueError:
+                lo, hi = plain_number(self.min), plain_number(self.max)
                 raise ValueError(
-                    f"{where} is {value!r}: expected a number from {_fmt(self.min)} to "
-                    f"{_fmt(self.max)}, a don't-know token ({self.dont_know[0]!r}) or nothing "
-                    "(blank)"
+                    f"{where} is {value!r}: expected a number from {lo} to {hi}, a don't-know "
+                    f"token ({self.dont_know[0]!r}) or nothing (blank)"
                 ) from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(f"{where} is {value!r}: expected a number or {self.dont_know[0]!r}")
@@ -113,9 +155,10 @@ class Scale(_Base):
         whole = number.is_integer() or not self.integer
         if not (self.min <= number <= self.max and whole):
             kind = "a whole number" if self.integer else "a number"
+            lo, hi = plain_number(self.min), plain_number(self.max)
             raise ValueError(
-                f"{where} is {_fmt(number)}: expected {kind} from {_fmt(self.min)} to "
-                f"{_fmt(self.max)} or {self.dont_know[0]!r}"
+                f"{where} is {plain_number(number)}: expected {kind} from {lo} to {hi} or "
+                f"{self.dont_know[0]!r}"
             )
         return number
 
@@ -126,10 +169,12 @@ class Scale(_Base):
     def describe_expected(self) -> str:
         kind = "a whole number" if self.integer else "a number"
         tokens = ", ".join(f'"{t}"' for t in self.dont_know[:2])
-        return f"{kind} from {_fmt(self.min)} to {_fmt(self.max)}, {tokens} or a blank cell"
+        lo, hi = plain_number(self.min), plain_number(self.max)
+        return f"{kind} from {lo} to {hi}, {tokens} or a blank cell"
 
 
-def _fmt(x: float) -> str:
+def plain_number(x: float) -> str:
+    """A scale number as people write it: ``5`` for 5.0, ``2.5`` for 2.5."""
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
@@ -330,6 +375,25 @@ class MaturityModel(_Base):
 
     def has_part(self, part_id: str) -> bool:
         return part_id in self._dims or part_id in self._stmts
+
+    def find_part(self, text: str, *, statements: bool = True) -> str | None:
+        """The id of the dimension or category ``text`` names, or (with ``statements``) the
+        statement: its id as it is, else its id or label (dimensions: ``label``, ``label_en``;
+        statements: ``text``, ``text_en``, ``aliases``) with case and spacing ignored.
+        Dimensions and categories are tried before statements; None when nothing matches."""
+        text = str(text).strip()
+        if text in self._dims or (statements and text in self._stmts):
+            return text
+        key = normalize_token(text)
+        for d in self._dims.values():
+            if key in {normalize_token(x) for x in (d.id, d.label, d.label_en) if x}:
+                return d.id
+        if statements:
+            for s in self._stmts.values():
+                names = (s.id, s.text, s.text_en, *s.aliases)
+                if key in {normalize_token(x) for x in names if x}:
+                    return s.id
+        return None
 
     def statements_under(self, dimension_id: str) -> list[Statement]:
         """Statements in a dimension and all its categories, in model order."""
