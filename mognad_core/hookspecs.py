@@ -7,6 +7,19 @@ hooks below. It is found through the ``mognad`` entry-point group::
     my_model = "my_package.plugin"
 
 Every hook is documented here and in ``docs/plugin-hooks.md`` (a test checks both).
+
+How the core calls hooks (:func:`mognad_core.plugins.call_each`, the one place that does):
+
+* A hook implementation that raises is reported against its plugin and the hook, and skipped;
+  the other plugins still answer. A :class:`~mognad_core.errors.MognadError` raised from a hook
+  that gets the user's model or data is about that input and reaches the user as an error.
+* ``overall_score``, ``rank_priorities`` and ``resolve_target`` (:data:`MODEL_OWNER_HOOKS`) are
+  asked only of the plugin that registered the model, never about another plugin's model. A
+  model that no plugin registered (a user's own model file) is offered to every plugin; answer
+  for it only when it declares what your rule needs (a ``meta`` key of yours, or your model's
+  name), else return None.
+* ``model_insights`` goes to every plugin, so a plugin can add findings to another plugin's
+  model (or to a user's model file) that declares what its insights need.
 """
 
 from __future__ import annotations
@@ -25,6 +38,9 @@ if TYPE_CHECKING:
 
 hookspec = pluggy.HookspecMarker("mognad")
 hookimpl = pluggy.HookimplMarker("mognad")
+
+#: Hooks asked only of the plugin that registered the model they are called for.
+MODEL_OWNER_HOOKS = frozenset({"overall_score", "rank_priorities", "resolve_target"})
 
 
 @hookspec
@@ -74,8 +90,9 @@ def overall_score(model: MaturityModel, result: ScoreResult) -> float | None:
     """Compute the overall score for ``model`` from a finished result.
 
     Return a number in [0, 1] to replace the default (the weighted mean of the top-level
-    dimension scores), or ``None`` to leave the default. Only answer for your own model: check
-    ``model.name`` first. The first non-None answer is used.
+    dimension scores), or ``None`` to leave the default. Asked only of the plugin that
+    registered ``model`` (a model no plugin registered is offered to every plugin). The first
+    non-None answer is used.
     """
 
 
@@ -86,9 +103,12 @@ def model_insights(
     """Model-specific findings to show with a score.
 
     Return a list of :class:`~mognad_core.results.ModelInsight` (for example DiMiOS's 2x2
-    category, or the Digital Maturity Matrix's next steps per engine), or ``None`` when
-    ``model`` is not yours. ``context`` carries options from the caller, such as ``target``
-    (a number, a per-dimension mapping, or a benchmark name) and ``lang`` ("sv" or "en").
+    category, or the Digital Maturity Matrix's next steps per engine), or ``None`` when your
+    insights do not apply to ``model``. Every plugin is asked, whichever plugin registered the
+    model, so a plugin can add findings to any model that declares what they need (DiMiOS's
+    ``meta.quadrants``); check for that (or ``model.name``). ``context`` carries options from the
+    caller, such as ``target`` (a number, a per-dimension mapping, or a benchmark name) and
+    ``lang`` ("sv" or "en").
     """
 
 
@@ -101,14 +121,16 @@ def rank_priorities(model: MaturityModel, table: Any, context: dict[str, Any]) -
     "dimension"), ``score`` (0-1), ``dont_know_share`` (0-1 or NaN), ``target`` and ``gap``
     (``score - target``, NaN without a target), ``shortfall`` (``max(0, -gap)``), ``weight``
     (the part's weight relative to the mean weight of the candidates), ``low_score`` and
-    ``high_dont_know`` (the Vetlanda screen: score below the candidates' median, vet-ej share at
-    or above ``model.meta["dont_know_priority"]["min_share"]``, default 0.20), ``priority`` and
-    ``reasons`` (the default rule's value and explanation). Candidates without a score are not in
+    ``high_dont_know`` (score below the candidates' median or the model's own
+    ``meta["dont_know_priority"]["score_below"]``; vet-ej share at or above its ``min_share``,
+    default 0.20), ``low_score_high_dont_know`` (both), ``priority`` and ``reasons`` (the default
+    rule's value and explanation, in ``context["lang"]``). Candidates without a score are not in
     the table. ``context`` carries ``target`` (the resolved :class:`~mognad_core.targets.Target`
     or ``None``), ``count``, ``level``, ``lang`` and whatever the caller passed.
 
-    Return ``None`` to leave the ranking to the next plugin or the default rule (only answer for
-    your own model: check ``model.name`` first). Otherwise return either a list of part ids, best
+    Asked only of the plugin that registered ``model`` (a model no plugin registered is offered
+    to every plugin). Return ``None`` to leave the ranking to the default rule. Otherwise return
+    either a list of part ids, best
     first, or a DataFrame with (a subset of) the table's rows, best first, optionally with a
     ``priority`` column (number) and a ``reason`` column (one sentence per row). Ids that are not
     in the table are ignored; rows left out are not ranked. Put a one-paragraph description of
@@ -125,6 +147,6 @@ def resolve_target(model: MaturityModel, value: Any, result: ScoreResult | None)
     score result when there is one. Return a :class:`~mognad_core.targets.Target` (build one
     with ``mognad_core.targets.parse_target(profile_dict, model)`` or ``Target(...)``) to use
     it, or ``None`` to let the core resolve it (numbers, benchmarks, level names, ``next``,
-    ``dim=value`` lists, files). Only answer for your own model. The first non-None answer is
-    used.
+    ``dim=value`` lists, files). Asked only of the plugin that registered ``model`` (a model no
+    plugin registered is offered to every plugin). The first non-None answer is used.
     """

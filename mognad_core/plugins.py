@@ -14,10 +14,13 @@ Environment variables:
     set it to an empty string to load no external plugin at all.
 
 A plugin that fails to import, or whose hook raises, is reported and skipped; the rest work.
+Every hook is called through :func:`call_each`, which records such a failure against the plugin
+and the hook, and asks a model-specific hook only of the plugin that registered the model.
 """
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 import os
 import warnings
@@ -50,13 +53,26 @@ class PluginWarning(UserWarning):
     """A plugin could not be loaded or failed in a hook, and was skipped."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PluginFailure:
+    """A plugin that could not be loaded (``hook`` is None), or whose ``hook`` raised."""
+
     name: str
     error: str
+    hook: str | None = None
 
     def describe(self) -> str:
-        return f"plugin {self.name!r} was skipped: {self.error}"
+        if self.hook is None:
+            return f"plugin {self.name!r} was skipped: {self.error}"
+        return f"plugin {self.name!r} was skipped in hook {self.hook}: {self.error}"
+
+
+@dataclass(frozen=True)
+class HookAnswer:
+    """What one plugin's hook implementation returned."""
+
+    plugin: str
+    value: Any
 
 
 @dataclass
@@ -71,6 +87,8 @@ class Sample:
 _pm: pluggy.PluginManager | None = None
 _failures: list[PluginFailure] = []
 _distributions: dict[str, str] = {}  # plugin name -> "distribution version"
+#: The plugin whose hook implementation is running (for the ``register`` callbacks).
+_calling: contextvars.ContextVar[str | None] = contextvars.ContextVar("mognad_plugin", default=None)
 
 
 def _names(env: str) -> set[str] | None:
@@ -80,9 +98,10 @@ def _names(env: str) -> set[str] | None:
     return {n.strip() for n in value.split(",") if n.strip()}
 
 
-def _record_failure(name: str, exc: BaseException) -> None:
-    failure = PluginFailure(name, f"{type(exc).__name__}: {exc}")
-    _failures.append(failure)
+def _record_failure(name: str, exc: BaseException, hook: str | None = None) -> None:
+    failure = PluginFailure(name, f"{type(exc).__name__}: {exc}", hook)
+    if failure not in _failures:  # a hook that fails on every call is listed once
+        _failures.append(failure)
     warnings.warn(failure.describe(), PluginWarning, stacklevel=3)
 
 
@@ -153,29 +172,74 @@ def plugin_failures() -> list[PluginFailure]:
     return list(_failures)
 
 
-def _call(impl: Any, **kwargs: Any) -> Any:
-    """Call one hook implementation with the arguments it asks for (pluggy allows a subset)."""
-    return impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
+def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwargs: Any) -> Any:
+    """Call the hook ``hook_name`` on each plugin, guarded; every hook call goes through here.
+
+    Each implementation gets the arguments it asks for (pluggy allows a subset). One that raises
+    is recorded against its plugin and the hook (:func:`plugin_failures`, a
+    :class:`PluginWarning`) and skipped; the others still answer. A
+    :class:`~mognad_core.errors.MognadError` is about the user's input (a bad target, say) and
+    is raised, except from the ``register_*`` hooks, which see no input: there it is the
+    plugin's failure like any other.
+
+    ``model`` is passed to the hook as ``model``. For the hooks in
+    :data:`~mognad_core.hookspecs.MODEL_OWNER_HOOKS`, a model that a plugin registered is asked
+    of that plugin only; a model no plugin registered (a user's own model file) is offered to
+    every plugin.
+
+    Returns a :class:`HookAnswer` per plugin that answered, in registration order (built-ins
+    first, so a later plugin's registration wins); with ``first=True`` the first answer that is
+    not None, asking in pluggy's order (the last registered first), or None.
+    """
+    impls = getattr(get_plugin_manager().hook, hook_name).get_hookimpls()
+    if first:
+        impls = impls[::-1]
+    if model is not None:
+        kwargs["model"] = model
+        if hook_name in hookspecs.MODEL_OWNER_HOOKS:
+            owner = _model_owner(getattr(model, "name", None))
+            if owner is not None:
+                impls = [impl for impl in impls if impl.plugin_name == owner]
+    answers: list[HookAnswer] = []
+    for impl in impls:
+        token = _calling.set(impl.plugin_name)
+        try:
+            value = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
+        except MognadError as exc:
+            if not hook_name.startswith("register_"):
+                raise
+            _record_failure(impl.plugin_name, exc, hook_name)
+            continue
+        except Exception as exc:  # a broken plugin must never break the others
+            _record_failure(impl.plugin_name, exc, hook_name)
+            continue
+        finally:
+            _calling.reset(token)
+        if not first:
+            answers.append(HookAnswer(impl.plugin_name, value))
+        elif value is not None:
+            return HookAnswer(impl.plugin_name, value)
+    return None if first else answers
 
 
 def _collect(hook_name: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
-    """Call a ``register_*`` hook on each plugin separately, remembering who registered what."""
-    pm = get_plugin_manager()
-    out: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
-    hook = getattr(pm.hook, hook_name)
-    for impl in hook.get_hookimpls():  # registration order
-        items: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+    """Call a ``register_*`` hook, remembering which plugin registered what."""
+    items: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
 
-        def register(*args: Any, _items=items, _name=impl.plugin_name, **kwargs: Any) -> None:
-            _items.append((_name, args, kwargs))
+    def register(*args: Any, **kwargs: Any) -> None:
+        items.append((_calling.get() or "?", args, kwargs))
 
-        try:
-            _call(impl, register=register)
-        except Exception as exc:
-            _record_failure(impl.plugin_name, exc)
-            continue
-        out.extend(items)
-    return out
+    answered = {answer.plugin for answer in call_each(hook_name, register=register)}
+    return [item for item in items if item[0] in answered]  # nothing from a plugin that failed
+
+
+def _model_owner(name: str | None) -> str | None:
+    """The plugin that registered the model called ``name``; None when no plugin (or two) did."""
+    owners: dict[str, str | None] = {}
+    for plugin, args, _ in _collect("register_models"):
+        for model in args:
+            owners[model.name] = plugin if model.name not in owners else None
+    return owners.get(name) if name is not None else None
 
 
 @dataclass
@@ -276,7 +340,11 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
 
 
 def list_plugins() -> list[dict[str, Any]]:
-    """Loaded plugins with the hooks each implements (for ``mognad plugins``)."""
+    """Plugins with the hooks each implements and its failures so far (for ``mognad plugins``).
+
+    A plugin that could not be loaded is listed last, with ``loaded`` false and no hooks; each
+    failure is ``{"hook": name or None (loading), "error": "Type: message"}``.
+    """
     pm = get_plugin_manager()
     rows = []
     for name, plugin in pm.list_name_plugin():
@@ -289,40 +357,24 @@ def list_plugins() -> list[dict[str, Any]]:
                 "hooks": hooks,
                 "builtin": name in BUILTIN_PLUGINS,
                 "distribution": _distributions.get(name),
+                "loaded": True,
             }
         )
+    for failure in _failures:
+        listed = {row["name"] for row in rows}
+        if failure.hook is None and failure.name not in listed:
+            rows.append(
+                {
+                    "name": failure.name,
+                    "module": None,
+                    "hooks": [],
+                    "builtin": failure.name in BUILTIN_PLUGINS,
+                    "distribution": None,
+                    "loaded": False,
+                }
+            )
+    for row in rows:
+        row["failures"] = [
+            {"hook": f.hook, "error": f.error} for f in _failures if f.name == row["name"]
+        ]
     return rows
-
-
-def call_overall(model: Any, result: Any) -> float | None:
-    pm = get_plugin_manager()
-    try:
-        return pm.hook.overall_score(model=model, result=result)
-    except Exception as exc:
-        _record_failure("overall_score", exc)
-        return None
-
-
-def call_resolve_target(model: Any, value: Any, result: Any) -> Any:
-    """A plugin's own resolution of a target value, or None."""
-    return get_plugin_manager().hook.resolve_target(model=model, value=value, result=result)
-
-
-def collect_insights(model: Any, result: Any, context: dict[str, Any]) -> list[Any]:
-    """Model insights from every plugin.
-
-    A :class:`MognadError` from a plugin is about the user's input (a bad target, say) and is
-    raised; any other failure is a bug in the plugin, reported and skipped.
-    """
-    pm = get_plugin_manager()
-    out: list[Any] = []
-    for impl in pm.hook.model_insights.get_hookimpls():
-        try:
-            found = _call(impl, model=model, result=result, context=context)
-        except MognadError:
-            raise
-        except Exception as exc:
-            _record_failure(impl.plugin_name, exc)
-            continue
-        out.extend(found or [])
-    return out

@@ -12,18 +12,26 @@ A target is one of
   dimension id and target).
 
 Dimensions a profile leaves out have no target.
+
+The same module reads the values people type for these arguments, in the command line, in
+Python and in Excel cells alike (``docs/analysis.md``, "Arguments", lists every form):
+:func:`is_blank`, :func:`parse_fraction` (``0.7``, ``70``, ``"70 %"``, ``"0,7"``),
+:func:`parse_score`, :func:`profile_from_rows` (a two-column table, with or without a header
+row, or one row of dimensions above one row of targets) and :func:`default_target`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+import numbers
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .errors import InputError, Location, ModelError
-from .schema import MaturityModel, normalize_token
+from .errors import InputError, Location, ModelError, MognadError
+from .schema import Level, MaturityModel, normalize_token
 
 
 class Target(BaseModel):
@@ -45,30 +53,132 @@ class Target(BaseModel):
         return self.uniform
 
 
-def _number(text: Any) -> float | None:
-    if isinstance(text, bool):
+# ---- values as people type them --------------------------------------------------------------
+def is_blank(value: Any) -> bool:
+    """True for no value: None, NaN (an empty cell read by pandas) or text of spaces only."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def parse_fraction(value: Any) -> float | None:
+    """A share on the 0-1 scale written as a number or a percentage, else None.
+
+    ``0.7``, ``70``, ``"70"``, ``"70 %"``, ``"70%"``, ``"0,7"`` (a decimal comma) and
+    ``"70,5 %"`` all work: text ending in % is a percentage, and a number above 1 means
+    percent (``70`` is 70 %). Spaces (also the no-break spaces Excel writes before %) are
+    ignored. Not a number (text, TRUE/FALSE, a blank) gives None. The range is not checked:
+    ``150`` gives 1.5, for the caller to refuse in its own words.
+
+    >>> [parse_fraction(v) for v in (0.7, 70, "70 %", "0,7", "hög")]
+    [0.7, 0.7, 0.7, 0.7, None]
+    """
+    if isinstance(value, bool) or is_blank(value):
         return None
-    if isinstance(text, (int, float)):
-        value = float(text)
+    if isinstance(value, numbers.Real):
+        number = float(value)
     else:
-        s = str(text).strip().replace("\u00a0", "").replace(" ", "")
-        percent = s.endswith("%")
-        s = s.rstrip("%").replace(",", ".")
+        text = str(value).strip()
+        for space in (" ", "\u00a0", "\u202f"):
+            text = text.replace(space, "")
+        percent = text.endswith("%")
+        text = text.removesuffix("%")
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")  # a decimal comma
         try:
-            value = float(s)
+            number = float(text)
         except ValueError:
             return None
+        if math.isnan(number):
+            return None
         if percent:
-            return value / 100
-    return value / 100 if value > 1 else value
+            return number / 100
+    return number / 100 if number > 1 else number
 
 
+def parse_score(value: Any) -> float:
+    """A score from 0 to 1 written as :func:`parse_fraction` reads it (``0.72``, ``72``,
+    ``"72 %"``, ``"0,72"``); anything else raises :class:`MognadError`."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+        raise MognadError(f"{value!r} is not a score; give a number from 0 to 1")
+    score = parse_fraction(value)
+    if score is None:
+        raise MognadError(f'"{str(value).strip()}" is not a score; give a number from 0 to 1')
+    if not 0 <= score <= 1:
+        shown = f"{value:g}" if isinstance(value, numbers.Real) else str(value).strip()
+        raise MognadError(f"{shown} is not a score; give a number from 0 to 1 (or 0-100 %)")
+    return score
+
+
+def _level_named(model: MaturityModel, text: Any) -> Level | None:
+    """The maturity level ``text`` names (Swedish or English name, case ignored), else None."""
+    key = normalize_token(str(text))
+    for lv in model.levels:
+        if key in (normalize_token(lv.name), normalize_token(lv.name_en or lv.name)):
+            return lv
+    return None
+
+
+def default_target(model: MaturityModel) -> str | None:
+    """The target a gap uses when none is given: the benchmark ``meta.default_benchmark``
+    names (DiMiOS: the national average), else None."""
+    name = model.meta.get("default_benchmark")
+    return name if any(b.name == name for b in model.benchmarks) else None
+
+
+def _is_target_value(value: Any, model: MaturityModel) -> bool:
+    """A value a profile can hold: a number, a percentage or a level name."""
+    if isinstance(value, bool) or is_blank(value):
+        return False
+    return parse_fraction(value) is not None or _level_named(model, value) is not None
+
+
+def _across(rows: list[list[Any]], model: MaturityModel) -> bool:
+    """True when a two-row table has the dimensions in its first row, the targets below."""
+    top = [v for v in rows[0] if not is_blank(v)]
+    below = [v for v in rows[1] if not is_blank(v)]
+    return (
+        bool(below)
+        and all(_is_target_value(v, model) for v in below)
+        and not any(_is_target_value(v, model) for v in top)
+    )
+
+
+def profile_from_rows(
+    rows: Sequence[Sequence[Any]], model: MaturityModel, what: str = "target table"
+) -> dict[str, Any]:
+    """A per-dimension profile (dimension -> target, for :func:`parse_target`) from the rows
+    of a table: a dimension id or label and its target in each row, or one row of dimensions
+    above one row of targets. A first row whose target is no number and no level name is a
+    header (``dimension | mål``) and skipped; blank rows and rows without a dimension are
+    skipped. Used for a target range in Excel and a .csv/.xlsx target file alike."""
+    grid = [list(r) if isinstance(r, (list, tuple)) else [r] for r in rows]
+    if len(grid) == 2 and _across(grid, model):  # ids in one row, targets below
+        grid = [list(pair) for pair in zip(grid[0], grid[1], strict=False)]
+    profile: dict[str, Any] = {}
+    for i, row in enumerate(grid):
+        if all(is_blank(v) for v in row):
+            continue
+        if len(row) < 2:
+            raise MognadError(f"a {what} needs two columns: dimension (id or label) and target")
+        key, target = row[0], row[1]
+        if is_blank(key):
+            continue
+        if i == 0 and isinstance(target, str) and not _is_target_value(target, model):
+            continue  # a header row
+        profile[str(key).strip()] = target
+    if not profile:
+        raise MognadError(f"the {what} is empty")
+    return profile
+
+
+# ---- targets ---------------------------------------------------------------------------------
 def _value(model: MaturityModel, raw: Any, where: str) -> float:
-    number = _number(raw)
+    number = parse_fraction(raw)
     if number is None:
-        folded = {normalize_token(lv.name): lv for lv in model.levels}
-        folded.update({normalize_token(lv.name_en): lv for lv in model.levels if lv.name_en})
-        level = folded.get(normalize_token(str(raw)))
+        level = _level_named(model, raw)
         if level is None:
             levels = ", ".join(lv.name for lv in model.levels) or "none in this model"
             raise ModelError(
@@ -82,15 +192,9 @@ def _value(model: MaturityModel, raw: Any, where: str) -> float:
 
 
 def _resolve_dim(model: MaturityModel, key: str, where: str) -> str:
-    if key in {d.id for d in model.all_dimensions()}:
-        return key
-    for d in model.all_dimensions():
-        if normalize_token(key) in {
-            normalize_token(d.id),
-            normalize_token(d.label),
-            normalize_token(d.label_en or ""),
-        }:
-            return d.id
+    found = model.find_part(key, statements=False)
+    if found is not None:
+        return found
     ids = ", ".join(d.id for d in model.dimensions)
     raise ModelError(f"{where}: {key!r} is not a dimension of model {model.name!r} ({ids})")
 
@@ -99,7 +203,7 @@ def _profile(model: MaturityModel, items: Mapping[str, Any], label: str) -> Targ
     dims = {
         _resolve_dim(model, str(k), label): _value(model, v, f"{label}, {k}")
         for k, v in items.items()
-        if v is not None and str(v).strip() != ""
+        if not is_blank(v)
     }
     return Target(kind="profile", label=label, dimensions=dims)
 
@@ -130,7 +234,12 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
             Location(file=str(path)),
             "dimension id (or label) and target",
         )
-    items = dict(zip(frame.iloc[:, 0].astype(str), frame.iloc[:, 1], strict=True))
+    rows = [list(frame.columns), *frame.itertuples(index=False, name=None)]
+    try:
+        items = profile_from_rows(rows, model, "target table")
+    except MognadError as exc:
+        where = Location(file=str(path))
+        raise InputError(str(exc), where, "dimension id (or label) and target") from None
     return _profile(model, items, path.name)
 
 
@@ -159,18 +268,18 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
 
     ``result`` (a ScoreResult) is needed only for ``"next"``.
     """
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_blank(value):
         return None
     if isinstance(value, Target):
         return value
-    from .plugins import call_resolve_target
+    from .plugins import call_each
 
-    resolved = call_resolve_target(model, value, result)
+    resolved = call_each("resolve_target", model=model, value=value, result=result, first=True)
     if resolved is not None:
-        return resolved
+        return resolved.value
     if isinstance(value, Mapping):
         return _profile(model, value, "target profile")
-    number = _number(value)
+    number = parse_fraction(value)
     if number is not None:
         if not 0 <= number <= 1:
             raise ModelError(f"target {value!r} is outside 0-100 %")
@@ -198,10 +307,7 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     path = Path(text)
     if path.suffix and path.is_file():
         return _profile_file(model, path)
-    if any(
-        normalize_token(text) in (normalize_token(lv.name), normalize_token(lv.name_en or ""))
-        for lv in model.levels
-    ):
+    if _level_named(model, text) is not None:
         level_value = _value(model, text, "target")
         return Target(kind="level", label=text, uniform=level_value, overall=level_value)
     benchmarks = ", ".join(b.name for b in model.benchmarks) or "none"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import json
 import re
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import TINY_SCORES
 
 import mognad_core as mognad
 from mognad_core import hookspecs
@@ -202,3 +205,205 @@ def test_user_error_in_a_plugin_is_raised_not_skipped(register_plugin, tiny_mode
     register_plugin(Strict(), "strict")
     with pytest.raises(mognad.ModelError, match="misses engine"):
         mognad.score(tiny_frame, tiny_model, min_size=1)
+
+
+# ---- hook calls: one guarded wrapper, failures named by plugin and hook, dispatch by model ----
+def _broken(hook: str):
+    """A plugin whose implementation of ``hook`` raises."""
+
+    def fail(**kwargs):
+        raise RuntimeError(f"{hook} bug")
+
+    fail.__name__ = hook
+    return type("Broken", (), {hook: staticmethod(mognad.hookimpl(specname=hook)(fail))})()
+
+
+@pytest.fixture
+def forget_failures():
+    """Failures recorded by a test are not left for the next one."""
+    yield
+    mognad.reset_plugins()
+
+
+def _own_copy(tiny_model, name: str) -> mognad.MaturityModel:
+    return mognad.model_from_dict({**tiny_model.model_dump(), "name": name})
+
+
+def _calls(hook, tiny_model, tiny_frame, run_cli):
+    """Make the core call ``hook`` (with a model no plugin registered, offered to all)."""
+    if hook == "register_models":
+        mognad.list_models()
+    elif hook == "register_readers":
+        mognad.plugins.get_readers()
+    elif hook == "register_samples":
+        mognad.get_samples()
+    elif hook == "register_commands":
+        run_cli("--help")
+    elif hook == "resolve_target":
+        mognad.targets.parse_target("60%", tiny_model)
+    elif hook == "rank_priorities":
+        mognad.priorities(mognad.score(tiny_frame, tiny_model, min_size=1), model=tiny_model)
+    else:
+        mognad.score(tiny_frame, tiny_model, min_size=1)
+
+
+@pytest.mark.parametrize(
+    "hook",
+    [
+        "register_models",
+        "register_readers",
+        "register_samples",
+        "register_commands",
+        "overall_score",
+        "model_insights",
+        "rank_priorities",
+        "resolve_target",
+    ],
+)
+def test_a_failing_hook_is_recorded_against_plugin_and_hook(
+    hook, register_plugin, tiny_model, tiny_frame, run_cli, forget_failures
+):
+    register_plugin(_broken(hook), "broken-" + hook)
+    warned = pytest.warns(mognad.plugins.PluginWarning, match=f"in hook {hook}: RuntimeError")
+    with contextlib.nullcontext() if hook == "register_commands" else warned:  # CLI: stderr
+        _calls(hook, tiny_model, tiny_frame, run_cli)
+    failures = [f for f in mognad.plugin_failures() if f.name == "broken-" + hook]
+    assert failures == [
+        mognad.plugins.PluginFailure("broken-" + hook, f"RuntimeError: {hook} bug", hook)
+    ]
+    assert failures[0].describe() == (
+        f"plugin 'broken-{hook}' was skipped in hook {hook}: RuntimeError: {hook} bug"
+    )
+    row = {r["name"]: r for r in mognad.list_plugins()}["broken-" + hook]
+    assert row["failures"] == [{"hook": hook, "error": f"RuntimeError: {hook} bug"}]
+
+
+def test_every_hook_is_covered_by_the_failure_test():
+    covered = test_a_failing_hook_is_recorded_against_plugin_and_hook.pytestmark[0].args[1]
+    specs = {name for name, _ in _hookspecs()}
+    assert set(covered) == specs
+
+
+def test_mognad_plugins_and_help_name_the_failing_hook(register_plugin, run_cli, forget_failures):
+    register_plugin(_broken("register_commands"), "badcli")
+    shown = run_cli("--help")
+    assert shown.exit_code == 0 and "score" in shown.stdout
+    warning = "plugin 'badcli' was skipped in hook register_commands: RuntimeError"
+    assert shown.stderr.count(warning) == 1  # at start-up, and not again on close
+    listed = run_cli("plugins")
+    assert "fel i register_commands: RuntimeError: register_commands bug" in listed.stdout
+    english = run_cli("plugins", "--lang", "en").stdout
+    assert "failed in register_commands: RuntimeError: register_commands bug" in english
+    assert listed.stderr.count(warning) == 1
+    data = json.loads(run_cli("plugins", "--format", "json").stdout)
+    row = next(r for r in data if r["name"] == "badcli")
+    assert row["loaded"] and row["failures"][0]["hook"] == "register_commands"
+
+
+def test_a_broken_resolve_target_is_guarded(register_plugin, tiny_model, forget_failures):
+    register_plugin(_broken("resolve_target"), "badtarget")
+    with pytest.warns(mognad.plugins.PluginWarning, match="in hook resolve_target"):
+        target = mognad.targets.parse_target("60%", tiny_model)
+    assert target.uniform == pytest.approx(0.6)  # the core resolves it as before
+
+
+def test_a_user_error_from_a_model_hook_is_raised_but_not_from_registration(
+    register_plugin, tiny_model, forget_failures
+):
+    class Refuses:
+        @mognad.hookimpl
+        def resolve_target(self, model, value):
+            raise mognad.ModelError(f"no target profile {value!r}")
+
+        @mognad.hookimpl
+        def register_samples(self, register):
+            raise mognad.ModelError("the sample file is missing")
+
+    register_plugin(Refuses(), "refuses")
+    with pytest.raises(mognad.ModelError, match="no target profile 'hög'"):
+        mognad.targets.parse_target("hög", tiny_model)
+    with pytest.warns(mognad.plugins.PluginWarning, match="in hook register_samples: ModelError"):
+        samples = mognad.get_samples()
+    assert {s.model for s in samples} >= {"dimios", "dmm"}  # the other plugins still answer
+
+
+def test_registrations_of_a_failing_plugin_are_dropped(register_plugin, forget_failures):
+    class Half:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(_extra_model("half"))
+            raise RuntimeError("after one model")
+
+    register_plugin(Half(), "half")
+    with pytest.warns(mognad.plugins.PluginWarning):
+        names = {m.name for m in mognad.list_models()}
+    assert "half" not in names and "dimios" in names
+
+
+class _Intruder:
+    """Answers every model-specific hook for every model, without looking at the model."""
+
+    @mognad.hookimpl
+    def overall_score(self, model, result):
+        return 0.99
+
+    @mognad.hookimpl
+    def rank_priorities(self, model, table):
+        return ["b1"]
+
+    @mognad.hookimpl
+    def resolve_target(self, model, value):
+        from mognad_core.targets import Target
+
+        return Target(kind="number", label="intruder", uniform=0.99, overall=0.99)
+
+    @mognad.hookimpl
+    def model_insights(self, model, result):
+        return [mognad.ModelInsight(key="intruder", title="Extra", text=f"About {model.name}.")]
+
+
+def test_model_specific_hooks_reach_only_the_plugin_of_the_model(
+    register_plugin, tiny_model, tiny_frame
+):
+    mine = _own_copy(tiny_model, "mine")
+
+    class Owner:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(mine)
+
+        @mognad.hookimpl
+        def overall_score(self, model, result):  # no check of model.name: not needed
+            return 0.25
+
+    register_plugin(Owner(), "owner")
+    register_plugin(_Intruder(), "intruder")  # registered last: pluggy would ask it first
+    result = mognad.score(tiny_frame, "mine", min_size=1)
+    assert result.overall == pytest.approx(0.25)
+    assert mognad.targets.parse_target("60%", mine).label != "intruder"
+    assert mognad.priorities(result, model=mine).ranked_by == "default"
+    # model_insights goes to every plugin: a plugin may add findings to another's model
+    assert result.insight("intruder").text == "About mine."
+    # a built-in model: only its own plugin is asked
+    dimios = mognad.score(mognad.get_samples("dimios")[0].path, "dimios")
+    assert dimios.overall != pytest.approx(0.99)
+    assert mognad.priorities(dimios).ranked_by == "default"
+    # a model no plugin registered (a user's own file) is offered to every plugin, as before
+    tiny = mognad.score(tiny_frame, tiny_model, min_size=1)
+    assert tiny.overall == pytest.approx(0.99)
+    assert mognad.targets.parse_target("60%", tiny_model).label == "intruder"
+    assert mognad.priorities(tiny, model=tiny_model).ranked_by == "intruder"
+
+
+def test_an_owner_without_an_answer_leaves_the_default(register_plugin, tiny_model, tiny_frame):
+    mine = _own_copy(tiny_model, "mine")
+
+    class Owner:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(mine)
+
+    register_plugin(Owner(), "owner")
+    register_plugin(_Intruder(), "intruder")
+    result = mognad.score(tiny_frame, "mine", min_size=1)
+    assert result.overall == pytest.approx(TINY_SCORES["overall"])

@@ -26,7 +26,6 @@ from ._common import (
     check_level,
     none,
     parts,
-    pp,
     resolve_model,
 )
 
@@ -58,9 +57,13 @@ class Priority(BaseModel):
     gap: float | None = Field(None, description="score - target")
     weight: float = 1.0
     priority: float | None = None
-    vetlanda: bool = Field(False, description="low score and high vet-ej share")
-    reasons: list[str] = Field(default_factory=list)
-    reason: str = ""
+    low_score_high_dont_know: bool = Field(
+        False, description="low score and high vet-ej share: the default rule ranks these first"
+    )
+    reasons: list[str] = Field(
+        default_factory=list, description="why, in the result's language (the rule's reasons)"
+    )
+    reason: str = Field("", description="the reasons joined with '; ': what every output prints")
 
 
 class PriorityResult(AnalysisResult):
@@ -73,6 +76,9 @@ class PriorityResult(AnalysisResult):
     ranked_by: str = Field("default", description="'default' or the plugin that ranked")
     target_label: str | None = None
     median_score: float | None = None
+    score_below: float | None = Field(
+        None, description="the model's own threshold for a low score; None: the median"
+    )
     min_share: float = DEFAULT_MIN_SHARE
     items: list[Priority]
     ranked: list[Priority] = Field(default_factory=list)
@@ -87,6 +93,11 @@ class PriorityResult(AnalysisResult):
             return pd.DataFrame(columns=list(Priority.model_fields)).set_index("rank")
         frame["reasons"] = frame["reasons"].map(lambda r: "; ".join(r))
         return frame.set_index("rank")
+
+    @property
+    def threshold(self) -> float | None:
+        """The score below which a part is low: the model's own threshold, else the median."""
+        return self.median_score if self.score_below is None else self.score_below
 
 
 def _screen(model: MaturityModel) -> tuple[float, Any]:
@@ -148,7 +159,7 @@ def _candidates(
     if table.empty:
         return table, unscored, None, min_share
     median = float(table["score"].median())
-    threshold = median if str(below).strip().lower() == "median" else float(below)
+    threshold = median if threshold_of(below) is None else threshold_of(below)
     table["gap"] = table["score"] - table["target"]
     table["shortfall"] = (-table["gap"]).clip(lower=0).fillna(0.0)
     table["weight"] = table["raw_weight"] / table["raw_weight"].mean()
@@ -157,30 +168,60 @@ def _candidates(
     table["priority"] = table["weight"] * (
         (1 - table["score"]) + table["dont_know_share"].fillna(0) + table["shortfall"]
     )
-    table["vetlanda"] = table["low_score"] & table["high_dont_know"]
-    below_text = "the median" if threshold == median else "the model's threshold"
-    reasons = []
-    for _, r in table.iterrows():
-        why = []
-        if r["low_score"]:
-            why.append(f"low score {pp(r['score'])} (below {below_text} {pp(threshold)})")
-        else:
-            why.append(f"score {pp(r['score'])}")
-        if r["dont_know_share"] == r["dont_know_share"]:
-            if r["high_dont_know"]:
-                why.append(f"high vet-ej share {pp(r['dont_know_share'])} (≥ {pp(min_share, 0)})")
-            elif r["dont_know_share"] > 0:
-                why.append(f"vet-ej share {pp(r['dont_know_share'])}")
-        if r["gap"] == r["gap"]:
-            if r["gap"] < 0:
-                why.append(f"{pp(-r['gap'])[:-2]} pp below target {pp(r['target'])}")
-            else:
-                why.append(f"target {pp(r['target'])} met")
-        if abs(r["weight"] - 1) > 1e-9:
-            why.append(f"weight {r['raw_weight']:g} ({r['weight']:.2f}× the average)")
-        reasons.append(why)
-    table["reasons"] = reasons
+    table["low_score_high_dont_know"] = table["low_score"] & table["high_dont_know"]
+    low = "prio.low_median" if threshold_of(below) is None else "prio.low_model"
+    table["reasons"] = [
+        _reasons(r, low, threshold, min_share, lang) for _, r in table.iterrows()
+    ]
     return table.drop(columns="raw_weight"), unscored, median, min_share
+
+
+def threshold_of(below: Any) -> float | None:
+    """The model's own threshold for a low score (``meta.dont_know_priority.score_below``), or
+    None when the median is the threshold."""
+    return None if str(below).strip().lower() == "median" else float(below)
+
+
+def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: str) -> list[str]:
+    """Why a part is where it is, in ``lang``: the default rule's reasons, one per criterion.
+
+    These are the reasons every output prints (the CLI, the JSON, the report's sheet and slides,
+    MOGNAD_PRIORITIES); nothing else restates the rule."""
+
+    def pct(value: float, digits: int = 1) -> str:
+        return texts.pct(value, lang, digits)
+
+    why = [
+        texts.text(low, lang, score=pct(r["score"]), threshold=pct(threshold))
+        if r["low_score"]
+        else texts.text("prio.score", lang, score=pct(r["score"]))
+    ]
+    share = r["dont_know_share"]
+    if share == share:
+        if r["high_dont_know"]:
+            why.append(
+                texts.text("prio.high_dont_know", lang, share=pct(share), min=pct(min_share, 0))
+            )
+        elif share > 0:
+            why.append(texts.text("prio.dont_know", lang, share=pct(share)))
+    if r["gap"] == r["gap"]:
+        if r["gap"] < 0:
+            gap = f"{texts.num(-r['gap'] * 100, lang)} {texts.text('unit.pp', lang)}"
+            why.append(texts.text("prio.below_target", lang, gap=gap, target=pct(r["target"])))
+        else:
+            why.append(texts.text("prio.target_met", lang, target=pct(r["target"])))
+    if abs(r["weight"] - 1) > 1e-9:
+        written = f"{r['raw_weight']:g}"
+        digits = len(written.partition(".")[2])
+        why.append(
+            texts.text(
+                "prio.weight",
+                lang,
+                weight=texts.num(r["raw_weight"], lang, digits),
+                relative=texts.num(r["weight"], lang, 2),
+            )
+        )
+    return why
 
 
 def _default_order(table: pd.DataFrame) -> list[str]:
@@ -188,7 +229,7 @@ def _default_order(table: pd.DataFrame) -> list[str]:
     return sorted(
         table.index,
         key=lambda pid: (
-            not bool(table.at[pid, "vetlanda"]),
+            not bool(table.at[pid, "low_score_high_dont_know"]),
             -float(table.at[pid, "priority"]),
             order[pid],
         ),
@@ -238,6 +279,7 @@ def priorities(
     ``level`` is statement (default), category, dimension or all; ``count`` how many to return
     in ``items`` (default 2: choose few); ``target`` anything :func:`parse_target` accepts.
     """
+    texts.check_lang(lang)
     m = resolve_model(result, model)
     level = check_level(level)
     count = check_count(count)
@@ -272,7 +314,7 @@ def priorities(
                 gap=none(r["gap"]),
                 weight=float(r["weight"]),
                 priority=none(prio.get(pid)),
-                vetlanda=bool(r["vetlanda"]),
+                low_score_high_dont_know=bool(r["low_score_high_dont_know"]),
                 reasons=reasons,
                 reason="; ".join(reasons),
             )
@@ -292,6 +334,7 @@ def priorities(
         ranked_by=ranked_by,
         target_label=None if t is None else t.label,
         median_score=median,
+        score_below=threshold_of(_screen(m)[1]),
         min_share=min_share,
         items=ranked[: int(count)],
         ranked=ranked,

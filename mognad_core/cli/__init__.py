@@ -12,7 +12,7 @@ import warnings
 import click
 
 from ..errors import MognadError
-from ..plugins import PluginWarning, get_plugin_manager, plugin_failures
+from ..plugins import PluginFailure, PluginWarning, call_each, plugin_failures
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,9 +31,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.call_on_close(_report_plugin_failures)
 
 
+#: Plugin failures already printed during this run of :func:`main` (each is printed once).
+_reported: set[PluginFailure] = set()
+
+
 def _report_plugin_failures() -> None:
     for failure in plugin_failures():
-        click.echo(f"mognad: warning: {failure.describe()}", err=True)
+        if failure not in _reported:
+            _reported.add(failure)
+            click.echo(f"mognad: warning: {failure.describe()}", err=True)
 
 
 def _load_commands() -> None:
@@ -41,14 +47,8 @@ def _load_commands() -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
-        pm = get_plugin_manager()
-    for impl in pm.hook.register_commands.get_hookimpls():
-        try:
-            impl.function(cli=cli)
-        except Exception as exc:  # a broken plugin must not take the CLI down
-            click.echo(
-                f"mognad: warning: plugin {impl.plugin_name!r} commands skipped: {exc}", err=True
-            )
+        call_each("register_commands", cli=cli)
+    _report_plugin_failures()  # now: a plugin's missing commands are explained even in --help
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
+    _reported.clear()
     try:
         _load_commands()
         # in a context of its own: what a command sets for itself (--answers) ends with it

@@ -10,14 +10,17 @@ import pandas as pd
 from .. import safe_write
 from ..model_files import dump_model
 from ..plugins import get_samples, list_models, list_plugins, load_model
+from ..schema import in_language
+from ..texts import Texts
 from . import cli
-from .options import echo_json, format_option
+from .options import echo_json, format_option, lang_option
 
 
 @cli.group(invoke_without_command=True)
+@lang_option
 @format_option
 @click.pass_context
-def models(ctx: click.Context, fmt: str) -> None:
+def models(ctx: click.Context, lang: str, fmt: str) -> None:
     """List installed maturity models (and `models show NAME`)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -25,8 +28,20 @@ def models(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         echo_json([vars(i) for i in infos])
         return
-    frame = pd.DataFrame([vars(i) for i in infos])
-    click.echo(frame.to_string(index=False) if not frame.empty else "No models installed.")
+    t = Texts(lang)
+    rows = [
+        {
+            t("cli.col.name"): i.name,
+            t("cli.col.version"): i.version,
+            t("cli.col.title"): load_model(i.name).display_title(lang),
+            t("cli.col.plugin"): i.plugin,
+            t("cli.col.statements"): i.statements,
+            t("cli.col.dimensions"): i.dimensions,
+        }
+        for i in infos
+    ]
+    frame = pd.DataFrame(rows)
+    click.echo(frame.to_string(index=False) if not frame.empty else t("cli.models.none"))
 
 
 @models.command("show")
@@ -39,40 +54,55 @@ def models(ctx: click.Context, fmt: str) -> None:
     default="table",
     show_default=True,
 )
-def models_show(name: str, fmt: str) -> None:
+@lang_option
+def models_show(name: str, fmt: str, lang: str) -> None:
     """Print a model definition (NAME or path to a model file)."""
     model = load_model(name)
     if fmt in ("json", "yaml"):
         click.echo(dump_model(model, fmt))
         return
-    click.echo(f"{model.title} ({model.name} {model.version})")
+    t = Texts(lang)
+    click.echo(f"{model.display_title(lang)} ({model.name} {model.version})")
     s = model.scale
-    click.echo(f"Scale: {s.min:g}-{s.max:g}; don't know: {', '.join(s.dont_know)}")
+    click.echo(
+        t("cli.models.scale", low=f"{s.min:g}", high=f"{s.max:g}", dont_know=", ".join(s.dont_know))
+    )
     for depth, d in model.iter_tree():
-        click.echo(f"{'  ' * depth}{d.id}: {d.label}  (weight {d.weight:g})")
+        weight = t("cli.models.weight", weight=f"{d.weight:g}")
+        click.echo(f"{'  ' * depth}{d.id}: {d.name(lang)}  {weight}")
         for st in d.statements:
-            rev = "  [reversed]" if st.reverse else ""
-            click.echo(f"{'  ' * (depth + 1)}- {st.id}: {st.text}{rev}")
+            rev = "  " + t("cli.models.reversed") if st.reverse else ""
+            click.echo(
+                f"{'  ' * (depth + 1)}- {st.id}: {in_language(st.text, st.text_en, lang)}{rev}"
+            )
     if model.levels:
-        click.echo(
-            "Levels: " + ", ".join(f"{lv.name} ≥ {lv.lower_bound:.0%}" for lv in model.levels)
-        )
+        levels = ", ".join(f"{lv.label(lang)} ≥ {t.pct(lv.lower_bound)}" for lv in model.levels)
+        click.echo(t("cli.models.levels", levels=levels))
     for b in model.benchmarks:
-        value = "–" if b.overall is None else f"{b.overall:.0%}"
-        click.echo(f"Benchmark {b.name}: {b.label or ''} {b.year or ''} = {value}")
+        label = " ".join(str(x) for x in (in_language(b.label, b.label_en, lang), b.year) if x)
+        click.echo(t("cli.models.benchmark", name=b.name, label=label, value=t.pct(b.overall)))
 
 
 @cli.command()
+@lang_option
 @format_option
-def plugins(fmt: str) -> None:
-    """List loaded plugins and the hooks each implements."""
+def plugins(lang: str, fmt: str) -> None:
+    """List loaded plugins, the hooks each implements, and the plugins and hooks that failed."""
     rows = list_plugins()
     if fmt == "json":
         echo_json(rows)
         return
+    t = Texts(lang)
     for r in rows:
-        kind = "built-in" if r["builtin"] else (r["distribution"] or "external")
-        click.echo(f"{r['name']:<16} {kind:<12} {r['module']}: {', '.join(r['hooks'])}")
+        kind = t("cli.plugins.builtin") if r["builtin"] else r["distribution"]
+        kind = kind or t("cli.plugins.external")
+        if r["loaded"]:
+            click.echo(f"{r['name']:<16} {kind:<12} {r['module']}: {', '.join(r['hooks'])}")
+        else:
+            click.echo(f"{r['name']:<16} {kind:<12} {t('cli.plugins.not_loaded')}")
+        for f in r["failures"]:
+            hook = f["hook"] or t("cli.plugins.loading")
+            click.echo(f"{'':<16} {t('cli.plugins.failed', hook=hook, error=f['error'])}")
 
 
 @cli.command()
@@ -101,19 +131,23 @@ def samples(copy_to: str | None, force: bool) -> None:
 
 
 @cli.command("settings")
+@lang_option
 @format_option
-def settings_cmd(fmt: str) -> None:
+def settings_cmd(lang: str, fmt: str) -> None:
     """Settings that apply to every command, their values and where each value comes from."""
     from ..disclosure import policy
     from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings
 
     policy()  # a value that cannot be used is an error here too, naming where it came from
-    rows = describe_settings()
+    rows = describe_settings(lang)
     if fmt == "json":
         echo_json(rows)
         return
+    t = Texts(lang)
     for row in rows:
-        click.echo(f"{row['name']} = {row['value']}   (from {row['source']})")
+        source = t("cli.settings.default") if row["source"] == "default" else row["source"]
+        click.echo(t("cli.settings.value", name=row["name"], value=row["value"], source=source))
         click.echo(f"  {row['help']}")
-        click.echo(f"  Change it with {row['option']}, {row['env']}=..., or a {CONFIG_FILE} line.")
-    click.echo(f"\nConfiguration file: ./{CONFIG_FILE}, or the file named by {CONFIG_ENV}.")
+        change = t("cli.settings.change", option=row["option"], env=row["env"], file=CONFIG_FILE)
+        click.echo(f"  {change}")
+    click.echo("\n" + t("cli.settings.file", file=CONFIG_FILE, env=CONFIG_ENV))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mognad_core import hookimpl, load_model_file
 
+from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 from .balance import Balance, balance
 from .benchmark import BenchmarkGap, benchmark_gap
 from .classification import (
@@ -89,7 +90,7 @@ def register_samples(register):
 def model_insights(model, result, context):
     from .insights import applies, build_insights
 
-    if not applies(model):
+    if not applies(model):  # every plugin is asked about every model: DiMiOS's 2×2 models only
         return None
     return build_insights(model, result, context)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mognad_core import hookimpl, load_model_file
 
+from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 from .analysis import Profile, WeakEngines, marker_check, practice_check, profile, weakest
 from .groups import WorkshopResult, respondent_engine_scores, workshop
 from .settings import is_dmm_model, settings_for
@@ -76,7 +77,10 @@ def register_models(register):
 def resolve_named_target(model, value, result):
     """``--target`` presets from ``meta.target_profiles`` and level aliases ("Koordinering").
 
-    Only values the core cannot resolve are answered here; everything else returns None.
+    Only values the core cannot resolve are answered here; everything else returns None. The
+    core asks this hook about ``dmm`` and about models no plugin registered (a user's copy of the
+    DMM file, :func:`source_motors_model`), never about another plugin's model; of the models
+    no plugin registered, only those declaring the DMM settings are answered.
     """
     if not is_dmm_model(model) or not isinstance(value, str) or not value.strip():
         return None
