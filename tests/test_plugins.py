@@ -282,6 +282,7 @@ def test_every_hook_is_covered_by_the_failure_test():
     covered = test_a_failing_hook_is_recorded_against_plugin_and_hook.pytestmark[0].args[1]
     specs = {name for name, _ in _hookspecs()}
     assert set(covered) == specs
+    assert hookspecs.MODEL_OWNER_HOOKS.issubset(specs - {"model_insights"})
 
 
 def test_mognad_plugins_and_help_name_the_failing_hook(register_plugin, run_cli, forget_failures):
