@@ -86,7 +86,7 @@ def test_frame(tiny_model, tiny_result):
 def test_errors_are_for_people(tiny_model, tiny_result):
     with pytest.raises(mognad.MognadError, match="needs a target"):
         mognad.gap(tiny_result, None, model=tiny_model)
-    with pytest.raises(mognad.MognadError, match="level 'engines' is not one of"):
+    with pytest.raises(mognad.MognadError, match='level "engines" is not one of'):
         mognad.gap(tiny_result, 0.5, model=tiny_model, level="engines")
     with pytest.raises(mognad.ModelError, match="not installed; pass model="):
         mognad.gap(tiny_result, 0.5)  # the tiny model is not a registered plugin model

@@ -1,5 +1,5 @@
-"""Priorities: the default (Vetlanda) rule by hand on the tiny model, the rank_priorities hook,
-and the bundled DiMiOS sample.
+"""Priorities: the default rule (low score and high vet-ej share first) by hand on the tiny
+model, the rank_priorities hook, and the bundled DiMiOS sample.
 
 Tiny model, statement level (scores and vet-ej shares: TINY_SCORES, TINY_DONT_KNOW_SHARES in
 conftest.py):
@@ -37,37 +37,37 @@ def tiny_result(tiny_model, tiny_frame):
 
 
 def test_default_rule_by_hand(tiny_model, tiny_result):
-    p = mognad.priorities(tiny_result, model=tiny_model)
+    p = mognad.priorities(tiny_result, model=tiny_model, lang="en")
     assert [x.id for x in p.ranked] == ["b2", "b1", "a1", "a2"]
     assert [x.id for x in p.items] == ["b2", "b1"]  # default count 2
     assert [x.rank for x in p.ranked] == [1, 2, 3, 4]
     for x in p.ranked:
         assert x.priority == pytest.approx(P[x.id])
     assert p.median_score == pytest.approx(2 / 3)
-    assert [x.id for x in p.ranked if x.vetlanda] == ["b2", "b1"]
+    assert [x.id for x in p.ranked if x.low_score_high_dont_know] == ["b2", "b1"]
     assert p.unscored == ["b3"] and any("b3" in n for n in p.notes)
     b2 = p.items[0]
     assert b2.score == pytest.approx(0.5) and b2.dont_know_share == pytest.approx(0.5)
     assert b2.weight == pytest.approx(2.0)
     assert b2.reasons == [
         "low score 50.0 % (below the median 66.7 %)",
-        "high vet-ej share 50.0 % (≥ 20 %)",
+        "high don't-know share 50.0 % (≥ 20 %)",
         "weight 3 (2.00× the average)",
     ]
     assert b2.reason == "; ".join(b2.reasons)
     assert p.ranked_by == "default" and p.rule == mognad.analysis.DEFAULT_RULE
 
 
-def test_vetlanda_flag_comes_before_a_higher_priority(tiny_model, tiny_frame):
+def test_low_score_and_high_vet_ej_come_before_a_higher_priority(tiny_model, tiny_frame):
     # make a1 weak but well known: scores a1 0, a2 5/6, b1 1/3, b2 1/2 -> median 5/12,
     # low: a1 and b1; a1 has no vet ej, so only b1 is low *and* poorly known
     frame = tiny_frame.copy()
     frame["a1"] = [1, 1, 1, 1]
     r = mognad.score(frame, tiny_model, min_size=1)
-    p = mognad.priorities(r, model=tiny_model, count=4)
+    p = mognad.priorities(r, model=tiny_model, count=4, lang="en")
     # b1 (priority 0.611) comes before b2 (2.0) and a1 (2/3 * (1 + 0) = 0.667)
     assert [x.id for x in p.ranked] == ["b1", "b2", "a1", "a2"]
-    assert [x.id for x in p.ranked if x.vetlanda] == ["b1"]
+    assert [x.id for x in p.ranked if x.low_score_high_dont_know] == ["b1"]
     a1 = next(x for x in p.ranked if x.id == "a1")
     assert a1.priority == pytest.approx(2 / 3)
     assert a1.reasons[0] == "low score 0.0 % (below the median 41.7 %)"
@@ -75,7 +75,7 @@ def test_vetlanda_flag_comes_before_a_higher_priority(tiny_model, tiny_frame):
 
 
 def test_target_adds_the_shortfall(tiny_model, tiny_result):
-    p = mognad.priorities(tiny_result, model=tiny_model, target=0.6, count=3)
+    p = mognad.priorities(tiny_result, model=tiny_model, target=0.6, count=3, lang="en")
     got = {x.id: x for x in p.ranked}
     assert got["b1"].priority == pytest.approx(2 / 3 * (2 / 3 + 1 / 4 + (0.6 - 1 / 3)))
     assert got["b2"].priority == pytest.approx(2 * (0.5 + 0.5 + 0.1))
@@ -91,7 +91,7 @@ def test_dimension_level_by_hand(tiny_model, tiny_result):
     p = mognad.priorities(tiny_result, model=tiny_model, level="dimension", count=1)
     assert [x.id for x in p.ranked] == ["B", "A"] and [x.id for x in p.items] == ["B"]
     b = p.items[0]
-    assert b.vetlanda and b.kind == "dimension" and b.label == "Beta"
+    assert b.low_score_high_dont_know and b.kind == "dimension" and b.label == "Beta"
     a_score, a_vet_ej = TINY_SCORES["A"], TINY_DONT_KNOW_SHARES["A"]
     assert p.ranked[1].priority == pytest.approx(4 / 3 * ((1 - a_score) + a_vet_ej))
 
@@ -101,11 +101,11 @@ def test_frame_and_json(tiny_model, tiny_result):
     frame = p.frame()
     assert list(frame.index) == [1, 2] and list(frame["id"]) == ["b2", "b1"]
     assert list(p.frame(all=True)["id"]) == ["b2", "b1", "a1", "a2"]
-    assert '"vetlanda": true' in p.to_json()
+    assert '"low_score_high_dont_know": true' in p.to_json()
 
 
 def test_errors(tiny_model, tiny_result):
-    with pytest.raises(mognad.MognadError, match="count must be at least 1"):
+    with pytest.raises(mognad.MognadError, match="count must be a whole number from 1"):
         mognad.priorities(tiny_result, model=tiny_model, count=0)
     with pytest.raises(mognad.MognadError, match="level"):
         mognad.priorities(tiny_result, model=tiny_model, level="engine")
@@ -138,7 +138,14 @@ def test_plugin_ranking_replaces_the_default(tiny_model, tiny_result, register_p
     assert p.items[0].reasons[0] == "lowest score"
     table, context = plugin.seen
     assert list(table.index) == ["a1", "a2", "b1", "b2"]  # model order, b3 (no score) left out
-    assert {"score", "dont_know_share", "gap", "weight", "vetlanda", "priority"} <= set(table)
+    assert {
+        "score",
+        "dont_know_share",
+        "gap",
+        "weight",
+        "low_score_high_dont_know",
+        "priority",
+    } <= set(table)
     assert context["who"] == "test" and context["count"] == 2 and context["level"] == "statement"
 
 
@@ -172,7 +179,8 @@ def test_failing_plugin_is_skipped(tiny_model, tiny_result, register_plugin):
 
 
 def test_bundled_sample_picks_cost_control_first():
-    """Vetlanda chose kostnadskontroll; the sample's f12 (cost control) is low and poorly known."""
+    """Vetlanda (a municipality) chose kostnadskontroll; the sample's f12 (cost control) is low
+    and poorly known."""
     path = DIMIOS_2025
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
@@ -183,9 +191,9 @@ def test_bundled_sample_picks_cost_control_first():
     expected = sorted(s for s in sids if score[s] < score.median() and share[s] >= 0.2)
     assert expected == ["f12"]
     p = mognad.priorities(mognad.score(path, "dimios", min_size=1))
-    assert sorted(x.id for x in p.ranked if x.vetlanda) == expected
+    assert sorted(x.id for x in p.ranked if x.low_score_high_dont_know) == expected
     first = p.items[0]
-    assert first.id == "f12" and first.vetlanda
+    assert first.id == "f12" and first.low_score_high_dont_know
     assert first.score == pytest.approx(score["f12"])
     assert first.dont_know_share == pytest.approx(share["f12"])
     assert p.median_score == pytest.approx(score.median())
@@ -193,3 +201,75 @@ def test_bundled_sample_picks_cost_control_first():
     rest = {s: (1 - score[s]) + share[s] for s in sids if s != "f12"}
     assert p.items[1].id == max(rest, key=rest.get)
     assert p.items[1].priority == pytest.approx(max(rest.values()))
+
+
+# ---- one rule, one reason: every output prints the reason priorities() gives -----------------
+@pytest.fixture
+def own_threshold(tmp_path, tiny_frame):
+    """The tiny model with its own threshold for a low score (40 %, the median is 66.7 %): b1 is
+    low, b2 (50 %) is not, although it is below the median."""
+    from conftest import TINY
+
+    model = tmp_path / "tiny_threshold.yaml"
+    model.write_text(
+        TINY.read_text(encoding="utf-8") + "meta:\n  dont_know_priority:\n    score_below: 0.4\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "svar.csv"
+    tiny_frame.to_csv(data, index=False)
+    return data, model
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_report_prints_the_reason_priorities_gives(own_threshold, tmp_path, lang):
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    data, model_file = own_threshold
+    model = mognad.load_model_file(model_file)
+    api = mognad.priorities(mognad.score(data, model, min_size=1), model=model, lang=lang)
+    assert api.score_below == 0.4 and api.threshold == 0.4
+    assert [x.id for x in api.ranked if x.low_score_high_dont_know] == ["b1"]
+    b2 = next(x for x in api.ranked if x.id == "b2")
+    assert b2.reasons[0] == {"sv": "värde 50,0 %", "en": "score 50.0 %"}[lang]
+    assert {"sv": "under modellens gräns 40,0 %", "en": "below the model's threshold 40.0 %"}[
+        lang
+    ] in api.ranked[0].reason
+
+    xlsx, pptx = mognad.build_report(data, model, tmp_path / lang, min_size=1, lang=lang)
+    wb = load_workbook(xlsx)
+    ws = wb[mognad.texts.text("sheet.priorities", lang)]
+    header = [c.value for c in ws[4]]
+    why = header.index(mognad.texts.text("col.reason", lang))
+    cells = {r[1]: r[why] for r in ws.iter_rows(min_row=5, values_only=True) if r[1]}
+    assert cells == {x.id: x.reason for x in api.ranked}
+    about = {
+        r[0]: r[1] for r in wb[mognad.texts.text("sheet.about", lang)].iter_rows(values_only=True)
+    }
+    rule = about[mognad.texts.text("about.priorities", lang)]
+    assert {"sv": "under modellens gräns 40,0 %", "en": "below the model's threshold 40.0 %"}[
+        lang
+    ] in rule
+    slide_notes = "\n".join(
+        s.notes_slide.notes_text_frame.text for s in Presentation(str(pptx)).slides
+    )
+    for x in api.items:
+        assert f"{x.rank}. {x.id} {x.label}: {x.reason}" in slide_notes
+
+
+def test_the_command_line_prints_the_reason_priorities_gives(own_threshold, run_cli):
+    import json
+
+    data, model_file = own_threshold
+    model = mognad.load_model_file(model_file)
+    out = run_cli("priorities", str(data), "--model", str(model_file), "--min-size", "1")
+    assert out.exit_code == 0, out.stderr
+    api = mognad.priorities(mognad.score(data, model, min_size=1), model=model)
+    for x in api.items:
+        assert x.reason in out.stdout
+    as_json = run_cli(
+        "priorities", str(data), "--model", str(model_file), "--min-size", "1", "-f", "json"
+    )
+    got = json.loads(as_json.stdout)
+    assert [x["reason"] for x in got["items"]] == [x.reason for x in api.items]
+    assert got["items"][0]["low_score_high_dont_know"] is True and got["score_below"] == 0.4

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 import mognad_core as mognad
-from mognad_core.targets import parse_target
+from mognad_core.analysis import check_count, check_level
+from mognad_core.targets import (
+    default_target,
+    parse_fraction,
+    parse_score,
+    parse_target,
+    profile_from_rows,
+)
 
 
 @pytest.mark.parametrize("value", [0.6, 60, "60", "60 %", "60%", "0,6"])
@@ -63,3 +70,165 @@ def test_target_file_label(tiny_model, tmp_path):
     path = tmp_path / "mal.yaml"
     path.write_text("label: Mål 2026\ndimensions: {A: 0.7}\n", encoding="utf-8")
     assert parse_target(str(path), tiny_model).label == "Mål 2026"
+
+
+# ---- the argument forms shared by Python, the command line and Excel (docs/excel.md) ----------
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.7, 0.7),
+        (70, 0.7),
+        (70.0, 0.7),
+        ("70", 0.7),
+        ("70%", 0.7),
+        ("70 %", 0.7),
+        ("70\u00a0%", 0.7),  # Swedish Excel writes a no-break space before %
+        ("0,7", 0.7),  # decimal comma
+        ("0.7", 0.7),
+        ("70,5 %", 0.705),
+        (1, 1.0),  # 1 is 100 %, not 1 %
+        (150, 1.5),  # for the caller to refuse
+        ("hög", None),
+        ("", None),
+        (None, None),
+        (float("nan"), None),
+        (True, None),
+    ],
+)
+def test_parse_fraction(value, expected):
+    got = parse_fraction(value)
+    assert got == (None if expected is None else pytest.approx(expected))
+
+
+def test_blank_targets_are_no_target(tiny_model):
+    for blank in (None, "", "  ", float("nan")):
+        assert parse_target(blank, tiny_model) is None
+    # a blank value in a profile leaves that dimension without a target
+    assert parse_target({"A": 0.7, "B": float("nan")}, tiny_model).dimensions == {"A": 0.7}
+
+
+def test_default_target(tiny_model):
+    assert default_target(tiny_model) is None  # benchmarks, but none named the default
+    assert default_target(mognad.get_model("dimios")) == "national_2021"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["dimension", "mål"], ["A", 0.7], ["Beta", "80 %"]],  # a header row
+        [["A", 0.7], ["B", 80]],  # no header row
+        [["A", "B"], ["0,7", "80"]],  # dimensions across, targets below
+        [["Alfa", "70%"], [None, None], ["B", "Hög"], ["", 0.1]],  # blank rows, no dimension
+    ],
+)
+def test_profile_from_rows(tiny_model, rows):
+    profile = profile_from_rows(rows, tiny_model)
+    assert parse_target(profile, tiny_model).dimensions == {"A": 0.7, "B": 0.8}
+
+
+def test_profile_from_rows_errors(tiny_model):
+    with pytest.raises(mognad.MognadError, match="a target table needs two columns"):
+        profile_from_rows([["A"], ["B"]], tiny_model)
+    with pytest.raises(mognad.MognadError, match="the target range is empty"):
+        profile_from_rows([["dimension", "mål"], [None, None]], tiny_model, "target range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A;0,7\nB;80\n", "dimension;mål\nA;0,7\nB;80\n", "A;B\n0,7;80\n"],
+    ids=["no header row", "header row", "across"],
+)
+def test_target_files_read_like_a_target_range(tiny_model, tmp_path, text):
+    # a file without a header row lost its first dimension (the row was taken as the header)
+    path = tmp_path / "mal.csv"
+    path.write_text(text, encoding="utf-8")
+    assert parse_target(str(path), tiny_model).dimensions == {"A": 0.7, "B": 0.8}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0.72, 0.72), (72, 0.72), ("72 %", 0.72), ("0,72", 0.72), ("72", 0.72), (1, 1.0)],
+)
+def test_parse_score(value, expected):
+    assert parse_score(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("hög", '"hög" is not a score; give a number from 0 to 1'),
+        (150, r"150 is not a score; give a number from 0 to 1 \(or 0-100 %\)"),
+        ("150 %", r"150 % is not a score"),
+        (-0.2, r"-0.2 is not a score"),
+        (True, "True is not a score"),
+    ],
+)
+def test_parse_score_errors(value, message):
+    with pytest.raises(mognad.MognadError, match=message):
+        parse_score(value)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "level"),
+    [
+        ("dimension", "dimension"),
+        ("Dimensions", "dimension"),
+        ("dimensioner", "dimension"),
+        ("kategori", "category"),
+        ("categories", "category"),
+        (" Påståenden ", "statement"),
+        ("STATEMENT", "statement"),
+        ("alla", "all"),
+    ],
+)
+def test_check_level_spellings(spelling, level):
+    assert check_level(spelling) == level
+
+
+def test_check_level_blank_and_errors():
+    assert check_level(None, default="statement") == "statement"
+    assert check_level("  ", default="dimension") == "dimension"
+    with pytest.raises(mognad.MognadError, match='level "nivå" is not one of: dimension, category'):
+        check_level("nivå")
+    with pytest.raises(mognad.MognadError, match='level "kategori" is not one of: dimension, st'):
+        check_level("kategori", ("dimension", "statement", "all"))
+
+
+@pytest.mark.parametrize(("value", "expected"), [(3, 3), (3.0, 3), ("3", 3), ("3,0", 3), (None, 2)])
+def test_check_count(value, expected):
+    assert check_count(value, 2) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (0, "not 0"),
+        (2.5, "not 2.5"),
+        ("0,5", "not 0.5"),  # was a ValueError in Excel ("Unknown format code 'g'")
+        ("tre", 'not "tre"'),
+        (True, "not True"),
+        (None, "not None"),  # no default: a count is needed
+    ],
+)
+def test_check_count_errors(value, message):
+    with pytest.raises(mognad.MognadError, match=f"count must be a whole number from 1, {message}"):
+        check_count(value)
+
+
+def test_find_part_by_id_or_label(tiny_model):
+    assert tiny_model.find_part("A") == "A"
+    assert tiny_model.find_part(" beta ") == "B"  # a label, case and spacing ignored
+    assert tiny_model.find_part("a1") == "a1"
+    assert tiny_model.find_part("Vi har en plan.") == "a1"  # a statement's text
+    assert tiny_model.find_part("a1", statements=False) is None
+    assert tiny_model.find_part("zz") is None
+
+
+def test_dimios_scores_are_read_as_targets_are():
+    import mognad_dimios as dimios
+
+    c = dimios.classify({"formaga": "62,5 %", "arv": "41"})
+    assert c.scores == {"formaga": pytest.approx(0.625), "arv": pytest.approx(0.41)}
+    # "150 %" was read as 1.5 % (a percentage, then divided by 100 again as a number above 1)
+    with pytest.raises(mognad.MognadError, match="outside 0-100"):
+        dimios.classify({"formaga": "150 %", "arv": 0.5})

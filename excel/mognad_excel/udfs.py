@@ -51,9 +51,11 @@ from xlwings import arg, func
 
 import mognad_core as mognad
 from mognad_core import disclosure, texts
+from mognad_core.analysis import check_count
 from mognad_core.errors import InputError, MognadError
 from mognad_core.readers.grid import table_from_grid
-from mognad_core.schema import MaturityModel, normalize_token
+from mognad_core.schema import MaturityModel, check_level
+from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
 
 from .cache import LRUCache, content_key
 
@@ -87,22 +89,6 @@ _RUN_POLICY: contextvars.ContextVar[disclosure.DisclosurePolicy | None] = contex
     "mognad_excel_policy", default=None
 )
 _MODELS: dict[tuple, tuple[MaturityModel, tuple]] = {}
-
-_LEVELS = {
-    "dimension": "dimension",
-    "dimensions": "dimension",
-    "dimensioner": "dimension",
-    "category": "category",
-    "categories": "category",
-    "kategori": "category",
-    "kategorier": "category",
-    "statement": "statement",
-    "statements": "statement",
-    "påstående": "statement",
-    "påståenden": "statement",
-    "all": "all",
-    "alla": "all",
-}
 
 # ---- argument docs (shown in Excel's function wizard; at most 255 characters each) ----------
 DOC_RESPONSES = (
@@ -239,15 +225,7 @@ def _hidden_reason(result: Any, what: str) -> CellError:
     return CellError(f"{what} {texts.text('reason.hidden_statement', LANG, k=k)}")
 
 
-# ---- arguments ---------------------------------------------------------------------------
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
+# ---- arguments: cells to Python values (what they mean is read by mognad_core) --------------
 def _scalar(value: Any, what: str) -> Any:
     """A single value; a 1x1 range counts as its cell."""
     if isinstance(value, (list, tuple)):
@@ -260,7 +238,7 @@ def _scalar(value: Any, what: str) -> Any:
 
 def _text(value: Any, what: str) -> str | None:
     value = _scalar(value, what)
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool):
         raise CellError(f"{what} must be text, not TRUE/FALSE")
@@ -322,7 +300,7 @@ def _rows(value: Any, what: str) -> list[list[Any]]:
 def _blank_row(row: Any) -> bool:
     if row.count(None) == len(row):  # the common case, checked at C speed
         return True
-    return all(_blank(v) for v in row)
+    return all(is_blank(v) for v in row)
 
 
 def _origin(value: Any) -> tuple[str | None, int, int]:
@@ -384,16 +362,9 @@ def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
     text = _text(value, "part")
     if text is None:
         return None
-    if model.has_part(text):
-        return ("statement" if text in model.statement_ids else "dimension", text)
-    key = normalize_token(text)
-    for d in model.all_dimensions():
-        if key in {normalize_token(x) for x in (d.id, d.label, d.label_en or "") if x}:
-            return "dimension", d.id
-    for s in model.statements:
-        names = [s.id, s.text, s.text_en or "", *s.aliases]
-        if key in {normalize_token(x) for x in names if x}:
-            return "statement", s.id
+    found = model.find_part(text)
+    if found is not None:
+        return ("statement" if found in model.statement_ids else "dimension", found)
     dims = ", ".join(d.id for d in model.dimensions)
     cats = ", ".join(d.id for d in model.all_dimensions() if d.parent) or "none"
     ids = model.statement_ids
@@ -404,28 +375,24 @@ def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
 
 
 def _level_arg(value: Any, default: str) -> str:
-    text = _text(value, "level")
-    if text is None:
-        return default
-    level = _LEVELS.get(normalize_token(text))
-    if level is None:
-        raise CellError(f'level "{text}" is not one of: dimension, category, statement, all')
-    return level
+    return check_level(_text(value, "level"), default=default)
 
 
 def _count(value: Any, default: int) -> int:
-    value = _scalar(value, "count")
-    if _blank(value):
-        return default
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
-        raise CellError(f"count must be a whole number from 1, not {value!r}")
-    try:
-        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise CellError(f'count must be a whole number from 1, not "{value}"') from None
-    if not number.is_integer() or number < 1:
-        raise CellError(f"count must be a whole number from 1, not {value:g}")
-    return int(number)
+    return check_count(_scalar(value, "count"), default)
+
+
+def _target(value: Any, model: MaturityModel) -> Any:
+    """A target as mognad_core.parse_target takes it: a cell's number or name, a range of
+    dimension/target pairs as a profile (dict), or None for a blank cell."""
+    if isinstance(value, (list, tuple)):
+        rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
+        if sum(map(len, rows)) != 1:
+            return profile_from_rows(rows, model, "target range")
+        value = rows[0][0]
+    if isinstance(value, bool):
+        raise CellError("target must be a number, a name or a range, not TRUE/FALSE")
+    return None if is_blank(value) else value
 
 
 def _out(value: Any) -> Any:
@@ -556,82 +523,15 @@ def MOGNAD_STATEMENTS(responses, model=DEFAULT_MODEL):
     return _safely(_statements, responses, model)
 
 
-def _target(value: Any, model: MaturityModel) -> Any:
-    """A target from a cell (number or name) or a range of dimension/target pairs."""
-    if isinstance(value, (list, tuple)):
-        rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
-        cells = [v for r in rows for v in r]
-        if len(cells) == 1:
-            return _target(cells[0], model)
-        if len(rows) == 2 and _across(rows, model):  # ids in one row, targets below
-            rows = [list(pair) for pair in zip(rows[0], rows[1], strict=True)]
-        profile: dict[str, Any] = {}
-        for i, row in enumerate(rows):
-            filled = [v for v in row if not _blank(v)]
-            if not filled:
-                continue
-            if len(row) < 2:
-                raise CellError(
-                    "a target range needs two columns: dimension (id or label) and target"
-                )
-            key, target = row[0], row[1]
-            if _blank(key):
-                continue
-            if i == 0 and isinstance(target, str) and _looks_like_header(target, model):
-                continue
-            profile[str(key).strip()] = target
-        if not profile:
-            raise CellError("the target range is empty")
-        return profile
-    if _blank(value):
-        default = model.meta.get("default_benchmark")
-        if default:
-            return default
-        names = ", ".join(b.name for b in model.benchmarks) or "none in this model"
+def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]:
+    m, mkey = _model(model)
+    goal = _target(target, m)  # blank: the model's default benchmark (mognad_core.gap)
+    if goal is None and default_target(m) is None:
+        names = ", ".join(b.name for b in m.benchmarks) or "none in this model"
         raise CellError(
             f"give a target: a number (0.6 or 60 %), a benchmark name ({names}), a level name "
             "or a range of dimension/target pairs"
         )
-    if isinstance(value, bool):
-        raise CellError("target must be a number, a name or a range, not TRUE/FALSE")
-    return value  # a number (60 means 60 %) or a name; parse_target checks it
-
-
-def _is_target_value(value: Any, model: MaturityModel) -> bool:
-    if isinstance(value, bool) or _blank(value):
-        return False
-    if isinstance(value, numbers.Real):
-        return True
-    return not _looks_like_header(str(value), model)
-
-
-def _across(rows: list[list[Any]], model: MaturityModel) -> bool:
-    """True when a two-row target range has the dimensions in its first row."""
-    top = [v for v in rows[0] if not _blank(v)]
-    below = [v for v in rows[1] if not _blank(v)]
-    return (
-        bool(below)
-        and all(_is_target_value(v, model) for v in below)
-        and not any(_is_target_value(v, model) for v in top)
-    )
-
-
-def _looks_like_header(text: str, model: MaturityModel) -> bool:
-    key = normalize_token(text)
-    levels = {normalize_token(lv.name) for lv in model.levels}
-    levels |= {normalize_token(lv.name_en) for lv in model.levels if lv.name_en}
-    if key in levels:
-        return False
-    try:
-        float(key.rstrip("%").strip().replace(",", "."))
-        return False
-    except ValueError:
-        return True
-
-
-def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]:
-    m, mkey = _model(model)
-    goal = _target(target, m)
     lvl = _level_arg(level, "dimension")
     _, result, skey = _scored(responses, m, mkey)
     key = ("gap", *skey[1:], content_key(goal), lvl)
@@ -668,7 +568,7 @@ def MOGNAD_GAP(responses, model=DEFAULT_MODEL, target=None, level=None):
 def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any):
     m, mkey = _model(model)
     n = _count(count, 2)
-    goal = None if _blank(_scalar(target, "target")) else _target(target, m)
+    goal = _target(target, m)
     lvl = _level_arg(level, "statement")
     rs, result, skey = _scored(responses, m, mkey)
     key = ("priorities", *skey[1:], n, content_key(goal), lvl)
@@ -717,24 +617,9 @@ def _level(score_or_responses: Any, model: Any, part: Any) -> str:
     else:
         if is_message(value):
             raise CellError(value[len(PREFIX) :])
-        if _blank(value):
+        if is_blank(value):
             raise CellError("give a score (0-1) or a response range")
-        if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
-            raise CellError(f"{value!r} is not a score; give a number from 0 to 1")
-        try:
-            score = (
-                float(str(value).replace("%", "").replace(",", ".").strip()) / 100
-                if isinstance(value, str) and "%" in value
-                else float(str(value).replace(",", "."))
-                if isinstance(value, str)
-                else float(value)
-            )
-        except ValueError:
-            raise CellError(f'"{value}" is not a score; give a number from 0 to 1') from None
-        if 1 < score <= 100:
-            score /= 100  # 62.5 means 62.5 %
-        if not 0 <= score <= 1:
-            raise CellError(f"{score:g} is not a score; give a number from 0 to 1 (or 0-100 %)")
+        score = parse_score(value)  # 0.625, 62.5, "62,5 %" ...
     level = m.level_for(score)
     if level is None:
         raise CellError(f"no level of model {m.name!r} starts at or below {score:.1%}")
@@ -812,9 +697,9 @@ def MOGNAD_MODELS():
 def _headers(model: Any, texts: Any) -> list[list[Any]]:
     m, _ = _model(model)
     flag = _scalar(texts, "texts")
-    if not _blank(flag) and not isinstance(flag, (bool, numbers.Real)):
+    if not is_blank(flag) and not isinstance(flag, (bool, numbers.Real)):
         raise CellError("texts must be TRUE (statement texts) or FALSE (statement ids)")
-    if not _blank(flag) and bool(flag):
+    if not is_blank(flag) and bool(flag):
         return [[s.text for s in m.statements]]
     return [list(m.statement_ids)]
 
@@ -842,7 +727,7 @@ def _insights(responses: Any, model: Any, which: Any) -> Any:
         notice = " ".join(disclosure.notes_for(pol, LANG))
         found = [mognad.ModelInsight(key=OPT_OUT_KEY, title=notice), *found]
     pick = _scalar(which, "which")
-    if _blank(pick):
+    if is_blank(pick):
         return _table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
     if isinstance(pick, numbers.Real) and not isinstance(pick, bool):
         if not float(pick).is_integer() or pick < 1:

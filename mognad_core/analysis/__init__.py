@@ -3,6 +3,7 @@
 Each function returns a pydantic result with ``.frame()`` for DataFrames and ``.to_json()``.
 """
 
+from ._common import check_count, check_level
 from .compare import CompareResult, CompareRow, compare, compare_waves
 from .gap import GapResult, GapRow, gap
 from .groups import Disagreement, GroupInfo, GroupResult, GroupRow, groups
@@ -35,6 +36,8 @@ __all__ = [
     "PriorityResult",
     "ReliabilityResult",
     "StatementReliability",
+    "check_count",
+    "check_level",
     "compare",
     "compare_waves",
     "cronbach_alpha",

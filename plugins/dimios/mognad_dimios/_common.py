@@ -7,13 +7,13 @@ The defaults below apply only when the model file leaves a setting out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
-from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult
+from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, texts
 from mognad_core.plugins import load_model
-from mognad_core.schema import normalize_token
+from mognad_core.schema import in_language, normalize_token
+from mognad_core.targets import is_blank, parse_fraction
 
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_BORDER_MARGIN = 0.03
@@ -21,21 +21,10 @@ DEFAULT_TILT = 0.10
 EPS = 1e-9
 
 
-def lang_of(value: Any) -> str:
-    """``"en"`` or ``"sv"`` (the default for anything else)."""
-    return "en" if str(value or "sv").strip().lower().startswith("en") else "sv"
-
-
 def pick(entry: Mapping[str, Any], key: str, lang: str) -> Any:
-    """``entry[key + "_en"]`` in English when present, else ``entry[key]``."""
-    if lang == "en" and entry.get(f"{key}_en"):
-        return entry[f"{key}_en"]
-    return entry.get(key)
-
-
-def sv_en(lang: str, sv: str, en: str) -> str:
-    """The Swedish or the English text (one language per output)."""
-    return en if lang == "en" else sv
+    """``entry[key + "_en"]`` in English when present, else ``entry[key]`` (a model-file entry
+    such as a quadrant of ``meta.quadrants``)."""
+    return in_language(entry.get(key), entry.get(f"{key}_en"), lang)
 
 
 def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
@@ -47,19 +36,7 @@ def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
     if value is None:
         return
     raise ModelError(
-        sv_en(
-            lang,
-            f"Modellen {model.name!r} anger meta.group_min_size ({value!r}), som inte längre "
-            "används: minsta gruppstorlek är mognads anonymitetsinställning för alla resultat "
-            "(--min-size, MOGNAD_MIN_SIZE eller min_size i mognad.toml; 5 om inget anges). Ta "
-            f"bort raden ur modellfilen och skriv min_size = {value} i mognad.toml för att "
-            "behålla värdet.",
-            f"Model {model.name!r} sets meta.group_min_size ({value!r}), which is no longer "
-            "used: the smallest group shown is mognad's anonymity setting for every output "
-            "(--min-size, MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is given). "
-            f"Remove the line from the model file, and write min_size = {value} in mognad.toml "
-            "to keep the value.",
-        )
+        texts.text("dimios.refused.own_threshold", lang, model=model.name, value=value)
     )
 
 
@@ -89,33 +66,17 @@ def resolve_model(result: Any = None, model: Any = None) -> MaturityModel:
 
 
 def fraction(value: Any, what: str) -> float | None:
-    """A score given as 0-1 or as a percentage (numbers above 1, or text ending in %)."""
-    if value is None:
+    """A score given as 0-1 or as a percentage, read by :func:`mognad_core.targets.
+    parse_fraction` (``0.62``, ``62``, ``"62 %"``, ``"0,62"``); None when blank."""
+    if is_blank(value):
         return None
-    if isinstance(value, bool):
-        raise MognadError(f"{what}: {value!r} is not a score")
-    if isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
-        if not text:
-            return None
-        percent = text.endswith("%")
-        try:
-            number = float(text.rstrip("%").replace(",", "."))
-        except ValueError:
+    number = parse_fraction(value)
+    if number is None:
+        if isinstance(value, str):
             raise MognadError(
                 f"{what}: {value!r} is not a score (give 0-1, e.g. 0.62, or a percentage, 62 %)"
-            ) from None
-        if percent:
-            number /= 100
-    else:
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise MognadError(f"{what}: {value!r} is not a score") from None
-    if math.isnan(number):
-        return None
-    if number > 1:
-        number /= 100
+            )
+        raise MognadError(f"{what}: {value!r} is not a score")
     if not 0 <= number <= 1:
         raise MognadError(f"{what}: {value!r} is outside 0-100 %")
     return number
@@ -158,11 +119,10 @@ def pp(value: float | None, lang: str, digits: int = 1) -> str:
     """Signed percentage points: ``+14.6 procentenheter`` / ``-2.0 percentage points``."""
     if value is None:
         return "–"
-    unit = "percentage points" if lang == "en" else "procentenheter"
     rounded = round(value, digits)
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
-    return f"{rounded:+.{digits}f} {unit}"
+    return f"{rounded:+.{digits}f} {texts.text('unit.pp_long', lang)}"
 
 
 def dim_label(model: MaturityModel, dim_id: str, lang: str) -> str:
