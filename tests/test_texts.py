@@ -84,3 +84,111 @@ def test_plugins_add_texts_but_cannot_overwrite():
             texts.add({"test_texts.bad": "hej"}, owner="other")  # type: ignore[dict-item]
     finally:
         texts.CATALOGUE.pop("test_texts.hello", None)
+
+
+# ---- the plugins' texts (mognad_dmm.texts, mognad_dimios.texts) -----------------------------
+def _plugin_texts() -> dict[str, dict[str, tuple[str, str]]]:
+    import mognad_dimios.texts
+    import mognad_dmm.texts
+
+    return {"dmm": mognad_dmm.texts.TEXTS, "dimios": mognad_dimios.texts.TEXTS}
+
+
+def test_the_plugins_texts_are_in_the_catalogue_in_both_languages():
+    for owner, entries in _plugin_texts().items():
+        assert entries
+        for key, (sv, en) in entries.items():
+            assert key.startswith(f"{owner}."), key  # prefixed with the plugin's name
+            assert texts.CATALOGUE[key] == (sv, en)  # added when the plugin is imported
+            assert sv.strip() and en.strip(), key
+            assert _fields(sv) == _fields(en), key
+
+
+def _outputs(lang: str) -> str:
+    """Everything a DMM workshop and score and a DiMiOS classification and score print."""
+    import mognad_dimios
+    import mognad_dmm
+    from conftest import DMM_SAMPLE
+    from mognad_dimios.cli import ClassifyOutput, _render
+
+    parts: list[str] = []
+    w = mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp", min_size=3, lang=lang)
+    parts.append(mognad_dmm.groups.render_workshop(w))
+    for result in (
+        mognad.score(DMM_SAMPLE, "dmm", lang=lang, target="next", min_size=3),
+        mognad.score(DIMIOS_SAMPLE, "dimios", lang=lang, target="national_2021"),
+    ):
+        for i in result.insights:
+            parts += [i.title, i.text]
+            source = texts.text("dimios.col.source", lang)  # a quote from the model file
+            parts += [f"{k}: {v}" for row in i.rows for k, v in row.items() if k != source]
+    m = mognad.load_model("dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, m).where("år=2025")
+    result = mognad.score_responses(rs, insights=False, context={"lang": lang})
+    grouped = mognad_dimios.classify_groups(rs, "förvaltning", model=m, lang=lang)
+    out = ClassifyOutput(
+        model=m.name,
+        source=rs.source,
+        n_respondents=rs.n,
+        overall=result.overall,
+        min_size=grouped.min_size,
+        organisation=mognad_dimios.classify(result, m, lang),
+        groups={grouped.by: grouped},
+    )
+    parts.append(_render(out, m, lang))
+    return "\n".join(parts)
+
+
+def _only_in(lang: str) -> set[str]:
+    """Word runs (4+ letters) of the plugins' texts that exist only in ``lang``'s texts."""
+    import re
+
+    index = 0 if lang == "sv" else 1
+    pieces: dict[int, set[str]] = {0: set(), 1: set()}
+    for entries in _plugin_texts().values():
+        for pair in entries.values():
+            for i in (0, 1):
+                for literal, *_ in string.Formatter().parse(pair[i]):
+                    pieces[i].update(re.findall(r"[^\W\d_]{4,}(?: [^\W\d_]{2,})*", literal))
+    other = " | ".join(pieces[1 - index])
+    return {p for p in pieces[index] if p not in other}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_plugin_outputs_use_only_the_texts_of_their_language(lang):
+    """Rendering a DMM workshop and score and a DiMiOS classification and score in one language
+    shows none of the plugins' texts that exist only in the other."""
+    import re
+
+    shown = _outputs(lang)
+    other = "en" if lang == "sv" else "sv"
+    leaked = sorted(w for w in _only_in(other) if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", shown))
+    assert not leaked, leaked
+
+
+def test_a_workshop_is_rendered_in_the_language_asked_for():
+    """A workshop made in Swedish and rendered in English says "divided"/"in agreement" (its
+    coarse flags were the Swedish words, stored in the result)."""
+    import mognad_dmm
+    from conftest import DMM_SAMPLE
+
+    w = mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp", min_size=3)
+    assert w.lang == "sv" and set(w.spread["agreement"].dropna()) <= {"spridd", "samstämmig"}
+    text = mognad_dmm.groups.render_workshop(w, "en")
+    assert "Spread between respondents" in text
+    assert "spridd" not in text and "samstämmig" not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "english", None])
+def test_the_plugins_refuse_an_unknown_language(lang):
+    import mognad_dimios
+    import mognad_dmm
+    from conftest import DMM_SAMPLE
+
+    with pytest.raises(texts.UnknownLanguage):
+        mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp", lang=lang)
+    with pytest.raises(texts.UnknownLanguage):
+        mognad_dimios.classify({"formaga": 0.62, "arv": 0.41}, lang=lang)
+    result = mognad.score(DIMIOS_SAMPLE, "dimios", insights=False)
+    with pytest.raises(texts.UnknownLanguage):
+        mognad_dimios.balance(result, lang=lang)

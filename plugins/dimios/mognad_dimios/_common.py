@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult
+from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, texts
 from mognad_core.plugins import load_model
-from mognad_core.schema import normalize_token
+from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import is_blank, parse_fraction
 
 DEFAULT_THRESHOLD = 0.5
@@ -21,21 +21,10 @@ DEFAULT_TILT = 0.10
 EPS = 1e-9
 
 
-def lang_of(value: Any) -> str:
-    """``"en"`` or ``"sv"`` (the default for anything else)."""
-    return "en" if str(value or "sv").strip().lower().startswith("en") else "sv"
-
-
 def pick(entry: Mapping[str, Any], key: str, lang: str) -> Any:
-    """``entry[key + "_en"]`` in English when present, else ``entry[key]``."""
-    if lang == "en" and entry.get(f"{key}_en"):
-        return entry[f"{key}_en"]
-    return entry.get(key)
-
-
-def sv_en(lang: str, sv: str, en: str) -> str:
-    """The Swedish or the English text (one language per output)."""
-    return en if lang == "en" else sv
+    """``entry[key + "_en"]`` in English when present, else ``entry[key]`` (a model-file entry
+    such as a quadrant of ``meta.quadrants``)."""
+    return in_language(entry.get(key), entry.get(f"{key}_en"), lang)
 
 
 def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
@@ -47,19 +36,7 @@ def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
     if value is None:
         return
     raise ModelError(
-        sv_en(
-            lang,
-            f"Modellen {model.name!r} anger meta.group_min_size ({value!r}), som inte längre "
-            "används: minsta gruppstorlek är mognads anonymitetsinställning för alla resultat "
-            "(--min-size, MOGNAD_MIN_SIZE eller min_size i mognad.toml; 5 om inget anges). Ta "
-            f"bort raden ur modellfilen och skriv min_size = {value} i mognad.toml för att "
-            "behålla värdet.",
-            f"Model {model.name!r} sets meta.group_min_size ({value!r}), which is no longer "
-            "used: the smallest group shown is mognad's anonymity setting for every output "
-            "(--min-size, MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is given). "
-            f"Remove the line from the model file, and write min_size = {value} in mognad.toml "
-            "to keep the value.",
-        )
+        texts.text("dimios.refused.own_threshold", lang, model=model.name, value=value)
     )
 
 
@@ -142,11 +119,10 @@ def pp(value: float | None, lang: str, digits: int = 1) -> str:
     """Signed percentage points: ``+14.6 procentenheter`` / ``-2.0 percentage points``."""
     if value is None:
         return "–"
-    unit = "percentage points" if lang == "en" else "procentenheter"
     rounded = round(value, digits)
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
-    return f"{rounded:+.{digits}f} {unit}"
+    return f"{rounded:+.{digits}f} {texts.text('unit.pp_long', lang)}"
 
 
 def dim_label(model: MaturityModel, dim_id: str, lang: str) -> str:

@@ -21,15 +21,11 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, disclosure
+from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, disclosure, texts
 
-from ._common import DEFAULT_TILT, EPS, lang_of, meta_number, pct, pp, resolve_model
+from ._common import DEFAULT_TILT, EPS, meta_number, pct, pp, resolve_model
 
 AXES = ("exploit", "explore")
-AXIS_NAMES = {
-    "exploit": {"sv": "Effektivitet (exploatering)", "en": "Efficiency (exploitation)"},
-    "explore": {"sv": "Innovation (exploration)", "en": "Innovation (exploration)"},
-}
 
 
 class AxisBalance(BaseModel):
@@ -89,7 +85,7 @@ def axis_names(model: MaturityModel, lang: str) -> dict[str, str]:
         if isinstance(entry, Mapping) and entry.get(lang):
             out[axis] = str(entry[lang])
         else:
-            out[axis] = AXIS_NAMES[axis][lang]
+            out[axis] = texts.text(f"dimios.balance.{axis}", lang)
     return out
 
 
@@ -155,14 +151,14 @@ def balance(
         raise MognadError(
             f"balance() needs a score result (mognad.score(...)), got {type(result).__name__}"
         )
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     m = resolve_model(result, model)
     tags = statement_axes(m)
     if not include_balancing:
         tags = {k: v for k, v in tags.items() if not m.statement(k).meta.get("balancing")}
     limit = meta_number(m, "balance_flag_threshold", DEFAULT_TILT, 0.0, 1.0)
     weights = {s.id: s.weight for s in m.statements}
-    overall_label = "Overall" if lang == "en" else "Totalt"
+    overall_label = texts.text("dimios.balance.overall", lang)
     out = Balance(
         lang=lang,
         threshold=limit,
@@ -178,17 +174,10 @@ def balance(
 
 def describe(part: AxisBalance, b: Balance) -> str:
     """``Innovation 60.5 %, effektivitet 63.4 %: -2.9 procentenheter, i balans``."""
-    en = b.lang == "en"
     ex, ez = b.axis_names["exploit"], b.axis_names["explore"]
     if part.balance is None:
-        if en:
-            return "not enough scored statements on both axes"
-        return "för få påståenden med svar på båda axlarna"
-    tilt = {
-        "exploit": "leans to efficiency" if en else "lutar mot effektivitet",
-        "explore": "leans to innovation" if en else "lutar mot innovation",
-        "balanced": "balanced" if en else "i balans",
-    }[part.tilt or "balanced"]
+        return texts.text("dimios.balance.too_few", b.lang)
+    tilt = texts.text(f"dimios.balance.tilt_{part.tilt or 'balanced'}", b.lang)
     return (
         f"{ez} {pct(part.explore)}, {ex} {pct(part.exploit)}: {pp(100 * part.balance, b.lang)}, "
         f"{tilt}"

@@ -22,24 +22,12 @@ from mognad_core import (
     MognadError,
     ScoreResult,
     disclosure,
+    texts,
 )
-from mognad_core.schema import normalize_token
+from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import Target, parse_target
 
-from ._common import fraction, lang_of, pct, pp, resolve_model
-
-CAVEAT = {
-    "sv": (
-        "Jämförelsen är vägledande: referensvärdena kommer från DiMiOS-verktyget, vars "
-        "påståenden, skala och beräkning inte är offentliga och skiljer sig från den här "
-        "modellens."
-    ),
-    "en": (
-        "The comparison is indicative: the reference figures come from the DiMiOS tool, whose "
-        "statements, scale and formula are not public and differ from this model's."
-    ),
-}
-CUSTOM = {"sv": "Eget jämförelsevärde", "en": "Own reference value"}
+from ._common import fraction, pct, pp, resolve_model
 
 
 class DimensionGap(BaseModel):
@@ -102,8 +90,7 @@ def default_benchmark(model: MaturityModel) -> Benchmark | None:
 
 
 def _label(b: Benchmark, lang: str) -> str:
-    label = (b.label_en or b.label) if lang == "en" else b.label
-    return label or b.name
+    return in_language(b.label, b.label_en, lang) or b.name
 
 
 def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any]:
@@ -140,7 +127,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
             return _reference(model, named, lang)
         return {
             "name": "custom",
-            "label": f"{CUSTOM[lang]} ({benchmark.label})",
+            "label": f"{texts.text('dimios.benchmark.custom', lang)} ({benchmark.label})",
             "year": None,
             "value": benchmark.for_part(None),
             "dimensions": {
@@ -158,7 +145,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
         raise MognadError(f"benchmark {benchmark!r} is not a number or a benchmark name")
     return {
         "name": "custom",
-        "label": f"{CUSTOM[lang]} ({pct(number)})",
+        "label": f"{texts.text('dimios.benchmark.custom', lang)} ({pct(number)})",
         "year": None,
         "value": number,
         "dimensions": {},
@@ -180,7 +167,7 @@ def benchmark_gap(
         raise MognadError(
             f"benchmark_gap() needs a score result (mognad.score(...)), got {type(result).__name__}"
         )
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     m = resolve_model(result, model)
     ref = _reference(m, benchmark, lang)
     missing = [
@@ -198,7 +185,7 @@ def benchmark_gap(
         score=result.overall,
         partial=bool(missing),
         missing_dimensions=missing,
-        caveat=CAVEAT[lang],
+        caveat=texts.text("dimios.benchmark.caveat", lang),
         lang=lang,
     )
     if result.overall is not None and ref["value"] is not None:
@@ -209,7 +196,7 @@ def benchmark_gap(
             continue
         out.dimensions[dim_id] = DimensionGap(
             id=dim_id,
-            label=(d.label_en or d.label) if lang == "en" else d.label,
+            label=in_language(d.label, d.label_en, lang),
             score=d.score,
             benchmark=value,
             gap_pp=None if d.score is None else 100 * (d.score - value),
@@ -243,31 +230,26 @@ def gap_for_context(
 
 def describe(gap: BenchmarkGap) -> str:
     """One sentence: the score, the reference and the gap, in the gap's language."""
-    en = gap.lang == "en"
+    t = texts.Texts(gap.lang)
     year = f" {gap.year}" if gap.year and str(gap.year) not in gap.label else ""
     ref = f"{gap.label}{year}"
     if gap.gap_pp is None:
         if gap.value is None:
             parts = [
-                f"{d.label} {pp(d.gap_pp, gap.lang)} ({pct(d.score)} vs {pct(d.benchmark)})"
+                f"{d.label} {pp(d.gap_pp, t.lang)} ({pct(d.score)} vs {pct(d.benchmark)})"
                 for d in gap.dimensions.values()
             ]
             if parts:
-                return ("Against " if en else "Mot ") + f"{ref}: " + "; ".join(parts) + "."
-        return (
-            f"No overall score to compare with {ref}."
-            if en
-            else f"Inget totalvärde att jämföra med {ref}."
-        )
-    kind = (" (a target)" if en else " (ett mål)") if gap.is_target else ""
-    value = pct(gap.value, 0 if round(gap.value * 100, 6).is_integer() else 1)
-    if en:
-        text = f"{pct(gap.score)} overall is {pp(gap.gap_pp, 'en')} against {ref}{kind} ({value})."
-    else:
-        text = f"Totalt {pct(gap.score)} är {pp(gap.gap_pp, 'sv')} mot {ref}{kind} ({value})."
+                return t("dimios.benchmark.by_dimension", ref=ref, parts="; ".join(parts))
+        return t("dimios.benchmark.no_overall", ref=ref)
+    text = t(
+        "dimios.benchmark.text",
+        score=pct(gap.score),
+        gap=pp(gap.gap_pp, t.lang),
+        ref=ref,
+        kind=t("dimios.benchmark.a_target") if gap.is_target else "",
+        value=pct(gap.value, 0 if round(gap.value * 100, 6).is_integer() else 1),
+    )
     if gap.partial:
-        if en:
-            text += " Only part of the model had answers, so the overall score is partial."
-        else:
-            text += " Bara en del av modellen hade svar, så totalvärdet är ofullständigt."
+        text += t("dimios.benchmark.partial")
     return text

@@ -23,12 +23,13 @@ from mognad_core import (
     ResponseSet,
     ScoreResult,
     disclosure,
+    texts,
 )
 from mognad_core.schema import normalize_token
 
 from . import benchmark as benchmark_mod
 from . import classification, priorities
-from ._common import lang_of, pct, pp
+from ._common import pct, pp
 from .balance import balance as compute_balance
 from .balance import describe as describe_balance
 
@@ -41,43 +42,22 @@ def applies(model: MaturityModel) -> bool:
     return model.name == "dimios" or bool(model.meta.get("quadrants"))
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _sv_en(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
 # ---- the 2×2 ------------------------------------------------------------------------------
 def quadrant_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight:
+    t = texts.Texts(lang)
     c = classification.classify(result, model, lang)
-    title = _sv_en(lang, "DiMiOS-kategori (2×2)", "DiMiOS category (2×2)")
+    title = t("dimios.quadrant.title")
     if c.quadrant is None:
         return ModelInsight(
             key="dimios.quadrant", title=title, text=c.reason or "", data=c.model_dump()
         )
     rows: list[dict[str, Any]] = [
-        {_sv_en(lang, "Innebörd", "Meaning"): c.description or ""},
-        {_sv_en(lang, "Rekommendation", "Recommendation"): c.recommendation or ""},
-        {
-            _sv_en(lang, "Avstånd till gränsen", "Distance to the border"): (
-                classification.distance_text(c)
-            )
-        },
+        {t("dimios.col.meaning"): c.description or ""},
+        {t("dimios.col.recommendation"): c.recommendation or ""},
+        {t("dimios.col.distance"): classification.distance_text(c)},
     ]
     if c.near_border:
-        rows.append(
-            {
-                _sv_en(lang, "Obs", "Note"): _sv_en(
-                    lang,
-                    "nära gränsen – en liten förändring kan flytta organisationen till en annan "
-                    "kategori",
-                    "near the border – a small change can move the organisation to another "
-                    "category",
-                )
-            }
-        )
+        rows.append({t("dimios.col.note"): t("dimios.quadrant.near_note")})
     return ModelInsight(
         key="dimios.quadrant",
         title=f"{title}: {c.name}",
@@ -95,6 +75,7 @@ def group_insights(
 ) -> list[ModelInsight]:
     """The 2×2 per group of each ``meta.insight_groups`` column, under ``policy`` (the hook
     context's; default: the settings' policy). Hidden groups carry no figures and no size."""
+    t = texts.Texts(lang)
     pol = disclosure.policy(policy, lang)
     if responses is None or not isinstance(responses, ResponseSet) or responses.n == 0:
         return []
@@ -111,16 +92,12 @@ def group_insights(
         rows = [classification.describe_group(g, org.x, org.y, lang) for g in grouped.groups]
         shown = sum(1 for g in grouped.groups if not g.suppressed)
         rule = classification.hidden_rule(grouped.min_size, lang)
-        text = _sv_en(
-            lang,
-            f"{shown} av {len(grouped.groups)} grupper visas; {rule}.",
-            f"{shown} of {len(grouped.groups)} groups shown; {rule}.",
-        )
+        text = t("dimios.groups.text", shown=shown, count=len(grouped.groups), rule=rule)
         text = " ".join([text, *disclosure.notes_for(pol, lang)])
         out.append(
             ModelInsight(
                 key=f"dimios.groups.{grouped.by}",
-                title=_sv_en(lang, f"2×2 per {grouped.by}", f"2×2 by {grouped.by}"),
+                title=t("dimios.groups.title", by=grouped.by),
                 text=text,
                 data=grouped.model_dump(exclude={"organisation"}),
                 rows=rows,
@@ -133,25 +110,19 @@ def group_insights(
 def balance_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight | None:
     if not any("axis" in s.meta for s in model.statements):
         return None
+    t = texts.Texts(lang)
     b = compute_balance(result, model, lang=lang)
     rows = [
-        {
-            _sv_en(lang, "Del", "Part"): part.label,
-            "Balans" if lang == "sv" else "Balance": (describe_balance(part, b)),
-        }
+        {t("dimios.col.part"): part.label, t("dimios.col.balance"): describe_balance(part, b)}
         for part in b.dimensions.values()
     ]
     text = describe_balance(b.overall, b)
     text = text[0].upper() + text[1:] + "."
     if b.overall.tilt == "exploit":
-        text += _sv_en(
-            lang,
-            " Det är vanligt i offentlig sektor enligt forskningen bakom DiMiOS.",
-            " Research behind DiMiOS finds this is common in the public sector.",
-        )
+        text += t("dimios.balance.common")
     return ModelInsight(
         key="dimios.balance",
-        title=_sv_en(lang, "Effektivitet–innovation", "Efficiency–innovation"),
+        title=t("dimios.balance.title"),
         text=text,
         data=b.model_dump(),
         rows=rows,
@@ -163,11 +134,12 @@ def benchmark_insight(
 ) -> ModelInsight | None:
     if not model.benchmarks and target is None:
         return None
+    t = texts.Texts(lang)
     gap, problem = benchmark_mod.gap_for_context(result, model, target, lang)
     text = f"{benchmark_mod.describe(gap)} {gap.caveat}"
     rows: list[dict[str, Any]] = []
     if problem:
-        rows.append({_sv_en(lang, "Obs", "Note"): problem})
+        rows.append({t("dimios.col.note"): problem})
     for b in model.benchmarks:
         if b.name == gap.benchmark or b.overall is None or result.overall is None:
             continue
@@ -176,25 +148,23 @@ def benchmark_insight(
         if other.year and str(other.year) not in label:
             label += f" {other.year}"
         if other.is_target:
-            label += _sv_en(lang, " (mål)", " (target)")
+            label += t("dimios.benchmark.target")
         rows.append(
             {
-                _sv_en(lang, "Jämfört med", "Against"): label,
-                _sv_en(lang, "Värde", "Value"): pct(other.value, 0),
-                _sv_en(lang, "Skillnad", "Gap"): pp(other.gap_pp, lang),
+                t("dimios.col.against"): label,
+                t("dimios.col.value"): pct(other.value, 0),
+                t("dimios.col.gap"): pp(other.gap_pp, lang),
             }
         )
     if gap.source:
-        rows.append({_sv_en(lang, "Källa", "Source"): " ".join(gap.source.split())})
+        rows.append({t("dimios.col.source"): " ".join(gap.source.split())})
     national = model.meta.get("national_benchmarks") or []
     if isinstance(national, list) and gap.benchmark in national:
-        title = _sv_en(
-            lang, "Jämförelse med nationellt snitt", "Compared with the national average"
-        )
+        title = t("dimios.benchmark.national")
     elif gap.is_target:
-        title = _sv_en(lang, "Jämförelse med mål", "Compared with a target")
+        title = t("dimios.benchmark.with_target")
     else:
-        title = _sv_en(lang, "Jämförelse", "Comparison")
+        title = t("dimios.benchmark.title")
     return ModelInsight(
         key="dimios.benchmark", title=title, text=text, data=gap.model_dump(), rows=rows
     )
@@ -204,17 +174,12 @@ def weakest_insight(result: ScoreResult, lang: str) -> ModelInsight | None:
     weak = priorities.weakest_categories(result, lang=lang)
     if not weak:
         return None
+    t = texts.Texts(lang)
     names = ", ".join(f"{w.label} ({pct(w.score)})" for w in weak)
     return ModelInsight(
         key="dimios.weakest_categories",
-        title=_sv_en(lang, "Relativt svagaste kategorier", "Relatively weakest categories"),
-        text=_sv_en(
-            lang,
-            f"{names}. DiMiOS lyfter de tre lägsta kategorierna som svagheter, även när "
-            "helheten är god.",
-            f"{names}. DiMiOS presents the three lowest categories as weaknesses, even when the "
-            "whole is good.",
-        ),
+        title=t("dimios.weakest.title"),
+        text=t("dimios.weakest.text", names=names),
         data={"categories": [w.model_dump() for w in weak]},
     )
 
@@ -222,45 +187,37 @@ def weakest_insight(result: ScoreResult, lang: str) -> ModelInsight | None:
 def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight | None:
     if "dont_know_priority" not in model.meta:
         return None
+    t = texts.Texts(lang)
     sp = priorities.where_to_start(result, model, lang=lang)
     conf = model.meta.get("dont_know_priority")
     median = not isinstance(conf, Mapping) or conf.get("score_below", "median") == "median"
     limit = pct(sp.score_below) if sp.score_below is not None else "–"
     if median:
-        limit = _sv_en(lang, f"medianen, {limit}", f"the median, {limit}")
-    criteria = _sv_en(
-        lang,
-        f"andel vet ej minst {pct(sp.min_share, 0)} och värde under gränsen ({limit})",
-        f"vet-ej share at least {pct(sp.min_share, 0)} and score below the limit ({limit})",
-    )
-    if not sp.candidates:
-        text = _sv_en(
-            lang,
-            f"Inget påstående har både {criteria}.",
-            f"No statement has both {criteria}.",
-        )
+        limit = t("dimios.start.median", limit=limit)
+    criteria = t("dimios.start.criteria", share=pct(sp.min_share, 0), limit=limit)
+    count = len(sp.candidates)
+    if not count:
+        text = t("dimios.start.none", criteria=criteria)
     else:
-        text = _sv_en(
-            lang,
-            f"{_count(len(sp.candidates), 'påstående har', 'påståenden har')} {criteria} – "
-            "en bra plats att börja. Välj ett eller två gemensamma områden.",
-            f"{_count(len(sp.candidates), 'statement has', 'statements have')} {criteria} – a "
-            "good place to start. Pick one or two shared areas.",
+        text = t(
+            "dimios.start.one" if count == 1 else "dimios.start.many",
+            count=count,
+            criteria=criteria,
         )
     rows = []
     for c in sp.candidates:
         row = {
             "Id": c.id,
-            _sv_en(lang, "Påstående", "Statement"): c.text,
-            _sv_en(lang, "Värde", "Score"): pct(c.score),
+            t("dimios.col.statement"): c.text,
+            t("dimios.col.score"): pct(c.score),
             "Vet ej": pct(c.dont_know_share),
         }
         if c.topic_label:
-            row[_sv_en(lang, "Område", "Topic")] = c.topic_label
+            row[t("dimios.col.topic")] = c.topic_label
         rows.append(row)
     return ModelInsight(
         key="dimios.where_to_start",
-        title=_sv_en(lang, "Var börja? Lågt värde och mycket vet ej", "Where to start?"),
+        title=t("dimios.start.title"),
         text=text,
         data=sp.model_dump(),
         rows=rows,
@@ -286,21 +243,18 @@ def numbering_insight(
             by_number[sid] = header
     if not by_number:
         return None
+    t = texts.Texts(lang)
     first = next(iter(by_number))
     text = model.statement(first).label(lang)
     example = f'"{by_number[first]}" → {first}, "{text}"'
+    count = len(by_number)
     return ModelInsight(
         key="dimios.numbered_columns",
-        title=_sv_en(lang, "Kontrollera kolumnordningen", "Check the column order"),
-        text=_sv_en(
-            lang,
-            f"{_count(len(by_number), 'kolumn', 'kolumner')} matchades på nummer (t.ex. "
-            f"{example}). Numren följer den här modellens ordning; DiMiOS-verktygets "
-            "ordning är inte offentlig. Stämmer inte ordningen, använd en mappningsfil "
-            "(--mapping).",
-            f"{_count(len(by_number), 'column was', 'columns were')} matched by number (e.g. "
-            f"{example}). The numbers follow this model's order; the DiMiOS tool's "
-            "order is not public. If the order differs, use a mapping file (--mapping).",
+        title=t("dimios.numbered.title"),
+        text=t(
+            "dimios.numbered.one" if count == 1 else "dimios.numbered.many",
+            count=count,
+            example=example,
         ),
         data={"columns": by_number},
     )
@@ -312,7 +266,8 @@ def build_insights(
 ) -> list[ModelInsight]:
     """Every DiMiOS finding for a result, in the order they are shown."""
     ctx = dict(context or {})
-    lang = lang_of(ctx.get("lang"))
+    t = texts.Texts(ctx.get("lang") or "sv")
+    lang = t.lang
     responses = ctx.get("responses")
     pol = ctx.get("disclosure")
     if not isinstance(pol, disclosure.DisclosurePolicy):  # called without the core's context
@@ -337,14 +292,10 @@ def build_insights(
         out.append(
             ModelInsight(
                 key="dimios.settings",
-                title=_sv_en(lang, "Modellens inställningar", "Model settings"),
-                text=_sv_en(
-                    lang,
-                    "En del av DiMiOS-resultatet kunde inte tas fram:",
-                    "Part of the DiMiOS output could not be produced:",
-                ),
+                title=t("dimios.settings.title"),
+                text=t("dimios.settings.text"),
                 data={"problems": problems},
-                rows=[{_sv_en(lang, "Problem", "Problem"): p} for p in problems],
+                rows=[{t("dimios.col.problem"): p} for p in problems],
             )
         )
     return out

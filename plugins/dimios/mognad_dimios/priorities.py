@@ -16,10 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mognad_core import MognadError, ScoreResult
+from mognad_core import MognadError, ScoreResult, texts
 from mognad_core import priorities as core_priorities
+from mognad_core.schema import in_language
 
-from ._common import lang_of, resolve_model
+from ._common import resolve_model
 
 
 class Candidate(BaseModel):
@@ -48,13 +49,13 @@ def where_to_start(result: ScoreResult, model: Any = None, *, lang: str = "sv") 
     """Statements with a high vet-ej share and a low score, lowest score first."""
     if not isinstance(result, ScoreResult):
         raise MognadError(f"where_to_start() needs a score result, got {type(result).__name__}")
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     m = resolve_model(result, model)
     ranked = core_priorities(result, model=m, level="statement", lang=lang)
     topics = m.meta.get("topics") if isinstance(m.meta.get("topics"), Mapping) else {}
     out = []
     for p in ranked.ranked:
-        if not p.vetlanda or p.score is None or p.dont_know_share is None:
+        if not p.low_score_high_dont_know or p.score is None or p.dont_know_share is None:
             continue
         topic = m.statement(p.id).meta.get("topic")
         entry = topics.get(topic) if topic else None
@@ -69,22 +70,20 @@ def where_to_start(result: ScoreResult, model: Any = None, *, lang: str = "sv") 
             )
         )
     out.sort(key=lambda c: (c.score, -c.dont_know_share, c.id))
-    return StartingPoints(
-        min_share=ranked.min_share, score_below=ranked.median_score, candidates=out
-    )
+    return StartingPoints(min_share=ranked.min_share, score_below=ranked.threshold, candidates=out)
 
 
 def weakest_categories(
     result: ScoreResult, *, count: int = 3, lang: str = "sv"
 ) -> list[WeakCategory]:
     """The ``count`` lowest-scoring categories (parts below a top-level dimension)."""
-    lang = lang_of(lang)
+    lang = texts.check_lang(lang)
     cats = [d for d in result.dimensions.values() if d.depth > 0 and d.score is not None]
     cats.sort(key=lambda d: (d.score, d.id))
     return [
         WeakCategory(
             id=d.id,
-            label=(d.label_en or d.label) if lang == "en" else d.label,
+            label=in_language(d.label, d.label_en, lang),
             dimension=d.parent,
             score=float(d.score),
         )

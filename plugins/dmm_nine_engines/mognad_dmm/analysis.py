@@ -12,6 +12,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from mognad_core import MaturityModel, ModelError, ScoreResult, load_model
+from mognad_core.schema import in_language
 
 from .settings import Settings, engines, find_level, level_label, settings_for
 
@@ -43,16 +44,16 @@ class EngineStatus(BaseModel):
     )
 
     def name(self, lang: str = "sv") -> str:
-        return (self.label_en or self.label) if lang == "en" else self.label
+        return in_language(self.label, self.label_en, lang)
 
     def level_name(self, lang: str = "sv") -> str | None:
-        return (self.level_en or self.level) if lang == "en" else self.level
+        return in_language(self.level, self.level_en, lang)
 
     def text(self, lang: str = "sv") -> str | None:
-        return (self.description_en or self.description) if lang == "en" else self.description
+        return in_language(self.description, self.description_en, lang)
 
     def step(self, lang: str = "sv") -> str | None:
-        return (self.next_step_en or self.next_step) if lang == "en" else self.next_step
+        return in_language(self.next_step, self.next_step_en, lang)
 
 
 class Profile(BaseModel):

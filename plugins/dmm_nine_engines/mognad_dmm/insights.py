@@ -6,7 +6,7 @@ Keys: ``dmm_levels``, ``dmm_profile``, ``dmm_weakest``, ``dmm_practice`` (only w
 
 Everything is published under the anonymity policy the core passes in ``context["disclosure"]``
 (its threshold, and spread figures only from twice that many respondents): the plugin applies
-no threshold of its own.
+no threshold of its own. Every text comes from the plugin's texts (:mod:`mognad_dmm.texts`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from mognad_core import (
     ResponseSet,
     ScoreResult,
     disclosure,
+    texts,
 )
+from mognad_core.schema import in_language
 
 from .analysis import Profile, marker_check, practice_check, profile, weakest
 from .groups import respondent_engine_scores, spread_stats
@@ -31,20 +33,16 @@ from .targets import target_gap
 
 
 def pct(value: float | None) -> str:
+    """A 0-1 figure with one decimal, as the CLI's tables write it: ``"47.3 %"``."""
     return "–" if value is None else f"{value * 100:.1f} %"
-
-
-def pct0(value: float) -> str:
-    return f"{value * 100:.0f} %"
 
 
 def points(value: float | None, lang: str, signed: bool = True) -> str:
     """Percentage points: "−9.1 p.e." (sv) / "−9.1 pp" (en)."""
     if value is None:
         return "–"
-    unit = "pp" if lang == "en" else "p.e."
     sign = ("+" if value > 0.00049 else ("−" if value < -0.00049 else "±")) if signed else ""
-    return f"{sign}{abs(value) * 100:.1f} {unit}"
+    return f"{sign}{abs(value) * 100:.1f} {texts.text('unit.pp', lang)}"
 
 
 def bar(value: float | None, width: int = 20) -> str:
@@ -52,18 +50,6 @@ def bar(value: float | None, width: int = 20) -> str:
         return "·" * width
     full = round(max(0.0, min(1.0, value)) * width)
     return "█" * full + "·" * (width - full)
-
-
-def _names(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + (" och " if len(items) > 1 else "") + items[-1] if items else ""
-
-
-def _names_en(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1] if items else ""
-
-
-def _join(items: list[str], lang: str) -> str:
-    return _names_en(items) if lang == "en" else _names(items)
 
 
 def target_text(model: MaturityModel, value: float | None, lang: str) -> str:
@@ -81,63 +67,56 @@ def target_title(model: MaturityModel, target: Any, lang: str) -> str:
     label = target.display(lang)
     if target.kind == "profile" and label in ("target", "målprofil", "target profile"):
         names = {d.id: d.name(lang) for d in model.dimensions}
-        parts = [f"{names[k]} {pct0(v)}" for k, v in target.values.items()]
-        label = (
-            ", ".join(parts)
-            if len(parts) <= 3
-            else ("own profile" if lang == "en" else "egen profil")
-        )
+        parts = [f"{names[k]} {texts.pct(v, lang)}" for k, v in target.values.items()]
+        label = ", ".join(parts) if len(parts) <= 3 else texts.text("dmm.own_profile", lang)
     return label
 
 
 def levels_insight(model: MaturityModel, p: Profile, s: Settings, lang: str) -> ModelInsight:
-    en = lang == "en"
+    t = texts.Texts(lang)
     bounds = ", ".join(
-        f"{lv.label(lang)} {'from' if en else 'från'} {pct0(lv.lower_bound)}"
+        t("dmm.levels.bound", level=lv.label(lang), value=t.pct(lv.lower_bound))
         for lv in model.levels
         if lv.lower_bound > 0
     )
-    phase = level_label(model, p.phase, lang) or "–"
-    text = (
-        f"The organisation's current phase: {phase} ({pct(p.overall)}). Levels: {bounds}. "
-        f"Position = engine score against the mean of the engines ({pct(p.mean)}), "
-        f"± {s.relation_margin * 100:.0f} pp."
-        if en
-        else f"Organisationens fas: {phase} ({pct(p.overall)}). Nivåer: {bounds}. "
-        f"Läge = motorns poäng mot snittet av motorerna ({pct(p.mean)}), "
-        f"± {s.relation_margin * 100:.0f} p.e."
+    text = t(
+        "dmm.levels.text",
+        phase=level_label(model, p.phase, lang) or "–",
+        overall=pct(p.overall),
+        bounds=bounds,
+        mean=pct(p.mean),
+        margin=f"{s.relation_margin * 100:.0f}",
     )
     rows = []
     for e in p.engines:
         rel = s.relation_labels.get(e.relation or "")
-        relation = (rel.en if en else rel.sv) if rel else None
+        relation = in_language(rel.sv, rel.en, lang) if rel else None
         if not e.enough_answers:
             need = min(s.min_answered_per_engine, e.statements)
             rows.append(
                 {
-                    ("engine" if en else "motor"): e.name(lang),
-                    ("level" if en else "nivå"): (
-                        f"not enough answers ({e.statements_answered} of {e.statements} "
-                        f"statements answered, {need} needed)"
-                        if en
-                        else f"för få svar ({e.statements_answered} av {e.statements} påståenden "
-                        f"besvarade, {need} krävs)"
+                    t("dmm.col.engine"): e.name(lang),
+                    t("dmm.col.level"): t(
+                        "dmm.levels.too_few",
+                        answered=e.statements_answered,
+                        statements=e.statements,
+                        need=need,
                     ),
                 }
             )
             continue
         rows.append(
             {
-                ("engine" if en else "motor"): e.name(lang),
-                ("score" if en else "poäng"): pct(e.score),
-                ("level" if en else "nivå"): e.level_name(lang) or "–",
-                ("position" if en else "läge"): f"{relation} ({points(e.diff, lang)})",
-                ("description" if en else "beskrivning"): e.text(lang) or "–",
+                t("dmm.col.engine"): e.name(lang),
+                t("dmm.col.score"): pct(e.score),
+                t("dmm.col.level"): e.level_name(lang) or "–",
+                t("dmm.col.position"): f"{relation} ({points(e.diff, lang)})",
+                t("dmm.col.description"): e.text(lang) or "–",
             }
         )
     return ModelInsight(
         key="dmm_levels",
-        title="Level per engine" if en else "Nivå per motor",
+        title=t("dmm.levels.title"),
         text=text,
         data={
             "phase": p.phase,
@@ -151,27 +130,17 @@ def levels_insight(model: MaturityModel, p: Profile, s: Settings, lang: str) -> 
 
 
 def profile_insight(p: Profile, lang: str) -> ModelInsight:
-    en = lang == "en"
-    rings = ", ".join(pct0(r["value"]) for r in p.rings)
+    t = texts.Texts(lang)
+    rings = ", ".join(t.pct(r["value"]) for r in p.rings)
     return ModelInsight(
         key="dmm_profile",
-        title=(
-            f"Profile across the {len(p.engines)} engines"
-            if en
-            else f"Profil över de {len(p.engines)} motorerna"
-        ),
-        text=(
-            f"In model order on a fixed 0-100 % axis; level rings at {rings}. Radar-chart data: "
-            "JSON output, insight dmm_profile, field data."
-            if en
-            else f"I modellens ordning på en fast axel 0-100 %; nivåringar vid {rings}. Data för "
-            "radardiagram: JSON-utdata, insikten dmm_profile, fältet data."
-        ),
+        title=t("dmm.profile.title", count=len(p.engines)),
+        text=t("dmm.profile.text", rings=rings),
         data=p.radar(lang),
         rows=[
             {
-                ("engine" if en else "motor"): e.name(lang),
-                "profil" if not en else "profile": f"{bar(e.score)} {pct(e.score)}",
+                t("dmm.col.engine"): e.name(lang),
+                t("dmm.col.profile"): f"{bar(e.score)} {pct(e.score)}",
             }
             for e in p.engines
         ],
@@ -179,48 +148,36 @@ def profile_insight(p: Profile, lang: str) -> ModelInsight:
 
 
 def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight:
-    en = lang == "en"
+    t = texts.Texts(lang)
     w = weakest(result, model)
     rows = []
     for e in w.engines:
         row = {
-            ("engine" if en else "motor"): e.name(lang),
-            ("score" if en else "poäng"): pct(e.score),
-            ("against the mean" if en else "mot snittet"): points(e.diff, lang),
-            ("level" if en else "nivå"): e.level_name(lang) or "–",
+            t("dmm.col.engine"): e.name(lang),
+            t("dmm.col.score"): pct(e.score),
+            t("dmm.col.against_mean"): points(e.diff, lang),
+            t("dmm.col.level"): e.level_name(lang) or "–",
         }
         if e.focus:
-            row["focus" if en else "fokus"] = "yes" if en else "ja"
-        row["next step" if en else "nästa steg"] = e.step(lang) or "–"
+            row[t("dmm.col.focus")] = t("yes")
+        row[t("dmm.col.next_step")] = e.step(lang) or "–"
         rows.append(row)
     margin = f"{w.margin * 100:.0f}"
     if not w.engines:
-        text = "No engine has a score." if en else "Ingen motor har någon poäng."
+        text = t("dmm.weakest.none")
     elif w.relative_only:
-        e = w.engines[0]
-        text = (
-            f"No engine is {margin} pp or more below the mean of the engines ({pct(w.mean)}); "
-            f"the relatively weakest is {e.name(lang)}."
-            if en
-            else f"Ingen motor ligger {margin} procentenheter eller mer under snittet av motorerna "
-            f"({pct(w.mean)}); relativt svagast är {e.name(lang)}."
+        text = t(
+            "dmm.weakest.relative_only",
+            margin=margin,
+            mean=pct(w.mean),
+            engine=w.engines[0].name(lang),
         )
     else:
-        focus = [e.name(lang) for e in w.engines if e.focus]
-        text = (
-            f"Weak = {margin} pp or more below the organisation's own mean of the engines "
-            f"({pct(w.mean)}). Suggested focus: {_join(focus, lang)}."
-            if en
-            else f"Svag = minst {margin} procentenheter under organisationens eget snitt av "
-            f"motorerna ({pct(w.mean)}). Förslag att börja med: {_join(focus, lang)}."
-        )
+        focus = t.join([e.name(lang) for e in w.engines if e.focus])
+        text = t("dmm.weakest.text", margin=margin, mean=pct(w.mean), focus=focus)
     return ModelInsight(
         key="dmm_weakest",
-        title=(
-            "Weakest engines relative to the organisation's own mean"
-            if en
-            else "Svagaste motorer jämfört med organisationens eget snitt"
-        ),
+        title=t("dmm.weakest.title"),
         text=text,
         data=w.model_dump(),
         rows=rows,
@@ -228,47 +185,29 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
 
 
 def practice_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight | None:
-    en = lang == "en"
+    t = texts.Texts(lang)
     c = practice_check(result, model)
     if not c.notes:
         return None
     labels = {d.id: d.name(lang) for d in model.dimensions}
     phase = level_label(model, c.phase, lang)
-    lead = _join([labels[i] for i in c.lead], lang)
-    if en:
-        text = f"Recommended practice in {phase}: " + (
-            f"{lead} lead." if lead else "even out the engines."
-        )
-        if c.even_out and c.spread is not None:
-            text += f" Spread between the engines: {c.spread * 100:.0f} pp."
-        words = {
-            "lead_behind": "behind phase although it should lead",
-            "lead_in_phase": "only in phase; it should lead",
-            "behind_in_acceleration": (
-                "behind the others; in Acceleration the engines should even out"
-            ),
-        }
+    lead = t.join([labels[i] for i in c.lead])
+    if lead:
+        text = t("dmm.practice.lead", phase=phase, lead=lead)
     else:
-        text = f"Rekommenderad ordning i {phase}: " + (
-            f"{lead} går före." if lead else "motorerna jämnas ut."
-        )
-        if c.even_out and c.spread is not None:
-            text += f" Spridning mellan motorerna: {c.spread * 100:.0f} p.e."
-        words = {
-            "lead_behind": "efter fas fast den bör gå före enligt rekommenderad ordning",
-            "lead_in_phase": "bara i fas; den bör gå före",
-            "behind_in_acceleration": "efter de andra; i Acceleration bör motorerna jämnas ut",
-        }
+        text = t("dmm.practice.even_out", phase=phase)
+    if c.even_out and c.spread is not None:
+        text += t("dmm.practice.spread", spread=f"{c.spread * 100:.0f}")
     return ModelInsight(
         key="dmm_practice",
-        title="Recommended practice" if en else "Rekommenderad ordning",
+        title=t("dmm.practice.title"),
         text=text,
         data=c.model_dump(),
         rows=[
             {
-                ("engine" if en else "motor"): labels[n.engine],
-                ("finding" if en else "iakttagelse"): words[n.kind],
-                ("against the mean" if en else "mot snittet"): points(n.diff, lang),
+                t("dmm.col.engine"): labels[n.engine],
+                t("dmm.col.finding"): t(f"dmm.practice.{n.kind}"),
+                t("dmm.col.against_mean"): points(n.diff, lang),
             }
             for n in c.notes
         ],
@@ -276,35 +215,28 @@ def practice_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mo
 
 
 def marker_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight | None:
-    en = lang == "en"
+    t = texts.Texts(lang)
     flags = marker_check(result, model)
     if not flags:
         return None
     rows = []
     for f in flags:
-        lv, mk = level_label(model, f.level, lang), level_label(model, f.marker_level, lang)
         rows.append(
             {
-                ("engine" if en else "motor"): f.label_en if en and f.label_en else f.label,
-                ("finding" if en else "iakttagelse"): (
-                    f"placed in {lv} on average, but its {mk} marker {f.statement} scores "
-                    f"{pct(f.marker_score)}"
-                    if en
-                    else f"placerad i {lv} i snitt, men {mk}-markören {f.statement} har "
-                    f"{pct(f.marker_score)}"
+                t("dmm.col.engine"): in_language(f.label, f.label_en, lang),
+                t("dmm.col.finding"): t(
+                    "dmm.markers.finding",
+                    level=level_label(model, f.level, lang),
+                    marker=level_label(model, f.marker_level, lang),
+                    statement=f.statement,
+                    score=pct(f.marker_score),
                 ),
             }
         )
     return ModelInsight(
         key="dmm_markers",
-        title="Phase marker check" if en else "Kontroll av fasmarkörer",
-        text=(
-            "Each engine has one statement per phase. A level comes from a mean, so a marker "
-            "below 50 % on or below the engine's level is worth discussing."
-            if en
-            else "Varje motor har ett påstående per fas. Nivån kommer från ett medelvärde, så en "
-            "markör under 50 % på eller under motorns nivå är värd att diskutera."
-        ),
+        title=t("dmm.markers.title"),
+        text=t("dmm.markers.text"),
         data={"flags": [f.model_dump() for f in flags]},
         rows=rows,
     )
@@ -321,7 +253,7 @@ def spread_insight(
     """How much the respondents agree per engine, as the anonymity policy allows: spread figures
     from ``pol.spread_min`` respondents with a score, a coarse flag (divided or in agreement)
     from ``min_size``; statements the policy hides are left out of every respondent's score."""
-    en = lang == "en"
+    t = texts.Texts(lang)
     if not isinstance(responses, ResponseSet) or responses.n == 0:
         return None
     info = result.disclosure
@@ -330,6 +262,7 @@ def spread_insight(
     per = respondent_engine_scores(disclosure.masked(responses, hidden), s)
     data = []
     rows = []
+    flagged = []
     limit = f"{s.spread_flag_range * 100:g}"
     for d in model.dimensions:
         r = {"engine": d.id, "label": d.label, "label_en": d.label_en}
@@ -337,64 +270,49 @@ def spread_insight(
         data.append(r)
         if not r["low_agreement"]:
             continue
+        flagged.append(d.name(lang))
         if not r["spread_shown"]:  # a flag only: no figure that pins a respondent
             rows.append(
                 {
-                    ("engine" if en else "motor"): d.name(lang),
-                    ("agreement" if en else "samsyn"): (
-                        f"{r['agreement']} (range above {limit} pp)"
-                        if en
-                        else f"{r['agreement']} (spann över {limit} p.e.)"
+                    t("dmm.col.engine"): d.name(lang),
+                    t("dmm.col.agreement"): t(
+                        "dmm.spread.flag", agreement=r["agreement"], limit=limit
                     ),
                 }
             )
             continue
         shares = ", ".join(
-            f"{lv.label(lang)} {pct0(r['share_' + lv.name])}"
+            f"{lv.label(lang)} {t.pct(r['share_' + lv.name])}"
             for lv in model.levels
             if r.get("share_" + lv.name)
         )
         rows.append(
             {
-                ("engine" if en else "motor"): d.name(lang),
-                "SD": f"{r['sd'] * 100:.1f} {'pp' if en else 'p.e.'}",
-                ("range" if en else "spann"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
-                ("levels" if en else "nivåer"): shares,
+                t("dmm.col.engine"): d.name(lang),
+                "SD": f"{r['sd'] * 100:.1f} {t('unit.pp')}",
+                t("dmm.col.range"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
+                t("dmm.col.levels"): shares,
             }
         )
     if all(r["agreement"] is None for r in data):
         return None  # too few respondents with a score to say anything
-    flagged = [row[("engine" if en else "motor")] for row in rows]
     if any(r["spread_shown"] for r in data):
-        rule = (
-            f"low agreement = SD above {s.spread_flag_sd * 100:.0f} pp, or at least "
-            f"{pct0(s.spread_level_split_share)} of the respondents in each of two levels "
-            f"{s.spread_level_split_distance} or more steps apart"
-            if en
-            else f"låg samsyn = SD över {s.spread_flag_sd * 100:.0f} p.e., eller minst "
-            f"{pct0(s.spread_level_split_share)} av respondenterna i vardera av två nivåer med "
-            f"minst {s.spread_level_split_distance} steg emellan"
+        rule = t(
+            "dmm.spread.rule",
+            sd=f"{s.spread_flag_sd * 100:.0f}",
+            share=t.pct(s.spread_level_split_share),
+            distance=s.spread_level_split_distance,
         )
     else:
         need = max(pol.spread_min, s.spread_min_respondents)
-        rule = (
-            f"spread figures need at least {need} respondents with a score; here only whether "
-            f"the highest and lowest scores are more than {limit} pp apart (divided)"
-            if en
-            else f"spridningsmått kräver minst {need} respondenter med poäng; här bara om "
-            f"högsta och lägsta poäng skiljer sig mer än {limit} p.e. (spridd)"
-        )
-    if en:
-        text = f"Respondent-level engine scores, {rule}. " + (
-            f"Low agreement: {_join(flagged, lang)}." if flagged else "No engine is flagged."
-        )
+        rule = t("dmm.spread.rule_flag", need=need, limit=limit)
+    if flagged:
+        text = t("dmm.spread.text", rule=rule, engines=t.join(flagged))
     else:
-        text = f"Respondenternas poäng per motor, {rule}. " + (
-            f"Låg samsyn: {_join(flagged, lang)}." if flagged else "Ingen motor flaggas."
-        )
+        text = t("dmm.spread.text_none", rule=rule)
     return ModelInsight(
         key="dmm_spread",
-        title="Spread between respondents" if en else "Spridning mellan respondenter",
+        title=t("dmm.spread.title"),
         text=text,
         data={"engines": data, "spread_min": max(pol.spread_min, s.spread_min_respondents)},
         rows=rows,
@@ -402,66 +320,44 @@ def spread_insight(
 
 
 def gap_insight(model: MaturityModel, result: ScoreResult, target: Any, lang: str) -> ModelInsight:
-    en = lang == "en"
+    t = texts.Texts(lang)
     try:
         g = target_gap(result, target, model)
     except MognadError as exc:
         return ModelInsight(
             key="dmm_target_error",
-            title="The target profile could not be used"
-            if en
-            else "Målprofilen kunde inte användas",
+            title=t("dmm.gap.error_title"),
             text=str(exc),
             data={"target": str(target), "error": str(exc)},
         )
     ordered = g.ordered()
     with_gap = [e for e in ordered if (e.gap or 0) > 0]
     without = [e for e in g.engines if e.gap is None]
-    label = target_title(model, g.target, lang)
-    if en:
-        parts = [
-            f"{len(with_gap)} of {len(ordered)} engines with a target are below it"
-            + (
-                f"; largest gap: {with_gap[0].name(lang)} ({points(with_gap[0].gap, lang, False)})"
-                if with_gap
-                else ""
-            )
-            + "."
-        ]
-        if without:
-            parts.append(f"No target or no score: {_join([e.name(lang) for e in without], lang)}.")
-    else:
-        parts = [
-            f"{len(with_gap)} av {len(ordered)} motorer med mål ligger under målet"
-            + (
-                f"; störst gap: {with_gap[0].name(lang)} ({points(with_gap[0].gap, lang, False)})"
-                if with_gap
-                else ""
-            )
-            + "."
-        ]
-        if without:
-            parts.append(
-                f"Inget mål eller ingen poäng: {_join([e.name(lang) for e in without], lang)}."
-            )
+    first = t("dmm.gap.below", below=len(with_gap), count=len(ordered))
+    if with_gap:
+        largest = with_gap[0]
+        first += t(
+            "dmm.gap.largest", engine=largest.name(lang), gap=points(largest.gap, lang, False)
+        )
+    parts = [first + "."]
+    if without:
+        parts.append(t("dmm.gap.without", engines=t.join([e.name(lang) for e in without])))
     rows = []
     for e in ordered:
         tl = level_label(model, e.target_level, lang) or "–"
         cur = level_label(model, e.level, lang) or "–"
         rows.append(
             {
-                ("engine" if en else "motor"): e.name(lang),
-                ("score" if en else "poäng"): pct(e.score),
-                ("target" if en else "mål"): target_text(model, e.target, lang),
-                "gap": points(e.gap, lang, False)
-                if e.gap
-                else ("target met" if en else "målet nått"),
-                ("level → target" if en else "nivå → mål"): f"{cur} → {tl}",
+                t("dmm.col.engine"): e.name(lang),
+                t("dmm.col.score"): pct(e.score),
+                t("dmm.col.target"): target_text(model, e.target, lang),
+                "gap": points(e.gap, lang, False) if e.gap else t("dmm.gap.met"),
+                t("dmm.col.level_target"): f"{cur} → {tl}",
             }
         )
     return ModelInsight(
         key="dmm_target_gap",
-        title=(f"Gap to the target profile: {label}" if en else f"Gap till målprofilen: {label}"),
+        title=t("dmm.gap.title", label=target_title(model, g.target, lang)),
         text=" ".join(parts),
         data=g.model_dump(),
         rows=rows,
@@ -472,7 +368,7 @@ def build_insights(
     model: MaturityModel, result: ScoreResult, context: dict[str, Any]
 ) -> list[ModelInsight]:
     """Every DMM insight for a finished score."""
-    lang = "en" if (context or {}).get("lang") == "en" else "sv"
+    lang = texts.check_lang((context or {}).get("lang") or "sv")
     s = settings_for(model)
     p = profile(result, model, settings=s)
     out = [

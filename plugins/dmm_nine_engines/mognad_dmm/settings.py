@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mognad_core import Dimension, Level, MaturityModel, ModelError
+from mognad_core import Dimension, Level, MaturityModel, ModelError, texts
 from mognad_core.schema import normalize_token
 
 #: Model names the plugin always answers for.
@@ -144,23 +144,7 @@ def refuse_own_threshold(model: MaturityModel, lang: str = "sv") -> None:
     value = _get(model.meta or {}, ("analysis", "min_group_size"))
     if value is None:
         return
-    if lang == "en":
-        message = (
-            f"Model {model.name!r} sets meta.analysis.min_group_size ({value!r}), which is no "
-            "longer used: the smallest group shown is mognad's anonymity setting for every "
-            "output (--min-size, MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is "
-            f"given). Remove the line from the model file, and write min_size = {value} in "
-            "mognad.toml to keep the value."
-        )
-    else:
-        message = (
-            f"Modellen {model.name!r} anger meta.analysis.min_group_size ({value!r}), som inte "
-            "längre används: minsta gruppstorlek är mognads anonymitetsinställning för alla "
-            "resultat (--min-size, MOGNAD_MIN_SIZE eller min_size i mognad.toml; 5 om inget "
-            f"anges). Ta bort raden ur modellfilen och skriv min_size = {value} i mognad.toml "
-            "för att behålla värdet."
-        )
-    raise ModelError(message)
+    raise ModelError(texts.text("dmm.refused.own_threshold", lang, model=model.name, value=value))
 
 
 def engines(model: MaturityModel) -> list[Dimension]:

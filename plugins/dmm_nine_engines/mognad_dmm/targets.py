@@ -26,7 +26,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from mognad_core import MaturityModel, ModelError, ScoreResult
-from mognad_core.schema import normalize_token
+from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import Target, parse_target
 
 from .analysis import EPS, model_for
@@ -44,7 +44,7 @@ class ResolvedTarget(BaseModel):
     values: dict[str, float] = Field(default_factory=dict)
 
     def display(self, lang: str = "sv") -> str:
-        return (self.label_en or self.label) if lang == "en" else self.label
+        return in_language(self.label, self.label_en, lang)
 
 
 class EngineGap(BaseModel):
@@ -59,7 +59,7 @@ class EngineGap(BaseModel):
     signed_gap: float | None = Field(None, description="target - score (negative: above target)")
 
     def name(self, lang: str = "sv") -> str:
-        return (self.label_en or self.label) if lang == "en" else self.label
+        return in_language(self.label, self.label_en, lang)
 
 
 class TargetGap(BaseModel):
