@@ -4,6 +4,8 @@ checks most of them one by one; here every entry of the tables)."""
 
 from __future__ import annotations
 
+import mognad_dimios
+import mognad_dmm
 import pandas as pd
 import pytest
 from conftest import (
@@ -46,6 +48,10 @@ def test_sample_paths_are_the_bundled_samples():
     assert mognad.get_samples("dimios", "responses")[0].path.resolve() == DIMIOS_SAMPLE.resolve()
     assert mognad.get_samples("dmm", "responses")[0].path.resolve() == DMM_SAMPLE.resolve()
     assert mognad.get_model("dimios").name == mognad.load_model_file(DIMIOS_MODEL_FILE).name
+    # ... and the plugins' own names for them
+    assert mognad_dimios.SAMPLE.resolve() == DIMIOS_SAMPLE.resolve()
+    assert mognad_dmm.SAMPLE.resolve() == DMM_SAMPLE.resolve()
+    assert mognad_dmm.TARGET_SAMPLE.resolve() == DMM_TARGET.resolve()
 
 
 def test_tiny_frame_and_excel_rows_are_tiny_rows(tiny_frame):

@@ -27,16 +27,15 @@ on frames of 5 to 10 respondents at the end.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import mognad_dmm
 import pandas as pd
 import pytest
+from conftest import DMM_SAMPLE, DMM_TARGET
 from mognad_dmm.settings import settings_for
 
 import mognad_core as mognad
 
-SAMPLES = Path(mognad_dmm.__file__).parent / "samples"
 ENGINES = [
     "varderingar",
     "vision_mission",
@@ -263,7 +262,7 @@ def test_target_next_phase(result):
 
 
 def test_target_profile_file(result):
-    g = mognad_dmm.target_gap(result, SAMPLES / "malprofil.yaml")
+    g = mognad_dmm.target_gap(result, DMM_TARGET)
     assert g.target.label == "Mål 2026" and g.target.label_en == "Target 2026"
     by = {e.id: e for e in g.engines}
     # targets: K = 0.50, 0.65, Mobilisering = 0.0
@@ -305,7 +304,7 @@ def test_bad_targets_are_rejected_with_their_place(result, tmp_path):
 
 
 def test_insights_from_the_hook(four_leaders):
-    r = mognad.score(four_leaders, "dmm", target=SAMPLES / "malprofil.yaml", min_size=1)
+    r = mognad.score(four_leaders, "dmm", target=DMM_TARGET, min_size=1)
     keys = [i.key for i in r.insights]
     assert keys[:3] == ["dmm_levels", "dmm_profile", "dmm_weakest"]
     assert {"dmm_practice", "dmm_markers", "dmm_spread", "dmm_target_gap"} <= set(keys)
@@ -358,7 +357,7 @@ def test_invalid_meta_setting_names_its_key():
 
 
 def test_source_motors_variant_scores_dmm_answers():
-    r = mognad.score(mognad_dmm.SAMPLE, mognad_dmm.source_motors_model())
+    r = mognad.score(DMM_SAMPLE, mognad_dmm.source_motors_model())
     p = mognad_dmm.profile(r)
     assert len(p.engines) == 9
     assert p.engines[0].id == "varderingar_vision_mission"

@@ -14,9 +14,8 @@ import mognad_dmm
 import pandas as pd
 import pytest
 import yaml
+from conftest import DMM_SAMPLE, DMM_TARGET
 
-SAMPLE = mognad_dmm.SAMPLE
-TARGET_FILE = Path(mognad_dmm.__file__).parent / "samples" / "malprofil.yaml"
 NINE = [
     "Värderingar",
     "Vision & Mission",
@@ -49,7 +48,7 @@ def level(score: float) -> str:
 
 @pytest.fixture(scope="module")
 def expected() -> dict[str, float]:
-    frame = pd.read_excel(SAMPLE, engine="openpyxl")
+    frame = pd.read_excel(DMM_SAMPLE, engine="openpyxl")
     out = {}
     for engine, p in zip(IDS, PREFIXES, strict=True):
         means = {}
@@ -76,7 +75,7 @@ def test_models_show_lists_exactly_the_nine_engines_with_levels(run_cli):
 
 
 def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected):
-    r = run_cli("score", SAMPLE, "--model", "dmm", "--target", TARGET_FILE)
+    r = run_cli("score", DMM_SAMPLE, "--model", "dmm", "--target", DMM_TARGET)
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     # level per engine
@@ -100,7 +99,7 @@ def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected)
         step = model.dimension(lowest).level_texts[level(expected[lowest])].next_step
         assert f"nästa steg: {step}" in section
     # gap to the target profile, largest first
-    targets = yaml.safe_load(TARGET_FILE.read_text(encoding="utf-8"))["dimensions"]
+    targets = yaml.safe_load(DMM_TARGET.read_text(encoding="utf-8"))["dimensions"]
     target = {e: BOUNDS.get(v, v) for e, v in targets.items()}
     gaps = {e: max(0.0, target[e] - expected[e]) for e in IDS}
     gap_section = out.split("Gap till målprofilen: Mål 2026")[1]
@@ -114,7 +113,9 @@ def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected)
 
 
 def test_score_with_inline_target(run_cli, expected):
-    r = run_cli("score", SAMPLE, "-m", "dmm", "-t", "organisation=0.65,Data & Analys=Koordination")
+    r = run_cli(
+        "score", DMM_SAMPLE, "-m", "dmm", "-t", "organisation=0.65,Data & Analys=Koordination"
+    )
     assert r.exit_code == 0, r.stderr
     section = r.stdout.split("Gap till målprofilen: Organisation 65 %, Data & Analys 50 %")[1]
     org = 0.65 - expected["organisation"]
@@ -128,7 +129,7 @@ def test_score_with_inline_target(run_cli, expected):
 
 
 def test_score_json_carries_the_insights(run_cli, expected):
-    r = run_cli("score", SAMPLE, "-m", "dmm", "-t", "next", "--format", "json", "--lang", "en")
+    r = run_cli("score", DMM_SAMPLE, "-m", "dmm", "-t", "next", "--format", "json", "--lang", "en")
     assert r.exit_code == 0, r.stderr
     insights = {i["key"]: i for i in json.loads(r.stdout)["insights"]}
     radar = insights["dmm_profile"]["data"]
@@ -145,21 +146,21 @@ def test_score_json_carries_the_insights(run_cli, expected):
 
 
 def test_bad_target_exits_2_with_a_message(run_cli, tmp_path):
-    r = run_cli("score", SAMPLE, "-m", "dmm", "-t", "relationer=0.5")
+    r = run_cli("score", DMM_SAMPLE, "-m", "dmm", "-t", "relationer=0.5")
     assert r.exit_code == 2
     assert "'relationer' is not a dimension of model 'dmm'" in r.stderr
     assert "Traceback" not in r.stderr
 
 
 def test_workshop_command_table_and_json(run_cli):
-    r = run_cli("dmm", "workshop", SAMPLE, "--groups", "ledningsgrupp")
+    r = run_cli("dmm", "workshop", DMM_SAMPLE, "--groups", "ledningsgrupp")
     assert r.exit_code == 0, r.stderr
     assert "28 respondenter i 4 grupper (ledningsgrupp)" in r.stdout
     assert "G1   = Barn- och utbildnings ledningsgrupp (n = 6)" in r.stdout
     assert "Minsta grupp som visas: 5 respondenter; spridningsmått från 10" in r.stdout
     assert "Spridning mellan respondenter" in r.stdout
     assert "Diskussionspunkter (låg samsyn)" in r.stdout
-    j = run_cli("dmm", "workshop", SAMPLE, "--format", "json")
+    j = run_cli("dmm", "workshop", DMM_SAMPLE, "--format", "json")
     data = json.loads(j.stdout)
     assert {g["group"]: g["n"] for g in data["groups"]} == {
         "Barn- och utbildnings ledningsgrupp": 6,
@@ -168,17 +169,17 @@ def test_workshop_command_table_and_json(run_cli):
         "Socialförvaltningens ledningsgrupp": 7,
     }
     assert len(data["spread"]) == 5 * 9
-    en = run_cli("dmm", "workshop", SAMPLE, "--lang", "en")
+    en = run_cli("dmm", "workshop", DMM_SAMPLE, "--lang", "en")
     assert "Score and level per engine (M = Mobilisation, C = Coordination, A = Acceleration)" in (
         en.stdout
     )
 
 
 def test_workshop_command_errors(run_cli):
-    r = run_cli("dmm", "workshop", SAMPLE, "--groups", "förvaltning")
+    r = run_cli("dmm", "workshop", DMM_SAMPLE, "--groups", "förvaltning")
     assert r.exit_code == 2
     assert 'no column "förvaltning"' in r.stderr and '"ledningsgrupp"' in r.stderr
-    r = run_cli("dmm", "workshop", SAMPLE, "--min-size", "2")
+    r = run_cli("dmm", "workshop", DMM_SAMPLE, "--min-size", "2")
     assert r.exit_code == 2 and "ange ett heltal från 3" in r.stderr
     r = run_cli("dmm", "workshop", "nope.xlsx")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
@@ -192,8 +193,8 @@ def _readme_block(after: str) -> str:
 
 def test_readme_usage_output_is_real(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "svar.xlsx").write_bytes(SAMPLE.read_bytes())
-    (tmp_path / "malprofil.yaml").write_bytes(TARGET_FILE.read_bytes())
+    (tmp_path / "svar.xlsx").write_bytes(DMM_SAMPLE.read_bytes())
+    (tmp_path / "malprofil.yaml").write_bytes(DMM_TARGET.read_bytes())
     out = run_cli("score", "svar.xlsx", "--model", "dmm", "--target", "malprofil.yaml").stdout
     block = _readme_block("and, after the profile bars, the rest:")
     assert "Svagaste" + out.split("\nSvagaste", 1)[1].rstrip() == block.strip()
@@ -205,7 +206,7 @@ def test_presets_and_level_aliases_work_from_the_command_line(run_cli):
     model = mognad_dmm.model()
     preset = run_cli(
         "score",
-        SAMPLE,
+        DMM_SAMPLE,
         "--model",
         "dmm",
         "--target",
@@ -218,14 +219,14 @@ def test_presets_and_level_aliases_work_from_the_command_line(run_cli):
     spec = model.meta["target_profiles"]["koordination_rekommenderad"]
     assert gap["title"].endswith(spec.get("label", "koordination_rekommenderad"))
     alias = run_cli(
-        "score", SAMPLE, "--model", "dmm", "--target", "Koordinering", "--format", "json"
+        "score", DMM_SAMPLE, "--model", "dmm", "--target", "Koordinering", "--format", "json"
     )
     same = run_cli(
-        "score", SAMPLE, "--model", "dmm", "--target", "Koordination", "--format", "json"
+        "score", DMM_SAMPLE, "--model", "dmm", "--target", "Koordination", "--format", "json"
     )
     assert alias.exit_code == 0, alias.stderr
     pick = [i for i in json.loads(alias.stdout)["insights"] if i["key"] == "dmm_target_gap"]
     want = [i for i in json.loads(same.stdout)["insights"] if i["key"] == "dmm_target_gap"]
     assert pick[0]["rows"] == want[0]["rows"]
-    inline = run_cli("score", SAMPLE, "--model", "dmm", "--target", "data_analys=Koordinering")
+    inline = run_cli("score", DMM_SAMPLE, "--model", "dmm", "--target", "data_analys=Koordinering")
     assert inline.exit_code == 0, inline.stderr

@@ -37,6 +37,7 @@ import mognad_dmm
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DMM_SAMPLE
 from test_dmm import BASE, PREFIX, rows
 
 import mognad_core as mognad
@@ -262,8 +263,8 @@ REVERSED = {"org2", "inf2"}
 
 
 def test_bundled_sample_arithmetic_with_the_protection_off():
-    frame = pd.read_excel(mognad_dmm.SAMPLE, engine="openpyxl")
-    w = mognad_dmm.workshop(mognad_dmm.SAMPLE, by="ledningsgrupp", min_size=1)
+    frame = pd.read_excel(DMM_SAMPLE, engine="openpyxl")
+    w = mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp", min_size=1)
     assert w.n_respondents == 28
     assert w.groups["n"].to_dict() == frame["ledningsgrupp"].value_counts().to_dict()
     assert sorted(w.groups["n"]) == [6, 6, 7, 9]
@@ -290,8 +291,8 @@ def test_bundled_sample_groups_of_six_to_nine_get_no_spread_figures():
     """What a reader sees by default (k = 5): every leadership group (6-9 people) is shown with
     its rounded scores and a coarse agreement flag, but no SD, min, quartile, max, range, mean
     of respondents or count; only the whole set (28) gets spread figures."""
-    frame = pd.read_excel(mognad_dmm.SAMPLE, engine="openpyxl")
-    w = mognad_dmm.workshop(mognad_dmm.SAMPLE, by="ledningsgrupp")
+    frame = pd.read_excel(DMM_SAMPLE, engine="openpyxl")
+    w = mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp")
     assert w.groups["shown"].all() and w.spread_min == 10
     per = _independent_respondent_scores(frame)
     for group in frame["ledningsgrupp"].unique():
@@ -306,7 +307,7 @@ def test_bundled_sample_groups_of_six_to_nine_get_no_spread_figures():
     total = spread(w, mognad_dmm.groups.TOTAL, "data_analys")
     assert total["spread_shown"] and total["n"] == 28
     assert total["sd"] == round(float(per["data_analys"].std(ddof=1)), 2)
-    published = mognad.score(mognad_dmm.SAMPLE, "dmm")
+    published = mognad.score(DMM_SAMPLE, "dmm")
     for engine in PREFIX:  # the whole set's column is what `mognad score` publishes
         assert w.scores.loc[engine, mognad_dmm.groups.TOTAL] == pytest.approx(
             published.dimensions[engine].score, abs=0

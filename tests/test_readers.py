@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import DIMIOS_SAMPLE, TINY
 from openpyxl import Workbook
 
 import mognad_core as mognad
@@ -13,8 +14,6 @@ from mognad_core.readers import read_table
 from mognad_core.readers.csv import CsvReader, detect_separator
 from mognad_core.readers.excel import ExcelReader
 from mognad_core.texts import words
-
-SAMPLES = Path(__file__).parent.parent / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 
 def _workbook(tmp_path: Path, rows, *, start_row=1, start_col=1, hidden_first=False) -> Path:
@@ -62,7 +61,7 @@ def test_first_visible_sheet_is_the_default(tmp_path, engine):
 
 
 def test_engines_agree_on_the_bundled_sample():
-    path = SAMPLES / "dimios_sample.xlsx"
+    path = DIMIOS_SAMPLE
     fast = mognad.prepare(ExcelReader("calamine").read(path), mognad.get_model("dimios"))
     slow = mognad.prepare(ExcelReader("openpyxl").read(path), mognad.get_model("dimios"))
     np.testing.assert_array_equal(fast.values, slow.values)
@@ -79,7 +78,7 @@ def test_csv_swedish_excel_cp1252_semicolon_decimal_comma(tmp_path):
     assert list(table.frame.columns) == ["förvaltning", "a1", "a2"]
     assert table.frame.iloc[0, 0] == "Socialförvaltningen"
     assert table.column_style == "number"
-    model = mognad.load_model_file(Path(__file__).parent / "data" / "tiny.yaml")
+    model = mognad.load_model_file(TINY)
     rs = mognad.prepare(table, model)
     assert rs.values[0, 0] == 4.0 and rs.dont_know[0, 1]
 
@@ -227,7 +226,7 @@ def test_other_sheets_with_data_are_named_when_the_first_was_read(tmp_path, engi
 def test_a_first_sheet_without_statements_names_the_other_sheets(tmp_path, run_cli):
     info = [["Enkät", "Digital mognad 2025"], ["Period", "1-31 mars"]]
     path = _sheets(tmp_path, {"Information": info, "Svar": [["a1", "b1"], [5, 4]]})
-    res = run_cli("score", path, "--model", Path(__file__).parent / "data" / "tiny.yaml")
+    res = run_cli("score", path, "--model", TINY)
     assert res.exit_code == 2
     assert res.stderr.strip() == (
         'Error: svar.xlsx, sheet "Information", row 1: no column matches a statement of model '
