@@ -3,7 +3,12 @@
 Every function takes Excel ranges as Excel passes them (lists of rows; blanks are ``None``,
 numbers are floats), builds a table, and calls mognad's public API: :func:`mognad_core.prepare`,
 :func:`mognad_core.score_responses`, :func:`mognad_core.gap`, :func:`mognad_core.priorities`,
-:func:`mognad_core.compare`. Nothing is scored here.
+:func:`mognad_core.compare`. Nothing is scored here, and no argument is interpreted here:
+targets, target ranges, percentages, levels, counts and parts are read by
+:mod:`mognad_core.targets`, :func:`~mognad_core.schema.check_level`,
+:func:`~mognad_core.analysis.check_count` and :meth:`~mognad_core.MaturityModel.find_part`,
+as ``mognad gap`` and ``mognad priorities`` read them (``docs/analysis.md``, "Arguments"); this
+module only turns cells into Python values and results into cells.
 
 * ``responses`` is a range whose first row holds the headers (statement ids such as ``f11`` or
   the statement texts, plus any attribute columns such as ``förvaltning``) and then one row per
