@@ -227,6 +227,211 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.pp_long": ("procentenheter", "percentage points"),
     # ---- the command line --------------------------------------------------------------------
     "cli.note": ("Obs: {note}", "Note: {note}"),
+    # ---- the command line: headings and columns ----------------------------------------------
+    "cli.header": ("{source}{where}: {n} svarande", "{source}{where}: {n} respondents"),
+    "cli.responses": ("svar", "responses"),
+    "cli.nothing": ("(inget att visa)", "(nothing to show)"),
+    "cli.wrote": ("Skrev {path}", "Wrote {path}"),
+    "cli.col.id": ("Id", "Id"),
+    "cli.col.part": ("Del", "Part"),
+    "cli.col.kind": ("Typ", "Kind"),
+    "cli.col.dimension": ("Dimension", "Dimension"),
+    "cli.col.statement": ("Påstående", "Statement"),
+    "cli.col.score": ("Värde", "Score"),
+    "cli.col.level": ("Nivå", "Level"),
+    "cli.col.mean": ("Medel", "Mean"),
+    "cli.col.dont_know": ("Vet ej", "Vet ej"),
+    "cli.col.target": ("Mål", "Target"),
+    "cli.col.gap": ("Gap", "Gap"),
+    "cli.col.before": ("Före", "Before"),
+    "cli.col.after": ("Efter", "After"),
+    "cli.col.change": ("Förändring", "Change"),
+    "cli.col.interval": ("95 %-intervall", "95 % interval"),
+    "cli.col.group": ("Grupp", "Group"),
+    "cli.col.total": ("Totalt", "Total"),
+    "cli.col.items": ("Påståenden", "Items"),
+    "cli.col.complete": ("Svarat på alla", "Complete"),
+    "cli.col.alpha": ("Alfa", "Alpha"),
+    "cli.col.warning": ("Varning", "Warning"),
+    "cli.col.blank": ("Tomma", "Blank"),
+    "cli.col.axis": ("Axel", "Axis"),
+    "cli.col.leans": ("Lutar åt", "Leans to"),
+    "cli.col.initiatives": ("Initiativ", "Initiatives"),
+    "cli.col.name": ("Namn", "Name"),
+    "cli.col.version": ("Version", "Version"),
+    "cli.col.title": ("Titel", "Title"),
+    "cli.col.plugin": ("Tillägg", "Plugin"),
+    "cli.col.statements": ("Påståenden", "Statements"),
+    "cli.col.dimensions": ("Dimensioner", "Dimensions"),
+    "cli.score.responses_file": (
+        "Svar: {file}, {n} svarande",
+        "Responses: {file}, {n} respondents",
+    ),
+    "cli.score.responses": ("Svar: {n} svarande", "Responses: {n} respondents"),
+    "cli.score.overall": ("Totalt värde: {score}", "Overall score: {score}"),
+    "cli.score.level": ("   Nivå: {level}", "   Level: {level}"),
+    "cli.demo.sample": ("Exempeldata: {path}", "Sample data: {path}"),
+    "cli.demo.latest": (
+        "  Senaste mätningen: {column} = {wave}, {n} av {total} svarande; tidigare: {earlier}",
+        "  Latest wave: {column} = {wave}, {n} of {total} respondents; earlier: {earlier}",
+    ),
+    "cli.demo.change": (
+        "Förändring sedan {wave}: totalt {before} -> {after} ({change})",
+        "Change since {wave}: overall {before} -> {after} ({change})",
+    ),
+    "cli.demo.next": ("Nästa steg med den här filen:", "Next steps with this file:"),
+    "cli.lang_arg": ("", " --lang en"),
+    "cli.gap.title": (
+        "Mål: {target}. Totalt {score} mot {goal}{derived}: {gap}",
+        "Target: {target}. Overall {score} vs {goal}{derived}: {gap}",
+    ),
+    "cli.gap.derived": (
+        " (vägt medel av dimensionernas mål)",
+        " (weighted mean of the dimension targets)",
+    ),
+    "cli.gap.inherited": (
+        "* målet ärvs från dimensionen ovanför",
+        "* target inherited from the dimension above",
+    ),
+    "cli.prio.title": (
+        "Var börja: de {count} översta av {total} {what}",
+        "Where to start: the top {count} of {total} {what}",
+    ),
+    "cli.prio.statement": ("påståenden", "statements"),
+    "cli.prio.category": ("kategorier", "categories"),
+    "cli.prio.dimension": ("dimensioner", "dimensions"),
+    "cli.prio.all": ("delar", "parts"),
+    "cli.prio.target": (", mål {target}", ", target {target}"),
+    "cli.prio.flag": ("[lågt värde + mycket vet ej]", "[low score + high vet ej]"),
+    "cli.prio.figures": ("värde {score}, vet ej {dont_know}", "score {score}, vet ej {dont_know}"),
+    "cli.prio.gap": (", gap {gap}", ", gap {gap}"),
+    "cli.prio.priority": (", prioritet {priority}", ", priority {priority}"),
+    "cli.prio.why": ("varför: {reason}", "why: {reason}"),
+    "cli.prio.rule": ("Regel ({by}): {rule}", "Rule ({by}): {rule}"),
+    "cli.prio.default": ("standard", "default"),
+    "cli.compare.title": (
+        "{before} (n={n_before}) -> {after} (n={n_after}); 95 %-intervall: påståenden Welch t, "
+        "dimensioner bootstrap ({n_boot} upprepningar, frö {seed})",
+        "{before} (n={n_before}) -> {after} (n={n_after}); 95 % intervals: statements Welch t, "
+        "dimensions bootstrap ({n_boot} replicates, seed {seed})",
+    ),
+    "cli.compare.improved": (
+        "Förbättring på varje påstående? {verdict}.",
+        "Improved on every statement? {verdict}.",
+    ),
+    "cli.compare.none": (
+        "inget påstående har ett värde i båda mätningarna",
+        "no statement has a score in both waves",
+    ),
+    "cli.compare.yes": (
+        "ja, alla {compared} påståenden förbättrades",
+        "yes, all {compared} statements improved",
+    ),
+    "cli.compare.no": (
+        "nej: {improved} av {compared} förbättrades, {declined} försämrades",
+        "no: {improved} of {compared} improved, {declined} declined",
+    ),
+    "cli.compare.significant": (
+        "Förändringar större än sin osäkerhet: {up} upp, {down} ned.",
+        "Changes larger than their uncertainty: {up} up, {down} down.",
+    ),
+    "cli.compare.interval": ("{low} till {high}", "{low} to {high}"),
+    "cli.compare.footnote": (
+        "* intervallet innehåller inte noll: förändringen är större än sin osäkerhet",
+        "* the interval excludes zero: the change is larger than its uncertainty",
+    ),
+    "cli.groups.title": (
+        "Grupper efter {by} (minsta gruppstorlek {k})",
+        "Groups by {by} (minimum group size {k})",
+    ),
+    "cli.groups.hidden": ("dold", "suppr."),
+    "cli.groups.hidden_head": ("Visas inte (anonymitet):", "Suppressed (anonymity):"),
+    "cli.groups.disagree": (
+        "Där grupperna skiljer sig mest (högsta minus lägsta synliga grupp):",
+        "Where the groups disagree most (highest minus lowest visible group):",
+    ),
+    "cli.rel.respondents": ("Svarande: {n}{rate}", "Respondents: {n}{rate}"),
+    "cli.rel.rate": (" av {invited} inbjudna ({rate})", " of {invited} invited ({rate})"),
+    "cli.portfolio.title": (
+        "{count} initiativ ({statuses}); svagt = {rule}",
+        "{count} initiatives ({statuses}); weak = {rule}",
+    ),
+    "cli.portfolio.balance": (
+        "Balans på de tre axlarna (-2 .. +2):",
+        "Balance on the three axes (-2 .. +2):",
+    ),
+    "cli.portfolio.weak": (
+        "Svaga påståenden och initiativen som tar upp dem:",
+        "Weak statements and the initiatives that address them:",
+    ),
+    "cli.portfolio.via": (" (via dimension: {names})", " (via dimension: {names})"),
+    "cli.portfolio.none": ("INGET", "NONE"),
+    "cli.portfolio.uncovered": (
+        "Svaga påståenden utan initiativ: {ids}",
+        "Weak statements with no initiative: {ids}",
+    ),
+    "cli.portfolio.covered": (
+        "Varje svagt påstående har minst ett initiativ.",
+        "Every weak statement has at least one initiative.",
+    ),
+    "cli.portfolio.per_part": ("Initiativ per del: {parts}", "Initiatives per part: {parts}"),
+    "cli.models.none": ("Inga modeller installerade.", "No models installed."),
+    "cli.models.scale": (
+        "Skala: {low}-{high}; vet ej: {dont_know}",
+        "Scale: {low}-{high}; don't know: {dont_know}",
+    ),
+    "cli.models.weight": ("(vikt {weight})", "(weight {weight})"),
+    "cli.models.reversed": ("[omvänd]", "[reversed]"),
+    "cli.models.levels": ("Nivåer: {levels}", "Levels: {levels}"),
+    "cli.models.benchmark": (
+        "Riktmärke {name}: {label} = {value}",
+        "Benchmark {name}: {label} = {value}",
+    ),
+    "cli.plugins.builtin": ("inbyggt", "built-in"),
+    "cli.plugins.external": ("externt", "external"),
+    "cli.plugins.not_loaded": ("inte laddat", "not loaded"),
+    "cli.plugins.loading": ("laddningen", "loading"),
+    "cli.plugins.failed": ("fel i {hook}: {error}", "failed in {hook}: {error}"),
+    "cli.settings.value": (
+        "{name} = {value}   (från {source})",
+        "{name} = {value}   (from {source})",
+    ),
+    "cli.settings.default": ("standard", "default"),
+    "cli.settings.change": (
+        "Ändra med {option}, {env}=... eller en rad i {file}.",
+        "Change it with {option}, {env}=..., or a {file} line.",
+    ),
+    "cli.settings.file": (
+        "Inställningsfil: ./{file}, eller filen som {env} anger.",
+        "Configuration file: ./{file}, or the file named by {env}.",
+    ),
+    "setting.min_size": (
+        "Minsta antal svarande (och svar på ett påstående) för att ett resultat ska visas; "
+        "färre döljs eller vägras (anonymitet). 1 stänger av skyddet: bara för den som äger "
+        "svarsdata, och allt som görs så säger det.",
+        "Smallest number of respondents (and of answers to a statement) for which a result is "
+        "shown; sets of fewer are hidden or refused (anonymity). 1 turns the protection off: "
+        "only for the data holder's own use, and every output made that way says so.",
+    ),
+    "cli.mapping.wrote": (
+        "Skrev {path}: {mapped} av {columns} kolumner kopplade till påståenden, {guesses} "
+        "gissning(ar) markerade CHECK, {unmapped} påstående(n) utan kolumn.",
+        "Wrote {path}: {mapped} of {columns} columns mapped to statements, {guesses} guess(es) "
+        "marked CHECK, {unmapped} statement(s) without a column.",
+    ),
+    "cli.mapping.next": (
+        "Kontrollera raderna markerade CHECK, sedan: {command}",
+        "Check the lines marked CHECK, then: {command}",
+    ),
+    # the overall row of an analysis (its label in the results of gap, compare and groups)
+    "part.overall": ("Totalt", "Overall"),
+    # which statements portfolio counts as weak (PortfolioResult.weak_rule)
+    "portfolio.weak_median": (
+        "värde under medianen för påståendenas värden ({median})",
+        "score below the median statement score ({median})",
+    ),
+    "portfolio.weak_none": ("inget påstående har ett värde", "no statement has a score"),
+    "portfolio.weak_target": ("värde under målet {target}", "score below the target {target}"),
     # ---- reading a file: notes on what was read and how ---------------------------------------
     "rows.one": ("rad {row}", "row {row}"),
     "rows.some": ("raderna {rows}", "rows {rows}"),
@@ -450,6 +655,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Not ranked, no valid answers: {ids} (look at these separately: an area nobody can "
         "answer for may itself be a place to start).",
     ),
+    "portfolio.effektivitet_innovation": ("Effektivitet–innovation", "Efficiency–innovation"),
+    "portfolio.effektivitet_innovation.neg": ("effektivitet", "efficiency"),
+    "portfolio.effektivitet_innovation.pos": ("innovation", "innovation"),
+    "portfolio.operativt_strategiskt": ("Operativt–strategiskt", "Operational–strategic"),
+    "portfolio.operativt_strategiskt.neg": ("operativt", "operational"),
+    "portfolio.operativt_strategiskt.pos": ("strategiskt", "strategic"),
+    "portfolio.intern_extern": ("Intern–extern nytta", "Internal–external benefit"),
+    "portfolio.intern_extern.neg": ("intern nytta", "internal benefit"),
+    "portfolio.intern_extern.pos": ("extern nytta", "external benefit"),
+    "portfolio.balanced": ("balanserad", "balanced"),
     "portfolio.repeated": (
         "Initiativ som finns med mer än en gång: {names}.",
         "Initiatives listed more than once: {names}.",
@@ -562,6 +777,162 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "about {latest}, compared with {previous} (--compare {column}={previous},{latest}). For "
         "{latest} alone: --where {column}={latest}.",
     ),
+    # ---- priorities: the reason for each row (mognad_core.analysis.priorities) ---------------
+    "prio.low_median": (
+        "lågt värde {score} (under medianen {threshold})",
+        "low score {score} (below the median {threshold})",
+    ),
+    "prio.low_model": (
+        "lågt värde {score} (under modellens gräns {threshold})",
+        "low score {score} (below the model's threshold {threshold})",
+    ),
+    "prio.score": ("värde {score}", "score {score}"),
+    "prio.high_dont_know": (
+        "hög andel vet ej {share} (minst {min})",
+        "high don't-know share {share} (≥ {min})",
+    ),
+    "prio.dont_know": ("vet ej {share}", "don't-know share {share}"),
+    "prio.below_target": ("{gap} under målet {target}", "{gap} below target {target}"),
+    "prio.target_met": ("målet {target} nås", "target {target} met"),
+    "prio.weight": (
+        "vikt {weight} ({relative}× genomsnittet)",
+        "weight {weight} ({relative}× the average)",
+    ),
+    # ---- reports: summary, about sheet, slides ------------------------------------------------
+    "report.title": ("Digital mognad", "Digital maturity"),
+    "report.file": ("rapport", "report"),
+    "summary.respondents": (
+        "{n} personer har svarat ({source}{where}).",
+        "{n} people answered ({source}{where}).",
+    ),
+    "summary.wave": ("Rapporten gäller {wave}.", "The report is about {wave}."),
+    "summary.overall": (
+        "Den samlade digitala mognaden är {score}.",
+        "Overall digital maturity is {score}.",
+    ),
+    "summary.level": ("Det motsvarar nivån {level}.", "That is the level {level}."),
+    "summary.quadrant": (
+        "I fyrfältet hamnar organisationen i ”{name}”: {x_label} {x}, {y_label} {y}.",
+        "In the 2x2 the organisation is “{name}”: {x_label} {x}, {y_label} {y}.",
+    ),
+    "summary.benchmark_same": (
+        "Det är samma nivå som {label} ({value}).",
+        "That equals {label} ({value}).",
+    ),
+    "summary.benchmark_above": (
+        "Det är {amount} över {label} ({value}).",
+        "That is {amount} above {label} ({value}).",
+    ),
+    "summary.benchmark_below": (
+        "Det är {amount} under {label} ({value}).",
+        "That is {amount} below {label} ({value}).",
+    ),
+    "summary.target_dimensions": (
+        "Mot målet {target} når {met} av {total} dimensioner målet.",
+        "Against the target {target}, {met} of {total} dimensions reach it.",
+    ),
+    "summary.largest_gap": ("Störst gap: {label} ({gap}).", "Largest gap: {label} ({gap})."),
+    "summary.target_overall": ("Mot målet {target}: {gap}.", "Against the target {target}: {gap}."),
+    "summary.strongest": (
+        "Starkast är {high} ({high_score}) och svagast {low} ({low_score}).",
+        "Strongest is {high} ({high_score}), weakest {low} ({low_score}).",
+    ),
+    "summary.change": (
+        "Sedan {before} har totalen ändrats med {change}{interval}.",
+        "Since {before} the overall score changed by {change}{interval}.",
+    ),
+    "summary.change_interval": (
+        " (95 %-intervall {low} till {high})",
+        " (95 % interval {low} to {high})",
+    ),
+    "summary.improved_all": (
+        "Alla {count} påståenden har förbättrats.",
+        "All {count} statements improved.",
+    ),
+    "summary.improved_some": (
+        "{improved} av {compared} påståenden har förbättrats och {declined} försämrats.",
+        "{improved} of {compared} statements improved and {declined} declined.",
+    ),
+    "summary.start_item": (
+        "{label} ({score}, vet ej {share})",
+        "{label} ({score}, don't know {share})",
+    ),
+    "summary.start": (
+        "Förslag på var ni kan börja: {items}. Välj ett eller två områden, annars blir det för "
+        "mycket.",
+        "Suggested places to start: {items}. Choose one or two areas, otherwise it becomes far "
+        "too much.",
+    ),
+    "summary.groups": ("Per {by}: {shown} grupper visas.", "By {by}: {shown} groups shown."),
+    "summary.groups_hidden": (
+        "Per {by}: {shown} grupper visas och {hidden} döljs för att skydda anonymiteten.",
+        "By {by}: {shown} groups shown and {hidden} hidden to protect anonymity.",
+    ),
+    "summary.groups_range": (
+        "Högst: {high} ({high_score}); lägst: {low} ({low_score}).",
+        "Highest: {high} ({high_score}); lowest: {low} ({low_score}).",
+    ),
+    "about.model": ("Modell", "Model"),
+    "about.responses": ("Svar", "Responses"),
+    "about.selection": ("Urval", "Selection"),
+    "about.comparison": ("Jämförelse", "Comparison"),
+    "about.comparison_text": (
+        "{before} (n={n_before}) → {after} (n={n_after}); intervall för påståenden: Welch t; för "
+        "dimensioner: bootstrap ({n_boot} dragningar, frö {seed})",
+        "{before} (n={n_before}) → {after} (n={n_after}); intervals for statements: Welch t; for "
+        "dimensions: bootstrap ({n_boot} replicates, seed {seed})",
+    ),
+    "about.target": ("Mål", "Target"),
+    "about.groups": ("Grupper", "Groups"),
+    "about.groups_text": ("per {by}; {rule}", "per {by}; {rule}"),
+    "about.groups_all": ("alla grupper visas.", "every group is shown."),
+    "about.groups_rule": (
+        "grupper med färre än {k} svarande visas inte, och inte heller en grupp som annars kunde "
+        "räknas fram ur totalen.",
+        "groups with fewer than {k} respondents are not shown, nor a group that could otherwise "
+        "be derived from the total.",
+    ),
+    "about.scores": ("Värden", "Scores"),
+    "about.priorities": ("Prioritering", "Priorities"),
+    "about.priorities_rule": (
+        "Ett påstående har lågt värde när det ligger {below} och mycket vet ej när andelen vet ej "
+        "är minst {min}. Påståenden som har båda kommer först (Vetlandas sätt att välja var man "
+        "börjar); därefter efter prioritet = vikt × ((1 − värde) + andel vet ej + avstånd till "
+        "målet).",
+        "A statement has a low score when it is {below} and much don't know when its don't-know "
+        "share is at least {min}. Statements with both come first (Vetlanda's way of choosing "
+        "where to start); then by priority = weight × ((1 − score) + don't-know share + "
+        "shortfall to the target).",
+    ),
+    "about.below_median": (
+        "under medianen av alla påståenden ({value})",
+        "below the median of all statements ({value})",
+    ),
+    "about.below_model": ("under modellens gräns {value}", "below the model's threshold {value}"),
+    "about.benchmark": ("Riktmärke", "Benchmark"),
+    "about.created": ("Skapad", "Created"),
+    "about.note": ("Anmärkning", "Note"),
+    "slide.start_with": ("Börja med:", "Start with:"),
+    "slide.statement_note": (
+        "{id} {text}: {score}, vet ej {share} (n={n})",
+        "{id} {text}: {score}, don't know {share} (n={n})",
+    ),
+    "slide.change_better": (
+        "{before} → {after}: bättre på {improved} av {compared} påståenden",
+        "{before} → {after}: better on {improved} of {compared} statements",
+    ),
+    "slide.groups_rule": (
+        "Grupper med färre än {k} svarande visas inte (anonymitet), inte heller en grupp som "
+        "annars kunde räknas fram ur totalen.",
+        "Groups with fewer than {k} respondents are not shown (anonymity), nor a group that "
+        "could otherwise be derived from the total.",
+    ),
+    "slide.about_data": ("Om uppgifterna", "About the data"),
+    "slide.more_notes": (
+        "… och {more} till i talarens anteckningar",
+        "… and {more} more in the speaker notes",
+    ),
+    "start.threshold": ("gräns {value}", "threshold {value}"),
     # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
     "sheet.summary": (
         "Sammanfattning",
@@ -695,7 +1066,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Prioritet",
         "Priority",
     ),
-    "col.vetlanda": (
+    "col.low_score_high_dont_know": (
         "Lågt värde + mycket vet ej",
         "Low score + much don't know",
     ),

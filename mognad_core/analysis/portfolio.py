@@ -395,7 +395,7 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
     return out, table.source
 
 
-def _balance(key: str, spec: dict[str, Any], items: list[Initiative]) -> AxisBalance:
+def _balance(key: str, spec: dict[str, Any], items: list[Initiative], lang: str) -> AxisBalance:
     vals = [i.axes.get(key) for i in items]
     got = [v for v in vals if v is not None]
     counts = {v: got.count(v) for v in range(-2, 3)}
@@ -404,16 +404,16 @@ def _balance(key: str, spec: dict[str, Any], items: list[Initiative]) -> AxisBal
     lean = ""
     if mean is not None:
         if mean <= -LEAN_AT:
-            lean = spec["neg"]
+            lean = texts.text(f"portfolio.{key}.neg", lang)
         elif mean >= LEAN_AT:
-            lean = spec["pos"]
+            lean = texts.text(f"portfolio.{key}.pos", lang)
         else:
-            lean = "balanserad"
+            lean = texts.text("portfolio.balanced", lang)
     return AxisBalance(
         axis=key,
-        label=spec["label"],
-        negative=spec["neg"],
-        positive=spec["pos"],
+        label=texts.text(f"portfolio.{key}", lang),
+        negative=texts.text(f"portfolio.{key}.neg", lang),
+        positive=texts.text(f"portfolio.{key}.pos", lang),
         classified=n,
         unclassified=len(vals) - n,
         mean=mean,
@@ -438,6 +438,7 @@ def portfolio(
     ``initiatives`` is a DataFrame or an .xlsx/.csv file (columns: see the module docstring);
     ``weak`` chooses the weak statements: "median" (default), a number, or a target.
     """
+    texts.check_lang(lang)
     m = resolve_model(result, model)
     items, source = read_initiatives(initiatives, m)
     scores = {
@@ -450,9 +451,9 @@ def portfolio(
         med = float(np.median(known)) if known else None
         thresholds = dict.fromkeys(m.statement_ids, med)
         rule = (
-            f"score below the median statement score ({med:.1%})"
+            texts.text("portfolio.weak_median", lang, median=texts.pct(med, lang, 1))
             if med is not None
-            else "no statement has a score"
+            else texts.text("portfolio.weak_none", lang)
         )
     else:
         t = parse_target(weak, m, result)
@@ -460,7 +461,7 @@ def portfolio(
             thresholds[sid] = next(
                 (t.for_part(n) for n in ancestors(m, sid) if t.for_part(n) is not None), None
             )
-        rule = f"score below the target {t.label}"
+        rule = texts.text("portfolio.weak_target", lang, target=t.label)
     coverage = []
     for s in m.statements:
         direct = [i.name for i in items if s.id in i.maps_to]
@@ -492,9 +493,10 @@ def portfolio(
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         notes.append(texts.text("portfolio.repeated", lang, names=", ".join(dupes)))
-    for key, spec in AXES.items():
+    for key in AXES:
         if all(i.axes.get(key) is None for i in items):
-            notes.append(texts.text("portfolio.unclassified", lang, axis=spec["label"]))
+            axis = texts.text(f"portfolio.{key}", lang)
+            notes.append(texts.text("portfolio.unclassified", lang, axis=axis))
     out = PortfolioResult(
         model=m.name,
         source=source,
@@ -503,7 +505,7 @@ def portfolio(
         weak_rule=rule,
         uncovered_weak=[c.id for c in coverage if c.weak and not c.covered],
         only_indirect_weak=[c.id for c in coverage if c.weak and not c.direct and c.via_dimension],
-        axes=[_balance(k, spec, items) for k, spec in AXES.items()],
+        axes=[_balance(k, spec, items, lang) for k, spec in AXES.items()],
         by_part=by_part,
         by_status={st: sum(1 for i in items if i.status == st) for st in STATUS_ORDER},
         notes=notes,
