@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Location, MognadError
+from .texts import check_lang, text
 
 CONFIG_FILE = "mognad.toml"
 CONFIG_ENV = "MOGNAD_CONFIG"
@@ -40,9 +41,7 @@ SETTINGS = (
         "min_size",
         5,
         "MOGNAD_MIN_SIZE",
-        "Smallest number of respondents (and of answers to a statement) for which a result is "
-        "shown; sets of fewer are hidden or refused (anonymity). 1 turns the protection off: "
-        "only for the data holder's own use, and every output made that way says so.",
+        text("setting.min_size", "en"),  # in both languages in the catalogue
         "--min-size",
     ),
 )
@@ -105,8 +104,9 @@ def setting(name: str, value: Any = None) -> tuple[Any, str]:
     return s.default, "default"
 
 
-def describe_settings() -> list[dict[str, Any]]:
-    """Each setting with its value and source, for ``mognad settings``."""
+def describe_settings(lang: str = "sv") -> list[dict[str, Any]]:
+    """Each setting with its value, source and help (in ``lang``), for ``mognad settings``."""
+    check_lang(lang)
     out = []
     for s in SETTINGS:
         value, source = setting(s.name)
@@ -117,7 +117,7 @@ def describe_settings() -> list[dict[str, Any]]:
                 "source": source,
                 "option": s.option,
                 "env": s.env,
-                "help": s.help,
+                "help": text(f"setting.{s.name}", lang),
             }
         )
     return out

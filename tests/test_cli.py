@@ -31,10 +31,16 @@ def test_models_show_json_is_the_pydantic_dump(run_cli):
 
 
 def test_models_show_file_as_table(run_cli):
+    # one language throughout: the statement, its mark and the levels (was "Planen saknas
+    # ofta.  [reversed]" in every language; percentages as texts.pct writes them)
     out = run_cli("models", "show", TINY)
     assert out.exit_code == 0
-    assert "a2: Planen saknas ofta.  [reversed]" in out.stdout
-    assert "Levels: Låg ≥ 0%, Mellan ≥ 50%, Hög ≥ 80%" in out.stdout
+    assert "a2: Planen saknas ofta.  [omvänd]" in out.stdout
+    assert "Nivåer: Låg ≥ 0 %, Mellan ≥ 50 %, Hög ≥ 80 %" in out.stdout
+    english = run_cli("models", "show", TINY, "--lang", "en")
+    assert "a2: The plan is often missing.  [reversed]" in english.stdout
+    assert "Tiny test model (tiny 1.0)" in english.stdout
+    assert "Levels: Låg ≥ 0 %, Mellan ≥ 50 %, Hög ≥ 80 %" in english.stdout
 
 
 def test_score_json_shape_matches_the_api(run_cli, tmp_path, tiny_frame):
@@ -74,15 +80,16 @@ def test_score_table(run_cli, tmp_path, tiny_frame):
     out = run_cli("score", path, "--model", TINY, "--min-size", "1")
     assert out.exit_code == 0
     assert out.stdout.startswith("*** Anonymitetsskydd avstängt")  # in the saved text too
-    assert "Overall score: 72.2 %   Level: Mellan" in out.stdout
+    assert "Totalt värde: 72,2 %   Nivå: Mellan" in out.stdout
     assert "Alfa" in out.stdout and "  Beta ett" in out.stdout
     english = run_cli("score", path, "--model", TINY, "--lang", "en", "--min-size", "1")
+    assert "Overall score: 72.2 %   Level: Mellan" in english.stdout
     assert "Tiny test model" in english.stdout and "Alpha" in english.stdout
     assert english.stdout.startswith("*** Anonymity protection off")
 
 
 def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
-    out = run_cli("demo")
+    out = run_cli("demo", "--lang", "en")
     assert out.exit_code == 0
     assert "Latest wave: år = 2025, 240 of 480 respondents; earlier: 2024" in out.stdout
     assert "dimios_sample.xlsx, 240 respondents" in out.stdout
@@ -98,7 +105,7 @@ def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
 
 def test_demo_next_steps_are_commands_that_work(run_cli, tmp_path, monkeypatch):
     out = run_cli("demo")
-    steps = out.stdout.split("Next steps with this file:\n", 1)[1].splitlines()
+    steps = out.stdout.split("Nästa steg med den här filen:\n", 1)[1].splitlines()
     commands = [line.split()[1:] for line in steps if line.startswith("  mognad ")]
     assert [c[0] for c in commands] == ["compare", "priorities", "report"]
     monkeypatch.chdir(tmp_path)
@@ -112,8 +119,16 @@ def test_demo_next_steps_are_commands_that_work(run_cli, tmp_path, monkeypatch):
     ]
 
 
+def test_demo_next_steps_keep_the_language(run_cli):
+    out = run_cli("demo", "--lang", "en")
+    steps = out.stdout.split("Next steps with this file:\n", 1)[1].splitlines()
+    commands = [line for line in steps if line.startswith("  mognad ")]
+    assert len(commands) == 3 and all("--lang en" in c for c in commands)
+    assert "--lang" not in run_cli("demo").stdout  # Swedish, the default
+
+
 def test_demo_without_waves_scores_everyone(run_cli):
-    out = run_cli("demo", "--model", "dmm")
+    out = run_cli("demo", "--model", "dmm", "--lang", "en")
     assert out.exit_code == 0
     assert "Latest wave" not in out.stdout and "Change since" not in out.stdout
     assert "dmm_sample.xlsx, 28 respondents" in out.stdout

@@ -20,6 +20,7 @@ from conftest import (
 )
 
 import mognad_core as mognad
+from mognad_core import texts
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +39,24 @@ def ok(result):
 
 def test_gap_table_and_json(run_cli, raw2025):
     out = ok(
-        run_cli("gap", DIMIOS_SAMPLE, "--where", "år=2025", "--target", "55%", "-l", "statement")
+        run_cli(
+            "gap",
+            DIMIOS_SAMPLE,
+            "--where",
+            "år=2025",
+            "-t",
+            "55%",
+            "-l",
+            "statement",
+            "--lang",
+            "en",
+        )
     )
     assert "dimios_sample.xlsx (år=2025): 240 respondents" in out.stdout
     f22 = statement_score(raw2025, "f22")
     first = out.stdout.splitlines()[4]  # title, target, blank, header, first row
-    assert first.startswith("f22") and f"{(f22 - 0.55) * 100:+.1f} pp" in first
+    # a difference as texts.pp writes it everywhere: "−13.0 pp" (a minus sign; was "-13.0 pp")
+    assert first.startswith("f22") and texts.pp(f22 - 0.55, "en") in first
     data = json.loads(
         ok(run_cli("gap", DIMIOS_2025, "-t", "0.55", "-l", "all", "-f", "json")).stdout
     )
@@ -52,12 +65,12 @@ def test_gap_table_and_json(run_cli, raw2025):
 
 
 def test_gap_with_the_national_average_notes_the_overall_only(run_cli):
-    out = ok(run_cli("gap", DIMIOS_2025, "--target", "national_2021"))
+    out = ok(run_cli("gap", DIMIOS_2025, "--target", "national_2021", "--lang", "en"))
     assert "vs 48.0 %" in out.stdout and "only an overall figure" in out.stderr
 
 
 def test_priorities(run_cli, raw2025):
-    out = ok(run_cli("priorities", DIMIOS_2025))
+    out = ok(run_cli("priorities", DIMIOS_2025, "--lang", "en"))
     assert "1. f12" in out.stdout and "[low score + high vet ej]" in out.stdout
     assert f"score {statement_score(raw2025, 'f12') * 100:.1f} %" in out.stdout
     assert "Rule (default):" in out.stdout and "3. " not in out.stdout
@@ -68,13 +81,13 @@ def test_priorities(run_cli, raw2025):
 
 
 def test_compare_two_files_and_one_file(run_cli, raw2025):
-    two = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025))
-    one = ok(run_cli("compare", DIMIOS_SAMPLE, "--column", "år"))
+    two = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025, "--lang", "en"))
+    one = ok(run_cli("compare", DIMIOS_SAMPLE, "--column", "år", "--lang", "en"))
     assert "Improved on every statement? yes, all 24 statements improved." in two.stdout
     raw2024 = pd.read_csv(DIMIOS_2024, sep=";", encoding="utf-8-sig")
     change = statement_score(raw2025, "f22") - statement_score(raw2024, "f22")
     line = next(x for x in two.stdout.splitlines() if x.startswith("f22"))
-    assert f"{change * 100:+.1f} pp" in line
+    assert texts.pp(change, "en") in line
     # the same numbers and wave labels (two files: each one's år)
     assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
     assert "2024 (n=240) -> 2025 (n=240)" in one.stdout
@@ -87,22 +100,29 @@ def test_compare_two_files_and_one_file(run_cli, raw2025):
 
 
 def test_groups(run_cli, raw2025):
-    out = ok(run_cli("groups", DIMIOS_2025, "--by", "förvaltning", "--min-size", "6"))
+    out = ok(
+        run_cli("groups", DIMIOS_2025, "--by", "förvaltning", "--min-size", "6", "--lang", "en")
+    )
     lines = out.stdout.splitlines()
     kultur = next(x for x in lines if x.startswith("Kultur- och fritidsförvaltningen"))
     assert "suppr." in kultur
-    # one reason for every hidden group (small ones and those hidden to protect them alike)
-    assert out.stdout.count("visas inte av anonymitetsskäl (färre än 6 svarande") == 2
+    # one reason for every hidden group (small ones and those hidden to protect them alike),
+    # in the command's language
+    assert out.stdout.count("not shown for anonymity (fewer than 6 respondents") == 2
+    swedish = ok(run_cli("groups", DIMIOS_2025, "--by", "förvaltning", "--min-size", "6"))
+    assert swedish.stdout.count("visas inte av anonymitetsskäl (färre än 6 svarande") == 2
     soc = next(x for x in lines if x.startswith("Socialförvaltningen"))
     assert " 58 " in soc  # n
     data = json.loads(ok(run_cli("groups", DIMIOS_2025, "-b", "förvaltning", "-f", "json")).stdout)
     assert data["min_size"] == 5 and not any(g["suppressed"] for g in data["groups"])
-    stm = ok(run_cli("groups", DIMIOS_2025, "-b", "förvaltning,roll", "-l", "statement"))
+    stm = ok(
+        run_cli("groups", DIMIOS_2025, "-b", "förvaltning,roll", "-l", "statement", "--lang", "en")
+    )
     assert "G1 = " in stm.stdout and "suppr." in stm.stdout
 
 
 def test_reliability(run_cli):
-    out = ok(run_cli("reliability", DIMIOS_2025, "--invited", "300"))
+    out = ok(run_cli("reliability", DIMIOS_2025, "--invited", "300", "--lang", "en"))
     assert "Respondents: 240 of 300 invited (80.0 %)" in out.stdout
     rs = mognad.read_responses(DIMIOS_2025, "dimios")
     alpha = next(d.alpha for d in mognad.reliability(rs).dimensions if d.id == "arv")
@@ -112,7 +132,7 @@ def test_reliability(run_cli):
 
 
 def test_portfolio(run_cli):
-    out = ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES))
+    out = ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES, "--lang", "en"))
     assert "16 initiatives (6 klar, 6 pågående, 4 planerad)" in out.stdout
     assert "Weak statements with no initiative: f22, f33, a14, a22, a24" in out.stdout
     assert "effektivitet – innovation" in out.stdout and "-1.00" in out.stdout

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from ..mappings import suggest_mapping
+from ..texts import Texts
 from . import cli
-from .options import model_option, sheet_option
+from .options import lang_option, model_option, sheet_option
 
 
 @cli.group()
@@ -30,18 +31,26 @@ def mapping() -> None:
     help="The mapping file to write (.yaml).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def mapping_init(file: str, model: str, sheet: str | None, output: str, force: bool) -> None:
+@lang_option
+def mapping_init(
+    file: str, model: str, sheet: str | None, output: str, force: bool, lang: str
+) -> None:
     """Write a mapping for FILE from its headers: sure matches, and guesses marked CHECK."""
     suggestion = suggest_mapping(file, model, sheet=sheet)
     written = suggestion.write(output, force=force)
     guesses, unmapped = len(suggestion.guesses), suggestion.unmapped
     mapped = sum(line.statement is not None for line in suggestion.lines)
+    t = Texts(lang)
     click.echo(
-        f"Wrote {written}: {mapped} of {len(suggestion.lines)} columns mapped to statements, "
-        f"{guesses} guess(es) marked CHECK, {len(unmapped)} statement(s) without a column."
+        t(
+            "cli.mapping.wrote",
+            path=written,
+            mapped=mapped,
+            columns=len(suggestion.lines),
+            guesses=guesses,
+            unmapped=len(unmapped),
+        )
     )
     model_arg = f" --model {model}" + (f' --sheet "{sheet}"' if sheet else "")
-    click.echo(
-        f"Check the lines marked CHECK, then: mognad score {Path(file).name}{model_arg} "
-        f"--mapping {written}"
-    )
+    command = f"mognad score {Path(file).name}{model_arg} --mapping {written}"
+    click.echo(t("cli.mapping.next", command=command + t("cli.lang_arg")))

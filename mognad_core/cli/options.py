@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from ..texts import LANGS
+
 model_option = click.option(
     "--model",
     "-m",
@@ -68,36 +70,25 @@ def mapping_option(f: Any) -> Any:
     return _mapping(_answers(_duplicates(f)))
 
 
+def _check_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--lang: one of texts.LANGS, else texts.UnknownLanguage (the one error, exit code 2)."""
+    from ..texts import check_lang
+
+    return check_lang(value)
+
+
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["sv", "en"]),
-    default="sv",
+    metavar=f"[{'|'.join(LANGS)}]",
+    default=LANGS[0],
     show_default=True,
-    help="Language of labels.",
+    callback=_check_lang,
+    help="Language of the output: sv (Swedish, the default) or en (English).",
 )
 
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def pct(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value * 100:.{digits}f} %"
-
-
-def table(rows: list[dict[str, Any]], left: tuple[str, ...] = ()) -> str:
-    """A plain-text table; the ``left`` columns are left-aligned (labels), others right."""
-    import pandas as pd
-
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return ""
-    formatters = {}
-    for col in left:
-        if col in frame:
-            width = max(len(col), *(len(str(v)) for v in frame[col]))
-            formatters[col] = lambda v, w=width: str(v).ljust(w)
-    return frame.to_string(index=False, justify="left", formatters=formatters)
 
 
 min_size_option = click.option(

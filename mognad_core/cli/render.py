@@ -1,0 +1,455 @@
+"""The command line's text output: one renderer per result, in the command's language.
+
+Every heading, column name and sentence comes from the catalogue (:mod:`mognad_core.texts`,
+keys ``cli.*``); numbers are written by :func:`~mognad_core.texts.pct`,
+:func:`~mognad_core.texts.pp` and :func:`~mognad_core.texts.num` (a decimal comma and "p.e." in
+Swedish). The commands (``cli/analysis.py``, ``cli/score.py``) only read, call the API and emit;
+``--format json`` prints the result itself, never these texts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from ..analysis import (
+    CompareResult,
+    GapResult,
+    GroupResult,
+    PortfolioResult,
+    PriorityResult,
+    ReliabilityResult,
+)
+from ..analysis.portfolio import STATUS_ORDER
+from ..responses import ResponseSet
+from ..results import ScoreResult
+from ..schema import in_language
+from ..texts import Texts
+
+#: columns holding labels (left-aligned); the others hold figures (right-aligned)
+_LEFT = (
+    "cli.col.id",
+    "cli.col.part",
+    "cli.col.kind",
+    "cli.col.dimension",
+    "cli.col.statement",
+    "cli.col.level",
+    "cli.col.group",
+    "cli.col.axis",
+    "cli.col.leans",
+    "cli.col.initiatives",
+    "cli.col.warning",
+)
+
+
+def table(rows: list[dict[str, Any]], t: Texts | None = None) -> str:
+    """A plain-text table of ``rows`` (dicts with the same keys, the column headings): label
+    columns (:data:`_LEFT`, in ``t``'s language) left-aligned, figures right-aligned. No rows:
+    ``(inget att visa)`` / ``(nothing to show)``."""
+    import pandas as pd
+
+    t = t or Texts("sv")
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return t("cli.nothing")
+    formatters = {}
+    for col in [t(k) for k in _LEFT] + [""]:
+        if col in frame:
+            width = max(len(col), *(len(str(v)) for v in frame[col]))
+            formatters[col] = lambda v, w=width: str(v).ljust(w)
+    return frame.to_string(index=False, justify="left", formatters=formatters)
+
+
+def short(text: str, width: int = 44) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def header(rs: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> str:
+    """``svar.xlsx (år=2025): 240 svarande``: the file, the selection and how many."""
+    t = Texts(lang)
+    source = Path(rs.source).name if rs.source else t("cli.responses")
+    cond = f" ({', '.join(where)})" if where else ""
+    return t("cli.header", source=source, where=cond, n=rs.n)
+
+
+def _signed(value: float | None, t: Texts) -> str:
+    """A difference in percentage points without the unit: ``+3,8`` / ``−0,2`` (as pp writes it)."""
+    return t.pp(value).removesuffix(" " + t("unit.pp"))
+
+
+def _count(value: int | None, t: Texts) -> str:
+    """A count, or "dold"/"hidden" for one the anonymity policy hides."""
+    return t("hidden_size") if value is None else str(value)
+
+
+def _lines(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+# ---- score ---------------------------------------------------------------------------------
+def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True) -> str:
+    """The human-readable table for a score result."""
+    t = Texts(lang)
+    title = in_language(result.title, result.title_en, lang)
+    lines = [f"{title} ({result.model} {result.model_version})"]
+    if result.source:
+        lines.append(
+            t("cli.score.responses_file", file=Path(result.source).name, n=result.n_respondents)
+        )
+    else:
+        lines.append(t("cli.score.responses", n=result.n_respondents))
+    level = t("cli.score.level", level=result.level) if result.level else ""
+    lines += ["", t("cli.score.overall", score=t.pct(result.overall, 1)) + level, ""]
+    col_level = t("cli.col.level")
+    rows = []
+    for d in result.dimensions.values():
+        rows.append(
+            {
+                t("cli.col.dimension"): "  " * d.depth + in_language(d.label, d.label_en, lang),
+                t("cli.col.score"): t.pct(d.score, 1),
+                col_level: d.level or "",
+                "n": d.n,
+                t("cli.col.dont_know"): t.pct(d.dont_know_share, 1),
+            }
+        )
+    if not any(r[col_level] for r in rows):
+        for r in rows:
+            del r[col_level]
+    lines.append(table(rows, t))
+    if statements:
+        k = result.disclosure.min_size if result.disclosure else None
+        hidden_n = t("hidden_size", k=k)
+        rows = [
+            {
+                t("cli.col.id"): s.id,
+                t("cli.col.statement"): short(in_language(s.text, s.text_en, lang), 48),
+                t("cli.col.score"): t.pct(s.score, 1),
+                t("cli.col.mean"): "–" if s.mean is None else t.num(s.mean, 2),
+                "n": s.n if s.n is not None else hidden_n,
+                t("cli.col.dont_know"): t.pct(s.dont_know_share, 1),
+            }
+            for s in result.statements.values()
+        ]
+        lines += ["", table(rows, t)]
+    for ins in result.insights:
+        lines += ["", f"{ins.title}", f"  {ins.text}" if ins.text else ""]
+        for row in ins.rows:
+            lines.append("  - " + "; ".join(f"{k}: {v}" for k, v in row.items()))
+    return "\n".join(line for line in lines if line is not None).rstrip() + "\n"
+
+
+# ---- gap -----------------------------------------------------------------------------------
+def render_gap(r: GapResult, header: str = "", lang: str = "sv") -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    o = r.overall
+    derived = t("cli.gap.derived") if o.target_from == "dimensions" else ""
+    lines.append(
+        t(
+            "cli.gap.title",
+            target=r.target_label,
+            score=t.pct(o.score, 1),
+            goal=t.pct(o.target, 1),
+            derived=derived,
+            gap=t.pp(o.gap),
+        )
+    )
+    lines.append("")
+    lines.append(
+        table(
+            [
+                {
+                    t("cli.col.id"): x.id,
+                    t("cli.col.part"): short(x.label),
+                    t("cli.col.kind"): t.kind(x.kind),
+                    t("cli.col.score"): t.pct(x.score, 1),
+                    t("cli.col.target"): t.pct(x.target, 1) + (" *" if x.target_from else ""),
+                    t("cli.col.gap"): t.pp(x.gap),
+                }
+                for x in r.rows
+            ],
+            t,
+        )
+    )
+    if any(x.target_from for x in r.rows):
+        lines.append(t("cli.gap.inherited"))
+    return _lines(lines)
+
+
+# ---- priorities ----------------------------------------------------------------------------
+def render_priorities(r: PriorityResult, header: str = "", lang: str = "sv") -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    what = t(f"cli.prio.{r.level}") if r.level in ("statement", "category", "dimension") else ""
+    title = t(
+        "cli.prio.title",
+        count=len(r.items),
+        total=len(r.ranked),
+        what=what or t("cli.prio.all"),
+    )
+    if r.target_label:
+        title += t("cli.prio.target", target=r.target_label)
+    lines += [title, ""]
+    for p in r.items:
+        flag = "  " + t("cli.prio.flag") if p.low_score_high_dont_know else ""
+        lines.append(f"{p.rank}. {p.id}  {p.label}{flag}")
+        figures = t(
+            "cli.prio.figures", score=t.pct(p.score, 1), dont_know=t.pct(p.dont_know_share, 1)
+        )
+        if p.gap is not None:
+            figures += t("cli.prio.gap", gap=t.pp(p.gap))
+        if p.priority is not None:
+            figures += t("cli.prio.priority", priority=t.num(p.priority, 2))
+        lines.append(f"   {figures}")
+        lines.append("   " + t("cli.prio.why", reason=p.reason))
+    by = t("cli.prio.default") if r.ranked_by == "default" else r.ranked_by
+    lines += ["", textwrap.fill(t("cli.prio.rule", by=by, rule=r.rule), width=96)]
+    return _lines(lines)
+
+
+# ---- compare -------------------------------------------------------------------------------
+def render_compare(
+    r: CompareResult, header: str = "", statements: bool = True, lang: str = "sv"
+) -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    lines.append(
+        t(
+            "cli.compare.title",
+            before=r.before_label,
+            n_before=r.n_before,
+            after=r.after_label,
+            n_after=r.n_after,
+            n_boot=r.n_boot,
+            seed=r.seed,
+        )
+    )
+    if r.improved_all is None:
+        verdict = t("cli.compare.none")
+    elif r.improved_all:
+        verdict = t("cli.compare.yes", compared=r.compared)
+    else:
+        verdict = t("cli.compare.no", improved=r.improved, compared=r.compared, declined=r.declined)
+    lines.append(t("cli.compare.improved", verdict=verdict))
+    lines.append(t("cli.compare.significant", up=r.significant_up, down=r.significant_down))
+
+    def rows(items) -> list[dict[str, Any]]:
+        return [
+            {
+                t("cli.col.id"): x.id,
+                t("cli.col.part"): short(("  " if x.kind == "category" else "") + x.label, 40),
+                t("cli.col.before"): t.pct(x.before, 1),
+                t("cli.col.after"): t.pct(x.after, 1),
+                t("cli.col.change"): t.pp(x.change),
+                t("cli.col.interval"): "–"
+                if x.ci_low is None
+                else t(
+                    "cli.compare.interval", low=_signed(x.ci_low, t), high=_signed(x.ci_high, t)
+                ),
+                "": "*" if x.significant else "",
+            }
+            for x in items
+        ]
+
+    lines += ["", table(rows([r.overall, *r.dimensions]), t)]
+    if statements:
+        lines += ["", table(rows(r.statements), t)]
+    lines += ["", t("cli.compare.footnote")]
+    return _lines(lines)
+
+
+# ---- groups --------------------------------------------------------------------------------
+def render_groups(
+    r: GroupResult, header: str = "", kind: str = "dimension", lang: str = "sv"
+) -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    lines.append(t("cli.groups.title", by=", ".join(r.by), k=r.min_size))
+    frame = r.frame(kind)
+    rows_by_id = {x.id: x for x in r.rows}
+    hidden_cell = t("cli.groups.hidden")
+
+    def total(pid: str) -> str:
+        x = rows_by_id[pid]
+        return hidden_cell if x.total_hidden else t.pct(x.total, 0)
+
+    def cell(g: Any, pid: str) -> str:
+        return hidden_cell if g.suppressed else t.pct(rows_by_id[pid].values.get(g.name), 0)
+
+    col_total = t("cli.col.total")
+    if kind == "dimension":
+        # one row per group, the parts as columns
+        col_group = t("cli.col.group")
+        rows = [{col_group: col_total, "n": r.n_total, **{pid: total(pid) for pid in frame.index}}]
+        for g in r.groups:
+            rec: dict[str, Any] = {col_group: g.name, "n": "–" if g.n is None else g.n}
+            rec.update({pid: cell(g, pid) for pid in frame.index})
+            rows.append(rec)
+        lines += ["", table(rows, t)]
+    else:
+        code = {g.name: f"G{i + 1}" for i, g in enumerate(r.groups)}
+        out_rows = []
+        for pid in frame.index:
+            rec = {
+                t("cli.col.id"): pid,
+                t("cli.col.part"): short(rows_by_id[pid].label, 32),
+                col_total: total(pid),
+            }
+            rec.update({code[g.name]: cell(g, pid) for g in r.groups})
+            out_rows.append(rec)
+        lines += ["", table(out_rows, t)]
+        lines += [""] + [
+            f"  {code[g.name]} = {g.name} (n={'–' if g.n is None else g.n})" for g in r.groups
+        ]
+    hidden = [g for g in r.groups if g.suppressed]
+    if hidden:
+        lines += ["", t("cli.groups.hidden_head")]
+        lines += [f"  {g.name}: {g.reason}" for g in hidden]
+    shown = [
+        d
+        for d in r.disagreements
+        if kind == "all" or (d.kind == "statement") == (kind == "statement")
+    ]
+    if shown:
+        lines += ["", t("cli.groups.disagree")]
+        for d in shown:
+            spread = f"{t.num(d.spread * 100, 0)} {t('unit.pp')}"
+            lines.append(
+                f"  {d.id} {short(d.label, 40)}: {spread} "
+                f"({d.low_group} {t.pct(d.low, 0)} – {d.high_group} {t.pct(d.high, 0)})"
+            )
+    return _lines(lines)
+
+
+# ---- reliability ---------------------------------------------------------------------------
+def render_reliability(
+    r: ReliabilityResult, header: str = "", statements: bool = True, lang: str = "sv"
+) -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    rate = (
+        ""
+        if r.response_rate is None
+        else t("cli.rel.rate", invited=r.invited, rate=t.pct(r.response_rate, 1))
+    )
+    lines.append(t("cli.rel.respondents", n=r.n_respondents, rate=rate))
+    lines.append("")
+    lines.append(
+        table(
+            [
+                {
+                    t("cli.col.id"): d.id,
+                    t("cli.col.part"): short(("  " if d.kind == "category" else "") + d.label, 32),
+                    t("cli.col.items"): d.items,
+                    "n": d.n,
+                    t("cli.col.complete"): d.n_complete,
+                    t("cli.col.alpha"): "–" if d.alpha is None else t.num(d.alpha, 2),
+                    t("cli.col.warning"): d.warning or "",
+                }
+                for d in r.dimensions
+            ],
+            t,
+        )
+    )
+    if statements:
+        lines.append("")
+        lines.append(
+            table(
+                [
+                    {
+                        t("cli.col.id"): s.id,
+                        "n": _count(s.n, t),
+                        t("cli.col.dont_know"): _count(s.dont_know, t),
+                        t("cli.col.blank"): _count(s.missing, t),
+                        "±95 %": "–"
+                        if s.ci_half_width is None
+                        else f"{t.num(s.ci_half_width * 100, 1)} {t('unit.pp')}",
+                        t("cli.col.warning"): s.warning or "",
+                    }
+                    for s in r.statements
+                ],
+                t,
+            )
+        )
+    return _lines(lines)
+
+
+# ---- portfolio -----------------------------------------------------------------------------
+def render_portfolio(r: PortfolioResult, header: str = "", lang: str = "sv") -> str:
+    t = Texts(lang)
+    lines = [header] if header else []
+    statuses = ", ".join(f"{r.by_status.get(s, 0)} {s}" for s in STATUS_ORDER)
+    lines.append(
+        t("cli.portfolio.title", count=len(r.initiatives), statuses=statuses, rule=r.weak_rule)
+    )
+    lines += ["", t("cli.portfolio.balance")]
+
+    def mean(value: float | None) -> str:
+        if value is None:
+            return "–"
+        return ("+" if value >= 0 else "-") + t.num(abs(value), 2)
+
+    lines.append(
+        table(
+            [
+                {
+                    t("cli.col.axis"): f"{a.negative} – {a.positive}",
+                    "n": a.classified,
+                    t("cli.col.mean"): mean(a.mean),
+                    "-2": a.counts.get(-2, 0),
+                    "-1": a.counts.get(-1, 0),
+                    "0": a.counts.get(0, 0),
+                    "+1": a.counts.get(1, 0),
+                    "+2": a.counts.get(2, 0),
+                    t("cli.col.leans"): a.lean,
+                }
+                for a in r.axes
+            ],
+            t,
+        )
+    )
+    lines += ["", t("cli.portfolio.weak")]
+    lines.append(
+        table(
+            [
+                {
+                    t("cli.col.id"): c.id,
+                    t("cli.col.statement"): short(c.text, 40),
+                    t("cli.col.score"): t.pct(c.score, 1),
+                    t("cli.col.initiatives"): ", ".join(c.direct)
+                    + (
+                        t("cli.portfolio.via", names=", ".join(c.via_dimension))
+                        if c.via_dimension
+                        else ""
+                    )
+                    or t("cli.portfolio.none"),
+                }
+                for c in r.coverage
+                if c.weak
+            ],
+            t,
+        )
+    )
+    if r.uncovered_weak:
+        lines.append(t("cli.portfolio.uncovered", ids=", ".join(r.uncovered_weak)))
+    else:
+        lines.append(t("cli.portfolio.covered"))
+    parts = ", ".join(f"{k} {v}" for k, v in r.by_part.items())
+    lines += ["", t("cli.portfolio.per_part", parts=parts)]
+    return _lines(lines)
+
+
+__all__ = [
+    "header",
+    "render_compare",
+    "render_gap",
+    "render_groups",
+    "render_portfolio",
+    "render_priorities",
+    "render_reliability",
+    "render_score",
+    "short",
+    "table",
+]
