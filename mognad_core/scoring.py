@@ -172,7 +172,7 @@ def publish_score(
     from .plugins import call_each
 
     ctx = dict(context or {})
-    lang = texts.check_lang(ctx.get("lang") or "sv")
+    lang = texts.check_lang(ctx.get("lang", "sv"))
     result = exact_score(disclosure.masked(responses, hidden))
     result.notes = texts.words(responses.notes, lang)
     hidden_ids = [sid for sid, h in zip(responses.model.statement_ids, hidden, strict=True) if h]
@@ -326,6 +326,9 @@ def score(
     :meth:`ResponseSet.from_any`; the model defaults to ``dimios``, and a ResponseSet read for
     another model than ``model`` is a :class:`~mognad_core.errors.ModelError`).
     """
+    from .texts import check_lang
+
+    check_lang(lang)
     rs = ResponseSet.from_any(
         responses, model, sheet=sheet, mapping=mapping, answers=answers, duplicates=duplicates
     )

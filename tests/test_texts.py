@@ -21,7 +21,7 @@ def _fields(words: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(texts.CATALOGUE))
 def test_every_text_has_both_languages_with_the_same_placeholders(key):
     sv, en = texts.CATALOGUE[key]
-    assert sv.strip() and en.strip()
+    assert (sv.strip() and en.strip()) or key.endswith("_arg")  # an optional argument
     assert _fields(sv) == _fields(en), key
 
 
