@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import TINY
 from openpyxl import Workbook
 
 import mognad_core as mognad
@@ -17,8 +18,6 @@ from mognad_core.answers import BLANK_TEXTS, answer_key
 from mognad_core.readers.excel import ExcelReader
 from mognad_core.texts import words
 
-DATA = Path(__file__).parent / "data"
-TINY = DATA / "tiny.yaml"
 SV = {1: "Stämmer inte alls", 2: "Stämmer dåligt", 3: "Stämmer delvis", 4: "Stämmer ganska bra"}
 SV[5] = "Stämmer helt"
 EN = {1: "Does not apply at all", 2: "Applies poorly", 3: "Partly applies"}

@@ -8,10 +8,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import TINY
 from openpyxl import Workbook
 
-DATA = Path(__file__).parent / "data"
-TINY = str(DATA / "tiny.yaml")
 HEADER = ["förvaltning", "a1", "a2", "b1", "b2", "b3"]
 GOOD = [
     ["Soc", 5, 1, 3, 2, None],

@@ -16,13 +16,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from conftest import CORPUS, TINY
 
 import mognad_core as mognad
 from mognad_core.readers.excel import ExcelReader
 
-CORPUS = Path(__file__).parent / "corpus"
 HAND = CORPUS / "hand"
-TINY = Path(__file__).parent / "data" / "tiny.yaml"
 CASES = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["cases"]
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from conftest import TINY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mognad_core as mognad
 
-MODEL = mognad.load_model_file(Path(__file__).parent / "data" / "tiny.yaml")
+MODEL = mognad.load_model_file(TINY)
 IDS = MODEL.statement_ids
 cell = st.one_of(st.integers(1, 5), st.sampled_from(["vet ej", "Vet inte", "DON'T KNOW", None]))
 tables = st.lists(st.lists(cell, min_size=len(IDS), max_size=len(IDS)), min_size=1, max_size=25)

@@ -8,13 +8,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import TINY
 from openpyxl import Workbook
 
 import mognad_core as mognad
 from mognad_core.responses import code_column, match_header
 from mognad_core.texts import words
-
-DATA = Path(__file__).parent / "data"
 
 
 def test_headers_by_id_text_alias_and_numbering(tiny_model):
@@ -370,7 +369,7 @@ def test_a_table_on_its_side_is_refused_with_how_to_turn_it(tmp_path, run_cli):
         wb.active.append(row)
     wb.active.title = "Blad1"
     wb.save(tmp_path / "handgjord.xlsx")
-    res = run_cli("score", tmp_path / "handgjord.xlsx", "--model", DATA / "tiny.yaml")
+    res = run_cli("score", tmp_path / "handgjord.xlsx", "--model", TINY)
     assert res.exit_code == 2
     assert res.stderr.strip() == (
         'Error: handgjord.xlsx, sheet "Blad1", column A ("Påstående"): the statements are in rows, '

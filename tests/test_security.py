@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, ROOT, TINY
 
 import mognad_core as mognad
 from mognad_core.readers import read_table
@@ -16,9 +17,6 @@ from mognad_core.readers.limits import Limits, current_limits, use_limits
 from mognad_core.responses import load_mapping
 from mognad_core.targets import parse_target
 
-ROOT = Path(__file__).parent.parent
-CORPUS = Path(__file__).parent / "corpus"
-TINY = Path(__file__).parent / "data" / "tiny.yaml"
 PACKAGES = [
     ROOT / "mognad_core",
     ROOT / "excel" / "mognad_excel",
