@@ -77,11 +77,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{shown} av {count} grupper visas; {rule}.",
         "{shown} of {count} groups shown; {rule}.",
     ),
-    "dimios.pooled": (
-        "Obs: svaren från {column} {waves} räknas ihop; välj ett med --where {column}={last}.",
-        "Note: the answers from {column} {waves} are pooled; use --where {column}={last} for one "
-        "of them.",
-    ),
     # ---- efficiency–innovation balance -------------------------------------------------------
     "dimios.balance.title": ("Effektivitet–innovation", "Efficiency–innovation"),
     "dimios.balance.overall": ("Totalt", "Overall"),

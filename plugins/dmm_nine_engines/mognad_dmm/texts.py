@@ -153,12 +153,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "respondents with a score; smaller groups get only a coarse flag: divided (a range "
         "above {limit} percentage points) or in agreement.",
     ),
-    "dmm.note.waves": (
-        'Kolumnen "{column}" har flera värden ({waves}); workshopen räknar ihop dem. Ta en '
-        "omgång i taget för att jämföra lika med lika.",
-        'Column "{column}" has several values ({waves}); the workshop pools them. Score one '
-        "wave at a time to compare like with like.",
-    ),
     # ---- gap to a target profile (dmm_target_gap) ----------------------------------------------
     "dmm.gap.title": ("Gap till målprofilen: {label}", "Gap to the target profile: {label}"),
     "dmm.gap.error_title": (
