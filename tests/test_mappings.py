@@ -36,13 +36,13 @@ def forms_export(tmp_path, rows: int = 8):
 def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tmp_path, run_cli):
     path, truth = forms_export(tmp_path)
     out = tmp_path / "mapping.yaml"
-    res = run_cli("mapping", "init", path, "--model", "dimios", "-o", out)
+    res = run_cli("mapping", "init", path, "--model", "dimios", "-o", out, "--lang", "en")
     assert res.exit_code == 0, res.stderr
     assert res.stdout.splitlines() == [
         f"Wrote {out}: 24 of 28 columns mapped to statements, 26 guess(es) marked CHECK, 0 "
         "statement(s) without a column.",
         "Check the lines marked CHECK, then: mognad score forms.xlsx --model dimios --mapping "
-        f"{out}",
+        f"{out} --lang en",  # the suggested command keeps the language
     ]
     text = out.read_text("utf-8")
     lines = text.splitlines()

@@ -44,8 +44,8 @@ def test_folder_output_gets_both_files_named_after_the_responses(run_cli, folder
     out = run_cli("report", "dimios_sample.xlsx", "--compare", "år", "-o", "rapport/")
     assert out.exit_code == 0, out.stderr
     assert out.stdout.splitlines() == [
-        "Wrote rapport/dimios_sample_rapport.xlsx",
-        "Wrote rapport/dimios_sample_rapport.pptx",
+        "Skrev rapport/dimios_sample_rapport.xlsx",
+        "Skrev rapport/dimios_sample_rapport.pptx",
     ]
     out = run_cli("report", "dimios_2025.csv", "-c", "dimios_2024.csv", "--lang", "en", "-o", ".")
     assert out.exit_code == 0, out.stderr

@@ -11,17 +11,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import DIMIOS_SAMPLES, DMM_SAMPLES, ROOT
 from openpyxl import load_workbook
 from pptx import Presentation
 
 from mognad_core.cli.report import report_cmd
 
-ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "reports.md"
 TEXT = DOC.read_text(encoding="utf-8")
 SAMPLE_DIRS = [
-    ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples",
-    ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples",
+    DIMIOS_SAMPLES,
+    DMM_SAMPLES,
 ]
 
 
@@ -67,7 +67,7 @@ def test_every_command_prints_what_is_shown(run_cli, folder, command, shown):
     assert out.exit_code == 0, out.stderr
     assert out.stdout.splitlines() == shown.strip().splitlines()
     for line in out.stdout.splitlines():
-        opens(folder / line.removeprefix("Wrote "))
+        opens(folder / line.removeprefix("Wrote ").removeprefix("Skrev "))
 
 
 def test_every_option_is_documented():

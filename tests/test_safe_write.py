@@ -21,20 +21,19 @@ from pathlib import Path
 import click
 import openpyxl
 import pytest
+from conftest import DIMIOS_2025, DIMIOS_SAMPLE, ROOT
 from pptx import Presentation
 
 from mognad_core import safe_write
 from mognad_core.errors import MognadError
 
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and modes")
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
-    shutil.copy(SAMPLES / "dimios_2025.csv", tmp_path / "svar.csv")
+    shutil.copy(DIMIOS_2025, tmp_path / "svar.csv")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -161,7 +160,7 @@ def test_copy_files_is_all_or_nothing(tmp_path):
 
 # ---- existing files and --force ------------------------------------------------------------
 def test_report_never_replaces_an_existing_file_without_force(run_cli, folder):
-    (folder / "befintlig.xlsx").write_bytes((SAMPLES / "dimios_sample.xlsx").read_bytes())
+    (folder / "befintlig.xlsx").write_bytes(DIMIOS_SAMPLE.read_bytes())
     before = digest(folder / "befintlig.xlsx")
     refused(
         run_cli("report", "svar.csv", "-o", "befintlig.xlsx"),
@@ -225,7 +224,7 @@ def test_template_and_recalc_need_force_and_keep_the_file_intact(run_cli, folder
 def test_an_upper_case_xlsx_is_a_real_workbook(run_cli, folder, name):
     out = run_cli("report", "svar.csv", "-o", name)
     assert out.exit_code == 0, out.stderr
-    assert out.stdout.splitlines() == [f"Wrote {name}"]
+    assert out.stdout.splitlines() == [f"Skrev {name}"]  # a Swedish report, a Swedish line
     wb = openpyxl.load_workbook(folder / name)  # a workbook, not a deck under an .xlsx name
     assert wb.sheetnames[0] == "Sammanfattning"
 
