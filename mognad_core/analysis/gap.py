@@ -103,6 +103,7 @@ def gap(
     (None or blank) means the model's default benchmark (:func:`~mognad_core.targets.
     default_target`, DiMiOS: the national average); a model without one raises.
     """
+    texts.check_lang(lang)
     m = resolve_model(result, model)
     level = check_level(level)
     t = parse_target(default_target(m) if is_blank(target) else target, m, result)
@@ -149,7 +150,7 @@ def gap(
         derived = True
     overall = _row(
         "overall",
-        "Totalt" if lang == "sv" else "Overall",
+        texts.text("part.overall", lang),
         "overall",
         None,
         none(result.overall),
