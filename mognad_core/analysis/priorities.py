@@ -170,9 +170,7 @@ def _candidates(
     )
     table["low_score_high_dont_know"] = table["low_score"] & table["high_dont_know"]
     low = "prio.low_median" if threshold_of(below) is None else "prio.low_model"
-    table["reasons"] = [
-        _reasons(r, low, threshold, min_share, lang) for _, r in table.iterrows()
-    ]
+    table["reasons"] = [_reasons(r, low, threshold, min_share, lang) for _, r in table.iterrows()]
     return table.drop(columns="raw_weight"), unscored, median, min_share
 
 

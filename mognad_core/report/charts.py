@@ -185,6 +185,7 @@ def statement_bars(
     t: Texts,
     *,
     median: float | None = None,
+    median_label: str | None = None,
     min_share: float | None = None,
     highlight: Sequence[str] = (),
     dk_top: float | None = None,
@@ -192,12 +193,14 @@ def statement_bars(
     hidden_label: str | None = None,
 ) -> bytes:
     """One bar per statement (in the given order, top to bottom) with its vet-ej share beside;
-    a hidden statement (anonymity) gets ``hidden_label`` instead of a bar and a share."""
+    a hidden statement (anonymity) gets ``hidden_label`` instead of a bar and a share. ``median``
+    is the line for a low score (the median, or the model's own threshold: ``median_label``)."""
     with rc_context(_RC):
         fig = statement_bars_figure(
             rows,
             t,
             median=median,
+            median_label=median_label,
             min_share=min_share,
             highlight=highlight,
             dk_top=dk_top,
@@ -212,6 +215,7 @@ def statement_bars_figure(
     t: Texts,
     *,
     median: float | None = None,
+    median_label: str | None = None,
     min_share: float | None = None,
     highlight: Sequence[str] = (),
     dk_top: float | None = None,
@@ -250,7 +254,7 @@ def statement_bars_figure(
         ax.text(
             median,
             -0.75,
-            t("start.median", value=t.pct(median)),
+            median_label or t("start.median", value=t.pct(median)),
             ha="center",
             va="bottom",
             fontsize=12,
@@ -305,11 +309,18 @@ def start_map(
     min_share: float,
     highlight: Sequence[str] = (),
     size: tuple[float, float] = WIDE,
+    median_label: str | None = None,
 ) -> bytes:
     """Vetlanda's view: score against vet-ej share; low score + much vet ej is shaded."""
     with rc_context(_RC):
         fig = start_map_figure(
-            rows, t, median=median, min_share=min_share, highlight=highlight, size=size
+            rows,
+            t,
+            median=median,
+            min_share=min_share,
+            highlight=highlight,
+            size=size,
+            median_label=median_label,
         )
         return _png(fig)
 
@@ -322,6 +333,7 @@ def start_map_figure(
     min_share: float,
     highlight: Sequence[str] = (),
     size: tuple[float, float] = WIDE,
+    median_label: str | None = None,
 ) -> Figure:
     """The figure behind :func:`start_map` (call inside ``rc_context(_RC)``); the statement
     labels carry ``gid="point-label"``."""
@@ -373,7 +385,7 @@ def start_map_figure(
             ax.text(
                 median,
                 y_hi * 0.985,
-                " " + t("start.median", value=t.pct(median)),
+                " " + (median_label or t("start.median", value=t.pct(median))),
                 va="top",
                 fontsize=12,
                 color=GREY,

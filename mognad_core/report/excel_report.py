@@ -73,7 +73,7 @@ HEADER_ROW = 4  # tables start here: title in row 1, a note in row 2
 
 
 def pp_format(t: Texts) -> str:
-    unit = "p.e." if t.lang == "sv" else "pp"
+    unit = t("unit.pp")
     return f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
 
 
@@ -428,58 +428,11 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
     return ws
 
 
-def _reason(t: Texts, p: Any, median: float | None, min_share: float) -> str:
-    """The reasons for a ranked statement in the report's language."""
-    sv = t.lang == "sv"
-    parts = []
-    if median is not None and p.score is not None and p.score < median - 1e-12:
-        parts.append(
-            f"lågt värde {t.pct(p.score, 1)} (under medianen {t.pct(median, 1)})"
-            if sv
-            else f"low score {t.pct(p.score, 1)} (below the median {t.pct(median, 1)})"
-        )
-    else:
-        parts.append(f"värde {t.pct(p.score, 1)}" if sv else f"score {t.pct(p.score, 1)}")
-    if p.dont_know_share is not None and p.dont_know_share >= min_share - 1e-12:
-        parts.append(
-            f"hög andel vet ej {t.pct(p.dont_know_share, 1)} (minst {t.pct(min_share)})"
-            if sv
-            else f"high don't-know share {t.pct(p.dont_know_share, 1)} "
-            f"(at least {t.pct(min_share)})"
-        )
-    elif p.dont_know_share:
-        parts.append(
-            f"vet ej {t.pct(p.dont_know_share, 1)}"
-            if sv
-            else f"don't know {t.pct(p.dont_know_share, 1)}"
-        )
-    if p.gap is not None:
-        if p.gap < 0:
-            parts.append(
-                f"{t.pp(-p.gap)} under målet {t.pct(p.target)}".replace("+", "")
-                if sv
-                else f"{t.pp(-p.gap)} below the target {t.pct(p.target)}".replace("+", "")
-            )
-        else:
-            parts.append(f"målet {t.pct(p.target)} nås" if sv else f"target {t.pct(p.target)} met")
-    return "; ".join(parts)
-
-
-def reasons(data: ReportData) -> dict[str, str]:
-    """Reason text per ranked id, in the report's language (a plugin's own ranking keeps its
-    own words)."""
-    pr = data.priorities
-    if pr.ranked_by != "default":
-        return {p.id: p.reason for p in pr.ranked}
-    return {p.id: _reason(data.texts, p, pr.median_score, pr.min_share) for p in pr.ranked}
-
-
 def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
     t = data.texts
     pr = data.priorities
     ws = wb.create_sheet(t("sheet.priorities"))
     _title(ws, t("head.priorities"), t("note.priorities_top", count=pr.count))
-    why = reasons(data)
     has_target = any(p.target is not None for p in pr.ranked)
     headers = [
         t("col.rank"),
@@ -490,13 +443,13 @@ def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
     ]
     if has_target:
         headers += [t("col.target"), t("col.gap")]
-    headers += [t("col.priority"), t("col.vetlanda"), t("col.reason")]
+    headers += [t("col.priority"), t("col.low_score_high_dont_know"), t("col.reason")]
     rows = []
     for p in pr.ranked:
         row: list[Any] = [p.rank, p.id, p.label, p.score, p.dont_know_share]
         if has_target:
             row += [p.target, data.pp(p.gap)]
-        row += [p.priority, t.yes_no(p.vetlanda), why.get(p.id, "")]
+        row += [p.priority, t.yes_no(p.low_score_high_dont_know), p.reason]
         rows.append(row)
     formats = {4: PCT, 5: PCT}
     if has_target:
@@ -900,9 +853,21 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
     return ws
 
 
+def priorities_rule(data: ReportData) -> str:
+    """The rule that ranked the priorities, in the report's language (a plugin's own rule in
+    its own words)."""
+    t, pr = data.texts, data.priorities
+    if pr.ranked_by != "default":
+        return pr.rule
+    if pr.score_below is None:
+        below = t("about.below_median", value=t.pct(pr.median_score, 1))
+    else:
+        below = t("about.below_model", value=t.pct(pr.score_below, 1))
+    return t("about.priorities_rule", below=below, min=t.pct(pr.min_share))
+
+
 def _about(wb: Workbook, data: ReportData) -> Worksheet:
     t = data.texts
-    sv = data.lang == "sv"
     ws = wb.create_sheet(t("sheet.about"))
     _title(ws, t("head.about"))
     ws.column_dimensions["A"].width = 28
@@ -912,73 +877,39 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
     anonymity = data.off_notice or t("anonymity.on", k=pol.min_size, k2=pol.spread_min)
     items: list[tuple[str, str]] = [
         (t("about.anonymity"), anonymity),
-        ("Modell" if sv else "Model", f"{m.display_title(data.lang)} ({m.name} {m.version})"),
-        ("Svar" if sv else "Responses", f"{data.source_name}: {data.result.n_respondents}"),
+        (t("about.model"), f"{m.display_title(data.lang)} ({m.name} {m.version})"),
+        (t("about.responses"), f"{data.source_name}: {data.result.n_respondents}"),
     ]
     if data.where:
-        items.append(("Urval" if sv else "Selection", ", ".join(data.where)))
+        items.append((t("about.selection"), ", ".join(data.where)))
     if data.compare is not None:
         c = data.compare
-        items.append(
-            (
-                "Jämförelse" if sv else "Comparison",
-                f"{c.before_label} (n={c.n_before}) → {c.after_label} (n={c.n_after}); "
-                + (
-                    f"intervall för påståenden: Welch t; för dimensioner: bootstrap "
-                    f"({c.n_boot} dragningar, frö {c.seed})"
-                    if sv
-                    else f"intervals for statements: Welch t; for dimensions: bootstrap "
-                    f"({c.n_boot} replicates, seed {c.seed})"
-                ),
-            )
+        text = t(
+            "about.comparison_text",
+            before=c.before_label,
+            n_before=c.n_before,
+            after=c.after_label,
+            n_after=c.n_after,
+            n_boot=c.n_boot,
+            seed=c.seed,
         )
+        items.append((t("about.comparison"), text))
     if data.target_label:
-        items.append(("Mål" if sv else "Target", data.target_label))
+        items.append((t("about.target"), data.target_label))
     if data.groups is not None:
         g = data.groups
-        if not data.protected:
-            rule = "alla grupper visas." if sv else "every group is shown."
-        elif sv:
-            rule = (
-                f"grupper med färre än {g.min_size} svarande visas inte, och inte heller en "
-                "grupp som annars kunde räknas fram ur totalen."
-            )
-        else:
-            rule = (
-                f"groups with fewer than {g.min_size} respondents are not shown, nor a group "
-                "that could otherwise be derived from the total."
-            )
-        items.append(("Grupper" if sv else "Groups", f"per {', '.join(g.by)}; {rule}"))
-    items.append(("Värden" if sv else "Scores", t("note.percent")))
-    pr = data.priorities
-    if pr.ranked_by == "default":
-        rule = (
-            f"Ett påstående har lågt värde när det ligger under medianen av alla påståenden "
-            f"({t.pct(pr.median_score, 1)}) och mycket vet ej när andelen vet ej är minst "
-            f"{t.pct(pr.min_share)}. Påståenden som har båda kommer först (Vetlandas sätt att "
-            "välja var man börjar); därefter efter prioritet = vikt × ((1 − värde) + andel vet "
-            "ej + avstånd till målet)."
-            if sv
-            else f"A statement has a low score when it is below the median of all statements "
-            f"({t.pct(pr.median_score, 1)}) and much don't know when its don't-know share is "
-            f"at least {t.pct(pr.min_share)}. Statements with both come first (Vetlanda's way "
-            "of choosing where to start); then by priority = weight × ((1 − score) + "
-            "don't-know share + shortfall to the target)."
-        )
-    else:
-        rule = pr.rule
-    items.append(("Prioritering" if sv else "Priorities", rule))
+        rule = t("about.groups_rule", k=g.min_size) if data.protected else t("about.groups_all")
+        items.append((t("about.groups"), t("about.groups_text", by=", ".join(g.by), rule=rule)))
+    items.append((t("about.scores"), t("note.percent")))
+    items.append((t("about.priorities"), priorities_rule(data)))
     if data.benchmark is not None and data.benchmark.caveat:
-        items.append(("Riktmärke" if sv else "Benchmark", data.benchmark.caveat))
+        items.append((t("about.benchmark"), data.benchmark.caveat))
     items.append(
-        (
-            "Skapad" if sv else "Created",
-            t("created", date=data.created.isoformat(), version=__version__),
-        )
+        (t("about.created"), t("created", date=data.created.isoformat(), version=__version__))
     )
     for note in data.notes:
         if note != data.off_notice:  # said first
-            items.append(("Anmärkning" if sv else "Note", t.message(note)))
+            items.append((t("about.note"), t.message(note)))
     row = 3
     for key, value in items:
         ws.cell(row=row, column=1, value=key).font = BOLD

@@ -32,9 +32,9 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from .. import __version__, texts
+from ..schema import in_language
 from . import charts
 from .data import GroupReport, ReportData
-from .excel_report import reasons
 from .summary import key_figures, sentences
 from .texts import shorten
 
@@ -263,8 +263,7 @@ def _summary_slide(deck: Deck) -> None:
         )
     items = d.priorities.items
     if items:
-        label = "Börja med:" if d.lang == "sv" else "Start with:"
-        paragraphs = [(label, 22, True, NAVY)]
+        paragraphs = [(t("slide.start_with"), 22, True, NAVY)]
         paragraphs += [(f"{p.rank}. {shorten(p.label, 100)}", 20, False, INK) for p in items]
         deck.text(
             s, MARGIN, Inches(4.75), WIDTH - 2 * MARGIN, Inches(2.2), paragraphs, space_after=4
@@ -301,21 +300,34 @@ def _statement_slides(deck: Deck) -> None:
         notes = [t("notes.figures")] + [
             f"{r.id} {r.text}: {d.hidden_text}"
             if r.hidden
-            else f"{r.id} {r.text}: {t.pct(r.score, 1)}, "
-            + ("vet ej " if d.lang == "sv" else "don't know ")
-            + f"{t.pct(r.dont_know_share, 1)} (n={r.n})"
+            else t(
+                "slide.statement_note",
+                id=r.id,
+                text=r.text,
+                score=t.pct(r.score, 1),
+                share=t.pct(r.dont_know_share, 1),
+                n=r.n,
+            )
             for r in chunk
         ]
         s = deck.slide(title, notes)
         png = charts.statement_bars(
             chunk,
             t,
-            median=pr.median_score,
+            median=pr.threshold,
+            median_label=threshold_label(t, pr, 0),
             min_share=pr.min_share,
             highlight=highlight,
             dk_top=dk_top,
         )  # a hidden statement: "visas inte" beside its label (the reason is in the notes)
         deck.picture(s, png)
+
+
+def threshold_label(t: texts.Texts, pr: Any, digits: int) -> str:
+    """The line for a low score: ``median 66 %``, or ``gräns 60 %`` when the model sets it."""
+    if pr.score_below is None:
+        return t("start.median", value=t.pct(pr.median_score, digits))
+    return t("start.threshold", value=t.pct(pr.score_below, digits))
 
 
 def _start_slide(deck: Deck) -> None:
@@ -325,17 +337,18 @@ def _start_slide(deck: Deck) -> None:
     notes += [
         f"{p.id} {p.label}: {t.pct(p.score, 1)}, {t.pct(p.dont_know_share, 1)}"
         for p in pr.ranked
-        if p.vetlanda
+        if p.low_score_high_dont_know
     ]
-    notes.append(t("start.median", value=t.pct(pr.median_score, 1)))
+    notes.append(threshold_label(t, pr, 1))
     notes.append(t("start.min_share", value=t.pct(pr.min_share)))
     s = deck.slide(t("chart.start"), notes)
     png = charts.start_map(
         d.statements,
         t,
-        median=pr.median_score,
+        median=pr.threshold,
         min_share=pr.min_share,
         highlight=[x.id for x in pr.items],
+        median_label=threshold_label(t, pr, 0),
     )
     deck.picture(s, png)
 
@@ -364,10 +377,12 @@ def _change_slide(deck: Deck) -> None:
     rows = [c.overall, *c.dimensions]
     title = t("slide.change_title", before=c.before_label, after=c.after_label)
     if c.compared:
-        title = f"{c.before_label} → {c.after_label}: " + (
-            f"bättre på {c.improved} av {c.compared} påståenden"
-            if d.lang == "sv"
-            else f"better on {c.improved} of {c.compared} statements"
+        title = t(
+            "slide.change_better",
+            before=c.before_label,
+            after=c.after_label,
+            improved=c.improved,
+            compared=c.compared,
         )
     notes = [t("notes.figures")] + [
         f"{r.label}: {t.pct(r.before, 1)} → {t.pct(r.after, 1)} ({t.pp(r.change)}"
@@ -400,7 +415,7 @@ def _priority_items(
                 t("slide.score_dk", score=t.pct(p.score), dk=t.pct(p.dont_know_share)),
                 22 if big else 18,
                 False,
-                VERMILLION if p.vetlanda else GREY,
+                VERMILLION if p.low_score_high_dont_know else GREY,
             )
         )
     if not paragraphs:
@@ -411,13 +426,12 @@ def _priority_items(
 def _priorities_slide(deck: Deck) -> None:
     d, t = deck.data, deck.t
     pr = d.priorities
-    why = reasons(d)
     title = (
         t("slide.priorities_one")
         if len(pr.items) == 1
         else t("slide.priorities", count=len(pr.items))
     )
-    notes = [f"{p.rank}. {p.id} {p.label}: {why.get(p.id, '')}" for p in pr.items]
+    notes = [f"{p.rank}. {p.id} {p.label}: {p.reason}" for p in pr.items]
     notes += ["", t("note.priorities_top", count=pr.count)]
     s = deck.slide(title, notes)
     _priority_items(deck, s, pr.items, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN)
@@ -451,12 +465,11 @@ def _next_steps_slide(deck: Deck) -> None:
     engines = [e for e in ins.data.get("engines") or [] if e.get("next_step")]
     if not engines:
         return
-    en = d.lang == "en"
     paragraphs = []
     notes = [ins.text]
     for e in engines[:3]:
-        label = (e.get("label_en") or e.get("label")) if en else e.get("label")
-        step = (e.get("next_step_en") or e.get("next_step")) if en else e.get("next_step")
+        label = in_language(e.get("label"), e.get("label_en"), d.lang)
+        step = in_language(e.get("next_step"), e.get("next_step_en"), d.lang)
         paragraphs.append((f"{label} ({t.pct(e.get('score'))})", 28, True, NAVY))
         paragraphs.append((shorten(str(step), 160), 22, False, INK))
         notes.append(f"{label}: {t.pct(e.get('score'), 1)}; {step}")
@@ -569,7 +582,6 @@ ABOUT_NOTES = 5
 
 def _about_slide(deck: Deck) -> None:
     d, t = deck.data, deck.t
-    sv = d.lang == "sv"
     m = d.model
     lines = [
         t("model", title=m.display_title(d.lang), name=m.name, version=m.version),
@@ -583,13 +595,7 @@ def _about_slide(deck: Deck) -> None:
     if d.off_notice:
         lines.append(d.off_notice)
     elif d.groups is not None:
-        lines.append(
-            f"Grupper med färre än {d.groups.min_size} svarande visas inte (anonymitet), inte "
-            "heller en grupp som annars kunde räknas fram ur totalen."
-            if sv
-            else f"Groups with fewer than {d.groups.min_size} respondents are not shown "
-            "(anonymity), nor a group that could otherwise be derived from the total."
-        )
+        lines.append(t("slide.groups_rule", k=d.groups.min_size))
     if d.benchmark is not None and d.benchmark.caveat:
         lines.append(d.benchmark.caveat)
     notes = [t.message(n) for n in d.notes if n != d.off_notice]
@@ -606,20 +612,11 @@ def _about_slide(deck: Deck) -> None:
     if not notes:
         return
     # the notes about the data on a slide of their own, the last one (all in its speaker notes)
-    s = deck.slide("Om uppgifterna" if sv else "About the data", notes)
+    s = deck.slide(t("slide.about_data"), notes)
     shown = [(note, 16, False, INK) for note in notes[:ABOUT_NOTES]]
     if len(notes) > ABOUT_NOTES:
         more = len(notes) - ABOUT_NOTES
-        shown.append(
-            (
-                f"… och {more} till i talarens anteckningar"
-                if sv
-                else f"… and {more} more in the speaker notes",
-                16,
-                False,
-                INK,
-            )
-        )
+        shown.append((t("slide.more_notes", more=more), 16, False, INK))
     deck.text(s, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(5.3), shown, space_after=10)
 
 

@@ -47,68 +47,43 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
     return out
 
 
-def _above_below(t, value: float) -> str:
-    if t.lang == "sv":
-        return "över" if value > 0 else "under"
-    return "above" if value > 0 else "below"
-
-
 def sentences(data: ReportData) -> list[str]:
     """The summary, one sentence (or two short ones) per line."""
-    t, r, sv = data.texts, data.result, data.lang == "sv"
+    t, r = data.texts, data.result
     out: list[str] = []
-    n = r.n_respondents
-    if sv:
-        line = f"{n} personer har svarat ({data.source_name}"
-        line += f", {', '.join(data.where)})." if data.where else ")."
-        if data.wave:
-            line += f" Rapporten gäller {data.wave}."
-    else:
-        line = f"{n} people answered ({data.source_name}"
-        line += f", {', '.join(data.where)})." if data.where else ")."
-        if data.wave:
-            line += f" The report is about {data.wave}."
+    where = f", {', '.join(data.where)}" if data.where else ""
+    line = t("summary.respondents", n=r.n_respondents, source=data.source_name, where=where)
+    if data.wave:
+        line += " " + t("summary.wave", wave=data.wave)
     out.append(line)
 
-    line = (
-        f"Den samlade digitala mognaden är {t.pct(r.overall, 1)}."
-        if sv
-        else f"Overall digital maturity is {t.pct(r.overall, 1)}."
-    )
+    line = t("summary.overall", score=t.pct(r.overall, 1))
     if data.level_label:
-        line += (
-            f" Det motsvarar nivån {data.level_label}."
-            if sv
-            else f" That is the level {data.level_label}."
-        )
+        line += " " + t("summary.level", level=data.level_label)
     out.append(line)
 
     q = data.quadrant
     if q is not None and q.name:
         org = q.points[0]
         out.append(
-            f"I fyrfältet hamnar organisationen i ”{q.name}”: {q.x_label} {t.pct(org.x, 1)}, "
-            f"{q.y_label} {t.pct(org.y, 1)}."
-            if sv
-            else f"In the 2x2 the organisation is “{q.name}”: {q.x_label} {t.pct(org.x, 1)}, "
-            f"{q.y_label} {t.pct(org.y, 1)}."
+            t(
+                "summary.quadrant",
+                name=q.name,
+                x_label=q.x_label,
+                x=t.pct(org.x, 1),
+                y_label=q.y_label,
+                y=t.pct(org.y, 1),
+            )
         )
 
     b = data.benchmark
     if b is not None and b.gap is not None:
-        amount = t.pp(abs(b.gap), long=True).lstrip("+")
         if abs(b.gap) < 0.0005:
-            out.append(
-                f"Det är samma nivå som {b.label} ({t.pct(b.value)})."
-                if sv
-                else f"That equals {b.label} ({t.pct(b.value)})."
-            )
+            key = "summary.benchmark_same"
         else:
-            out.append(
-                f"Det är {amount} {_above_below(t, b.gap)} {b.label} ({t.pct(b.value)})."
-                if sv
-                else f"That is {amount} {_above_below(t, b.gap)} {b.label} ({t.pct(b.value)})."
-            )
+            key = "summary.benchmark_above" if b.gap > 0 else "summary.benchmark_below"
+        amount = t.pp(abs(b.gap), long=True).lstrip("+")
+        out.append(t(key, amount=amount, label=b.label, value=t.pct(b.value)))
 
     g = data.gap
     if g is not None:
@@ -116,25 +91,15 @@ def sentences(data: ReportData) -> list[str]:
         if dims:
             met = sum(1 for x in dims if x.met)
             worst = min(dims, key=lambda x: x.gap)
-            line = (
-                f"Mot målet {data.target_label} når {met} av {len(dims)} dimensioner målet."
-                if sv
-                else f"Against the target {data.target_label}, {met} of {len(dims)} dimensions "
-                "reach it."
+            line = t(
+                "summary.target_dimensions", target=data.target_label, met=met, total=len(dims)
             )
             if worst.gap < 0:
-                line += (
-                    f" Störst gap: {worst.label} ({t.pp(worst.gap)})."
-                    if sv
-                    else f" Largest gap: {worst.label} ({t.pp(worst.gap)})."
-                )
+                line += " " + t("summary.largest_gap", label=worst.label, gap=t.pp(worst.gap))
             out.append(line)
         elif g.overall.gap is not None:
-            out.append(
-                f"Mot målet {data.target_label}: {t.pp(g.overall.gap, long=True)}."
-                if sv
-                else f"Against the target {data.target_label}: {t.pp(g.overall.gap, long=True)}."
-            )
+            gap = t.pp(g.overall.gap, long=True)
+            out.append(t("summary.target_overall", target=data.target_label, gap=gap))
 
     p = data.profile
     scored = [
@@ -144,79 +109,68 @@ def sentences(data: ReportData) -> list[str]:
         hi = max(scored, key=lambda x: x[1])
         lo = min(scored, key=lambda x: x[1])
         out.append(
-            f"Starkast är {hi[0]} ({t.pct(hi[1])}) och svagast {lo[0]} ({t.pct(lo[1])})."
-            if sv
-            else f"Strongest is {hi[0]} ({t.pct(hi[1])}), weakest {lo[0]} ({t.pct(lo[1])})."
+            t(
+                "summary.strongest",
+                high=hi[0],
+                high_score=t.pct(hi[1]),
+                low=lo[0],
+                low_score=t.pct(lo[1]),
+            )
         )
 
     c = data.compare
     if c is not None:
         o = c.overall
         if o.change is not None:
-            ci = ""
+            interval = ""
             if o.ci_low is not None:
-                ci = (
-                    f" (95 %-intervall {t.pp(o.ci_low)} till {t.pp(o.ci_high)})"
-                    if sv
-                    else f" (95 % interval {t.pp(o.ci_low)} to {t.pp(o.ci_high)})"
-                )
-            out.append(
-                f"Sedan {c.before_label} har totalen ändrats med {t.pp(o.change, long=True)}{ci}."
-                if sv
-                else f"Since {c.before_label} the overall score changed by "
-                f"{t.pp(o.change, long=True)}{ci}."
-            )
+                interval = t("summary.change_interval", low=t.pp(o.ci_low), high=t.pp(o.ci_high))
+            change = t.pp(o.change, long=True)
+            out.append(t("summary.change", before=c.before_label, change=change, interval=interval))
         if c.improved_all:
-            out.append(
-                f"Alla {c.compared} påståenden har förbättrats."
-                if sv
-                else f"All {c.compared} statements improved."
-            )
+            out.append(t("summary.improved_all", count=c.compared))
         elif c.compared:
             out.append(
-                f"{c.improved} av {c.compared} påståenden har förbättrats och {c.declined} "
-                "försämrats."
-                if sv
-                else f"{c.improved} of {c.compared} statements improved and {c.declined} declined."
+                t(
+                    "summary.improved_some",
+                    improved=c.improved,
+                    compared=c.compared,
+                    declined=c.declined,
+                )
             )
 
     items = data.priorities.items
     if items:
         parts = [
-            f"{shorten(x.label, 70)} ({t.pct(x.score)}, "
-            + ("vet ej " if sv else "don't know ")
-            + f"{t.pct(x.dont_know_share)})"
+            t(
+                "summary.start_item",
+                label=shorten(x.label, 70),
+                score=t.pct(x.score),
+                share=t.pct(x.dont_know_share),
+            )
             for x in items
         ]
-        out.append(
-            f"Förslag på var ni kan börja: {t.join(parts)}. Välj ett eller två områden, annars "
-            "blir det för mycket."
-            if sv
-            else f"Suggested places to start: {t.join(parts)}. Choose one or two areas, "
-            "otherwise it becomes far too much."
-        )
+        out.append(t("summary.start", items=t.join(parts)))
 
     grp = data.groups
     if grp is not None:
         by = ", ".join(grp.by)
         shown, hidden = len(grp.visible), len(grp.suppressed)
-        line = (
-            f"Per {by}: {shown} grupper visas"
-            + (f" och {hidden} döljs för att skydda anonymiteten." if hidden else ".")
-            if sv
-            else f"By {by}: {shown} groups shown"
-            + (f" and {hidden} hidden to protect anonymity." if hidden else ".")
-        )
+        if hidden:
+            line = t("summary.groups_hidden", by=by, shown=shown, hidden=hidden)
+        else:
+            line = t("summary.groups", by=by, shown=shown)
         overall = next(x for x in grp.rows if x.id == "overall")
         vals = {k: v for k, v in overall.values.items() if v is not None}
         if len(vals) >= 2:
             hi_g = max(vals, key=lambda k: vals[k])
             lo_g = min(vals, key=lambda k: vals[k])
-            line += (
-                f" Högst: {hi_g} ({t.pct(vals[hi_g])}); lägst: {lo_g} ({t.pct(vals[lo_g])})."
-                if sv
-                else f" Highest: {hi_g} ({t.pct(vals[hi_g])}); lowest: {lo_g} "
-                f"({t.pct(vals[lo_g])})."
+            line += " " + t(
+                "summary.groups_range",
+                high=hi_g,
+                high_score=t.pct(vals[hi_g]),
+                low=lo_g,
+                low_score=t.pct(vals[lo_g]),
             )
         out.append(line)
 
@@ -224,7 +178,8 @@ def sentences(data: ReportData) -> list[str]:
         ins = r.insight(key)
         if ins is not None and ins.text:
             text = f"{ins.title}: {ins.text}"
-            out.append(swedish_numbers(text) if sv else text)
+            # the plugins write their numbers themselves, with decimal points in either language
+            out.append(swedish_numbers(text) if t.lang == "sv" else text)
     return out
 
 
