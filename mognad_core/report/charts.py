@@ -311,7 +311,7 @@ def start_map(
     size: tuple[float, float] = WIDE,
     median_label: str | None = None,
 ) -> bytes:
-    """Vetlanda's view: score against vet-ej share; low score + much vet ej is shaded."""
+    """Where to start: score against vet-ej share; low score + much vet ej is shaded."""
     with rc_context(_RC):
         fig = start_map_figure(
             rows,
