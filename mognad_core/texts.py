@@ -356,6 +356,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} initiativ ({statuses}); svagt = {rule}",
         "{count} initiatives ({statuses}); weak = {rule}",
     ),
+    "cli.status.klar": ("klar", "done"),
+    "cli.status.pågående": ("pågående", "ongoing"),
+    "cli.status.planerad": ("planerad", "planned"),
     "cli.portfolio.balance": (
         "Balans på de tre axlarna (-2 .. +2):",
         "Balance on the three axes (-2 .. +2):",
@@ -425,6 +428,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # the overall row of an analysis (its label in the results of gap, compare and groups)
     "part.overall": ("Totalt", "Overall"),
+    # the priorities' rule (PriorityResult.rule; analysis.DEFAULT_RULE is the English text)
+    "prio.rule": (
+        "Kandidater är delarna på den valda nivån som har ett värde. Vetlandas sållning: en del "
+        "har 'lågt värde' när värdet ligger under medianen av kandidaternas värden (eller under "
+        "meta.dont_know_priority.score_below när modellen anger ett tal), och är 'dåligt känd' "
+        "när andelen vet ej är minst meta.dont_know_priority.min_share (standard 20 %). "
+        "Prioritet = relativ vikt x ((1 - värde) + andel vet ej + avstånd till målet), där den "
+        "relativa vikten är delens vikt delad med kandidaternas medelvikt och avståndet är "
+        "max(0, mål - värde) (0 utan mål). Delar som både har lågt värde och är dåligt kända "
+        "kommer först; inom varje grupp kommer högre prioritet först; lika behåller modellens "
+        "ordning.",
+        "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a part "
+        "is 'low' when its score is below the median score of the candidates (or below "
+        "meta.dont_know_priority.score_below when the model gives a number), and 'poorly known' "
+        "when its vet-ej share is at least meta.dont_know_priority.min_share (default 20 %). "
+        "Priority = relative weight x ((1 - score) + vet-ej share + shortfall to target), where "
+        "the relative weight is the part's weight divided by the mean weight of the candidates "
+        "and the shortfall is max(0, target - score) (0 without a target). Parts that are both "
+        "low and poorly known come first; within each group the higher priority comes first; "
+        "ties keep model order.",
+    ),
+    "prio.rule_plugin": (
+        "Rangordnat av tillägget {plugin} (kroken rank_priorities).",
+        "Ranked by the {plugin} plugin's rank_priorities hook.",
+    ),
     # which statements portfolio counts as weak (PortfolioResult.weak_rule)
     "portfolio.weak_median": (
         "värde under medianen för påståendenas värden ({median})",
@@ -632,6 +660,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "förändringen av totalen.",
         "A plugin computes this model's overall score its own way; no interval is given for the "
         "overall change.",
+    ),
+    "compare.latest_two": (
+        'Kolumnen "{column}" har {count} mätningar ({waves}); den senaste ({after}) jämförs med '
+        "den före ({before}), som i rapporten. Välj andra med --waves {first},{after} "
+        "(waves=(före, efter) i Python).",
+        'Column "{column}" has {count} waves ({waves}); the latest ({after}) is compared with the '
+        "one before ({before}), as in the report. Choose others with --waves {first},{after} "
+        "(waves=(before, after) in Python).",
+    ),
+    "compare.no_wave": (
+        '{count} svarande utan värde i "{column}" togs inte med.',
+        '{count} respondent(s) with no value in "{column}" were left out.',
     ),
     "compare.not_compared": (
         "Inte jämförda (inget värde i en av mätningarna): {ids}.",

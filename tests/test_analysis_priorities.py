@@ -21,7 +21,7 @@ import pytest
 from conftest import DIMIOS_2025, TINY_DONT_KNOW_SHARES, TINY_SCORES
 
 import mognad_core as mognad
-from mognad_core import hookimpl
+from mognad_core import hookimpl, texts
 
 P = {
     "a1": 2 / 3 * (1 / 8 + 1 / 3),
@@ -56,6 +56,10 @@ def test_default_rule_by_hand(tiny_model, tiny_result):
     ]
     assert b2.reason == "; ".join(b2.reasons)
     assert p.ranked_by == "default" and p.rule == mognad.analysis.DEFAULT_RULE
+    # the rule in the result's language, like its reasons
+    swedish = mognad.priorities(tiny_result, model=tiny_model)
+    assert swedish.rule == texts.text("prio.rule", "sv") != p.rule
+    assert swedish.items[0].reasons[0].startswith("lågt värde 50,0 %")
 
 
 def test_low_score_and_high_vet_ej_come_before_a_higher_priority(tiny_model, tiny_frame):
@@ -158,10 +162,12 @@ def test_plugin_may_return_ids_and_other_models_keep_the_default(
             return ["a2", "unknown", "a2", "b1"] if model.name == "tiny" else None
 
     register_plugin(Ids(), "ids")
-    p = mognad.priorities(tiny_result, model=tiny_model)
+    p = mognad.priorities(tiny_result, model=tiny_model, lang="en")
     assert [x.id for x in p.ranked] == ["a2", "b1"]  # unknown ids and duplicates dropped
     assert p.ranked[0].priority == pytest.approx(P["a2"])  # default value kept for display
     assert "'ids' plugin" in p.rule
+    swedish = mognad.priorities(tiny_result, model=tiny_model)
+    assert swedish.rule == texts.text("prio.rule_plugin", "sv", plugin="'ids'")
     sample = mognad.score(DIMIOS_2025, "dimios", min_size=1)
     assert mognad.priorities(sample).ranked_by == "default"
 

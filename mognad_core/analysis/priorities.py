@@ -31,17 +31,9 @@ from ._common import (
 
 DEFAULT_MIN_SHARE = 0.20
 
-DEFAULT_RULE = (
-    "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a part is "
-    "'low' when its score is below the median score of the candidates (or below "
-    "meta.dont_know_priority.score_below when the model gives a number), and 'poorly known' when "
-    "its vet-ej share is at least meta.dont_know_priority.min_share (default 20 %). "
-    "Priority = relative weight x ((1 - score) + vet-ej share + shortfall to target), where the "
-    "relative weight is the part's weight divided by the mean weight of the candidates and the "
-    "shortfall is max(0, target - score) (0 without a target). Parts that are both low and "
-    "poorly known come first; within each group the higher priority comes first; ties keep "
-    "model order."
-)
+#: the default rule in English; ``PriorityResult.rule`` is in the result's language
+#: (``texts.text("prio.rule", lang)``)
+DEFAULT_RULE = texts.text("prio.rule", "en")
 
 
 class Priority(BaseModel):
@@ -285,7 +277,7 @@ def priorities(
     table, unscored, median, min_share = _candidates(result, m, level, t, lang)
     ctx = dict(context or {})
     ctx.update({"target": t, "count": int(count), "level": level, "lang": lang})
-    rule, ranked_by = DEFAULT_RULE, "default"
+    rule, ranked_by = texts.text("prio.rule", lang), "default"
     order = _default_order(table) if not table.empty else []
     prio = {pid: float(table.at[pid, "priority"]) for pid in order}
     custom_reason: dict[str, str] = {}
@@ -293,7 +285,7 @@ def priorities(
     if answer is not None:
         ranked_by, order, plugin_prio, custom_reason, plugin_rule = answer
         prio = {pid: plugin_prio.get(pid, prio.get(pid)) for pid in order}
-        rule = plugin_rule or f"Ranked by the {ranked_by!r} plugin's rank_priorities hook."
+        rule = plugin_rule or texts.text("prio.rule_plugin", lang, plugin=repr(ranked_by))
     ranked: list[Priority] = []
     for rank, pid in enumerate(order, start=1):
         r = table.loc[pid]

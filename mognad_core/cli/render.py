@@ -380,7 +380,7 @@ def render_reliability(
 def render_portfolio(r: PortfolioResult, header: str = "", lang: str = "sv") -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    statuses = ", ".join(f"{r.by_status.get(s, 0)} {s}" for s in STATUS_ORDER)
+    statuses = ", ".join(f"{r.by_status.get(s, 0)} {t(f'cli.status.{s}')}" for s in STATUS_ORDER)
     lines.append(
         t("cli.portfolio.title", count=len(r.initiatives), statuses=statuses, rule=r.weak_rule)
     )
