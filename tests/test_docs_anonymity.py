@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import re
 import shlex
-from pathlib import Path
 
 import pytest
+from conftest import DIMIOS_SAMPLES, ROOT
 
 from mognad_core import disclosure, texts
 from mognad_core.settings import SETTINGS
 
-ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "anonymity.md"
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 
 
 def examples() -> list[tuple[str, str]]:
@@ -31,7 +29,7 @@ def test_the_page_has_its_examples():
 
 @pytest.mark.parametrize(("command", "shown"), examples(), ids=lambda v: str(v)[:50])
 def test_each_example_prints_what_the_page_shows(run_cli, monkeypatch, command, shown):
-    monkeypatch.chdir(SAMPLES)
+    monkeypatch.chdir(DIMIOS_SAMPLES)
     monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
     out = run_cli(*shlex.split(command)[1:])
     printed = [line.rstrip() for line in (out.stdout + out.stderr).splitlines()]

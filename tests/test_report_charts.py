@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import zipfile
 from itertools import combinations
-from pathlib import Path
 
 import pytest
+from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from matplotlib import rc_context
 from matplotlib.text import Text
 
@@ -18,19 +18,15 @@ import mognad_core as mognad
 from mognad_core.report import charts, collect
 from mognad_core.report.summary import sentences, swedish_numbers
 
-ROOT = Path(__file__).parent.parent
-DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
-
 
 @pytest.fixture(scope="module")
 def dmm_data():
-    return collect(DMM, "dmm")  # 28 respondents: many statements share a vet-ej share
+    return collect(DMM_SAMPLE, "dmm")  # 28 respondents: many statements share a vet-ej share
 
 
 @pytest.fixture(scope="module")
 def dimios_data():
-    return collect(DIMIOS, "dimios", compare="år")
+    return collect(DIMIOS_SAMPLE, "dimios", compare="år")
 
 
 def _overlap(a, b) -> bool:
@@ -101,13 +97,13 @@ def test_swedish_summary_has_decimal_commas_throughout(dimios_data):
     assert not re.search(r"\d\.\d", " ".join(text))
     assert re.search(r"\d,\d %", balance)
     assert swedish_numbers("-3.1 procentenheter, version a-1") == "−3,1 procentenheter, version a-1"
-    english = sentences(collect(DIMIOS, "dimios", compare="år", lang="en"))
+    english = sentences(collect(DIMIOS_SAMPLE, "dimios", compare="år", lang="en"))
     assert re.search(r"\d\.\d %", next(s for s in english if s.startswith("Efficiency")))
 
 
 def test_quadrant_groups_are_not_drawn_in_yellow(tmp_path):
     out = tmp_path / "r.xlsx"
-    mognad.build_report(DIMIOS, "dimios", out, groups="förvaltning")
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, groups="förvaltning")
     with zipfile.ZipFile(out) as z:
         scatter = [
             z.read(n).decode()
@@ -119,7 +115,7 @@ def test_quadrant_groups_are_not_drawn_in_yellow(tmp_path):
 
 
 def test_quadrant_names_groups_in_full_left_of_the_recommendation():
-    data = collect(DIMIOS, "dimios", compare="år", groups="förvaltning")
+    data = collect(DIMIOS_SAMPLE, "dimios", compare="år", groups="förvaltning")
     q = data.quadrant
     with rc_context(charts._RC):
         fig = charts.quadrant_figure(q, data.texts)
@@ -143,7 +139,9 @@ def test_a_hidden_statement_gets_words_instead_of_a_bar_and_a_share():
     either panel."""
     import pandas as pd
 
-    frame = pd.read_excel(DIMIOS, engine="openpyxl").query("år == 2025").reset_index(drop=True)
+    frame = (
+        pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025").reset_index(drop=True)
+    )
     frame.loc[3:, "f11"] = None
     data = collect(frame, "dimios", min_size=5)
     rows = data.statements[-12:]

@@ -15,15 +15,12 @@ from xml.etree import ElementTree as ET
 
 import pandas as pd
 import pytest
+from conftest import DIMIOS_SAMPLE, DIMIOS_SAMPLES, DMM_SAMPLE
 from openpyxl import load_workbook
 from pptx import Presentation
 
 import mognad_core as mognad
 
-ROOT = Path(__file__).parent.parent
-SAMPLES = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
-DIMIOS = SAMPLES / "dimios_sample.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
 KULTUR = "Kultur- och fritidsförvaltningen"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 MEAN_COLUMNS = {"Medel (skala)", "Mean (scale)", "Cronbachs alfa", "Cronbach's alpha"}
@@ -81,7 +78,7 @@ def chart_cells(path: Path) -> list:
     return out
 
 
-def wave_2025(path: Path = DIMIOS, model: str = "dimios"):
+def wave_2025(path: Path = DIMIOS_SAMPLE, model: str = "dimios"):
     return mognad.read_responses(path, model).where(år=2025)
 
 
@@ -95,8 +92,8 @@ def shows_no_figures(text: str, allowed: set[str]) -> bool:
 def folder(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("samples")
     for name in ("dimios_sample.xlsx", "dimios_2024.csv", "dimios_2025.csv"):
-        shutil.copy(SAMPLES / name, path / name)
-    shutil.copy(DMM, path / DMM.name)
+        shutil.copy(DIMIOS_SAMPLES / name, path / name)
+    shutil.copy(DMM_SAMPLE, path / DMM_SAMPLE.name)
     return path
 
 
@@ -189,7 +186,7 @@ def test_a_protected_report_does_not_say_the_protection_is_off(min_size_10):
 @pytest.fixture(scope="module")
 def vet_ej(cli, folder) -> tuple[Path, Path, str]:
     """The 2025 wave, where four of Kultur's five respondents answered vet ej to f11."""
-    frame = pd.read_excel(DIMIOS, engine="openpyxl").query("år == 2025")
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
     rows = frame.index[frame["förvaltning"] == KULTUR]
     assert len(rows) == 5
     frame.loc[rows[:4], "f11"] = "vet ej"
@@ -228,7 +225,7 @@ def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slid
     in both waves, so the change is not shown either; not ranked as a place to start; no bar in
     the statement chart. (A wave where nobody answered a statement has no figure for it either:
     that is no answers, not a hidden figure; so the answers are in both waves here.)"""
-    frame = pd.read_excel(DIMIOS, engine="openpyxl")
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
     answered = [*frame.index[frame["år"] == 2024][:2], frame.index[frame["år"] == 2025][0]]
     frame.loc[frame.index.difference(answered), "f11"] = None
     assert frame["f11"].notna().sum() == 3
@@ -274,9 +271,8 @@ def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slid
 # ---- rounding --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def dmm_report(cli, folder) -> Path:
-    cli(
-        "report", DMM.name, "-m", "dmm", "--groups", "ledningsgrupp", "--target", "next", "-o", "d/"
-    )
+    options = ["--groups", "ledningsgrupp", "--target", "next", "-o", "d/"]
+    cli("report", DMM_SAMPLE.name, "-m", "dmm", *options)
     return folder / "d" / "dmm_sample_rapport.xlsx"
 
 
@@ -361,11 +357,11 @@ def test_min_size_1_says_so_on_the_first_sheet_and_the_title_slide(
 @pytest.mark.parametrize(
     ("path", "model", "by", "options"),
     [
-        (DIMIOS, "dimios", "förvaltning", {"compare": "år", "min_size": 5}),
-        (DIMIOS, "dimios", "förvaltning", {"compare": "år", "min_size": 10}),
-        (DIMIOS, "dimios", "roll", {"compare": "år", "min_size": 40}),
-        (DMM, "dmm", "ledningsgrupp", {"min_size": 5}),
-        (DMM, "dmm", "ledningsgrupp", {"min_size": 7}),
+        (DIMIOS_SAMPLE, "dimios", "förvaltning", {"compare": "år", "min_size": 5}),
+        (DIMIOS_SAMPLE, "dimios", "förvaltning", {"compare": "år", "min_size": 10}),
+        (DIMIOS_SAMPLE, "dimios", "roll", {"compare": "år", "min_size": 40}),
+        (DMM_SAMPLE, "dmm", "ledningsgrupp", {"min_size": 5}),
+        (DMM_SAMPLE, "dmm", "ledningsgrupp", {"min_size": 7}),
     ],
     ids=["dimios-5", "dimios-10", "dimios-roll-40", "dmm-5", "dmm-7"],
 )
@@ -390,12 +386,12 @@ def test_the_samples_reports_show_every_group_that_is_large_enough(
 # ---- where selects ---------------------------------------------------------------------------
 def test_where_selects_the_respondents_through_the_policy(tmp_path):
     out = tmp_path / "r.xlsx"
-    mognad.build_report(DIMIOS, "dimios", out, where=["år=2025", "roll=Medarbetare"])
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, where=["år=2025", "roll=Medarbetare"])
     summary = [r for s, r in sheet_rows(out) if s == "Sammanfattning"]
     assert "100 personer har svarat (dimios_sample.xlsx, år=2025, roll=Medarbetare)." in summary
     with pytest.raises(mognad.disclosure.DisclosureError, match="färre än 6 svarande"):
         mognad.build_report(
-            DIMIOS,
+            DIMIOS_SAMPLE,
             "dimios",
             tmp_path / "k.xlsx",
             where=["år=2025", f"förvaltning={KULTUR}"],

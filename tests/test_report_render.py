@@ -17,15 +17,13 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 import pytest
+from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from openpyxl import load_workbook
 from pptx import Presentation
 
 import mognad_core as mognad
 from mognad_core.report import collect
 
-ROOT = Path(__file__).parent.parent
-DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -40,8 +38,8 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("reports")
     files = {}
     for name, path, model, options in [
-        ("dimios", DIMIOS, "dimios", {"compare": "år", "groups": "förvaltning"}),
-        ("dmm", DMM, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
+        ("dimios", DIMIOS_SAMPLE, "dimios", {"compare": "år", "groups": "förvaltning"}),
+        ("dmm", DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
     ]:
         data = collect(path, model, **options)
         for suffix in ("xlsx", "pptx"):

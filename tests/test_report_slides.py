@@ -6,15 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from pptx import Presentation
 from pptx.util import Inches
 
 import mognad_core as mognad
 from mognad_core.report.slides import statement_chunks
-
-ROOT = Path(__file__).parent.parent
-DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
 
 
 def titles(path: Path) -> list[str]:
@@ -31,14 +28,16 @@ def notes(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def dimios_deck(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("deck") / "rapport.pptx"
-    mognad.build_report(DIMIOS, "dimios", out, compare="år", groups="förvaltning", min_size=6)
+    mognad.build_report(
+        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=6
+    )
     return out
 
 
 @pytest.fixture(scope="module")
 def dmm_deck(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("deck") / "report.pptx"
-    mognad.build_report(DMM, "dmm", out, lang="en")
+    mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en")
     return out
 
 
@@ -88,10 +87,10 @@ def test_without_groups_there_are_no_group_slides(dmm_deck, tmp_path):
         "About the data",
     ]
     out = tmp_path / "groups.pptx"
-    mognad.build_report(DMM, "dmm", out, lang="en", groups="ledningsgrupp")
+    mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en", groups="ledningsgrupp")
     with_groups = titles(out)
     groups = sorted(
-        mognad.read_responses(DMM, "dmm").attributes["ledningsgrupp"].astype(str).unique()
+        mognad.read_responses(DMM_SAMPLE, "dmm").attributes["ledningsgrupp"].astype(str).unique()
     )
     assert with_groups == [
         *base[:-2],
@@ -103,7 +102,7 @@ def test_without_groups_there_are_no_group_slides(dmm_deck, tmp_path):
 
 def test_notes_carry_the_figures(dimios_deck):
     texts = notes(dimios_deck)
-    result = mognad.score(DIMIOS, "dimios")  # not used for numbers: only the statement text
+    result = mognad.score(DIMIOS_SAMPLE, "dimios")  # not used for numbers: only the statement text
     f12 = result.statements["f12"].text
     statements = texts[3] + texts[4]
     assert f"f12 {f12}:" in statements

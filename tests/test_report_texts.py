@@ -7,15 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from openpyxl import load_workbook
 from pptx import Presentation
 
 import mognad_core as mognad
 from mognad_core.texts import CATALOGUE
-
-ROOT = Path(__file__).parent.parent
-DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sample.xlsx"
-DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples" / "dmm_sample.xlsx"
 
 
 def column(ws, col: int, first: int = 5) -> list:
@@ -25,7 +22,9 @@ def column(ws, col: int, first: int = 5) -> list:
 @pytest.fixture(scope="module")
 def swedish(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sv")
-    mognad.build_report(DIMIOS, "dimios", out, compare="år", groups="förvaltning", min_size=6)
+    mognad.build_report(
+        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=6
+    )
     return out / "dimios_sample_rapport.xlsx"
 
 
@@ -34,7 +33,7 @@ def test_why_a_group_is_hidden_in_swedish(swedish):
     protect a smaller one: either would bound its size); which groups are hidden is what
     `mognad groups` hides in the report's wave (2025) under the same policy."""
     hidden = mognad.groups(
-        mognad.read_responses(DIMIOS, "dimios").where("år=2025"), "förvaltning", min_size=6
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025"), "förvaltning", min_size=6
     ).suppressed
     assert "Kultur- och fritidsförvaltningen" in hidden  # 5 respondents in 2025
     assert len(hidden) >= 2  # never one hidden group alone: the total would give it
@@ -65,8 +64,8 @@ def test_notes_about_the_data_in_swedish(swedish):
 
 def test_reliability_warnings_in_swedish_and_english(tmp_path):
     sv, en = tmp_path / "sv.xlsx", tmp_path / "en.xlsx"
-    mognad.build_report(DMM, "dmm", sv)
-    mognad.build_report(DMM, "dmm", en, lang="en")
+    mognad.build_report(DMM_SAMPLE, "dmm", sv)
+    mognad.build_report(DMM_SAMPLE, "dmm", en, lang="en")
     warnings_sv = [w for w in column(load_workbook(sv)["Tillförlitlighet"], 8) if w]
     warnings_en = [w for w in column(load_workbook(en)["Reliability"], 8) if w]
     assert len(warnings_sv) == len(warnings_en) > 0
