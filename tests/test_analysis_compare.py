@@ -153,10 +153,16 @@ def test_compare_waves_errors_and_notes(tiny_model):
     )
     three.loc[0, "wave"] = None
     rs = mognad.prepare(three, tiny_model, source="svar.xlsx")
-    r = mognad.compare_waves(rs, min_size=1)
-    assert (r.before_label, r.after_label) == ("T0", "T2")
-    assert any("3 waves" in n for n in r.notes) and any("1 respondent(s)" in n for n in r.notes)
-    assert r.n_before == 2
+    r = mognad.compare_waves(rs, min_size=1, lang="en")
+    # the latest wave and the one before it, as a report compares them (was: the earliest)
+    assert (r.before_label, r.after_label) == ("T1", "T2")
+    assert any("3 waves" in n and "--waves T0,T2" in n for n in r.notes)
+    assert any("1 respondent(s)" in n for n in r.notes)
+    assert r.n_before == rs.where("wave=T1").n
+    earliest = mognad.compare_waves(rs, waves=("T0", "T2"), min_size=1)
+    assert (earliest.before_label, earliest.n_before) == ("T0", 2)
+    sv = mognad.compare_waves(rs, min_size=1)
+    assert any("3 mätningar" in n for n in sv.notes) and not any("waves (" in n for n in sv.notes)
     with pytest.raises(mognad.InputError, match=r'there is no column "year".*wave'):
         mognad.compare_waves(rs, "year", min_size=1)
     with pytest.raises(mognad.InputError, match=r'wave "T9" does not occur.*T0, T1, T2'):

@@ -337,10 +337,11 @@ def compare_waves(
     """Compare two waves held in one response set, told apart by ``column``.
 
     ``column`` defaults to the first attribute column named år, year, wave or våg
-    (case-insensitive). ``waves`` is (before, after); by default the earliest and the latest
-    value (sorted). Other keyword options go to :func:`compare`.
+    (case-insensitive). ``waves`` is (before, after); by default the latest wave and the one
+    before it (sorted), the same waves a report compares. Other keyword options go to
+    :func:`compare`.
     """
-    texts.check_lang(options.get("lang", "sv"))
+    lang = texts.check_lang(options.get("lang", "sv"))
     found = responses.waves(column)
     if found is None:
         raise InputError(
@@ -359,11 +360,19 @@ def compare_waves(
                 where,
                 "two waves (for example 2024 and 2025)",
             )
-        chosen = (present[0], present[-1])
+        chosen = (present[-2], present[-1])
         if len(present) > 2:
             notes.append(
-                f'Column "{col}" has {len(present)} waves ({", ".join(present)}); compared the '
-                f"earliest with the latest. Pass waves=(before, after) to choose."
+                texts.text(
+                    "compare.latest_two",
+                    lang,
+                    column=col,
+                    count=len(present),
+                    waves=", ".join(present),
+                    before=chosen[0],
+                    after=chosen[1],
+                    first=present[0],
+                )
             )
     else:
         if len(waves) != 2:
@@ -380,7 +389,7 @@ def compare_waves(
         raise MognadError(f"Both waves are {chosen[0]!r}; name two different waves.")
     missing_rows = found.missing
     if missing_rows:
-        notes.append(f'{missing_rows} respondent(s) with no value in "{col}" were left out.')
+        notes.append(texts.text("compare.no_wave", lang, count=missing_rows, column=col))
     before = responses.where((col, chosen[0]))
     after = responses.where((col, chosen[1]))
     result = compare(before, after, labels=chosen, **options)

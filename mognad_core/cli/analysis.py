@@ -179,7 +179,7 @@ def priorities_cmd(
     default=None,
     metavar="BEFORE,AFTER",
     help="The two waves to compare in a single file, e.g. 2024,2025 "
-    "(default: the earliest and the latest).",
+    "(default: the latest and the one before it, as in a report).",
 )
 @click.option(
     "--boot",
