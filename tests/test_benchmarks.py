@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+from conftest import ROOT
+
 BENCHMARKS = [
     r"score [\d,]+ x 25 \(25-statement DiMiOS-shaped model\)",
     r"score [\d,]+ x 24 \(dimios\)",

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
+from conftest import CORPUS, ROOT
 
 from mognad_core import plugins
 from mognad_core.model_files import MAX_MODEL_FILE_BYTES
 from mognad_core.readers import limits
 
-ROOT = Path(__file__).parent.parent
 DOC = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
-CASES = yaml.safe_load((ROOT / "tests" / "corpus" / "expected.yaml").read_text(encoding="utf-8"))[
-    "cases"
-]
+CASES = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["cases"]
 
 
 def _section(title: str) -> str:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import DIMIOS_SAMPLE, ROOT
 from mognad_excel import udfs
 from mognad_excel.recalc import recalc
 from packaging.requirements import Requirement
@@ -41,7 +42,6 @@ from packaging.utils import canonicalize_name
 import mognad_core as mognad
 from mognad_core import disclosure
 
-ROOT = Path(__file__).parent.parent
 DOC_PATH = ROOT / "docs" / "excel.md"
 DOC = DOC_PATH.read_text(encoding="utf-8")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -560,9 +560,8 @@ print(json.dumps({
 
 def test_lite_main_py_registers_every_function_without_compiled_or_classic_parts(tmp_path):
     main_py = marked_block("lite: main.py")
-    sample = mognad.get_samples("dimios", kind="responses")[0].path
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(LITE_MAIN), main_py, str(sample)],
+        [sys.executable, "-c", textwrap.dedent(LITE_MAIN), main_py, str(DIMIOS_SAMPLE)],
         capture_output=True,
         text=True,
         env=user_env(),
@@ -575,7 +574,7 @@ def test_lite_main_py_registers_every_function_without_compiled_or_classic_parts
     for name, documented in got["documented_args"].items():
         assert documented == sorted(inspect.signature(udfs.FUNCTIONS[name]).parameters), name
     assert got["cached"] == sorted(set(udfs.__all__) - {"MOGNAD_MODELS"})
-    result = mognad.score(sample, model="dimios")
+    result = mognad.score(DIMIOS_SAMPLE, model="dimios")
     assert got["score"] == pytest.approx(result.overall, abs=1e-12)
     assert got["arv"] == pytest.approx(result.dimensions["arv"].score, abs=1e-12)
     assert got["change"] == ["overall", "Totalt", got["score"], got["score"], 0.0]

@@ -10,13 +10,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import TINY_SCORES
+from conftest import DIMIOS_SAMPLE, ROOT, TINY_SCORES
 
 import mognad_core as mognad
 from mognad_core import hookspecs
 from mognad_core.plugins import BUILTIN_PLUGINS
-
-ROOT = Path(__file__).parent.parent
 
 
 def _extra_model(name: str) -> mognad.MaturityModel:
@@ -386,7 +384,7 @@ def test_model_specific_hooks_reach_only_the_plugin_of_the_model(
     # model_insights goes to every plugin: a plugin may add findings to another's model
     assert result.insight("intruder").text == "About mine."
     # a built-in model: only its own plugin is asked
-    dimios = mognad.score(mognad.get_samples("dimios")[0].path, "dimios")
+    dimios = mognad.score(DIMIOS_SAMPLE, "dimios")
     assert dimios.overall != pytest.approx(0.99)
     assert mognad.priorities(dimios).ranked_by == "default"
     # a model no plugin registered (a user's own file) is offered to every plugin, as before

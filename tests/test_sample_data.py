@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from conftest import DIMIOS_SAMPLE
 
 import mognad_core as mognad
 from mognad_core.sample_data import generate_responses
@@ -21,13 +22,13 @@ def test_generator_is_seeded():
 def test_bundled_samples_match_the_generator():
     model = mognad.get_model("dimios")
     expected = mognad.prepare(generate_responses(model, n=240, seed=2025), model)
-    bundled = mognad.read_responses(mognad.get_samples("dimios", "responses")[0].path, model)
+    bundled = mognad.read_responses(DIMIOS_SAMPLE, model)
     np.testing.assert_array_equal(bundled.values, expected.values)
     np.testing.assert_array_equal(bundled.dont_know, expected.dont_know)
 
 
 def test_sample_is_realistic():
-    rs = mognad.read_responses(mognad.get_samples("dimios", "responses")[0].path, "dimios")
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     attrs = rs.attributes
     assert sorted(attrs["år"].unique()) == [2024, 2025]
     assert attrs["förvaltning"].nunique() == 5

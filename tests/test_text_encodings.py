@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from conftest import DIMIOS_2025, ROOT
 
 import mognad_core as mognad
 from mognad_core.readers import read_table
@@ -23,7 +24,6 @@ from mognad_core.readers.csv import decode, detect_separator
 from mognad_core.readers.excel import ExcelReader
 from mognad_core.texts import words
 
-SAMPLE = next(s.path for s in mognad.get_samples("dimios") if s.path.name == "dimios_2025.csv")
 MODEL = mognad.get_model("dimios")
 TEXTS = {s.id: s.text for s in MODEL.statements}
 ENGINES = ["calamine", "openpyxl"]
@@ -36,7 +36,7 @@ def nfd(text: str) -> str:
 def sample_rows() -> list[list[str]]:
     """The sample's header and rows as text, statement ids replaced by their Swedish texts (three
     of which hold a comma, e.g. "Våra digitala initiativ drivs med tydliga mål, ägare och ...")."""
-    rows = [line.split(";") for line in SAMPLE.read_text(encoding="utf-8-sig").splitlines()]
+    rows = [line.split(";") for line in DIMIOS_2025.read_text(encoding="utf-8-sig").splitlines()]
     rows[0] = [TEXTS.get(h, h) for h in rows[0]]
     return rows
 
@@ -61,7 +61,7 @@ def cell(value: str):
 
 @pytest.fixture(scope="module")
 def reference():
-    rs = mognad.read_responses(SAMPLE, "dimios")
+    rs = mognad.read_responses(DIMIOS_2025, "dimios")
     return rs, mognad.score(rs, "dimios", insights=False)
 
 
@@ -91,7 +91,7 @@ def test_nfd_csv_headers_and_cells_match_and_filter(tmp_path, reference, run_cli
     assert all(unicodedata.is_normalized("NFC", c) for c in rs.attributes.columns)
 
     # --where typed in NFC on NFD data, and typed in NFD on NFC data
-    for file, value in ((path, "Socialförvaltningen"), (SAMPLE, nfd("Socialförvaltningen"))):
+    for file, value in ((path, "Socialförvaltningen"), (DIMIOS_2025, nfd("Socialförvaltningen"))):
         out = run_cli(
             "score", file, "-m", "dimios", "--where", f"förvaltning={value}", "-f", "json"
         )
@@ -419,7 +419,7 @@ def test_a_workbook_without_a_title_has_no_title_note(tmp_path):
 def test_the_robustness_page_states_the_code_values():
     from mognad_core.readers import csv, grid
 
-    doc = (Path(__file__).parent.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
     section = doc.split("## Text encodings and layout\n", 1)[1].split("\n## ", 1)[0]
     assert f"on the first {csv.SNIFF_LINES} lines" in section
     assert f"the widest of the first {grid.HEADER_PROBE_ROWS} rows" in section

@@ -7,12 +7,11 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "writing-a-plugin.md"
 
 
