@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import DIMIOS_SAMPLE, TINY
+from conftest import DIMIOS_SAMPLE, ROOT, TINY
 from openpyxl import Workbook
 
 import mognad_core as mognad
@@ -179,7 +179,7 @@ def test_a_second_row_of_answers_is_not_a_header_row(tmp_path):
 def test_the_robustness_page_names_surveymonkeys_markers():
     from mognad_core.readers.grid import SURVEYMONKEY_MARKERS
 
-    doc = (Path(__file__).parent.parent / "docs" / "robustness.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
     row = next(line for line in doc.splitlines() if line.startswith("| two header rows"))
     assert [m for m in SURVEYMONKEY_MARKERS if f"`{m}`" in row] == list(SURVEYMONKEY_MARKERS)
 
