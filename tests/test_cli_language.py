@@ -1,0 +1,207 @@
+"""One language per command: Swedish by default, English with --lang en, never mixed.
+
+Every heading, column and sentence the command line prints comes from the catalogue
+(``mognad_core.texts``, keys ``cli.*`` and the analyses' texts). These tests run each command in
+both languages, record which catalogue texts it used, and check that the output holds the words
+of its own language and none of the other's. An unknown language is one error everywhere: every
+command with --lang and every public function taking ``lang``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import click
+import pytest
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, INITIATIVES, TINY
+
+import mognad_core as mognad
+from mognad_core import texts
+from mognad_core.cli import _load_commands, cli
+
+#: one command line per text-printing command (stdout is checked; stderr holds the notes)
+COMMANDS = {
+    "score": ["score", DIMIOS_2025],
+    "score-target": ["score", DIMIOS_2025, "--target", "national_2021"],
+    "gap": ["gap", DIMIOS_2025, "--target", "formaga=70%,arv=65%", "--level", "category"],
+    "priorities": ["priorities", DIMIOS_2025, "--target", "70%", "--level", "all"],
+    "compare": ["compare", DIMIOS_2024, DIMIOS_2025, "--boot", "100"],
+    "groups": ["groups", DIMIOS_2025, "--by", "förvaltning", "--min-size", "6"],
+    "groups-statements": ["groups", DIMIOS_2025, "--by", "förvaltning", "-l", "statement"],
+    "reliability": ["reliability", DIMIOS_2025, "--invited", "300"],
+    "reliability-small": [
+        "reliability",
+        DIMIOS_2025,
+        "--where",
+        "förvaltning=Kultur- och fritidsförvaltningen",
+    ],
+    "portfolio": ["portfolio", DIMIOS_2025, INITIATIVES],
+    "demo": ["demo"],
+    "models": ["models"],
+    "models-show": ["models", "show", TINY],
+    "plugins": ["plugins"],
+    "settings": ["settings"],
+}
+
+#: catalogue keys whose words a command prints (its headings, columns and sentences)
+CHECKED = re.compile(r"^(cli\.|part\.|prio\.rule|portfolio\.weak|setting\.|unit\.pp|hidden_size)")
+
+
+class Recording(dict):
+    """The catalogue, noting every key a command looks up."""
+
+    used: set[str]
+
+    def __getitem__(self, key):
+        self.used.add(key)
+        return super().__getitem__(key)
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    catalogue = Recording(texts.CATALOGUE)
+    catalogue.used = set()
+    monkeypatch.setattr(texts, "CATALOGUE", catalogue)
+    return catalogue
+
+
+def fragments(template: str) -> list[str]:
+    """The literal words of a text: the parts between its {placeholders}, 4 letters or more."""
+    parts = re.split(r"\{[^}]*\}", template)
+    return [p.strip() for p in parts if len(re.sub(r"[^A-Za-zÅÄÖåäö]", "", p)) >= 4]
+
+
+def other_words(key: str, lang: str) -> list[str]:
+    """Words of ``key`` in the other language that its text in ``lang`` does not contain."""
+    sv, en = texts.CATALOGUE[key]
+    mine, other = (sv, en) if lang == "sv" else (en, sv)
+    return [f for f in fragments(other) if f not in mine]
+
+
+def said(words: str, printed: str) -> bool:
+    """``words`` occur in ``printed`` as whole words (not "svar" in "svaret")."""
+    return re.search(rf"(?<!\w){re.escape(' '.join(words.split()))}(?!\w)", printed) is not None
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_prints_one_language(run_cli, recorded, name, lang):
+    args = [str(a) for a in COMMANDS[name]]
+    if lang == "en":
+        args += ["--lang", "en"]
+    out = run_cli(*args)
+    assert out.exit_code == 0, out.stderr
+    used = sorted(k for k in recorded.used if CHECKED.match(k))
+    assert used, f"{name} printed no text from the catalogue"
+    printed = " ".join((out.stdout + out.stderr).split())  # lines wrapped, tables padded
+    shown = 0
+    for key in used:  # (a text may be looked up and not printed: a column name, "dold")
+        mine = " ".join(texts.CATALOGUE[key][0 if lang == "sv" else 1].split())
+        shown += any(f in printed for f in fragments(mine))
+        for fragment in other_words(key, lang):  # never the other language's words
+            assert not said(fragment, printed), (key, fragment)
+    assert shown >= min(3, len(used)), used  # and its own language's
+    # nor any command-line heading of the other language, from the catalogue or typed in code
+    # (not single short words: a model plugin may quote a Swedish source, "... till 55 %")
+    for key in [k for k in texts.CATALOGUE if k.startswith("cli.")]:
+        for fragment in other_words(key, lang):
+            if " " in fragment or len(fragment) >= 6:
+                assert not said(fragment, printed), (key, fragment)
+
+
+def test_swedish_is_the_default(run_cli):
+    swedish = run_cli("gap", DIMIOS_2025, "--target", "55%").stdout
+    assert swedish == run_cli("gap", DIMIOS_2025, "--target", "55%", "--lang", "sv").stdout
+    assert swedish.startswith("dimios_2025.csv: 240 svarande\nMål: 55%. Totalt 65,9 % mot")
+    assert "p.e." in swedish and " pp" not in swedish
+
+
+def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):
+    import json
+
+    sv = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json").stdout)
+    en = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json", "--lang", "en").stdout)
+    assert sv.keys() == en.keys() and sv["items"][0].keys() == en["items"][0].keys()
+    assert sv["rule"] == texts.text("prio.rule", "sv")
+    assert en["rule"] == mognad.analysis.DEFAULT_RULE
+    assert sv["items"][0]["reason"].startswith("lågt värde")
+    assert en["items"][0]["reason"].startswith("low score")
+    assert sv["notes"][0].startswith("Kolumner som behålls")
+    assert en["notes"][0].startswith("Columns kept")
+    port = json.loads(run_cli("portfolio", DIMIOS_2025, INITIATIVES, "-f", "json").stdout)
+    assert port["weak_rule"].startswith("värde under medianen")
+
+
+def _commands_with_lang() -> list[list[str]]:
+    _load_commands()
+    found = []
+
+    def walk(group: click.Group, path: list[str]) -> None:
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                if any(p.name == "lang" for p in command.params):
+                    found.append([*path, name])
+                walk(command, [*path, name])
+            elif any(p.name == "lang" for p in command.params):
+                found.append([*path, name])
+
+    walk(cli, [])
+    return found
+
+
+def test_core_commands_take_lang():
+    commands = {" ".join(c) for c in _commands_with_lang()}
+    core = {"score", "demo", "gap", "priorities", "compare", "groups", "reliability"}
+    core |= {"portfolio", "report", "models", "models show", "plugins", "settings"}
+    assert core | {"mapping init"} <= commands
+
+
+@pytest.mark.parametrize("command", _commands_with_lang(), ids=" ".join)
+def test_an_unknown_language_is_one_error_in_every_command(run_cli, command):
+    # the language is checked before anything is read: no file arguments are needed
+    out = run_cli(*command, "--lang", "de", DIMIOS_SAMPLE)
+    assert out.exit_code == 2 and out.stdout == "", out.stderr
+    assert str(texts.UnknownLanguage("de")) in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def _public_functions_with_lang() -> list[str]:
+    names = []
+    for name in mognad.__all__:
+        obj = getattr(mognad, name)
+        if inspect.isfunction(obj):
+            params = inspect.signature(obj).parameters
+            if "lang" in params or name == "compare_waves":  # compare_waves passes **options on
+                names.append(name)
+    return names
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return mognad.score(DIMIOS_2025, "dimios")
+
+
+def _call(name: str, scored) -> None:
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
+    calls = {
+        "score": lambda: mognad.score(DIMIOS_2025, "dimios", lang="de"),
+        "gap": lambda: mognad.gap(scored, 0.5, lang="de"),
+        "priorities": lambda: mognad.priorities(scored, lang="de"),
+        "compare": lambda: mognad.compare(DIMIOS_2024, DIMIOS_2025, lang="de"),
+        "compare_waves": lambda: mognad.compare_waves(rs, lang="de"),
+        "groups": lambda: mognad.groups(rs, "förvaltning", lang="de"),
+        "reliability": lambda: mognad.reliability(rs, lang="de"),
+        "portfolio": lambda: mognad.portfolio(INITIATIVES, scored, lang="de"),
+        "build_report": lambda: mognad.build_report(rs, "dimios", "x.xlsx", lang="de"),
+    }
+    assert name in calls, f"add {name} to this test: it takes lang"
+    calls[name]()
+
+
+@pytest.mark.parametrize("name", _public_functions_with_lang())
+def test_every_public_function_refuses_an_unknown_language(name, scored, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(texts.UnknownLanguage):
+        _call(name, scored)
+    assert not list(tmp_path.iterdir())  # nothing written
