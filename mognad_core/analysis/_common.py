@@ -139,12 +139,3 @@ def aggregate(model: MaturityModel, stmt_scores: np.ndarray) -> dict[str, np.nda
         node(d.id)
     out[None] = wmean([out[d.id] for d in model.dimensions], [d.weight for d in model.dimensions])
     return out
-
-
-def pp(value: float | None, digits: int = 1, sign: bool = False) -> str:
-    """A 0-1 figure as percent (or percentage points with ``sign``)."""
-    if value is None:
-        return "–"
-    if sign:
-        return f"{value * 100:+.{digits}f} pp"
-    return f"{value * 100:.{digits}f} %"
