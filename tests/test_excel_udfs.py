@@ -120,7 +120,7 @@ def test_score_default_model_is_dimios(sample_rows):
 def test_headers_may_be_statement_texts_and_ints_work(opt_out):
     grid = rows()
     grid[0] = ["förvaltning", "Vi har en plan.", "a2", "b1", "b2", "b3"]
-    grid[1] = ["Soc", 5, 1, 3, 2, None]  # ints (xlwings Lite passes whole numbers so)
+    grid[1] = list(TINY_ROWS[1])  # ints (xlwings Lite passes whole numbers so)
     assert udfs.MOGNAD_SCORE(grid, TINY) == pytest.approx(OVERALL)
 
 
@@ -703,3 +703,57 @@ def test_lite_flavour_registers_upper_case_functions():  # pragma: no cover - ne
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() == "True [[0.75]]"
+
+
+# ---- argument forms: read by mognad_core, as on the command line (docs/excel.md, "Arguments") --
+@pytest.mark.parametrize("target", [70.0, "70", "70%", "70 %", "70\u00a0%", "0,7", [[0.7]]])
+def test_every_way_of_writing_a_percentage_target(opt_out, target):
+    assert udfs.MOGNAD_GAP(ROWS, TINY, target) == udfs.MOGNAD_GAP(ROWS, TINY, 0.7)
+
+
+@pytest.mark.parametrize("level", ["Påståenden", "statements", " STATEMENT ", "påstående"])
+def test_levels_in_swedish_and_english(opt_out, level):
+    assert udfs.MOGNAD_GAP(ROWS, TINY, 0.7, level) == udfs.MOGNAD_GAP(ROWS, TINY, 0.7, "statement")
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, None, level) == udfs.MOGNAD_PRIORITIES(
+        ROWS, TINY
+    )
+
+
+def test_level_of_a_score_typed_as_text(opt_out):
+    assert udfs.MOGNAD_LEVEL("0,85", TINY) == "Hög"  # a decimal comma
+    assert udfs.MOGNAD_LEVEL("85\u00a0%", TINY) == "Hög"
+    assert udfs.MOGNAD_LEVEL("85", TINY) == "Hög"
+    assert udfs.MOGNAD_LEVEL("150 %", TINY) == (
+        "MOGNAD: 150 % is not a score; give a number from 0 to 1 (or 0-100 %)."
+    )
+
+
+def test_count_typed_as_text(opt_out):
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, "3") == udfs.MOGNAD_PRIORITIES(ROWS, TINY, 3.0)
+    # was "unexpected ValueError ... This is a bug in mognad"
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, "0,5") == (
+        "MOGNAD: count must be a whole number from 1, not 0.5."
+    )
+
+
+def test_priorities_take_a_target_range_as_gap_does(opt_out):
+    # was "target must be one cell or a value, not a range of 4 cells"
+    profile = [["A", 0.9], ["B", "50%"]]
+    table = body(udfs.MOGNAD_PRIORITIES(ROWS, TINY, 4.0, profile, "dimension"))
+    gaps = {r[1]: r[5] for r in table[1:]}
+    assert gaps["A"] == pytest.approx(A - 0.9) and gaps["B"] == pytest.approx(B1 - 0.5)
+
+
+def test_a_blank_target_cell_is_the_default_benchmark_as_in_python(sample_rows):
+    default = udfs.MOGNAD_GAP(sample_rows)
+    assert udfs.MOGNAD_GAP(sample_rows, "dimios", "  ") == default
+    assert udfs.MOGNAD_GAP(sample_rows, "dimios", "national_2021") == default
+    result = mognad.score(DIMIOS_SAMPLE, "dimios", insights=False)
+    api = mognad.gap(result, None)
+    assert api.target_label == mognad.gap(result, "national_2021").target_label
+    assert default[1][4] == pytest.approx(api.overall.target)
+
+
+def test_a_part_by_its_label(opt_out):
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, " beta ") == udfs.MOGNAD_SCORE(ROWS, TINY, "B")
+    assert udfs.MOGNAD_SCORE(ROWS, TINY, "Vi har en plan.") == udfs.MOGNAD_SCORE(ROWS, TINY, "a1")
