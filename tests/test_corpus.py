@@ -115,7 +115,7 @@ def test_corpus_case(case, corpus, tmp_path, monkeypatch, run_cli):
         for a in args
     ]
     if case["exit"] == 0:  # the corpus checks input handling and arithmetic on 4 respondents
-        args += ["--format", "json", "--min-size", "1"]
+        args += ["--format", "json", "--min-size", "1", "--lang", "en"]  # the notes in English
     before = _snapshot(folder, HAND)
 
     result = run_cli(*args)

@@ -22,6 +22,7 @@ import pytest
 from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE
 
 import mognad_core as mognad
+from mognad_core import texts
 
 CATEGORIES = {
     "formaga_effektivitet": ["f11", "f12", "f13", "f14"],
@@ -233,9 +234,10 @@ def test_score_sample_prints_the_dimios_findings(run_cli, expected):
     res = run_cli("score", DIMIOS_SAMPLE, "--model", "dimios")
     assert res.exit_code == 0, res.stderr
     out = res.stdout
-    assert f"Overall score: {100 * expected['overall']:.1f} %" in out
+    # Swedish throughout, the default (was "Overall score: 62.6 %" above the Swedish findings)
+    assert f"Totalt värde: {texts.pct(expected['overall'], 'sv', 1)}" in out
     for label, part in (("Digital förmåga", "formaga"), ("Digitalt arv", "arv")):
-        row = rf"^\s*{label}\s+{100 * expected[part]:.1f} %"
+        row = rf"^\s*{label}\s+{texts.pct(expected[part], 'sv', 1)}"
         assert re.search(row, out, re.MULTILINE), f"no row for {label} in:\n{out}"
     assert "DiMiOS-kategori (2×2): Möjliggjord och balanserad" in out
     assert "- Rekommendation: Håll balansen i portföljen" in out
