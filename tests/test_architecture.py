@@ -13,8 +13,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).parent.parent
 #: (folder on sys.path, top-level packages in it)
 PACKAGES = [
     (ROOT, ["mognad_core"]),
