@@ -66,12 +66,12 @@ def short(text: str, width: int = 44) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def header(rs: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> str:
+def header(responses: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> str:
     """``svar.xlsx (år=2025): 240 svarande``: the file, the selection and how many."""
     t = Texts(lang)
-    source = Path(rs.source).name if rs.source else t("cli.responses")
+    source = Path(responses.source).name if responses.source else t("cli.responses")
     cond = f" ({', '.join(where)})" if where else ""
-    return t("cli.header", source=source, where=cond, n=rs.n)
+    return t("cli.header", source=source, where=cond, n=responses.n)
 
 
 def _signed(value: float | None, t: Texts) -> str:
@@ -141,15 +141,15 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
 
 
 # ---- gap -----------------------------------------------------------------------------------
-def render_gap(r: GapResult, header: str = "", lang: str = "sv") -> str:
+def render_gap(result: GapResult, header: str = "", lang: str = "sv") -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    o = r.overall
+    o = result.overall
     derived = t("cli.gap.derived") if o.target_from == "dimensions" else ""
     lines.append(
         t(
             "cli.gap.title",
-            target=r.target_label,
+            target=result.target_label,
             score=t.pct(o.score, 1),
             goal=t.pct(o.target, 1),
             derived=derived,
@@ -168,31 +168,35 @@ def render_gap(r: GapResult, header: str = "", lang: str = "sv") -> str:
                     t("cli.col.target"): t.pct(x.target, 1) + (" *" if x.target_from else ""),
                     t("cli.col.gap"): t.pp(x.gap),
                 }
-                for x in r.rows
+                for x in result.rows
             ],
             t,
         )
     )
-    if any(x.target_from for x in r.rows):
+    if any(x.target_from for x in result.rows):
         lines.append(t("cli.gap.inherited"))
     return _lines(lines)
 
 
 # ---- priorities ----------------------------------------------------------------------------
-def render_priorities(r: PriorityResult, header: str = "", lang: str = "sv") -> str:
+def render_priorities(result: PriorityResult, header: str = "", lang: str = "sv") -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    what = t(f"cli.prio.{r.level}") if r.level in ("statement", "category", "dimension") else ""
+    what = (
+        t(f"cli.prio.{result.level}")
+        if result.level in ("statement", "category", "dimension")
+        else ""
+    )
     title = t(
         "cli.prio.title",
-        count=len(r.items),
-        total=len(r.ranked),
+        count=len(result.items),
+        total=len(result.ranked),
         what=what or t("cli.prio.all"),
     )
-    if r.target_label:
-        title += t("cli.prio.target", target=r.target_label)
+    if result.target_label:
+        title += t("cli.prio.target", target=result.target_label)
     lines += [title, ""]
-    for p in r.items:
+    for p in result.items:
         flag = "  " + t("cli.prio.flag") if p.low_score_high_dont_know else ""
         lines.append(f"{p.rank}. {p.id}  {p.label}{flag}")
         figures = t(
@@ -204,36 +208,43 @@ def render_priorities(r: PriorityResult, header: str = "", lang: str = "sv") -> 
             figures += t("cli.prio.priority", priority=t.num(p.priority, 2))
         lines.append(f"   {figures}")
         lines.append("   " + t("cli.prio.why", reason=p.reason))
-    by = t("cli.prio.default") if r.ranked_by == "default" else r.ranked_by
-    lines += ["", textwrap.fill(t("cli.prio.rule", by=by, rule=r.rule), width=96)]
+    by = t("cli.prio.default") if result.ranked_by == "default" else result.ranked_by
+    lines += ["", textwrap.fill(t("cli.prio.rule", by=by, rule=result.rule), width=96)]
     return _lines(lines)
 
 
 # ---- compare -------------------------------------------------------------------------------
 def render_compare(
-    r: CompareResult, header: str = "", statements: bool = True, lang: str = "sv"
+    result: CompareResult, header: str = "", statements: bool = True, lang: str = "sv"
 ) -> str:
     t = Texts(lang)
     lines = [header] if header else []
     lines.append(
         t(
             "cli.compare.title",
-            before=r.before_label,
-            n_before=r.n_before,
-            after=r.after_label,
-            n_after=r.n_after,
-            n_boot=r.n_boot,
-            seed=r.seed,
+            before=result.before_label,
+            n_before=result.n_before,
+            after=result.after_label,
+            n_after=result.n_after,
+            n_boot=result.n_boot,
+            seed=result.seed,
         )
     )
-    if r.improved_all is None:
+    if result.improved_all is None:
         verdict = t("cli.compare.none")
-    elif r.improved_all:
-        verdict = t("cli.compare.yes", compared=r.compared)
+    elif result.improved_all:
+        verdict = t("cli.compare.yes", compared=result.compared)
     else:
-        verdict = t("cli.compare.no", improved=r.improved, compared=r.compared, declined=r.declined)
+        verdict = t(
+            "cli.compare.no",
+            improved=result.improved,
+            compared=result.compared,
+            declined=result.declined,
+        )
     lines.append(t("cli.compare.improved", verdict=verdict))
-    lines.append(t("cli.compare.significant", up=r.significant_up, down=r.significant_down))
+    lines.append(
+        t("cli.compare.significant", up=result.significant_up, down=result.significant_down)
+    )
 
     def rows(items) -> list[dict[str, Any]]:
         return [
@@ -253,22 +264,22 @@ def render_compare(
             for x in items
         ]
 
-    lines += ["", table(rows([r.overall, *r.dimensions]), t)]
+    lines += ["", table(rows([result.overall, *result.dimensions]), t)]
     if statements:
-        lines += ["", table(rows(r.statements), t)]
+        lines += ["", table(rows(result.statements), t)]
     lines += ["", t("cli.compare.footnote")]
     return _lines(lines)
 
 
 # ---- groups --------------------------------------------------------------------------------
 def render_groups(
-    r: GroupResult, header: str = "", kind: str = "dimension", lang: str = "sv"
+    result: GroupResult, header: str = "", kind: str = "dimension", lang: str = "sv"
 ) -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    lines.append(t("cli.groups.title", by=", ".join(r.by), k=r.min_size))
-    frame = r.frame(kind)
-    rows_by_id = {x.id: x for x in r.rows}
+    lines.append(t("cli.groups.title", by=", ".join(result.by), k=result.min_size))
+    frame = result.frame(kind)
+    rows_by_id = {x.id: x for x in result.rows}
     hidden_cell = t("cli.groups.hidden")
 
     def total(pid: str) -> str:
@@ -282,14 +293,16 @@ def render_groups(
     if kind == "dimension":
         # one row per group, the parts as columns
         col_group = t("cli.col.group")
-        rows = [{col_group: col_total, "n": r.n_total, **{pid: total(pid) for pid in frame.index}}]
-        for g in r.groups:
+        rows = [
+            {col_group: col_total, "n": result.n_total, **{pid: total(pid) for pid in frame.index}}
+        ]
+        for g in result.groups:
             rec: dict[str, Any] = {col_group: g.name, "n": "–" if g.n is None else g.n}
             rec.update({pid: cell(g, pid) for pid in frame.index})
             rows.append(rec)
         lines += ["", table(rows, t)]
     else:
-        code = {g.name: f"G{i + 1}" for i, g in enumerate(r.groups)}
+        code = {g.name: f"G{i + 1}" for i, g in enumerate(result.groups)}
         out_rows = []
         for pid in frame.index:
             rec = {
@@ -297,19 +310,19 @@ def render_groups(
                 t("cli.col.part"): short(rows_by_id[pid].label, 32),
                 col_total: total(pid),
             }
-            rec.update({code[g.name]: cell(g, pid) for g in r.groups})
+            rec.update({code[g.name]: cell(g, pid) for g in result.groups})
             out_rows.append(rec)
         lines += ["", table(out_rows, t)]
         lines += [""] + [
-            f"  {code[g.name]} = {g.name} (n={'–' if g.n is None else g.n})" for g in r.groups
+            f"  {code[g.name]} = {g.name} (n={'–' if g.n is None else g.n})" for g in result.groups
         ]
-    hidden = [g for g in r.groups if g.suppressed]
+    hidden = [g for g in result.groups if g.suppressed]
     if hidden:
         lines += ["", t("cli.groups.hidden_head")]
         lines += [f"  {g.name}: {g.reason}" for g in hidden]
     shown = [
         d
-        for d in r.disagreements
+        for d in result.disagreements
         if kind == "all" or (d.kind == "statement") == (kind == "statement")
     ]
     if shown:
@@ -325,16 +338,16 @@ def render_groups(
 
 # ---- reliability ---------------------------------------------------------------------------
 def render_reliability(
-    r: ReliabilityResult, header: str = "", statements: bool = True, lang: str = "sv"
+    result: ReliabilityResult, header: str = "", statements: bool = True, lang: str = "sv"
 ) -> str:
     t = Texts(lang)
     lines = [header] if header else []
     rate = (
         ""
-        if r.response_rate is None
-        else t("cli.rel.rate", invited=r.invited, rate=t.pct(r.response_rate, 1))
+        if result.response_rate is None
+        else t("cli.rel.rate", invited=result.invited, rate=t.pct(result.response_rate, 1))
     )
-    lines.append(t("cli.rel.respondents", n=r.n_respondents, rate=rate))
+    lines.append(t("cli.rel.respondents", n=result.n_respondents, rate=rate))
     lines.append("")
     lines.append(
         table(
@@ -348,7 +361,7 @@ def render_reliability(
                     t("cli.col.alpha"): "–" if d.alpha is None else t.num(d.alpha, 2),
                     t("cli.col.warning"): d.warning or "",
                 }
-                for d in r.dimensions
+                for d in result.dimensions
             ],
             t,
         )
@@ -368,7 +381,7 @@ def render_reliability(
                         else f"{t.num(s.ci_half_width * 100, 1)} {t('unit.pp')}",
                         t("cli.col.warning"): s.warning or "",
                     }
-                    for s in r.statements
+                    for s in result.statements
                 ],
                 t,
             )
@@ -377,12 +390,19 @@ def render_reliability(
 
 
 # ---- portfolio -----------------------------------------------------------------------------
-def render_portfolio(r: PortfolioResult, header: str = "", lang: str = "sv") -> str:
+def render_portfolio(result: PortfolioResult, header: str = "", lang: str = "sv") -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    statuses = ", ".join(f"{r.by_status.get(s, 0)} {t(f'cli.status.{s}')}" for s in STATUS_ORDER)
+    statuses = ", ".join(
+        f"{result.by_status.get(s, 0)} {t(f'cli.status.{s}')}" for s in STATUS_ORDER
+    )
     lines.append(
-        t("cli.portfolio.title", count=len(r.initiatives), statuses=statuses, rule=r.weak_rule)
+        t(
+            "cli.portfolio.title",
+            count=len(result.initiatives),
+            statuses=statuses,
+            rule=result.weak_rule,
+        )
     )
     lines += ["", t("cli.portfolio.balance")]
 
@@ -405,7 +425,7 @@ def render_portfolio(r: PortfolioResult, header: str = "", lang: str = "sv") -> 
                     "+2": a.counts.get(2, 0),
                     t("cli.col.leans"): a.lean,
                 }
-                for a in r.axes
+                for a in result.axes
             ],
             t,
         )
@@ -426,17 +446,17 @@ def render_portfolio(r: PortfolioResult, header: str = "", lang: str = "sv") -> 
                     )
                     or t("cli.portfolio.none"),
                 }
-                for c in r.coverage
+                for c in result.coverage
                 if c.weak
             ],
             t,
         )
     )
-    if r.uncovered_weak:
-        lines.append(t("cli.portfolio.uncovered", ids=", ".join(r.uncovered_weak)))
+    if result.uncovered_weak:
+        lines.append(t("cli.portfolio.uncovered", ids=", ".join(result.uncovered_weak)))
     else:
         lines.append(t("cli.portfolio.covered"))
-    parts = ", ".join(f"{k} {v}" for k, v in r.by_part.items())
+    parts = ", ".join(f"{k} {v}" for k, v in result.by_part.items())
     lines += ["", t("cli.portfolio.per_part", parts=parts)]
     return _lines(lines)
 
