@@ -817,6 +817,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "about {latest}, compared with {previous} (--compare {column}={previous},{latest}). For "
         "{latest} alone: --where {column}={latest}.",
     ),
+    "note.waves_report_latest": (
+        'Svaren är från {count} mätomgångar i kolumnen "{column}": rapporten gäller {latest} '
+        "(urvalet har inga svar från mätningen före).",
+        'The responses are from {count} waves in column "{column}": the report is about '
+        "{latest} (the selection has no responses from the wave before).",
+    ),
     # ---- priorities: the reason for each row (mognad_core.analysis.priorities) ---------------
     "prio.low_median": (
         "lågt värde {score} (under medianen {threshold})",

@@ -157,3 +157,20 @@ def test_build_report_with_a_selection_by_another_column_compares_its_waves(tmp_
     one = tmp_path / "en.xlsx"
     mognad.build_report(DIMIOS_SAMPLE, "dimios", one, where=["år=2025"])
     assert "Förändring" not in load_workbook(one).sheetnames  # one wave chosen: no comparison
+
+
+def test_build_report_of_a_selection_with_nobody_in_the_wave_before_is_its_latest_wave(tmp_path):
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
+    newcomers = frame.index[(frame["år"] == 2025) & (frame["förvaltning"] == "Socialförvaltningen")]
+    frame.loc[newcomers, "förvaltning"] = "Ny förvaltning"  # only in 2025: nobody the year before
+    frame.to_excel(tmp_path / "ny.xlsx", index=False)
+    out = tmp_path / "ny_rapport.xlsx"
+    mognad.build_report(tmp_path / "ny.xlsx", "dimios", out, where=["förvaltning=Ny förvaltning"])
+    about = _rows(out, "Om rapporten")
+    assert about["Svar"] == f"ny.xlsx: {len(newcomers)}"
+    assert "Jämförelse" not in about and "Förändring" not in load_workbook(out).sheetnames
+    notes = [r[1] for r in load_workbook(out)["Om rapporten"].iter_rows(values_only=True)]
+    assert (
+        'Svaren är från 2 mätomgångar i kolumnen "år": rapporten gäller 2025 (urvalet har inga '
+        "svar från mätningen före)."
+    ) in notes

@@ -250,12 +250,18 @@ def report_waves(rs: ResponseSet, compare: Any = None) -> tuple[Any, texts.Messa
     """What a report about ``rs`` (the respondents after ``where``) compares with: ``compare``
     as given; else, when the responses hold several waves (a column such as år) and no
     ``where`` condition picks one (:meth:`ResponseSet.pooled_waves`), the latest wave compared
-    with the one before, with the note saying so. A report never mixes years."""
+    with the one before, with the note saying so; or, when the selection has nobody in the
+    wave before, the latest wave alone (its label instead of a comparison). A report never
+    mixes years."""
     if compare is not None:
         return compare, None
     w = rs.pooled_waves()
     if w is None:
         return None, None
+    if w.previous not in rs.waves(w.column).labels:  # a selection with nobody in the wave before
+        return w.latest, texts.Message(
+            "note.waves_report_latest", count=len(w.labels), column=w.column, latest=w.latest
+        )
     note = texts.Message(
         "note.waves_report",
         count=len(w.labels),
@@ -524,6 +530,9 @@ def collect(
     compare, waves_note = report_waves(rs, compare)
     cmp = None
     wave = None
+    if isinstance(compare, str) and waves_note is not None:  # the latest wave alone
+        wave = compare
+        rs, compare = rs.where((rs.waves().column, wave)), None
     if compare is not None:
         cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang, pol, where)
         if prev_path is not None:
