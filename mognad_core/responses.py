@@ -1316,7 +1316,7 @@ def _notes_on_answers(stats: ReadStats, model: MaturityModel) -> list[str | Mess
     blank = [(text, n) for (kind, text), n in stats.items() if kind == BLANK_TEXT]
     if blank:
         shown = ", ".join(f'"{t}"' for t, _ in blank[:MAX_LISTED])
-        shown += ", …" if len(blank) > MAX_LISTED else ""
+        shown += ", ..." if len(blank) > MAX_LISTED else ""
         cells = sum(n for _, n in blank)
         notes.append(Message("read.blank_texts", count=cells, texts=shown))
     unchecked = [text for (kind, text), _ in stats.items() if kind == UNCHECKED]

@@ -32,7 +32,7 @@ def test_headers_by_id_text_alias_and_numbering(tiny_model):
     assert rs.columns == {"a1": "WE HAVE A PLAN.", "a2": "3. Planen  saknas ofta", "b1": "Fråga 3"}
     assert rs.attribute_columns == ["roll"]
     assert rs.missing_statements == ["b3", "b2"]
-    assert any("b3, b2" in note for note in rs.notes)
+    assert any("b3, b2" in note for note in words(rs.notes, "en"))
 
 
 def test_match_header_does_not_guess(tiny_model):
