@@ -253,7 +253,9 @@ def _statements_sheet(ws, model: MaturityModel, st) -> None:
     ws.freeze_panes = "A2"
 
 
-def _table(ws, top: int, left: int, formula: str, height: int, width: int, formats, st) -> str:
+def _array_formula(
+    ws, top: int, left: int, formula: str, height: int, width: int, formats, st
+) -> str:
     """An array formula filling exactly ``height`` x ``width`` cells; returns its range."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.formula import ArrayFormula
@@ -333,7 +335,7 @@ def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
     row += 1
     n_dims = len(model.all_dimensions())
     width = 7 if model.levels else 6
-    cells["dimensions"] = _table(
+    cells["dimensions"] = _array_formula(
         ws,
         row,
         1,
@@ -348,7 +350,7 @@ def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
     ws.cell(row, 1, "Gap mot målet ovan (negativt = under målet)").font = st["bold"]
     row += 1
     n_gap = len(model.dimensions) + 2
-    cells["gap"] = _table(
+    cells["gap"] = _array_formula(
         ws,
         row,
         1,
@@ -365,7 +367,7 @@ def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
         "bold"
     ]
     row += 1
-    cells["priorities"] = _table(
+    cells["priorities"] = _array_formula(
         ws,
         row,
         1,
@@ -380,7 +382,7 @@ def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
     ws.cell(row, 1, "Påståenden").font = st["bold"]
     row += 1
     k = len(model.statement_ids)
-    cells["statements"] = _table(
+    cells["statements"] = _array_formula(
         ws,
         row,
         1,

@@ -415,7 +415,7 @@ def _out(value: Any) -> Any:
     return value
 
 
-def _table(
+def _spilled_table(
     header: list[str], rows: list[list[Any]], pol: disclosure.DisclosurePolicy | None = None
 ) -> list[list[Any]]:
     """A table for Excel; one published under the opt-out (``pol``) ends with its notice."""
@@ -494,7 +494,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
         if m.levels:
             row.append(d.level)
         rows.append(row)
-    return _table(header, rows, disclosure.policy_of(result, LANG))
+    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -516,7 +516,7 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
         else [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
         for s in result.statements.values()
     ]
-    return _table(header, rows, disclosure.policy_of(result, LANG))
+    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -552,7 +552,7 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
             hidden = _hidden_dimension(result, r.id)
         score, gap = (HIDDEN, None) if hidden else (r.score, r.gap)
         rows.append([r.id, r.label, r.kind, score, r.target, gap])
-    return _table(header, rows, disclosure.policy_of(result, LANG))
+    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -588,7 +588,7 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
         [p.rank, p.id, p.label, p.score, p.dont_know_share, p.gap, p.reason or "; ".join(p.reasons)]
         for p in res.items
     ]
-    return _table(header, rows, disclosure.policy_of(result, LANG))
+    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
 
 
 @func(category=CATEGORY, cache=True)
@@ -671,7 +671,7 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
         [r.id, r.label, r.before, r.after, r.change, r.ci_low, r.ci_high, r.significant]
         for r in (res.overall, *res.dimensions)
     ]
-    return _table(header, rows, pol)
+    return _spilled_table(header, rows, pol)
 
 
 @func(category=CATEGORY, cache=True)
@@ -689,7 +689,7 @@ def _models() -> list[list[Any]]:
         [i.name, i.version, i.title, i.statements, i.dimensions, i.plugin]
         for i in mognad.list_models()
     ]
-    return _table(["model", "version", "title", "statements", "dimensions", "plugin"], rows)
+    return _spilled_table(["model", "version", "title", "statements", "dimensions", "plugin"], rows)
 
 
 @func(category=CATEGORY)
@@ -733,7 +733,7 @@ def _insights(responses: Any, model: Any, which: Any) -> Any:
         found = [mognad.ModelInsight(key=OPT_OUT_KEY, title=notice), *found]
     pick = _scalar(which, "which")
     if is_blank(pick):
-        return _table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
+        return _spilled_table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
     if isinstance(pick, numbers.Real) and not isinstance(pick, bool):
         if not float(pick).is_integer() or pick < 1:
             raise CellError(f"which must be a number from 1 or an insight key, not {pick:g}")

@@ -87,7 +87,7 @@ def _title(ws: Worksheet, text: str, note: str | None = None) -> None:
         ws["A2"].font = NOTE_FONT
 
 
-def _table(
+def _write_table(
     ws: Worksheet,
     headers: list[str],
     rows: list[list[Any]],
@@ -342,7 +342,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
     widths = [18, 34, 12, 20, 10] + ([16] if has_levels else []) + [11, 10, 11]
     widths += [10, 12] if gaps else []
     widths += [16] if bench is not None else []
-    first, last = _table(ws, headers, rows, formats, widths)
+    first, last = _write_table(ws, headers, rows, formats, widths)
     for i, (depth, _) in enumerate(data.model.iter_tree(), start=first):
         cell = ws.cell(row=i, column=2)
         cell.alignment = Alignment(indent=2 * depth)
@@ -391,7 +391,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
     ]
     formats = {4: PCT, 5: PCT, 6: "0.00", 10: PCT, 11: PCT}
     widths = [7, 60, 24, 9, 10, 9, 8, 9, 8, 10, 10, 46]
-    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2, 3))
+    first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2, 3))
     for i, r in enumerate(data.statements, start=first):
         if r.hidden:
             ws.cell(row=i, column=4).alignment = WRAP
@@ -456,7 +456,7 @@ def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
         formats.update({6: PCT, 7: pp_format(t)})
     formats[len(headers) - 2] = "0.00"
     widths = [7, 7, 56, 9, 10] + ([9, 11] if has_target else []) + [10, 14, 60]
-    first, last = _table(
+    first, last = _write_table(
         ws, headers, rows, formats, widths, freeze_cols=3, wrap_cols=(3, len(headers))
     )
     for i in range(first, first + min(pr.count, len(rows))):
@@ -516,7 +516,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     ppf = pp_format(t)
     formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf}
     widths = [18, 50, 12, 12, 12, 12, 12, 12, 10, 9, 9]
-    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
     ws.conditional_formatting.add(
         f"F{first}:F{last}",
         ColorScaleRule(
@@ -584,7 +584,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         rows.append([r.id, r.label, _kind(t, r.kind), total, *[value(r, n) for n in visible]])
     formats = {j: PCT for j in range(4, 5 + len(visible))}
     widths = [18, 46, 12, 10] + [16] * len(visible)
-    first, last = _table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
     for j in range(5, 5 + len(visible)):
         ws.cell(row=HEADER_ROW, column=j).alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[HEADER_ROW].height = 48
@@ -641,7 +641,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         ]
         for x in g.groups
     ]
-    _table(
+    _write_table(
         ws2,
         [t("col.group"), t("col.respondents"), t("col.shown"), t("col.why_hidden")],
         rows2,
@@ -671,7 +671,7 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
 
     headers = [t("col.group"), q.x_label, q.y_label, t("col.category")]
     rows = [[p.name, p.x, p.y, corner(p.x, p.y)] for p in q.points]
-    first, last = _table(ws, headers, rows, {2: PCT, 3: PCT}, [40, 16, 16, 34], freeze_cols=1)
+    first, last = _write_table(ws, headers, rows, {2: PCT, 3: PCT}, [40, 16, 16, 34], freeze_cols=1)
     # helpers: the two threshold lines and one point per quadrant for its name
     top = last + 3
     ws.cell(row=top - 1, column=1, value=t("head.quadrant_help")).font = NOTE_FONT
@@ -842,7 +842,7 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
         [d.id, d.label, _kind(t, d.kind), d.items, d.n, d.n_complete, d.alpha, t.message(d.warning)]
         for d in rel.dimensions
     ]
-    _, last = _table(
+    _, last = _write_table(
         ws, headers, rows, {7: "0.00"}, [18, 34, 12, 11, 11, 12, 12, 60], wrap_cols=(8,)
     )
     row = last + 2

@@ -54,7 +54,7 @@ def _org_lines(c: classification.Classification, lang: str) -> list[str]:
     ]
 
 
-def _table(rows: list[dict[str, Any]]) -> str:
+def _left_aligned_table(rows: list[dict[str, Any]]) -> str:
     """Left-aligned plain-text table (group names read best left-aligned)."""
     if not rows:
         return ""
@@ -90,7 +90,7 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
                 t("dimios.col.category"): category,
             }
         )
-    text = _table(rows)
+    text = _left_aligned_table(rows)
     if any(g.classification and g.classification.near_border for g in grouped.groups):
         text += "\n* " + t("dimios.quadrant.near_footnote", margin=f"{100 * org.border_margin:g}")
     return text
