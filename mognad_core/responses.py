@@ -258,7 +258,8 @@ class ResponseSet:
             raise InputError(
                 f'there is no column "{name}"' + (f" {purpose}" if purpose else ""),
                 Location(file=self.source, sheet=self.sheet),
-                f"one of the attribute columns: {', '.join(self.attributes.columns) or 'none'}",
+                "one of the attribute columns: "
+                + (", ".join(f'"{c}"' for c in self.attributes.columns) or "none"),
             )
         return found
 

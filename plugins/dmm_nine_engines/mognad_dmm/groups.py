@@ -258,18 +258,6 @@ def spread_stats(
     return disclosure.round_figures(row, pol)
 
 
-def _find_column(responses: ResponseSet, by: str) -> str:
-    try:
-        return responses.column(by)
-    except InputError:
-        shown = ", ".join(f'"{c}"' for c in responses.attributes.columns) or "none"
-        raise InputError(
-            f'there is no column "{by}" to group respondents by (respondent columns: {shown})',
-            Location(file=responses.source, sheet=responses.sheet),
-            "the name of a column such as ledningsgrupp",
-        ) from None
-
-
 def workshop(
     responses: ResponseSet | pd.DataFrame | str | Path,
     by: str = "ledningsgrupp",
@@ -304,7 +292,7 @@ def workshop(
             Location(file=rs.source, sheet=rs.sheet),
             "one row per respondent",
         )
-    column = _find_column(rs, by)
+    column = rs.column(by, "to group respondents by")
     split = disclosure.breakdown(rs, [column], pol, lang)
     notes: list[str] = []
     pooled = rs.pooled_waves()
