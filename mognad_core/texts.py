@@ -167,10 +167,14 @@ def pct(value: float | None, lang: str = "sv", digits: int = 0) -> str:
 
 
 def pp(value: float | None, lang: str = "sv", digits: int = 1, long: bool = False) -> str:
-    """A difference of two 0-1 figures in percentage points, with its sign: ``"+3,1 p.e."``."""
+    """A difference of two 0-1 figures in percentage points, with its sign: ``"+3,1 p.e."``.
+
+    The sign is the sign of the figure as written: a difference that rounds to zero is
+    ``"±0,0 p.e."`` (never ``"−0,0"``)."""
     if value is None or value != value:
         return "–"
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    shown = round(value * 100, digits)
+    sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
     unit = text("unit.pp_long" if long else "unit.pp", lang)
     return f"{sign}{num(abs(value) * 100, lang, digits)} {unit}"
 
@@ -309,12 +313,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.prio.why": ("varför: {reason}", "why: {reason}"),
     "cli.prio.rule": ("Regel ({by}): {rule}", "Rule ({by}): {rule}"),
     "cli.prio.default": ("standard", "default"),
-    "cli.compare.title": (
-        "{before} (n={n_before}) -> {after} (n={n_after}); 95 %-intervall: påståenden Welch t, "
-        "dimensioner bootstrap ({n_boot} upprepningar, frö {seed})",
-        "{before} (n={n_before}) -> {after} (n={n_after}); 95 % intervals: statements Welch t, "
-        "dimensions bootstrap ({n_boot} replicates, seed {seed})",
-    ),
     "cli.compare.improved": (
         "Förbättring på varje påstående? {verdict}.",
         "Improved on every statement? {verdict}.",
@@ -922,11 +920,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "about.responses": ("Svar", "Responses"),
     "about.selection": ("Urval", "Selection"),
     "about.comparison": ("Jämförelse", "Comparison"),
-    "about.comparison_text": (
-        "{before} (n={n_before}) → {after} (n={n_after}); intervall för påståenden: Welch t; för "
-        "dimensioner: bootstrap ({n_boot} dragningar, frö {seed})",
-        "{before} (n={n_before}) → {after} (n={n_after}); intervals for statements: Welch t; for "
-        "dimensions: bootstrap ({n_boot} replicates, seed {seed})",
+    # one sentence for a comparison, in the CLI and in the report's about sheet
+    "compare.summary": (
+        "{before} (n={n_before}) → {after} (n={n_after}); 95 %-intervall för påståenden: Welch t; "
+        "för dimensioner: bootstrap ({n_boot} dragningar, frö {seed})",
+        "{before} (n={n_before}) → {after} (n={n_after}); 95 % intervals for statements: Welch t; "
+        "for dimensions: bootstrap ({n_boot} replicates, seed {seed})",
     ),
     "about.target": ("Mål", "Target"),
     "about.groups": ("Grupper", "Groups"),

@@ -90,8 +90,8 @@ def test_compare_two_files_and_one_file(run_cli, raw2025):
     assert texts.pp(change, "en") in line
     # the same numbers and wave labels (two files: each one's år)
     assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
-    assert "2024 (n=240) -> 2025 (n=240)" in one.stdout
-    assert "2024 (n=240) -> 2025 (n=240)" in two.stdout
+    assert "2024 (n=240) → 2025 (n=240)" in one.stdout
+    assert "2024 (n=240) → 2025 (n=240)" in two.stdout
     data = json.loads(ok(run_cli("compare", DIMIOS_SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
     assert data["improved_all"] is True and data["before_label"] == "2024"
     assert data["overall"]["significant"] is True

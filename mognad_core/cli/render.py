@@ -221,7 +221,7 @@ def render_compare(
     lines = [header] if header else []
     lines.append(
         t(
-            "cli.compare.title",
+            "compare.summary",
             before=result.before_label,
             n_before=result.n_before,
             after=result.after_label,

@@ -885,7 +885,7 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
     if data.compare is not None:
         c = data.compare
         text = t(
-            "about.comparison_text",
+            "compare.summary",
             before=c.before_label,
             n_before=c.n_before,
             after=c.after_label,
