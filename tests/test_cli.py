@@ -112,7 +112,7 @@ def test_demo_next_steps_are_commands_that_work(run_cli, tmp_path, monkeypatch):
     for args in commands:
         done = run_cli(*args)
         assert done.exit_code == 0, (args, done.stderr)
-    assert "2024 (n=240) -> 2025 (n=240)" in run_cli(*commands[0]).stdout
+    assert "2024 (n=240) → 2025 (n=240)" in run_cli(*commands[0]).stdout
     assert sorted(p.name for p in (tmp_path / "rapport").iterdir()) == [
         "dimios_sample_rapport.pptx",
         "dimios_sample_rapport.xlsx",
