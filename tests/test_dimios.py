@@ -128,7 +128,8 @@ def test_quadrant_insight_on_the_sample(result, expected):
     assert ins.data["near_border"] is False
     rows = {k: v for row in ins.rows for k, v in row.items()}
     assert rows["Rekommendation"].startswith("Håll balansen i portföljen")
-    assert "Digital förmåga +10.6 procentenheter" in rows["Avstånd till gränsen"]
+    # the catalogue's format in Swedish: a decimal comma (was "+10.6 procentenheter")
+    assert "Digital förmåga +10,6 procentenheter" in rows["Avstånd till gränsen"]
 
 
 def test_balance_insight_on_the_sample(result, expected):
@@ -161,12 +162,12 @@ def test_benchmark_insight_on_the_sample(result, expected):
     assert ins.title == "Jämförelse med nationellt snitt"
     assert ins.data["benchmark"] == "national_2021"
     assert ins.data["gap_pp"] == pytest.approx(gap)
-    assert f"{gap:+.1f} procentenheter" in ins.text
+    assert texts.pp(gap / 100, "sv", long=True) in ins.text  # "+14,6 procentenheter"
     assert "DiMiOS-verktyget" in ins.text  # the caveat
     # the SKR target is shown too, labelled as a target
     target_row = next(r for r in ins.rows if "Mål 2023" in str(r.get("Jämfört med", "")))
     assert target_row["Jämfört med"].endswith("(mål)")
-    assert target_row["Skillnad"] == f"{100 * (expected['overall'] - 0.55):+.1f} procentenheter"
+    assert target_row["Skillnad"] == texts.pp(expected["overall"] - 0.55, "sv", long=True)
 
 
 def test_where_to_start_and_weakest_categories(result, raw, expected):
@@ -243,7 +244,8 @@ def test_score_sample_prints_the_dimios_findings(run_cli, expected):
     assert "- Rekommendation: Håll balansen i portföljen" in out
     gap = 100 * (expected["overall"] - NATIONAL_2021)
     assert "Jämförelse med nationellt snitt" in out
-    assert f"{gap:+.1f} procentenheter mot Kommuner och regioner, snitt 2021 (SKR) (48 %)" in out
+    written = texts.pp(gap / 100, "sv", long=True)  # "+14,6 procentenheter" (was "+14.6")
+    assert f"{written} mot Kommuner och regioner, snitt 2021 (SKR) (48 %)" in out
     assert "Effektivitet–innovation" in out
     assert "2×2 per förvaltning" in out
 

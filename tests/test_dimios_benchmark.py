@@ -51,10 +51,10 @@ def test_describe_in_both_languages(result):
 
     sv = describe(dimios.benchmark_gap(result))
     assert sv == (
-        "Totalt 50.0 % är +2.0 procentenheter mot Kommuner och regioner, snitt 2021 (SKR) (48 %)."
-    )
+        "Totalt 50,0 % är +2,0 procentenheter mot Kommuner och regioner, snitt 2021 (SKR) (48 %)."
+    )  # the catalogue's numbers: a decimal comma in Swedish, a true minus in either language
     en = describe(dimios.benchmark_gap(result, "target_2023", lang="en"))
-    assert en.startswith("50.0 % overall is -5.0 percentage points against Target 2023")
+    assert en.startswith("50.0 % overall is −5.0 percentage points against Target 2023")
     assert "(a target) (55 %)" in en
 
 

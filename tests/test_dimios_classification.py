@@ -77,7 +77,8 @@ def test_exactly_on_the_threshold_counts_as_high_and_near_the_border():
     assert c.near_border and c.near_border_dims == ["formaga", "arv"]
     rows = {k: v for row in result.insight("dimios.quadrant").rows for k, v in row.items()}
     assert "nära gränsen" in rows["Obs"]
-    assert "Digital förmåga +0.0 procentenheter" in rows["Avstånd till gränsen"]
+    # on the border: ±0,0 as the catalogue writes a zero difference (was "+0.0")
+    assert "Digital förmåga ±0,0 procentenheter" in rows["Avstånd till gränsen"]
 
 
 @pytest.mark.parametrize(
@@ -251,7 +252,7 @@ def test_cli_classify_table_and_json(run_cli, tmp_path):
         line = next(x for x in out.splitlines() if x.startswith(f"{name} "))
         assert " ".join(line.split()) == f"{name} – – – {HIDDEN_3}"
     soc = next(line for line in out.splitlines() if line.startswith("Soc "))
-    assert " ".join(soc.split()) == "Soc 6 100.0 % 100.0 % Möjliggjord och balanserad"
+    assert " ".join(soc.split()) == "Soc 6 100,0 % 100,0 % Möjliggjord och balanserad"
     res = run_cli(
         "dimios", "classify", path, "-g", "förvaltning", "-g", "roll", "--min-size", "3",
         "--format", "json", "--lang", "en",

@@ -319,7 +319,7 @@ def test_insights_from_the_hook(four_leaders):
     profile = r.insight("dmm_profile")
     assert profile.data["engines"] == ENGINES
     gap = r.insight("dmm_target_gap")
-    assert gap.rows[0]["motor"] == "Data & Analys" and gap.rows[0]["gap"] == "65.0 p.e."
+    assert gap.rows[0]["motor"] == "Data & Analys" and gap.rows[0]["gap"] == "65,0 p.e."
     spread = r.insight("dmm_spread")
     # varderingar: respondents 0.75 0.75 0.25 0.25, SD = sqrt(4 * 0.0625 / 3)
     assert [row["motor"] for row in spread.rows] == ["Värderingar"]

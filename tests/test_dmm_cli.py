@@ -16,6 +16,8 @@ import pytest
 import yaml
 from conftest import DMM_SAMPLE, DMM_TARGET
 
+from mognad_core import texts
+
 NINE = [
     "Värderingar",
     "Vision & Mission",
@@ -82,7 +84,7 @@ def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected)
     assert "Nivå per motor" in out
     for label, engine in zip(NINE, IDS, strict=True):
         s = expected[engine]
-        assert f"- motor: {label}; poäng: {s * 100:.1f} %; nivå: {level(s)};" in out, label
+        assert f"- motor: {label}; poäng: {texts.pct(s, 'sv', 1)}; nivå: {level(s)};" in out, label
     # weakest relative to the organisation's own mean (margin 0.10), with next steps
     model = mognad_dmm.model()
     mean = sum(expected.values()) / 9
@@ -109,7 +111,7 @@ def test_score_with_target_file_prints_levels_weakest_and_gap(run_cli, expected)
     for line, engine in zip(lines, order, strict=True):
         assert line.startswith(f"  - motor: {NINE[IDS.index(engine)]};"), line
         g = gaps[engine]
-        assert (f"gap: {g * 100:.1f} p.e." if g > 0 else "gap: målet nått") in line
+        assert (f"gap: {texts.num(g * 100, 'sv')} p.e." if g > 0 else "gap: målet nått") in line
 
 
 def test_score_with_inline_target(run_cli, expected):
@@ -120,11 +122,10 @@ def test_score_with_inline_target(run_cli, expected):
     section = r.stdout.split("Gap till målprofilen: Organisation 65 %, Data & Analys 50 %")[1]
     org = 0.65 - expected["organisation"]
     dat = 0.5 - expected["data_analys"]
-    assert (
-        f"- motor: Organisation; poäng: {expected['organisation'] * 100:.1f} %; mål: 65.0 %;"
-        in section
-    )
-    assert f"gap: {org * 100:.1f} p.e." in section and f"gap: {dat * 100:.1f} p.e." in section
+    score = texts.pct(expected["organisation"], "sv", 1)  # a decimal comma in Swedish
+    assert f"- motor: Organisation; poäng: {score}; mål: 65,0 %;" in section
+    for gap in (org, dat):
+        assert f"gap: {texts.num(gap * 100, 'sv')} p.e." in section
     assert "Inget mål eller ingen poäng: Värderingar, Vision & Mission" in section
 
 

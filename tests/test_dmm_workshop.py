@@ -139,7 +139,7 @@ def test_group_scores_and_spread_by_hand(eight):
     assert (total["min"], total["max"], total["range"]) == pytest.approx((0, 1, 1))
     assert total["share_Acceleration"] == pytest.approx(0.25)
     assert total["share_Koordination"] == pytest.approx(5 / 8)
-    assert total["low_agreement"] and total["note"].startswith("SD 0.28 > 0.20")
+    assert total["low_agreement"] and total["note"].startswith("SD 0,28 > 0,20")
     assert "två nivåer" not in total["note"]
     soc = spread(w, "SOC", "data_analys")
     assert soc["score"] == pytest.approx(0.25 / 3)  # the group's score, as mognad score gives

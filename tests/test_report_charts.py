@@ -16,7 +16,7 @@ from matplotlib.text import Text
 
 import mognad_core as mognad
 from mognad_core.report import charts, collect
-from mognad_core.report.summary import sentences, swedish_numbers
+from mognad_core.report.summary import sentences
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,8 @@ def test_swedish_summary_has_decimal_commas_throughout(dimios_data):
     balance = next(s for s in text if s.startswith("Effektivitet–innovation"))
     assert not re.search(r"\d\.\d", " ".join(text))
     assert re.search(r"\d,\d %", balance)
-    assert swedish_numbers("-3.1 procentenheter, version a-1") == "−3,1 procentenheter, version a-1"
+    # the plugin writes its own numbers as the catalogue does: a decimal comma, a true minus
+    assert re.search(r"−\d,\d procentenheter", balance)
     english = sentences(collect(DIMIOS_SAMPLE, "dimios", compare="år", lang="en"))
     assert re.search(r"\d\.\d %", next(s for s in english if s.startswith("Efficiency")))
 

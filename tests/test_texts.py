@@ -58,6 +58,8 @@ def test_numbers_in_each_language():
     assert texts.pct(None) == "–" and texts.pct(float("nan")) == "–"
     assert texts.pp(0.031, "sv") == "+3,1 p.e." and texts.pp(-0.031, "en") == "−3.1 pp"
     assert texts.pp(0.0, "sv", long=True) == "±0,0 procentenheter"
+    # the sign is the written figure's: a difference that rounds to zero is ±0,0, never −0,0
+    assert texts.pp(-0.0001, "sv") == "±0,0 p.e." and texts.pp(0.0004, "en") == "±0.0 pp"
     assert texts.join(["a", "b", "c"], "sv") == "a, b och c"
     assert texts.join(["a", "b"], "en") == "a and b"
 

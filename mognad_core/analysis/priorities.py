@@ -177,29 +177,32 @@ def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: s
 
     These are the reasons every output prints (the CLI, the JSON, the report's sheet and slides,
     MOGNAD_PRIORITIES); nothing else restates the rule."""
-
-    def pct(value: float, digits: int = 1) -> str:
-        return texts.pct(value, lang, digits)
-
+    score = texts.pct(r["score"], lang, 1)
     why = [
-        texts.text(low, lang, score=pct(r["score"]), threshold=pct(threshold))
+        texts.text(low, lang, score=score, threshold=texts.pct(threshold, lang, 1))
         if r["low_score"]
-        else texts.text("prio.score", lang, score=pct(r["score"]))
+        else texts.text("prio.score", lang, score=score)
     ]
     share = r["dont_know_share"]
     if share == share:
         if r["high_dont_know"]:
             why.append(
-                texts.text("prio.high_dont_know", lang, share=pct(share), min=pct(min_share, 0))
+                texts.text(
+                    "prio.high_dont_know",
+                    lang,
+                    share=texts.pct(share, lang, 1),
+                    min=texts.pct(min_share, lang),
+                )
             )
         elif share > 0:
-            why.append(texts.text("prio.dont_know", lang, share=pct(share)))
+            why.append(texts.text("prio.dont_know", lang, share=texts.pct(share, lang, 1)))
     if r["gap"] == r["gap"]:
         if r["gap"] < 0:
             gap = f"{texts.num(-r['gap'] * 100, lang)} {texts.text('unit.pp', lang)}"
-            why.append(texts.text("prio.below_target", lang, gap=gap, target=pct(r["target"])))
+            target = texts.pct(r["target"], lang, 1)
+            why.append(texts.text("prio.below_target", lang, gap=gap, target=target))
         else:
-            why.append(texts.text("prio.target_met", lang, target=pct(r["target"])))
+            why.append(texts.text("prio.target_met", lang, target=texts.pct(r["target"], lang, 1)))
     if abs(r["weight"] - 1) > 1e-9:
         written = f"{r['raw_weight']:g}"
         digits = len(written.partition(".")[2])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .data import ReportData
@@ -177,14 +176,6 @@ def sentences(data: ReportData) -> list[str]:
     for key in SUMMARY_INSIGHTS:
         ins = r.insight(key)
         if ins is not None and ins.text:
-            text = f"{ins.title}: {ins.text}"
-            # the plugins write their numbers themselves, with decimal points in either language
-            out.append(swedish_numbers(text) if t.lang == "sv" else text)
+            # the plugins write their numbers with texts.pct/pp/num, as the summary does
+            out.append(f"{ins.title}: {ins.text}")
     return out
-
-
-def swedish_numbers(text: str) -> str:
-    """Decimal commas and a real minus sign in a sentence a plugin wrote with decimal points
-    ("-3.1 procentenheter" -> "−3,1 procentenheter"), so the summary reads the same throughout."""
-    text = re.sub(r"(?<![\w.])-(?=\d)", "−", text)
-    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)

@@ -110,20 +110,5 @@ def scores_of(result: ScoreResult | Mapping[str, Any], model: MaturityModel) -> 
     return out
 
 
-def pct(value: float | None, digits: int = 1) -> str:
-    """``0.626`` -> ``"62.6 %"`` (the CLI's format); ``None`` -> ``"–"``."""
-    return "–" if value is None else f"{value * 100:.{digits}f} %"
-
-
-def pp(value: float | None, lang: str, digits: int = 1) -> str:
-    """Signed percentage points: ``+14.6 procentenheter`` / ``-2.0 percentage points``."""
-    if value is None:
-        return "–"
-    rounded = round(value, digits)
-    if rounded == 0:
-        rounded = 0.0  # no "-0.0"
-    return f"{rounded:+.{digits}f} {texts.text('unit.pp_long', lang)}"
-
-
 def dim_label(model: MaturityModel, dim_id: str, lang: str) -> str:
     return model.dimension(dim_id).name(lang)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, disclosure, texts
 
-from ._common import DEFAULT_TILT, EPS, meta_number, pct, pp, resolve_model
+from ._common import DEFAULT_TILT, EPS, meta_number, resolve_model
 
 AXES = ("exploit", "explore")
 
@@ -173,12 +173,13 @@ def balance(
 
 
 def describe(part: AxisBalance, b: Balance) -> str:
-    """``Innovation 60.5 %, effektivitet 63.4 %: -2.9 procentenheter, i balans``."""
+    """``Innovation 60,5 %, effektivitet 63,4 %: −2,9 procentenheter, i balans``."""
     ex, ez = b.axis_names["exploit"], b.axis_names["explore"]
     if part.balance is None:
         return texts.text("dimios.balance.too_few", b.lang)
     tilt = texts.text(f"dimios.balance.tilt_{part.tilt or 'balanced'}", b.lang)
+    t = texts.Texts(b.lang)
     return (
-        f"{ez} {pct(part.explore)}, {ex} {pct(part.exploit)}: {pp(100 * part.balance, b.lang)}, "
-        f"{tilt}"
+        f"{ez} {t.pct(part.explore, 1)}, {ex} {t.pct(part.exploit, 1)}: "
+        f"{t.pp(part.balance, long=True)}, {tilt}"
     )

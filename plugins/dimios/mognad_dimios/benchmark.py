@@ -27,7 +27,7 @@ from mognad_core import (
 from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import Target, parse_target
 
-from ._common import fraction, pct, pp, resolve_model
+from ._common import fraction, resolve_model
 
 
 class DimensionGap(BaseModel):
@@ -145,7 +145,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
         raise MognadError(f"benchmark {benchmark!r} is not a number or a benchmark name")
     return {
         "name": "custom",
-        "label": f"{texts.text('dimios.benchmark.custom', lang)} ({pct(number)})",
+        "label": f"{texts.text('dimios.benchmark.custom', lang)} ({texts.pct(number, lang, 1)})",
         "year": None,
         "value": number,
         "dimensions": {},
@@ -236,7 +236,7 @@ def describe(gap: BenchmarkGap) -> str:
     if gap.gap_pp is None:
         if gap.value is None:
             parts = [
-                f"{d.label} {pp(d.gap_pp, t.lang)} ({pct(d.score)} vs {pct(d.benchmark)})"
+                f"{d.label} {_pp(d.gap_pp, t)} ({t.pct(d.score, 1)} vs {t.pct(d.benchmark, 1)})"
                 for d in gap.dimensions.values()
             ]
             if parts:
@@ -244,12 +244,18 @@ def describe(gap: BenchmarkGap) -> str:
         return t("dimios.benchmark.no_overall", ref=ref)
     text = t(
         "dimios.benchmark.text",
-        score=pct(gap.score),
-        gap=pp(gap.gap_pp, t.lang),
+        score=t.pct(gap.score, 1),
+        gap=_pp(gap.gap_pp, t),
         ref=ref,
         kind=t("dimios.benchmark.a_target") if gap.is_target else "",
-        value=pct(gap.value, 0 if round(gap.value * 100, 6).is_integer() else 1),
+        value=t.pct(gap.value, 0 if round(gap.value * 100, 6).is_integer() else 1),
     )
     if gap.partial:
         text += t("dimios.benchmark.partial")
     return text
+
+
+def _pp(gap_pp: float | None, t: texts.Texts) -> str:
+    """A gap held in percentage points (``gap_pp``) as the catalogue writes it:
+    ``+17,9 procentenheter``."""
+    return t.pp(None if gap_pp is None else gap_pp / 100, long=True)

@@ -44,9 +44,7 @@ from ._common import (
     EPS,
     dim_label,
     meta_number,
-    pct,
     pick,
-    pp,
     refuse_own_threshold,
     resolve_model,
     scores_of,
@@ -83,8 +81,8 @@ class Classification(BaseModel):
         if self.quadrant is None:
             return self.reason or ""
         t = texts.Texts(self.lang)
-        parts = ", ".join(f"{self.labels[d]} {pct(self.scores[d])}" for d in (self.x, self.y))
-        text = t("dimios.quadrant.summary", parts=parts, limit=pct(self.threshold, 0))
+        parts = ", ".join(f"{self.labels[d]} {t.pct(self.scores[d], 1)}" for d in (self.x, self.y))
+        text = t("dimios.quadrant.summary", parts=parts, limit=t.pct(self.threshold))
         if with_name:
             text = f"{self.name}: {text}"
         if self.near_border:
@@ -366,16 +364,17 @@ def describe_group(g: GroupClassification, x: str, y: str, lang: str) -> dict[st
     return {
         t("dimios.col.group"): g.group,
         "n": str(g.n),
-        c.labels[x]: pct(g.scores.get(x)),
-        c.labels[y]: pct(g.scores.get(y)),
+        c.labels[x]: t.pct(g.scores.get(x), 1),
+        c.labels[y]: t.pct(g.scores.get(y), 1),
         t("dimios.col.category"): name,
     }
 
 
 def distance_text(c: Classification) -> str:
-    """``Digital förmåga +10.6 procentenheter, Digitalt arv +14.7 procentenheter``."""
+    """``Digital förmåga +10,6 procentenheter, Digitalt arv +14,7 procentenheter``."""
     parts = []
     for d in (c.x, c.y):
-        dist = c.distance_pp.get(d)
-        parts.append(f"{c.labels[d]} {pp(dist, c.lang)}")
+        dist = c.distance_pp.get(d)  # in percentage points
+        shown = texts.pp(None if dist is None else dist / 100, c.lang, long=True)
+        parts.append(f"{c.labels[d]} {shown}")
     return ", ".join(parts)

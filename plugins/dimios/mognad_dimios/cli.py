@@ -21,7 +21,6 @@ from mognad_core.cli.options import (
 from mognad_core.plugins import load_model
 
 from . import classification
-from ._common import pct
 
 
 class ClassifyOutput(BaseModel):
@@ -85,8 +84,8 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
             {
                 grouped.by: g.group,
                 "n": "–" if g.n is None else g.n,  # a hidden group's size is never shown
-                org.labels[org.x]: pct(g.scores.get(org.x)),
-                org.labels[org.y]: pct(g.scores.get(org.y)),
+                org.labels[org.x]: t.pct(g.scores.get(org.x), 1),
+                org.labels[org.y]: t.pct(g.scores.get(org.y), 1),
                 t("dimios.col.category"): category,
             }
         )

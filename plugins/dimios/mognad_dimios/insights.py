@@ -29,7 +29,6 @@ from mognad_core.schema import normalize_token
 
 from . import benchmark as benchmark_mod
 from . import classification, priorities
-from ._common import pct, pp
 from .balance import balance as compute_balance
 from .balance import describe as describe_balance
 
@@ -152,8 +151,10 @@ def benchmark_insight(
         rows.append(
             {
                 t("dimios.col.against"): label,
-                t("dimios.col.value"): pct(other.value, 0),
-                t("dimios.col.gap"): pp(other.gap_pp, lang),
+                t("dimios.col.value"): t.pct(other.value),
+                t("dimios.col.gap"): t.pp(
+                    None if other.gap_pp is None else other.gap_pp / 100, long=True
+                ),
             }
         )
     if gap.source:
@@ -175,7 +176,7 @@ def weakest_insight(result: ScoreResult, lang: str) -> ModelInsight | None:
     if not weak:
         return None
     t = texts.Texts(lang)
-    names = ", ".join(f"{w.label} ({pct(w.score)})" for w in weak)
+    names = ", ".join(f"{w.label} ({t.pct(w.score, 1)})" for w in weak)
     return ModelInsight(
         key="dimios.weakest_categories",
         title=t("dimios.weakest.title"),
@@ -191,10 +192,10 @@ def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Model
     sp = priorities.where_to_start(result, model, lang=lang)
     conf = model.meta.get("dont_know_priority")
     median = not isinstance(conf, Mapping) or conf.get("score_below", "median") == "median"
-    limit = pct(sp.score_below) if sp.score_below is not None else "–"
+    limit = t.pct(sp.score_below, 1)
     if median:
         limit = t("dimios.start.median", limit=limit)
-    criteria = t("dimios.start.criteria", share=pct(sp.min_share, 0), limit=limit)
+    criteria = t("dimios.start.criteria", share=t.pct(sp.min_share), limit=limit)
     count = len(sp.candidates)
     if not count:
         text = t("dimios.start.none", criteria=criteria)
@@ -209,8 +210,8 @@ def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Model
         row = {
             "Id": c.id,
             t("dimios.col.statement"): c.text,
-            t("dimios.col.score"): pct(c.score),
-            "Vet ej": pct(c.dont_know_share),
+            t("dimios.col.score"): t.pct(c.score, 1),
+            "Vet ej": t.pct(c.dont_know_share, 1),
         }
         if c.topic_label:
             row[t("dimios.col.topic")] = c.topic_label

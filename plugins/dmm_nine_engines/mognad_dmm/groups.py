@@ -228,7 +228,8 @@ def spread_stats(
     high_sd = shown_sd > s.spread_flag_sd + 1e-12
     reasons = []
     if high_sd:
-        reasons.append(texts.text("dmm.note.sd", lang, sd=shown_sd, limit=s.spread_flag_sd))
+        sd_text, limit_text = (texts.num(v, lang, 2) for v in (shown_sd, s.spread_flag_sd))
+        reasons.append(texts.text("dmm.note.sd", lang, sd=sd_text, limit=limit_text))
     if split:
         reasons.append(
             texts.text(
@@ -463,7 +464,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
         for k in keys:
             v = result.scores.loc[e, k]
             lv = result.levels.loc[e, k]
-            row[short[k]] = "–" if pd.isna(v) else f"{v * 100:.1f} % {abbrev.get(lv, '')}"
+            row[short[k]] = "–" if pd.isna(v) else f"{t.pct(v, 1)} {abbrev.get(lv, '')}"
         rows.append(row)
     if keys:
         lines.append(text_table(rows))
@@ -479,7 +480,8 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             r = sp.loc[(e, k)]
             if r["spread_shown"]:
                 flag = " !" if r["low_agreement"] else ""
-                row[short[k]] = f"{r['sd'] * 100:.1f} | {r['range'] * 100:.0f}{flag or '  '}"
+                figures = f"{t.num(r['sd'] * 100)} | {t.num(r['range'] * 100, 0)}"
+                row[short[k]] = f"{figures}{flag or '  '}"
             elif isinstance(r["agreement"], str):  # a coarse flag only, in this text's language
                 word = t("dmm.divided" if r["low_agreement"] else "dmm.agreed")
                 row[short[k]] = f"{word}{' !' if r['low_agreement'] else '  '}"
@@ -506,7 +508,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
         ]
         figures = t(
             "dmm.workshop.figures",
-            sd=f"{r['sd'] * 100:.1f}",
+            sd=t.num(r["sd"] * 100),
             low=f"{r['min'] * 100:.0f}",
             high=f"{r['max'] * 100:.0f}",
             shares=", ".join(shares),

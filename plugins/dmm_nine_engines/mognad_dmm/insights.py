@@ -32,19 +32,6 @@ from .settings import Settings, level_label, settings_for
 from .targets import target_gap
 
 
-def pct(value: float | None) -> str:
-    """A 0-1 figure with one decimal, as the CLI's tables write it: ``"47.3 %"``."""
-    return "–" if value is None else f"{value * 100:.1f} %"
-
-
-def points(value: float | None, lang: str, signed: bool = True) -> str:
-    """Percentage points: "−9.1 p.e." (sv) / "−9.1 pp" (en)."""
-    if value is None:
-        return "–"
-    sign = ("+" if value > 0.00049 else ("−" if value < -0.00049 else "±")) if signed else ""
-    return f"{sign}{abs(value) * 100:.1f} {texts.text('unit.pp', lang)}"
-
-
 def bar(value: float | None, width: int = 20) -> str:
     if value is None:
         return "·" * width
@@ -58,8 +45,8 @@ def target_text(model: MaturityModel, value: float | None, lang: str) -> str:
         return "–"
     for lv in model.levels:
         if abs(lv.lower_bound - value) < 1e-9:
-            return f"{pct(value)} ({lv.label(lang)})"
-    return pct(value)
+            return f"{texts.pct(value, lang, 1)} ({lv.label(lang)})"
+    return texts.pct(value, lang, 1)
 
 
 def target_title(model: MaturityModel, target: Any, lang: str) -> str:
@@ -82,9 +69,9 @@ def levels_insight(model: MaturityModel, p: Profile, s: Settings, lang: str) -> 
     text = t(
         "dmm.levels.text",
         phase=level_label(model, p.phase, lang) or "–",
-        overall=pct(p.overall),
+        overall=t.pct(p.overall, 1),
         bounds=bounds,
-        mean=pct(p.mean),
+        mean=t.pct(p.mean, 1),
         margin=f"{s.relation_margin * 100:.0f}",
     )
     rows = []
@@ -108,9 +95,9 @@ def levels_insight(model: MaturityModel, p: Profile, s: Settings, lang: str) -> 
         rows.append(
             {
                 t("dmm.col.engine"): e.name(lang),
-                t("dmm.col.score"): pct(e.score),
+                t("dmm.col.score"): t.pct(e.score, 1),
                 t("dmm.col.level"): e.level_name(lang) or "–",
-                t("dmm.col.position"): f"{relation} ({points(e.diff, lang)})",
+                t("dmm.col.position"): f"{relation} ({t.pp(e.diff)})",
                 t("dmm.col.description"): e.text(lang) or "–",
             }
         )
@@ -140,7 +127,7 @@ def profile_insight(p: Profile, lang: str) -> ModelInsight:
         rows=[
             {
                 t("dmm.col.engine"): e.name(lang),
-                t("dmm.col.profile"): f"{bar(e.score)} {pct(e.score)}",
+                t("dmm.col.profile"): f"{bar(e.score)} {t.pct(e.score, 1)}",
             }
             for e in p.engines
         ],
@@ -154,8 +141,8 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
     for e in w.engines:
         row = {
             t("dmm.col.engine"): e.name(lang),
-            t("dmm.col.score"): pct(e.score),
-            t("dmm.col.against_mean"): points(e.diff, lang),
+            t("dmm.col.score"): t.pct(e.score, 1),
+            t("dmm.col.against_mean"): t.pp(e.diff),
             t("dmm.col.level"): e.level_name(lang) or "–",
         }
         if e.focus:
@@ -169,12 +156,12 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
         text = t(
             "dmm.weakest.relative_only",
             margin=margin,
-            mean=pct(w.mean),
+            mean=t.pct(w.mean, 1),
             engine=w.engines[0].name(lang),
         )
     else:
         focus = t.join([e.name(lang) for e in w.engines if e.focus])
-        text = t("dmm.weakest.text", margin=margin, mean=pct(w.mean), focus=focus)
+        text = t("dmm.weakest.text", margin=margin, mean=t.pct(w.mean, 1), focus=focus)
     return ModelInsight(
         key="dmm_weakest",
         title=t("dmm.weakest.title"),
@@ -207,7 +194,7 @@ def practice_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mo
             {
                 t("dmm.col.engine"): labels[n.engine],
                 t("dmm.col.finding"): t(f"dmm.practice.{n.kind}"),
-                t("dmm.col.against_mean"): points(n.diff, lang),
+                t("dmm.col.against_mean"): t.pp(n.diff),
             }
             for n in c.notes
         ],
@@ -229,7 +216,7 @@ def marker_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mode
                     level=level_label(model, f.level, lang),
                     marker=level_label(model, f.marker_level, lang),
                     statement=f.statement,
-                    score=pct(f.marker_score),
+                    score=t.pct(f.marker_score, 1),
                 ),
             }
         )
@@ -289,7 +276,7 @@ def spread_insight(
         rows.append(
             {
                 t("dmm.col.engine"): d.name(lang),
-                "SD": f"{r['sd'] * 100:.1f} {t('unit.pp')}",
+                "SD": t("dmm.points", value=t.num(r["sd"] * 100)),
                 t("dmm.col.range"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
                 t("dmm.col.levels"): shares,
             }
@@ -337,7 +324,9 @@ def gap_insight(model: MaturityModel, result: ScoreResult, target: Any, lang: st
     if with_gap:
         largest = with_gap[0]
         first += t(
-            "dmm.gap.largest", engine=largest.name(lang), gap=points(largest.gap, lang, False)
+            "dmm.gap.largest",
+            engine=largest.name(lang),
+            gap=t("dmm.points", value=t.num(largest.gap * 100)),
         )
     parts = [first + "."]
     if without:
@@ -349,9 +338,9 @@ def gap_insight(model: MaturityModel, result: ScoreResult, target: Any, lang: st
         rows.append(
             {
                 t("dmm.col.engine"): e.name(lang),
-                t("dmm.col.score"): pct(e.score),
+                t("dmm.col.score"): t.pct(e.score, 1),
                 t("dmm.col.target"): target_text(model, e.target, lang),
-                "gap": points(e.gap, lang, False) if e.gap else t("dmm.gap.met"),
+                "gap": t("dmm.points", value=t.num(e.gap * 100)) if e.gap else t("dmm.gap.met"),
                 t("dmm.col.level_target"): f"{cur} → {tl}",
             }
         )

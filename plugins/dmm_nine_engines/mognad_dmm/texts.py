@@ -26,6 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dmm.col.levels": ("nivåer", "levels"),
     "dmm.col.target": ("mål", "target"),
     "dmm.col.level_target": ("nivå → mål", "level → target"),
+    # ---- units ----------------------------------------------------------------------------------
+    # a size in percentage points without a sign (a gap below the target, a spread between
+    # respondents), its number written by texts.num; a signed difference is texts.pp
+    "dmm.points": ("{value} p.e.", "{value} pp"),
     # ---- level per engine (dmm_levels) ----------------------------------------------------------
     "dmm.levels.title": ("Nivå per motor", "Level per engine"),
     "dmm.levels.bound": ("{level} från {value}", "{level} from {value}"),
@@ -140,7 +144,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "färre än {need} respondenter med poäng: ingen spridning visas",
         "fewer than {need} respondents with a score: no spread shown",
     ),
-    "dmm.note.sd": ("SD {sd:.2f} > {limit:.2f}", "SD {sd:.2f} > {limit:.2f}"),
+    "dmm.note.sd": ("SD {sd} > {limit}", "SD {sd} > {limit}"),  # on the 0-1 scale (texts.num)
     "dmm.note.split": (
         "≥ {share:.0f} % i vardera av två nivåer med minst {distance} steg emellan",
         "≥ {share:.0f} % in each of two levels {distance} or more steps apart",
