@@ -631,6 +631,53 @@ def test_bad_input_is_cached_too(monkeypatch):
     assert len(calls) == 1
 
 
+def _same_version_model(name: str, top: int, reverse: bool) -> mognad.MaturityModel:
+    """Statements a1 and a2 (a2 reversed or not) on the scale 1-``top``, version 1.0."""
+    return mognad.model_from_dict(
+        {
+            "name": name,
+            "version": "1.0",
+            "title": name.title(),
+            "scale": {"min": 1, "max": top},
+            "dimensions": [
+                {
+                    "id": "D",
+                    "label": "D",
+                    "statements": [
+                        {"id": "a1", "text": "Ett."},
+                        {"id": "a2", "text": "Två.", "reverse": reverse},
+                    ],
+                }
+            ],
+        }
+    )
+
+
+def test_two_models_of_the_same_version_keep_their_own_results_and_errors(register_plugin, opt_out):
+    """The cache key holds the model's name, not only its version. Kills the mutation
+    ``key = (model.version,)`` in udfs._model: switching the model argument on an unchanged
+    range then returned the other model's result, or the error cached for it."""
+
+    class TwoModels:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(_same_version_model("alfa", 5, reverse=True))  # 1-5, a2 reversed
+            register(_same_version_model("beta", 3, reverse=False))  # 1-3
+
+    register_plugin(TwoModels(), "two-models")
+    both = [["a1", "a2"], [3.0, 1.0], [2.0, 1.0], [1.0, 2.0]]
+    # alfa: a1 mean 2 -> 1/4; a2 reversed 5, 5, 4 -> 14/3 -> 11/12; overall (1/4 + 11/12) / 2
+    assert udfs.MOGNAD_SCORE(both, "alfa") == pytest.approx(7 / 12)
+    # beta: a1 mean 2 -> 1/2; a2 mean 4/3 -> 1/6; overall 1/3
+    assert udfs.MOGNAD_SCORE(both, "beta") == pytest.approx(1 / 3)
+    assert udfs.MOGNAD_SCORE(both, "alfa") == pytest.approx(7 / 12)
+    # 5 and 4 are outside beta's scale: beta's error must not be returned for alfa
+    only_alfa = [["a1", "a2"], [5.0, 1.0], [4.0, 1.0], [1.0, 2.0]]
+    assert udfs.is_message(udfs.MOGNAD_SCORE(only_alfa, "beta"))
+    assert udfs.MOGNAD_SCORE(only_alfa, "alfa") == pytest.approx((7 / 12 + 11 / 12) / 2)
+    assert udfs.is_message(udfs.MOGNAD_SCORE(only_alfa, "beta"))
+
+
 def test_lru_cache_is_bounded_and_counts():
     cache = LRUCache(maxsize=2)
     assert cache.get_or_compute("a", lambda: 1) == 1

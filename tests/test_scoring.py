@@ -152,3 +152,51 @@ def test_block_processing_equals_single_pass(tiny_model, monkeypatch):
     for sid in tiny_model.statement_ids:
         assert blocks.statements[sid].sd == pytest.approx(whole.statements[sid].sd)
         assert blocks.statements[sid].mean == pytest.approx(whole.statements[sid].mean)
+
+
+def _two_statement_model(lo: float, hi: float) -> mognad.MaturityModel:
+    """One dimension: s, and r reversed with weight 3, on the scale lo-hi."""
+    return mognad.model_from_dict(
+        {
+            "name": "skala",
+            "title": "Skalmodell",
+            "scale": {"min": lo, "max": hi},
+            "dimensions": [
+                {
+                    "id": "D",
+                    "label": "D",
+                    "statements": [
+                        {"id": "s", "text": "Vi gör det."},
+                        {"id": "r", "text": "Det saknas.", "reverse": True, "weight": 3},
+                    ],
+                }
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "s", "r", "r_mean", "r_score", "s_score"),
+    [
+        # 0-4: r 1, 1, 4 -> 0+4-x = 3, 3, 0: mean 2, score 2/4 (max+1-x gives 4, 4, 1: 0.75)
+        (0, 4, [0, 4, 3], [1, 1, 4], 2.0, 0.5, 7 / 12),
+        # 0-10: r 2, 7, 9 -> 8, 3, 1: mean 4, score 0.4 (max+1-x gives 9, 4, 2: 0.5)
+        (0, 10, [2, 8, 5], [2, 7, 9], 4.0, 0.4, 0.5),
+        # -2..2: r -2, 1, 2 -> 2, -1, -2: mean -1/3, score (5/3)/4 (max+1-x gives 7/6, above 1)
+        (-2, 2, [-2, 2, 1], [-2, 1, 2], -1 / 3, 5 / 12, 7 / 12),
+    ],
+    ids=["0-4", "0-10", "-2..2"],
+)
+def test_reversed_statements_on_scales_not_starting_at_1(lo, hi, s, r, r_mean, r_score, s_score):
+    """A reversed answer x counts as min + max - x on any scale. Kills the mutation
+    ``max + 1 - x`` in scoring.statement_arrays (the same as min + max - x on 1-5 scales only,
+    which every other test model uses)."""
+    model = _two_statement_model(lo, hi)
+    result = mognad.score(pd.DataFrame({"s": s, "r": r}), model, insights=False, min_size=1)
+    rev = result.statements["r"]
+    assert rev.mean == pytest.approx(r_mean)
+    assert rev.score == pytest.approx(r_score)
+    assert result.statements["s"].score == pytest.approx(s_score)
+    expected = (1 * s_score + 3 * r_score) / 4  # weights 1 and 3
+    assert result.dimensions["D"].score == pytest.approx(expected)
+    assert result.overall == pytest.approx(expected)
