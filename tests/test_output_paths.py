@@ -9,17 +9,21 @@ functions, the Python API) is walked in Swedish and in English:
 - the note about the missing statement is there, in the output's language;
 - the selection ``år=2025`` gives the same number of respondents everywhere, and the small group
   is refused or hidden everywhere;
-- no text of the other language's catalogue appears (a mixed output fails).
+- no text of the other language's catalogue appears (a mixed output fails);
+- every percentage and difference is written as ``texts.pct``/``texts.pp`` write it: a decimal
+  comma in Swedish and a point in English, a true minus sign (the plugins wrote "57.0 %" and
+  "-3.1 procentenheter" in Swedish output).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import string
 
 import pandas as pd
 import pytest
-from conftest import DIMIOS_SAMPLE, INITIATIVES
+from conftest import DIMIOS_SAMPLE, DMM_SAMPLE, DMM_TARGET, INITIATIVES
 from openpyxl import load_workbook
 from pptx import Presentation
 
@@ -89,6 +93,18 @@ def assert_one_language(output: str, lang: str, where: str) -> None:
     assert foreign == [], f"{where} ({lang}) shows texts of the other language: {foreign}"
 
 
+#: a figure written with the other language's decimal mark, or with an ASCII minus
+WRONG_NUMBERS = {
+    "sv": re.compile(r"\d\.\d+ ?(%|p\.e\.|procentenheter)|(?<![\w.])-\d[\d,]* (p\.e\.|procent)"),
+    "en": re.compile(r"\d,\d+ ?(%|pp|percentage points)|(?<![\w.])-\d[\d.]* (pp|percentage)"),
+}
+
+
+def assert_numbers_in_language(output: str, lang: str, where: str) -> None:
+    wrong = [m.group(0) for m in WRONG_NUMBERS[lang].finditer(output)]
+    assert wrong == [], f"{where} ({lang}) writes numbers the other way: {wrong[:5]}"
+
+
 COMMANDS = {
     "score": ["score"],
     "gap": ["gap", "--target", "55%"],
@@ -119,6 +135,7 @@ def test_every_command_same_note_selection_language(run_cli, survey, selected, n
         shown = json.dumps(monolingual(json.loads(res.stdout)), ensure_ascii=False) + res.stderr
     assert missing_note(lang) in shown, f"{name} {fmt} lacks the reading note"
     assert_one_language(shown, lang, f"mognad {name} --format {fmt}")
+    assert_numbers_in_language(shown, lang, f"mognad {name} --format {fmt}")
     if fmt == "json":
         data = json.loads(res.stdout)
         n = data.get("n_respondents", data.get("n"))
@@ -126,6 +143,19 @@ def test_every_command_same_note_selection_language(run_cli, survey, selected, n
             assert n == selected.n, name
         notes = data.get("notes") or []
         assert missing_note(lang) in notes, f"{name}: the JSON notes lack the reading note"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_dmm_plugin_writes_numbers_in_the_language(run_cli, lang):
+    # the DMM plugin's insights and workshop tables (dimios' are walked above)
+    for args in (
+        ["score", DMM_SAMPLE, "-m", "dmm", "--target", DMM_TARGET],
+        ["dmm", "workshop", DMM_SAMPLE, "--groups", "ledningsgrupp", "--min-size", "1"],
+    ):
+        res = run_cli(*[str(a) for a in args], "--lang", lang)
+        assert res.exit_code == 0, res.stderr
+        assert_numbers_in_language(res.stdout, lang, f"mognad {args[0]} {args[1]}")
+        assert_one_language(res.stdout, lang, f"mognad {args[0]} {args[1]}")
 
 
 @pytest.mark.parametrize("name", ["score", "gap", "priorities", "reliability"])
@@ -162,6 +192,7 @@ def test_report_same_note_selection_language(survey, selected, tmp_path, lang):
     shown = "\n".join(cells)
     assert missing_note(lang) in shown
     assert_one_language(shown, lang, "the report workbook")
+    assert_numbers_in_language(shown, lang, "the report workbook")
     slides = list(Presentation(str(deck)).slides)
     words = [
         shape.text_frame.text
@@ -171,6 +202,7 @@ def test_report_same_note_selection_language(survey, selected, tmp_path, lang):
     ] + [s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide]
     assert missing_note(lang) in "\n".join(words)
     assert_one_language("\n".join(words), lang, "the slide deck")
+    assert_numbers_in_language("\n".join(words), lang, "the slide deck")
     assert str(selected.n) in shown  # the selection's respondents are counted
     sizes = wb[texts.text("sheet.group_sizes", lang)]
     hidden = {r[0]: r[3] for r in sizes.iter_rows(min_row=5, values_only=True) if r[0]}
