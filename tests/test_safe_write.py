@@ -74,6 +74,10 @@ def template(run_cli, path) -> None:
 
 # ---- the module on its own ------------------------------------------------------------------
 def test_a_failing_writer_leaves_nothing_and_the_targets_unchanged(tmp_path, monkeypatch):
+    """A writer failing half-way leaves no file in the folder, hidden ones included (``listing``
+    walks them). Kills the temporary file registered for removal only after its writer
+    succeeded (``temps.append`` moved below ``writer(tmp)`` in safe_write.write_files): the
+    half-written ``.b.*.txt`` stayed."""
     monkeypatch.chdir(tmp_path)
     old = tmp_path / "a.txt"
     old.write_bytes(b"old")
