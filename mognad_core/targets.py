@@ -30,15 +30,22 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from . import texts
 from .errors import InputError, Location, ModelError, MognadError
-from .schema import Level, MaturityModel, normalize_token
+from .schema import Level, MaturityModel, in_language, normalize_token
 
 
 class Target(BaseModel):
-    """A resolved target: a fraction in [0, 1] per dimension id (or one for all)."""
+    """A resolved target: a fraction in [0, 1] per dimension id (or one for all).
+
+    It is named in both languages, as the model names its parts: ``label`` in Swedish,
+    ``label_en`` in English (None: the same words), and :meth:`name` gives the one for an
+    output's language. A profile without a name of its own (typed inline or given as a mapping)
+    is named "målprofil" / "target profile" (:meth:`named` is False)."""
 
     kind: Literal["number", "benchmark", "level", "profile", "next"]
     label: str
+    label_en: str | None = None
     overall: float | None = None
     dimensions: dict[str, float] = Field(default_factory=dict)
     uniform: float | None = Field(None, description="the same target for every dimension")
@@ -51,6 +58,19 @@ class Target(BaseModel):
         if part_id in self.dimensions:
             return self.dimensions[part_id]
         return self.uniform
+
+    def name(self, lang: str = "sv") -> str:
+        """The target's name in ``lang``."""
+        return in_language(self.label, self.label_en, texts.check_lang(lang))
+
+    def named(self) -> bool:
+        """False for a profile without a name of its own (shown by its values instead)."""
+        return not (self.kind == "profile" and self.label == texts.text("target.profile", "sv"))
+
+
+def _in_both(key: str, **data: Any) -> dict[str, str]:
+    """``label`` and ``label_en`` of a target named by the catalogue's text ``key``."""
+    return {"label": texts.text(key, "sv", **data), "label_en": texts.text(key, "en", **data)}
 
 
 # ---- values as people type them --------------------------------------------------------------
@@ -200,12 +220,14 @@ def _resolve_dim(model: MaturityModel, key: str, where: str) -> str:
 
 
 def _profile(model: MaturityModel, items: Mapping[str, Any], label: str) -> Target:
+    """A profile named "målprofil" / "target profile"; ``label`` says where it came from in
+    error messages."""
     dims = {
         _resolve_dim(model, str(k), label): _value(model, v, f"{label}, {k}")
         for k, v in items.items()
         if not is_blank(v)
     }
-    return Target(kind="profile", label=label, dimensions=dims)
+    return Target(kind="profile", dimensions=dims, **_in_both("target.profile"))
 
 
 def _profile_file(model: MaturityModel, path: Path) -> Target:
@@ -213,9 +235,10 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
 
     if path.suffix.lower() in DATA_FILE_SUFFIXES:
         data = read_data_file(path, "target file")
-        label = path.name
+        label, label_en = path.name, None
         if isinstance(data, Mapping) and "dimensions" in data:
             label = str(data.get("label") or label)
+            label_en = str(data["label_en"]) if data.get("label_en") else None
             data = data["dimensions"]
         if not isinstance(data, Mapping):
             raise InputError(
@@ -224,7 +247,7 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
                 '"dimension_id: target" lines',
             )
         target = _profile(model, data, path.name)
-        target.label = label
+        target.label, target.label_en = label, label_en
         return target
     table = read_table(path)
     frame = table.frame
@@ -240,7 +263,9 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
     except MognadError as exc:
         where = Location(file=str(path))
         raise InputError(str(exc), where, "dimension id (or label) and target") from None
-    return _profile(model, items, path.name)
+    target = _profile(model, items, path.name)
+    target.label, target.label_en = path.name, None
+    return target
 
 
 NEXT_WORDS = {"next", "nästa", "next level", "nästa nivå"}
@@ -260,7 +285,7 @@ def next_level_target(model: MaturityModel, result: Any) -> Target:
     if result.overall is not None:
         above = [lv.lower_bound for lv in model.levels if lv.lower_bound > result.overall + 1e-12]
         overall = above[0] if above else result.overall
-    return Target(kind="next", label="next level", overall=overall, dimensions=dims)
+    return Target(kind="next", overall=overall, dimensions=dims, **_in_both("target.next"))
 
 
 def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target | None:
@@ -283,7 +308,11 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     if number is not None:
         if not 0 <= number <= 1:
             raise ModelError(f"target {value!r} is outside 0-100 %")
-        return Target(kind="number", label=f"{number:.0%}", uniform=number, overall=number)
+        digits = 0 if round(number * 100, 6).is_integer() else 1
+        written = {
+            f"label{s}": texts.pct(number, lang, digits) for s, lang in (("", "sv"), ("_en", "en"))
+        }
+        return Target(kind="number", uniform=number, overall=number, **written)
     text = str(value).strip()
     if normalize_token(text) in NEXT_WORDS:
         if result is None:
@@ -291,12 +320,14 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
         return next_level_target(model, result)
     for b in model.benchmarks:
         if normalize_token(text) == normalize_token(b.name):
-            label = b.label or b.name
-            if b.year and str(b.year) not in label:
-                label += f" {b.year}"
+            names = {}
+            for key, name in (("label", b.label or b.name), ("label_en", b.label_en)):
+                if name and b.year and str(b.year) not in name:
+                    name += f" {b.year}"
+                names[key] = name
             return Target(
                 kind="benchmark",
-                label=label,
+                **names,
                 overall=b.overall,
                 dimensions=dict(b.dimensions),
                 benchmark=b.name,
@@ -307,9 +338,16 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     path = Path(text)
     if path.suffix and path.is_file():
         return _profile_file(model, path)
-    if _level_named(model, text) is not None:
+    level = _level_named(model, text)
+    if level is not None:
         level_value = _value(model, text, "target")
-        return Target(kind="level", label=text, uniform=level_value, overall=level_value)
+        return Target(
+            kind="level",
+            label=level.name,
+            label_en=level.name_en,
+            uniform=level_value,
+            overall=level_value,
+        )
     benchmarks = ", ".join(b.name for b in model.benchmarks) or "none"
     raise ModelError(
         f"target {text!r} is not a number, a benchmark of model {model.name!r} "

@@ -28,7 +28,7 @@ def test_number_target_sorted_by_shortfall(tiny_model, tiny_result):
     assert b.gap == pytest.approx(B1 - 0.6) and b.met is False
     assert a.gap == pytest.approx(A - 0.6) and a.met is True
     assert g.overall.gap == pytest.approx(OVERALL - 0.6)
-    assert g.target_label == "60%" and g.target_kind == "number"
+    assert g.target_label == "60 %" and g.target_kind == "number"  # texts.pct (was "60%")
     assert [r.id for r in g.below] == ["B"]
 
 
@@ -60,7 +60,7 @@ def test_profile_leaves_other_parts_without_target(tiny_model, tiny_result):
     assert g.rows[0].gap == pytest.approx(A - 0.8)
     assert g.rows[1].target is None and g.rows[1].gap is None
     assert any("No target for: B" in n for n in g.notes)
-    assert g.overall.target is None and g.target_label == "A 80%"
+    assert g.overall.target is None and g.target_label == "A 80 %"
     # a target for every top-level dimension gives an overall target: their weighted mean
     full = mognad.gap(tiny_result, "A=80%,B=50%", model=tiny_model)
     assert full.overall.target == pytest.approx((2 * 0.8 + 0.5) / 3)

@@ -87,7 +87,7 @@ def test_target_adds_the_shortfall(tiny_model, tiny_result):
     assert got["b1"].gap == pytest.approx(TINY_SCORES["b1"] - 0.6)
     assert "26.7 pp below target 60.0 %" in got["b1"].reason
     assert "target 60.0 % met" in got["a1"].reason
-    assert p.target_label == "60%" and len(p.items) == 3
+    assert p.target_label == "60 %" and len(p.items) == 3  # texts.pct (was "60%")
 
 
 def test_dimension_level_by_hand(tiny_model, tiny_result):

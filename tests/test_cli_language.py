@@ -14,7 +14,7 @@ import re
 
 import click
 import pytest
-from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, INITIATIVES, TINY
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE, INITIATIVES, TINY
 
 import mognad_core as mognad
 from mognad_core import texts
@@ -113,8 +113,21 @@ def test_each_command_prints_one_language(run_cli, recorded, name, lang):
 def test_swedish_is_the_default(run_cli):
     swedish = run_cli("gap", DIMIOS_2025, "--target", "55%").stdout
     assert swedish == run_cli("gap", DIMIOS_2025, "--target", "55%", "--lang", "sv").stdout
-    assert swedish.startswith("dimios_2025.csv: 240 svarande\nMål: 55%. Totalt 65,9 % mot")
+    assert swedish.startswith("dimios_2025.csv: 240 svarande\nMål: 55 %. Totalt 65,9 % mot")
     assert "p.e." in swedish and " pp" not in swedish
+
+
+def test_a_target_is_named_in_the_output_language(run_cli):
+    # was "Target: Kommuner och regioner, snitt 2021 (SKR)" and "Mål: next level"
+    en = run_cli("gap", DIMIOS_2025, "--target", "national_2021", "--lang", "en").stdout
+    assert "Target: Municipalities and regions, average 2021 (SKR)." in en
+    assert "Kommuner och regioner" not in en
+    sv = run_cli("gap", DMM_SAMPLE, "-m", "dmm", "--target", "next").stdout
+    assert "Mål: nästa nivå." in sv and "next" not in sv
+    en = run_cli("gap", DMM_SAMPLE, "-m", "dmm", "--target", "next", "--lang", "en").stdout
+    assert "Target: the next level." in en
+    en = run_cli("gap", DMM_SAMPLE, "-m", "dmm", "--target", "koordination", "--lang", "en")
+    assert "Target: Coordination." in en.stdout  # the level's English name
 
 
 def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):

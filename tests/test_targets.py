@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import mognad_core as mognad
+from mognad_core import texts
 from mognad_core.analysis import check_count, check_level
 from mognad_core.targets import (
     default_target,
@@ -70,6 +71,31 @@ def test_target_file_label(tiny_model, tmp_path):
     path = tmp_path / "mal.yaml"
     path.write_text("label: Mål 2026\ndimensions: {A: 0.7}\n", encoding="utf-8")
     assert parse_target(str(path), tiny_model).label == "Mål 2026"
+    path.write_text("label: Mål 2026\nlabel_en: Target 2026\ndimensions: {A: 0.7}\n", "utf-8")
+    named = parse_target(str(path), tiny_model)
+    assert (named.name("sv"), named.name("en")) == ("Mål 2026", "Target 2026") and named.named()
+
+
+def test_a_target_is_named_in_each_language(tiny_model, tiny_frame):
+    # one Target, named in both languages (was: "next level" in Swedish output, the benchmark's
+    # Swedish label in English output, "60%" without the catalogue's space)
+    dimios = mognad.get_model("dimios")
+    bench = parse_target("national_2021", dimios)
+    assert bench.name("sv") == "Kommuner och regioner, snitt 2021 (SKR)"
+    assert bench.name("en") == "Municipalities and regions, average 2021 (SKR)"
+    result = mognad.score(tiny_frame, tiny_model, insights=False, min_size=1)
+    step = parse_target("next", tiny_model, result)
+    assert (step.name("sv"), step.name("en")) == ("nästa nivå", "the next level")
+    number = parse_target("62,5 %", tiny_model)
+    assert (number.name("sv"), number.name("en")) == ("62,5 %", "62.5 %")
+    assert parse_target(0.6, tiny_model).name("sv") == "60 %"
+    profile = parse_target("A=70%", tiny_model)
+    assert (profile.name("sv"), profile.name("en")) == ("målprofil", "target profile")
+    assert not profile.named() and bench.named()
+    level = parse_target("koordination", mognad.get_model("dmm"))  # the level's own names
+    assert (level.name("sv"), level.name("en")) == ("Koordination", "Coordination")
+    with pytest.raises(texts.UnknownLanguage):
+        number.name("de")
 
 
 # ---- the argument forms shared by Python, the command line and Excel (docs/excel.md) ----------

@@ -159,19 +159,20 @@ def gap(
     if derived:
         overall.target_from = "dimensions"
     notes: list[str] = []
+    name = t.name(lang)
     if t.kind == "benchmark" and not t.dimensions:
         notes.append(
-            texts.text("gap.overall_only", lang, label=t.label, value=texts.pct(t.overall, lang))
+            texts.text("gap.overall_only", lang, label=name, value=texts.pct(t.overall, lang))
             if t.overall is not None
-            else texts.text("gap.no_figures", lang, label=t.label)
+            else texts.text("gap.no_figures", lang, label=name)
         )
     missing = [r.id for r in rows if r.target is None]
     if missing and not (t.kind == "benchmark" and not t.dimensions):
         notes.append(texts.text("gap.no_target", lang, ids=", ".join(missing)))
-    label = t.label
+    label = name
     if t.kind == "profile":
-        shown = ", ".join(f"{k} {v:.0%}" for k, v in t.dimensions.items())
-        label = f"{t.label} ({shown})" if t.label not in ("target", "target profile") else shown
+        shown = ", ".join(f"{k} {texts.pct(v, lang)}" for k, v in t.dimensions.items())
+        label = f"{name} ({shown})" if t.named() else shown
     out = GapResult(
         model=m.name,
         target_label=label,

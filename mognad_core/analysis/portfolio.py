@@ -461,7 +461,7 @@ def portfolio(
             thresholds[sid] = next(
                 (t.for_part(n) for n in ancestors(m, sid) if t.for_part(n) is not None), None
             )
-        rule = texts.text("portfolio.weak_target", lang, target=t.label)
+        rule = texts.text("portfolio.weak_target", lang, target=t.name(lang))
     coverage = []
     for s in m.statements:
         direct = [i.name for i in items if s.id in i.maps_to]

@@ -325,7 +325,7 @@ def priorities(
         count=int(count),
         rule=rule,
         ranked_by=ranked_by,
-        target_label=None if t is None else t.label,
+        target_label=None if t is None else t.name(lang),
         median_score=median,
         score_below=threshold_of(_screen(m)[1]),
         min_share=min_share,

@@ -576,7 +576,7 @@ def collect(
             reports.append(gr)
             step(name)
     source = Path(rs.source).name if rs.source else "responses"
-    target_label = _target_label(t, texts)
+    target_label = None if t is None else t.name(lang)  # named in the report's language
     profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
     notes = [texts.message(n) for n in rs.notes]
     if waves_note is not None:  # what the report is about comes first
@@ -651,17 +651,6 @@ def _insight_groups(
             except MognadError:
                 return None
     return None
-
-
-def _target_label(target: Any, texts: Texts) -> str | None:
-    """The target's name in the report's language (the core names some targets in English)."""
-    if target is None:
-        return None
-    if target.kind == "next":
-        return texts("target.next")
-    if target.kind == "profile" and target.label in ("target", "target profile"):
-        return texts("target.profile")
-    return target.label
 
 
 def _default_title(model: MaturityModel, texts: Texts, wave: str | None) -> str:

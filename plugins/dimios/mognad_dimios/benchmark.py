@@ -127,7 +127,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
             return _reference(model, named, lang)
         return {
             "name": "custom",
-            "label": f"{texts.text('dimios.benchmark.custom', lang)} ({benchmark.label})",
+            "label": f"{texts.text('dimios.benchmark.custom', lang)} ({benchmark.name(lang)})",
             "year": None,
             "value": benchmark.for_part(None),
             "dimensions": {

@@ -52,7 +52,7 @@ def target_text(model: MaturityModel, value: float | None, lang: str) -> str:
 def target_title(model: MaturityModel, target: Any, lang: str) -> str:
     """A readable name for a target; an unnamed inline profile is spelled out."""
     label = target.display(lang)
-    if target.kind == "profile" and label in ("target", "målprofil", "target profile"):
+    if target.kind == "profile" and label == texts.text("target.profile", lang):
         names = {d.id: d.name(lang) for d in model.dimensions}
         parts = [f"{names[k]} {texts.pct(v, lang)}" for k, v in target.values.items()]
         label = ", ".join(parts) if len(parts) <= 3 else texts.text("dmm.own_profile", lang)

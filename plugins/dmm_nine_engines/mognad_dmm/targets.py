@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from mognad_core import MaturityModel, ModelError, ScoreResult
+from mognad_core import MaturityModel, ModelError, ScoreResult, texts
 from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import Target, parse_target
 
@@ -98,7 +98,12 @@ def _next_label(settings: Settings) -> dict[str, Any]:
                 "label": str(spec.get("label") or name),
                 "label_en": spec.get("label_en"),
             }
-    return {"label": "Nästa fas för varje motor", "label_en": "Next phase for every engine"}
+    return _in_both("dmm.target.next")
+
+
+def _in_both(key: str) -> dict[str, str]:
+    """``label`` and ``label_en`` from the catalogue's text ``key``."""
+    return {"label": texts.text(key, "sv"), "label_en": texts.text(key, "en")}
 
 
 def _from_core(
@@ -112,7 +117,8 @@ def _from_core(
     if target.kind == "next":
         info = {**_next_label(settings), **info}
     info.setdefault("kind", target.kind)
-    info.setdefault("label", target.label)
+    if "label" not in info:  # the core's name for the target, in both languages
+        info.update(label=target.label, label_en=target.label_en)
     return ResolvedTarget(values=values, **info)
 
 
@@ -212,8 +218,7 @@ def resolve_target(
             model,
             settings,
             _core(model, settings, value, result),
-            label="målprofil",
-            label_en="target profile",
+            **_in_both("target.profile"),
         )
     if isinstance(value, Path):
         return _from_core(
@@ -262,7 +267,9 @@ def core_target_for(model: MaturityModel, text: str, result: ScoreResult | None)
     preset = _preset(model, settings, text, result)
     if preset is not None:
         kind = "next" if preset.kind == "next" else "profile"
-        return Target(kind=kind, label=preset.label, dimensions=dict(preset.values))
+        return Target(
+            kind=kind, label=preset.label, label_en=preset.label_en, dimensions=dict(preset.values)
+        )
     if "=" in text:
         pairs = [p.split("=", 1) for p in text.split(",") if "=" in p]
         items = {k.strip(): _translate(model, settings, v.strip()) for k, v in pairs}

@@ -159,6 +159,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ---- gap to a target profile (dmm_target_gap) ----------------------------------------------
     "dmm.gap.title": ("Gap till målprofilen: {label}", "Gap to the target profile: {label}"),
+    # the name of the target "next" when meta.target_profiles has no next_level profile
+    "dmm.target.next": ("Nästa fas för varje motor", "Next phase for every engine"),
     "dmm.gap.error_title": (
         "Målprofilen kunde inte användas",
         "The target profile could not be used",
