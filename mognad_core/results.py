@@ -45,7 +45,10 @@ class DimensionScore(BaseModel):
     answers: int = Field(0, description="valid answers to its statements")
     dont_know: int = 0
     dont_know_share: float | None = None
-    level: str | None = None
+    level: str | None = Field(None, description="the maturity level's name (its id, in Swedish)")
+    level_en: str | None = Field(
+        None, description="the level's English name, when the model has one"
+    )
     weight: float = 1.0
     statements: list[str] = Field(default_factory=list, description="statement ids below it")
 
@@ -69,7 +72,10 @@ class ScoreResult(BaseModel):
     title_en: str | None = None
     n_respondents: int
     overall: float | None = None
-    level: str | None = None
+    level: str | None = Field(None, description="the maturity level's name (its id, in Swedish)")
+    level_en: str | None = Field(
+        None, description="the level's English name, when the model has one"
+    )
     dimensions: dict[str, DimensionScore]
     statements: dict[str, StatementScore]
     insights: list[ModelInsight] = Field(default_factory=list)

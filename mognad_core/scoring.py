@@ -275,6 +275,7 @@ def exact_score(responses: ResponseSet) -> ScoreResult:
             dont_know=dk,
             dont_know_share=(dk / (answers + dk)) if answers + dk else None,
             level=lv.name if lv else None,
+            level_en=lv.name_en if lv else None,
             weight=d.weight,
             statements=[model.statement_ids[i] for i in under],
         )
@@ -298,6 +299,7 @@ def exact_score(responses: ResponseSet) -> ScoreResult:
         result.overall = _none(float(override.value))
     lv = model.level_for(result.overall)
     result.level = lv.name if lv else None
+    result.level_en = lv.name_en if lv else None
     return result
 
 
