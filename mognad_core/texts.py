@@ -244,7 +244,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.col.score": ("Värde", "Score"),
     "cli.col.level": ("Nivå", "Level"),
     "cli.col.mean": ("Medel", "Mean"),
-    "cli.col.dont_know": ("Vet ej", "Vet ej"),
+    "cli.col.dont_know": ("Vet ej", "Don't know"),
     "cli.col.target": ("Mål", "Target"),
     "cli.col.gap": ("Gap", "Gap"),
     "cli.col.before": ("Före", "Before"),
@@ -306,8 +306,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.prio.dimension": ("dimensioner", "dimensions"),
     "cli.prio.all": ("delar", "parts"),
     "cli.prio.target": (", mål {target}", ", target {target}"),
-    "cli.prio.flag": ("[lågt värde + mycket vet ej]", "[low score + high vet ej]"),
-    "cli.prio.figures": ("värde {score}, vet ej {dont_know}", "score {score}, vet ej {dont_know}"),
+    "cli.prio.flag": ("[lågt värde + mycket vet ej]", "[low score + much don't know]"),
+    "cli.prio.figures": (
+        "värde {score}, vet ej {dont_know}",
+        "score {score}, don't know {dont_know}",
+    ),
     "cli.prio.gap": (", gap {gap}", ", gap {gap}"),
     "cli.prio.priority": (", prioritet {priority}", ", priority {priority}"),
     "cli.prio.why": ("varför: {reason}", "why: {reason}"),
@@ -440,12 +443,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a part "
         "is 'low' when its score is below the median score of the candidates (or below "
         "meta.dont_know_priority.score_below when the model gives a number), and 'poorly known' "
-        "when its vet-ej share is at least meta.dont_know_priority.min_share (default 20 %). "
-        "Priority = relative weight x ((1 - score) + vet-ej share + shortfall to target), where "
-        "the relative weight is the part's weight divided by the mean weight of the candidates "
-        "and the shortfall is max(0, target - score) (0 without a target). Parts that are both "
-        "low and poorly known come first; within each group the higher priority comes first; "
-        "ties keep model order.",
+        "when its don't-know share is at least meta.dont_know_priority.min_share (default 20 %). "
+        "Priority = relative weight x ((1 - score) + don't-know share + shortfall to target), "
+        "where the relative weight is the part's weight divided by the mean weight of the "
+        "candidates and the shortfall is max(0, target - score) (0 without a target). Parts that "
+        "are both low and poorly known come first; within each group the higher priority comes "
+        "first; ties keep model order.",
     ),
     "prio.rule_plugin": (
         "Rangordnat av tillägget {plugin} (kroken rank_priorities).",

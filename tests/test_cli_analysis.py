@@ -71,7 +71,8 @@ def test_gap_with_the_national_average_notes_the_overall_only(run_cli):
 
 def test_priorities(run_cli, raw2025):
     out = ok(run_cli("priorities", DIMIOS_2025, "--lang", "en"))
-    assert "1. f12" in out.stdout and "[low score + high vet ej]" in out.stdout
+    # English says "don't know" (was "[low score + high vet ej]")
+    assert "1. f12" in out.stdout and "[low score + much don't know]" in out.stdout
     assert f"score {statement_score(raw2025, 'f12') * 100:.1f} %" in out.stdout
     assert "Rule (default):" in out.stdout and "3. " not in out.stdout
     data = json.loads(ok(run_cli("priorities", DIMIOS_2025, "-n", "3", "-f", "json")).stdout)

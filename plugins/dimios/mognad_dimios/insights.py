@@ -211,7 +211,7 @@ def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Model
             "Id": c.id,
             t("dimios.col.statement"): c.text,
             t("dimios.col.score"): t.pct(c.score, 1),
-            "Vet ej": t.pct(c.dont_know_share, 1),
+            t("dimios.col.dont_know"): t.pct(c.dont_know_share, 1),
         }
         if c.topic_label:
             row[t("dimios.col.topic")] = c.topic_label

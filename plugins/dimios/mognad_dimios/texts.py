@@ -31,6 +31,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dimios.col.source": ("Källa", "Source"),
     "dimios.col.statement": ("Påstående", "Statement"),
     "dimios.col.score": ("Värde", "Score"),
+    "dimios.col.dont_know": ("Vet ej", "Don't know"),
     "dimios.col.topic": ("Område", "Topic"),
     "dimios.col.problem": ("Problem", "Problem"),
     # ---- the 2×2 ---------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dimios.start.median": ("medianen, {limit}", "the median, {limit}"),
     "dimios.start.criteria": (
         "andel vet ej minst {share} och värde under gränsen ({limit})",
-        "vet-ej share at least {share} and score below the limit ({limit})",
+        "don't-know share at least {share} and score below the limit ({limit})",
     ),
     "dimios.start.none": (
         "Inget påstående har både {criteria}.",
