@@ -68,7 +68,8 @@ def register_readers(register: Callable[[Any], None]) -> None:
 def register_samples(register: Callable[..., None]) -> None:
     """Register bundled sample response files.
 
-    Call ``register(model="dimios", path=Path(...), description="...")`` for each sample file;
+    Call ``register(model="dimios", path=Path(...), description="...", description_en="...")``
+    for each sample file (the description in Swedish, and in English when the words differ);
     add ``kind="initiatives"`` (or another word) for a file that is not a response table. The
     ``mognad demo`` command scores the first ``kind="responses"`` file of a model (the default
     kind; its latest wave when it has a wave column such as ``år``); the docs and the tests use

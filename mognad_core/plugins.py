@@ -77,11 +77,21 @@ class HookAnswer:
 
 @dataclass
 class Sample:
+    """A bundled sample file, described in Swedish (``description``) and English
+    (``description_en``; None: the same words), as a model file names its parts."""
+
     model: str
     path: Path
     description: str
     plugin: str
     kind: str = "responses"  # or e.g. "initiatives" (an initiative portfolio sheet)
+    description_en: str | None = None
+
+    def describe(self, lang: str = "sv") -> str:
+        """The description in ``lang``."""
+        from .schema import in_language
+
+        return in_language(self.description, self.description_en, lang) or ""
 
 
 _pm: pluggy.PluginManager | None = None
@@ -332,6 +342,7 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
                 description=kwargs.get("description", ""),
                 plugin=plugin,
                 kind=kwargs.get("kind", "responses"),
+                description_en=kwargs.get("description_en"),
             )
         )
     return [

@@ -245,6 +245,7 @@ class Benchmark(_Base):
     overall: float | None = Field(None, ge=0, le=1)
     dimensions: dict[str, float] = Field(default_factory=dict)
     source: str | None = None
+    source_en: str | None = None
 
     @field_validator("dimensions")
     @classmethod

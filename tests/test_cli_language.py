@@ -10,6 +10,7 @@ command with --lang and every public function taking ``lang``.
 from __future__ import annotations
 
 import inspect
+import json
 import re
 
 import click
@@ -130,9 +131,43 @@ def test_a_target_is_named_in_the_output_language(run_cli):
     assert "Target: Coordination." in en.stdout  # the level's English name
 
 
-def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):
-    import json
+def test_levels_are_named_in_the_output_language(run_cli):
+    # the level's English name in English output (was the Swedish "Mobilisering")
+    en = run_cli("score", DMM_SAMPLE, "-m", "dmm", "--lang", "en").stdout
+    assert "Level: Mobilisation" in en and "Mobilisering" not in en
+    assert re.search(r"^Infrastructure\s+67.7 % Coordination", en, re.MULTILINE)
+    sv = run_cli("score", DMM_SAMPLE, "-m", "dmm").stdout
+    assert "Nivå: Mobilisering" in sv and "Mobilisation" not in sv
+    # the JSON keeps the level's name (its id) in "level", with the English name beside it
+    data = json.loads(run_cli("score", DMM_SAMPLE, "-m", "dmm", "-f", "json").stdout)
+    assert (data["level"], data["level_en"]) == ("Mobilisering", "Mobilisation")
+    assert data["dimensions"]["infrastruktur"]["level"] == "Koordination"
 
+
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n != "models-show"])
+def test_english_says_dont_know(run_cli, name):
+    # "don't know" in English (was the column "Vet ej", "[low score + high vet ej]", "vet ej 25.5
+    # %" and "vet-ej share"); models-show lists the model's own don't-know tokens
+    out = run_cli(*[str(a) for a in COMMANDS[name]], "--lang", "en")
+    assert not re.search(r"vet[ -]ej", out.stdout + out.stderr, re.IGNORECASE)
+
+
+def test_samples_and_sources_in_the_output_language(run_cli):
+    # the sample's description and a benchmark's source in the command's language (the demo
+    # described its sample in English in Swedish output; English score quoted the Swedish source)
+    sv, en = run_cli("demo").stdout, run_cli("demo", "--lang", "en").stdout
+    assert "(Exempelkommun, två årliga mätningar, flera förvaltningar och roller)" in sv
+    assert "(Exempelkommun, two yearly waves, several departments and roles)" in en
+    assert "Exempelkommuns initiativportfölj" in run_cli("samples").stdout
+    assert "initiative portfolio" in run_cli("samples", "--lang", "en").stdout
+    en = run_cli("score", DIMIOS_2025, "--lang", "en").stdout
+    assert '- Source: SKR, "Digital mognad" (project page, published 7 April 2022)' in en
+    assert "projektsida" not in en and "mätt med" not in en
+    sv = run_cli("score", DIMIOS_2025).stdout
+    assert '- Källa: SKR, "Digital mognad" (projektsida, publicerad 7 april 2022)' in sv
+
+
+def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):
     sv = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json").stdout)
     en = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json", "--lang", "en").stdout)
     assert sv.keys() == en.keys() and sv["items"][0].keys() == en["items"][0].keys()

@@ -113,7 +113,8 @@ def plugins(lang: str, fmt: str) -> None:
     help="Copy the sample files into this folder (made if it does not exist).",
 )
 @click.option("--force", is_flag=True, help="Replace files of the same name in that folder.")
-def samples(copy_to: str | None, force: bool) -> None:
+@lang_option
+def samples(copy_to: str | None, force: bool, lang: str) -> None:
     """List the bundled sample files (and copy them to try things out)."""
     found = get_samples()
     if copy_to:  # all or nothing: checked first, none copied if one would be replaced
@@ -124,7 +125,7 @@ def samples(copy_to: str | None, force: bool) -> None:
             new_folder=None if folder.exists() else folder,
         )
     for s in found:
-        line = f"{s.model:<8} {s.kind:<12} {s.path}  {s.description}"
+        line = f"{s.model:<8} {s.kind:<12} {s.path}  {s.describe(lang)}"
         if copy_to:
             line += f"  -> {Path(copy_to) / s.path.name}"
         click.echo(line)

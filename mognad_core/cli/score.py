@@ -88,7 +88,7 @@ def demo(model: str, lang: str, fmt: str) -> None:
     latest, before = rs.latest_wave()  # the latest wave and the one before (library policy)
     waves = rs.waves() if before is not None else None
     if fmt == "table":
-        click.echo(f"{t('cli.demo.sample', path=sample.path)}\n  ({sample.description})")
+        click.echo(f"{t('cli.demo.sample', path=sample.path)}\n  ({sample.describe(lang)})")
         if waves:
             click.echo(
                 t(

@@ -70,18 +70,21 @@ def register_samples(register):
     register(
         model="dimios",
         path=SAMPLE,
-        description="Exempelkommun, two yearly waves, several förvaltningar and roles",
+        description="Exempelkommun, två årliga mätningar, flera förvaltningar och roller",
+        description_en="Exempelkommun, two yearly waves, several departments and roles",
     )
     for year in (2024, 2025):
         register(
             model="dimios",
             path=HERE / "samples" / f"dimios_{year}.csv",
-            description=f"Exempelkommun {year} only, as Swedish Excel saves a CSV (;, BOM)",
+            description=f"Exempelkommun, bara {year}, som svenska Excel sparar en CSV (;, BOM)",
+            description_en=f"Exempelkommun {year} only, as Swedish Excel saves a CSV (;, BOM)",
         )
     register(
         model="dimios",
         path=HERE / "samples" / "initiativ.xlsx",
-        description="Exempelkommun's initiative portfolio (for `mognad portfolio`)",
+        description="Exempelkommuns initiativportfölj (för `mognad portfolio`)",
+        description_en="Exempelkommun's initiative portfolio (for `mognad portfolio`)",
         kind="initiatives",
     )
 

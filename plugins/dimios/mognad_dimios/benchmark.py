@@ -118,7 +118,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
             "year": benchmark.year,
             "value": benchmark.overall,
             "dimensions": dict(benchmark.dimensions),
-            "source": benchmark.source,
+            "source": in_language(benchmark.source, benchmark.source_en, lang),
             "is_target": benchmark.name in target_names(model),
         }
     if isinstance(benchmark, Target):

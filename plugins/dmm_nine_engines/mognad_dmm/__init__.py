@@ -92,12 +92,14 @@ def register_samples(register):
     register(
         model="dmm",
         path=SAMPLE,
-        description="Leadership groups of Exempelkommun answering the nine-engine test",
+        description="Exempelkommuns ledningsgrupper svarar på niomotorstestet",
+        description_en="Leadership groups of Exempelkommun answering the nine-engine test",
     )
     register(
         model="dmm",
         path=TARGET_SAMPLE,
-        description="A target profile per engine (for --target)",
+        description="En målprofil per motor (för --target)",
+        description_en="A target profile per engine (for --target)",
         kind="target",
     )
 
