@@ -1,0 +1,246 @@
+"""Mutation testing of mognad's core with mutmut (docs/quality.md).
+
+    scripts/mutation.sh                  every module in [tool.mognad.mutation.modules]
+    scripts/mutation.sh scoring cache    only these modules
+    scripts/mutation.sh --smoke          CI: one small module, time-limited; fails if its
+                                         score is below the one recorded in
+                                         docs/quality-scores.json
+    scripts/mutation.sh --list           the module names
+
+Each module runs in its own workspace, ``.mutation/MODULE/`` (git-ignored). The workspace puts
+the import packages side by side as they are when installed (``mognad_core/`` and
+``mognad_excel/``, which lives in ``excel/`` in the repository), links the tests and the files
+they read, and gets a ``pyproject.toml``: the project's own plus a ``[tool.mutmut]`` table made
+from ``[tool.mognad.mutation]``. mutmut copies it all into ``mutants/``, runs the module's test
+files once to learn which tests reach each function, then runs each mutant against only those
+tests. The workspace's ``mutants/`` is made anew on every run, so nothing stale is tested.
+
+The result per module (killed, survived, timeouts, no tests, the surviving mutants' names, the
+wall time, the date and the machine) is printed, written to ``.mutation/MODULE/score.json`` and,
+except with ``--smoke``, merged into ``docs/quality-scores.json``. The surviving mutants' diffs
+are written to ``.mutation/MODULE/survivors.diff``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutation"
+SCORES = ROOT / "docs" / "quality-scores.json"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+#: The module the CI smoke check mutates, and how long it may take (seconds, mutmut's run).
+SMOKE_MODULE = "cache"
+SMOKE_LIMIT = 240
+
+#: The workspace: name there -> path in the repository. The packages mutmut mutates sit side by
+#: side (module names as imported); the rest is what the tests read through conftest.ROOT.
+PACKAGES = {"mognad_core": "mognad_core", "mognad_excel": "excel/mognad_excel"}
+ALSO_COPY = [
+    "tests",
+    "README.md",
+    "CONTRIBUTING.md",
+    "docs",
+    "plugins",
+    "excel",
+    "benchmarks",
+    "scripts",
+    ".ci",
+]
+
+#: mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code), in the words we report.
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped"}
+STATUS.update({code: "timeout" for code in (36, -24, 24, 152, 255)})
+STATUS.update({-11: "segfault", -9: "segfault", 37: "caught by type check", None: "not checked"})
+
+
+def settings() -> dict:
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["tool"]["mognad"]["mutation"]
+
+
+def toml_value(value: object) -> str:
+    """A TOML value for the strings, numbers, booleans and lists of them that mutmut takes (JSON
+    writes them the same way)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def workspace(name: str, module: dict, shared: dict) -> Path:
+    """Make ``.mutation/NAME/`` afresh: links to the packages and test files, a pyproject.toml."""
+    work = WORK / name
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    for link, target in {**PACKAGES, **{p: p for p in ALSO_COPY}}.items():
+        if (ROOT / target).exists():
+            (work / link).symlink_to(ROOT / target)
+    mutmut = {
+        **shared,
+        "source_paths": list(PACKAGES),
+        "only_mutate": module["mutate"],
+        "also_copy": [p for p in ALSO_COPY if (ROOT / p).exists() and p != "tests"],
+        "pytest_add_cli_args_test_selection": module["tests"],
+    }
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").rstrip("\n")
+    text += f"\n\n# made by scripts/mutation.py for the module {name!r}\n[tool.mutmut]\n"
+    text += "".join(f"{key} = {toml_value(value)}\n" for key, value in mutmut.items())
+    (work / "pyproject.toml").write_text(text, encoding="utf-8")
+    return work
+
+
+def results(work: Path) -> dict[str, int | None]:
+    """Every mutant's exit code, from the ``.meta`` files mutmut writes beside each mutated file."""
+    codes: dict[str, int | None] = {}
+    for meta in sorted((work / "mutants").rglob("*.py.meta")):
+        codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return codes
+
+
+def score(name: str, codes: dict[str, int | None], seconds: float) -> dict:
+    by_status: dict[str, list[str]] = {}
+    for mutant, code in sorted(codes.items()):
+        by_status.setdefault(STATUS.get(code, "suspicious"), []).append(mutant)
+    total = len(codes)
+    killed = len(by_status.get("killed", []))
+    return {
+        "module": name,
+        "total": total,
+        "killed": killed,
+        "score": round(killed / total, 4) if total else None,
+        "survived": by_status.get("survived", []),
+        "timeout": by_status.get("timeout", []),
+        "no_tests": by_status.get("no tests", []),
+        "other": {
+            status: names
+            for status, names in by_status.items()
+            if status not in ("killed", "survived", "timeout", "no tests")
+        },
+        "seconds": round(seconds),
+        "date": date.today().isoformat(),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
+    }
+
+
+def line(result: dict) -> str:
+    pct = "-" if result["score"] is None else f"{100 * result['score']:.1f} %"
+    return (
+        f"{result['module']:<12} {result['killed']:>4} / {result['total']:<4} killed ({pct}), "
+        f"{len(result['survived'])} survived, {len(result['timeout'])} timeouts, "
+        f"{len(result['no_tests'])} without tests, {result['seconds']} s"
+    )
+
+
+def show_survivors(work: Path, names: list[str]) -> None:
+    """``mutmut show`` for each surviving mutant, into survivors.diff."""
+    with open(work / "survivors.diff", "w", encoding="utf-8") as out:
+        for mutant in names:
+            shown = subprocess.run(
+                [str(MUTMUT), "show", mutant], cwd=work, capture_output=True, text=True
+            )
+            out.write(f"# {mutant}\n{shown.stdout}\n")
+
+
+def run(name: str, module: dict, shared: dict, jobs: int, limit: float | None) -> dict:
+    work = workspace(name, module, shared)
+    print(f"== {name}: mutating {', '.join(module['mutate'])} in {work.relative_to(ROOT)}")
+    log = work / "mutmut.log"
+    # Tests that run mognad in a child process (signals, the CLI) import the mutated copy too,
+    # and the child inherits the mutant mutmut activates (MUTANT_UNDER_TEST). The folder exists
+    # before Python starts, or the import system would remember it as missing. The mutated
+    # code imports mutmut, which reads its settings from the current folder on import: the
+    # sitecustomize below reads them from the workspace, wherever the child runs.
+    (work / "mutants").mkdir()
+    (work / "site").mkdir()
+    (work / "site" / "sitecustomize.py").write_text(
+        "# made by scripts/mutation.py: mutmut's settings from the workspace\n"
+        "import os\n"
+        "if os.environ.get('MUTANT_UNDER_TEST'):\n"
+        "    from mutmut import configuration\n"
+        "    from mutmut.utils.file_utils import change_cwd\n\n"
+        f"    with change_cwd({str(work)!r}):\n"
+        "        configuration.config()\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(work / "site"), str(work / "mutants")])}
+    start = time.monotonic()
+    with open(log, "w", encoding="utf-8") as out:
+        try:
+            done = subprocess.run(
+                [str(MUTMUT), "run", "--max-children", str(jobs)],
+                cwd=work,
+                env=env,
+                timeout=limit,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        except subprocess.TimeoutExpired:
+            sys.exit(f"mutation: {name} took longer than {limit:.0f} s; stopped.")
+    seconds = time.monotonic() - start
+    if done.returncode != 0:
+        print(log.read_text(encoding="utf-8", errors="replace")[-3000:])
+        sys.exit(f"mutation: mutmut failed on {name} (exit code {done.returncode}); see {log}.")
+    result = score(name, results(work), seconds)
+    (work / "score.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    show_survivors(work, result["survived"] + result["timeout"])
+    return result
+
+
+def recorded() -> dict:
+    return json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="module names (default: all)")
+    parser.add_argument("--smoke", action="store_true", help="the CI check (see above)")
+    parser.add_argument("--list", action="store_true", help="print the module names")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants at once")
+    args = parser.parse_args(argv)
+    config = settings()
+    modules = config["modules"]
+    if args.list:
+        print("\n".join(modules))
+        return 0
+    if args.smoke:
+        before = recorded().get(SMOKE_MODULE)
+        result = run(SMOKE_MODULE, modules[SMOKE_MODULE], config["mutmut"], args.jobs, SMOKE_LIMIT)
+        print(line(result))
+        if before and result["score"] < before["score"]:
+            print(
+                f"mutation smoke: {SMOKE_MODULE} scored {result['score']:.2%}, below the recorded "
+                f"{before['score']:.2%} (docs/quality-scores.json). Surviving: "
+                + ", ".join(result["survived"])
+            )
+            return 1
+        print(f"mutation smoke: {SMOKE_MODULE} at or above its recorded score.")
+        return 0
+    unknown = [m for m in args.modules if m not in modules]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; the modules: {', '.join(modules)}")
+    chosen = args.modules or list(modules)
+    scores = recorded()
+    done = []
+    for name in chosen:
+        result = run(name, modules[name], config["mutmut"], args.jobs, None)
+        scores[name] = result
+        SCORES.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        done.append(result)
+    print()
+    for result in done:
+        print(line(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
