@@ -429,6 +429,18 @@ class MaturityModel(_Base):
         known = ", ".join(b.name for b in self.benchmarks) or "none"
         raise KeyError(f"model {self.name!r} has no benchmark {name!r} (it has: {known})")
 
+    def default_benchmark(self) -> Benchmark | None:
+        """What results are compared with when nobody names a target: the benchmark
+        ``meta.default_benchmark`` names, else the first benchmark that is not itself a target
+        (``meta.target_benchmarks``), else None. The one rule for gap, the report and plugins."""
+        name = self.meta.get("default_benchmark")
+        for b in self.benchmarks:
+            if name and b.name == name:
+                return b
+        targets = self.meta.get("target_benchmarks") or []
+        targets = {str(t) for t in targets} if isinstance(targets, list) else set()
+        return next((b for b in self.benchmarks if b.name not in targets), None)
+
     def display_title(self, lang: str = "sv") -> str:
         return in_language(self.title, self.title_en, lang)
 

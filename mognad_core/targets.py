@@ -142,10 +142,10 @@ def _level_named(model: MaturityModel, text: Any) -> Level | None:
 
 
 def default_target(model: MaturityModel) -> str | None:
-    """The target a gap uses when none is given: the benchmark ``meta.default_benchmark``
-    names (DiMiOS: the national average), else None."""
-    name = model.meta.get("default_benchmark")
-    return name if any(b.name == name for b in model.benchmarks) else None
+    """The target a gap uses when none is given: the model's default benchmark
+    (:meth:`MaturityModel.default_benchmark`; DiMiOS: the national average), else None."""
+    b = model.default_benchmark()
+    return None if b is None else b.name
 
 
 def _is_target_value(value: Any, model: MaturityModel) -> bool:

@@ -84,8 +84,13 @@ def test_frame(tiny_model, tiny_result):
 
 
 def test_errors_are_for_people(tiny_model, tiny_result):
+    no_benchmark = tiny_model.model_copy(update={"benchmarks": []})
     with pytest.raises(mognad.MognadError, match="needs a target"):
-        mognad.gap(tiny_result, None, model=tiny_model)
+        mognad.gap(tiny_result, None, model=no_benchmark)
+    # with benchmarks, no target means the model's default benchmark (here its only one)
+    assert mognad.gap(tiny_result, None, model=tiny_model).target_label == (
+        mognad.gap(tiny_result, "national", model=tiny_model).target_label
+    )
     with pytest.raises(mognad.MognadError, match='level "engines" is not one of'):
         mognad.gap(tiny_result, 0.5, model=tiny_model, level="engines")
     with pytest.raises(mognad.ModelError, match="not installed; pass model="):

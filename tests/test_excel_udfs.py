@@ -17,6 +17,7 @@ import textwrap
 
 import openpyxl
 import pytest
+import yaml
 from conftest import (
     DIMIOS_SAMPLE,
     TINY_DONT_KNOW_SHARES,
@@ -419,7 +420,7 @@ def test_input_messages(responses, part, expected, opt_out):
     assert udfs.MOGNAD_SCORE(responses, TINY, part) == expected
 
 
-def test_argument_messages(opt_out):
+def test_argument_messages(opt_out, tmp_path):
     assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 0.5) == (
         "MOGNAD: count must be a whole number from 1, not 0.5."
     )
@@ -429,7 +430,12 @@ def test_argument_messages(opt_out):
     assert udfs.MOGNAD_GAP(ROWS, TINY, "riket").startswith(
         "MOGNAD: target 'riket' is not a number, a benchmark of model 'tiny' (benchmarks: national)"
     )
-    assert udfs.MOGNAD_GAP(ROWS, TINY).startswith("MOGNAD: give a target: a number")
+    spec = yaml.safe_load(TINY_FILE.read_text("utf-8"))
+    spec.pop("benchmarks")
+    (tmp_path / "utan.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    no_benchmark = str(tmp_path / "utan.yaml")
+    assert udfs.MOGNAD_GAP(ROWS, no_benchmark).startswith("MOGNAD: give a target: a number")
+    assert udfs.MOGNAD_GAP(ROWS, TINY) == udfs.MOGNAD_GAP(ROWS, TINY, "national")  # its default
 
 
 def test_messages_from_offline_recalculation_name_the_real_sheet_cells():

@@ -314,16 +314,6 @@ def _compare(
 
 
 # ---- pieces ----------------------------------------------------------------------------------
-def _default_benchmark(model: MaturityModel) -> Benchmark | None:
-    if not model.benchmarks:
-        return None
-    name = model.meta.get("default_benchmark")
-    for b in model.benchmarks:
-        if b.name == name:
-            return b
-    return model.benchmarks[0]
-
-
 def _benchmark_label(b: Benchmark, lang: str) -> str:
     label = in_language(b.label, b.label_en, lang)
     return label or b.name
@@ -350,7 +340,7 @@ def _benchmark_gap(
             is_target=bool(d.get("is_target")),
             caveat=d.get("caveat"),
         )
-    b = _default_benchmark(model)
+    b = model.default_benchmark()
     if b is None or b.overall is None:
         return None
     targets = set(model.meta.get("target_benchmarks") or [])
@@ -389,7 +379,7 @@ def _profile(
         values = [targets.get(i) for i in ids]
         if any(v is not None for v in values):
             series.append(Series(texts("series.target", label=target_label), values, "target"))
-    b = _default_benchmark(model)
+    b = model.default_benchmark()
     if b is not None:
         values = [b.dimensions.get(i) for i in ids]
         label = _benchmark_label(b, lang)

@@ -78,15 +78,8 @@ def benchmark_of_target(model: MaturityModel, target: Target) -> Benchmark | Non
 
 
 def default_benchmark(model: MaturityModel) -> Benchmark | None:
-    """``meta.default_benchmark``, else the first benchmark that is not a target, else None."""
-    name = model.meta.get("default_benchmark")
-    if name:
-        return find_benchmark(model, str(name))
-    targets = target_names(model)
-    for b in model.benchmarks:
-        if b.name not in targets:
-            return b
-    return model.benchmarks[0] if model.benchmarks else None
+    """The model's default benchmark (:meth:`MaturityModel.default_benchmark`)."""
+    return model.default_benchmark()
 
 
 def _label(b: Benchmark, lang: str) -> str:
