@@ -316,9 +316,16 @@ def load_model(name_or_path: Any):
     if isinstance(name_or_path, Path):
         return load_model_file(name_or_path)
     text = str(name_or_path).strip()
-    if text.lower().endswith((".yaml", ".yml", ".json")) or os.sep in text or "/" in text:
+    if names_a_model_file(text):
         return load_model_file(text)
     return get_model(text)
+
+
+def names_a_model_file(text: str) -> bool:
+    """Whether a model argument is a file path (``.yaml``/``.yml``/``.json``, or with a
+    folder) rather than a model name: the one test for the CLI, Python and Excel."""
+    text = str(text).strip()
+    return text.lower().endswith((".yaml", ".yml", ".json")) or os.sep in text or "/" in text
 
 
 def get_readers() -> dict[str, Any]:

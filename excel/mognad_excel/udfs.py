@@ -47,7 +47,6 @@ import contextlib
 import contextvars
 import math
 import numbers
-import os
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +57,7 @@ import mognad_core as mognad
 from mognad_core import disclosure, texts
 from mognad_core.analysis import check_count
 from mognad_core.errors import InputError, MognadError
+from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import MaturityModel, check_level
 from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
@@ -259,7 +259,7 @@ def _model(value: Any) -> tuple[MaturityModel, tuple]:
     starts afresh); a model file is read again when it changes on disk.
     """
     name = _text(value, "model") or DEFAULT_MODEL
-    is_file = name.lower().endswith((".yaml", ".yml", ".json")) or "/" in name or os.sep in name
+    is_file = names_a_model_file(name)
     if is_file:
         path = Path(name)
         stamp = path.stat().st_mtime_ns if path.is_file() else None
