@@ -36,6 +36,7 @@ from .plugins import (
     load_model,
     plugin_failures,
     reset_plugins,
+    resolve_model,
 )
 from .readers import RawTable, ResponseReader, read_table
 from .report import build_report
@@ -109,6 +110,7 @@ __all__ = [
     "read_table",
     "reliability",
     "reset_plugins",
+    "resolve_model",
     "score",
     "score_responses",
     "suggest_mapping",

@@ -321,6 +321,25 @@ def load_model(name_or_path: Any):
     return get_model(text)
 
 
+def resolve_model(result: Any = None, model: Any = None, default: str | None = None):
+    """The model to analyse ``result`` with: ``model`` if given (anything :func:`load_model`
+    takes), else the installed model ``result`` was scored with (``result.model``), else the
+    model named ``default`` (a plugin's functions default to their own model). The one rule for
+    the analysis functions and the plugins."""
+    if model is not None:
+        return load_model(model)
+    name = getattr(result, "model", None) or default
+    if name is None:
+        raise MognadError("No model given: pass model=... (a name, a model file or a model).")
+    try:
+        return load_model(name)
+    except ModelError:
+        raise ModelError(
+            f"The result was scored with model {name!r}, which is not installed; pass "
+            "model=... (the model file or MaturityModel it was scored with)."
+        ) from None
+
+
 def names_a_model_file(text: str) -> bool:
     """Whether a model argument is a file path (``.yaml``/``.yml``/``.json``, or with a
     folder) rather than a model name: the one test for the CLI, Python and Excel."""

@@ -345,7 +345,7 @@ def test_own_model_declaring_dmm_settings_gets_insights(four_leaders):
     r = mognad.score(four_leaders, own, min_size=1)
     assert r.insight("dmm_weakest").data["margin"] == pytest.approx(0.3)
     assert [e.id for e in mognad_dmm.weakest(r, own).engines] == ["data_analys"]
-    with pytest.raises(mognad.ModelError, match="not installed; pass the model"):
+    with pytest.raises(mognad.ModelError, match="not installed; pass model="):
         mognad_dmm.weakest(r)
 
 

@@ -87,6 +87,21 @@ def test_unknown_model_lists_installed_ones():
         mognad.get_model("nope")
 
 
+def test_resolve_model_one_rule(tiny_model, tiny_frame):
+    """The given model, else the result's installed model, else the caller's default (the
+    analysis functions and both plugins use this one rule)."""
+    tiny_result = mognad.score(tiny_frame, tiny_model, min_size=1)
+    assert mognad.resolve_model(tiny_result, tiny_model) is tiny_model
+    assert mognad.resolve_model(None, None, default="dimios").name == "dimios"
+    dmm = mognad.get_model("dmm")
+    scored_with_dmm = tiny_result.model_copy(update={"model": "dmm"})
+    assert mognad.resolve_model(scored_with_dmm, default="dimios") is dmm
+    with pytest.raises(mognad.MognadError, match="No model given"):
+        mognad.resolve_model(None)
+    with pytest.raises(mognad.ModelError, match=r"'tiny', which is not installed; pass model="):
+        mognad.resolve_model(tiny_result, default="dimios")
+
+
 def test_block_env_var(monkeypatch):
     monkeypatch.setenv("MOGNAD_BLOCK_PLUGINS", "dmm, other")
     mognad.reset_plugins()

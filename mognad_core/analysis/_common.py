@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
-from ..errors import ModelError, MognadError
-from ..results import ScoreResult
+from ..errors import MognadError
+from ..plugins import resolve_model as resolve_model  # re-exported for the analysis modules
 from ..schema import PART_LEVELS, MaturityModel
 from ..schema import check_level as check_level  # re-exported for the analysis modules
 from ..targets import is_blank
@@ -23,23 +23,6 @@ class AnalysisResult(BaseModel):
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
-
-
-def resolve_model(result: ScoreResult | None, model: Any = None) -> MaturityModel:
-    """The model a result was scored with: ``model`` if given, else ``result.model`` by name."""
-    from ..plugins import load_model
-
-    if model is not None:
-        return load_model(model)
-    if result is None:
-        raise MognadError("No model given: pass model=... (a name, a model file or a model).")
-    try:
-        return load_model(result.model)
-    except ModelError:
-        raise ModelError(
-            f"The result was scored with model {result.model!r}, which is not installed; pass "
-            "model=... (the model file or MaturityModel it was scored with)."
-        ) from None
 
 
 def check_count(count: Any, default: int | None = None) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, texts
-from mognad_core.plugins import load_model
+from mognad_core import resolve_model as resolve_any_model
 from mognad_core.schema import in_language, normalize_token
 from mognad_core.targets import is_blank, parse_fraction
 
@@ -52,17 +52,9 @@ def meta_number(model: MaturityModel, key: str, default: float, low: float, high
 
 
 def resolve_model(result: Any = None, model: Any = None) -> MaturityModel:
-    """The model to use: ``model`` if given, else the one named in ``result``, else DiMiOS."""
-    if model is not None:
-        return load_model(model)
-    name = getattr(result, "model", None) or "dimios"
-    try:
-        return load_model(name)
-    except MognadError:
-        raise ModelError(
-            f"the result was scored with model {name!r}, which is not installed; pass the "
-            "model (a MaturityModel or the path of its model file) as model=..."
-        ) from None
+    """:func:`mognad_core.resolve_model` with DiMiOS as the model when neither ``model`` nor
+    ``result`` names one."""
+    return resolve_any_model(result, model, default="dimios")
 
 
 def fraction(value: Any, what: str) -> float | None:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from mognad_core import MaturityModel, ModelError, ScoreResult, load_model
+from mognad_core import MaturityModel, ModelError, ScoreResult, resolve_model
 from mognad_core.schema import in_language
 
 from .settings import Settings, engines, find_level, level_label, settings_for
@@ -114,20 +114,13 @@ class WeakEngines(BaseModel):
 
 
 def model_for(result: ScoreResult, model: Any = None) -> MaturityModel:
-    """The model of a result: the one given, else the installed model of that name."""
-    if model is not None:
-        return load_model(model)
-    if result.model == "dmm_source_motors":
+    """The model of a result: :func:`mognad_core.resolve_model`, with the source-motors variant
+    (which is not registered) found by its name."""
+    if model is None and result.model == "dmm_source_motors":
         from . import source_motors_model
 
         return source_motors_model()
-    try:
-        return load_model(result.model)
-    except ModelError:
-        raise ModelError(
-            f"the result was scored with model {result.model!r}, which is not installed; "
-            "pass the model as model=... (a MaturityModel or the path of its file)"
-        ) from None
+    return resolve_model(result, model)
 
 
 def _mean(values: list[float]) -> float | None:
