@@ -321,6 +321,14 @@ class ResponseSet:
         present = sorted({c for c in cells if c is not None}, key=_wave_order)
         return Waves(col, tuple(present), missing=sum(c is None for c in cells))
 
+    def result_notes(self) -> list[str | Message]:
+        """The notes every result of this set carries: the notes made while reading it and,
+        when several waves are analysed together (:meth:`pooled_waves`), the one wave note.
+        Every analysis starts its notes from here, so the CLI (text and JSON), the Python API
+        and the plugins show the same notes."""
+        pooled = self.pooled_waves()
+        return [*self.notes, pooled.note()] if pooled is not None else list(self.notes)
+
     def pooled_waves(self) -> Waves | None:
         """The waves this set analyses together: those of the responses as read (never only
         those left in a selection, which would tell who is in it) when they are several and no

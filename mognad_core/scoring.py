@@ -174,7 +174,7 @@ def publish_score(
     ctx = dict(context or {})
     lang = texts.check_lang(ctx.get("lang", "sv"))
     result = exact_score(disclosure.masked(responses, hidden))
-    result.notes = texts.words(responses.notes, lang)
+    result.notes = texts.words(responses.result_notes(), lang)
     hidden_ids = [sid for sid, h in zip(responses.model.statement_ids, hidden, strict=True) if h]
     for sid in hidden_ids:
         st = result.statements[sid]

@@ -269,8 +269,10 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2025", "--format", "json")
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["n_respondents"] == 240
-    res = run_cli("dimios", "classify", DIMIOS_SAMPLE)
-    assert 'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025)' in res.stdout
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE)  # the wave note with the other notes
+    assert 'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025)' in res.stderr
+    pooled = json.loads(run_cli("dimios", "classify", DIMIOS_SAMPLE, "-f", "json").stdout)
+    assert any(n.startswith("Svaren är från 2 mätomgångar") for n in pooled["notes"])
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2023")
     assert res.exit_code == 2 and 'no respondent has "2023" in column "år"' in res.stderr
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--groups", "avdelning")

@@ -248,3 +248,30 @@ def test_excel_functions_same_selection(survey, selected, monkeypatch):
     refused = udfs.MOGNAD_SCORE(small, "dimios")
     assert not isinstance(refused, float)
     assert "anonymitet" in str(refused).lower()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_carries_the_one_wave_note_when_waves_are_pooled(run_cli, survey, name, lang):
+    """Without a selection of one wave, every path analyses both waves together and says so
+    with the one wave note, among its notes (JSON, stderr, the Python API)."""
+    rs = mognad.read_responses(survey, "dimios")
+    note = rs.pooled_waves().note().text(lang)
+    args = _args(name, survey, "json", lang)
+    at = args.index("--where")
+    del args[at : at + 2]
+    res = run_cli(*args)
+    assert res.exit_code == 0, res.stderr
+    assert note in json.loads(res.stdout)["notes"], name
+    table = run_cli(*[a if a != "json" else "table" for a in args])
+    assert table.stderr.count(note) == 1 and note not in table.stdout, name
+
+
+def test_the_python_api_carries_the_wave_note(survey):
+    rs = mognad.read_responses(survey, "dimios")
+    note = rs.pooled_waves().note().text("sv")
+    assert note in mognad.score(survey, min_size=int(MIN)).notes
+    assert note in mognad.reliability(rs, min_size=int(MIN)).notes
+    assert note in mognad.groups(rs, "förvaltning", min_size=int(MIN)).notes
+    assert note not in mognad.groups(rs, "år", min_size=int(MIN)).notes  # each wave a group
+    assert note not in mognad.score(rs.where("år=2025"), min_size=int(MIN)).notes

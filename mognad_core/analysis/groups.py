@@ -249,4 +249,6 @@ def groups(
         disagreements=dis,
         notes=notes,
     )
-    return disclosure.finish(result, pol, lang, rs.notes)
+    pooled = rs.pooled_waves()  # grouped by the wave column, each wave is its own group
+    notes = rs.notes if pooled is not None and pooled.column in cols else rs.result_notes()
+    return disclosure.finish(result, pol, lang, notes)

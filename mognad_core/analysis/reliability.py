@@ -119,7 +119,7 @@ def reliability(
     pol = disclosure.policy(min_size, lang)
     rs = ResponseSet.from_any(responses, model)
     hidden = disclosure.check(rs, pol, lang).figure_hidden
-    source_notes = list(rs.notes)
+    source_notes = rs.result_notes()
     rs = disclosure.masked(rs, hidden)
     m = rs.model
     lo, hi = float(m.scale.min), float(m.scale.max)

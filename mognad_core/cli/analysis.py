@@ -27,7 +27,6 @@ from ..scoring import score_responses
 from ..targets import default_target
 from . import cli
 from .options import (
-    echo_notes,
     emit,
     format_option,
     lang_option,
@@ -88,16 +87,10 @@ def read_input(
     sheet: str | None,
     mapping: str | None,
     where: tuple[str, ...] = (),
-    waves_note: bool = True,
-    lang: str = "sv",
 ) -> ResponseSet:
-    """The responses of FILE selected by ``--where``, with the note on stderr (in the
-    command's language) when they analyse several waves together."""
-    rs = ResponseSet.from_any(file, model, sheet=sheet, mapping=mapping).where(*where)
-    pooled = rs.pooled_waves() if waves_note else None
-    if pooled is not None:
-        echo_notes([pooled.note()], lang)
-    return rs
+    """The responses of FILE selected by ``--where`` (their results carry the wave note when
+    several waves are analysed together: :meth:`ResponseSet.result_notes`)."""
+    return ResponseSet.from_any(file, model, sheet=sheet, mapping=mapping).where(*where)
 
 
 # ---- commands ----------------------------------------------------------------------------
@@ -122,7 +115,7 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, f
             "or a per-dimension profile."
         )
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where, lang=lang)
+    rs = read_input(file, model, sheet, mapping, where)
     scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
     result = gap(scored, target, model=rs.model, level=level, lang=lang)
     emit(result, fmt, lambda: render_gap(result, header(rs, where, lang), lang), pol, lang)
@@ -152,7 +145,7 @@ def priorities_cmd(
 ) -> None:
     """Where to start: low scores with a high vet-ej share first (the rule is printed)."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where, lang=lang)
+    rs = read_input(file, model, sheet, mapping, where)
     result = priorities(
         score_responses(rs, insights=False, context={"lang": lang}, min_size=pol),
         target=target,
@@ -227,12 +220,12 @@ def compare_cmd(
     if len(files) == 2:
         if column or waves:
             raise MognadError("--column and --waves are for one file holding both waves.")
-        before = read_input(files[0], model, sheet, mapping, where, waves_note=False)
-        after = read_input(files[1], model, sheet, mapping, where, waves_note=False)
+        before = read_input(files[0], model, sheet, mapping, where)
+        after = read_input(files[1], model, sheet, mapping, where)
         result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang, min_size=pol)
         heading = ""
     else:
-        rs = read_input(files[0], model, sheet, mapping, where, waves_note=False)
+        rs = read_input(files[0], model, sheet, mapping, where)
         wave_pair = None
         if waves:
             wave_pair = [w.strip() for w in waves.split(",")]
@@ -274,7 +267,7 @@ def compare_cmd(
 def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lang, fmt) -> None:
     """Scores per group side by side; small groups suppressed (anonymity)."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where, lang=lang)
+    rs = read_input(file, model, sheet, mapping, where)
     columns = [c.strip() for b in by for c in b.split(",") if c.strip()]
     result = groups(rs, columns, min_size=pol, lang=lang, top=top)
     emit(
@@ -308,7 +301,7 @@ def reliability_cmd(
 ) -> None:
     """n per statement and dimension, response rate, Cronbach's alpha, small-n warnings."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where, lang=lang)
+    rs = read_input(file, model, sheet, mapping, where)
     result = reliability(rs, invited=invited, lang=lang, min_size=pol)
     emit(
         result,
@@ -341,7 +334,7 @@ def portfolio_cmd(
 ) -> None:
     """Initiative portfolio: which weak statements lack an initiative, balance on three axes."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(responses, model, sheet, mapping, where, lang=lang)
+    rs = read_input(responses, model, sheet, mapping, where)
     scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
     result = portfolio(initiatives, scored, model=rs.model, weak=weak, lang=lang)
     emit(result, fmt, lambda: render_portfolio(result, header(rs, where, lang), lang), pol, lang)

@@ -68,7 +68,7 @@ def score(
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
     pol = disclosure.policy(min_size, lang)
-    rs = read_input(file, model, sheet, mapping, where, lang=lang)
+    rs = read_input(file, model, sheet, mapping, where)
     _emit(score_api(rs, target=target, lang=lang, min_size=pol), fmt, lang)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 from pydantic import BaseModel, Field
 
-from mognad_core import ResponseSet, Waves, disclosure, score_responses, texts
+from mognad_core import ResponseSet, disclosure, score_responses, texts
 from mognad_core.cli.options import (
     emit,
     format_option,
@@ -102,8 +102,6 @@ def _render(out: ClassifyOutput, m: Any, lang: str) -> str:
     if out.where:
         head += f" ({', '.join(out.where)})"
     lines = [head]
-    for col, values in (out.pooled or {}).items():  # the one wave note (mognad_core)
-        lines.append(t("cli.note", note=Waves(col, tuple(values)).note().text(lang)))
     lines += ["", t("dimios.organisation")]
     lines += _org_lines(out.organisation, lang)
     for g in out.groups.values():
