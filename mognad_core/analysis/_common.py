@@ -43,14 +43,6 @@ def check_count(count: Any, default: int | None = None) -> int:
     return int(number)
 
 
-def dim_label(model: MaturityModel, dim_id: str, lang: str = "sv") -> str:
-    return model.dimension(dim_id).name(lang)
-
-
-def stmt_label(model: MaturityModel, sid: str, lang: str = "sv") -> str:
-    return model.statement(sid).label(lang)
-
-
 def parts(model: MaturityModel, level: str) -> list[tuple[str, str]]:
     """(id, kind) of the parts at ``level`` in model order (kind: dimension/category/statement)."""
     out: list[tuple[str, str]] = []

@@ -219,12 +219,6 @@ class ReportData:
         """A visible group's published score (None for a hidden or unknown group)."""
         return next((g.result for g in self.group_reports if g.name == name), None)
 
-    def dim_label(self, dim_id: str) -> str:
-        return self.model.dimension(dim_id).name(self.lang)
-
-    def statement_text(self, sid: str) -> str:
-        return self.model.statement(sid).label(self.lang)
-
     @property
     def level_label(self) -> str | None:
         level = next((lv for lv in self.model.levels if lv.name == self.result.level), None)

@@ -320,7 +320,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
             d.id,
             d.name(data.lang),
             _kind(t, "dimension" if depth == 0 else "category"),
-            data.dim_label(d.parent) if d.parent else "",
+            data.model.dimension(d.parent).name(data.lang) if d.parent else "",
             s.score,
         ]
         if has_levels:

@@ -100,7 +100,3 @@ def scores_of(result: ScoreResult | Mapping[str, Any], model: MaturityModel) -> 
             raise MognadError(f"{key!r} is not a dimension of model {model.name!r} ({known})")
         out[dim] = fraction(value, f"score for {key!r}")
     return out
-
-
-def dim_label(model: MaturityModel, dim_id: str, lang: str) -> str:
-    return model.dimension(dim_id).name(lang)

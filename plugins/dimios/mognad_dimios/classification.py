@@ -42,7 +42,6 @@ from ._common import (
     DEFAULT_BORDER_MARGIN,
     DEFAULT_THRESHOLD,
     EPS,
-    dim_label,
     meta_number,
     pick,
     refuse_own_threshold,
@@ -242,7 +241,7 @@ def classify(
         raise MognadError(f"the 2×2 threshold {threshold_value!r} is outside 0-1")
     margin = border_margin(m)
     scores = scores_of(result_or_scores, m)
-    labels = {d: dim_label(m, d, lang) for d in (x, y)}
+    labels = {d: m.dimension(d).name(lang) for d in (x, y)}
     out = Classification(
         lang=lang,
         x=x,
