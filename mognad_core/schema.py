@@ -422,6 +422,17 @@ class MaturityModel(_Base):
                 found = lv
         return found
 
+    def level_named(self, text: Any) -> Level | None:
+        """The level ``text`` names: its name (its id) or its English name, with case and
+        spacing ignored; None for no level (or ``None``). The one lookup of a level by name."""
+        if text is None:
+            return None
+        key = normalize_token(str(text))
+        for lv in self.levels:
+            if key in (normalize_token(lv.name), normalize_token(lv.name_en or lv.name)):
+                return lv
+        return None
+
     def benchmark(self, name: str) -> Benchmark:
         for b in self.benchmarks:
             if b.name == name:

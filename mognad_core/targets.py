@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 
 from . import texts
 from .errors import InputError, Location, ModelError, MognadError
-from .schema import Level, MaturityModel, in_language, normalize_token
+from .schema import MaturityModel, in_language, normalize_token
 
 
 class Target(BaseModel):
@@ -132,15 +132,6 @@ def parse_score(value: Any) -> float:
     return score
 
 
-def _level_named(model: MaturityModel, text: Any) -> Level | None:
-    """The maturity level ``text`` names (Swedish or English name, case ignored), else None."""
-    key = normalize_token(str(text))
-    for lv in model.levels:
-        if key in (normalize_token(lv.name), normalize_token(lv.name_en or lv.name)):
-            return lv
-    return None
-
-
 def default_target(model: MaturityModel) -> str | None:
     """The target a gap uses when none is given: the model's default benchmark
     (:meth:`MaturityModel.default_benchmark`; DiMiOS: the national average), else None."""
@@ -152,7 +143,7 @@ def _is_target_value(value: Any, model: MaturityModel) -> bool:
     """A value a profile can hold: a number, a percentage or a level name."""
     if isinstance(value, bool) or is_blank(value):
         return False
-    return parse_fraction(value) is not None or _level_named(model, value) is not None
+    return parse_fraction(value) is not None or model.level_named(value) is not None
 
 
 def _across(rows: list[list[Any]], model: MaturityModel) -> bool:
@@ -198,7 +189,7 @@ def profile_from_rows(
 def _value(model: MaturityModel, raw: Any, where: str) -> float:
     number = parse_fraction(raw)
     if number is None:
-        level = _level_named(model, raw)
+        level = model.level_named(raw)
         if level is None:
             levels = ", ".join(lv.name for lv in model.levels) or "none in this model"
             raise ModelError(
@@ -338,7 +329,7 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     path = Path(text)
     if path.suffix and path.is_file():
         return _profile_file(model, path)
-    level = _level_named(model, text)
+    level = model.level_named(text)
     if level is not None:
         level_value = _value(model, text, "target")
         return Target(

@@ -122,6 +122,19 @@ def test_levels_are_sorted_and_looked_up():
     assert m.level_for(0.69).name == "Låg" and m.level_for(0.7).name == "Hög"
 
 
+def test_a_level_is_found_by_either_name():
+    m = mognad.model_from_dict(
+        _model(
+            levels=[
+                {"name": "Låg", "name_en": "Low", "lower_bound": 0},
+                {"name": "Hög nivå", "name_en": "High level", "lower_bound": 0.7},
+            ]
+        )
+    )
+    assert m.level_named("låg").name == "Låg" and m.level_named(" HIGH  level ").name == "Hög nivå"
+    assert m.level_named("Medel") is None and m.level_named(None) is None
+
+
 def test_json_dump_has_the_documented_shape():
     data = mognad.get_model("dimios").model_dump(mode="json")
     assert {"min", "max", "dont_know"} <= set(data["scale"])

@@ -221,7 +221,7 @@ class ReportData:
 
     @property
     def level_label(self) -> str | None:
-        level = next((lv for lv in self.model.levels if lv.name == self.result.level), None)
+        level = self.model.level_named(self.result.level)
         return None if level is None else level.label(self.lang)
 
 

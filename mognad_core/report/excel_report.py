@@ -315,7 +315,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
     rows = []
     for depth, d in data.model.iter_tree():
         s = data.result.dimensions[d.id]
-        level = next((lv for lv in data.model.levels if lv.name == s.level), None)
+        level = data.model.level_named(s.level)
         row: list[Any] = [
             d.id,
             d.name(data.lang),

@@ -158,21 +158,15 @@ def find_level(model: MaturityModel, name: str, settings: Settings | None = None
     key = normalize_token(name)
     for alias, target in settings.level_aliases.items():
         if normalize_token(alias) == key:
-            key = normalize_token(target)
-            break
-    for lv in model.levels:
-        if key in (normalize_token(lv.name), normalize_token(lv.name_en or lv.name)):
-            return lv
-    return None
+            return model.level_named(target)
+    return model.level_named(name)
 
 
 def level_label(model: MaturityModel, name: str | None, lang: str = "sv") -> str | None:
     if name is None:
         return None
-    for lv in model.levels:
-        if lv.name == name:
-            return lv.label(lang)
-    return name
+    level = model.level_named(name)
+    return name if level is None else level.label(lang)
 
 
 def next_level(model: MaturityModel, name: str | None) -> Level | None:
