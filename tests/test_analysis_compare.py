@@ -215,3 +215,14 @@ def test_labels_are_file_names_when_the_files_do_not_name_one_wave_each(tmp_path
     assert (result.before_label, result.after_label) == ("hösten", "våren")
     same = mognad.compare(DIMIOS_2025, tmp_path / "våren.csv", model="dimios", min_size=1)
     assert (same.before_label, same.after_label) == ("dimios_2025", "våren")
+
+
+def test_compare_waves_reads_a_file_or_a_frame_as_every_function_does():
+    from conftest import DIMIOS_SAMPLE
+
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
+    expected = mognad.compare_waves(rs, "år", n_boot=200)
+    for given in (DIMIOS_SAMPLE, str(DIMIOS_SAMPLE), rs.to_frame()):
+        got = mognad.compare_waves(given, "år", n_boot=200)
+        assert (got.before_label, got.after_label, got.n_after) == ("2024", "2025", 240)
+        assert got.overall.change == expected.overall.change

@@ -383,7 +383,7 @@ def test_classify_and_insight_hide_exactly_what_groups_hides(run_cli, path, wher
     assert {g["group"]: g["n"] for g in ins["data"]["groups"] if not g["suppressed"]} == sizes
     for row in ins["rows"]:
         if row["Grupp"] in hidden:
-            assert set(row) == {"Grupp", "Visas inte"}
+            assert set(row) == {"Grupp", "Anonymitet"}
         else:
             assert row["n"] == str(sizes[row["Grupp"]])
 

@@ -329,19 +329,21 @@ def compare(
 
 
 def compare_waves(
-    responses: ResponseSet,
+    responses: ResponseSet | pd.DataFrame | str | Path,
     column: str | None = None,
     waves: tuple[Any, Any] | list[Any] | None = None,
     **options: Any,
 ) -> CompareResult:
     """Compare two waves held in one response set, told apart by ``column``.
 
-    ``column`` defaults to the first attribute column named år, year, wave or våg
+    ``responses``: a ResponseSet, a DataFrame or a response file (read as
+    :meth:`ResponseSet.from_any` reads them, for the ``model`` option). ``column`` defaults to the first attribute column named år, year, wave or våg
     (case-insensitive). ``waves`` is (before, after); by default the latest wave and the one
     before it (sorted), the same waves a report compares. Other keyword options go to
     :func:`compare`.
     """
     lang = texts.check_lang(options.get("lang", "sv"))
+    responses = ResponseSet.from_any(responses, options.get("model"))
     found = responses.waves(column)
     if found is None:
         raise InputError(

@@ -21,7 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dimios.col.distance": ("Avstånd till gränsen", "Distance to the border"),
     "dimios.col.note": ("Obs", "Note"),
     "dimios.col.group": ("Grupp", "Group"),
-    "dimios.col.not_shown": ("Visas inte", "Not shown"),
+    "dimios.col.not_shown": ("Anonymitet", "Anonymity"),
     "dimios.col.category": ("Kategori", "Category"),
     "dimios.col.part": ("Del", "Part"),
     "dimios.col.balance": ("Balans", "Balance"),
