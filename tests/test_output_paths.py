@@ -275,3 +275,19 @@ def test_the_python_api_carries_the_wave_note(survey):
     assert note in mognad.groups(rs, "förvaltning", min_size=int(MIN)).notes
     assert note not in mognad.groups(rs, "år", min_size=int(MIN)).notes  # each wave a group
     assert note not in mognad.score(rs.where("år=2025"), min_size=int(MIN)).notes
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_report_of_a_dataframe_names_its_source_in_its_language(survey, tmp_path, lang):
+    frame = mognad.read_responses(survey, "dimios").where("år=2025").to_frame()
+    mognad.build_report(frame, "dimios", tmp_path / "r.xlsx", lang=lang)
+    cells = [
+        str(v)
+        for ws in load_workbook(tmp_path / "r.xlsx")
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v
+    ]
+    assert_one_language("\n".join(cells), lang, "a report of a DataFrame")
+    word = texts.text("cli.responses", lang)
+    assert any(c.startswith(f"{word}: ") for c in cells)

@@ -559,7 +559,7 @@ def collect(
                 )
             reports.append(gr)
             step(name)
-    source = Path(rs.source).name if rs.source else "responses"
+    source = Path(rs.source).name if rs.source else texts("cli.responses")
     target_label = None if t is None else t.name(lang)  # named in the report's language
     profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
     notes = [texts.message(n) for n in rs.notes]
