@@ -118,17 +118,19 @@ def parse_fraction(value: Any) -> float | None:
     return number / 100 if number > 1 else number
 
 
-def parse_score(value: Any) -> float:
+def parse_score(value: Any, what: str | None = None) -> float:
     """A score from 0 to 1 written as :func:`parse_fraction` reads it (``0.72``, ``72``,
-    ``"72 %"``, ``"0,72"``); anything else raises :class:`MognadError`."""
+    ``"72 %"``, ``"0,72"``); anything else raises :class:`MognadError`, which starts with
+    ``what`` when given (``"benchmark: ..."``)."""
+    on = f"{what}: " if what else ""
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
-        raise MognadError(f"{value!r} is not a score; give a number from 0 to 1")
+        raise MognadError(f"{on}{value!r} is not a score; give a number from 0 to 1")
     score = parse_fraction(value)
     if score is None:
-        raise MognadError(f'"{str(value).strip()}" is not a score; give a number from 0 to 1')
+        raise MognadError(f'{on}"{str(value).strip()}" is not a score; give a number from 0 to 1')
     if not 0 <= score <= 1:
         shown = f"{value:g}" if isinstance(value, numbers.Real) else str(value).strip()
-        raise MognadError(f"{shown} is not a score; give a number from 0 to 1 (or 0-100 %)")
+        raise MognadError(f"{on}{shown} is not a score; give a number from 0 to 1 (or 0-100 %)")
     return score
 
 

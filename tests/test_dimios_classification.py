@@ -104,7 +104,7 @@ def test_scores_as_percentages_and_labels():
     assert c.quadrant == "hindrad_av_arvet"
     with pytest.raises(mognad.MognadError, match="not a dimension"):
         dimios.classify({"ledning": 0.5, "arv": 0.5})
-    with pytest.raises(mognad.MognadError, match="outside 0-100"):
+    with pytest.raises(mognad.MognadError, match="score for 'formaga': 150 is not a score"):
         dimios.classify({"formaga": 150, "arv": 0.5})
 
 

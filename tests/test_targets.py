@@ -261,5 +261,5 @@ def test_dimios_scores_are_read_as_targets_are():
     c = dimios.classify({"formaga": "62,5 %", "arv": "41"})
     assert c.scores == {"formaga": pytest.approx(0.625), "arv": pytest.approx(0.41)}
     # "150 %" was read as 1.5 % (a percentage, then divided by 100 again as a number above 1)
-    with pytest.raises(mognad.MognadError, match="outside 0-100"):
+    with pytest.raises(mognad.MognadError, match="'formaga': 150 % is not a score"):
         dimios.classify({"formaga": "150 %", "arv": 0.5})

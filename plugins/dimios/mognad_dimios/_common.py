@@ -13,7 +13,7 @@ from typing import Any
 from mognad_core import MaturityModel, ModelError, MognadError, ScoreResult, texts
 from mognad_core import resolve_model as resolve_any_model
 from mognad_core.schema import in_language, normalize_token
-from mognad_core.targets import is_blank, parse_fraction
+from mognad_core.targets import is_blank, parse_score
 
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_BORDER_MARGIN = 0.03
@@ -58,20 +58,10 @@ def resolve_model(result: Any = None, model: Any = None) -> MaturityModel:
 
 
 def fraction(value: Any, what: str) -> float | None:
-    """A score given as 0-1 or as a percentage, read by :func:`mognad_core.targets.
-    parse_fraction` (``0.62``, ``62``, ``"62 %"``, ``"0,62"``); None when blank."""
-    if is_blank(value):
-        return None
-    number = parse_fraction(value)
-    if number is None:
-        if isinstance(value, str):
-            raise MognadError(
-                f"{what}: {value!r} is not a score (give 0-1, e.g. 0.62, or a percentage, 62 %)"
-            )
-        raise MognadError(f"{what}: {value!r} is not a score")
-    if not 0 <= number <= 1:
-        raise MognadError(f"{what}: {value!r} is outside 0-100 %")
-    return number
+    """A score given as 0-1 or as a percentage (:func:`mognad_core.targets.parse_score`:
+    ``0.62``, ``62``, ``"62 %"``, ``"0,62"``), its errors starting with ``what``; None when
+    blank."""
+    return None if is_blank(value) else parse_score(value, what)
 
 
 def scores_of(result: ScoreResult | Mapping[str, Any], model: MaturityModel) -> dict[str, Any]:
