@@ -155,8 +155,19 @@ def test_build_report_with_a_selection_by_another_column_compares_its_waves(tmp_
     assert about["Urval"] == "roll=Medarbetare"
     assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=100);")
     one = tmp_path / "en.xlsx"
-    mognad.build_report(DIMIOS_SAMPLE, "dimios", one, where=["år=2025"])
+    written = mognad.build_report(DIMIOS_SAMPLE, "dimios", one, where=["år=2025"])
     assert "Förändring" not in load_workbook(one).sheetnames  # one wave chosen: no comparison
+    assert written == [one] and written.data.waves_note is None
+
+
+def test_build_report_returns_the_wave_note_it_decided_on(tmp_path):
+    """The CLI prints the note build_report returns; it does not decide the waves again."""
+    written = mognad.build_report(DIMIOS_SAMPLE, "dimios", tmp_path / "r.xlsx")
+    assert written == [tmp_path / "r.xlsx"]
+    assert written.data.waves_note.text("en").startswith(
+        'The responses are from 2 waves in column "år" (2024, 2025): the report is about 2025'
+    )
+    assert written.data.notes[0] == written.data.waves_note.text("sv")
 
 
 def test_build_report_of_a_selection_with_nobody_in_the_wave_before_is_its_latest_wave(tmp_path):

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..report import build_report, report_waves
+from ..report import build_report
 from ..responses import ResponseSet
 from ..texts import text
 from . import cli
@@ -133,9 +133,6 @@ def report_cmd(
       mognad report 2025.csv -m dimios --compare 2024.csv -o jämförelse.pptx
     """
     rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
-    _, waves_note = report_waves(rs.where(*where), compare)  # as build_report will decide
-    if waves_note is not None:  # several waves: the report is about the latest
-        echo_notes([waves_note], lang)
     show = progress if progress is not None else sys.stderr.isatty()
     bar = _Bar() if show else None
     try:
@@ -161,4 +158,6 @@ def report_cmd(
             bar.close()
     for path in written:
         click.echo(text("cli.wrote", lang, path=path))
+    if written.data.waves_note is not None:  # several waves: the report is about the latest
+        echo_notes([written.data.waves_note], lang)
     echo_notes(rs.notes, lang)

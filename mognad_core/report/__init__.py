@@ -26,6 +26,14 @@ from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect, report_wa
 SUFFIXES = (".xlsx", ".pptx")
 
 
+class WrittenReport(list):
+    """What :func:`build_report` returns: the files written (a list of paths), and in
+    ``data`` what they show (:class:`ReportData`; ``data.waves_note`` says which wave a report
+    of several waves is about, for the CLI to tell)."""
+
+    data: ReportData
+
+
 def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
     """The files a report writes for ``out``: itself for .xlsx/.pptx, else two files in the
     folder ``out`` (``<stem>_rapport.xlsx`` and ``.pptx``; ``_report`` in English)."""
@@ -81,9 +89,9 @@ def build_report(
     data: ReportData | None = None,
     progress: Progress | None = None,
     force: bool = False,
-) -> list[Path]:
+) -> WrittenReport:
     """Write the report for ``responses`` (a response file, DataFrame or ResponseSet) and return
-    the files written.
+    the files written (a list of paths, with the :class:`ReportData` they show as ``.data``).
 
     ``out``: a ``.xlsx`` or ``.pptx`` path, or a folder for both. ``groups``: attribute column(s)
     for results per group (small groups are suppressed, see ``mognad_core.groups``); the deck
@@ -160,7 +168,18 @@ def build_report(
                 steps.step("pptx")
 
             jobs.append((path, deck))
-    return safe_write.write_files(jobs, force=force, inputs=inputs, new_folder=new_folder)
+    written = WrittenReport(
+        safe_write.write_files(jobs, force=force, inputs=inputs, new_folder=new_folder)
+    )
+    written.data = data
+    return written
 
 
-__all__ = ["ReportData", "build_report", "collect", "output_paths", "report_waves"]
+__all__ = [
+    "ReportData",
+    "WrittenReport",
+    "build_report",
+    "collect",
+    "output_paths",
+    "report_waves",
+]

@@ -182,6 +182,8 @@ class ReportData:
     inputs: list[Path] = field(default_factory=list)
     #: the anonymity policy every figure was published under
     policy: disclosure.DisclosurePolicy = field(default_factory=disclosure.DisclosurePolicy)
+    #: which wave a report of several waves is about (:func:`report_waves`); None for one wave
+    waves_note: texts.Message | None = None
 
     @property
     def lang(self) -> str:
@@ -598,6 +600,7 @@ def collect(
         notes=list(dict.fromkeys(notes)),
         inputs=inputs,
         policy=pol,
+        waves_note=waves_note,
     )
 
 
