@@ -152,10 +152,24 @@ def listing(items: list[str], limit: int = 8) -> str | Message:
     return Message("list.more", items=", ".join(items[:limit]), more=len(items) - limit)
 
 
+def joined(items: Iterable[str | Message], sep: str = ", ") -> str | Message:
+    """``items`` (texts or :class:`Message`) joined with ``sep``, put into words at the edge:
+    ``joined([Message(...), Message(...)], " ")`` for sentences, ``", "`` for a listing."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return Message("text.joined", first=items[0], sep=sep, rest=joined(items[1:], sep))
+
+
 # ---- numbers ---------------------------------------------------------------------------------
-def num(value: float, lang: str = "sv", digits: int = 1) -> str:
-    """``value`` with ``digits`` decimals; a decimal comma in Swedish."""
-    written = f"{value:.{digits}f}"
+def num(value: float, lang: str = "sv", digits: int | None = 1) -> str:
+    """``value`` with ``digits`` decimals (``None``: as few as it needs, ``1.5``, ``10``); a
+    decimal comma in Swedish, and a true minus sign (``−1,5``) as :func:`pp` writes it."""
+    written = f"{value:g}" if digits is None else f"{value:.{digits}f}"
+    if written.startswith("-"):
+        written = "−" + written[1:] if float(written.replace(",", ".")) else written[1:]
     return written.replace(".", ",") if check_lang(lang) == "sv" else written
 
 
@@ -166,17 +180,29 @@ def pct(value: float | None, lang: str = "sv", digits: int = 0) -> str:
     return f"{num(value * 100, lang, digits)} %"
 
 
-def pp(value: float | None, lang: str = "sv", digits: int = 1, long: bool = False) -> str:
+def pp(
+    value: float | None,
+    lang: str = "sv",
+    digits: int = 1,
+    long: bool = False,
+    *,
+    sign: bool = True,
+    unit: bool = True,
+) -> str:
     """A difference of two 0-1 figures in percentage points, with its sign: ``"+3,1 p.e."``.
 
     The sign is the sign of the figure as written: a difference that rounds to zero is
-    ``"±0,0 p.e."`` (never ``"−0,0"``)."""
+    ``"±0,0 p.e."`` (never ``"−0,0"``). ``sign=False`` writes the size of a difference
+    (``"3,1 p.e."``: a spread, a shortfall), ``unit=False`` the figure alone (``"+3,1"``, in
+    an interval)."""
     if value is None or value != value:
         return "–"
     shown = round(value * 100, digits)
-    sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
-    unit = text("unit.pp_long" if long else "unit.pp", lang)
-    return f"{sign}{num(abs(value) * 100, lang, digits)} {unit}"
+    signed = ("+" if shown > 0 else ("−" if shown < 0 else "±")) if sign else ""
+    written = f"{signed}{num(abs(value) * 100, lang, digits)}"
+    if not unit:
+        return written
+    return f"{written} {text('unit.pp_long' if long else 'unit.pp', lang)}"
 
 
 def join(items: Iterable[str], lang: str = "sv") -> str:
@@ -208,8 +234,16 @@ class Texts:
     def pct(self, value: float | None, digits: int = 0) -> str:
         return pct(value, self.lang, digits)
 
-    def pp(self, value: float | None, digits: int = 1, long: bool = False) -> str:
-        return pp(value, self.lang, digits, long)
+    def pp(
+        self,
+        value: float | None,
+        digits: int = 1,
+        long: bool = False,
+        *,
+        sign: bool = True,
+        unit: bool = True,
+    ) -> str:
+        return pp(value, self.lang, digits, long, sign=sign, unit=unit)
 
     def join(self, items: Iterable[str]) -> str:
         return join(items, self.lang)
@@ -844,6 +878,388 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "prio.weight": (
         "vikt {weight} ({relative}× genomsnittet)",
         "weight {weight} ({relative}× the average)",
+    ),
+    # ---- errors (mognad_core.errors: MognadError, InputError; the CLI's exit path) ------------
+    # An error carries a key and its data (texts.Message) and is put into words at the edge;
+    # str(err) is the English text. The English words are those the errors always had.
+    "cli.error": ("Fel: {message}", "Error: {message}"),
+    "cli.unexpected": (
+        "Fel: oväntat {kind}: {error}. Det är ett fel i mognad eller i ett tillägg; kör "
+        "kommandot igen med --debug och rapportera spårutskriften (traceback).",
+        "Error: unexpected {kind}: {error}. This is a bug in mognad or a plugin; run the command "
+        "again with --debug and report the traceback.",
+    ),
+    "where.sheet": ('blad "{sheet}"', 'sheet "{sheet}"'),
+    "error.expected": ("Förväntat: {expected}", "Expected {expected}"),
+    "error.more_cells": (
+        "{count} cell(er) till har samma problem ({cells}).",
+        "{count} more cell(s) have the same problem ({cells}).",
+    ),
+    "error.cell": ("rad {row} {column}", "row {row} {column}"),
+    "error.none": ("inga", "none"),
+    "error.one_of": ("något av: {items}", "one of: {items}"),
+    "error.one_of_then": ("något av: {items}; {hint}", "one of: {items}; {hint}"),
+    # files
+    "error.file_not_found": ("filen finns inte", "file not found"),
+    "error.expected.response_file": ("sökvägen till en svarsfil", "the path of a response file"),
+    "error.folder": ("det här är en mapp, inte en fil", "this is a folder, not a file"),
+    "error.no_reader": (
+        'det finns ingen läsare för "{suffix}"-filer',
+        'no reader for "{suffix}" files',
+    ),
+    "error.no_suffix": ("(utan filändelse)", "(no suffix)"),
+    "error.save_as.excel": (
+        'öppna {suffix}-filen i Excel och spara den som "Excel-arbetsbok (*.xlsx)"',
+        'open the {suffix} file in Excel and save it as "Excel Workbook (*.xlsx)"',
+    ),
+    "error.save_as.ods": (
+        'öppna .ods-filen i LibreOffice och spara den som "Excel 2007-365 (.xlsx)"',
+        'open the .ods file in LibreOffice and save it as "Excel 2007-365 (.xlsx)"',
+    ),
+    "error.save_as.numbers": (
+        "exportera Numbers-filen till Excel (.xlsx)",
+        "export the Numbers file to Excel (.xlsx)",
+    ),
+    "error.file_empty": ("filen är tom", "the file is empty"),
+    "error.expected.response_data": ("en svarsfil med data", "a response file with data"),
+    "error.expected.csv_rows": (
+        "en rubrikrad och en rad per svarande",
+        "a header row and one row per respondent",
+    ),
+    "error.expected.header_row": ("en rubrikrad", "a header row"),
+    "error.csv_zipped": (
+        "filen är en zippad arbetsbok (.xlsx), inte CSV-text",
+        "the file is a zipped workbook (.xlsx), not CSV text",
+    ),
+    "error.expected.csv_or_rename": (
+        "en .csv-textfil, eller byt filens namn till .xlsx",
+        "a .csv text file, or rename the file to .xlsx",
+    ),
+    "error.csv_binary": ("filen är binär, inte CSV-text", "the file is binary, not CSV text"),
+    "error.expected.csv_text": (
+        "en .csv-textfil (UTF-8 eller cp1252)",
+        "a .csv text file (UTF-8 or cp1252)",
+    ),
+    "error.sheet_empty": ("bladet är tomt", "the sheet is empty"),
+    "error.expected.header_ids": (
+        "en rubrikrad med påståendenas id eller texter",
+        "a header row with statement ids or texts",
+    ),
+    "error.expected.header_or_sheet": (
+        "en rubrikrad med påståendenas id eller texter i första bladet, eller bladet som ska "
+        "läsas valt med --sheet (andra blad: {sheets})",
+        "a header row with statement ids or texts in the first sheet, or the sheet to read "
+        "chosen with --sheet (other sheets: {sheets})",
+    ),
+    "error.no_sheets": ("arbetsboken har inga blad", "the workbook has no sheets"),
+    "error.no_sheet_named": (
+        'arbetsboken har inget blad som heter "{sheet}"',
+        'the workbook has no sheet named "{sheet}"',
+    ),
+    "error.expected.sheets": ("ett av bladen: {sheets}", "one of the sheets: {sheets}"),
+    # models
+    "error.unknown_model": (
+        "Okänd modell {name}. Installerade modeller: {known}. Ange ett modellnamn eller "
+        "sökvägen till en .yaml/.json-modellfil.",
+        "Unknown model {name}. Installed models: {known}. Give a model name or the path of a "
+        ".yaml/.json model file.",
+    ),
+    "error.no_sample": (
+        "Det finns inga exempeldata för modellen {model}. Modeller med exempeldata: {known}.",
+        "No sample data for model {model}. Models with samples: {known}.",
+    ),
+    # columns, headers and --where
+    "error.no_column": ('det finns ingen kolumn "{name}"', 'there is no column "{name}"'),
+    "error.no_column_for": (
+        'det finns ingen kolumn "{name}" {purpose}',
+        'there is no column "{name}" {purpose}',
+    ),
+    "error.purpose.group_by": ("att gruppera efter", "to group by"),
+    "error.expected.attribute_columns": (
+        "en av bakgrundskolumnerna: {columns}",
+        "one of the attribute columns: {columns}",
+    ),
+    "error.where_syntax": (
+        "--where {condition}: skriv det som KOLUMN=VÄRDE, t.ex. år=2025.",
+        "--where {condition}: write it as COLUMN=VALUE, e.g. år=2025.",
+    ),
+    "error.no_such_value": (
+        'ingen svarande har "{value}" i kolumnen "{column}"',
+        'no respondent has "{value}" in column "{column}"',
+    ),
+    "error.expected.value_in_column": (
+        "ett värde som finns i kolumnen",
+        "a value that occurs in the column",
+    ),
+    "error.header_missing": (
+        "den här kolumnen har svar men ingen rubrik",
+        "this column has answers but no header",
+    ),
+    "error.expected.header": (
+        "en rubrik med ett påståendes id eller text, eller namnet på en bakgrundsuppgift som "
+        "förvaltning",
+        "a header with a statement id or text, or an attribute name such as förvaltning",
+    ),
+    "error.header_twice": (
+        'rubriken "{header}" finns två gånger (också i {other})',
+        'the header "{header}" appears twice (also in {other})',
+    ),
+    "error.expected.header_once": ("varje rubrik en gång", "each header once"),
+    "error.same_statement": (
+        'den här kolumnen och kolumnen "{other}" har båda påståendet "{statement}"',
+        'this column and the column "{other}" both hold statement "{statement}"',
+    ),
+    "error.expected.one_column": (
+        "en kolumn per påstående (ta bort eller byt namn på en av dem)",
+        "one column per statement (remove or rename one of them)",
+    ),
+    "error.no_statement_columns": (
+        'ingen kolumn matchar ett påstående i modellen "{model}" (rubriker som hittades: '
+        "{headers})",
+        'no column matches a statement of model "{model}" (headers found: {headers})',
+    ),
+    "error.expected.statement_headers": (
+        "rubriker med påståendenas id ({ids}, ...) eller texter; är det rätt modell och "
+        "blad{sheets}?",
+        "headers with statement ids ({ids}, ...) or statement texts; is this the right model "
+        "and sheet{sheets}?",
+    ),
+    "error.other_sheets": (
+        " (andra blad med data: {sheets}; läs ett av dem med --sheet)",
+        " (other sheets with data: {sheets}; read one with --sheet)",
+    ),
+    "error.mapping_not_statement": (
+        'mappningen skickar "{header}" till "{statement}", som inte är ett påstående i '
+        'modellen "{model}"',
+        'the column mapping sends "{header}" to "{statement}", which is not a statement of '
+        'model "{model}"',
+    ),
+    "error.expected.statement_id": (
+        "ett påståendes id, till exempel {ids}",
+        "a statement id such as {ids}",
+    ),
+    "error.mapping_not_found": ("mappningsfilen finns inte", "mapping file not found"),
+    # respondents
+    "error.duplicate_ids": (
+        "{count} svarandes id finns på mer än en rad: {listed}",
+        "{count} respondent id(s) appear in more than one row: {listed}",
+    ),
+    "error.duplicate_id": ('"{id}" på {rows}', '"{id}" in {rows}'),
+    "error.expected.each_once": (
+        "varje svarande en gång: ta bort de upprepade raderna, eller välj vilket svar som räknas "
+        "med --duplicates keep-first eller --duplicates keep-last (duplicates= i Python)",
+        "each respondent once: delete the repeated rows, or choose which answer counts with "
+        "--duplicates keep-first or --duplicates keep-last (duplicates= in Python)",
+    ),
+    "error.duplicates_rule": (
+        "duplicates={value}: förväntade en av {rules} (vad som görs med ett svarandes id som "
+        "finns på mer än en rad).",
+        "duplicates={value}: expected one of {rules} (what to do with a respondent id that "
+        "appears in more than one row).",
+    ),
+    "error.no_respondents": ("det finns inga svarande", "there are no respondents"),
+    "error.no_respondents_why": (
+        "det finns inga svarande: {why}",
+        "there are no respondents: {why}",
+    ),
+    "text.joined": ("{first}{sep}{rest}", "{first}{sep}{rest}"),
+    "error.expected.respondent_rows": (
+        "rader med minst ett svar på ett påstående (ett tal på skalan eller vet ej)",
+        "rows with at least one answer to a statement (a number on the scale or vet ej)",
+    ),
+    "error.file_no_respondents": (
+        "svarsfilen har inga svarande",
+        "the response file has no respondents",
+    ),
+    # answers in cells (mognad_core.answers, responses._cell_error)
+    "answer.whole_number": ("ett heltal", "a whole number"),
+    "answer.number": ("ett tal", "a number"),
+    "answer.blank": ("tom", "blank"),
+    "answer.dont_know": ("vet ej", "don't know"),
+    "answer.expected": (
+        "{kind} från {low} till {high}, {tokens} eller en tom cell",
+        "{kind} from {low} to {high}, {tokens} or a blank cell",
+    ),
+    "answer.expected_labels": (
+        "{kind} från {low} till {high} eller en av svarsetiketterna ({listed}), {tokens} eller "
+        "en tom cell; andra formuleringar kan ges ett tal med en svarsfil (--answers FIL)",
+        "{kind} from {low} to {high} or one of the answer labels ({listed}), {tokens} or a "
+        "blank cell; other wordings can be given a number with an answers file (--answers FILE)",
+    ),
+    "answer.invalid": ("{shown} är inte ett giltigt svar", "{shown} is not a valid answer"),
+    "answer.percentage": (
+        "{shown} är en procentsats, inte ett svar",
+        "{shown} is a percentage, not an answer",
+    ),
+    "answer.several": (
+        "{shown} har {count} svar i en cell ({listed}): frågan tillät mer än ett val",
+        "{shown} holds {count} answers in one cell ({listed}): the question allowed more than "
+        "one choice",
+    ),
+    "answer.one_per_cell": ("ett svar per cell: {expected}", "one answer per cell: {expected}"),
+    "answer.disagree": (
+        '{shown} är inte ett giltigt svar: talet {number} och etiketten "{label}" ({meaning}) '
+        "stämmer inte överens",
+        '{shown} is not a valid answer: the number {number} and the label "{label}" ({meaning}) '
+        "disagree",
+    ),
+    "answer.unknown_label": (
+        '{shown} är inte ett giltigt svar: "{label}" är inte en av svarsetiketterna',
+        '{shown} is not a valid answer: "{label}" is not one of the answer labels',
+    ),
+    "answer.percent_cell": (
+        '"{shown}" (talet {number} i en cell formaterad som procent) är en procentsats, inte '
+        "ett svar",
+        '"{shown}" (the number {number} in a cell formatted as a percentage) is a percentage, '
+        "not an answer",
+    ),
+    "answer.percent_expected": (
+        '{expected}; om kolumnen innehåller svar, ändra dess talformat till "Allmänt" eller "Tal"',
+        '{expected}; if the column holds answers, set its number format to "General" or "Number"',
+    ),
+    # waves (compare, compare_waves)
+    "error.waves_models": (
+        "Mätningarna lästes med olika modeller ({first} och {second}).",
+        "The waves were read with different models ({first} and {second}).",
+    ),
+    "error.wave_empty": (
+        "Mätningen {label} har inga svarande.",
+        "Wave {label} has no respondents.",
+    ),
+    "error.no_wave_column": ("ingen kolumn för mätningar hittades", "no wave column found"),
+    "error.expected.wave_column": (
+        "en kolumn som heter {names} (eller ange den med column=...); bakgrundskolumnerna är: "
+        "{columns}",
+        "a column named {names} (or name it with column=...); attribute columns are: {columns}",
+    ),
+    "error.wave_count": (
+        'kolumnen "{column}" har {count} olika värde(n) ({values})',
+        'column "{column}" has {count} distinct value(s) ({values})',
+    ),
+    "error.expected.two_waves": (
+        "två mätningar (till exempel 2024 och 2025)",
+        "two waves (for example 2024 and 2025)",
+    ),
+    "error.waves_two": (
+        "waves ska ange två mätningar (före, efter), fick {waves}.",
+        "waves must name two waves (before, after), got {waves}.",
+    ),
+    "error.wave_missing": (
+        'mätningen "{wave}" finns inte i kolumnen "{column}"',
+        'wave "{wave}" does not occur in column "{column}"',
+    ),
+    "error.waves_same": (
+        "Båda mätningarna är {wave}; ange två olika mätningar.",
+        "Both waves are {wave}; name two different waves.",
+    ),
+    "error.compare_files": (
+        "compare tar en fil (med en kolumn för mätningar) eller två filer (före, efter).",
+        "compare takes one file (with a wave column) or two files (before, after).",
+    ),
+    "error.compare_one_file": (
+        "--column och --waves gäller en fil som har båda mätningarna.",
+        "--column and --waves are for one file holding both waves.",
+    ),
+    "error.compare_waves_option": (
+        "--waves {waves}: ange två mätningar, t.ex. --waves 2024,2025.",
+        "--waves {waves}: give two waves, e.g. --waves 2024,2025.",
+    ),
+    # targets, levels and counts
+    "error.not_a_score": (
+        "{value} är inte ett värde; ange ett tal från 0 till 1",
+        "{value} is not a score; give a number from 0 to 1",
+    ),
+    "error.score_range": (
+        "{value} är inte ett värde; ange ett tal från 0 till 1 (eller 0-100 %)",
+        "{value} is not a score; give a number from 0 to 1 (or 0-100 %)",
+    ),
+    "error.target_range": (
+        "målet {value} ligger utanför 0-100 %",
+        "target {value} is outside 0-100 %",
+    ),
+    "error.target_range_at": (
+        "{where}: målet {value} ligger utanför 0-100 %",
+        "{where}: target {value} is outside 0-100 %",
+    ),
+    "error.target_value": (
+        "{where}: målet {value} är varken ett tal (0-1 eller en procentsats) eller ett nivånamn "
+        "(nivåer: {levels})",
+        "{where}: target {value} is neither a number (0-1 or a percentage) nor a level name "
+        "(levels: {levels})",
+    ),
+    "error.target_unknown": (
+        "målet {value} är varken ett tal, ett riktmärke för modellen {model} (riktmärken: "
+        "{benchmarks}), ett nivånamn, 'next', en lista 'dimension=värde,...' eller en fil",
+        "target {value} is not a number, a benchmark of model {model} (benchmarks: "
+        "{benchmarks}), a level name, 'next', a 'dimension=value,...' list or a file",
+    ),
+    "error.not_a_dimension": (
+        "{where}: {key} är inte en dimension i modellen {model} ({ids})",
+        "{where}: {key} is not a dimension of model {model} ({ids})",
+    ),
+    "error.gap_target": (
+        "gap behöver ett mål: ett tal (0.6 eller 60%), ett riktmärke ({benchmarks}), ett "
+        "nivånamn eller en profil per dimension.",
+        "gap needs a target: a number (0.6 or 60%), a benchmark name ({benchmarks}), a level "
+        "name or a per-dimension profile.",
+    ),
+    "error.gap_target_option": (
+        "gap behöver --target: ett tal (60%), ett riktmärke för {model} ({benchmarks}), ett "
+        "nivånamn eller en profil per dimension.",
+        "gap needs --target: a number (60%), a benchmark of {model} ({benchmarks}), a level "
+        "name or a per-dimension profile.",
+    ),
+    "error.none_in_model": ("inga i den här modellen", "none in this model"),
+    "error.level": (
+        'nivån "{level}" är inte en av: {allowed}.',
+        'level "{level}" is not one of: {allowed}.',
+    ),
+    "error.count": (
+        "antalet måste vara ett heltal från 1, inte {value}.",
+        "count must be a whole number from 1, not {value}.",
+    ),
+    "error.groups_by": (
+        "groups behöver minst en kolumn att gruppera efter (till exempel förvaltning).",
+        "groups needs at least one column to group by (for example förvaltning).",
+    ),
+    "error.password": (
+        "arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas",
+        "the workbook is password-protected (encrypted) and cannot be read",
+    ),
+    "error.expected.no_password": (
+        "en arbetsbok sparad utan lösenord",
+        "a workbook saved without a password",
+    ),
+    "error.answers_not_found": ("filen med svarsord finns inte", "answers file not found"),
+    "error.expected.data_file": (
+        "sökvägen till en .yaml-, .json- eller .csv-fil",
+        "the path of a .yaml, .json or .csv file",
+    ),
+    "error.where.target": ("mål", "target"),
+    "error.where.target_profile": ("målprofil", "target profile"),
+    # reports (--compare, the output)
+    "error.report_compare": (
+        "--compare {spec}: ange kolumnen för mätningar och två mätningar, t.ex. år=2024,2025, "
+        "eller den tidigare mätningens svarsfil.",
+        "--compare {spec}: name the wave column and two waves, e.g. år=2024,2025, or give the "
+        "earlier wave's response file.",
+    ),
+    "error.report_compare_neither": (
+        '--compare "{previous}" är varken en svarsfil eller en kolumn för mätningar i svaren',
+        '--compare "{previous}" is neither a response file nor a wave column of the responses',
+    ),
+    "error.expected.earlier_wave": (
+        "den tidigare mätningens svarsfil, eller en kolumn som år (bakgrundskolumner: {columns})",
+        "the earlier wave's response file, or a column such as år (attribute columns: {columns})",
+    ),
+    "error.report_not_folder": (
+        "{path} finns och är inte en mapp: ange en .xlsx-fil, en .pptx-fil eller en mapp.",
+        "{path} exists and is not a folder: give a .xlsx file, a .pptx file or a folder.",
+    ),
+    "error.report_suffix": (
+        "Kan inte skriva en rapport som {name}: ange en .xlsx-fil, en .pptx-fil eller en mapp "
+        "(för båda).",
+        "Cannot write a report as {name}: give a .xlsx file, a .pptx file or a folder (for both).",
     ),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),

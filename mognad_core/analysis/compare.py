@@ -337,10 +337,11 @@ def compare_waves(
     """Compare two waves held in one response set, told apart by ``column``.
 
     ``responses``: a ResponseSet, a DataFrame or a response file (read as
-    :meth:`ResponseSet.from_any` reads them, for the ``model`` option). ``column`` defaults to the first attribute column named år, year, wave or våg
-    (case-insensitive). ``waves`` is (before, after); by default the latest wave and the one
-    before it (sorted), the same waves a report compares. Other keyword options go to
-    :func:`compare`.
+    :meth:`ResponseSet.from_any` reads them, for the ``model`` option). ``column`` defaults to
+    the first attribute column named as in :data:`~mognad_core.responses.WAVE_COLUMNS` (år,
+    year, wave, våg, mätning, omgång; case-insensitive). ``waves`` is (before, after); by
+    default the latest wave and the one before it (sorted), the same waves a report compares.
+    Other keyword options go to :func:`compare`.
     """
     lang = texts.check_lang(options.get("lang", "sv"))
     responses = ResponseSet.from_any(responses, options.get("model"))
@@ -362,7 +363,7 @@ def compare_waves(
                 where,
                 "two waves (for example 2024 and 2025)",
             )
-        chosen = (present[-2], present[-1])
+        chosen = (found.previous, found.latest)  # the latest wave and the one before
         if len(present) > 2:
             notes.append(
                 texts.text(

@@ -204,13 +204,11 @@ def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: s
         else:
             why.append(texts.text("prio.target_met", lang, target=texts.pct(r["target"], lang, 1)))
     if abs(r["weight"] - 1) > 1e-9:
-        written = f"{r['raw_weight']:g}"
-        digits = len(written.partition(".")[2])
         why.append(
             texts.text(
                 "prio.weight",
                 lang,
-                weight=texts.num(r["raw_weight"], lang, digits),
+                weight=texts.num(r["raw_weight"], lang, None),
                 relative=texts.num(r["weight"], lang, 2),
             )
         )

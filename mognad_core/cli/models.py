@@ -65,10 +65,15 @@ def models_show(name: str, fmt: str, lang: str) -> None:
     click.echo(f"{model.display_title(lang)} ({model.name} {model.version})")
     s = model.scale
     click.echo(
-        t("cli.models.scale", low=f"{s.min:g}", high=f"{s.max:g}", dont_know=", ".join(s.dont_know))
+        t(
+            "cli.models.scale",
+            low=t.num(s.min, None),
+            high=t.num(s.max, None),
+            dont_know=", ".join(s.dont_know),
+        )
     )
     for depth, d in model.iter_tree():
-        weight = t("cli.models.weight", weight=f"{d.weight:g}")
+        weight = t("cli.models.weight", weight=t.num(d.weight, None))
         click.echo(f"{'  ' * depth}{d.id}: {d.name(lang)}  {weight}")
         for st in d.statements:
             rev = "  " + t("cli.models.reversed") if st.reverse else ""

@@ -86,7 +86,9 @@ class Classification(BaseModel):
             text = f"{self.name}: {text}"
         if self.near_border:
             near = t.join([self.labels[d] for d in self.near_border_dims])
-            text += t("dimios.quadrant.near", near=near, margin=f"{100 * self.border_margin:g}")
+            text += t(
+                "dimios.quadrant.near", near=near, margin=t.num(100 * self.border_margin, None)
+            )
         return text
 
 

@@ -91,7 +91,9 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
         )
     text = _left_aligned_table(rows)
     if any(g.classification and g.classification.near_border for g in grouped.groups):
-        text += "\n* " + t("dimios.quadrant.near_footnote", margin=f"{100 * org.border_margin:g}")
+        text += "\n* " + t(
+            "dimios.quadrant.near_footnote", margin=t.num(100 * org.border_margin, None)
+        )
     return text
 
 

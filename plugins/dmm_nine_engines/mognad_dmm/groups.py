@@ -209,7 +209,10 @@ def spread_stats(
             low_agreement=divided,
             agreement=texts.text("dmm.divided" if divided else "dmm.agreed", lang),
             note=texts.text(
-                "dmm.note.flag_only", lang, need=need, limit=f"{s.spread_flag_range * 100:g}"
+                "dmm.note.flag_only",
+                lang,
+                need=need,
+                limit=texts.num(s.spread_flag_range * 100, lang, None),
             ),
         )
         return row
@@ -360,7 +363,10 @@ def workshop(
     if pol.protected:
         notes.append(
             texts.text(
-                "dmm.note.spread_rule", lang, need=need, limit=f"{s.spread_flag_range * 100:g}"
+                "dmm.note.spread_rule",
+                lang,
+                need=need,
+                limit=texts.num(s.spread_flag_range * 100, lang, None),
             )
         )
     result = WorkshopResult(
@@ -425,7 +431,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
     for i, g in enumerate(shown_groups, start=1):
         short[g] = f"G{i}"
     source = Path(result.source).name if result.source else t("dmm.workshop.responses")
-    limit = f"{result.settings.get('flag_range', 0.5) * 100:g}"
+    limit = texts.num(result.settings.get("flag_range", 0.5) * 100, lang, None)
     lines = [f"*** {notice} ***" for notice in disclosure.notes_for(result_policy(result), lang)]
     if lines:
         lines.append("")

@@ -250,7 +250,7 @@ def spread_insight(
     data = []
     rows = []
     flagged = []
-    limit = f"{s.spread_flag_range * 100:g}"
+    limit = texts.num(s.spread_flag_range * 100, lang, None)
     for d in model.dimensions:
         r = {"engine": d.id, "label": d.label, "label_en": d.label_en}
         r.update(spread_stats(per[d.id], model, s, pol, lang))
