@@ -39,11 +39,13 @@ class UnknownLanguage(MognadError):
 
 
 def check_lang(lang: object) -> str:
-    """``lang`` if it is one of :data:`LANGS`, else :class:`UnknownLanguage` (one message
-    everywhere: the CLI, the reports, the Excel functions and the Python API)."""
-    if lang not in LANGS:
+    """``lang`` as one of :data:`LANGS` (``"EN"`` and ``" en"`` are ``"en"``), else
+    :class:`UnknownLanguage` (one message everywhere: the CLI, the reports, the Excel functions
+    and the Python API)."""
+    key = lang.strip().lower() if isinstance(lang, str) else lang
+    if key not in LANGS:
         raise UnknownLanguage(lang)
-    return lang  # type: ignore[return-value]
+    return key  # type: ignore[return-value]
 
 
 def text(key: str, lang: str = "sv", /, **data: Any) -> str:

@@ -53,18 +53,36 @@ def test_rows_and_listings():
     assert more.text("en").endswith("7 and 2 more")
 
 
+def test_a_language_is_read_as_people_type_it(run_cli):
+    assert texts.check_lang("EN") == "en" and texts.check_lang(" Sv ") == "sv"
+    assert texts.text("word.and", "EN") == "and"
+    res = run_cli("models", "--lang", "EN")
+    assert res.exit_code == 0 and "Statements" in res.stdout and "Påståenden" not in res.stdout
+
+
 def test_numbers_in_each_language():
+    assert texts.num(1.5, "sv", None) == "1,5" and texts.num(10.0, "en", None) == "10"
+    assert texts.num(-1.0, "sv", 2) == "−1,00" and texts.num(-0.001, "en", 1) == "0.0"
     assert texts.pct(0.626, "sv", 1) == "62,6 %" and texts.pct(0.626, "en", 1) == "62.6 %"
     assert texts.pct(None) == "–" and texts.pct(float("nan")) == "–"
     assert texts.pp(0.031, "sv") == "+3,1 p.e." and texts.pp(-0.031, "en") == "−3.1 pp"
     assert texts.pp(0.0, "sv", long=True) == "±0,0 procentenheter"
     # the sign is the written figure's: a difference that rounds to zero is ±0,0, never −0,0
     assert texts.pp(-0.0001, "sv") == "±0,0 p.e." and texts.pp(0.0004, "en") == "±0.0 pp"
+    # the size of a difference (a spread, a shortfall) and the figure alone (in an interval)
+    assert (
+        texts.pp(0.124, "sv", 0, sign=False) == "12 p.e."
+        and texts.pp(-0.031, "en", sign=False) == "3.1 pp"
+    )
+    assert (
+        texts.pp(-0.002, "sv", unit=False) == "−0,2"
+        and texts.Texts("en").pp(0.038, unit=False) == "+3.8"
+    )
     assert texts.join(["a", "b", "c"], "sv") == "a, b och c"
     assert texts.join(["a", "b"], "en") == "a and b"
 
 
-@pytest.mark.parametrize("lang", ["de", "SV", "", None, "english"])
+@pytest.mark.parametrize("lang", ["de", "", None, "english", "sv-SE"])
 def test_an_unknown_language_is_one_clear_error(lang):
     with pytest.raises(texts.UnknownLanguage, match="sv \\(svenska\\) eller en") as err:
         texts.text("word.and", lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import json
 from typing import Any
 
@@ -70,11 +71,34 @@ def mapping_option(f: Any) -> Any:
     return _mapping(_answers(_duplicates(f)))
 
 
-def _check_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """--lang: one of texts.LANGS, else texts.UnknownLanguage (the one error, exit code 2)."""
+#: The language of the command being run: set by --lang (:func:`use_lang`); the CLI's exit path
+#: writes an error in it. Swedish until a command says otherwise.
+_command_lang: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "mognad_command_lang", default=LANGS[0]
+)
+
+
+def use_lang(lang: str) -> str:
+    """Make ``lang`` the language of the command being run (what its errors are written in);
+    texts.UnknownLanguage for anything but texts.LANGS. For a command (or group) of a plugin
+    that has no --lang option and writes one language only."""
     from ..texts import check_lang
 
-    return check_lang(value)
+    lang = check_lang(lang)  # "EN" is "en"
+    _command_lang.set(lang)
+    return lang
+
+
+def command_lang() -> str:
+    """The language of the command being run (``sv`` unless --lang or :func:`use_lang` said
+    otherwise)."""
+    return _command_lang.get()
+
+
+def _check_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--lang: one of texts.LANGS, else texts.UnknownLanguage (the one error, exit code 2); the
+    language of the command from here on, its errors included."""
+    return use_lang(value)
 
 
 lang_option = click.option(
@@ -82,6 +106,7 @@ lang_option = click.option(
     metavar=f"[{'|'.join(LANGS)}]",
     default=LANGS[0],
     show_default=True,
+    is_eager=True,  # before the other options' callbacks, which may read files and fail
     callback=_check_lang,
     help="Language of the output: sv (Swedish, the default) or en (English).",
 )
