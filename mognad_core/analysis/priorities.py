@@ -198,7 +198,7 @@ def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: s
             why.append(texts.text("prio.dont_know", lang, share=texts.pct(share, lang, 1)))
     if r["gap"] == r["gap"]:
         if r["gap"] < 0:
-            gap = f"{texts.num(-r['gap'] * 100, lang)} {texts.text('unit.pp', lang)}"
+            gap = texts.pp(-r["gap"], lang, sign=False)
             target = texts.pct(r["target"], lang, 1)
             why.append(texts.text("prio.below_target", lang, gap=gap, target=target))
         else:

@@ -74,11 +74,6 @@ def header(responses: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> 
     return t("cli.header", source=source, where=cond, n=responses.n)
 
 
-def _signed(value: float | None, t: Texts) -> str:
-    """A difference in percentage points without the unit: ``+3,8`` / ``−0,2`` (as pp writes it)."""
-    return t.pp(value).removesuffix(" " + t("unit.pp"))
-
-
 def _count(value: int | None, t: Texts) -> str:
     """A count, or "dold"/"hidden" for one the anonymity policy hides."""
     return t("hidden_size") if value is None else str(value)
@@ -258,7 +253,9 @@ def render_compare(
                 t("cli.col.interval"): "–"
                 if x.ci_low is None
                 else t(
-                    "cli.compare.interval", low=_signed(x.ci_low, t), high=_signed(x.ci_high, t)
+                    "cli.compare.interval",
+                    low=t.pp(x.ci_low, unit=False),
+                    high=t.pp(x.ci_high, unit=False),
                 ),
                 "": "*" if x.significant else "",
             }
@@ -329,7 +326,7 @@ def render_groups(
     if shown:
         lines += ["", t("cli.groups.disagree")]
         for d in shown:
-            spread = f"{t.num(d.spread * 100, 0)} {t('unit.pp')}"
+            spread = t.pp(d.spread, 0, sign=False)
             lines.append(
                 f"  {d.id} {short(d.label, 40)}: {spread} "
                 f"({d.low_group} {t.pct(d.low, 0)} – {d.high_group} {t.pct(d.high, 0)})"
@@ -377,9 +374,7 @@ def render_reliability(
                         "n": _count(s.n, t),
                         t("cli.col.dont_know"): _count(s.dont_know, t),
                         t("cli.col.blank"): _count(s.missing, t),
-                        "±95 %": "–"
-                        if s.ci_half_width is None
-                        else f"{t.num(s.ci_half_width * 100, 1)} {t('unit.pp')}",
+                        "±95 %": t.pp(s.ci_half_width, sign=False),
                         t("cli.col.warning"): s.warning or "",
                     }
                     for s in result.statements
