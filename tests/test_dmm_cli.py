@@ -156,10 +156,10 @@ def test_bad_target_exits_2_with_a_message(run_cli, tmp_path):
 def test_workshop_command_table_and_json(run_cli):
     r = run_cli("dmm", "workshop", DMM_SAMPLE, "--groups", "ledningsgrupp")
     assert r.exit_code == 0, r.stderr
-    assert "28 respondenter i 4 grupper (ledningsgrupp)" in r.stdout
+    assert "28 svarande i 4 grupper (ledningsgrupp)" in r.stdout
     assert "G1   = Barn- och utbildnings ledningsgrupp (n = 6)" in r.stdout
-    assert "Minsta grupp som visas: 5 respondenter; spridningsmått från 10" in r.stdout
-    assert "Spridning mellan respondenter" in r.stdout
+    assert "Minsta grupp som visas: 5 svarande; spridningsmått från 10" in r.stdout
+    assert "Spridning mellan svarande" in r.stdout
     assert "Diskussionspunkter (låg samsyn)" in r.stdout
     j = run_cli("dmm", "workshop", DMM_SAMPLE, "--format", "json")
     data = json.loads(j.stdout)

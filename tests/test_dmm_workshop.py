@@ -179,7 +179,7 @@ def test_published_figures_are_rounded_and_small_groups_get_a_flag_only(eight):
         soc = spread(w, "SOC", "varderingar")  # respondents .5 .5 .5 .5: range 0
         assert soc["agreement"] == "samstämmig" and soc["low_agreement"] is False
     text = mognad_dmm.groups.render_workshop(w)
-    assert "spridningsmått från 6 respondenter med poäng" in text
+    assert "spridningsmått från 6 svarande med poäng" in text
 
 
 def test_level_split_two_levels_apart(eight):

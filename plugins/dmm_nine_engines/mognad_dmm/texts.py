@@ -105,19 +105,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "placed in {level} on average, but its {marker} marker {statement} scores {score}",
     ),
     # ---- spread between respondents (dmm_spread and the workshop) ------------------------------
-    "dmm.spread.title": ("Spridning mellan respondenter", "Spread between respondents"),
+    "dmm.spread.title": ("Spridning mellan svarande", "Spread between respondents"),
     "dmm.spread.flag": (
         "{agreement} (spann över {limit} p.e.)",
         "{agreement} (range above {limit} pp)",
     ),
     "dmm.spread.rule": (
-        "låg samsyn = SD över {sd} p.e., eller minst {share} av respondenterna i vardera av två "
+        "låg samsyn = SD över {sd} p.e., eller minst {share} av de svarande i vardera av två "
         "nivåer med minst {distance} steg emellan",
         "low agreement = SD above {sd} pp, or at least {share} of the respondents in each of two "
         "levels {distance} or more steps apart",
     ),
     "dmm.spread.rule_flag": (
-        "spridningsmått kräver minst {need} respondenter med poäng; här bara om högsta och "
+        "spridningsmått kräver minst {need} svarande med poäng; här bara om högsta och "
         "lägsta poäng skiljer sig mer än {limit} p.e. (spridd)",
         "spread figures need at least {need} respondents with a score; here only whether the "
         "highest and lowest scores are more than {limit} pp apart (divided)",
@@ -133,7 +133,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dmm.agreed": ("samstämmig", "in agreement"),
     "dmm.divided": ("spridd", "divided"),
     "dmm.note.flag_only": (
-        "spridningsmått visas bara för minst {need} respondenter med poäng; här bara om "
+        "spridningsmått visas bara för minst {need} svarande med poäng; här bara om "
         "spannet mellan högsta och lägsta poäng är över {limit} procentenheter (spridd) eller "
         "inte (samstämmig)",
         "spread figures are shown only for at least {need} respondents with a score; here only "
@@ -141,7 +141,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(divided) or not (in agreement)",
     ),
     "dmm.note.too_few": (
-        "färre än {need} respondenter med poäng: ingen spridning visas",
+        "färre än {need} svarande med poäng: ingen spridning visas",
         "fewer than {need} respondents with a score: no spread shown",
     ),
     "dmm.note.sd": ("SD {sd} > {limit}", "SD {sd} > {limit}"),  # on the 0-1 scale (texts.num)
@@ -151,7 +151,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "dmm.note.spread_rule": (
         "Spridningsmått (SD, min, kvartiler, max) visas för grupper med minst {need} "
-        "respondenter med poäng; mindre grupper får bara en grov flagga: spridd (spannet över "
+        "svarande med poäng; mindre grupper får bara en grov flagga: spridd (spannet över "
         "{limit} procentenheter) eller samstämmig.",
         "Spread figures (SD, min, quartiles, max) are shown for groups with at least {need} "
         "respondents with a score; smaller groups get only a coarse flag: divided (a range "
@@ -179,24 +179,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- the workshop (mognad dmm workshop) ----------------------------------------------------
     "dmm.workshop.responses": ("svar", "responses"),
     "dmm.workshop.head": (
-        "Workshop: {source}, {n} respondenter i {groups} grupper ({by})",
+        "Workshop: {source}, {n} svarande i {groups} grupper ({by})",
         "Workshop: {source}, {n} respondents in {groups} groups ({by})",
     ),
     "dmm.workshop.smallest": (
-        "Minsta grupp som visas: {min_size} respondenter; spridningsmått från {spread_min} "
-        "respondenter med poäng.",
+        "Minsta grupp som visas: {min_size} svarande; spridningsmått från {spread_min} "
+        "svarande med poäng.",
         "Smallest group shown: {min_size} respondents; spread figures from {spread_min} "
         "respondents with a score.",
     ),
     "dmm.workshop.all_short": ("Alla", "All"),
-    "dmm.workshop.all": ("alla respondenter", "all respondents"),
+    "dmm.workshop.all": ("alla svarande", "all respondents"),
     "dmm.workshop.scores": (
         "Poäng och nivå per motor ({legend})",
         "Score and level per engine ({legend})",
     ),
     "dmm.workshop.engine": ("Motor", "Engine"),
     "dmm.workshop.spread": (
-        "Spridning mellan respondenter: SD | spann i procentenheter (! = låg samsyn)",
+        "Spridning mellan svarande: SD | spann i procentenheter (! = låg samsyn)",
         "Spread between respondents: SD | range in percentage points (! = low agreement)",
     ),
     "dmm.workshop.spread_small": (
@@ -208,7 +208,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Discussion points (low agreement)",
     ),
     "dmm.workshop.no_discussion": (
-        "Inga: respondenterna är samstämmiga om alla motorer.",
+        "Inga: de svarande är samstämmiga om alla motorer.",
         "None: respondents agree on every engine.",
     ),
     "dmm.workshop.divided": (
