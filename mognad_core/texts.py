@@ -165,6 +165,20 @@ def joined(items: Iterable[str | Message], sep: str = ", ") -> str | Message:
     return Message("text.joined", first=items[0], sep=sep, rest=joined(items[1:], sep))
 
 
+def shorten(text: Any, width: int) -> str:
+    """``text`` in at most ``width`` characters: as it is when it fits, else cut at a word
+    boundary (in the second half; else within a word) with an ellipsis, ``"Vi följer upp…"``.
+    Runs of spaces are written as one. The one cut for table cells, chart labels, quoted cells
+    in messages and comments."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
 # ---- numbers ---------------------------------------------------------------------------------
 def num(value: float, lang: str = "sv", digits: int | None = 1) -> str:
     """``value`` with ``digits`` decimals (``None``: as few as it needs, ``1.5``, ``10``); a
@@ -393,9 +407,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} initiativ ({statuses}); svagt = {rule}",
         "{count} initiatives ({statuses}); weak = {rule}",
     ),
-    "cli.status.klar": ("klar", "done"),
-    "cli.status.pågående": ("pågående", "ongoing"),
-    "cli.status.planerad": ("planerad", "planned"),
+    # a status with its count: "klar: 6" reads right for any count ("6 klar" did not)
+    "cli.status.klar": ("klara: {n}", "done: {n}"),
+    "cli.status.pågående": ("pågående: {n}", "ongoing: {n}"),
+    "cli.status.planerad": ("planerade: {n}", "planned: {n}"),
     "cli.portfolio.balance": (
         "Balans på de tre axlarna (-2 .. +2):",
         "Balance on the three axes (-2 .. +2):",

@@ -25,7 +25,7 @@ from ..analysis.portfolio import STATUS_ORDER
 from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..schema import in_language
-from ..texts import Texts
+from ..texts import Texts, shorten
 
 #: columns holding labels (left-aligned); the others hold figures (right-aligned)
 _LEFT = (
@@ -59,11 +59,6 @@ def table(rows: list[dict[str, Any]], t: Texts | None = None) -> str:
             width = max(len(col), *(len(str(v)) for v in frame[col]))
             formatters[col] = lambda v, w=width: str(v).ljust(w)
     return frame.to_string(index=False, justify="left", formatters=formatters)
-
-
-def short(text: str, width: int = 44) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def header(responses: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> str:
@@ -120,7 +115,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
         rows = [
             {
                 t("cli.col.id"): s.id,
-                t("cli.col.statement"): short(in_language(s.text, s.text_en, lang), 48),
+                t("cli.col.statement"): shorten(in_language(s.text, s.text_en, lang), 48),
                 t("cli.col.score"): t.pct(s.score, 1),
                 t("cli.col.mean"): "–" if s.mean is None else t.num(s.mean, 2),
                 "n": s.n if s.n is not None else hidden_n,
@@ -158,7 +153,7 @@ def render_gap(result: GapResult, header: str = "", lang: str = "sv") -> str:
             [
                 {
                     t("cli.col.id"): x.id,
-                    t("cli.col.part"): short(x.label),
+                    t("cli.col.part"): shorten(x.label, 44),
                     t("cli.col.kind"): t.kind(x.kind),
                     t("cli.col.score"): t.pct(x.score, 1),
                     t("cli.col.target"): t.pct(x.target, 1) + (" *" if x.target_from else ""),
@@ -246,7 +241,7 @@ def render_compare(
         return [
             {
                 t("cli.col.id"): x.id,
-                t("cli.col.part"): short(("  " if x.kind == "category" else "") + x.label, 40),
+                t("cli.col.part"): ("  " if x.kind == "category" else "") + shorten(x.label, 38),
                 t("cli.col.before"): t.pct(x.before, 1),
                 t("cli.col.after"): t.pct(x.after, 1),
                 t("cli.col.change"): t.pp(x.change),
@@ -305,7 +300,7 @@ def render_groups(
         for pid in frame.index:
             rec = {
                 t("cli.col.id"): pid,
-                t("cli.col.part"): short(rows_by_id[pid].label, 32),
+                t("cli.col.part"): shorten(rows_by_id[pid].label, 32),
                 col_total: total(pid),
             }
             rec.update({code[g.name]: cell(g, pid) for g in result.groups})
@@ -328,7 +323,7 @@ def render_groups(
         for d in shown:
             spread = t.pp(d.spread, 0, sign=False)
             lines.append(
-                f"  {d.id} {short(d.label, 40)}: {spread} "
+                f"  {d.id} {shorten(d.label, 40)}: {spread} "
                 f"({d.low_group} {t.pct(d.low, 0)} – {d.high_group} {t.pct(d.high, 0)})"
             )
     return _lines(lines)
@@ -352,7 +347,8 @@ def render_reliability(
             [
                 {
                     t("cli.col.id"): d.id,
-                    t("cli.col.part"): short(("  " if d.kind == "category" else "") + d.label, 32),
+                    t("cli.col.part"): ("  " if d.kind == "category" else "")
+                    + shorten(d.label, 30),
                     t("cli.col.items"): d.items,
                     "n": d.n,
                     t("cli.col.complete"): d.n_complete,
@@ -389,9 +385,7 @@ def render_reliability(
 def render_portfolio(result: PortfolioResult, header: str = "", lang: str = "sv") -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    statuses = ", ".join(
-        f"{result.by_status.get(s, 0)} {t(f'cli.status.{s}')}" for s in STATUS_ORDER
-    )
+    statuses = ", ".join(t(f"cli.status.{s}", n=result.by_status.get(s, 0)) for s in STATUS_ORDER)
     lines.append(
         t(
             "cli.portfolio.title",
@@ -432,7 +426,7 @@ def render_portfolio(result: PortfolioResult, header: str = "", lang: str = "sv"
             [
                 {
                     t("cli.col.id"): c.id,
-                    t("cli.col.statement"): short(c.text, 40),
+                    t("cli.col.statement"): shorten(c.text, 40),
                     t("cli.col.score"): t.pct(c.score, 1),
                     t("cli.col.initiatives"): ", ".join(c.direct)
                     + (
@@ -466,6 +460,5 @@ __all__ = [
     "render_priorities",
     "render_reliability",
     "render_score",
-    "short",
     "table",
 ]
