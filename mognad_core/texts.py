@@ -330,8 +330,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  Latest wave: {column} = {wave}, {n} of {total} respondents; earlier: {earlier}",
     ),
     "cli.demo.change": (
-        "Förändring sedan {wave}: totalt {before} -> {after} ({change})",
-        "Change since {wave}: overall {before} -> {after} ({change})",
+        "Förändring sedan {wave}: totalt {before} → {after} ({change})",
+        "Change since {wave}: overall {before} → {after} ({change})",
     ),
     "cli.demo.next": ("Nästa steg med den här filen:", "Next steps with this file:"),
     "cli.lang_arg": ("", " --lang en"),
@@ -1293,7 +1293,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.level": ("Det motsvarar nivån {level}.", "That is the level {level}."),
     "summary.quadrant": (
         "I fyrfältet hamnar organisationen i ”{name}”: {x_label} {x}, {y_label} {y}.",
-        "In the 2x2 the organisation is “{name}”: {x_label} {x}, {y_label} {y}.",
+        "In the 2×2 the organisation is “{name}”: {x_label} {x}, {y_label} {y}.",
     ),
     "summary.benchmark_same": (
         "Det är samma nivå som {label} ({value}).",
@@ -1445,7 +1445,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "sheet.quadrant": (
         "Fyrfält",
-        "2x2",
+        "2×2",
     ),
     "sheet.insights": (
         "Modellens tolkning",
@@ -1691,7 +1691,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "fig.quadrant": (
         "Fält i fyrfältet",
-        "2x2 quadrant",
+        "2×2 quadrant",
     ),
     "fig.respondents": (
         "Svarande",
@@ -1763,7 +1763,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "chart.quadrant": (
         "Fyrfältet: {x} och {y}",
-        "2x2: {x} and {y}",
+        "2×2: {x} and {y}",
     ),
     "chart.start": (
         "Var börja? Värde och andel vet ej",
@@ -1871,7 +1871,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "head.quadrant": (
         "Läget i fyrfältet",
-        "Position in the 2x2",
+        "Position in the 2×2",
     ),
     "head.quadrant_help": (
         "Diagramhjälp (gränslinjer och fältnamn)",
@@ -1958,7 +1958,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "slide.quadrant_title": (
         "Fyrfältet: {name}",
-        "2x2: {name}",
+        "2×2: {name}",
     ),
     "slide.group_priorities": (
         "Var börja i gruppen",

@@ -98,7 +98,7 @@ def test_demo_scores_the_latest_wave_of_the_bundled_sample(run_cli):
     earlier = mognad.score(frame[frame["år"] == 2024], "dimios").overall
     assert f"Overall score: {later * 100:.1f} %" in out.stdout
     assert (
-        f"Change since 2024: overall {earlier * 100:.1f} % -> {later * 100:.1f} % "
+        f"Change since 2024: overall {earlier * 100:.1f} % → {later * 100:.1f} % "
         f"({(later - earlier) * 100:+.1f} percentage points)"
     ) in out.stdout
 

@@ -344,7 +344,7 @@ def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
 def test_english_labels_and_the_target_profile_on_the_radar(dmm_report):
     wb = load_workbook(dmm_report)
     assert wb.sheetnames[:4] == ["Summary", "Dimensions", "Statements", "Priorities"]
-    assert "2x2" not in wb.sheetnames  # only models with a 2x2 position
+    assert "2×2" not in wb.sheetnames  # only models with a 2x2 position
     radar = charts_by_sheet(dmm_report)["Summary"][0]
     assert radar["title"] == "Profile: the dimensions"
     names = [cells(wb, s["tx"])[0] for s in radar["series"]]
