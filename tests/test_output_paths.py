@@ -291,3 +291,28 @@ def test_a_report_of_a_dataframe_names_its_source_in_its_language(survey, tmp_pa
     assert_one_language("\n".join(cells), lang, "a report of a DataFrame")
     word = texts.text("cli.responses", lang)
     assert any(c.startswith(f"{word}: ") for c in cells)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_compare_demo_and_report_commands_same_note_and_language(run_cli, survey, tmp_path, lang):
+    """The commands that choose waves themselves: compare (latest against the one before),
+    report (the same waves, files written) and demo (the bundled sample)."""
+    args = ["--lang", lang, "--min-size", MIN]
+    res = run_cli("compare", survey, "--column", "år", "--format", "json", *args)
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert (data["before_label"], data["after_label"]) == ("2024", "2025")
+    assert missing_note(lang) in data["notes"]
+    assert_one_language(json.dumps(monolingual(data), ensure_ascii=False), lang, "compare json")
+    text = run_cli("compare", survey, "--column", "år", *args)
+    assert missing_note(lang) in text.stderr
+    assert_one_language(text.stdout + text.stderr, lang, "compare")
+    out = tmp_path / lang
+    rep = run_cli("report", survey, "--groups", "förvaltning", "-o", out, *args)
+    assert rep.exit_code == 0, rep.stderr
+    assert missing_note(lang) in rep.stderr
+    assert_one_language(rep.stdout + rep.stderr, lang, "report")
+    assert len(list(out.iterdir())) == 2
+    demo = run_cli("demo", "--lang", lang)
+    assert demo.exit_code == 0, demo.stderr
+    assert_one_language(demo.stdout + demo.stderr, lang, "demo")
