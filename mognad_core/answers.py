@@ -31,6 +31,7 @@ from typing import Any
 
 from .errors import InputError, Location
 from .schema import Scale, normalize_token, plain_number
+from .texts import Message, joined, shorten
 
 #: texts that mean "no value" (compared ignoring case): read as blank cells, with a note
 BLANK_TEXTS = ("nan", "null", "none", "n/a", "na", "-", "–", "—")
@@ -157,36 +158,37 @@ class AnswerKey:
         return parts
 
     # ---- messages ---------------------------------------------------------------------------
-    def expected(self, labels: bool = True) -> str:
+    def expected(self, labels: bool = True) -> Message:
         """What a cell may hold, for an error's "Expected ..."; with the accepted labels when
         ``labels`` and the key has any."""
         scale = self.scale
-        kind = "a whole number" if scale.integer else "a number"
+        kind = Message("answer.whole_number" if scale.integer else "answer.number")
         tokens = ", ".join(f'"{t}"' for t in scale.dont_know[:2])
-        base = f"{kind} from {plain_number(scale.min)} to {plain_number(scale.max)}"
+        low, high = plain_number(scale.min), plain_number(scale.max)
         if not (labels and self.listed):
-            return f"{base}, {tokens} or a blank cell"
-        shown = [f'"{w}" = {_meaning_text(v)}' for w, v in self.listed[:MAX_LABELS_LISTED]]
+            return Message("answer.expected", kind=kind, low=low, high=high, tokens=tokens)
+        shown = joined(
+            Message("text.joined", first=f'"{w}"', sep=" = ", rest=_meaning_text(v))
+            for w, v in self.listed[:MAX_LABELS_LISTED]
+        )
         more = len(self.listed) - MAX_LABELS_LISTED
-        listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-        return (
-            f"{base} or one of the answer labels ({listed}), {tokens} or a blank cell; other "
-            "wordings can be given a number with an answers file (--answers FILE)"
+        listed = Message("list.more", items=shown, more=more) if more > 0 else shown
+        return Message(
+            "answer.expected_labels", kind=kind, low=low, high=high, tokens=tokens, listed=listed
         )
 
-    def explain(self, text: str) -> tuple[str, str]:
+    def explain(self, text: str) -> tuple[Message, Message]:
         """(problem, expected) for a text cell that is not a valid answer."""
         shown = _quoted(text)
         kind = self.classify(text)[2] if isinstance(text, str) and text.strip() else BAD
         if kind == PERCENT:
-            return f"{shown} is a percentage, not an answer", self.expected(labels=False)
+            return Message("answer.percentage", shown=shown), self.expected(labels=False)
         several = self._several(text) if kind == BAD else None
         if several:
             listed = ", ".join(f'"{p}"' for p in several)
             return (
-                f"{shown} holds {len(several)} answers in one cell ({listed}): the question "
-                "allowed more than one choice",
-                f"one answer per cell: {self.expected(labels=False)}",
+                Message("answer.several", shown=shown, count=len(several), listed=listed),
+                Message("answer.one_per_cell", expected=self.expected(labels=False)),
             )
         m = _number_and_label(text)
         if kind == DISAGREE and m:
@@ -194,24 +196,24 @@ class AnswerKey:
             meaning = self.words.get(label_key(label), _MISSING)
             if meaning is _MISSING:
                 meaning = DONT_KNOW
-            return (
-                f"{shown} is not a valid answer: the number {m.group(1)} and the label "
-                f'"{label}" ({_meaning_text(meaning)}) disagree',
-                self.expected(),
+            problem = Message(
+                "answer.disagree",
+                shown=shown,
+                number=m.group(1),
+                label=label,
+                meaning=_meaning_text(meaning),
             )
+            return problem, self.expected()
         if kind == UNKNOWN_LABEL and m:
-            return (
-                f'{shown} is not a valid answer: "{m.group(2).strip()}" is not one of the '
-                "answer labels",
-                self.expected(),
-            )
+            problem = Message("answer.unknown_label", shown=shown, label=m.group(2).strip())
+            return problem, self.expected()
         looks_like_words = (
             len(text) <= 60
             and re.search(r"[^\W\d_]", text) is not None
             and not text.lstrip().startswith("=")
             and not _EXCEL_ERROR.match(text.strip())
         )
-        return f"{shown} is not a valid answer", self.expected(labels=looks_like_words)
+        return Message("answer.invalid", shown=shown), self.expected(labels=looks_like_words)
 
 
 _NAN = float("nan")
@@ -233,17 +235,17 @@ def _meaning(meaning: float | str | None, kind: int) -> tuple[float, bool, int]:
     return float(meaning), False, kind
 
 
-def _meaning_text(meaning: float | str | None) -> str:
+def _meaning_text(meaning: float | str | None) -> str | Message:
     if meaning is None:
-        return "blank"
+        return Message("answer.blank")
     if meaning == DONT_KNOW:
-        return "don't know"
+        return Message("answer.dont_know")
     return plain_number(float(meaning))
 
 
-def _quoted(text: str) -> str:
+def _quoted(text: str) -> str | Message:
     if len(text) > 60:
-        return f'"{text[:50].rstrip()}…" ({len(text):,} characters)'
+        return Message("value.long_text", start=shorten(text, 51), count=len(text))
     return f'"{text}"'
 
 
@@ -283,7 +285,9 @@ def load_answers(answers: Mapping[str, Any] | str | Path | None) -> tuple[dict[s
     where = Location(file=str(p))
     expected = '"wording: number" lines, e.g. "Instämmer helt: 5" or "Ingen uppfattning: vet ej"'
     if not p.is_file():
-        raise InputError("answers file not found", where, "the path of a .yaml, .json or .csv file")
+        raise InputError(
+            Message("error.answers_not_found"), where, Message("error.expected.data_file")
+        )
     if p.suffix.lower() in DATA_FILE_SUFFIXES:
         data = read_data_file(p, "answers file")
         if not isinstance(data, dict):

@@ -40,6 +40,7 @@ from .responses import (
     statement_lookups,
 )
 from .schema import MaturityModel
+from .texts import shorten
 
 #: how alike a header and a statement's text must be to be offered as a guess (difflib ratio)
 TEXT_LIKENESS = 0.6
@@ -112,7 +113,7 @@ class MappingSuggestion:
         out.append("#")
         out.append(f'# The statements of model "{m.name}":')
         for s in m.statements:
-            out.append(f"#   {s.id}: {_short(s.text)}")
+            out.append(f"#   {s.id}: {shorten(s.text, TEXT_SHOWN)}")
         return "\n".join(out) + "\n"
 
     def write(self, path: str | Path, *, force: bool = False) -> Path:
@@ -129,10 +130,6 @@ def _wrap(text: str, width: int = 94) -> list[str]:
     return [part.replace("\0", " ") for part in textwrap.wrap(quoted, width)]
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= TEXT_SHOWN else text[: TEXT_SHOWN - 1].rstrip() + "…"
-
-
 def _sample(column) -> str:
     """A few distinct filled cells of a column, quoted, for a comment."""
     seen: list[str] = []
@@ -144,7 +141,7 @@ def _sample(column) -> str:
             seen.append(text)
         if len(seen) == 3:
             break
-    shown = [t if len(t) <= 24 else t[:23] + "…" for t in seen]
+    shown = [shorten(t, 24) for t in seen]
     return ", ".join(json.dumps(t, ensure_ascii=False) for t in shown) or "no cells filled"
 
 
@@ -173,7 +170,8 @@ def suggest_mapping(
         sid = match_header(header, certain) if header else None
         if sid is not None and sid not in used:
             how = "its id" if normalize_token(header) == normalize_token(sid) else "its text"
-            lines[j] = MappingLine(header, sid, True, f"{how}: {_short(m.statement(sid).text)}")
+            said = shorten(m.statement(sid).text, TEXT_SHOWN)
+            lines[j] = MappingLine(header, sid, True, f"{how}: {said}")
             used.add(sid)
             continue
         pos = positional_key(header)
@@ -186,7 +184,8 @@ def suggest_mapping(
         if sorted(n for _, n in columns) == sorted(open_numbers):
             for j, n in columns:
                 sid = open_numbers[n]
-                why = f"numbered one to one with the model: {_short(m.statement(sid).text)}"
+                said = shorten(m.statement(sid).text, TEXT_SHOWN)
+                why = f"numbered one to one with the model: {said}"
                 lines[j] = MappingLine(headers[j], sid, True, why)
                 used.add(sid)
             continue
@@ -198,7 +197,7 @@ def suggest_mapping(
             how = f"the last {len(statements)} of the columns holding only answers were paired "
             how += "with the statements in order"
         for j, sid in zip(answering, statements, strict=False):
-            why = f"by order: {_short(m.statement(sid).text)}"
+            why = f"by order: {shorten(m.statement(sid).text, TEXT_SHOWN)}"
             lines[j] = MappingLine(headers[j], sid, False, why)
             used.add(sid)
         first = min(j for j, _ in columns)
@@ -230,9 +229,8 @@ def suggest_mapping(
         close = difflib.get_close_matches(key, list(free), n=1, cutoff=TEXT_LIKENESS)
         if close and _answers_only(table, j, m):
             sid = free[close[0]]
-            lines[j] = MappingLine(
-                header, sid, False, f"the text resembles {sid}: {_short(m.statement(sid).text)}"
-            )
+            said = shorten(m.statement(sid).text, TEXT_SHOWN)
+            lines[j] = MappingLine(header, sid, False, f"the text resembles {sid}: {said}")
             used.add(sid)
         elif looks_like_statement(header, table.frame.iloc[:, j], m.scale):
             why = "looks like a statement but matches none of the model's: map it if it is one"

@@ -40,7 +40,7 @@ from .answers import (
 from .errors import InputError, Location, MognadError
 from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
-from .texts import Message
+from .texts import Message, joined, shorten
 from .texts import rows as rows_message
 
 MAX_LISTED = 5
@@ -248,18 +248,26 @@ class ResponseSet:
             m, conditions=self.conditions, cut_from=(*self.cut_from, (self._rows(), what))
         )
 
-    def column(self, name: str, purpose: str = "") -> str:
+    def column(self, name: str, purpose: str | Message = "") -> str:
         """The attribute column called ``name`` (case and spacing ignored), as spelt in the
-        file; a located error listing the columns when there is none (``purpose``, such as "to
-        group by", ends its first sentence)."""
+        file; a located error listing the columns when there is none (``purpose``, such as
+        ``Message("error.purpose.group_by")``, "to group by", ends its first sentence)."""
         folded = {normalize_token(c): c for c in self.attributes.columns}
         found = folded.get(normalize_token(name))
         if found is None:
+            columns = ", ".join(f'"{c}"' for c in self.attributes.columns)
+            if isinstance(purpose, str) and purpose:  # a plugin's own words (English)
+                problem: str | Message = f'there is no column "{name}" {purpose}'
+            elif purpose:
+                problem = Message("error.no_column_for", name=name, purpose=purpose)
+            else:
+                problem = Message("error.no_column", name=name)
             raise InputError(
-                f'there is no column "{name}"' + (f" {purpose}" if purpose else ""),
+                problem,
                 Location(file=self.source, sheet=self.sheet),
-                "one of the attribute columns: "
-                + (", ".join(f'"{c}"' for c in self.attributes.columns) or "none"),
+                Message(
+                    "error.expected.attribute_columns", columns=columns or Message("error.none")
+                ),
             )
         return found
 
@@ -277,7 +285,7 @@ class ResponseSet:
         for cond in conditions:
             if isinstance(cond, str):
                 if "=" not in cond:
-                    raise MognadError(f"--where {cond!r}: write it as COLUMN=VALUE, e.g. år=2025.")
+                    raise MognadError(Message("error.where_syntax", condition=repr(cond)))
                 name, value = (p.strip() for p in cond.split("=", 1))
                 pairs.append((name, value))
             else:
@@ -297,9 +305,11 @@ class ResponseSet:
                 present = sorted({value_label(v) for v in whole})
                 listed = ", ".join(present[:10]) if len(present) <= max(2, len(whole) // 2) else ""
                 raise InputError(
-                    f'no respondent has "{value}" in column "{col}"',
+                    Message("error.no_such_value", value=value, column=col),
                     Location(file=rs.source, sheet=rs.sheet, column=col),
-                    f"one of: {listed}" if listed else "a value that occurs in the column",
+                    Message("error.one_of", items=listed)
+                    if listed
+                    else Message("error.expected.value_in_column"),
                 )
             label = value_label(rs.attributes[col].to_numpy()[np.argmax(m)])
             rs = rs._select(m, conditions=(*rs.conditions, (col, label)), cut_from=rs.cut_from)
@@ -466,15 +476,9 @@ def _loc(table: RawTable, j: int | None = None, row: int | None = None) -> Locat
     )
 
 
-def _column_name(table: RawTable, j: int) -> str:
-    """'column D ("b1")' as messages name a column."""
-    return _loc(table, j).describe().split(", ")[-1]
-
-
 def _column_ref(table: RawTable, j: int) -> Message:
-    """A column as notes name it (``column D ("b1")``), in the reader's language."""
-    where = _loc(table, j).describe().split(", ")[-1]
-    return Message("read.column", column=where.split(" ", 1)[1])
+    """A column as notes and errors name it (``kolumn D ("b1")`` / ``column D ("b1")``)."""
+    return _loc(table, j).column_ref()  # type: ignore[return-value]
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -495,10 +499,11 @@ def _user_map(
     for header, sid in (mapping or {}).items():
         if sid is not None and sid not in model.statement_ids:
             raise InputError(
-                f'the column mapping sends "{header}" to "{sid}", which is not a statement of '
-                f'model "{model.name}"',
+                Message(
+                    "error.mapping_not_statement", header=header, statement=sid, model=model.name
+                ),
                 Location(file=table.source, sheet=table.sheet),
-                f"a statement id such as {', '.join(model.statement_ids[:3])}",
+                Message("error.expected.statement_id", ids=", ".join(model.statement_ids[:3])),
             )
         user_map[normalize_token(header)] = sid
     return user_map
@@ -527,17 +532,17 @@ def match_columns(
     for j, header in enumerate(headers):
         if not header:
             raise InputError(
-                "this column has answers but no header",
+                Message("error.header_missing"),
                 _loc(table, j, table.header_row),
-                "a header with a statement id or text, or an attribute name such as förvaltning",
+                Message("error.expected.header"),
             )
         norm = normalize_token(header)
         if norm in seen_headers:
             first = seen_headers[norm]
             raise InputError(
-                f'the header "{header}" appears twice (also in {_column_name(table, first)})',
+                Message("error.header_twice", header=header, other=_column_ref(table, first)),
                 _loc(table, j, table.header_row),
-                "each header once",
+                Message("error.expected.header_once"),
             )
         seen_headers[norm] = j
         if norm in user_map:
@@ -554,9 +559,9 @@ def match_columns(
         if sid in found:
             other = headers[found[sid]]
             raise InputError(
-                f'this column and the column "{other}" both hold statement "{sid}"',
+                Message("error.same_statement", other=other, statement=sid),
                 _loc(table, j, table.header_row),
-                "one column per statement (remove or rename one of them)",
+                Message("error.expected.one_column"),
             )
         found[sid] = j
     for family, columns in candidates.items():
@@ -576,15 +581,14 @@ def match_columns(
         transposed = _statements_in_rows(table, certain, model.scale)
         if transposed is not None:
             raise transposed
-        shown = ", ".join(f'"{h}"' for h in headers[:8]) or "none"
+        shown = ", ".join(f'"{h}"' for h in headers[:8]) or Message("error.none")
         ids = ", ".join(model.statement_ids[:4])
         others = ", ".join(f'"{n}"' for n in table.other_sheets[:8])
-        sheets = f" (other sheets with data: {others}; read one with --sheet)" if others else ""
+        sheets = Message("error.other_sheets", sheets=others) if others else ""
         raise InputError(
-            f'no column matches a statement of model "{model.name}" (headers found: {shown})',
+            Message("error.no_statement_columns", model=model.name, headers=shown),
             Location(file=table.source, sheet=table.sheet, row=table.header_row),
-            f"headers with statement ids ({ids}, ...) or statement texts; "
-            f"is this the right model and sheet{sheets}?",
+            Message("error.expected.statement_headers", ids=ids, sheets=sheets),
         )
     found = {sid: found[sid] for sid in model.statement_ids if sid in found}
     return found, attributes, missing
@@ -862,26 +866,26 @@ def code_column(column: pd.Series, scale: Scale | AnswerKey) -> _Coded:
     return _Coded(vals, dk, np.flatnonzero(bad))
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | Message:
     """A cell value as the user typed it (dates as dates, logical cells as TRUE/FALSE)."""
     if isinstance(value, (bool, np.bool_)):
-        return f"{str(bool(value)).upper()} (a TRUE/FALSE cell)"
+        return Message("value.logical", value=str(bool(value)).upper())
     if isinstance(value, np.generic):  # from a numeric DataFrame: 2.5, not np.float64(2.5)
         value = value.item()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, str):
         if len(value) > 60:  # a pasted paragraph: show its start and its length
-            return f'"{value[:50].rstrip()}…" ({len(value):,} characters)'
+            return Message("value.long_text", start=shorten(value, 51), count=len(value))
         return f'"{value}"'
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time(0):
-            return f"{value.date().isoformat()} (a date)"
-        return f"{value.isoformat(sep=' ')} (a date and time)"
+            return Message("value.date", value=value.date().isoformat())
+        return Message("value.datetime", value=value.isoformat(sep=" "))
     if isinstance(value, datetime.date):
-        return f"{value.isoformat()} (a date)"
+        return Message("value.date", value=value.isoformat())
     if isinstance(value, (datetime.time, datetime.timedelta)):
-        return f"{value} (a time)"
+        return Message("value.time", value=str(value))
     return repr(value)
 
 
@@ -1015,8 +1019,7 @@ def use_reading_rules(**changes: Any) -> Iterator[ReadingRules]:
 def _check_duplicates(value: str) -> str:
     if value not in DUPLICATES:
         raise MognadError(
-            f"duplicates={value!r}: expected one of {', '.join(DUPLICATES)} (what to do with a "
-            "respondent id that appears in more than one row)."
+            Message("error.duplicates_rule", value=repr(value), rules=", ".join(DUPLICATES))
         )
     return value
 
@@ -1063,11 +1066,6 @@ ID_HEADERS = frozenset(
 
 def _id_key(header: str) -> str:
     return re.sub(r"[\s_.\-]+", "", normalize_token(header))
-
-
-def _rows_text(numbers: list[int] | np.ndarray, limit: int = MAX_LISTED) -> str:
-    """'row 4', 'rows 4 and 9', 'rows 4, 9, 12, ... (7 in all)' (in messages, which are English)."""
-    return rows_message(numbers, limit).text("en")
 
 
 def _starts_with_summary_word(text: str) -> bool:
@@ -1269,15 +1267,16 @@ def _duplicate_ids(
         groups: dict[str, list[int]] = {}
         for i, value in zip(rows[repeated], ids[repeated], strict=True):
             groups.setdefault(value, []).append(int(numbers[i]))
-        told = ", ".join(
-            f'"{v}" in {_rows_text(r, 3)}' for v, r in list(groups.items())[:MAX_LISTED]
+        told = joined(
+            Message("error.duplicate_id", id=v, rows=rows_message(r, 3))
+            for v, r in list(groups.items())[:MAX_LISTED]
         )
-        more = f" and {len(groups) - MAX_LISTED} more" if len(groups) > MAX_LISTED else ""
+        if len(groups) > MAX_LISTED:
+            told = Message("list.more", items=told, more=len(groups) - MAX_LISTED)
         raise InputError(
-            f"{len(groups)} respondent id(s) appear in more than one row: {told}{more}",
+            Message("error.duplicate_ids", count=len(groups), listed=told),
             _loc(table, pos),
-            "each respondent once: delete the repeated rows, or choose which answer counts with "
-            "--duplicates keep-first or --duplicates keep-last (duplicates= in Python)",
+            Message("error.expected.each_once"),
         )
     dropped = ids.duplicated(keep="first" if rule == "keep-first" else "last").to_numpy() & filled
     keep = keep.copy()
@@ -1347,16 +1346,16 @@ def _cell_error(
     if percent:
         shown = f"{float(raw) * 100:.10g} %"
         return InputError(
-            f'"{shown}" (the number {_show(raw)} in a cell formatted as a percentage) is a '
-            "percentage, not an answer",
+            Message("answer.percent_cell", shown=shown, number=_show(raw)),
             where,
-            key.expected(labels=False) + "; if the column holds answers, set its number format "
-            'to "General" or "Number"',
+            Message("answer.percent_expected", expected=key.expected(labels=False)),
         )
     if isinstance(raw, str):
         problem, expected = key.explain(raw)
         return InputError(problem, where, expected)
-    return InputError(f"{_show(raw)} is not a valid answer", where, key.expected(labels=False))
+    return InputError(
+        Message("answer.invalid", shown=_show(raw)), where, key.expected(labels=False)
+    )
 
 
 def prepare(
@@ -1402,7 +1401,7 @@ def prepare(
             values[i, j] = np.nan
     keep, row_notes = _who_responds(table, found, attr_pos, model, values, dont_know, bad)
     first_error: InputError | None = None
-    more: list[str] = []
+    more: list[str | Message] = []
     more_count = 0
     for j, sid in enumerate(model.statement_ids):
         pos = found.get(sid)
@@ -1416,9 +1415,9 @@ def prepare(
             first_error = _cell_error(table, key, i, pos, (i, j) in percent)
             rows = rows[1:]
         more_count += len(rows)
-        col = _column_name(table, pos)
+        col = _column_ref(table, pos)
         for i in rows[: max(MAX_LISTED - len(more), 0)]:
-            more.append(f"row {int(table.row_numbers[i])} {col}")
+            more.append(Message("error.cell", row=int(table.row_numbers[i]), column=col))
     if first_error is not None:
         first_error.more = more
         first_error.more_count = more_count
@@ -1511,7 +1510,7 @@ def load_mapping(
     p = Path(mapping)
     where = Location(file=str(p))
     if not p.is_file():
-        raise InputError("mapping file not found", where)
+        raise InputError(Message("error.mapping_not_found"), where)
     if p.suffix.lower() in DATA_FILE_SUFFIXES:
         data = read_data_file(p, "mapping file")
         if not isinstance(data, dict):

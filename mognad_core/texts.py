@@ -1254,6 +1254,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.where.target": ("mål", "target"),
     "error.where.target_profile": ("målprofil", "target profile"),
+    # a cell's value as an error shows it
+    "value.logical": ("{value} (en cell med sant/falskt)", "{value} (a TRUE/FALSE cell)"),
+    "value.long_text": ('"{start}" ({count} tecken)', '"{start}" ({count:,} characters)'),
+    "value.date": ("{value} (ett datum)", "{value} (a date)"),
+    "value.datetime": ("{value} (datum och tid)", "{value} (a date and time)"),
+    "value.time": ("{value} (en tid)", "{value} (a time)"),
     # reports (--compare, the output)
     "error.report_compare": (
         "--compare {spec}: ange kolumnen för mätningar och två mätningar, t.ex. år=2024,2025, "

@@ -59,8 +59,7 @@ def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tm
         '"Fråga 2": null    # CHECK: guessed not a statement: its cells are "Chef", "Medarbetare"',
     ]
     assert lines[start + 7] == (
-        '"Fråga 3": "f11"   # CHECK: by order: Vi följer systematiskt upp nyttan av våra digitala '
-        "initiati…"
+        '"Fråga 3": "f11"   # CHECK: by order: Vi följer systematiskt upp nyttan av våra digitala…'
     )
     mapping = yaml.safe_load(text)
     assert mapping["Fråga 2"] is None and mapping["Fråga 26"] == "a34"

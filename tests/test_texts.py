@@ -82,6 +82,17 @@ def test_numbers_in_each_language():
     assert texts.join(["a", "b"], "en") == "a and b"
 
 
+def test_one_cut_for_long_texts():
+    """texts.shorten: the CLI's tables, the report, mapping comments, quoted cells in messages
+    and the Excel recalculation summary all cut long texts this way."""
+    said = "Vi följer systematiskt upp nyttan av våra digitala initiativ"
+    assert texts.shorten(said, 80) == said and texts.shorten("  a   b ", 10) == "a b"
+    assert texts.shorten(said, 40) == "Vi följer systematiskt upp nyttan av…"  # at a word
+    assert texts.shorten("Digital förmåga 60,7 %", 20) == "Digital förmåga…"  # never "60…"
+    assert texts.shorten("=MOGNAD_INSIGHTS(svar,modell,1)", 12) == "=MOGNAD_INS…"  # no space
+    assert all(len(texts.shorten(said, w)) <= w for w in range(2, 70))
+
+
 @pytest.mark.parametrize("lang", ["de", "", None, "english", "sv-SE"])
 def test_an_unknown_language_is_one_clear_error(lang):
     with pytest.raises(texts.UnknownLanguage, match="sv \\(svenska\\) eller en") as err:

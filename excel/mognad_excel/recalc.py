@@ -33,6 +33,7 @@ from typing import Any
 
 from mognad_core import safe_write
 from mognad_core.errors import InputError, Location, MognadError
+from mognad_core.texts import shorten
 
 from . import udfs
 
@@ -85,7 +86,7 @@ class RecalcReport:
         lines.append(f"MOGNAD_* cells ({len(mognad)}):")
         width = max((len(c.cell) for c in mognad), default=0)
         for c in mognad:
-            lines.append(f"  {c.cell:<{width}}  {_short(c.formula, 60):<60}  {_show(c)}")
+            lines.append(f"  {c.cell:<{width}}  {shorten(c.formula, 60):<60}  {_show(c)}")
         if self.spilled_cells:
             lines.append(f"Spilled table cells written: {self.spilled_cells}.")
         for kind, title in (
@@ -100,13 +101,9 @@ class RecalcReport:
         if self.failed:
             lines.append(f"Not evaluated, left as formulas ({len(self.failed)}):")
             for cell, formula, reason in self.failed:
-                lines.append(f"  {cell}  {_short(formula, 60)}: {reason}")
+                lines.append(f"  {cell}  {shorten(formula, 60)}: {reason}")
         lines.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(lines)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _show(c: Computed) -> str:
@@ -115,7 +112,7 @@ def _show(c: Computed) -> str:
     value = c.value
     if isinstance(value, float):
         return f"{value:.4g}"
-    return _short(str(value), 70)
+    return shorten(str(value), 70)
 
 
 # ---- formula text ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, Location
-from ..texts import Message
+from ..texts import Message, shorten
 from .interface import RawTable
 
 #: rows (from the first filled one) looked at to find the header row below a title block
@@ -91,7 +91,7 @@ def _rows_filled(cells: np.ndarray) -> np.ndarray:
 
 def _shown(texts: list[str]) -> str:
     """Up to three cell texts, quoted, each cut at 40 characters."""
-    cut = [t if len(t) <= 40 else t[:38].rstrip() + "…" for t in texts[:3]]
+    cut = [shorten(t, 40) for t in texts[:3]]
     return ", ".join(f'"{t}"' for t in cut) + (", ..." if len(texts) > 3 else "")
 
 
@@ -200,13 +200,13 @@ def table_from_grid(
     """
     where = Location(file=source, sheet=sheet)
     if grid.size == 0:
-        raise InputError("the sheet is empty", where, "a header row with statement ids or texts")
+        raise InputError(Message("error.sheet_empty"), where, Message("error.expected.header_ids"))
     cells = grid.to_numpy(dtype=object)
     first = 0  # the first row with a filled cell
     while first < cells.shape[0] and not _filled(cells[first]).any():
         first += 1
     if first == cells.shape[0]:
-        raise InputError("the sheet is empty", where, "a header row with statement ids or texts")
+        raise InputError(Message("error.sheet_empty"), where, Message("error.expected.header_ids"))
     two_rows = _surveymonkey_headers(cells, first)
     if two_rows is None:
         h, title_rows = _find_header(cells, first, source, sheet, first_row)
@@ -225,7 +225,7 @@ def table_from_grid(
         # one filled cell above columns of data: a title ("Enkätresultat 2024"), not headers
         title = header_text(header_cells[int(filled_header[0])])
         if len(title) > 60:
-            title = title[:50].rstrip() + "…"
+            title = shorten(title, 51)
         raise InputError(
             f'the first filled row holds only "{title}", which looks like a title, not a '
             "header row",

@@ -245,7 +245,7 @@ def resolve_target(
                 )
             k, v = part.split("=", 1)
             items[k.strip()] = v.strip()
-        label = text if len(text) <= 60 else text[:59] + "…"
+        label = texts.shorten(text, 60)
         return _from_core(
             model, settings, _core(model, settings, items, result, "target"), label=label
         )
