@@ -47,7 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .errors import MognadError
 from .schema import normalize_token
 from .settings import setting
-from .texts import Message, text, words
+from .texts import Message, joined, text, words
 
 if TYPE_CHECKING:
     from .responses import ResponseSet
@@ -580,11 +580,13 @@ def check(rs: ResponseSet, pol: DisclosurePolicy, lang: str = "sv") -> Cell:
     if rs.n == 0:  # not a matter of anonymity: say why there is nobody (the reading notes)
         from .errors import InputError, Location
 
-        why = " ".join(words((n for n in rs.notes if _key(n) != "read.columns_kept"), "en"))
+        why = joined((n for n in rs.notes if _key(n) != "read.columns_kept"), " ")
         raise InputError(
-            "there are no respondents" + (f": {why}" if why else ""),
+            Message("error.no_respondents_why", why=why)
+            if why
+            else Message("error.no_respondents"),
             Location(file=rs.source, sheet=rs.sheet),
-            "rows with at least one answer to a statement (a number on the scale or vet ej)",
+            Message("error.expected.respondent_rows"),
         )
     if not pol.protected:
         return Cell(pol, np.zeros(k_st, dtype=bool), what)

@@ -33,6 +33,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import ModelError, MognadError, PluginError
+from .texts import Message
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
@@ -297,11 +298,8 @@ def get_model(name: str):
     models = _model_registry()
     if name in models:
         return models[name][0]
-    known = ", ".join(sorted(models)) or "none"
-    raise ModelError(
-        f"Unknown model {name!r}. Installed models: {known}. "
-        "Give a model name or the path of a .yaml/.json model file."
-    )
+    known = ", ".join(sorted(models)) or Message("error.none")
+    raise ModelError(Message("error.unknown_model", name=repr(name), known=known))
 
 
 def load_model(name_or_path: Any):

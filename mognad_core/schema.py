@@ -71,13 +71,14 @@ def check_level(
     ``default`` when one is given. Anything else raises :class:`~mognad_core.errors.MognadError`
     naming the levels allowed."""
     from .errors import MognadError
+    from .texts import Message
 
     text = "" if level is None else str(level).strip()
     if not text and default is not None:
         return default
     value = LEVEL_WORDS.get(normalize_token(text))
     if value is None or value not in allowed:
-        raise MognadError(f'level "{text}" is not one of: {", ".join(allowed)}.')
+        raise MognadError(Message("error.level", level=text, allowed=", ".join(allowed)))
     return value
 
 

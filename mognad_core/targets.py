@@ -122,15 +122,19 @@ def parse_score(value: Any, what: str | None = None) -> float:
     """A score from 0 to 1 written as :func:`parse_fraction` reads it (``0.72``, ``72``,
     ``"72 %"``, ``"0,72"``); anything else raises :class:`MognadError`, which starts with
     ``what`` when given (``"benchmark: ..."``)."""
-    on = f"{what}: " if what else ""
+
+    def error(key: str, shown: str) -> MognadError:
+        message = texts.Message(key, value=shown)
+        return MognadError(texts.joined([what, message], ": ") if what else message)
+
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
-        raise MognadError(f"{on}{value!r} is not a score; give a number from 0 to 1")
+        raise error("error.not_a_score", repr(value))
     score = parse_fraction(value)
     if score is None:
-        raise MognadError(f'{on}"{str(value).strip()}" is not a score; give a number from 0 to 1')
+        raise error("error.not_a_score", f'"{str(value).strip()}"')
     if not 0 <= score <= 1:
         shown = f"{value:g}" if isinstance(value, numbers.Real) else str(value).strip()
-        raise MognadError(f"{on}{shown} is not a score; give a number from 0 to 1 (or 0-100 %)")
+        raise error("error.score_range", shown)
     return score
 
 
@@ -188,35 +192,40 @@ def profile_from_rows(
 
 
 # ---- targets ---------------------------------------------------------------------------------
-def _value(model: MaturityModel, raw: Any, where: str) -> float:
+def _value(model: MaturityModel, raw: Any, where: str | texts.Message) -> float:
     number = parse_fraction(raw)
     if number is None:
         level = model.level_named(raw)
         if level is None:
-            levels = ", ".join(lv.name for lv in model.levels) or "none in this model"
+            levels = ", ".join(lv.name for lv in model.levels) or texts.Message(
+                "error.none_in_model"
+            )
             raise ModelError(
-                f"{where}: target {raw!r} is neither a number (0-1 or a percentage) nor a "
-                f"level name (levels: {levels})"
+                texts.Message("error.target_value", where=where, value=repr(raw), levels=levels)
             )
         number = level.lower_bound
     if not 0 <= number <= 1:
-        raise ModelError(f"{where}: target {raw!r} is outside 0-100 %")
+        raise ModelError(texts.Message("error.target_range_at", where=where, value=repr(raw)))
     return number
 
 
-def _resolve_dim(model: MaturityModel, key: str, where: str) -> str:
+def _resolve_dim(model: MaturityModel, key: str, where: str | texts.Message) -> str:
     found = model.find_part(key, statements=False)
     if found is not None:
         return found
     ids = ", ".join(d.id for d in model.dimensions)
-    raise ModelError(f"{where}: {key!r} is not a dimension of model {model.name!r} ({ids})")
+    raise ModelError(
+        texts.Message(
+            "error.not_a_dimension", where=where, key=repr(key), model=repr(model.name), ids=ids
+        )
+    )
 
 
-def _profile(model: MaturityModel, items: Mapping[str, Any], label: str) -> Target:
+def _profile(model: MaturityModel, items: Mapping[str, Any], label: str | texts.Message) -> Target:
     """A profile named "målprofil" / "target profile"; ``label`` says where it came from in
     error messages."""
     dims = {
-        _resolve_dim(model, str(k), label): _value(model, v, f"{label}, {k}")
+        _resolve_dim(model, str(k), label): _value(model, v, texts.joined([label, str(k)]))
         for k, v in items.items()
         if not is_blank(v)
     }
@@ -255,7 +264,7 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
         items = profile_from_rows(rows, model, "target table")
     except MognadError as exc:
         where = Location(file=str(path))
-        raise InputError(str(exc), where, "dimension id (or label) and target") from None
+        raise InputError(exc.body, where, "dimension id (or label) and target") from None
     target = _profile(model, items, path.name)
     target.label, target.label_en = path.name, None
     return target
@@ -296,11 +305,11 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     if resolved is not None:
         return resolved.value
     if isinstance(value, Mapping):
-        return _profile(model, value, "target profile")
+        return _profile(model, value, texts.Message("error.where.target_profile"))
     number = parse_fraction(value)
     if number is not None:
         if not 0 <= number <= 1:
-            raise ModelError(f"target {value!r} is outside 0-100 %")
+            raise ModelError(texts.Message("error.target_range", value=repr(value)))
         digits = 0 if round(number * 100, 6).is_integer() else 1
         written = {
             f"label{s}": texts.pct(number, lang, digits) for s, lang in (("", "sv"), ("_en", "en"))
@@ -327,13 +336,14 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
             )
     if "=" in text:
         items = dict(part.split("=", 1) for part in text.split(",") if part.strip())
-        return _profile(model, {k.strip(): v.strip() for k, v in items.items()}, "target")
+        where = texts.Message("error.where.target")
+        return _profile(model, {k.strip(): v.strip() for k, v in items.items()}, where)
     path = Path(text)
     if path.suffix and path.is_file():
         return _profile_file(model, path)
     level = model.level_named(text)
     if level is not None:
-        level_value = _value(model, text, "target")
+        level_value = _value(model, text, texts.Message("error.where.target"))
         return Target(
             kind="level",
             label=level.name,
@@ -341,9 +351,9 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
             uniform=level_value,
             overall=level_value,
         )
-    benchmarks = ", ".join(b.name for b in model.benchmarks) or "none"
+    benchmarks = ", ".join(b.name for b in model.benchmarks) or texts.Message("error.none")
     raise ModelError(
-        f"target {text!r} is not a number, a benchmark of model {model.name!r} "
-        f"(benchmarks: {benchmarks}), a level name, 'next', a 'dimension=value,...' list or a "
-        "file"
+        texts.Message(
+            "error.target_unknown", value=repr(text), model=repr(model.name), benchmarks=benchmarks
+        )
     )

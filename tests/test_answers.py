@@ -100,7 +100,7 @@ def test_a_number_that_disagrees_with_its_label_is_refused(tmp_path, run_cli, ex
     rows = [[f"{a} - {SV[a]}" for a in answers] for answers in ex.answers]
     rows[3][1] = "4 - Stämmer helt"
     path = workbook(tmp_path / "export.xlsx", [ex.ids, *rows])
-    res = run_cli("score", path, "--model", "dimios", "--min-size", "1")
+    res = run_cli("score", path, "--model", "dimios", "--min-size", "1", "--lang", "en")
     assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr.strip() == (
         'Error: export.xlsx, sheet "Blad1", row 5, column B ("f12"): "4 - Stämmer helt" is not a '
@@ -119,7 +119,7 @@ def test_an_unknown_label_lists_the_accepted_ones(tmp_path, run_cli, export_answ
     rows = [[SV[a] for a in answers] for answers in ex.answers]
     rows[0][2] = "Instämmer delvis"
     path = workbook(tmp_path / "export.xlsx", [ex.ids, *rows])
-    res = run_cli("score", path, "--model", "dimios", "--min-size", "1")
+    res = run_cli("score", path, "--model", "dimios", "--min-size", "1", "--lang", "en")
     message = res.stderr.strip()
     assert message.startswith(
         'Error: export.xlsx, sheet "Blad1", row 2, column C ("f13"): "Instämmer delvis" is not a '
@@ -208,7 +208,7 @@ def test_an_answers_file_gives_other_wordings_a_number(tmp_path, run_cli, suffix
     result = scored(path, answers=answers)
     assert result.statements["f14"].dont_know == 1
     # without it: refused, naming the first unknown wording
-    res = run_cli("score", path, "-m", "dimios", "--min-size", "1")
+    res = run_cli("score", path, "-m", "dimios", "--min-size", "1", "--lang", "en")
     assert res.exit_code == 2
     assert 'row 2, column A ("f11"): "Instämmer helt" is not a valid answer.' in res.stderr
 
@@ -253,13 +253,15 @@ def test_answers_file_mistakes_are_located(tmp_path, run_cli, export_answers):
     path = own_wording_file(tmp_path, ex)
     answers = tmp_path / "svar.yaml"
     answers.write_text("Instämmer helt: 7\n", "utf-8")
-    res = run_cli("score", path, "-m", "dimios", "--answers", answers)
+    res = run_cli("score", path, "-m", "dimios", "--answers", answers, "--lang", "en")
     assert res.stderr.strip() == (
         'Error: svar.yaml: the answers file gives "Instämmer helt" the meaning 7, which is not an '
         'answer. Expected each wording given a number from 1 to 5, "vet ej" or nothing (a blank '
         "answer)."
     )
-    res = run_cli("score", path, "-m", "dimios", "--answers", tmp_path / "saknas.yaml")
+    res = run_cli(
+        "score", path, "-m", "dimios", "--answers", tmp_path / "saknas.yaml", "--lang", "en"
+    )
     assert res.stderr.strip() == (
         "Error: saknas.yaml: answers file not found. Expected the path of a .yaml, .json or .csv "
         "file."
@@ -330,7 +332,7 @@ def test_a_percentage_typed_as_text_is_refused(tmp_path, run_cli, export_answers
     rows[1][0] = "100 %"
     path = tmp_path / "export.csv"
     pd.DataFrame(rows, columns=ex.ids).to_csv(path, index=False)
-    res = run_cli("score", path, "-m", "dimios")
+    res = run_cli("score", path, "-m", "dimios", "--lang", "en")
     assert res.stderr.strip() == (
         'Error: export.csv, row 3, column 1 ("f11"): "100 %" is a percentage, not an answer. '
         'Expected a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
@@ -354,7 +356,7 @@ def test_a_cell_formatted_as_a_percentage_is_refused(
     assert ExcelReader(engine).read(path).percent_cells == [(4, 1), (7, 3)]
     if engine == "openpyxl":  # as where calamine is not installed (xlwings Lite)
         monkeypatch.setattr("mognad_core.readers.excel._calamine", None)
-    res = run_cli("score", path, "-m", "dimios")
+    res = run_cli("score", path, "-m", "dimios", "--lang", "en")
     assert res.stderr.strip() == (
         'Error: export.xlsx, sheet "Blad1", row 4, column B ("f12"): "500 %" (the number 5 in a '
         "cell formatted as a percentage) is a percentage, not an answer. Expected a whole number "
@@ -379,7 +381,7 @@ def test_a_cell_formatted_as_a_percentage_is_refused(
 def test_several_answers_in_one_cell_are_refused_naming_them(tmp_path, run_cli, cell, listed, tool):
     path = tmp_path / "export.csv"
     pd.DataFrame({"a1": ["5", cell], "b1": ["1", "2"]}).to_csv(path, index=False, sep=";")
-    res = run_cli("score", path, "--model", TINY, "--min-size", "1")
+    res = run_cli("score", path, "--model", TINY, "--min-size", "1", "--lang", "en")
     assert res.exit_code == 2, tool
     assert res.stderr.strip() == (
         f'Error: export.csv, row 3, column 1 ("a1"): "{cell}" holds 2 answers in one cell '
@@ -422,7 +424,7 @@ def test_a_range_is_not_a_number_with_a_label(tmp_path, run_cli, cell):
     "5" and refused for an unknown label; it is not an answer at all."""
     path = tmp_path / "handgjord.csv"
     pd.DataFrame({"a1": [cell, "3"], "b1": [cell, "2"]}).to_csv(path, index=False, sep=";")
-    res = run_cli("score", path, "--model", TINY, "--min-size", "1")
+    res = run_cli("score", path, "--model", TINY, "--min-size", "1", "--lang", "en")
     assert res.stderr.strip().splitlines()[-1] == (
         f'Error: handgjord.csv, row 2, column 1 ("a1"): "{cell}" is not a valid answer. Expected '
         'a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell. 1 more cell(s) have the '

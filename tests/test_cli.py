@@ -157,14 +157,14 @@ def test_score_where_and_the_note_on_pooled_waves(run_cli):
     data = json.loads(one.stdout)
     assert data["n_respondents"] == 240
     assert data["overall"] == pytest.approx(expected.overall, abs=1e-12)
-    bad = run_cli("score", DIMIOS_SAMPLE, "--where", "år=2019")
+    bad = run_cli("score", DIMIOS_SAMPLE, "--where", "år=2019", "--lang", "en")
     assert bad.exit_code == 2
     assert 'no respondent has "2019" in column "år"' in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
 def test_demo_for_a_model_without_sample(run_cli):
-    out = run_cli("demo", "--model", TINY)
+    out = run_cli("demo", "--model", TINY, "--lang", "en")
     assert out.exit_code == 2
     assert "No sample data for model" in out.stderr
 

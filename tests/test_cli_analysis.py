@@ -168,7 +168,7 @@ def test_portfolio(run_cli):
         (("compare", DIMIOS_SAMPLE, "-w", "2024,2030"), 'wave "2030" does not occur'),
         (("compare", DIMIOS_2025), 'column "år" has 1 distinct value'),
         (
-            ("groups", DIMIOS_2025, "-b", "förvaltning", "--min-size", "2"),
+            ("groups", DIMIOS_2025, "-b", "förvaltning", "--min-size", "2", "--lang", "sv"),
             "gruppstorlek 2 (från --min-size) går inte att använda",
         ),
         (("groups", DIMIOS_2025, "-b", "enhet"), 'there is no column "enhet"'),
@@ -178,6 +178,8 @@ def test_portfolio(run_cli):
     ],
 )
 def test_errors_exit_2_without_traceback(run_cli, args, message):
+    if "--lang" not in args:
+        args = (*args, "--lang", "en")  # the messages above in English
     out = run_cli(*args)
     assert out.exit_code == 2, out.stdout + out.stderr
     assert message in out.stderr and "Traceback" not in out.stderr

@@ -198,7 +198,7 @@ def test_malformed_input(tmp_path, run_cli, label, make, extra, message):
     path = make(tmp_path)
     before = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
     files_before = sorted(p.name for p in tmp_path.iterdir())
-    result = run_cli("score", path, "--model", TINY, *extra)
+    result = run_cli("score", path, "--model", TINY, "--lang", "en", *extra)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert result.stderr.strip() == f"Error: {message}"
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -231,7 +231,7 @@ def test_bad_options(tmp_path, run_cli, args, message):
     path = xlsx([HEADER, *GOOD])(tmp_path)
     if "--target" in args:
         args = ["--model", TINY, *args]
-    result = run_cli("score", path, *args)
+    result = run_cli("score", path, "--lang", "en", *args)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: {message}"
 

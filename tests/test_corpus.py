@@ -116,6 +116,8 @@ def test_corpus_case(case, corpus, tmp_path, monkeypatch, run_cli):
     ]
     if case["exit"] == 0:  # the corpus checks input handling and arithmetic on 4 respondents
         args += ["--format", "json", "--min-size", "1", "--lang", "en"]  # the notes in English
+    else:
+        args += ["--lang", "en"]  # the messages in English
     before = _snapshot(folder, HAND)
 
     result = run_cli(*args)

@@ -273,9 +273,9 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
     assert 'Obs: Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025)' in res.stderr
     pooled = json.loads(run_cli("dimios", "classify", DIMIOS_SAMPLE, "-f", "json").stdout)
     assert any(n.startswith("Svaren är från 2 mätomgångar") for n in pooled["notes"])
-    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2023")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--where", "år=2023", "--lang", "en")
     assert res.exit_code == 2 and 'no respondent has "2023" in column "år"' in res.stderr
-    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--groups", "avdelning")
+    res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "--groups", "avdelning", "--lang", "en")
     assert res.exit_code == 2 and 'no column "avdelning"' in res.stderr
     assert "Traceback" not in res.stderr
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "-g", "roll", "--min-size", "2")
@@ -319,7 +319,7 @@ def test_a_file_without_respondents(run_cli, tmp_path):
     # nobody to classify: a located input error saying why, never an empty result, with the
     # protection on or off
     for extra in ([], ["--min-size", "1"]):
-        res = run_cli("dimios", "classify", path, "-g", "förvaltning", *extra)
+        res = run_cli("dimios", "classify", path, "-g", "förvaltning", "--lang", "en", *extra)
         assert res.exit_code == 2 and "tom.csv: there are no respondents" in res.stderr
         assert "header but no respondent rows" in res.stderr
         assert "Traceback" not in res.stderr and res.stdout == ""

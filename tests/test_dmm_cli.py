@@ -147,7 +147,7 @@ def test_score_json_carries_the_insights(run_cli, expected):
 
 
 def test_bad_target_exits_2_with_a_message(run_cli, tmp_path):
-    r = run_cli("score", DMM_SAMPLE, "-m", "dmm", "-t", "relationer=0.5")
+    r = run_cli("score", DMM_SAMPLE, "-m", "dmm", "-t", "relationer=0.5", "--lang", "en")
     assert r.exit_code == 2
     assert "'relationer' is not a dimension of model 'dmm'" in r.stderr
     assert "Traceback" not in r.stderr

@@ -29,6 +29,7 @@ from mognad_core.responses import (
     prepare,
 )
 from mognad_core.schema import normalize_token
+from mognad_core.texts import words
 
 
 # ---- the plain rules, cell by cell (as the code was before the fast paths) ------------------
@@ -174,8 +175,9 @@ def test_block_errors_are_listed_in_statement_then_row_order():
         prepare(frame, model)
     exc = err.value
     assert exc.location.row == 7 and exc.location.column == "f13"  # row 5 + header + 1
-    assert "TRUE (a TRUE/FALSE cell) is not a valid answer" in exc.problem
-    assert exc.more == [
+    # problem and more are messages (texts.Message), put into words here in English
+    assert "TRUE (a TRUE/FALSE cell) is not a valid answer" in words([exc.problem], "en")[0]
+    assert words(exc.more, "en") == [
         'row 9 column D ("f13")',
         'row 4 column E ("f14")',
         'row 11 column N ("a11")',
@@ -232,7 +234,8 @@ def test_table_from_grid_agrees_with_classifying_every_cell():
                 "title": "looks like a title",
                 "ambiguous": "could be a title or the header row",
             }
-            assert want in expected and expected[want] in exc.problem, (trial, want, exc)
+            problem = words([exc.problem], "en")[0]
+            assert want in expected and expected[want] in problem, (trial, want, exc)
             continue
         h, headers, cells, row_numbers = want
         assert table.header_row == h + 3

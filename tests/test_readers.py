@@ -226,7 +226,7 @@ def test_other_sheets_with_data_are_named_when_the_first_was_read(tmp_path, engi
 def test_a_first_sheet_without_statements_names_the_other_sheets(tmp_path, run_cli):
     info = [["Enkät", "Digital mognad 2025"], ["Period", "1-31 mars"]]
     path = _sheets(tmp_path, {"Information": info, "Svar": [["a1", "b1"], [5, 4]]})
-    res = run_cli("score", path, "--model", TINY)
+    res = run_cli("score", path, "--model", TINY, "--lang", "en")
     assert res.exit_code == 2
     assert res.stderr.strip() == (
         'Error: svar.xlsx, sheet "Information", row 1: no column matches a statement of model '

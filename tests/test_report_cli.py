@@ -90,7 +90,16 @@ def test_an_output_in_a_missing_folder_is_refused_and_nothing_is_made(run_cli, f
 def test_an_unknown_group_column_is_named_with_the_columns_there_are(run_cli, folder):
     before = listing(folder)
     message = refused(
-        run_cli("report", "dimios_sample.xlsx", "--groups", "avdelning", "-o", "ny/mapp/"),
+        run_cli(
+            "report",
+            "dimios_sample.xlsx",
+            "--groups",
+            "avdelning",
+            "-o",
+            "ny/mapp/",
+            "--lang",
+            "en",
+        ),
         "dimios_sample.xlsx",
         '"avdelning"',
         "förvaltning",
@@ -111,12 +120,12 @@ def test_an_unknown_group_column_is_named_with_the_columns_there_are(run_cli, fo
 )
 def test_other_mistakes_are_explained(run_cli, folder, args, words):
     before = listing(folder), digest(folder / "dimios_2024.csv")
-    refused(run_cli("report", "dimios_sample.xlsx", *args), *words)
+    refused(run_cli("report", "dimios_sample.xlsx", *args, "--lang", "en"), *words)
     assert (listing(folder), digest(folder / "dimios_2024.csv")) == before
 
 
 def test_a_missing_response_file_is_named(run_cli, folder):
-    refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx"), "svar.xlsx")
+    refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx", "--lang", "en"), "svar.xlsx")
     assert not (folder / "r.xlsx").exists()
 
 

@@ -217,7 +217,7 @@ def _surveymonkey(tmp_path: Path, ex) -> Path:
 
 def test_a_repeated_respondent_id_is_refused_with_its_rows(tmp_path, run_cli, export_answers):
     path = _surveymonkey(tmp_path, export_answers)
-    res = run_cli("score", path, "-m", "dimios", "--min-size", "1")
+    res = run_cli("score", path, "-m", "dimios", "--min-size", "1", "--lang", "en")
     assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr.strip() == (
         'Error: surveymonkey.xlsx, sheet "Sheet", column A ("Respondent ID"): 1 respondent id(s) '
@@ -281,7 +281,7 @@ def test_numbered_columns_that_do_not_match_the_statements_one_to_one_are_refuse
     tmp_path, run_cli
 ):
     path = _numbered_export(tmp_path, range(1, 27))
-    res = run_cli("score", path, "-m", "dimios")
+    res = run_cli("score", path, "-m", "dimios", "--lang", "en")
     assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr.strip() == (
         'Error: handgjord.xlsx, sheet "Svar", row 1, column A ("Fråga 1"): the 26 numbered '
@@ -369,7 +369,7 @@ def test_a_table_on_its_side_is_refused_with_how_to_turn_it(tmp_path, run_cli):
         wb.active.append(row)
     wb.active.title = "Blad1"
     wb.save(tmp_path / "handgjord.xlsx")
-    res = run_cli("score", tmp_path / "handgjord.xlsx", "--model", TINY)
+    res = run_cli("score", tmp_path / "handgjord.xlsx", "--model", TINY, "--lang", "en")
     assert res.exit_code == 2
     assert res.stderr.strip() == (
         'Error: handgjord.xlsx, sheet "Blad1", column A ("Påstående"): the statements are in rows, '

@@ -11,7 +11,7 @@ import sys
 import click
 
 from mognad_core import hookimpl
-from mognad_core.cli.options import min_size_option
+from mognad_core.cli.options import min_size_option, use_lang
 
 
 @click.group("excel")
@@ -23,6 +23,7 @@ def excel() -> None:
     mognad excel template dimios -o mall.xlsx a workbook to fill in
     mognad excel recalc mall.xlsx -o ut.xlsx  compute the MOGNAD_* formulas without Excel
     """
+    use_lang("en")  # these commands write English (so do their errors) until issue 14
 
 
 @excel.command("install")

@@ -134,13 +134,14 @@ def _sentence(text: str) -> str:
 
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, InputError):
-        where = exc.location.describe()
-        text = _sentence(f"{where}: {exc.problem}" if where else exc.problem)
-        if exc.expected:
-            text += " " + _sentence(f"Expected {exc.expected}")
+    if isinstance(exc, InputError):  # in English until the cells speak Swedish (issue 14)
+        where = exc.location.describe("en")
+        problem, expected = texts.words([exc.problem, exc.expected or ""], "en")
+        text = _sentence(f"{where}: {problem}" if where else problem)
+        if expected:
+            text += " " + _sentence(f"Expected {expected}")
         if exc.more_count:
-            shown = "; ".join(exc.more[:3])
+            shown = "; ".join(texts.words(exc.more[:3], "en"))
             etc = ", ..." if exc.more_count > min(len(exc.more), 3) else ""
             text += f" {exc.more_count} more cell(s) like this ({shown}{etc})."
         return text

@@ -14,6 +14,7 @@ from ..plugins import resolve_model as resolve_model  # re-exported for the anal
 from ..schema import PART_LEVELS, MaturityModel
 from ..schema import check_level as check_level  # re-exported for the analysis modules
 from ..targets import is_blank
+from ..texts import Message
 
 LEVELS = PART_LEVELS  # the levels of detail; check_level (schema.py) reads every spelling
 
@@ -32,14 +33,14 @@ def check_count(count: Any, default: int | None = None) -> int:
     if is_blank(count) and default is not None:
         return default
     if isinstance(count, bool) or not isinstance(count, (numbers.Real, str)):
-        raise MognadError(f"count must be a whole number from 1, not {count!r}.")
+        raise MognadError(Message("error.count", value=repr(count)))
     text = str(count).strip()
     try:
         number = float(text.replace(",", ".")) if isinstance(count, str) else float(count)
     except ValueError:
-        raise MognadError(f'count must be a whole number from 1, not "{text}".') from None
+        raise MognadError(Message("error.count", value=f'"{text}"')) from None
     if not number.is_integer() or number < 1:
-        raise MognadError(f"count must be a whole number from 1, not {number:g}.")
+        raise MognadError(Message("error.count", value=f"{number:g}"))
     return int(number)
 
 

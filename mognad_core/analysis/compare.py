@@ -185,13 +185,13 @@ def compare(
     m: MaturityModel = rs0.model
     if rs1.model.name != m.name:
         raise MognadError(
-            f"The waves were read with different models ({m.name!r} and {rs1.model.name!r})."
+            texts.Message("error.waves_models", first=repr(m.name), second=repr(rs1.model.name))
         )
     if labels is None:
         labels = _default_labels(rs0, rs1)
     for rs, lab in ((rs0, labels[0]), (rs1, labels[1])):
         if rs.n == 0:
-            raise MognadError(f"Wave {lab!r} has no respondents.")
+            raise MognadError(texts.Message("error.wave_empty", label=repr(lab)))
     pol = disclosure.policy(min_size, lang)
     hidden = (
         disclosure.check(rs0, pol, lang).figure_hidden
@@ -348,10 +348,13 @@ def compare_waves(
     found = responses.waves(column)
     if found is None:
         raise InputError(
-            "no wave column found",
+            texts.Message("error.no_wave_column"),
             Location(file=responses.source, sheet=responses.sheet),
-            f"a column named {', '.join(WAVE_COLUMNS[:4])} (or name it with column=...); "
-            f"attribute columns are: {', '.join(responses.attributes.columns) or 'none'}",
+            texts.Message(
+                "error.expected.wave_column",
+                names=", ".join(WAVE_COLUMNS[:4]),
+                columns=", ".join(responses.attributes.columns) or texts.Message("error.none"),
+            ),
         )
     col, present = found.column, list(found.labels)
     where = Location(file=responses.source, sheet=responses.sheet, column=col)
@@ -359,9 +362,11 @@ def compare_waves(
     if waves is None:
         if len(present) < 2:
             raise InputError(
-                f'column "{col}" has {len(present)} distinct value(s) ({", ".join(present)})',
+                texts.Message(
+                    "error.wave_count", column=col, count=len(present), values=", ".join(present)
+                ),
                 where,
-                "two waves (for example 2024 and 2025)",
+                texts.Message("error.expected.two_waves"),
             )
         chosen = (found.previous, found.latest)  # the latest wave and the one before
         if len(present) > 2:
@@ -379,17 +384,17 @@ def compare_waves(
             )
     else:
         if len(waves) != 2:
-            raise MognadError(f"waves must name two waves (before, after), got {list(waves)}.")
+            raise MognadError(texts.Message("error.waves_two", waves=str(list(waves))))
         chosen = (wave_label(waves[0]) or "", wave_label(waves[1]) or "")
         for w in chosen:
             if w not in present:
                 raise InputError(
-                    f'wave "{w}" does not occur in column "{col}"',
+                    texts.Message("error.wave_missing", wave=w, column=col),
                     where,
-                    f"one of: {', '.join(present)}",
+                    texts.Message("error.one_of", items=", ".join(present)),
                 )
     if chosen[0] == chosen[1]:
-        raise MognadError(f"Both waves are {chosen[0]!r}; name two different waves.")
+        raise MognadError(texts.Message("error.waves_same", wave=repr(chosen[0])))
     missing_rows = found.missing
     if missing_rows:
         notes.append(texts.text("compare.no_wave", lang, count=missing_rows, column=col))

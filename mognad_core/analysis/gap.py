@@ -108,11 +108,8 @@ def gap(
     level = check_level(level)
     t = parse_target(default_target(m) if is_blank(target) else target, m, result)
     if t is None:
-        raise MognadError(
-            "gap needs a target: a number (0.6 or 60%), a benchmark name "
-            f"({', '.join(b.name for b in m.benchmarks) or 'none in this model'}), a level name "
-            "or a per-dimension profile."
-        )
+        names = ", ".join(b.name for b in m.benchmarks) or texts.Message("error.none_in_model")
+        raise MognadError(texts.Message("error.gap_target", benchmarks=names))
     rows: list[GapRow] = []
     for part_id, kind in parts(m, level):
         value, source = _target_for(m, t, part_id)

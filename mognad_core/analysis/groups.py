@@ -122,8 +122,8 @@ class GroupResult(AnalysisResult):
 def _resolve_columns(rs: ResponseSet, by: str | list[str]) -> list[str]:
     names = [by] if isinstance(by, str) else list(by)
     if not names:
-        raise MognadError("groups needs at least one column to group by (for example förvaltning).")
-    return [rs.column(name, "to group by") for name in names]
+        raise MognadError(texts.Message("error.groups_by"))
+    return [rs.column(name, texts.Message("error.purpose.group_by")) for name in names]
 
 
 def groups(

@@ -13,6 +13,8 @@ import click
 
 from ..errors import MognadError
 from ..plugins import PluginFailure, PluginWarning, call_each, plugin_failures
+from ..texts import text
+from .options import command_lang
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,15 +56,19 @@ def _load_commands() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``mognad`` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
     warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
     _reported.clear()
+    # in a context of its own: what a command sets for itself (--answers, --lang) ends with it
+    contextvars.copy_context().run(_run, args)
+
+
+def _run(args: list[str]) -> None:
+    """Run the command; the one exit path for its errors, written in the command's language
+    (``--lang``, read from :func:`.options.command_lang` in the command's own context)."""
+    debug = "--debug" in args
     try:
         _load_commands()
-        # in a context of its own: what a command sets for itself (--answers) ends with it
-        contextvars.copy_context().run(
-            cli.main, args=args, prog_name="mognad", standalone_mode=False
-        )
+        cli.main(args=args, prog_name="mognad", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -74,17 +80,14 @@ def main(argv: list[str] | None = None) -> None:
     except MognadError as exc:
         if debug:
             raise
-        prefix = "Fel" if getattr(exc, "lang", None) == "sv" else "Error"
-        click.echo(f"{prefix}: {exc}", err=True)
+        lang = exc.language(command_lang())  # plain (English) text is written in English
+        click.echo(text("cli.error", lang, message=exc.text(lang)), err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:
         if debug:
             raise
-        click.echo(
-            f"Error: unexpected {type(exc).__name__}: {exc}. This is a bug in mognad or a "
-            "plugin; run the command again with --debug and report the traceback.",
-            err=True,
-        )
+        kind = type(exc).__name__
+        click.echo(text("cli.unexpected", command_lang(), kind=kind, error=exc), err=True)
         sys.exit(1)

@@ -25,6 +25,7 @@ from ..responses import ResponseSet
 from ..schema import check_level
 from ..scoring import score_responses
 from ..targets import default_target
+from ..texts import Message
 from . import cli
 from .options import (
     emit,
@@ -109,11 +110,8 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, f
     """Gap to a target per dimension, category or statement, largest shortfall first."""
     m = load_model(model)
     if target is None and default_target(m) is None:  # else gap() takes the default benchmark
-        names = ", ".join(b.name for b in m.benchmarks) or "none"
-        raise MognadError(
-            f"gap needs --target: a number (60%), a benchmark of {m.name} ({names}), a level name "
-            "or a per-dimension profile."
-        )
+        names = ", ".join(b.name for b in m.benchmarks) or Message("error.none")
+        raise MognadError(Message("error.gap_target_option", model=m.name, benchmarks=names))
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
@@ -214,12 +212,10 @@ def compare_cmd(
     """Change between two waves: FILE_BEFORE FILE_AFTER, or one FILE with a wave column."""
     pol = disclosure.policy(min_size, lang)
     if len(files) > 2:
-        raise MognadError(
-            "compare takes one file (with a wave column) or two files (before, after)."
-        )
+        raise MognadError(Message("error.compare_files"))
     if len(files) == 2:
         if column or waves:
-            raise MognadError("--column and --waves are for one file holding both waves.")
+            raise MognadError(Message("error.compare_one_file"))
         before = read_input(files[0], model, sheet, mapping, where)
         after = read_input(files[1], model, sheet, mapping, where)
         result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang, min_size=pol)
@@ -230,7 +226,7 @@ def compare_cmd(
         if waves:
             wave_pair = [w.strip() for w in waves.split(",")]
             if len(wave_pair) != 2 or not all(wave_pair):
-                raise MognadError(f"--waves {waves!r}: give two waves, e.g. --waves 2024,2025.")
+                raise MognadError(Message("error.compare_waves_option", waves=repr(waves)))
         result = compare_waves(
             rs, column, wave_pair, n_boot=n_boot, seed=seed, lang=lang, min_size=pol
         )

@@ -12,7 +12,7 @@ from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..scoring import score as score_api
 from ..scoring import score_responses
-from ..texts import Texts
+from ..texts import Message, Texts
 from . import cli
 from .analysis import read_input, where_option
 from .options import (
@@ -80,8 +80,8 @@ def demo(model: str, lang: str, fmt: str) -> None:
     """Score the latest wave of a model's bundled sample data and print the result."""
     samples = get_samples(model, kind="responses")
     if not samples:
-        known = ", ".join(sorted({s.model for s in get_samples()})) or "none"
-        raise MognadError(f"No sample data for model {model!r}. Models with samples: {known}.")
+        known = ", ".join(sorted({s.model for s in get_samples()})) or Message("error.none")
+        raise MognadError(Message("error.no_sample", model=repr(model), known=known))
     sample = samples[0]
     t = Texts(lang)
     rs = ResponseSet.from_any(sample.path, model)

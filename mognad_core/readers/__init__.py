@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location
+from ..texts import Message
 from .interface import RawTable, ResponseReader
 from .limits import Limits, current_limits, use_limits
 
@@ -39,10 +40,10 @@ def read_data_file(path: Path, what: str) -> Any:
 
 #: what to do with spreadsheet formats that have no reader
 _SAVE_AS = {
-    ".xls": 'open the .xls file in Excel and save it as "Excel Workbook (*.xlsx)"',
-    ".xlsb": 'open the .xlsb file in Excel and save it as "Excel Workbook (*.xlsx)"',
-    ".ods": 'open the .ods file in LibreOffice and save it as "Excel 2007-365 (.xlsx)"',
-    ".numbers": "export the Numbers file to Excel (.xlsx)",
+    ".xls": Message("error.save_as.excel", suffix=".xls"),
+    ".xlsb": Message("error.save_as.excel", suffix=".xlsb"),
+    ".ods": Message("error.save_as.ods"),
+    ".numbers": Message("error.save_as.numbers"),
 }
 
 
@@ -60,19 +61,29 @@ def read_table(
 
     p = Path(path)
     if not p.exists():
-        raise InputError("file not found", Location(file=str(p)), "the path of a response file")
+        raise InputError(
+            Message("error.file_not_found"),
+            Location(file=str(p)),
+            Message("error.expected.response_file"),
+        )
     if not p.is_file():
-        raise InputError("this is a folder, not a file", Location(file=str(p)))
+        raise InputError(Message("error.folder"), Location(file=str(p)))
     readers = get_readers()
     reader = readers.get(p.suffix.lower())
     if reader is None:
-        known = ", ".join(sorted(readers)) or "none"
+        known = ", ".join(sorted(readers)) or Message("error.none")
         save_as = _SAVE_AS.get(p.suffix.lower())
         raise InputError(
-            f'no reader for "{p.suffix or "(no suffix)"}" files',
+            Message("error.no_reader", suffix=p.suffix or Message("error.no_suffix")),
             Location(file=str(p)),
-            f"one of: {known}" + (f"; {save_as}" if save_as else ""),
+            Message("error.one_of_then", items=known, hint=save_as)
+            if save_as
+            else Message("error.one_of", items=known),
         )
     if p.stat().st_size == 0:
-        raise InputError("the file is empty", Location(file=str(p)), "a response file with data")
+        raise InputError(
+            Message("error.file_empty"),
+            Location(file=str(p)),
+            Message("error.expected.response_data"),
+        )
     return reader.read(p, sheet)

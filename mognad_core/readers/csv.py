@@ -150,17 +150,13 @@ class CsvReader(ResponseReader):
         check_file_size(path, limits)
         raw = path.read_bytes()
         if not raw.strip():
-            raise InputError("the file is empty", where, "a header row and one row per respondent")
+            raise InputError(Message("error.file_empty"), where, Message("error.expected.csv_rows"))
         if raw[:4] == b"PK\x03\x04":
             raise InputError(
-                "the file is a zipped workbook (.xlsx), not CSV text",
-                where,
-                "a .csv text file, or rename the file to .xlsx",
+                Message("error.csv_zipped"), where, Message("error.expected.csv_or_rename")
             )
         if b"\x00" in raw[:4096] and raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            raise InputError(
-                "the file is binary, not CSV text", where, "a .csv text file (UTF-8 or cp1252)"
-            )
+            raise InputError(Message("error.csv_binary"), where, Message("error.expected.csv_text"))
         lines = count_text_rows(raw)
         check_row_count(lines, limits, where, f"the file has {lines:,} lines")
         text, encoding = decode(raw)
@@ -201,7 +197,9 @@ class CsvReader(ResponseReader):
                 f'the same number of "{sep}"-separated fields on every row',
             ) from None
         except pd.errors.EmptyDataError:
-            raise InputError("the file is empty", where, "a header row") from None
+            raise InputError(
+                Message("error.file_empty"), where, Message("error.expected.header_row")
+            ) from None
         grid = grid.astype(object).where(grid != "", None)
         table = table_from_grid(grid, source=str(path), sheet=None, letters=False, check_nfc=False)
         table.notes[:0] = notes

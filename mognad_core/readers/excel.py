@@ -47,7 +47,7 @@ def _gc_paused() -> Iterator[None]:
 def _choose_sheet(path: Path, names: list[str], visible: list[str], sheet: str | None) -> str:
     if sheet is None:
         if not (visible or names):
-            raise InputError("the workbook has no sheets", Location(file=str(path)))
+            raise InputError(Message("error.no_sheets"), Location(file=str(path)))
         return (visible or names)[0]
     if sheet in names:
         return sheet
@@ -56,18 +56,20 @@ def _choose_sheet(path: Path, names: list[str], visible: list[str], sheet: str |
         return folded[nfc(sheet).casefold()]
     shown = ", ".join(f'"{n}"' for n in names)
     raise InputError(
-        f'the workbook has no sheet named "{sheet}"',
+        Message("error.no_sheet_named", sheet=sheet),
         Location(file=str(path)),
-        f"one of the sheets: {shown}",
+        Message("error.expected.sheets", sheets=shown),
     )
 
 
 def _unreadable(path: Path, exc: Exception) -> InputError:
     text = str(exc).strip() or type(exc).__name__
     lowered = text.lower()
+    problem: str | Message
+    expected: str | Message
     if "password" in lowered or "encrypt" in lowered or type(exc).__name__ == "PasswordError":
-        problem = "the workbook is password-protected (encrypted) and cannot be read"
-        expected = "a workbook saved without a password"
+        problem = Message("error.password")
+        expected = Message("error.expected.no_password")
     elif "zip" in lowered or "archive" in lowered:
         problem = f"the file is not a readable .xlsx workbook ({text})"
         expected = "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool"
@@ -215,12 +217,9 @@ def _from_grid(
         return table_from_grid(grid, **kwargs)
     except InputError as exc:
         others = [n for n in names if n != kwargs.get("sheet")]
-        if asked is None and others and exc.problem == "the sheet is empty":
+        if asked is None and others and exc.problem == Message("error.sheet_empty"):
             shown = ", ".join(f'"{n}"' for n in others)
-            exc.expected = (
-                f"a header row with statement ids or texts in the first sheet, or the sheet to "
-                f"read chosen with --sheet (other sheets: {shown})"
-            )
+            exc.expected = Message("error.expected.header_or_sheet", sheets=shown)
             exc.args = (exc.message,)
         raise
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import safe_write
 from ..errors import MognadError
-from ..texts import text
+from ..texts import Message, text
 from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect, report_waves
 
 SUFFIXES = (".xlsx", ".pptx")
@@ -45,14 +45,9 @@ def output_paths(out: str | Path, stem: str, lang: str = "sv") -> list[Path]:
     if suffix in SUFFIXES:
         return [p]
     if p.exists():
-        raise MognadError(
-            f"{p} exists and is not a folder: give a .xlsx file, a .pptx file or a folder."
-        )
+        raise MognadError(Message("error.report_not_folder", path=p))
     if suffix:
-        raise MognadError(
-            f"Cannot write a report as {p.name!r}: give a .xlsx file, a .pptx file or a folder "
-            "(for both)."
-        )
+        raise MognadError(Message("error.report_suffix", name=repr(p.name)))
     base = f"{stem}_{text('report.file', lang)}"
     return [p / f"{base}.xlsx", p / f"{base}.pptx"]
 
@@ -115,7 +110,9 @@ def build_report(
     if isinstance(responses, (str, Path)) and not Path(responses).is_file():
         # before the outputs are checked, in the words read_table uses (ResponseSet.from_any)
         raise InputError(
-            "file not found", Location(file=str(responses)), "the path of a response file"
+            Message("error.file_not_found"),
+            Location(file=str(responses)),
+            Message("error.expected.response_file"),
         )
     from ..responses import ResponseSet
 

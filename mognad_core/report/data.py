@@ -235,10 +235,7 @@ def _split_compare(spec: str) -> tuple[str, list[str] | None]:
     column, waves = spec.split("=", 1)
     pair = [w.strip() for w in waves.split(",")]
     if len(pair) != 2 or not all(pair):
-        raise MognadError(
-            f"--compare {spec!r}: name the wave column and two waves, e.g. år=2024,2025, or give "
-            "the earlier wave's response file."
-        )
+        raise MognadError(texts.Message("error.report_compare", spec=repr(spec)))
     return column.strip(), pair
 
 
@@ -298,11 +295,11 @@ def _compare(
     try:
         col = rs.waves(column).column
     except InputError:
-        cols = ", ".join(rs.attributes.columns) or "none"
+        cols = ", ".join(rs.attributes.columns) or texts.Message("error.none")
         raise InputError(
-            f'--compare "{previous}" is neither a response file nor a wave column of the responses',
+            texts.Message("error.report_compare_neither", previous=previous),
             Location(file=rs.source, sheet=rs.sheet),
-            f"the earlier wave's response file, or a column such as år (attribute columns: {cols})",
+            texts.Message("error.expected.earlier_wave", columns=cols),
         ) from None
     result = compare_waves(rs, col, waves, lang=lang, min_size=pol)
     current = rs.where((col, result.after_label))  # the wave is a cell of the plan
@@ -511,7 +508,7 @@ def collect(
     step = steps.step
     step("read")
     if rs.n == 0:
-        raise InputError("the response file has no respondents", Location(file=rs.source))
+        raise InputError(texts.Message("error.file_no_respondents"), Location(file=rs.source))
     rs = rs.where(*(where or []))  # a cell of the disclosure plan, as with score --where
     compare, waves_note = report_waves(rs, compare)
     cmp = None

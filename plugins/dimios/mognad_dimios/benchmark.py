@@ -215,7 +215,7 @@ def gap_for_context(
     try:
         parsed = parse_target(target, model, result)
     except MognadError as exc:
-        return benchmark_gap(result, None, model, lang=lang), str(exc)
+        return benchmark_gap(result, None, model, lang=lang), exc.text(lang)
     if parsed is None:
         return benchmark_gap(result, None, model, lang=lang), None
     return benchmark_gap(result, parsed, model, lang=lang), None

@@ -288,7 +288,7 @@ def build_insights(
         try:
             out.extend(i for i in build() if i is not None)
         except MognadError as exc:  # a setting in a user's model file: say so, keep the rest
-            problems.append(str(exc))
+            problems.append(exc.text(lang))
     if problems:
         out.append(
             ModelInsight(

@@ -314,8 +314,8 @@ def gap_insight(model: MaturityModel, result: ScoreResult, target: Any, lang: st
         return ModelInsight(
             key="dmm_target_error",
             title=t("dmm.gap.error_title"),
-            text=str(exc),
-            data={"target": str(target), "error": str(exc)},
+            text=exc.text(lang),
+            data={"target": str(target), "error": exc.text(lang)},
         )
     ordered = g.ordered()
     with_gap = [e for e in ordered if (e.gap or 0) > 0]
