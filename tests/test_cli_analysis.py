@@ -260,7 +260,7 @@ def test_levels_in_swedish_and_english(run_cli, level):
 
 
 def test_a_level_a_command_does_not_have(run_cli):
-    result = run_cli("groups", DIMIOS_2025, "-b", "förvaltning", "-l", "kategori")
+    result = run_cli("groups", DIMIOS_2025, "-b", "förvaltning", "-l", "kategori", "--lang", "en")
     assert result.exit_code == 2
     assert 'level "kategori" is not one of: dimension, statement, all.' in result.stderr
 

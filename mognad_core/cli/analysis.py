@@ -66,10 +66,9 @@ target_option = click.option(
 
 def _level_option(default: str, choices: tuple[str, ...]) -> Any:
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-        try:
-            return check_level(value, choices, default)
-        except MognadError as exc:
-            raise click.BadParameter(str(exc), ctx, param) from None
+        # a MognadError: written at the exit path in the command's language (click's usage
+        # error would be English)
+        return check_level(value, choices, default)
 
     return click.option(
         "--level",
