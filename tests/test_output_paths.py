@@ -9,7 +9,8 @@ functions, the Python API) is walked in Swedish and in English:
 - the note about the missing statement is there, in the output's language;
 - the selection ``år=2025`` gives the same number of respondents everywhere, and the small group
   is refused or hidden everywhere;
-- no text of the other language's catalogue appears (a mixed output fails);
+- no text of the other language's catalogue appears (a mixed output fails), in errors too: a
+  selection nobody is in gives one located error, the same from every command;
 - every percentage and difference is written as ``texts.pct``/``texts.pp`` write it: a decimal
   comma in Swedish and a point in English, a true minus sign (the plugins wrote "57.0 %" and
   "-3.1 procentenheter" in Swedish output).
@@ -172,6 +173,30 @@ def test_groups_hide_the_small_group(run_cli, survey):
     res = run_cli(*_args("groups", survey, "json", "sv"))
     data = json.loads(res.stdout)
     assert SMALL in [g["name"] for g in data["groups"] if g["suppressed"]]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_command_writes_the_same_error_in_its_language(run_cli, survey, lang):
+    """A wave no respondent has: one located error, the same from every command (and the
+    report), all in the command's language."""
+    problem = texts.text("error.no_such_value", lang, value="1999", column="år")
+    where = texts.text(
+        "cli.error", lang, message="enkät.xlsx, " + texts.text("where.sheet", lang, sheet="Svar")
+    )
+    shown = set()
+    for name in sorted(COMMANDS):
+        args = _args(name, survey, "table", lang)
+        args[args.index("år=2025")] = "år=1999"
+        res = run_cli(*args)
+        assert res.exit_code == 2 and res.stdout == "", (name, res.stderr)
+        assert_one_language(res.stderr, lang, f"mognad {name}'s error")
+        shown.add(res.stderr.strip())
+    res = run_cli("report", survey, "--where", "år=1999", "-o", survey.parent, "--lang", lang)
+    assert res.exit_code == 2
+    shown.add(res.stderr.strip())
+    assert len(shown) == 1, shown
+    (message,) = shown
+    assert message.startswith(where) and problem in message, message
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
