@@ -1260,6 +1260,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value.date": ("{value} (ett datum)", "{value} (a date)"),
     "value.datetime": ("{value} (datum och tid)", "{value} (a date and time)"),
     "value.time": ("{value} (en tid)", "{value} (a time)"),
+    "error.invited": (
+        "antalet inbjudna ska vara ett heltal, minst 1 (fick {invited}).",
+        "invited must be a whole number of people, at least 1 (got {invited}).",
+    ),
+    "error.invited_fewer": (
+        "Det finns {n} svarande men bara {invited} inbjudna; kontrollera antalet inbjudna.",
+        "There are {n} respondents but only {invited} invited; check the invited count.",
+    ),
+    # the initiative table (mognad_core.analysis.portfolio)
+    "error.initiative_columns": (
+        "initiativtabellen har ingen kolumn för {absent} (rubriker som hittades: {headers})",
+        "the initiative table has no column for {absent} (headers found: {headers})",
+    ),
+    "error.expected.initiative_columns": (
+        "kolumnerna namn, status, påståenden och de tre axlarna effektivitet–innovation, "
+        "operativt–strategiskt, intern–extern nytta",
+        "columns namn, status, påståenden and the three axes effektivitet–innovation, "
+        "operativt–strategiskt, intern–extern nytta",
+    ),
+    "error.initiative_name": ("initiativet har inget namn", "this initiative has no name"),
+    "error.expected.name": ("ett namn", "a name"),
+    "error.not_a_status": ("{value} är ingen status", "{value} is not a status"),
+    "error.no_status": ("ingen status", "no status"),
+    "error.expected.status": ("klar, pågående eller planerad", "klar, pågående or planerad"),
+    "error.initiative_unmapped": (
+        "initiativet är inte kopplat till något påstående eller någon dimension",
+        "this initiative is not mapped to any statement or dimension",
+    ),
+    "error.expected.part_ids": (
+        "id för påståenden eller dimensioner, t.ex. {ids}",
+        "statement or dimension ids, e.g. {ids}",
+    ),
+    "error.not_a_part": (
+        '"{part}" är inte ett påstående eller en dimension i modellen "{model}"',
+        '"{part}" is not a statement or dimension of model "{model}"',
+    ),
+    "error.expected.ids_such_as": (
+        "id som {statements} eller {dimensions}, åtskilda med kommatecken",
+        "ids such as {statements} or {dimensions}, separated by commas",
+    ),
+    "error.no_initiatives": (
+        "initiativtabellen har inga initiativ",
+        "the initiative table has no initiatives",
+    ),
+    "error.expected.initiative_rows": ("en rad per initiativ", "one row per initiative"),
     # reports (--compare, the output)
     "error.report_compare": (
         "--compare {spec}: ange kolumnen för mätningar och två mätningar, t.ex. år=2024,2025, "

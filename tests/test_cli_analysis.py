@@ -228,7 +228,7 @@ def test_docs_error_example_is_real(run_cli, tmp_path):
     ws.append(["Initiativ", "Status", "Påståenden"])
     ws.append(["E-tjänster", "kanske", "f13"])
     wb.save(tmp_path / "initiativ.xlsx")
-    out = run_cli("portfolio", DIMIOS_2025, tmp_path / "initiativ.xlsx")
+    out = run_cli("portfolio", DIMIOS_2025, tmp_path / "initiativ.xlsx", "--lang", "en")
     assert out.exit_code == 2
     shown = re.search(r"```text\n(Error: [^\n]*)\n```", DOC.read_text(encoding="utf-8")).group(1)
     assert out.stderr.strip() == shown

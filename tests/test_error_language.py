@@ -7,9 +7,11 @@ Python code. An error not yet in the catalogue (plain English text) is written a
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pytest
-from conftest import DIMIOS_2025, DIMIOS_SAMPLE, TINY
+from conftest import DIMIOS_2025, DIMIOS_SAMPLE, ROOT, TINY
 
 import mognad_core as mognad
 from mognad_core import texts
@@ -136,3 +138,22 @@ def test_plain_text_is_an_english_error_in_every_language(run_cli, tmp_path):
     out.write_bytes(b"mine")
     res = run_cli("report", DIMIOS_2025, "-o", out)
     assert res.exit_code == 2 and res.stderr.startswith(f"Error: {out} already exists.")
+
+
+def test_the_plugin_authors_example_runs():
+    """docs/plugin-utilities.md shows how a plugin raises a translated error: it runs."""
+    page = (ROOT / "docs" / "plugin-utilities.md").read_text(encoding="utf-8")
+    section = page.split("## Errors in the reader's language", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, flags=re.S).group(1)
+    exec(compile(code, "docs/plugin-utilities.md", "exec"), {})
+
+
+def test_a_plugin_error_is_written_in_the_command_language(run_cli, monkeypatch):
+    texts.add({"acme.error.boom": ("Det small: {what}.", "It went boom: {what}.")}, owner="acme")
+
+    def boom(*args, **kwargs):
+        raise MognadError(texts.Message("acme.error.boom", what="f11"))
+
+    monkeypatch.setattr(mognad.ResponseSet, "from_any", boom)
+    assert run_cli("score", DIMIOS_2025).stderr == "Fel: Det small: f11.\n"
+    assert run_cli("score", DIMIOS_2025, "--lang", "en").stderr == "Error: It went boom: f11.\n"

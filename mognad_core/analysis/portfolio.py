@@ -313,11 +313,13 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
     absent = [k for k, v in needed.items() if v is None]
     if absent:
         raise InputError(
-            f"the initiative table has no column for {', '.join(absent)} (headers found: "
-            f"{', '.join(headers) or 'none'})",
+            texts.Message(
+                "error.initiative_columns",
+                absent=", ".join(absent),
+                headers=", ".join(headers) or texts.Message("error.none"),
+            ),
             where,
-            "columns namn, status, påståenden and the three axes effektivitet–innovation, "
-            "operativt–strategiskt, intern–extern nytta",
+            texts.Message("error.expected.initiative_columns"),
         )
     axis_j = {key: _axis_column(headers, spec) for key, spec in AXES.items()}
     lookup = _part_lookup(model)
@@ -328,33 +330,42 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
             continue
         name = row.iloc[name_j]
         if _blank(name):
-            raise InputError("this initiative has no name", loc(name_j, i), "a name")
+            raise InputError(
+                texts.Message("error.initiative_name"),
+                loc(name_j, i),
+                texts.Message("error.expected.name"),
+            )
         status_raw = row.iloc[status_j]
         status = STATUSES.get(normalize_token(str(status_raw))) if not _blank(status_raw) else None
         if status is None:
             raise InputError(
-                f"{_show(status_raw)} is not a status" if not _blank(status_raw) else "no status",
+                texts.Message("error.not_a_status", value=_show(status_raw))
+                if not _blank(status_raw)
+                else texts.Message("error.no_status"),
                 loc(status_j, i),
-                "klar, pågående or planerad",
+                texts.Message("error.expected.status"),
             )
         maps_raw = row.iloc[map_j]
         tokens = [t.strip() for t in re.split(r"[,;\n]", "" if _blank(maps_raw) else str(maps_raw))]
         tokens = [t for t in tokens if t]
         if not tokens:
             raise InputError(
-                "this initiative is not mapped to any statement or dimension",
+                texts.Message("error.initiative_unmapped"),
                 loc(map_j, i),
-                f"statement or dimension ids, e.g. {', '.join(model.statement_ids[:2])}",
+                texts.Message("error.expected.part_ids", ids=", ".join(model.statement_ids[:2])),
             )
         maps: list[str] = []
         for t in tokens:
             pid = t if model.has_part(t) else lookup.get(normalize_token(t))  # exact id first
             if pid is None:
                 raise InputError(
-                    f'"{t}" is not a statement or dimension of model "{model.name}"',
+                    texts.Message("error.not_a_part", part=t, model=model.name),
                     loc(map_j, i),
-                    f"ids such as {', '.join(model.statement_ids[:3])} or "
-                    f"{', '.join(d.id for d in model.dimensions)}, separated by commas",
+                    texts.Message(
+                        "error.expected.ids_such_as",
+                        statements=", ".join(model.statement_ids[:3]),
+                        dimensions=", ".join(d.id for d in model.dimensions),
+                    ),
                 )
             if pid not in maps:
                 maps.append(pid)
@@ -391,7 +402,11 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
             )
         )
     if not out:
-        raise InputError("the initiative table has no initiatives", where, "one row per initiative")
+        raise InputError(
+            texts.Message("error.no_initiatives"),
+            where,
+            texts.Message("error.expected.initiative_rows"),
+        )
     return out, table.source
 
 

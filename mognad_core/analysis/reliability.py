@@ -128,14 +128,10 @@ def reliability(
     notes: list[str] = []
     if invited is not None:
         if isinstance(invited, bool) or int(invited) != invited or invited < 1:
-            raise MognadError(
-                f"invited must be a whole number of people, at least 1 (got {invited!r})."
-            )
+            raise MognadError(texts.Message("error.invited", invited=repr(invited)))
         invited = int(invited)
         if rs.n > invited:
-            raise MognadError(
-                f"There are {rs.n} respondents but only {invited} invited; check the invited count."
-            )
+            raise MognadError(texts.Message("error.invited_fewer", n=rs.n, invited=invited))
         response_rate = rs.n / invited
         if response_rate < 0.5:
             notes.append(
