@@ -992,6 +992,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'there is no column "{name}" {purpose}',
     ),
     "error.purpose.group_by": ("att gruppera efter", "to group by"),
+    "error.purpose.group_respondents_by": (
+        "att gruppera de svarande efter",
+        "to group respondents by",
+    ),
     "error.expected.attribute_columns": (
         "en av bakgrundskolumnerna: {columns}",
         "one of the attribute columns: {columns}",

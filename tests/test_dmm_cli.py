@@ -177,7 +177,7 @@ def test_workshop_command_table_and_json(run_cli):
 
 
 def test_workshop_command_errors(run_cli):
-    r = run_cli("dmm", "workshop", DMM_SAMPLE, "--groups", "förvaltning")
+    r = run_cli("dmm", "workshop", DMM_SAMPLE, "--groups", "förvaltning", "--lang", "en")
     assert r.exit_code == 2
     assert 'no column "förvaltning"' in r.stderr and '"ledningsgrupp"' in r.stderr
     r = run_cli("dmm", "workshop", DMM_SAMPLE, "--min-size", "2")

@@ -45,6 +45,7 @@ from mognad_core import (
     disclosure,
     texts,
 )
+from mognad_core.cli.render import table
 from mognad_core.schema import in_language
 from mognad_core.scoring import publish_score
 
@@ -296,7 +297,7 @@ def workshop(
             Location(file=rs.source, sheet=rs.sheet),
             "one row per respondent",
         )
-    column = rs.column(by, "to group respondents by")
+    column = rs.column(by, texts.Message("error.purpose.group_respondents_by"))
     split = disclosure.breakdown(rs, [column], pol, lang)
     notes: list[str] = []
     pooled = rs.pooled_waves()
@@ -396,25 +397,6 @@ def workshop(
     return disclosure.finish(result, pol, lang, rs.notes)
 
 
-def text_table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table: the first column left-aligned, the others right-aligned."""
-    if not rows:
-        return ""
-    cols = list(rows[0])
-    width = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
-
-    def line(values: dict[str, Any]) -> str:
-        cells = [
-            str(values.get(c, "")).ljust(width[c])
-            if i == 0
-            else str(values.get(c, "")).rjust(width[c])
-            for i, c in enumerate(cols)
-        ]
-        return "  ".join(cells).rstrip()
-
-    return "\n".join([line({c: c for c in cols}), *(line(r) for r in rows)])
-
-
 def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
     """The workshop as plain-text tables (groups side by side). Made with the anonymity
     protection off, it starts with the notice saying so."""
@@ -473,7 +455,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             row[short[k]] = "–" if pd.isna(v) else f"{t.pct(v, 1)} {abbrev.get(lv, '')}"
         rows.append(row)
     if keys:
-        lines.append(text_table(rows))
+        lines.append(table(rows, t))
     head = t("dmm.workshop.spread")
     if result.min_size > 1:
         head += t("dmm.workshop.spread_small", spread_min=result.spread_min, limit=limit)
@@ -495,7 +477,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
                 row[short[k]] = "–"
         rows.append(row)
     if keys:
-        lines.append(text_table(rows))
+        lines.append(table(rows, t))
     disc = result.discussion
     lines += ["", t("dmm.workshop.discussion")]
     if disc.empty:
