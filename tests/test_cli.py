@@ -20,6 +20,27 @@ def test_models_table_and_json(run_cli):
     assert dimios["plugin"] == "dimios" and dimios["statements"] == 24
 
 
+def test_one_table_aligns_columns_by_what_they_hold():
+    """cli.render.table, for the CLI and the plugins' commands: figures right-aligned even under
+    a wider heading (was "11.5 %    " under "Don't know"), labels left-aligned by their content
+    (a plugin's own "Zone" column too), "–" and "hidden" neither, no line ending in spaces."""
+    from mognad_core.cli.render import table
+    from mognad_core.texts import Texts
+
+    rows = [
+        {"Group": "Soc", "Don't know": "11.5 %", "n": 12, "Zone": "high", "": "*"},
+        {"Group": "Ledning", "Don't know": "–", "n": "hidden", "Zone": "low", "": ""},
+        {"Group": "2024", "Don't know": "+3.1 pp", "n": None, "Zone": "–", "": ""},
+    ]
+    assert table(rows, Texts("en")).splitlines() == [
+        "Group   Don't know      n Zone",
+        "Soc         11.5 %     12 high *",
+        "Ledning          – hidden low",
+        "2024       +3.1 pp      – –",
+    ]
+    assert table([], Texts("en")) == "(nothing to show)"
+
+
 def test_models_show_json_is_the_pydantic_dump(run_cli):
     out = run_cli("models", "show", "dimios", "--format", "json")
     assert out.exit_code == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from .. import safe_write
 from ..model_files import dump_model
@@ -14,6 +13,7 @@ from ..schema import in_language
 from ..texts import Texts
 from . import cli
 from .options import echo_json, format_option, lang_option
+from .render import table
 
 
 @cli.group(invoke_without_command=True)
@@ -40,8 +40,7 @@ def models(ctx: click.Context, lang: str, fmt: str) -> None:
         }
         for i in infos
     ]
-    frame = pd.DataFrame(rows)
-    click.echo(frame.to_string(index=False) if not frame.empty else t("cli.models.none"))
+    click.echo(table(rows, t) if rows else t("cli.models.none"))
 
 
 @models.command("show")

@@ -9,6 +9,7 @@ Swedish). The commands (``cli/analysis.py``, ``cli/score.py``) only read, call t
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from ..results import ScoreResult
 from ..schema import in_language
 from ..texts import Texts, shorten
 
-#: columns holding labels (left-aligned); the others hold figures (right-aligned)
+#: the core's label columns (left-aligned whatever they hold: ids, group names such as 2024)
 _LEFT = (
     "cli.col.id",
     "cli.col.part",
@@ -43,22 +44,48 @@ _LEFT = (
 )
 
 
-def table(rows: list[dict[str, Any]], t: Texts | None = None) -> str:
-    """A plain-text table of ``rows`` (dicts with the same keys, the column headings): label
-    columns (:data:`_LEFT`, in ``t``'s language) left-aligned, figures right-aligned. No rows:
-    ``(inget att visa)`` / ``(nothing to show)``."""
-    import pandas as pd
+#: a cell that is a figure: a number, a percentage or a difference ("12", "11,5 %", "+3,1 p.e.")
+_FIGURE = re.compile(r"^[+\-−±]?\d")
 
+
+def table(rows: list[dict[str, Any]], t: Texts | None = None) -> str:
+    """A plain-text table of ``rows`` (dicts whose keys are the column headings), the one table
+    of the CLI and the plugins' commands. A column of figures (numbers, percentages,
+    differences; "–" and words such as "dold" in between do not count) is right-aligned under
+    its heading, however wide the heading; a column of labels is left-aligned, as are the core's
+    label columns (:data:`_LEFT`, in ``t``'s language) whatever they hold. Columns are one
+    space apart and no line ends in spaces. No rows: ``(inget att visa)`` /
+    ``(nothing to show)``."""
     t = t or Texts("sv")
-    frame = pd.DataFrame(rows)
-    if frame.empty:
+    if not rows:
         return t("cli.nothing")
-    formatters = {}
-    for col in [t(k) for k in _LEFT] + [""]:
-        if col in frame:
-            width = max(len(col), *(len(str(v)) for v in frame[col]))
-            formatters[col] = lambda v, w=width: str(v).ljust(w)
-    return frame.to_string(index=False, justify="left", formatters=formatters)
+    heads = list(dict.fromkeys(h for row in rows for h in row))
+    cells = [[_cell(row.get(h, "")) for h in heads] for row in rows]
+    labels = {t(k) for k in _LEFT} | {""}
+    right = [h not in labels and _figures([c[i] for c in cells]) for i, h in enumerate(heads)]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+
+    def line(values: list[str]) -> str:
+        padded = (
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True)
+        )
+        return " ".join(padded).rstrip()
+
+    return "\n".join([line([str(h) for h in heads]), *(line(c) for c in cells)])
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    return str(value)
+
+
+def _figures(cells: list[str]) -> bool:
+    """Whether a column holds figures: at least as many cells that are figures as cells with
+    words (blank and "–" cells count as neither)."""
+    figures = sum(bool(_FIGURE.match(c.strip())) for c in cells)
+    words = sum(not _FIGURE.match(c.strip()) and c.strip() not in ("", "–") for c in cells)
+    return figures > 0 and figures >= words
 
 
 def header(responses: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> str:

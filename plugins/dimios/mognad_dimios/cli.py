@@ -18,6 +18,7 @@ from mognad_core.cli.options import (
     model_option,
     sheet_option,
 )
+from mognad_core.cli.render import table
 from mognad_core.plugins import load_model
 
 from . import classification
@@ -53,19 +54,6 @@ def _org_lines(c: classification.Classification, lang: str) -> list[str]:
     ]
 
 
-def _left_aligned_table(rows: list[dict[str, Any]]) -> str:
-    """Left-aligned plain-text table (group names read best left-aligned)."""
-    if not rows:
-        return ""
-    heads = list(rows[0])
-    cells = [[str(r.get(h, "")) for h in heads] for r in rows]
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
-    for c in cells:
-        lines.append("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip())
-    return "\n".join(lines)
-
-
 def _group_table(grouped: classification.GroupedClassification, lang: str) -> str:
     t = texts.Texts(lang)
     org = grouped.organisation
@@ -89,7 +77,7 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
                 t("dimios.col.category"): category,
             }
         )
-    text = _left_aligned_table(rows)
+    text = table(rows, t)
     if any(g.classification and g.classification.near_border for g in grouped.groups):
         text += "\n* " + t(
             "dimios.quadrant.near_footnote", margin=t.num(100 * org.border_margin, None)
