@@ -93,7 +93,7 @@ def test_official_texts_through_a_mapping_file(run_cli, wave, reference, tmp_pat
     headers = official_headers()
     path = write(wave.rename(columns=headers), tmp_path / "export_officiell.csv")
     # without a mapping nothing matches: a clear error, not a silent empty result
-    res = run_cli("score", path, "--model", "dimios")
+    res = run_cli("score", path, "--model", "dimios", "--lang", "en")
     assert res.exit_code == 2
     assert "no column matches a statement" in res.stderr and "Traceback" not in res.stderr
     # a YAML mapping file, header: statement id (whitespace and case may differ)
