@@ -41,6 +41,25 @@ def test_one_table_aligns_columns_by_what_they_hold():
     assert table([], Texts("en")) == "(nothing to show)"
 
 
+def test_one_where_and_one_target_option(run_cli):
+    """--where and --target are declared once (cli.options) and read the same in every command
+    and plugin command: score claimed "a benchmark name (e.g. national)", which is refused, and
+    dimios classify's --where had other words and no metavar; dmm workshop had no --where."""
+
+    def option_help(*command: str, option: str) -> str:
+        out = run_cli(*command, "--help").stdout
+        block = out.split(option, 1)[1].split("\n  -", 1)[0]
+        return " ".join(block.split())
+
+    commands = [("score",), ("gap",), ("priorities",), ("report",)]
+    targets = {option_help(*c, option="--target TEXT") for c in commands}
+    assert len(targets) == 1 and "DiMiOS: national_2021" in targets.pop()
+    for command in [*commands, ("dimios", "classify"), ("dmm", "workshop"), ("groups",)]:
+        where = option_help(*command, option="--where COLUMN=VALUE")
+        assert where.startswith("Only respondents with this value in an attribute column"), command
+    assert mognad.get_model("dimios").benchmark("national_2021")
+
+
 def test_models_show_json_is_the_pydantic_dump(run_cli):
     out = run_cli("models", "show", "dimios", "--format", "json")
     assert out.exit_code == 0

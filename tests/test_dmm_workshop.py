@@ -427,3 +427,16 @@ def test_a_set_too_small_is_refused_on_the_command_line(run_cli, eight, tmp_path
     res = run_cli("dmm", "workshop", path)
     assert res.exit_code == 2 and res.stdout == ""
     assert "färre än 5 svarande" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_where_selects_as_in_every_command(run_cli, small_groups):
+    """--where is the shared option (cli.options.where_option): the workshop of a selection,
+    named in its first line and in its JSON."""
+    res = run_cli("dmm", "workshop", small_groups, "--where", "ledningsgrupp=G", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["where"] == ["ledningsgrupp=G"] and data["n_respondents"] == SIZES["G"]
+    text = run_cli("dmm", "workshop", small_groups, "--where", "ledningsgrupp=G").stdout
+    assert text.startswith("Workshop: ledning.csv (ledningsgrupp=G), 9 svarande i 1 grupper")
+    wrong = run_cli("dmm", "workshop", small_groups, "--where", "ledningsgrupp=Z")
+    assert wrong.exit_code == 2 and "Z" in wrong.stderr

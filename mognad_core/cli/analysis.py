@@ -35,6 +35,8 @@ from .options import (
     min_size_option,
     model_option,
     sheet_option,
+    target_option,
+    where_option,
 )
 from .render import (
     header,
@@ -44,23 +46,6 @@ from .render import (
     render_portfolio,
     render_priorities,
     render_reliability,
-)
-
-where_option = click.option(
-    "--where",
-    "where",
-    multiple=True,
-    metavar="COLUMN=VALUE",
-    help="Only respondents with this value in an attribute column, e.g. --where år=2025 "
-    "(repeat for several conditions).",
-)
-target_option = click.option(
-    "--target",
-    "-t",
-    default=None,
-    help="A number (0.6 or 60%), a benchmark name (see `mognad models show`), a level name, "
-    "'next' (the next maturity level), 'dim=value,...' or a .yaml/.json/.csv file of "
-    "dimension targets. gap without it: the model's default benchmark (DiMiOS: national_2021).",
 )
 
 

@@ -28,6 +28,23 @@ format_option = click.option(
     help="Output format.",
 )
 sheet_option = click.option("--sheet", "-s", default=None, help="Sheet name (default: first).")
+where_option = click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="COLUMN=VALUE",
+    help="Only respondents with this value in an attribute column, e.g. --where år=2025 "
+    "(repeat for several conditions).",
+)
+target_option = click.option(
+    "--target",
+    "-t",
+    default=None,
+    help="A number (0.6 or 60%), a benchmark name (see `mognad models show`; DiMiOS: "
+    "national_2021), a level name, 'next' (the next maturity level), 'dim=value,...' or a "
+    ".yaml/.json/.csv file of dimension targets. gap without it: the model's default "
+    "benchmark.",
+)
 _mapping = click.option(
     "--mapping",
     type=click.Path(dir_okay=False),

@@ -17,6 +17,8 @@ from .options import (
     min_size_option,
     model_option,
     sheet_option,
+    target_option,
+    where_option,
 )
 
 
@@ -65,16 +67,10 @@ class _Bar:
     "-c",
     default=None,
     metavar="PREVIOUS",
-    help="The earlier wave: its response file, or a wave column of RESPONSES (år, or "
-    "år=2024,2025); the report is then about the later wave.",
+    help="The earlier wave: its response file (--where selects in it too), or a wave column of "
+    "RESPONSES (år, or år=2024,2025); the report is then about the later wave.",
 )
-@click.option(
-    "--target",
-    "-t",
-    default=None,
-    help="A number (60%), a benchmark name, a level name, 'dim=value,...', 'next' or a file of "
-    "dimension targets.",
-)
+@target_option
 @click.option("--title", default=None, help="Report title (default: Digital mognad [wave]).")
 @click.option(
     "--count",
@@ -85,14 +81,7 @@ class _Bar:
     help="How many places to start are suggested (choose few).",
 )
 @min_size_option
-@click.option(
-    "--where",
-    "where",
-    multiple=True,
-    metavar="COLUMN=VALUE",
-    help="Only respondents with this value, e.g. --where förvaltning=Socialförvaltningen "
-    "(also applied to a PREVIOUS file).",
-)
+@where_option
 @sheet_option
 @mapping_option
 @lang_option

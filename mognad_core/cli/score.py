@@ -14,7 +14,7 @@ from ..scoring import score as score_api
 from ..scoring import score_responses
 from ..texts import Message, Texts
 from . import cli
-from .analysis import read_input, where_option
+from .analysis import read_input
 from .options import (
     echo_notes,
     emit,
@@ -24,16 +24,10 @@ from .options import (
     min_size_option,
     model_option,
     sheet_option,
+    target_option,
+    where_option,
 )
 from .render import render_score
-
-target_option = click.option(
-    "--target",
-    "-t",
-    default=None,
-    help="Target to compare with: a number (0.6 or 60%), a benchmark name (e.g. national), "
-    "a level name, 'dim=value,...' or a .yaml/.json/.csv file of dimension targets.",
-)
 
 
 def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:

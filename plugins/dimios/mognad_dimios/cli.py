@@ -17,6 +17,7 @@ from mognad_core.cli.options import (
     min_size_option,
     model_option,
     sheet_option,
+    where_option,
 )
 from mognad_core.cli.render import table
 from mognad_core.plugins import load_model
@@ -118,12 +119,7 @@ def register(cli: click.Group) -> None:
         help="Also classify each group of this column (e.g. förvaltning, roll); repeatable.",
     )
     @min_size_option
-    @click.option(
-        "--where",
-        "where",
-        multiple=True,
-        help="Only respondents with column=value, e.g. --where år=2025; repeatable.",
-    )
+    @where_option
     @model_option
     @sheet_option
     @mapping_option

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import click
 
-from mognad_core import disclosure
+from mognad_core import ResponseSet, disclosure
 from mognad_core.cli.options import (
     echo_notes,
+    format_option,
     lang_option,
     mapping_option,
     min_size_option,
     sheet_option,
+    where_option,
 )
 
 from .groups import render_workshop, workshop
@@ -39,22 +41,17 @@ def dmm_group() -> None:
     help="Model name or path to a model file.",
 )
 @min_size_option
+@where_option
 @sheet_option
 @mapping_option
 @lang_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option
 def workshop_command(
     file: str,
     by: str,
     model: str,
     min_size: int | None,
+    where: tuple[str, ...],
     sheet: str | None,
     mapping: str | None,
     lang: str,
@@ -66,12 +63,11 @@ def workshop_command(
     groups`, and spread figures are shown only for groups of at least twice the minimum size.
 
     \b
-    Example: mognad dmm workshop svar.xlsx --groups ledningsgrupp
+    Example: mognad dmm workshop svar.xlsx --groups ledningsgrupp --where år=2025
     """
     pol = disclosure.policy(min_size, lang)
-    result = workshop(
-        file, by=by, min_size=pol, model=model, sheet=sheet, mapping=mapping, lang=lang
-    )
+    rs = ResponseSet.from_any(file, model, sheet=sheet, mapping=mapping).where(*where)
+    result = workshop(rs, by=by, min_size=pol, lang=lang)
     if fmt == "json":
         click.echo(result.to_json())  # its notes carry the opt-out notice
     else:

@@ -104,6 +104,9 @@ class WorkshopResult(BaseModel):
     lang: str = "sv"
     n_respondents: int
     source: str | None = None
+    where: list[str] = Field(
+        default_factory=list, description="the selection (--where), COLUMN=VALUE each"
+    )
     engines: list[dict[str, str | None]] = Field(description="id, label, label_en in model order")
     levels_order: list[dict[str, str | None]] = Field(description="name, name_en of each level")
     groups: pd.DataFrame = Field(description="index group; n (None when hidden), shown, reason")
@@ -151,6 +154,7 @@ class WorkshopResult(BaseModel):
             "spread_min": self.spread_min,
             "n_respondents": self.n_respondents,
             "source": self.source,
+            "where": self.where,
             "total_key": TOTAL,
             "engines": self.engines,
             "levels_order": self.levels_order,
@@ -378,6 +382,7 @@ def workshop(
         lang=lang,
         n_respondents=rs.n,
         source=rs.source,
+        where=[f"{c}={v}" for c, v in rs.conditions],
         engines=[{"id": d.id, "label": d.label, "label_en": d.label_en} for d in eng],
         levels_order=[{"name": lv.name, "name_en": lv.name_en} for lv in m.levels],
         groups=groups,
@@ -413,6 +418,8 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
     for i, g in enumerate(shown_groups, start=1):
         short[g] = f"G{i}"
     source = Path(result.source).name if result.source else t("dmm.workshop.responses")
+    if result.where:  # as every analysis names its selection: svar.xlsx (år=2025)
+        source += f" ({', '.join(result.where)})"
     limit = texts.num(result.settings.get("flag_range", 0.5) * 100, lang, None)
     lines = [f"*** {notice} ***" for notice in disclosure.notes_for(result_policy(result), lang)]
     if lines:
