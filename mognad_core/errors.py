@@ -38,6 +38,16 @@ class MognadError(Exception):
         super().__init__(message, *args)
         self.body = message
 
+    @property
+    def body(self) -> str | Message:
+        """What the error says: a :class:`~mognad_core.texts.Message` or plain English text
+        (for a subclass that did not pass it on, its first argument)."""
+        return self.__dict__.get("_body", self.args[0] if self.args else "")
+
+    @body.setter
+    def body(self, message: str | Message) -> None:
+        self.__dict__["_body"] = message
+
     def translatable(self) -> bool:
         """True when the message is in the catalogue (it can be written in any language)."""
         return not isinstance(self.body, str)
