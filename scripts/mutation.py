@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -172,6 +173,9 @@ def run(name: str, module: dict, shared: dict, jobs: int, limit: float | None) -
         "        configuration.config()\n",
         encoding="utf-8",
     )
+    # The signal tests need Ctrl+C to work in their child processes, also when this script
+    # was started in the background (where the shell ignores SIGINT, and children inherit that).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(work / "site"), str(work / "mutants")])}
     start = time.monotonic()
     with open(log, "w", encoding="utf-8") as out:

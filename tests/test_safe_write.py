@@ -618,3 +618,399 @@ def test_the_documented_messages_are_the_code_messages(tmp_path, monkeypatch):
     for name in re.findall(r"safe_write\.(\w+)\(", section):
         assert name in safe_write.__all__, name
     assert "`--force`" in section
+
+
+# ---- what mutation testing found (docs/quality.md) ------------------------------------------
+# Each test names the mutations of safe_write.py it kills (mutmut, scripts/mutation.sh). The
+# signal tests above send signals to child processes; mutmut learns which tests reach a function
+# in its own process only, so the guard is also tested here in this process, with the signal
+# that would end the process recorded instead (``raised``).
+
+
+@pytest.fixture
+def default_signals():
+    """SIGINT and SIGTERM as a plain process has them (the guard only takes over defaults);
+    the handlers before the test are back after it."""
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    restore = signal.signal  # the real one, also where a test replaces it
+    restore(signal.SIGINT, signal.default_int_handler)
+    restore(signal.SIGTERM, signal.SIG_DFL)
+    yield
+    for signum, handler in before.items():
+        restore(signum, handler)
+
+
+@pytest.fixture
+def raised(monkeypatch) -> list:
+    """The signals safe_write raises again after its cleanup, recorded instead of raised."""
+    seen: list = []
+    monkeypatch.setattr(safe_write.signal, "raise_signal", seen.append)
+    return seen
+
+
+def _signal_myself(signum: int, after: list) -> None:
+    os.kill(os.getpid(), signum)
+    time.sleep(2)  # the handler raises before this ends
+    after.append("not interrupted")
+
+
+@POSIX
+def test_sigterm_in_this_process_cleans_up_then_ends_as_sigterm(tmp_path, default_signals, raised):
+    """Kills the guard not taking over SIGTERM (``is threading.main_thread()``, ``current =
+    None``, ``not in (SIG_DFL, ...)``), every signal held back from the start (``depth = 1``),
+    the mutations of _Terminated, of _raise and of raising the signal again (``signum = None``,
+    ``raise_signal(None)``, ``SystemExit(None)``, ``128 - signum``, ``129 + signum``)."""
+    after: list = []
+
+    def writer(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        _signal_myself(signal.SIGTERM, after)
+
+    with pytest.raises(SystemExit) as exc:
+        safe_write.write_file(tmp_path / "r.txt", writer)
+    assert exc.value.code == 128 + signal.SIGTERM and raised == [signal.SIGTERM]
+    assert after == [] and listing(tmp_path) == []
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the previous handler is back
+
+
+@POSIX
+def test_ctrl_c_in_this_process_is_keyboard_interrupt_after_the_cleanup(
+    tmp_path, default_signals, raised
+):
+    """SIGINT becomes KeyboardInterrupt, as without mognad, and is not raised again. Kills the
+    mutations of _raise's ``is signal.default_int_handler``."""
+    after: list = []
+    during = []
+
+    def writer(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        during.append(signal.getsignal(signal.SIGINT))
+        _signal_myself(signal.SIGINT, after)
+
+    with pytest.raises(KeyboardInterrupt):
+        safe_write.write_file(tmp_path / "r.txt", writer)
+    assert during[0] is not signal.default_int_handler  # the guard's handler while writing
+    assert raised == [] and after == [] and listing(tmp_path) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@POSIX
+def test_sigterm_while_moving_into_place_in_this_process_waits_for_all_files(
+    tmp_path, monkeypatch, default_signals, raised
+):
+    """Kills the mutations of _handle and deferred (a held-back signal lost or raised at once)."""
+    real = os.replace
+    moved = []
+
+    def replace(src, dst):
+        real(src, dst)
+        moved.append(dst)
+        if len(moved) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(safe_write.os, "replace", replace)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    with pytest.raises(SystemExit) as exc:
+        safe_write.write_files(
+            [(a, lambda tmp: tmp.write_bytes(b"a")), (b, lambda tmp: tmp.write_bytes(b"b"))]
+        )
+    assert exc.value.code == 128 + signal.SIGTERM and raised == [signal.SIGTERM]
+    assert (a.read_bytes(), b.read_bytes()) == (b"a", b"b") and listing(tmp_path) == [
+        "a.txt",
+        "b.txt",
+    ]
+
+
+@POSIX
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_during_the_cleanup_waits_for_it(
+    tmp_path, monkeypatch, default_signals, raised, signum
+):
+    """A signal while cleaning up after an error: SIGTERM is delivered after the cleanup, as it
+    would have ended the process; Ctrl+C lets the error through. Kills the mutations of the
+    pending signal in _SignalGuard.__exit__ (``pending = None``, ``signum is not None``,
+    ``previous.get(None)``, ``is signal.default_int_handler``, ``signum = None``, the and/or
+    swaps)."""
+    real = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        os.kill(os.getpid(), signum)  # arrives while the temporary files are removed
+        real(self, missing_ok)
+
+    def broken(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        monkeypatch.setattr(Path, "unlink", unlink)
+        raise RuntimeError("the writer broke")
+
+    if signum == signal.SIGTERM:
+        with pytest.raises(SystemExit) as exc:
+            safe_write.write_file(tmp_path / "r.txt", broken)
+        assert exc.value.code == 128 + signum and raised == [signum]
+    else:
+        with pytest.raises(RuntimeError, match="the writer broke"):
+            safe_write.write_file(tmp_path / "r.txt", broken)
+        assert raised == []
+    monkeypatch.undo()
+    assert listing(tmp_path) == []
+
+
+@pytest.mark.parametrize("error", [ValueError, OSError, RuntimeError])
+def test_a_write_goes_on_where_signal_handlers_cannot_be_set(tmp_path, monkeypatch, error):
+    """signal.signal refusing (outside the main thread, or an embedding host): the file is still
+    written. Kills the mutations of ``suppress(ValueError, OSError, RuntimeError)`` in
+    _SignalGuard.__enter__."""
+
+    def refuse(signum, handler):
+        raise error("no signal handlers here")
+
+    monkeypatch.setattr(safe_write.signal, "signal", refuse)
+    safe_write.write_text(tmp_path / "r.txt", "x")
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == "x"
+
+
+@POSIX
+@pytest.mark.parametrize("error", [ValueError, OSError, TypeError])
+def test_a_write_goes_on_where_the_handlers_cannot_be_restored(
+    tmp_path, monkeypatch, default_signals, error
+):
+    """Kills the mutations of ``suppress(ValueError, OSError, TypeError)`` in
+    _SignalGuard.__exit__."""
+    real = signal.signal
+
+    def refuse_to_restore(signum, handler):
+        if handler in (signal.SIG_DFL, signal.default_int_handler):
+            raise error("cannot restore")
+        return real(signum, handler)
+
+    monkeypatch.setattr(safe_write.signal, "signal", refuse_to_restore)
+    safe_write.write_text(tmp_path / "r.txt", "x")
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == "x"
+
+
+def test_three_existing_targets_are_named_in_order(tmp_path):
+    """Kills the mutations of _names (``", ".join(text[:-1]) + " and " + text[-1]``)."""
+    paths = [tmp_path / name for name in ("a.txt", "b.txt", "c.txt")]
+    for p in paths:
+        p.write_bytes(b"x")
+    with pytest.raises(MognadError) as exc:
+        safe_write.check_targets(paths)
+    assert str(exc.value).startswith(f"{paths[0]}, {paths[1]} and {paths[2]} already exist.")
+
+
+def test_a_failed_move_names_the_file_already_written(tmp_path, monkeypatch):
+    """os.replace failing for the second file: the message names the first, which is in place.
+    Kills the mutations of ``message += f" ({_names(moved)} was written.)"``,
+    ``moved.append(None)``, _names of one path, and ``suppress(None)`` around removing the
+    temporary files (the first one is gone already)."""
+    real = os.replace
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+
+    def replace(src, dst):
+        if Path(dst) == b:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(safe_write.os, "replace", replace)
+    with pytest.raises(MognadError) as exc:
+        safe_write.write_files(
+            [(a, lambda tmp: tmp.write_bytes(b"a")), (b, lambda tmp: tmp.write_bytes(b"b"))]
+        )
+    message = str(exc.value)
+    assert message.startswith(f"Cannot write {b}: permission denied")
+    assert message.endswith(f"output path. ({a} was written.)")
+    assert listing(tmp_path) == ["a.txt"]
+
+
+def test_every_target_is_checked_after_one_in_the_folder_to_be_made(tmp_path):
+    """Kills ``continue`` -> ``break`` in check_targets (the targets after one in the new
+    folder went unchecked)."""
+    with pytest.raises(MognadError, match="does not exist"):
+        safe_write.check_targets(
+            [tmp_path / "ny" / "a.txt", tmp_path / "saknas" / "b.txt"], new_folder=tmp_path / "ny"
+        )
+
+
+def test_a_target_under_a_file_is_refused_naming_the_file(tmp_path):
+    """Kills ``MognadError(None)`` for a parent that is not a folder."""
+    (tmp_path / "fil.txt").write_bytes(b"x")
+    target = tmp_path / "fil.txt" / "r.xlsx"
+    with pytest.raises(MognadError) as exc:
+        safe_write.check_targets([target])
+    assert str(exc.value) == f"Cannot write {target}: {tmp_path / 'fil.txt'} is not a folder."
+
+
+def test_a_write_protected_folder_is_named_also_when_run_as_root(tmp_path, monkeypatch):
+    """root may write anywhere, so the folder is write-protected for os.access alone: asked
+    for write permission it says no. Kills ``W_OK & X_OK`` (which asks whether the folder
+    exists) and the mutations of the message."""
+    monkeypatch.setattr(safe_write.os, "access", lambda path, mode: not mode & os.W_OK)
+    target = tmp_path / "r.xlsx"
+    with pytest.raises(MognadError) as exc:
+        safe_write.check_targets([target])
+    assert str(exc.value) == (
+        f"Cannot write {target}: permission denied (the folder {tmp_path} is write-protected). "
+        "Choose another output path."
+    )
+
+
+def test_a_failed_write_keeps_an_empty_folder_that_was_there(tmp_path):
+    """Kills ``while not lexists(p) or p != p.parent`` in _missing_folders (folders that were
+    there counted as made, and removed again when empty)."""
+    (tmp_path / "tom").mkdir()
+
+    def broken(tmp: Path) -> None:
+        raise RuntimeError("the writer broke")
+
+    folder = tmp_path / "tom" / "ny"
+    with pytest.raises(RuntimeError):
+        safe_write.write_file(folder / "r.txt", broken, new_folder=folder)
+    assert listing(tmp_path) == ["tom"]
+
+
+def test_a_made_folder_with_other_files_in_it_stays_after_a_failure(tmp_path):
+    """Kills ``suppress(None)`` around removing a made folder (not empty: the error stays the
+    writer's)."""
+    folder = tmp_path / "ny"
+
+    def writer(tmp: Path) -> None:
+        (folder / "annat.txt").write_text("x", encoding="utf-8")  # written by something else
+        raise RuntimeError("the writer broke")
+
+    with pytest.raises(RuntimeError, match="the writer broke"):
+        safe_write.write_file(folder / "r.txt", writer, new_folder=folder)
+    assert listing(tmp_path) == ["ny", "ny/annat.txt"]
+
+
+def test_a_folder_that_cannot_be_made_is_named(tmp_path):
+    """Kills ``MognadError(None)`` and ``exc.strerror and exc`` in the message."""
+    (tmp_path / "fil.txt").write_bytes(b"x")
+    folder = tmp_path / "fil.txt" / "ny"
+    with pytest.raises(MognadError) as exc:
+        safe_write.write_text(folder / "r.txt", "x", new_folder=folder)
+    assert str(exc.value) == f"Cannot create the folder {folder}: {os.strerror(errno.ENOTDIR)}."
+
+
+def test_a_file_that_appears_during_the_write_is_not_replaced(tmp_path):
+    """Kills ``check_targets(targets, force=True)`` in the check before moving into place."""
+    target = tmp_path / "r.txt"
+
+    def writer(tmp: Path) -> None:
+        tmp.write_text("ours", encoding="utf-8")
+        target.write_text("theirs", encoding="utf-8")  # another program, meanwhile
+
+    with pytest.raises(MognadError, match="already exists"):
+        safe_write.write_file(target, writer)
+    assert target.read_text(encoding="utf-8") == "theirs" and listing(tmp_path) == ["r.txt"]
+
+
+def test_every_entry_point_needs_force_and_passes_it_on(tmp_path):
+    """Kills ``force: bool = True`` in write_file, write_files and write_text, and write_text
+    not passing ``force`` on."""
+    target = tmp_path / "r.txt"
+    target.write_text("old", encoding="utf-8")
+    calls = [
+        lambda: safe_write.write_file(target, lambda tmp: tmp.write_text("new")),
+        lambda: safe_write.write_files([(target, lambda tmp: tmp.write_text("new"))]),
+        lambda: safe_write.write_text(target, "new"),
+    ]
+    for call in calls:
+        with pytest.raises(MognadError, match="already exists"):
+            call()
+    assert target.read_text(encoding="utf-8") == "old"
+    safe_write.write_text(target, "ny", force=True)
+    assert target.read_text(encoding="utf-8") == "ny"
+
+
+def test_write_text_uses_the_encoding_it_is_given(tmp_path):
+    """Kills ``encoding=None`` and no encoding in write_text's writer."""
+    safe_write.write_text(tmp_path / "u.txt", "åäö", encoding="utf-16")
+    assert (tmp_path / "u.txt").read_bytes() == "åäö".encode("utf-16")
+
+
+def test_write_file_never_writes_over_an_input(tmp_path):
+    """Kills write_file not passing ``inputs`` on."""
+    source = tmp_path / "svar.csv"
+    source.write_bytes(b"x")
+    with pytest.raises(MognadError, match="input file"):
+        safe_write.write_file(
+            source, lambda tmp: tmp.write_bytes(b"y"), force=True, inputs=[source]
+        )
+    assert source.read_bytes() == b"x"
+
+
+@POSIX
+def test_an_explicit_mode_is_passed_on(tmp_path, umask):
+    """Kills ``mode=None`` or no mode in write_file and copy_files, and ``file_mode() if
+    (mode is None) or True`` in write_files (the umask fixture would give 0o640)."""
+    safe_write.write_file(tmp_path / "a.txt", lambda tmp: tmp.write_bytes(b"a"), mode=0o600)
+    (tmp_path / "källa.txt").write_bytes(b"k")
+    safe_write.copy_files([(tmp_path / "källa.txt", tmp_path / "b.txt")], mode=0o600)
+    for name in ("a.txt", "b.txt"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
+
+
+@POSIX
+def test_file_mode_is_0o666_minus_the_umask():
+    """Kills ``439 & ~mask`` (0o667: executable for others under umask 0o022)."""
+    old = os.umask(0o022)
+    try:
+        assert safe_write.file_mode() == 0o644
+        os.umask(0o002)
+        assert safe_write.file_mode() == 0o664
+    finally:
+        os.umask(old)
+
+
+def test_same_file_with_a_name_too_long_for_the_file_system(tmp_path):
+    """exists() raises for such a name; the paths are then compared by name. Kills
+    ``suppress(None)`` in same_file."""
+    long = tmp_path / ("x" * 300)
+    assert not safe_write.same_file(long, tmp_path / "y")
+    assert safe_write.same_file(long, long)
+
+
+EDQUOT = getattr(errno, "EDQUOT", None)
+
+
+@pytest.mark.parametrize(
+    ("exc", "why"),
+    [
+        pytest.param(
+            OSError(EDQUOT, "Disk quota exceeded"),
+            "the disk is full (no space left on the device). Free some space or choose another "
+            "folder, and run the command again",
+            marks=pytest.mark.skipif(EDQUOT is None, reason="no EDQUOT here"),
+            id="quota",
+        ),
+        pytest.param(
+            PermissionError("no error number"),
+            "permission denied (the folder {folder} is write-protected, or the file is open in "
+            "another program). Close it or choose another output path",
+            id="permission-without-errno",
+        ),
+        pytest.param(
+            FileNotFoundError(errno.ENOENT, "No such file or directory", "{folder}/.r.x.xlsx"),
+            "the folder {folder} does not exist. Create it first or choose another output path",
+            id="temporary-file-missing",
+        ),
+        pytest.param(
+            FileNotFoundError(errno.ENOENT, "No such file or directory", "/annan/källa.xlsx"),
+            "/annan/källa.xlsx: No such file or directory",
+            id="other-file-missing",
+        ),
+        pytest.param(OSError(errno.EIO, "Input/output error"), "Input/output error", id="EIO"),
+        pytest.param(OSError("trasig"), "trasig", id="text-only"),
+        pytest.param(OSError(), "OSError", id="nothing"),
+    ],
+)
+def test_describe_says_what_went_wrong(tmp_path, exc, why):
+    """Kills the mutations of describe's branches (EDQUOT, permission without an errno, a
+    missing folder against a missing other file, the fallbacks strerror -> str -> type name)
+    and of _about_other_file."""
+    folder = tmp_path / "ut"
+    if exc.filename:
+        exc.filename = exc.filename.format(folder=folder)
+    target = folder / "r.xlsx"
+    assert (
+        safe_write.describe(target, exc) == f"Cannot write {target}: {why.format(folder=folder)}."
+    )
