@@ -174,7 +174,7 @@ def shorten(text: Any, width: int) -> str:
     if len(text) <= width:
         return text
     cut = text[: width - 1]
-    if " " in cut[width // 2 :]:
+    if text[width - 1] != " " and " " in cut[width // 2 :]:  # not already at a word's end
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,.;:–-") + "…"
 
