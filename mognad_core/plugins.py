@@ -140,8 +140,26 @@ def _load_into(
         _distributions[name] = f"{dist.name} {dist.version}"
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's manager, remembering what the ``register_*`` hooks registered (models, readers,
+    samples) until a plugin is registered or unregistered: :func:`_collect` asks each plugin
+    once, not on every :func:`get_model` or model-specific hook call."""
+
+    def __init__(self, project_name: str) -> None:
+        super().__init__(project_name)
+        self.registered: dict[str, list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = {}
+
+    def register(self, plugin: Any, name: str | None = None) -> str | None:
+        self.registered.clear()
+        return super().register(plugin, name)
+
+    def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
+        self.registered.clear()
+        return super().unregister(plugin, name)
+
+
 def _build() -> pluggy.PluginManager:
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm = _PluginManager(ENTRY_POINT_GROUP)
     pm.add_hookspecs(hookspecs)
     blocked = _names(BLOCK_ENV) or set()
     allowed = _names(ALLOW_ENV)
@@ -234,14 +252,22 @@ def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwarg
 
 
 def _collect(hook_name: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
-    """Call a ``register_*`` hook, remembering which plugin registered what."""
+    """Call a ``register_*`` hook, remembering which plugin registered what: once per plugin
+    manager until a plugin is registered or unregistered (:class:`_PluginManager`)."""
+    pm = get_plugin_manager()
+    cache = getattr(pm, "registered", None)
+    if cache is not None and hook_name in cache:
+        return cache[hook_name]
     items: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
 
     def register(*args: Any, **kwargs: Any) -> None:
         items.append((_calling.get() or "?", args, kwargs))
 
     answered = {answer.plugin for answer in call_each(hook_name, register=register)}
-    return [item for item in items if item[0] in answered]  # nothing from a plugin that failed
+    found = [item for item in items if item[0] in answered]  # nothing from a plugin that failed
+    if cache is not None:
+        cache[hook_name] = found
+    return found
 
 
 def _model_owner(name: str | None) -> str | None:

@@ -63,6 +63,28 @@ def test_plugin_registered_for_one_test_only(register_plugin):
     assert mognad.get_model("extra").title == "Extra"
 
 
+def test_register_models_runs_once_until_plugins_change(register_plugin, tiny_model, tiny_frame):
+    """The registry is asked of each plugin once per plugin manager (a score asked it 8 times),
+    and again after a plugin is registered or unregistered (as tests do for one test)."""
+    calls = []
+
+    class Counting:
+        @mognad.hookimpl
+        def register_models(self, register):
+            calls.append(1)
+            register(_extra_model("counted"))
+
+    register_plugin(Counting(), "counting")
+    for _ in range(3):
+        mognad.score(tiny_frame, tiny_model, min_size=1)
+        assert mognad.get_model("counted").name == "counted"
+    assert len(calls) == 1
+    mognad.get_plugin_manager().unregister(name="counting")
+    assert "counted" not in {m.name for m in mognad.list_models()}
+    register_plugin(Counting(), "counting-again")
+    assert mognad.get_model("counted") and len(calls) == 2
+
+
 def test_the_previous_test_left_nothing_behind():
     assert "extra" not in {m.name for m in mognad.list_models()}
 
