@@ -672,7 +672,7 @@ def breakdown(
     else:
         base = _origin(rs)
         conds = tuple(dict.fromkeys(c for c, _ in rs.conditions))
-        rows = rs._rows()
+        rows = rs.rows_in_origin()
     p = plan(base, (*conds, *by), pol, lang)
     columns = p.columns
     codes = p.codes[rows]

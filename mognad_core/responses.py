@@ -210,7 +210,9 @@ class ResponseSet:
     def n(self) -> int:
         return int(self.values.shape[0])
 
-    def _rows(self) -> np.ndarray:
+    def rows_in_origin(self) -> np.ndarray:
+        """This set's rows in the responses as read (:attr:`origin`): the positions of its
+        respondents there, in order (``0 .. n-1`` when this set is the responses as read)."""
         return np.arange(self.n) if self.origin_rows is None else self.origin_rows
 
     def _select(self, m: np.ndarray, **lineage: Any) -> ResponseSet:
@@ -228,7 +230,7 @@ class ResponseSet:
             notes=self.notes,
             unmatched_statements=self.unmatched_statements,
             origin=self.origin if self.origin is not None else self,
-            origin_rows=self._rows()[m],
+            origin_rows=self.rows_in_origin()[m],
             **lineage,
         )
 
@@ -245,7 +247,7 @@ class ResponseSet:
         m = np.asarray(mask, dtype=bool)
         what = describe_conditions(self.conditions) if self.conditions else None
         return self._select(
-            m, conditions=self.conditions, cut_from=(*self.cut_from, (self._rows(), what))
+            m, conditions=self.conditions, cut_from=(*self.cut_from, (self.rows_in_origin(), what))
         )
 
     def column(self, name: str, purpose: str | Message = "") -> str:

@@ -3,6 +3,10 @@
 - No module uses another module's private names (``from x import _name``, ``x._name``): what
   another module needs is public under a name that says what it is. A private module
   (``analysis/_common.py``) is fine inside its own package.
+- No module reaches into an object of another module's class by a private attribute
+  (``rs._rows()``, ``getattr(rs, "_plans")``): an attribute starting with one underscore on
+  anything but ``self``/``cls`` must be one the module itself defines; exceptions are listed in
+  :data:`PRIVATE_ATTRIBUTES_ALLOWED` with their reason.
 - Plugin hooks are called in one place only, ``mognad_core.plugins.call_each``, which records a
   failure against the plugin and the hook and dispatches model-specific hooks by model.
 """
@@ -137,6 +141,119 @@ def test_no_private_names_across_modules(module, path):
         f"{path.relative_to(ROOT)} uses another module's private names; make what it needs "
         "public under a name that says what it is"
     )
+
+
+#: (module, attribute) -> why the module may touch that private attribute of another's object
+PRIVATE_ATTRIBUTES_ALLOWED = {
+    ("mognad_core.disclosure", "_plans"): "disclosure keeps its breakdown plans on the responses "
+    "as read (a ResponseSet), so every output of one reading shares one plan; the cache is "
+    "disclosure's own and ResponseSet never reads it",
+}
+#: functions that reach an attribute by its name as a string
+_BY_NAME = {"getattr", "setattr", "hasattr", "delattr", "__setattr__", "__delattr__"}
+
+
+def _defined_here(tree: ast.AST) -> set[str]:
+    """Names the module itself defines: functions, methods and classes, and attributes it
+    assigns (``x._cache = ...``)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        names |= {t.attr for t in targets if isinstance(t, ast.Attribute)}
+    return names
+
+
+def _on_self(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id in {"self", "cls"}
+
+
+def private_attributes(module: str, path: Path) -> list[str]:
+    """Private attributes of another module's objects that a module uses, as "line: what":
+    ``obj._name`` (called or not) on anything but ``self``/``cls`` when the module does not
+    define ``_name`` itself, and ``getattr(obj, "_name")``-style access by a string."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    own = _defined_here(tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            owner, name = node.value, node.attr
+        elif isinstance(node, ast.Call) and (by_string := _by_string(node)) is not None:
+            owner, name = by_string
+        else:
+            continue
+        if not _private(name) or name in own or _on_self(owner):
+            continue
+        if (module, name) not in PRIVATE_ATTRIBUTES_ALLOWED:
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return sorted(set(found), key=lambda line: int(line.split(":")[0]))
+
+
+def _by_string(node: ast.Call) -> tuple[ast.AST, str] | None:
+    """(object, attribute) of ``getattr(x, "_name")``, ``setattr``/``hasattr``/``delattr``,
+    ``object.__setattr__(x, "_name", value)`` and ``x.__dict__.get/pop("_name")``."""
+    func, args = node.func, node.args
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in {"get", "pop"}
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "__dict__"
+        and args
+    ):
+        owner, key = func.value.value, args[0]
+    elif len(args) >= 2 and (
+        (isinstance(func, ast.Name) and func.id in _BY_NAME)
+        or (isinstance(func, ast.Attribute) and func.attr in _BY_NAME)
+    ):
+        owner, key = args[0], args[1]
+    else:
+        return None
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return owner, key.value
+    return None
+
+
+def test_the_scan_finds_private_attributes_of_other_objects(tmp_path):
+    source = (
+        "class Own:\n"
+        "    def _mine(self):\n"
+        "        return self._other()\n"
+        "def f(rs, own):\n"
+        "    rs._rows()\n"
+        "    own._mine()\n"
+        "    x = rs.result._cache\n"
+        "    getattr(rs, '_plans', None)\n"
+        "    object.__setattr__(rs, '_plans', {})\n"
+        "    rs.__dict__.pop('_plans', None)\n"
+        "    rs.__len__()\n"
+    )
+    path = tmp_path / "mod.py"
+    path.write_text(source, encoding="utf-8")
+    assert private_attributes("mognad_core.mod", path) == [
+        "5: rs._rows",
+        "7: rs.result._cache",
+        "8: getattr(rs, '_plans', None)",
+        "9: object.__setattr__(rs, '_plans', {})",
+        "10: rs.__dict__.pop('_plans', None)",
+    ]
+
+
+@pytest.mark.parametrize("module,path", MODULES, ids=[name for name, _ in MODULES])
+def test_no_private_attributes_of_other_modules_objects(module, path):
+    assert private_attributes(module, path) == [], (
+        f"{path.relative_to(ROOT)} uses a private attribute of another module's object; make it "
+        "public under a name that says what it is (or list it, with the reason, in "
+        "PRIVATE_ATTRIBUTES_ALLOWED)"
+    )
+
+
+def test_every_allowed_private_attribute_is_still_used():
+    paths = dict(MODULES)
+    for (module, name), reason in PRIVATE_ATTRIBUTES_ALLOWED.items():
+        assert reason and name in paths[module].read_text(encoding="utf-8"), (module, name)
 
 
 def hook_calls(path: Path) -> list[str]:
