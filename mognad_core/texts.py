@@ -1642,14 +1642,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Varför dold",
         "Why hidden",
     ),
-    "col.x": (
-        "x",
-        "x",
-    ),
-    "col.y": (
-        "y",
-        "y",
-    ),
     "col.category": (
         "Fält",
         "Quadrant",
@@ -1677,14 +1669,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.value": (
         "Värde",
         "Value",
-    ),
-    "col.comparison": (
-        "Jämförelse",
-        "Comparison",
-    ),
-    "col.dimension_level": (
-        "Nivå",
-        "Level",
     ),
     "kind.overall": (
         "totalt",
@@ -1776,10 +1760,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Mål: {label}",
         "Target: {label}",
     ),
-    "series.dont_know": (
-        "Vet ej (andel)",
-        "Don't know (share)",
-    ),
     "series.threshold": (
         "Gräns {value}",
         "Threshold {value}",
@@ -1815,10 +1795,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.groups": (
         "Per {by}",
         "By {by}",
-    ),
-    "chart.quadrant": (
-        "Fyrfältet: {x} och {y}",
-        "2×2: {x} and {y}",
     ),
     "chart.start": (
         "Var börja? Värde och andel vet ej",

@@ -4,10 +4,12 @@ to write percentages and percentage points."""
 
 from __future__ import annotations
 
+import ast
 import string
+from pathlib import Path
 
 import pytest
-from conftest import DIMIOS_SAMPLE
+from conftest import DIMIOS_SAMPLE, ROOT
 
 import mognad_core as mognad
 from mognad_core import texts
@@ -80,6 +82,63 @@ def test_numbers_in_each_language():
     )
     assert texts.join(["a", "b", "c"], "sv") == "a, b och c"
     assert texts.join(["a", "b"], "en") == "a and b"
+
+
+#: catalogue keys completed at run time: prefix -> where the rest comes from
+DYNAMIC_KEYS = {
+    "kind.": "Texts.kind(kind): dimension, category, statement, overall",
+    "cli.prio.": "render_priorities: the result's level",
+    "cli.status.": "render_portfolio: portfolio.STATUS_ORDER",
+    "portfolio.": "analysis/portfolio.py: an axis key, with .neg/.pos",
+    "read.duplicates_": "responses.py: the --duplicates rule (keep_first, keep_last)",
+    "read.summary_by_": "responses.py: what a summary row holds (means, sums)",
+}
+
+
+def _code_strings() -> tuple[set[str], set[str]]:
+    """Every string constant of mognad's code (the core, the built-in plugins, the Excel layer;
+    not the catalogue's own keys) and the constant start of every f-string."""
+    constants: set[str] = set()
+    starts: set[str] = set()
+    folders = [ROOT / "mognad_core", *ROOT.glob("plugins/*/mognad_*"), ROOT / "excel"]
+    for path in (p for folder in folders for p in folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        keys: set[int] = set()
+        if path.name == "texts.py" and path.parent.name == "mognad_core":
+            keys = {id(k) for k in _catalogue_literal(tree).keys}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if id(node) not in keys:
+                    constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                if isinstance(first, ast.Constant):
+                    starts.add(first.value)
+    return constants, starts
+
+
+def _catalogue_literal(tree: ast.AST) -> ast.Dict:
+    return next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "CATALOGUE"
+    )
+
+
+def test_every_core_text_is_used():
+    """A key of the core's catalogue that no code names (as a string, or by a prefix in
+    DYNAMIC_KEYS) is a dead text: col.x, col.y, col.comparison, col.dimension_level,
+    series.dont_know and chart.quadrant were."""
+    source = Path(texts.__file__).read_text(encoding="utf-8")
+    core = [k.value for k in _catalogue_literal(ast.parse(source)).keys]
+    assert len(core) > 400
+    constants, starts = _code_strings()
+    for prefix in DYNAMIC_KEYS:  # the list stays true: each prefix is built somewhere
+        assert any(s.startswith(prefix) for s in starts), prefix
+    unused = [
+        k for k in core if k not in constants and not any(k.startswith(p) for p in DYNAMIC_KEYS)
+    ]
+    assert unused == [], "delete these texts, or name their prefix in DYNAMIC_KEYS"
 
 
 def test_one_cut_for_long_texts():
