@@ -64,6 +64,9 @@ ALSO_COPY = [
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped"}
 STATUS.update({code: "timeout" for code in (36, -24, 24, 152, 255)})
 STATUS.update({-11: "segfault", -9: "segfault", 37: "caught by type check", None: "not checked"})
+# The test process ended by SIGTERM or SIGINT (mutmut: "suspicious"): a mutant of the signal
+# guard let the signal a test sends end the process, so the tests did catch it.
+STATUS.update({-15: "killed", -2: "killed"})
 
 
 def settings() -> dict:

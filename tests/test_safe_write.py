@@ -1008,8 +1008,8 @@ def test_describe_says_what_went_wrong(tmp_path, exc, why):
     missing folder against a missing other file, the fallbacks strerror -> str -> type name)
     and of _about_other_file."""
     folder = tmp_path / "ut"
-    if exc.filename:
-        exc.filename = exc.filename.format(folder=folder)
+    if exc.filename:  # a copy naming this test's folder (the parameter is shared between runs)
+        exc = type(exc)(exc.errno, exc.strerror, exc.filename.format(folder=folder))
     target = folder / "r.xlsx"
     assert (
         safe_write.describe(target, exc) == f"Cannot write {target}: {why.format(folder=folder)}."
