@@ -897,6 +897,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "weight {weight} ({relative}× the average)",
     ),
     # ---- errors (mognad_core.errors: MognadError, InputError; the CLI's exit path) ------------
+    "error.needs_result": (
+        "{function}() tar ett räknat resultat, inte {given}: "
+        "mognad.{function}(mognad.score(svar), ...).",
+        "{function}() takes a scored result, not a {given}: "
+        "mognad.{function}(mognad.score(responses), ...).",
+    ),
     # An error carries a key and its data (texts.Message) and is put into words at the edge;
     # str(err) is the English text. The English words are those the errors always had.
     "cli.error": ("Fel: {message}", "Error: {message}"),

@@ -153,3 +153,19 @@ def test_next_level_target(tiny_model, tiny_result):
     assert rows["A"].gap == pytest.approx(0.0)
     assert rows["a1"].target == pytest.approx(A) and rows["a1"].target_from == "A"
     assert g.overall.target == 0.8 and g.overall.gap == pytest.approx(OVERALL - 0.8)
+
+
+@pytest.mark.parametrize("function", ["gap", "priorities", "portfolio"])
+def test_a_file_where_a_scored_result_belongs_says_what_to_pass(function):
+    call = getattr(mognad, function)
+    path = str(DIMIOS_2025)
+    args = (path, "55%") if function == "gap" else (path,)
+    if function == "portfolio":
+        args = ("initiativ.xlsx", path)
+    with pytest.raises(mognad.MognadError) as err:
+        call(*args)
+    assert str(err.value) == (
+        f"{function}() takes a scored result, not a str: "
+        f"mognad.{function}(mognad.score(responses), ...)."
+    )
+    assert err.value.text("sv").startswith(f"{function}() tar ett räknat resultat")

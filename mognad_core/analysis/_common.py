@@ -26,6 +26,19 @@ class AnalysisResult(BaseModel):
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
 
 
+def scored_model(result: Any, model: Any, function: str) -> MaturityModel:
+    """The model of a scored ``result`` (:func:`resolve_model`), after checking it is one: a
+    file, DataFrame or ResponseSet given where a result belongs gets a message saying what to
+    pass (``mognad.gap(mognad.score(responses), ...)``), not an AttributeError."""
+    from ..results import ScoreResult
+
+    if not isinstance(result, ScoreResult):
+        raise MognadError(
+            Message("error.needs_result", function=function, given=type(result).__name__)
+        )
+    return resolve_model(result, model)
+
+
 def check_count(count: Any, default: int | None = None) -> int:
     """How many (``count=`` of :func:`mognad_core.priorities`, MOGNAD_PRIORITIES): a whole number
     from 1, given as a number or as text (``3``, ``"3"``, ``"3,0"``). Blank (None, spaces) is

@@ -22,7 +22,7 @@ from ..errors import MognadError
 from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import Target, default_target, is_blank, parse_target
-from ._common import AnalysisResult, ancestors, check_level, none, parts, resolve_model
+from ._common import AnalysisResult, ancestors, check_level, none, parts, scored_model
 
 
 class GapRow(BaseModel):
@@ -104,7 +104,7 @@ def gap(
     default_target`, DiMiOS: the national average); a model without one raises.
     """
     texts.check_lang(lang)
-    m = resolve_model(result, model)
+    m = scored_model(result, model, "gap")
     level = check_level(level)
     t = parse_target(default_target(m) if is_blank(target) else target, m, result)
     if t is None:

@@ -43,7 +43,7 @@ from ..readers import RawTable, read_table
 from ..results import ScoreResult
 from ..schema import MaturityModel, normalize_token
 from ..targets import parse_target
-from ._common import AnalysisResult, ancestors, none, resolve_model
+from ._common import AnalysisResult, ancestors, none, scored_model
 
 STATUSES = {
     "klar": "klar",
@@ -454,7 +454,7 @@ def portfolio(
     ``weak`` chooses the weak statements: "median" (default), a number, or a target.
     """
     texts.check_lang(lang)
-    m = resolve_model(result, model)
+    m = scored_model(result, model, "portfolio")
     items, source = read_initiatives(initiatives, m)
     scores = {
         sid: none(result.statements[sid].score) if sid in result.statements else None

@@ -26,7 +26,7 @@ from ._common import (
     check_level,
     none,
     parts,
-    resolve_model,
+    scored_model,
 )
 
 DEFAULT_MIN_SHARE = 0.20
@@ -271,7 +271,7 @@ def priorities(
     in ``items`` (default 2: choose few); ``target`` anything :func:`parse_target` accepts.
     """
     texts.check_lang(lang)
-    m = resolve_model(result, model)
+    m = scored_model(result, model, "priorities")
     level = check_level(level)
     count = check_count(count)
     t = parse_target(target, m, result)
