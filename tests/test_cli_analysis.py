@@ -137,10 +137,10 @@ def test_portfolio(run_cli):
     # the statuses and axes in the command's language (were Swedish in English output)
     assert "16 initiatives (done: 6, ongoing: 6, planned: 4)" in out.stdout
     assert "Weak statements with no initiative: f22, f33, a14, a22, a24" in out.stdout
-    assert "efficiency – innovation" in out.stdout and "-1.00" in out.stdout
+    assert "efficiency – innovation" in out.stdout and "−1.00" in out.stdout
     swedish = ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES)).stdout
     assert "16 initiativ (klara: 6, pågående: 6, planerade: 4)" in swedish
-    assert "effektivitet – innovation" in swedish and "-1,00" in swedish
+    assert "effektivitet – innovation" in swedish and "−1,00" in swedish
     data = json.loads(ok(run_cli("portfolio", DIMIOS_2025, INITIATIVES, "-f", "json")).stdout)
     assert data["uncovered_weak"] == ["f22", "f33", "a14", "a22", "a24"]
 

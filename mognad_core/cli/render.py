@@ -426,7 +426,8 @@ def render_portfolio(result: PortfolioResult, header: str = "", lang: str = "sv"
     def mean(value: float | None) -> str:
         if value is None:
             return "–"
-        return ("+" if value >= 0 else "-") + t.num(abs(value), 2)
+        written = t.num(value, 2)  # a true minus sign, as texts.pp writes one
+        return written if written.startswith("−") else "+" + written
 
     lines.append(
         table(

@@ -504,8 +504,8 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
         figures = t(
             "dmm.workshop.figures",
             sd=t.num(r["sd"] * 100),
-            low=f"{r['min'] * 100:.0f}",
-            high=f"{r['max'] * 100:.0f}",
+            low=t.num(r["min"] * 100, 0),
+            high=t.num(r["max"] * 100, 0),
             shares=", ".join(shares),
         )
         lines.append(head + figures)

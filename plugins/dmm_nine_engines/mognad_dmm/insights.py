@@ -72,7 +72,7 @@ def levels_insight(model: MaturityModel, p: Profile, s: Settings, lang: str) -> 
         overall=t.pct(p.overall, 1),
         bounds=bounds,
         mean=t.pct(p.mean, 1),
-        margin=f"{s.relation_margin * 100:.0f}",
+        margin=t.num(s.relation_margin * 100, 0),
     )
     rows = []
     for e in p.engines:
@@ -149,7 +149,7 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
             row[t("dmm.col.focus")] = t("yes")
         row[t("dmm.col.next_step")] = e.step(lang) or "–"
         rows.append(row)
-    margin = f"{w.margin * 100:.0f}"
+    margin = t.num(w.margin * 100, 0)
     if not w.engines:
         text = t("dmm.weakest.none")
     elif w.relative_only:
@@ -184,7 +184,7 @@ def practice_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mo
     else:
         text = t("dmm.practice.even_out", phase=phase)
     if c.even_out and c.spread is not None:
-        text += t("dmm.practice.spread", spread=f"{c.spread * 100:.0f}")
+        text += t("dmm.practice.spread", spread=t.num(c.spread * 100, 0))
     return ModelInsight(
         key="dmm_practice",
         title=t("dmm.practice.title"),
@@ -277,7 +277,7 @@ def spread_insight(
             {
                 t("dmm.col.engine"): d.name(lang),
                 "SD": t("dmm.points", value=t.num(r["sd"] * 100)),
-                t("dmm.col.range"): f"{r['min'] * 100:.0f}–{r['max'] * 100:.0f} %",
+                t("dmm.col.range"): f"{t.num(r['min'] * 100, 0)}–{t.num(r['max'] * 100, 0)} %",
                 t("dmm.col.levels"): shares,
             }
         )
@@ -286,7 +286,7 @@ def spread_insight(
     if any(r["spread_shown"] for r in data):
         rule = t(
             "dmm.spread.rule",
-            sd=f"{s.spread_flag_sd * 100:.0f}",
+            sd=t.num(s.spread_flag_sd * 100, 0),
             share=t.pct(s.spread_level_split_share),
             distance=s.spread_level_split_distance,
         )
