@@ -46,10 +46,11 @@ SMOKE_MODULE = "cache"
 SMOKE_LIMIT = 240
 
 #: The workspace: name there -> path in the repository. The packages mutmut mutates sit side by
-#: side (module names as imported); the rest is what the tests read through conftest.ROOT.
+#: side (module names as imported); mutmut copies them and the tests into mutants/.
 PACKAGES = {"mognad_core": "mognad_core", "mognad_excel": "excel/mognad_excel"}
-ALSO_COPY = [
-    "tests",
+#: What the tests read through conftest.ROOT (samples, docs, the README): linked from mutants/,
+#: so that a path found through ROOT and one found through an installed plugin are the same.
+LINKED = [
     "README.md",
     "CONTRIBUTING.md",
     "docs",
@@ -86,14 +87,16 @@ def workspace(name: str, module: dict, shared: dict) -> Path:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    for link, target in {**PACKAGES, **{p: p for p in ALSO_COPY}}.items():
-        if (ROOT / target).exists():
-            (work / link).symlink_to(ROOT / target)
+    for link, target in {**PACKAGES, "tests": "tests"}.items():
+        (work / link).symlink_to(ROOT / target)
+    (work / "mutants").mkdir()
+    for name in LINKED:
+        if (ROOT / name).exists():
+            (work / "mutants" / name).symlink_to(ROOT / name)
     mutmut = {
         **shared,
         "source_paths": list(PACKAGES),
         "only_mutate": module["mutate"],
-        "also_copy": [p for p in ALSO_COPY if (ROOT / p).exists() and p != "tests"],
         "pytest_add_cli_args_test_selection": module["tests"],
     }
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").rstrip("\n")
@@ -160,11 +163,10 @@ def run(name: str, module: dict, shared: dict, jobs: int, limit: float | None) -
     print(f"== {name}: mutating {', '.join(module['mutate'])} in {work.relative_to(ROOT)}")
     log = work / "mutmut.log"
     # Tests that run mognad in a child process (signals, the CLI) import the mutated copy too,
-    # and the child inherits the mutant mutmut activates (MUTANT_UNDER_TEST). The folder exists
-    # before Python starts, or the import system would remember it as missing. The mutated
+    # and the child inherits the mutant mutmut activates (MUTANT_UNDER_TEST). (mutants/ exists
+    # before Python starts, or the import system would remember it as missing.) The mutated
     # code imports mutmut, which reads its settings from the current folder on import: the
     # sitecustomize below reads them from the workspace, wherever the child runs.
-    (work / "mutants").mkdir()
     (work / "site").mkdir()
     (work / "site" / "sitecustomize.py").write_text(
         "# made by scripts/mutation.py: mutmut's settings from the workspace\n"

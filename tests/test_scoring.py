@@ -6,14 +6,18 @@ worked out in its docstring). a1's sd: answers 5 and 4, sqrt(0.5).
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import TINY as TINY_FILE
 from conftest import TINY_DONT_KNOW_SHARES, TINY_MEANS, TINY_SCORES
 from scipy import stats
 
 import mognad_core as mognad
+from mognad_core import disclosure, scoring, texts
+from mognad_core.targets import parse_target
 
 
 def test_statement_scores_by_hand(tiny_model, tiny_frame):
@@ -200,3 +204,192 @@ def test_reversed_statements_on_scales_not_starting_at_1(lo, hi, s, r, r_mean, r
     expected = (1 * s_score + 3 * r_score) / 4  # weights 1 and 3
     assert result.dimensions["D"].score == pytest.approx(expected)
     assert result.overall == pytest.approx(expected)
+
+
+# ---- what mutation testing found (docs/quality.md) ------------------------------------------
+# Each test names the mutations of scoring.py it kills (mutmut, scripts/mutation.sh).
+
+
+def _tiny_rows(n: int, a2_answers: int) -> pd.DataFrame:
+    """``n`` respondents of the tiny model: a1, b1, b2 and b3 answered by all (3, 4, 3, 4, ...),
+    a2 by the first ``a2_answers`` only."""
+    rows = [["Soc", 3 + i % 2, 2 if i < a2_answers else None, 3 + i % 2, 3, 4] for i in range(n)]
+    return pd.DataFrame(rows, columns=["förvaltning", "a1", "a2", "b1", "b2", "b3"])
+
+
+def test_plugins_get_the_documented_context(register_plugin, tiny_model):
+    """model_insights gets the model, the result and a context with the responses, the
+    disclosure policy, the target as given and as resolved, and the language; its insights are
+    the result's, also by default (insights=True). Kills the mutations of the context in
+    publish_score, score_responses and score (keys, values, ``insights`` defaults)."""
+    seen = []
+
+    class Probe:
+        @mognad.hookimpl
+        def model_insights(self, model, result, context):
+            seen.append((model, result, dict(context)))
+            return [mognad.ModelInsight(key="probe", title="Probe")]
+
+    register_plugin(Probe(), "probe")
+    frame = _tiny_rows(12, 12)
+    result = mognad.score(frame, tiny_model, target=0.7, lang="en", min_size=5)
+    (model, res, ctx) = seen[-1]
+    assert model.name == "tiny" and res is result
+    assert ctx["responses"].n == 12 and ctx["responses"].model is model
+    assert ctx["disclosure"].min_size == 5 and ctx["lang"] == "en"
+    assert ctx["target_raw"] == 0.7
+    assert ctx["target"] == parse_target(0.7, tiny_model, result)
+    assert [i.key for i in result.insights] == ["probe"]
+
+    rs = mognad.ResponseSet.from_any(frame, tiny_model)
+    for call in (
+        lambda: scoring.score_responses(rs, min_size=5),
+        lambda: scoring.publish_score(rs, np.zeros(5, dtype=bool), disclosure.policy(5)),
+    ):
+        before = len(seen)
+        assert [i.key for i in call().insights] == ["probe"]
+        assert len(seen) == before + 1
+
+
+def test_the_language_reaches_every_note_and_refusal(tiny_model, tiny_frame):
+    """Kills the mutations of ``lang`` in publish_score, score_responses and score: the
+    opt-out note, a refused minimum size and a refused set are in English when asked."""
+    result = mognad.score(tiny_frame, tiny_model, lang="en", min_size=1)
+    assert result.notes[0].startswith("Columns kept as respondent attributes")
+    assert result.notes[1:] == [texts.text("note.off", "en")]
+    with pytest.raises(disclosure.DisclosureError) as refused:
+        mognad.score(tiny_frame, tiny_model, lang="en", min_size=2)
+    assert str(refused.value).startswith("The minimum group size 2")
+    with pytest.raises(disclosure.DisclosureError) as refused:
+        mognad.score(tiny_frame, tiny_model, lang="en", min_size=5)
+    assert "respondents" in str(refused.value) and "svarande" not in str(refused.value)
+
+
+def test_score_responses_takes_min_size_from_the_context(tiny_model, tiny_frame):
+    """Kills ``min_size if (min_size is not None) or True`` and the mutations of
+    ``ctx.get("min_size")``."""
+    rs = mognad.ResponseSet.from_any(tiny_frame, tiny_model)
+    assert scoring.score_responses(rs, context={"min_size": 1}).disclosure.min_size == 1
+
+
+def test_score_passes_the_reading_options_on(monkeypatch, tiny_model, tiny_frame):
+    """Kills score() dropping or blanking sheet, mapping, answers or duplicates."""
+    seen = {}
+    real = mognad.ResponseSet.from_any
+
+    def from_any(responses, model=None, **options):
+        seen.update(options)
+        return real(tiny_frame, tiny_model)
+
+    monkeypatch.setattr(mognad.ResponseSet, "from_any", staticmethod(from_any))
+    options = {"sheet": "Svar", "mapping": {"F1": "a1"}, "answers": {"ja": 5}, "duplicates": "keep"}
+    mognad.score("svar.xlsx", tiny_model, min_size=1, **options)
+    assert seen == options
+
+
+def test_results_carry_the_model_s_english_names_weights_and_source(tmp_path, tiny_frame):
+    """Kills text_en, label_en, level_en (per dimension and overall), title_en and source set
+    to None, a statement's weight and dimension lost, a dimension's statements lost."""
+    model = mognad.load_model_file(TINY_FILE)
+    levels = [
+        {"name": "Låg", "name_en": "Low", "lower_bound": 0},
+        {"name": "Hög", "name_en": "High", "lower_bound": 0.5},
+    ]
+    model = mognad.model_from_dict({**model.model_dump(exclude_none=True), "levels": levels})
+    path = tmp_path / "svar.csv"
+    tiny_frame.to_csv(path, index=False)
+    result = mognad.score(path, model, min_size=1)
+    assert result.title_en == "Tiny test model" and result.level_en in ("Low", "High")
+    assert result.level_en == {"Låg": "Low", "Hög": "High"}[result.level]
+    assert result.source and result.source == mognad.read_responses(path, model).source
+    a = result.dimensions["A"]
+    assert a.label_en == "Alpha" and a.level_en == {"Låg": "Low", "Hög": "High"}[a.level]
+    assert result.dimensions["B1"].statements == ["b1", "b2"]
+    assert result.statements["a1"].text_en == "We have a plan."
+    assert result.statements["b1"].dimension == "B1" and result.statements["a1"].dimension == "A"
+    assert result.statements["b2"].weight == 3
+
+
+def test_an_interval_from_two_answers_has_one_degree_of_freedom(tiny_model):
+    """a1 answered 3 and 4 by two respondents: half width t(0.975, 1) * sd / sqrt(2) / 4, and
+    clipped to [0, 1]; with ten answers the interval is inside (0, 1). Kills ``n > 2`` for
+    showing an interval, ``np.maximum(n - 1, 2)`` and ``clip(score + half, 1.0, 1.0)``."""
+    two = mognad.score(_tiny_rows(2, 2), tiny_model, min_size=1).statements["a1"]
+    half = stats.t.ppf(0.975, 1) * math.sqrt(0.5) / math.sqrt(2) / 4
+    assert two.ci_low == pytest.approx(max(0.625 - half, 0.0))
+    assert two.ci_high == pytest.approx(min(0.625 + half, 1.0))
+    four = mognad.score(_tiny_rows(4, 4), tiny_model, min_size=1).statements["a1"]
+    half = stats.t.ppf(0.975, 3) * np.std([3, 4, 3, 4], ddof=1) / 2 / 4
+    assert four.ci_low == pytest.approx(0.625 - half) and four.ci_high == pytest.approx(
+        0.625 + half
+    )
+    assert 0 < four.ci_low < four.ci_high < 1
+
+
+def test_spread_figures_need_twice_the_minimum_group_size(tiny_model):
+    """With the default protection (k = 5), a statement with 6 answers shows its score but not
+    its spread (fewer than 2k = 10), with the note saying so; one with 12 shows both. Kills the
+    mutations of ``spread_hidden`` and its note, and of ``spread_min`` in the disclosure
+    record."""
+    result = mognad.score(_tiny_rows(12, 6), tiny_model, lang="en")
+    a1, a2 = result.statements["a1"], result.statements["a2"]
+    assert a1.sd is not None and a1.ci_low is not None
+    assert a2.score is not None and (a2.sd, a2.ci_low, a2.ci_high) == (None, None, None)
+    assert texts.text("note.spread", "en", k2=10) in result.notes
+    assert (result.disclosure.protected, result.disclosure.spread_min) == (True, 10)
+    full = mognad.score(_tiny_rows(12, 12), tiny_model, lang="en")
+    assert texts.text("note.spread", "en", k2=10) not in full.notes
+    assert mognad.score(_tiny_rows(12, 12), tiny_model, min_size=1).disclosure.spread_min is None
+
+
+def test_hidden_statements_are_named_in_the_note(tiny_model):
+    """a2 answered by 3 of 12 (fewer than k = 5) is hidden and named. Kills
+    ``hidden_note(None, ...)`` and the note without the language."""
+    result = mognad.score(_tiny_rows(12, 3), tiny_model, lang="en")
+    assert result.statements["a2"].hidden
+    assert texts.text("note.hidden_statements", "en", count=1, ids="a2", k=5) in result.notes
+
+
+def test_scoring_raises_no_numpy_warnings(tiny_model):
+    """A statement nobody answered (0/0 means and shares) and one answered once (an sd over
+    n - 1 = 0) give None, not a RuntimeWarning. Kills the mutations of ``np.errstate``."""
+    frame = _tiny_rows(3, 1)
+    frame["b3"] = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        result = mognad.score(frame, tiny_model, min_size=1)
+    assert result.statements["b3"].dont_know_share is None and result.statements["a2"].sd is None
+
+
+@pytest.mark.parametrize("k", [63, 64, 65, 72])
+def test_respondents_per_dimension_around_64_statements(k):
+    """Answered statements are kept as bits: one uint64 per respondent up to 64 statements,
+    bytes above. Dimension D has statements s0..s(k-2), E the last one; respondent 1 answers
+    only s0, respondent 2 only the last, respondent 3 nothing. Kills the mutations of the 64
+    bounds (``k >= 64``, ``k > 65``, ``k < 64``, ``k <= 65``), of the byte count and of the
+    byte index (``j // 9``)."""
+    ids = [f"s{j}" for j in range(k)]
+    model = mognad.model_from_dict(
+        {
+            "name": f"wide{k}",
+            "version": "1",
+            "title": "Wide",
+            "scale": {"min": 1, "max": 5},
+            "dimensions": [
+                {"id": "D", "label": "D", "statements": [{"id": i, "text": i} for i in ids[:-1]]},
+                {"id": "E", "label": "E", "statements": [{"id": ids[-1], "text": "last"}]},
+            ],
+        }
+    )
+    rows = [[None] * k for _ in range(3)]
+    rows[0][0] = 3
+    rows[1][k - 1] = 4
+    result = mognad.score(pd.DataFrame(rows, columns=ids), model, min_size=1)
+    assert (result.dimensions["D"].n, result.dimensions["E"].n) == (1, 1)
+    assert result.dimensions["E"].score == pytest.approx(0.75)
+
+
+def test_one_respondent_counts_as_one(tiny_model):
+    """Kills ``answered.shape[0] == 1`` (one respondent counted as none)."""
+    result = mognad.score(_tiny_rows(1, 1), tiny_model, min_size=1)
+    assert result.dimensions["A"].n == 1 and result.n_respondents == 1
