@@ -78,6 +78,20 @@ class CompareResult(AnalysisResult):
     seed: int = 2025
     notes: list[str] = Field(default_factory=list)
 
+    def summary(self, lang: str = "sv") -> str:
+        """The one sentence that says what was compared and how (the CLI's first line, the
+        report's about sheet): waves, sizes, the intervals' methods."""
+        return texts.text(
+            "compare.summary",
+            lang,
+            before=self.before_label,
+            n_before=self.n_before,
+            after=self.after_label,
+            n_after=self.n_after,
+            n_boot=self.n_boot,
+            seed=self.seed,
+        )
+
     @property
     def rows(self) -> list[CompareRow]:
         return [self.overall, *self.dimensions, *self.statements]

@@ -237,17 +237,7 @@ def render_compare(
 ) -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    lines.append(
-        t(
-            "compare.summary",
-            before=result.before_label,
-            n_before=result.n_before,
-            after=result.after_label,
-            n_after=result.n_after,
-            n_boot=result.n_boot,
-            seed=result.seed,
-        )
-    )
+    lines.append(result.summary(lang))
     if result.improved_all is None:
         verdict = t("cli.compare.none")
     elif result.improved_all:

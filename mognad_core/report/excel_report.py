@@ -883,17 +883,7 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
     if data.where:
         items.append((t("about.selection"), ", ".join(data.where)))
     if data.compare is not None:
-        c = data.compare
-        text = t(
-            "compare.summary",
-            before=c.before_label,
-            n_before=c.n_before,
-            after=c.after_label,
-            n_after=c.n_after,
-            n_boot=c.n_boot,
-            seed=c.seed,
-        )
-        items.append((t("about.comparison"), text))
+        items.append((t("about.comparison"), data.compare.summary(data.lang)))
     if data.target_label:
         items.append((t("about.target"), data.target_label))
     if data.groups is not None:
