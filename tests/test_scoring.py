@@ -393,3 +393,47 @@ def test_one_respondent_counts_as_one(tiny_model):
     """Kills ``answered.shape[0] == 1`` (one respondent counted as none)."""
     result = mognad.score(_tiny_rows(1, 1), tiny_model, min_size=1)
     assert result.dimensions["A"].n == 1 and result.n_respondents == 1
+
+
+def test_without_insights_no_plugin_is_asked_and_figures_are_rounded(register_plugin, tiny_model):
+    """Kills score and score_responses not passing ``insights=False`` on, and the first
+    ``round_figures(None, pol)`` (only the rounding after the insights was left)."""
+    asked = []
+
+    class Probe:
+        @mognad.hookimpl
+        def model_insights(self, model, result, context):
+            asked.append(1)
+            return [mognad.ModelInsight(key="probe", title="Probe", data={"share": 0.123456789})]
+
+    register_plugin(Probe(), "probe")
+    digits = disclosure.policy(5).score_digits
+    frame = _tiny_rows(12, 12)
+    result = mognad.score(frame, tiny_model, insights=False)
+    rs = mognad.ResponseSet.from_any(frame, tiny_model)
+    quiet = scoring.score_responses(rs, insights=False, min_size=5)
+    assert asked == [] and result.insights == [] and quiet.insights == []
+    assert result.overall == round(result.overall, digits)
+    assert result.dimensions["B"].score == round(result.dimensions["B"].score, digits)
+    # with insights, what the plugin adds is rounded too (the second round_figures)
+    insight = mognad.score(frame, tiny_model).insights[0]
+    assert insight.data["share"] == round(0.123456789, digits)
+
+
+@pytest.mark.parametrize("target", [{"A": 0.8, "B": 0.6}, "next"], ids=["mapping", "next"])
+def test_the_target_is_resolved_against_the_model_and_the_result(
+    register_plugin, tiny_model, target
+):
+    """A mapping needs the model (its dimension ids), ``next`` the result. Kills
+    ``parse_target(..., None, result)``, ``parse_target(..., model, None)`` and the
+    mutations that drop either."""
+    seen = []
+
+    class Probe:
+        @mognad.hookimpl
+        def model_insights(self, model, result, context):
+            seen.append(context["target"])
+
+    register_plugin(Probe(), "probe")
+    result = mognad.score(_tiny_rows(12, 12), tiny_model, target=target, min_size=1)
+    assert seen == [parse_target(target, tiny_model, result)] and seen[0] is not None
