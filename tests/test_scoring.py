@@ -437,3 +437,15 @@ def test_the_target_is_resolved_against_the_model_and_the_result(
     register_plugin(Probe(), "probe")
     result = mognad.score(_tiny_rows(12, 12), tiny_model, target=target, min_size=1)
     assert seen == [parse_target(target, tiny_model, result)] and seen[0] is not None
+
+
+def test_dimensions_count_answers_and_dont_know_below_them_and_keep_their_weight(
+    tiny_model, tiny_frame
+):
+    """By hand from the tiny respondents (conftest): A holds a1 (2 answers, 1 vet ej) and a2
+    (3, 1); B1 holds b1 (3, 1) and b2 (2, 2); B adds b3 (0, 1). Kills a dimension's
+    ``answers``, ``dont_know`` and ``weight`` left at their defaults."""
+    dims = mognad.score(tiny_frame, tiny_model, min_size=1).dimensions
+    assert (dims["A"].answers, dims["A"].dont_know, dims["A"].weight) == (5, 2, 2)
+    assert (dims["B1"].answers, dims["B1"].dont_know) == (5, 3)
+    assert (dims["B"].answers, dims["B"].dont_know, dims["B"].weight) == (5, 4, 1)
