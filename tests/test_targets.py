@@ -8,7 +8,9 @@ import mognad_core as mognad
 from mognad_core import texts
 from mognad_core.analysis import check_count, check_level
 from mognad_core.targets import (
+    Target,
     default_target,
+    next_level_target,
     parse_fraction,
     parse_score,
     parse_target,
@@ -263,3 +265,182 @@ def test_dimios_scores_are_read_as_targets_are():
     # "150 %" was read as 1.5 % (a percentage, then divided by 100 again as a number above 1)
     with pytest.raises(mognad.MognadError, match="'formaga': 150 % is not a score"):
         dimios.classify({"formaga": "150 %", "arv": 0.5})
+
+
+# ---- what mutation testing found (docs/quality.md, "targets.py") ----------------------------
+def _fails(call, message):
+    """The error ``call`` raises reads exactly ``message`` (in English)."""
+    with pytest.raises(mognad.MognadError) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+def test_the_ends_of_the_scale_are_targets(tiny_model):
+    for value, expected in ((0, 0.0), (1, 1.0), ("0 %", 0.0), ("100 %", 1.0)):
+        assert parse_target(value, tiny_model).for_part("A") == expected
+        assert parse_target({"A": value}, tiny_model).dimensions == {"A": expected}
+    assert parse_score(0) == 0.0
+
+
+def test_a_number_target_is_also_the_overall_target(tiny_model):
+    number = parse_target("60 %", tiny_model)
+    assert (number.overall, number.uniform) == (0.6, 0.6)
+    level = parse_target("Mellan", tiny_model)
+    assert (level.overall, level.uniform) == (0.5, 0.5)
+    only_uniform = Target(kind="number", label="x", uniform=0.5)
+    assert only_uniform.for_part(None) == 0.5
+
+
+def test_a_number_target_is_named_with_at_most_one_decimal(tiny_model):
+    assert parse_target(0.12345, tiny_model).name("sv") == "12,3 %"
+    assert parse_target(0.600000004, tiny_model).name("sv") == "60 %"  # float noise: whole
+
+
+@pytest.mark.parametrize(("value", "expected"), [(2, 0.02), ("1,5", 0.015), ("0,5 %", 0.005)])
+def test_small_percentages(value, expected):
+    # a number above 1 is a percentage; text ending in % is one whatever its size
+    assert parse_fraction(value) == pytest.approx(expected)
+
+
+def test_target_errors_say_where_and_what(tiny_model):
+    levels = "(levels: Låg, Mellan, Hög)"
+    _fails(lambda: parse_target("150%", tiny_model), "target '150%' is outside 0-100 %")
+    _fails(
+        lambda: parse_target("A=150%", tiny_model), "target, A: target '150%' is outside 0-100 %"
+    )
+    _fails(
+        lambda: parse_target({"A": 150}, tiny_model),
+        "target profile, A: target 150 is outside 0-100 %",
+    )
+    _fails(
+        lambda: parse_target("A=lagom", tiny_model),
+        "target, A: target 'lagom' is neither a number (0-1 or a percentage) nor a level name "
+        + levels,
+    )
+    _fails(
+        lambda: parse_target("A=lagom", tiny_model.model_copy(update={"levels": []})),
+        "target, A: target 'lagom' is neither a number (0-1 or a percentage) nor a level name "
+        "(levels: none in this model)",
+    )
+    # only the part after the first "=" is the value
+    _fails(
+        lambda: parse_target("A=0.7=x", tiny_model),
+        "target, A: target '0.7=x' is neither a number (0-1 or a percentage) nor a level name "
+        + levels,
+    )
+    _fails(
+        lambda: parse_target({"X": 0.5}, tiny_model),
+        "target profile: 'X' is not a dimension of model 'tiny' (A, B)",
+    )
+    # a statement is no dimension, even though find_part knows it
+    _fails(
+        lambda: parse_target("a1=0.5", tiny_model),
+        "target: 'a1' is not a dimension of model 'tiny' (A, B)",
+    )
+
+
+def test_an_unknown_target_lists_what_the_model_offers(tiny_model):
+    tail = "a level name, 'next', a 'dimension=value,...' list or a file"
+    _fails(
+        lambda: parse_target("zz", tiny_model),
+        f"target 'zz' is not a number, a benchmark of model 'tiny' (benchmarks: national), {tail}",
+    )
+    _fails(
+        lambda: parse_target("zz", tiny_model.model_copy(update={"benchmarks": []})),
+        f"target 'zz' is not a number, a benchmark of model 'tiny' (benchmarks: none), {tail}",
+    )
+    # a name with a suffix that is no file is an unknown target, not a file that cannot be read
+    _fails(
+        lambda: parse_target("saknas.yaml", tiny_model),
+        "target 'saknas.yaml' is not a number, a benchmark of model 'tiny' (benchmarks: "
+        f"national), {tail}",
+    )
+    _fails(
+        lambda: parse_target("next", tiny_model),
+        "target 'next' can only be resolved together with a score result",
+    )
+
+
+def test_next_level_edges(tiny_model):
+    from types import SimpleNamespace as NS
+
+    _fails(
+        lambda: next_level_target(tiny_model.model_copy(update={"levels": []}), None),
+        "target 'next' needs maturity levels; model 'tiny' has none",
+    )
+    # a dimension without a score is skipped (the next still gets a target); a score on a
+    # level's bound has reached that level; no overall score, no overall target
+    result = NS(dimensions={"A": NS(score=None), "B": NS(score=0.5)}, overall=None)
+    t = next_level_target(tiny_model, result)
+    assert t.dimensions == {"B": 0.8} and t.overall is None
+    top = NS(dimensions={}, overall=0.9)
+    assert next_level_target(tiny_model, top).overall == 0.9  # at the top: its own score
+    assert next_level_target(tiny_model, NS(dimensions={}, overall=0.5)).overall == 0.8
+
+
+def test_a_plugin_resolves_a_target_first(tiny_model, tiny_frame, register_plugin):
+    seen = []
+
+    class Plans:
+        @mognad.hookimpl
+        def resolve_target(self, model, value, result):
+            seen.append((model.name, value, result))
+            if value == "plan 2027":
+                return Target(kind="number", label="plan 2027", uniform=0.9)
+            return None
+
+    register_plugin(Plans(), "plans")
+    result = mognad.score(tiny_frame, tiny_model, insights=False, min_size=1)
+    assert parse_target("plan 2027", tiny_model, result).for_part("A") == 0.9
+    assert seen == [("tiny", "plan 2027", result)]
+    assert parse_target("60 %", tiny_model).uniform == 0.6  # None: the core resolves it
+
+
+def test_profile_from_rows_edges(tiny_model):
+    # a row without a dimension does not end the table
+    assert profile_from_rows([["A", 0.7], ["", 0.1], ["B", 80]], tiny_model) == {
+        "A": 0.7,
+        "B": 80,
+    }
+    # targets below dimensions: a missing last target leaves that dimension out
+    assert profile_from_rows([["A", "B"], [0.7]], tiny_model) == {"A": 0.7}
+    # one column of names (an Excel range one column wide) is refused, not split into letters
+    with pytest.raises(mognad.MognadError, match="a target table needs two columns"):
+        profile_from_rows(["Alfa", "Beta"], tiny_model)
+
+
+def test_target_file_errors_name_the_file(tiny_model, tmp_path):
+    listed = tmp_path / "lista.yaml"
+    listed.write_text("- dimensions\n- A\n", encoding="utf-8")
+    _fails(
+        lambda: parse_target(str(listed), tiny_model),
+        'lista.yaml: the target file is not a mapping. Expected "dimension_id: target" lines.',
+    )
+    broken = tmp_path / "trasig.yaml"
+    broken.write_text("A: [\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError, match=r"^trasig.yaml: the target file cannot be parsed"):
+        parse_target(str(broken), tiny_model)
+    unknown = tmp_path / "okand.yaml"
+    unknown.write_text("X: 0.5\n", encoding="utf-8")
+    _fails(
+        lambda: parse_target(str(unknown), tiny_model),
+        "okand.yaml: 'X' is not a dimension of model 'tiny' (A, B)",
+    )
+    expected = "Expected dimension id (or label) and target."
+    for name, text, message in (
+        ("en.csv", "A\nB\n", "the target table needs two columns"),
+        ("tom.csv", "dimension;mål\n;\n", "the target table is empty"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        _fails(lambda p=path: parse_target(str(p), tiny_model), f"{name}: {message}. {expected}")
+    unknown_csv = tmp_path / "okand.csv"
+    unknown_csv.write_text("X;0,5\n", encoding="utf-8")
+    _fails(
+        lambda: parse_target(str(unknown_csv), tiny_model),
+        "okand.csv: 'X' is not a dimension of model 'tiny' (A, B)",
+    )
+
+
+def test_an_out_of_range_score_is_shown_as_typed():
+    _fails(lambda: parse_score(150.0), "150 is not a score; give a number from 0 to 1 (or 0-100 %)")
