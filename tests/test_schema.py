@@ -142,3 +142,174 @@ def test_json_dump_has_the_documented_shape():
     assert {"id", "label", "weight", "statements", "categories"} <= set(dim)
     stmt = dim["categories"][0]["statements"][0]
     assert {"id", "text", "weight", "reverse"} <= set(stmt)
+
+
+# ---- what mutation testing found (docs/quality.md, "schema.py") -----------------------------
+def _scale(**fields):
+    from mognad_core.schema import Scale
+
+    return Scale(**{"min": 1, "max": 5, **fields})
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("vet ej", "dont_know"),
+        (" VET  EJ ", "dont_know"),
+        ("3", 3.0),
+        (" 4 ", 4.0),
+        (4, 4.0),
+        (5.0, 5.0),
+        (1, 1.0),
+        ("", None),
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_an_answer_on_the_scale(value, expected):
+    assert _scale().answer_value(value, "a1") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "hög",
+            "a1 is 'hög': expected a number from 1 to 5, a don't-know token ('vet ej') or "
+            "nothing (blank)",
+        ),
+        (True, "a1 is True: expected a number or 'vet ej'"),
+        ([1], "a1 is [1]: expected a number or 'vet ej'"),
+        ("2,5", "a1 is 2.5: expected a whole number from 1 to 5 or 'vet ej'"),
+        (2.5, "a1 is 2.5: expected a whole number from 1 to 5 or 'vet ej'"),
+        (6, "a1 is 6: expected a whole number from 1 to 5 or 'vet ej'"),
+        (0, "a1 is 0: expected a whole number from 1 to 5 or 'vet ej'"),
+    ],
+)
+def test_an_answer_off_the_scale_is_named(value, message):
+    with pytest.raises(ValueError) as caught:
+        _scale().answer_value(value, "a1")
+    assert str(caught.value) == message
+
+
+def test_a_scale_of_any_numbers():
+    scale = _scale(min=0, max=10, integer=False, dont_know=["kan ej", "vet ej", "x"])
+    assert scale.answer_value("2,5") == 2.5 and scale.answer_value(0) == 0.0
+    assert scale.answer_value("KAN EJ") == "dont_know"
+    with pytest.raises(ValueError) as caught:
+        scale.answer_value(10.5)
+    assert str(caught.value) == "answer is 10.5: expected a number from 0 to 10 or 'kan ej'"
+    with pytest.raises(ValueError, match=r"^answer is 'tio': expected a number from 0 to 10, a "):
+        scale.answer_value("tio")
+    expected = 'a number from 0 to 10, "kan ej", "vet ej" or a blank cell'
+    assert scale.describe_expected() == expected
+    assert _scale().describe_expected() == (
+        'a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell'
+    )
+    half = _scale(min=0.5, max=4.5, integer=False)
+    assert half.describe_expected().startswith("a number from 0.5 to 4.5, ")
+
+
+def test_answer_labels_are_checked_with_the_scale():
+    scale = _scale(answer_labels={"Helt": 5, "Ingen aning": "vet ej", "-": None})
+    assert scale.answer_labels["Helt"] == 5
+    with pytest.raises(ValueError, match=r"answer_labels\['Massor'\] is 9: expected a whole"):
+        _scale(answer_labels={"Massor": 9})
+
+
+def test_normalize_token():
+    from mognad_core.schema import normalize_token
+
+    assert normalize_token("Vi\u00a0mäter  NYTTA") == "vi mäter nytta"  # a no-break space
+    assert normalize_token("Kund’s  a\u030a") == "kund's å"  # a typographic apostrophe, NFC
+    assert normalize_token("  Två\tord \n") == "två ord"
+    assert normalize_token("A  B") == "a b"
+
+
+def test_names_in_each_language():
+    from mognad_core.schema import in_language
+
+    assert in_language("Alfa", "Alpha", "en") == "Alpha"
+    assert in_language("Alfa", "Alpha", "sv") == "Alfa"
+    assert in_language("Alfa", "Alpha") == "Alfa"
+    assert in_language("Alfa", None, "en") == "Alfa"
+    m = mognad.model_from_dict(
+        _model(
+            title_en="EM",
+            levels=[{"name": "Låg", "name_en": "Low", "lower_bound": 0}],
+            dimensions=[
+                {
+                    "id": "d1",
+                    "label": "D1",
+                    "label_en": "D1 en",
+                    "statements": [{"id": "s1", "text": "S1", "text_en": "S1 en"}],
+                },
+                {"id": "d2", "label": "D2", "statements": [{"id": "s2", "text": "S2"}]},
+            ],
+        )
+    )
+    d1, d2 = m.dimension("d1"), m.dimension("d2")
+    assert (d1.name(), d1.name("sv"), d1.name("en"), d2.name("en")) == ("D1", "D1", "D1 en", "D2")
+    s1, s2 = m.statement("s1"), m.statement("s2")
+    assert (s1.label(), s1.label("sv"), s1.label("en"), s2.label("en")) == (
+        "S1",
+        "S1",
+        "S1 en",
+        "S2",
+    )
+    low = m.levels[0]
+    assert (low.label(), low.label("sv"), low.label("en")) == ("Låg", "Låg", "Low")
+    assert (m.display_title(), m.display_title("sv"), m.display_title("en")) == ("M", "M", "EM")
+
+
+def test_parts_and_benchmarks_by_name():
+    m = mognad.model_from_dict(
+        _model(benchmarks=[{"name": "riket", "overall": 0.5}, {"name": "mal", "overall": 0.8}])
+    )
+    assert m.has_part("d1") and m.has_part("c1") and m.has_part("s1")
+    assert not m.has_part("D1") and not m.has_part("x")
+    assert m.benchmark("mal").overall == 0.8
+    with pytest.raises(KeyError, match=r"model 'm' has no benchmark 'x' \(it has: riket, mal\)"):
+        m.benchmark("x")
+    with pytest.raises(KeyError, match=r"model 'm' has no benchmark 'x' \(it has: none\)"):
+        mognad.model_from_dict(_model()).benchmark("x")
+
+
+def test_the_default_benchmark():
+    riket, mal = {"name": "riket", "overall": 0.5}, {"name": "mal", "overall": 0.8}
+    named = mognad.model_from_dict(
+        _model(benchmarks=[riket, mal], meta={"default_benchmark": "mal"})
+    )
+    assert named.default_benchmark().name == "mal"
+    first = mognad.model_from_dict(_model(benchmarks=[riket, mal]))
+    assert first.default_benchmark().name == "riket"
+    skip = mognad.model_from_dict(
+        _model(benchmarks=[mal, riket], meta={"target_benchmarks": ["mal"]})
+    )
+    assert skip.default_benchmark().name == "riket"
+    unknown = mognad.model_from_dict(_model(benchmarks=[riket], meta={"default_benchmark": "x"}))
+    assert unknown.default_benchmark().name == "riket"
+    not_a_list = mognad.model_from_dict(
+        _model(benchmarks=[mal, riket], meta={"target_benchmarks": "mal"})
+    )
+    assert not_a_list.default_benchmark().name == "mal"  # a list is needed
+    assert mognad.model_from_dict(_model()).default_benchmark() is None
+
+
+def test_find_part_edges():
+    m = mognad.model_from_dict(_model())
+    assert m.find_part("d1", statements=False) == "d1"
+    assert m.find_part("s1", statements=False) is None
+    assert m.find_part(" d2 ") == "d2" and m.find_part("c1") == "c1"
+    assert m.find_part("d 1") is None  # spacing inside a name matters
+
+
+def test_level_for_edges():
+    m = mognad.model_from_dict(
+        _model(levels=[{"name": "Låg", "lower_bound": 0}, {"name": "Hög", "lower_bound": 0.7}])
+    )
+    assert m.level_for(0.0).name == "Låg" and m.level_for(0.7).name == "Hög"
+    assert m.level_for(None) is None and m.level_for(float("nan")) is None
+    high_start = mognad.model_from_dict(_model(levels=[{"name": "Hög", "lower_bound": 0.7}]))
+    assert high_start.level_for(0.5) is None  # below every level
+    assert mognad.model_from_dict(_model()).level_for(0.5) is None  # no levels
