@@ -444,3 +444,13 @@ def test_target_file_errors_name_the_file(tiny_model, tmp_path):
 
 def test_an_out_of_range_score_is_shown_as_typed():
     _fails(lambda: parse_score(150.0), "150 is not a score; give a number from 0 to 1 (or 0-100 %)")
+
+
+def test_more_names_and_lists(tiny_model):
+    assert parse_target("A=70%", tiny_model).name() == "målprofil"  # Swedish unless asked
+    # a header whose target heading is only spaces is still a header
+    assert profile_from_rows([["dimension", " "], ["A", 0.7]], tiny_model) == {"A": 0.7}
+    other = tiny_model.benchmarks[0].model_copy(update={"name": "regional"})
+    two = tiny_model.model_copy(update={"benchmarks": [*tiny_model.benchmarks, other]})
+    with pytest.raises(mognad.ModelError, match=r"\(benchmarks: national, regional\)"):
+        parse_target("zz", two)
