@@ -313,3 +313,22 @@ def test_level_for_edges():
     high_start = mognad.model_from_dict(_model(levels=[{"name": "Hög", "lower_bound": 0.7}]))
     assert high_start.level_for(0.5) is None  # below every level
     assert mognad.model_from_dict(_model()).level_for(0.5) is None  # no levels
+
+
+def test_more_edges_of_names_and_levels():
+    # a statement's id as it is wins over a dimension labelled the same
+    m = mognad.model_from_dict(
+        _model(dimensions=[{"id": "d1", "label": "s1", "statements": [{"id": "s1", "text": "S"}]}])
+    )
+    assert m.find_part("s1") == "s1" and m.find_part("S1") == "d1"
+    # target_benchmarks must be a list: a mapping is ignored, not read as names
+    riket, mal = {"name": "riket", "overall": 0.5}, {"name": "mal", "overall": 0.8}
+    mapping = mognad.model_from_dict(
+        _model(benchmarks=[mal, riket], meta={"target_benchmarks": {"mal": True}})
+    )
+    assert mapping.default_benchmark().name == "mal"
+    # a score a rounding error below a level's bound has reached the level
+    levels = mognad.model_from_dict(
+        _model(levels=[{"name": "Låg", "lower_bound": 0}, {"name": "Hög", "lower_bound": 0.7}])
+    )
+    assert levels.level_for(0.7 - 1e-12).name == "Hög"
