@@ -477,3 +477,29 @@ def test_no_small_union_follows_from_all_breakdowns_together(data):
     assert not leaks(vectors(None), fine.n)
     for j in range(len(SIDS)):
         assert not leaks(vectors(j), fine.answers[:, j]), SIDS[j]
+
+
+# ---- what mutation testing found (docs/quality.md) -------------------------------------------
+def test_a_hidden_cells_reason_is_swedish_unless_asked_and_a_shown_cell_has_none():
+    rs = structure({("A", "Chef"): 6, ("B", "Chef"): 6, ("C", "Chef"): 2})
+    pl = disclosure.plan(rs, ("förvaltning",), disclosure.policy(5))
+    hidden = [c for c in range(len(pl.keys)) if pl.hidden[c] is not None]
+    shown = [c for c in range(len(pl.keys)) if pl.hidden[c] is None]
+    assert hidden and shown
+    assert pl.reason(hidden[0]).startswith("visas inte av anonymitetsskäl (färre än 5 svarande")
+    assert "fewer than 5" in pl.reason(hidden[0], "en")
+    assert pl.reason(shown[0]) is None
+
+
+def test_a_result_without_a_disclosure_record_is_published_under_the_current_policy(
+    monkeypatch, tmp_path
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "7")
+    assert disclosure.policy_of(object()).min_size == 7
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")  # the current policy's error, in the language asked
+    with pytest.raises(mognad.MognadError, match=r"från MOGNAD_MIN_SIZE\)"):
+        disclosure.policy_of(object())
+    with pytest.raises(mognad.MognadError, match=r"from MOGNAD_MIN_SIZE\)"):
+        disclosure.policy_of(object(), "en")
