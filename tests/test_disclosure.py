@@ -503,3 +503,29 @@ def test_a_result_without_a_disclosure_record_is_published_under_the_current_pol
         disclosure.policy_of(object())
     with pytest.raises(mognad.MognadError, match=r"from MOGNAD_MIN_SIZE\)"):
         disclosure.policy_of(object(), "en")
+
+
+def test_a_breakdowns_reason_names_its_own_minimum_in_swedish_by_default():
+    rs = structure({("A", "Chef"): 8, ("B", "Chef"): 8, ("C", "Chef"): 3})
+    out = disclosure.breakdown(rs, ["förvaltning"], disclosure.policy(7))
+    hidden = [c for c in out.cells if out.hidden(c)]
+    assert "C" in [out.name(c) for c in hidden]  # (and one more, so that C cannot be derived)
+    assert out.reason(hidden[0]).startswith("visas inte av anonymitetsskäl (färre än 7 svarande")
+    assert "fewer than 7 respondents" in out.reason(hidden[0], "en")
+
+
+def test_the_groups_note_is_swedish_by_default():
+    assert disclosure.groups_note(["Park"], disclosure.policy(5)) == [
+        "1 grupp(er) visas inte (minsta gruppstorlek 5): Park."
+    ]
+
+
+def test_nobody_left_says_why_from_the_reading_notes_but_not_the_kept_columns():
+    silent = frame({("a0", "b0"): [[None] * len(SIDS)] * 2}, columns=("A", "B"))
+    rs = responses(silent)
+    rs.notes.append("en anteckning i klartext")  # notes may be plain text as well as Messages
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.groups(rs, ["A"], model=MODEL)
+    said = str(caught.value)
+    assert "without an answer to any statement" in said and "en anteckning i klartext" in said
+    assert "kept as respondent attributes" not in said
