@@ -529,3 +529,26 @@ def test_nobody_left_says_why_from_the_reading_notes_but_not_the_kept_columns():
     said = str(caught.value)
     assert "without an answer to any statement" in said and "en anteckning i klartext" in said
     assert "kept as respondent attributes" not in said
+
+
+def test_the_groups_note_names_the_hidden_groups_twelve_at_most():
+    pol = disclosure.policy(5)
+    assert disclosure.groups_note([], pol) == []
+    names = [f"G{i}" for i in range(13)]
+    assert disclosure.groups_note(names[:2], pol, "en") == [
+        "2 group(s) suppressed (minimum group size 5): G0, G1."
+    ]
+    assert disclosure.groups_note(names, pol, "en") == [
+        "13 group(s) suppressed (minimum group size 5): " + ", ".join(names[:12]) + " …."
+    ]
+
+
+def test_groups_notes_say_which_groups_are_hidden_and_only_then():
+    fine = structure({("A", "Chef"): 6, ("B", "Chef"): 6})
+    notes = mognad.groups(fine, ["förvaltning"], model=MODEL).notes
+    assert not any("visas inte (minsta gruppstorlek" in n for n in notes)
+    small = structure({("A", "Chef"): 6, ("B", "Chef"): 6, ("C", "Chef"): 2})
+    notes = mognad.groups(small, ["förvaltning"], model=MODEL).notes
+    assert any(
+        re.match(r"2 grupp\(er\) visas inte \(minsta gruppstorlek 5\): \w, C\.", n) for n in notes
+    )
