@@ -454,3 +454,13 @@ def test_more_names_and_lists(tiny_model):
     two = tiny_model.model_copy(update={"benchmarks": [*tiny_model.benchmarks, other]})
     with pytest.raises(mognad.ModelError, match=r"\(benchmarks: national, regional\)"):
         parse_target("zz", two)
+
+
+def test_next_level_from_a_rounding_error_below_a_bound(tiny_model):
+    from types import SimpleNamespace as NS
+
+    # 0.5 - 1e-12 has reached Mellan (level_for's tolerance), so the next level is Hög
+    almost = 0.5 - 1e-12
+    t = next_level_target(tiny_model, NS(dimensions={"A": NS(score=almost)}, overall=almost))
+    assert tiny_model.level_for(almost).name == "Mellan"
+    assert (t.dimensions, t.overall) == ({"A": 0.8}, 0.8)
