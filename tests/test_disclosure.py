@@ -538,6 +538,9 @@ def test_the_groups_note_names_the_hidden_groups_twelve_at_most():
     assert disclosure.groups_note(names[:2], pol, "en") == [
         "2 group(s) suppressed (minimum group size 5): G0, G1."
     ]
+    assert disclosure.groups_note(names[:12], pol, "en") == [
+        "12 group(s) suppressed (minimum group size 5): " + ", ".join(names[:12]) + "."
+    ]
     assert disclosure.groups_note(names, pol, "en") == [
         "13 group(s) suppressed (minimum group size 5): " + ", ".join(names[:12]) + " …."
     ]
