@@ -555,3 +555,12 @@ def test_groups_notes_say_which_groups_are_hidden_and_only_then():
     assert any(
         re.match(r"2 grupp\(er\) visas inte \(minsta gruppstorlek 5\): \w, C\.", n) for n in notes
     )
+
+
+def test_a_breakdown_of_a_small_selection_is_refused_in_the_language_asked():
+    small = structure({("A", "Chef"): 6, ("B", "Chef"): 6, ("C", "Chef"): 2})
+    small = small.where(("förvaltning", "C"))
+    with pytest.raises(DisclosureError, match=r"^No results for förvaltning=C, for anonymity"):
+        disclosure.breakdown(small, ["roll"], disclosure.policy(5), "en")
+    with pytest.raises(DisclosureError, match=r"^Resultat för förvaltning=C visas inte"):
+        disclosure.breakdown(small, ["roll"], disclosure.policy(5))
