@@ -564,3 +564,31 @@ def test_a_breakdown_of_a_small_selection_is_refused_in_the_language_asked():
         disclosure.breakdown(small, ["roll"], disclosure.policy(5), "en")
     with pytest.raises(DisclosureError, match=r"^Resultat för förvaltning=C visas inte"):
         disclosure.breakdown(small, ["roll"], disclosure.policy(5))
+
+
+def test_figures_are_rounded_by_their_name():
+    figures = {"change_pp": 1.23456, "mean_a": 1.23456, "sd_b": 1.23456, "a_mean": 1.23456}
+    figures |= {"b_sd": 1.23456, "overall": 0.123456}
+    assert disclosure.round_figures(figures, disclosure.policy(5)) == {
+        "change_pp": 1.2,
+        "mean_a": 1.23,
+        "sd_b": 1.23,
+        "a_mean": 1.23,
+        "b_sd": 1.23,
+        "overall": 0.123,
+    }
+
+
+def test_finish_words_the_notes_and_the_opt_out_in_the_results_language():
+    class Result:
+        def __init__(self):
+            self.notes = [mognad.texts.Message("reason.hidden", k=5)]
+
+    english = Result()
+    disclosure.finish(english, disclosure.policy(1), "en")
+    assert english.notes[0].startswith("not shown for anonymity (fewer than 5")
+    assert english.notes[1].startswith("Anonymity protection off (--min-size 1)")
+    swedish = Result()
+    disclosure.finish(swedish, disclosure.policy(1))
+    assert swedish.notes[0].startswith("visas inte av anonymitetsskäl (färre än 5")
+    assert swedish.notes[1].startswith("Anonymitetsskydd avstängt (--min-size 1)")
