@@ -239,22 +239,23 @@ def _split_compare(spec: str) -> tuple[str, list[str] | None]:
     return column.strip(), pair
 
 
-def report_waves(rs: ResponseSet, compare: Any = None) -> tuple[Any, texts.Message | None]:
-    """What a report about ``rs`` (the respondents after ``where``) compares with: ``compare``
-    as given; else, when the responses hold several waves (a column such as år) and no
-    ``where`` condition picks one (:meth:`ResponseSet.pooled_waves`), the latest wave compared
-    with the one before, with the note saying so; or, when the selection has nobody in the
-    wave before, the latest wave alone (its label instead of a comparison). A report never
-    mixes years."""
-    if compare is not None:
-        return compare, None
-    w = rs.pooled_waves()
+def report_waves(
+    rs: ResponseSet, compare: Any = None
+) -> tuple[ResponseSet, Any, str | None, texts.Message | None]:
+    """What a report about ``rs`` (the respondents after ``where``) is about: the respondents,
+    what they are compared with, the wave's label (when the report is one wave alone) and the
+    note saying so. ``compare`` as given; else, when the responses hold several waves (a column
+    such as år) and no ``where`` condition picks one (:meth:`ResponseSet.pooled_waves`), the
+    latest wave compared with the one before; or, when the selection has nobody in the wave
+    before, the latest wave alone. A report never mixes years."""
+    w = None if compare is not None else rs.pooled_waves()
     if w is None:
-        return None, None
+        return rs, compare, None, None
     if w.previous not in rs.waves(w.column).labels:  # a selection with nobody in the wave before
-        return w.latest, texts.Message(
+        note = texts.Message(
             "note.waves_report_latest", count=len(w.labels), column=w.column, latest=w.latest
         )
+        return rs.where((w.column, w.latest)), None, w.latest, note
     note = texts.Message(
         "note.waves_report",
         count=len(w.labels),
@@ -263,7 +264,7 @@ def report_waves(rs: ResponseSet, compare: Any = None) -> tuple[Any, texts.Messa
         latest=w.latest,
         previous=w.previous,
     )
-    return (w.column, [w.previous, w.latest]), note
+    return rs, (w.column, [w.previous, w.latest]), None, note
 
 
 def _compare(
@@ -510,12 +511,8 @@ def collect(
     if rs.n == 0:
         raise InputError(texts.Message("error.file_no_respondents"), Location(file=rs.source))
     rs = rs.where(*(where or []))  # a cell of the disclosure plan, as with score --where
-    compare, waves_note = report_waves(rs, compare)
+    rs, compare, wave, waves_note = report_waves(rs, compare)
     cmp = None
-    wave = None
-    if isinstance(compare, str) and waves_note is not None:  # the latest wave alone
-        wave = compare
-        rs, compare = rs.where((rs.waves().column, wave)), None
     if compare is not None:
         cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang, pol, where)
         if prev_path is not None:
