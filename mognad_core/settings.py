@@ -44,6 +44,20 @@ SETTINGS = (
         text("setting.min_size", "en"),  # in both languages in the catalogue
         "--min-size",
     ),
+    Setting(
+        "lang",
+        "sv",
+        "MOGNAD_LANG",
+        text("setting.lang", "en"),
+        "--lang",
+    ),
+    Setting(
+        "excel_cache_mb",
+        256,
+        "MOGNAD_EXCEL_CACHE_MB",
+        text("setting.excel_cache_mb", "en"),
+        "-",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -104,6 +118,31 @@ def setting(name: str, value: Any = None) -> tuple[Any, str]:
     return s.default, "default"
 
 
+def language(value: Any = None) -> str:
+    """The language to write in: ``value`` when given, else the ``lang`` setting
+    (``MOGNAD_LANG``, ``lang`` in mognad.toml), else Swedish. texts.UnknownLanguage for
+    anything but sv or en."""
+    lang, _source = setting("lang", value)
+    return check_lang(str(lang))
+
+
+def excel_cache_bytes(value: Any = None) -> int:
+    """The memory the Excel functions' result cache may use, in bytes (``excel_cache_mb``)."""
+    mb, source = setting("excel_cache_mb", value)
+    try:
+        number = float(str(mb).replace(",", "."))
+    except ValueError:
+        number = -1.0
+    if not number > 0 or number != number or number == float("inf"):
+        in_file = source not in ("default", "-", "MOGNAD_EXCEL_CACHE_MB")
+        raise InputError(
+            f"excel_cache_mb (from {source}) must be a positive number of megabytes, not {mb!r}",
+            Location(file=source if in_file else None),
+            "a number such as 256",
+        )
+    return int(number * 1024 * 1024)
+
+
 def describe_settings(lang: str = "sv") -> list[dict[str, Any]]:
     """Each setting with its value, source and help (in ``lang``), for ``mognad settings``."""
     check_lang(lang)
@@ -123,4 +162,13 @@ def describe_settings(lang: str = "sv") -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["CONFIG_ENV", "CONFIG_FILE", "SETTINGS", "Setting", "describe_settings", "setting"]
+__all__ = [
+    "CONFIG_ENV",
+    "CONFIG_FILE",
+    "SETTINGS",
+    "Setting",
+    "describe_settings",
+    "excel_cache_bytes",
+    "language",
+    "setting",
+]

@@ -468,6 +468,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "shown; sets of fewer are hidden or refused (anonymity). 1 turns the protection off: "
         "only for the data holder's own use, and every output made that way says so.",
     ),
+    "setting.lang": (
+        "Språk i det mognad skriver (kommandon utan --lang och Excel-funktionernas celler): sv "
+        "(svenska) eller en (engelska).",
+        "Language of what mognad writes (commands without --lang, and the Excel functions' "
+        "cells): sv (Swedish) or en (English).",
+    ),
+    "setting.excel_cache_mb": (
+        "Hur mycket minne (MB) Excel-funktionerna får använda för att komma ihåg resultat; de "
+        "äldsta glöms först.",
+        "How much memory (MB) the Excel functions may use to remember results; the oldest are "
+        "forgotten first.",
+    ),
     "cli.mapping.wrote": (
         "Skrev {path}: {mapped} av {columns} kolumner kopplade till påståenden, {guesses} "
         "gissning(ar) markerade CHECK, {unmapped} påstående(n) utan kolumn.",
