@@ -1351,6 +1351,97 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(för båda).",
         "Cannot write a report as {name}: give a .xlsx file, a .pptx file or a folder (for both).",
     ),
+    # ---- model names (mognad_core.plugins.get_model: names in any case) ----------------------
+    "error.unknown_model_close": (
+        "Okänd modell {name}. Installerade modeller: {known}. Menade du {close}? Ange ett "
+        "modellnamn eller sökvägen till en .yaml/.json-modellfil.",
+        "Unknown model {name}. Installed models: {known}. Did you mean {close}? Give a model "
+        "name or the path of a .yaml/.json model file.",
+    ),
+    # ---- excel lite (mognad excel lite: requirements.txt and main.py for xlwings Lite) --------
+    "excel.lite.url_blank": (
+        "Ange adressen till mognads wheel-fil utan mellanslag, t.ex. "
+        'https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl (fick "{url}").',
+        "Give the address of the mognad wheel without spaces, e.g. "
+        'https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl (got "{url}").',
+    ),
+    "excel.lite.not_https": (
+        "{url} är ingen https-adress. xlwings Lite hämtar wheel-filen i webbläsaren i Excel och "
+        "kan bara hämta den med https, från en server som tillåter hämtning från andra "
+        "webbplatser (CORS). Lägg filen på en sådan server och ange adressen som börjar med "
+        "https://.",
+        "{url} is not an https address. xlwings Lite downloads the wheel in Excel's browser "
+        "engine and can only fetch it over https, from a server that allows downloads from other "
+        "sites (CORS). Put the file on such a server and give the address starting with "
+        "https://.",
+    ),
+    "excel.lite.no_host": (
+        "{url} saknar servernamn. Ange hela adressen, t.ex. "
+        "https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl.",
+        "{url} has no server name. Give the whole address, e.g. "
+        "https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl.",
+    ),
+    "excel.lite.credentials": (
+        "Adressen innehåller ett användarnamn eller lösenord för {host}. Den sparas i "
+        "arbetsboken, där alla som öppnar den kan läsa den: lägg wheel-filen där den kan hämtas "
+        "utan inloggning, t.ex. på en intern webbserver.",
+        "The address holds a user name or password for {host}. It is saved in the workbook, "
+        "where everyone who opens it can read it: put the wheel where it can be fetched without "
+        "signing in, e.g. on an internal web server.",
+    ),
+    "excel.lite.not_wheel": (
+        '{url} slutar inte med namnet på en wheel-fil (fick "{name}"). Adressen ska sluta med '
+        "filnamnet som python -m build --wheel skriver, t.ex. mognad-0.1.0-py3-none-any.whl.",
+        '{url} does not end in the name of a wheel file (got "{name}"). The address must end in '
+        "the file name python -m build --wheel writes, e.g. mognad-0.1.0-py3-none-any.whl.",
+    ),
+    "excel.lite.not_mognad": (
+        "{name} är en wheel-fil för {project}, inte för mognad.",
+        "{name} is a wheel of {project}, not of mognad.",
+    ),
+    "excel.lite.not_pure": (
+        "{name} är byggd för en viss plattform. xlwings Lite (Pyodide) kan bara installera en "
+        "wheel-fil i ren Python, vars namn slutar på py3-none-any.whl. Bygg den med "
+        "python -m build --wheel.",
+        "{name} is built for one platform. xlwings Lite (Pyodide) can only install a pure-Python "
+        "wheel, whose name ends in py3-none-any.whl. Build it with python -m build --wheel.",
+    ),
+    "excel.lite.exists": (
+        "{path} finns redan. Använd --force för att ersätta den.",
+        "{path} already exists. Use --force to replace it.",
+    ),
+    "excel.lite.main_comment": (
+        "mognad: kalkylbladsfunktionerna MOGNAD_* i xlwings Lite (skriven av mognad excel lite).\n"
+        "requirements.txt ska innehålla mognads wheel-fil: {url}",
+        "mognad: the MOGNAD_* worksheet functions in xlwings Lite (written by mognad excel lite).\n"
+        "requirements.txt must list the mognad wheel: {url}",
+    ),
+    "excel.lite.wrote": (
+        "Skrev {requirements} och {main} för xlwings Lite.",
+        "Wrote {requirements} and {main} for xlwings Lite.",
+    ),
+    "excel.lite.steps": (
+        "Så här gör du, en gång per arbetsbok:\n"
+        "  1. Excel: Start > Tillägg, sök på xlwings Lite och välj Lägg till. Öppna xlwings Lite "
+        "från menyfliksområdet.\n"
+        "  2. Fliken requirements.txt: behåll raden xlwings som står där och klistra in raderna "
+        "från {requirements} under den.\n"
+        "  3. Fliken main.py: klistra in innehållet i {main} överst.\n"
+        "  4. Starta om xlwings Lite. Fönstret Output visar installationen. Skriv sedan "
+        "=MOGNAD_MODELS() i en cell.\n"
+        "Servern med wheel-filen måste svara med https och tillåta hämtning från andra "
+        "webbplatser (CORS).",
+        "What to do, once per workbook:\n"
+        "  1. Excel: Home > Add-ins, search for xlwings Lite and choose Add. Open xlwings Lite "
+        "from the ribbon.\n"
+        "  2. The requirements.txt tab: keep the xlwings line that is there and paste the lines "
+        "of {requirements} below it.\n"
+        "  3. The main.py tab: paste the content of {main} at the top.\n"
+        "  4. Restart xlwings Lite. The Output pane shows the installation. Then type "
+        "=MOGNAD_MODELS() in a cell.\n"
+        "The server holding the wheel must answer over https and allow downloads from other "
+        "sites (CORS).",
+    ),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),
     "report.file": ("rapport", "report"),

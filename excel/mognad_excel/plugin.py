@@ -169,6 +169,45 @@ def recalc_cmd(workbook: str, output: str, force: bool, fmt: str, min_size: int 
         click.echo(report.summary())
 
 
+def _lang_option(f):
+    """--lang (mognad_core.cli.options.lang_option): sv by default, en on request."""
+    from mognad_core.cli.options import lang_option
+
+    return lang_option(f)
+
+
+@excel.command("lite")
+@click.option(
+    "--wheel-url",
+    required=True,
+    metavar="URL",
+    help="https:// address of the mognad wheel (mognad-X-py3-none-any.whl) on a server that "
+    "allows cross-site downloads (CORS).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to write requirements.txt and main.py in (made if missing).",
+)
+@click.option("--force", is_flag=True, help="Replace requirements.txt and main.py if they exist.")
+@_lang_option
+def lite_cmd(wheel_url: str, folder: str, force: bool, lang: str) -> None:
+    """Write the requirements.txt and main.py that xlwings Lite needs for the MOGNAD_* functions."""
+    from mognad_core.texts import text
+
+    from .lite import write_lite
+
+    files = write_lite(wheel_url, folder, force=force, lang=lang)
+    names = {"requirements": str(files.requirements), "main": str(files.main)}
+    click.echo(text("excel.lite.wrote", lang, **names))
+    click.echo("")
+    click.echo(text("excel.lite.steps", lang, **names))
+
+
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     cli.add_command(excel)
