@@ -21,6 +21,7 @@ and the hook, and asks a model-specific hook only of the plugin that registered 
 from __future__ import annotations
 
 import contextvars
+import difflib
 import importlib
 import os
 import warnings
@@ -289,18 +290,31 @@ class ModelInfo:
     dimensions: int
 
 
+def model_key(name: str) -> str:
+    """The form a model name is looked up by: without surrounding spaces, case folded, so
+    ``"DiMiOS"``, ``" dimios "`` and ``"DIMIOS"`` all name ``dimios``. The one rule for the
+    CLI, Python and Excel; a model keeps its own (canonical) name in results and outputs."""
+    return str(name).strip().casefold()
+
+
 def _model_registry() -> dict[str, tuple[Any, str]]:
+    """Registered models by :func:`model_key` of their name: (model, plugin). Two models whose
+    names differ only in case are the same name registered twice."""
     models: dict[str, tuple[Any, str]] = {}
     for plugin, args, _ in _collect("register_models"):
         for model in args:
-            if model.name in models:
-                other = models[model.name][1]
+            key = model_key(model.name)
+            if key in models:
+                other_model, other = models[key]
+                spelt = ""
+                if other_model.name != model.name:
+                    spelt = f" (also as {model.name!r}: model names are case-insensitive)"
                 raise PluginError(
-                    f"Two plugins register a model named {model.name!r}: {other!r} and "
-                    f"{plugin!r}. Uninstall one of them, or block one with "
+                    f"Two plugins register a model named {other_model.name!r}{spelt}: "
+                    f"{other!r} and {plugin!r}. Uninstall one of them, or block one with "
                     f"{BLOCK_ENV}={plugin}."
                 )
-            models[model.name] = (model, plugin)
+            models[key] = (model, plugin)
     return models
 
 
@@ -320,11 +334,21 @@ def list_models() -> list[ModelInfo]:
 
 
 def get_model(name: str):
-    """A registered model by name; the error lists the installed models."""
+    """A registered model by name, whatever its case and surrounding spaces (:func:`model_key`);
+    the model keeps its own name. The error lists the installed models and suggests the
+    closest one, if any is close."""
     models = _model_registry()
-    if name in models:
-        return models[name][0]
-    known = ", ".join(sorted(models)) or Message("error.none")
+    key = model_key(name)
+    if key in models:
+        return models[key][0]
+    names = sorted(model.name for model, _ in models.values())
+    known = ", ".join(names) or Message("error.none")
+    close = difflib.get_close_matches(key, list(models), n=1)
+    if close:
+        suggestion = models[close[0]][0].name
+        raise ModelError(
+            Message("error.unknown_model_close", name=repr(name), known=known, close=suggestion)
+        )
     raise ModelError(Message("error.unknown_model", name=repr(name), known=known))
 
 
@@ -382,7 +406,8 @@ def get_readers() -> dict[str, Any]:
 
 
 def get_samples(model: str | None = None, kind: str | None = None) -> list[Sample]:
-    """Bundled sample files registered by plugins, optionally of one model and/or kind."""
+    """Bundled sample files registered by plugins, optionally of one model (a name in any case,
+    :func:`model_key`) and/or kind."""
     out = []
     for plugin, _args, kwargs in _collect("register_samples"):
         out.append(
@@ -395,8 +420,11 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
                 description_en=kwargs.get("description_en"),
             )
         )
+    wanted = None if model is None else model_key(model)
     return [
-        s for s in out if (model is None or s.model == model) and (kind is None or s.kind == kind)
+        s
+        for s in out
+        if (wanted is None or model_key(s.model) == wanted) and (kind is None or s.kind == kind)
     ]
 
 
