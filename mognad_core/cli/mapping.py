@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..mappings import suggest_mapping
+from ..plugins import names_a_model_file
 from ..texts import Texts
 from . import cli
 from .options import lang_option, model_option, sheet_option
@@ -51,6 +52,8 @@ def mapping_init(
             unmapped=len(unmapped),
         )
     )
+    if not names_a_model_file(model):
+        model = suggestion.model.name  # as registered, whatever case was typed
     model_arg = f" --model {model}" + (f' --sheet "{sheet}"' if sheet else "")
     command = f"mognad score {Path(file).name}{model_arg} --mapping {written}"
     click.echo(t("cli.mapping.next", command=command + t("cli.lang_arg")))

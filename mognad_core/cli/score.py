@@ -79,6 +79,7 @@ def demo(model: str, lang: str, fmt: str) -> None:
     sample = samples[0]
     t = Texts(lang)
     rs = ResponseSet.from_any(sample.path, model)
+    model = rs.model.name  # the next steps name the model as it is registered
     latest, before = rs.latest_wave()  # the latest wave and the one before (library policy)
     waves = rs.waves() if before is not None else None
     if fmt == "table":
