@@ -451,14 +451,15 @@ def test_lite_requirements_line_names_the_wheel():
     assert f"pip install {wheel_name()}" in section("Windows")
 
 
-PYODIDE = {"sys_platform": "emscripten", "platform_system": "Emscripten"}
-#: Requirements that install in Pyodide: pure-Python wheels on PyPI (xlwings ships one for
-#: Pyodide; python-pptx's own needs, lxml and Pillow, are built by Pyodide) ...
-PURE_PYTHON = {"pluggy", "openpyxl", "defusedxml", "click", "xlwings", "python-pptx"}
-#: ... and packages Pyodide builds itself (https://pyodide.org, "Packages built in Pyodide").
-BUILT_BY_PYODIDE = {"pydantic", "pandas", "numpy", "scipy", "pyyaml", "matplotlib"}
-#: Compiled without a Pyodide build, or not needed inside Excel: left out there by a marker.
-NOT_IN_PYODIDE = {"python-calamine", "pycel"}
+#: What installs in Pyodide and how: one list, in mognad_excel.lite, which `mognad excel lite`
+#: writes requirements.txt from (pure-Python wheels on PyPI, packages Pyodide builds, and the
+#: requirements left out there by a marker).
+from mognad_excel.lite import (  # noqa: E402
+    BUILT_BY_PYODIDE,
+    NOT_IN_PYODIDE,
+    PURE_PYTHON,
+    PYODIDE,
+)
 
 
 def requirements(environment: dict[str, str]) -> set[str]:
