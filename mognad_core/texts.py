@@ -1442,6 +1442,111 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The server holding the wheel must answer over https and allow downloads from other "
         "sites (CORS).",
     ),
+    # ---- excel cells: messages of the MOGNAD_* functions (mognad_excel.udfs) ------------------
+    "excel.too_deep": (
+        "beräkningen gick för djupt (en cirkelreferens?)",
+        "the calculation went too deep (a circular reference?)",
+    ),
+    "excel.bug": (
+        "oväntat fel ({error}). Det är ett fel i mognad; rapportera det gärna tillsammans med "
+        "arbetsboken",
+        "unexpected {error}. This is a bug in mognad; please report it with the workbook",
+    ),
+    "excel.too_many_args": (
+        "{name} tar högst {most} argument, fick {got}",
+        "{name} takes at most {most} argument(s), got {got}",
+    ),
+    "excel.arg.one_cell": (
+        "{what} ska vara en cell eller ett värde, inte ett område med {n} celler",
+        "{what} must be one cell or a value, not a range of {n} cells",
+    ),
+    "excel.arg.not_bool": (
+        "{what} ska vara text, inte SANT/FALSKT",
+        "{what} must be text, not TRUE/FALSE",
+    ),
+    "excel.arg.error": (
+        "{what} är felvärdet {error} (från cellen det hämtas från)",
+        "{what} is the error value {error} (from the cell it comes from)",
+    ),
+    "excel.arg.error_because": (
+        "{what} är felvärdet {error}: {because}",
+        "{what} is the error value {error}: {because}",
+    ),
+    "excel.range.not_range": (
+        "{what} ska vara ett område: en rubrikrad (påståendenas id, t.ex. f11) och en rad per "
+        "svarande",
+        "{what} must be a range: a header row (statement ids such as f11) and one row per "
+        "respondent",
+    ),
+    "excel.range.empty": (
+        "området {what} är tomt. Det ska ha en rubrikrad (påståendenas id, t.ex. f11, eller "
+        "deras texter) och en rad per svarande",
+        "the {what} range is empty. Expected a header row (statement ids such as f11, or "
+        "statement texts) and one row per respondent",
+    ),
+    "excel.no_respondents": (
+        "svarsområdet har en rubrikrad men inga svarande under den",
+        "the responses range has a header row but no respondent rows below it",
+    ),
+    "excel.no_answers": (
+        "inga giltiga svar för {what} (alla svar är tomma eller vet ej)",
+        "no valid answers for {what} (every answer is blank or vet ej)",
+    ),
+    "excel.what.overall": ("totalen", "the overall score"),
+    "excel.what.part": ('"{id}"', '"{id}"'),
+    "excel.what.statement": ('påstående "{id}"', 'statement "{id}"'),
+    "excel.hidden": ("{what} {reason}", "{what} is {reason}"),
+    "excel.none": ("inga", "none"),
+    "excel.no_benchmarks": ("inga i den här modellen", "none in this model"),
+    "excel.part.unknown": (
+        '"{text}" ingår inte i modellen "{model}". Ange en dimension ({dims}), en kategori '
+        "({cats}) eller ett påståendes id ({first} … {last})",
+        '"{text}" is not part of model "{model}". Use a dimension ({dims}), a category ({cats}) '
+        "or a statement id ({first} ... {last})",
+    ),
+    "excel.target.not_bool": (
+        "målet ska vara ett tal, ett namn eller ett område, inte SANT/FALSKT",
+        "target must be a number, a name or a range, not TRUE/FALSE",
+    ),
+    "excel.target.missing": (
+        "ange ett mål: ett tal (0,6 eller 60 %), ett jämförelsevärdes namn ({names}), en nivå "
+        "eller ett område med par av dimension och mål",
+        "give a target: a number (0.6 or 60 %), a benchmark name ({names}), a level name or a "
+        "range of dimension/target pairs",
+    ),
+    "excel.level.no_levels": (
+        'modellen "{model}" har inga mognadsnivåer (den ger ett värde från 0 till 1){others}',
+        'model "{model}" has no maturity levels (it reports a score from 0 to 1){others}',
+    ),
+    "excel.level.others": ("; modeller med nivåer: {names}", "; models with levels: {names}"),
+    "excel.level.give_score": (
+        "ange ett värde (0–1) eller ett svarsområde",
+        "give a score (0-1) or a response range",
+    ),
+    "excel.level.none": (
+        'ingen nivå i modellen "{model}" börjar vid eller under {score}',
+        'no level of model "{model}" starts at or below {score}',
+    ),
+    "excel.texts_flag": (
+        "texts ska vara SANT (påståendenas texter) eller FALSKT (deras id)",
+        "texts must be TRUE (statement texts) or FALSE (statement ids)",
+    ),
+    "excel.which.bad": (
+        "which ska vara ett heltal från 1 eller en iakttagelses nyckel, inte {value}",
+        "which must be a whole number from 1 or an insight key, not {value}",
+    ),
+    "excel.which.unknown": (
+        'ingen iakttagelse "{key}" (iakttagelser: {keys})',
+        'no insight "{key}" (insights: {keys})',
+    ),
+    "excel.col.key": ("Nyckel", "Key"),
+    "excel.col.title": ("Rubrik", "Title"),
+    "excel.col.text": ("Text", "Text"),
+    "excel.col.check": ("Kontroll", "Check"),
+    "excel.col.message": ("Meddelande", "Message"),
+    "excel.check.error": ("fel", "error"),
+    "excel.check.note": ("notering", "note"),
+    "excel.check.anonymity": ("anonymitet", "anonymity"),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),
     "report.file": ("rapport", "report"),

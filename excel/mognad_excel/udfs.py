@@ -1,44 +1,53 @@
 """MOGNAD_* worksheet functions for Excel (xlwings classic on Windows and xlwings Lite).
 
 Every function takes Excel ranges as Excel passes them (lists of rows; blanks are ``None``,
-numbers are floats), builds a table, and calls mognad's public API: :func:`mognad_core.prepare`,
-:func:`mognad_core.score_responses`, :func:`mognad_core.gap`, :func:`mognad_core.priorities`,
-:func:`mognad_core.compare`. Nothing is scored here, and no argument is interpreted here:
-targets, target ranges, percentages, levels, counts and parts are read by
-:mod:`mognad_core.targets`, :func:`~mognad_core.schema.check_level`,
-:func:`~mognad_core.analysis.check_count` and :meth:`~mognad_core.MaturityModel.find_part`,
-as ``mognad gap`` and ``mognad priorities`` read them (``docs/analysis.md``, "Arguments"); this
+numbers are floats, error cells their error text), builds a table, and calls mognad's public
+API: :func:`mognad_core.prepare`, :func:`mognad_core.score_responses`, :func:`mognad_core.gap`,
+:func:`mognad_core.priorities`, :func:`mognad_core.compare`. Nothing is scored here, and no
+argument is interpreted here: targets, target ranges, percentages, levels, counts and parts are
+read by :mod:`mognad_core.targets`, :func:`~mognad_core.schema.check_level`,
+:func:`~mognad_core.analysis.check_count` and :meth:`~mognad_core.MaturityModel.find_part`, as
+``mognad gap`` and ``mognad priorities`` read them (``docs/analysis.md``, "Arguments"); this
 module only turns cells into Python values and results into cells.
 
 * ``responses`` is a range whose first row holds the headers (statement ids such as ``f11`` or
   the statement texts, plus any attribute columns such as ``förvaltning``) and then one row per
-  respondent. Blank rows below the answers (a generous fixed range) are ignored.
-* ``model`` defaults to ``"dimios"``; a model file path (.yaml/.json) works too.
-* A problem never shows a Python traceback: the cell gets one short message that starts with
-  ``MOGNAD:`` and says where the problem is, e.g.
-  ``MOGNAD: row 7, column D ("f14"): "kanske" is not a valid answer. Expected ...``.
-  Rows and column letters count from the top-left cell of the range, so they are the worksheet's
-  rows and columns when the range starts in A1 (see ``docs/excel.md``).
+  respondent. Blank rows below the answers are ignored. Error cells (``#N/A``) arrive as their
+  error text (``err_to_str``), so Excel refuses them with the same located message as
+  ``mognad excel recalc``.
+* ``model`` defaults to ``"dimios"``; names are case-insensitive (``"DiMiOS"``); a model file
+  path (.yaml/.json) works too.
+* **A problem gives an Excel error value, never text** (:mod:`mognad_excel.cell_errors`):
+  ``#VALUE!`` for a bad argument or bad data, ``#N/A`` when there is no result (no valid
+  answers; a figure the anonymity policy withholds), ``#NUM!`` for a number out of range. So
+  ``IFERROR``, ``ISERROR``, ``IF`` and ``AVERAGE`` treat a failing cell as they treat any Excel
+  error. The message (``MOGNAD: rad 7, kolumn D ("f14"): ...``: where and what) is shown on
+  hover in xlwings Lite, as a comment in ``mognad excel recalc``'s copy, and always by
+  ``MOGNAD_CHECK(responses; model)``. Rows and column letters count from the top-left cell of
+  the range, so they are the worksheet's when the range starts in A1.
+* **Language**: messages, table headers and the model's texts are in Swedish unless the
+  ``lang`` setting says ``en`` (``MOGNAD_LANG=en``, or ``lang = "en"`` in ``mognad.toml``;
+  ``mognad excel recalc --lang en`` for one recalculation).
 * Every figure is published through the anonymity policy (:mod:`mognad_core.disclosure`), read
   from the settings on each call: ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml``,
   else 5 (``mognad excel recalc --min-size N`` sets it for a whole workbook through
-  :func:`policy_for_run`). The functions take no ``min_size`` argument on purpose: in a shared
-  workbook anyone who can edit a formula could turn the protection off for one cell, and cells
-  with different thresholds could be subtracted from each other; the setting is one policy for
-  every cell, and the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the
-  workbook. A range that may not be published (fewer than k respondents) shows the refusal in
-  its cell, in Swedish (``MOGNAD: Resultat för svaren visas inte av anonymitetsskäl: ...``),
-  never a number; a hidden statement's figures show ``visas inte``; figures are the published,
-  rounded ones. With the opt-out every table ends with a line "Anonymitetsskydd avstängt ..."
-  and MOGNAD_INSIGHTS starts with it (see ``docs/excel.md``, "Anonymity").
-* Results are cached on the content of the range (plus model, policy and arguments):
+  :func:`settings_for_run`). The functions take no ``min_size`` argument on purpose: in a
+  shared workbook anyone who can edit a formula could turn the protection off for one cell, and
+  cells with different thresholds could be subtracted from each other; the setting is one policy
+  for every cell, and the data holder's opt-out (``MOGNAD_MIN_SIZE=1``) is made outside the
+  workbook. A range that may not be published gives ``#N/A`` (MOGNAD_CHECK says why), a hidden
+  statement's figure in a table gives ``#N/A``; figures are the published, rounded ones. With the
+  opt-out every table ends with a line "Anonymitetsskydd avstängt ..." and MOGNAD_INSIGHTS
+  starts with it (see ``docs/excel.md``, "Anonymity").
+* Results are cached on the content of the range (plus model, policy, language and arguments):
   recalculating a workbook with many MOGNAD_* cells on an unchanged range scores it once. In
   xlwings Lite the add-in also caches results by their arguments (``cache=True``; classic
   xlwings ignores it).
 
 The Excel names are the Python names (upper case), which classic xlwings uses as they are and
-xlwings Lite upper-cases anyway. Only ``func`` and ``arg`` come from xlwings; on a machine without
-Excel they are no-ops, so these functions can be called directly (the tests do).
+xlwings Lite upper-cases anyway. Each function's docstring is one line: it is the description
+Excel's function wizard shows. Only ``func`` and ``arg`` come from xlwings; on a machine
+without Excel they are no-ops, so these functions can be called directly (the tests do).
 """
 
 from __future__ import annotations
@@ -54,18 +63,22 @@ import pandas as pd
 from xlwings import arg, func
 
 import mognad_core as mognad
-from mognad_core import disclosure, texts
+from mognad_core import disclosure, settings, texts
 from mognad_core.analysis import check_count
-from mognad_core.errors import InputError, MognadError
+from mognad_core.errors import MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import MaturityModel, check_level
 from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
+from mognad_core.texts import Message
 
+from . import cell_errors
 from .cache import LRUCache, content_key
+from .cell_errors import NA, NUM, VALUE
 
 __all__ = [
     "MOGNAD_CHANGE",
+    "MOGNAD_CHECK",
     "MOGNAD_DIMENSIONS",
     "MOGNAD_GAP",
     "MOGNAD_HEADERS",
@@ -80,22 +93,22 @@ __all__ = [
 
 DEFAULT_MODEL = "dimios"
 CATEGORY = "mognad"
+#: Every message starts with this, so a reader knows where it comes from.
 PREFIX = "MOGNAD: "
-#: Language of the anonymity texts in cells: refusals, "visas inte", the opt-out notice.
-LANG = "sv"
-#: What a figure the anonymity policy hides shows instead of a number.
-HIDDEN = "visas inte"
 #: Key of the opt-out notice when MOGNAD_INSIGHTS lists it as its first finding.
 OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
-CACHE = LRUCache(256)
-#: The policy of a whole recalculation (``mognad excel recalc --min-size N``), else None.
+CACHE = LRUCache(256, max_bytes=None)  # bytes: the excel_cache_mb setting, read on each store
+#: The policy and language of a whole recalculation (``mognad excel recalc``), else None.
 _RUN_POLICY: contextvars.ContextVar[disclosure.DisclosurePolicy | None] = contextvars.ContextVar(
     "mognad_excel_policy", default=None
 )
+_RUN_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "mognad_excel_lang", default=None
+)
 _MODELS: dict[tuple, tuple[MaturityModel, tuple]] = {}
 
-# ---- argument docs (shown in Excel's function wizard; at most 255 characters each) ----------
+# ---- argument docs (shown in Excel's function wizard; one line, at most 255 characters) -----
 DOC_RESPONSES = (
     "The response range: first row headers (statement ids such as f11, or statement texts, plus "
     "attribute columns), then one row per respondent. Answers 1-5, vet ej, or blank."
@@ -124,43 +137,53 @@ class CellRange(list):
 
 
 class CellError(Exception):
-    """A problem to show in the cell (the text follows ``MOGNAD: ``)."""
+    """A problem a function reports as the Excel error ``code``, with a message from the
+    catalogue (``excel.*`` keys in :mod:`mognad_core.texts`)."""
+
+    def __init__(self, key: str | Message, code: str = VALUE, /, **data: Any) -> None:
+        self.message = key if isinstance(key, Message) else Message(key, **data)
+        self.code = code
+        super().__init__(self.message.text("en"))
 
 
-# ---- messages ----------------------------------------------------------------------------
+# ---- language and messages ------------------------------------------------------------------
+def _lang() -> str:
+    """The language of the cells: the recalculation's (``recalc --lang``), else the ``lang``
+    setting (``MOGNAD_LANG``, ``lang`` in mognad.toml), else Swedish."""
+    return _RUN_LANG.get() or settings.language()
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, InputError):  # in English until the cells speak Swedish (issue 14)
-        where = exc.location.describe("en")
-        problem, expected = texts.words([exc.problem, exc.expected or ""], "en")
-        text = _sentence(f"{where}: {problem}" if where else problem)
-        if expected:
-            text += " " + _sentence(f"Expected {expected}")
-        if exc.more_count:
-            shown = "; ".join(texts.words(exc.more[:3], "en"))
-            etc = ", ..." if exc.more_count > min(len(exc.more), 3) else ""
-            text += f" {exc.more_count} more cell(s) like this ({shown}{etc})."
-        return text
-    if isinstance(exc, (MognadError, CellError)):
-        return _sentence(str(exc))
-    return _sentence(
-        f"unexpected {type(exc).__name__}: {exc}. This is a bug in mognad; please report it "
-        "with the workbook"
-    )
+def problem(exc: BaseException, lang: str) -> tuple[str, str]:
+    """The Excel error value and the message (in ``lang``, starting with ``MOGNAD: ``) for a
+    problem a function ran into."""
+    if isinstance(exc, CellError):
+        code, message = exc.code, exc.message.text(lang)
+    elif isinstance(exc, disclosure.DisclosureError):
+        code, message = NA, exc.text(lang)  # no result may be given
+    elif isinstance(exc, MognadError):
+        code, message = VALUE, exc.text(lang)  # bad data or a bad argument
+    elif isinstance(exc, RecursionError):
+        code, message = VALUE, texts.text("excel.too_deep", lang)
+    else:
+        code, message = VALUE, texts.text("excel.bug", lang, error=f"{type(exc).__name__}: {exc}")
+    return code, PREFIX + _sentence(message)
 
 
 def _safely(compute: Any, *args: Any) -> Any:
-    """Run one worksheet function; any problem becomes a short message in the cell."""
+    """Run one worksheet function; any problem becomes the host's Excel error value."""
+    try:
+        lang = _lang()
+    except Exception as exc:  # an unusable lang setting: said in Swedish, the default
+        return cell_errors.failed(*problem(exc, "sv"))
     try:
         return compute(*args)
-    except RecursionError:
-        return PREFIX + "the calculation went too deep (a circular reference?)."
-    except Exception as exc:  # never a traceback in a cell
-        return PREFIX + _describe(exc)
+    except Exception as exc:  # never a traceback, never text taken for a value
+        return cell_errors.failed(*problem(exc, lang))
 
 
 def clear_cache() -> None:
@@ -169,30 +192,46 @@ def clear_cache() -> None:
     _MODELS.clear()
 
 
-def is_message(value: Any) -> bool:
-    """True for a MOGNAD_* message (text starting with ``MOGNAD:``)."""
-    return isinstance(value, str) and value.startswith(PREFIX.strip())
+def is_error(value: Any) -> bool:
+    """True for what a failing MOGNAD_* function returns here (an Excel error value)."""
+    return cell_errors.code_of(value) is not None
 
 
-# ---- the anonymity policy ------------------------------------------------------------------
+# ---- the anonymity policy and the language of a whole recalculation -------------------------
 def _policy() -> disclosure.DisclosurePolicy:
-    """The policy in force: that of the recalculation running (:func:`policy_for_run`), else
+    """The policy in force: that of the recalculation running (:func:`settings_for_run`), else
     ``MOGNAD_MIN_SIZE``, else ``min_size`` in ``mognad.toml`` (or the file ``MOGNAD_CONFIG``
-    names), else 5. Read on every call, so every cache key holds it."""
-    return _RUN_POLICY.get() or disclosure.policy(None, LANG)
+    names), else 5. Read on every call, so every cache key holds it. An unusable setting is
+    bad input (``#VALUE!``), not a refusal."""
+    run = _RUN_POLICY.get()
+    if run is not None:
+        return run
+    lang = _lang()
+    try:
+        return disclosure.policy(None, lang)
+    except disclosure.DisclosureError as exc:
+        raise MognadError(exc.text(lang)) from None
 
 
 @contextlib.contextmanager
-def policy_for_run(min_size: Any = None):
-    """Every function called inside uses the policy of ``min_size`` (a whole workbook at once,
-    as ``mognad excel recalc --min-size N`` does); ``None`` keeps the settings'. An unusable
-    value raises :class:`~mognad_core.errors.MognadError` here, before anything is computed."""
-    pol = None if min_size is None else disclosure.policy(min_size, LANG)
+def settings_for_run(min_size: Any = None, lang: str | None = None):
+    """Every function called inside uses the policy of ``min_size`` and writes in ``lang`` (a
+    whole workbook at once, as ``mognad excel recalc --min-size N --lang en`` does); ``None``
+    keeps the settings'. An unusable value raises :class:`~mognad_core.errors.MognadError`
+    here, before anything is computed."""
+    run_lang = None if lang is None else texts.check_lang(lang)
+    pol = None if min_size is None else disclosure.policy(min_size, run_lang or "sv")
     token = _RUN_POLICY.set(pol)
+    token_lang = _RUN_LANG.set(run_lang)
     try:
         yield pol
     finally:
         _RUN_POLICY.reset(token)
+        _RUN_LANG.reset(token_lang)
+
+
+#: the earlier name (``with policy_for_run(min_size): ...``)
+policy_for_run = settings_for_run
 
 
 def _policy_key(pol: disclosure.DisclosurePolicy) -> tuple:
@@ -204,7 +243,7 @@ def policy_notes() -> list[str]:
     as ``mognad excel recalc``); empty when protected, or when the setting is unusable (every
     cell then says why)."""
     try:
-        return disclosure.notes_for(_policy(), LANG)
+        return disclosure.notes_for(_policy(), _lang())
     except MognadError:
         return []
 
@@ -226,20 +265,39 @@ def _hidden_dimension(result: Any, dim_id: str) -> bool:
     return bool(d is not None and d.score is None and _hides(result, d.statements))
 
 
-def _hidden_reason(result: Any, what: str) -> CellError:
-    k = disclosure.policy_of(result, LANG).min_size
-    return CellError(f"{what} {texts.text('reason.hidden_statement', LANG, k=k)}")
+def _hidden_reason(result: Any, what: Message) -> CellError:
+    k = disclosure.policy_of(result, _lang()).min_size
+    return CellError("excel.hidden", NA, what=what, reason=Message("reason.hidden_statement", k=k))
+
+
+def _hidden_cell(result: Any) -> Any:
+    """A withheld figure inside a table: ``#N/A`` (a number formulas must not take for one)."""
+    k = disclosure.policy_of(result, _lang()).min_size
+    reason = texts.text("reason.hidden_statement", _lang(), k=k)
+    return cell_errors.in_table(NA, PREFIX + _sentence(reason))
 
 
 # ---- arguments: cells to Python values (what they mean is read by mognad_core) --------------
 def _scalar(value: Any, what: str) -> Any:
-    """A single value; a 1x1 range counts as its cell."""
+    """A single value; a 1x1 range counts as its cell. An error value (``#N/A`` in the cell an
+    argument comes from) stops the function with the same error, as Excel's functions do."""
     if isinstance(value, (list, tuple)):
         flat = [v for row in value for v in (row if isinstance(row, (list, tuple)) else [row])]
-        if len(flat) == 1:
-            return flat[0]
-        raise CellError(f"{what} must be one cell or a value, not a range of {len(flat)} cells")
+        if len(flat) != 1:
+            raise CellError("excel.arg.one_cell", what=what, n=len(flat))
+        value = flat[0]
+    _pass_on_error(value, what)
     return value
+
+
+def _pass_on_error(value: Any, what: str) -> None:
+    code = cell_errors.code_of(value)
+    if code is None:
+        return
+    because = cell_errors.message_of(value)
+    if because:
+        raise CellError("excel.arg.error_because", code, what=what, error=code, because=because)
+    raise CellError("excel.arg.error", code, what=what, error=code)
 
 
 def _text(value: Any, what: str) -> str | None:
@@ -247,7 +305,7 @@ def _text(value: Any, what: str) -> str | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise CellError(f"{what} must be text, not TRUE/FALSE")
+        raise CellError("excel.arg.not_bool", what=what)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -256,8 +314,9 @@ def _text(value: Any, what: str) -> str | None:
 def _model(value: Any) -> tuple[MaturityModel, tuple]:
     """The model and a cache key that changes when the model does.
 
-    Models are looked up once per name (per plugin manager: ``mognad_core.reset_plugins()``
-    starts afresh); a model file is read again when it changes on disk.
+    Models are looked up once per name, whatever its case (per plugin manager:
+    ``mognad_core.reset_plugins()`` starts afresh); a model file is read again when it changes
+    on disk.
     """
     name = _text(value, "model") or DEFAULT_MODEL
     is_file = names_a_model_file(name)
@@ -266,7 +325,7 @@ def _model(value: Any) -> tuple[MaturityModel, tuple]:
         stamp = path.stat().st_mtime_ns if path.is_file() else None
         lookup: tuple = ("file", str(path.resolve()), stamp)
     else:
-        lookup = ("name", name, id(mognad.get_plugin_manager()))
+        lookup = ("name", name.casefold(), id(mognad.get_plugin_manager()))
     found = _MODELS.get(lookup)
     if found is None:
         model = mognad.load_model(name)
@@ -282,10 +341,8 @@ def _model(value: Any) -> tuple[MaturityModel, tuple]:
 def _rows(value: Any, what: str) -> list[list[Any]]:
     """Rows of cells, trailing blank rows dropped (a generous fixed range is fine)."""
     if not isinstance(value, (list, tuple)) or not value:
-        raise CellError(
-            f"{what} must be a range: a header row (statement ids such as f11) and one row per "
-            "respondent"
-        )
+        _pass_on_error(value, what)
+        raise CellError("excel.range.not_range", what=what)
     if not isinstance(value[0], (list, tuple)):  # one row, passed flat
         rows: Any = [list(value)]
     elif set(map(type, value)) <= {list, tuple}:
@@ -296,10 +353,7 @@ def _rows(value: Any, what: str) -> list[list[Any]]:
     while end and _blank_row(rows[end - 1]):
         end -= 1
     if end == 0:
-        raise CellError(
-            f"the {what} range is empty. Expected a header row (statement ids such as f11, or "
-            "statement texts) and one row per respondent"
-        )
+        raise CellError("excel.range.empty", what=what)
     return rows[:end] if end < len(rows) else rows
 
 
@@ -350,15 +404,16 @@ def _prepared(value: Any, model: MaturityModel, mkey: tuple, what: str = "respon
 
 def _scored(value: Any, model: MaturityModel, mkey: tuple, what: str = "responses"):
     """Prepared responses, their published score and the key of that score (content, origin,
-    model and policy: every result computed from it extends this key)."""
+    model, policy and language: every result computed from it extends this key)."""
     rs, rkey = _prepared(value, model, mkey, what)
     if rs.n == 0:
-        raise CellError("the responses range has a header row but no respondent rows below it")
+        raise CellError("excel.no_respondents", NA)
     pol = _policy()
-    skey = ("score", *rkey[1:], _policy_key(pol))
+    lang = _lang()
+    skey = ("score", *rkey[1:], _policy_key(pol), lang)
     result = _cached(
         skey,
-        lambda: mognad.score_responses(rs, insights=False, context={"lang": LANG}, min_size=pol),
+        lambda: mognad.score_responses(rs, insights=False, context={"lang": lang}, min_size=pol),
     )
     return rs, result, skey
 
@@ -371,12 +426,16 @@ def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
     found = model.find_part(text)
     if found is not None:
         return ("statement" if found in model.statement_ids else "dimension", found)
-    dims = ", ".join(d.id for d in model.dimensions)
-    cats = ", ".join(d.id for d in model.all_dimensions() if d.parent) or "none"
     ids = model.statement_ids
+    cats = [d.id for d in model.all_dimensions() if d.parent]
     raise CellError(
-        f'"{text}" is not part of model "{model.name}". Use a dimension ({dims}), a category '
-        f"({cats}) or a statement id ({ids[0]} ... {ids[-1]})"
+        "excel.part.unknown",
+        text=text,
+        model=model.name,
+        dims=", ".join(d.id for d in model.dimensions),
+        cats=", ".join(cats) if cats else Message("excel.none"),
+        first=ids[0],
+        last=ids[-1],
     )
 
 
@@ -396,8 +455,9 @@ def _target(value: Any, model: MaturityModel) -> Any:
         if sum(map(len, rows)) != 1:
             return profile_from_rows(rows, model, "target range")
         value = rows[0][0]
+    _pass_on_error(value, "target")
     if isinstance(value, bool):
-        raise CellError("target must be a number, a name or a range, not TRUE/FALSE")
+        raise CellError("excel.target.not_bool")
     return None if is_blank(value) else value
 
 
@@ -416,21 +476,27 @@ def _out(value: Any) -> Any:
     return value
 
 
+def _header(*keys: str) -> list[str]:
+    """Column headers in the cells' language (the catalogue's ``col.*`` / ``cli.col.*``)."""
+    t = texts.Texts(_lang())
+    return [t(k) for k in keys]
+
+
 def _spilled_table(
     header: list[str], rows: list[list[Any]], pol: disclosure.DisclosurePolicy | None = None
 ) -> list[list[Any]]:
     """A table for Excel; one published under the opt-out (``pol``) ends with its notice."""
     table = [list(header)] + [[_out(v) for v in row] for row in rows]
     if pol is not None:
-        for note in disclosure.notes_for(pol, LANG):
+        for note in disclosure.notes_for(pol, _lang()):
             table.append([note] + [""] * (len(header) - 1))
     return table
 
 
-def _no_answers(result: Any, what: str) -> CellError:
+def _no_answers(result: Any, what: Message) -> CellError:
     if result.n_respondents == 0:
-        return CellError("the responses range has a header row but no respondent rows below it")
-    return CellError(f"no valid answers for {what} (every answer is blank or vet ej)")
+        return CellError("excel.no_respondents", NA)
+    return CellError("excel.no_answers", NA, what=what)
 
 
 # ---- the worksheet functions -------------------------------------------------------------
@@ -439,29 +505,28 @@ def _score(responses: Any, model: Any, part: Any) -> float:
     which = _part(m, part)  # the formula's own problems first, whatever the range holds
     _, result, _ = _scored(responses, m, mkey)
     if which is None:
-        value, what = result.overall, "the overall score"
-        hidden, shown = value is None and _hides(result, m.statement_ids), "totalen"
+        value, what = result.overall, Message("excel.what.overall")
+        hidden = value is None and _hides(result, m.statement_ids)
     elif which[0] == "dimension":
-        value, what = result.dimensions[which[1]].score, f'"{which[1]}"'
-        hidden, shown = _hidden_dimension(result, which[1]), f'"{which[1]}"'
+        value, what = result.dimensions[which[1]].score, Message("excel.what.part", id=which[1])
+        hidden = _hidden_dimension(result, which[1])
     else:
-        value, what = result.statements[which[1]].score, f'statement "{which[1]}"'
-        hidden, shown = _hidden_statement(result, which[1]), f'påstående "{which[1]}"'
+        value = result.statements[which[1]].score
+        what = Message("excel.what.statement", id=which[1])
+        hidden = _hidden_statement(result, which[1])
     if hidden:
-        raise _hidden_reason(result, shown)
+        raise _hidden_reason(result, what)
     if value is None:
         raise _no_answers(result, what)
     return float(value)
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
-@arg("part", doc=DOC_PART)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+@arg("part", err_to_str=True, doc=DOC_PART)
 def MOGNAD_SCORE(responses, model=DEFAULT_MODEL, part=None):
-    """Maturity score from 0 to 1 (format the cell as %): the overall score, or the score of one
-    dimension, category or statement (part). Same numbers as `mognad score`; a range too small to
-    publish (anonymity) shows why instead."""
+    """Maturity score 0-1 (format as %): overall, or of one dimension, category or statement (part); same numbers as `mognad score`; an Excel error when there is none (see MOGNAD_CHECK)."""  # noqa: E501
     return _safely(_score, responses, model, part)
 
 
@@ -472,60 +537,73 @@ def _respondents(responses: Any, model: Any) -> int:
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
 def MOGNAD_RESPONDENTS(responses, model=DEFAULT_MODEL):
-    """Number of respondents (antal svarande): the rows of the range below the header that are
-    not entirely blank. Checked and refused (fewer than 5) as for MOGNAD_SCORE."""
+    """Number of respondents (antal svarande): rows of the range below the header that are not entirely blank; #N/A when too few to publish (anonymity)."""  # noqa: E501
     return _safely(_respondents, responses, model)
 
 
 def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
     m, mkey = _model(model)
     _, result, _ = _scored(responses, m, mkey)
-    header = ["id", "dimension", "parent", "score", "n", "vet ej share"]
+    keys = ["col.id", "col.dimension", "col.parent", "col.score", "col.respondents"]
+    keys.append("col.dont_know_share")
     if m.levels:
-        header.append("level")
+        keys.append("col.level")
     rows = []
     for d in result.dimensions.values():
         if _hidden_dimension(result, d.id):
-            row = [d.id, d.label, d.parent, HIDDEN, None, None]
+            row = [
+                d.id,
+                d.label_en if _lang() == "en" and d.label_en else d.label,
+                d.parent,
+                _hidden_cell(result),
+                None,
+                None,
+            ]
         else:
-            row = [d.id, d.label, d.parent, d.score, d.n, d.dont_know_share]
+            row = [
+                d.id,
+                d.label_en if _lang() == "en" and d.label_en else d.label,
+                d.parent,
+                d.score,
+                d.n,
+                d.dont_know_share,
+            ]
         if m.levels:
             row.append(d.level)
         rows.append(row)
-    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
+    return _spilled_table(_header(*keys), rows, disclosure.policy_of(result, _lang()))
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
 def MOGNAD_DIMENSIONS(responses, model=DEFAULT_MODEL):
-    """Table (spills): one row per dimension and category: id, dimension, parent, score (0-1),
-    n respondents, vet ej share (andel vet ej), and level when the model has levels."""
+    """Table (spills): each dimension and category with id, name, parent, score 0-1, respondents, vet ej share, and level when the model has levels."""  # noqa: E501
     return _safely(_dimensions, responses, model)
 
 
 def _statements(responses: Any, model: Any) -> list[list[Any]]:
     m, mkey = _model(model)
     _, result, _ = _scored(responses, m, mkey)
-    header = ["id", "statement", "dimension", "score", "mean", "n", "vet ej share"]
+    keys = ("col.id", "col.statement", "col.dimension", "col.score", "col.mean", "col.n")
     rows = [
-        [s.id, s.text, s.dimension, HIDDEN, None, None, None]
+        [s.id, s.text, s.dimension, _hidden_cell(result), None, None, None]
         if s.hidden
         else [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
         for s in result.statements.values()
     ]
-    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
+    header = _header(*keys, "col.dont_know_share")
+    return _spilled_table(header, rows, disclosure.policy_of(result, _lang()))
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
 def MOGNAD_STATEMENTS(responses, model=DEFAULT_MODEL):
-    """Table (spills): one row per statement (påstående): id, statement text, dimension, score
-    (0-1), mean answer, n valid answers, vet ej share."""
+    """Table (spills): each statement (påstående) with id, text, dimension, score 0-1, mean answer, valid answers (n) and vet ej share."""  # noqa: E501
     return _safely(_statements, responses, model)
 
 
@@ -533,16 +611,14 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
     m, mkey = _model(model)
     goal = _target(target, m)  # blank: the model's default benchmark (mognad_core.gap)
     if goal is None and default_target(m) is None:
-        names = ", ".join(b.name for b in m.benchmarks) or "none in this model"
-        raise CellError(
-            f"give a target: a number (0.6 or 60 %), a benchmark name ({names}), a level name "
-            "or a range of dimension/target pairs"
-        )
+        names = ", ".join(b.name for b in m.benchmarks)
+        raise CellError("excel.target.missing", names=names or Message("excel.no_benchmarks"))
     lvl = _level_arg(level, "dimension")
     _, result, skey = _scored(responses, m, mkey)
+    lang = _lang()
     key = ("gap", *skey[1:], content_key(goal), lvl)
-    res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl))
-    header = ["id", "part", "kind", "score", "target", "gap"]
+    res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl, lang=lang))
+    t = texts.Texts(lang)
     rows = []
     for r in (res.overall, *res.rows):
         if r.kind == "statement":
@@ -551,23 +627,24 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
             hidden = r.score is None and _hides(result, m.statement_ids)
         else:
             hidden = _hidden_dimension(result, r.id)
-        score, gap = (HIDDEN, None) if hidden else (r.score, r.gap)
-        rows.append([r.id, r.label, r.kind, score, r.target, gap])
-    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
+        score, gap = (_hidden_cell(result), None) if hidden else (r.score, r.gap)
+        rows.append([r.id, r.label, t.kind(r.kind), score, r.target, gap])
+    header = _header("col.id", "col.part", "col.kind", "col.score", "col.target", "col.gap")
+    return _spilled_table(header, rows, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
 @arg(
     "target",
+    err_to_str=True,
     doc="Target: a number (0.6 or 60), a benchmark name (e.g. national_2021), a level name, or "
     "a range of dimension/target pairs. Default: the model's reference benchmark.",
 )
-@arg("level", doc="Optional: dimension (default), category, statement or all.")
+@arg("level", err_to_str=True, doc="Optional: dimension (default), category, statement or all.")
 def MOGNAD_GAP(responses, model=DEFAULT_MODEL, target=None, level=None):
-    """Table (spills): score, target and gap (score - target, negative = below) for the overall
-    score and each dimension, largest shortfall first."""
+    """Table (spills): score, target and gap (score minus target; negative is below) for the overall score and each dimension, largest shortfall first."""  # noqa: E501
     return _safely(_gap, responses, model, target, level)
 
 
@@ -577,30 +654,35 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     goal = _target(target, m)
     lvl = _level_arg(level, "statement")
     rs, result, skey = _scored(responses, m, mkey)
+    lang = _lang()
     key = ("priorities", *skey[1:], n, content_key(goal), lvl)
     res = _cached(
         key,
         lambda: mognad.priorities(
-            result, target=goal, count=n, model=m, level=lvl, context={"responses": rs}
+            result, target=goal, count=n, model=m, level=lvl, context={"responses": rs}, lang=lang
         ),
     )
-    header = ["rank", "id", "area", "score", "vet ej share", "gap", "reason"]
     rows = [
         [p.rank, p.id, p.label, p.score, p.dont_know_share, p.gap, p.reason or "; ".join(p.reasons)]
         for p in res.items
     ]
-    return _spilled_table(header, rows, disclosure.policy_of(result, LANG))
+    keys = ("col.rank", "col.id", "col.part", "col.score", "col.dont_know_share", "col.gap")
+    header = _header(*keys, "col.reason")
+    return _spilled_table(header, rows, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
-@arg("count", doc="Optional: how many areas (default 2; choose few).")
-@arg("target", doc="Optional: a target (number, benchmark or level name) to add the gap.")
-@arg("level", doc="Optional: statement (default), category, dimension or all.")
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+@arg("count", err_to_str=True, doc="Optional: how many areas (default 2; choose few).")
+@arg(
+    "target",
+    err_to_str=True,
+    doc="Optional: a target (number, benchmark or level name) to add the gap.",
+)
+@arg("level", err_to_str=True, doc="Optional: statement (default), category, dimension or all.")
 def MOGNAD_PRIORITIES(responses, model=DEFAULT_MODEL, count=2, target=None, level=None):
-    """Table (spills): where to start improving, in the order mognad ranks them, with the reason
-    (low score, high vet ej share, gap to target)."""
+    """Table (spills): where to start improving, in mognad's order, with the reason (low score, high vet ej share, gap to target)."""  # noqa: E501
     return _safely(_priorities, responses, model, count, target, level)
 
 
@@ -608,10 +690,8 @@ def _level(score_or_responses: Any, model: Any, part: Any) -> str:
     m, _ = _model(model)
     if not m.levels:
         with_levels = [i.name for i in mognad.list_models() if mognad.get_model(i.name).levels]
-        others = f"; models with levels: {', '.join(with_levels)}" if with_levels else ""
-        raise CellError(
-            f'model "{m.name}" has no maturity levels (it reports a score from 0 to 1){others}'
-        )
+        others = Message("excel.level.others", names=with_levels) if with_levels else ""
+        raise CellError("excel.level.no_levels", NA, model=m.name, others=others)
     value = score_or_responses
     if (
         isinstance(value, (list, tuple))
@@ -621,28 +701,32 @@ def _level(score_or_responses: Any, model: Any, part: Any) -> str:
     if isinstance(value, (list, tuple)):
         score = _score(value, model, part)
     else:
-        if is_message(value):
-            raise CellError(value[len(PREFIX) :])
+        _pass_on_error(value, "score")
         if is_blank(value):
-            raise CellError("give a score (0-1) or a response range")
-        score = parse_score(value)  # 0.625, 62.5, "62,5 %" ...
+            raise CellError("excel.level.give_score")
+        try:
+            score = parse_score(value)  # 0.625, 62.5, "62,5 %" ...
+        except MognadError as exc:
+            out_of_range = getattr(exc.body, "key", None) == "error.score_range"
+            raise CellError(exc.body, NUM if out_of_range else VALUE) from None
     level = m.level_for(score)
     if level is None:
-        raise CellError(f"no level of model {m.name!r} starts at or below {score:.1%}")
-    return level.name
+        shown = texts.pct(score, _lang())
+        raise CellError("excel.level.none", NUM, model=m.name, score=shown)
+    return level.label(_lang())
 
 
 @func(category=CATEGORY, cache=True)
 @arg(
     "score_or_responses",
     ndim=2,
+    err_to_str=True,
     doc="A score from 0 to 1 (e.g. a MOGNAD_SCORE cell) or a response range.",
 )
-@arg("model", doc=DOC_MODEL)
-@arg("part", doc=DOC_PART + " Only used with a response range.")
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+@arg("part", err_to_str=True, doc=DOC_PART + " Only used with a response range.")
 def MOGNAD_LEVEL(score_or_responses, model=DEFAULT_MODEL, part=None):
-    """The maturity level (mognadsnivå) a score reaches, e.g. Koordination: give a score or a
-    response range (then the overall score, or the part's)."""
+    """The maturity level (mognadsnivå) a score reaches, e.g. Koordination: give a score, or a response range for its overall score or a part's."""  # noqa: E501
     return _safely(_level, score_or_responses, model, part)
 
 
@@ -651,23 +735,24 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
     rs0, k0 = _prepared(before, m, mkey, "before")
     rs1, k1 = _prepared(after, m, mkey, "after")
     pol = _policy()
-    key = ("change", k0[1], k0[2], k1[1], k1[2], mkey, _policy_key(pol))
+    lang = _lang()
+    key = ("change", k0[1], k0[2], k1[1], k1[2], mkey, _policy_key(pol), lang)
+    labels = (texts.text("col.before", lang), texts.text("col.after", lang))
 
     def compute():
         try:
-            return mognad.compare(
-                rs0, rs1, model=m, labels=("före", "efter"), lang=LANG, min_size=pol
-            )
+            return mognad.compare(rs0, rs1, model=m, labels=labels, lang=lang, min_size=pol)
         except disclosure.DisclosureError as exc:  # name the wave that may not be published
-            wave = "efter"
+            wave = labels[1]
             try:
-                disclosure.check(rs0, pol, LANG)
+                disclosure.check(rs0, pol, lang)
             except disclosure.DisclosureError:
-                wave = "före"
-            raise disclosure.DisclosureError(f"{wave}: {exc}", LANG) from None
+                wave = labels[0]
+            raise disclosure.DisclosureError(f"{wave}: {exc.text(lang)}", lang) from None
 
     res = _cached(key, compute)
-    header = ["id", "part", "before", "after", "change", "ci low", "ci high", "significant"]
+    keys = ("col.id", "col.part", "col.before", "col.after", "col.change", "col.ci_low")
+    header = _header(*keys, "col.ci_high", "col.significant")
     rows = [
         [r.id, r.label, r.before, r.after, r.change, r.ci_low, r.ci_high, r.significant]
         for r in (res.overall, *res.dimensions)
@@ -676,68 +761,69 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
 
 
 @func(category=CATEGORY, cache=True)
-@arg("before", ndim=2, doc="Responses of the earlier survey (header row + one row each).")
-@arg("after", ndim=2, doc="Responses of the later survey, same layout.")
-@arg("model", doc=DOC_MODEL)
+@arg("before", ndim=2, err_to_str=True, doc="Responses of the earlier survey (header + rows).")
+@arg("after", ndim=2, err_to_str=True, doc="Responses of the later survey, same layout.")
+@arg("model", err_to_str=True, doc=DOC_MODEL)
 def MOGNAD_CHANGE(before, after, model=DEFAULT_MODEL):
-    """Table (spills): overall and each dimension before, after, change, its 95 % interval and
-    whether the change is larger than the uncertainty (significant: TRUE/FALSE)."""
+    """Table (spills): overall and each dimension before, after, change, its 95 % interval, and whether the change is larger than the uncertainty (TRUE/FALSE)."""  # noqa: E501
     return _safely(_change, before, after, model)
 
 
 def _models() -> list[list[Any]]:
-    rows = [
-        [i.name, i.version, i.title, i.statements, i.dimensions, i.plugin]
-        for i in mognad.list_models()
-    ]
-    return _spilled_table(["model", "version", "title", "statements", "dimensions", "plugin"], rows)
+    lang = _lang()
+    rows = []
+    for i in mognad.list_models():
+        title = mognad.get_model(i.name).display_title(lang)
+        rows.append([i.name, i.version, title, i.statements, i.dimensions, i.plugin])
+    keys = ("cli.col.name", "cli.col.version", "cli.col.title", "cli.col.statements")
+    return _spilled_table(_header(*keys, "cli.col.dimensions", "cli.col.plugin"), rows)
 
 
 @func(category=CATEGORY)
 def MOGNAD_MODELS():
-    """Table (spills): the installed maturity models: name, version, title, statements,
-    dimensions, plugin."""
+    """Table (spills): the installed maturity models with name, version, title, statements, dimensions and plugin."""  # noqa: E501
     return _safely(_models)
 
 
-def _headers(model: Any, texts: Any) -> list[list[Any]]:
+def _headers(model: Any, texts_flag: Any) -> list[list[Any]]:
     m, _ = _model(model)
-    flag = _scalar(texts, "texts")
+    flag = _scalar(texts_flag, "texts")
     if not is_blank(flag) and not isinstance(flag, (bool, numbers.Real)):
-        raise CellError("texts must be TRUE (statement texts) or FALSE (statement ids)")
+        raise CellError("excel.texts_flag")
     if not is_blank(flag) and bool(flag):
         return [[s.text for s in m.statements]]
     return [list(m.statement_ids)]
 
 
 @func(category=CATEGORY, cache=True)
-@arg("model", doc=DOC_MODEL)
-@arg("texts", doc="Optional: TRUE for the statement texts instead of the ids.")
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+@arg("texts", err_to_str=True, doc="Optional: TRUE for the statement texts instead of the ids.")
 def MOGNAD_HEADERS(model=DEFAULT_MODEL, texts=False):
-    """One row (spills right): the statement ids of a model, to start a response sheet; with
-    texts TRUE the statement texts."""
+    """One row (spills right): the statement ids of a model, to start a response sheet; with texts TRUE the statement texts."""  # noqa: E501
     return _safely(_headers, model, texts)
 
 
 def _insights(responses: Any, model: Any, which: Any) -> Any:
     m, mkey = _model(model)
     rs, result, skey = _scored(responses, m, mkey)  # refused here when it may not be published
-    pol = disclosure.policy_of(result, LANG)
+    lang = _lang()
+    pol = disclosure.policy_of(result, lang)
     found = _cached(
         ("insights", *skey[1:]),
         lambda: (
-            mognad.score_responses(rs, insights=True, context={"lang": LANG}, min_size=pol).insights
+            mognad.score_responses(rs, insights=True, context={"lang": lang}, min_size=pol).insights
         ),
     )
     if not pol.protected:  # the opt-out notice first: the one place a fixed-size sheet shows it
-        notice = " ".join(disclosure.notes_for(pol, LANG))
+        notice = " ".join(disclosure.notes_for(pol, lang))
         found = [mognad.ModelInsight(key=OPT_OUT_KEY, title=notice), *found]
     pick = _scalar(which, "which")
     if is_blank(pick):
-        return _spilled_table(["key", "title", "text"], [[i.key, i.title, i.text] for i in found])
+        header = _header("excel.col.key", "excel.col.title", "excel.col.text")
+        return _spilled_table(header, [[i.key, i.title, i.text] for i in found])
     if isinstance(pick, numbers.Real) and not isinstance(pick, bool):
         if not float(pick).is_integer() or pick < 1:
-            raise CellError(f"which must be a number from 1 or an insight key, not {pick:g}")
+            raise CellError("excel.which.bad", value=texts.num(float(pick), lang, None))
         index = int(pick)
         if index > len(found):
             return ""  # fewer insights than rows set aside for them
@@ -746,19 +832,75 @@ def _insights(responses: Any, model: Any, which: Any) -> Any:
         key = str(pick).strip()
         ins = next((i for i in found if i.key == key), None)
         if ins is None:
-            keys = ", ".join(i.key for i in found) or "none for these responses"
-            raise CellError(f'no insight "{key}" (insights: {keys})')
+            keys = ", ".join(i.key for i in found)
+            raise CellError("excel.which.unknown", NA, key=key, keys=keys or Message("excel.none"))
     return f"{ins.title}: {ins.text}" if ins.text else ins.title
 
 
 @func(category=CATEGORY, cache=True)
-@arg("responses", ndim=2, doc=DOC_RESPONSES)
-@arg("model", doc=DOC_MODEL)
-@arg("which", doc="Optional: 1, 2, ... or an insight key for one insight as text; blank: table.")
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+@arg(
+    "which",
+    err_to_str=True,
+    doc="Optional: 1, 2, ... or an insight key for one insight as text; blank: table.",
+)
 def MOGNAD_INSIGHTS(responses, model=DEFAULT_MODEL, which=None):
-    """The model's own findings (e.g. the DiMiOS 2x2 category): a table of key, title and text,
-    or one insight as text when which is given."""
+    """The model's own findings (e.g. the DiMiOS 2x2 category): a table of key, title and text, or one insight as text when which is given."""  # noqa: E501
     return _safely(_insights, responses, model, which)
+
+
+def _check(responses: Any, model: Any) -> Any:
+    """What is wrong with the responses and the model, and what the anonymity policy withholds:
+    one row per message (an error stops the checking), or an empty cell when all is well."""
+    lang = _lang()
+    t = texts.Texts(lang)
+    found: list[list[Any]] = []
+
+    def add(kind: str, message: str) -> None:
+        found.append([t(f"excel.check.{kind}"), message])
+
+    def failure(exc: Exception) -> None:
+        code, message = problem(exc, lang)
+        add(
+            "anonymity" if code == NA and isinstance(exc, disclosure.DisclosureError) else "error",
+            message,
+        )
+
+    try:
+        m, mkey = _model(model)
+        rs, _ = _prepared(responses, m, mkey)
+    except Exception as exc:
+        failure(exc)
+        return _check_table(found, t)
+    for note in texts.words(rs.result_notes(), lang):
+        add("note", _sentence(str(note)))
+    try:
+        _, result, _ = _scored(responses, m, mkey)
+    except Exception as exc:
+        failure(exc)
+        return _check_table(found, t)
+    pol = disclosure.policy_of(result, lang)
+    hidden = list(result.disclosure.hidden_statements) if result.disclosure else []
+    for note in disclosure.hidden_note(hidden, pol, lang):
+        add("anonymity", _sentence(note))
+    for note in disclosure.notes_for(pol, lang):
+        add("anonymity", _sentence(note))
+    return _check_table(found, t)
+
+
+def _check_table(found: list[list[Any]], t: texts.Texts) -> Any:
+    if not found:
+        return ""
+    return [[t("excel.col.check"), t("excel.col.message")], *found]
+
+
+@func(category=CATEGORY, cache=True)
+@arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
+@arg("model", err_to_str=True, doc=DOC_MODEL)
+def MOGNAD_CHECK(responses, model=DEFAULT_MODEL):
+    """Checks the responses and the model: a table of what is wrong (where and what) and what the anonymity rules withhold; empty when all is well."""  # noqa: E501
+    return _safely(_check, responses, model)
 
 
 #: Excel name -> function, for offline recalculation and the docs.
