@@ -79,8 +79,8 @@ def content_key(value: Any) -> str:
 def estimate_size(value: Any) -> int:
     """About how many bytes ``value`` keeps alive: what evicting it would free.
 
-    pandas objects count their deep memory use (``sys.getsizeof`` on them is
-    ``memory_usage(deep=True)``), numpy arrays their data; containers, dataclasses, pydantic
+    pandas objects count their arrays (``memory_usage``) and the objects in their text
+    columns, numpy arrays their data; containers, dataclasses, pydantic
     models and exceptions count themselves plus what they refer to, once each. A container of
     more than :data:`SAMPLE` items is measured on that many items spread over it and scaled up.
     Shared objects (:data:`SHARED`) count nothing. An estimate, within 2x of what tracemalloc
@@ -94,15 +94,17 @@ def _size(obj: Any, seen: set[int], depth: int) -> int:
     if obj is None or id(obj) in seen or isinstance(obj, SHARED):
         return 0
     seen.add(id(obj))
+    if isinstance(obj, (pd.DataFrame, pd.Series, pd.Index)):
+        return _pandas_size(obj, seen, depth + 1)
     size = sys.getsizeof(obj)
-    if isinstance(obj, (ATOMIC, pd.DataFrame, pd.Series, pd.Index)) or depth >= DEPTH:
+    if isinstance(obj, ATOMIC) or depth >= DEPTH:
         return size
     depth += 1
     if isinstance(obj, np.ndarray):
-        if obj.base is not None:  # a view keeps its base alive
-            size += _size(obj.base, seen, depth)
+        if obj.base is not None:  # a view keeps its base alive, and the base holds the data
+            return size + _size(obj.base, seen, depth)
         if obj.dtype == object:
-            size += _many(obj.ravel(), seen, depth)
+            size += _many(obj.ravel(order="K"), seen, depth)
         return size
     if isinstance(obj, dict):
         return size + _many([*obj.keys(), *obj.values()], seen, depth)
@@ -118,6 +120,29 @@ def _size(obj: Any, seen: set[int], depth: int) -> int:
                 parts.append(getattr(obj, name, None))
     parts.append(getattr(obj, "__dict__", None))
     return size + sum(_size(part, seen, depth) for part in parts)
+
+
+def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: set[int], depth: int) -> int:
+    """Its index and the arrays behind its columns, as numpy arrays are counted: a column that
+    is a view of a larger block (a frame cut from a wider one) keeps the whole block alive, and
+    the objects of text columns are sampled (``memory_usage(deep=True)`` would miss the first
+    and measure every one of the second, slower than the rest of the estimate together)."""
+    index = obj if isinstance(obj, pd.Index) else obj.index
+    size = int(index.memory_usage(deep=False))
+    if index.dtype == object and not isinstance(index, pd.MultiIndex):
+        size += _many(index.to_numpy(), seen, depth)
+    if isinstance(obj, pd.Series):
+        columns = [obj]
+    elif isinstance(obj, pd.DataFrame):
+        columns = [obj.iloc[:, j] for j in range(obj.shape[1])]
+    else:
+        columns = []
+    for column in columns:
+        if isinstance(column.dtype, np.dtype):  # numpy-backed: the array itself, no copy
+            size += _size(column.to_numpy(), seen, depth)
+        else:  # an extension array (nullable numbers, categories, ...)
+            size += int(column.array.nbytes)
+    return size
 
 
 def _many(items: Any, seen: set[int], depth: int) -> int:
