@@ -141,9 +141,10 @@ def samples(copy_to: str | None, force: bool, lang: str) -> None:
 def settings_cmd(lang: str, fmt: str) -> None:
     """Settings that apply to every command, their values and where each value comes from."""
     from ..disclosure import policy
-    from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings
+    from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings, excel_cache_bytes
 
     policy()  # a value that cannot be used is an error here too, naming where it came from
+    excel_cache_bytes()  # likewise (the Excel functions fall back to the default instead)
     rows = describe_settings(lang)
     if fmt == "json":
         echo_json(rows)
