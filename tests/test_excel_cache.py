@@ -1,13 +1,36 @@
-"""mognad_excel.cache: the content key and the bounded LRU cache behind the worksheet functions.
+"""mognad_excel.cache: the content key and the LRU cache behind the worksheet functions, bounded
+in entries and in bytes (the excel_cache_mb setting), and the size estimate it bounds them with.
 
-Written to kill the mutants mutmut left alive in cache.py (docs/quality.md); each test names the
-mutation it catches. The cache's use by the functions is tested in tests/test_excel_udfs.py.
+The first tests were written to kill the mutants mutmut left alive in cache.py (docs/quality.md);
+each names the mutation it catches. The cache's use by the functions is tested in
+tests/test_excel_udfs.py.
 """
 
 from __future__ import annotations
 
+import gc
+import json
+import sys
+import threading
+import time
+import tracemalloc
+
+import numpy as np
+import pandas as pd
 import pytest
-from mognad_excel.cache import DEFAULT_SIZE, LRUCache, content_key
+from conftest import DIMIOS_SAMPLE
+from mognad_excel.cache import (
+    DEFAULT_BYTES,
+    DEFAULT_SIZE,
+    LRUCache,
+    content_key,
+    estimate_size,
+)
+
+import mognad_core as mognad
+from mognad_core.errors import InputError, Location
+from mognad_core.readers.grid import table_from_grid
+from mognad_core.settings import excel_cache_bytes
 
 
 class _Unpicklable:
@@ -75,3 +98,336 @@ def test_clear_empties_the_cache_and_zeroes_the_counters():
     stats = cache.stats()
     assert (stats.hits, stats.misses, stats.computed, stats.size) == (0, 0, 0, 0)
     assert "a" not in cache
+
+
+# ---- the byte bound ----------------------------------------------------------------------------
+def _by_len(value) -> int:
+    """An exact size for tests of the bookkeeping: the length of a bytes value."""
+    return len(value)
+
+
+def test_the_total_never_exceeds_the_budget_and_the_oldest_go_first():
+    cache = LRUCache(maxsize=100, max_bytes=1000, sizeof=_by_len)
+    for i in range(20):
+        assert cache.get_or_compute(i, lambda i=i: bytes(300 + i)) == bytes(300 + i)
+        stats = cache.stats()
+        kept = [k for k in range(20) if k in cache]
+        assert stats.bytes == sum(300 + k for k in kept) <= 1000
+        assert kept == list(range(max(0, i - 2), i + 1))  # the newest three: 3 x 300 < 1000
+    assert (stats.size, stats.max_bytes, stats.too_large) == (3, 1000, 0)
+
+
+def test_a_result_filling_the_budget_exactly_is_kept():
+    cache = LRUCache(max_bytes=10, sizeof=_by_len)
+    cache.get_or_compute("a", lambda: bytes(4))
+    cache.get_or_compute("b", lambda: bytes(6))
+    assert "a" in cache and "b" in cache and cache.stats().bytes == 10
+    cache.get_or_compute("c", lambda: bytes(10))
+    assert list(cache._data) == ["c"] and cache.stats().bytes == 10
+
+
+def test_the_least_recently_used_goes_first_not_the_oldest_stored():
+    cache = LRUCache(max_bytes=10, sizeof=_by_len)
+    cache.get_or_compute("a", lambda: bytes(4))
+    cache.get_or_compute("b", lambda: bytes(4))
+    assert cache.get_or_compute("a", lambda: b"") == bytes(4)  # a hit: "a" is now the newest
+    cache.get_or_compute("c", lambda: bytes(4))
+    assert "b" not in cache and "a" in cache and "c" in cache
+    assert cache.stats().bytes == 8
+
+
+def test_a_result_larger_than_the_budget_is_returned_but_not_kept():
+    cache = LRUCache(max_bytes=10, sizeof=_by_len)
+    cache.get_or_compute("small", lambda: bytes(5))
+    calls = []
+    for _ in range(2):
+        value = cache.get_or_compute("big", lambda: calls.append(1) or bytes(11))
+        assert value == bytes(11)
+    assert "big" not in cache and "small" in cache  # nothing made room for it in vain
+    stats = cache.stats()
+    assert (stats.bytes, stats.size, stats.too_large, stats.computed, len(calls)) == (5, 1, 2, 3, 2)
+
+
+def test_a_smaller_budget_counts_from_the_next_result():
+    budget = [100]
+    cache = LRUCache(max_bytes=lambda: budget[0], sizeof=_by_len)
+    for key in "abcd":
+        cache.get_or_compute(key, lambda: bytes(20))
+    budget[0] = 45
+    assert cache.stats().max_bytes == 45 and len(cache) == 4  # stats() only reads it
+    cache.get_or_compute("e", lambda: bytes(20))
+    assert list(cache._data) == ["d", "e"] and cache.stats().bytes == 40
+
+
+def test_the_entry_bound_still_holds_for_small_results():
+    cache = LRUCache(maxsize=2, max_bytes=10**9, sizeof=_by_len)
+    for key in "abc":
+        cache.get_or_compute(key, lambda: bytes(1))
+    assert list(cache._data) == ["b", "c"] and cache.stats().bytes == 2
+
+
+def test_a_key_stored_while_it_was_computed_is_replaced_and_counted_once():
+    """Two threads may compute the same key at once (the lock is not held while computing);
+    the second result replaces the first, and the bytes count it once."""
+    cache = LRUCache(max_bytes=100, sizeof=_by_len)
+
+    def outer():
+        assert cache.get_or_compute("k", lambda: bytes(30)) == bytes(30)  # stored meanwhile
+        return bytes(40)
+
+    assert cache.get_or_compute("k", outer) == bytes(40)
+    assert cache._data["k"] == bytes(40) and len(cache) == 1
+    stats = cache.stats()
+    assert (stats.bytes, stats.computed, stats.misses) == (40, 2, 2)
+
+
+def test_threads_storing_at_once_keep_the_bytes_right():
+    cache = LRUCache(maxsize=1000, max_bytes=5000, sizeof=_by_len)
+
+    def work(start: int) -> None:
+        for i in range(start, start + 200):
+            cache.get_or_compute(i % 150, lambda i=i: bytes(50 + i % 7))
+
+    threads = [threading.Thread(target=work, args=(n * 37,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stats = cache.stats()
+    assert stats.bytes == sum(len(v) for v in cache._data.values()) <= 5000
+    assert stats.hits + stats.misses == 800 and stats.computed == stats.misses
+
+
+def test_clear_forgets_the_bytes_and_the_too_large_count():
+    cache = LRUCache(max_bytes=10, sizeof=_by_len)
+    cache.get_or_compute("a", lambda: bytes(5))
+    cache.get_or_compute("b", lambda: bytes(50))
+    cache.clear()
+    stats = cache.stats()
+    assert (stats.bytes, stats.too_large, stats.size) == (0, 0, 0)
+    cache.get_or_compute("c", lambda: bytes(10))  # the whole budget is free again
+    assert cache.stats().bytes == 10
+
+
+def test_the_real_estimate_is_the_default_measure():
+    value = b"x" * 1000
+    cache = LRUCache(max_bytes=10**6)
+    cache.get_or_compute("a", lambda: value)
+    assert cache.stats().bytes == sys.getsizeof(value)
+
+
+# ---- the setting -------------------------------------------------------------------------------
+def test_the_budget_is_the_setting_read_again_on_every_store(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "0,001")  # a decimal comma, as typed in Sweden
+    cache = LRUCache()
+    assert cache.stats().max_bytes == excel_cache_bytes() == 1048
+    cache.get_or_compute("a", lambda: bytes(2000))
+    assert "a" not in cache and cache.stats().too_large == 1
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "1")
+    cache.get_or_compute("a", lambda: bytes(2000))
+    assert "a" in cache and cache.stats().max_bytes == 1024 * 1024
+    monkeypatch.delenv("MOGNAD_EXCEL_CACHE_MB")
+    (tmp_path / "mognad.toml").write_text("excel_cache_mb = 2\n", encoding="utf-8")
+    assert cache.stats().max_bytes == 2 * 1024 * 1024
+    (tmp_path / "mognad.toml").unlink()
+    assert cache.stats().max_bytes == DEFAULT_BYTES == 256 * 1024 * 1024
+    assert cache.stats().budget_error is None
+
+
+def test_an_unusable_setting_falls_back_to_the_default_and_says_why(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "mycket")
+    cache = LRUCache(maxsize=3)
+    assert cache.get_or_compute("a", lambda: 1) == 1  # results still come, and are kept
+    stats = cache.stats()
+    assert "a" in cache and stats.max_bytes == DEFAULT_BYTES
+    assert stats.budget_error == (
+        "excel_cache_mb (from MOGNAD_EXCEL_CACHE_MB) must be a positive number of megabytes, "
+        "not 'mycket'. Expected a number such as 256."
+    )
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "300")
+    assert cache.stats().budget_error is None and cache.stats().max_bytes == 300 * 1024 * 1024
+
+
+def test_a_budget_function_failing_otherwise_is_not_hidden():
+    def broken() -> int:
+        raise RuntimeError("a bug, not a setting")
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        LRUCache(max_bytes=broken).get_or_compute("a", lambda: 1)
+
+
+def test_mognad_settings_lists_the_setting_and_refuses_an_unusable_value(
+    monkeypatch, tmp_path, run_cli
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "64")
+    shown = run_cli("settings", "--lang", "en")
+    assert shown.exit_code == 0
+    assert "excel_cache_mb = 64   (from MOGNAD_EXCEL_CACHE_MB)" in shown.stdout
+    assert "How much memory (MB) the Excel functions may use" in shown.stdout
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "-5")
+    refused = run_cli("settings")
+    assert refused.exit_code == 2
+    assert "excel_cache_mb (from MOGNAD_EXCEL_CACHE_MB) must be a positive number" in (
+        refused.stderr
+    )
+
+
+def test_the_functions_cache_reads_the_setting(monkeypatch, tmp_path):
+    from mognad_excel import udfs
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "12")
+    assert udfs.CACHE.stats().max_bytes == 12 * 1024 * 1024
+
+
+# ---- exceptions --------------------------------------------------------------------------------
+class _Odd(Exception):
+    """An exception copy.copy cannot rebuild (its constructor wants two arguments)."""
+
+    def __init__(self, a, b):
+        super().__init__(a)
+
+
+def _failing(exc: BaseException):
+    """(False, exc) as the worksheet functions cache an error, raised in a frame holding a
+    megabyte (as the functions' frames hold the range they were passed)."""
+
+    def run():
+        held = bytearray(1 << 20)  # noqa: F841 (kept alive by the traceback)
+        try:
+            raise exc
+        except BaseException as caught:
+            return False, caught
+
+    return run
+
+
+def test_a_cached_error_is_handed_out_as_a_copy_without_traceback():
+    error = InputError("bad answer", Location(file="svar.xlsx", row=3), "a number 1-5")
+    cache = LRUCache(max_bytes=10**7)
+    first = cache.get_or_compute("k", _failing(error))
+    assert first[1] is error and error.__traceback__ is not None  # the caller's own
+    stored = cache._data["k"][1]
+    assert stored is not error and stored.__traceback__ is None
+    assert cache.stats().bytes < 10_000  # not the megabyte the traceback's frame held
+    for _ in range(3):
+        ok, again = cache.get_or_compute("k", lambda: pytest.fail("computed again"))
+        assert ok is False and type(again) is InputError and again is not stored
+        assert str(again) == str(error) and again.location == error.location
+        with pytest.raises(InputError):
+            raise again  # as the functions do: the frames go to this copy only
+    assert stored.__traceback__ is None
+
+
+def test_an_error_copy_cannot_make_is_kept_without_its_traceback():
+    error = _Odd("x", "y")
+    cache = LRUCache(max_bytes=10**7)
+    cache.get_or_compute("k", _failing(error))
+    assert cache._data["k"][1] is error and error.__traceback__ is None
+    assert cache.get_or_compute("k", lambda: None)[1] is error
+
+
+def test_an_error_alone_is_kept_as_a_copy_too():
+    error = ValueError("alone")
+    cache = LRUCache(max_bytes=10**7)
+    cache.get_or_compute("k", lambda: error)
+    assert type(cache._data["k"]) is ValueError and cache._data["k"] is not error
+    hit = cache.get_or_compute("k", lambda: None)
+    assert type(hit) is ValueError and hit.args == ("alone",) and hit is not error
+
+
+def test_other_values_are_handed_out_as_stored():
+    table = [["id", "score"], ["A", 0.5]]
+    pair = (True, table)
+    cache = LRUCache()
+    cache.get_or_compute("t", lambda: table)
+    cache.get_or_compute("p", lambda: pair)
+    assert cache.get_or_compute("t", lambda: None) is table
+    assert cache.get_or_compute("p", lambda: None) is pair
+
+
+# ---- the estimate ------------------------------------------------------------------------------
+def _freed(make) -> tuple[object, int]:
+    """A value made by ``make()`` and the bytes tracemalloc sees freed when it is dropped."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        holder = [make()]
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        value = holder.pop()
+        size = estimate_size(value)
+        del value
+        gc.collect()
+        return size, before - tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
+def _fresh_grid(rows: int) -> list[list]:
+    """A response range as Excel passes it: new objects in every cell (floats, texts, None)."""
+    model = mognad.get_model("dimios")
+    rng = np.random.default_rng(7)
+    answers = rng.integers(1, 6, size=(rows, len(model.statement_ids))).astype(float)
+    grid = [["förvaltning", "roll", *model.statement_ids]]
+    grid += [[f"Förvaltning {i % 9}", "Chef", *a] for i, a in enumerate(answers.tolist())]
+    grid[5][4] = "Vet ej"
+    return json.loads(json.dumps(grid))  # no object shared with anything else
+
+
+def _prepare(rows: list[list]):
+    """What the worksheet functions store for a response range (udfs._prepared)."""
+    grid = pd.DataFrame(rows, dtype=object)
+    table = table_from_grid(grid, source=None, sheet="Svar", first_row=1, first_col=0)
+    return True, mognad.prepare(table, mognad.get_model("dimios"))
+
+
+def _within_twice(estimate: int, truth: int) -> bool:
+    return truth / 2 <= estimate <= truth * 2
+
+
+def test_the_estimate_of_prepared_responses_is_within_twice_the_truth():
+    estimate, truth = _freed(lambda: _prepare(_fresh_grid(2000)))
+    assert truth > 1_000_000
+    assert _within_twice(estimate, truth), (estimate, truth)
+
+
+def test_the_estimate_of_a_read_sample_and_its_score_is_within_twice_the_truth():
+    mognad.read_responses(DIMIOS_SAMPLE)  # the model and the reader loaded: not measured
+    estimate, truth = _freed(lambda: mognad.read_responses(DIMIOS_SAMPLE))
+    assert truth > 100_000 and _within_twice(estimate, truth), (estimate, truth)
+    rs = mognad.read_responses(DIMIOS_SAMPLE)
+    estimate, truth = _freed(lambda: (True, mognad.score_responses(rs, insights=False)))
+    assert truth > 10_000 and _within_twice(estimate, truth), (estimate, truth)
+
+
+def test_the_estimate_of_a_table_and_of_an_error_is_within_twice_the_truth():
+    def table():
+        return [["id", "part", "score"]] + [[f"f{i}", f"Del {i}", i / 7] for i in range(3000)]
+
+    estimate, truth = _freed(table)
+    assert _within_twice(estimate, truth), (estimate, truth)
+
+    def error():
+        return False, InputError(f"bad {'x' * 5000}", Location(file="a.xlsx", row=4, column="C"))
+
+    estimate, truth = _freed(error)
+    assert truth > 5000 and _within_twice(estimate, truth), (estimate, truth)
+
+
+def test_the_estimate_takes_far_less_time_than_the_result():
+    rows = _fresh_grid(10_000)
+    start = time.perf_counter()
+    entry = _prepare(rows)
+    computing = time.perf_counter() - start
+    measuring = min(_timed(estimate_size, entry) for _ in range(3))
+    assert measuring < computing / 20, (measuring, computing)
+
+
+def _timed(fn, arg) -> float:
+    start = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - start
