@@ -1442,6 +1442,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The server holding the wheel must answer over https and allow downloads from other "
         "sites (CORS).",
     ),
+    # ---- excel recalc: the report of mognad excel recalc (mognad_excel.recalc) --------------
+    "recalc.done": (
+        "Räknade om {source} -> {output} på {seconds} s.",
+        "Recalculated {source} -> {output} in {seconds} s.",
+    ),
+    "recalc.cells": ("MOGNAD_*-celler ({n}):", "MOGNAD_* cells ({n}):"),
+    "recalc.table": ("tabell {rows} x {cols} i {where}", "table {rows} x {cols} in {where}"),
+    "recalc.spilled": (
+        "Celler i utspillda tabeller skrivna: {n}.",
+        "Spilled table cells written: {n}.",
+    ),
+    "recalc.and_more": ("{shown} och {n} till", "{shown} and {n} more"),
+    "recalc.dependent": (
+        "Formler som bygger på dem ({n}): {cells}.",
+        "Formulas depending on them ({n}): {cells}.",
+    ),
+    "recalc.other": ("Andra formler ({n}): {cells}.", "Other formulas ({n}): {cells}."),
+    "recalc.failed": (
+        "Inte uträknade, kvar som formler ({n}):",
+        "Not evaluated, left as formulas ({n}):",
+    ),
     # ---- excel cells: messages of the MOGNAD_* functions (mognad_excel.udfs) ------------------
     "excel.too_deep": (
         "beräkningen gick för djupt (en cirkelreferens?)",
@@ -1547,6 +1568,83 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "excel.check.error": ("fel", "error"),
     "excel.check.note": ("notering", "note"),
     "excel.check.anonymity": ("anonymitet", "anonymity"),
+    # ---- excel install (mognad excel install: xlwings.conf for classic xlwings) --------------
+    "excel.install.folder": (
+        "{path} är en mapp. Ange sökvägen till filen xlwings.conf.",
+        "{path} is a folder. Give the path of the xlwings.conf file.",
+    ),
+    "excel.install.quote": (
+        'Ett värde i xlwings.conf kan inte innehålla citattecken ("), men {value} gör det. Ange '
+        "en annan Python med --interpreter.",
+        'A value in xlwings.conf cannot contain double quotes ("), and {value} does. Give another '
+        "Python with --interpreter.",
+    ),
+    "excel.install.read_denied": (
+        "Kan inte läsa {path}: åtkomst nekad. Se till att du får läsa filen, eller ange en annan "
+        "fil med --config.",
+        "Cannot read {path}: permission denied. Make sure you may read the file, or give another "
+        "file with --config.",
+    ),
+    "excel.install.cannot_read": (
+        "Kan inte läsa {path} (operativsystemets felkod {code}).",
+        "Cannot read {path} (the operating system's error code {code}).",
+    ),
+    "excel.install.encoding": (
+        "Kan inte skriva {path} med teckenkodningen {encoding}, som xlwings läser filen med. "
+        "Finns det ett ovanligt tecken i sökvägen till Python? Ange en annan med --interpreter.",
+        "Cannot write {path} in the {encoding} encoding xlwings reads it in. Is there an unusual "
+        "character in the Python path? Give another one with --interpreter.",
+    ),
+    "excel.install.change": ('{key}: "{old}" -> "{new}"', '{key}: "{old}" -> "{new}"'),
+    "excel.install.change_new": ('{key}: (inte angiven) -> "{new}"', '{key}: (not set) -> "{new}"'),
+    "excel.install.removed_second": (
+        "tog bort en extra rad {key}",
+        "removed a second {key} line",
+    ),
+    "excel.install.unchanged": (
+        "{path} har redan mognads inställningar; inget att ändra.",
+        "{path} already has the mognad settings; nothing to change.",
+    ),
+    "excel.install.created": ("Skapade {path}:", "Created {path}:"),
+    "excel.install.would_create": ("Skulle skapa {path}:", "Would create {path}:"),
+    "excel.install.changed": ("Ändrade {path}:", "Changed {path}:"),
+    "excel.install.would_change": ("Skulle ändra {path}:", "Would change {path}:"),
+    "excel.install.backup": (
+        "Den tidigare filen finns kvar som {backup}.",
+        "The previous file is kept as {backup}.",
+    ),
+    "excel.install.new_content": ("Nytt innehåll:", "New content:"),
+    "excel.install.not_windows": (
+        "Obs: kalkylbladsfunktionerna i klassisk xlwings kräver Excel i Windows. På macOS och i "
+        "Excel på webben används xlwings Lite (se docs/excel.md).",
+        "Note: classic xlwings worksheet functions need Excel on Windows. On macOS and in Excel "
+        "on the web, use xlwings Lite (see docs/excel.md).",
+    ),
+    "excel.install.next_steps": (
+        "Nästa steg (en gång):\n"
+        "  1. I en kommandotolk där den här Python-miljön är aktiv:  xlwings addin install\n"
+        "  2. Excel: Arkiv > Alternativ > Säkerhetscenter > Inställningar för Säkerhetscenter >\n"
+        "     Makroinställningar: markera "
+        '"Lita på åtkomst till VBA-projektets objektmodell".\n'
+        "  3. Öppna arbetsboken (t.ex. från `mognad excel template dimios -o mall.xlsx`) och "
+        "spara\n"
+        "     den som .xlsm (Makroaktiverad Excel-arbetsbok). I VBA-redigeraren (Alt+F11):\n"
+        "     Verktyg > Referenser, markera xlwings, OK.\n"
+        "  4. Tillbaka i Excel: klicka på Import Functions på fliken xlwings. Då fungerar\n"
+        "     =MOGNAD_SCORE(...); tryck Ctrl+Alt+F9 för att räkna om formler som visade #NAMN?.\n"
+        "Om xlwings Lite (Excel 365, Mac och webben): se docs/excel.md.",
+        "Next steps (once):\n"
+        "  1. In a command prompt where this Python is active:  xlwings addin install\n"
+        "  2. Excel: File > Options > Trust Center > Trust Center Settings > Macro Settings:\n"
+        '     tick "Trust access to the VBA project object model".\n'
+        "  3. Open your workbook (e.g. from `mognad excel template dimios -o mall.xlsx`) and save "
+        "it\n"
+        "     as .xlsm. In the VBA editor (Alt+F11): Tools > References, tick xlwings, OK.\n"
+        "  4. Back in Excel, click Import Functions on the xlwings tab. Then =MOGNAD_SCORE(...) "
+        "works;\n"
+        "     press Ctrl+Alt+F9 to recalculate formulas that showed #NAME?.\n"
+        "See docs/excel.md for xlwings Lite (Excel 365, Mac and the web).",
+    ),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),
     "report.file": ("rapport", "report"),

@@ -101,6 +101,31 @@ def values(path: Path, sheet: str = "Resultat") -> dict[str, object]:
         wb.close()
 
 
+def messages(path: Path, sheet: str = "Resultat") -> dict[str, str]:
+    """The comments mognad put on error cells of the copy: what Excel shows on hover."""
+    wb = openpyxl.load_workbook(path)
+    try:
+        ws = wb[sheet]
+        return {
+            c.coordinate: c.comment.text
+            for row in ws.iter_rows()
+            for c in row
+            if c.comment is not None and c.comment.author == "mognad"
+        }
+    finally:
+        wb.close()
+
+
+def error_cells(path: Path, sheet: str = "Resultat") -> dict[str, str]:
+    """The cells of the copy stored as Excel error values (type "e"), not as text."""
+    wb = openpyxl.load_workbook(path)
+    try:
+        ws = wb[sheet]
+        return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.data_type == "e"}
+    finally:
+        wb.close()
+
+
 def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
     before = digest(workbook)
     out = tmp_path / "ut.xlsx"
@@ -119,15 +144,15 @@ def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
     assert got["B7"] == 4
     # the spilled dimension table, and a formula reading it
     dims = result.dimensions_frame()
-    assert [got[f"A{r}"] for r in range(9, 13)] == ["id", *dims.index]
+    assert [got[f"A{r}"] for r in range(9, 13)] == ["Id", *dims.index]
     assert [got[f"{c}9"] for c in "ABCDEFG"] == [
-        "id",
-        "dimension",
-        "parent",
-        "score",
-        "n",
-        "vet ej share",
-        "level",
+        "Id",
+        "Dimension",
+        "Hör till",
+        "Värde",
+        "Svarande",
+        "Vet ej (andel)",
+        "Nivå",
     ]
     for r, dim_id in zip(range(10, 13), dims.index, strict=True):
         assert got[f"D{r}"] == pytest.approx(dims.loc[dim_id, "score"])
@@ -137,7 +162,7 @@ def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
     assert got["I10"] == pytest.approx(result.dimensions["A"].score * 100)
     # the legacy array range: six rows of statements, the notice, then #N/A as Excel shows them
     stmts = result.statements_frame()
-    assert [got[f"A{r}"] for r in range(15, 21)] == ["id", *stmts.index]
+    assert [got[f"A{r}"] for r in range(15, 21)] == ["Id", *stmts.index]
     assert got["D16"] == pytest.approx(stmts.loc["a1", "score"])
     assert got["A21"].startswith(NOTICE)
     assert got["A22"] == got["G22"] == "#N/A"
@@ -154,10 +179,13 @@ def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
     assert [f[0] for f in report.failed] == ["Resultat!K2"]
     assert "XLOOKUP" in report.failed[0][2]
     text = report.summary()
-    assert "Resultat!A9" in text and "table 5 x 7 in A9:G13" in text
-    assert "Not evaluated, left as formulas (1):" in text
+    assert "Resultat!A9" in text and "tabell 5 x 7 i A9:G13" in text
+    assert "Inte uträknade, kvar som formler (1):" in text
     assert [n for n in report.notes if n.startswith(NOTICE)] == udfs.policy_notes()
-    assert f"Note: {NOTICE}" in text
+    assert f"Obs: {NOTICE}" in text
+    english = report.summary("en")
+    assert "table 5 x 7 in A9:G13" in english and "Not evaluated, left as formulas (1):" in english
+    assert "tabell" not in english and "Räknade" not in english
 
 
 def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_installed):
@@ -170,7 +198,7 @@ def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_
     res["A2"] = '=MOGNAD_SCORE(Svar!C5:H40,"tiny","A")'
     src, out = tmp_path / "in.xlsx", tmp_path / "out.xlsx"
     wb.save(src)
-    recalc(src, out)
+    report = recalc(src, out, lang="en")
     got = values(out)
     expected = (
         'MOGNAD: sheet "Svar", row 7, column F ("b1"): "ofta" is not a valid answer. Expected '
@@ -178,7 +206,13 @@ def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_
         '"vet ej", "vet inte" or a blank cell; other wordings can be given a number with an '
         "answers file (--answers FILE)."
     )
-    assert got["A1"] == got["A2"] == expected
+    assert got["A1"] == got["A2"] == "#VALUE!"
+    assert error_cells(out) == {"A1": "#VALUE!", "A2": "#VALUE!"}  # error cells, not text
+    assert messages(out) == {"A1": expected, "A2": expected}
+    assert [c.message for c in report.cells] == [expected, expected]
+    assert "#VALUE! MOGNAD: sheet" in report.summary()
+    recalc(src, out, force=True)  # Swedish unless asked for English
+    assert messages(out)["A1"].startswith('MOGNAD: blad "Svar", rad 7, kolumn F ("b1"): "ofta"')
 
 
 def test_formulas_inside_the_response_range_are_evaluated(tmp_path, tiny_installed, opt_out):
@@ -249,9 +283,9 @@ def test_cli_recalc(workbook, tmp_path, run_cli, opt_out):
     out = tmp_path / "ut.xlsx"
     result = run_cli("excel", "recalc", workbook, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("Recalculated bok.xlsx -> ut.xlsx in ")
-    assert "MOGNAD_* cells (8):" in result.stdout
-    assert "Formulas depending on them (3): Resultat!B2, Resultat!B6, Resultat!I10." in (
+    assert result.stdout.startswith("Räknade om bok.xlsx -> ut.xlsx på ")
+    assert "MOGNAD_*-celler (8):" in result.stdout
+    assert "Formler som bygger på dem (3): Resultat!B2, Resultat!B6, Resultat!I10." in (
         result.stdout
     )
     again = run_cli("excel", "recalc", workbook, "-o", out)
@@ -266,7 +300,14 @@ def test_cli_recalc(workbook, tmp_path, run_cli, opt_out):
     assert cells["Resultat!A9"]["spill"] == "A9:G13"
     assert data["failed"][0]["cell"] == "Resultat!K2"
     assert data["notes"] == udfs.policy_notes() != []
-    assert f"Note: {NOTICE}" in result.stdout
+    assert f"Obs: {NOTICE}" in result.stdout
+    english = run_cli("excel", "recalc", workbook, "-o", out, "--force", "--lang", "en")
+    assert english.stdout.startswith("Recalculated bok.xlsx -> ut.xlsx in ")
+    assert "Formulas depending on them (3): Resultat!B2, Resultat!B6, Resultat!I10." in (
+        english.stdout
+    )
+    assert "Note: Anonymity protection off" in english.stdout and NOTICE not in english.stdout
+    assert values(out)["A9"] == "Id" and values(out)["D9"] == "Score"  # the cells in English
 
 
 # ---- anonymity: the recalculated copy as its reader sees it -------------------------------
@@ -288,12 +329,18 @@ def book(tmp_path: Path, rows: list[list[object]], formulas: dict[str, str]) -> 
 
 
 def recalc_cli(run_cli, path: Path, *options: str) -> tuple[dict[str, object], str]:
-    """``mognad excel recalc`` as a user runs it; the copy's Resultat values and the report."""
+    """``mognad excel recalc`` as a user runs it; the copy's Resultat values and the report.
+    An error cell's value is its error (``#N/A``); :func:`said` gives its message."""
     out = path.with_name("ut.xlsx")
     done = run_cli("excel", "recalc", path, "-o", out, "--force", *options)
     assert done.exit_code == 0, done.stderr
     got = {k: v for k, v in values(out).items() if v is not None}
     return got, done.stdout
+
+
+def said(path: Path) -> dict[str, str]:
+    """The messages on the error cells of the copy ``recalc_cli`` wrote."""
+    return messages(path.with_name("ut.xlsx"))
 
 
 def numbers_on(got: dict[str, object]) -> dict[str, object]:
@@ -319,9 +366,13 @@ def test_a_range_of_three_respondents_shows_the_refusal_never_a_number(
         },
     )
     got, printed = recalc_cli(run_cli, path)
-    assert got["B1"] == refusal() and "färre än 5 svarande" in got["B1"]
+    on = said(path)
+    assert got["B1"] == "#N/A" and on["B1"] == refusal() and "färre än 5 svarande" in on["B1"]
     assert got["B2"] is False and got["B3"] == "inget tal"  # no formula takes it for a number
-    assert got["B4"] == got["B5"] == got["B6"] == got["A8"] == refusal()  # not even the count
+    assert got["B4"] == got["B5"] == got["B6"] == got["A8"] == "#N/A"  # not even the count
+    assert on["B4"] == on["B5"] == on["A8"] == refusal()
+    assert on["B6"] == "MOGNAD: score är felvärdet #N/A: " + refusal()  # passed on
+    assert error_cells(path.with_name("ut.xlsx")).keys() == {"B1", "B4", "B5", "B6", "A8"}
     assert numbers_on(got) == {}
     assert NOTICE not in printed
 
@@ -345,11 +396,12 @@ def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure(
     got, _ = recalc_cli(run_cli, path)
     # one reason for every hidden figure: it does not say whether a1 is small or hidden to
     # protect a smaller one (each would bound its count)
-    assert got["B1"] == (
+    assert got["B1"] == "#N/A" and said(path)["B1"] == (
         'MOGNAD: påstående "a1" visas inte av anonymitetsskäl (färre än 5 svar, eller så att en '
         "mindre grupp inte kan räknas fram)."
     )
-    assert got["A4"] == "a1" and got["D4"] == udfs.HIDDEN
+    assert got["A4"] == "a1" and got["D4"] == "#N/A"  # a withheld figure: #N/A, not text
+    assert said(path)["D4"].startswith("MOGNAD: visas inte av anonymitetsskäl")
     assert not any(f"{c}4" in numbers_on(got) for c in "DEFG")  # no mean, n or vet ej share
     assert got["J4"] is False and got["A5"] == "a2" and got["J5"] is True
 
@@ -391,7 +443,7 @@ def test_six_respondents_give_the_numbers_of_mognad_score_json(tmp_path, tiny_in
         shown = [got.get(f"{c}{r}") for c in "DEFG"]
         exp = stmts[sid]
         if exp["score"] is None:
-            assert shown == [udfs.HIDDEN, None, None, None]
+            assert shown == ["#N/A", None, None, None]
         else:
             assert shown == [exp["score"], exp["mean"], exp["n"], exp["dont_know_share"]]
 
@@ -412,17 +464,92 @@ def test_the_min_size_setting_changes_the_recalculated_workbook(
     monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")  # the same workbook, in the same process
     exact, printed = recalc_cli(run_cli, path)
     assert exact["B1"] == mognad.score(frame, model, min_size=1).overall != protected["B1"]
-    assert exact["A7"].startswith(NOTICE) and f"Note: {NOTICE}" in printed
+    assert exact["A7"].startswith(NOTICE) and f"Obs: {NOTICE}" in printed
     monkeypatch.delenv("MOGNAD_MIN_SIZE")
     (tmp_path / "mognad.toml").write_text("min_size = 10\n", encoding="utf-8")  # the folder's
     refused, _ = recalc_cli(run_cli, path)
-    assert refused["B1"] == refused["A3"] == refusal(10)
+    assert refused["B1"] == refused["A3"] == "#N/A"
+    assert said(path)["B1"] == said(path)["A3"] == refusal(10)
     assert numbers_on(refused) == {}
     # the command's option, for every cell of the workbook at once, before the settings
     again, printed = recalc_cli(run_cli, path, "--min-size", "1")
-    assert again["B1"] == exact["B1"] and f"Note: {NOTICE}" in printed
+    assert again["B1"] == exact["B1"] and f"Obs: {NOTICE}" in printed
     again, _ = recalc_cli(run_cli, path, "--min-size", "5")
     assert again == protected
     bad = run_cli("excel", "recalc", path, "-o", tmp_path / "x.xlsx", "--min-size", "2")
     assert bad.exit_code == 2 and "Minsta gruppstorlek 2" in bad.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+# ---- error values: what Excel's own functions do with a failing MOGNAD_* cell --------------
+def test_if_iferror_iserror_and_average_treat_a_failing_cell_as_an_excel_error(
+    tmp_path, tiny_installed
+):
+    """Was: the cell held the text "MOGNAD: ...", so IF(B1>0.5;...) said "bra", IFERROR and
+    ISERROR did not see it, and AVERAGE skipped it."""
+    bad = [list(r) for r in SIX]
+    bad[5][3] = "ofta"  # sheet row 6, below the three-respondent range A1:F4
+    path = book(
+        tmp_path,
+        bad,
+        {
+            "B1": f'=MOGNAD_SCORE({R},"tiny")',  # #VALUE!: an answer that is not on the scale
+            "B2": '=IF(B1>0.5,"bra","svag")',
+            "B3": '=IFERROR(B1,"fel")',
+            "B4": "=ISERROR(B1)",
+            "B5": "=AVERAGE(B1,1)",
+            "B6": "=ISNUMBER(B1)",
+            "B7": "=ISERR(B1)",
+            "C1": '=MOGNAD_SCORE(Svar!$A$1:$F$4,"tiny")',  # #N/A: three respondents
+            "C2": "=ISNA(C1)",
+            "C3": '=IFNA(C1,"för få svar")',
+            "C4": '=IF(ISERROR(C1),"",C1*100)',
+            "D1": '=MOGNAD_LEVEL(150,"tiny")',  # #NUM!: 150 % is no score
+            "D2": "=ERROR.TYPE(D1)",
+        },
+    )
+    out = tmp_path / "ut.xlsx"
+    report = recalc(path, out)
+    got = values(out)
+    assert got["B1"] == "#VALUE!"
+    assert got["B2"] == "#VALUE!"  # not "bra"
+    assert got["B3"] == "fel" and got["B4"] is True and got["B6"] is False and got["B7"] is True
+    assert got["B5"] == "#VALUE!"  # not 1
+    assert got["C1"] == "#N/A" and got["C2"] is True and got["C3"] == "för få svar"
+    assert got["C4"] is None or got["C4"] == ""
+    assert got["D1"] == "#NUM!" and got["D2"] is True
+    assert error_cells(out) == {
+        "B1": "#VALUE!",
+        "B2": "#VALUE!",
+        "B5": "#VALUE!",
+        "C1": "#N/A",
+        "D1": "#NUM!",
+    }
+    on = messages(out)
+    assert on["B1"].startswith('MOGNAD: blad "Svar", rad 6, kolumn D ("b1"): "ofta"')
+    assert on["B2"] == on["B1"]  # a formula that passes the error on passes its message on
+    assert on["D1"].startswith("MOGNAD: 150 ")
+    assert not [f for f in report.failed]
+
+
+def test_an_error_cell_in_the_answers_gives_the_same_message_in_excel_and_in_recalc(
+    tmp_path, tiny_installed
+):
+    """Excel passes an error cell of the response range as its error text (``err_to_str``), as
+    recalc reads it from the file: both refuse it with the same located message."""
+    path = book(tmp_path, [list(r) for r in SIX], {"B1": f'=MOGNAD_SCORE({R},"tiny")'})
+    wb = openpyxl.load_workbook(path)
+    wb["Svar"]["C3"] = "#N/A"  # an error cell (openpyxl stores "#N/A" as type "e")
+    wb.save(path)
+    assert openpyxl.load_workbook(path)["Svar"]["C3"].data_type == "e"
+    out = tmp_path / "ut.xlsx"
+    recalc(path, out)
+    in_recalc = messages(out)["B1"]
+    assert values(out)["B1"] == "#VALUE!"
+    assert in_recalc.startswith('MOGNAD: blad "Svar", rad 3, kolumn C ("a2"): "#N/A"')
+    # the same range as Excel passes it with err_to_str: the error cell as its text
+    grid = [list(r) for r in SIX] + [[None] * 6] * 20
+    grid[2][2] = "#N/A"
+    grid = [[float(v) if isinstance(v, int) else v for v in row] for row in grid]
+    in_excel = udfs.MOGNAD_SCORE(udfs.CellRange(grid, sheet="Svar"), "tiny")
+    assert in_excel == "#VALUE!" and in_excel.message == in_recalc

@@ -11,7 +11,7 @@ import sys
 import click
 
 from mognad_core import hookimpl
-from mognad_core.cli.options import min_size_option, use_lang
+from mognad_core.cli.options import lang_option, min_size_option, use_lang
 
 
 @click.group("excel")
@@ -40,34 +40,35 @@ def excel() -> None:
     help="Python for Excel to start (default: the one running this command).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-def install_cmd(config: str | None, interpreter: str | None, dry_run: bool) -> None:
+@lang_option  # eager: runs after the group's use_lang("en"), so --lang (sv by default) holds
+def install_cmd(config: str | None, interpreter: str | None, dry_run: bool, lang: str) -> None:
     """Point classic xlwings at mognad: UDF Modules and the interpreter in xlwings.conf."""
-    from .install import NEXT_STEPS, install
+    from mognad_core.texts import text
+
+    from .install import install, next_steps
 
     plan = install(config, interpreter=interpreter, dry_run=dry_run)
-    where = plan.path
+    where = str(plan.path)
     if not plan.changed:
-        click.echo(f"{where} already has the mognad settings; nothing to change.")
+        click.echo(text("excel.install.unchanged", lang, path=where))
     else:
-        verb = "Would change" if dry_run else "Changed"
         if plan.before is None:
-            verb = "Would create" if dry_run else "Created"
-        click.echo(f"{verb} {where}:")
+            key = "excel.install.would_create" if dry_run else "excel.install.created"
+        else:
+            key = "excel.install.would_change" if dry_run else "excel.install.changed"
+        click.echo(text(key, lang, path=where))
         for change in plan.changes:
-            click.echo(f"  {change}")
+            click.echo(f"  {change.text(lang)}")
         if plan.backup is not None:
-            click.echo(f"The previous file is kept as {plan.backup}.")
+            click.echo(text("excel.install.backup", lang, backup=str(plan.backup)))
         if dry_run:
-            click.echo("New content:")
+            click.echo(text("excel.install.new_content", lang))
             for line in plan.after.splitlines():
                 click.echo(f"  {line}")
     click.echo("")
     if not sys.platform.startswith("win"):
-        click.echo(
-            "Note: classic xlwings worksheet functions need Excel on Windows. On macOS and in "
-            "Excel on the web, use xlwings Lite (see docs/excel.md)."
-        )
-    click.echo(NEXT_STEPS)
+        click.echo(text("excel.install.not_windows", lang))
+    click.echo(next_steps(lang))
 
 
 @excel.command("template")
@@ -137,11 +138,17 @@ def template_cmd(model: str, output: str | None, rows: int, attributes: str, for
     help="Report format.",
 )
 @min_size_option
-def recalc_cmd(workbook: str, output: str, force: bool, fmt: str, min_size: int | None) -> None:
-    """Compute every MOGNAD_* formula (and what depends on it) without Excel; write a copy."""
+@lang_option
+def recalc_cmd(
+    workbook: str, output: str, force: bool, fmt: str, min_size: int | None, lang: str
+) -> None:
+    """Compute every MOGNAD_* formula (and what depends on it) without Excel; write a copy.
+
+    Its messages and tables are in the language of --lang; a failing cell is an error value
+    (#VALUE!, #N/A, #NUM!) whose message is a comment on the cell."""
     from .recalc import recalc
 
-    report = recalc(workbook, output, force=force, min_size=min_size)
+    report = recalc(workbook, output, force=force, min_size=min_size, lang=lang)
     if fmt == "json":
         data = {
             "source": report.source,
@@ -154,6 +161,7 @@ def recalc_cmd(workbook: str, output: str, force: bool, fmt: str, min_size: int 
                     "kind": c.kind,
                     "value": c.value,
                     "spill": c.spill,
+                    "message": c.message,
                 }
                 for c in report.cells
             ],

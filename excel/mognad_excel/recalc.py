@@ -14,6 +14,10 @@ module is the pycel plugin: pycel looks functions up by their lower-case names).
   formula over a range) is written from its cell down and to the right. Cells that are in the way
   give ``#SPILL!`` as Excel does; cells of a legacy array range the table does not fill get
   ``#N/A``. Formulas that read spilled cells (``=C12*100``) see the spilled values.
+* **Error values.** A failing MOGNAD_* function gives a real error value
+  (:mod:`mognad_excel.cell_errors`: ``#VALUE!``, ``#N/A``, ``#NUM!``), which pycel's ``IF``,
+  ``IFERROR``, ``ISERROR`` and ``AVERAGE`` treat as Excel does. In the copy it is an error cell,
+  and its message (what and where) is a comment on the cell: what Excel shows on hover.
 * **The copy.** Every formula that could be evaluated is replaced by its value in a copy of the
   workbook (a snapshot: open the original in Excel to keep working with formulas). A formula pycel
   cannot evaluate is left as it is and reported. The copy is written with openpyxl through
@@ -33,9 +37,9 @@ from typing import Any
 
 from mognad_core import safe_write
 from mognad_core.errors import InputError, Location, MognadError
-from mognad_core.texts import shorten
+from mognad_core.texts import Texts, shorten
 
-from . import udfs
+from . import cell_errors, udfs
 
 __all__ = ["RecalcReport", "recalc"]
 
@@ -59,6 +63,7 @@ class Computed:
     value: Any = None
     spill: str | None = None  # "A12:F20" when the value is a table
     shape: tuple[int, int] | None = None
+    message: str | None = None  # what a failing MOGNAD_* cell's error value means
 
 
 @dataclass
@@ -72,46 +77,55 @@ class RecalcReport:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # cell, formula, reason
     spilled_cells: int = 0
     notes: list[str] = field(default_factory=list)
+    lang: str = "sv"
 
     def of_kind(self, kind: str) -> list[Computed]:
         return [c for c in self.cells if c.kind == kind]
 
-    def summary(self) -> str:
-        """A plain-text report for people (what the CLI prints)."""
+    def summary(self, lang: str | None = None) -> str:
+        """A plain-text report for people (what the CLI prints), in ``lang`` (default: the
+        language the cells were written in)."""
+        t = Texts(lang or self.lang)
         lines = [
-            f"Recalculated {Path(self.source).name} -> {Path(self.output).name} "
-            f"in {self.seconds:.2f} s."
+            t(
+                "recalc.done",
+                source=Path(self.source).name,
+                output=Path(self.output).name,
+                seconds=t.num(round(self.seconds, 2), 2),
+            )
         ]
         mognad = self.of_kind("mognad")
-        lines.append(f"MOGNAD_* cells ({len(mognad)}):")
+        lines.append(t("recalc.cells", n=len(mognad)))
         width = max((len(c.cell) for c in mognad), default=0)
         for c in mognad:
-            lines.append(f"  {c.cell:<{width}}  {shorten(c.formula, 60):<60}  {_show(c)}")
+            lines.append(f"  {c.cell:<{width}}  {shorten(c.formula, 60):<60}  {_show(c, t)}")
         if self.spilled_cells:
-            lines.append(f"Spilled table cells written: {self.spilled_cells}.")
-        for kind, title in (
-            ("dependent", "Formulas depending on them"),
-            ("other", "Other formulas"),
-        ):
+            lines.append(t("recalc.spilled", n=self.spilled_cells))
+        for kind in ("dependent", "other"):
             found = self.of_kind(kind)
             if found:
                 shown = ", ".join(c.cell for c in found[:12])
-                more = f" and {len(found) - 12} more" if len(found) > 12 else ""
-                lines.append(f"{title} ({len(found)}): {shown}{more}.")
+                if len(found) > 12:
+                    shown = t("recalc.and_more", shown=shown, n=len(found) - 12)
+                lines.append(t(f"recalc.{kind}", n=len(found), cells=shown))
         if self.failed:
-            lines.append(f"Not evaluated, left as formulas ({len(self.failed)}):")
+            lines.append(t("recalc.failed", n=len(self.failed)))
             for cell, formula, reason in self.failed:
                 lines.append(f"  {cell}  {shorten(formula, 60)}: {reason}")
-        lines.extend(f"Note: {n}" for n in self.notes)
+        lines.extend(t("cli.note", note=n) for n in self.notes)
         return "\n".join(lines)
 
 
-def _show(c: Computed) -> str:
+def _show(c: Computed, t: Texts) -> str:
     if c.spill:
-        return f"table {c.shape[0]} x {c.shape[1]} in {c.spill}" if c.shape else c.spill
+        if c.shape:
+            return t("recalc.table", rows=c.shape[0], cols=c.shape[1], where=c.spill)
+        return c.spill
     value = c.value
+    if c.message:  # an error value: the error and what it means
+        return shorten(f"{value} {c.message}", 110)
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return t.num(float(f"{value:.4g}"), None)  # four significant digits
     return shorten(str(value), 70)
 
 
@@ -407,7 +421,8 @@ def _plugin(name: str):
         if run is None:  # pragma: no cover - only reachable when pycel is used directly
             raise MognadError("MOGNAD_* functions are evaluated through mognad_excel.recalc")
         if len(args) > most:
-            return f"{udfs.PREFIX}{name} takes at most {most} argument(s), got {len(args)}."
+            problem = udfs.CellError("excel.too_many_args", name=name, most=most, got=len(args))
+            return cell_errors.failed(*udfs.problem(problem, udfs.language()))
         key = (name, _freeze(args))
         try:
             if key in run.memo:
@@ -480,17 +495,25 @@ def _range_text(sheet: str, r0: int, c0: int, r1: int, c1: int) -> str:
 
 
 def recalc(
-    source: str | Path, output: str | Path, *, force: bool = False, min_size: Any = None
+    source: str | Path,
+    output: str | Path,
+    *,
+    force: bool = False,
+    min_size: Any = None,
+    lang: str | None = None,
 ) -> RecalcReport:
     """Evaluate every formula of ``source`` (MOGNAD_* and native) and write a values copy.
 
-    ``min_size`` is the anonymity policy of every MOGNAD_* cell (default: the settings').
-    Raises :class:`~mognad_core.errors.MognadError` for bad paths, an unreadable workbook or an
+    ``min_size`` is the anonymity policy of every MOGNAD_* cell and ``lang`` the language of
+    their messages and tables (default: the settings'). Raises
+    :class:`~mognad_core.errors.MognadError` for bad paths, an unreadable workbook or an
     unusable ``min_size``; formulas that cannot be evaluated are reported in the result, not
     raised.
     """
-    with udfs.policy_for_run(min_size):
-        return _recalc(Path(source), Path(output), force)
+    with udfs.settings_for_run(min_size, lang):
+        report = _recalc(Path(source), Path(output), force)
+        report.lang = udfs.language()
+        return report
 
 
 def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
@@ -589,6 +612,7 @@ def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
             else ("dependent" if key in dependents else "other")
         )
         entry = Computed(address, texts[key], kind, values[key])
+        entry.message = cell_errors.message_of(values[key]) or None
         if spill is not None:
             r1, c1, table = spill
             entry.spill = _range_text(key[0], key[1], key[2], r1, c1).split("!", 1)[1]
@@ -781,14 +805,27 @@ def _spill_cells(spills):
 
 
 def _write(cell: Any, value: Any) -> None:
-    from openpyxl.cell.cell import TYPE_STRING
+    """Put a computed value into the copy: an error value as an error cell, with its message
+    (what and where) as the cell's comment, as Excel shows it on hover."""
+    from openpyxl.cell.cell import ERROR_CODES, TYPE_ERROR, TYPE_STRING
+    from openpyxl.comments import Comment
 
     value = _from_pycel(value)
     if isinstance(value, (list, tuple)):  # a table whose cell holds its first value
         value = _first(value)
-    cell.value = value
-    if isinstance(value, str) and value.startswith("=") and len(value) > 1:
+    message = cell_errors.message_of(value)
+    code = str.__str__(value) if isinstance(value, str) and value in ERROR_CODES else None
+    cell.value = code if code is not None else value
+    if code is not None:
+        cell.data_type = TYPE_ERROR
+    elif isinstance(value, str) and value.startswith("=") and len(value) > 1:
         cell.data_type = TYPE_STRING  # a text result, not a formula
+    if message:
+        comment = Comment(message, "mognad")
+        comment.width, comment.height = 420, 140
+        cell.comment = comment
+    elif cell.comment is not None and cell.comment.author == "mognad":
+        cell.comment = None  # a message of an earlier recalculation no longer applies
 
 
 def _first(value: Any) -> Any:

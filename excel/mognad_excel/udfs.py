@@ -147,7 +147,7 @@ class CellError(Exception):
 
 
 # ---- language and messages ------------------------------------------------------------------
-def _lang() -> str:
+def language() -> str:
     """The language of the cells: the recalculation's (``recalc --lang``), else the ``lang``
     setting (``MOGNAD_LANG``, ``lang`` in mognad.toml), else Swedish."""
     return _RUN_LANG.get() or settings.language()
@@ -177,7 +177,7 @@ def problem(exc: BaseException, lang: str) -> tuple[str, str]:
 def _safely(compute: Any, *args: Any) -> Any:
     """Run one worksheet function; any problem becomes the host's Excel error value."""
     try:
-        lang = _lang()
+        lang = language()
     except Exception as exc:  # an unusable lang setting: said in Swedish, the default
         return cell_errors.failed(*problem(exc, "sv"))
     try:
@@ -206,7 +206,7 @@ def _policy() -> disclosure.DisclosurePolicy:
     run = _RUN_POLICY.get()
     if run is not None:
         return run
-    lang = _lang()
+    lang = language()
     try:
         return disclosure.policy(None, lang)
     except disclosure.DisclosureError as exc:
@@ -243,7 +243,7 @@ def policy_notes() -> list[str]:
     as ``mognad excel recalc``); empty when protected, or when the setting is unusable (every
     cell then says why)."""
     try:
-        return disclosure.notes_for(_policy(), _lang())
+        return disclosure.notes_for(_policy(), language())
     except MognadError:
         return []
 
@@ -266,14 +266,14 @@ def _hidden_dimension(result: Any, dim_id: str) -> bool:
 
 
 def _hidden_reason(result: Any, what: Message) -> CellError:
-    k = disclosure.policy_of(result, _lang()).min_size
+    k = disclosure.policy_of(result, language()).min_size
     return CellError("excel.hidden", NA, what=what, reason=Message("reason.hidden_statement", k=k))
 
 
 def _hidden_cell(result: Any) -> Any:
     """A withheld figure inside a table: ``#N/A`` (a number formulas must not take for one)."""
-    k = disclosure.policy_of(result, _lang()).min_size
-    reason = texts.text("reason.hidden_statement", _lang(), k=k)
+    k = disclosure.policy_of(result, language()).min_size
+    reason = texts.text("reason.hidden_statement", language(), k=k)
     return cell_errors.in_table(NA, PREFIX + _sentence(reason))
 
 
@@ -409,7 +409,7 @@ def _scored(value: Any, model: MaturityModel, mkey: tuple, what: str = "response
     if rs.n == 0:
         raise CellError("excel.no_respondents", NA)
     pol = _policy()
-    lang = _lang()
+    lang = language()
     skey = ("score", *rkey[1:], _policy_key(pol), lang)
     result = _cached(
         skey,
@@ -478,7 +478,7 @@ def _out(value: Any) -> Any:
 
 def _header(*keys: str) -> list[str]:
     """Column headers in the cells' language (the catalogue's ``col.*`` / ``cli.col.*``)."""
-    t = texts.Texts(_lang())
+    t = texts.Texts(language())
     return [t(k) for k in keys]
 
 
@@ -488,7 +488,7 @@ def _spilled_table(
     """A table for Excel; one published under the opt-out (``pol``) ends with its notice."""
     table = [list(header)] + [[_out(v) for v in row] for row in rows]
     if pol is not None:
-        for note in disclosure.notes_for(pol, _lang()):
+        for note in disclosure.notes_for(pol, language()):
             table.append([note] + [""] * (len(header) - 1))
     return table
 
@@ -556,7 +556,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
         if _hidden_dimension(result, d.id):
             row = [
                 d.id,
-                d.label_en if _lang() == "en" and d.label_en else d.label,
+                d.label_en if language() == "en" and d.label_en else d.label,
                 d.parent,
                 _hidden_cell(result),
                 None,
@@ -565,7 +565,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
         else:
             row = [
                 d.id,
-                d.label_en if _lang() == "en" and d.label_en else d.label,
+                d.label_en if language() == "en" and d.label_en else d.label,
                 d.parent,
                 d.score,
                 d.n,
@@ -574,7 +574,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
         if m.levels:
             row.append(d.level)
         rows.append(row)
-    return _spilled_table(_header(*keys), rows, disclosure.policy_of(result, _lang()))
+    return _spilled_table(_header(*keys), rows, disclosure.policy_of(result, language()))
 
 
 @func(category=CATEGORY, cache=True)
@@ -596,7 +596,7 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
         for s in result.statements.values()
     ]
     header = _header(*keys, "col.dont_know_share")
-    return _spilled_table(header, rows, disclosure.policy_of(result, _lang()))
+    return _spilled_table(header, rows, disclosure.policy_of(result, language()))
 
 
 @func(category=CATEGORY, cache=True)
@@ -615,7 +615,7 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
         raise CellError("excel.target.missing", names=names or Message("excel.no_benchmarks"))
     lvl = _level_arg(level, "dimension")
     _, result, skey = _scored(responses, m, mkey)
-    lang = _lang()
+    lang = language()
     key = ("gap", *skey[1:], content_key(goal), lvl)
     res = _cached(key, lambda: mognad.gap(result, goal, model=m, level=lvl, lang=lang))
     t = texts.Texts(lang)
@@ -654,7 +654,7 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     goal = _target(target, m)
     lvl = _level_arg(level, "statement")
     rs, result, skey = _scored(responses, m, mkey)
-    lang = _lang()
+    lang = language()
     key = ("priorities", *skey[1:], n, content_key(goal), lvl)
     res = _cached(
         key,
@@ -711,9 +711,9 @@ def _level(score_or_responses: Any, model: Any, part: Any) -> str:
             raise CellError(exc.body, NUM if out_of_range else VALUE) from None
     level = m.level_for(score)
     if level is None:
-        shown = texts.pct(score, _lang())
+        shown = texts.pct(score, language())
         raise CellError("excel.level.none", NUM, model=m.name, score=shown)
-    return level.label(_lang())
+    return level.label(language())
 
 
 @func(category=CATEGORY, cache=True)
@@ -735,7 +735,7 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
     rs0, k0 = _prepared(before, m, mkey, "before")
     rs1, k1 = _prepared(after, m, mkey, "after")
     pol = _policy()
-    lang = _lang()
+    lang = language()
     key = ("change", k0[1], k0[2], k1[1], k1[2], mkey, _policy_key(pol), lang)
     labels = (texts.text("col.before", lang), texts.text("col.after", lang))
 
@@ -770,7 +770,7 @@ def MOGNAD_CHANGE(before, after, model=DEFAULT_MODEL):
 
 
 def _models() -> list[list[Any]]:
-    lang = _lang()
+    lang = language()
     rows = []
     for i in mognad.list_models():
         title = mognad.get_model(i.name).display_title(lang)
@@ -806,7 +806,7 @@ def MOGNAD_HEADERS(model=DEFAULT_MODEL, texts=False):
 def _insights(responses: Any, model: Any, which: Any) -> Any:
     m, mkey = _model(model)
     rs, result, skey = _scored(responses, m, mkey)  # refused here when it may not be published
-    lang = _lang()
+    lang = language()
     pol = disclosure.policy_of(result, lang)
     found = _cached(
         ("insights", *skey[1:]),
@@ -853,7 +853,7 @@ def MOGNAD_INSIGHTS(responses, model=DEFAULT_MODEL, which=None):
 def _check(responses: Any, model: Any) -> Any:
     """What is wrong with the responses and the model, and what the anonymity policy withholds:
     one row per message (an error stops the checking), or an empty cell when all is well."""
-    lang = _lang()
+    lang = language()
     t = texts.Texts(lang)
     found: list[list[Any]] = []
 
