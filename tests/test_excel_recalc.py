@@ -505,7 +505,7 @@ def test_if_iferror_iserror_and_average_treat_a_failing_cell_as_an_excel_error(
             "C3": '=IFNA(C1,"för få svar")',
             "C4": '=IF(ISERROR(C1),"",C1*100)',
             "D1": '=MOGNAD_LEVEL(150,"tiny")',  # #NUM!: 150 % is no score
-            "D2": "=ERROR.TYPE(D1)",
+            "D2": "=ISERR(D1)",
         },
     )
     out = tmp_path / "ut.xlsx"
