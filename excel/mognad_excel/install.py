@@ -15,6 +15,7 @@ its mode).
 
 from __future__ import annotations
 
+import errno
 import locale
 import re
 import stat
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from mognad_core import safe_write
 from mognad_core.errors import MognadError
+from mognad_core.texts import Message, text
 
 UDF_MODULE = "mognad_excel.udfs"
 _ENCODING = locale.getpreferredencoding(False)
@@ -54,7 +56,8 @@ class InstallPlan:
     path: Path
     before: str | None  # None: the file does not exist
     after: str
-    changes: list[str] = field(default_factory=list)
+    #: what changes, one :class:`~mognad_core.texts.Message` per setting (``.text(lang)``)
+    changes: list[Message] = field(default_factory=list)
     backup: Path | None = None
     written: bool = False
 
@@ -82,29 +85,35 @@ def plan(
     """Work out the new content of ``xlwings.conf`` without writing anything."""
     target = Path(path) if path else default_config_path()
     if target.is_dir():
-        raise MognadError(f"{target} is a folder; give the path of the xlwings.conf file.")
+        raise MognadError(Message("excel.install.folder", path=str(target)))
     python = interpreter or sys.executable
-    if '"' in python or '"' in module:
-        raise MognadError('xlwings.conf values cannot contain double quotes (").')
+    for value in (python, module):
+        if '"' in value:
+            raise MognadError(Message("excel.install.quote", value=value))
     before = None
     if target.exists():
         try:  # the encoding xlwings writes it in (the locale's: cp1252 on Windows)
             before = target.read_text(encoding=_ENCODING)
         except UnicodeDecodeError:
             before = target.read_text(encoding="utf-8", errors="replace")
+        except PermissionError:
+            raise MognadError(Message("excel.install.read_denied", path=str(target))) from None
         except OSError as exc:
-            raise MognadError(f"Cannot read {target}: {exc.strerror or exc}.") from None
+            code = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+            raise MognadError(
+                Message("excel.install.cannot_read", path=str(target), code=code)
+            ) from None
     lines = _parse(before or "")
     ikey = interpreter_key(platform)
     wanted = {"UDF MODULES": None, ikey: python}
-    changes: list[str] = []
+    changes: list[Message] = []
     out: list[str] = []
     seen: set[str] = set()
     for key, value, raw in lines:
         upper = key.upper() if key else None
         if upper not in wanted or upper in seen:
             if upper in seen:
-                changes.append(f"removed a second {key} line")
+                changes.append(Message("excel.install.removed_second", key=key))
                 continue
             out.append(raw)
             continue
@@ -116,20 +125,20 @@ def plan(
                 continue
             modules.append(module)
             new = ";".join(modules)
-            changes.append(f'UDF MODULES: "{value}" -> "{new}"')
+            changes.append(Message("excel.install.change", key="UDF MODULES", old=value, new=new))
             out.append(f'"{key}","{new}"')
         else:
             if value == python:
                 out.append(raw)
                 continue
-            changes.append(f'{key}: "{value}" -> "{python}"')
+            changes.append(Message("excel.install.change", key=key, old=value, new=python))
             out.append(f'"{key}","{python}"')
     if "UDF MODULES" not in seen:
         out.append(f'"UDF MODULES","{module}"')
-        changes.append(f'UDF MODULES: (not set) -> "{module}"')
+        changes.append(Message("excel.install.change_new", key="UDF MODULES", new=module))
     if ikey not in seen:
         out.append(f'"{ikey}","{python}"')
-        changes.append(f'{ikey}: (not set) -> "{python}"')
+        changes.append(Message("excel.install.change_new", key=ikey, new=python))
     after = "\n".join(out).rstrip("\n") + "\n"
     return InstallPlan(path=target, before=before, after=after, changes=changes)
 
@@ -168,20 +177,12 @@ def install(
         )
     except UnicodeEncodeError:
         raise MognadError(
-            f"Cannot write {p.path} in the {_ENCODING} encoding xlwings reads; is there an "
-            "unusual character in the Python path? Give another one with --interpreter."
+            Message("excel.install.encoding", path=str(p.path), encoding=_ENCODING)
         ) from None
     p.written = True
     return p
 
 
-NEXT_STEPS = """\
-Next steps (once):
-  1. In a command prompt where this Python is active:  xlwings addin install
-  2. Excel: File > Options > Trust Center > Trust Center Settings > Macro Settings:
-     tick "Trust access to the VBA project object model".
-  3. Open your workbook (e.g. from `mognad excel template dimios -o mall.xlsx`) and save it
-     as .xlsm. In the VBA editor (Alt+F11): Tools > References, tick xlwings, OK.
-  4. Back in Excel, click Import Functions on the xlwings tab. Then =MOGNAD_SCORE(...) works;
-     press Ctrl+Alt+F9 to recalculate formulas that showed #NAME?.
-See docs/excel.md for xlwings Lite (Excel 365, Mac and the web)."""
+def next_steps(lang: str = "sv") -> str:
+    """What to do in Excel after the settings are written (in ``lang``)."""
+    return text("excel.install.next_steps", lang)
