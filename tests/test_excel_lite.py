@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ast
 import json
+import re
+import shlex
 import subprocess
 import sys
 import textwrap
@@ -248,3 +250,41 @@ def test_the_command_is_listed_in_the_excel_group(run_cli):
     done = run_cli("excel", "--help")
     assert done.exit_code == 0
     assert "lite" in done.stdout.split("Commands:", 1)[1]
+
+
+# ---- docs/excel-it.md ---------------------------------------------------------------------
+IT_DOC = (ROOT / "docs" / "excel-it.md").read_text(encoding="utf-8")
+
+
+def test_the_it_page_shows_what_the_command_prints_and_writes(tmp_path, run_cli, monkeypatch):
+    ((command, shown),) = re.findall(r"```console\n\$ ([^\n]*)\n(.*?)```", IT_DOC, flags=re.S)
+    args = shlex.split(command)
+    assert args[:3] == ["mognad", "excel", "lite"]
+    monkeypatch.chdir(tmp_path)
+    done = run_cli(*args[1:])
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[: len(shown.splitlines())] == shown.splitlines()
+    # the packages the page says requirements.txt names are the ones it names
+    said = re.search(r"fetches from PyPI \(([^)]*), with mognad's minimum", IT_DOC).group(1)
+    names = [n.strip() for n in re.split(r",| and ", said) if n.strip()]
+    reqs = (tmp_path / "mapp" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert names == [Requirement(line).name for line in reqs[1:]]
+
+
+def test_the_it_page_describes_the_wheel_check_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".venv/bin/python scripts/check_wheel.py\n" in ci
+    assert "build" in [
+        Requirement(r).name for r in PYPROJECT["project"]["optional-dependencies"]["test"]
+    ]
+    script = (ROOT / "scripts" / "check_wheel.py").read_text(encoding="utf-8")
+    commands = re.findall(
+        r"^\.venv/bin/python scripts/check_wheel\.py(.*?)(?:  #.*)?$", IT_DOC, re.M
+    )
+    assert len(commands) == 3
+    for options in commands:  # each option the page shows is one the script takes
+        for option in re.findall(r"--[a-z-]+", options):
+            assert f'add_argument(\n        "{option}"' in script or f'"{option}",' in script, (
+                option
+            )
+    assert f"mognad-{VERSION}-py3-none-any.whl" in IT_DOC
