@@ -9,9 +9,9 @@
 1. ``python -m build --wheel`` on a copy of the files git knows (tracked, and new files not
    ignored), so that nothing lying around in the work tree (build/, *.egg-info) slips in.
 2. The wheel itself: named ``mognad-VERSION-py3-none-any.whl`` and tagged pure Python (xlwings
-   Lite installs nothing else), no compiled file, every module and data file of the four import
-   packages (as pyproject.toml's package-data names them), the console script and the plugin
-   entry points.
+   Lite installs nothing else), no compiled file, no module importing a network library, every
+   module and data file of the four import packages (as pyproject.toml's package-data names
+   them), the console script and the plugin entry points.
 3. A clean venv (``python -m venv``), ``pip install`` of the wheel (its requirements from the
    package index), and from a folder outside the source tree: ``mognad --version``,
    ``mognad samples --copy-to``, ``mognad demo``, ``mognad excel template``, ``mognad excel lite``,
@@ -26,6 +26,7 @@ Prints one line per check and exits 1 if any failed. See docs/excel-it.md.
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
 import json
 import os
@@ -45,6 +46,24 @@ VERSION = PYPROJECT["project"]["version"]
 WHEEL_NAME = f"mognad-{VERSION}-py3-none-any.whl"
 LITE_URL = f"https://intranet.example.se/mognad/{WHEEL_NAME}"
 COMPILED = (".so", ".pyd", ".dll", ".dylib")
+#: Modules that open network connections (or a browser): no module of mognad imports one, which
+#: is what docs/excel-it.md means by "mognad makes no network calls".
+NETWORK = (
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "xmlrpc",
+    "webbrowser",
+)
 
 #: Run in the clean venv: the Excel functions as xlwings Lite runs them (no python-calamine, no
 #: pycel), on the first 10 respondents and on all of them, and what `mognad excel lite` needs.
@@ -179,6 +198,19 @@ def check_wheel_file(wheel: Path, check: Checks) -> set[str]:
     )
     compiled = sorted(n for n in names if n.endswith(COMPILED))
     check("wheel holds no compiled file", not compiled, ", ".join(compiled))
+    with zipfile.ZipFile(wheel) as z:
+        imports = {n: imported(z.read(n).decode("utf-8")) for n in names if n.endswith(".py")}
+    network = sorted(
+        f"{n}: {m}"
+        for n, modules in imports.items()
+        for m in modules
+        if any(m == x or m.startswith(x + ".") for x in NETWORK)
+    )
+    check(
+        f"no module imports a network library ({len(imports)} modules read)",
+        not network and len(imports) > 50,
+        "; ".join(network),
+    )
     expected = package_files()
     missing = sorted(set(expected) - names)
     check(
@@ -191,6 +223,18 @@ def check_wheel_file(wheel: Path, check: Checks) -> set[str]:
     absent = [w for w in wanted if w not in entry_points]
     check("wheel declares the mognad command and the plugin entry points", not absent, absent)
     return names
+
+
+def imported(source: str) -> set[str]:
+    """The modules a Python file imports (absolute names; relative imports are mognad's own)."""
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            out.add(node.module)
+            out.update(f"{node.module}.{a.name}" for a in node.names)
+    return out
 
 
 def clean_env(venv: Path) -> dict[str, str]:
