@@ -177,13 +177,6 @@ def recalc_cmd(
         click.echo(report.summary())
 
 
-def _lang_option(f):
-    """--lang (mognad_core.cli.options.lang_option): sv by default, en on request."""
-    from mognad_core.cli.options import lang_option
-
-    return lang_option(f)
-
-
 @excel.command("lite")
 @click.option(
     "--wheel-url",
@@ -202,7 +195,7 @@ def _lang_option(f):
     help="Folder to write requirements.txt and main.py in (made if missing).",
 )
 @click.option("--force", is_flag=True, help="Replace requirements.txt and main.py if they exist.")
-@_lang_option
+@lang_option  # eager: after the group's use_lang("en"), so --lang (sv by default) holds
 def lite_cmd(wheel_url: str, folder: str, force: bool, lang: str) -> None:
     """Write the requirements.txt and main.py that xlwings Lite needs for the MOGNAD_* functions."""
     from mognad_core.texts import text
