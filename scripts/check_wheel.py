@@ -356,7 +356,9 @@ def check_template(mognad_cmd, python: Path, outside: Path, names, env, check: C
     )
     done = run([str(python), "-c", read, str(outside / "mall.xlsx")], outside, env)
     texts = json.loads(done.stdout) if done.returncode == 0 else []
-    pages = sorted({m for t in texts for m in re.findall(r"[\w./-]*\w\.md\b", t)})
+    # a web address is something a user can open; a path to a .md page must be in the wheel
+    local = [re.sub(r"https?://\S+", " ", t) for t in texts]
+    pages = sorted({m for t in local for m in re.findall(r"[\w./-]*\w\.md\b", t)})
     shipped = {n for n in names if n.endswith(".md")}
     absent = [p for p in pages if not any(n == p or n.endswith("/" + p) for n in shipped)]
     check(
