@@ -14,6 +14,8 @@ import sys
 import threading
 import time
 import tracemalloc
+import weakref
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -22,10 +24,12 @@ from conftest import DIMIOS_SAMPLE
 from mognad_excel.cache import (
     DEFAULT_BYTES,
     DEFAULT_SIZE,
+    SAMPLE,
     LRUCache,
     content_key,
     estimate_size,
 )
+from pydantic import BaseModel
 
 import mognad_core as mognad
 from mognad_core.errors import InputError, Location
@@ -431,3 +435,192 @@ def _timed(fn, arg) -> float:
     start = time.perf_counter()
     fn(arg)
     return time.perf_counter() - start
+
+
+# ---- the estimate, part by part (exact, so that each rule is pinned) -------------------------
+def test_scalars_count_their_own_size_and_none_nothing():
+    for value in ("å" * 300, b"x" * 300, bytearray(300), 10**40, 2.5, 1j, np.float64(2.5)):
+        assert estimate_size(value) == sys.getsizeof(value)
+    assert estimate_size(None) == 0
+    assert type(estimate_size(b"x")) is int
+
+
+def test_an_object_is_counted_once_however_often_it_is_referred_to():
+    text = "x" * 1000
+    assert estimate_size([text, text, text]) == sys.getsizeof([text] * 3) + sys.getsizeof(text)
+    a = [1.5]
+    b = [a]
+    a.append(b)  # a cycle
+    assert estimate_size(a) == sys.getsizeof(a) + sys.getsizeof(1.5) + sys.getsizeof(b)
+
+
+def test_shared_objects_count_nothing():
+    model = mognad.get_model("dimios")
+    assert estimate_size(model) == 0
+    for shared in (len, estimate_size, LRUCache, sys, "".join, LRUCache.clear.__get__(LRUCache())):
+        assert estimate_size([shared]) == sys.getsizeof([shared]), shared
+
+
+def test_containers_count_their_items_keys_and_values():
+    items = [b"a" * 100, b"b" * 200, b"c" * 300]
+    inner = sum(map(sys.getsizeof, items))
+    for container in (list(items), tuple(items), set(items), frozenset(items)):
+        assert estimate_size(container) == sys.getsizeof(container) + inner
+    mapping = {"k" * 50: b"v" * 500}
+    assert estimate_size(mapping) == (
+        sys.getsizeof(mapping) + sys.getsizeof("k" * 50) + sys.getsizeof(b"v" * 500)
+    )
+
+
+def test_a_large_container_is_measured_on_32_items_spread_over_it():
+    """64 items of growing size: the sample is every second one (0, 2, ..., 62), scaled by 2."""
+    items = [bytes(100 * i) for i in range(64)]
+    sampled = sum(sys.getsizeof(items[2 * i]) for i in range(32))
+    assert estimate_size(items) == sys.getsizeof(items) + sampled * 64 // 32
+    exactly = items[:32]  # 32 items: all measured
+    assert estimate_size(exactly) == sys.getsizeof(exactly) + sum(map(sys.getsizeof, exactly))
+    assert SAMPLE == 32
+    odd = [bytes(i) for i in range(100)]
+    assert type(estimate_size(odd)) is int
+    assert (
+        estimate_size(odd)
+        == sys.getsizeof(odd)
+        + sum(sys.getsizeof(odd[i * 100 // 32]) for i in range(32)) * 100 // 32
+    )
+
+
+def test_references_are_followed_twelve_deep():
+    """The value itself is depth 0; an object at depth 12 counts its own size only."""
+    deepest = [b"x" * 10_000]
+    chain = deepest
+    for _ in range(14):
+        chain = [chain]
+    one = sys.getsizeof([None])
+    assert estimate_size(chain) == 13 * one
+    shallow = [b"x" * 10_000]
+    for _ in range(11):
+        shallow = [shallow]  # 12 lists: the bytes are at depth 12
+    assert estimate_size(shallow) == 12 * one + sys.getsizeof(b"x" * 10_000)
+
+
+def test_a_numpy_array_counts_its_data_and_a_view_its_base():
+    base = np.zeros((100, 50))
+    assert estimate_size(base) == sys.getsizeof(base) >= 40_000
+    view = base[:, 3]
+    assert estimate_size(view) == sys.getsizeof(view) + sys.getsizeof(base)
+    texts = np.array(["a" * 100, "b" * 200, "c" * 300], dtype=object)
+    expected = sys.getsizeof(texts) + sum(sys.getsizeof(t) for t in texts)
+    assert estimate_size(texts) == expected
+    wide = np.array([["a" * 100, "b" * 200], ["c" * 300, "d" * 400]], dtype=object, order="F")
+    assert estimate_size(wide) == sys.getsizeof(wide) + sum(sys.getsizeof(t) for t in wide.flat)
+
+
+def test_a_frame_counts_its_index_and_the_arrays_behind_its_columns():
+    numbers = pd.DataFrame({"a": np.arange(1000.0), "b": np.arange(1000.0)})
+    data = numbers.memory_usage(index=True, deep=False).sum()  # one block of 2 x 1000 floats
+    assert data <= estimate_size(numbers) <= data + 1000  # plus array headers
+    texts = np.array(["x" * 100 + str(i) for i in range(20)], dtype=object)
+    labels = pd.Index([f"rad {i}" * 20 for i in range(20)], dtype=object)
+    frame = pd.DataFrame({"t": texts}, index=labels)
+    column = frame["t"].to_numpy()
+    expected = estimate_size(labels.to_numpy()) + estimate_size(column)  # the texts too
+    assert abs(estimate_size(frame) - expected) <= 200  # each view of the block has a header
+    assert expected >= sum(map(sys.getsizeof, [*texts, *labels]))
+    named = pd.DataFrame({"t": texts}, index=pd.Index(list(labels), dtype="str"))
+    assert estimate_size(named) >= sum(map(sys.getsizeof, [*texts, *labels]))
+
+
+def test_a_frame_cut_from_a_wider_one_counts_the_whole_block():
+    wide = pd.DataFrame(np.zeros((1000, 40), dtype=object))
+    narrow = wide.iloc[:, :2]
+    assert narrow[0].to_numpy().base is not None
+    assert estimate_size(narrow) >= 1000 * 40 * 8  # what memory_usage misses
+    assert narrow.memory_usage(index=True, deep=False).sum() < 1000 * 3 * 8 + 200
+
+
+def test_a_series_and_an_index_count_their_values():
+    series = pd.Series(["x" * 200 + str(i) for i in range(10)], dtype=object)
+    values = series.to_numpy()
+    assert estimate_size(series) == series.index.memory_usage() + estimate_size(values)
+    index = pd.Index(["i" * 300 + str(i) for i in range(10)], dtype=object)
+    assert estimate_size(index) == estimate_size(index.to_numpy())
+    assert estimate_size(index) >= sum(sys.getsizeof(v) for v in index)
+    numbers = pd.Index(np.arange(100))
+    assert estimate_size(numbers) == estimate_size(numbers.to_numpy()) >= 800
+    assert estimate_size(pd.RangeIndex(10**6)) == pd.RangeIndex(10**6).memory_usage() < 1000
+    pairs = pd.MultiIndex.from_arrays([["a", "b"], [1, 2]])
+    assert estimate_size(pairs) == pairs.memory_usage(deep=False)
+
+
+def test_extension_columns_count_their_bytes_and_python_texts():
+    numbers = pd.Series([1, None, 3] * 100, dtype="Int64")
+    assert estimate_size(numbers) == numbers.index.memory_usage() + numbers.array.nbytes
+    texts = pd.Series(["t" * 500 + str(i) for i in range(10)], dtype=pd.StringDtype("python"))
+    expected = texts.index.memory_usage() + texts.array.nbytes
+    expected += sum(sys.getsizeof(t) for t in texts)
+    assert estimate_size(texts) == expected
+
+
+@dataclass
+class _Holder:
+    payload: object
+
+
+class _Slotted:
+    __slots__ = ("__weakref__", "first", "second")
+
+
+class _OneSlot:
+    __slots__ = "only"
+
+
+def test_objects_count_their_attributes_and_slots():
+    payload = b"p" * 5000
+    holder = _Holder(payload)
+    assert estimate_size(holder) == (
+        sys.getsizeof(holder)
+        + sys.getsizeof(vars(holder))
+        + sys.getsizeof("payload")
+        + sys.getsizeof(payload)
+    )
+    slotted = _Slotted()
+    slotted.first = payload
+    ref = weakref.ref(slotted)  # a weak reference keeps nothing alive: not counted
+    assert estimate_size(slotted) == sys.getsizeof(slotted) + sys.getsizeof(payload)
+    assert ref() is slotted
+    one = _OneSlot()
+    one.only = payload
+    assert estimate_size(one) == sys.getsizeof(one) + sys.getsizeof(payload)
+    assert estimate_size(_OneSlot()) == sys.getsizeof(_OneSlot())  # an unset slot
+
+
+class _Fields(BaseModel):
+    text: str
+
+
+def test_a_pydantic_model_counts_its_fields():
+    text = "x" * 5000
+    model = _Fields(text=text)
+    assert estimate_size(model) == (
+        sys.getsizeof(model)
+        + sys.getsizeof(model.__pydantic_fields_set__)
+        + sys.getsizeof("text")
+        + sys.getsizeof(vars(model))
+        + sys.getsizeof(model.text)
+    )
+
+
+def test_an_error_counts_its_arguments_attributes_cause_and_context():
+    plain = ValueError("a")
+    assert estimate_size(plain) == estimate_size(ValueError("a"))
+    big = "x" * 10_000
+    with_args = ValueError(big)
+    assert estimate_size(with_args) - estimate_size(ValueError("")) >= 10_000
+    caused = ValueError("a")
+    caused.__cause__ = KeyError(big)
+    assert estimate_size(caused) - estimate_size(plain) >= 10_000
+    context = ValueError("a")
+    context.__context__ = KeyError(big)
+    assert estimate_size(context) - estimate_size(plain) >= 10_000
+    located = InputError("p", Location(file="f" * 10_000))
+    assert estimate_size(located) > 10_000

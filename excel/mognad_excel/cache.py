@@ -123,25 +123,28 @@ def _size(obj: Any, seen: set[int], depth: int) -> int:
 
 
 def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: set[int], depth: int) -> int:
-    """Its index and the arrays behind its columns, as numpy arrays are counted: a column that
-    is a view of a larger block (a frame cut from a wider one) keeps the whole block alive, and
-    the objects of text columns are sampled (``memory_usage(deep=True)`` would miss the first
-    and measure every one of the second, slower than the rest of the estimate together)."""
+    """Its index and the arrays behind its columns, each counted as numpy arrays are: a column
+    that is a view of a larger block (a frame cut from a wider one) keeps the whole block alive,
+    and the objects of text columns are sampled (``memory_usage(deep=True)`` would miss the
+    first and measure every one of the second, slower than the rest of the estimate together).
+    """
     index = obj if isinstance(obj, pd.Index) else obj.index
-    size = int(index.memory_usage(deep=False))
-    if index.dtype == object and not isinstance(index, pd.MultiIndex):
-        size += _many(index.to_numpy(), seen, depth)
-    if isinstance(obj, pd.Series):
-        columns = [obj]
-    elif isinstance(obj, pd.DataFrame):
-        columns = [obj.iloc[:, j] for j in range(obj.shape[1])]
+    if isinstance(obj, pd.DataFrame):
+        parts = [obj.iloc[:, j] for j in range(obj.shape[1])]
     else:
-        columns = []
-    for column in columns:
-        if isinstance(column.dtype, np.dtype):  # numpy-backed: the array itself, no copy
-            size += _size(column.to_numpy(), seen, depth)
-        else:  # an extension array (nullable numbers, categories, ...)
-            size += int(column.array.nbytes)
+        parts = [] if obj is index else [obj]
+    size = 0
+    if isinstance(index, (pd.RangeIndex, pd.MultiIndex)):  # no array of its own to follow
+        size += int(index.memory_usage(deep=False))
+    else:
+        parts.append(index)
+    for part in parts:
+        if isinstance(part.dtype, np.dtype):  # numpy-backed: the array itself, no copy
+            size += _size(part.to_numpy(), seen, depth)
+            continue
+        size += int(part.array.nbytes)  # an extension array: nullable numbers, text, ...
+        if isinstance(part.dtype, pd.StringDtype) and part.dtype.storage == "python":
+            size += _many(part.to_numpy(), seen, depth)  # pandas 3's text: Python strings
     return size
 
 
