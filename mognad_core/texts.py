@@ -1442,6 +1442,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The server holding the wheel must answer over https and allow downloads from other "
         "sites (CORS).",
     ),
+    # ---- excel template: mognad excel template (mognad_excel.template) ----------------------
+    "excel.template.wrote": (
+        "Skrev {path} för modellen {model}.",
+        "Wrote {path} for model {model}.",
+    ),
+    "excel.template.responses": (
+        "Svar: klistra in svaren från rad 2 i tabellen {name} ({table}; {rows} rader "
+        "förberedda, den växer med det som klistras in); påståendena {first}..{last} i "
+        "kolumnerna {first_col}-{last_col}.",
+        "Svar: paste the responses from row 2 into the table {name} ({table}; {rows} rows "
+        "prepared, it grows with what is pasted); statements {first}..{last} in columns "
+        "{first_col}-{last_col}.",
+    ),
+    "excel.template.results": (
+        "Resultat: totalt värde i {overall}, dimensioner i {dimensions}, påståenden i "
+        "{statements}, kontroll av svaren i {check}.",
+        "Resultat: overall score in {overall}, dimensions in {dimensions}, statements in "
+        "{statements}, check of the answers in {check}.",
+    ),
+    "excel.template.recalc": ("Räkna utan Excel: {command}", "Compute without Excel: {command}"),
+    "excel.template.suffix": (
+        "Mallen ska vara en .xlsx-fil (fick {name}). För klassisk xlwings: spara den som .xlsm "
+        "från Excel när du öppnat den.",
+        "The template must be an .xlsx file (got {name}). For classic xlwings, save it as .xlsm "
+        "from Excel after opening it.",
+    ),
+    "excel.template.rows": (
+        "rows ska vara mellan 1 och {most} (fick {rows}).",
+        "rows must be between 1 and {most} (got {rows}).",
+    ),
+    "excel.template.clash": (
+        "Svarandekolumnerna {names} krockar med påståendenas id.",
+        "Attribute column(s) {names} clash with statement ids.",
+    ),
     # ---- excel recalc: the report of mognad excel recalc (mognad_excel.recalc) --------------
     "recalc.done": (
         "Räknade om {source} -> {output} på {seconds} s.",
@@ -1568,6 +1602,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "excel.check.error": ("fel", "error"),
     "excel.check.note": ("notering", "note"),
     "excel.check.anonymity": ("anonymitet", "anonymity"),
+    "excel.check.which": (
+        "which ska vara ett heltal från 1, inte {value}",
+        "which must be a whole number from 1, not {value}",
+    ),
     # ---- excel install (mognad excel install: xlwings.conf for classic xlwings) --------------
     "excel.install.folder": (
         "{path} är en mapp. Ange sökvägen till filen xlwings.conf.",
@@ -1644,6 +1682,65 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "works;\n"
         "     press Ctrl+Alt+F9 to recalculate formulas that showed #NAME?.\n"
         "See docs/excel.md for xlwings Lite (Excel 365, Mac and the web).",
+    ),
+    # ---- safe writes (mognad_core.safe_write) ----------------------------------------------
+    "safe_write.exists": (
+        "{path} finns redan. Använd --force för att ersätta den.",
+        "{path} already exists. Use --force to replace it.",
+    ),
+    "safe_write.exist_many": (
+        "{paths} finns redan. Använd --force för att ersätta dem (inget skrevs).",
+        "{paths} already exist. Use --force to replace them (nothing was written).",
+    ),
+    "safe_write.input_file": (
+        "Skriver inte {path}: det är en indatafil, och mognad skriver aldrig över sina indata. "
+        "Välj ett annat namn.",
+        "Refusing to write {path}: that is an input file, and mognad never writes over its "
+        "input. Choose another output name.",
+    ),
+    "safe_write.is_folder": (
+        "{path} är en mapp; där går det inte att skriva en fil. Ange ett filnamn.",
+        "{path} is a folder; cannot write a file there. Give a file name.",
+    ),
+    "safe_write.cannot_write": ("Kan inte skriva {path}: {why}.", "Cannot write {path}: {why}."),
+    "safe_write.os_error": (
+        "Kan inte skriva {path} (systemets felmeddelande: {reason}).",
+        "Cannot write {path}: {reason}.",
+    ),
+    "safe_write.cannot_create": (
+        "Kan inte skapa mappen {folder} (systemets felmeddelande: {reason}).",
+        "Cannot create the folder {folder}: {reason}.",
+    ),
+    "safe_write.partly_written": (
+        "{message} ({names} har redan skrivits.)",
+        "{message} ({names} was written.)",
+    ),
+    "safe_write.current_folder": ("den aktuella mappen", "the current folder"),
+    "safe_write.folder": ("mappen {folder}", "the folder {folder}"),
+    "safe_write.no_folder": (
+        "mappen {folder} finns inte. Skapa den först eller välj en annan sökväg",
+        "the folder {folder} does not exist. Create it first or choose another output path",
+    ),
+    "safe_write.not_folder": ("{parent} är inte en mapp", "{parent} is not a folder"),
+    "safe_write.protected": (
+        "åtkomst nekad ({folder} är skrivskyddad). Välj en annan sökväg",
+        "permission denied ({folder} is write-protected). Choose another output path",
+    ),
+    "safe_write.denied": (
+        "åtkomst nekad ({folder} är skrivskyddad, eller filen är öppen i ett annat program). "
+        "Stäng den eller välj en annan sökväg",
+        "permission denied ({folder} is write-protected, or the file is open in another "
+        "program). Close it or choose another output path",
+    ),
+    "safe_write.read_only": (
+        "{folder} ligger på en skrivskyddad disk. Välj en annan sökväg",
+        "{folder} is on a read-only disk. Choose another output path",
+    ),
+    "safe_write.disk_full": (
+        "disken är full (inget utrymme kvar på enheten). Frigör utrymme eller välj en annan "
+        "mapp, och kör kommandot igen",
+        "the disk is full (no space left on the device). Free some space or choose another "
+        "folder, and run the command again",
     ),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),

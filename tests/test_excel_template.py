@@ -10,7 +10,9 @@ import numbers
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
+from conftest import TINY, TINY_SIX_ROWS
 from mognad_excel import udfs
 from mognad_excel.template import write_template
 from openpyxl.worksheet.formula import ArrayFormula
@@ -72,7 +74,9 @@ def test_template_structure(tmp_path):
     assert dv.type == "list" and dv.formula1 == '"1,2,3,4,5,Vet ej"'
     assert str(dv.sqref) == "E2:AB2001"
     assert dv.allow_blank and dv.showErrorMessage
-    assert wb.defined_names["svar"].attr_text == "Svar!$A$1:$AB$2001"
+    assert wb.defined_names["svar"].attr_text == "Svarstabell[#All]"  # grows with the table
+    (table,) = svar.tables.values()
+    assert table.displayName == "Svarstabell" and table.ref == "A1:AB2001"
     assert wb.defined_names["modell"].attr_text == "Resultat!$B$2"
     assert info.response_range == "Svar!A1:AB2001"
     res = wb["Resultat"]
@@ -90,6 +94,13 @@ def test_template_structure(tmp_path):
         for c in row
         if c.data_type == "f"
     ]
+    outside = '=IF(COUNTA(Svar!$A:$ZZ)>COUNTA(svar),"Varning: bladet Svar har ifyllda celler'
+    assert res[info.cells["outside"]].value.startswith(outside)
+    assert [res[c].value for c in ("I4", "I11")] == [
+        "=MOGNAD_CHECK(svar,modell,1)",
+        "=MOGNAD_CHECK(svar,modell,8)",
+    ]
+    formulas = [f for f in formulas if not f.startswith("=IF(COUNTA(")]
     assert all("MOGNAD_" in f or f.startswith("=(B4-B") or f == "=B4*100" for f in formulas)
     assert {f.split("(")[0] for f in formulas if "MOGNAD_" in f} == {
         "=MOGNAD_RESPONDENTS",
@@ -99,14 +110,18 @@ def test_template_structure(tmp_path):
         "=MOGNAD_PRIORITIES",
         "=MOGNAD_STATEMENTS",
         "=MOGNAD_INSIGHTS",
+        "=MOGNAD_CHECK",
     }
     assert res[info.cells["target"]].value == pytest.approx(0.55)  # DiMiOS target figure
     conf = wb["xlwings.conf"]
     assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "mognad_excel.udfs")
     text = "\n".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
     assert "Så här använder du arbetsboken" in text and "Import Functions" in text
-    assert "Tools → References" in text  # classic xlwings needs the reference to its add-in
-    assert "Svar!A1:AB2001" in text
+    assert "Verktyg → Referenser" in text  # classic xlwings needs the reference to its add-in
+    assert "Svarstabell" in text and "Svar!A1:AB2001" in text
+    # it points to what a user can run or open, not to documentation the package does not ship
+    assert "docs/" not in text and "mognad excel install" in text and "mognad excel lite" in text
+    assert "#VÄRDEFEL! (#VALUE!)" in text and "#SAKNAS! (#N/A)" in text
     stm = wb["Påståenden"]
     assert [stm.cell(r, 1).value for r in range(2, 26)] == model.statement_ids
 
@@ -115,7 +130,7 @@ def test_template_with_levels_and_options(tmp_path):
     info = write_template("dmm", tmp_path / "dmm.xlsx", rows=50, attributes=["grupp"])
     wb = openpyxl.load_workbook(info.path)
     assert wb["Svar"]["A1"].value == "grupp"
-    assert wb.defined_names["svar"].attr_text.endswith("$51")
+    assert wb["Svar"].tables["Svarstabell"].ref.endswith("51")
     res = wb["Resultat"]
     assert res[info.cells["level"]].value == "=MOGNAD_LEVEL(B4,modell)"
     assert res[info.cells["dimensions"].split(":")[0]].value.ref.split(":")[1].startswith("G")
@@ -128,11 +143,11 @@ def test_template_never_overwrites_without_force(tmp_path, run_cli):
         write_template("dimios", path)
     result = run_cli("excel", "template", "dimios", "-o", path)
     assert result.exit_code == 2
-    assert f"Error: {path} already exists. Use --force to replace it." in result.stderr
+    assert f"Fel: {path} finns redan. Använd --force för att ersätta den." in result.stderr
     assert path.read_bytes() == b"my own workbook"
     result = run_cli("excel", "template", "dimios", "-o", path, "--force")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"Wrote {path} for model dimios.")
+    assert result.stdout.startswith(f"Skrev {path} för modellen dimios.")
     assert openpyxl.load_workbook(path).sheetnames[0] == "Instruktioner"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mall.xlsx"]  # no temporary file
 
@@ -140,11 +155,15 @@ def test_template_never_overwrites_without_force(tmp_path, run_cli):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope", "-o", "x.xlsx"), "Error: Unknown model 'nope'. Installed models:"),
-        (("dimios", "-o", "x.xls"), "Error: The template must be an .xlsx file (got x.xls)."),
+        (("nope", "-o", "x.xlsx"), "Fel: Okänd modell 'nope'. Installerade modeller:"),
+        (("dimios", "-o", "x.xls"), "Fel: Mallen ska vara en .xlsx-fil (fick x.xls)."),
         (
             ("dimios", "-o", "x.xlsx", "--attributes", "f11"),
-            "Error: Attribute column(s) f11 clash with statement ids.",
+            "Fel: Svarandekolumnerna f11 krockar med påståendenas id.",
+        ),
+        (
+            ("dimios", "-o", "x.xls", "--lang", "en"),
+            "Error: The template must be an .xlsx file (got x.xls).",
         ),
     ],
 )
@@ -165,7 +184,7 @@ def test_filled_template_recalculates_to_mognad_score(tmp_path, run_cli, model):
     out = tmp_path / "resultat.xlsx"
     result = run_cli("excel", "recalc", filled, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert "Not evaluated" not in result.stdout
+    assert "Inte uträknade" not in result.stdout
 
     expected = score_json(run_cli, sample_path(model), model)
     info_cells = write_template(model, tmp_path / "again.xlsx").cells
@@ -209,14 +228,17 @@ def test_template_with_three_respondents_shows_refusals_not_numbers(tmp_path, ru
     result = run_cli("excel", "recalc", filled, "-o", out)
     assert result.exit_code == 0, result.stderr
     res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
-    refused = res[info.cells["overall"]].value
-    assert refused == (
+    refused = (
         "MOGNAD: Resultat för svaren visas inte av anonymitetsskäl: färre än 5 svarande, eller så "
         "skulle en mindre grupp kunna räknas fram ur det som visas (--min-size, MOGNAD_MIN_SIZE)."
     )
-    assert res[info.cells["respondents"]].value == refused  # not even the count
+    assert res[info.cells["overall"]].value == "#N/A"  # an error value, not text
+    assert res[info.cells["overall"]].comment.text == refused
+    assert res[info.cells["respondents"]].value == "#N/A"  # not even the count
     for what in ("dimensions", "gap", "priorities", "statements", "insights"):
-        assert res[info.cells[what].split(":")[0]].value == refused, what
+        assert res[info.cells[what].split(":")[0]].value == "#N/A", what
+    # the check beside the results says why, in words
+    assert res["I4"].value == "anonymitet: " + refused
     # the only numbers left are the ones the template itself holds (target, benchmark)
     found = {
         c.coordinate
@@ -235,10 +257,109 @@ def test_template_under_the_opt_out_says_so(tmp_path, run_cli, monkeypatch):
     result = run_cli("excel", "recalc", filled, "-o", out)
     assert result.exit_code == 0, result.stderr
     notice = disclosure.notes_for(disclosure.policy(1))[0]
-    assert f"Note: {notice}" in result.stdout
+    assert f"Obs: {notice}" in result.stdout
     res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
     assert isinstance(res[info.cells["overall"]].value, float)  # the score stays a number
     assert res[info.cells["respondents"]].value == 3
     # the first findings cell, inside the sheet's fixed layout, carries the notice
     assert res[info.cells["insights"].split(":")[0]].value == notice
     assert notice.startswith(NOTICE)
+
+
+# ---- the response table: as many respondents as are pasted ---------------------------------
+def paste(template: Path, rows: list[list[object]], out: Path, *, grow: bool = True) -> None:
+    """Paste ``rows`` (first row: headers as in the sample) under the template's headers from
+    row 2, as a user does; with ``grow`` the table takes them in, as Excel does when rows are
+    pasted into or right below it (its ref is what Excel saves)."""
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Svar"]
+    columns = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    head = rows[0]
+    for i, row in enumerate(rows[1:], start=2):
+        for name, value in zip(head, row, strict=True):
+            if name in columns:
+                ws.cell(i, columns[name], value)
+    table = ws.tables["Svarstabell"]
+    if grow:
+        first, last = table.ref.split(":")
+        letters = "".join(ch for ch in last if ch.isalpha())
+        end = max(len(rows), int(last[len(letters) :]))
+        table.ref = f"{first}:{letters}{end}"
+    wb.save(out)
+
+
+def sample_rows(model: str, n: int) -> list[list[object]]:
+    """The model's bundled sample repeated to ``n`` respondents (each with its own id)."""
+    src = openpyxl.load_workbook(sample_path(model), read_only=True)
+    rows = [list(r) for r in src.worksheets[0].iter_rows(values_only=True)]
+    src.close()
+    head, body = rows[0], rows[1:]
+    out = [body[i % len(body)][:] for i in range(n)]
+    if "respondent" in head:
+        for i, row in enumerate(out, start=1):
+            row[head.index("respondent")] = i
+    return [head, *out]
+
+
+def test_a_template_counts_ten_thousand_pasted_respondents(tmp_path, run_cli):
+    """Was: the range stopped at row 2001, so 2,500 pasted respondents were reported as 2000
+    and a subset was scored, without a word."""
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    info = write_template("dimios", template)
+    rows = sample_rows("dimios", 10_000)
+    paste(template, rows, filled)
+    done = run_cli("excel", "recalc", filled, "-o", out)
+    assert done.exit_code == 0, done.stderr
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    expected = mognad.score(pd.DataFrame(rows[1:], columns=rows[0]), "dimios")
+    assert res[info.cells["respondents"]].value == 10_000 == expected.n_respondents
+    assert res[info.cells["overall"]].value == pytest.approx(expected.overall, abs=1e-12)
+    assert res[info.cells["outside"]].value in (None, "")  # nothing outside the table
+    # nothing wrong; the check says the sample's two waves are counted together
+    assert res["I4"].value.startswith("notering: Svaren är från 2 mätomgångar")
+    assert res["I5"].value in (None, "")
+
+
+def test_answers_outside_the_table_are_warned_about(tmp_path, run_cli):
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    info = write_template("dimios", template, rows=20)
+    paste(template, sample_rows("dimios", 30), filled, grow=False)  # 10 rows below the table
+    done = run_cli("excel", "recalc", filled, "-o", out)
+    assert done.exit_code == 0, done.stderr
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    assert res[info.cells["respondents"]].value == 20  # what the table holds ...
+    warning = res[info.cells["outside"]].value  # ... and the sheet says so
+    assert warning.startswith("Varning: bladet Svar har ifyllda celler utanför svarstabellen")
+
+
+def test_a_template_made_from_a_model_file_works_when_recalculated(tmp_path, run_cli):
+    """Was: the workbook held the model's name ("tiny"), unknown wherever the file is not
+    installed as a plugin, so every formula said the model was unknown."""
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    done = run_cli("excel", "template", str(TINY), "-o", template)
+    assert done.exit_code == 0, done.stderr
+    assert openpyxl.load_workbook(template)["Resultat"]["B2"].value == str(TINY.resolve())
+    paste(template, [list(r) for r in TINY_SIX_ROWS], filled)
+    done = run_cli("excel", "recalc", filled, "-o", out)
+    assert done.exit_code == 0, done.stderr
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    expected = mognad.score(pd.DataFrame(TINY_SIX_ROWS[1:], columns=TINY_SIX_ROWS[0]), TINY)
+    assert res["B3"].value == 6 and res["B4"].value == expected.overall
+    assert res["B5"].value == expected.level  # the model's levels
+
+
+def test_the_check_beside_the_results_says_what_is_wrong_and_where(tmp_path, run_cli):
+    template, filled, out = (tmp_path / n for n in ("mall.xlsx", "ifylld.xlsx", "resultat.xlsx"))
+    info = write_template("dimios", template)
+    rows = sample_rows("dimios", 40)
+    rows[7][rows[0].index("f14")] = "kanske"  # sheet row 8
+    paste(template, rows, filled)
+    done = run_cli("excel", "recalc", filled, "-o", out)
+    assert done.exit_code == 0, done.stderr
+    res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
+    assert res[info.cells["overall"]].value == "#VALUE!"
+    letter = info.statement_columns["f14"]
+    assert res["I4"].value.startswith(
+        f'fel: MOGNAD: blad "Svar", rad 8, kolumn {letter} ("f14"): "kanske" är inte ett giltigt'
+    )
+    assert res["I5"].value in (None, "")

@@ -11,7 +11,7 @@ import sys
 import click
 
 from mognad_core import hookimpl
-from mognad_core.cli.options import lang_option, min_size_option, use_lang
+from mognad_core.cli.options import lang_option, min_size_option
 
 
 @click.group("excel")
@@ -22,8 +22,8 @@ def excel() -> None:
     mognad excel install                      set up classic xlwings (Windows)
     mognad excel template dimios -o mall.xlsx a workbook to fill in
     mognad excel recalc mall.xlsx -o ut.xlsx  compute the MOGNAD_* formulas without Excel
+    mognad excel lite --wheel-url URL         the two files xlwings Lite needs
     """
-    use_lang("en")  # these commands write English (so do their errors) until issue 14
 
 
 @excel.command("install")
@@ -40,7 +40,7 @@ def excel() -> None:
     help="Python for Excel to start (default: the one running this command).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@lang_option  # eager: runs after the group's use_lang("en"), so --lang (sv by default) holds
+@lang_option
 def install_cmd(config: str | None, interpreter: str | None, dry_run: bool, lang: str) -> None:
     """Point classic xlwings at mognad: UDF Modules and the interpreter in xlwings.conf."""
     from mognad_core.texts import text
@@ -94,27 +94,56 @@ def install_cmd(config: str | None, interpreter: str | None, dry_run: bool, lang
     help="Respondent columns before the statements (comma-separated; empty for none).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
-def template_cmd(model: str, output: str | None, rows: int, attributes: str, force: bool) -> None:
-    """Write a ready workbook for MODEL: response sheet, instructions, MOGNAD_* results."""
-    from .template import write_template
+@lang_option
+def template_cmd(
+    model: str, output: str | None, rows: int, attributes: str, force: bool, lang: str
+) -> None:
+    """Write a ready workbook for MODEL (a model name or a model file): response table,
+    instructions, MOGNAD_* results and a check of the answers."""
+    from pathlib import Path
 
-    path = output or f"mognad-{model}.xlsx"
+    from mognad_core.texts import Texts
+
+    from .template import TABLE, write_template
+
+    t = Texts(lang)
+    from mognad_core.plugins import names_a_model_file
+
+    stem = Path(model).stem if names_a_model_file(model) else model
+    path = output or f"mognad-{stem}.xlsx"
     names = [a.strip() for a in attributes.split(",") if a.strip()]
     info = write_template(model, path, rows=rows, attributes=names, force=force)
     ids = list(info.statement_columns)
-    click.echo(f"Wrote {info.path} for model {info.model}.")
+    click.echo(t("excel.template.wrote", path=info.path, model=info.model))
     click.echo(
-        f"  Svar: paste responses from row 2 ({info.rows} rows prepared, {info.response_range}); "
-        f"statements {ids[0]}..{ids[-1]} in columns "
-        f"{info.statement_columns[ids[0]]}-{info.statement_columns[ids[-1]]}."
+        "  "
+        + t(
+            "excel.template.responses",
+            name=TABLE,
+            table=info.response_range,
+            rows=info.rows,
+            first=ids[0],
+            last=ids[-1],
+            first_col=info.statement_columns[ids[0]],
+            last_col=info.statement_columns[ids[-1]],
+        )
     )
     click.echo(
-        f"  Resultat: overall score in {info.cells['overall']}, dimensions in "
-        f"{info.cells['dimensions']}, statements in {info.cells['statements']}."
+        "  "
+        + t(
+            "excel.template.results",
+            overall=info.cells["overall"],
+            dimensions=info.cells["dimensions"],
+            statements=info.cells["statements"],
+            check=info.cells["check"],
+        )
     )
     click.echo(
-        "  Compute without Excel: mognad excel recalc "
-        f"{info.path.name} -o {info.path.stem}-resultat.xlsx"
+        "  "
+        + t(
+            "excel.template.recalc",
+            command=f"mognad excel recalc {info.path.name} -o {info.path.stem}-resultat.xlsx",
+        )
     )
 
 
@@ -195,7 +224,7 @@ def recalc_cmd(
     help="Folder to write requirements.txt and main.py in (made if missing).",
 )
 @click.option("--force", is_flag=True, help="Replace requirements.txt and main.py if they exist.")
-@lang_option  # eager: after the group's use_lang("en"), so --lang (sv by default) holds
+@lang_option
 def lite_cmd(wheel_url: str, folder: str, force: bool, lang: str) -> None:
     """Write the requirements.txt and main.py that xlwings Lite needs for the MOGNAD_* functions."""
     from mognad_core.texts import text

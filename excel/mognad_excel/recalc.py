@@ -7,9 +7,12 @@ module is the pycel plugin: pycel looks functions up by their lower-case names).
   functions, as xlwings Lite stores them) and ``[1]!MOGNAD_SCORE(...)`` /
   ``'...xlam'!MOGNAD_SCORE(...)`` (add-in functions) are all rewritten to the plain name first.
 * **Big ranges.** pycel builds a graph node per cell of a range, which takes seconds for a
-  response sheet. A range given directly to a MOGNAD_* function (``Svar!$A$1:$AB$5001``, a whole
-  column ``Svar!A:AB`` or a defined name) is therefore read straight from the sheet, bounded to
-  the cells in use; formula cells inside it are still evaluated by pycel.
+  response sheet. A range given directly to a MOGNAD_* function or to ``COUNTA``
+  (``Svar!$A$1:$AB$5001``, a whole column ``Svar!A:AB``, a defined name, or an Excel Table:
+  ``Svarstabell[#All]``, ``Svarstabell[#Data]``, ``Svarstabell``) is therefore read straight
+  from the sheet, bounded to the cells in use; formula cells inside it are still evaluated by
+  pycel. ``COUNTA``, which pycel lacks, is one of this module's functions (the template's check
+  that no answers lie outside the table uses it).
 * **Spills.** A formula whose value is a table (a dynamic array in Excel 365, or a legacy array
   formula over a range) is written from its cell down and to the right. Cells that are in the way
   give ``#SPILL!`` as Excel does; cells of a legacy array range the table does not fill get
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import re
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -139,6 +143,37 @@ def _canonical(name: str) -> str | None:
     return upper if upper.startswith("MOGNAD_") else None
 
 
+#: Excel functions (besides MOGNAD_*) whose range arguments are read straight from the sheet
+READ_DIRECTLY = ("COUNTA",)
+_TABLE_REF = re.compile(
+    r"^(?P<table>[A-Za-z_\\][\w.]*)(?:\[(?P<spec>#All|#Data|#Headers)?\])?$", re.IGNORECASE
+)
+
+
+def _table_area(wb: Any, text: str) -> _Area | None:
+    """The block an Excel Table reference names (``Svarstabell[#All]``, ``Svarstabell[#Data]``,
+    ``Svarstabell[#Headers]`` or ``Svarstabell``, which is its data), or None."""
+    from openpyxl.utils.cell import range_boundaries
+
+    m = _TABLE_REF.match(text.strip())
+    if m is None:
+        return None
+    name, spec = m.group("table").casefold(), (m.group("spec") or "#Data").casefold()
+    for ws in wb.worksheets:
+        for table in ws.tables.values():
+            if table.displayName.casefold() != name:
+                continue
+            min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+            headers = table.headerRowCount if table.headerRowCount is not None else 1
+            totals = table.totalsRowCount or 0
+            if spec == "#headers":
+                max_row = min_row + headers - 1
+            elif spec == "#data":
+                min_row, max_row = min_row + headers, max_row - totals
+            return _Area(ws.title, min_row, min_col, max_row, max_col)
+    return None
+
+
 @dataclass(frozen=True)
 class _Area:
     sheet: str
@@ -177,6 +212,9 @@ def _area(wb: Any, text: str, here: str) -> _Area | None:
     try:
         min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
     except (ValueError, TypeError):
+        table = _table_area(wb, ref)
+        if table is not None:
+            return table
         dest = _name_destination(wb, ref, sheet)
         if dest is None:
             return None
@@ -195,7 +233,12 @@ def _name_destination(wb: Any, name: str, sheet: str) -> str | None:
     defined = defined or wb.defined_names.get(name)
     if defined is None:
         return None
-    dests = list(defined.destinations)
+    if _TABLE_REF.match(defined.attr_text or "") and "[" in defined.attr_text:
+        return defined.attr_text  # a name for a table (``svar`` = ``Svarstabell[#All]``)
+    try:
+        dests = list(defined.destinations)
+    except AttributeError:  # openpyxl cannot read this kind of reference
+        return None
     if len(dests) != 1:
         return None
     target_sheet, ref = dests[0]
@@ -214,7 +257,7 @@ def _rewrite(formula: str, sheet: str, wb: Any, areas: list[_Area]) -> tuple[str
     except TokenizerError:
         return formula, False
     calls = False
-    stack: list[bool] = []  # per open function: is it a MOGNAD_* call?
+    stack: list[bool] = []  # per open function: are its range arguments read directly?
     args_of: list[list[int]] = []
 
     def close_arg() -> None:
@@ -240,7 +283,7 @@ def _rewrite(formula: str, sheet: str, wb: Any, areas: list[_Area]) -> tuple[str
             if name is not None:
                 calls = True
                 tokens[i] = Token(name + "(", Token.FUNC, Token.OPEN)
-            stack.append(name is not None)
+            stack.append(name is not None or tok.value[:-1].upper() in READ_DIRECTLY)
             args_of.append([])
             continue
         if tok.type == Token.FUNC and tok.subtype == Token.CLOSE and stack:
@@ -276,11 +319,14 @@ def _pycel():
                 ]
                 for scope in scopes:
                     for d_name in scope.values():
-                        dests = [
-                            (alias, sheet)
-                            for sheet, alias in d_name.destinations
-                            if sheet in self.workbook
-                        ]
+                        try:
+                            dests = [
+                                (alias, sheet)
+                                for sheet, alias in d_name.destinations
+                                if sheet in self.workbook
+                            ]
+                        except AttributeError:  # e.g. a name for a table: read by _area
+                            continue
                         if dests:
                             found.setdefault(str(d_name.name), dests)
                 self._defined_names = found
@@ -440,6 +486,36 @@ def _plugin(name: str):
 
 for _name in udfs.FUNCTIONS:
     globals()[_name.lower()] = _plugin(_name)
+
+
+def _counta_values(value: Any):
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _counta_values(item)
+    else:
+        yield value
+
+
+def _make_counta():
+    from pycel.excelutil import EMPTY
+    from pycel.lib.function_helpers import excel_helper
+
+    @excel_helper(cse_params=None, err_str_params=None)
+    def counta(*args):
+        """Excel's COUNTA (cells that are not empty), which pycel lacks; a range read straight
+        from the sheet arrives as its token."""
+        run = _RUN.get()
+        count = 0
+        for a in args:
+            if run is not None and isinstance(a, str) and a.startswith(RANGE_TOKEN):
+                a = run.grid(int(a[len(RANGE_TOKEN) :]))
+            count += sum(1 for v in _counta_values(a) if v is not None and v is not EMPTY)
+        return count
+
+    return counta
+
+
+counta = _make_counta()
 
 
 # ---- the recalculation -------------------------------------------------------------------

@@ -3,14 +3,20 @@
 Sheets:
 
 * **Instruktioner**: what to do, in Swedish.
-* **Svar**: the response sheet. Row 1 holds the attribute columns (respondent, år, förvaltning,
-  roll) and one column per statement id; the statement text is a comment on each id. Every answer
-  cell has a dropdown with the scale steps and "Vet ej". The workbook name ``svar`` covers
-  ``Svar!A1`` down to the last prepared row; blank rows at the end are ignored by the functions.
-* **Resultat**: MOGNAD_* formulas on ``svar`` and the model name in ``modell``: respondents,
-  overall score, level (when the model has levels), gap to a target the user can change,
-  dimensions, priorities, statements and the model's own findings. Tables are array formulas of
-  exactly the size the model gives them, so they show in every Excel version.
+* **Svar**: the response sheet, an Excel Table named ``Svarstabell``. Row 1 holds the attribute
+  columns (respondent, år, förvaltning, roll) and one column per statement id; the statement
+  text is a comment on each id. Every answer cell has a dropdown with the scale steps and "Vet
+  ej". The workbook name ``svar`` is ``Svarstabell[#All]``: the table grows when rows are
+  pasted or typed below it, and so does what the functions read (blank rows at the end are
+  ignored), however many respondents there are.
+* **Resultat**: MOGNAD_* formulas on ``svar`` and the model in ``modell`` (its name, or the full
+  path of the model file it was made from): respondents, overall score, level (when the model
+  has levels), gap to a target the user can change, dimensions, priorities, statements and the
+  model's own findings. Tables are array formulas of exactly the size the model gives them, so
+  they show in every Excel version. Beside them, **Kontroll**: a warning when cells of the Svar
+  sheet lie outside the table (they would not be counted), and what ``MOGNAD_CHECK`` finds:
+  answers that are not on the scale (where and what), reading notes, and what the anonymity
+  rules withhold. A failing function shows an Excel error value; this is where its message is.
 * **Påståenden**: every statement with its id, dimension and text.
 * **xlwings.conf**: ``UDF Modules = mognad_excel.udfs`` for classic xlwings.
 
@@ -27,10 +33,19 @@ from typing import Any
 import mognad_core as mognad
 from mognad_core import safe_write
 from mognad_core.errors import MognadError
+from mognad_core.plugins import names_a_model_file
 from mognad_core.schema import MaturityModel
+from mognad_core.texts import Message
 
 DEFAULT_ROWS = 2000
 DEFAULT_ATTRIBUTES = ("respondent", "år", "förvaltning", "roll")
+#: the Excel Table that holds the answers, and the workbook name the formulas use for it
+TABLE = "Svarstabell"
+RESPONSES = f"{TABLE}[#All]"
+#: the columns the check for cells outside the table looks at
+CHECKED_COLUMNS = "$A:$ZZ"
+#: rows set aside on Resultat for MOGNAD_CHECK's messages
+CHECK_ROWS = 8
 UDF_MODULE = "mognad_excel.udfs"
 MAX_ROWS = 1_048_575
 
@@ -45,9 +60,9 @@ class TemplateInfo:
     """Where things are in a written template (for the CLI message and the tests)."""
 
     path: Path
-    model: str
+    model: str  # what the workbook's modell cell holds: a model name or a model file's path
     rows: int
-    response_range: str
+    response_range: str  # "Svarstabell[#All]" (Svar!A1:AB2001 when written)
     statement_columns: dict[str, str]  # statement id -> column letter
     cells: dict[str, str]  # what -> cell or range on Resultat
 
@@ -61,6 +76,7 @@ def _styles():
         "bold": Font(bold=True),
         "title": Font(bold=True, size=TITLE_SIZE),
         "note": Font(italic=True, color="595959"),
+        "warning": Font(bold=True, color="C00000"),
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "input_fill": PatternFill("solid", fgColor="FFF2CC"),
     }
@@ -123,8 +139,8 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
         ("bold", "Så här använder du arbetsboken"),
         (
             "",
-            "1. Klistra in svaren på bladet Svar från rad 2: en rad per svarande. Rad 1 innehåller "
-            "påståendenas id (t.ex. "
+            "1. Klistra in svaren i tabellen på bladet Svar från rad 2: en rad per svarande. Rad 1 "
+            "innehåller påståendenas id (t.ex. "
             f"{', '.join(model.statement_ids[:3])}); ändra inte rubrikerna. Påståendets text "
             "syns som kommentar på rubriken och på bladet Påståenden.",
         ),
@@ -148,22 +164,26 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
         ),
         (
             "",
-            f"5. Namnet svar betyder {response_range} ({rows} svarsrader). Har ni fler svarande: "
-            "Formler → Namnhanteraren → svar, och ändra sista raden.",
+            f"5. Svaren ligger i tabellen {TABLE} ({response_range} nu, {rows} rader förberedda). "
+            "Tabellen växer av sig själv när ni klistrar in eller skriver fler rader direkt under "
+            "den, och funktionerna räknar alla rader i den, hur många svarande ni än har. Ligger "
+            "något utanför tabellen varnar Kontroll på bladet Resultat: dra då i tabellens "
+            "nedre högra hörn, eller Tabelldesign → Ändra storlek på tabell.",
         ),
         ("", ""),
         ("bold", "Vad behövs för att räkna?"),
         (
             "",
-            "Excel i Windows med xlwings: kör 'mognad excel install' och 'xlwings addin install' "
-            "en gång. Spara arbetsboken som .xlsm, kryssa i xlwings under Tools → References i "
-            "VBA-redigeraren (Alt+F11) och klicka på Import Functions under fliken xlwings. "
-            "Tryck sedan Ctrl+Alt+F9. Steg för steg: docs/excel.md.",
+            "Excel i Windows med xlwings: kör 'mognad excel install' en gång i ett "
+            "kommandofönster; den skriver ut resten av stegen ('xlwings addin install', spara "
+            "arbetsboken som .xlsm, Verktyg → Referenser → xlwings i VBA-redigeraren (Alt+F11), "
+            "Import Functions under fliken xlwings, sedan Ctrl+Alt+F9).",
         ),
         (
             "",
-            "xlwings Lite (Excel 365, Mac och webben): klistra in raderna från docs/excel.md i "
-            "main.py och requirements.txt i xlwings Lite.",
+            "xlwings Lite (Excel 365, Mac och webben): kör 'mognad excel lite --wheel-url ADRESS' "
+            "med adressen där er IT lagt mognad-paketet; kommandot skriver filerna "
+            "requirements.txt och main.py att klistra in i xlwings Lite.",
         ),
         (
             "",
@@ -174,14 +194,23 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
         ("bold", "Om något är fel"),
         (
             "",
-            "En cell som börjar med 'MOGNAD:' berättar vad som är fel och var, t.ex. "
-            '\'MOGNAD: row 7, column H ("f14"): "kanske" is not a valid answer\'. Rad och '
-            "kolumn avser bladet Svar. Rätta svaret där, så räknas resultatet om.",
+            "En funktion som inte kan ge ett resultat visar ett felvärde, som Excels egna "
+            "funktioner: #VÄRDEFEL! (#VALUE!) för ett felaktigt svar eller argument, #SAKNAS! "
+            "(#N/A) när det inte finns något resultat att visa (t.ex. för få svarande, av "
+            "anonymitetsskäl) och #OGILTIGT! (#NUM!) för ett tal utanför det möjliga. "
+            "Formler som bygger på cellen (OM, OMFEL, MEDEL) ser felet, som de ska.",
         ),
         (
             "",
-            "#NAME? betyder att Excel inte hittar funktionerna: xlwings är inte installerat eller "
-            "funktionerna är inte importerade (se ovan).",
+            "Vad som är fel och var står under Kontroll på bladet Resultat (funktionen "
+            'MOGNAD_CHECK), t.ex. \'MOGNAD: rad 7, kolumn H ("f14"): "kanske" är inte ett '
+            "giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
+            "resultatet om. I xlwings Lite syns meddelandet också när du håller musen över cellen.",
+        ),
+        (
+            "",
+            "#NAMN? (#NAME?) betyder att Excel inte hittar funktionerna: xlwings är inte "
+            "installerat eller funktionerna är inte importerade (se ovan).",
         ),
         ("", ""),
         ("note", f"Modell: {model.name} {model.version}. Skapad av mognad {mognad.__version__}."),
@@ -230,6 +259,13 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
     dv.add(f"{first_letter}2:{last_letter}{rows + 1}")
     ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
+    # an Excel Table: it grows when rows are pasted or typed below it, and carries its dropdowns
+    # and formats to the new rows; the formulas read all of it (Svarstabell[#All])
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    table = Table(displayName=TABLE, ref=f"A1:{last_letter}{rows + 1}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
     return {"columns": columns, "last_letter": get_column_letter(last_col)}
 
 
@@ -281,14 +317,35 @@ def _default_target(model: MaturityModel) -> tuple[float, str]:
     return 0.6, "förvalt: 60 %"
 
 
-def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
+def _check_block(ws, st, cells: dict[str, str]) -> None:
+    """Kontroll, beside the results: cells outside the table, then MOGNAD_CHECK's messages."""
+    ws["I1"] = "Kontroll"
+    ws["I1"].font = st["title"]
+    warning = (
+        "Varning: bladet Svar har ifyllda celler utanför svarstabellen; de räknas inte. "
+        "Dra i tabellens nedre högra hörn så att de kommer med (eller Tabelldesign → Ändra "
+        "storlek på tabell)."
+    )
+    ws["I2"] = f'=IF(COUNTA(Svar!{CHECKED_COLUMNS})>COUNTA(svar),"{warning}","")'
+    ws["I2"].alignment = st["wrap"]
+    ws["I2"].font = st["warning"]
+    ws["I3"] = "Vad som är fel och var, och vad anonymitetsskyddet döljer (tomt: allt i ordning):"
+    ws["I3"].font = st["note"]
+    for i in range(1, CHECK_ROWS + 1):
+        ws.cell(3 + i, 9, f"=MOGNAD_CHECK(svar,modell,{i})").alignment = st["wrap"]
+    ws.column_dimensions["I"].width = 90
+    cells["outside"] = "I2"
+    cells["check"] = f"I4:I{3 + CHECK_ROWS}"
+
+
+def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, str]:
     cells: dict[str, str] = {}
     r = "svar"
     m = "modell"
     ws["A1"] = f"Resultat: {model.display_title()}"
     ws["A1"].font = st["title"]
     ws["A2"] = "Modell"
-    ws["B2"] = model.name
+    ws["B2"] = model_ref
     ws["A3"] = "Antal svarande"
     ws["B3"] = f"=MOGNAD_RESPONDENTS({r},{m})"
     ws["A4"] = "Totalt (0–100 %)"
@@ -404,6 +461,7 @@ def _results_sheet(ws, model: MaturityModel, st) -> dict[str, str]:
 
     for letter, w in zip("ABCDEFG", (34, 42, 16, 12, 12, 14, 60), strict=True):
         ws.column_dimensions[letter].width = w
+    _check_block(ws, st, cells)
     return cells
 
 
@@ -415,24 +473,29 @@ def write_template(
     attributes: list[str] | tuple[str, ...] = DEFAULT_ATTRIBUTES,
     force: bool = False,
 ) -> TemplateInfo:
-    """Write the template workbook for ``model`` (a name, a model file or a MaturityModel)."""
+    """Write the template workbook for ``model`` (a name, a model file or a MaturityModel).
+
+    The workbook's ``modell`` cell holds what Excel and ``mognad excel recalc`` look the model up
+    by: the model's name, or for a model file its full path (the name alone would be unknown
+    where the file is not installed as a plugin)."""
     import openpyxl
     from openpyxl.workbook.defined_name import DefinedName
 
     m = mognad.load_model(model)
+    if isinstance(model, (str, Path)) and names_a_model_file(str(model)):
+        model_ref = str(Path(model).resolve())
+    else:
+        model_ref = m.name
     out = Path(path)
     if not safe_write.has_suffix(out, ".xlsx"):
-        raise MognadError(
-            f"The template must be an .xlsx file (got {out.name}). For classic xlwings, save it "
-            "as .xlsm from Excel after opening it."
-        )
+        raise MognadError(Message("excel.template.suffix", name=out.name))
     safe_write.check_targets([out], force=force)
     if not 1 <= rows <= MAX_ROWS:
-        raise MognadError(f"rows must be between 1 and {MAX_ROWS} (got {rows}).")
+        raise MognadError(Message("excel.template.rows", most=MAX_ROWS, rows=rows))
     attributes = [a.strip() for a in attributes if a and a.strip()]
     clash = sorted(set(a.casefold() for a in attributes) & {s.casefold() for s in m.statement_ids})
     if clash:
-        raise MognadError(f"Attribute column(s) {', '.join(clash)} clash with statement ids.")
+        raise MognadError(Message("excel.template.clash", names=", ".join(clash)))
 
     st = _styles()
     wb = openpyxl.Workbook()
@@ -445,10 +508,10 @@ def write_template(
 
     layout = _responses_sheet(svar, m, attributes, rows, st)
     response_range = f"Svar!$A$1:${layout['last_letter']}${rows + 1}"
-    wb.defined_names["svar"] = DefinedName("svar", attr_text=response_range)
+    wb.defined_names["svar"] = DefinedName("svar", attr_text=RESPONSES)
     wb.defined_names["modell"] = DefinedName("modell", attr_text="Resultat!$B$2")
     _instructions(info_ws, m, rows, response_range.replace("$", ""), st)
-    cells = _results_sheet(res, m, st)
+    cells = _results_sheet(res, m, model_ref, st)
     _statements_sheet(stm, m, st)
     conf["A1"] = "UDF Modules"
     conf["B1"] = UDF_MODULE
@@ -461,7 +524,7 @@ def write_template(
     safe_write.write_file(out, wb.save, force=force)
     return TemplateInfo(
         path=out,
-        model=m.name,
+        model=model_ref,
         rows=rows,
         response_range=response_range.replace("$", ""),
         statement_columns=layout["columns"],

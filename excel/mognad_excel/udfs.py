@@ -95,6 +95,8 @@ DEFAULT_MODEL = "dimios"
 CATEGORY = "mognad"
 #: Every message starts with this, so a reader knows where it comes from.
 PREFIX = "MOGNAD: "
+#: Reading notes MOGNAD_CHECK leaves out: they describe a sheet that is as it should be.
+QUIET_NOTES = frozenset({"read.columns_kept"})
 #: Key of the opt-out notice when MOGNAD_INSIGHTS lists it as its first finding.
 OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
@@ -850,9 +852,30 @@ def MOGNAD_INSIGHTS(responses, model=DEFAULT_MODEL, which=None):
     return _safely(_insights, responses, model, which)
 
 
-def _check(responses: Any, model: Any) -> Any:
+def _check(responses: Any, model: Any, which: Any) -> Any:
     """What is wrong with the responses and the model, and what the anonymity policy withholds:
-    one row per message (an error stops the checking), or an empty cell when all is well."""
+    one row per message (an error stops the checking), or an empty cell when all is well;
+    with ``which`` (1, 2, ...) that message alone, as "kind: message", or an empty cell."""
+    pick = _scalar(which, "which")
+    if not is_blank(pick) and (
+        isinstance(pick, bool)
+        or not isinstance(pick, numbers.Real)
+        or not float(pick).is_integer()
+        or pick < 1
+    ):
+        raise CellError("excel.check.which", value=str(pick))
+    found = _checked(responses, model)
+    if is_blank(pick):
+        return _check_table(found, texts.Texts(language()))
+    index = int(pick)
+    if index > len(found):
+        return ""  # fewer messages than rows set aside for them
+    kind, message = found[index - 1]
+    return f"{kind}: {message}"
+
+
+def _checked(responses: Any, model: Any) -> list[list[Any]]:
+    """The messages of MOGNAD_CHECK: [kind, message] rows."""
     lang = language()
     t = texts.Texts(lang)
     found: list[list[Any]] = []
@@ -872,21 +895,23 @@ def _check(responses: Any, model: Any) -> Any:
         rs, _ = _prepared(responses, m, mkey)
     except Exception as exc:
         failure(exc)
-        return _check_table(found, t)
-    for note in texts.words(rs.result_notes(), lang):
-        add("note", _sentence(str(note)))
+        return found
+    for note in rs.result_notes():
+        if getattr(note, "key", None) in QUIET_NOTES:
+            continue
+        add("note", _sentence(texts.words([note], lang)[0]))
     try:
         _, result, _ = _scored(responses, m, mkey)
     except Exception as exc:
         failure(exc)
-        return _check_table(found, t)
+        return found
     pol = disclosure.policy_of(result, lang)
     hidden = list(result.disclosure.hidden_statements) if result.disclosure else []
     for note in disclosure.hidden_note(hidden, pol, lang):
         add("anonymity", _sentence(note))
     for note in disclosure.notes_for(pol, lang):
         add("anonymity", _sentence(note))
-    return _check_table(found, t)
+    return found
 
 
 def _check_table(found: list[list[Any]], t: texts.Texts) -> Any:
@@ -898,9 +923,10 @@ def _check_table(found: list[list[Any]], t: texts.Texts) -> Any:
 @func(category=CATEGORY, cache=True)
 @arg("responses", ndim=2, err_to_str=True, doc=DOC_RESPONSES)
 @arg("model", err_to_str=True, doc=DOC_MODEL)
-def MOGNAD_CHECK(responses, model=DEFAULT_MODEL):
-    """Checks the responses and the model: a table of what is wrong (where and what) and what the anonymity rules withhold; empty when all is well."""  # noqa: E501
-    return _safely(_check, responses, model)
+@arg("which", err_to_str=True, doc="Optional: 1, 2, ... for one message as text; blank: table.")
+def MOGNAD_CHECK(responses, model=DEFAULT_MODEL, which=None):
+    """Checks the responses and the model: what is wrong (where and what) and what the anonymity rules withhold, as a table or one message; empty when all is well."""  # noqa: E501
+    return _safely(_check, responses, model, which)
 
 
 #: Excel name -> function, for offline recalculation and the docs.
