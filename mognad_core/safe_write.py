@@ -17,7 +17,9 @@ Every command and API function that writes a file (``mognad report`` and ``build
 * **The ordinary mode**: a new file gets ``0o666`` minus the umask (``0644`` usually), not
   mkstemp's ``0600``; a replaced file keeps its own mode.
 * **Errors for people**: a missing folder, a permission error, a read-only disk or a full disk is
-  a :class:`~mognad_core.errors.MognadError` (exit code 2) naming the path.
+  a :class:`~mognad_core.errors.MognadError` (exit code 2) naming the path. Its message is a
+  :class:`~mognad_core.texts.Message` (keys ``safe_write.*``), written in the command's language
+  (Swedish by default, English with ``--lang en``); ``str(err)`` is the English text.
 
 Suffixes are compared without regard to case everywhere (:func:`suffix`, :func:`has_suffix`).
 The pattern is hatch's ``Path.write_atomic`` (``src/hatch/utils/fs.py``). See
@@ -38,6 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import MognadError
+from .texts import Message
 
 #: A writer writes the whole file to the temporary path it is given.
 Writer = Callable[[Path], None]
@@ -50,6 +53,7 @@ __all__ = [
     "describe",
     "file_mode",
     "has_suffix",
+    "os_error_message",
     "same_file",
     "suffix",
     "write_file",
@@ -83,13 +87,19 @@ def _absolute(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def _folder(folder: Path) -> str:
-    return "the current folder" if str(folder) in ("", ".") else f"the folder {folder}"
+def _folder(folder: Path) -> Message:
+    if str(folder) in ("", "."):
+        return Message("safe_write.current_folder")
+    return Message("safe_write.folder", folder=str(folder))
 
 
-def _names(paths: list[Path]) -> str:
-    text = [str(p) for p in paths]
-    return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " and " + text[-1]
+def _names(paths: list[Path]) -> list[str]:
+    """The paths as a list a :class:`Message` joins ("a, b och c" / "a, b and c")."""
+    return [str(p) for p in paths]
+
+
+def _cannot_write(path: Path, why: Message) -> MognadError:
+    return MognadError(Message("safe_write.cannot_write", path=str(path), why=why))
 
 
 def check_targets(
@@ -112,62 +122,53 @@ def check_targets(
     for path in paths:
         for source in sources:
             if same_file(path, source):
-                raise MognadError(
-                    f"Refusing to write {path}: that is an input file, and mognad never writes "
-                    "over its input. Choose another output name."
-                )
+                raise MognadError(Message("safe_write.input_file", path=str(path)))
         if path.is_dir():
-            raise MognadError(f"{path} is a folder; cannot write a file there. Give a file name.")
+            raise MognadError(Message("safe_write.is_folder", path=str(path)))
         parent = path.parent
         if not parent.exists():
             if allowed is not None and _absolute(parent) == _absolute(allowed):
                 continue
-            raise MognadError(
-                f"Cannot write {path}: the folder {parent} does not exist. Create it first or "
-                "choose another output path."
-            )
+            raise _cannot_write(path, Message("safe_write.no_folder", folder=str(parent)))
         if not parent.is_dir():
-            raise MognadError(f"Cannot write {path}: {parent} is not a folder.")
+            raise _cannot_write(path, Message("safe_write.not_folder", parent=str(parent)))
         if not os.access(parent, os.W_OK | os.X_OK):
-            raise MognadError(
-                f"Cannot write {path}: permission denied ({_folder(parent)} is "
-                "write-protected). Choose another output path."
-            )
+            raise _cannot_write(path, Message("safe_write.protected", folder=_folder(parent)))
     if not force:
         existing = [p for p in paths if os.path.lexists(p)]
         if len(existing) == 1:
-            raise MognadError(f"{existing[0]} already exists. Use --force to replace it.")
+            raise MognadError(Message("safe_write.exists", path=str(existing[0])))
         if existing:
-            raise MognadError(
-                f"{_names(existing)} already exist. Use --force to replace them (nothing was "
-                "written)."
-            )
+            raise MognadError(Message("safe_write.exist_many", paths=_names(existing)))
 
 
-def describe(path: PathLike, exc: OSError) -> str:
-    """A message for people about an OS error while writing ``path``."""
+def os_error_message(path: PathLike, exc: OSError) -> Message:
+    """A message for people about an OS error while writing ``path``, put into words in the
+    reader's language at the edge (``.text("sv")`` / ``.text("en")``). A disk that is full, a
+    read-only disk, a permission error and a missing folder are said in words; any other error
+    quotes the operating system's own text."""
     path = Path(path)
     parent = path.parent
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        why = (
-            "the disk is full (no space left on the device). Free some space or choose another "
-            "folder, and run the command again"
-        )
+        why = Message("safe_write.disk_full")
     elif code == errno.EROFS:
-        why = f"{_folder(parent)} is on a read-only disk. Choose another output path"
+        why = Message("safe_write.read_only", folder=_folder(parent))
     elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        why = (
-            f"permission denied ({_folder(parent)} is write-protected, or the file is open in "
-            "another program). Close it or choose another output path"
-        )
+        why = Message("safe_write.denied", folder=_folder(parent))
     elif isinstance(exc, FileNotFoundError) and not _about_other_file(exc, path):
-        why = f"the folder {parent} does not exist. Create it first or choose another output path"
+        why = Message("safe_write.no_folder", folder=str(parent))
     else:
-        why = exc.strerror or str(exc) or type(exc).__name__
+        reason = exc.strerror or str(exc) or type(exc).__name__
         if _about_other_file(exc, path):
-            why = f"{exc.filename}: {why}"
-    return f"Cannot write {path}: {why}."
+            reason = f"{exc.filename}: {reason}"
+        return Message("safe_write.os_error", path=str(path), reason=reason)
+    return Message("safe_write.cannot_write", path=str(path), why=why)
+
+
+def describe(path: PathLike, exc: OSError, lang: str = "en") -> str:
+    """:func:`os_error_message` as text in ``lang`` (English unless asked)."""
+    return os_error_message(path, exc).text(lang)
 
 
 def _about_other_file(exc: OSError, path: Path) -> bool:
@@ -331,7 +332,11 @@ def write_files(
                         folder.mkdir(parents=True, exist_ok=True)
                     except OSError as exc:
                         raise MognadError(
-                            f"Cannot create the folder {folder}: {exc.strerror or exc}."
+                            Message(
+                                "safe_write.cannot_create",
+                                folder=str(folder),
+                                reason=exc.strerror or str(exc),
+                            )
                         ) from exc
             new_mode = file_mode() if mode is None else mode
             for target, writer in jobs:
@@ -339,12 +344,12 @@ def write_files(
                     try:
                         temps.append(_temp_beside(target))
                     except OSError as exc:
-                        raise MognadError(describe(target, exc)) from exc
+                        raise MognadError(os_error_message(target, exc)) from exc
                 try:
                     writer(temps[-1])
                     _finish(temps[-1], _mode_of(target, new_mode))
                 except OSError as exc:
-                    raise MognadError(describe(target, exc)) from exc
+                    raise MognadError(os_error_message(target, exc)) from exc
             with guard.deferred():  # all moved into place, or none
                 if not force:
                     check_targets(targets, force=False)  # nothing appeared meanwhile
@@ -352,9 +357,11 @@ def write_files(
                     try:
                         os.replace(tmp, target)
                     except OSError as exc:
-                        message = describe(target, exc)
+                        message = os_error_message(target, exc)
                         if moved:
-                            message += f" ({_names(moved)} was written.)"
+                            message = Message(
+                                "safe_write.partly_written", message=message, names=_names(moved)
+                            )
                         raise MognadError(message) from exc
                     moved.append(target)
         except BaseException:

@@ -238,9 +238,8 @@ def test_samples_copy_is_all_or_nothing(run_cli, tmp_path):
     (tmp_path / "dimios_2025.csv").write_text("mine", encoding="utf-8")
     again = run_cli("samples", "--copy-to", tmp_path)
     assert again.exit_code == 2 and "Traceback" not in again.stderr
-    assert f"{tmp_path / 'dimios_2025.csv'} already exists. Use --force to replace it." in (
-        again.stderr
-    )
+    existing = tmp_path / "dimios_2025.csv"
+    assert f"Fel: {existing} finns redan. Använd --force för att ersätta den." in again.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["dimios_2025.csv"]
     assert (tmp_path / "dimios_2025.csv").read_text(encoding="utf-8") == "mine"
     forced = run_cli("samples", "--copy-to", tmp_path, "--force")

@@ -134,10 +134,11 @@ def test_plain_text_is_an_english_error_in_every_language(run_cli, tmp_path):
     assert err.text("sv") == err.text("en") == str(err) == "something plain"
     assert not err.translatable() and err.language("sv") == "en"
     # a message not (yet) in the catalogue: all English, "Error:" too, in a Swedish run
-    out = tmp_path / "r.xlsx"
-    out.write_bytes(b"mine")
-    res = run_cli("report", DIMIOS_2025, "-o", out)
-    assert res.exit_code == 2 and res.stderr.startswith(f"Error: {out} already exists.")
+    broken = tmp_path / "trasig.yaml"
+    broken.write_text("x: [", encoding="utf-8")
+    res = run_cli("score", DIMIOS_2025, "-m", broken)
+    assert res.exit_code == 2
+    assert res.stderr.startswith("Error: trasig.yaml, line 1, column 5: not valid YAML")
 
 
 def test_the_plugin_authors_example_runs():

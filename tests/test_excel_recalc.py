@@ -290,9 +290,9 @@ def test_cli_recalc(workbook, tmp_path, run_cli, opt_out):
     )
     again = run_cli("excel", "recalc", workbook, "-o", out)
     assert again.exit_code == 2
-    assert "ut.xlsx already exists. Use --force to replace it." in again.stderr
+    assert "ut.xlsx finns redan. Använd --force för att ersätta den." in again.stderr
     same = run_cli("excel", "recalc", workbook, "-o", workbook)
-    assert same.exit_code == 2 and "never writes over its input" in same.stderr
+    assert same.exit_code == 2 and "skriver aldrig över sina indata" in same.stderr
     as_json = run_cli("excel", "recalc", workbook, "-o", out, "--force", "--format", "json")
     data = json.loads(as_json.stdout)
     cells = {c["cell"]: c for c in data["cells"]}

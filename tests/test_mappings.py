@@ -80,13 +80,13 @@ def test_mapping_init_never_replaces_a_file_without_force_nor_writes_over_its_in
     out.write_text("# mine\n", "utf-8")
     res = run_cli("mapping", "init", path, "-o", out)
     assert res.exit_code == 2
-    assert res.stderr.strip() == f"Error: {out} already exists. Use --force to replace it."
+    assert res.stderr.strip() == f"Fel: {out} finns redan. Använd --force för att ersätta den."
     assert out.read_text("utf-8") == "# mine\n"
     assert run_cli("mapping", "init", path, "-o", out, "--force").exit_code == 0
     assert out.read_text("utf-8").startswith("# Column mapping: which header of forms.xlsx")
     before = path.read_bytes()
     res = run_cli("mapping", "init", path, "-o", path, "--force")
-    assert res.exit_code == 2 and "that is an input file" in res.stderr
+    assert res.exit_code == 2 and "det är en indatafil" in res.stderr
     assert path.read_bytes() == before
 
 

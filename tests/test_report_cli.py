@@ -29,12 +29,14 @@ def listing(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
-def refused(result, *words: str) -> str:
+def refused(result, *words: str, lang: str = "sv") -> str:
+    """Exit 2 and one line naming ``words``: "Fel: ..." in Swedish (no --lang), "Error: ..."
+    with --lang en."""
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     message = result.stderr.strip().splitlines()[-1]
-    assert message.startswith("Error: ")
+    assert message.startswith({"sv": "Fel: ", "en": "Error: "}[lang]), message
     for word in words:
         assert word in message, message
     return message
@@ -58,7 +60,7 @@ def test_folder_output_gets_both_files_named_after_the_responses(run_cli, folder
 def test_never_writes_over_the_response_file(run_cli, folder, out):
     (folder / "sub").mkdir()
     before = digest(folder / "dimios_sample.xlsx"), listing(folder)
-    refused(run_cli("report", "dimios_sample.xlsx", "-o", out), "that is an input file")
+    refused(run_cli("report", "dimios_sample.xlsx", "-o", out), "det är en indatafil")
     assert (digest(folder / "dimios_sample.xlsx"), listing(folder)) == before
 
 
@@ -70,9 +72,9 @@ def test_never_writes_over_the_earlier_wave(run_cli, folder):
     message = refused(
         run_cli("report", "dimios_2025.csv", "--compare", "2024.xlsx", "-o", "2024.xlsx"),
         "2024.xlsx",
-        "that is an input file",
+        "det är en indatafil",
     )
-    assert "Choose another output name" in message
+    assert "Välj ett annat namn" in message
     assert (digest(folder / "2024.xlsx"), listing(folder)) == before
 
 
@@ -81,9 +83,9 @@ def test_an_output_in_a_missing_folder_is_refused_and_nothing_is_made(run_cli, f
     message = refused(
         run_cli("report", "dimios_sample.xlsx", "-o", "saknas/rapport.xlsx"),
         "saknas",
-        "does not exist",
+        "finns inte",
     )
-    assert message.startswith("Error: Cannot write saknas/rapport.xlsx")
+    assert message.startswith("Fel: Kan inte skriva saknas/rapport.xlsx")
     assert listing(folder) == before
 
 
@@ -103,6 +105,7 @@ def test_an_unknown_group_column_is_named_with_the_columns_there_are(run_cli, fo
         "dimios_sample.xlsx",
         '"avdelning"',
         "förvaltning",
+        lang="en",
     )
     assert 'sheet "Svar"' in message
     assert listing(folder) == before  # the report folder was not created either
@@ -120,12 +123,12 @@ def test_an_unknown_group_column_is_named_with_the_columns_there_are(run_cli, fo
 )
 def test_other_mistakes_are_explained(run_cli, folder, args, words):
     before = listing(folder), digest(folder / "dimios_2024.csv")
-    refused(run_cli("report", "dimios_sample.xlsx", *args, "--lang", "en"), *words)
+    refused(run_cli("report", "dimios_sample.xlsx", *args, "--lang", "en"), *words, lang="en")
     assert (listing(folder), digest(folder / "dimios_2024.csv")) == before
 
 
 def test_a_missing_response_file_is_named(run_cli, folder):
-    refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx", "--lang", "en"), "svar.xlsx")
+    refused(run_cli("report", "svar.xlsx", "-o", "r.xlsx", "--lang", "en"), "svar.xlsx", lang="en")
     assert not (folder / "r.xlsx").exists()
 
 

@@ -55,13 +55,14 @@ def listing(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
-def refused(result, *words: str) -> str:
-    """Exit 2, one message for people naming ``words``, no traceback, nothing on stdout."""
+def refused(result, *words: str, lang: str = "sv") -> str:
+    """Exit 2, one message for people naming ``words``, no traceback, nothing on stdout; in
+    Swedish ("Fel: ...", a command without --lang) or English ("Error: ...", --lang en)."""
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "This is a bug" not in result.stderr
     assert result.stdout == ""
     message = result.stderr.strip().splitlines()[-1]
-    assert message.startswith("Error: "), message
+    assert message.startswith({"sv": "Fel: ", "en": "Error: "}[lang]), message
     for word in words:
         assert word in message, message
     return message
@@ -168,7 +169,12 @@ def test_report_never_replaces_an_existing_file_without_force(run_cli, folder):
     before = digest(folder / "befintlig.xlsx")
     refused(
         run_cli("report", "svar.csv", "-o", "befintlig.xlsx"),
+        "befintlig.xlsx finns redan. Använd --force för att ersätta den.",
+    )
+    refused(
+        run_cli("report", "svar.csv", "-o", "befintlig.xlsx", "--lang", "en"),
         "befintlig.xlsx already exists. Use --force to replace it.",
+        lang="en",
     )
     assert digest(folder / "befintlig.xlsx") == before
     assert listing(folder) == ["befintlig.xlsx", "svar.csv"]
@@ -186,7 +192,7 @@ def test_report_into_a_folder_refuses_both_when_either_exists(run_cli, folder):
     deck.write_bytes(b"my own deck")
     refused(
         run_cli("report", "svar.csv", "-o", "rapport/"),
-        "svar_rapport.pptx already exists. Use --force",
+        "svar_rapport.pptx finns redan. Använd --force",
     )
     assert listing(folder / "rapport") == ["svar_rapport.pptx"]  # the workbook not written
     assert deck.read_bytes() == b"my own deck"
@@ -215,7 +221,7 @@ def test_template_and_recalc_need_force_and_keep_the_file_intact(run_cli, folder
         (folder / "källa.xlsx").unlink(missing_ok=True)
         template(run_cli, folder / "källa.xlsx")
         (folder / "mall.xlsx").write_bytes(b"my own workbook")
-        refused(run_cli(*args), "mall.xlsx already exists. Use --force to replace it.")
+        refused(run_cli(*args), "mall.xlsx finns redan. Använd --force för att ersätta den.")
         assert (folder / "mall.xlsx").read_bytes() == b"my own workbook"
         out = run_cli(*args, "--force")
         assert out.exit_code == 0, out.stderr
@@ -259,7 +265,7 @@ def test_a_read_only_folder_is_named(run_cli, folder):
             ["excel", "template", "dimios", "-o", "skrivskyddad/mall.xlsx"],
             ["samples", "--copy-to", "skrivskyddad"],
         ):
-            refused(run_cli(*args), "Cannot write skrivskyddad/", "write-protected")
+            refused(run_cli(*args), "Kan inte skriva skrivskyddad/", "är skrivskyddad")
         assert listing(ro) == []
     finally:
         ro.chmod(0o755)
@@ -292,19 +298,23 @@ COMMANDS = {
 @pytest.mark.parametrize(
     ("where", "exc", "words"),
     [
-        ("mkstemp", DENIED, "permission denied"),
-        ("replace", DENIED, "permission denied"),
-        ("mkstemp", FULL, "the disk is full"),
-        ("fsync", FULL, "the disk is full"),  # the bytes did not fit after all
-        ("mkstemp", READ_ONLY_DISK, "read-only disk"),
+        ("mkstemp", DENIED, ("åtkomst nekad", "permission denied")),
+        ("replace", DENIED, ("åtkomst nekad", "permission denied")),
+        ("mkstemp", FULL, ("disken är full", "the disk is full")),
+        ("fsync", FULL, ("disken är full", "the disk is full")),  # the bytes did not fit after all
+        ("mkstemp", READ_ONLY_DISK, ("på en skrivskyddad disk", "read-only disk")),
     ],
-    ids=lambda v: v if isinstance(v, str) else errno.errorcode[v.errno],
+    ids=lambda v: errno.errorcode[v.errno] if isinstance(v, OSError) else None,
 )
-@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("command", [*COMMANDS, "report en"])
 def test_os_errors_are_exit_2_naming_the_path(
     run_cli, folder, monkeypatch, command, where, exc, words
 ):
-    args, named = COMMANDS[command]
+    """In Swedish (no --lang) for every command, and in English for one with --lang en."""
+    lang = "en" if command.endswith(" en") else "sv"
+    args, named = COMMANDS[command.removesuffix(" en")]
+    if lang == "en":
+        args = [*args, "--lang", "en"]
     if where == "mkstemp":
         monkeypatch.setattr(
             safe_write.tempfile, "mkstemp", _failing(safe_write.tempfile.mkstemp, folder, exc, None)
@@ -318,7 +328,8 @@ def test_os_errors_are_exit_2_naming_the_path(
 
         monkeypatch.setattr(os, "fsync", fsync)
     before = listing(folder)
-    message = refused(run_cli(*args), f"Cannot write {named}", words)
+    cannot = {"sv": "Kan inte skriva", "en": "Cannot write"}[lang]
+    message = refused(run_cli(*args), f"{cannot} {named}", words[lang == "en"], lang=lang)
     assert listing(folder) == before  # no temporary file, no folder made for the write
     assert re.search(r"\.(xlsx|pptx|csv|yaml)\b", message)
 
@@ -330,7 +341,7 @@ def test_a_missing_folder_is_named(run_cli, folder):
         ["excel", "template", "dimios", "-o", "saknas/mall.xlsx"],
         ["excel", "recalc", "k.xlsx", "-o", "saknas/ut.xlsx"],
     ):
-        refused(run_cli(*args), "Cannot write saknas/", "the folder saknas does not exist")
+        refused(run_cli(*args), "Kan inte skriva saknas/", "mappen saknas finns inte")
     assert listing(folder) == ["k.xlsx", "svar.csv"]
 
 
@@ -487,6 +498,7 @@ def test_a_signal_while_moving_into_place_waits_until_all_files_are_there(tmp_pa
 
 
 # ---- every writing command goes through safe_write ------------------------------------------
+LITE_WHEEL = "https://intra.example.se/mognad-1.0-py3-none-any.whl"
 WRITING_COMMANDS = {
     # command path: (arguments, files it writes)
     ("report",): (
@@ -501,6 +513,10 @@ WRITING_COMMANDS = {
     ("excel", "install"): (
         ["excel", "install", "--config", "conf/xlwings.conf"],
         ["conf/xlwings.conf"],
+    ),
+    ("excel", "lite"): (
+        ["excel", "lite", "--wheel-url", LITE_WHEEL, "-o", "lite"],
+        ["lite/requirements.txt", "lite/main.py"],
     ),
     ("samples",): (["samples", "--copy-to", "exempel"], None),  # None: the bundled files
     ("mapping", "init"): (["mapping", "init", "svar.csv", "-o", "mapping.yaml"], ["mapping.yaml"]),
@@ -554,6 +570,7 @@ def test_every_writing_command_writes_through_safe_write(run_cli, folder, monkey
 # Writing calls in shipped code that are allowed outside safe_write: each writes only the
 # temporary path safe_write hands it.
 ALLOWED = {
+    ("excel/mognad_excel/lite.py", 'tmp.write_text(content, encoding="utf-8", newline="\\n")'),
     ("mognad_core/report/excel_report.py", "build_workbook(data).save(path)"),
     ("mognad_core/report/slides.py", "self.prs.save(path)"),
     ("mognad_core/report/slides.py", "build_deck(data, progress).save(path)"),
