@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -227,6 +228,178 @@ def test_template_and_recalc_need_force_and_keep_the_file_intact(run_cli, folder
         assert out.exit_code == 0, out.stderr
         assert openpyxl.load_workbook(folder / "mall.xlsx").sheetnames[0] == "Instruktioner"
         assert listing(folder) == ["källa.xlsx", "mall.xlsx", "svar.csv"]
+
+
+# ---- in the command's language ----------------------------------------------------------------
+def _fail_on_write(monkeypatch, exc: OSError) -> Callable[[], object]:
+    """A write of r.txt whose temporary file cannot be made (``exc``)."""
+
+    def mkstemp(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(safe_write.tempfile, "mkstemp", mkstemp)
+    return lambda: safe_write.write_text("r.txt", "x")
+
+
+def _fail_on_second_move(monkeypatch) -> Callable[[], object]:
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == "b.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(safe_write.os, "replace", replace)
+    jobs = [("ut/a.txt", lambda tmp: tmp.write_bytes(b"a")), ("ut/b.txt", lambda tmp: None)]
+    return lambda: safe_write.write_files(jobs)
+
+
+def _write_protected(monkeypatch, target: str) -> Callable[[], object]:
+    monkeypatch.setattr(safe_write.os, "access", lambda path, mode: not mode & os.W_OK)
+    return lambda: safe_write.check_targets([target])
+
+
+NOT_A_FOLDER = os.strerror(errno.ENOTDIR)
+LANGUAGES = {
+    "exists": (
+        lambda mp: lambda: safe_write.check_targets(["rapport.xlsx"]),
+        "rapport.xlsx finns redan. Använd --force för att ersätta den.",
+        "rapport.xlsx already exists. Use --force to replace it.",
+    ),
+    "three exist": (
+        lambda mp: lambda: safe_write.check_targets(["a.txt", "b.txt", "c.txt"]),
+        "a.txt, b.txt och c.txt finns redan. Använd --force för att ersätta dem (inget skrevs).",
+        "a.txt, b.txt and c.txt already exist. Use --force to replace them (nothing was written).",
+    ),
+    "input": (
+        lambda mp: (
+            lambda: safe_write.check_targets(["svar.xlsx"], force=True, inputs=["svar.xlsx"])
+        ),
+        "Skriver inte svar.xlsx: det är en indatafil, och mognad skriver aldrig över sina indata. "
+        "Välj ett annat namn.",
+        "Refusing to write svar.xlsx: that is an input file, and mognad never writes over its "
+        "input. Choose another output name.",
+    ),
+    "a folder": (
+        lambda mp: lambda: safe_write.check_targets(["ut"]),
+        "ut är en mapp; där går det inte att skriva en fil. Ange ett filnamn.",
+        "ut is a folder; cannot write a file there. Give a file name.",
+    ),
+    "no folder": (
+        lambda mp: lambda: safe_write.check_targets(["saknas/r.xlsx"]),
+        "Kan inte skriva saknas/r.xlsx: mappen saknas finns inte. Skapa den först eller välj en "
+        "annan sökväg.",
+        "Cannot write saknas/r.xlsx: the folder saknas does not exist. Create it first or choose "
+        "another output path.",
+    ),
+    "not a folder": (
+        lambda mp: lambda: safe_write.check_targets(["fil.txt/r.xlsx"]),
+        "Kan inte skriva fil.txt/r.xlsx: fil.txt är inte en mapp.",
+        "Cannot write fil.txt/r.xlsx: fil.txt is not a folder.",
+    ),
+    "write-protected here": (
+        lambda mp: _write_protected(mp, "r.xlsx"),
+        "Kan inte skriva r.xlsx: åtkomst nekad (den aktuella mappen är skrivskyddad). Välj en "
+        "annan sökväg.",
+        "Cannot write r.xlsx: permission denied (the current folder is write-protected). Choose "
+        "another output path.",
+    ),
+    "write-protected folder": (
+        lambda mp: _write_protected(mp, "ut/r.xlsx"),
+        "Kan inte skriva ut/r.xlsx: åtkomst nekad (mappen ut är skrivskyddad). Välj en annan "
+        "sökväg.",
+        "Cannot write ut/r.xlsx: permission denied (the folder ut is write-protected). Choose "
+        "another output path.",
+    ),
+    "permission denied": (
+        lambda mp: _fail_on_write(mp, DENIED),
+        "Kan inte skriva r.txt: åtkomst nekad (den aktuella mappen är skrivskyddad, eller filen "
+        "är öppen i ett annat program). Stäng den eller välj en annan sökväg.",
+        "Cannot write r.txt: permission denied (the current folder is write-protected, or the "
+        "file is open in another program). Close it or choose another output path.",
+    ),
+    "disk full": (
+        lambda mp: _fail_on_write(mp, FULL),
+        "Kan inte skriva r.txt: disken är full (inget utrymme kvar på enheten). Frigör utrymme "
+        "eller välj en annan mapp, och kör kommandot igen.",
+        "Cannot write r.txt: the disk is full (no space left on the device). Free some space or "
+        "choose another folder, and run the command again.",
+    ),
+    "read-only disk": (
+        lambda mp: _fail_on_write(mp, READ_ONLY_DISK),
+        "Kan inte skriva r.txt: den aktuella mappen ligger på en skrivskyddad disk. Välj en annan "
+        "sökväg.",
+        "Cannot write r.txt: the current folder is on a read-only disk. Choose another output "
+        "path.",
+    ),
+    "folder gone": (
+        lambda mp: _fail_on_write(mp, FileNotFoundError(errno.ENOENT, "No such file")),
+        "Kan inte skriva r.txt: mappen . finns inte. Skapa den först eller välj en annan sökväg.",
+        "Cannot write r.txt: the folder . does not exist. Create it first or choose another "
+        "output path.",
+    ),
+    "another OS error": (
+        lambda mp: _fail_on_write(mp, OSError(errno.EIO, "Input/output error")),
+        "Kan inte skriva r.txt (systemets felmeddelande: Input/output error).",
+        "Cannot write r.txt: Input/output error.",
+    ),
+    "folder not made": (
+        lambda mp: lambda: safe_write.write_text("fil.txt/ny/r.txt", "x", new_folder="fil.txt/ny"),
+        f"Kan inte skapa mappen fil.txt/ny (systemets felmeddelande: {NOT_A_FOLDER}).",
+        f"Cannot create the folder fil.txt/ny: {NOT_A_FOLDER}.",
+    ),
+    "one of two written": (
+        _fail_on_second_move,
+        "Kan inte skriva ut/b.txt: åtkomst nekad (mappen ut är skrivskyddad, eller filen är öppen "
+        "i ett annat program). Stäng den eller välj en annan sökväg. (ut/a.txt har redan "
+        "skrivits.)",
+        "Cannot write ut/b.txt: permission denied (the folder ut is write-protected, or the file "
+        "is open in another program). Close it or choose another output path. (ut/a.txt was "
+        "written.)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LANGUAGES))
+def test_every_message_is_in_swedish_and_in_english(tmp_path, monkeypatch, case):
+    """Each message of safe_write is a catalogue Message: Swedish by default, English on
+    request, never mixed; ``str(err)`` is the English text."""
+    make, sv, en = LANGUAGES[case]
+    monkeypatch.chdir(tmp_path)
+    for name in ("rapport.xlsx", "a.txt", "b.txt", "c.txt", "svar.xlsx", "fil.txt"):
+        Path(name).write_bytes(b"x")
+    Path("ut").mkdir()
+    call = make(monkeypatch)
+    with pytest.raises(MognadError) as exc:
+        call()
+    err = exc.value
+    assert err.translatable()
+    assert (err.text("sv"), err.text("en"), str(err)) == (sv, en, en)
+    assert err.text() == sv  # Swedish unless asked
+
+
+def test_describe_speaks_either_language(tmp_path):
+    target = tmp_path / "r.xlsx"
+    message = safe_write.os_error_message(target, FULL)
+    assert safe_write.describe(target, FULL) == message.text("en")
+    assert safe_write.describe(target, FULL, "sv") == message.text("sv")
+    assert message.text("sv").startswith(f"Kan inte skriva {target}: disken är full")
+
+
+def test_the_cli_writes_the_message_in_the_command_s_language(run_cli, folder):
+    """No --lang: Swedish ("Fel: ... finns redan"); --lang en: English ("Error: ...")."""
+    (folder / "mall.xlsx").write_bytes(b"my own workbook")
+    args = ["excel", "template", "dimios", "-o", "mall.xlsx", "--rows", "5"]
+    sv = refused(run_cli(*args), lang="sv")
+    en = refused(run_cli(*args, "--lang", "en"), lang="en")
+    assert sv == "Fel: mall.xlsx finns redan. Använd --force för att ersätta den."
+    assert en == "Error: mall.xlsx already exists. Use --force to replace it."
+    input_file = refused(run_cli("excel", "recalc", "mall.xlsx", "-o", "mall.xlsx", "--force"))
+    assert input_file == (
+        "Fel: Skriver inte mall.xlsx: det är en indatafil, och mognad skriver aldrig över sina "
+        "indata. Välj ett annat namn."
+    )
+    assert (folder / "mall.xlsx").read_bytes() == b"my own workbook"
 
 
 # ---- suffixes in any case -------------------------------------------------------------------
@@ -607,14 +780,17 @@ def test_no_shipped_code_writes_a_file_around_safe_write():
 def test_the_documented_messages_are_the_code_messages(tmp_path, monkeypatch):
     doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
     section = doc.split("## Writing files safely\n", 1)[1].split("\n## ", 1)[0]
-    stated = re.findall(r"^\| [^|]+ \| `(.*)` \|$", section, flags=re.M)
+    stated = re.findall(r"^\| [^|]+ \| `([^`]*)` \| `([^`]*)` \|$", section, flags=re.M)
     monkeypatch.chdir(tmp_path)
 
-    def message(**kwargs) -> str:
+    def message(**kwargs) -> tuple[str, str]:
         targets = kwargs.pop("targets")
         with pytest.raises(MognadError) as exc:
             safe_write.check_targets(targets, **kwargs)
-        return str(exc.value)
+        return exc.value.text("sv"), str(exc.value)
+
+    def describe(path: Path, exc: OSError) -> tuple[str, str]:
+        return safe_write.describe(path, exc, "sv"), safe_write.describe(path, exc)
 
     Path("rapport.xlsx").write_bytes(b"x")
     Path("svar.xlsx").write_bytes(b"x")
@@ -627,11 +803,11 @@ def test_the_documented_messages_are_the_code_messages(tmp_path, monkeypatch):
         message(targets=pair),
         message(targets=["svar.xlsx"], force=True, inputs=["svar.xlsx"]),
         message(targets=["saknas/rapport.xlsx"]),
-        safe_write.describe(Path("rapport.xlsx"), DENIED),
-        safe_write.describe(Path("usb/rapport.xlsx"), READ_ONLY_DISK),
-        safe_write.describe(Path("rapport.xlsx"), FULL),
+        describe(Path("rapport.xlsx"), DENIED),
+        describe(Path("usb/rapport.xlsx"), READ_ONLY_DISK),
+        describe(Path("rapport.xlsx"), FULL),
     ]
-    assert stated == produced
+    assert len(stated) == 7 and stated == produced
     for name in re.findall(r"safe_write\.(\w+)\(", section):
         assert name in safe_write.__all__, name
     assert "`--force`" in section
