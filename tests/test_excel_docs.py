@@ -82,7 +82,7 @@ def marked_block(marker: str) -> str:
 
 def lines(text: str) -> list[str]:
     """Lines without trailing spaces; the recalculation time is not compared."""
-    text = re.sub(r" in \d+\.\d+ s\.$", " in N s.", text.rstrip(), flags=re.M)
+    text = re.sub(r" (in|på) \d+[.,]\d+ s\.$", r" \1 N s.", text.rstrip(), flags=re.M)
     return [line.rstrip() for line in text.splitlines()]
 
 
@@ -113,14 +113,80 @@ def code(cell: str) -> str:
     return cell[1:-1]
 
 
+SWEDISH_NAMES = {
+    "IF": "OM",
+    "IFERROR": "OMFEL",
+    "IFNA": "OMSAKNAS",
+    "ISERROR": "ÄRFEL",
+    "ISNA": "ÄRSAKNAD",
+    "ISNUMBER": "ÄRTAL",
+    "AVERAGE": "MEDEL",
+    "COUNTA": "ANTALV",
+    "ROUND": "AVRUNDA",
+    "TRUE": "SANT",
+    "FALSE": "FALSKT",
+}
+
+
+def swedish(formula: str) -> str:
+    """A formula as Swedish Excel shows it: ``;`` between arguments, a decimal comma, the Swedish
+    names of Excel's own functions and of TRUE/FALSE; text in quotes and MOGNAD_* unchanged."""
+    out, i = [], 0
+    while i < len(formula):
+        ch = formula[i]
+        if ch == '"':
+            j = formula.index('"', i + 1)
+            while j + 1 < len(formula) and formula[j + 1] == '"':
+                j = formula.index('"', j + 2)
+            out.append(formula[i : j + 1])
+            i = j + 1
+            continue
+        word = re.match(r"[A-Za-z_][A-Za-z0-9_.]*", formula[i:])
+        number = re.match(r"\d+\.\d+", formula[i:])
+        if word:
+            out.append(SWEDISH_NAMES.get(word.group(0).upper(), word.group(0)))
+            i += len(word.group(0))
+        elif number:
+            out.append(number.group(0).replace(".", ","))
+            i += len(number.group(0))
+        else:
+            out.append(";" if ch == "," else ch)
+            i += 1
+    return "".join(out)
+
+
+def test_swedish_excel_syntax_is_translated_as_swedish_excel_shows_it():
+    assert swedish('=IF(B4>0.5,"bra","svag")') == '=OM(B4>0,5;"bra";"svag")'
+    assert swedish('=MOGNAD_LEVEL("62,5 %","dmm")') == '=MOGNAD_LEVEL("62,5 %";"dmm")'
+    assert swedish("=MOGNAD_GAP(svar,,0.6)") == "=MOGNAD_GAP(svar;;0,6)"
+    assert swedish('=MOGNAD_HEADERS("dmm",TRUE)') == '=MOGNAD_HEADERS("dmm";SANT)'
+    assert swedish("=ISNUMBER(MOGNAD_SCORE(Svar!A1:AB4))") == "=ÄRTAL(MOGNAD_SCORE(Svar!A1:AB4))"
+
+
+def test_every_example_is_shown_in_swedish_excel_too():
+    """Every table of formulas has a Swedish Excel column, and it is the English one translated;
+    every spilled table names its formula in both."""
+    tables = [m.start() for m in re.finditer(r"^\| (formula|when) \|", DOC, flags=re.M)]
+    assert len(tables) >= 12
+    for start in tables:
+        head, *rows = table_rows(DOC[start:])
+        assert "Swedish Excel" in head, head
+        at = head.index("Swedish Excel")
+        for row in rows:
+            assert code(row[at]) == swedish(code(row[at - 1])), row
+    for formula, _ in spill_examples():
+        assert f"`{swedish(formula)}` (`{formula}`) gives:" in DOC, formula
+
+
 def formula_examples() -> list[tuple[str, str]]:
-    """(formula, result) of every ``| formula | result |`` table of the reference and of the
-    anonymity section."""
+    """(formula, result) of every ``| formula | Swedish Excel | result |`` table of the
+    reference and of the anonymity section."""
     out = []
     for ref in (section("Function reference"), section("Anonymity")):
-        starts = [m.start() for m in re.finditer(r"^\| formula \| result \|$", ref, flags=re.M)]
+        head = r"^\| formula \| Swedish Excel \| result \|$"
+        starts = [m.start() for m in re.finditer(head, ref, flags=re.M)]
         for start in starts:
-            for formula, result in table_rows(ref[start:])[1:]:
+            for formula, _swedish, result in table_rows(ref[start:])[1:]:
                 out.append((code(formula), result))
     return out
 
@@ -131,17 +197,18 @@ def spill_examples() -> list[tuple[str, list[list[str]]]]:
     return [(m.group(1), table_rows(DOC[m.end() :])) for m in found]
 
 
-def message_examples() -> list[tuple[tuple[str, str, object] | None, str, str]]:
-    """(setup, formula, message) of the messages table; setup is (sheet, cell, value)."""
-    text = section("Messages in cells")
-    start = text.index("| when | formula | cell shows |")
+def message_examples() -> list[tuple[tuple[str, str, object] | None, str, str, str]]:
+    """(setup, formula, error value, message) of the messages table; setup is (sheet, cell,
+    value)."""
+    text = section("When a function fails")
+    start = text.index("| when | formula | Swedish Excel | cell shows | message |")
     out = []
-    for when, formula, shows in table_rows(text[start:])[1:]:
+    for when, formula, _swedish, shows, message in table_rows(text[start:])[1:]:
         setup = None
         m = re.fullmatch(r"`(\w+)!([A-Z]+\d+)` holds `([^`]*)`", when)
         if m:
             setup = (m.group(1), m.group(2), _typed(m.group(3)))
-        out.append((setup, code(formula), code(shows)))
+        out.append((setup, code(formula), code(shows), code(message)))
     return out
 
 
@@ -373,19 +440,20 @@ def test_example_tables_are_computed(examples):
                 assert shown_equals(cell, got), (formula, cell, got)
 
 
-def test_cell_messages_are_real(examples):
+def test_cell_errors_and_messages_are_real(examples):
     cases = message_examples()
     assert len(cases) >= 8
     setups: dict = {}
-    for setup, formula, message in cases:
-        assert message.startswith("MOGNAD: ")
-        setups.setdefault(setup, []).append((formula, message))
-    for setup, pairs in setups.items():
-        values = evaluate(examples["book"], [f for f, _ in pairs], setup)
-        for (formula, message), value in zip(pairs, values, strict=True):
+    for setup, formula, shows, message in cases:
+        assert message.startswith("MOGNAD: ") and shows in ("#VALUE!", "#N/A", "#NUM!")
+        setups.setdefault(setup, []).append((formula, shows, message))
+    for setup, cases_here in setups.items():
+        values = evaluate(examples["book"], [f for f, _, _ in cases_here], setup)
+        for (formula, shows, message), value in zip(cases_here, values, strict=True):
+            assert value == shows, (setup, formula, value)  # an Excel error value
             # offline recalculation also names the sheet, as the page says
-            offline = message.replace("MOGNAD: row", 'MOGNAD: sheet "Svar", row', 1)
-            assert value == offline, (setup, formula)
+            offline = message.replace("MOGNAD: rad", 'MOGNAD: blad "Svar", rad', 1)
+            assert value.message == offline, (setup, formula)
 
 
 # ---- anonymity ----------------------------------------------------------------------------
@@ -408,7 +476,7 @@ def test_opt_out_notice_shows_where_the_page_says(walkthrough, tmp_path):
     (command,) = re.findall(r"`(mognad excel recalc [^`]*--min-size 1)`", text)
     shutil.copy2(walkthrough["folder"] / "ifylld.xlsx", tmp_path / "ifylld.xlsx")
     printed = run_mognad(command, tmp_path).stdout
-    assert f"Note: {notice}" in printed
+    assert f"Obs: {notice}" in printed
     res = openpyxl.load_workbook(tmp_path / "resultat.xlsx")["Resultat"]
     assert res[cell].value == notice
     assert res["B4"].value == pytest.approx(0.6264, abs=5e-5)  # a number, not rounded
@@ -420,15 +488,16 @@ def test_opt_out_notice_shows_where_the_page_says(walkthrough, tmp_path):
 def test_install_prints_what_the_page_shows(tmp_path, run_cli):
     ((command, shown),) = console_blocks(section("Windows"))
     assert command == "mognad excel install"
-    conf = re.search(r"^Created (.*):$", shown, flags=re.M).group(1)
-    python = re.search(r'^  INTERPRETER_WIN: \(not set\) -> "(.*)"$', shown, flags=re.M).group(1)
+    conf = re.search(r"^Skapade (.*):$", shown, flags=re.M).group(1)
+    python = re.search(r'^  INTERPRETER_WIN: \(inte angiven\) -> "(.*)"$', shown, flags=re.M)
+    python = python.group(1)
     target = tmp_path / "xlwings.conf"
     done = run_cli("excel", "install", "--config", target, "--interpreter", python)
     assert done.exit_code == 0, done.stderr
     printed = done.stdout.replace(str(target), conf)
     # a line printed everywhere but on Windows
     printed = re.sub(
-        r"^Note: classic xlwings worksheet functions need Excel on Windows.*\n",
+        r"^Obs: kalkylbladsfunktionerna i klassisk xlwings kräver Excel i Windows.*\n",
         "",
         printed,
         flags=re.M,

@@ -92,6 +92,8 @@ DYNAMIC_KEYS = {
     "portfolio.": "analysis/portfolio.py: an axis key, with .neg/.pos",
     "read.duplicates_": "responses.py: the --duplicates rule (keep_first, keep_last)",
     "read.summary_by_": "responses.py: what a summary row holds (means, sums)",
+    "recalc.": "mognad_excel/recalc.py summary: a formula's kind (dependent, other)",
+    "excel.check.": "mognad_excel/udfs.py MOGNAD_CHECK: a message's kind (error, note, anonymity)",
 }
 
 

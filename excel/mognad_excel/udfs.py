@@ -296,7 +296,7 @@ def _pass_on_error(value: Any, what: str) -> None:
     code = cell_errors.code_of(value)
     if code is None:
         return
-    because = cell_errors.message_of(value)
+    because = (cell_errors.message_of(value) or "").removeprefix(PREFIX)
     if because:
         raise CellError("excel.arg.error_because", code, what=what, error=code, because=because)
     raise CellError("excel.arg.error", code, what=what, error=code)
