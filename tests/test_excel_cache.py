@@ -624,3 +624,64 @@ def test_an_error_counts_its_arguments_attributes_cause_and_context():
     assert estimate_size(context) - estimate_size(plain) >= 10_000
     located = InputError("p", Location(file="f" * 10_000))
     assert estimate_size(located) > 10_000
+
+
+# ---- found by mutation testing (docs/quality.md) -------------------------------------------
+def test_a_numeric_series_counts_its_text_index_too():
+    """Kills ``continue`` -> ``break`` after a numeric column (the index came next and was
+    skipped); also caught a real bug: the id of a column's temporary array was reused by the
+    next one, which was then taken for already counted."""
+    labels = pd.Index(["x" * 500 + str(i) for i in range(10)], dtype=object)
+    series = pd.Series(np.zeros(10), index=labels)
+    assert estimate_size(series) >= 80 + sum(map(sys.getsizeof, labels))
+    frame = pd.DataFrame({f"c{j}": np.arange(10.0) + j for j in range(30)}, index=labels)
+    assert estimate_size(frame) >= 30 * 10 * 8 + sum(map(sys.getsizeof, labels))
+
+
+def test_missing_text_in_a_text_column_is_measured_like_any_cell():
+    """Kills the sampled cells of a python-backed text column measured at no depth (None)."""
+    texts = pd.Series(["a" * 300, None, "b" * 300], dtype=pd.StringDtype("python"))
+    assert estimate_size(texts) >= 600 + texts.array.nbytes
+
+
+def test_an_object_array_of_lists_counts_what_the_lists_hold():
+    """Kills the cells of an object array measured at no depth (None)."""
+    cells = np.empty(2, dtype=object)
+    cells[0], cells[1] = [b"x" * 1000], [b"y" * 2000]
+    expected = sys.getsizeof(cells) + 2 * sys.getsizeof([None])
+    assert estimate_size(cells) == expected + sys.getsizeof(b"x" * 1000) + sys.getsizeof(
+        b"y" * 2000
+    )
+
+
+def test_a_large_object_array_is_sampled_in_memory_order():
+    """No copy to sample a column-major block: its items are taken as they lie in memory
+    (``ravel(order="K")``). Kills ``order=None`` (row order, a copy)."""
+    block = np.empty((8, 8), dtype=object, order="F")
+    for i in range(8):
+        for j in range(8):
+            block[i, j] = bytes(100 * i + 1000 * j)
+    in_memory = block.ravel(order="K")
+    sampled = sum(sys.getsizeof(in_memory[2 * k]) for k in range(32))
+    assert estimate_size(block) == sys.getsizeof(block) + sampled * 64 // 32
+
+
+def test_a_frame_is_one_level_and_its_arrays_the_next():
+    """Twelve deep counts a frame's data when the frame is at depth 10 (its arrays at 11), not
+    at depth 11 (its arrays at 12). Kills ``depth - 1`` and ``depth + 2``."""
+    frame = pd.DataFrame({"a": np.zeros(1000)})
+
+    def nested(depth: int):
+        value = frame
+        for _ in range(depth):
+            value = [value]
+        return value
+
+    lists = sys.getsizeof([None])
+    assert estimate_size(nested(10)) - 10 * lists >= 8000
+    assert estimate_size(nested(11)) - 11 * lists < 1000
+
+
+def test_a_fixed_budget_has_no_budget_error():
+    """Kills ``self.budget_error = ""`` at the start."""
+    assert LRUCache(max_bytes=10).stats().budget_error is None

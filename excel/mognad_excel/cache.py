@@ -87,13 +87,13 @@ def estimate_size(value: Any) -> int:
     measures for the functions' results (tests/test_excel_cache.py), and fast: about a
     millisecond for 10,000 prepared respondents.
     """
-    return _size(value, set(), 0)
+    return _size(value, {}, 0)
 
 
-def _size(obj: Any, seen: set[int], depth: int) -> int:
+def _size(obj: Any, seen: dict[int, Any], depth: int) -> int:
     if obj is None or id(obj) in seen or isinstance(obj, SHARED):
         return 0
-    seen.add(id(obj))
+    seen[id(obj)] = obj  # the object too: a temporary (a column's array) must keep its id
     if isinstance(obj, (pd.DataFrame, pd.Series, pd.Index)):
         return _pandas_size(obj, seen, depth + 1)
     size = sys.getsizeof(obj)
@@ -110,19 +110,19 @@ def _size(obj: Any, seen: set[int], depth: int) -> int:
         return size + _many([*obj.keys(), *obj.values()], seen, depth)
     if isinstance(obj, (list, tuple, set, frozenset)):
         return size + _many(list(obj), seen, depth)
-    parts: list[Any] = []
-    if isinstance(obj, BaseException):  # not its traceback: the cache keeps none
-        parts += [obj.args, obj.__cause__, obj.__context__]
+    # an exception's arguments, cause and context (not its traceback: the cache keeps none)
+    error = isinstance(obj, BaseException)
+    parts: list[Any] = [obj.args, obj.__cause__, obj.__context__] if error else []
     for cls in type(obj).__mro__:
         slots = getattr(cls, "__slots__", ())
         for name in [slots] if isinstance(slots, str) else slots:
-            if name not in ("__dict__", "__weakref__"):
+            if name != "__weakref__":  # (a weak reference keeps nothing alive)
                 parts.append(getattr(obj, name, None))
-    parts.append(getattr(obj, "__dict__", None))
+    parts.append(getattr(obj, "__dict__", None))  # (once, if a slot named it too)
     return size + sum(_size(part, seen, depth) for part in parts)
 
 
-def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: set[int], depth: int) -> int:
+def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: dict[int, Any], depth: int) -> int:
     """Its index and the arrays behind its columns, each counted as numpy arrays are: a column
     that is a view of a larger block (a frame cut from a wider one) keeps the whole block alive,
     and the objects of text columns are sampled (``memory_usage(deep=True)`` would miss the
@@ -135,7 +135,7 @@ def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: set[int], depth
         parts = [] if obj is index else [obj]
     size = 0
     if isinstance(index, (pd.RangeIndex, pd.MultiIndex)):  # no array of its own to follow
-        size += int(index.memory_usage(deep=False))
+        size = int(index.memory_usage(deep=False))
     else:
         parts.append(index)
     for part in parts:
@@ -148,7 +148,7 @@ def _pandas_size(obj: pd.DataFrame | pd.Series | pd.Index, seen: set[int], depth
     return size
 
 
-def _many(items: Any, seen: set[int], depth: int) -> int:
+def _many(items: Any, seen: dict[int, Any], depth: int) -> int:
     """The size of ``items`` (a list or array), from a sample of :data:`SAMPLE` when larger."""
     n = len(items)
     if n <= SAMPLE:
