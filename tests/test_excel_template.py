@@ -358,6 +358,9 @@ def test_the_check_beside_the_results_says_what_is_wrong_and_where(tmp_path, run
     assert done.exit_code == 0, done.stderr
     res = openpyxl.load_workbook(out, data_only=True)["Resultat"]
     assert res[info.cells["overall"]].value == "#VALUE!"
+    # an array range whose formula fails shows the error in every cell, as Excel does
+    dims = {c.value for row in res[info.cells["dimensions"]] for c in row}
+    assert dims == {"#VALUE!"}
     letter = info.statement_columns["f14"]
     assert res["I4"].value.startswith(
         f'fel: MOGNAD: blad "Svar", rad 8, kolumn {letter} ("f14"): "kanske" är inte ett giltigt'

@@ -814,9 +814,13 @@ def _apply_spills(xl, run: _Run, order, failed, spills, owner, array_refs) -> bo
             for j, c in enumerate(range(c0, c1 + 1)):
                 if (r, c) == (r0, c0):
                     continue
-                inside = i < height and j < len(rows[i])
-                # a legacy array range larger than the table shows #N/A, as in Excel
-                value = _from_pycel(rows[i][j]) if inside else "#N/A"
+                # a single row or column fills a larger legacy array range by repeating (a
+                # single value fills all of it: a failing function's error shows in every
+                # cell); beyond a larger table the range shows #N/A, as in Excel
+                ii = 0 if height == 1 and ref is not None else i
+                jj = 0 if len(rows[ii if ii < height else 0]) == 1 and ref is not None else j
+                inside = ii < height and jj < len(rows[ii])
+                value = _from_pycel(rows[ii][jj]) if inside else "#N/A"
                 claimed[(sheet, r, c)] = key
                 wanted[(sheet, r, c)] = value
         new_spills[key] = (r1, c1, [[_from_pycel(v) for v in row] for row in rows])

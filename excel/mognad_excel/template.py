@@ -225,6 +225,10 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
         elif style == "note":
             cell.font = st["note"]
         cell.alignment = st["wrap"]
+        # wrapped text keeps its row's height when the file is opened: give each row room for
+        # its lines (about 100 characters a line in a column 110 wide)
+        if style != "title" and len(text) > 100:
+            ws.row_dimensions[i].height = 15 * (len(text) // 100 + 1)
 
 
 def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int, st) -> dict:
