@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -432,3 +433,199 @@ def test_a_mean_under_each_groups_rows_is_a_subtotal(export_answers):
         'row 9: "Medelvärde för KLF" in column A ("förvaltning")).'
     )
     assert list(rs.attributes["kommentar"]).count("Totalt sett bra") == 1
+
+
+# ---- what mutation testing found (docs/quality.md) -------------------------------------------
+def _error(frame: pd.DataFrame, model, lang: str = "en", **kwargs) -> str:
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.prepare(frame, model, **kwargs)
+    return caught.value.text(lang)
+
+
+def test_numbered_columns_are_named_as_ranges_and_one_column_by_itself():
+    dimios = mognad.get_model("dimios")
+    gap = pd.DataFrame({f"Fråga {n}": [3] for n in (1, 2, 3, 5)})
+    assert _error(gap, dimios).startswith(
+        'row 1, column A ("Fråga 1"): the 4 numbered column(s) "Fråga 1" … "Fråga 5" '
+        "(numbers 1-3, 5) do not correspond one to one with the 24 statement(s) that model "
+        '"dimios" numbers "Fråga 1" … "Fråga 24" (numbers 1-24): '
+    )
+    one = _error(pd.DataFrame({"Fråga 2": [3]}), dimios)
+    assert one.startswith(
+        'row 1, column A ("Fråga 2"): the 1 numbered column(s) "Fråga 2" (numbers 2) do not '
+        'correspond one to one with the 24 statement(s) that model "dimios" numbers '
+        '"Fråga 1" … "Fråga 24"'
+    )
+
+
+def test_the_header_lookup_has_the_numbered_aliases(tiny_model):
+    from mognad_core.responses import _header_lookup
+
+    lookup = _header_lookup(tiny_model)
+    assert lookup["fråga 3"] == "b1"
+    assert match_header("Fråga 3", lookup) == "b1"
+
+
+def test_to_frame_writes_vet_ej_and_leaves_blanks_empty(tiny_model):
+    frame = pd.DataFrame({"a1": [5, "vet ej", None], "a2": [1, 2, 3], "roll": ["Chef"] * 3})
+    out = mognad.prepare(frame, tiny_model).to_frame()
+    assert out["a1"].tolist() == [5.0, "vet ej", None]
+    assert out["b1"].tolist() == [None, None, None]
+    assert out.columns.tolist() == ["roll", "a1", "a2", "b3", "b1", "b2"]
+
+
+def test_statements_in_rows_are_looked_for_in_the_first_five_columns_and_1000_rows(tiny_model):
+    """Only the start of a table is looked at for statements in rows: the first five columns
+    and the first 1,000 rows; past them, the usual "no column matches" error."""
+    sixth = pd.DataFrame(
+        {**{f"svar {n}": [3, 4] for n in range(1, 6)}, "p": ["Vi har en plan.", "Vi mäter nytta."]}
+    )
+    assert "no column matches a statement" in _error(sixth, tiny_model)
+    fifth = sixth.iloc[:, 1:]
+    assert _error(fifth, tiny_model).startswith(
+        'column E ("p"): the statements are in rows, not in columns: this column names 2 '
+        'statements ("Vi har en plan.", "Vi mäter nytta.")'
+    )
+    texts = ["Vi har en plan."] * 1000 + ["Vi mäter nytta."]
+    late = pd.DataFrame({"p": texts, "svar": [3] * 1001})
+    assert "no column matches a statement" in _error(late, tiny_model)
+    assert "the table has a row per answer" in _error(late.iloc[998:], tiny_model)
+
+
+def test_a_subtotal_of_a_group_named_in_several_words(tiny_model):
+    rows = [
+        ["Barn och utbildning", 4, 4, 2],
+        ["Barn och utbildning", 2, 2, 4],
+        ["Medel Barn och utbildning", 3, 3, 3],
+        ["Soc", 5, 5, 5],
+    ]
+    rs = mognad.prepare(pd.DataFrame(rows, columns=["förvaltning", "a1", "a2", "b1"]), tiny_model)
+    assert rs.n == 3
+    assert words(rs.notes, "en")[0] == (
+        '1 summary row(s) were not scored (row 4: "Medel Barn och utbildning" in column A '
+        '("förvaltning")).'
+    )
+
+
+def test_a_whole_number_is_shown_without_decimals_below_1e15(tiny_model):
+    """An id or a phone number typed where an answer belongs is named as typed; from 1e15 on a
+    float no longer holds every whole number, and is shown as Python writes it."""
+    expected = '. Expected a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell.'
+    below = _error(pd.DataFrame({"a1": [3.0, 1e15 - 1]}), tiny_model)
+    assert below == 'row 3, column A ("a1"): 999999999999999 is not a valid answer' + expected
+    at = _error(pd.DataFrame({"a1": [3.0, 1e15]}), tiny_model, lang="sv")
+    assert at.startswith('rad 3, kolumn A ("a1"): 1000000000000000.0 är inte ett giltigt svar.')
+
+
+@pytest.mark.parametrize(
+    ("cell", "en", "sv"),
+    [
+        (datetime.datetime(2025, 3, 3), "2025-03-03 (a date)", "2025-03-03 (ett datum)"),
+        (
+            datetime.datetime(2025, 3, 3, 1, 0),
+            "2025-03-03 01:00:00 (a date and time)",
+            "2025-03-03 01:00:00 (datum och tid)",
+        ),
+        (datetime.date(2025, 3, 4), "2025-03-04 (a date)", "2025-03-04 (ett datum)"),
+        (datetime.time(9, 12), "09:12:00 (a time)", "09:12:00 (en tid)"),
+        (datetime.timedelta(hours=2), "2:00:00 (a time)", "2:00:00 (en tid)"),
+        (True, "TRUE (a TRUE/FALSE cell)", "TRUE (en cell med sant/falskt)"),
+        (np.bool_(False), "FALSE (a TRUE/FALSE cell)", "FALSE (en cell med sant/falskt)"),
+    ],
+)
+def test_a_cell_that_is_no_answer_is_named_as_the_sheet_shows_it(tiny_model, cell, en, sv):
+    frame = pd.DataFrame({"a1": [3, cell]}, dtype=object)
+    assert _error(frame, tiny_model) == (
+        f'row 3, column A ("a1"): {en} is not a valid answer. Expected a whole number from 1 to '
+        '5, "vet ej", "vet inte" or a blank cell.'
+    )
+    assert _error(frame, tiny_model, lang="sv").startswith(
+        f'rad 3, kolumn A ("a1"): {sv} är inte ett giltigt svar. '
+    )
+
+
+def test_a_missing_column_is_named_with_the_columns_there_are(tiny_model, tiny_frame):
+    from mognad_core.texts import Message
+
+    frame = tiny_frame.assign(roll=["Chef", "Chef", "Medarbetare", "Chef"])
+    rs = mognad.prepare(frame, tiny_model)
+    listed = 'Expected one of the attribute columns: "förvaltning", "roll".'
+    cases = [
+        ((), 'there is no column "enhet". ', 'det finns ingen kolumn "enhet". '),
+        (
+            (Message("error.purpose.group_by"),),
+            'there is no column "enhet" to group by. ',
+            'det finns ingen kolumn "enhet" att gruppera efter. ',
+        ),
+    ]
+    for purpose, en, sv in cases:
+        with pytest.raises(mognad.InputError) as caught:
+            rs.column("enhet", *purpose)
+        assert caught.value.text("en") == en + listed
+        assert caught.value.text().startswith(sv + "Förväntat: en av bakgrundskolumnerna: ")
+    with pytest.raises(mognad.InputError) as caught:  # a plugin's own words
+        rs.column("enhet", "to split by")
+    assert caught.value.text("en") == 'there is no column "enhet" to split by. ' + listed
+    bare = mognad.prepare(tiny_frame.drop(columns=["förvaltning"]), tiny_model)
+    with pytest.raises(mognad.InputError) as caught:
+        bare.column("enhet")
+    assert caught.value.text("en").endswith("Expected one of the attribute columns: none.")
+    assert rs.column(" ROLL ") == "roll"
+
+
+def test_subset_takes_a_mask_of_ones_and_zeros_and_keeps_the_selection(tiny_model, tiny_frame):
+    rs = mognad.prepare(tiny_frame, tiny_model)
+    ones = rs.subset([1, 0, 1, 1])
+    assert ones.n == 3 and ones.rows_in_origin().tolist() == [0, 2, 3]
+    klf = rs.where(förvaltning="KLF").subset([True, False])
+    assert klf.conditions == (("förvaltning", "KLF"),)
+    assert klf.n == 1 and klf.rows_in_origin().tolist() == [2]
+
+
+def test_a_mapping_to_nothing_is_an_attribute(tmp_path):
+    mapping = {"x": float("nan"), "y": "  ", "z": " a1 ", "w": None, "v": 1.1, "u": 3}
+    assert mognad.load_mapping(mapping) == {
+        "x": None,
+        "y": None,
+        "z": "a1",
+        "w": None,
+        "v": "1.1",
+        "u": "3",
+    }
+    table = tmp_path / "rubriker.csv"
+    table.write_text("rubrik;påstående\nFråga ett;a1\nKommentar;\nFråga två; a2 \n", "utf-8")
+    assert mognad.load_mapping(table) == {"Fråga ett": "a1", "Kommentar": None, "Fråga två": "a2"}
+
+
+def test_a_missing_column_of_a_file_names_the_file(tmp_path, tiny_frame):
+    path = tmp_path / "svar.csv"
+    tiny_frame.to_csv(path, sep=";", index=False)
+    rs = mognad.read_responses(path, TINY)
+    with pytest.raises(mognad.InputError) as caught:
+        rs.column("enhet")
+    assert caught.value.text("en") == (
+        'svar.csv: there is no column "enhet". Expected one of the attribute columns: '
+        '"förvaltning".'
+    )
+
+
+def test_a_missing_column_of_a_workbook_names_the_file_and_the_sheet(tmp_path, tiny_frame):
+    rows = [list(tiny_frame.columns), *tiny_frame.astype(object).values.tolist()]
+    rs = mognad.read_responses(_workbook(tmp_path / "svar.xlsx", rows, sheet="Svar"), TINY)
+    with pytest.raises(mognad.InputError) as caught:
+        rs.column("enhet")
+    assert caught.value.text("en").startswith('svar.xlsx, sheet "Svar": there is no column "enhet"')
+
+
+def test_a_selection_keeps_what_the_responses_were_read_with(tmp_path, tiny_frame):
+    rows = [list(tiny_frame.columns), *tiny_frame.astype(object).values.tolist()]
+    rows[0][5] = "Påstående 25"  # a statement the model does not know
+    rs = mognad.read_responses(_workbook(tmp_path / "svar.xlsx", rows, sheet="Svar"), TINY)
+    klf = rs.where(förvaltning="KLF")
+    assert klf.n == 2 and klf.row_numbers.tolist() == [4, 5]
+    assert klf.sheet == "Svar" and klf.source == rs.source
+    assert klf.columns == {"a1": "a1", "a2": "a2", "b1": "b1", "b2": "b2"}
+    assert klf.missing_statements == ["b3"]
+    assert klf.attribute_columns == ["förvaltning", "Påstående 25"]
+    assert klf.unmatched_statements == ["Påstående 25"]
+    assert klf.subset([False, True]).row_numbers.tolist() == [5]
