@@ -1083,6 +1083,29 @@ def test_a_folder_that_cannot_be_made_is_named(tmp_path):
     assert str(exc.value) == f"Cannot create the folder {folder}: {os.strerror(errno.ENOTDIR)}."
 
 
+def test_a_folder_that_cannot_be_made_for_a_reason_without_an_os_text_is_named(
+    tmp_path, monkeypatch
+):
+    """An OSError without strerror (raised by a file system layer with a text of its own):
+    the text is quoted. Kills ``str(exc)`` -> ``str(None)`` in the message."""
+    folder = tmp_path / "ny"
+    real = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self == folder:
+            raise OSError("nätverksenheten svarar inte")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    with pytest.raises(MognadError) as exc:
+        safe_write.write_text(folder / "r.txt", "x", new_folder=folder)
+    assert str(exc.value) == f"Cannot create the folder {folder}: nätverksenheten svarar inte."
+    assert exc.value.text("sv") == (
+        f"Kan inte skapa mappen {folder} (systemets felmeddelande: nätverksenheten svarar inte)."
+    )
+    assert listing(tmp_path) == []
+
+
 def test_a_file_that_appears_during_the_write_is_not_replaced(tmp_path):
     """Kills ``check_targets(targets, force=True)`` in the check before moving into place."""
     target = tmp_path / "r.txt"
