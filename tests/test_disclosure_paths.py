@@ -81,14 +81,16 @@ def test_excel_recalc_publishes_through_the_check(run_cli, refuse_all, tmp_path)
     out = run_cli("excel", "recalc", tmp_path / "bok.xlsx", "-o", tmp_path / "ut.xlsx")
     assert out.exit_code == 0, out.stderr
     assert refuse_all
-    cells = [
-        c.value
+    found = [
+        c
         for row in openpyxl.load_workbook(tmp_path / "ut.xlsx")["Resultat"].iter_rows()
         for c in row
         if c.value is not None
     ]
-    assert cells and all(isinstance(v, str) for v in cells), cells  # no figure anywhere
-    assert any("SENTINEL" in v for v in cells)
+    cells = [c.value for c in found]
+    assert cells and all(v == "#N/A" for v in cells), cells  # no figure anywhere: #N/A
+    assert all(c.data_type == "e" for c in found)  # real error cells
+    assert any("SENTINEL" in c.comment.text for c in found if c.comment)  # why, on the cell
 
 
 def test_every_excel_function_publishes_through_the_check(refuse_all):
@@ -110,6 +112,7 @@ def test_every_excel_function_publishes_through_the_check(refuse_all):
         "MOGNAD_LEVEL": lambda: udfs.MOGNAD_LEVEL(dmm_rows, "dmm"),
         "MOGNAD_CHANGE": lambda: udfs.MOGNAD_CHANGE(rows, rows),
         "MOGNAD_INSIGHTS": lambda: udfs.MOGNAD_INSIGHTS(rows),
+        "MOGNAD_CHECK": lambda: udfs.MOGNAD_CHECK(rows),
     }
     published = [name for name in dir(udfs) if name.startswith("MOGNAD_")]
     takes_responses = set(published) - {"MOGNAD_MODELS", "MOGNAD_HEADERS"}
@@ -118,7 +121,8 @@ def test_every_excel_function_publishes_through_the_check(refuse_all):
         value = call()
         cells = value if isinstance(value, list) else [[value]]
         flat = [c for row in cells for c in (row if isinstance(row, list) else [row])]
-        assert any(isinstance(c, str) and "SENTINEL" in c for c in flat), (name, value)
+        said = [getattr(c, "message", c) for c in flat if isinstance(c, str)]  # error values too
+        assert any("SENTINEL" in c for c in said), (name, value)
         assert not any(isinstance(c, float) for c in flat), (name, value)
 
 
