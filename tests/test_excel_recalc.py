@@ -92,38 +92,31 @@ def workbook(tmp_path, tiny_installed) -> Path:
     return path
 
 
-def values(path: Path, sheet: str = "Resultat") -> dict[str, object]:
-    wb = openpyxl.load_workbook(path)  # formulas, if any were left, show as text
+def cells_of(path: Path, sheet: str = "Resultat") -> list:
+    """Every cell of a sheet of a written workbook (formulas, if any were left, show as text)."""
+    wb = openpyxl.load_workbook(path)
     try:
-        ws = wb[sheet]
-        return {c.coordinate: c.value for row in ws.iter_rows() for c in row}
+        return [c for row in wb[sheet].iter_rows() for c in row]
     finally:
         wb.close()
+
+
+def values(path: Path, sheet: str = "Resultat") -> dict[str, object]:
+    return {c.coordinate: c.value for c in cells_of(path, sheet)}
 
 
 def messages(path: Path, sheet: str = "Resultat") -> dict[str, str]:
     """The comments mognad put on error cells of the copy: what Excel shows on hover."""
-    wb = openpyxl.load_workbook(path)
-    try:
-        ws = wb[sheet]
-        return {
-            c.coordinate: c.comment.text
-            for row in ws.iter_rows()
-            for c in row
-            if c.comment is not None and c.comment.author == "mognad"
-        }
-    finally:
-        wb.close()
+    return {
+        c.coordinate: c.comment.text
+        for c in cells_of(path, sheet)
+        if c.comment is not None and c.comment.author == "mognad"
+    }
 
 
 def error_cells(path: Path, sheet: str = "Resultat") -> dict[str, str]:
     """The cells of the copy stored as Excel error values (type "e"), not as text."""
-    wb = openpyxl.load_workbook(path)
-    try:
-        ws = wb[sheet]
-        return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.data_type == "e"}
-    finally:
-        wb.close()
+    return {c.coordinate: c.value for c in cells_of(path, sheet) if c.data_type == "e"}
 
 
 def test_recalc_matches_the_python_api(workbook, tmp_path, opt_out):
