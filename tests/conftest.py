@@ -145,9 +145,10 @@ def register_plugin():
 
 @pytest.fixture(autouse=True)
 def _default_policy(monkeypatch):
-    """Every test starts from the default anonymity policy (min_size 5), whatever the
-    developer's environment says (MOGNAD_MIN_SIZE, MOGNAD_CONFIG)."""
+    """Every test starts from the default anonymity policy (min_size 5) and language (Swedish),
+    whatever the developer's environment says (MOGNAD_MIN_SIZE, MOGNAD_LANG, MOGNAD_CONFIG)."""
     monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
+    monkeypatch.delenv("MOGNAD_LANG", raising=False)
     monkeypatch.delenv("MOGNAD_CONFIG", raising=False)
 
 

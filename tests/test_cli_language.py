@@ -118,6 +118,26 @@ def test_swedish_is_the_default(run_cli):
     assert "p.e." in swedish and " pp" not in swedish
 
 
+def test_the_lang_setting_is_the_language_of_commands_without_lang(
+    run_cli, monkeypatch, tmp_path
+):
+    """`mognad settings` said "lang = en" while every command printed Swedish: the setting
+    (MOGNAD_LANG, lang in mognad.toml) is what --lang defaults to; --lang still wins."""
+    args = ("gap", DIMIOS_2025, "--target", "55%")
+    english = run_cli(*args, "--lang", "en").stdout
+    swedish = run_cli(*args, "--lang", "sv").stdout
+    monkeypatch.setenv("MOGNAD_LANG", "en")
+    assert run_cli(*args).stdout == english
+    assert run_cli(*args, "--lang", "sv").stdout == swedish
+    monkeypatch.delenv("MOGNAD_LANG")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mognad.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert run_cli(*args).stdout == english
+    (tmp_path / "mognad.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    bad = run_cli(*args)
+    assert bad.exit_code == 2 and "Okänt språk 'fr'" in bad.stderr and bad.stdout == ""
+
+
 def test_a_target_is_named_in_the_output_language(run_cli):
     # was "Target: Kommuner och regioner, snitt 2021 (SKR)" and "Mål: next level"
     en = run_cli("gap", DIMIOS_2025, "--target", "national_2021", "--lang", "en").stdout

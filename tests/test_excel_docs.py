@@ -238,6 +238,7 @@ def user_env() -> dict[str, str]:
         "MOGNAD_BLOCK_PLUGINS",
         "MOGNAD_ALLOW_PLUGINS",
         "MOGNAD_MIN_SIZE",
+        "MOGNAD_LANG",
         "MOGNAD_CONFIG",
         "XLWINGS_ON_SERVER",
     ):

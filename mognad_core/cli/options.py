@@ -112,17 +112,20 @@ def command_lang() -> str:
     return _command_lang.get()
 
 
-def _check_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def _check_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     """--lang: one of texts.LANGS, else texts.UnknownLanguage (the one error, exit code 2); the
-    language of the command from here on, its errors included."""
-    return use_lang(value)
+    language of the command from here on, its errors included. Not given: the ``lang`` setting
+    (``MOGNAD_LANG``, ``lang`` in mognad.toml), else Swedish."""
+    from ..settings import language
+
+    return use_lang(language(value))
 
 
 lang_option = click.option(
     "--lang",
     metavar=f"[{'|'.join(LANGS)}]",
-    default=LANGS[0],
-    show_default=True,
+    default=None,
+    show_default="sv, or the lang setting (MOGNAD_LANG)",
     is_eager=True,  # before the other options' callbacks, which may read files and fail
     callback=_check_lang,
     help="Language of the output: sv (Swedish, the default) or en (English).",
