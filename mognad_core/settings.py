@@ -33,7 +33,7 @@ class Setting:
     default: Any
     env: str
     help: str
-    option: str
+    option: str | None  # the command-line option, when commands have one
 
 
 SETTINGS = (
@@ -56,7 +56,7 @@ SETTINGS = (
         256,
         "MOGNAD_EXCEL_CACHE_MB",
         text("setting.excel_cache_mb", "en"),
-        "-",
+        None,  # no command has it: only the environment and the file
     ),
 )
 
@@ -108,7 +108,7 @@ def setting(name: str, value: Any = None) -> tuple[Any, str]:
     if s is None:
         raise MognadError(f"Unknown setting {name!r}; settings are: {', '.join(_BY_NAME)}.")
     if value is not None:
-        return value, s.option
+        return value, s.option or "-"
     env = os.environ.get(s.env)
     if env is not None and env.strip():
         return env.strip(), s.env
@@ -134,7 +134,7 @@ def excel_cache_bytes(value: Any = None) -> int:
     except ValueError:
         number = -1.0
     if not number > 0 or number != number or number == float("inf"):
-        in_file = source not in ("default", "-", "MOGNAD_EXCEL_CACHE_MB")
+        in_file = source not in ("default", "-", _BY_NAME["excel_cache_mb"].env)
         raise InputError(
             f"excel_cache_mb (from {source}) must be a positive number of megabytes, not {mb!r}",
             Location(file=source if in_file else None),

@@ -456,6 +456,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ändra med {option}, {env}=... eller en rad i {file}.",
         "Change it with {option}, {env}=..., or a {file} line.",
     ),
+    "cli.settings.change_no_option": (
+        "Ändra med {env}=... eller en rad i {file}.",
+        "Change it with {env}=... or a {file} line.",
+    ),
     "cli.settings.file": (
         "Inställningsfil: ./{file}, eller filen som {env} anger.",
         "Configuration file: ./{file}, or the file named by {env}.",

@@ -154,6 +154,7 @@ def settings_cmd(lang: str, fmt: str) -> None:
         source = t("cli.settings.default") if row["source"] == "default" else row["source"]
         click.echo(t("cli.settings.value", name=row["name"], value=row["value"], source=source))
         click.echo(f"  {row['help']}")
-        change = t("cli.settings.change", option=row["option"], env=row["env"], file=CONFIG_FILE)
+        key = "cli.settings.change" if row["option"] else "cli.settings.change_no_option"
+        change = t(key, option=row["option"], env=row["env"], file=CONFIG_FILE)
         click.echo(f"  {change}")
     click.echo("\n" + t("cli.settings.file", file=CONFIG_FILE, env=CONFIG_ENV))
