@@ -271,6 +271,9 @@ def test_mognad_settings_lists_the_setting_and_refuses_an_unusable_value(
     assert shown.exit_code == 0
     assert "excel_cache_mb = 64   (from MOGNAD_EXCEL_CACHE_MB)" in shown.stdout
     assert "How much memory (MB) the Excel functions may use" in shown.stdout
+    # no command has an option for it: the line says how it can be set, with no placeholder
+    assert "  Change it with MOGNAD_EXCEL_CACHE_MB=... or a mognad.toml line." in shown.stdout
+    assert "Change it with -," not in shown.stdout
     monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "-5")
     refused = run_cli("settings")
     assert refused.exit_code == 2
