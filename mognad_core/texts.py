@@ -1497,6 +1497,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Formulas depending on them ({n}): {cells}.",
     ),
     "recalc.other": ("Andra formler ({n}): {cells}.", "Other formulas ({n}): {cells}."),
+    "recalc.error.missing": ("arbetsboken finns inte", "the workbook does not exist"),
+    "recalc.error.kind": (
+        "kan inte räkna om en {suffix}-fil",
+        "cannot recalculate a {suffix} file",
+    ),
+    "recalc.error.no_suffix": ("ändelselös", "suffix-less"),
+    "recalc.error.kind_expected": (
+        "en Excel-arbetsbok (.xlsx eller .xlsm)",
+        "an Excel workbook (.xlsx or .xlsm)",
+    ),
+    "recalc.error.output_suffix": (
+        "Kopian ska vara en {suffix}-fil som indata (fick {name}): kopian behåller indatas format.",
+        "The output must be a {suffix} file like the input (got {name}): the copy keeps the "
+        "input's format.",
+    ),
+    "recalc.error.unreadable": (
+        "filen gick inte att läsa som en Excel-arbetsbok ({reason})",
+        "the file could not be read as an Excel workbook ({reason})",
+    ),
+    "recalc.error.unreadable_expected": (
+        "en arbetsbok sparad av Excel eller LibreOffice, utan lösenord",
+        "a workbook saved by Excel or LibreOffice, without a password",
+    ),
     "recalc.failed": (
         "Inte uträknade, kvar som formler ({n}):",
         "Not evaluated, left as formulas ({n}):",
@@ -1745,6 +1768,175 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mapp, och kör kommandot igen",
         "the disk is full (no space left on the device). Free some space or choose another "
         "folder, and run the command again",
+    ),
+    # ---- excel template workbook (mognad_excel.template) ----
+    # the sheet names (Instruktioner, Svar, Resultat, Påståenden), the table Svarstabell and the
+    # workbook names svar and modell are the same in both languages: formulas refer to them
+    "template.title": ("Digital mognad: {title}", "Digital maturity: {title}"),
+    "template.howto": ("Så här använder du arbetsboken", "How to use this workbook"),
+    "template.step1": (
+        "1. Klistra in svaren i tabellen på bladet Svar från rad 2: en rad per svarande. Rad 1 "
+        "innehåller påståendenas id (t.ex. {examples}); ändra inte rubrikerna. Påståendets text "
+        "syns som kommentar på rubriken och på bladet Påståenden.",
+        "1. Paste the responses into the table on the sheet Svar (responses) from row 2: one row "
+        "per respondent. Row 1 holds the statement ids (e.g. {examples}); do not change the "
+        "headers. A statement's text shows as a comment on its header and on the sheet "
+        "Påståenden (statements). The names of the sheets, of the table Svarstabell and the "
+        "workbook names svar and modell are Swedish in every language: the formulas use them.",
+    ),
+    "template.step2": (
+        "2. Svara med ett tal från {steps} eller {dont_know}.",
+        "2. Answer with a number from {steps} or {dont_know}.",
+    ),
+    "template.step2_scale": (
+        "2. Svara med ett tal från {steps} eller {dont_know}. Lämna cellen tom om svar saknas. "
+        "Skalan: {labels}.",
+        "2. Answer with a number from {steps} or {dont_know}. Leave the cell empty if there is "
+        "no answer. The scale: {labels}.",
+    ),
+    "template.step3": (
+        "3. Kolumnerna respondent, år, förvaltning och roll är frivilliga uppgifter om den "
+        "svarande. Fler sådana kolumner går bra, till höger om påståendena.",
+        "3. The columns respondent, år (year), förvaltning (department) and roll (role) are "
+        "optional facts about the respondent. More such columns are fine, to the right of the "
+        "statements.",
+    ),
+    "template.step4": (
+        "4. Bladet Resultat räknar ut totalt värde, dimensioner, gap mot mål, var ni kan "
+        "börja (prioriteringar) och varje påstående med funktionerna MOGNAD_*. Värdena är "
+        "mellan 0 och 1 och visas i procent.",
+        "4. The sheet Resultat (results) computes the overall score, the dimensions, the gap to "
+        "a target, where to start (priorities) and every statement with the MOGNAD_* functions. "
+        "The values are between 0 and 1 and shown as percentages.",
+    ),
+    "template.step5": (
+        "5. Svaren ligger i tabellen {table} ({range} nu, {rows} rader förberedda). "
+        "Tabellen växer av sig själv när ni klistrar in eller skriver fler rader direkt under "
+        "den, och funktionerna räknar alla rader i den, hur många svarande ni än har. Ligger "
+        "något utanför tabellen varnar Kontroll på bladet Resultat: dra då i tabellens "
+        "nedre högra hörn, eller Tabelldesign → Ändra storlek på tabell.",
+        "5. The answers are in the table {table} ({range} now, {rows} rows prepared). The table "
+        "grows by itself when you paste or type more rows right below it, and the functions "
+        "count every row in it, however many respondents you have. If anything lies outside the "
+        "table, Check on the sheet Resultat warns you: then drag the table's lower right corner, "
+        "or use Table Design → Resize Table.",
+    ),
+    "template.needs": ("Vad behövs för att räkna?", "What do you need to compute it?"),
+    "template.classic": (
+        "Excel i Windows med xlwings: kör 'mognad excel install' en gång i ett "
+        "kommandofönster; den skriver ut resten av stegen ('xlwings addin install', spara "
+        "arbetsboken som .xlsm, Verktyg → Referenser → xlwings i VBA-redigeraren (Alt+F11), "
+        "Import Functions under fliken xlwings, sedan Ctrl+Alt+F9).",
+        "Excel on Windows with xlwings: run 'mognad excel install' once in a command prompt; it "
+        "prints the remaining steps ('xlwings addin install', save the workbook as .xlsm, "
+        "Tools → References → xlwings in the VBA editor (Alt+F11), Import Functions on the "
+        "xlwings tab, then Ctrl+Alt+F9). The functions write English when the setting "
+        "MOGNAD_LANG is en: run 'setx MOGNAD_LANG en' in a command prompt, then restart Excel.",
+    ),
+    "template.lite": (
+        "xlwings Lite (Excel 365, Mac och webben): kör 'mognad excel lite --wheel-url ADRESS' "
+        "med adressen där er IT lagt mognad-paketet; kommandot skriver filerna "
+        "requirements.txt och main.py att klistra in i xlwings Lite.",
+        "xlwings Lite (Excel 365, Mac and the web): run 'mognad excel lite --wheel-url URL' with "
+        "the address where your IT department put the mognad package; the command writes the "
+        "files requirements.txt and main.py to paste into xlwings Lite. For English, put "
+        'import os; os.environ["MOGNAD_LANG"] = "en" at the top of main.py.',
+    ),
+    "template.offline": (
+        "Utan Excel: mognad excel recalc mall.xlsx -o resultat.xlsx räknar om alla formler "
+        "och skriver värdena i en kopia.",
+        "Without Excel: mognad excel recalc template.xlsx -o results.xlsx --lang en recalculates "
+        "every formula and writes the values to a copy, in English.",
+    ),
+    "template.wrong": ("Om något är fel", "If something is wrong"),
+    "template.error_values": (
+        "En funktion som inte kan ge ett resultat visar ett felvärde, som Excels egna "
+        "funktioner: #VÄRDEFEL! (#VALUE!) för ett felaktigt svar eller argument, #SAKNAS! "
+        "(#N/A) när det inte finns något resultat att visa (t.ex. för få svarande, av "
+        "anonymitetsskäl) och #OGILTIGT! (#NUM!) för ett tal utanför det möjliga. "
+        "Formler som bygger på cellen (OM, OMFEL, MEDEL) ser felet, som de ska.",
+        "A function that cannot give a result shows an error value, as Excel's own functions "
+        "do: #VALUE! for a wrong answer or argument, #N/A when there is no result to show (e.g. "
+        "too few respondents, for anonymity) and #NUM! for a number outside what is possible. "
+        "Formulas that build on the cell (IF, IFERROR, AVERAGE) see the error, as they should.",
+    ),
+    "template.error_where": (
+        "Vad som är fel och var står under Kontroll på bladet Resultat (funktionen "
+        'MOGNAD_CHECK), t.ex. \'MOGNAD: rad 7, kolumn H ("f14"): "kanske" är inte ett '
+        "giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
+        "resultatet om. I xlwings Lite syns meddelandet också när du håller musen över cellen.",
+        "What is wrong and where is shown under Check on the sheet Resultat (the function "
+        'MOGNAD_CHECK), e.g. \'MOGNAD: sheet "Svar", row 7, column H ("f14"): "maybe" is not '
+        "a valid answer'. Row and column refer to the sheet Svar. Correct the answer there and "
+        "the result is recalculated. In xlwings Lite the message also shows when you hover over "
+        "the cell.",
+    ),
+    "template.error_name": (
+        "#NAMN? (#NAME?) betyder att Excel inte hittar funktionerna: xlwings är inte "
+        "installerat eller funktionerna är inte importerade (se ovan).",
+        "#NAME? means that Excel cannot find the functions: xlwings is not installed or the "
+        "functions are not imported (see above).",
+    ),
+    "template.made_by": (
+        "Modell: {model} {version}. Skapad av mognad {mognad}.",
+        "Model: {model} {version}. Made by mognad {mognad}.",
+    ),
+    "template.reverse_comment": (
+        "Omvänt påstående: räknas som min + max - svar.",
+        "Reverse statement: scored as min + max - answer.",
+    ),
+    "template.dropdown_title": ("Ogiltigt svar", "Invalid answer"),
+    "template.dropdown_text": (
+        "Svara med ett tal från {low} till {high} eller {dont_know}, eller lämna cellen tom.",
+        "Answer with a number from {low} to {high} or {dont_know}, or leave the cell empty.",
+    ),
+    "template.col.id": ("id", "id"),
+    "template.col.dimension": ("dimension", "dimension"),
+    "template.col.category": ("kategori", "category"),
+    "template.col.statement": ("påstående", "statement"),
+    "template.col.other_language": ("statement (English)", "påstående (Swedish)"),
+    "template.col.reverse": ("omvänd", "reverse"),
+    "template.results": ("Resultat: {title}", "Results: {title}"),
+    "template.model": ("Modell", "Model"),
+    "template.respondents": ("Antal svarande", "Respondents"),
+    "template.overall": ("Totalt (0–100 %)", "Overall (0–100 %)"),
+    "template.as_number": ("← samma värde som tal (0–100)", "← the same value as a number (0–100)"),
+    "template.level": ("Mognadsnivå", "Maturity level"),
+    "template.target": ("Mål (ändra)", "Target (change it)"),
+    "template.target_note": (
+        "{source}; ett tal (60 %), ett jämförelsevärde eller en nivå",
+        "{source}; a number (60 %), a benchmark or a level",
+    ),
+    "template.default": ("förvalt: {name}", "default: {name}"),
+    "template.target_gap": (
+        "Avstånd till mål (procentenheter)",
+        "Distance to target (percentage points)",
+    ),
+    "template.benchmark": ("Jämförelse: {name}", "Benchmark: {name}"),
+    "template.benchmark_unit": ("procentenheter (vägledande)", "percentage points (indicative)"),
+    "template.dimensions": ("Dimensioner och kategorier", "Dimensions and categories"),
+    "template.gap": (
+        "Gap mot målet ovan (negativt = under målet)",
+        "Gap to the target above (negative = below the target)",
+    ),
+    "template.priorities": (
+        "Var börja? (prioriteringar: lågt värde och hög andel vet ej)",
+        "Where to start? (priorities: a low score and a high share of don't know)",
+    ),
+    "template.statements": ("Påståenden", "Statements"),
+    "template.insights": ("Modellens iakttagelser", "The model's findings"),
+    "template.check": ("Kontroll", "Check"),
+    "template.outside": (
+        "Varning: bladet Svar har ifyllda celler utanför svarstabellen; de räknas inte. "
+        "Dra i tabellens nedre högra hörn så att de kommer med (eller Tabelldesign → Ändra "
+        "storlek på tabell).",
+        "Warning: the sheet Svar has filled cells outside the response table; they are not "
+        "counted. Drag the table's lower right corner to take them in (or Table Design → Resize "
+        "Table).",
+    ),
+    "template.check_intro": (
+        "Vad som är fel och var, och vad anonymitetsskyddet döljer (tomt: allt i ordning):",
+        "What is wrong and where, and what the anonymity rules withhold (empty: all is well):",
     ),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),

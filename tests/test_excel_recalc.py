@@ -261,6 +261,11 @@ def test_bad_inputs(tmp_path):
     broken.write_bytes(b"not a zip file")
     with pytest.raises(MognadError, match=r"trasig\.xlsx: the file could not be read as an Excel"):
         recalc(broken, tmp_path / "ut.xlsx")
+    with pytest.raises(MognadError) as refused:
+        recalc(broken, tmp_path / "ut.xlsx")
+    assert refused.value.text("sv").startswith(  # in Swedish too, as the CLI writes it
+        "trasig.xlsx: filen gick inte att läsa som en Excel-arbetsbok (File is not a zip file)"
+    )
     csv = tmp_path / "svar.csv"
     csv.write_text("a1\n1\n")
     with pytest.raises(MognadError, match=r"cannot recalculate a \.csv file"):

@@ -41,7 +41,7 @@ from typing import Any
 
 from mognad_core import safe_write
 from mognad_core.errors import InputError, Location, MognadError
-from mognad_core.texts import Texts, shorten
+from mognad_core.texts import Message, Texts, shorten
 
 from . import cell_errors, udfs
 
@@ -521,19 +521,16 @@ counta = _make_counta()
 # ---- the recalculation -------------------------------------------------------------------
 def _check_paths(source: Path, output: Path, force: bool) -> None:
     if not source.is_file():
-        raise InputError("the workbook does not exist", Location(file=str(source)))
+        raise InputError(Message("recalc.error.missing"), Location(file=str(source)))
     suffix = source.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
         raise InputError(
-            f"cannot recalculate a {suffix or 'suffix-less'} file",
+            Message("recalc.error.kind", suffix=suffix or Message("recalc.error.no_suffix")),
             Location(file=str(source)),
-            "an Excel workbook (.xlsx or .xlsm)",
+            Message("recalc.error.kind_expected"),
         )
     if safe_write.suffix(output) != suffix:
-        raise MognadError(
-            f"The output must be a {suffix} file like the input (got {output.name}): the copy "
-            f"keeps the input's format."
-        )
+        raise MognadError(Message("recalc.error.output_suffix", suffix=suffix, name=output.name))
     safe_write.check_targets([output], force=force, inputs=[source])
 
 
@@ -605,9 +602,9 @@ def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
     except Exception as exc:
         reason = str(exc).strip() or type(exc).__name__
         raise InputError(
-            f"the file could not be read as an Excel workbook ({reason})",
+            Message("recalc.error.unreadable", reason=reason),
             Location(file=str(source)),
-            "a workbook saved by Excel or LibreOffice, without a password",
+            Message("recalc.error.unreadable_expected"),
         ) from None
 
     report = RecalcReport(source=str(source), output=str(output))
