@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Location, MognadError
-from .texts import check_lang, text
+from .texts import Message, check_lang, text
 
 CONFIG_FILE = "mognad.toml"
 CONFIG_ENV = "MOGNAD_CONFIG"
@@ -136,9 +136,9 @@ def excel_cache_bytes(value: Any = None) -> int:
     if not number > 0 or number != number or number == float("inf"):
         in_file = source not in ("default", "-", _BY_NAME["excel_cache_mb"].env)
         raise InputError(
-            f"excel_cache_mb (from {source}) must be a positive number of megabytes, not {mb!r}",
+            Message("setting.excel_cache_mb.bad", source=source, value=repr(mb)),
             Location(file=source if in_file else None),
-            "a number such as 256",
+            Message("setting.excel_cache_mb.expected"),
         )
     return int(number * 1024 * 1024)
 

@@ -484,6 +484,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "How much memory (MB) the Excel functions may use to remember results; the oldest are "
         "forgotten first.",
     ),
+    "setting.excel_cache_mb.bad": (
+        "excel_cache_mb (från {source}) ska vara ett positivt antal megabyte, inte {value}",
+        "excel_cache_mb (from {source}) must be a positive number of megabytes, not {value}",
+    ),
+    "setting.excel_cache_mb.expected": ("ett tal som 256", "a number such as 256"),
     "cli.mapping.wrote": (
         "Skrev {path}: {mapped} av {columns} kolumner kopplade till påståenden, {guesses} "
         "gissning(ar) markerade CHECK, {unmapped} påstående(n) utan kolumn.",

@@ -277,8 +277,12 @@ def test_mognad_settings_lists_the_setting_and_refuses_an_unusable_value(
     monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "-5")
     refused = run_cli("settings")
     assert refused.exit_code == 2
-    assert "excel_cache_mb (from MOGNAD_EXCEL_CACHE_MB) must be a positive number" in (
+    assert "excel_cache_mb (från MOGNAD_EXCEL_CACHE_MB) ska vara ett positivt antal" in (
         refused.stderr
+    )
+    english = run_cli("settings", "--lang", "en")
+    assert "excel_cache_mb (from MOGNAD_EXCEL_CACHE_MB) must be a positive number" in (
+        english.stderr
     )
 
 
