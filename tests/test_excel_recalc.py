@@ -399,7 +399,7 @@ def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure(
         "mindre grupp inte kan räknas fram)."
     )
     assert got["A4"] == "a1" and got["D4"] == "#N/A"  # a withheld figure: #N/A, not text
-    assert said(path)["D4"].startswith("MOGNAD: visas inte av anonymitetsskäl")
+    assert set(said(path)) == {"B1"}  # comments on failing formulas' cells, not in tables
     assert not any(f"{c}4" in numbers_on(got) for c in "DEFG")  # no mean, n or vet ej share
     assert got["J4"] is False and got["A5"] == "a2" and got["J5"] is True
 
@@ -551,3 +551,21 @@ def test_an_error_cell_in_the_answers_gives_the_same_message_in_excel_and_in_rec
     grid = [[float(v) if isinstance(v, int) else v for v in row] for row in grid]
     in_excel = udfs.MOGNAD_SCORE(udfs.CellRange(grid, sheet="Svar"), "tiny")
     assert in_excel == "#VALUE!" and in_excel.message == in_recalc
+
+
+def test_a_failing_table_shows_its_error_in_every_cell_and_its_message_once(
+    tmp_path, tiny_installed
+):
+    """A legacy array range whose formula fails shows the error in every cell, as Excel does;
+    the message is a comment on the formula's cell only (not one per cell: hundreds)."""
+    bad = [list(r) for r in SIX]
+    bad[2][3] = "ofta"
+    wb = openpyxl.Workbook()
+    responses_sheet(wb, bad)
+    res = wb.create_sheet("Resultat")
+    res["A3"] = ArrayFormula("A3:F8", f'=MOGNAD_DIMENSIONS({R},"tiny")')
+    path, out = tmp_path / "bok.xlsx", tmp_path / "ut.xlsx"
+    wb.save(path)
+    recalc(path, out)
+    assert error_cells(out) == {f"{c}{r}": "#VALUE!" for c in "ABCDEF" for r in range(3, 9)}
+    assert list(messages(out)) == ["A3"]

@@ -694,7 +694,7 @@ def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
         _write(cell, values[key])
         report.cells.append(entry)
     for (sheet, r, c), value in run.overlay.items():
-        _write(wb[sheet].cell(r, c), value)
+        _write(wb[sheet].cell(r, c), value, comment=False)  # the formula's cell has it
         report.spilled_cells += 1
 
     lost = _lost_parts(source)
@@ -881,9 +881,10 @@ def _spill_cells(spills):
                     yield sheet, r, c
 
 
-def _write(cell: Any, value: Any) -> None:
+def _write(cell: Any, value: Any, *, comment: bool = True) -> None:
     """Put a computed value into the copy: an error value as an error cell, with its message
-    (what and where) as the cell's comment, as Excel shows it on hover."""
+    (what and where) as the comment of the formula's own cell, as Excel shows it on hover (a
+    table's other cells get none: one failing table would otherwise carry hundreds)."""
     from openpyxl.cell.cell import ERROR_CODES, TYPE_ERROR, TYPE_STRING
     from openpyxl.comments import Comment
 
@@ -897,10 +898,10 @@ def _write(cell: Any, value: Any) -> None:
         cell.data_type = TYPE_ERROR
     elif isinstance(value, str) and value.startswith("=") and len(value) > 1:
         cell.data_type = TYPE_STRING  # a text result, not a formula
-    if message:
-        comment = Comment(message, "mognad")
-        comment.width, comment.height = 420, 140
-        cell.comment = comment
+    if message and comment:
+        note = Comment(message, "mognad")
+        note.width, note.height = 420, 140
+        cell.comment = note
     elif cell.comment is not None and cell.comment.author == "mognad":
         cell.comment = None  # a message of an earlier recalculation no longer applies
 
