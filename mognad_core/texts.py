@@ -1525,6 +1525,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "en arbetsbok sparad av Excel eller LibreOffice, utan lösenord",
         "a workbook saved by Excel or LibreOffice, without a password",
     ),
+    "recalc.note.below_table": (
+        "Tabellen {table} ({where}) har ifyllda rader under sig (rad {first}–{last}) som inte "
+        "hör till den: de räknas inte. Låt tabellen ta med dem (i Excel: dra i dess nedre högra "
+        "hörn, eller Tabelldesign > Ändra storlek på tabell; med openpyxl: ändra tabellens ref) "
+        "och räkna om.",
+        "The table {table} ({where}) has filled rows below it (rows {first}–{last}) that are not "
+        "part of it: they are not counted. Let the table take them in (in Excel: drag its lower "
+        "right corner, or Table Design > Resize Table; with openpyxl: change the table's ref) "
+        "and recalculate.",
+    ),
+    "recalc.note.lost": (
+        "Indata har {parts}, som kopian inte behåller (den skrivs med openpyxl). Indata är "
+        "oförändrad.",
+        "The input has {parts}, which the copy does not keep (it is written with openpyxl). The "
+        "input itself is unchanged.",
+    ),
+    "recalc.part.charts": ("diagram", "charts"),
+    "recalc.part.images": ("bilder", "images"),
+    "recalc.part.pivot tables": ("pivottabeller", "pivot tables"),
+    "recalc.part.slicers": ("utsnitt", "slicers"),
     "recalc.failed": (
         "Inte uträknade, kvar som formler ({n}):",
         "Not evaluated, left as formulas ({n}):",
@@ -1899,7 +1919,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "template.col.dimension": ("dimension", "dimension"),
     "template.col.category": ("kategori", "category"),
     "template.col.statement": ("påstående", "statement"),
-    "template.col.other_language": ("statement (English)", "påstående (Swedish)"),
+    "template.col.other_language": ("statement (English)", "statement (Swedish)"),
     "template.col.reverse": ("omvänd", "reverse"),
     "template.results": ("Resultat: {title}", "Results: {title}"),
     "template.model": ("Modell", "Model"),

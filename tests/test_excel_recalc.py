@@ -569,3 +569,31 @@ def test_a_failing_table_shows_its_error_in_every_cell_and_its_message_once(
     recalc(path, out)
     assert error_cells(out) == {f"{c}{r}": "#VALUE!" for c in "ABCDEF" for r in range(3, 9)}
     assert list(messages(out)) == ["A3"]
+
+
+def test_rows_below_a_table_that_it_did_not_take_in_are_reported(tmp_path, tiny_installed, opt_out):
+    """Rows written under an Excel Table without it growing (a script, a paste below a blank
+    row) are not part of it: formulas on the table do not count them, and recalc says so."""
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    ws = responses_sheet(wb, SIX)  # header + 6 respondents, rows 1-7
+    ws.add_table(Table(displayName="Svarstabell", ref="A1:F5"))  # took in 4 of them
+    res = wb.create_sheet("Resultat")
+    res["A1"] = '=MOGNAD_RESPONDENTS(Svarstabell[#All],"tiny")'
+    res["A2"] = '=MOGNAD_RESPONDENTS(Svarstabell,"tiny")'  # the data rows: no header, refused
+    path, out = tmp_path / "bok.xlsx", tmp_path / "ut.xlsx"
+    wb.save(path)
+    report = recalc(path, out)
+    assert values(out)["A1"] == 4
+    below = [n for n in report.notes if n.startswith("Tabellen Svarstabell")]
+    assert below == [
+        "Tabellen Svarstabell (Svar!A1:F5) har ifyllda rader under sig (rad 6–7) som inte hör "
+        "till den: de räknas inte. Låt tabellen ta med dem (i Excel: dra i dess nedre högra "
+        "hörn, eller Tabelldesign > Ändra storlek på tabell; med openpyxl: ändra tabellens ref) "
+        "och räkna om."
+    ]
+    english = recalc(path, out, force=True, lang="en")
+    assert any(
+        n.startswith("The table Svarstabell (Svar!A1:F5) has filled rows") for n in english.notes
+    )

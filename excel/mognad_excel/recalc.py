@@ -553,6 +553,35 @@ def _lost_parts(source: Path) -> list[str]:
     return lost
 
 
+def _rows_below_tables(wb: Any) -> list[str]:
+    """A note for each Excel Table with filled cells below it in its columns: rows that were
+    added without the table growing (a script, or a paste below a blank row) are not part of it,
+    so no formula on the table counts them."""
+    from openpyxl.utils.cell import range_boundaries
+
+    t = Texts(udfs.language())
+    notes = []
+    for ws in wb.worksheets:
+        for table in ws.tables.values():
+            min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+            below = [
+                r
+                for (r, c), cell in _cells(ws)
+                if r > max_row and min_col <= c <= max_col and cell.value not in (None, "")
+            ]
+            if below:
+                notes.append(
+                    t(
+                        "recalc.note.below_table",
+                        table=table.displayName,
+                        where=_range_text(ws.title, min_row, min_col, max_row, max_col),
+                        first=min(below),
+                        last=max(below),
+                    )
+                )
+    return notes
+
+
 def _quote(sheet: str) -> str:
     if sheet.replace("_", "").isalnum() and not sheet[0].isdigit():
         return sheet
@@ -608,6 +637,7 @@ def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
         ) from None
 
     report = RecalcReport(source=str(source), output=str(output))
+    outside = _rows_below_tables(wb)  # before any value is written into the copy
     areas: list[_Area] = []
     originals: dict[tuple[str, int, int], Any] = {}
     texts: dict[tuple[str, int, int], str] = {}
@@ -697,11 +727,12 @@ def _recalc(source: Path, output: Path, force: bool) -> RecalcReport:
         _write(wb[sheet].cell(r, c), value, comment=False)  # the formula's cell has it
         report.spilled_cells += 1
 
+    t = Texts(udfs.language())
+    report.notes.extend(outside)
     lost = _lost_parts(source)
     if lost:
         report.notes.append(
-            f"The input has {', '.join(lost)}, which the copy does not keep (it is written with "
-            "openpyxl). The input itself is unchanged."
+            t("recalc.note.lost", parts=t.join([t(f"recalc.part.{p}") for p in lost]))
         )
     if report.of_kind("mognad"):  # "Anonymitetsskydd avstängt ..." under the opt-out
         report.notes.extend(udfs.policy_notes())
