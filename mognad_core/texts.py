@@ -1564,30 +1564,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} takes at most {most} argument(s), got {got}",
     ),
     "excel.arg.one_cell": (
-        "{what} ska vara en cell eller ett värde, inte ett område med {n} celler",
+        'argumentet "{what}" ska vara en cell eller ett värde, inte ett område med {n} celler',
         "{what} must be one cell or a value, not a range of {n} cells",
     ),
     "excel.arg.not_bool": (
-        "{what} ska vara text, inte SANT/FALSKT",
+        'argumentet "{what}" ska vara text, inte SANT/FALSKT',
         "{what} must be text, not TRUE/FALSE",
     ),
     "excel.arg.error": (
-        "{what} är felvärdet {error} (från cellen det hämtas från)",
+        'argumentet "{what}" är felvärdet {error} (från cellen det hämtas från)',
         "{what} is the error value {error} (from the cell it comes from)",
     ),
     "excel.arg.error_because": (
-        "{what} är felvärdet {error}: {because}",
+        'argumentet "{what}" är felvärdet {error}: {because}',
         "{what} is the error value {error}: {because}",
     ),
     "excel.range.not_range": (
-        "{what} ska vara ett område: en rubrikrad (påståendenas id, t.ex. f11) och en rad per "
-        "svarande",
+        'argumentet "{what}" ska vara ett område: en rubrikrad (påståendenas id, t.ex. f11) och '
+        "en rad per svarande",
         "{what} must be a range: a header row (statement ids such as f11) and one row per "
         "respondent",
     ),
     "excel.range.empty": (
-        "området {what} är tomt. Det ska ha en rubrikrad (påståendenas id, t.ex. f11, eller "
-        "deras texter) och en rad per svarande",
+        'området i argumentet "{what}" är tomt. Det ska ha en rubrikrad (påståendenas id, t.ex. '
+        "f11, eller deras texter) och en rad per svarande",
         "the {what} range is empty. Expected a header row (statement ids such as f11, or "
         "statement texts) and one row per respondent",
     ),
@@ -1645,6 +1645,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "excel.which.unknown": (
         'ingen iakttagelse "{key}" (iakttagelser: {keys})',
         'no insight "{key}" (insights: {keys})',
+    ),
+    "excel.note.waves_pooled": (
+        'Svaren är från {count} mätomgångar i kolumnen "{column}" ({waves}) och räknas ihop '
+        "här. Jämför dem med MOGNAD_CHANGE (en mätomgång i vart och ett av dess två områden), "
+        "eller ha en mätomgång per svarstabell.",
+        'The responses are from {count} waves in column "{column}" ({waves}), analysed '
+        "together here. Compare them with MOGNAD_CHANGE (one wave in each of its two ranges), or "
+        "keep one wave per response table.",
     ),
     "excel.col.key": ("Nyckel", "Key"),
     "excel.col.title": ("Rubrik", "Title"),

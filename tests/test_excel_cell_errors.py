@@ -221,7 +221,7 @@ def test_every_function_fails_through_cell_errors(monkeypatch):
         before = len(calls)
         value = udfs.FUNCTIONS[name](*args)
         if name == "MOGNAD_CHECK":  # it reports problems as rows, and fails only itself
-            assert value[1][0] == "fel" and value[1][1].startswith("MOGNAD: "), value
+            assert value[1][0] == "fel" and value[1][1].startswith("argumentet "), value
             continue
         assert len(calls) == before + 1, name
         assert value == calls[-1][0] and calls[-1][1].startswith("MOGNAD: "), name

@@ -369,7 +369,7 @@ def test_a_range_of_three_respondents_shows_the_refusal_never_a_number(
     assert got["B2"] is False and got["B3"] == "inget tal"  # no formula takes it for a number
     assert got["B4"] == got["B5"] == got["B6"] == got["A8"] == "#N/A"  # not even the count
     assert on["B4"] == on["B5"] == on["A8"] == refusal()
-    assert on["B6"] == "MOGNAD: score är felvärdet #N/A: " + refusal()[8:]  # passed on
+    assert on["B6"] == 'MOGNAD: argumentet "score" är felvärdet #N/A: ' + refusal()[8:]  # passed on
     assert error_cells(path.with_name("ut.xlsx")).keys() == {"B1", "B4", "B5", "B6", "A8"}
     assert numbers_on(got) == {}
     assert NOTICE not in printed

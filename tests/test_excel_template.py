@@ -18,7 +18,7 @@ from mognad_excel.template import write_template
 from openpyxl.worksheet.formula import ArrayFormula
 
 import mognad_core as mognad
-from mognad_core import disclosure
+from mognad_core import disclosure, texts
 from mognad_core.errors import MognadError
 
 NOTICE = "Anonymitetsskydd avstängt"
@@ -238,7 +238,7 @@ def test_template_with_three_respondents_shows_refusals_not_numbers(tmp_path, ru
     for what in ("dimensions", "gap", "priorities", "statements", "insights"):
         assert res[info.cells[what].split(":")[0]].value == "#N/A", what
     # the check beside the results says why, in words
-    assert res["I4"].value == "anonymitet: " + refused
+    assert res["I4"].value == "anonymitet: " + refused.removeprefix("MOGNAD: ")
     # the only numbers left are the ones the template itself holds (target, benchmark)
     found = {
         c.coordinate
@@ -317,6 +317,7 @@ def test_a_template_counts_ten_thousand_pasted_respondents(tmp_path, run_cli):
     assert res[info.cells["outside"]].value in (None, "")  # nothing outside the table
     # nothing wrong; the check says the sample's two waves are counted together
     assert res["I4"].value.startswith("notering: Svaren är från 2 mätomgångar")
+    assert "MOGNAD_CHANGE" in res["I4"].value and "--where" not in res["I4"].value  # Excel advice
     assert res["I5"].value in (None, "")
 
 
@@ -363,6 +364,164 @@ def test_the_check_beside_the_results_says_what_is_wrong_and_where(tmp_path, run
     assert dims == {"#VALUE!"}
     letter = info.statement_columns["f14"]
     assert res["I4"].value.startswith(
-        f'fel: MOGNAD: blad "Svar", rad 8, kolumn {letter} ("f14"): "kanske" är inte ett giltigt'
+        f'fel: blad "Svar", rad 8, kolumn {letter} ("f14"): "kanske" är inte ett giltigt'
     )
     assert res["I5"].value in (None, "")
+
+
+# ---- the workbook's language: Swedish by default, English with --lang en, never mixed --------
+#: Swedish words of the template's own labels: none may be in an English workbook. Matched as
+#: words (case counts); WHOLE_CELLS only as a cell's whole text (the English instructions name
+#: the sheet Påståenden, which keeps its name in both languages).
+TELLTALE = (
+    "Antal svarande",
+    "Totalt",
+    "Mål",
+    "Kontroll",
+    "Vad som",
+    "Varning",
+    "Dimensioner",
+    "Tabelldesign",
+    "förvalt",
+    "Så här",
+    "Klistra",
+    "Svara med",
+    "Verktyg",
+    "Utan Excel",
+    "VÄRDEFEL",
+    "Jämförelse",
+    "procentenheter",
+    "iakttagelser",
+    "Modell",
+    "Skapad av",
+    "Ogiltigt",
+)
+WHOLE_CELLS = ("Påståenden", "kategori", "påstående", "omvänd")
+
+
+def _telltales(labels: list[str]) -> set[str]:
+    import re
+
+    words = {w for w in TELLTALE if any(re.search(rf"(?<!\w){w}(?!\w)", s) for s in labels)}
+    return words | {w for w in WHOLE_CELLS if w in labels}
+
+
+def _written_labels(template: Path, recalculated: Path, model: str) -> list[str]:
+    """Every text mognad wrote on Instruktioner, Resultat and Påståenden's header (values as
+    recalculated), the formula of the outside-the-table warning, the statements' comments and
+    the dropdown's error; not the model's own Swedish statement texts (MOGNAD_STATEMENTS'
+    text column)."""
+    own = {s.text for s in mognad.get_model(model).statements}
+    done = openpyxl.load_workbook(recalculated, data_only=True)
+    labels = [
+        c.value
+        for name in ("Instruktioner", "Resultat")
+        for row in done[name].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value not in own
+    ]
+    labels += [c.value for c in done["Påståenden"][1]]
+    wb = openpyxl.load_workbook(template)
+    labels.append(wb["Resultat"]["I2"].value)
+    svar = wb["Svar"]
+    labels += [c.comment.text for c in svar[1] if c.comment]
+    (dv,) = svar.data_validations.dataValidation
+    return [*labels, dv.errorTitle, dv.error]
+
+
+def test_an_english_template_recalculated_in_english_has_no_swedish_label(tmp_path, run_cli):
+    """Was: every label of the template was Swedish while the MOGNAD_* cells were English under
+    --lang en ("Vad som är fel och var…" above "error: MOGNAD: sheet…")."""
+    found = {}
+    for lang in ("sv", "en"):
+        template, filled, out = (tmp_path / f"{lang}-{n}.xlsx" for n in ("mall", "ifylld", "res"))
+        done = run_cli("excel", "template", "dimios", "-o", template, "--lang", lang)
+        assert done.exit_code == 0, done.stderr
+        fill(template, sample_path("dimios"), filled)
+        done = run_cli("excel", "recalc", filled, "-o", out, "--lang", lang)
+        assert done.exit_code == 0, done.stderr
+        labels = _written_labels(template, out, "dimios")
+        found[lang] = (_telltales(labels), "\n".join(labels))
+    assert found["sv"][0] == set(TELLTALE) | set(WHOLE_CELLS)  # the Swedish workbook as it was
+    words, english = found["en"]
+    assert words == set()
+    for label in (
+        "How to use this workbook",
+        "Respondents",
+        "Overall (0–100 %)",
+        "Target (change it)",
+        "Dimensions and categories",
+        "Statements",
+        "Check",
+        '"Warning: the sheet Svar has filled cells outside the response table',
+        "Table Design → Resize Table",
+        "Tools → References",
+        "#VALUE! for a wrong answer",
+        "default: Target 2023",
+        "Invalid answer",
+        "or Don't know, or leave the cell empty",
+        "f11: We systematically follow up the benefits of our digital initiatives.",
+        "Results: DiMiOS – Digital maturity in the public sector",
+        "statement (Swedish)",
+    ):
+        assert label in english, label
+    # the names the formulas use are the same in both languages, and the English text says so
+    assert "Svarstabell" in english and "workbook names svar and modell" in english
+    # the cells the functions wrote are English too (recalc --lang en)
+    assert "note: The responses are from 2 waves" in english
+
+
+def test_an_english_template_uses_the_models_english_texts(tmp_path):
+    info = write_template(TINY, tmp_path / "en.xlsx", lang="EN")  # a language as people type it
+    wb = openpyxl.load_workbook(info.path)
+    a2 = wb["Svar"][f"{info.statement_columns['a2']}1"].comment.text
+    reverse = "Reverse statement: scored as min + max - answer."
+    assert a2 == f"a2: The plan is often missing.\n(Alpha)\n{reverse}"
+    stm = wb["Påståenden"]
+    assert [c.value for c in stm[1]] == [
+        "id",
+        "dimension",
+        "category",
+        "statement",
+        "statement (Swedish)",
+        "reverse",
+    ]
+    # English where the model has it, else its Swedish (b1 has no text_en, Beta no label_en)
+    assert [c.value for c in stm[3]] == [
+        "a2",
+        "Alpha",
+        None,
+        "The plan is often missing.",
+        "Planen saknas ofta.",
+        "yes",
+    ]
+    b1 = next(row for row in stm.iter_rows(min_row=2) if row[0].value == "b1")
+    assert [c.value for c in b1][:5] == [
+        "b1",
+        "Beta",
+        "Beta ett",
+        "Vi mäter nytta.",
+        "Vi mäter nytta.",
+    ]
+    res = wb["Resultat"]
+    assert res["A1"].value == "Results: Tiny test model"
+    assert res["A5"].value == "Maturity level" and res["B5"].value == "=MOGNAD_LEVEL(B4,modell)"
+    (dv,) = wb["Svar"].data_validations.dataValidation
+    assert dv.formula1 == '"1,2,3,4,5,Don\'t know"'  # an answer the model accepts
+    sv = openpyxl.load_workbook(write_template(TINY, tmp_path / "sv.xlsx").path)
+    assert [c.value for c in sv["Påståenden"][3]] == [
+        "a2",
+        "Alfa",
+        None,
+        "Planen saknas ofta.",
+        "The plan is often missing.",
+        "ja",
+    ]
+    assert sv["Svar"][f"{info.statement_columns['a2']}1"].comment.text.endswith(
+        "\nOmvänt påstående: räknas som min + max - svar."
+    )
+    assert sv["Resultat"]["A5"].value == "Mognadsnivå"
+    assert sv["Svar"].data_validations.dataValidation[0].formula1 == '"1,2,3,4,5,Vet ej"'
+    with pytest.raises(texts.UnknownLanguage):
+        write_template(TINY, tmp_path / "de.xlsx", lang="de")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.xlsx", "sv.xlsx"]

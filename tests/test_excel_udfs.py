@@ -530,7 +530,7 @@ def test_a_range_of_three_respondents_shows_the_refusal_never_a_number():
         assert not numbers_in(value), name
     # a formula reading the refused cell passes the refusal on
     passed = shown(udfs.MOGNAD_LEVEL(udfs.MOGNAD_SCORE(THREE, TINY), TINY), NA)
-    assert passed == "MOGNAD: score är felvärdet #N/A: " + refusal()[len("MOGNAD: ") :]
+    assert passed == 'MOGNAD: argumentet "score" är felvärdet #N/A: ' + refusal()[len("MOGNAD: ") :]
     # a comparison names the wave that may not be published
     before = shown(udfs.MOGNAD_CHANGE(THREE, SIX, TINY), NA)
     assert before == refusal().replace("MOGNAD: ", "MOGNAD: Före: ")

@@ -97,6 +97,8 @@ CATEGORY = "mognad"
 PREFIX = "MOGNAD: "
 #: Reading notes MOGNAD_CHECK leaves out: they describe a sheet that is as it should be.
 QUIET_NOTES = frozenset({"read.columns_kept"})
+#: Notes whose advice is for the command line, and their wording for a workbook.
+IN_EXCEL = {"note.waves_pooled": "excel.note.waves_pooled"}
 #: Key of the opt-out notice when MOGNAD_INSIGHTS lists it as its first finding.
 OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
@@ -885,6 +887,7 @@ def _checked(responses: Any, model: Any) -> list[list[Any]]:
 
     def failure(exc: Exception) -> None:
         code, message = problem(exc, lang)
+        message = message.removeprefix(PREFIX)  # the kind says where it comes from
         add(
             "anonymity" if code == NA and isinstance(exc, disclosure.DisclosureError) else "error",
             message,
@@ -897,8 +900,11 @@ def _checked(responses: Any, model: Any) -> list[list[Any]]:
         failure(exc)
         return found
     for note in rs.result_notes():
-        if getattr(note, "key", None) in QUIET_NOTES:
+        key = getattr(note, "key", None)
+        if key in QUIET_NOTES:
             continue
+        if key in IN_EXCEL:
+            note = Message(IN_EXCEL[key], **note.data)
         add("note", _sentence(texts.words([note], lang)[0]))
     try:
         _, result, _ = _scored(responses, m, mkey)
