@@ -118,9 +118,7 @@ def test_swedish_is_the_default(run_cli):
     assert "p.e." in swedish and " pp" not in swedish
 
 
-def test_the_lang_setting_is_the_language_of_commands_without_lang(
-    run_cli, monkeypatch, tmp_path
-):
+def test_the_lang_setting_is_the_language_of_commands_without_lang(run_cli, monkeypatch, tmp_path):
     """`mognad settings` said "lang = en" while every command printed Swedish: the setting
     (MOGNAD_LANG, lang in mognad.toml) is what --lang defaults to; --lang still wins."""
     args = ("gap", DIMIOS_2025, "--target", "55%")
