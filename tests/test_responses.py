@@ -580,6 +580,11 @@ def test_subset_takes_a_mask_of_ones_and_zeros_and_keeps_the_selection(tiny_mode
     klf = rs.where(förvaltning="KLF").subset([True, False])
     assert klf.conditions == (("förvaltning", "KLF"),)
     assert klf.n == 1 and klf.rows_in_origin().tolist() == [2]
+    # a selection from a cut keeps the cut (the disclosure checks look at what it was cut from)
+    cut = rs.subset([True, True, True, False])
+    again = cut.where(förvaltning="KLF")
+    assert again.cut_from == cut.cut_from and len(again.cut_from) == 1
+    assert again.rows_in_origin().tolist() == [2]
 
 
 def test_a_mapping_to_nothing_is_an_attribute(tmp_path):
@@ -615,6 +620,11 @@ def test_a_missing_column_of_a_workbook_names_the_file_and_the_sheet(tmp_path, t
     with pytest.raises(mognad.InputError) as caught:
         rs.column("enhet")
     assert caught.value.text("en").startswith('svar.xlsx, sheet "Svar": there is no column "enhet"')
+    with pytest.raises(mognad.InputError) as caught:
+        rs.where(förvaltning="Xyz")
+    assert caught.value.text("en").startswith(
+        'svar.xlsx, sheet "Svar", column ("förvaltning"): no respondent has "Xyz" in column'
+    )
 
 
 def test_a_selection_keeps_what_the_responses_were_read_with(tmp_path, tiny_frame):
@@ -628,4 +638,75 @@ def test_a_selection_keeps_what_the_responses_were_read_with(tmp_path, tiny_fram
     assert klf.missing_statements == ["b3"]
     assert klf.attribute_columns == ["förvaltning", "Påstående 25"]
     assert klf.unmatched_statements == ["Påstående 25"]
-    assert klf.subset([False, True]).row_numbers.tolist() == [5]
+    assert klf.notes == rs.notes and len(rs.notes) == 3
+    assert list(klf.attributes.columns) == ["förvaltning", "Påstående 25"]
+    assert klf.attributes["förvaltning"].tolist() == ["KLF", "KLF"]
+    assert klf.attributes.index.tolist() == [0, 1]
+    last = klf.subset([False, True])
+    assert last.row_numbers.tolist() == [5] and last.rows_in_origin().tolist() == [3]
+    assert klf.origin is rs and last.origin is rs
+    # a set made in Python, without row numbers: its selections have none either
+    made = mognad.ResponseSet(rs.model, rs.values, rs.dont_know, rs.attributes)
+    assert made.subset([True, False, True, False]).row_numbers is None
+
+
+def test_waves_named_by_numbers_come_before_waves_named_by_words(tiny_model, tiny_frame):
+    frame = tiny_frame.assign(år=["vår 2025", 2025, 2024.0, "höst 2024"])
+    waves = mognad.prepare(frame, tiny_model).waves()
+    assert waves.labels == ("2024", "2025", "höst 2024", "vår 2025")
+    assert (waves.latest, waves.previous, waves.missing) == ("vår 2025", "höst 2024", 0)
+
+
+def test_where_without_an_equals_sign_says_how_to_write_it(tiny_model, tiny_frame):
+    rs = mognad.prepare(tiny_frame, tiny_model)
+    with pytest.raises(mognad.MognadError) as caught:
+        rs.where("förvaltning Soc")
+    assert caught.value.text("en") == (
+        "--where 'förvaltning Soc': write it as COLUMN=VALUE, e.g. år=2025."
+    )
+    assert caught.value.text() == (
+        "--where 'förvaltning Soc': skriv det som KOLUMN=VÄRDE, t.ex. år=2025."
+    )
+
+
+def test_where_splits_at_the_first_equals_sign(tiny_model, tiny_frame):
+    rs = mognad.prepare(tiny_frame.assign(grupp=["x=1", "x=1", "y", "x=1"]), tiny_model)
+    chosen = rs.where("grupp = x=1")
+    assert chosen.rows_in_origin().tolist() == [0, 1, 3]
+    assert chosen.conditions == (("grupp", "x=1"),)
+
+
+def test_a_value_nobody_has_lists_the_values_of_the_whole_files_column(tiny_model, tiny_frame):
+    frame = tiny_frame.assign(roll=["Chef", "Chef", "Medarbetare", "Chef"], id=[11, 12, 13, 14])
+    rs = mognad.prepare(frame, tiny_model)
+
+    def refused(select) -> tuple[str, str]:
+        with pytest.raises(mognad.InputError) as caught:
+            select()
+        return caught.value.text("en"), caught.value.text()
+
+    assert refused(lambda: rs.where(förvaltning="Xyz")) == (
+        'column ("förvaltning"): no respondent has "Xyz" in column "förvaltning". Expected one '
+        "of: KLF, Soc.",
+        'kolumn ("förvaltning"): ingen svarande har "Xyz" i kolumnen "förvaltning". Förväntat: '
+        "något av: KLF, Soc.",
+    )
+    # in a selection: the values of the whole file, never only those left in it
+    en, _ = refused(lambda: rs.where(förvaltning="Soc").where(roll="Medarbetare"))
+    assert en.endswith("Expected one of: Chef, Medarbetare.")
+    # near-unique values (ids: more than half as many as rows) are not listed
+    en, sv = refused(lambda: rs.where(id=15))
+    assert en.endswith('in column "id". Expected a value that occurs in the column.')
+    assert sv.endswith('i kolumnen "id". Förväntat: ett värde som finns i kolumnen.')
+    three = mognad.prepare(frame.assign(roll=["Chef", "A", "B", "Chef"]), tiny_model)
+    en, _ = refused(lambda: three.where(roll="C"))
+    assert en.endswith("Expected a value that occurs in the column.")
+    # two values are listed even in a set of three
+    small = mognad.prepare(frame.iloc[:3].assign(roll=["A", "B", "A"]), tiny_model)
+    en, _ = refused(lambda: small.where(roll="C"))
+    assert en.endswith("Expected one of: A, B.")
+    # at most ten, in order
+    many = pd.concat([tiny_frame] * 6, ignore_index=True)
+    many["enhet"] = [f"e{n:02}" for n in range(1, 12)] * 2 + ["e01", "e02"]
+    en, _ = refused(lambda: mognad.prepare(many, tiny_model).where(enhet="e99"))
+    assert en.endswith("Expected one of: " + ", ".join(f"e{n:02}" for n in range(1, 11)) + ".")
