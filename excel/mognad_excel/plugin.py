@@ -112,7 +112,7 @@ def template_cmd(
     stem = Path(model).stem if names_a_model_file(model) else model
     path = output or f"mognad-{stem}.xlsx"
     names = [a.strip() for a in attributes.split(",") if a.strip()]
-    info = write_template(model, path, rows=rows, attributes=names, force=force)
+    info = write_template(model, path, rows=rows, attributes=names, force=force, lang=lang)
     ids = list(info.statement_columns)
     click.echo(t("excel.template.wrote", path=info.path, model=info.model))
     click.echo(

@@ -2,7 +2,7 @@
 
 Sheets:
 
-* **Instruktioner**: what to do, in Swedish.
+* **Instruktioner**: what to do, in the workbook's language (``lang``: Swedish, or English).
 * **Svar**: the response sheet, an Excel Table named ``Svarstabell``. Row 1 holds the attribute
   columns (respondent, år, förvaltning, roll) and one column per statement id; the statement
   text is a comment on each id. Every answer cell has a dropdown with the scale steps and "Vet
@@ -34,8 +34,8 @@ import mognad_core as mognad
 from mognad_core import safe_write
 from mognad_core.errors import MognadError
 from mognad_core.plugins import names_a_model_file
-from mognad_core.schema import MaturityModel
-from mognad_core.texts import Message
+from mognad_core.schema import MaturityModel, in_language, normalize_token
+from mognad_core.texts import Message, Texts, check_lang
 
 DEFAULT_ROWS = 2000
 DEFAULT_ATTRIBUTES = ("respondent", "år", "förvaltning", "roll")
@@ -48,6 +48,8 @@ CHECKED_COLUMNS = "$A:$ZZ"
 CHECK_ROWS = 8
 UDF_MODULE = "mognad_excel.udfs"
 MAX_ROWS = 1_048_575
+#: the longest text a string in an Excel formula may hold
+EXCEL_STRING_MAX = 255
 
 PERCENT = "0.0 %"
 DECIMAL = "0.00"
@@ -82,8 +84,17 @@ def _styles():
     }
 
 
-def _dont_know_label(model: MaturityModel) -> str:
-    token = model.scale.dont_know[0] if model.scale.dont_know else "vet ej"
+#: don't-know answers a model may list that are English (the English template offers the first)
+ENGLISH_DONT_KNOW = ("don't know", "dont know", "do not know")
+
+
+def _dont_know_label(model: MaturityModel, lang: str = "sv") -> str:
+    """The don't-know answer the template offers: the model's first token, in English its first
+    English token when it has one (every token of the model's list is a valid answer)."""
+    tokens = list(model.scale.dont_know) or ["vet ej"]
+    if lang == "en":
+        tokens = [t for t in tokens if normalize_token(t) in ENGLISH_DONT_KNOW] or tokens
+    token = tokens[0]
     return token[:1].upper() + token[1:]
 
 
@@ -95,10 +106,10 @@ def _steps(model: MaturityModel) -> list[int] | None:
     return list(range(lo, hi + 1)) if hi - lo <= 10 else None
 
 
-def _validation(model: MaturityModel, first_cell: str):
+def _validation(model: MaturityModel, first_cell: str, t: Texts):
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    dk = _dont_know_label(model)
+    dk = _dont_know_label(model, t.lang)
     steps = _steps(model)
     lo, hi = f"{model.scale.min:g}", f"{model.scale.max:g}"
     if steps is not None:
@@ -116,8 +127,8 @@ def _validation(model: MaturityModel, first_cell: str):
         )
     dv.showErrorMessage = True
     dv.errorStyle = "stop"
-    dv.errorTitle = "Ogiltigt svar"
-    dv.error = f"Svara med ett tal från {lo} till {hi} eller {dk}, eller lämna cellen tom."
+    dv.errorTitle = t("template.dropdown_title")
+    dv.error = t("template.dropdown_text", low=lo, high=hi, dont_know=dk)
     dv.showInputMessage = False
     return dv
 
@@ -128,92 +139,48 @@ def _header(cell: Any, text: str, st: dict) -> None:
     cell.fill = st["head_fill"]
 
 
-def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str, st) -> None:
-    dk = _dont_know_label(model)
+def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str, st, t) -> None:
+    lang = t.lang
+    dk = _dont_know_label(model, lang)
     scale = model.scale
-    labels = "; ".join(f"{k} = {v}" for k, v in sorted(scale.labels.items()))
+    step_labels = (scale.labels_en or scale.labels) if lang == "en" else scale.labels
+    labels = "; ".join(f"{k} = {v}" for k, v in sorted(step_labels.items()))
     steps = f"{scale.min:g}–{scale.max:g}"
+    examples = ", ".join(model.statement_ids[:3])
     lines: list[tuple[str, str]] = [
-        ("title", f"Digital mognad: {model.display_title()}"),
+        ("title", t("template.title", title=model.display_title(lang))),
         ("", ""),
-        ("bold", "Så här använder du arbetsboken"),
+        ("bold", t("template.howto")),
+        ("", t("template.step1", examples=examples)),
         (
             "",
-            "1. Klistra in svaren i tabellen på bladet Svar från rad 2: en rad per svarande. Rad 1 "
-            "innehåller påståendenas id (t.ex. "
-            f"{', '.join(model.statement_ids[:3])}); ändra inte rubrikerna. Påståendets text "
-            "syns som kommentar på rubriken och på bladet Påståenden.",
-        ),
-        (
-            "",
-            f"2. Svara med ett tal från {steps} eller {dk}. Lämna cellen tom om svar saknas. "
-            f"Skalan: {labels}."
+            t("template.step2_scale", steps=steps, dont_know=dk, labels=labels)
             if labels
-            else f"2. Svara med ett tal från {steps} eller {dk}.",
+            else t("template.step2", steps=steps, dont_know=dk),
         ),
-        (
-            "",
-            "3. Kolumnerna respondent, år, förvaltning och roll är frivilliga uppgifter om den "
-            "svarande. Fler sådana kolumner går bra, till höger om påståendena.",
-        ),
-        (
-            "",
-            "4. Bladet Resultat räknar ut totalt värde, dimensioner, gap mot mål, var ni kan "
-            "börja (prioriteringar) och varje påstående med funktionerna MOGNAD_*. Värdena är "
-            "mellan 0 och 1 och visas i procent.",
-        ),
-        (
-            "",
-            f"5. Svaren ligger i tabellen {TABLE} ({response_range} nu, {rows} rader förberedda). "
-            "Tabellen växer av sig själv när ni klistrar in eller skriver fler rader direkt under "
-            "den, och funktionerna räknar alla rader i den, hur många svarande ni än har. Ligger "
-            "något utanför tabellen varnar Kontroll på bladet Resultat: dra då i tabellens "
-            "nedre högra hörn, eller Tabelldesign → Ändra storlek på tabell.",
-        ),
+        ("", t("template.step3")),
+        ("", t("template.step4")),
+        ("", t("template.step5", table=TABLE, range=response_range, rows=rows)),
         ("", ""),
-        ("bold", "Vad behövs för att räkna?"),
-        (
-            "",
-            "Excel i Windows med xlwings: kör 'mognad excel install' en gång i ett "
-            "kommandofönster; den skriver ut resten av stegen ('xlwings addin install', spara "
-            "arbetsboken som .xlsm, Verktyg → Referenser → xlwings i VBA-redigeraren (Alt+F11), "
-            "Import Functions under fliken xlwings, sedan Ctrl+Alt+F9).",
-        ),
-        (
-            "",
-            "xlwings Lite (Excel 365, Mac och webben): kör 'mognad excel lite --wheel-url ADRESS' "
-            "med adressen där er IT lagt mognad-paketet; kommandot skriver filerna "
-            "requirements.txt och main.py att klistra in i xlwings Lite.",
-        ),
-        (
-            "",
-            "Utan Excel: mognad excel recalc mall.xlsx -o resultat.xlsx räknar om alla formler "
-            "och skriver värdena i en kopia.",
-        ),
+        ("bold", t("template.needs")),
+        ("", t("template.classic")),
+        ("", t("template.lite")),
+        ("", t("template.offline")),
         ("", ""),
-        ("bold", "Om något är fel"),
-        (
-            "",
-            "En funktion som inte kan ge ett resultat visar ett felvärde, som Excels egna "
-            "funktioner: #VÄRDEFEL! (#VALUE!) för ett felaktigt svar eller argument, #SAKNAS! "
-            "(#N/A) när det inte finns något resultat att visa (t.ex. för få svarande, av "
-            "anonymitetsskäl) och #OGILTIGT! (#NUM!) för ett tal utanför det möjliga. "
-            "Formler som bygger på cellen (OM, OMFEL, MEDEL) ser felet, som de ska.",
-        ),
-        (
-            "",
-            "Vad som är fel och var står under Kontroll på bladet Resultat (funktionen "
-            'MOGNAD_CHECK), t.ex. \'MOGNAD: rad 7, kolumn H ("f14"): "kanske" är inte ett '
-            "giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
-            "resultatet om. I xlwings Lite syns meddelandet också när du håller musen över cellen.",
-        ),
-        (
-            "",
-            "#NAMN? (#NAME?) betyder att Excel inte hittar funktionerna: xlwings är inte "
-            "installerat eller funktionerna är inte importerade (se ovan).",
-        ),
+        ("bold", t("template.wrong")),
+        ("", t("template.error_values")),
+        ("", t("template.error_where")),
+        ("", t("template.error_name")),
         ("", ""),
-        ("note", f"Modell: {model.name} {model.version}. Skapad av mognad {mognad.__version__}."),
+        (
+            "note",
+            t(
+                "template.made_by",
+                model=model.name,
+                version=model.version,
+                mognad=mognad.__version__,
+            ),
+        ),
     ]
     ws.column_dimensions["A"].width = 110
     for i, (style, text) in enumerate(lines, start=1):
@@ -231,7 +198,7 @@ def _instructions(ws: Any, model: MaturityModel, rows: int, response_range: str,
             ws.row_dimensions[i].height = 15 * (len(text) // 100 + 1)
 
 
-def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int, st) -> dict:
+def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int, st, t) -> dict:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
 
@@ -245,10 +212,10 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
     for s in model.statements:
         cell = ws.cell(1, col)
         _header(cell, s.id, st)
-        dim = model.dimension(s.dimension).label if s.dimension else ""
-        text = f"{s.id}: {s.text}" + (f"\n({dim})" if dim else "")
+        dim = model.dimension(s.dimension).name(t.lang) if s.dimension else ""
+        text = f"{s.id}: {s.label(t.lang)}" + (f"\n({dim})" if dim else "")
         if s.reverse:
-            text += "\nOmvänt påstående: räknas som min + max - svar."
+            text += "\n" + t("template.reverse_comment")
         comment = Comment(text, "mognad")
         comment.width, comment.height = 320, 110
         cell.comment = comment
@@ -259,7 +226,7 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
     last_col = col - 1
     first_letter = get_column_letter(first_stmt)
     last_letter = get_column_letter(last_col)
-    dv = _validation(model, f"{first_letter}2")
+    dv = _validation(model, f"{first_letter}2", t)
     dv.add(f"{first_letter}2:{last_letter}{rows + 1}")
     ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
@@ -273,8 +240,21 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
     return {"columns": columns, "last_letter": get_column_letter(last_col)}
 
 
-def _statements_sheet(ws, model: MaturityModel, st) -> None:
-    heads = ["id", "dimension", "kategori", "påstående", "statement (English)", "omvänd"]
+def _statements_sheet(ws, model: MaturityModel, st, t) -> None:
+    """Each statement in the workbook's language, and beside it in the other one (Swedish: the
+    model's English text; English: its Swedish text, the wording the survey may have used)."""
+    lang = t.lang
+    heads = [
+        t(key)
+        for key in (
+            "template.col.id",
+            "template.col.dimension",
+            "template.col.category",
+            "template.col.statement",
+            "template.col.other_language",
+            "template.col.reverse",
+        )
+    ]
     for j, h in enumerate(heads, start=1):
         _header(ws.cell(1, j), h, st)
     for i, s in enumerate(model.statements, start=2):
@@ -283,11 +263,11 @@ def _statements_sheet(ws, model: MaturityModel, st) -> None:
         while top is not None and top.parent:
             top = model.dimension(top.parent)
         ws.cell(i, 1, s.id)
-        ws.cell(i, 2, top.label if top else None)
-        ws.cell(i, 3, node.label if node is not None and node.parent else None)
-        ws.cell(i, 4, s.text).alignment = st["wrap"]
-        ws.cell(i, 5, s.text_en).alignment = st["wrap"]
-        ws.cell(i, 6, "ja" if s.reverse else None)
+        ws.cell(i, 2, top.name(lang) if top else None)
+        ws.cell(i, 3, node.name(lang) if node is not None and node.parent else None)
+        ws.cell(i, 4, s.label(lang)).alignment = st["wrap"]
+        ws.cell(i, 5, s.text if lang == "en" else s.text_en).alignment = st["wrap"]
+        ws.cell(i, 6, t.yes_no(True) if s.reverse else None)
     for letter, width in zip("ABCDEF", (8, 22, 28, 70, 60, 8), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
@@ -312,28 +292,30 @@ def _array_formula(
     return ref
 
 
-def _default_target(model: MaturityModel) -> tuple[float, str]:
+def _benchmark_name(b: Any, lang: str) -> str:
+    return in_language(b.label, b.label_en, lang) or b.name
+
+
+def _default_target(model: MaturityModel, t: Texts) -> tuple[float, str]:
     """A target to start from: the model's own target figure, else 60 %."""
     for name in model.meta.get("target_benchmarks") or []:
         b = next((b for b in model.benchmarks if b.name == name), None)
         if b is not None and b.overall is not None:
-            return b.overall, f"förvalt: {b.label or b.name}"
-    return 0.6, "förvalt: 60 %"
+            return b.overall, t("template.default", name=_benchmark_name(b, t.lang))
+    return 0.6, t("template.default", name="60 %")
 
 
-def _check_block(ws, st, cells: dict[str, str]) -> None:
+def _check_block(ws, st, cells: dict[str, str], t: Texts) -> None:
     """Kontroll, beside the results: cells outside the table, then MOGNAD_CHECK's messages."""
-    ws["I1"] = "Kontroll"
+    ws["I1"] = t("template.check")
     ws["I1"].font = st["title"]
-    warning = (
-        "Varning: bladet Svar har ifyllda celler utanför svarstabellen; de räknas inte. "
-        "Dra i tabellens nedre högra hörn så att de kommer med (eller Tabelldesign → Ändra "
-        "storlek på tabell)."
-    )
+    warning = t("template.outside").replace('"', '""')  # a string in a formula
+    if len(warning) > EXCEL_STRING_MAX:
+        raise ValueError(f"template.outside is {len(warning)} characters; Excel takes 255")
     ws["I2"] = f'=IF(COUNTA(Svar!{CHECKED_COLUMNS})>COUNTA(svar),"{warning}","")'
     ws["I2"].alignment = st["wrap"]
     ws["I2"].font = st["warning"]
-    ws["I3"] = "Vad som är fel och var, och vad anonymitetsskyddet döljer (tomt: allt i ordning):"
+    ws["I3"] = t("template.check_intro")
     ws["I3"].font = st["note"]
     for i in range(1, CHECK_ROWS + 1):
         ws.cell(3 + i, 9, f"=MOGNAD_CHECK(svar,modell,{i})").alignment = st["wrap"]
@@ -342,57 +324,55 @@ def _check_block(ws, st, cells: dict[str, str]) -> None:
     cells["check"] = f"I4:I{3 + CHECK_ROWS}"
 
 
-def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, str]:
+def _results_sheet(ws, model: MaturityModel, model_ref: str, st, t: Texts) -> dict[str, str]:
     cells: dict[str, str] = {}
     r = "svar"
     m = "modell"
-    ws["A1"] = f"Resultat: {model.display_title()}"
+    ws["A1"] = t("template.results", title=model.display_title(t.lang))
     ws["A1"].font = st["title"]
-    ws["A2"] = "Modell"
+    ws["A2"] = t("template.model")
     ws["B2"] = model_ref
-    ws["A3"] = "Antal svarande"
+    ws["A3"] = t("template.respondents")
     ws["B3"] = f"=MOGNAD_RESPONDENTS({r},{m})"
-    ws["A4"] = "Totalt (0–100 %)"
+    ws["A4"] = t("template.overall")
     ws["B4"] = f"=MOGNAD_SCORE({r},{m})"
     ws["B4"].number_format = PERCENT
     ws["C4"] = "=B4*100"
     ws["C4"].number_format = "0.0"
-    ws["D4"] = "← samma värde som tal (0–100)"
+    ws["D4"] = t("template.as_number")
     ws["D4"].font = st["note"]
     cells.update(respondents="B3", overall="B4", overall_x100="C4")
     row = 5
     if model.levels:
-        ws.cell(row, 1, "Mognadsnivå")
+        ws.cell(row, 1, t("template.level"))
         ws.cell(row, 2, f"=MOGNAD_LEVEL(B4,{m})")
         cells["level"] = f"B{row}"
         row += 1
-    default_target, source = _default_target(model)
+    default_target, source = _default_target(model, t)
     bench = model.meta.get("default_benchmark")
     bench_obj = next((b for b in model.benchmarks if b.name == bench), None)
-    ws.cell(row, 1, "Mål (ändra)")
+    ws.cell(row, 1, t("template.target"))
     target_cell = ws.cell(row, 2, default_target)
     target_cell.number_format = PERCENT
     target_cell.fill = st["input_fill"]
-    ws.cell(row, 3, f"{source}; ett tal (60 %), ett jämförelsevärde eller en nivå").font = st[
-        "note"
-    ]
+    ws.cell(row, 3, t("template.target_note", source=source)).font = st["note"]
     cells["target"] = f"B{row}"
     target_row = row
     row += 1
-    ws.cell(row, 1, "Avstånd till mål (procentenheter)")
+    ws.cell(row, 1, t("template.target_gap"))
     ws.cell(row, 2, f"=(B4-B{target_row})*100").number_format = "+0.0;-0.0;0.0"
     cells["target_gap"] = f"B{row}"
     row += 1
     if bench_obj is not None and bench_obj.overall is not None:
-        ws.cell(row, 1, f"Jämförelse: {bench_obj.label or bench_obj.name}")
+        ws.cell(row, 1, t("template.benchmark", name=_benchmark_name(bench_obj, t.lang)))
         ws.cell(row, 2, bench_obj.overall).number_format = PERCENT
         ws.cell(row, 3, f"=(B4-B{row})*100").number_format = "+0.0;-0.0;0.0"
-        ws.cell(row, 4, "procentenheter (vägledande)").font = st["note"]
+        ws.cell(row, 4, t("template.benchmark_unit")).font = st["note"]
         cells["benchmark"] = f"B{row}"
         row += 1
 
     row += 1
-    ws.cell(row, 1, "Dimensioner och kategorier").font = st["bold"]
+    ws.cell(row, 1, t("template.dimensions")).font = st["bold"]
     row += 1
     n_dims = len(model.all_dimensions())
     width = 7 if model.levels else 6
@@ -408,7 +388,7 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, st
     )
     row += n_dims + 2
 
-    ws.cell(row, 1, "Gap mot målet ovan (negativt = under målet)").font = st["bold"]
+    ws.cell(row, 1, t("template.gap")).font = st["bold"]
     row += 1
     n_gap = len(model.dimensions) + 2
     cells["gap"] = _array_formula(
@@ -424,9 +404,7 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, st
     row += n_gap + 1
 
     count = 3
-    ws.cell(row, 1, "Var börja? (prioriteringar: lågt värde och hög andel vet ej)").font = st[
-        "bold"
-    ]
+    ws.cell(row, 1, t("template.priorities")).font = st["bold"]
     row += 1
     cells["priorities"] = _array_formula(
         ws,
@@ -440,7 +418,7 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, st
     )
     row += count + 2
 
-    ws.cell(row, 1, "Påståenden").font = st["bold"]
+    ws.cell(row, 1, t("template.statements")).font = st["bold"]
     row += 1
     k = len(model.statement_ids)
     cells["statements"] = _array_formula(
@@ -455,7 +433,7 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, st
     )
     row += k + 2
 
-    ws.cell(row, 1, "Modellens iakttagelser").font = st["bold"]
+    ws.cell(row, 1, t("template.insights")).font = st["bold"]
     row += 1
     first = row
     for i in range(1, 9):
@@ -465,7 +443,7 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st) -> dict[str, st
 
     for letter, w in zip("ABCDEFG", (34, 42, 16, 12, 12, 14, 60), strict=True):
         ws.column_dimensions[letter].width = w
-    _check_block(ws, st, cells)
+    _check_block(ws, st, cells, t)
     return cells
 
 
@@ -476,8 +454,13 @@ def write_template(
     rows: int = DEFAULT_ROWS,
     attributes: list[str] | tuple[str, ...] = DEFAULT_ATTRIBUTES,
     force: bool = False,
+    lang: str = "sv",
 ) -> TemplateInfo:
     """Write the template workbook for ``model`` (a name, a model file or a MaturityModel).
+
+    Its words are in ``lang`` (Swedish by default, ``"en"`` for English), and the model's texts
+    too where the model file has them in that language. The sheet names, the table Svarstabell
+    and the workbook names svar and modell are the same in both: the formulas refer to them.
 
     The workbook's ``modell`` cell holds what Excel and ``mognad excel recalc`` look the model up
     by: the model's name, or for a model file its full path (the name alone would be unknown
@@ -485,6 +468,7 @@ def write_template(
     import openpyxl
     from openpyxl.workbook.defined_name import DefinedName
 
+    t = Texts(check_lang(lang))
     m = mognad.load_model(model)
     if isinstance(model, (str, Path)) and names_a_model_file(str(model)):
         model_ref = str(Path(model).resolve())
@@ -510,18 +494,18 @@ def write_template(
     stm = wb.create_sheet("Påståenden")
     conf = wb.create_sheet("xlwings.conf")
 
-    layout = _responses_sheet(svar, m, attributes, rows, st)
+    layout = _responses_sheet(svar, m, attributes, rows, st, t)
     response_range = f"Svar!$A$1:${layout['last_letter']}${rows + 1}"
     wb.defined_names["svar"] = DefinedName("svar", attr_text=RESPONSES)
     wb.defined_names["modell"] = DefinedName("modell", attr_text="Resultat!$B$2")
-    _instructions(info_ws, m, rows, response_range.replace("$", ""), st)
-    cells = _results_sheet(res, m, model_ref, st)
-    _statements_sheet(stm, m, st)
+    _instructions(info_ws, m, rows, response_range.replace("$", ""), st, t)
+    cells = _results_sheet(res, m, model_ref, st, t)
+    _statements_sheet(stm, m, st, t)
     conf["A1"] = "UDF Modules"
     conf["B1"] = UDF_MODULE
     conf.column_dimensions["A"].width = 16
     conf.column_dimensions["B"].width = 24
-    wb.properties.title = f"mognad: {m.display_title()}"
+    wb.properties.title = f"mognad: {m.display_title(t.lang)}"
     wb.properties.creator = f"mognad {mognad.__version__}"
     wb.active = 0
 
