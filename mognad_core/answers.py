@@ -207,6 +207,9 @@ class AnswerKey:
         if kind == UNKNOWN_LABEL and m:
             problem = Message("answer.unknown_label", shown=shown, label=m.group(2).strip())
             return problem, self.expected()
+        if _EXCEL_ERROR.match(text.strip()):  # a formula that failed, not an answer
+            problem = Message("answer.excel_error", shown=text.strip().upper())
+            return problem, self.expected(labels=False)
         looks_like_words = (
             len(text) <= 60
             and re.search(r"[^\W\d_]", text) is not None

@@ -1135,6 +1135,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "blank cell; other wordings can be given a number with an answers file (--answers FILE)",
     ),
     "answer.invalid": ("{shown} är inte ett giltigt svar", "{shown} is not a valid answer"),
+    "answer.excel_error": (
+        "cellen har felvärdet {shown} (en formel som inte kunde räknas ut), inget svar",
+        "the cell holds the error value {shown} (a formula that could not be computed), not an "
+        "answer",
+    ),
     "answer.percentage": (
         "{shown} är en procentsats, inte ett svar",
         "{shown} is a percentage, not an answer",

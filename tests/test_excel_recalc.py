@@ -544,7 +544,10 @@ def test_an_error_cell_in_the_answers_gives_the_same_message_in_excel_and_in_rec
     recalc(path, out)
     in_recalc = messages(out)["B1"]
     assert values(out)["B1"] == "#VALUE!"
-    assert in_recalc.startswith('MOGNAD: blad "Svar", rad 3, kolumn C ("a2"): "#N/A"')
+    assert in_recalc.startswith(
+        'MOGNAD: blad "Svar", rad 3, kolumn C ("a2"): cellen har felvärdet #N/A (en formel som '
+        "inte kunde räknas ut), inget svar."
+    )
     # the same range as Excel passes it with err_to_str: the error cell as its text
     grid = [list(r) for r in SIX] + [[None] * 6] * 20
     grid[2][2] = "#N/A"
