@@ -1719,9 +1719,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "excel.install.new_content": ("Nytt innehåll:", "New content:"),
     "excel.install.not_windows": (
         "Obs: kalkylbladsfunktionerna i klassisk xlwings kräver Excel i Windows. På macOS och i "
-        "Excel på webben används xlwings Lite (se docs/excel.md).",
+        "Excel på webben används xlwings Lite (mognad excel lite --help).",
         "Note: classic xlwings worksheet functions need Excel on Windows. On macOS and in Excel "
-        "on the web, use xlwings Lite (see docs/excel.md).",
+        "on the web, use xlwings Lite (mognad excel lite --help).",
     ),
     "excel.install.next_steps": (
         "Nästa steg (en gång):\n"
@@ -1735,7 +1735,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "     Verktyg > Referenser, markera xlwings, OK.\n"
         "  4. Tillbaka i Excel: klicka på Import Functions på fliken xlwings. Då fungerar\n"
         "     =MOGNAD_SCORE(...); tryck Ctrl+Alt+F9 för att räkna om formler som visade #NAMN?.\n"
-        "Om xlwings Lite (Excel 365, Mac och webben): se docs/excel.md.",
+        "Om xlwings Lite (Excel 365, Mac och webben): mognad excel lite --help.",
         "Next steps (once):\n"
         "  1. In a command prompt where this Python is active:  xlwings addin install\n"
         "  2. Excel: File > Options > Trust Center > Trust Center Settings > Macro Settings:\n"
@@ -1746,7 +1746,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  4. Back in Excel, click Import Functions on the xlwings tab. Then =MOGNAD_SCORE(...) "
         "works;\n"
         "     press Ctrl+Alt+F9 to recalculate formulas that showed #NAME?.\n"
-        "See docs/excel.md for xlwings Lite (Excel 365, Mac and the web).",
+        "For xlwings Lite (Excel 365, Mac and the web): mognad excel lite --help.",
     ),
     # ---- safe writes (mognad_core.safe_write) ----------------------------------------------
     "safe_write.exists": (
