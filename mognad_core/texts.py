@@ -1904,8 +1904,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
         "resultatet om. I xlwings Lite syns meddelandet också när du håller musen över cellen.",
         "What is wrong and where is shown under Check on the sheet Resultat (the function "
-        'MOGNAD_CHECK), e.g. \'MOGNAD: sheet "Svar", row 7, column H ("f14"): "maybe" is not '
-        "a valid answer'. Row and column refer to the sheet Svar. Correct the answer there and "
+        'MOGNAD_CHECK), e.g. \'error: sheet "Svar", row 7, column H ("f14"): "maybe" is not a '
+        "valid answer'. Row and column refer to the sheet Svar. Correct the answer there and "
         "the result is recalculated. In xlwings Lite the message also shows when you hover over "
         "the cell.",
     ),
