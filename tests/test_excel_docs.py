@@ -516,8 +516,9 @@ def wheel_name() -> str:
 
 
 def test_lite_requirements_line_names_the_wheel():
-    (line,) = marked_block("lite: requirements.txt").splitlines()
+    line, *others = marked_block("lite: requirements.txt").splitlines()
     assert line.startswith("https://") and line.endswith("/" + wheel_name())
+    assert others  # the pure-Python requirements too (test_excel_lite: what the command writes)
     assert f"pip install {wheel_name()}" in section("Windows")
 
 
