@@ -1659,6 +1659,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "together here. Compare them with MOGNAD_CHANGE (one wave in each of its two ranges), or "
         "keep one wave per response table.",
     ),
+    "excel.note.error_in_attribute": (
+        'Kolumnen "{column}" har felvärden ({errors}) i {n} rad(er): de svarandena räknas, men '
+        "deras {column} är okänd (en formel som inte kunde räknas ut?).",
+        'Column "{column}" holds error values ({errors}) in {n} row(s): those respondents are '
+        "counted, but their {column} is unknown (a formula that could not be computed?).",
+    ),
     "excel.col.key": ("Nyckel", "Key"),
     "excel.col.title": ("Rubrik", "Title"),
     "excel.col.text": ("Text", "Text"),

@@ -856,3 +856,34 @@ def test_a_blank_target_cell_is_the_default_benchmark_as_in_python(sample_rows):
 def test_a_part_by_its_label(opt_out):
     assert udfs.MOGNAD_SCORE(ROWS, TINY, " beta ") == udfs.MOGNAD_SCORE(ROWS, TINY, "B")
     assert udfs.MOGNAD_SCORE(ROWS, TINY, "Vi har en plan.") == udfs.MOGNAD_SCORE(ROWS, TINY, "a1")
+
+
+def test_check_names_error_values_in_a_respondent_column(opt_out):
+    """An error value where a group name belongs (#REF! in förvaltning) is not an answer, so
+    nothing refuses it: MOGNAD_CHECK says so."""
+    grid = rows((3, 0, "#REF!"))
+    assert isinstance(udfs.MOGNAD_SCORE(grid, TINY), float)  # still scored
+    (note,) = [r for r in udfs.MOGNAD_CHECK(grid, TINY)[1:] if "#REF!" in r[1]]
+    assert note == [
+        "notering",
+        'Kolumnen "förvaltning" har felvärden (#REF!) i 1 rad(er): de svarandena räknas, men '
+        "deras förvaltning är okänd (en formel som inte kunde räknas ut?).",
+    ]
+    assert "#REF!" not in str(udfs.MOGNAD_CHECK(rows(), TINY))
+
+
+def test_check_lists_what_is_wrong_then_one_message_per_cell():
+    clean = [["a1", "a2", "b3", "b1", "b2"], *[[4.0, 3.0, 2.0, 4.0, 5.0]] * 6]
+    assert udfs.MOGNAD_CHECK(clean, TINY) == ""  # all well: an empty cell
+    assert "Ingen kolumn för 4" in udfs.MOGNAD_CHECK([["a1"], *[[4.0]] * 6], TINY, 1.0)
+    table = udfs.MOGNAD_CHECK(SIX, TINY)  # b3 has two answers: hidden
+    assert table[0] == ["Kontroll", "Meddelande"]
+    assert [r[0] for r in table[1:]] == ["anonymitet"]
+    assert "b3" in table[1][1] and "visas inte" in table[1][1]
+    assert udfs.MOGNAD_CHECK(SIX, TINY, 1.0) == f"anonymitet: {table[1][1]}"
+    assert udfs.MOGNAD_CHECK(SIX, TINY, 2.0) == ""  # rows set aside for more stay blank
+    bad = udfs.MOGNAD_CHECK(rows((4, 2, "kanske")), TINY, 1.0)
+    assert bad.startswith('fel: rad 4, kolumn C ("a2"): "kanske" är inte ett giltigt svar')
+    assert shown(udfs.MOGNAD_CHECK(SIX, TINY, 0.5)) == (
+        "MOGNAD: which ska vara ett heltal från 1, inte 0.5."
+    )

@@ -899,6 +899,21 @@ def _checked(responses: Any, model: Any) -> list[list[Any]]:
     except Exception as exc:
         failure(exc)
         return found
+    for column in rs.attributes.columns:  # an error value where a group name belongs
+        codes = [cell_errors.code_of(v) for v in rs.attributes[column] if isinstance(v, str)]
+        codes = [c for c in codes if c is not None]
+        if codes:
+            first = sorted(set(codes))
+            add(
+                "note",
+                texts.text(
+                    "excel.note.error_in_attribute",
+                    lang,
+                    column=column,
+                    errors=", ".join(first),
+                    n=len(codes),
+                ),
+            )
     for note in rs.result_notes():
         key = getattr(note, "key", None)
         if key in QUIET_NOTES:
