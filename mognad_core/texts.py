@@ -1906,8 +1906,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "template.error_where": (
         "Vad som är fel och var står under Kontroll på bladet Resultat (funktionen "
-        'MOGNAD_CHECK), t.ex. \'MOGNAD: rad 7, kolumn H ("f14"): "kanske" är inte ett '
-        "giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
+        'MOGNAD_CHECK), t.ex. \'fel: blad "Svar", rad 7, kolumn H ("f14"): "kanske" är inte '
+        "ett giltigt svar'. Rad och kolumn avser bladet Svar. Rätta svaret där, så räknas "
         "resultatet om. I xlwings Lite syns meddelandet också när du håller musen över cellen.",
         "What is wrong and where is shown under Check on the sheet Resultat (the function "
         'MOGNAD_CHECK), e.g. \'error: sheet "Svar", row 7, column H ("f14"): "maybe" is not a '

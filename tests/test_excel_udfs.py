@@ -887,3 +887,12 @@ def test_check_lists_what_is_wrong_then_one_message_per_cell():
     assert shown(udfs.MOGNAD_CHECK(SIX, TINY, 0.5)) == (
         "MOGNAD: which ska vara ett heltal från 1, inte 0.5."
     )
+
+
+def test_statement_texts_in_the_cells_language(english, sample_rows):
+    """An English workbook shows the model's English statement texts (DiMiOS has them)."""
+    model = mognad.get_model("dimios")
+    table = udfs.MOGNAD_STATEMENTS(sample_rows)
+    assert table[0][1] == "Statement"
+    by_id = {r[0]: r[1] for r in table[1:]}
+    assert by_id["f11"] == model.statement("f11").text_en != model.statement("f11").text

@@ -593,10 +593,12 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
     m, mkey = _model(model)
     _, result, _ = _scored(responses, m, mkey)
     keys = ("col.id", "col.statement", "col.dimension", "col.score", "col.mean", "col.n")
+    lang = language()
+    text = {st.id: st.label(lang) for st in m.statements}  # the model's English text in English
     rows = [
-        [s.id, s.text, s.dimension, _hidden_cell(result), None, None, None]
+        [s.id, text.get(s.id, s.text), s.dimension, _hidden_cell(result), None, None, None]
         if s.hidden
-        else [s.id, s.text, s.dimension, s.score, s.mean, s.n, s.dont_know_share]
+        else [s.id, text.get(s.id, s.text), s.dimension, s.score, s.mean, s.n, s.dont_know_share]
         for s in result.statements.values()
     ]
     header = _header(*keys, "col.dont_know_share")
