@@ -424,3 +424,155 @@ def test_the_robustness_page_states_the_code_values():
     assert f"on the first {csv.SNIFF_LINES} lines" in section
     assert f"the widest of the first {grid.HEADER_PROBE_ROWS} rows" in section
     assert "(å ä ö Å Ä Ö é ü)" in section and set("åäöÅÄÖéü") <= csv._SWEDISH
+
+
+# ---- what mutation testing found (readers/csv.py; docs/quality.md) -------------------------------
+@pytest.mark.parametrize(
+    ("text", "sep"),
+    [
+        # a decimal comma on every line, the header's too: ";" wins the tie with ","
+        ("Förvaltning;Betyg, 1-5\nSoc;3,5\nKLF;4,5\n", ";"),
+        # one line with an extra ";": the usual count is the one most lines have
+        ("a;b;c\n1;2,5;3\n4;5,5;6;7\n", ";"),
+        # as many lines with 0 as with 2: the larger count is the usual one
+        ("a,b\nc;d;e\n", ";"),
+        # no line end after the last line
+        ("f11;f12\n4;5", ";"),
+        # only the first 200 lines are looked at: 100 each, ";" first on the tie
+        ("a;b\n" * 100 + "a,b\n" * 101, ";"),
+    ],
+)
+def test_the_separator_on_a_tie(text, sep):
+    assert detect_separator(text) == sep
+
+
+def test_a_header_alone_is_split_at_its_separator(tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text("förvaltning;f11;f12\n", encoding="utf-8")
+    table = read_table(path)
+    assert list(table.frame.columns) == ["förvaltning", "f11", "f12"] and len(table.frame) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # trademark signs are no Swedish letters, but "å" and "ä" still outweigh them
+        ("Vår åtgärd;Teams™;Office™;Excel™", "cp1252"),
+        # a dash and an é are plausible in Windows-1252 text, not evidence against it
+        ("Påstående – café; Öppenhet", "cp1252"),
+        # Mac Roman's "Ä" is byte 0x80, the first above ASCII (Windows-1252's "€")
+        ("Ärende;Ärlighet", "mac_roman"),
+    ],
+)
+def test_the_8_bit_encoding_counts_every_letter(text, encoding):
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+def test_a_title_block_with_commas_above_a_semicolon_header(tmp_path):
+    """Excel's sep=; line, then title lines whose one cell holds a comma: the rows are as wide
+    as the lines that hold the separator, not as the title lines."""
+    path = tmp_path / "svar.csv"
+    path.write_text(
+        "sep=;\nEnkät, 2025\nAvdelning, Soc\nDatum, mars\nroll;f11\nChef;4\n", encoding="utf-8"
+    )
+    table = read_table(path)
+    assert list(table.frame.columns) == ["roll", "f11"]
+    assert table.frame.values.tolist() == [["Chef", "4"]]
+    assert table.header_row == 5 and table.row_numbers.tolist() == [6]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns", "rows"),
+    [
+        # rows that leave off the empty last fields: as wide as the header
+        (
+            "roll;f11;f12;kommentar\nChef;4;1\nHR;3;2\nIT;2;2\n",
+            ["roll", "f11", "f12", "kommentar"],
+            [["Chef", "4", "1", None], ["HR", "3", "2", None], ["IT", "2", "2", None]],
+        ),
+        # a row ending in a separator: an empty field more, dropped
+        ("roll;f11;f12\nChef;4;1;\n", ["roll", "f11", "f12"], [["Chef", "4", "1"]]),
+        # a title line with one separator above a wide header
+        (
+            "Enkät 2025;\nroll;f11;f12;f13;f14\nChef;4;1;2;3\n",
+            ["roll", "f11", "f12", "f13", "f14"],
+            [["Chef", "4", "1", "2", "3"]],
+        ),
+    ],
+)
+def test_rows_are_as_wide_as_the_header_or_the_usual_row(tmp_path, text, columns, rows):
+    path = tmp_path / "svar.csv"
+    path.write_text(text, encoding="utf-8")
+    table = read_table(path)
+    assert list(table.frame.columns) == columns
+    assert table.frame.values.tolist() == rows
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_of_either_byte_order_with_a_bom(tmp_path, codec):
+    text = "förvaltning;f11\nSoc;4\n"
+    raw = "\ufeff".encode(codec) + text.encode(codec)
+    assert decode(raw) == (text, "utf-16")
+    path = tmp_path / "svar.csv"
+    path.write_bytes(raw)
+    table = read_table(path)
+    assert list(table.frame.columns) == ["förvaltning", "f11"] and table.notes == []
+
+
+def test_files_that_are_no_csv_text_are_refused_saying_what_they_are(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["f11"])
+    zipped = io.BytesIO()
+    book.save(zipped)
+    cases = {
+        "arbetsbok.csv": (
+            zipped.getvalue(),
+            "the file is a zipped workbook (.xlsx), not CSV text. Expected a .csv text file, or "
+            "rename the file to .xlsx.",
+            "filen är en zippad arbetsbok (.xlsx), inte CSV-text. Förväntat: en .csv-textfil, "
+            "eller byt filens namn till .xlsx.",
+        ),
+        "binär.csv": (
+            b"f11;f12\n\x00\x01\x02\n",
+            "the file is binary, not CSV text. Expected a .csv text file (UTF-8 or cp1252).",
+            "filen är binär, inte CSV-text. Förväntat: en .csv-textfil (UTF-8 eller cp1252).",
+        ),
+        "tom.csv": (
+            b" \r\n\t\n",
+            "the file is empty. Expected a header row and one row per respondent.",
+            "filen är tom. Förväntat: en rubrikrad och en rad per svarande.",
+        ),
+    }
+    for name, (raw, en, sv) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(raw)
+        with pytest.raises(mognad.InputError) as caught:
+            read_table(path)
+        assert caught.value.text("en") == f"{name}: {en}"
+        assert caught.value.text() == f"{name}: {sv}"
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "detail"),
+    [
+        (
+            "svar.csv",
+            b"roll;f11;f12\nChef;4;1\nHR;3;2;5;1\n",
+            'Expected 3 fields in line 3, saw 5 ). Expected the same number of ";"',
+        ),
+        (
+            "svar.tsv",
+            b"roll\tf11\nChef\t4\nHR\t3\t2\t1\n",
+            'Expected 2 fields in line 3, saw 4 ). Expected the same number of "\t"',
+        ),
+    ],
+)
+def test_a_row_wider_than_the_others_is_named_with_the_separator(tmp_path, name, raw, detail):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(path)
+    assert caught.value.text("en") == (
+        f"{name}: the CSV rows do not line up (Error tokenizing data. C error: {detail}"
+        "-separated fields on every row."
+    )
