@@ -1665,6 +1665,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'Column "{column}" holds error values ({errors}) in {n} row(s): those respondents are '
         "counted, but their {column} is unknown (a formula that could not be computed?).",
     ),
+    "excel.answer.expected_labels": (
+        "{kind} från {low} till {high} eller en av svarsetiketterna ({listed}), {tokens} eller "
+        "en tom cell",
+        "{kind} from {low} to {high} or one of the answer labels ({listed}), {tokens} or a "
+        "blank cell",
+    ),
     "excel.col.key": ("Nyckel", "Key"),
     "excel.col.title": ("Rubrik", "Title"),
     "excel.col.text": ("Text", "Text"),

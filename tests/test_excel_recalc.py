@@ -196,8 +196,7 @@ def test_messages_name_the_sheet_and_real_rows_of_a_range_off_a1(tmp_path, tiny_
     expected = (
         'MOGNAD: sheet "Svar", row 7, column F ("b1"): "ofta" is not a valid answer. Expected '
         'a whole number from 1 to 5 or one of the answer labels ("Inte alls" = 1, "Helt" = 5), '
-        '"vet ej", "vet inte" or a blank cell; other wordings can be given a number with an '
-        "answers file (--answers FILE)."
+        '"vet ej", "vet inte" or a blank cell.'
     )
     assert got["A1"] == got["A2"] == "#VALUE!"
     assert error_cells(out) == {"A1": "#VALUE!", "A2": "#VALUE!"}  # error cells, not text

@@ -366,8 +366,7 @@ def test_bad_answer_names_the_worksheet_row_and_column(english):
     assert message == (
         'MOGNAD: row 4, column C ("a2"): "kanske" is not a valid answer. Expected a whole '
         'number from 1 to 5 or one of the answer labels ("Inte alls" = 1, "Helt" = 5), "vet ej", '
-        '"vet inte" or a blank cell; other wordings can be given a number with an answers file '
-        "(--answers FILE)."
+        '"vet inte" or a blank cell.'
     )
     several = shown(udfs.MOGNAD_SCORE(rows((4, 2, "kanske"), (2, 1, 7.0), (5, 4, 2.5)), TINY))
     assert several.startswith('MOGNAD: row 2, column B ("a1"): 7 is not a valid answer.')

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import math
 import numbers
 from pathlib import Path
@@ -65,7 +66,7 @@ from xlwings import arg, func
 import mognad_core as mognad
 from mognad_core import disclosure, settings, texts
 from mognad_core.analysis import check_count
-from mognad_core.errors import MognadError
+from mognad_core.errors import InputError, MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import MaturityModel, check_level
@@ -97,8 +98,11 @@ CATEGORY = "mognad"
 PREFIX = "MOGNAD: "
 #: Reading notes MOGNAD_CHECK leaves out: they describe a sheet that is as it should be.
 QUIET_NOTES = frozenset({"read.columns_kept"})
-#: Notes whose advice is for the command line, and their wording for a workbook.
-IN_EXCEL = {"note.waves_pooled": "excel.note.waves_pooled"}
+#: Texts whose advice is for the command line, and their wording for a workbook.
+IN_EXCEL = {
+    "note.waves_pooled": "excel.note.waves_pooled",
+    "answer.expected_labels": "excel.answer.expected_labels",
+}
 #: Key of the opt-out notice when MOGNAD_INSIGHTS lists it as its first finding.
 OPT_OUT_KEY = "anonymitetsskydd"
 #: Results (prepared responses, scores, tables) by content; shared by every function.
@@ -165,6 +169,9 @@ def _sentence(text: str) -> str:
 def problem(exc: BaseException, lang: str) -> tuple[str, str]:
     """The Excel error value and the message (in ``lang``, starting with ``MOGNAD: ``) for a
     problem a function ran into."""
+    expected = getattr(exc, "expected", None)
+    if isinstance(exc, InputError) and getattr(expected, "key", None) in IN_EXCEL:
+        exc = dataclasses.replace(exc, expected=Message(IN_EXCEL[expected.key], **expected.data))
     if isinstance(exc, CellError):
         code, message = exc.code, exc.message.text(lang)
     elif isinstance(exc, disclosure.DisclosureError):
