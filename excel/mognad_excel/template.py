@@ -438,6 +438,8 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st, t: Texts) -> di
     first = row
     for i in range(1, 9):
         ws.cell(row, 1, f"=MOGNAD_INSIGHTS({r},{m},{i})").alignment = st["wrap"]
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)  # room to read
+        ws.row_dimensions[row].height = 30
         row += 1
     cells["insights"] = f"A{first}:A{row - 1}"
 
@@ -445,6 +447,15 @@ def _results_sheet(ws, model: MaturityModel, model_ref: str, st, t: Texts) -> di
         ws.column_dimensions[letter].width = w
     _check_block(ws, st, cells, t)
     return cells
+
+
+def _print_setup(ws: Any, *, landscape: bool) -> None:
+    """Printed (or saved as PDF) one page wide, so a leadership group's copy is readable."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_template(
@@ -507,6 +518,8 @@ def write_template(
     conf.column_dimensions["B"].width = 24
     wb.properties.title = f"mognad: {m.display_title(t.lang)}"
     wb.properties.creator = f"mognad {mognad.__version__}"
+    _print_setup(info_ws, landscape=False)
+    _print_setup(res, landscape=True)
     wb.active = 0
 
     safe_write.write_file(out, wb.save, force=force)
