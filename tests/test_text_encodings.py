@@ -576,3 +576,25 @@ def test_a_row_wider_than_the_others_is_named_with_the_separator(tmp_path, name,
         f"{name}: the CSV rows do not line up (Error tokenizing data. C error: {detail}"
         "-separated fields on every row."
     )
+
+
+def test_a_sep_line_and_lone_cr_line_ends(tmp_path):
+    """Excel for Mac: "sep=," and a lone CR after every line; the line still names the
+    separator and stays a (blank) line, so that the rows are numbered as the user sees them."""
+    path = tmp_path / "svar.csv"
+    path.write_bytes(b'sep=,\rroll,kommentar\rChef,"bra; tack"\rHR,ok\r')
+    table = read_table(path)
+    assert table.frame.values.tolist() == [["Chef", "bra; tack"], ["HR", "ok"]]
+    assert table.header_row == 2 and table.row_numbers.tolist() == [3, 4]
+    assert table.notes == []
+
+
+def test_cells_are_read_as_text_and_one_field_too_many_is_refused(tmp_path):
+    """Ids keep their leading zeros; a row with one field more than the others is refused (it
+    was never read as a row whose first cell is an index and the rest shifted left)."""
+    path = tmp_path / "svar.csv"
+    path.write_bytes(b"id;f11;postnr\n007;4;01234\n")
+    assert read_table(path).frame.values.tolist() == [["007", "4", "01234"]]
+    path.write_bytes(b"roll;f11;f12\nChef;4;1\nHR;3;2;5\n")
+    with pytest.raises(mognad.InputError, match=r"Expected 3 fields in line 3, saw 4 \)"):
+        read_table(path)
