@@ -234,3 +234,80 @@ def test_a_first_sheet_without_statements_names_the_other_sheets(tmp_path, run_c
         "ids (a1, a2, b3, b1, ...) or statement texts; is this the right model and sheet (other "
         'sheets with data: "Svar"; read one with --sheet)?'
     )
+
+
+# ---- what mutation testing found (readers/__init__.py; docs/quality.md) ----------------------
+def test_data_files_are_read_as_json_or_yaml_by_their_suffix(tmp_path):
+    """JSON with tab indentation (which YAML refuses) and a byte-order mark, under an upper-case
+    suffix; a file that cannot be parsed is named."""
+    data = tmp_path / "rubriker.JSON"
+    data.write_text('{\n\t"Fråga ett": "a1",\n\t"Kommentar": null\n}\n', encoding="utf-8-sig")
+    assert mognad.load_mapping(data) == {"Fråga ett": "a1", "Kommentar": None}
+    bad = tmp_path / "rubriker.yaml"
+    bad.write_text("Fråga ett: [a1\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.load_mapping(bad)
+    assert caught.value.text("en").startswith(
+        "rubriker.yaml: the mapping file cannot be parsed (while parsing a flow sequence"
+    )
+
+
+def test_read_table_with_limits_reads_the_sheet_asked_for(tmp_path):
+    from mognad_core.readers import Limits
+
+    book = Workbook()
+    book.active.title = "Info"
+    book.active.append(["enkät", "år"])
+    book.active.append(["Digital mognad", 2025])
+    svar = book.create_sheet("Svar")
+    svar.append(["a1", "a2"])
+    svar.append([4, 2])
+    book.save(tmp_path / "svar.xlsx")
+    table = read_table(tmp_path / "svar.xlsx", "Svar", limits=Limits(max_rows=10))
+    assert table.sheet == "Svar" and list(table.frame.columns) == ["a1", "a2"]
+
+
+def test_files_no_reader_takes_are_refused_saying_what_to_do(tmp_path):
+    known = "one of: .csv, .tsv, .txt, .xlsm, .xlsx"
+    (tmp_path / "mapp").mkdir()
+    for name in ("tom.xlsx", "gammal.XLS", "svar.ods", "svar.numbers", "svar.pdf", "utan"):
+        (tmp_path / name).write_bytes(b"" if name.startswith("tom") else b"x")
+    cases = {
+        "saknas.xlsx": (
+            "file not found. Expected the path of a response file.",
+            "filen finns inte. Förväntat: sökvägen till en svarsfil.",
+        ),
+        "mapp": ("this is a folder, not a file.", "det här är en mapp, inte en fil."),
+        "gammal.XLS": (
+            f'no reader for ".XLS" files. Expected {known}; open the .xls file in Excel and save '
+            'it as "Excel Workbook (*.xlsx)".',
+            'det finns ingen läsare för ".XLS"-filer. Förväntat: något av: .csv, .tsv, .txt, '
+            '.xlsm, .xlsx; öppna .xls-filen i Excel och spara den som "Excel-arbetsbok (*.xlsx)".',
+        ),
+        "svar.ods": (
+            f'no reader for ".ods" files. Expected {known}; open the .ods file in LibreOffice and '
+            'save it as "Excel 2007-365 (.xlsx)".',
+            None,
+        ),
+        "svar.numbers": (
+            f'no reader for ".numbers" files. Expected {known}; export the Numbers file to Excel '
+            "(.xlsx).",
+            None,
+        ),
+        "svar.pdf": (f'no reader for ".pdf" files. Expected {known}.', None),
+        "utan": (
+            f'no reader for "(no suffix)" files. Expected {known}.',
+            'det finns ingen läsare för "(utan filändelse)"-filer. Förväntat: något av: .csv, '
+            ".tsv, .txt, .xlsm, .xlsx.",
+        ),
+        "tom.xlsx": (
+            "the file is empty. Expected a response file with data.",
+            "filen är tom. Förväntat: en svarsfil med data.",
+        ),
+    }
+    for name, (en, sv) in cases.items():
+        with pytest.raises(mognad.InputError) as caught:
+            read_table(tmp_path / name)
+        assert caught.value.text("en") == f"{name}: {en}"
+        if sv is not None:
+            assert caught.value.text() == f"{name}: {sv}"
