@@ -241,10 +241,6 @@ def settings_for_run(min_size: Any = None, lang: str | None = None):
         _RUN_LANG.reset(token_lang)
 
 
-#: the earlier name (``with policy_for_run(min_size): ...``)
-policy_for_run = settings_for_run
-
-
 def _policy_key(pol: disclosure.DisclosurePolicy) -> tuple:
     return ("policy", *sorted(pol.model_dump().items()))
 
