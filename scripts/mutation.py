@@ -238,10 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; the modules: {', '.join(modules)}")
     chosen = args.modules or list(modules)
-    scores = recorded()
     done = []
     for name in chosen:
         result = run(name, modules[name], config["mutmut"], args.jobs, None)
+        # read again now: others may have recorded a module while this one ran
+        scores = recorded()
         scores[name] = result
         SCORES.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
         done.append(result)
