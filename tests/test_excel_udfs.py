@@ -895,3 +895,23 @@ def test_statement_texts_in_the_cells_language(english, sample_rows):
     assert table[0][1] == "Statement"
     by_id = {r[0]: r[1] for r in table[1:]}
     assert by_id["f11"] == model.statement("f11").text_en != model.statement("f11").text
+
+
+def test_a_message_not_yet_in_the_catalogue_is_english_throughout(monkeypatch):
+    """A located error whose parts are partly plain English text is written all in English in
+    a Swedish cell (as the command line writes it), never Swedish around an English part."""
+    from mognad_core.errors import InputError, Location
+
+    def half(*args, **kwargs):
+        raise InputError(
+            texts.Message("answer.invalid", shown='"x"'),
+            Location(sheet="Svar", row=3),
+            "the same number of fields on every line",  # plain English: not in the catalogue
+        )
+
+    monkeypatch.setattr(mognad, "prepare", half)
+    message = shown(udfs.MOGNAD_SCORE(ROWS, TINY))
+    assert message == (
+        'MOGNAD: sheet "Svar", row 3: "x" is not a valid answer. Expected the same number of '
+        "fields on every line."
+    )

@@ -175,9 +175,11 @@ def problem(exc: BaseException, lang: str) -> tuple[str, str]:
     if isinstance(exc, CellError):
         code, message = exc.code, exc.message.text(lang)
     elif isinstance(exc, disclosure.DisclosureError):
-        code, message = NA, exc.text(lang)  # no result may be given
+        code, message = NA, exc.text(exc.language(lang))  # no result may be given
     elif isinstance(exc, MognadError):
-        code, message = VALUE, exc.text(lang)  # bad data or a bad argument
+        # bad data or a bad argument; a message not yet in the catalogue is English throughout
+        # (exc.language), never Swedish around an English part
+        code, message = VALUE, exc.text(exc.language(lang))
     elif isinstance(exc, RecursionError):
         code, message = VALUE, texts.text("excel.too_deep", lang)
     else:
