@@ -1420,10 +1420,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} is built for one platform. xlwings Lite (Pyodide) can only install a pure-Python "
         "wheel, whose name ends in py3-none-any.whl. Build it with python -m build --wheel.",
     ),
-    "excel.lite.exists": (
-        "{path} finns redan. Använd --force för att ersätta den.",
-        "{path} already exists. Use --force to replace it.",
-    ),
     "excel.lite.main_comment": (
         "mognad: kalkylbladsfunktionerna MOGNAD_* i xlwings Lite (skriven av mognad excel lite).\n"
         "requirements.txt ska innehålla mognads wheel-fil: {url}",

@@ -143,11 +143,7 @@ def write_lite(
     lang = check_lang(lang)
     lines = lite_requirements(wheel_url)
     folder = Path(folder)
-    targets = [folder / "requirements.txt", folder / "main.py"]
-    if not force:
-        for target in targets:
-            if target.exists():
-                raise MognadError(Message("excel.lite.exists", path=str(target)))
+    targets = [folder / "requirements.txt", folder / "main.py"]  # safe_write refuses to replace
     contents = ["\n".join(lines) + "\n", main_py(wheel_url, lang)]
 
     def writer(content: str):
