@@ -169,3 +169,163 @@ def test_a_file_where_a_scored_result_belongs_says_what_to_pass(function):
         f"mognad.{function}(mognad.score(responses), ...)."
     )
     assert err.value.text("sv").startswith(f"{function}() tar ett räknat resultat")
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/gap.py) --------------------------
+#: the tiny model with three more benchmarks: an overall figure only, no figures, one dimension
+MORE_BENCHMARKS = """\
+  - {name: total, label: Totalsnitt, label_en: Total average, overall: 0.48}
+  - {name: tom, label: Tom, label_en: Empty}
+  - {name: alfa, label: Alfasnitt, label_en: Alpha average, dimensions: {A: 0.7}}
+"""
+
+
+def tiny_variant(
+    tmp_path: Path, extra: str = MORE_BENCHMARKS, old: str = ""
+) -> mognad.MaturityModel:
+    """The tiny model's file with ``extra`` appended (or put in place of ``old``)."""
+    from conftest import TINY
+
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace(old, extra) if old else text + extra
+    path = tmp_path / "tiny_variant.yaml"
+    path.write_text(text, encoding="utf-8")
+    return mognad.load_model_file(path)
+
+
+@pytest.mark.parametrize(
+    ("benchmark", "note"),
+    [
+        (
+            "total",
+            "Total average publishes only an overall figure (48 %); parts have no benchmark of "
+            "their own. Give the figure as a number to compare every part with it.",
+        ),
+        ("tom", "Empty has no figures."),
+        ("alfa", "No target for: B, B1, b3, b1, b2."),
+    ],
+)
+def test_the_note_says_what_a_benchmark_publishes(tmp_path, tiny_frame, benchmark, note):
+    """One note, exactly: an overall figure only (no "No target for" besides it), no figures,
+    or the parts a benchmark of some dimensions leaves without a target; the result's notes
+    first. Kills in gap the notes' conditions (``or`` for ``and``, ``!=``, the kind misspelt,
+    ``not`` dropped), their texts' keys, language, label and figure, the ids joined wrongly,
+    and the result's notes left out (``finish`` without ``result.notes``)."""
+    model = tiny_variant(tmp_path)
+    result = mognad.score(tiny_frame, model, min_size=1, lang="en")
+    g = mognad.gap(result, benchmark, model=model, level="all", lang="en")
+    assert g.notes == [*result.notes, note]
+    expected = {"total": 0.48, "tom": None, "alfa": None}[benchmark]
+    assert g.overall.target == expected and g.overall.target_from is None
+
+
+def test_a_number_target_adds_no_note_and_rows_name_their_parent(tiny_model, tiny_frame):
+    """A number is a target for every part: no note, no overall target "from the dimensions";
+    each row names its parent; the overall row is called "Overall" in English. Kills the
+    parents dropped (in _row and in gap), ``derived = True`` to start, ``part.overall`` in
+    Swedish, and the benchmark note or "No target for: " made for a number (``or``)."""
+    result = mognad.score(tiny_frame, tiny_model, min_size=1, lang="en")
+    g = mognad.gap(result, 0.6, model=tiny_model, level="all", lang="en")
+    assert g.notes == result.notes
+    assert {r.id: r.parent for r in g.rows} == {
+        "A": None,
+        "B": None,
+        "B1": "B",
+        "a1": "A",
+        "a2": "A",
+        "b1": "B1",
+        "b2": "B1",
+        "b3": "B",
+    }
+    assert (g.overall.label, g.overall.target, g.overall.target_from) == ("Overall", 0.6, None)
+    assert {r.id: r.label for r in g.rows if r.id in ("A", "a1")} == {
+        "A": "Alpha",
+        "a1": "We have a plan.",
+    }
+    assert mognad.gap(result, 0.6, model=tiny_model).overall.label == "Totalt"
+
+
+def test_a_profile_is_shown_by_its_values_and_its_name(tmp_path, tiny_model, tiny_result):
+    """Kills the values joined wrongly and a named profile shown without its name."""
+    g = mognad.gap(tiny_result, "A=80%,B=50%", model=tiny_model)
+    assert g.target_label == "A 80 %, B 50 %"
+    profile = tmp_path / "mal.yaml"
+    profile.write_text(
+        "model: tiny\nname: mal\nlabel: Mål 2027\nlabel_en: Goal 2027\n"
+        "dimensions:\n  A: 0.8\n  B: 50 %\n",
+        encoding="utf-8",
+    )
+    named = mognad.gap(tiny_result, str(profile), model=tiny_model, lang="en")
+    assert named.target_label == "Goal 2027 (A 80 %, B 50 %)"
+
+
+def test_no_target_and_no_default_benchmark_names_the_benchmarks(tmp_path, tiny_result):
+    """Without a target, a model whose benchmarks are all targets (meta.target_benchmarks) has
+    no default: the message names them; a model without benchmarks says it has none. Kills
+    the names dropped, joined wrongly, or ``and`` for ``or`` in gap."""
+    targets = tiny_variant(
+        tmp_path, MORE_BENCHMARKS + "meta:\n  target_benchmarks: [national, total, tom, alfa]\n"
+    )
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.gap(tiny_result, None, model=targets)
+    assert err.value.text("en") == (
+        "gap needs a target: a number (0.6 or 60%), a benchmark name (national, total, tom, "
+        "alfa), a level name or a per-dimension profile."
+    )
+    bare = targets.model_copy(update={"benchmarks": []})
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.gap(tiny_result, "", model=bare)
+    assert err.value.text("en") == (
+        "gap needs a target: a number (0.6 or 60%), a benchmark name (none in this model), a "
+        "level name or a per-dimension profile."
+    )
+
+
+def test_a_model_with_more_parts_than_the_result(tmp_path, tiny_result):
+    """A later version of the model with a dimension C and its statement c1: rows without a
+    score, last, not an AttributeError. Kills ``None if s is None`` and ``None if d is None``
+    made never true in gap."""
+    later = tiny_variant(
+        tmp_path,
+        "  - id: C\n    label: Gamma\n    statements:\n      - {id: c1, text: Ny fråga.}\nlevels:",
+        old="levels:",
+    )
+    g = mognad.gap(tiny_result, 0.5, model=later, level="all")
+    assert [(r.id, r.score, r.gap) for r in g.rows[-3:]] == [
+        ("C", None, None),
+        ("b3", None, None),
+        ("c1", None, None),
+    ]
+
+
+def test_the_frame_leaves_the_overall_row_out_unless_asked_and_may_be_empty(
+    tiny_model, tiny_result
+):
+    """Kills ``include_overall=True`` as the default (or always), and the empty frame made
+    without its columns or with its index named otherwise (a model without categories)."""
+    g = mognad.gap(tiny_result, 0.6, model=tiny_model)
+    assert list(g.frame().index) == ["B", "A"]
+    flat = mognad.model_from_dict(
+        {
+            "name": "platt",
+            "title": "Platt",
+            "scale": {"min": 1, "max": 5},
+            "dimensions": [{"id": "X", "label": "X", "statements": [{"id": "x", "text": "x"}]}],
+            "levels": [{"name": "Låg", "lower_bound": 0}],
+        }
+    )
+    result = mognad.score(pd.DataFrame({"x": [3, 4]}), flat, min_size=1)
+    empty = mognad.gap(result, 0.5, model=flat, level="category").frame()
+    assert empty.empty and empty.index.name == "id"
+    assert list(empty.columns) == [f for f in mognad.analysis.GapRow.model_fields if f != "id"]
+
+
+def test_an_old_result_without_a_policy_record_is_checked_in_the_callers_language(
+    tiny_model, tiny_result, monkeypatch
+):
+    """Kills ``policy_of(result, None)`` and ``policy_of(result)`` in gap (as in priorities)."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    old = tiny_result.model_copy(update={"disclosure": None})
+    with pytest.raises(mognad.disclosure.DisclosureError) as err:
+        mognad.gap(old, 0.5, model=tiny_model, lang="en")
+    assert str(err.value).startswith("The minimum group size '2' (from MOGNAD_MIN_SIZE)")

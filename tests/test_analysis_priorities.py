@@ -279,3 +279,227 @@ def test_the_command_line_prints_the_reason_priorities_gives(own_threshold, run_
     got = json.loads(as_json.stdout)
     assert [x["reason"] for x in got["items"]] == [x.reason for x in api.items]
     assert got["items"][0]["low_score_high_dont_know"] is True and got["score_below"] == 0.4
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/priorities.py) -------------------
+def three_parts(meta: dict | None = None, ids: str = "abc") -> mognad.MaturityModel:
+    """One dimension per statement, equal weights, a 0-100 scale (an answer of 50 scores 0.5),
+    named in both languages."""
+    return mognad.model_from_dict(
+        {
+            "name": "tre",
+            "title": "Tre delar",
+            "scale": {"min": 0, "max": 100, "integer": False},
+            "dimensions": [
+                {
+                    "id": s.upper(),
+                    "label": f"Del {s}",
+                    "label_en": f"Part {s}",
+                    "statements": [
+                        {"id": s, "text": f"Påstående {s}", "text_en": f"Statement {s}"}
+                    ],
+                }
+                for s in ids
+            ],
+            "levels": [{"name": "Låg", "lower_bound": 0}],
+            **({"meta": meta} if meta else {}),
+        }
+    )
+
+
+#: a scores 0 with 1 "vet ej" of 5 answers (20 %), b 0.5 with none, c 1 with 1 of 10 (10 %)
+THREE_ROWS = (
+    [[0, 50, 100]] * 4 + [["vet ej", 50, 100]] + [[None, 50, 100]] * 4 + [[None, 50, "vet ej"]]
+)
+
+
+@pytest.fixture
+def three():
+    """The three parts with their own vet-ej threshold, 15 %, and their result."""
+    model = three_parts({"dont_know_priority": {"min_share": 0.15}})
+    frame = pd.DataFrame(THREE_ROWS, columns=list("abc"))
+    return model, mognad.score(frame, model, min_size=1, lang="en")
+
+
+def test_every_reason_in_full_with_equal_weights_and_a_target(three):
+    """Against a target of 50 %: a is 50 pp below it, b exactly at it (met), c above. b sits at
+    the median (not low) with no vet ej (no vet-ej reason); c's 10 % is below the threshold (a
+    plain vet-ej reason); equal weights give no weight reason. Kills in _reasons: the gap
+    written with a sign or as its negative (``texts.pp(+gap)``, ``sign=True``), a gap of
+    exactly 0 as "0.0 pp below target" (``gap <= 0``), the vet-ej reason for a share of 0
+    (``share >= 0``) or never (``share > 1``) or with its figure or language lost, the weight
+    reason for weight 1 (``abs(weight + 1)``); in priorities: the target left out of each item,
+    the model's vet-ej threshold left out of the result; the frame's reasons not joined."""
+    model, result = three
+    p = mognad.priorities(result, model=model, target=0.5, count=3, lang="en")
+    assert [x.id for x in p.ranked] == ["a", "b", "c"]
+    assert [x.label for x in p.ranked] == ["Statement a", "Statement b", "Statement c"]
+    assert [x.target for x in p.ranked] == [0.5, 0.5, 0.5]
+    assert [x.gap for x in p.ranked] == [-0.5, 0.0, 0.5]
+    assert [x.dont_know_share for x in p.ranked] == [0.2, 0.0, 0.1]
+    assert [x.priority for x in p.ranked] == pytest.approx([1 + 0.2 + 0.5, 0.5, 0.1])
+    assert [x.low_score_high_dont_know for x in p.ranked] == [True, False, False]
+    assert p.min_share == 0.15 and p.median_score == 0.5
+    assert {x.id: x.reasons for x in p.ranked} == {
+        "a": [
+            "low score 0.0 % (below the median 50.0 %)",
+            "high don't-know share 20.0 % (≥ 15 %)",
+            "50.0 pp below target 50.0 %",
+        ],
+        "b": ["score 50.0 %", "target 50.0 % met"],
+        "c": ["score 100.0 %", "don't-know share 10.0 %", "target 50.0 % met"],
+    }
+    assert list(p.frame(all=True)["reasons"]) == [x.reason for x in p.ranked]
+    assert p.ranked[0].reason == (
+        "low score 0.0 % (below the median 50.0 %); high don't-know share 20.0 % (≥ 15 %); "
+        "50.0 pp below target 50.0 %"
+    )
+    swedish = mognad.priorities(result, model=model, target=0.5, count=3)
+    assert {x.id: x.reasons for x in swedish.ranked} == {
+        "a": [
+            "lågt värde 0,0 % (under medianen 50,0 %)",
+            "hög andel vet ej 20,0 % (minst 15 %)",
+            "50,0 p.e. under målet 50,0 %",
+        ],
+        "b": ["värde 50,0 %", "målet 50,0 % nås"],
+        "c": ["värde 100,0 %", "vet ej 10,0 %", "målet 50,0 % nås"],
+    }
+    dims = mognad.priorities(result, model=model, level="dimension", count=3, lang="en")
+    assert [(x.id, x.label) for x in dims.ranked] == [
+        ("A", "Part a"),
+        ("B", "Part b"),
+        ("C", "Part c"),
+    ]
+    assert [x.label for x in mognad.priorities(result, model=model, level="dimension").ranked] == [
+        "Del a",
+        "Del b",
+        "Del c",
+    ]
+
+
+def test_a_target_reaches_statements_through_their_category(tiny_model, tiny_result):
+    """b1 and b2 sit in category B1 under B: a target for B is theirs (B1 has none of its own).
+    Kills ``if tval is None: break`` in _candidates (the search up the tree stopped at the
+    category). "next" needs the result (the next level above each part's own score)."""
+    p = mognad.priorities(tiny_result, model=tiny_model, target="B=50%", count=4, lang="en")
+    got = {x.id: x for x in p.ranked}
+    assert {i: x.target for i, x in got.items()} == {"a1": None, "a2": None, "b1": 0.5, "b2": 0.5}
+    assert got["b1"].reasons[-2:] == ["16.7 pp below target 50.0 %", "weight 1 (0.67× the average)"]
+    assert got["b2"].gap == 0.0 and "target 50.0 % met" in got["b2"].reasons
+    assert got["a1"].gap is None and not any("target" in r for r in got["a1"].reasons)
+    nxt = {x.id: x for x in mognad.priorities(tiny_result, model=tiny_model, target="next").ranked}
+    assert nxt["b1"].target == 0.5  # B (0.458) aims at Mellan, 0.5
+    assert nxt["a1"].target == pytest.approx(TINY_SCORES["A"], abs=1e-3)  # A is at the top level
+
+
+def test_nothing_to_rank_is_an_empty_result_with_the_reason(register_plugin):
+    """Every answer "vet ej": no part has a score. The result is empty (no KeyError from an
+    empty table), the default rule stays (a plugin is not asked to rank nothing) and the note
+    names both statements. Kills in _candidates the table made without its columns; in
+    priorities the plugin asked about an empty table, the note's ids joined wrongly or not in
+    the result's language; in PriorityResult.frame the empty frame without its columns or
+    its index named otherwise."""
+
+    class RanksAnything:
+        @hookimpl
+        def rank_priorities(self, model, table, context):
+            return list(table.index)
+
+    register_plugin(RanksAnything(), "ranks_anything")
+    model = three_parts(ids="xy")
+    frame = pd.DataFrame([["vet ej", "vet ej"]] * 3, columns=["x", "y"])
+    p = mognad.priorities(mognad.score(frame, model, min_size=1, lang="en"), model=model, lang="en")
+    assert p.items == [] and p.ranked == [] and p.unscored == ["x", "y"]
+    assert p.ranked_by == "default" and p.median_score is None
+    assert p.notes[-1] == (
+        "Not ranked, no valid answers: x, y (look at these separately: an area nobody can answer "
+        "for may itself be a place to start)."
+    )
+    empty = p.frame(all=True)
+    assert empty.empty and empty.index.name == "rank"
+    assert list(empty.columns) == [f for f in mognad.analysis.Priority.model_fields if f != "rank"]
+
+
+def test_parts_hidden_for_anonymity_are_named_apart_from_unanswered_ones():
+    """Under the default policy (5): x has 7 answers, y and z 2 each (hidden), w none. The note
+    for hidden parts names y and z (statements) or Y and Z (dimensions, hidden because their
+    statements are), the other note w or W only; the result's own notes come first. Kills every
+    mutant of _is_hidden that reaches a dimension (``info = None``, ``d = None``, ``or`` for
+    ``and``, ``|`` for ``&``, ``d is None``), the notes' ids joined wrongly or not in the
+    result's language, and the result's notes left out (``finish`` without ``result.notes``)."""
+    model = three_parts(ids="xyzw")
+    rows = [[0, None, None, None]] * 5 + [[10, 20, 30, None]] * 2
+    result = mognad.score(pd.DataFrame(rows, columns=list("xyzw")), model, lang="en")
+    assert result.disclosure.hidden_statements == ["y", "z"]
+    unanswered = (
+        "Not ranked, no valid answers: {} (look at these separately: an area nobody can answer "
+        "for may itself be a place to start)."
+    )
+    for level, ids in [("statement", ["x", "y", "z", "w"]), ("dimension", ["X", "Y", "Z", "W"])]:
+        p = mognad.priorities(result, model=model, level=level, lang="en")
+        assert [x.id for x in p.ranked] == ids[:1] and p.unscored == ids[3:]
+        assert p.notes == [
+            *result.notes,
+            unanswered.format(ids[3]),
+            f"Not ranked, not shown for anonymity: {ids[1]}, {ids[2]}.",
+        ]
+
+
+def test_a_model_with_more_parts_than_the_result(tmp_path, tiny_result):
+    """A result analysed with a later version of its model that added a dimension C with a
+    statement c1: they are not ranked (no answers), not an AttributeError. Kills ``if s`` and
+    ``if d`` made always true in _candidates."""
+    from conftest import TINY
+
+    text = TINY.read_text(encoding="utf-8").replace(
+        "levels:",
+        "  - id: C\n    label: Gamma\n    statements:\n      - {id: c1, text: Ny fråga.}\nlevels:",
+    )
+    later = tmp_path / "tiny_later.yaml"
+    later.write_text(text, encoding="utf-8")
+    model = mognad.load_model_file(later)
+    p = mognad.priorities(tiny_result, model=model, level="all", count=3)
+    assert p.unscored == ["C", "b3", "c1"]
+    assert sorted(x.id for x in p.ranked) == ["A", "B", "B1", "a1", "a2", "b1", "b2"]
+
+
+def test_the_plugin_is_told_the_target_and_the_language(tiny_model, tiny_result, register_plugin):
+    """Kills the context keys "target" and "lang" misspelt in priorities."""
+    plugin = register_plugin(LowestFirst(), "lowest_first")
+    mognad.priorities(tiny_result, model=tiny_model, target=0.6, lang="en")
+    _, context = plugin.seen
+    assert context["lang"] == "en" and context["target"].uniform == 0.6
+
+
+def test_a_result_without_vet_ej_figures_ranks_by_score_alone(tiny_model, tiny_result):
+    """A result read back from JSON that has no vet-ej shares (the field may be null): no part
+    is flagged, each priority is weight x (1 - score), no vet-ej reason. Kills ``fillna(1)`` in
+    _candidates (every part "high vet ej", 1 added to every priority) and ``fillna(None)`` in
+    the priority (NaN priorities, an arbitrary order)."""
+    data = tiny_result.model_dump(mode="json")
+    for part in [*data["statements"].values(), *data["dimensions"].values()]:
+        part["dont_know_share"] = None
+    bare = type(tiny_result).model_validate(data)
+    p = mognad.priorities(bare, model=tiny_model, count=4, lang="en")
+    assert [x.id for x in p.ranked] == ["b2", "b1", "a2", "a1"]
+    assert [x.priority for x in p.ranked] == pytest.approx(
+        [2 * 0.5, 2 / 3 * (2 / 3), 2 / 3 * (1 / 6), 2 / 3 * 0.125]
+    )
+    assert not any(x.low_score_high_dont_know for x in p.ranked)
+    assert p.ranked[0].reasons == [
+        "low score 50.0 % (below the median 66.7 %)",
+        "weight 3 (2.00× the average)",
+    ]
+
+
+def test_an_old_result_without_a_policy_record_is_checked_in_the_callers_language(
+    tiny_model, tiny_result, monkeypatch
+):
+    """A result without a disclosure record uses the current policy; a bad MOGNAD_MIN_SIZE is
+    said in the language asked for. Kills ``policy_of(result, None)`` and ``policy_of(result)``
+    in priorities."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    old = tiny_result.model_copy(update={"disclosure": None})
+    with pytest.raises(mognad.disclosure.DisclosureError) as err:
+        mognad.priorities(old, model=tiny_model, lang="en")
+    assert str(err.value).startswith("The minimum group size '2' (from MOGNAD_MIN_SIZE)")
