@@ -915,3 +915,381 @@ def test_a_message_not_yet_in_the_catalogue_is_english_throughout(monkeypatch):
         'MOGNAD: sheet "Svar", row 3: "x" is not a valid answer. Expected the same number of '
         "fields on every line."
     )
+
+
+# ---- what mutation testing found (udfs.py) ------------------------------------------------
+# five respondents, each answering "vet ej" to another statement: every statement has four
+# answers, so under the default policy (5) every figure is hidden, though the range is not
+# refused
+ALL_HIDDEN = [["a1", "a2", "b1", "b2", "b3"]] + [
+    [("vet ej" if i == j else float(1 + (i + j) % 5)) for j in range(5)] for i in range(5)
+]
+
+
+def hidden(k: int, lang: str = "sv") -> str:
+    """What a withheld figure of a table says."""
+    return udfs.PREFIX + texts.text("reason.hidden_statement", lang, k=k) + "."
+
+
+def test_a_recalculations_policy_reaches_every_hidden_figure(monkeypatch):
+    """``recalc --min-size 5`` while the setting says 7: every withheld figure names the
+    recalculation's 5 (the policy the result was published under), never the setting's 7."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "7")
+    with udfs.settings_for_run(min_size=5):
+        gap = udfs.MOGNAD_GAP(ALL_HIDDEN, TINY, 0.5)
+        assert [r[0] for r in gap[1:]] == ["overall", "A", "B"]
+        for row in gap[1:]:  # the overall row too, and no gap beside a hidden score
+            assert shown(row[3], NA) == hidden(5) and row[4:] == [0.5, ""], row
+        dims = udfs.MOGNAD_DIMENSIONS(ALL_HIDDEN, TINY)
+        assert [r[:3] for r in dims[1:]] == [
+            ["A", "Alfa", ""],
+            ["B", "Beta", ""],
+            ["B1", "Beta ett", "B"],
+        ]
+        for row in dims[1:]:
+            assert shown(row[3], NA) == hidden(5) and row[4:6] == ["", ""], row
+        for row in udfs.MOGNAD_STATEMENTS(ALL_HIDDEN, TINY)[1:]:
+            assert shown(row[3], NA) == hidden(5) and row[4:] == ["", "", ""], row
+        assert shown(udfs.MOGNAD_SCORE(ALL_HIDDEN, TINY, "A"), NA) == (
+            'MOGNAD: "A" ' + texts.text("reason.hidden_statement", "sv", k=5) + "."
+        )
+        assert shown(udfs.MOGNAD_SCORE(ALL_HIDDEN, TINY), NA).startswith(
+            "MOGNAD: totalen visas inte av anonymitetsskäl (färre än 5 svar"
+        )
+    with udfs.settings_for_run(min_size=5, lang="en"):
+        dims = udfs.MOGNAD_DIMENSIONS(ALL_HIDDEN, TINY)  # the English label of a hidden row
+        assert [r[:2] for r in dims[1:]] == [["A", "Alpha"], ["B", "Beta"], ["B1", "Beta ett"]]
+        assert shown(dims[1][3], NA) == hidden(5, "en")
+
+
+def test_a_recalculations_opt_out_reaches_every_table(monkeypatch):
+    """``recalc --min-size 1`` while the setting protects (5): three respondents are scored,
+    and every table ends with the opt-out notice (the policy of the recalculation, not of the
+    setting)."""
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "5")
+    with udfs.settings_for_run(min_size=1):
+        notice = udfs.policy_notes()
+        assert notice and notice[0].startswith(NOTICE)
+        assert udfs.MOGNAD_SCORE(THREE, TINY) == pytest.approx(
+            mognad.score(_frame(THREE), mognad.load_model(TINY), min_size=1).overall
+        )
+        for name, table in {
+            "MOGNAD_DIMENSIONS": udfs.MOGNAD_DIMENSIONS(THREE, TINY),
+            "MOGNAD_STATEMENTS": udfs.MOGNAD_STATEMENTS(THREE, TINY),
+            "MOGNAD_GAP": udfs.MOGNAD_GAP(THREE, TINY, 0.6),
+            "MOGNAD_PRIORITIES": udfs.MOGNAD_PRIORITIES(THREE, TINY),
+            "MOGNAD_CHANGE": udfs.MOGNAD_CHANGE(THREE, SIX, TINY),
+        }.items():
+            assert isinstance(table, list) and table[-1][0] == notice[0], (name, table)
+        insights = udfs.MOGNAD_INSIGHTS(THREE, TINY)
+        assert insights[1][:2] == [udfs.OPT_OUT_KEY, notice[0]]
+        assert udfs.MOGNAD_CHECK(THREE, TINY) == [
+            ["Kontroll", "Meddelande"],
+            ["anonymitet", notice[0]],
+        ]
+
+
+def test_dimension_names_in_the_cells_language(opt_out, english):
+    """English cells: a dimension's English label where the model has one (A: Alpha), its
+    Swedish one otherwise (B: Beta); Swedish cells never show the English label."""
+    table = udfs.MOGNAD_DIMENSIONS(ROWS, TINY)[:-1]
+    assert table[0][:4] == ["Id", "Dimension", "Belongs to", "Score"]
+    assert [r[:3] for r in table[1:]] == [
+        ["A", "Alpha", ""],
+        ["B", "Beta", ""],
+        ["B1", "Beta ett", "B"],
+    ]
+    gap = udfs.MOGNAD_GAP(ROWS, TINY, 0.5)[:-1]
+    assert [r[:3] for r in gap[1:]] == [
+        ["overall", "Overall", "overall"],
+        ["B", "Beta", "dimension"],
+        ["A", "Alpha", "dimension"],
+    ]
+    change = udfs.MOGNAD_CHANGE(ROWS, SIX, TINY)[:-1]
+    assert [r[:2] for r in change[1:]] == [
+        ["overall", "Overall"],
+        ["A", "Alpha"],
+        ["B", "Beta"],
+        ["B1", "Beta ett"],
+    ]
+    os.environ["MOGNAD_LANG"] = "sv"  # (monkeypatch restores the variable afterwards)
+    table = udfs.MOGNAD_DIMENSIONS(ROWS, TINY)[:-1]
+    assert [r[1] for r in table[1:]] == ["Alfa", "Beta", "Beta ett"]
+
+
+def test_a_level_is_named_in_the_cells_language(english):
+    assert udfs.MOGNAD_LEVEL(0.1, "dmm") == "Mobilisation"
+    os.environ["MOGNAD_LANG"] = "sv"
+    assert udfs.MOGNAD_LEVEL(0.1, "dmm") == "Mobilisering"
+
+
+def test_each_function_keeps_ranges_and_models_apart_in_its_cache(register_plugin, opt_out):
+    """Every function's cache key holds the range's content and the model: calling a function
+    on one range (or with one model) and then on another never returns the first one's result
+    or error."""
+
+    class TwoModels:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(_same_version_model("alfa", 5, reverse=True))  # 1-5, a2 reversed
+            register(_same_version_model("beta", 3, reverse=False))  # 1-3
+
+    register_plugin(TwoModels(), "two-models")
+    x = [["a1", "a2"], [3.0, 1.0], [2.0, 1.0], [1.0, 2.0]]
+    y = [["a1", "a2"], [5.0, 1.0], [4.0, 2.0], [1.0, 2.0], [2.0, 3.0]]  # 5 and 4: not beta's
+    calls = {
+        "MOGNAD_RESPONDENTS": lambda r, m: udfs.MOGNAD_RESPONDENTS(r, m),
+        "MOGNAD_STATEMENTS": lambda r, m: udfs.MOGNAD_STATEMENTS(r, m),
+        "MOGNAD_DIMENSIONS": lambda r, m: udfs.MOGNAD_DIMENSIONS(r, m),
+        "MOGNAD_GAP": lambda r, m: udfs.MOGNAD_GAP(r, m, 0.5),
+        "MOGNAD_PRIORITIES": lambda r, m: udfs.MOGNAD_PRIORITIES(r, m, 1.0, 0.5),
+        "MOGNAD_INSIGHTS": lambda r, m: udfs.MOGNAD_INSIGHTS(r, m),
+        "MOGNAD_CHECK": lambda r, m: udfs.MOGNAD_CHECK(r, m),
+        "MOGNAD_CHANGE": lambda r, m: udfs.MOGNAD_CHANGE(r, x, m),
+        "MOGNAD_CHANGE after": lambda r, m: udfs.MOGNAD_CHANGE(x, r, m),
+    }
+    order = [(x, "alfa"), (x, "beta"), (y, "alfa"), (y, "beta"), (x, "alfa"), (y, "alfa")]
+    for name, call in calls.items():
+        alone = []
+        for r, m in order:
+            udfs.clear_cache()
+            alone.append(repr(call(r, m)))  # repr: an error value's message counts too
+        assert len(set(alone)) > 1 or name == "MOGNAD_INSIGHTS", name
+        udfs.clear_cache()
+        assert [repr(call(r, m)) for r, m in order] == alone, name
+
+
+def test_a_target_as_a_cell_a_row_or_a_blank(opt_out, english):
+    assert udfs.MOGNAD_GAP(ROWS, TINY, [0.7]) == udfs.MOGNAD_GAP(ROWS, TINY, 0.7)  # a 1x1 row
+    assert udfs.MOGNAD_GAP(ROWS, TINY, "") == udfs.MOGNAD_GAP(ROWS, TINY, "national")
+    assert udfs.MOGNAD_GAP(ROWS, TINY, [[None]]) == udfs.MOGNAD_GAP(ROWS, TINY, "national")
+    assert shown(udfs.MOGNAD_GAP(ROWS, TINY, True)) == (
+        "MOGNAD: target must be a number, a name or a range, not TRUE/FALSE."
+    )
+    assert shown(udfs.MOGNAD_GAP(ROWS, TINY, [["A"], ["B"]])) == (
+        "MOGNAD: a target range needs two columns: dimension (id or label) and target."
+    )
+    assert shown(udfs.MOGNAD_GAP(ROWS, TINY, [[None, None], ["", None]])) == (
+        "MOGNAD: the target range is empty."
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "what"),
+    [
+        (lambda: udfs.MOGNAD_PRIORITIES(ROWS, TINY, "#N/A"), "count"),
+        (lambda: udfs.MOGNAD_GAP(ROWS, TINY, "#N/A"), "target"),
+        (lambda: udfs.MOGNAD_GAP(ROWS, TINY, 0.5, "#N/A"), "level"),
+        (lambda: udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, None, "#N/A"), "level"),
+        (lambda: udfs.MOGNAD_HEADERS(TINY, "#N/A"), "texts"),
+        (lambda: udfs.MOGNAD_CHECK(ROWS, TINY, "#N/A"), "which"),
+        (lambda: udfs.MOGNAD_INSIGHTS(ROWS, TINY, "#N/A"), "which"),
+        (lambda: udfs.MOGNAD_SCORE(ROWS, TINY, "#N/A"), "part"),
+        (lambda: udfs.MOGNAD_LEVEL([["#N/A"]], TINY), "score"),
+    ],
+)
+def test_an_error_value_in_an_argument_names_the_argument(call, what, opt_out):
+    assert shown(call(), NA) == (
+        f'MOGNAD: argumentet "{what}" är felvärdet #N/A (från cellen det hämtas från).'
+    )
+
+
+def test_change_names_the_range_that_is_no_range():
+    for before, after, what in ((5.0, ROWS, "before"), (ROWS, 5.0, "after")):
+        assert shown(udfs.MOGNAD_CHANGE(before, after, TINY)) == (
+            f'MOGNAD: argumentet "{what}" ska vara ett område: en rubrikrad (påståendenas id, '
+            "t.ex. f11) och en rad per svarande."
+        )
+
+
+def test_change_names_the_wave_that_may_not_be_published_in_the_cells_language(english):
+    refused = (
+        "No results for the responses, for anonymity: fewer than 5 respondents, or a smaller "
+        "group could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE)."
+    )
+    assert shown(udfs.MOGNAD_CHANGE(THREE, SIX, TINY), NA) == f"MOGNAD: Before: {refused}"
+    assert shown(udfs.MOGNAD_CHANGE(SIX, THREE, TINY), NA) == f"MOGNAD: After: {refused}"
+
+
+def test_insights_which_must_be_a_whole_number_from_1_or_a_key(opt_out, english):
+    table = udfs.MOGNAD_INSIGHTS(ROWS, TINY)
+    assert [r[0] for r in table[1:]] == [udfs.OPT_OUT_KEY]  # tiny has no findings of its own
+    for which, shown_as in ((0.0, "0"), (-1.0, "\u22121"), (1.5, "1.5")):
+        assert shown(udfs.MOGNAD_INSIGHTS(ROWS, TINY, which)) == (
+            f"MOGNAD: which must be a whole number from 1 or an insight key, not {shown_as}."
+        )
+    assert shown(udfs.MOGNAD_INSIGHTS(ROWS, TINY, "zz"), NA) == (
+        f'MOGNAD: no insight "zz" (insights: {udfs.OPT_OUT_KEY}).'
+    )
+    os.environ["MOGNAD_MIN_SIZE"] = "5"  # protected: no notice, no findings at all
+    assert shown(udfs.MOGNAD_INSIGHTS(SIX, TINY, "zz"), NA) == (
+        'MOGNAD: no insight "zz" (insights: none).'
+    )
+    os.environ["MOGNAD_LANG"] = "sv"
+    assert shown(udfs.MOGNAD_INSIGHTS(SIX, TINY, 1.5)) == (
+        "MOGNAD: which ska vara ett heltal från 1 eller en iakttagelses nyckel, inte 1,5."
+    )
+
+
+def test_insights_in_the_cells_language(english, sample_rows):
+    """DiMiOS' findings in English cells are its English texts (the language reaches the
+    model's plugin)."""
+    table = udfs.MOGNAD_INSIGHTS(sample_rows)
+    model = mognad.get_model("dimios")
+    rs = mognad.prepare(_frame(sample_rows), model)
+    result = mognad.score_responses(rs, context={"lang": "en"})
+    assert table[1:] and [r[:2] for r in table[1:]] == [[i.key, i.title] for i in result.insights]
+    os.environ["MOGNAD_LANG"] = "sv"
+    udfs.clear_cache()
+    swedish = udfs.MOGNAD_INSIGHTS(sample_rows)
+    assert [r[1] for r in swedish[1:]] != [r[1] for r in table[1:]]
+
+
+def test_level_messages(english, tmp_path):
+    assert udfs.MOGNAD_LEVEL([0.6], TINY) == "Mellan"  # a range of one cell, passed flat
+    assert shown(udfs.MOGNAD_LEVEL([["a1", "a2"]], TINY), NA) == (
+        "MOGNAD: the responses range has a header row but no respondent rows below it."
+    )  # a range of two cells is a response range
+    assert shown(udfs.MOGNAD_LEVEL(None, TINY)) == "MOGNAD: give a score (0-1) or a response range."
+    spec = yaml.safe_load(TINY_FILE.read_text("utf-8"))
+    spec["levels"][0]["lower_bound"] = 0.3
+    (tmp_path / "hög.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    assert shown(udfs.MOGNAD_LEVEL(0.25, str(tmp_path / "hög.yaml")), NUM) == (
+        'MOGNAD: no level of model "tiny" starts at or below 25 %.'
+    )
+
+
+def test_an_unknown_part_lists_the_models_categories_or_none(register_plugin, english):
+    class OneModel:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(_same_version_model("alfa", 5, reverse=True))
+
+    register_plugin(OneModel(), "one-model")
+    assert shown(udfs.MOGNAD_SCORE(ROWS, "alfa", "zz")) == (
+        'MOGNAD: "zz" is not part of model "alfa". Use a dimension (D), a category (none) '
+        "or a statement id (a1 ... a2)."
+    )
+    cats = [d.id for d in mognad.get_model("dimios").all_dimensions() if d.parent]
+    assert len(cats) > 1
+    assert f"a category ({', '.join(cats)})" in shown(udfs.MOGNAD_SCORE(ROWS, "dimios", "zz"))
+
+
+def test_a_gap_without_a_target_names_the_benchmarks_or_none(register_plugin, english):
+    class OneModel:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(_same_version_model("alfa", 5, reverse=True))
+
+    register_plugin(OneModel(), "one-model")
+    x = [["a1", "a2"], [3.0, 1.0], [2.0, 1.0], [1.0, 2.0], [4.0, 4.0], [5.0, 1.0]]
+    assert shown(udfs.MOGNAD_GAP(x, "alfa")) == (
+        "MOGNAD: give a target: a number (0.6 or 60 %), a benchmark name (none in this model), "
+        "a level name or a range of dimension/target pairs."
+    )
+
+
+def test_check_kinds_and_which(opt_out):
+    """An error that is no refusal is an error ("fel"), even when it gives #N/A; a refusal is
+    "anonymitet"; ``which`` picks one message, counting from 1."""
+    assert udfs.MOGNAD_CHECK([ROWS[0]], TINY) == [
+        ["Kontroll", "Meddelande"],
+        ["notering", "Tabellen har en rubrikrad men inga rader med svarande."],
+        ["fel", "svarsområdet har en rubrikrad men inga svarande under den."],
+    ]
+    assert udfs.MOGNAD_CHECK([ROWS[0]], TINY, 1.0).startswith("notering: ")
+    assert udfs.MOGNAD_CHECK([ROWS[0]], TINY, 2.0).startswith("fel: ")
+    for which in (1.5, 0.0, True, "x"):
+        assert shown(udfs.MOGNAD_CHECK([ROWS[0]], TINY, which)).startswith(
+            "MOGNAD: which ska vara ett heltal från 1, inte "
+        ), which
+    os.environ["MOGNAD_MIN_SIZE"] = "5"
+    assert udfs.MOGNAD_CHECK(THREE, TINY)[1][0] == "anonymitet"
+
+
+def test_check_notes_in_the_cells_language(opt_out, english):
+    """Every note (error values in two columns' cells, the waves pooled in a workbook's wording)
+    in English, after the note of the columns kept."""
+    grid = [["förvaltning", "år", "a1", "a2", "b1", "b2", "b3"]]
+    for i, r in enumerate(ROWS[1:]):
+        grid.append([r[0], "2024" if i % 2 else "2025", *r[1:]])
+    grid[1][0], grid[2][0] = "#REF!", "#N/A"
+    table = udfs.MOGNAD_CHECK(grid, TINY)
+    assert table[1] == [
+        "note",
+        'Column "förvaltning" holds error values (#N/A, #REF!) in 2 row(s): those respondents '
+        "are counted, but their förvaltning is unknown (a formula that could not be computed?).",
+    ]
+    waves = [r[1] for r in table if "2024" in r[1]]
+    assert waves and "MOGNAD_CHANGE" in waves[0] and "--where" not in waves[0], table
+    assert waves[0].startswith("The responses") or waves[0].isascii(), waves
+
+
+def test_cells_get_plain_python_values():
+    """Table cells are what Excel can take: numpy scalars become Python ones, missing values
+    (NaN, pd.NA, NaT) blank cells."""
+    import numpy as np
+    import pandas as pd
+
+    for value, expected in (
+        (np.int64(3), 3),
+        (np.float64(0.5), 0.5),
+        (np.bool_(True), True),
+        (float("nan"), ""),
+        (np.float64("nan"), ""),
+        (pd.NA, ""),
+        (pd.NaT, ""),
+        (None, ""),
+        ("x", "x"),
+    ):
+        got = udfs._out(value)
+        assert got == expected and type(got) is type(expected), (value, got)
+
+
+def test_a_circular_reference_is_named_as_one(monkeypatch, english):
+    def deep(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(mognad, "score_responses", deep)
+    assert shown(udfs.MOGNAD_SCORE(ROWS, TINY)) == (
+        "MOGNAD: the calculation went too deep (a circular reference?)."
+    )
+
+
+def test_an_unusable_policy_setting_is_said_in_the_cells_language(monkeypatch, english):
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    assert shown(udfs.MOGNAD_SCORE(SIX, TINY)) == (
+        "MOGNAD: The minimum group size '2' (from MOGNAD_MIN_SIZE) cannot be used: give a whole "
+        "number of at least 3, or 1 to turn the anonymity protection off."
+    )
+
+
+def test_a_message_ending_in_an_exclamation_mark_gets_no_full_stop(monkeypatch, english):
+    from mognad_core.errors import MognadError
+
+    def locked(*args, **kwargs):
+        raise MognadError("the model file is locked!")
+
+    monkeypatch.setattr(mognad, "prepare", locked)
+    assert shown(udfs.MOGNAD_SCORE(ROWS, TINY)) == "MOGNAD: the model file is locked!"
+    assert udfs.MOGNAD_CHECK(ROWS, TINY) == [
+        ["Check", "Message"],
+        ["error", "the model file is locked!"],
+    ]
+
+
+def test_check_says_what_is_hidden_and_the_opt_out_in_the_cells_language(monkeypatch, english):
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "5")
+    assert udfs.MOGNAD_CHECK(SIX, TINY) == [
+        ["Check", "Message"],
+        [
+            "anonymity",
+            "1 statement(s) not shown (b3): fewer than 5 answers in this set, or hidden so that a "
+            "smaller group cannot be derived. They are left out of the dimension and overall "
+            "figures here.",
+        ],
+    ]
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "1")
+    (notice,) = udfs.policy_notes()
+    assert notice.startswith("Anonymity protection off")
+    assert udfs.MOGNAD_CHECK(SIX, TINY) == [["Check", "Message"], ["anonymity", notice]]
