@@ -1293,3 +1293,9 @@ def test_check_says_what_is_hidden_and_the_opt_out_in_the_cells_language(monkeyp
     (notice,) = udfs.policy_notes()
     assert notice.startswith("Anonymity protection off")
     assert udfs.MOGNAD_CHECK(SIX, TINY) == [["Check", "Message"], ["anonymity", notice]]
+
+
+def test_is_error_knows_what_a_failing_function_returns():
+    assert udfs.is_error(udfs.MOGNAD_SCORE("f11", TINY))  # an ErrorValue
+    assert udfs.is_error("#N/A") and udfs.is_error(" #value! ")  # an error cell's text
+    assert not udfs.is_error(0.5) and not udfs.is_error("Hög") and not udfs.is_error(None)
