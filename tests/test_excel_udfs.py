@@ -1299,3 +1299,27 @@ def test_is_error_knows_what_a_failing_function_returns():
     assert udfs.is_error(udfs.MOGNAD_SCORE("f11", TINY))  # an ErrorValue
     assert udfs.is_error("#N/A") and udfs.is_error(" #value! ")  # an error cell's text
     assert not udfs.is_error(0.5) and not udfs.is_error("Hög") and not udfs.is_error(None)
+
+
+def test_a_blank_count_is_two(opt_out):
+    two = udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0)
+    assert len(body(two)) == 3  # the header and two parts
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, None) == two
+    assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, [[None]]) == two
+
+
+def test_priorities_and_insights_keep_their_arguments_and_ranges_apart(opt_out, sample_rows):
+    """The target is part of MOGNAD_PRIORITIES' cache key, the range of MOGNAD_INSIGHTS'."""
+    calls = [
+        lambda: udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, 0.5),
+        lambda: udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, 0.9),
+        lambda: udfs.MOGNAD_INSIGHTS(sample_rows),
+        lambda: udfs.MOGNAD_INSIGHTS(sample_rows[:240]),
+    ]
+    alone = []
+    for call in calls:
+        udfs.clear_cache()
+        alone.append(call())
+    assert alone[0] != alone[1] and alone[2] != alone[3]
+    udfs.clear_cache()
+    assert [call() for call in calls] == alone
