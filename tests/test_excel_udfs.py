@@ -1323,3 +1323,79 @@ def test_priorities_and_insights_keep_their_arguments_and_ranges_apart(opt_out, 
     assert alone[0] != alone[1] and alone[2] != alone[3]
     udfs.clear_cache()
     assert [call() for call in calls] == alone
+
+
+# every answer to a1 and a2 "vet ej": dimension A has no score, and nothing is hidden
+NO_A = [["a1", "a2", "b1", "b2", "b3"]] + [["vet ej", "vet ej", 3.0, 4.0, 5.0]] * 6
+
+
+def test_a_part_without_answers_is_no_anonymity_matter(english):
+    """Six respondents under the default policy: a dimension nobody answered has no valid
+    answers (not "hidden for anonymity"), and the overall score and gap of a range with a
+    hidden statement (b3 in SIX) still show."""
+    assert shown(udfs.MOGNAD_SCORE(NO_A, TINY, "A"), NA) == (
+        'MOGNAD: no valid answers for "A" (every answer is blank or vet ej).'
+    )
+    gap = udfs.MOGNAD_GAP(NO_A, TINY, 0.5)
+    assert gap[3][:4] == ["A", "Alpha", "dimension", ""] and gap[3][5] == ""
+    dims = udfs.MOGNAD_DIMENSIONS(NO_A, TINY)
+    assert dims[1][:6] == ["A", "Alpha", "", "", 0, 1.0]
+    nothing = [NO_A[0]] + [["vet ej"] * 5] * 6
+    assert shown(udfs.MOGNAD_SCORE(nothing, TINY), NA) == (
+        "MOGNAD: no valid answers for the overall score (every answer is blank or vet ej)."
+    )
+    gap = udfs.MOGNAD_GAP(SIX, TINY, 0.5)
+    assert gap[1][0] == "overall" and gap[1][3] == udfs.MOGNAD_SCORE(SIX, TINY)
+    assert isinstance(gap[1][3], float) and isinstance(gap[1][5], float)
+
+
+def test_english_cells_have_english_notices_texts_and_reasons(opt_out, english):
+    (notice,) = udfs.policy_notes()
+    assert notice.startswith("Anonymity protection off")
+    table = udfs.MOGNAD_DIMENSIONS(ROWS, TINY)
+    assert table[-1] == [notice] + [""] * 6
+    insights = udfs.MOGNAD_INSIGHTS(ROWS, TINY)
+    assert insights[1][:2] == [udfs.OPT_OUT_KEY, notice]
+    priorities = udfs.MOGNAD_PRIORITIES(ROWS, TINY)
+    assert priorities[1][:2] == [1, "b2"] and priorities[1][6].startswith("low score 50.0 %")
+    os.environ["MOGNAD_MIN_SIZE"] = "5"
+    statements = udfs.MOGNAD_STATEMENTS(ALL_HIDDEN, TINY)  # hidden rows keep the English text
+    assert [r[1] for r in statements[1:3]] == ["We have a plan.", "The plan is often missing."]
+    assert shown(statements[1][3], NA) == hidden(5, "en")
+
+
+def test_models_are_listed_with_their_titles_in_the_cells_language(english):
+    table = udfs.MOGNAD_MODELS()
+    titles = {r[0]: r[2] for r in table[1:]}
+    dimios = mognad.get_model("dimios")
+    assert titles["dimios"] == dimios.display_title("en") != dimios.display_title("sv")
+    os.environ["MOGNAD_LANG"] = "sv"
+    assert {r[0]: r[2] for r in udfs.MOGNAD_MODELS()[1:]}["dimios"] == dimios.display_title("sv")
+
+
+def test_level_messages_without_any_model_with_levels(monkeypatch, english):
+    only = [i for i in mognad.list_models() if i.name == "dimios"]
+    monkeypatch.setattr(mognad, "list_models", lambda: only)
+    assert shown(udfs.MOGNAD_LEVEL(0.5, "dimios"), NA) == (
+        udfs.PREFIX + texts.text("excel.level.no_levels", "en", model="dimios", others="") + "."
+    )
+
+
+def test_an_unknown_insight_lists_the_keys_there_are(english, sample_rows):
+    keys = [r[0] for r in udfs.MOGNAD_INSIGHTS(sample_rows)[1:]]
+    assert len(keys) > 1
+    assert shown(udfs.MOGNAD_INSIGHTS(sample_rows, "dimios", "zz"), NA) == (
+        f'MOGNAD: no insight "zz" (insights: {", ".join(keys)}).'
+    )
+
+
+def test_a_gap_without_a_target_lists_the_models_target_benchmarks(english, tmp_path):
+    """A model whose benchmarks are all targets has no default: the message names them."""
+    spec = yaml.safe_load(TINY_FILE.read_text("utf-8"))
+    other = {**spec["benchmarks"][0], "name": "target_2027"}
+    spec["benchmarks"].append(other)
+    spec["meta"] = {"target_benchmarks": ["national", "target_2027"]}
+    (tmp_path / "mål.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    assert "a benchmark name (national, target_2027)" in shown(
+        udfs.MOGNAD_GAP(ROWS, str(tmp_path / "mål.yaml"))
+    )
