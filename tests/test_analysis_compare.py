@@ -226,3 +226,207 @@ def test_compare_waves_reads_a_file_or_a_frame_as_every_function_does():
         got = mognad.compare_waves(given, "år", n_boot=200)
         assert (got.before_label, got.after_label, got.n_after) == ("2024", "2025", 240)
         assert got.overall.change == expected.overall.change
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/compare.py) ----------------------
+def test_the_summary_names_the_waves_sizes_and_the_bootstrap_in_either_language(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=500, seed=11)
+    # frames without a file or a wave column: the waves are "före" and "efter"
+    assert (r.before_label, r.after_label) == ("före", "efter")
+    assert r.summary() == (
+        "före (n=3) → efter (n=4); 95 %-intervall för påståenden: Welch t; "
+        "för dimensioner: bootstrap (500 dragningar, frö 11)"
+    )
+    assert r.summary("en") == (
+        "före (n=3) → efter (n=4); 95 % intervals for statements: Welch t; "
+        "for dimensions: bootstrap (500 replicates, seed 11)"
+    )
+
+
+def test_frame_kinds_in_any_case_and_plural_and_a_wrong_kind_named(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100)
+    assert list(r.frame("Dimensions").index) == ["overall", "A", "B", "B1"]
+    assert list(r.frame("STATEMENTS").index) == ["a1", "a2", "b3", "b1", "b2"]
+    with pytest.raises(
+        mognad.MognadError, match=r"^kind 'part' is not one of: dimension, statement, all\.$"
+    ):
+        r.frame("parts")
+
+
+def test_compare_waves_passes_the_model_on_to_read_a_frame(tiny_model):
+    both = pd.concat([BEFORE.assign(år=2020), AFTER.assign(år=2021)], ignore_index=True)
+    r = mognad.compare_waves(both, model=tiny_model, min_size=1, n_boot=100)
+    assert (r.model, r.before_label, r.after_label) == ("tiny", "2020", "2021")
+    assert r.statements[0].change == pytest.approx(0.375)
+    # two waves: nothing to say about which were chosen (b3 has no answers: not compared)
+    assert r.notes[:-1] == [
+        'Kolumner som behålls som bakgrundsuppgifter (inte påståenden): "år".',
+        "Inte jämförda (inget värde i en av mätningarna): b3.",
+    ]
+    assert r.notes[-1].startswith("Anonymitetsskydd avstängt")
+
+
+def test_no_wave_column_names_the_file_and_the_sheet(tiny_model):
+    rs = mognad.prepare(BEFORE.assign(roll="Chef"), tiny_model, source="svar.xlsx", sheet="Svar")
+    with pytest.raises(mognad.InputError) as err:
+        mognad.compare_waves(rs, min_size=1)
+    assert str(err.value) == (
+        'svar.xlsx, sheet "Svar": no wave column found. Expected a column named år, year, wave, '
+        "våg (or name it with column=...); attribute columns are: roll."
+    )
+
+
+def test_wave_errors_name_the_file_the_sheet_and_the_column(tiny_model):
+    bare = mognad.prepare(BEFORE, tiny_model, source="svar.xlsx", sheet="Svar")
+    with pytest.raises(mognad.InputError) as err:
+        mognad.compare_waves(bare, min_size=1)
+    assert str(err.value).endswith("attribute columns are: none.")
+    one = mognad.prepare(BEFORE.assign(år=2020), tiny_model, source="svar.xlsx", sheet="Svar")
+    with pytest.raises(mognad.InputError) as err:
+        mognad.compare_waves(one, min_size=1)
+    assert str(err.value) == (
+        'svar.xlsx, sheet "Svar", column ("år"): column "år" has 1 distinct value(s) (2020). '
+        "Expected two waves (for example 2024 and 2025)."
+    )
+    two = pd.concat([BEFORE.assign(år=2020), AFTER.assign(år=2021)], ignore_index=True)
+    rs = mognad.prepare(two, tiny_model, source="svar.xlsx", sheet="Svar")
+    with pytest.raises(mognad.InputError) as err:
+        mognad.compare_waves(rs, waves=(2020, 2022), min_size=1)
+    assert str(err.value).startswith('svar.xlsx, sheet "Svar", column ("år"): wave "2022" ')
+
+
+def test_an_interval_of_zero_width_is_significant_only_away_from_zero(tiny_model):
+    """Unanimous waves: every interval is one point. A change of 0 with the interval (0, 0) is
+    not significant; +-0.25 with the interval at that point is, up or down."""
+    before = wave([3, 3, 3], [2, 2, 2], [2, 2, 2], [4, 4, 4], [5, None, None])
+    after = wave([4, 4, 4, 4], [3, 3, 3, 3], [2, 2, 2, 2], [4, 4, 4, 4], [1, None, None, None])
+    r = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=200, lang="en")
+    got = {s.id: (s.change, s.ci_low, s.ci_high, s.significant, s.method) for s in r.statements}
+    assert got == {
+        "a1": (0.25, 0.25, 0.25, True, "welch"),
+        "a2": (-0.25, -0.25, -0.25, True, "welch"),  # reversed: 4 -> 3
+        "b3": (-1.0, None, None, None, ""),  # one answer in each wave: no interval
+        "b1": (0.0, 0.0, 0.0, False, "welch"),
+        "b2": (0.0, 0.0, 0.0, False, "welch"),
+    }
+    nodes = {n.id: (n.change, n.ci_low, n.ci_high, n.significant, n.method) for n in r.rows[:4]}
+    assert nodes["A"] == (0.0, 0.0, 0.0, False, "bootstrap")  # a1 up, a2 down, in every replicate
+    assert nodes["B1"] == (0.0, 0.0, 0.0, False, "bootstrap")
+    assert nodes["B"][1:] == (-0.5, 0.0, False, "bootstrap")  # b3 is in some replicates only
+    assert nodes["B"][0] == pytest.approx(-0.5)
+    assert (r.improved, r.declined, r.unchanged, r.compared) == (1, 2, 2, 5)
+    assert (r.significant_up, r.significant_down, r.improved_all) == (1, 1, False)
+    assert r.notes[0] == "No interval (fewer than 2 answers in a wave): b3."
+    assert len(r.notes) == 2 and r.notes[1].startswith("Anonymity protection off")
+
+
+SIX_BEFORE = wave(
+    [1, 2, 3, 4, 5, 3],
+    [2, 2, 3, 3, 4, 4],
+    [1, 1, 2, 2, 3, 3],
+    [3, 3, 3, 4, 4, 4],
+    [1, 2, 3, 4, 5, None],
+)
+SIX_AFTER = wave(
+    [2, 3, 4, 5, 5, 4],
+    [1, 2, 2, 3, 3, 4],
+    [2, 2, 3, 3, 4, 4],
+    [3, 4, 4, 4, 5, 5],
+    [4, 5] + [None] * 4,
+)
+
+
+def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
+    """min_size 3: an interval needs 6 answers in each wave; 6 and 6 have one, 6 and 5 not.
+    b3, with 2 answers after, is hidden in both waves and named as hidden, not as missing."""
+    r = mognad.compare(SIX_BEFORE, SIX_AFTER, model=tiny_model, min_size=3, n_boot=200)
+    got = {x.id: (x.change, x.ci_low, x.ci_high, x.significant, x.method) for x in r.rows}
+    assert got == {
+        "overall": (0.174, 0.08, 0.275, True, "bootstrap"),
+        "A": (0.167, 0.062, 0.292, True, "bootstrap"),
+        "B": (0.188, 0.021, 0.333, True, "bootstrap"),
+        "B1": (0.188, 0.021, 0.333, True, "bootstrap"),
+        "a1": (0.208, -0.211, 0.628, False, "welch"),
+        "a2": (0.125, -0.19, 0.44, False, "welch"),
+        "b3": (None, None, None, None, ""),
+        "b1": (0.25, -0.038, 0.538, False, "welch"),
+        "b2": (0.167, -0.048, 0.381, False, "welch"),
+    }
+    b3 = r.statements[2]
+    assert (b3.before, b3.after, b3.n_before, b3.n_after) == (None, None, None, None)
+    assert r.notes == [
+        "1 påstående(n) visas inte (b3): färre än 3 svar i gruppen, eller dolda så att en mindre "
+        "grupp inte kan räknas fram. De ingår inte i dimensionernas och totalens värden här."
+    ]
+    five = mognad.compare(SIX_BEFORE, SIX_AFTER.iloc[:5], model=tiny_model, min_size=3, lang="en")
+    assert all(x.ci_low is x.ci_high is x.significant is None for x in five.rows)
+    assert {x.method for x in five.rows} == {""}
+    assert [x.n_after for x in five.rows] == [5, 5, 5, 5, 5, 5, None, 5, 5]
+    assert five.notes[0] == "No interval (fewer than 6 answers in a wave): a1, a2, b1, b2."
+
+
+def test_the_notes_on_the_waves_chosen_in_full_in_either_language(tiny_model):
+    three = pd.concat(
+        [BEFORE.assign(wave="T0"), AFTER.assign(wave="T1"), AFTER.assign(wave="T2")],
+        ignore_index=True,
+    )
+    three.loc[0, "wave"] = None
+    rs = mognad.prepare(three, tiny_model, source="svar.xlsx")
+    en = mognad.compare_waves(rs, min_size=1, lang="en", n_boot=100)
+    assert en.notes[:4] == [
+        'Column "wave" has 3 waves (T0, T1, T2); the latest (T2) is compared with the one before '
+        "(T1), as in the report. Choose others with --waves T0,T2 (waves=(before, after) in "
+        "Python).",
+        '1 respondent(s) with no value in "wave" were left out.',
+        'Columns kept as respondent attributes (not statements): "wave".',
+        "Not compared (no score in one wave): b3.",
+    ]
+    sv = mognad.compare_waves(rs, min_size=1, n_boot=100)
+    assert sv.notes[:2] == [
+        'Kolumnen "wave" har 3 mätningar (T0, T1, T2); den senaste (T2) jämförs med den före '
+        "(T1), som i rapporten. Välj andra med --waves T0,T2 (waves=(före, efter) i Python).",
+        '1 svarande utan värde i "wave" togs inte med.',
+    ]
+
+
+def test_a_plugins_own_overall_score_gets_no_interval_and_a_note(register_plugin, tiny_model):
+    class OwnOverall:
+        @mognad.hookimpl
+        def overall_score(self, model, result):
+            if model.name == "tiny":
+                return result.dimensions["A"].score
+
+    register_plugin(OwnOverall(), "own-overall")
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100, lang="en")
+    a = r.dimensions[0]
+    assert (r.overall.before, r.overall.after) == (a.before, a.after)
+    assert (r.overall.ci_low, r.overall.ci_high, r.overall.significant) == (None, None, None)
+    assert r.overall.method == "" and a.method == "bootstrap"
+    assert r.notes[0] == (
+        "A plugin computes this model's overall score its own way; no interval is given for the "
+        "overall change."
+    )
+    sv = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100)
+    assert sv.notes[0] == (
+        "Ett tillägg räknar modellens totalvärde på sitt eget sätt; inget intervall anges för "
+        "förändringen av totalen."
+    )
+
+
+def test_waves_asked_for_wrongly_are_refused_saying_why(tiny_model):
+    two = pd.concat([BEFORE.assign(år=2020), AFTER.assign(år=2021)], ignore_index=True)
+    rs = mognad.prepare(two, tiny_model, source="svar.xlsx")
+    refusals = {
+        (2020, 2021, 2022): "waves must name two waves (before, after), got [2020, 2021, 2022].",
+        (2020, 2022): 'svar.xlsx, column ("år"): wave "2022" does not occur in column "år". '
+        "Expected one of: 2020, 2021.",
+        ("2021", 2021): "Both waves are '2021'; name two different waves.",
+    }
+    for waves, message in refusals.items():
+        with pytest.raises(mognad.MognadError) as err:
+            mognad.compare_waves(rs, waves=waves, min_size=1)
+        assert str(err.value) == message
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.compare_waves(rs, n_boot=99, min_size=1)
+    assert str(err.value) == "n_boot must be at least 100 (got 99)."
+    assert mognad.compare_waves(rs, n_boot=100, min_size=1).n_boot == 100
