@@ -421,6 +421,10 @@ def test_waves_asked_for_wrongly_are_refused_saying_why(tiny_model):
         (2020, 2022): 'svar.xlsx, column ("år"): wave "2022" does not occur in column "år". '
         "Expected one of: 2020, 2021.",
         ("2021", 2021): "Both waves are '2021'; name two different waves.",
+        (None, 2021): 'svar.xlsx, column ("år"): wave "" does not occur in column "år". '
+        "Expected one of: 2020, 2021.",
+        (2020, " "): 'svar.xlsx, column ("år"): wave "" does not occur in column "år". '
+        "Expected one of: 2020, 2021.",
     }
     for waves, message in refusals.items():
         with pytest.raises(mognad.MognadError) as err:
@@ -430,3 +434,52 @@ def test_waves_asked_for_wrongly_are_refused_saying_why(tiny_model):
         mognad.compare_waves(rs, n_boot=99, min_size=1)
     assert str(err.value) == "n_boot must be at least 100 (got 99)."
     assert mognad.compare_waves(rs, n_boot=100, min_size=1).n_boot == 100
+
+
+def test_waves_in_a_column_of_any_name_are_labelled_by_their_values(tiny_model):
+    both = pd.concat([BEFORE.assign(period="P1"), AFTER.assign(period="P2")], ignore_index=True)
+    rs = mognad.prepare(both, tiny_model, source="svar.xlsx")
+    r = mognad.compare_waves(rs, "period", min_size=1, n_boot=100)
+    assert (r.before_label, r.after_label) == ("P1", "P2")
+    assert r.summary("en").startswith("P1 (n=3) → P2 (n=4); ")
+
+
+def test_two_answers_in_each_wave_are_enough_for_an_interval(tiny_model):
+    """a1: 2, 4 -> 3, 5 (n = 2 and 2): sd sqrt(2) each, se^2 = 2, df = 2, change 0.25,
+    half width t(0.975, 2) * sqrt(2) / 4 = 4.302653 * 1.414214 / 4 = 1.521218."""
+    before = wave([2, 4], [3, 3], [3, 3], [3, 3])
+    after = wave([3, 5], [3, 3], [3, 3], [3, 3])
+    r = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100)
+    a1 = r.statements[0]
+    assert (a1.n_before, a1.n_after, a1.method, a1.significant) == (2, 2, "welch", False)
+    assert a1.ci_low == pytest.approx(0.25 - 1.521218, abs=1e-6)
+    assert a1.ci_high == pytest.approx(0.25 + 1.521218, abs=1e-6)
+    ci = stats.ttest_ind([3, 5], [2, 4], equal_var=False).confidence_interval()
+    assert (a1.ci_low, a1.ci_high) == (pytest.approx(ci.low / 4), pytest.approx(ci.high / 4))
+
+
+def test_the_bootstrap_defaults_to_2000_replicates_and_seed_2025(tiny_model):
+    r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
+    assert (r.n_boot, r.seed) == (2000, 2025)
+    assert r.summary().endswith("bootstrap (2000 dragningar, frö 2025)")
+    same = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=2000, seed=2025)
+    assert [(x.ci_low, x.ci_high) for x in r.rows] == [(x.ci_low, x.ci_high) for x in same.rows]
+
+
+def test_a_response_set_before_gives_the_model_and_another_model_is_refused(tiny_model):
+    rs = mognad.prepare(BEFORE, tiny_model, source="svar.xlsx")
+    r = mognad.compare(rs, AFTER, min_size=1, n_boot=100)  # AFTER read for tiny, not dimios
+    assert r.model == "tiny" and r.statements[0].change == pytest.approx(0.375)
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.compare(rs, AFTER, model="dimios", min_size=1, n_boot=100)
+    assert str(err.value).startswith(
+        "The responses in svar.xlsx were read for model 'tiny', not 'dimios'"
+    )
+
+
+def test_the_language_is_read_in_any_case(tiny_model):
+    def dump(lang):
+        r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100, lang=lang)
+        return r.model_dump()
+
+    assert dump("SV") == dump("sv") and dump(" EN") == dump("en") != dump("sv")

@@ -189,7 +189,7 @@ def compare(
     :mod:`mognad_core.disclosure`); a statement hidden in either wave is left out of both, so
     the changes compare like with like, and intervals need ``2 x min_size`` answers per wave.
     """
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     if n_boot < 100:
         raise MognadError(f"n_boot must be at least 100 (got {n_boot}).")
     if model is None and isinstance(before, ResponseSet):
