@@ -1399,3 +1399,32 @@ def test_a_gap_without_a_target_lists_the_models_target_benchmarks(english, tmp_
     assert "a benchmark name (national, target_2027)" in shown(
         udfs.MOGNAD_GAP(ROWS, str(tmp_path / "mål.yaml"))
     )
+
+
+def test_arguments_read_as_text(opt_out, english):
+    assert shown(udfs.MOGNAD_SCORE(ROWS, TINY, True)) == (
+        "MOGNAD: part must be text, not TRUE/FALSE."
+    )
+    assert shown(udfs.MOGNAD_SCORE(ROWS, TINY, 3.0)).startswith(  # a whole number, as text
+        'MOGNAD: "3" is not part of model "tiny".'
+    )
+
+
+def test_ranges_passed_as_one_flat_row_or_as_mixed_rows(opt_out, english):
+    assert shown(udfs.MOGNAD_SCORE(["a1", "a2"], TINY), NA) == (
+        "MOGNAD: the responses range has a header row but no respondent rows below it."
+    )
+    column = udfs.MOGNAD_SCORE([["a1"], [4.0], [2.0]], TINY, "a1")
+    assert column == pytest.approx(0.5)
+    assert udfs.MOGNAD_SCORE([["a1"], 4.0, 2.0], TINY, "a1") == column  # cells by themselves
+
+
+def test_check_names_a_responses_argument_that_is_no_range(english):
+    assert udfs.MOGNAD_CHECK("f11", TINY) == [
+        ["Check", "Message"],
+        [
+            "error",
+            "responses must be a range: a header row (statement ids such as f11) and one row "
+            "per respondent.",
+        ],
+    ]
