@@ -483,3 +483,33 @@ def test_the_language_is_read_in_any_case(tiny_model):
         return r.model_dump()
 
     assert dump("SV") == dump("sv") and dump(" EN") == dump("en") != dump("sv")
+
+
+def test_a_wave_without_respondents_is_named(tiny_model):
+    rs = mognad.prepare(BEFORE, tiny_model)
+    empty = rs.subset(np.zeros(rs.n, dtype=bool))
+    for before, after, message in (
+        (empty, rs, "Wave 'T0' has no respondents."),
+        (rs, empty, "Wave 'T1' has no respondents."),
+    ):
+        with pytest.raises(mognad.MognadError) as err:
+            mognad.compare(before, after, labels=("T0", "T1"), min_size=1)
+        assert str(err.value) == message
+    one = mognad.compare(rs.subset(np.array([True, False, False])), AFTER, min_size=1)
+    assert one.n_before == 1 and one.statements[0].change == pytest.approx(0.875 - 0.25)
+
+
+def test_refusals_for_anonymity_are_in_the_callers_language(tiny_model):
+    english = {
+        (2, "BEFORE", "AFTER"): "The minimum group size 2 (from --min-size) cannot be used: give "
+        "a whole number of at least 3, or 1 to turn the anonymity protection off.",
+        (5, "BEFORE", "SIX_AFTER"): "No results for the responses, for anonymity: fewer than 5 "
+        "respondents, or a smaller group could be derived from what is shown (--min-size, "
+        "MOGNAD_MIN_SIZE).",
+    }
+    waves = {"BEFORE": BEFORE, "AFTER": AFTER, "SIX_BEFORE": SIX_BEFORE, "SIX_AFTER": SIX_AFTER}
+    english[(5, "SIX_BEFORE", "BEFORE")] = english[(5, "BEFORE", "SIX_AFTER")]
+    for (size, before, after), message in english.items():
+        with pytest.raises(mognad.MognadError) as err:
+            mognad.compare(waves[before], waves[after], model=tiny_model, min_size=size, lang="en")
+        assert str(err.value) == message
