@@ -1428,3 +1428,70 @@ def test_check_names_a_responses_argument_that_is_no_range(english):
             "per respondent.",
         ],
     ]
+
+
+def _tiny_file(path, *, reverse: bool = True):
+    """The tiny model written to ``path``, with a2 reversed or not; same name and version."""
+    spec = yaml.safe_load(TINY_FILE.read_text("utf-8"))
+    spec["dimensions"][0]["statements"][1]["reverse"] = reverse
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    return str(path)
+
+
+def test_a_model_file_is_read_again_when_it_changes_and_files_are_kept_apart(opt_out, tmp_path):
+    """A model file edited on disk is read again (its time stamp is in the key), and two files
+    of the same model name and version, even with the same time stamp, keep their results."""
+    one = _tiny_file(tmp_path / "en.yaml")
+    assert udfs.MOGNAD_SCORE(ROWS, one, "a2") == pytest.approx(TINY_SCORES["a2"])
+    _tiny_file(tmp_path / "en.yaml", reverse=False)
+    os.utime(one, ns=(10**18, 10**18))
+    straight = udfs.MOGNAD_SCORE(ROWS, one, "a2")
+    assert straight == pytest.approx(1 - TINY_SCORES["a2"])
+    two = _tiny_file(tmp_path / "två.yaml")  # a2 reversed, the same time stamp
+    os.utime(two, ns=(10**18, 10**18))
+    assert udfs.MOGNAD_SCORE(ROWS, two, "a2") == pytest.approx(TINY_SCORES["a2"])
+    assert udfs.MOGNAD_SCORE(ROWS, one, "a2") == straight
+
+
+def test_a_missing_model_file_is_named(english):
+    assert shown(udfs.MOGNAD_SCORE(ROWS, "/finns/inte/modell.yaml")) == (
+        "MOGNAD: /finns/inte/modell.yaml: model file not found."
+    )
+
+
+def test_models_are_looked_up_again_after_the_plugins_are_reset():
+    class Plugin:
+        def __init__(self, ids):
+            self.ids = ids
+
+        @mognad.hookimpl
+        def register_models(self, register):
+            model = _same_version_model("alfa", 5, reverse=False)
+            spec = model.model_dump(mode="json", exclude_none=True)
+            for st, sid in zip(spec["dimensions"][0]["statements"], self.ids, strict=True):
+                st["id"] = sid
+            register(mognad.model_from_dict(spec))
+
+    try:
+        mognad.get_plugin_manager().register(Plugin(["a1", "a2"]), name="alfa-1")
+        assert udfs.MOGNAD_HEADERS("alfa") == [["a1", "a2"]]
+        mognad.reset_plugins()
+        mognad.get_plugin_manager().register(Plugin(["x1", "x2"]), name="alfa-2")
+        assert udfs.MOGNAD_HEADERS("alfa") == [["x1", "x2"]]
+    finally:
+        mognad.reset_plugins()
+
+
+def test_the_models_looked_up_are_at_most_64(tmp_path):
+    files = [_tiny_file(tmp_path / f"m{i}.yaml") for i in range(65)]
+    for f in files:
+        assert udfs.MOGNAD_HEADERS(f) == [["a1", "a2", "b3", "b1", "b2"]]
+    assert 1 <= len(udfs._MODELS) <= 64
+
+
+def test_an_unknown_language_setting_is_said_in_both_languages(monkeypatch):
+    monkeypatch.setenv("MOGNAD_LANG", "xx")
+    assert shown(udfs.MOGNAD_SCORE(ROWS, TINY)) == (
+        "MOGNAD: Okänt språk 'xx': välj sv (svenska) eller en (engelska). / Unknown language "
+        "'xx': choose sv (Swedish) or en (English)."
+    )
