@@ -513,3 +513,50 @@ def test_refusals_for_anonymity_are_in_the_callers_language(tiny_model):
         with pytest.raises(mognad.MognadError) as err:
             mognad.compare(waves[before], waves[after], model=tiny_model, min_size=size, lang="en")
         assert str(err.value) == message
+
+
+def test_a_statement_answered_in_one_wave_only_is_named_not_compared(tiny_model):
+    after = AFTER.assign(b3=[1, 2, 3, 4])
+    r = mognad.compare(BEFORE, after, model=tiny_model, min_size=1, n_boot=100, lang="en")
+    b3 = r.statements[2]
+    assert (b3.id, b3.before, b3.after, b3.change, b3.n_before, b3.n_after) == (
+        "b3",
+        None,
+        0.375,
+        None,
+        0,
+        4,
+    )
+    assert (b3.ci_low, b3.significant, b3.method) == (None, None, "")
+    assert r.notes[0] == "Not compared (no score in one wave): b3."
+    assert [s.parent for s in r.statements] == ["A", "A", "B", "B1", "B1"]
+    assert [s.label for s in r.statements][:2] == ["We have a plan.", "The plan is often missing."]
+    assert r.compared == 4
+
+
+def test_a_bootstrap_interval_needs_90_percent_of_the_replicates(tiny_model):
+    """After, only 2 of 10 respondents answered b1 (B's only answered statement): a replicate
+    that draws neither has no B score. With 100 replicates, seed 15 leaves exactly 90 with a
+    change of B (an interval), seed 8 leaves 89 (none)."""
+    before = wave([3] * 10, [3] * 10, [2, 4, 3, 3, 2, 4, 3, 3, 2, 4], [None] * 10)
+    after = wave([4] * 10, [3] * 10, [3, 5] + [None] * 8, [None] * 10)
+    at = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=15)
+    b = at.dimensions[1]
+    assert (b.id, b.change, b.method, b.significant) == ("B", 0.25, "bootstrap", False)
+    assert (b.ci_low, b.ci_high) == (pytest.approx(-0.094375), pytest.approx(0.6))
+    below = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=8)
+    b = below.dimensions[1]
+    assert (b.change, b.ci_low, b.ci_high, b.significant, b.method) == (0.25, None, None, None, "")
+    assert below.dimensions[0].method == "bootstrap"  # A: answered by everyone
+
+
+def test_a_dimension_scored_in_one_wave_only_has_no_change(tiny_model):
+    before = wave([3, 4, 5], [3, 3, 3], [None] * 3, [None] * 3)
+    r = mognad.compare(before, AFTER, model=tiny_model, min_size=1, n_boot=100)
+    rows = {x.id: x for x in r.dimensions}
+    for key in ("B", "B1"):
+        # after: b1 mean 3 (0.5), b2 mean 3.75 (0.6875, weight 3): (0.5 + 3 * 0.6875) / 4
+        assert (rows[key].before, rows[key].after) == (None, pytest.approx(0.640625))
+        assert (rows[key].change, rows[key].ci_low, rows[key].ci_high) == (None, None, None)
+        assert (rows[key].significant, rows[key].method) == (None, "")
+    assert rows["A"].change == pytest.approx((0.875 + 0.875) / 2 - (0.75 + 0.5) / 2)  # 0.25
