@@ -362,6 +362,7 @@ def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
     assert all(x.ci_low is x.ci_high is x.significant is None for x in five.rows)
     assert {x.method for x in five.rows} == {""}
     assert [x.n_after for x in five.rows] == [5, 5, 5, 5, 5, 5, None, 5, 5]
+    assert [x.n_before for x in five.rows] == [6, 6, 6, 6, 6, 6, None, 6, 6]
     assert five.notes[0] == "No interval (fewer than 6 answers in a wave): a1, a2, b1, b2."
 
 
@@ -532,6 +533,14 @@ def test_a_statement_answered_in_one_wave_only_is_named_not_compared(tiny_model)
     assert [s.parent for s in r.statements] == ["A", "A", "B", "B1", "B1"]
     assert [s.label for s in r.statements][:2] == ["We have a plan.", "The plan is often missing."]
     assert r.compared == 4
+    assert [(x.label, x.kind, x.parent) for x in r.rows[:4]] == [
+        ("Overall", "overall", None),
+        ("Alpha", "dimension", None),
+        ("Beta", "dimension", None),
+        ("Beta ett", "category", "B"),
+    ]
+    sv = mognad.compare(BEFORE, after, model=tiny_model, min_size=1, n_boot=100)
+    assert [x.label for x in sv.rows[:3]] == ["Totalt", "Alfa", "Beta"]
 
 
 def test_a_bootstrap_interval_needs_90_percent_of_the_replicates(tiny_model):
