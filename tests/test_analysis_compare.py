@@ -569,3 +569,21 @@ def test_a_dimension_scored_in_one_wave_only_has_no_change(tiny_model):
         assert (rows[key].change, rows[key].ci_low, rows[key].ci_high) == (None, None, None)
         assert (rows[key].significant, rows[key].method) == (None, "")
     assert rows["A"].change == pytest.approx((0.875 + 0.875) / 2 - (0.75 + 0.5) / 2)  # 0.25
+
+
+def test_an_own_overall_score_in_one_wave_only_is_enough_for_the_note(register_plugin, tiny_model):
+    class OneWave:
+        n = 3
+
+        @mognad.hookimpl
+        def overall_score(self, model, result):
+            if model.name == "tiny" and result.n_respondents == self.n:
+                return result.dimensions["A"].score
+            return None  # the default formula
+
+    plugin = register_plugin(OneWave(), "own-overall-one-wave")
+    for n in (3, 4):  # BEFORE has 3 respondents, AFTER 4
+        plugin.n = n
+        r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100, lang="en")
+        assert r.overall.method == "" and r.overall.ci_low is None, n
+        assert r.notes[0].startswith("A plugin computes this model's overall score its own way")
