@@ -225,3 +225,39 @@ def test_every_function_fails_through_cell_errors(monkeypatch):
             continue
         assert len(calls) == before + 1, name
         assert value == calls[-1][0] and calls[-1][1].startswith("MOGNAD: "), name
+
+
+# ---- what mutation testing found (cell_errors.py) ----------------------------------------------
+def test_a_number_is_an_error_code_only_as_a_whole_number():
+    """Classic xlwings passes an error cell as an int SCODE; a number typed in a cell (a float,
+    even of the same value) and TRUE/FALSE are values, never errors."""
+    scode = cell_errors.SCODES[NA]
+    assert cell_errors.code_of(scode) == NA
+    assert cell_errors.code_of(float(scode)) is None
+    assert cell_errors.code_of(True) is None and cell_errors.code_of(0.5) is None
+
+
+def test_classic_errors_without_a_vt_error_code_are_value_errors(pywin32):
+    """#SPILL! and #CALC! have no VT_ERROR code: classic Excel gets #VALUE!."""
+    for code in ("#SPILL!", "#CALC!"):
+        value = cell_errors.failed(code, "MOGNAD: x.")
+        assert value.varianttype == 10 and value.value == cell_errors.SCODES[VALUE], code
+
+
+def test_only_excel_error_values_can_be_failed_with():
+    with pytest.raises(ValueError, match=r"^not an Excel error value: '#OOPS'$"):
+        cell_errors.failed("#OOPS", "x")
+
+
+def test_windows_without_pywin32_is_the_python_host(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("XLWINGS_ON_SERVER", raising=False)
+    monkeypatch.setitem(sys.modules, "pythoncom", None)  # import pythoncom raises ImportError
+    assert cell_errors.host() == "python"
+    assert isinstance(cell_errors.failed(NA, "MOGNAD: x."), ErrorValue)
+
+
+def test_a_table_cell_for_a_host_named_is_that_hosts(monkeypatch):
+    monkeypatch.setenv("XLWINGS_ON_SERVER", "true")  # running in Lite, asked for Python's value
+    value = cell_errors.in_table(VALUE, "MOGNAD: x.", "python")
+    assert isinstance(value, ErrorValue) and value.message == "MOGNAD: x."
