@@ -316,3 +316,14 @@ def test_no_groups_when_everyone_together_is_a_small_group(tiny_model):
     with pytest.raises(mognad.MognadError, match="färre än 5 svarande") as err:
         mognad.groups(rs, "roll", min_size=5)
     assert "3" not in str(err.value)  # the exact size is not given away either
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/groups.py) -----------------------
+def test_the_language_is_read_in_any_case_for_the_models_labels_too(tiny_model, tiny_frame):
+    def dump(lang):
+        g = mognad.groups(tiny_frame, "förvaltning", model=tiny_model, min_size=1, lang=lang)
+        return g.model_dump()
+
+    english = dump(" EN")
+    assert english == dump("en") and dump("SV") == dump("sv")
+    assert [r["label"] for r in english["rows"][:3]] == ["Overall", "Alpha", "Beta"]

@@ -183,3 +183,14 @@ def test_bundled_sample_portfolio():
     assert axes["effektivitet_innovation"].lean == "effektivitet"
     assert axes["effektivitet_innovation"].counts == {-2: 8, -1: 3, 0: 2, 1: 3, 2: 0}
     assert axes["intern_extern"].unclassified == 1
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/portfolio.py) --------------------
+def test_the_language_is_read_in_any_case_for_the_models_labels_too(tiny_model, tiny_result):
+    def dump(lang):
+        return mognad.portfolio(
+            initiatives(), tiny_result, model=tiny_model, lang=lang
+        ).model_dump()
+
+    english = dump(" EN")
+    assert english == dump("en") and dump("SV") == dump("sv") != english

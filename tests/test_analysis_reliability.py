@@ -143,3 +143,14 @@ def test_notes_are_in_the_analysis_language(tiny_model, tiny_frame):
     dims = {d.id: d for d in sv.dimensions}
     assert dims["A"].warning.startswith("alfa beräknas inte: 2 svarande")
     assert not any("respondent" in n for n in sv.notes)
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/reliability.py) ------------------
+def test_the_language_is_read_in_any_case_for_the_models_labels_too(tiny_model, tiny_frame):
+    def dump(lang):
+        return mognad.reliability(tiny_frame, model=tiny_model, min_size=1, lang=lang).model_dump()
+
+    english = dump(" EN")
+    assert english == dump("en") and dump("SV") == dump("sv")
+    assert [d["label"] for d in english["dimensions"]] == ["Alpha", "Beta", "Beta ett"]
+    assert english["statements"][0]["text"] == "We have a plan."

@@ -141,7 +141,7 @@ def groups(
     or several (their combinations form the groups). ``top`` disagreements are reported.
     ``min_size``: the anonymity threshold (default from the settings, 5; 1 turns it off).
     """
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     pol = disclosure.policy(min_size, lang)
     rs = ResponseSet.from_any(responses, model)
     m = rs.model

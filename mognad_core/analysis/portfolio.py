@@ -453,7 +453,7 @@ def portfolio(
     ``initiatives`` is a DataFrame or an .xlsx/.csv file (columns: see the module docstring);
     ``weak`` chooses the weak statements: "median" (default), a number, or a target.
     """
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     m = scored_model(result, model, "portfolio")
     items, source = read_initiatives(initiatives, m)
     scores = {

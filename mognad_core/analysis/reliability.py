@@ -115,7 +115,7 @@ def reliability(
     Published under the anonymity policy (``min_size``, :mod:`mognad_core.disclosure`): a
     statement with fewer than ``min_size`` answers is not shown, and intervals and alphas need
     ``2 x min_size`` answers."""
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     pol = disclosure.policy(min_size, lang)
     rs = ResponseSet.from_any(responses, model)
     hidden = disclosure.check(rs, pol, lang).figure_hidden
