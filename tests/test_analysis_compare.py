@@ -569,6 +569,7 @@ def test_a_dimension_scored_in_one_wave_only_has_no_change(tiny_model):
         assert (rows[key].change, rows[key].ci_low, rows[key].ci_high) == (None, None, None)
         assert (rows[key].significant, rows[key].method) == (None, "")
     assert rows["A"].change == pytest.approx((0.875 + 0.875) / 2 - (0.75 + 0.5) / 2)  # 0.25
+    assert r.notes[0] == "Inte jämförda (inget värde i en av mätningarna): b3, b1, b2."
 
 
 def test_an_own_overall_score_in_one_wave_only_is_enough_for_the_note(register_plugin, tiny_model):
