@@ -1495,3 +1495,19 @@ def test_an_unknown_language_setting_is_said_in_both_languages(monkeypatch):
         "MOGNAD: Okänt språk 'xx': välj sv (svenska) eller en (engelska). / Unknown language "
         "'xx': choose sv (Swedish) or en (English)."
     )
+
+
+def test_an_error_value_as_the_responses_is_named_as_one(english):
+    assert shown(udfs.MOGNAD_SCORE("#N/A", TINY), NA) == (
+        "MOGNAD: responses is the error value #N/A (from the cell it comes from)."
+    )
+
+
+def test_a_recalculation_in_english_refuses_in_english(monkeypatch):
+    """``recalc --lang en`` while the setting is Swedish: the refusal is English."""
+    monkeypatch.delenv("MOGNAD_LANG", raising=False)
+    with udfs.settings_for_run(lang="en"):
+        assert shown(udfs.MOGNAD_SCORE(THREE, TINY), NA) == (
+            "MOGNAD: No results for the responses, for anonymity: fewer than 5 respondents, or a "
+            "smaller group could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE)."
+        )
