@@ -363,7 +363,12 @@ def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
     assert {x.method for x in five.rows} == {""}
     assert [x.n_after for x in five.rows] == [5, 5, 5, 5, 5, 5, None, 5, 5]
     assert [x.n_before for x in five.rows] == [6, 6, 6, 6, 6, 6, None, 6, 6]
-    assert five.notes[0] == "No interval (fewer than 6 answers in a wave): a1, a2, b1, b2."
+    assert five.notes == [
+        "No interval (fewer than 6 answers in a wave): a1, a2, b1, b2.",
+        "1 statement(s) not shown (b3): fewer than 3 answers in this set, or hidden so that a "
+        "smaller group cannot be derived. They are left out of the dimension and overall figures "
+        "here.",
+    ]
 
 
 def test_the_notes_on_the_waves_chosen_in_full_in_either_language(tiny_model):
@@ -588,3 +593,11 @@ def test_an_own_overall_score_in_one_wave_only_is_enough_for_the_note(register_p
         r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100, lang="en")
         assert r.overall.method == "" and r.overall.ci_low is None, n
         assert r.notes[0].startswith("A plugin computes this model's overall score its own way")
+
+
+def test_nothing_compared_says_neither_improved_nor_not(tiny_model):
+    before = wave([3, 4, 5], [None] * 3, [None] * 3, [None] * 3)
+    after = wave([None] * 4, [None] * 4, [2, 3, 3, 4], [None] * 4)
+    r = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, lang="en")
+    assert (r.improved_all, r.compared, r.improved, r.declined, r.unchanged) == (None, 0, 0, 0, 0)
+    assert r.notes[0] == "Not compared (no score in one wave): a1, a2, b3, b1, b2."
