@@ -503,6 +503,9 @@ def test_a_wave_without_respondents_is_named(tiny_model):
         assert str(err.value) == message
     one = mognad.compare(rs.subset(np.array([True, False, False])), AFTER, min_size=1)
     assert one.n_before == 1 and one.statements[0].change == pytest.approx(0.875 - 0.25)
+    assert one.overall.method == "bootstrap"  # one respondent: each replicate is that one
+    boot = _boot_scores(empty, 10, np.random.default_rng(0))
+    assert boot.shape == (10, 5) and np.isnan(boot).all()
 
 
 def test_refusals_for_anonymity_are_in_the_callers_language(tiny_model):
