@@ -327,3 +327,50 @@ def test_the_language_is_read_in_any_case_for_the_models_labels_too(tiny_model, 
     english = dump(" EN")
     assert english == dump("en") and dump("SV") == dump("sv")
     assert [r["label"] for r in english["rows"][:3]] == ["Overall", "Alpha", "Beta"]
+
+
+FIVE = {
+    "A": [[1, 5, 2]] * 6,
+    "B": [[5, 1, 4]] * 6,
+    "C": [[3, 3, 4]] * 6,
+    "D": [[2, 2, 2]] * 2,  # small: hidden, and A (the next-smallest, by name) with it
+    "E": [[4, 2, 3]] * 7,
+}
+
+
+def test_every_row_group_and_disagreement_in_full():
+    g = mognad.groups(table(FIVE), "förvaltning", model=MODEL, top=2, lang="en")
+    assert (g.model, g.by, g.min_size, g.n_total) == ("grp", ["förvaltning"], 5, 27)
+    assert [(i.name, i.values, i.n, i.suppressed, i.reason is None) for i in g.groups] == [
+        ("A", {"förvaltning": "A"}, None, True, False),
+        ("B", {"förvaltning": "B"}, 6, False, True),
+        ("C", {"förvaltning": "C"}, 6, False, True),
+        ("D", {"förvaltning": "D"}, None, True, False),
+        ("E", {"förvaltning": "E"}, 7, False, True),
+    ]
+    rows = [(r.id, r.label, r.kind, r.parent, r.total, r.total_hidden, r.values) for r in g.rows]
+    assert rows == [
+        ("overall", "Overall", "overall", None, 0.551, False, {"B": 0.875, "C": 0.625, "E": 0.625}),
+        ("X", "X", "dimension", None, 0.565, False, {"B": 1.0, "C": 0.5, "E": 0.75}),
+        ("Y", "Y", "dimension", None, 0.537, False, {"B": 0.75, "C": 0.75, "E": 0.5}),
+        ("x1", "Ett.", "statement", "X", 0.546, False, {"B": 1.0, "C": 0.5, "E": 0.75}),
+        ("x2", "Två.", "statement", "X", 0.583, False, {"B": 1.0, "C": 0.5, "E": 0.75}),
+        ("y1", "Tre.", "statement", "Y", 0.537, False, {"B": 0.75, "C": 0.75, "E": 0.5}),
+    ]
+    # the two widest of the parts above statements, then of the statements; a tie in spread
+    # keeps the model's order, a tie in score names the group first in name order
+    dis = [
+        (d.id, d.kind, d.spread, d.low_group, d.low, d.high_group, d.high) for d in g.disagreements
+    ]
+    assert dis == [
+        ("X", "dimension", 0.5, "C", 0.5, "B", 1.0),
+        ("overall", "overall", 0.25, "C", 0.625, "B", 0.875),
+        ("x1", "statement", 0.5, "C", 0.5, "B", 1.0),
+        ("x2", "statement", 0.5, "C", 0.5, "B", 1.0),
+    ]
+    assert g.notes == [
+        'Columns kept as respondent attributes (not statements): "förvaltning".',
+        "2 group(s) suppressed (minimum group size 5): A, D.",
+    ]
+    assert mognad.groups(table(FIVE), "förvaltning", model=MODEL, top=0).disagreements == []
+    assert mognad.groups(table(FIVE), "förvaltning", model=MODEL, top=-1).disagreements == []
