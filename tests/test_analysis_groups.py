@@ -374,3 +374,42 @@ def test_every_row_group_and_disagreement_in_full():
     ]
     assert mognad.groups(table(FIVE), "förvaltning", model=MODEL, top=0).disagreements == []
     assert mognad.groups(table(FIVE), "förvaltning", model=MODEL, top=-1).disagreements == []
+
+
+def test_the_frames_side_by_side_with_hidden_groups_empty(tiny_model):
+    rows = []
+    for name, n, a in (("P", 6, 2), ("Q", 7, 3), ("R", 2, 4), ("S", 8, 5)):
+        rows += [[name, a, 6 - a, 1 + i % 5, 5 - i % 3, None] for i in range(n)]
+    frame = pd.DataFrame(rows, columns=["förvaltning", "a1", "a2", "b1", "b2", "b3"])
+    g = mognad.groups(frame, "förvaltning", model=tiny_model, lang="en")
+    assert (g.suppressed, g.visible) == (["P", "R"], ["Q", "S"])  # R small, P next-smallest
+    nan = float("nan")
+    dims = g.frame("Dimensions")
+    assert dims.attrs["suppressed"] == ["P", "R"]
+    expected = pd.DataFrame(
+        [
+            ["Overall", "overall", 0.648, nan, 0.562, nan, 0.896],
+            ["Alpha", "dimension", 0.63, nan, 0.5, nan, 1.0],
+            ["Beta", "dimension", 0.682, nan, 0.688, nan, 0.688],
+            ["Beta ett", "category", 0.682, nan, 0.688, nan, 0.688],
+        ],
+        index=pd.Index(["overall", "A", "B", "B1"], name="id"),
+        columns=["label", "kind", "total", "P", "Q", "R", "S"],
+    )
+    pd.testing.assert_frame_equal(dims, expected)
+    statements = g.frame("STATEMENT")
+    assert list(statements.index) == ["a1", "a2", "b3", "b1", "b2"]
+    assert statements["Q"].tolist()[:2] == [0.5, 0.5] and statements["S"].tolist()[3:] == [
+        0.406,
+        0.781,
+    ]
+    assert statements[["P", "R"]].isna().all().all() and statements.loc["b3"].isna().sum() == 5
+    assert set(statements["kind"]) == {"statement"}
+    assert list(g.frame("all").index) == ["overall", "A", "B", "B1", "a1", "a2", "b3", "b1", "b2"]
+    with pytest.raises(mognad.MognadError) as err:
+        g.frame("parts")
+    assert str(err.value) == "kind 'part' is not one of: dimension, statement, all."
+    sizes = g.sizes_frame()
+    assert list(sizes.index) == ["P", "Q", "R", "S"]
+    assert sizes["suppressed"].tolist() == [True, False, True, False]
+    assert sizes.loc["Q", "n"] == 7 and sizes.loc["S", "n"] == 8 and sizes["n"].isna().sum() == 2
