@@ -413,3 +413,22 @@ def test_the_frames_side_by_side_with_hidden_groups_empty(tiny_model):
     assert list(sizes.index) == ["P", "Q", "R", "S"]
     assert sizes["suppressed"].tolist() == [True, False, True, False]
     assert sizes.loc["Q", "n"] == 7 and sizes.loc["S", "n"] == 8 and sizes["n"].isna().sum() == 2
+
+
+def test_a_column_to_group_by_that_is_not_there_is_named_with_what_it_was_for():
+    data = table({"A": [[3, 3, 3]] * 6})
+    with pytest.raises(mognad.InputError) as err:
+        mognad.groups(data, "enhet", model=MODEL)
+    assert err.value.text("sv") == (
+        'det finns ingen kolumn "enhet" att gruppera efter. Förväntat: en av '
+        'bakgrundskolumnerna: "förvaltning".'
+    )
+    assert str(err.value) == (
+        'there is no column "enhet" to group by. Expected one of the attribute columns: '
+        '"förvaltning".'
+    )
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.groups(data, [], model=MODEL)
+    assert err.value.text("sv") == (
+        "groups behöver minst en kolumn att gruppera efter (till exempel förvaltning)."
+    )
