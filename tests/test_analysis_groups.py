@@ -432,3 +432,19 @@ def test_a_column_to_group_by_that_is_not_there_is_named_with_what_it_was_for():
     assert err.value.text("sv") == (
         "groups behöver minst en kolumn att gruppera efter (till exempel förvaltning)."
     )
+
+
+def test_the_five_widest_disagreements_of_each_kind_by_default():
+    g = mognad.groups(DIMIOS_2025, "förvaltning", model="dimios")
+    assert [(d.id, d.spread) for d in g.disagreements] == [
+        ("arv_strategiskt", 0.199),
+        ("formaga_balansering", 0.161),
+        ("formaga_innovation", 0.153),
+        ("arv_tekniskt", 0.145),
+        ("formaga_effektivitet", 0.145),
+        ("f11", 0.345),
+        ("a12", 0.304),
+        ("a31", 0.194),
+        ("a14", 0.185),
+        ("a33", 0.184),
+    ]
