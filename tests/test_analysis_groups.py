@@ -448,3 +448,15 @@ def test_the_five_widest_disagreements_of_each_kind_by_default():
         ("a14", 0.185),
         ("a33", 0.184),
     ]
+
+
+def test_a_breakdown_refused_for_anonymity_says_so_in_english_when_asked(tiny_model):
+    frame = pd.DataFrame(
+        {"roll": ["Chef", "Chef", "IT"], "a1": [5, 4, 1], "a2": [1, 2, 2], "b1": [3, 3, 1]}
+    )
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.groups(frame, "roll", model=tiny_model, min_size=5, lang="en")
+    assert str(err.value) == (
+        "No results for the responses, for anonymity: fewer than 5 respondents, or a smaller "
+        "group could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE)."
+    )
