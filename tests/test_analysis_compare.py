@@ -10,6 +10,7 @@ By hand (tiny model, statement a1, scale 1-5):
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 import pandas as pd
@@ -604,3 +605,15 @@ def test_nothing_compared_says_neither_improved_nor_not(tiny_model):
     r = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, lang="en")
     assert (r.improved_all, r.compared, r.improved, r.declined, r.unchanged) == (None, 0, 0, 0, 0)
     assert r.notes[0] == "Not compared (no score in one wave): a1, a2, b3, b1, b2."
+
+
+def test_the_bootstrap_in_blocks_gives_the_same_intervals(tiny_model, monkeypatch):
+    """Replicates are drawn in blocks of at most _BLOCK_CELLS cells; with blocks of 3
+    replicates (12 cells, 4 respondents) 100 replicates end with a block of 1."""
+    whole = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100)
+    module = sys.modules["mognad_core.analysis.compare"]  # (the package's compare is the function)
+    monkeypatch.setattr(module, "_BLOCK_CELLS", 12)
+    blocks = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=100)
+    assert [(x.ci_low, x.ci_high) for x in blocks.rows] == [
+        (x.ci_low, x.ci_high) for x in whole.rows
+    ]
