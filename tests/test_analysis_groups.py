@@ -383,6 +383,12 @@ def test_the_frames_side_by_side_with_hidden_groups_empty(tiny_model):
     frame = pd.DataFrame(rows, columns=["förvaltning", "a1", "a2", "b1", "b2", "b3"])
     g = mognad.groups(frame, "förvaltning", model=tiny_model, lang="en")
     assert (g.suppressed, g.visible) == (["P", "R"], ["Q", "S"])  # R small, P next-smallest
+    assert [(r.id, r.kind, r.parent) for r in g.rows[:4]] == [
+        ("overall", "overall", None),
+        ("A", "dimension", None),
+        ("B", "dimension", None),
+        ("B1", "category", "B"),
+    ]
     nan = float("nan")
     dims = g.frame("Dimensions")
     assert dims.attrs["suppressed"] == ["P", "R"]
