@@ -411,6 +411,9 @@ def test_the_frames_side_by_side_with_hidden_groups_empty(tiny_model):
     ]
     assert statements[["P", "R"]].isna().all().all() and statements.loc["b3"].isna().sum() == 5
     assert set(statements["kind"]) == {"statement"}
+    assert statements["label"].tolist()[:2] == ["We have a plan.", "The plan is often missing."]
+    # b3 has no group score: no disagreement, and those after it still have theirs
+    assert [d.id for d in g.disagreements if d.kind == "statement"] == ["a1", "a2", "b1", "b2"]
     assert list(g.frame("all").index) == ["overall", "A", "B", "B1", "a1", "a2", "b3", "b1", "b2"]
     with pytest.raises(mognad.MognadError) as err:
         g.frame("parts")
