@@ -469,3 +469,14 @@ def test_a_breakdown_refused_for_anonymity_says_so_in_english_when_asked(tiny_mo
         "No results for the responses, for anonymity: fewer than 5 respondents, or a smaller "
         "group could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE)."
     )
+
+
+def test_two_visible_groups_are_a_comparison_one_is_not():
+    two = mognad.groups(
+        table({"A": [[3, 3, 3]] * 5, "B": [[4, 4, 4]] * 5}), "förvaltning", model=MODEL
+    )
+    assert two.visible == ["A", "B"]
+    assert "Färre än två grupper visas: ingen jämförelse mellan grupper." not in two.notes
+    one = mognad.groups(table({"A": [[3, 3, 3]] * 5}), "förvaltning", model=MODEL, lang="en")
+    assert one.visible == ["A"]
+    assert "Fewer than two visible groups: no comparison between groups." in one.notes
