@@ -269,12 +269,13 @@ def test_compare_waves_passes_the_model_on_to_read_a_frame(tiny_model):
 
 
 def test_no_wave_column_names_the_file_and_the_sheet(tiny_model):
-    rs = mognad.prepare(BEFORE.assign(roll="Chef"), tiny_model, source="svar.xlsx", sheet="Svar")
+    two = BEFORE.assign(roll="Chef", enhet="IT")
+    rs = mognad.prepare(two, tiny_model, source="svar.xlsx", sheet="Svar")
     with pytest.raises(mognad.InputError) as err:
         mognad.compare_waves(rs, min_size=1)
     assert str(err.value) == (
         'svar.xlsx, sheet "Svar": no wave column found. Expected a column named år, year, wave, '
-        "våg (or name it with column=...); attribute columns are: roll."
+        "våg (or name it with column=...); attribute columns are: roll, enhet."
     )
 
 
