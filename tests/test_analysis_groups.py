@@ -480,3 +480,19 @@ def test_two_visible_groups_are_a_comparison_one_is_not():
     one = mognad.groups(table({"A": [[3, 3, 3]] * 5}), "förvaltning", model=MODEL, lang="en")
     assert one.visible == ["A"]
     assert "Fewer than two visible groups: no comparison between groups." in one.notes
+
+
+def test_the_pooled_waves_note_only_when_the_waves_are_not_the_groups():
+    rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
+    pooled = (
+        'The responses are from 2 waves in column "år" (2024, 2025), analysed together here. '
+        "Choose one with --where år=2025, or compare them with mognad compare --column år."
+    )
+    assert pooled in mognad.groups(rs, "förvaltning", lang="en", top=0).notes
+    assert pooled not in mognad.groups(rs, "år", lang="en", top=0).notes
+
+
+def test_a_hidden_total_is_named_in_english_when_asked():
+    data = table({"A": [[2, 4, 5], [3, 3, 4]], "B": [[4, 2, None]] * 6})
+    g = mognad.groups(data, "förvaltning", model=MODEL, min_size=5, lang="en")
+    assert any(n.startswith("1 statement(s) not shown (y1): fewer than 5 answers") for n in g.notes)
