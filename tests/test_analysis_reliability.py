@@ -154,3 +154,95 @@ def test_the_language_is_read_in_any_case_for_the_models_labels_too(tiny_model, 
     assert english == dump("en") and dump("SV") == dump("sv")
     assert [d["label"] for d in english["dimensions"]] == ["Alpha", "Beta", "Beta ett"]
     assert english["statements"][0]["text"] == "We have a plan."
+
+
+# 30 respondents of the tiny model (b3: the first 10 only, all "3"); a2 is reversed
+REL_A1 = [5, 5, 1, 5, 3, 3, 4, 3, 5, 1, 3, 2, 4, 2, 1, 2, 1, 1, 1, 5, 1, 5, 4, 1, 2, 4, 3, 5, 1, 4]
+REL_A2 = [1, 1, 4, 2, 4, 3, 2, 4, 1, 5, 4, 5, 4, 2, 5, 5, 5, 5, 5, 1, 5, 2, 3, 3, 3, 4, 5, 2, 5, 1]
+REL_B1 = [3, 3, 2, 3, 5, 2, 4, 1, 2, 5, 5, 1, 5, 5, 3, 2, 5, 5, 4, 2, 2, 5, 2, 3, 4, 2, 2, 4, 1, 4]
+REL_B2 = [5, 4, 4, 3, 5, 2, 2, 4, 4, 1, 1, 4, 5, 4, 5, 2, 2, 4, 1, 1, 1, 2, 1, 4, 5, 2, 1, 4, 1, 4]
+
+
+def thirty() -> pd.DataFrame:
+    b3 = [3] * 10 + [None] * 20
+    return pd.DataFrame({"a1": REL_A1, "a2": REL_A2, "b1": REL_B1, "b2": REL_B2, "b3": b3})
+
+
+def test_every_warning_exactly_at_its_threshold_in_either_language(tiny_model):
+    """b3 has exactly 10 answers (no warning), B exactly 10 complete respondents (alpha computed,
+    unstable), A and B1 exactly 30 (stable); 30 of 60 invited is exactly half (no note)."""
+    frame = thirty()
+    r = mognad.reliability(frame, model=tiny_model, min_size=5, invited=60, lang="en")
+    assert r.response_rate == 0.5 and r.notes == []
+    got = {s.id: (s.n, s.dont_know, s.missing, s.ci_half_width, s.warning) for s in r.statements}
+    assert got == {
+        "a1": (30, 0, 0, 0.148, "the score is uncertain: ±15 pp (95 % interval)"),
+        "a2": (30, 0, 0, 0.142, "the score is uncertain: ±14 pp (95 % interval)"),
+        "b3": (10, 0, 20, 0.0, None),
+        "b1": (30, 0, 0, 0.131, "the score is uncertain: ±13 pp (95 % interval)"),
+        "b2": (30, 0, 0, 0.143, "the score is uncertain: ±14 pp (95 % interval)"),
+    }
+    dims = {d.id: (d.kind, d.items, d.n, d.n_complete, d.alpha, d.warning) for d in r.dimensions}
+    assert dims == {
+        "A": ("dimension", 2, 30, 30, 0.88, None),
+        "B": (
+            "dimension",
+            3,
+            30,
+            10,
+            -0.49,
+            "alpha from only 10 complete respondents (fewer than 30): unstable",
+        ),
+        "B1": (
+            "category",
+            2,
+            30,
+            30,
+            0.29,
+            "alpha 0.29 is below 0.70: the statements do not hang together well",
+        ),
+    }
+    # the alphas by the covariance form, on the statements turned the right way
+    for key, block in (("A", np.c_[REL_A1, 6 - np.array(REL_A2)]), ("B1", np.c_[REL_B1, REL_B2])):
+        cov = np.cov(block, rowvar=False)
+        expect = 2 * (1 - np.trace(cov) / cov.sum())
+        assert {d.id: d.alpha for d in r.dimensions}[key] == round(expect, 2)
+    assert r.thresholds == {"min_n": 10, "min_alpha_n": 30, "alpha_ok": 0.7, "max_half_width": 0.1}
+    sv = mognad.reliability(frame, model=tiny_model, min_size=5, invited=61)
+    assert sv.notes == [
+        "Svarsfrekvens 49,2 %: när färre än hälften svarar kan resultatet skilja sig från hur de "
+        "som inte svarade ser det."
+    ]
+    assert [s.warning for s in sv.statements][:2] == [
+        "värdet är osäkert: ±15 p.e. (95 % intervall)",
+        "värdet är osäkert: ±14 p.e. (95 % intervall)",
+    ]
+    assert [d.warning for d in sv.dimensions] == [
+        None,
+        "alfa från bara 10 svarande som besvarat alla påståenden (färre än 30): osäkert",
+        "alfa 0,29 är under 0,70: påståendena hänger inte ihop väl",
+    ]
+
+
+def test_one_answer_fewer_than_the_thresholds(tiny_model):
+    """b3 with 9 answers: a warning, and B has 9 complete respondents (no alpha); under
+    min_size 5 an interval needs 10 answers."""
+    frame = thirty()
+    frame.loc[9, "b3"] = None
+    r = mognad.reliability(frame, model=tiny_model, min_size=5, lang="en")
+    b3 = r.statements[2]
+    assert (b3.n, b3.missing, b3.ci_half_width) == (9, 21, None)
+    assert b3.warning == "only 9 valid answer(s) (fewer than 10): the score says little"
+    b = r.dimensions[1]
+    assert (b.n_complete, b.alpha) == (9, None)
+    assert b.warning == (
+        "alpha not computed: 9 respondent(s) answered every statement (at least 10 needed)"
+    )
+    assert r.notes == ["Fewer than 10 valid answers: b3."]
+    nine = mognad.reliability(frame.iloc[:9], model=tiny_model, min_size=3, lang="en")
+    assert [s.n for s in nine.statements] == [9, 9, 9, 9, 9]
+    assert [s.ci_half_width for s in nine.statements] == [0.268, 0.256, 0.0, 0.231, 0.215]
+    assert nine.notes == [
+        "Every statement has fewer than 10 valid answers.",
+        "Only 9 respondent(s): treat every figure as indicative.",
+    ]
