@@ -329,3 +329,10 @@ def test_an_old_result_without_a_policy_record_is_checked_in_the_callers_languag
     with pytest.raises(mognad.disclosure.DisclosureError) as err:
         mognad.gap(old, 0.5, model=tiny_model, lang="en")
     assert str(err.value).startswith("The minimum group size '2' (from MOGNAD_MIN_SIZE)")
+
+
+def test_lang_in_any_case_gives_the_models_english_labels():
+    """lang="EN" was checked and thrown away: mognad's texts in English, the model's in Swedish."""
+    result = mognad.score(DIMIOS_2025, "dimios")
+    english = mognad.gap(result, 0.6, lang="en").frame()
+    assert mognad.gap(result, 0.6, lang=" EN ").frame().equals(english)

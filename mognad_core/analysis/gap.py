@@ -103,7 +103,7 @@ def gap(
     (None or blank) means the model's default benchmark (:func:`~mognad_core.targets.
     default_target`, DiMiOS: the national average); a model without one raises.
     """
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     m = scored_model(result, model, "gap")
     level = check_level(level)
     t = parse_target(default_target(m) if is_blank(target) else target, m, result)

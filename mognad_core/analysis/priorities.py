@@ -270,7 +270,7 @@ def priorities(
     ``level`` is statement (default), category, dimension or all; ``count`` how many to return
     in ``items`` (default 2: choose few); ``target`` anything :func:`parse_target` accepts.
     """
-    texts.check_lang(lang)
+    lang = texts.check_lang(lang)  # "EN" is English for the model's own labels too
     m = scored_model(result, model, "priorities")
     level = check_level(level)
     count = check_count(count)
