@@ -630,18 +630,22 @@ print(json.dumps({
 '''
 
 
-def test_lite_main_py_registers_every_function_without_compiled_or_classic_parts(tmp_path):
-    main_py = marked_block("lite: main.py")
+def run_lite_main(main_py: str, folder: Path) -> dict:
+    """What ``main_py`` registers and computes in a Pyodide-like interpreter (LITE_MAIN)."""
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(LITE_MAIN), main_py, str(DIMIOS_SAMPLE)],
         capture_output=True,
         text=True,
         env=user_env(),
-        cwd=tmp_path,
+        cwd=folder,
         timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    got = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def test_lite_main_py_registers_every_function_without_compiled_or_classic_parts(tmp_path):
+    got = run_lite_main(marked_block("lite: main.py"), tmp_path)
     assert got["functions"] == sorted(udfs.__all__)
     for name, documented in got["documented_args"].items():
         assert documented == sorted(inspect.signature(udfs.FUNCTIONS[name]).parameters), name

@@ -14,12 +14,8 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
 import shlex
-import subprocess
-import sys
-import textwrap
 import tomllib
 
 import pytest
@@ -27,7 +23,7 @@ from conftest import DIMIOS_SAMPLE, ROOT
 from mognad_excel import lite, udfs
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from test_excel_docs import LITE_MAIN, marked_block, user_env
+from test_excel_docs import marked_block, run_lite_main
 
 import mognad_core as mognad
 
@@ -121,17 +117,7 @@ def test_the_written_main_py_registers_every_function_without_compiled_or_classi
     tmp_path, run_cli
 ):
     assert run_cli("excel", "lite", "--wheel-url", URL, "-o", tmp_path).exit_code == 0
-    main = (tmp_path / "main.py").read_text(encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(LITE_MAIN), main, str(DIMIOS_SAMPLE)],
-        capture_output=True,
-        text=True,
-        env=user_env(),
-        cwd=tmp_path,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    got = json.loads(done.stdout)
+    got = run_lite_main((tmp_path / "main.py").read_text(encoding="utf-8"), tmp_path)
     assert got["functions"] == sorted(udfs.__all__)
     assert all(name.startswith("MOGNAD_") for name in got["functions"])
     assert got["loaded"] == []  # neither python-calamine nor pycel nor classic xlwings

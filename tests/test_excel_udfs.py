@@ -702,16 +702,19 @@ def _same_version_model(name: str, top: int, reverse: bool) -> mognad.MaturityMo
     )
 
 
+class TwoModels:
+    """A plugin with two models of the same version: alfa (1-5, a2 reversed) and beta (1-3)."""
+
+    @mognad.hookimpl
+    def register_models(self, register):
+        register(_same_version_model("alfa", 5, reverse=True))
+        register(_same_version_model("beta", 3, reverse=False))
+
+
 def test_two_models_of_the_same_version_keep_their_own_results_and_errors(register_plugin, opt_out):
     """The cache key holds the model's name, not only its version. Kills the mutation
     ``key = (model.version,)`` in udfs._model: switching the model argument on an unchanged
     range then returned the other model's result, or the error cached for it."""
-
-    class TwoModels:
-        @mognad.hookimpl
-        def register_models(self, register):
-            register(_same_version_model("alfa", 5, reverse=True))  # 1-5, a2 reversed
-            register(_same_version_model("beta", 3, reverse=False))  # 1-3
 
     register_plugin(TwoModels(), "two-models")
     both = [["a1", "a2"], [3.0, 1.0], [2.0, 1.0], [1.0, 2.0]]
@@ -1027,12 +1030,6 @@ def test_each_function_keeps_ranges_and_models_apart_in_its_cache(register_plugi
     """Every function's cache key holds the range's content and the model: calling a function
     on one range (or with one model) and then on another never returns the first one's result
     or error."""
-
-    class TwoModels:
-        @mognad.hookimpl
-        def register_models(self, register):
-            register(_same_version_model("alfa", 5, reverse=True))  # 1-5, a2 reversed
-            register(_same_version_model("beta", 3, reverse=False))  # 1-3
 
     register_plugin(TwoModels(), "two-models")
     x = [["a1", "a2"], [3.0, 1.0], [2.0, 1.0], [1.0, 2.0]]
