@@ -69,7 +69,7 @@ from mognad_core.analysis import check_count
 from mognad_core.errors import InputError, MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
-from mognad_core.schema import MaturityModel, check_level
+from mognad_core.schema import MaturityModel, check_level, in_language
 from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
 from mognad_core.texts import Message
 
@@ -279,10 +279,10 @@ def _hidden_reason(result: Any, what: Message) -> CellError:
     return CellError("excel.hidden", NA, what=what, reason=Message("reason.hidden_statement", k=k))
 
 
-def _hidden_cell(result: Any) -> Any:
+def _hidden_cell(result: Any, lang: str) -> Any:
     """A withheld figure inside a table: ``#N/A`` (a number formulas must not take for one)."""
-    k = disclosure.policy_of(result, language()).min_size
-    reason = texts.text("reason.hidden_statement", language(), k=k)
+    k = disclosure.policy_of(result, lang).min_size
+    reason = texts.text("reason.hidden_statement", lang, k=k)
     return cell_errors.in_table(NA, PREFIX + _sentence(reason))
 
 
@@ -485,19 +485,22 @@ def _out(value: Any) -> Any:
     return value
 
 
-def _header(*keys: str) -> list[str]:
+def _header(lang: str, *keys: str) -> list[str]:
     """Column headers in the cells' language (the catalogue's ``col.*`` / ``cli.col.*``)."""
-    t = texts.Texts(language())
+    t = texts.Texts(lang)
     return [t(k) for k in keys]
 
 
 def _spilled_table(
-    header: list[str], rows: list[list[Any]], pol: disclosure.DisclosurePolicy | None = None
+    header: list[str],
+    rows: list[list[Any]],
+    lang: str,
+    pol: disclosure.DisclosurePolicy | None = None,
 ) -> list[list[Any]]:
     """A table for Excel; one published under the opt-out (``pol``) ends with its notice."""
     table = [list(header)] + [[_out(v) for v in row] for row in rows]
     if pol is not None:
-        for note in disclosure.notes_for(pol, language()):
+        for note in disclosure.notes_for(pol, lang):
             table.append([note] + [""] * (len(header) - 1))
     return table
 
@@ -560,30 +563,18 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
     keys.append("col.dont_know_share")
     if m.levels:
         keys.append("col.level")
+    lang = language()
     rows = []
     for d in result.dimensions.values():
         if _hidden_dimension(result, d.id):
-            row = [
-                d.id,
-                d.label_en if language() == "en" and d.label_en else d.label,
-                d.parent,
-                _hidden_cell(result),
-                None,
-                None,
-            ]
+            figures = [_hidden_cell(result, lang), None, None]
         else:
-            row = [
-                d.id,
-                d.label_en if language() == "en" and d.label_en else d.label,
-                d.parent,
-                d.score,
-                d.n,
-                d.dont_know_share,
-            ]
+            figures = [d.score, d.n, d.dont_know_share]
+        row = [d.id, in_language(d.label, d.label_en, lang), d.parent, *figures]
         if m.levels:
             row.append(d.level)
         rows.append(row)
-    return _spilled_table(_header(*keys), rows, disclosure.policy_of(result, language()))
+    return _spilled_table(_header(lang, *keys), rows, lang, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
@@ -600,14 +591,14 @@ def _statements(responses: Any, model: Any) -> list[list[Any]]:
     keys = ("col.id", "col.statement", "col.dimension", "col.score", "col.mean", "col.n")
     lang = language()
     text = {st.id: st.label(lang) for st in m.statements}  # the model's English text in English
+    hidden = [_hidden_cell(result, lang), None, None, None]
     rows = [
-        [s.id, text.get(s.id, s.text), s.dimension, _hidden_cell(result), None, None, None]
-        if s.hidden
-        else [s.id, text.get(s.id, s.text), s.dimension, s.score, s.mean, s.n, s.dont_know_share]
+        [s.id, text.get(s.id, s.text), s.dimension]
+        + (hidden if s.hidden else [s.score, s.mean, s.n, s.dont_know_share])
         for s in result.statements.values()
     ]
-    header = _header(*keys, "col.dont_know_share")
-    return _spilled_table(header, rows, disclosure.policy_of(result, language()))
+    header = _header(lang, *keys, "col.dont_know_share")
+    return _spilled_table(header, rows, lang, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
@@ -638,10 +629,10 @@ def _gap(responses: Any, model: Any, target: Any, level: Any) -> list[list[Any]]
             hidden = r.score is None and _hides(result, m.statement_ids)
         else:
             hidden = _hidden_dimension(result, r.id)
-        score, gap = (_hidden_cell(result), None) if hidden else (r.score, r.gap)
+        score, gap = (_hidden_cell(result, lang), None) if hidden else (r.score, r.gap)
         rows.append([r.id, r.label, t.kind(r.kind), score, r.target, gap])
-    header = _header("col.id", "col.part", "col.kind", "col.score", "col.target", "col.gap")
-    return _spilled_table(header, rows, disclosure.policy_of(result, lang))
+    header = _header(lang, "col.id", "col.part", "col.kind", "col.score", "col.target", "col.gap")
+    return _spilled_table(header, rows, lang, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
@@ -678,8 +669,8 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
         for p in res.items
     ]
     keys = ("col.rank", "col.id", "col.part", "col.score", "col.dont_know_share", "col.gap")
-    header = _header(*keys, "col.reason")
-    return _spilled_table(header, rows, disclosure.policy_of(result, lang))
+    header = _header(lang, *keys, "col.reason")
+    return _spilled_table(header, rows, lang, disclosure.policy_of(result, lang))
 
 
 @func(category=CATEGORY, cache=True)
@@ -763,12 +754,12 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
 
     res = _cached(key, compute)
     keys = ("col.id", "col.part", "col.before", "col.after", "col.change", "col.ci_low")
-    header = _header(*keys, "col.ci_high", "col.significant")
+    header = _header(lang, *keys, "col.ci_high", "col.significant")
     rows = [
         [r.id, r.label, r.before, r.after, r.change, r.ci_low, r.ci_high, r.significant]
         for r in (res.overall, *res.dimensions)
     ]
-    return _spilled_table(header, rows, pol)
+    return _spilled_table(header, rows, lang, pol)
 
 
 @func(category=CATEGORY, cache=True)
@@ -787,7 +778,7 @@ def _models() -> list[list[Any]]:
         title = mognad.get_model(i.name).display_title(lang)
         rows.append([i.name, i.version, title, i.statements, i.dimensions, i.plugin])
     keys = ("cli.col.name", "cli.col.version", "cli.col.title", "cli.col.statements")
-    return _spilled_table(_header(*keys, "cli.col.dimensions", "cli.col.plugin"), rows)
+    return _spilled_table(_header(lang, *keys, "cli.col.dimensions", "cli.col.plugin"), rows, lang)
 
 
 @func(category=CATEGORY)
@@ -830,8 +821,8 @@ def _insights(responses: Any, model: Any, which: Any) -> Any:
         found = [mognad.ModelInsight(key=OPT_OUT_KEY, title=notice), *found]
     pick = _scalar(which, "which")
     if is_blank(pick):
-        header = _header("excel.col.key", "excel.col.title", "excel.col.text")
-        return _spilled_table(header, [[i.key, i.title, i.text] for i in found])
+        header = _header(lang, "excel.col.key", "excel.col.title", "excel.col.text")
+        return _spilled_table(header, [[i.key, i.title, i.text] for i in found], lang)
     if isinstance(pick, numbers.Real) and not isinstance(pick, bool):
         if not float(pick).is_integer() or pick < 1:
             raise CellError("excel.which.bad", value=texts.num(float(pick), lang, None))
