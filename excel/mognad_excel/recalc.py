@@ -51,7 +51,6 @@ __all__ = ["RecalcReport", "recalc"]
 RANGE_TOKEN = "\u2063MOGNAD-RANGE#"
 MAX_ROUNDS = 8
 MAX_ROW, MAX_COL = 1_048_576, 16_384
-ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!")
 
 _RUN: contextvars.ContextVar[_Run | None] = contextvars.ContextVar("mognad_recalc", default=None)
 
