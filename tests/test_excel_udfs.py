@@ -617,16 +617,21 @@ def test_the_policy_setting_changes_the_result_and_keys_the_cache(monkeypatch, t
     assert udfs.CACHE.stats().computed == computed
 
 
-def test_opt_out_tables_carry_the_notice_and_the_score_stays_a_number(opt_out):
-    score = udfs.MOGNAD_SCORE(THREE, TINY)
-    assert isinstance(score, float) and udfs.MOGNAD_RESPONDENTS(THREE, TINY) == 3
-    for name, table in {
+def tables_of_three() -> dict[str, object]:
+    """Every table function on the three-respondent range (published only under the opt-out)."""
+    return {
         "MOGNAD_DIMENSIONS": udfs.MOGNAD_DIMENSIONS(THREE, TINY),
         "MOGNAD_STATEMENTS": udfs.MOGNAD_STATEMENTS(THREE, TINY),
         "MOGNAD_GAP": udfs.MOGNAD_GAP(THREE, TINY, 0.6),
         "MOGNAD_PRIORITIES": udfs.MOGNAD_PRIORITIES(THREE, TINY),
         "MOGNAD_CHANGE": udfs.MOGNAD_CHANGE(THREE, SIX, TINY),
-    }.items():
+    }
+
+
+def test_opt_out_tables_carry_the_notice_and_the_score_stays_a_number(opt_out):
+    score = udfs.MOGNAD_SCORE(THREE, TINY)
+    assert isinstance(score, float) and udfs.MOGNAD_RESPONDENTS(THREE, TINY) == 3
+    for name, table in tables_of_three().items():
         assert isinstance(table, list), (name, table)
         assert len(body(table)) > 1, name  # the table, then its notice line
     insights = udfs.MOGNAD_INSIGHTS(THREE, TINY)
@@ -976,13 +981,7 @@ def test_a_recalculations_opt_out_reaches_every_table(monkeypatch):
         assert udfs.MOGNAD_SCORE(THREE, TINY) == pytest.approx(
             mognad.score(_frame(THREE), mognad.load_model(TINY), min_size=1).overall
         )
-        for name, table in {
-            "MOGNAD_DIMENSIONS": udfs.MOGNAD_DIMENSIONS(THREE, TINY),
-            "MOGNAD_STATEMENTS": udfs.MOGNAD_STATEMENTS(THREE, TINY),
-            "MOGNAD_GAP": udfs.MOGNAD_GAP(THREE, TINY, 0.6),
-            "MOGNAD_PRIORITIES": udfs.MOGNAD_PRIORITIES(THREE, TINY),
-            "MOGNAD_CHANGE": udfs.MOGNAD_CHANGE(THREE, SIX, TINY),
-        }.items():
+        for name, table in tables_of_three().items():
             assert isinstance(table, list) and table[-1][0] == notice[0], (name, table)
         insights = udfs.MOGNAD_INSIGHTS(THREE, TINY)
         assert insights[1][:2] == [udfs.OPT_OUT_KEY, notice[0]]
