@@ -185,6 +185,12 @@ class Statement(_Base):
     id: str = Field(pattern=_ID)
     text: str = Field(min_length=1, description="Swedish statement text.")
     text_en: str | None = None
+    short: str | None = Field(
+        None,
+        max_length=40,
+        description="A short name for charts and labels (Kostnadskontroll); the text when absent.",
+    )
+    short_en: str | None = Field(None, max_length=40)
     dimension: str | None = Field(None, description="Id of the dimension or category it is in.")
     weight: float = Field(1.0, gt=0)
     reverse: bool = Field(False, description="Scored as min + max - answer.")
@@ -193,6 +199,13 @@ class Statement(_Base):
 
     def label(self, lang: str = "sv") -> str:
         return in_language(self.text, self.text_en, lang)
+
+    def short_label(self, lang: str = "sv") -> str:
+        """The short name in ``lang`` (``short`` / ``short_en``); the full text when the model
+        gives none, so a label is never an id and never cut."""
+        if self.short:
+            return in_language(self.short, self.short_en, lang)
+        return self.label(lang)
 
 
 class LevelText(_Base):
