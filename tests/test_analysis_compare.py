@@ -13,14 +13,16 @@ import math
 import sys
 import warnings
 
+import hypothesis
 import numpy as np
 import pandas as pd
 import pytest
 from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE
+from hypothesis import strategies as st
 from scipy import stats
 
 import mognad_core as mognad
-from mognad_core.analysis.compare import _boot_scores
+from mognad_core.analysis.compare import _boot_scores, holm
 
 
 def wave(a1, a2, b1, b2, b3=None):
@@ -201,7 +203,22 @@ def test_bundled_sample_two_files_equal_one_file_with_year():
         assert s.change == pytest.approx((x1.mean() - x0.mean()) / 4)
         ci = stats.ttest_ind(x1, x0, equal_var=False).confidence_interval()
         assert s.ci_low == pytest.approx(ci.low / 4) and s.ci_high == pytest.approx(ci.high / 4)
-        assert s.significant == (ci.low > 0 or ci.high < 0)
+        test = stats.ttest_ind(x1, x0, equal_var=False)
+        assert s.p_value == pytest.approx(test.pvalue)  # the same Welch test as the interval
+        assert s.significant_raw == (ci.low > 0 or ci.high < 0)
+    # Holm over the 24 statements, step by step: the i-th smallest p times (24 - i), while
+    # that stays below 0.05
+    ordered = sorted(two.statements, key=lambda s: s.p_value)
+    sure = set()
+    for i, s in enumerate(ordered):
+        if s.p_value * (24 - i) >= 0.05:
+            break
+        sure.add(s.id)
+    assert {s.id for s in two.statements if s.significant} == sure
+    # measured on the bundled sample: 21 raw, 14 after the adjustment, all up
+    assert sum(s.significant_raw for s in two.statements) == 21
+    assert (len(sure), two.significant_up, two.significant_down) == (14, 14, 0)
+    assert two.adjustment == "holm"
     # Nykvarn's question: did every statement improve?
     assert two.improved_all is True and two.compared == 24
     assert two.overall.significant is True and two.overall.ci_low > 0
@@ -298,6 +315,66 @@ def test_wave_errors_name_the_file_the_sheet_and_the_column(tiny_model):
     assert str(err.value).startswith('svar.xlsx, sheet "Svar", column ("år"): wave "2022" ')
 
 
+# ---- Holm's adjustment ----------------------------------------------------------------------
+def test_holm_textbook_examples():
+    """Holm (1979) as taught: four hypotheses with p 0.01, 0.04, 0.03, 0.005 at alpha 0.05.
+    Ordered: 0.005 x 4 = 0.02 < 0.05 rejected; 0.01 x 3 = 0.03 rejected; 0.03 x 2 = 0.06 stop.
+    Adjusted: 0.02, 0.03, 0.06 and max(0.06, 0.04 x 1) = 0.06 (R: p.adjust(p, "holm"))."""
+    got = holm([0.01, 0.04, 0.03, 0.005])
+    assert got == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert list(got < 0.05) == [True, False, False, True]
+    # R's documentation example: five p-values 0.01 ... 0.05 -> 0.05, 0.08, 0.09, 0.09, 0.09
+    assert holm([0.05, 0.01, 0.03, 0.02, 0.04]) == pytest.approx([0.09, 0.05, 0.09, 0.08, 0.09])
+    # capped at 1; NaN is outside the family (m = 2, not 3); an empty family stays empty
+    assert holm([0.6, np.nan, 0.7]) == pytest.approx([1.0, np.nan, 1.0], nan_ok=True)
+    assert holm([0.02, np.nan, 0.2])[0] == pytest.approx(0.04)
+    assert holm([]).size == 0 and np.isnan(holm([np.nan])).all()
+
+
+def _step_down(p: list[float], alpha: float) -> set[int]:
+    """Holm's procedure as written: reject the smallest p while p_(i) <= alpha / (m - i)
+    (multiplied out, so both sides round alike)."""
+    rejected: set[int] = set()
+    for i, k in enumerate(sorted(range(len(p)), key=lambda j: p[j])):
+        if p[k] * (len(p) - i) > alpha:
+            break
+        rejected.add(k)
+    return rejected
+
+
+@hypothesis.given(
+    st.lists(st.floats(0.0, 1.0, allow_nan=False), min_size=1, max_size=30),
+    st.sampled_from([0.001, 0.01, 0.05, 0.1, 0.25]),
+)
+def test_holm_matches_the_step_down_procedure_and_keeps_the_order(p, alpha):
+    adjusted = holm(p)
+    # the adjusted p-value is the smallest level at which the procedure rejects the hypothesis
+    assert {i for i, a in enumerate(adjusted) if a <= alpha} == _step_down(p, alpha)
+    # never below the raw p, never above 1, and a smaller p never gets a larger adjusted one
+    assert all(p[i] <= a <= 1.0 for i, a in enumerate(adjusted))
+    for i in range(len(p)):
+        for j in range(len(p)):
+            if p[i] < p[j]:
+                assert adjusted[i] <= adjusted[j]
+
+
+def test_significant_is_the_adjusted_decision_in_both_families():
+    """On the bundled sample each family is adjusted on its own: statements x 24 at most, the
+    nine parts (overall, dimensions, categories) x 9 at most; significant follows p_adjusted."""
+    r = mognad.compare(DIMIOS_2024, DIMIOS_2025, model="dimios", min_size=1)
+    for family in (r.statements, [r.overall, *r.dimensions]):
+        raw = [x.p_value for x in family]
+        assert [x.p_adjusted for x in family] == pytest.approx(list(holm(raw)))
+        for x in family:
+            assert x.significant == (x.p_adjusted < 0.05)
+            assert x.significant_raw == (x.p_value < 0.05)
+    # the parts' bootstrap p-value never goes below 2 / (n_boot + 1)
+    assert min(x.p_value for x in r.dimensions) == pytest.approx(2 / 2001)
+    assert r.significant_up == sum(1 for x in r.statements if x.significant and x.change > 0)
+    frame = r.frame("statement")
+    assert {"p_value", "p_adjusted", "significant_raw"} <= set(frame.columns)
+
+
 def test_an_interval_of_zero_width_is_significant_only_away_from_zero(tiny_model):
     """Unanimous waves: every interval is one point. A change of 0 with the interval (0, 0) is
     not significant; +-0.25 with the interval at that point is, up or down."""
@@ -343,7 +420,7 @@ def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
     """min_size 3: an interval needs 6 answers in each wave; 6 and 6 have one, 6 and 5 not.
     b3, with 2 answers after, is hidden in both waves and named as hidden, not as missing."""
     r = mognad.compare(SIX_BEFORE, SIX_AFTER, model=tiny_model, min_size=3, n_boot=200)
-    got = {x.id: (x.change, x.ci_low, x.ci_high, x.significant, x.method) for x in r.rows}
+    got = {x.id: (x.change, x.ci_low, x.ci_high, x.significant_raw, x.method) for x in r.rows}
     assert got == {
         "overall": (0.174, 0.08, 0.275, True, "bootstrap"),
         "A": (0.167, 0.062, 0.292, True, "bootstrap"),
@@ -355,8 +432,24 @@ def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
         "b1": (0.25, -0.038, 0.538, False, "welch"),
         "b2": (0.167, -0.048, 0.381, False, "welch"),
     }
+    # bootstrap p-values 2 (1 + k) / 201 with k = 0, 2, 3, 3 replicates at or below zero, Holm
+    # over the four parts: 4 x 0.00995 = 0.040; 3 x 0.0299 = 0.090 (and B, B1 no lower); only
+    # the overall change stays sure. Published to three decimals.
+    nodes = {x.id: (x.p_value, x.p_adjusted, x.significant) for x in r.rows[:4]}
+    assert nodes == {
+        "overall": (0.01, 0.04, True),
+        "A": (0.03, 0.09, False),
+        "B": (0.04, 0.09, False),
+        "B1": (0.04, 0.09, False),
+    }
+    assert all(x.significant is False for x in r.statements if x.p_value is not None)
     b3 = r.statements[2]
     assert (b3.before, b3.after, b3.n_before, b3.n_after) == (None, None, None, None)
+    # a hidden statement has no p-value, raw or adjusted, and is not in the family of four
+    assert (b3.p_value, b3.p_adjusted, b3.significant, b3.significant_raw) == (None,) * 4
+    b1 = next(x for x in r.statements if x.id == "b1")  # the smallest p of the four: times 4
+    p = stats.ttest_ind([2, 2, 3, 3, 4, 4], [1, 1, 2, 2, 3, 3], equal_var=False).pvalue
+    assert (b1.p_value, b1.p_adjusted) == (round(p, 3), round(4 * p, 3))
     assert r.notes == [
         "1 påstående(n) visas inte (b3): färre än 3 svar i gruppen, eller dolda så att en mindre "
         "grupp inte kan räknas fram. De ingår inte i dimensionernas och totalens värden här."

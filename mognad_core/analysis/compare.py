@@ -8,8 +8,18 @@
   recomputes every statement score and aggregates them exactly as scoring does; the interval is
   the 2.5th-97.5th percentile of the replicate changes. ``n_boot`` (2000) and ``seed`` (2025) make
   it reproducible.
-* ``significant``: the interval excludes zero. ``improved_all``: every statement with a score in
-  both waves has a positive change (not necessarily a significant one).
+* p-values: for a statement, the two-sided p-value of the same Welch t test (so p < 0.05 exactly
+  when its interval excludes zero); for a dimension, category or the overall score, the two-sided
+  bootstrap p-value ``2 * min(1 + #(d <= 0), 1 + #(d >= 0)) / (n_boot + 1)`` (capped at 1) over
+  the replicate changes ``d`` (Davison & Hinkley 1997, eq. 4.11); it is below 0.05 when the
+  percentile interval excludes zero, up to one replicate at the boundary, and never below
+  ``2 / (n_boot + 1)``.
+* Multiple comparisons: the p-values are Holm-adjusted (Holm 1979, step-down; controls the
+  family-wise error rate) within two families: the statements, and the dimensions, categories
+  and overall score together. ``significant`` ("säker förändring") is the adjusted decision,
+  ``p_adjusted < 0.05``; ``significant_raw`` is the unadjusted one, ``p_value < 0.05``.
+  ``improved_all``: every statement with a score in both waves has a positive change (not
+  necessarily a significant one).
 
 The two waves are independent samples of respondents (as with a new survey each year); if the
 same people answered both times, the intervals are conservative.
@@ -23,7 +33,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
-from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
+from scipy.special import stdtr, stdtrit  # t cdf and quantile; scipy.stats costs ~1 s of import
 
 from .. import disclosure, texts
 from ..errors import InputError, Location, MognadError
@@ -34,6 +44,9 @@ from ._common import AnalysisResult, aggregate, none
 
 #: Upper bound on replicate x respondent cells held in memory at once.
 _BLOCK_CELLS = 4_000_000
+
+#: The significance level of "säker förändring" (adjusted p-values below it).
+ALPHA = 0.05
 
 
 class CompareRow(BaseModel):
@@ -50,7 +63,18 @@ class CompareRow(BaseModel):
     ci_high: float | None = Field(None, description="95 % interval of the change, high end")
     n_before: int | None = Field(0, description="valid answers before (None: hidden)")
     n_after: int | None = Field(0, description="valid answers after (None: hidden)")
-    significant: bool | None = Field(None, description="the interval excludes 0")
+    p_value: float | None = Field(
+        None, description="two-sided p-value of the change, unadjusted (None: no interval)"
+    )
+    p_adjusted: float | None = Field(
+        None, description="p_value Holm-adjusted within its family (statements; other parts)"
+    )
+    significant: bool | None = Field(
+        None, description="säker förändring: p_adjusted < 0.05 (None: no p-value)"
+    )
+    significant_raw: bool | None = Field(
+        None, description="p_value < 0.05, before the adjustment for multiple comparisons"
+    )
     method: str = ""
 
 
@@ -71,9 +95,12 @@ class CompareResult(AnalysisResult):
     improved: int = 0
     declined: int = 0
     unchanged: int = 0
-    significant_up: int = 0
-    significant_down: int = 0
+    significant_up: int = Field(0, description="statements with a significant (adjusted) rise")
+    significant_down: int = Field(0, description="statements with a significant (adjusted) fall")
     compared: int = Field(0, description="statements with a score in both waves")
+    adjustment: str = Field(
+        "holm", description="how p_adjusted corrects for multiple comparisons (Holm's step-down)"
+    )
     n_boot: int = 2000
     seed: int = 2025
     notes: list[str] = Field(default_factory=list)
@@ -111,17 +138,59 @@ class CompareResult(AnalysisResult):
         return pd.DataFrame([r.model_dump() for r in rows]).set_index("id")
 
 
-def _welch(m1, s1, n1, m2, s2, n2, span) -> tuple[float | None, float | None]:
+def _welch(m1, s1, n1, m2, s2, n2, span) -> tuple[float | None, float | None, float | None]:
+    """Welch's 95 % interval of the change (0-1 scale) and the two-sided p-value of the same
+    t test: (low, high, p)."""
     if n1 < 2 or n2 < 2 or s1 is None or s2 is None:
-        return None, None
+        return None, None, None
     v1, v2 = s1 * s1 / n1, s2 * s2 / n2
     se = np.sqrt(v1 + v2)
     diff = (m2 - m1) / span
     if se == 0:
-        return diff, diff
+        return diff, diff, 1.0 if diff == 0 else 0.0
     df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
     half = stdtrit(df, 0.975) * se / span
-    return diff - half, diff + half
+    p = 2.0 * float(stdtr(df, -abs(m2 - m1) / se))
+    return diff - half, diff + half, min(1.0, p)
+
+
+def _boot_p(diff: np.ndarray) -> float:
+    """Two-sided bootstrap p-value of "no change" from the replicate changes ``diff``."""
+    n = diff.size
+    below, above = int(np.sum(diff <= 0)), int(np.sum(diff >= 0))
+    return min(1.0, 2.0 * (1 + min(below, above)) / (n + 1))
+
+
+def holm(p_values: Any) -> np.ndarray:
+    """Holm's step-down adjustment of a family of p-values (NaN: not in the family, stays NaN).
+
+    The i-th smallest of m p-values becomes ``max over j <= i of min(1, (m - j + 1) * p_(j))``;
+    rejecting where the adjusted value is below alpha controls the family-wise error rate."""
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    keep = ~np.isnan(p)
+    m = int(keep.sum())
+    if m == 0:
+        return out
+    order = np.argsort(p[keep], kind="stable")
+    ranked = p[keep][order] * (m - np.arange(m))
+    adjusted = np.minimum(1.0, np.maximum.accumulate(ranked))
+    values = np.empty(m)
+    values[order] = adjusted
+    out[keep] = values
+    return out
+
+
+def _adjust(rows: list[CompareRow]) -> None:
+    """Fill ``p_adjusted``, ``significant`` and ``significant_raw`` of one family in place."""
+    adjusted = holm([np.nan if r.p_value is None else r.p_value for r in rows])
+    for r, a in zip(rows, adjusted, strict=True):
+        if r.p_value is None:
+            r.p_adjusted = r.significant = r.significant_raw = None
+        else:
+            r.p_adjusted = float(a)
+            r.significant_raw = bool(r.p_value < ALPHA)
+            r.significant = bool(a < ALPHA)
 
 
 def _boot_scores(rs: ResponseSet, n_boot: int, rng: np.random.Generator) -> np.ndarray:
@@ -222,10 +291,10 @@ def compare(
     for sid in m.statement_ids:
         a, b = r0.statements[sid], r1.statements[sid]
         change = None if a.score is None or b.score is None else b.score - a.score
-        lo_, hi_ = (None, None)
+        lo_ = hi_ = p_ = None
         ea, eb = x0.statements[sid], x1.statements[sid]
         if change is not None and min(ea.n, eb.n) >= pol.spread_min:
-            lo_, hi_ = _welch(ea.mean, ea.sd, ea.n, eb.mean, eb.sd, eb.n, span)
+            lo_, hi_, p_ = _welch(ea.mean, ea.sd, ea.n, eb.mean, eb.sd, eb.n, span)
         statements.append(
             CompareRow(
                 id=sid,
@@ -239,7 +308,7 @@ def compare(
                 ci_high=none(hi_),
                 n_before=a.n,
                 n_after=b.n,
-                significant=None if lo_ is None else bool(lo_ > 0 or hi_ < 0),
+                p_value=none(p_),
                 method="welch" if lo_ is not None else "",
             )
         )
@@ -252,10 +321,11 @@ def compare(
         change = None if before_v is None or after_v is None else after_v - before_v
         diff = boot1[key] - boot0[key]
         diff = diff[~np.isnan(diff)]
-        lo_ = hi_ = None
+        lo_ = hi_ = p_ = None
         enough = min(n0, n1) >= pol.spread_min
         if change is not None and enough and diff.size >= 0.9 * n_boot:
             lo_, hi_ = (float(x) for x in np.percentile(diff, [2.5, 97.5]))
+            p_ = _boot_p(diff)
         return CompareRow(
             id="overall" if key is None else key,
             label=label,
@@ -268,7 +338,7 @@ def compare(
             ci_high=hi_,
             n_before=n0,
             n_after=n1,
-            significant=None if lo_ is None else bool(lo_ > 0 or hi_ < 0),
+            p_value=p_,
             method="bootstrap" if lo_ is not None else "",
         )
 
@@ -302,9 +372,11 @@ def compare(
     if (x0.overall is not None and abs(x0.overall - default0) > 1e-9) or (
         x1.overall is not None and abs(x1.overall - default1) > 1e-9
     ):
-        overall.ci_low = overall.ci_high = overall.significant = None
+        overall.ci_low = overall.ci_high = overall.p_value = None
         overall.method = ""
         notes.append(texts.text("compare.own_overall", lang))
+    _adjust(statements)  # two families: the statements, and the parts that aggregate them
+    _adjust([overall, *dims])
 
     both = [r for r in statements if r.change is not None]
     up = sum(1 for r in both if r.change > 1e-12)
@@ -420,8 +492,10 @@ def compare_waves(
 
 
 __all__ = [
+    "ALPHA",
     "CompareResult",
     "CompareRow",
     "compare",
     "compare_waves",
+    "holm",
 ]
