@@ -14,6 +14,8 @@ Paths
     DIMIOS_MODEL_FILE          the DiMiOS model definition (model.yaml)
     DMM_SAMPLE, DMM_TARGET     dmm_sample.xlsx and the target profile malprofil.yaml
 
+``assert_short_names(model)``: every statement has a unique short name in both languages.
+
 The tiny model: TINY (tests/data/tiny.yaml, fixture ``tiny_model``) and four respondents
 (TINY_ROWS, a header row and one row per respondent; fixture ``tiny_frame`` is the same table):
 
@@ -65,6 +67,26 @@ INITIATIVES = DIMIOS_SAMPLES / "initiativ.xlsx"
 DIMIOS_MODEL_FILE = DIMIOS_SAMPLES.parent / "model.yaml"
 DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"
 DMM_TARGET = DMM_SAMPLES / "malprofil.yaml"
+
+
+# ---- chart labels: the short statement names of a model ----------------------------------------
+def assert_short_names(model: mognad.MaturityModel) -> dict[str, dict[str, str]]:
+    """Every statement of ``model`` has a short name in Swedish and English (``short`` /
+    ``short_en``, at most 40 characters, shorter than its text), unique within the model in each
+    language (case ignored). Returns {statement id: {"sv": ..., "en": ...}} from short_label."""
+    names = {}
+    for s in model.statements:
+        assert s.short and s.short_en, f"{model.name} {s.id}: no short name in both languages"
+        names[s.id] = {lang: s.short_label(lang) for lang in ("sv", "en")}
+        assert names[s.id] == {"sv": s.short, "en": s.short_en}
+        for lang, name in names[s.id].items():
+            assert len(name) <= 40 and len(name) < len(s.label(lang)), (s.id, lang, name)
+    for lang in ("sv", "en"):
+        folded = [n[lang].casefold() for n in names.values()]
+        twice = sorted({n for n in folded if folded.count(n) > 1})
+        assert not twice, f"{model.name}: short names used twice ({lang}): {twice}"
+    return names
+
 
 # ---- the tiny model, its respondents and its expected values (see the docstring) ---------------
 TINY = DATA / "tiny.yaml"

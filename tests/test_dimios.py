@@ -19,7 +19,7 @@ import mognad_dimios as dimios
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE
+from conftest import DIMIOS_2024, DIMIOS_2025, DIMIOS_SAMPLE, DMM_SAMPLE, assert_short_names
 
 import mognad_core as mognad
 from mognad_core import texts
@@ -229,6 +229,29 @@ def test_models_show_dimios_json(run_cli):
     assert all(len(d["categories"]) == 3 for d in dims)
     n_statements = sum(len(c["statements"]) for d in dims for c in d["categories"])
     assert n_statements >= 20 and n_statements == 24
+
+
+def test_every_statement_has_a_short_name_for_charts(run_cli):
+    """Each of the 24 statements has a short Swedish and English name for chart labels, unique
+    within the model; a topic's statement is named as meta.topics names the topic; `models show`
+    passes them on."""
+    model = mognad.load_model("dimios")
+    names = assert_short_names(model)
+    assert len(names) == 24
+    assert names["f12"] == {"sv": "Kostnadskontroll", "en": "Cost control"}
+    assert names["a11"] == {"sv": "Ekonomiska ramar", "en": "Financial frames"}
+    for topic in model.meta["topics"].values():
+        for sid in topic["statements"]:
+            assert names[sid] == {"sv": topic["sv"], "en": topic["en"]}
+    res = run_cli("models", "show", "dimios", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    shown = {
+        s["id"]: {"sv": s["short"], "en": s["short_en"]}
+        for d in json.loads(res.stdout)["dimensions"]
+        for c in d["categories"]
+        for s in c["statements"]
+    }
+    assert shown == names
 
 
 def test_score_sample_prints_the_dimios_findings(run_cli, expected):

@@ -31,7 +31,7 @@ import math
 import mognad_dmm
 import pandas as pd
 import pytest
-from conftest import DMM_SAMPLE, DMM_TARGET
+from conftest import DMM_SAMPLE, DMM_TARGET, assert_short_names
 from mognad_dmm.settings import settings_for
 
 import mognad_core as mognad
@@ -364,6 +364,16 @@ def test_source_motors_variant_scores_dmm_answers():
     # the sample has no Relationer columns: that engine has no score
     assert p.engine("relationer").score is None
     assert r.insight("dmm_levels") is not None
+
+
+def test_every_statement_has_a_short_name_for_charts():
+    """Both DMM model files give each statement a short Swedish and English name for chart
+    labels, unique within the model; the statements the two share (one questionnaire serves
+    both) have the same short names in both."""
+    dmm = assert_short_names(mognad.load_model("dmm"))
+    source = assert_short_names(mognad_dmm.source_motors_model())
+    assert len(dmm) == 27 and len(source) == 30
+    assert {sid: source[sid] for sid in dmm} == dmm
 
 
 def test_min_group_size_in_meta_is_refused_by_the_workshop(four_leaders):

@@ -36,6 +36,7 @@ def test_model_file_example_in_readme_is_valid(tmp_path):
     model = mognad.model_from_dict(yaml.safe_load(text))
     assert [d.id for d in model.dimensions] == ["strategi", "data"]
     assert model.statement("s2").reverse
+    assert model.statement("s3").short_label("sv") == "Datadrivna beslut"
 
 
 def test_model_format_doc_example_is_valid():
