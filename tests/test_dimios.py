@@ -234,7 +234,7 @@ def test_models_show_dimios_json(run_cli):
 def test_every_statement_has_a_short_name_for_charts(run_cli):
     """Each of the 24 statements has a short Swedish and English name for chart labels, unique
     within the model; a topic's statement is named as meta.topics names the topic; `models show`
-    passes them on."""
+    passes them on, and the plugin README's statement overview lists them."""
     model = mognad.load_model("dimios")
     names = assert_short_names(model)
     assert len(names) == 24
@@ -252,6 +252,15 @@ def test_every_statement_has_a_short_name_for_charts(run_cli):
         for s in c["statements"]
     }
     assert shown == names
+    readme = (Path(dimios.__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in readme.splitlines()
+        if re.match(r"\| [fa]\d\d \|", line)
+    ]
+    assert {row[0]: row[3] for row in rows} == {
+        sid: f"{n['sv']} / {n['en']}" for sid, n in names.items()
+    }
 
 
 def test_score_sample_prints_the_dimios_findings(run_cli, expected):
