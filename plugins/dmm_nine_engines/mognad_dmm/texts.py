@@ -46,10 +46,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- profile (dmm_profile) -----------------------------------------------------------------
     "dmm.profile.title": ("Profil över de {count} motorerna", "Profile across the {count} engines"),
     "dmm.profile.text": (
-        "I modellens ordning på en fast axel 0-100 %; nivåringar vid {rings}. Data för "
-        "radardiagram: JSON-utdata, insikten dmm_profile, fältet data.",
-        "In model order on a fixed 0-100 % axis; level rings at {rings}. Radar-chart data: "
-        "JSON output, insight dmm_profile, field data.",
+        "I modellens ordning på en fast axel 0-100 %; nivåringar vid {rings}.",
+        "In model order on a fixed 0-100 % axis; level rings at {rings}.",
     ),
     # ---- weakest engines (dmm_weakest) ---------------------------------------------------------
     "dmm.weakest.title": (
