@@ -14,6 +14,7 @@ from .analysis import (
     PortfolioResult,
     PriorityResult,
     ReliabilityResult,
+    StartResult,
     compare,
     compare_waves,
     cronbach_alpha,
@@ -22,6 +23,7 @@ from .analysis import (
     portfolio,
     priorities,
     reliability,
+    where_to_start,
 )
 from .errors import InputError, Location, ModelError, MognadError, PluginError
 from .hookspecs import hookimpl
@@ -81,6 +83,7 @@ __all__ = [
     "ResponseSet",
     "Scale",
     "ScoreResult",
+    "StartResult",
     "Statement",
     "StatementScore",
     "Waves",
@@ -115,4 +118,5 @@ __all__ = [
     "score_responses",
     "suggest_mapping",
     "use_reading_rules",
+    "where_to_start",
 ]

@@ -60,6 +60,11 @@ LEVEL_WORDS = {
     "påståenden": "statement",
     "all": "all",
     "alla": "all",
+    # the areas of :func:`mognad_core.where_to_start` (parts that hold statements)
+    "area": "area",
+    "areas": "area",
+    "område": "area",
+    "områden": "area",
 }
 
 

@@ -351,6 +351,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Var börja: de {count} översta av {total} {what}",
         "Where to start: the top {count} of {total} {what}",
     ),
+    "cli.start.title": (
+        "Var börja: {count} av {total} områden",
+        "Where to start: {count} of {total} areas",
+    ),
+    "cli.start.statements": (
+        "påståendena i området, svagast först:",
+        "the area's statements, weakest first:",
+    ),
+    "cli.start.others": (
+        "Övriga områden i ordning: {areas}.",
+        "The other areas in order: {areas}.",
+    ),
     "cli.prio.statement": ("påståenden", "statements"),
     "cli.prio.category": ("kategorier", "categories"),
     "cli.prio.dimension": ("dimensioner", "dimensions"),
@@ -367,29 +379,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.prio.rule": ("Regel ({by}): {rule}", "Rule ({by}): {rule}"),
     "cli.prio.default": ("standard", "default"),
     "cli.compare.improved": (
-        "Förbättring på varje påstående? {verdict}.",
-        "Improved on every statement? {verdict}.",
+        "Högre på varje påstående? {verdict}.",
+        "Higher on every statement? {verdict}.",
     ),
-    "cli.compare.none": (
-        "inget påstående har ett värde i båda mätningarna",
-        "no statement has a score in both waves",
-    ),
-    "cli.compare.yes": (
-        "ja, alla {compared} påståenden förbättrades",
-        "yes, all {compared} statements improved",
-    ),
-    "cli.compare.no": (
-        "nej: {improved} av {compared} förbättrades, {declined} försämrades",
-        "no: {improved} of {compared} improved, {declined} declined",
-    ),
+    "cli.compare.yes": ("ja: {verdict}", "yes: {verdict}"),
+    "cli.compare.no": ("nej: {verdict}", "no: {verdict}"),
     "cli.compare.significant": (
-        "Förändringar större än sin osäkerhet: {up} upp, {down} ned.",
-        "Changes larger than their uncertainty: {up} up, {down} down.",
+        "Säkra förändringar bland påståendena: {up} upp, {down} ned (utan justering för "
+        "{count} jämförelser: {raw_up} upp, {raw_down} ned).",
+        "Clear changes among the statements: {up} up, {down} down (without the adjustment for "
+        "{count} comparisons: {raw_up} up, {raw_down} down).",
     ),
     "cli.compare.interval": ("{low} till {high}", "{low} to {high}"),
     "cli.compare.footnote": (
-        "* intervallet innehåller inte noll: förändringen är större än sin osäkerhet",
-        "* the interval excludes zero: the change is larger than its uncertainty",
+        "* säker förändring: Holm-justerat p < 0,05 (kolumnen p (Holm)); p och 95 %-intervallen "
+        "är ojusterade",
+        "* clear change: Holm-adjusted p < 0.05 (column p (Holm)); p and the 95 % intervals are "
+        "unadjusted",
     ),
     "cli.groups.title": (
         "Grupper efter {by} (minsta gruppstorlek {k})",
@@ -1984,6 +1990,128 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Vad som är fel och var, och vad anonymitetsskyddet döljer (tomt: allt i ordning):",
         "What is wrong and where, and what the anonymity rules withhold (empty: all is well):",
     ),
+    # ---- where to start: the one decision at area level (mognad_core.analysis.start) --------
+    "start.rule": (
+        "Områdena är modellens delar som har påståenden (DiMiOS: kategorierna, DMM: motorerna). "
+        "Ett område har 'lågt värde' när värdet ligger under medianen av områdenas värden (eller "
+        "under modellens gräns meta.dont_know_priority.score_below) och 'mycket vet ej' när "
+        "andelen vet ej är minst meta.dont_know_priority.min_share (standard 20 %). Först kommer "
+        "områden med både lågt värde och mycket vet ej, sedan övriga med lågt värde, sist resten. "
+        "Inom varje grupp kommer först de områden som modellen själv sätter först "
+        "(meta.start_order, för organisationens nivå), sedan högre prioritet = relativ vikt x "
+        "((1 - värde) + andel vet ej + avstånd till målet), sist modellens ordning. Avståndet är "
+        "max(0, mål - värde); målet 'nästa nivå' räknas som organisationens nästa nivå för alla "
+        "områden, så att ett starkt område inte får förtur för att dess nästa nivå ligger högre.",
+        "The areas are the model's parts that hold statements (DiMiOS: the categories, DMM: the "
+        "engines). An area has a 'low score' when its score is below the median of the areas' "
+        "scores (or below the model's threshold meta.dont_know_priority.score_below) and 'much "
+        "don't know' when its don't-know share is at least meta.dont_know_priority.min_share "
+        "(default 20 %). Areas with both a low score and much don't know come first, then the "
+        "other low areas, then the rest. Within each group, the areas the model itself puts "
+        "first (meta.start_order, for the organisation's level) come first, then the higher "
+        "priority = relative weight x ((1 - score) + don't-know share + shortfall to target), "
+        "then model order. The shortfall is max(0, target - score); the target 'next level' is "
+        "read as the organisation's next level for every area, so a strong area does not come "
+        "first because its own next level is higher.",
+    ),
+    "start.sentence": ("{area}: {clauses}.", "{area}: {clauses}."),
+    "start.low_median": (
+        "lågt värde, {score} (under medianen {threshold})",
+        "low score, {score} (below the median {threshold})",
+    ),
+    "start.low_model": (
+        "lågt värde, {score} (under modellens gräns {threshold})",
+        "low score, {score} (below the model's threshold {threshold})",
+    ),
+    "start.high_median": (
+        "värdet {score} (medianen {threshold})",
+        "score {score} (median {threshold})",
+    ),
+    "start.high_model": (
+        "värdet {score} (modellens gräns {threshold})",
+        "score {score} (the model's threshold {threshold})",
+    ),
+    "start.much_dont_know": (
+        "mycket vet ej, {share} (minst {min})",
+        "much don't know, {share} (at least {min})",
+    ),
+    "start.dont_know": ("vet ej {share}", "don't know {share}"),
+    "start.sentence_where": (
+        "{area}: {clauses}; där har {where}.",
+        "{area}: {clauses}; there, {where}.",
+    ),
+    "start.screened": (
+        '"{statement}" lågt värde ({score}) och mycket vet ej ({share})',
+        '"{statement}" has a low score ({score}) and much don\'t know ({share})',
+    ),
+    "start.below_target": ("{gap} under målet {target}", "{gap} below the target {target}"),
+    "start.target_met": ("målet {target} nås", "the target {target} is met"),
+    "start.lead_level": (
+        "modellen sätter det först i {level}",
+        "the model puts it first in {level}",
+    ),
+    "start.lead": ("modellen sätter det först", "the model puts it first"),
+    "start.unscored": (
+        "Områden utan värde (inga giltiga svar eller dolda av anonymitetsskäl): {ids}.",
+        "Areas without a score (no valid answers, or hidden for anonymity): {ids}.",
+    ),
+    # ---- honest statistics: compare's Holm adjustment (mognad_core.analysis.compare) ---------
+    "compare.verdict_none": (
+        "inget påstående har ett värde i båda mätningarna",
+        "no statement has a score in both waves",
+    ),
+    "compare.verdict_all": (
+        "alla {compared} påståenden är högre, {up} av dem säkert",
+        "all {compared} statements are higher, {up} of them clearly",
+    ),
+    "compare.verdict_some": (
+        "{improved} av {compared} påståenden är högre ({up} säkert) och {declined} lägre "
+        "({down} säkert)",
+        "{improved} of {compared} statements are higher ({up} clearly) and {declined} lower "
+        "({down} clearly)",
+    ),
+    "cli.col.p": ("p", "p"),
+    "cli.col.p_adjusted": ("p (Holm)", "p (Holm)"),
+    "cli.compare.p_below": ("<{p}", "<{p}"),
+    # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
+    "sheet.start": ("Var börja", "Where to start"),
+    "head.start": ("Var börja: {areas}", "Where to start: {areas}"),
+    "head.start_all": ("Alla områden i ordning", "All areas in order"),
+    "col.area": ("Område", "Area"),
+    "note.priorities_start": (
+        "Påståendena i ordning. Markerade: påståendena i områdena att börja med ({areas}, "
+        "bladet {sheet}).",
+        "The statements in order. Marked: the statements in the areas to start with ({areas}, "
+        "sheet {sheet}).",
+    ),
+    "note.insights_start": (
+        "Förslaget är att börja med {areas} (bladet {sheet}). Iakttagelserna nedan är modellens "
+        "egna, till exempel dess rekommenderade ordning, och är underlag till förslaget.",
+        "The proposal is to start with {areas} (sheet {sheet}). The findings below are the "
+        "model's own, such as its recommended order, and inform the proposal.",
+    ),
+    "sheet.roles": ("Roller", "Roles"),
+    "head.roles": ("Roller sida vid sida: {by}", "Roles side by side: {by}"),
+    "col.difference": ("Skillnad ({b} − {a})", "Difference ({b} − {a})"),
+    "col.spread": ("Skillnad, högst − lägst", "Difference, highest − lowest"),
+    "note.roles_hidden": (
+        "Dolda roller har inga siffror (anonymitet): {roles}.",
+        "Hidden roles have no figures (anonymity): {roles}.",
+    ),
+    "sheet.response_rates": ("Svarsfrekvens", "Response rates"),
+    "head.response_rates": (
+        "Svarsfrekvens per mätomgång och grupp",
+        "Response rate per wave and group",
+    ),
+    "col.wave": ("Mätomgång", "Wave"),
+    "col.invited": ("Inbjudna", "Invited"),
+    "col.rate": ("Svarsfrekvens", "Response rate"),
+    "note.rates_no_invited": (
+        "Svarsfrekvens kräver antalet inbjudna (--invited).",
+        "A response rate needs the number invited (--invited).",
+    ),
+    "col.p_raw": ("p (ojusterat)", "p (unadjusted)"),
+    "col.p_adjusted": ("p ({method})", "p ({method})"),
     # ---- reports: summary, about sheet, slides ------------------------------------------------
     "report.title": ("Digital mognad", "Digital maturity"),
     "report.file": ("rapport", "report"),
@@ -2024,20 +2152,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Strongest is {high} ({high_score}), weakest {low} ({low_score}).",
     ),
     "summary.change": (
-        "Sedan {before} har totalen ändrats med {change}{interval}.",
-        "Since {before} the overall score changed by {change}{interval}.",
+        "Sedan {before} har totalen ändrats med {change}{interval}{sure}.",
+        "Since {before} the overall score changed by {change}{interval}{sure}.",
     ),
     "summary.change_interval": (
         " (95 %-intervall {low} till {high})",
         " (95 % interval {low} to {high})",
     ),
-    "summary.improved_all": (
-        "Alla {count} påståenden har förbättrats.",
-        "All {count} statements improved.",
-    ),
-    "summary.improved_some": (
-        "{improved} av {compared} påståenden har förbättrats och {declined} försämrats.",
-        "{improved} of {compared} statements improved and {declined} declined.",
+    # whether the overall change is sure: Holm-adjusted p < 0.05 (CompareRow.significant)
+    "summary.change_sure": (": en säker förändring", ": a clear change"),
+    "summary.change_unsure": (
+        ": ingen säker förändring, den kan bero på slumpen",
+        ": not a clear change, it may be chance",
     ),
     "summary.start_item": (
         "{label} ({score}, vet ej {share})",
@@ -2065,9 +2191,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # one sentence for a comparison, in the CLI and in the report's about sheet
     "compare.summary": (
         "{before} (n={n_before}) → {after} (n={n_after}); 95 %-intervall för påståenden: Welch t; "
-        "för dimensioner: bootstrap ({n_boot} dragningar, frö {seed})",
+        "för dimensioner: bootstrap ({n_boot} dragningar, frö {seed}); säker förändring: "
+        "Holm-justerat p < 0,05 över {statements} påståenden, och för sig över {parts} "
+        "dimensioner och totalen",
         "{before} (n={n_before}) → {after} (n={n_after}); 95 % intervals for statements: Welch t; "
-        "for dimensions: bootstrap ({n_boot} replicates, seed {seed})",
+        "for dimensions: bootstrap ({n_boot} replicates, seed {seed}); clear change: "
+        "Holm-adjusted p < 0.05 across {statements} statements, and separately across {parts} "
+        "dimensions and the overall score",
     ),
     "about.target": ("Mål", "Target"),
     "about.groups": ("Grupper", "Groups"),
@@ -2120,6 +2250,124 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "… and {more} more in the speaker notes",
     ),
     "start.threshold": ("gräns {value}", "threshold {value}"),
+    # ---- reports: the deck's storyline (mognad_core.report.slides) ----------------------------
+    "headline.overall": ("Digital mognad {score}", "Digital maturity {score}"),
+    "headline.level": (
+        "Digital mognad {score}: nivån {level}",
+        "Digital maturity {score}: the level {level}",
+    ),
+    "headline.up": (
+        "Digital mognad {score}, {change} högre än {before}",
+        "Digital maturity {score}, {change} higher than {before}",
+    ),
+    "headline.down": (
+        "Digital mognad {score}, {change} lägre än {before}",
+        "Digital maturity {score}, {change} lower than {before}",
+    ),
+    "headline.same": (
+        "Digital mognad {score}, ingen säker förändring sedan {before}",
+        "Digital maturity {score}, no clear change since {before}",
+    ),
+    "slide.proposal_line": (
+        "Förslaget är att börja med {areas}.",
+        "The proposal is to start with {areas}.",
+    ),
+    "slide.profile_message": (
+        "Starkast {high} ({high_score}), svagast {low} ({low_score})",
+        "Strongest {high} ({high_score}), weakest {low} ({low_score})",
+    ),
+    "slide.benchmark_line": ("{label}: {value}.", "{label}: {value}."),
+    "slide.benchmark_gap": ("Skillnad: {gap}.", "Difference: {gap}."),
+    "slide.reliability": ("Osäkra siffror", "Uncertain figures"),
+    "slide.change_sure_up": (
+        "{before} → {after}: säkert bättre på {count} av {compared} påståenden",
+        "{before} → {after}: clearly better on {count} of {compared} statements",
+    ),
+    "slide.change_sure_down": (
+        "{before} → {after}: säkert sämre på {count} av {compared} påståenden",
+        "{before} → {after}: clearly worse on {count} of {compared} statements",
+    ),
+    "slide.change_sure_mixed": (
+        "{before} → {after}: säkert bättre på {up} och sämre på {down} av {compared} påståenden",
+        "{before} → {after}: clearly better on {up} and worse on {down} of {compared} "
+        "statements",
+    ),
+    "slide.change_none": (
+        "{before} → {after}: ingen säker förändring på de {compared} påståendena",
+        "{before} → {after}: no clear change on the {compared} statements",
+    ),
+    "slide.interval": ("95 %-intervall {low} till {high}", "95 % interval {low} to {high}"),
+    "slide.groups_series": ("Grupper", "Groups"),
+    "slide.fields": ("Fält", "Quadrants"),
+    "slide.strengths_title": (
+        "Styrkor och förbättringsområden: starkast {high}, svagast {low}",
+        "Strengths and areas to improve: strongest {high}, weakest {low}",
+    ),
+    "slide.strengths": ("Styrkor", "Strengths"),
+    "slide.improvements": ("Förbättringsområden", "Areas to improve"),
+    "slide.highest_statement": ("Högst: {text} ({score})", "Highest: {text} ({score})"),
+    "slide.lowest_statement": ("Lägst: {text} ({score})", "Lowest: {text} ({score})"),
+    "slide.statements_caption": (
+        "Lågt värde: {below}. Mycket vet ej: minst {share}.",
+        "Low score: {below}. Much don't know: at least {share}.",
+    ),
+    "slide.orange_chosen": (
+        "Rött: påståenden i de föreslagna områdena.",
+        "Red: statements in the proposed areas.",
+    ),
+    "slide.uncertain_statements": (
+        "Osäkra värden (få svar eller brett intervall): {items}.",
+        "Uncertain scores (few answers or a wide interval): {items}.",
+    ),
+    "legend.other_statements": ("Övriga påståenden", "Other statements"),
+    "slide.no_proposal": ("Var börja?", "Where to start?"),
+    "slide.area": ("Förslag {rank} av {count}: {label}", "Proposal {rank} of {count}: {label}"),
+    "slide.area_one": ("Förslag: {label}", "Proposal: {label}"),
+    "slide.behind": ("Påståendena bakom", "The statements behind it"),
+    "slide.continued": ("{title} (forts.)", "{title} (cont.)"),
+    "slide.next_steps_one": ("Nästa steg för {label}", "Next steps for {label}"),
+    "slide.next_steps_areas": (
+        "Nästa steg för de föreslagna områdena",
+        "Next steps for the proposed areas",
+    ),
+    "slide.next_step_head": ("{label} ({score}, {level})", "{label} ({score}, {level})"),
+    "slide.decision": (
+        "Förslag till beslut: välj 1–2 områden",
+        "Proposed decision: choose 1–2 areas",
+    ),
+    "slide.decision_intro": (
+        "Välj ett eller två områden, annars blir det för mycket. Skriv in vem som ansvarar och "
+        "när det ska vara klart.",
+        "Choose one or two areas, otherwise it becomes far too much. Write down who is "
+        "responsible and when it is to be done.",
+    ),
+    "slide.decision_notes": (
+        "Den tomma raden är för ett annat område än förslagen.",
+        "The empty row is for an area other than the proposals.",
+    ),
+    "col.area": ("Område", "Area"),
+    "col.owner": ("Ansvarig", "Owner"),
+    "col.timeline": ("Tidplan / klart", "Timeline / done by"),
+    "slide.roles": ("Per {column}", "By {column}"),
+    "slide.roles_title": (
+        "Per {column}: störst skillnad i {label} ({gap})",
+        "By {column}: the largest difference is in {label} ({gap})",
+    ),
+    "slide.difference": ("skillnad {gap}", "difference {gap}"),
+    "slide.hidden_roles": (
+        "Visas inte (för få svarande eller för att skydda en mindre grupp): {names}",
+        "Not shown (too few respondents, or hidden to protect a smaller group): {names}",
+    ),
+    "slide.heat_key": ("Färgskala:", "Colour scale:"),
+    "slide.small_group": (
+        "Få svarande ({n}, färre än {min}): små skillnader kan vara slump.",
+        "Few respondents ({n}, fewer than {min}): small differences may be chance.",
+    ),
+    "slide.group_lowest": ("Lägst i gruppen", "Lowest in this group"),
+    "slide.response_rates": ("Svarande per mätomgång och grupp", "Respondents by wave and group"),
+    "col.wave": ("Mätomgång", "Wave"),
+    "col.invited": ("Inbjudna", "Invited"),
+    "col.rate": ("Svarsfrekvens", "Response rate"),
     # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
     "sheet.summary": (
         "Sammanfattning",
@@ -2184,6 +2432,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.statement": (
         "Påstående",
         "Statement",
+    ),
+    "col.statements": (
+        "Påståenden",
+        "Statements",
     ),
     "col.short": (
         "Kort text",
@@ -2456,8 +2708,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Recommendation",
     ),
     "chart.significant": (
-        "* säker förändring: 95 %-intervallet innehåller inte noll",
-        "* clear change: the 95 % interval does not include zero",
+        "* säker förändring: Holm-justerat p < 0,05",
+        "* clear change: Holm-adjusted p < 0.05",
     ),
     "axis.score": (
         "Värde (0–100 %)",
@@ -2583,8 +2835,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "too much.",
     ),
     "note.significant": (
-        "Säker förändring = 95 %-intervallet för förändringen innehåller inte noll.",
-        "Clear change = the 95 % interval of the change does not include zero.",
+        "Säker förändring = Holm-justerat p < 0,05: förändringen är större än sin osäkerhet även "
+        "när man tar hänsyn till hur många förändringar som jämförs. 95 %-intervallen är "
+        "ojusterade.",
+        "Clear change = Holm-adjusted p < 0.05: the change is larger than its uncertainty even "
+        "allowing for how many changes are compared. The 95 % intervals are unadjusted.",
     ),
     "report.groups_hidden": (
         "Dolda grupper har inga siffror i rapporten (anonymitet).",

@@ -21,6 +21,7 @@ import pytest
 from conftest import DIMIOS_2025, TINY_DONT_KNOW_SHARES, TINY_SCORES
 
 import mognad_core as mognad
+from mognad_core.targets import parse_target
 from mognad_core import hookimpl, texts
 
 P = {
@@ -268,14 +269,22 @@ def test_the_command_line_prints_the_reason_priorities_gives(own_threshold, run_
 
     data, model_file = own_threshold
     model = mognad.load_model_file(model_file)
-    out = run_cli("priorities", str(data), "--model", str(model_file), "--min-size", "1")
+    args = (
+        "priorities",
+        str(data),
+        "--model",
+        str(model_file),
+        "--min-size",
+        "1",
+        "-l",
+        "statement",
+    )
+    out = run_cli(*args)
     assert out.exit_code == 0, out.stderr
     api = mognad.priorities(mognad.score(data, model, min_size=1), model=model)
     for x in api.items:
         assert x.reason in out.stdout
-    as_json = run_cli(
-        "priorities", str(data), "--model", str(model_file), "--min-size", "1", "-f", "json"
-    )
+    as_json = run_cli(*args, "-f", "json")
     got = json.loads(as_json.stdout)
     assert [x["reason"] for x in got["items"]] == [x.reason for x in api.items]
     assert got["items"][0]["low_score_high_dont_know"] is True and got["score_below"] == 0.4
@@ -388,8 +397,11 @@ def test_a_target_reaches_statements_through_their_category(tiny_model, tiny_res
     assert got["b2"].gap == 0.0 and "target 50.0 % met" in got["b2"].reasons
     assert got["a1"].gap is None and not any("target" in r for r in got["a1"].reasons)
     nxt = {x.id: x for x in mognad.priorities(tiny_result, model=tiny_model, target="next").ranked}
-    assert nxt["b1"].target == 0.5  # B (0.458) aims at Mellan, 0.5
-    assert nxt["a1"].target == pytest.approx(TINY_SCORES["A"], abs=1e-3)  # A is at the top level
+    # "next" ranks against the organisation's next level, the same for every part (a strong
+    # part's own next level is higher: it must not come first for that; issue 15)
+    org_next = parse_target("next", tiny_model, tiny_result).overall
+    assert org_next is not None
+    assert {x.target for x in nxt.values()} == {org_next}
 
 
 def test_nothing_to_rank_is_an_empty_result_with_the_reason(register_plugin):

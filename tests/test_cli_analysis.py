@@ -70,12 +70,25 @@ def test_gap_with_the_national_average_notes_the_overall_only(run_cli):
 
 
 def test_priorities(run_cli, raw2025):
+    """By default the one decision at area level (where_to_start); --level statement ranks
+    single statements."""
     out = ok(run_cli("priorities", DIMIOS_2025, "--lang", "en"))
-    # English says "don't know" (was "[low score + high vet ej]")
+    assert "Where to start: 2 of 6 areas" in out.stdout
+    assert "1. Capabilities for efficiency  [low score + much don't know]" in out.stdout
+    # the statements behind the area by their short names, with the published figures
+    f12 = next(x for x in out.stdout.splitlines() if x.strip().startswith("f12"))
+    assert "Cost control" in f12 and f"{statement_score(raw2025, 'f12') * 100:.1f} %" in f12
+    assert "Rule (default):" in out.stdout and "\n3. " not in out.stdout
+    assert "The other areas in order: 3. " in out.stdout
+    areas = json.loads(ok(run_cli("priorities", DIMIOS_2025, "-n", "3", "-f", "json")).stdout)
+    api = mognad.where_to_start(mognad.score(DIMIOS_2025, "dimios"), count=3)
+    assert areas == json.loads(api.to_json()) and len(areas["areas"]) == 3
+    out = ok(run_cli("priorities", DIMIOS_2025, "--level", "statement", "--lang", "en"))
     assert "1. f12" in out.stdout and "[low score + much don't know]" in out.stdout
     assert f"score {statement_score(raw2025, 'f12') * 100:.1f} %" in out.stdout
-    assert "Rule (default):" in out.stdout and "3. " not in out.stdout
-    data = json.loads(ok(run_cli("priorities", DIMIOS_2025, "-n", "3", "-f", "json")).stdout)
+    data = json.loads(
+        ok(run_cli("priorities", DIMIOS_2025, "-n", "3", "-l", "påståenden", "-f", "json")).stdout
+    )
     assert data["items"][0]["id"] == "f12" and len(data["items"]) == 3
     api = mognad.priorities(mognad.score(DIMIOS_2025, "dimios"), count=3)
     assert data == json.loads(api.to_json())
@@ -84,20 +97,53 @@ def test_priorities(run_cli, raw2025):
 def test_compare_two_files_and_one_file(run_cli, raw2025):
     two = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025, "--lang", "en"))
     one = ok(run_cli("compare", DIMIOS_SAMPLE, "--column", "år", "--lang", "en"))
-    assert "Improved on every statement? yes, all 24 statements improved." in two.stdout
+    # only what is sure: 24 higher, 14 of them clearly after Holm's adjustment (21 unadjusted)
+    assert "Higher on every statement? yes: all 24 statements are higher, 14 of them clearly." in (
+        two.stdout
+    )
+    assert (
+        "Clear changes among the statements: 14 up, 0 down (without the adjustment for 24 "
+        "comparisons: 21 up, 0 down)." in two.stdout
+    )
+    summary = " ".join(two.stdout.split("Higher", 1)[0].split())  # the first line, wrapped
+    assert summary.endswith(
+        "clear change: Holm-adjusted p < 0.05 across 24 statements, and separately across 8 "
+        "dimensions and the overall score"
+    )
     raw2024 = pd.read_csv(DIMIOS_2024, sep=";", encoding="utf-8-sig")
     change = statement_score(raw2025, "f22") - statement_score(raw2024, "f22")
     line = next(x for x in two.stdout.splitlines() if x.startswith("f22"))
     assert texts.pp(change, "en") in line
+    # raw and Holm-adjusted p beside each row; "*" follows the adjusted one: f12 is below 0.05
+    # only before the adjustment, f22 after it too
+    head = next(x for x in two.stdout.splitlines() if x.startswith("Id  Part"))
+    assert head.split()[-3:] == ["p", "p", "(Holm)"]
+    f12 = next(x for x in two.stdout.splitlines() if x.startswith("f12"))
+    assert f12.split()[-2:] == ["0.041", "0.206"]
+    assert line.split()[-3:] == ["0.003", "0.041", "*"]
+    assert "* clear change: Holm-adjusted p < 0.05 (column p (Holm))" in two.stdout
     # the same numbers and wave labels (two files: each one's år)
-    assert one.stdout.split("Improved", 1)[1] == two.stdout.split("Improved", 1)[1]
+    assert one.stdout.split("Higher", 1)[1] == two.stdout.split("Higher", 1)[1]
     assert "2024 (n=240) → 2025 (n=240)" in one.stdout
     assert "2024 (n=240) → 2025 (n=240)" in two.stdout
     data = json.loads(ok(run_cli("compare", DIMIOS_SAMPLE, "-w", "2024,2025", "-f", "json")).stdout)
     assert data["improved_all"] is True and data["before_label"] == "2024"
-    assert data["overall"]["significant"] is True
+    assert data["overall"]["significant"] is True and data["adjustment"] == "holm"
+    f12 = next(x for x in data["statements"] if x["id"] == "f12")
+    assert (f12["p_value"], f12["p_adjusted"]) == (0.041, 0.206)
+    assert (f12["significant_raw"], f12["significant"]) == (True, False)
+    assert (data["significant_up"], data["significant_down"]) == (14, 0)
     short = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025, "--no-statements"))
     assert "f22" not in short.stdout
+    # Swedish by default: the same adjustment, decimal commas
+    assert "säker förändring: Holm-justerat p < 0,05 över 24 påståenden" in " ".join(
+        short.stdout.split()
+    )
+    assert "Högre på varje påstående? ja: alla 24 påståenden är högre, 14 av dem säkert." in (
+        short.stdout
+    )
+    overall = next(x for x in short.stdout.splitlines() if x.startswith("overall"))
+    assert overall.split()[-3:] == ["0,001", "0,009", "*"]  # the bootstrap's floor 2/2001, x 9
 
 
 def test_groups(run_cli, raw2025):

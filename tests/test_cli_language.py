@@ -188,6 +188,14 @@ def test_samples_and_sources_in_the_output_language(run_cli):
 def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):
     sv = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json").stdout)
     en = json.loads(run_cli("priorities", DIMIOS_2025, "-f", "json", "--lang", "en").stdout)
+    assert sv.keys() == en.keys() and sv["areas"][0].keys() == en["areas"][0].keys()
+    assert sv["rule"] == texts.text("start.rule", "sv") and en["rule"] == mognad.analysis.START_RULE
+    assert sv["areas"][0]["reason"].startswith("Förmågor för effektivitet: lågt värde")
+    assert en["areas"][0]["reason"].startswith("Capabilities for efficiency: low score")
+    assert [s["short"] for s in en["areas"][0]["statements"]][0] == "Cost control"
+    args = ("priorities", DIMIOS_2025, "-f", "json", "--level", "statement")
+    sv = json.loads(run_cli(*args).stdout)
+    en = json.loads(run_cli(*args, "--lang", "en").stdout)
     assert sv.keys() == en.keys() and sv["items"][0].keys() == en["items"][0].keys()
     assert sv["rule"] == texts.text("prio.rule", "sv")
     assert en["rule"] == mognad.analysis.DEFAULT_RULE
@@ -254,6 +262,7 @@ def _call(name: str, scored) -> None:
         "score": lambda: mognad.score(DIMIOS_2025, "dimios", lang="de"),
         "gap": lambda: mognad.gap(scored, 0.5, lang="de"),
         "priorities": lambda: mognad.priorities(scored, lang="de"),
+        "where_to_start": lambda: mognad.where_to_start(scored, lang="de"),
         "compare": lambda: mognad.compare(DIMIOS_2024, DIMIOS_2025, lang="de"),
         "compare_waves": lambda: mognad.compare_waves(rs, lang="de"),
         "groups": lambda: mognad.groups(rs, "förvaltning", lang="de"),

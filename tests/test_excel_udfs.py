@@ -256,10 +256,18 @@ def test_priorities_follow_the_analysis_order(sample_rows):
     rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios")
     result = mognad.score_responses(rs, insights=False)
     api = mognad.priorities(result, count=3, model=rs.model, context={"responses": rs})
-    table = udfs.MOGNAD_PRIORITIES(sample_rows, "dimios", 3.0)
+    table = udfs.MOGNAD_PRIORITIES(sample_rows, "dimios", 3.0, None, "påståenden")
     assert table[0] == ["Rang", "Id", "Del", "Värde", "Vet ej (andel)", "Gap mot mål", "Varför"]
     assert [r[1] for r in table[1:]] == [p.id for p in api.items]
     assert [r[0] for r in table[1:]] == [1, 2, 3]
+    # by default the one decision every output shows: the areas, each with its reason and the
+    # statements behind it by their short names
+    start = mognad.where_to_start(result, count=3, model=rs.model)
+    areas = udfs.MOGNAD_PRIORITIES(sample_rows, "dimios", 3.0)
+    assert areas[0][-2:] == ["Varför", "Påståenden"]
+    assert [r[1] for r in areas[1:]] == [a.id for a in start.areas]
+    assert [r[6] for r in areas[1:]] == [a.reason for a in start.areas]
+    assert areas[1][7].split("; ") == [s.short for s in start.areas[0].statements]
     first = table[1]
     assert first[3] == pytest.approx(api.items[0].score)
     assert "vet-ej" in first[6] or "vet ej" in first[6]
@@ -464,7 +472,7 @@ def test_argument_messages(opt_out, tmp_path, english):
         "MOGNAD: count must be a whole number from 1, not 0.5."
     )
     assert shown(udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, None, "nivå")) == (
-        'MOGNAD: level "nivå" is not one of: dimension, category, statement, all.'
+        'MOGNAD: level "nivå" is not one of: area, dimension, category, statement, all.'
     )
     assert shown(udfs.MOGNAD_GAP(ROWS, TINY, "riket")).startswith(
         "MOGNAD: target 'riket' is not a number, a benchmark of model 'tiny' (benchmarks: national)"
@@ -552,7 +560,7 @@ def test_a_statement_four_of_five_answered_vet_ej_shows_no_figure():
     assert numbers_in(stmts["a2"])  # the other statements show
     gap = {r[0]: r for r in udfs.MOGNAD_GAP(FIVE, TINY, 0.6, "all")[1:]}
     assert gap["a1"][3:] == [NA, 0.6, ""]  # the target is no answer; no gap
-    ranked = udfs.MOGNAD_PRIORITIES(FIVE, TINY, 5.0)
+    ranked = udfs.MOGNAD_PRIORITIES(FIVE, TINY, 5.0, None, "statement")
     assert "a1" not in [r[1] for r in ranked[1:]] and len(ranked) == 5  # four ranked
     # dimension A and the total leave a1 out, so they cannot give its answer back: they equal
     # the figures of the same answers with a1 never answered
@@ -821,7 +829,7 @@ def test_every_way_of_writing_a_percentage_target(opt_out, target):
 def test_levels_in_swedish_and_english(opt_out, level):
     assert udfs.MOGNAD_GAP(ROWS, TINY, 0.7, level) == udfs.MOGNAD_GAP(ROWS, TINY, 0.7, "statement")
     assert udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2.0, None, level) == udfs.MOGNAD_PRIORITIES(
-        ROWS, TINY
+        ROWS, TINY, 2.0, None, "statement"
     )
 
 
@@ -1352,8 +1360,10 @@ def test_english_cells_have_english_notices_texts_and_reasons(opt_out, english):
     assert table[-1] == [notice] + [""] * 6
     insights = udfs.MOGNAD_INSIGHTS(ROWS, TINY)
     assert insights[1][:2] == [udfs.OPT_OUT_KEY, notice]
-    priorities = udfs.MOGNAD_PRIORITIES(ROWS, TINY)
+    priorities = udfs.MOGNAD_PRIORITIES(ROWS, TINY, 2, None, "statement")
     assert priorities[1][:2] == [1, "b2"] and priorities[1][6].startswith("low score 50.0 %")
+    areas = udfs.MOGNAD_PRIORITIES(ROWS, TINY)
+    assert areas[0][-1] == "Statements" and "much don't know, 44.4 %" in areas[1][6]
     os.environ["MOGNAD_MIN_SIZE"] = "5"
     statements = udfs.MOGNAD_STATEMENTS(ALL_HIDDEN, TINY)  # hidden rows keep the English text
     assert [r[1] for r in statements[1:3]] == ["We have a plan.", "The plan is often missing."]

@@ -69,7 +69,7 @@ from mognad_core.analysis import check_count
 from mognad_core.errors import InputError, MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
-from mognad_core.schema import MaturityModel, check_level, in_language
+from mognad_core.schema import PART_LEVELS, MaturityModel, check_level, in_language
 from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
 from mognad_core.texts import Message
 
@@ -448,8 +448,8 @@ def _part(model: MaturityModel, value: Any) -> tuple[str, str] | None:
     )
 
 
-def _level_arg(value: Any, default: str) -> str:
-    return check_level(_text(value, "level"), default=default)
+def _level_arg(value: Any, default: str, allowed: tuple[str, ...] = PART_LEVELS) -> str:
+    return check_level(_text(value, "level"), allowed, default=default)
 
 
 def _count(value: Any, default: int) -> int:
@@ -654,10 +654,22 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     m, mkey = _model(model)
     n = _count(count, 2)
     goal = _target(target, m)
-    lvl = _level_arg(level, "statement")
+    lvl = _level_arg(level, "area", ("area", *PART_LEVELS))
     rs, result, skey = _scored(responses, m, mkey)
     lang = language()
     key = ("priorities", *skey[1:], n, content_key(goal), lvl)
+    pol = disclosure.policy_of(result, lang)
+    if lvl == "area":  # the one decision every output shows (mognad_core.where_to_start)
+        start = _cached(
+            key, lambda: mognad.where_to_start(result, count=n, target=goal, model=m, lang=lang)
+        )
+        rows = [
+            [a.rank, a.id, a.label, a.score, a.dont_know_share, a.gap, a.reason, _shorts(a)]
+            for a in start.areas
+        ]
+        keys = ("col.rank", "col.id", "col.part", "col.score", "col.dont_know_share", "col.gap")
+        header = _header(lang, *keys, "col.reason", "col.statements")
+        return _spilled_table(header, rows, lang, pol)
     res = _cached(
         key,
         lambda: mognad.priorities(
@@ -670,7 +682,12 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     ]
     keys = ("col.rank", "col.id", "col.part", "col.score", "col.dont_know_share", "col.gap")
     header = _header(lang, *keys, "col.reason")
-    return _spilled_table(header, rows, lang, disclosure.policy_of(result, lang))
+    return _spilled_table(header, rows, lang, pol)
+
+
+def _shorts(area: Any) -> str:
+    """The statements behind an area, weakest first, by their short names."""
+    return "; ".join(s.short for s in area.statements)
 
 
 @func(category=CATEGORY, cache=True)
@@ -682,9 +699,13 @@ def _priorities(responses: Any, model: Any, count: Any, target: Any, level: Any)
     err_to_str=True,
     doc="Optional: a target (number, benchmark or level name) to add the gap.",
 )
-@arg("level", err_to_str=True, doc="Optional: statement (default), category, dimension or all.")
+@arg(
+    "level",
+    err_to_str=True,
+    doc="Optional: area (default: the areas to start with), statement, category, dimension or all.",
+)
 def MOGNAD_PRIORITIES(responses, model=DEFAULT_MODEL, count=2, target=None, level=None):
-    """Table (spills): where to start improving, in mognad's order, with the reason (low score, high vet ej share, gap to target)."""  # noqa: E501
+    """Table (spills): the areas to start with, each with its reason and statements (level statement: single statements)."""  # noqa: E501
     return _safely(_priorities, responses, model, count, target, level)
 
 
@@ -767,7 +788,7 @@ def _change(before: Any, after: Any, model: Any) -> list[list[Any]]:
 @arg("after", ndim=2, err_to_str=True, doc="Responses of the later survey, same layout.")
 @arg("model", err_to_str=True, doc=DOC_MODEL)
 def MOGNAD_CHANGE(before, after, model=DEFAULT_MODEL):
-    """Table (spills): overall and each dimension before, after, change, its 95 % interval, and whether the change is larger than the uncertainty (TRUE/FALSE)."""  # noqa: E501
+    """Table (spills): overall and each dimension before, after, change, its 95 % interval, and whether it is a clear change: Holm-adjusted p < 0.05 (TRUE/FALSE)."""  # noqa: E501
     return _safely(_change, before, after, model)
 
 

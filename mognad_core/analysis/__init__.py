@@ -16,9 +16,12 @@ from .reliability import (
     cronbach_alpha,
     reliability,
 )
+from .start import RULE as START_RULE
+from .start import StartArea, StartResult, StartStatement, where_to_start
 
 __all__ = [
     "DEFAULT_RULE",
+    "START_RULE",
     "AxisBalance",
     "CompareResult",
     "CompareRow",
@@ -35,6 +38,9 @@ __all__ = [
     "Priority",
     "PriorityResult",
     "ReliabilityResult",
+    "StartArea",
+    "StartResult",
+    "StartStatement",
     "StatementReliability",
     "check_count",
     "check_level",
@@ -46,4 +52,5 @@ __all__ = [
     "portfolio",
     "priorities",
     "reliability",
+    "where_to_start",
 ]

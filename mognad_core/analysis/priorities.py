@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from .. import disclosure, texts
 from ..results import ScoreResult
 from ..schema import MaturityModel
-from ..targets import parse_target
+from ..targets import Target, parse_target
 from ._common import (
     AnalysisResult,
     ancestors,
@@ -166,6 +166,15 @@ def _candidates(
     return table.drop(columns="raw_weight"), unscored, median, min_share
 
 
+def ranking_target(t: Target | None) -> Target | None:
+    """The target a ranking measures shortfalls against: ``t`` itself, except that a ``next``
+    target (each part's own next level) is read as the organisation's next level for every
+    part, so a strong part, whose own next level is higher, does not come first."""
+    if t is None or t.kind != "next":
+        return t
+    return t.model_copy(update={"dimensions": {}, "uniform": t.overall})
+
+
 def threshold_of(below: Any) -> float | None:
     """The model's own threshold for a low score (``meta.dont_know_priority.score_below``), or
     None when the median is the threshold."""
@@ -275,7 +284,7 @@ def priorities(
     level = check_level(level)
     count = check_count(count)
     t = parse_target(target, m, result)
-    table, unscored, median, min_share = _candidates(result, m, level, t, lang)
+    table, unscored, median, min_share = _candidates(result, m, level, ranking_target(t), lang)
     ctx = dict(context or {})
     ctx.update({"target": t, "count": int(count), "level": level, "lang": lang})
     rule, ranked_by = texts.text("prio.rule", lang), "default"

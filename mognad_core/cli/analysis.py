@@ -18,6 +18,7 @@ from ..analysis import (
     portfolio,
     priorities,
     reliability,
+    where_to_start,
 )
 from ..errors import MognadError
 from ..plugins import load_model
@@ -46,6 +47,7 @@ from .render import (
     render_portfolio,
     render_priorities,
     render_reliability,
+    render_start,
 )
 
 
@@ -114,7 +116,7 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, f
     show_default=True,
     help="How many areas to suggest (users are advised to choose few).",
 )
-@_level_option("statement", ("statement", "category", "dimension", "all"))
+@_level_option("area", ("area", "statement", "category", "dimension", "all"))
 @model_option
 @sheet_option
 @mapping_option
@@ -125,11 +127,18 @@ def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, f
 def priorities_cmd(
     file, target, count, level, model, sheet, mapping, where, min_size, lang, fmt
 ) -> None:
-    """Where to start: low scores with a high vet-ej share first (the rule is printed)."""
+    """Where to start: the 1-2 areas to work on, each with its reason and the statements
+    behind it (the rule is printed); --level statement ranks single statements."""
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
+    scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
+    if level == "area":
+        start = where_to_start(scored, count=count, target=target, model=rs.model, lang=lang)
+        head = header(rs, where, lang)
+        emit(start, fmt, lambda: render_start(start, head, lang), pol, lang)
+        return
     result = priorities(
-        score_responses(rs, insights=False, context={"lang": lang}, min_size=pol),
+        scored,
         target=target,
         count=count,
         model=rs.model,

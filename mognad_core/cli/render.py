@@ -21,6 +21,7 @@ from ..analysis import (
     PortfolioResult,
     PriorityResult,
     ReliabilityResult,
+    StartResult,
 )
 from ..analysis.portfolio import STATUS_ORDER
 from ..responses import ResponseSet
@@ -99,6 +100,13 @@ def header(responses: ResponseSet, where: tuple[str, ...], lang: str = "sv") -> 
 def _count(value: int | None, t: Texts) -> str:
     """A count, or "dold"/"hidden" for one the anonymity policy hides."""
     return t("hidden_size") if value is None else str(value)
+
+
+def fill(text: str, width: int = 96, indent: str = "") -> str:
+    """``text`` wrapped at ``width``, never between a figure and its unit ("12,7 %", "3,1 p.e.")."""
+    glued = re.sub(r"(\d) (%|p\.e\.|pp)", "\\1\u00a0\\2", text)
+    wrapped = textwrap.fill(glued, width, initial_indent=indent, subsequent_indent=indent)
+    return wrapped.replace("\u00a0", " ")
 
 
 def _lines(lines: list[str]) -> str:
@@ -231,28 +239,71 @@ def render_priorities(result: PriorityResult, header: str = "", lang: str = "sv"
     return _lines(lines)
 
 
+def render_start(result: StartResult, header: str = "", lang: str = "sv") -> str:
+    """The one decision (:func:`mognad_core.where_to_start`): the chosen areas, each with its
+    reason and the statements behind it, the other areas in one line, the rule."""
+    t = Texts(lang)
+    lines = [header] if header else []
+    title = t("cli.start.title", count=len(result.areas), total=len(result.ranked))
+    if result.target_label:
+        title += t("cli.prio.target", target=result.target_label)
+    lines += [title, ""]
+    for a in result.areas:
+        flag = "  " + t("cli.prio.flag") if a.low_score and a.high_dont_know else ""
+        lines.append(f"{a.rank}. {a.label}{flag}")
+        share = t.pct(a.dont_know_share, 1)
+        figures = t("cli.prio.figures", score=t.pct(a.score, 1), dont_know=share)
+        if a.gap is not None:
+            figures += t("cli.prio.gap", gap=t.pp(a.gap))
+        lines.append(f"   {figures}")
+        lines.append(fill(t("cli.prio.why", reason=a.reason), indent="   "))
+        lines.append("   " + t("cli.start.statements"))
+        rows = [
+            {
+                t("cli.col.id"): s.id,
+                t("cli.col.statement"): s.short,
+                t("cli.col.score"): t.pct(s.score, 1),
+                t("cli.col.dont_know"): t.pct(s.dont_know_share, 1),
+            }
+            for s in a.statements
+        ]
+        lines += ["     " + row for row in table(rows, t).splitlines()]
+    rest = [f"{a.rank}. {a.label} {t.pct(a.score, 1)}" for a in result.ranked[len(result.areas) :]]
+    if rest:
+        lines += ["", fill(t("cli.start.others", areas="; ".join(rest)))]
+    lines += ["", fill(t("cli.prio.rule", by=t("cli.prio.default"), rule=result.rule))]
+    return _lines(lines)
+
+
 # ---- compare -------------------------------------------------------------------------------
 def render_compare(
     result: CompareResult, header: str = "", statements: bool = True, lang: str = "sv"
 ) -> str:
     t = Texts(lang)
     lines = [header] if header else []
-    lines.append(result.summary(lang))
-    if result.improved_all is None:
-        verdict = t("cli.compare.none")
-    elif result.improved_all:
-        verdict = t("cli.compare.yes", compared=result.compared)
-    else:
-        verdict = t(
-            "cli.compare.no",
-            improved=result.improved,
-            compared=result.compared,
-            declined=result.declined,
-        )
+    lines.append(textwrap.fill(result.summary(lang), width=100, break_on_hyphens=False))
+    verdict = result.verdict(lang)
+    if result.improved_all is not None:
+        verdict = t("cli.compare.yes" if result.improved_all else "cli.compare.no", verdict=verdict)
     lines.append(t("cli.compare.improved", verdict=verdict))
+    tested = [x for x in result.statements if x.p_value is not None]
     lines.append(
-        t("cli.compare.significant", up=result.significant_up, down=result.significant_down)
+        t(
+            "cli.compare.significant",
+            up=result.significant_up,
+            down=result.significant_down,
+            count=len(tested),
+            raw_up=sum(1 for x in tested if x.significant_raw and x.change > 0),
+            raw_down=sum(1 for x in tested if x.significant_raw and x.change < 0),
+        )
     )
+
+    def p_text(p: float | None) -> str:
+        if p is None:
+            return "–"
+        if p < 0.001:  # published p-values are rounded to three decimals: 0.000 is below this
+            return t("cli.compare.p_below", p=t.num(0.001, 3))
+        return t.num(p, 3)
 
     def rows(items) -> list[dict[str, Any]]:
         return [
@@ -269,6 +320,8 @@ def render_compare(
                     low=t.pp(x.ci_low, unit=False),
                     high=t.pp(x.ci_high, unit=False),
                 ),
+                t("cli.col.p"): p_text(x.p_value),
+                t("cli.col.p_adjusted"): p_text(x.p_adjusted),
                 "": "*" if x.significant else "",
             }
             for x in items
