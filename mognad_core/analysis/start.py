@@ -116,12 +116,18 @@ def areas_of(model: MaturityModel) -> list[tuple[str, str]]:
 
 def start_order(model: MaturityModel, level: str | None) -> tuple[list[str], str | None]:
     """The model's own order (``meta.start_order``) for an organisation at ``level``: the area
-    ids it puts first, and the level whose list was used (None for a plain list)."""
+    ids it puts first, and the level whose list was used (None for a plain list).
+
+    ``start_order`` is a list of area ids, or a mapping from level name to such a list (or to
+    ``{lead: [...]}``); other keys of the mapping (``source``, ``note``) are ignored."""
     order = model.meta.get("start_order")
     if isinstance(order, Mapping):
         if level is None or level not in order:
             return [], None
-        return [str(i) for i in order[level] or []], level
+        ids = order[level]
+        if isinstance(ids, Mapping):  # {lead: [...]}, as DMM's recommended practice writes it
+            ids = ids.get("lead")
+        return [str(i) for i in ids or []], level
     if isinstance(order, (list, tuple)):
         return [str(i) for i in order], None
     return [], None

@@ -23,6 +23,7 @@ from mognad_core import (
     ScoreResult,
     disclosure,
     texts,
+    where_to_start,
 )
 from mognad_core.schema import in_language
 
@@ -134,9 +135,17 @@ def profile_insight(p: Profile, lang: str) -> ModelInsight:
     )
 
 
-def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight:
+def weakest_insight(
+    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None
+) -> ModelInsight:
+    """The engines behind the organisation's own mean, and where to start: the one decision of
+    :func:`mognad_core.where_to_start` (the same areas ``mognad priorities``, the report and
+    MOGNAD_PRIORITIES show), so the model's findings never suggest other engines."""
     t = texts.Texts(lang)
     w = weakest(result, model)
+    chosen = where_to_start(result, model=model, target=target, lang=lang).areas
+    start = t.join([a.label for a in chosen])
+    chosen_ids = {a.id for a in chosen}
     rows = []
     for e in w.engines:
         row = {
@@ -145,7 +154,7 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
             t("dmm.col.against_mean"): t.pp(e.diff),
             t("dmm.col.level"): e.level_name(lang) or "–",
         }
-        if e.focus:
+        if e.id in chosen_ids:
             row[t("dmm.col.focus")] = t("yes")
         row[t("dmm.col.next_step")] = e.step(lang) or "–"
         rows.append(row)
@@ -160,8 +169,10 @@ def weakest_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Mod
             engine=w.engines[0].name(lang),
         )
     else:
-        focus = t.join([e.name(lang) for e in w.engines if e.focus])
-        text = t("dmm.weakest.text", margin=margin, mean=t.pct(w.mean, 1), focus=focus)
+        weak = t.join([e.name(lang) for e in w.engines])
+        text = t("dmm.weakest.text", margin=margin, mean=t.pct(w.mean, 1), weak=weak)
+    if start:
+        text += " " + t("dmm.weakest.start", areas=start)
     return ModelInsight(
         key="dmm_weakest",
         title=t("dmm.weakest.title"),
@@ -363,7 +374,7 @@ def build_insights(
     out = [
         levels_insight(model, p, s, lang),
         profile_insight(p, lang),
-        weakest_insight(model, result, lang),
+        weakest_insight(model, result, lang, (context or {}).get("target")),
     ]
     for extra in (practice_insight(model, result, lang), marker_insight(model, result, lang)):
         if extra is not None:

@@ -63,11 +63,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "dmm.weakest.text": (
         "Svag = minst {margin} procentenheter under organisationens eget snitt av motorerna "
-        "({mean}). Förslag att börja med: {focus}.",
-        "Weak = {margin} pp or more below the organisation's own mean of the engines ({mean}). "
-        "Suggested focus: {focus}.",
+        "({mean}): {weak}.",
+        "Weak = {margin} pp or more below the organisation's own mean of the engines ({mean}): "
+        "{weak}.",
     ),
     # ---- recommended practice (dmm_practice) ---------------------------------------------------
+    "dmm.weakest.start": (
+        "Var börja (samma val som mognad priorities): {areas}.",
+        "Where to start (the same choice as mognad priorities): {areas}.",
+    ),
     "dmm.practice.title": ("Rekommenderad ordning", "Recommended practice"),
     "dmm.practice.lead": (
         "Rekommenderad ordning i {phase}: {lead} går före.",
