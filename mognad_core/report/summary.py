@@ -125,18 +125,21 @@ def sentences(data: ReportData) -> list[str]:
             if o.ci_low is not None:
                 interval = t("summary.change_interval", low=t.pp(o.ci_low), high=t.pp(o.ci_high))
             change = t.pp(o.change, long=True)
-            out.append(t("summary.change", before=c.before_label, change=change, interval=interval))
-        if c.improved_all:
-            out.append(t("summary.improved_all", count=c.compared))
-        elif c.compared:
+            sure = ""
+            if o.significant is not None:  # the adjusted decision
+                sure = t("summary.change_sure" if o.significant else "summary.change_unsure")
             out.append(
                 t(
-                    "summary.improved_some",
-                    improved=c.improved,
-                    compared=c.compared,
-                    declined=c.declined,
+                    "summary.change",
+                    before=c.before_label,
+                    change=change,
+                    interval=interval,
+                    sure=sure,
                 )
             )
+        if c.compared:  # how many are higher, and how many surely (Holm-adjusted)
+            verdict = c.verdict(t.lang)  # "alla 24 påståenden är högre, 14 av dem säkert"
+            out.append(f"{verdict[0].upper()}{verdict[1:]}.")
 
     items = data.priorities.items
     if items:
