@@ -252,13 +252,17 @@ def test_the_summary_names_the_waves_sizes_and_the_bootstrap_in_either_language(
     r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=500, seed=11)
     # frames without a file or a wave column: the waves are "före" and "efter"
     assert (r.before_label, r.after_label) == ("före", "efter")
+    # and the adjustment with the size of each family: b3 (no answers) has no p-value, so 4
+    # statements; A, B and its category B1 (3), and the overall score
     assert r.summary() == (
         "före (n=3) → efter (n=4); 95 %-intervall för påståenden: Welch t; "
-        "för dimensioner: bootstrap (500 dragningar, frö 11)"
+        "för dimensioner: bootstrap (500 dragningar, frö 11); säker förändring: Holm-justerat "
+        "p < 0,05 över 4 påståenden, och för sig över 3 dimensioner och totalen"
     )
     assert r.summary("en") == (
         "före (n=3) → efter (n=4); 95 % intervals for statements: Welch t; "
-        "for dimensions: bootstrap (500 replicates, seed 11)"
+        "for dimensions: bootstrap (500 replicates, seed 11); clear change: Holm-adjusted "
+        "p < 0.05 across 4 statements, and separately across 3 dimensions and the overall score"
     )
 
 
@@ -396,6 +400,9 @@ def test_an_interval_of_zero_width_is_significant_only_away_from_zero(tiny_model
     assert nodes["B"][0] == pytest.approx(-0.5)
     assert (r.improved, r.declined, r.unchanged, r.compared) == (1, 2, 2, 5)
     assert (r.significant_up, r.significant_down, r.improved_all) == (1, 1, False)
+    # what is sure, in words: the counts of higher and lower, each with its sure ones
+    assert r.verdict("en") == "1 of 5 statements are higher (1 clearly) and 2 lower (1 clearly)"
+    assert r.verdict() == "1 av 5 påståenden är högre (1 säkert) och 2 lägre (1 säkert)"
     assert r.notes[0] == "No interval (fewer than 2 answers in a wave): b3."
     assert len(r.notes) == 2 and r.notes[1].startswith("Anonymity protection off")
 
@@ -563,7 +570,7 @@ def test_two_answers_in_each_wave_are_enough_for_an_interval(tiny_model):
 def test_the_bootstrap_defaults_to_2000_replicates_and_seed_2025(tiny_model):
     r = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1)
     assert (r.n_boot, r.seed) == (2000, 2025)
-    assert r.summary().endswith("bootstrap (2000 dragningar, frö 2025)")
+    assert "bootstrap (2000 dragningar, frö 2025); " in r.summary()
     same = mognad.compare(BEFORE, AFTER, model=tiny_model, min_size=1, n_boot=2000, seed=2025)
     assert [(x.ci_low, x.ci_high) for x in r.rows] == [(x.ci_low, x.ci_high) for x in same.rows]
 

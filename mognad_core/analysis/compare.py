@@ -107,7 +107,8 @@ class CompareResult(AnalysisResult):
 
     def summary(self, lang: str = "sv") -> str:
         """The one sentence that says what was compared and how (the CLI's first line, the
-        report's about sheet): waves, sizes, the intervals' methods."""
+        report's about sheet): waves, sizes, the intervals' methods, the adjustment and the
+        size of each family it adjusts over."""
         return texts.text(
             "compare.summary",
             lang,
@@ -117,6 +118,27 @@ class CompareResult(AnalysisResult):
             n_after=self.n_after,
             n_boot=self.n_boot,
             seed=self.seed,
+            statements=sum(1 for r in self.statements if r.p_value is not None),
+            parts=sum(1 for r in self.dimensions if r.p_value is not None),  # and the overall
+        )
+
+    def verdict(self, lang: str = "sv") -> str:
+        """How many statements are higher and lower, and how many of those surely (adjusted):
+        "alla 24 påståenden är högre, 14 av dem säkert" (a clause, no full stop)."""
+        if not self.compared:
+            return texts.text("compare.verdict_none", lang)
+        if self.improved_all:
+            return texts.text(
+                "compare.verdict_all", lang, compared=self.compared, up=self.significant_up
+            )
+        return texts.text(
+            "compare.verdict_some",
+            lang,
+            improved=self.improved,
+            compared=self.compared,
+            up=self.significant_up,
+            declined=self.declined,
+            down=self.significant_down,
         )
 
     @property
