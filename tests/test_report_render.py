@@ -1,10 +1,21 @@
-"""The report files open cleanly: the packages are consistent (every part typed, every
-relationship resolving, chart axes wired to each other), openpyxl and python-pptx read them back,
-and LibreOffice headless turns them into PDFs with one page per sheet and per slide, showing the
-titles, the summary sentence, the charts' titles and the Swedish letters.
+"""The report files open cleanly and render well.
 
-The LibreOffice test runs when ``soffice`` (and poppler's ``pdftotext``/``pdfinfo``) are on PATH;
-``.ci/run`` installs them in CI.
+- The packages are consistent (every part typed, every relationship resolving, chart axes wired
+  to each other), and openpyxl and python-pptx read them back.
+- LibreOffice headless turns them into PDFs with one page per sheet and per slide, showing the
+  titles, the summary sentence, the charts' titles and the Swedish letters.
+- Rendered with Carlito, the font metric-compatible with Calibri (``fonts-crosextra-carlito``;
+  fontconfig puts it in Calibri's place), every slide and every printed sheet passes the checks
+  of docs/reports.md, "PDF and pictures": no text box overflows or runs over another text, no
+  label is cut (no "…" of ours, every statement text in full, no ``###``, every cell's text
+  printed in full), no text is smaller than 12 pt on a slide or 8 pt on a printed sheet (chart
+  text included). tests/render_check.py traces each character of the PDF back to its shape or
+  cell; ``test_the_checks_find_faults`` shows on files made wrong on purpose that they can fail.
+
+The LibreOffice tests run when ``soffice`` (and poppler's ``pdftotext``/``pdfinfo``, and
+pdfplumber) are there; ``.ci/run`` installs them in CI. The reports are those of the bundled
+samples: DiMiOS with ``--groups förvaltning``, its two waves compared; DMM with ``--groups
+ledningsgrupp``, and once more in English against each engine's next level.
 """
 
 from __future__ import annotations
@@ -17,9 +28,12 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 import pytest
+import render_check as rc
 from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 from pptx import Presentation
+from pptx.util import Pt
 
 import mognad_core as mognad
 from mognad_core.report import collect
@@ -27,26 +41,41 @@ from mognad_core.report import collect
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE = rc.soffice()
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
 TIMEOUT = 240  # seconds for one LibreOffice run (a cold start of a fresh profile takes ~5 s)
+#: the documented minimum text sizes (docs/reports.md, "PDF and pictures")
+SLIDE_MIN_PT = 12
+SHEET_MIN_PT = 8
+#: report name -> the sample, the model and the options it is made with
+CASES = {
+    "dimios": (DIMIOS_SAMPLE, "dimios", {"compare": "år", "groups": "förvaltning"}),
+    "dmm": (DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp"}),
+    "dmm_en": (DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
+}
+DECKS = [f"{name}.pptx" for name in CASES]
+BOOKS = [f"{name}.xlsx" for name in CASES]
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> dict[str, Path]:
-    """Both models' workbook and deck, each file under its own name (one LibreOffice run)."""
+    """Each case's workbook and deck, each file under its own name (one LibreOffice run)."""
     out = tmp_path_factory.mktemp("reports")
     files = {}
-    for name, path, model, options in [
-        ("dimios", DIMIOS_SAMPLE, "dimios", {"compare": "år", "groups": "förvaltning"}),
-        ("dmm", DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
-    ]:
+    for name, (path, model, options) in CASES.items():
         data = collect(path, model, **options)
         for suffix in ("xlsx", "pptx"):
             target = out / f"{name}_{suffix}.{suffix}"
             mognad.build_report(path, model, target, data=data)
             files[f"{name}.{suffix}"] = target
     return files
+
+
+def statements(key: str) -> list[str]:
+    """The model's statement texts in the report's language."""
+    _, model, options = CASES[key.split(".")[0]]
+    lang = options.get("lang", "sv")
+    return [s.label(lang) for s in mognad.get_model(model).statements]
 
 
 # ---- the package: what an "unreadable content, repair?" prompt is usually about ---------------
@@ -131,29 +160,6 @@ def test_openpyxl_and_python_pptx_read_the_files_back(reports):
 
 
 # ---- LibreOffice --------------------------------------------------------------------------
-def to_pdf(files: list[Path], outdir: Path, profile: Path) -> list[Path]:
-    """Convert with LibreOffice headless, in a private profile (parallel runs do not share one)."""
-    command = [
-        SOFFICE,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        *map(str, files),
-    ]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"LibreOffice did not finish converting within {TIMEOUT} s")
-    pdfs = [outdir / f"{f.stem}.pdf" for f in files]
-    missing = [p.name for p in pdfs if not p.is_file() or p.stat().st_size == 0]
-    assert not missing, f"no PDF for {missing}: {done.stdout}\n{done.stderr}"
-    return pdfs
-
-
 def pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     return int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
@@ -170,22 +176,84 @@ def page_text(pdf: Path, page: int | None = None) -> str:
     return " ".join(out.stdout.split())
 
 
+def faulty_files(folder: Path) -> tuple[Path, Path]:
+    """A deck and a workbook made wrong on purpose, for the checks to find."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_textbox(Pt(40), Pt(40), Pt(200), Pt(30))
+    box.name = "Too much text"
+    box.text_frame.word_wrap = True
+    box.text_frame.text = " ".join(["Medarbetare har utrymme att pröva nya idéer."] * 6)
+    box.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+    tiny = slide.shapes.add_textbox(Pt(40), Pt(400), Pt(400), Pt(40))
+    tiny.name = "Tiny text"
+    tiny.text_frame.text = "Vi har god kontroll över kostnaderna…"
+    tiny.text_frame.paragraphs[0].runs[0].font.size = Pt(9)
+    deck = folder / "faulty_pptx.pptx"
+    prs.save(str(deck))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Fel"
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 3
+    ws["A1"] = "Förmågor för innovation och omställning"  # cut by B1
+    ws["B1"] = 123456.789  # too wide for its column: ###
+    ws["A2"] = "liten"
+    ws["A2"].font = Font(size=6)
+    book = folder / "faulty_xlsx.xlsx"
+    wb.save(book)
+    return deck, book
+
+
 @pytest.fixture(scope="module")
-def pdfs(reports, tmp_path_factory) -> dict[str, Path]:
+def converted(reports, tmp_path_factory) -> dict[str, tuple[object, list[rc.Page], Path]]:
+    """key -> (the traced copy's record, its PDF pages, the original's PDF): every file
+    converted once, the originals and their traced copies in one LibreOffice run."""
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed")
     if not POPPLER:
         pytest.skip("poppler-utils (pdftotext, pdfinfo) are not installed")
+    pytest.importorskip("pdfplumber", reason="pdfplumber (the test extra) is not installed")
+    why = rc.calibri_is_carlito()
+    if why:
+        pytest.skip(f"{why}: install fonts-crosextra-carlito so that sizes are Calibri's")
+    work = tmp_path_factory.mktemp("traced")
     outdir = tmp_path_factory.mktemp("pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    keys = list(reports)
-    converted = to_pdf([reports[k] for k in keys], outdir, profile)
-    return dict(zip(keys, converted, strict=True))
+    deck, book = faulty_files(work)
+    originals = {**reports, "faulty.pptx": deck, "faulty.xlsx": book}
+    traced, records = {}, {}
+    for key, path in originals.items():
+        traced[key] = work / f"traced_{path.name}"
+        trace = rc.trace_deck if path.suffix == ".pptx" else rc.trace_workbook
+        records[key] = trace(path, traced[key])
+    files = [*reports.values(), *traced.values()]
+    try:
+        rc.to_pdf(files, outdir, tmp_path_factory.mktemp("lo-profile"), timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"LibreOffice did not finish converting within {TIMEOUT} s")
+    return {
+        key: (
+            records[key],
+            rc.read_pdf(outdir / f"{traced[key].stem}.pdf"),
+            outdir / f"{path.stem}.pdf",
+        )
+        for key, path in originals.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def pdfs(converted) -> dict[str, Path]:
+    return {key: pdf for key, (_, _, pdf) in converted.items() if not key.startswith("faulty")}
+
+
+def report(found: dict[str, list[str]], checks: tuple[str, ...]) -> str:
+    lines = [f"{check}: {problem}" for check in checks for problem in found[check]]
+    return f"{len(lines)} problems:\n" + "\n".join(lines)
 
 
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("key", ["dimios.xlsx", "dmm.xlsx"])
+@pytest.mark.parametrize("key", BOOKS)
 def test_workbook_prints_one_page_per_sheet_with_its_heading(reports, pdfs, key):
     wb = load_workbook(reports[key])
     assert pages(pdfs[key]) == len(wb.sheetnames)
@@ -196,7 +264,7 @@ def test_workbook_prints_one_page_per_sheet_with_its_heading(reports, pdfs, key)
 
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("key", ["dimios.pptx", "dmm.pptx"])
+@pytest.mark.parametrize("key", DECKS)
 def test_deck_prints_one_page_per_slide_with_its_title(reports, pdfs, key):
     titles = [s.shapes.title.text for s in Presentation(str(reports[key])).slides]
     assert pages(pdfs[key]) == len(titles)
@@ -221,5 +289,97 @@ def test_pdf_text_has_the_summary_the_charts_and_swedish_letters(reports, pdfs):
     deck = page_text(pdfs["dimios.pptx"])
     for words in ("Sammanfattning", "65,9 %", "Börja med", "Var börja: 2 förslag", "Om mätningen"):
         assert words in deck
-    english = page_text(pdfs["dmm.pptx"])
+    english = page_text(pdfs["dmm_en.pptx"])
     assert "Where to start: 2 suggestions" in english and "Summary" in english
+
+
+# ---- rendering checks (Carlito in Calibri's place) -----------------------------------------
+DECK_LAYOUT = ("overflow", "overlap", "off page", "outside shapes")
+DECK_TEXT = ("not drawn", "chart labels", "cut")
+BOOK_TEXT = ("###", "not printed", "error values", "cut")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", DECKS + BOOKS)
+def test_calibri_is_rendered_with_carlito(converted, key):
+    """Letters and digits are set in Carlito (only symbols Carlito lacks, like █, may come from
+    a fallback font), so that the widths measured are Calibri's."""
+    _, pdf_pages, _ = converted[key]
+    other = {
+        (c["fontname"].split("+")[-1], c["text"])
+        for page in pdf_pages
+        for c in page.chars
+        if c["text"].isalnum() and "Carlito" not in c["fontname"]
+    }
+    assert not other, f"not in Carlito: {sorted(other)[:20]}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", DECKS)
+def test_no_text_overflows_its_shape_or_the_slide(converted, key):
+    deck, pdf_pages, _ = converted[key]
+    found = rc.check_deck(deck, pdf_pages, statements(key))
+    assert not any(found[c] for c in DECK_LAYOUT), report(found, DECK_LAYOUT)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", DECKS)
+def test_no_label_is_cut_on_a_slide(converted, key):
+    """Every text frame, table cell and chart label is drawn in full, no "…" of ours, and every
+    statement of the model is somewhere in the deck in full."""
+    deck, pdf_pages, _ = converted[key]
+    found = rc.check_deck(deck, pdf_pages, statements(key))
+    assert not any(found[c] for c in DECK_TEXT), report(found, DECK_TEXT)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", DECKS)
+def test_no_text_on_a_slide_is_smaller_than_12_pt(converted, key):
+    _, pdf_pages, _ = converted[key]
+    problems = rc.small_fonts(pdf_pages, SLIDE_MIN_PT, lambda n: f"slide {n}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", BOOKS)
+def test_every_cell_is_printed_in_full(converted, key):
+    """No ``###``, no error value, every printed cell's text in full (LibreOffice leaves out
+    what a cell cuts off), no "…" of ours."""
+    book, pdf_pages, _ = converted[key]
+    found = rc.check_workbook(book, pdf_pages, statements(key))
+    assert not any(found[c] for c in BOOK_TEXT), report(found, BOOK_TEXT)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", BOOKS)
+def test_no_printed_text_is_smaller_than_8_pt(converted, key):
+    book, pdf_pages, _ = converted[key]
+    sheets = rc.sheet_of_pages(book, pdf_pages)
+    problems = rc.small_fonts(pdf_pages, SHEET_MIN_PT, lambda n: f"sheet {sheets[n]!r} (page {n})")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_the_checks_find_faults(converted):
+    """Files made wrong on purpose (faulty_files) fail each check, naming the place."""
+    deck, pdf_pages, _ = converted["faulty.pptx"]
+    found = rc.check_deck(deck, pdf_pages, ["Vi har god kontroll över kostnaderna för IT."])
+    assert found["overflow"] and found["overflow"][0].startswith("slide 1, Too much text")
+    assert "the shape is x 40.0–240.0, y 40.0–70.0" in found["overflow"][0]
+    assert any(p.startswith("slide 1, Tiny text") for p in found["cut"])
+    assert any("Vi har god kontroll över kostnaderna för IT." in p for p in found["cut"])
+    small = rc.small_fonts(pdf_pages, SLIDE_MIN_PT, lambda n: f"slide {n}")
+    assert len(small) == 1 and "9.0 pt: 'Vi har god kontroll" in small[0]
+    book, pdf_pages, _ = converted["faulty.xlsx"]
+    found = rc.check_workbook(book, pdf_pages, [])
+    assert found["###"] == ["sheet 'Fel', B1 ('123456.789'): printed as '###'"]
+    assert [p.split(":")[0] for p in found["not printed"]] == ["sheet 'Fel', A1"]
+    small = rc.small_fonts(pdf_pages, SHEET_MIN_PT, lambda n: f"sheet {n}")
+    assert len(small) == 1 and "6.0 pt: 'liten'" in small[0]
