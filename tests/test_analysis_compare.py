@@ -379,6 +379,16 @@ def test_significant_is_the_adjusted_decision_in_both_families():
     assert {"p_value", "p_adjusted", "significant_raw"} <= set(frame.columns)
 
 
+def test_no_statement_in_both_waves_has_no_verdict_and_an_empty_family(tiny_model):
+    before = wave([2, 3, 4], [None] * 3, [None] * 3, [None] * 3)
+    after = wave([None] * 3, [2, 3, 4], [None] * 3, [None] * 3)
+    r = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, lang="en")
+    assert (r.compared, r.improved_all, r.significant_up) == (0, None, 0)
+    assert r.verdict("en") == "no statement has a score in both waves"
+    assert all(x.p_value is x.p_adjusted is x.significant is None for x in r.statements)
+    assert "across 0 statements" in r.summary("en")
+
+
 def test_an_interval_of_zero_width_is_significant_only_away_from_zero(tiny_model):
     """Unanimous waves: every interval is one point. A change of 0 with the interval (0, 0) is
     not significant; +-0.25 with the interval at that point is, up or down."""
