@@ -1306,6 +1306,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "antalet inbjudna ska vara ett heltal, minst 1 (fick {invited}).",
         "invited must be a whole number of people, at least 1 (got {invited}).",
     ),
+    "error.invited_not_found": (
+        "filen med antal inbjudna finns inte.",
+        "the file of invited counts does not exist.",
+    ),
+    "error.invited_not_mapping": (
+        "filen med antal inbjudna är inte en lista av namn och antal.",
+        "the file of invited counts is not a list of names and counts.",
+    ),
+    "error.invited_columns": (
+        "tabellen med antal inbjudna behöver två kolumner.",
+        "the table of invited counts needs two columns.",
+    ),
+    "expected.invited": (
+        'rader med namn och antal, t.ex. "totalt: 600", "Socialförvaltningen: 120" eller '
+        '"2024: 580" (en grupp, en mätomgång eller totalt)',
+        'lines of name and count, e.g. "total: 600", "Socialförvaltningen: 120" or '
+        '"2024: 580" (a group, a wave or the total)',
+    ),
     "error.invited_fewer": (
         "Det finns {n} svarande men bara {invited} inbjudna; kontrollera antalet inbjudna.",
         "There are {n} respondents but only {invited} invited; check the invited count.",
@@ -2047,10 +2065,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "start.below_target": ("{gap} under målet {target}", "{gap} below the target {target}"),
     "start.target_met": ("målet {target} nås", "the target {target} is met"),
     "start.lead_level": (
-        "modellen sätter det först i {level}",
-        "the model puts it first in {level}",
+        "modellen sätter området först i {level}",
+        "the model puts this area first in {level}",
     ),
-    "start.lead": ("modellen sätter det först", "the model puts it first"),
+    "start.lead": ("modellen sätter området först", "the model puts this area first"),
     "start.unscored": (
         "Områden utan värde (inga giltiga svar eller dolda av anonymitetsskäl): {ids}.",
         "Areas without a score (no valid answers, or hidden for anonymity): {ids}.",
@@ -2289,8 +2307,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "slide.change_sure_mixed": (
         "{before} → {after}: säkert bättre på {up} och sämre på {down} av {compared} påståenden",
-        "{before} → {after}: clearly better on {up} and worse on {down} of {compared} "
-        "statements",
+        "{before} → {after}: clearly better on {up} and worse on {down} of {compared} statements",
     ),
     "slide.change_none": (
         "{before} → {after}: ingen säker förändring på de {compared} påståendena",
@@ -2345,7 +2362,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Den tomma raden är för ett annat område än förslagen.",
         "The empty row is for an area other than the proposals.",
     ),
-    "col.area": ("Område", "Area"),
     "col.owner": ("Ansvarig", "Owner"),
     "col.timeline": ("Tidplan / klart", "Timeline / done by"),
     "slide.roles": ("Per {column}", "By {column}"),
@@ -2365,9 +2381,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "slide.group_lowest": ("Lägst i gruppen", "Lowest in this group"),
     "slide.response_rates": ("Svarande per mätomgång och grupp", "Respondents by wave and group"),
-    "col.wave": ("Mätomgång", "Wave"),
-    "col.invited": ("Inbjudna", "Invited"),
-    "col.rate": ("Svarsfrekvens", "Response rate"),
     # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
     "sheet.summary": (
         "Sammanfattning",
@@ -2824,10 +2837,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "About this report",
     ),
     "note.percent": (
-        "Alla värden är andelar av skalans maxvärde: 0 % = lägsta svaret, 100 % = högsta. Vet "
-        "ej räknas inte in i värdet men redovisas som andel.",
-        "Every score is a share of the scale's maximum: 0 % = the lowest answer, 100 % = the "
-        "highest. Don't know is left out of the score and reported as a share.",
+        "Alla värden är andelar av skalans spann (från lägsta till högsta svaret): 0 % = "
+        "lägsta svaret, 100 % = högsta. Vet ej räknas inte in i värdet men redovisas som andel.",
+        "Every score is a share of the scale's range (from the lowest to the highest answer): "
+        "0 % = the lowest answer, 100 % = the highest. Don't know is left out of the score and "
+        "reported as a share.",
     ),
     "note.priorities_top": (
         "De {count} översta är förslaget: välj ett eller två områden, annars blir det för mycket.",

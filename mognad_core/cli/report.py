@@ -70,6 +70,20 @@ class _Bar:
     help="The earlier wave: its response file (--where selects in it too), or a wave column of "
     "RESPONSES (år, or år=2024,2025); the report is then about the later wave.",
 )
+@click.option(
+    "--roles",
+    default=None,
+    metavar="COLUMN",
+    help="Roles side by side (chef vs medarbetare): this column; default a column called roll "
+    "or role when there is one; --roles '' for none.",
+)
+@click.option(
+    "--invited",
+    default=None,
+    metavar="N|FILE",
+    help="How many were invited, for response rates: a number, or a .yaml/.csv/.xlsx file of "
+    "name and count (a group, a wave or totalt).",
+)
 @target_option
 @click.option("--title", default=None, help="Report title (default: Digital mognad [wave]).")
 @click.option(
@@ -102,6 +116,8 @@ def report_cmd(
     model,
     groups,
     compare,
+    roles,
+    invited,
     target,
     title,
     count,
@@ -131,6 +147,8 @@ def report_cmd(
             out,
             groups=groups,
             compare=compare,
+            roles=roles,
+            invited=invited,
             target=target,
             lang=lang,
             title=title,

@@ -81,6 +81,8 @@ def build_report(
     sheet: str | None = None,
     mapping: Any = None,
     where: list[str] | None = None,
+    roles: str | bool | None = None,
+    invited: Any = None,
     data: ReportData | None = None,
     progress: Progress | None = None,
     force: bool = False,
@@ -99,7 +101,9 @@ def build_report(
     suggested. ``where``: ``COLUMN=VALUE`` conditions selecting the respondents (and those of
     an earlier wave's file), shown in the report. ``min_size``: the anonymity threshold (default
     from the settings, 5; 1 turns the protection off and the report says so), see
-    :mod:`mognad_core.disclosure`.
+    :mod:`mognad_core.disclosure`. ``roles``: the column of roles shown side by side (default:
+    a column called ``roll`` or ``role``; False for none). ``invited``: how many were invited,
+    for response rates (a number, or a mapping or file of group, wave or ``totalt`` and count).
     ``progress(done, total, what)`` is called after each step. An existing output file is
     replaced only with ``force=True``; without it nothing is written when either file exists.
     """
@@ -119,7 +123,7 @@ def build_report(
     source = responses.source if isinstance(responses, ResponseSet) else responses
     stem = Path(str(source)).stem if isinstance(source, (str, Path)) else "mognad"
     outputs = output_paths(out, stem, lang)
-    inputs = _input_files(responses, compare, target, mapping)
+    inputs = _input_files(responses, compare, target, mapping, invited)
     # a report folder that does not exist yet is made only to write into (removed on failure)
     new_folder = None if len(outputs) == 1 or Path(out).exists() else Path(out)
     safe_write.check_targets(outputs, force=force, inputs=inputs, new_folder=new_folder)
@@ -141,6 +145,8 @@ def build_report(
             mapping=mapping,
             where=where,
             steps=steps,
+            roles=roles,
+            invited=invited,
         )
     if wants_deck:
         steps.grow(len(data.group_reports))

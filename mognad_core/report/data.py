@@ -14,7 +14,7 @@ slide. ``min_size=1`` turns the protection off; the report then says so.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,9 +33,11 @@ from ..analysis import (
     gap,
     priorities,
     reliability,
+    where_to_start,
 )
 from ..analysis import compare as compare_api
 from ..analysis import groups as groups_api
+from ..analysis.start import StartResult
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..results import ScoreResult
@@ -143,6 +145,22 @@ class GroupReport:
     reason: str | None
     result: ScoreResult | None = None
     priorities: PriorityResult | None = None
+    #: where this group could start (the same rule as the report's decision)
+    start: StartResult | None = None
+
+
+@dataclass
+class ResponseRate:
+    """Respondents (and the response rate, when the invited are known) of a wave or a group.
+
+    ``group`` None is the whole organisation; a hidden group has no respondents and no rate."""
+
+    wave: str | None
+    group: str | None
+    respondents: int | None
+    invited: int | None = None
+    rate: float | None = None
+    hidden: bool = False
 
 
 @dataclass
@@ -184,6 +202,14 @@ class ReportData:
     policy: disclosure.DisclosurePolicy = field(default_factory=disclosure.DisclosurePolicy)
     #: which wave a report of several waves is about (:func:`report_waves`); None for one wave
     waves_note: texts.Message | None = None
+    #: where to start: the one decision every sheet and slide shows (:func:`where_to_start`)
+    start: StartResult | None = None
+    #: roles side by side (chef vs medarbetare): the groups of ``role_column``, published as
+    #: groups are (a hidden role has no size and no figures)
+    roles: list[GroupReport] = field(default_factory=list)
+    role_column: str | None = None
+    #: respondents per wave and per group, with the response rate when ``invited`` was given
+    response_rates: list[ResponseRate] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -225,6 +251,127 @@ class ReportData:
     def level_label(self) -> str | None:
         level = self.model.level_named(self.result.level)
         return None if level is None else level.label(self.lang)
+
+
+# ---- roles and response rates -------------------------------------------------------------------
+#: columns shown side by side as roles when the report is not told which (case ignored)
+ROLE_COLUMNS = ("roll", "role", "befattning", "yrkesroll", "roller", "roles")
+#: keys of an ``invited`` mapping that mean the whole organisation
+TOTAL_KEYS = ("totalt", "total", "hela organisationen", "organisation", "organization")
+
+
+def _role_column(rs: ResponseSet, roles: str | bool | None, groups: list[str]) -> str | None:
+    """The column of roles: ``roles`` as named (an unknown column is the same located error as
+    ``--groups``), else the first column called like :data:`ROLE_COLUMNS` that is not one of
+    the report's ``groups`` columns; None when there is none or ``roles`` is False/blank."""
+    if roles is False or (isinstance(roles, str) and not roles.strip()):
+        return None
+    if isinstance(roles, str):
+        return rs.column(roles.strip(), texts.Message("error.purpose.group_by"))
+    taken = {c.casefold() for c in groups}
+    for column in rs.attributes.columns:
+        name = str(column).strip().casefold()
+        if name in ROLE_COLUMNS and name not in taken:
+            return str(column)
+    return None
+
+
+def read_invited(invited: Any) -> dict[str, int] | int | None:
+    """``invited`` as a number, or a mapping of name (casefolded) to number: a mapping, a
+    .yaml/.json file of ``name: number`` lines, or a .csv/.xlsx table of two columns."""
+    if invited is None or (isinstance(invited, str) and not invited.strip()):
+        return None
+    if isinstance(invited, (int, float)) and not isinstance(invited, bool):
+        return _whole(invited, None)
+    if isinstance(invited, str) and invited.strip().isdigit():
+        return _whole(int(invited.strip()), None)
+    if isinstance(invited, Mapping):
+        return {str(k).strip().casefold(): _whole(v, None) for k, v in invited.items()}
+    from ..readers import DATA_FILE_SUFFIXES, read_data_file, read_table
+
+    p = Path(invited)
+    where = Location(file=str(p))
+    if not p.is_file():
+        raise InputError(texts.Message("error.invited_not_found"), where)
+    if p.suffix.lower() in DATA_FILE_SUFFIXES:
+        data = read_data_file(p, "invited file")
+        if not isinstance(data, Mapping):
+            raise InputError(
+                texts.Message("error.invited_not_mapping"), where, texts.Message("expected.invited")
+            )
+        return {str(k).strip().casefold(): _whole(v, where) for k, v in data.items()}
+    table = read_table(p)
+    if table.frame.shape[1] < 2:
+        raise InputError(
+            texts.Message("error.invited_columns"), where, texts.Message("expected.invited")
+        )
+    out: dict[str, int] = {}
+    rows = table.row_numbers if table.row_numbers is not None else range(2, len(table.frame) + 2)
+    for row, (name, value) in zip(
+        rows, zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True), strict=True
+    ):
+        if name is None or not str(name).strip():
+            continue
+        cell = Location(
+            file=str(p), sheet=table.sheet, row=int(row), column=str(table.frame.columns[1])
+        )
+        out[str(name).strip().casefold()] = _whole(value, cell)
+    return out
+
+
+def _whole(value: Any, where: Location | None) -> int:
+    try:
+        number = float(str(value).replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+    except ValueError:
+        number = float("nan")
+    if not number.is_integer() or number < 1 or isinstance(value, bool):
+        message = texts.Message("error.invited", invited=repr(value))
+        if where is None:
+            raise MognadError(message)
+        raise InputError(message, where)
+    return int(number)
+
+
+def _response_rates(
+    rs: ResponseSet,
+    cmp: CompareResult | None,
+    wave: str | None,
+    reports: list[GroupReport],
+    invited: Any,
+) -> list[ResponseRate]:
+    """Respondents per wave (the earlier one first) and per group of the report's wave, with
+    the rate where the invited are known; a hidden group has neither."""
+    known = read_invited(invited)
+    table = known if isinstance(known, dict) else {}
+
+    def of(*names: str | None) -> int | None:
+        for name in names:
+            if name is not None and name.strip().casefold() in table:
+                return table[name.strip().casefold()]
+        return None
+
+    def rate(n: int | None, inv: int | None) -> float | None:
+        if n is None or inv is None:
+            return None
+        if n > inv:
+            raise MognadError(texts.Message("error.invited_fewer", n=n, invited=inv))
+        return n / inv
+
+    rows: list[ResponseRate] = []
+    if cmp is not None:
+        before = of(cmp.before_label)
+        rows.append(
+            ResponseRate(cmp.before_label, None, cmp.n_before, before, rate(cmp.n_before, before))
+        )
+    now = known if isinstance(known, int) else of(wave, *TOTAL_KEYS)
+    rows.append(ResponseRate(wave, None, rs.n, now, rate(rs.n, now)))
+    for g in reports:
+        inv = of(g.name)
+        if g.suppressed:
+            rows.append(ResponseRate(wave, g.name, None, inv, None, hidden=True))
+        else:
+            rows.append(ResponseRate(wave, g.name, g.n, inv, rate(g.n, inv)))
+    return rows
 
 
 # ---- inputs ----------------------------------------------------------------------------------
@@ -489,6 +636,8 @@ def collect(
     mapping: Any = None,
     where: list[str] | None = None,
     steps: Steps | None = None,
+    roles: str | bool | None = None,
+    invited: Any = None,
 ) -> ReportData:
     """Read, score and analyse for a report. ``compare`` is the earlier wave (a response file, a
     DataFrame or a ResponseSet) or a wave column of ``responses`` (``"år"`` or
@@ -499,7 +648,11 @@ def collect(
     file. ``min_size`` is the anonymity threshold (default from the settings, 5; a
     :class:`~mognad_core.disclosure.DisclosurePolicy` is used as it is; 1 turns the protection
     off and the report says so). A selection that may not be published is refused with
-    :class:`~mognad_core.disclosure.DisclosureError`."""
+    :class:`~mognad_core.disclosure.DisclosureError`. ``roles`` is the column of roles shown
+    side by side (default: a column called ``roll``, ``role``, ``befattning`` or ``yrkesroll``
+    when there is one and it is not ``groups``; False: none). ``invited`` gives response
+    rates: a number (the whole organisation, the report's wave), or a mapping / a .yaml, .csv
+    or .xlsx file of name and number, where a name is a group, a wave label or ``totalt``."""
     texts = Texts(lang)
     pol = disclosure.policy(min_size, lang)
     rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
@@ -535,8 +688,9 @@ def collect(
     split = disclosure.breakdown(rs, grp.by, pol, lang) if grp is not None else None
     steps.grow(len(split.cells) if split is not None else 0)
     step("analyse")
-    reports: list[GroupReport] = []
-    if split is not None:
+
+    def group_reports(split: disclosure.Breakdown) -> list[GroupReport]:
+        out: list[GroupReport] = []
         for c in split.cells:
             name = split.name(c)
             if split.hidden(c):  # no size, no figures
@@ -553,8 +707,20 @@ def collect(
                 gr.priorities = priorities(
                     gr.result, target=t, count=count, model=m, context={}, lang=lang
                 )
-            reports.append(gr)
+                gr.start = where_to_start(gr.result, count=count, target=t, model=m, lang=lang)
+            out.append(gr)
             step(name)
+        return out
+
+    reports = group_reports(split) if split is not None else []
+    start = where_to_start(result, count=count, target=t, model=m, lang=lang)
+    role_column = _role_column(rs, roles, grp.by if grp is not None else [])
+    role_reports: list[GroupReport] = []
+    if role_column is not None:
+        role_split = disclosure.breakdown(rs, [role_column], pol, lang)
+        steps.grow(len(role_split.cells))
+        role_reports = group_reports(role_split)
+    rates = _response_rates(rs, cmp, wave, reports, invited)
     source = Path(rs.source).name if rs.source else texts("cli.responses")
     target_label = None if t is None else t.name(lang)  # named in the report's language
     profile = _profile(m, result, texts, cmp, gap_result, target_label, wave)
@@ -595,6 +761,10 @@ def collect(
         inputs=inputs,
         policy=pol,
         waves_note=waves_note,
+        start=start,
+        roles=role_reports,
+        role_column=role_column,
+        response_rates=rates,
     )
 
 
