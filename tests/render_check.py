@@ -482,12 +482,44 @@ def _colour_text(txbody, rgb) -> None:
 
 
 def _chart_labels(chart) -> list[str]:
+    """The texts a chart draws from its data: the title, the category labels (not of an XY or
+    bubble chart, and only with the category axis shown), the legend's series names (but
+    entries deleted from the legend) and the points' own label texts."""
+    from pptx.chart.plot import BubblePlot, XyPlot
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
     labels = []
-    if chart.has_title and chart.chart_title.has_text_frame:
+    space = chart._chartSpace
+    title_deleted = space.find(f"{c}chart/{c}autoTitleDeleted")
+    title_deleted = title_deleted is not None and title_deleted.get("val") in ("1", "true")
+    if chart.has_title and chart.chart_title.has_text_frame and not title_deleted:
         labels.append(chart.chart_title.text_frame.text)
+    try:
+        axis = chart.category_axis
+        categories_shown = axis.visible and axis.tick_label_position != XL_TICK_LABEL_POSITION.NONE
+    except (ValueError, AttributeError):
+        categories_shown = False
+    deleted = set()
+    legend = space.find(f"{c}chart/{c}legend")
+    if legend is not None:
+        for entry in legend.findall(f"{c}legendEntry"):
+            gone = entry.find(f"{c}delete")
+            if gone is not None and gone.get("val") in ("1", "true"):
+                deleted.add(int(entry.find(f"{c}idx").get("val")))
     for plot in chart.plots:
-        labels.extend(str(c) for c in plot.categories if str(c).strip())
-        labels.extend(s.name for s in plot.series if s.name)
+        if categories_shown and not isinstance(plot, (XyPlot, BubblePlot)):
+            labels.extend(str(x) for x in plot.categories if str(x).strip())
+        for series in plot.series:
+            if chart.has_legend and series.name and series.index not in deleted:
+                labels.append(series.name)
+            for label in series._element.iter(f"{c}dLbl"):  # a point's own label text
+                gone = label.find(f"{c}delete")
+                rich = label.find(f"{c}tx/{c}rich")
+                if rich is not None and (gone is None or gone.get("val") not in ("1", "true")):
+                    text = "".join(t.text or "" for t in rich.iter(f"{{{A}}}t"))
+                    if text.strip():
+                        labels.append(text)
     return labels
 
 
@@ -562,27 +594,46 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in re.split(r"[\n\v]", text) if squash(p)]
 
 
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """Characters drawn one after the other on one line: a label of a chart."""
+    runs: list[list[dict]] = []
+    for c in chars:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(c["top"] - last["top"]) <= 0.3 * c["size"]
+            and -0.1 * c["size"] <= c["x0"] - last["x1"] <= 0.5 * c["size"]
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
 def _collisions(where: str, by_code: dict, frames: dict, loose: list[dict]) -> list[str]:
-    """Text of one frame drawn over the text of another (or over a chart's text): more than
-    ``TOLERANCE`` pt of overlap both ways between two characters' boxes."""
-    owners = [(frames[code].name, frames[code].text, c) for code, cs in by_code.items() for c in cs]
-    owners += [("chart text", "", c) for c in loose]
+    """Text drawn over other text: two characters of different text frames, or of different
+    chart labels, overlapping more than ``TOLERANCE`` pt both ways."""
+    owners = []
+    for code, chars in by_code.items():
+        label = f"{frames[code].name} ({short(frames[code].text, 40)!r})"
+        owners += [(("frame", code), label, c) for c in chars]
+    for n, run in enumerate(_runs(loose)):
+        label = f"chart text {short(words(run), 40)!r}"
+        owners += [(("chart", n), label, c) for c in run]
     seen, out = set(), []
     owners.sort(key=lambda o: o[2]["x0"])
-    for i, (name, text, a) in enumerate(owners):
-        for other, other_text, b in owners[i + 1 :]:
+    for i, (owner, label, a) in enumerate(owners):
+        for other, other_label, b in owners[i + 1 :]:
             if b["x0"] >= a["x1"] - TOLERANCE:
                 break
-            if name == other or (name, other) in seen:
+            if owner == other or (owner, other) in seen:
                 continue
             dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
             dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
             if dx > TOLERANCE and dy > TOLERANCE:
-                seen.add((name, other))
-                seen.add((other, name))
+                seen.update({(owner, other), (other, owner)})
                 out.append(
-                    f"{where}: {name} ({short(text, 40)!r}) and {other} "
-                    f"({short(other_text, 40)!r}) are drawn over each other at "
+                    f"{where}: {label} and {other_label} are drawn over each other at "
                     f"x {max(a['x0'], b['x0']):.1f}, y {max(a['top'], b['top']):.1f}"
                 )
     return out
