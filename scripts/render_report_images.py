@@ -9,24 +9,33 @@ with poppler's ``pdftoppm``:
 
 ==============================  =================================================
 report-summary-sheet.png        the workbook's summary sheet (native radar chart)
-report-summary.png              the deck's summary slide
+report-summary.png              the deck's summary slide (its headline states the message)
 report-radar.png                the profile slide (radar with the earlier wave)
 report-statements.png           statements by score, vet-ej share beside
 report-start-map.png            score against vet-ej share ("where to start?")
-report-priorities.png           the places to start
+report-priorities.png           the first proposed area, with its reason
+report-decision.png             the decision slide ("Förslag till beslut")
 report-2x2.png                  the DiMiOS 2×2 (fyrfältet)
 report-change.png               before and after
+report-roles.png                roles side by side
+report-heatmap.png              the groups' heat map, with its colour key
 report-group.png                one förvaltning's slide
 ==============================  =================================================
 
-Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``) on PATH; Pillow (installed
-with matplotlib) makes the PNGs small.
+A slide is found by its title (a regular expression matched at the start), so a picture
+follows its slide when the deck's order changes; a title that is not found stops the script
+with the titles there are.
+
+Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``) on PATH, and Carlito
+(``fonts-crosextra-carlito``) so that Calibri is drawn with its widths (a warning says when it is
+not); Pillow (installed with matplotlib) makes the PNGs small.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import shutil
 import subprocess
 import sys
@@ -43,18 +52,33 @@ SAMPLE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sam
 CREATED = datetime.date(2025, 12, 1)
 MAX_BYTES = 250_000
 
-#: picture name -> (file, how to find the page: a slide title's start, or a page number)
+#: picture name -> (file, how to find the page: a pattern matched at a slide title's start,
+#: or a page number)
 PAGES: dict[str, tuple[str, str | int]] = {
     "report-summary-sheet": ("xlsx", 1),
-    "report-summary": ("pptx", "Sammanfattning"),
-    "report-radar": ("pptx", "Profil"),
-    "report-statements": ("pptx", "Påståenden 1–"),
-    "report-start-map": ("pptx", "Var börja?"),
-    "report-priorities": ("pptx", "Var börja: "),
-    "report-2x2": ("pptx", "Fyrfältet"),
-    "report-change": ("pptx", "2024 → 2025"),
-    "report-group": ("pptx", "Socialförvaltningen"),
+    "report-summary": ("pptx", 2),
+    "report-radar": ("pptx", r"Profil|Starkast "),
+    "report-statements": ("pptx", r"Påståenden 1–"),
+    "report-start-map": ("pptx", r"Var börja\?"),
+    "report-priorities": ("pptx", r"Förslag 1 av|Var börja: "),
+    "report-decision": ("pptx", r"Förslag till beslut"),
+    "report-2x2": ("pptx", r"Fyrfältet"),
+    "report-change": ("pptx", r"2024 → 2025"),
+    "report-roles": ("pptx", r"Per roll"),
+    "report-heatmap": ("pptx", r"Resultat per förvaltning"),
+    "report-group": ("pptx", r"Socialförvaltningen"),
 }
+
+
+def find_slide(titles: list[str], where: str | int) -> int:
+    """The 1-based number of the first slide whose title starts with the pattern ``where``."""
+    if isinstance(where, int):
+        return where
+    for number, title in enumerate(titles, start=1):
+        if re.match(where, title):
+            return number
+    listed = "\n  ".join(f"{n}. {t}" for n, t in enumerate(titles, start=1))
+    sys.exit(f"no slide title starts with {where!r}; the slides are:\n  {listed}")
 
 
 def need(program: str) -> str:
@@ -62,6 +86,19 @@ def need(program: str) -> str:
     if path is None:
         sys.exit(f"{program} is not on PATH: install LibreOffice and poppler-utils first.")
     return path
+
+
+def check_font() -> None:
+    """Warn when Calibri would not be drawn in Carlito (its metric-compatible stand-in): the
+    pictures would then break lines where Office does not."""
+    fc = shutil.which("fc-match")
+    found = subprocess.run([fc, "Calibri"], capture_output=True, text=True).stdout if fc else ""
+    if "Carlito" not in found:
+        print(
+            "warning: Calibri is not replaced by Carlito (install fonts-crosextra-carlito); "
+            f"fc-match Calibri: {found.strip() or 'not available'}",
+            file=sys.stderr,
+        )
 
 
 def to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> None:
@@ -126,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dpi", type=int, default=100)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    check_font()
     with tempfile.TemporaryDirectory(prefix="mognad-images-") as tmp:
         work = Path(tmp)
         data = collect(SAMPLE, "dimios", compare="år", groups="förvaltning")
@@ -137,10 +175,7 @@ def main(argv: list[str] | None = None) -> None:
         to_pdf(list(files.values()), work)
         titles = [s.shapes.title.text for s in Presentation(str(files["pptx"])).slides]
         for name, (kind, where) in PAGES.items():
-            if isinstance(where, int):
-                page = where
-            else:
-                page = 1 + next(i for i, t in enumerate(titles) if t.startswith(where))
+            page = find_slide(titles, where) if kind == "pptx" else int(where)
             target = args.out / f"{name}.png"
             render(work / f"{files[kind].stem}.pdf", page, args.dpi, target)
             shrink(target, trim=kind == "xlsx")
