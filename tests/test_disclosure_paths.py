@@ -33,6 +33,7 @@ CLI_PATHS = [
     ["score", DIMIOS_SAMPLE, "--where", "år=2025"],
     ["gap", DIMIOS_SAMPLE, "--target", "55%"],
     ["priorities", DIMIOS_SAMPLE, "--format", "json"],
+    ["priorities", DIMIOS_SAMPLE, "--level", "statement"],
     ["compare", DIMIOS_SAMPLE, "--column", "år"],
     ["compare", DIMIOS_2024, DIMIOS_2025],
     ["groups", DIMIOS_SAMPLE, "--by", "förvaltning"],
