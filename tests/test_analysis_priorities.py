@@ -21,8 +21,8 @@ import pytest
 from conftest import DIMIOS_2025, TINY_DONT_KNOW_SHARES, TINY_SCORES
 
 import mognad_core as mognad
-from mognad_core.targets import parse_target
 from mognad_core import hookimpl, texts
+from mognad_core.targets import parse_target
 
 P = {
     "a1": 2 / 3 * (1 / 8 + 1 / 3),
