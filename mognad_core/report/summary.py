@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .data import ReportData
-from .texts import shorten
 
 #: Model insights whose own sentence goes into the summary (the plugins write it in the
 #: report's language).
@@ -141,12 +140,13 @@ def sentences(data: ReportData) -> list[str]:
             verdict = c.verdict(t.lang)  # "alla 24 påståenden är högre, 14 av dem säkert"
             out.append(f"{verdict[0].upper()}{verdict[1:]}.")
 
-    items = data.priorities.items
+    # where to start: the one decision (data.start), the areas every sheet and slide shows
+    items = data.start.areas if data.start is not None else []
     if items:
         parts = [
             t(
                 "summary.start_item",
-                label=shorten(x.label, 70),
+                label=x.label,
                 score=t.pct(x.score),
                 share=t.pct(x.dont_know_share),
             )
