@@ -157,6 +157,7 @@ class Sheet:
     default_width: float
     hidden_cols: set[int]
     area: tuple[int, int, int, int] | None  # print area: first col, first row, last col, row
+    margins: tuple[float, float, float, float] = (50.4, 50.4, 54.0, 54.0)  # l, r, t, b in pt
 
 
 @dataclass
@@ -200,7 +201,14 @@ def _sheet(name: str, root: ET.Element, area) -> Sheet:
         default = float(fmt.get("defaultColWidth"))
     elif fmt is not None and fmt.get("baseColWidth"):
         default = float(fmt.get("baseColWidth")) + 0.71
-    return Sheet(name, widths, default, hidden, area)
+    margins = root.find(f"{{{S}}}pageMargins")
+    inches = (0.7, 0.7, 0.75, 0.75)
+    if margins is not None:
+        inches = tuple(
+            float(margins.get(side, default))
+            for side, default in zip(("left", "right", "top", "bottom"), inches, strict=True)
+        )
+    return Sheet(name, widths, default, hidden, area, tuple(72 * i for i in inches))
 
 
 def trace_workbook(src: Path, dst: Path) -> TracedBook:
@@ -586,6 +594,15 @@ def _centre_in(c: dict, box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def _extent(chars: list[dict]) -> tuple[float, float, float, float]:
+    return (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+
+
 def _box(box) -> str:
     return f"x {box[0]:.1f}–{box[2]:.1f}, y {box[1]:.1f}–{box[3]:.1f}"
 
@@ -610,12 +627,12 @@ def _runs(chars: list[dict]) -> list[list[dict]]:
     return runs
 
 
-def _collisions(where: str, by_code: dict, frames: dict, loose: list[dict]) -> list[str]:
-    """Text drawn over other text: two characters of different text frames, or of different
-    chart labels, overlapping more than ``TOLERANCE`` pt both ways."""
+def _collisions(where: str, traced: dict, loose: list[dict]) -> list[str]:
+    """Text drawn over other text: two characters of different text frames or cells (``traced``:
+    code -> (what to call it, its characters)), or of different chart labels, overlapping more
+    than ``TOLERANCE`` pt both ways."""
     owners = []
-    for code, chars in by_code.items():
-        label = f"{frames[code].name} ({short(frames[code].text, 40)!r})"
+    for code, (label, chars) in traced.items():
         owners += [(("frame", code), label, c) for c in chars]
     for n, run in enumerate(_runs(loose)):
         label = f"chart text {short(words(run), 40)!r}"
@@ -690,12 +707,7 @@ def check_deck(deck: TracedDeck, pages: list[Page], statements: list[str]) -> di
             box = next(b for f, b in frames if f is frame)
             outside = [c for c in chars if not _inside(c, box)]
             if outside:
-                extent = (
-                    min(c["x0"] for c in chars),
-                    min(c["top"] for c in chars),
-                    max(c["x1"] for c in chars),
-                    max(c["bottom"] for c in chars),
-                )
+                extent = _extent(chars)
                 found["overflow"].append(
                     f"{where}, {frame.name} ({short(frame.text, 50)!r}): the text is drawn at "
                     f"{_box(extent)} pt, the shape is {_box(box)} (±{TOLERANCE:g}); outside: "
@@ -725,7 +737,11 @@ def check_deck(deck: TracedDeck, pages: list[Page], statements: list[str]) -> di
                             f"{where}, {frame.name}: the label {short(label)!r} is not drawn "
                             "in full inside the chart"
                         )
-        found["overlap"].extend(_collisions(where, by_code, deck.frames, loose))
+        named = {
+            code: (f"{deck.frames[code].name} ({short(deck.frames[code].text, 40)!r})", chars)
+            for code, chars in by_code.items()
+        }
+        found["overlap"].extend(_collisions(where, named, loose))
         stray = [c for c in loose if not any(_inside(c, b) for _, b in frames)]
         if stray:
             found["outside shapes"].append(
@@ -770,17 +786,41 @@ def check_workbook(
 
     ``statements`` are the model's statement texts in the workbook's language (a "…" in a cell
     is a label we cut unless the model's own text has it)."""
-    found: dict[str, list[str]] = {k: [] for k in ("###", "not printed", "error values", "cut")}
+    found: dict[str, list[str]] = {
+        k: [] for k in ("###", "not printed", "error values", "cut", "outside the page", "overlap")
+    }
     allowed = [s for s in statements if ELLIPSIS.search(s)]
     names = sheet_of_pages(book, pages)
+    sheets = {sheet.name: sheet for sheet in book.sheets}
     printed: dict[tuple[int, int], list[dict]] = {}
     for page in pages:
+        where = f"sheet {names[page.number]!r} (page {page.number})"
+        left, right, top, bottom = sheets[names[page.number]].margins
+        area = (left, top, page.width - right, page.height - bottom)
+        on_page: dict[tuple[int, int], list[dict]] = {}
+        loose = []
         for c in page.chars:
             if c["code"] in book.cells:
-                printed.setdefault(c["code"], []).append(c)
-        loose = "".join(c["text"] for c in page.chars if c["code"] not in book.cells)
-        if "###" in loose:
-            found["###"].append(f"sheet {names[page.number]!r} (page {page.number}): '###'")
+                on_page.setdefault(c["code"], []).append(c)
+            elif c["text"].strip():
+                loose.append(c)
+        for code, chars in on_page.items():
+            printed.setdefault(code, []).extend(chars)
+            outside = [c for c in chars if not _centre_in(c, area)]
+            if outside:
+                cell = book.cells[code]
+                found["outside the page"].append(
+                    f"{where}, {cell.ref} ({short(cell.text, 40)!r}): "
+                    f"{short(words(outside), 40)!r} is drawn at {_box(_extent(outside))} pt, "
+                    f"outside the printed area {_box(area)} (a row too low for its text?)"
+                )
+        named = {
+            code: (f"{book.cells[code].ref} ({short(book.cells[code].text, 40)!r})", chars)
+            for code, chars in on_page.items()
+        }
+        found["overlap"].extend(_collisions(where, named, loose))
+        if "###" in "".join(c["text"] for c in loose):
+            found["###"].append(f"{where}: '###'")
     for code, cell in book.cells.items():
         chars = printed.get(code, [])
         shown, reading = drawn(chars)

@@ -31,7 +31,7 @@ import pytest
 import render_check as rc
 from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from pptx import Presentation
 from pptx.util import Pt
 
@@ -200,6 +200,10 @@ def faulty_files(folder: Path) -> tuple[Path, Path]:
     ws["B1"] = 123456.789  # too wide for its column: ###
     ws["A2"] = "liten"
     ws["A2"].font = Font(size=6)
+    ws["A3"] = "Vi har god kontroll över kostnaderna för våra digitala initiativ."
+    ws["A3"].alignment = Alignment(wrap_text=True)  # six lines in a row of one
+    ws["A4"] = "Lång text som skriver över"
+    ws.row_dimensions[3].height = 15
     book = folder / "faulty_xlsx.xlsx"
     wb.save(book)
     return deck, book
@@ -305,6 +309,7 @@ def test_pdf_text_has_the_summary_the_charts_and_swedish_letters(reports, pdfs):
 DECK_LAYOUT = ("overflow", "overlap", "off page", "outside shapes")
 DECK_TEXT = ("not drawn", "chart labels", "cut")
 BOOK_TEXT = ("###", "not printed", "error values", "cut")
+BOOK_LAYOUT = ("outside the page", "overlap")
 
 
 @pytest.mark.libreoffice
@@ -366,6 +371,17 @@ def test_every_cell_is_printed_in_full(converted, key):
 @pytest.mark.libreoffice
 @pytest.mark.slow
 @pytest.mark.parametrize("key", BOOKS)
+def test_no_printed_text_runs_off_the_page_or_over_other_text(converted, key):
+    """A cell's text inside the page's printed area (a row too low for wrapped text pushes it
+    out) and not over another cell's text or a chart's."""
+    book, pdf_pages, _ = converted[key]
+    found = rc.check_workbook(book, pdf_pages, statements(key))
+    assert not any(found[c] for c in BOOK_LAYOUT), report(found, BOOK_LAYOUT)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", BOOKS)
 def test_no_printed_text_is_smaller_than_8_pt(converted, key):
     book, pdf_pages, _ = converted[key]
     sheets = rc.sheet_of_pages(book, pdf_pages)
@@ -389,5 +405,8 @@ def test_the_checks_find_faults(converted):
     found = rc.check_workbook(book, pdf_pages, [])
     assert found["###"] == ["sheet 'Fel', B1 ('123456.789'): printed as '###'"]
     assert [p.split(":")[0] for p in found["not printed"]] == ["sheet 'Fel', A1"]
+    assert [p.split(" (")[0:2] for p in found["outside the page"]] == [
+        ["sheet 'Fel'", "page 1), A3"]
+    ]
     small = rc.small_fonts(pdf_pages, SHEET_MIN_PT, lambda n: f"sheet {n}")
     assert len(small) == 1 and "6.0 pt: 'liten'" in small[0]
