@@ -99,6 +99,12 @@ def test_dimios_starts_where_vetlanda_would(dimios_2025):
     assert first.statements[0].id == "f12"  # weakest (by the statement rule) first
     assert first.statements[0].short == "Kostnadskontroll"
     assert first.statements[0].label.startswith("Vi har god kontroll över kostnaderna")
+    # the plugin's finding names the same areas (one decision)
+    found = next(i for i in dimios_2025.insights if i.key == "dimios.where_to_start")
+    assert found.text.endswith(
+        "Var börja (samma val som mognad priorities): Förmågor för effektivitet och Förmågor "
+        "för innovation. Välj ett eller två områden."
+    )
     # the areas are the parts that hold statements, in model order
     assert [a for a, _ in areas_of(mognad.get_model("dimios"))] == [
         "formaga_effektivitet",

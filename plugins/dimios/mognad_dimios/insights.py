@@ -25,6 +25,7 @@ from mognad_core import (
     disclosure,
     texts,
 )
+from mognad_core import where_to_start as core_where_to_start
 from mognad_core.schema import normalize_token
 
 from . import benchmark as benchmark_mod
@@ -185,7 +186,9 @@ def weakest_insight(result: ScoreResult, lang: str) -> ModelInsight | None:
     )
 
 
-def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> ModelInsight | None:
+def start_insight(
+    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None
+) -> ModelInsight | None:
     if "dont_know_priority" not in model.meta:
         return None
     t = texts.Texts(lang)
@@ -205,6 +208,10 @@ def start_insight(model: MaturityModel, result: ScoreResult, lang: str) -> Model
             count=count,
             criteria=criteria,
         )
+    # the one decision (mognad_core.where_to_start), so this finding never proposes other areas
+    chosen = core_where_to_start(result, model=model, target=target, lang=lang).areas
+    if chosen:
+        text += " " + t("dimios.start.areas", areas=t.join([a.label for a in chosen]))
     rows = []
     for c in sp.candidates:
         row = {
@@ -279,7 +286,7 @@ def build_insights(
         lambda: [balance_insight(model, result, lang)],
         lambda: [benchmark_insight(model, result, ctx.get("target"), lang)],
         lambda: [weakest_insight(result, lang)],
-        lambda: [start_insight(model, result, lang)],
+        lambda: [start_insight(model, result, lang, ctx.get("target"))],
         lambda: [numbering_insight(model, responses, lang)],
     ]
     out: list[ModelInsight] = []

@@ -143,14 +143,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No statement has both {criteria}.",
     ),
     "dimios.start.one": (
-        "1 påstående har {criteria} – en bra plats att börja. Välj ett eller två gemensamma "
-        "områden.",
-        "1 statement has {criteria} – a good place to start. Pick one or two shared areas.",
+        "1 påstående har {criteria} (Vetlandas sållning).",
+        "1 statement has {criteria} (Vetlanda's screen).",
     ),
     "dimios.start.many": (
-        "{count} påståenden har {criteria} – en bra plats att börja. Välj ett eller två "
-        "gemensamma områden.",
-        "{count} statements have {criteria} – a good place to start. Pick one or two shared areas.",
+        "{count} påståenden har {criteria} (Vetlandas sållning).",
+        "{count} statements have {criteria} (Vetlanda's screen).",
+    ),
+    "dimios.start.areas": (
+        "Var börja (samma val som mognad priorities): {areas}. Välj ett eller två områden.",
+        "Where to start (the same choice as mognad priorities): {areas}. Pick one or two areas.",
     ),
     # ---- columns matched by number -------------------------------------------------------------
     "dimios.numbered.title": ("Kontrollera kolumnordningen", "Check the column order"),
