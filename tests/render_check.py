@@ -1,13 +1,12 @@
 """Checks of the report files as LibreOffice renders them (used by test_report_render.py).
 
 How a character in the PDF is traced back to the shape or cell it belongs to: a *traced copy*
-of each file gives every text frame of the deck (every run of every shape and table cell) and
-every cell of the workbook a text colour of its own, ``#01xxxx`` style codes that nothing in the
-reports uses. A colour changes neither the fonts nor the layout, so the traced copy renders as
-the original does, and each character's fill colour in the PDF (read with pdfplumber) names its
-shape or cell. The workbook's traced copy also prints its grid lines, which give the cell
-boundaries on the printed page. Everything else (chart text, bullets, fields) keeps its colour
-and is checked against the frame it sits in.
+of each file gives every text frame of the deck (every run and field of every shape and table
+cell) and every cell of the workbook a text colour of its own: dark codes (red 1 to 63, the
+sheet's number in the workbook) that nothing in the reports uses. A colour changes neither the
+fonts nor the layout, so the traced copy renders as the original does, and each character's
+fill colour in the PDF (read with pdfplumber) names its shape or cell. Everything else (chart
+text, bullets) keeps its colour and is checked against the frame it sits in.
 """
 
 from __future__ import annotations
@@ -143,18 +142,13 @@ class Cell:
     col: int  # 1-based
     text: str  # the stored value as text ("" for an empty cell that only carries a style)
     kind: str  # "s" text, "n" number, "b" boolean, "e" error, "f" formula without a value
-    printed: bool = True  # inside the print area, not in a hidden row or column
-    size: float = 11.0  # the font size in the workbook, pt
-    align: str = "general"
-    wrap: bool = False
-    span: int = 1  # columns of a merged range starting here
+    printed: bool = True  # inside the print area, not in a hidden sheet, row or column
 
 
 @dataclass
 class Sheet:
     name: str
-    widths: dict[int, float]  # column -> width in characters (only the columns given)
-    default_width: float
+    hidden: bool  # a hidden sheet is not printed
     hidden_cols: set[int]
     area: tuple[int, int, int, int] | None  # print area: first col, first row, last col, row
     margins: tuple[float, float, float, float] = (50.4, 50.4, 54.0, 54.0)  # l, r, t, b in pt
@@ -187,20 +181,11 @@ def _cell_text(c: ET.Element, shared: list[str]) -> tuple[str, str]:
     return v.text, t
 
 
-def _sheet(name: str, root: ET.Element, area) -> Sheet:
-    widths, hidden = {}, set()
+def _sheet(name: str, hidden: bool, root: ET.Element, area) -> Sheet:
+    hidden_cols = set()
     for col in root.iter(f"{{{S}}}col"):
-        for n in range(int(col.get("min")), int(col.get("max")) + 1):
-            if col.get("hidden") in ("1", "true"):
-                hidden.add(n)
-            if col.get("width"):
-                widths[n] = float(col.get("width"))
-    fmt = root.find(f"{{{S}}}sheetFormatPr")
-    default = 8.43
-    if fmt is not None and fmt.get("defaultColWidth"):
-        default = float(fmt.get("defaultColWidth"))
-    elif fmt is not None and fmt.get("baseColWidth"):
-        default = float(fmt.get("baseColWidth")) + 0.71
+        if col.get("hidden") in ("1", "true"):
+            hidden_cols.update(range(int(col.get("min")), int(col.get("max")) + 1))
     margins = root.find(f"{{{S}}}pageMargins")
     inches = (0.7, 0.7, 0.75, 0.75)
     if margins is not None:
@@ -208,11 +193,11 @@ def _sheet(name: str, root: ET.Element, area) -> Sheet:
             float(margins.get(side, default))
             for side, default in zip(("left", "right", "top", "bottom"), inches, strict=True)
         )
-    return Sheet(name, widths, default, hidden, area, tuple(72 * i for i in inches))
+    return Sheet(name, hidden, hidden_cols, area, tuple(72 * i for i in inches))
 
 
 def trace_workbook(src: Path, dst: Path) -> TracedBook:
-    """Write ``dst``: ``src`` with a code colour per cell and grid lines printed."""
+    """Write ``dst``: ``src`` with a code colour per cell."""
     ET.register_namespace("", S)
     ET.register_namespace("r", R)
     changed: dict[str, bytes] = {}
@@ -220,7 +205,10 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
         names = set(z.namelist())
         book = ET.fromstring(z.read("xl/workbook.xml"))
         targets = _rels(z, "xl/workbook.xml")
-        sheets = [(s.get("name"), targets[s.get(f"{{{R}}}id")]) for s in book.iter(f"{{{S}}}sheet")]
+        sheets = [
+            (s.get("name"), targets[s.get(f"{{{R}}}id")], s.get("state", "visible") != "visible")
+            for s in book.iter(f"{{{S}}}sheet")
+        ]
         shared: list[str] = []
         if "xl/sharedStrings.xml" in names:
             sst = ET.fromstring(z.read("xl/sharedStrings.xml"))
@@ -252,23 +240,15 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
                     int(m.group(4)),
                 )
         traced = TracedBook(sheets=[])
-        for major, (name, part) in enumerate(sheets, start=1):
+        for major, (name, part, hidden) in enumerate(sheets, start=1):
             root = ET.fromstring(z.read(part))
-            sheet = _sheet(name, root, areas.get(major - 1))
+            sheet = _sheet(name, hidden, root, areas.get(major - 1))
             traced.sheets.append(sheet)
             hidden_rows = {
                 int(r.get("r"))
                 for r in root.iter(f"{{{S}}}row")
                 if r.get("hidden") in ("1", "true")
             }
-            spans = {}
-            for mc in root.iter(f"{{{S}}}mergeCell"):
-                a, b = mc.get("ref").split(":")
-                spans[a] = (
-                    _col_number(re.match("[A-Z]+", b).group())
-                    - _col_number(re.match("[A-Z]+", a).group())
-                    + 1
-                )
             minor = 0
             for c in root.iter(f"{{{S}}}c"):
                 text, kind = _cell_text(c, shared)
@@ -283,9 +263,6 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
                 row, col = int(m.group(2)), _col_number(m.group(1))
                 xf = copy.deepcopy(base_xfs[int(c.get("s", "0"))])
                 font = copy.deepcopy(base_fonts[int(xf.get("fontId", "0"))])
-                alignment = xf.find(f"{{{S}}}alignment")
-                alignment = {} if alignment is None else alignment.attrib
-                size = font.find(f"{{{S}}}sz")
                 area = sheet.area
                 traced.cells[(major, minor)] = Cell(
                     name,
@@ -294,13 +271,10 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
                     col,
                     text,
                     kind,
-                    printed=row not in hidden_rows
+                    printed=not hidden
+                    and row not in hidden_rows
                     and col not in sheet.hidden_cols
                     and (area is None or (area[0] <= col <= area[2] and area[1] <= row <= area[3])),
-                    size=float(size.get("val")) if size is not None else 11.0,
-                    align=alignment.get("horizontal", "general"),
-                    wrap=alignment.get("wrapText") in ("1", "true"),
-                    span=spans.get(ref, 1),
                 )
                 for e in font.findall(f"{{{S}}}color"):
                     font.remove(e)
@@ -311,13 +285,6 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
                 xf.set("applyFont", "1")
                 xfs.append(xf)
                 c.set("s", str(len(xfs) - 1))
-            options = root.find(f"{{{S}}}printOptions")
-            if options is None:
-                options = ET.Element(f"{{{S}}}printOptions")
-                margins = root.find(f"{{{S}}}pageMargins")
-                at = list(root).index(margins) if margins is not None else len(root)
-                root.insert(at, options)
-            options.set("gridLines", "1")
             changed[part] = _xml(root)
         fonts.set("count", str(len(fonts)))
         xfs.set("count", str(len(xfs)))
@@ -333,7 +300,6 @@ class Page:
     width: float
     height: float
     chars: list[dict]
-    lines: list[dict]
 
     def text(self) -> str:
         return "".join(c["text"] for c in self.chars)
@@ -362,13 +328,7 @@ def read_pdf(pdf: Path) -> list[Page]:
                 | {"code": char_code(c), "size": font_size(c)}
                 for c in p.chars
             ]
-            lines = [
-                {k: ln[k] for k in ("x0", "x1", "top", "bottom")}
-                for ln in p.lines
-                if ln.get("stroking_color") in ((0, 0, 0), (0.0, 0.0, 0.0), [0, 0, 0])
-                and abs((ln.get("linewidth") or 0) - 0.1) < 0.01
-            ]
-            pages.append(Page(number, float(p.width), float(p.height), chars, lines))
+            pages.append(Page(number, float(p.width), float(p.height), chars))
     return pages
 
 

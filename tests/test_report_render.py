@@ -262,13 +262,14 @@ def test_workbook_prints_every_sheet_in_order_with_its_heading_first(reports, co
     """Each sheet starts a new page (a long one may take more), in the workbook's order, its
     heading (A1) on its first page."""
     wb = load_workbook(reports[key])
+    shown = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
     book, pdf_pages, pdf = converted[key]
     sheets = rc.sheet_of_pages(book, pdf_pages)
-    assert pages(pdf) == len(pdf_pages) >= len(wb.sheetnames)
+    assert pages(pdf) == len(pdf_pages) >= len(shown)
     firsts = {}
     for number, name in sheets.items():
         firsts.setdefault(name, number)
-    assert list(firsts) == wb.sheetnames
+    assert list(firsts) == shown
     for name, number in firsts.items():
         heading = " ".join(str(wb[name]["A1"].value).split())
         assert heading in page_text(pdf, number), (name, number, heading)
