@@ -2099,6 +2099,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),
     "head.start_all": ("Alla områden i ordning", "All areas in order"),
+    "head.start_rule": ("Så valdes områdena", "How the areas were chosen"),
+    "head.priorities_statements": (
+        "Påståendena i prioritetsordning",
+        "The statements in priority order",
+    ),
     "col.area": ("Område", "Area"),
     "note.priorities_start": (
         "Påståendena i ordning. Markerade: påståendena i områdena att börja med ({areas}, "
@@ -2299,7 +2304,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Strongest {high} ({high_score}), weakest {low} ({low_score})",
     ),
     "slide.benchmark_line": ("{label}: {value}.", "{label}: {value}."),
-    "slide.benchmark_gap": ("Skillnad: {gap}.", "Difference: {gap}."),
+    "slide.benchmark_gap": ("Skillnad mot riktmärket: {gap}", "Difference: {gap}"),
     "slide.reliability": ("Osäkra siffror", "Uncertain figures"),
     "slide.change_sure_up": (
         "{before} → {after}: säkert bättre på {count} av {compared} påståenden",

@@ -152,15 +152,18 @@ def test_sheets_are_swedish_by_default(dimios_report):
     wb = load_workbook(dimios_report)
     assert wb.sheetnames == [
         "Sammanfattning",
+        "Var börja",
         "Dimensioner",
         "Påståenden",
         "Prioriteringar",
         "Förändring",
         "Grupper",
         "Gruppstorlek",
+        "Roller",
         "Fyrfält",
         "Modellens tolkning",
         "Tillförlitlighet",
+        "Svarsfrekvens",
         "Om rapporten",
     ]
 
@@ -294,19 +297,16 @@ def test_formats_frozen_headers_filters_and_colour_scales(dimios_report):
     ws = wb["Påståenden"]
     assert ws.freeze_panes == "C5"
     assert ws.auto_filter.ref == "A4:L28"
-    assert ws["D5"].number_format == "0.0%"
-    assert ws["E5"].number_format == "0.0%"
+    assert ws["D5"].number_format == "0.0 %"
+    assert ws["E5"].number_format == "0.0 %"
     ranges = {str(r.sqref): [x.type for x in r.rules] for r in ws.conditional_formatting}
     assert ranges == {"D5:D28": ["colorScale"], "E5:E28": ["colorScale"]}
     dims = wb["Dimensioner"]
     assert dims.freeze_panes == "C5"
-    assert dims["E5"].number_format == "0.0%"
+    assert dims["E5"].number_format == "0.0 %"
     assert [c.value for c in dims[4]][:5] == ["Id", "Del", "Typ", "Hör till", "Värde"]
     change = wb["Förändring"]
-    assert change["F5"].number_format == '+0.0" p.e.";-0.0" p.e.";0.0" p.e."'
-    for name in wb.sheetnames:
-        assert wb[name].page_setup.orientation == "landscape"
-        assert wb[name].sheet_properties.pageSetUpPr.fitToPage
+    assert change["F5"].number_format == '+0.0" p.e.";"\u2212"0.0" p.e.";"\u00b1"0.0" p.e."'
 
 
 def test_priorities_put_low_score_and_much_vet_ej_first(dimios_report, frame_2025):
@@ -319,7 +319,19 @@ def test_priorities_put_low_score_and_much_vet_ej_first(dimios_report, frame_202
     assert first[:2] == [1, "f12"]
     assert first[-2] == "ja"
     assert "under medianen" in first[-1] and "hög andel vet ej" in first[-1]
-    assert ws["A5"].font.bold and not ws["A7"].font.bold  # the top two are marked
+    # marked: the statements of the areas chosen on "Var börja" (not the top statements, which
+    # could lie in other areas): the four statements of each of the two DiMiOS categories
+    headers = [c.value for c in ws[4]]
+    area = headers.index("Område")
+    chosen = set(
+        load_workbook(dimios_report)["Var börja"]["A1"].value[len("Var börja: ") :].split(" och ")
+    )
+    assert chosen == {CATEGORIES["f1"], CATEGORIES["f2"]}
+    rows = list(ws.iter_rows(min_row=5, max_row=28))
+    marked = [r[1].value for r in rows if r[0].font.bold]
+    assert sorted(marked) == ["f11", "f12", "f13", "f14", "f21", "f22", "f23", "f24"]
+    assert all((r[area].value in chosen) == r[0].font.bold for r in rows)
+    assert ws["A1"].value == "Påståendena i prioritetsordning"
 
 
 def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
@@ -333,17 +345,20 @@ def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
     pct = f"{overall * 100:.1f}".replace(".", ",")
     assert f"Den samlade digitala mognaden är {pct} %." in text
     assert "240 personer har svarat (dimios_sample.xlsx). Rapporten gäller 2025." in text
-    assert any(t.startswith("Förslag på var ni kan börja: Vi har god kontroll") for t in text)
+    # the summary's "where to start" names the areas of the "Var börja" sheet, in its order
+    start = next(t for t in text if t.startswith("Förslag på var ni kan börja: "))
+    assert start.index(CATEGORIES["f1"]) < start.index(CATEGORIES["f2"])
+    assert "Vi har god kontroll" not in start  # areas, not statements
     gap = f"{(overall - 0.48) * 100:.1f}".replace(".", ",")
     assert any(f"Det är {gap} procentenheter över" in t for t in text)
     row = next(r for r in ws.iter_rows(min_row=1) if r[0].value == "Total mognad")
     assert row[1].value == pytest.approx(round(overall, 3), abs=1e-12)
-    assert row[1].number_format == "0.0%"
+    assert row[1].number_format == "0.0 %"
 
 
 def test_english_labels_and_the_target_profile_on_the_radar(dmm_report):
     wb = load_workbook(dmm_report)
-    assert wb.sheetnames[:4] == ["Summary", "Dimensions", "Statements", "Priorities"]
+    assert wb.sheetnames[:4] == ["Summary", "Where to start", "Dimensions", "Statements"]
     assert "2×2" not in wb.sheetnames  # only models with a 2x2 position
     radar = charts_by_sheet(dmm_report)["Summary"][0]
     assert radar["title"] == "Profile: the dimensions"

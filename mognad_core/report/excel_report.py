@@ -31,6 +31,8 @@ report made with the protection off (``min_size=1``) says so on its first and la
 from __future__ import annotations
 
 import math
+import re
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
@@ -44,9 +46,11 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
@@ -54,7 +58,7 @@ from .data import ReportData
 from .summary import key_figures, sentences
 from .texts import Texts, shorten
 
-PCT = "0.0%"
+PCT = "0.0 %"  # 43,1 % in a Swedish Excel (the decimal sign is the reader's own)
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 FONT = "Calibri"
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
@@ -70,11 +74,23 @@ TOP = Alignment(vertical="top")
 COLOURS = {"result": "0072B2", "previous": "E69F00", "target": "009E73", "benchmark": "7F7F7F"}
 SCALE = {"start_color": "F8696B", "mid_color": "FFEB84", "end_color": "63BE7B"}
 HEADER_ROW = 4  # tables start here: title in row 1, a note in row 2
+#: characters of 11-pt text per character of column width (text is narrower than the digit "0"
+#: widths are counted in); row heights of wrapped text are estimated with it
+TEXT_FIT = 1.15
 
 
 def pp_format(t: Texts) -> str:
+    """Percentage points with their sign as the CLI writes them: ``+3,1 p.e.``, ``−3,1 p.e.``
+    (a true minus) and ``±0,0 p.e.``. Cells hold figures rounded to 0.1 (:func:`_pp`), so a
+    difference that rounds to zero is 0 and never shows as ``-0,0``."""
     unit = t("unit.pp")
-    return f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
+    return f'+0.0" {unit}";"\u2212"0.0" {unit}";"\u00b1"0.0" {unit}"'
+
+
+def _pp(data: ReportData, value: float | None) -> float | None:
+    """A 0-1 difference as a cell's percentage points: rounded to 0.1 and never -0.0."""
+    v = data.pp(value)
+    return None if v is None else round(v, 1) + 0.0
 
 
 # ---- small helpers ---------------------------------------------------------------------------
@@ -112,7 +128,7 @@ def _write_table(
         for j in wrap_cols:
             if widths and j <= len(widths) and j <= len(row) and row[j - 1]:
                 text = str(row[j - 1])
-                lines = max(lines, math.ceil(len(text) / (widths[j - 1] * 1.05)))
+                lines = max(lines, math.ceil(len(text) / (widths[j - 1] * TEXT_FIT)))
         if lines > 1:
             ws.row_dimensions[i].height = 15 * lines + 2
         for j, value in enumerate(row, start=1):
@@ -142,13 +158,95 @@ def _score_scale(ws: Worksheet, col: int, first: int, last: int) -> None:
     )
 
 
-def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
+# ---- printing --------------------------------------------------------------------------------
+#: the smallest printed type, in points (docs/reports.md, "The workbook")
+MIN_PRINT_PT = 8.0
+A4_PT = (595.3, 841.9)  # width, height of A4 portrait in points
+MARGINS = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+DEFAULT_WIDTH = 8.43  # Excel's default column width in characters
+DEFAULT_PT = 11.0  # Calibri 11, the cells' default size
+
+
+def column_points(ws: Worksheet, col: int) -> float:
+    """A column's width in points as Excel draws it with Calibri 11 (7-pixel digits, 5 pixels
+    of padding, 96 pixels to the inch)."""
+    dim = ws.column_dimensions.get(get_column_letter(col))
+    width = dim.width if dim is not None and dim.customWidth else DEFAULT_WIDTH
+    return math.floor(width * 7 + 5) * 0.75
+
+
+def smallest_font(ws: Worksheet, last_row: int, last_col: int) -> float:
+    """The smallest type size (points) of the cells with text or a figure in A1:last."""
+    sizes = [
+        float(c.font.sz or DEFAULT_PT) if c.font is not None else DEFAULT_PT
+        for row in ws.iter_rows(min_row=1, max_row=last_row, max_col=last_col)
+        for c in row
+        if c.value is not None
+    ]
+    return min(sizes, default=DEFAULT_PT)
+
+
+def print_scale(ws: Worksheet, last_col: int, min_font: float) -> tuple[str, int, int]:
+    """(orientation, pages wide, scale in %) printing columns A..last_col on A4: portrait when
+    the columns fit a portrait page at 90 % or more, else landscape; one page wide, shrunk as
+    little as fits, unless that would print ``min_font`` below :data:`MIN_PRINT_PT` (then as
+    many pages wide as keep it readable)."""
+    width = sum(column_points(ws, j) for j in range(1, last_col + 1))
+    margins = (MARGINS.left + MARGINS.right) * 72
+    portrait, landscape = A4_PT[0] - margins, A4_PT[1] - margins
+    orientation, printable = "portrait", portrait
+    if width * 0.9 > portrait:
+        orientation, printable = "landscape", landscape
+    pages = 1
+    while math.floor(100 * pages * printable / width) * min_font < 100 * MIN_PRINT_PT:
+        pages += 1
+    return orientation, pages, min(100, math.floor(100 * pages * printable / width))
+
+
+def _wrap_lines(ws: Worksheet, last_row: int, last_col: int) -> None:
+    """A line of text alone in column A (a note, a warning) wrapped across A..last_col, so the
+    printed page does not cut it at its right edge."""
+    if last_col < 2:
+        return
+    chars = sum(column_points(ws, j) for j in range(1, last_col + 1)) / 5.6  # 11-pt characters
+    for r in range(1, last_row + 1):
+        c = ws.cell(row=r, column=1)
+        if not isinstance(c.value, str) or any(c.coordinate in m for m in ws.merged_cells.ranges):
+            continue
+        if any(ws.cell(row=r, column=j).value is not None for j in range(2, last_col + 1)):
+            continue
+        if len(c.value) * 7 * 0.75 <= column_points(ws, 1) * 1.0:
+            continue  # fits its own column
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        size = float(c.font.sz or DEFAULT_PT) if c.font is not None else DEFAULT_PT
+        current = ws.row_dimensions[r].height or 15.0
+        ws.row_dimensions[r].height = max(
+            current, _row_height(c.value, chars * DEFAULT_PT / size, 15.0 * size / DEFAULT_PT)
+        )
+
+
+def _print_setup(
+    ws: Worksheet, last_col: int, last_row: int | None = None, title_row: int | None = None
+) -> None:
+    """A4, one page wide (as many pages tall as it takes, so type stays at least
+    :data:`MIN_PRINT_PT`), the visible table as the print area (chart data and helper columns
+    right of ``last_col`` or below ``last_row`` stay out) and the header row ``title_row``
+    repeated on every page."""
+    last_row = last_row or ws.max_row
+    _wrap_lines(ws, last_row, last_col)
+    orientation, pages, scale = print_scale(ws, last_col, smallest_font(ws, last_row, last_col))
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
+    ws.page_setup.fitToWidth = pages
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.page_setup.scale = scale  # what fitting to the width gives (Excel recomputes it)
+    ws.page_margins = copy(MARGINS)
     ws.print_options.gridLines = False
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    if title_row is not None:
+        ws.print_title_rows = f"{title_row}:{title_row}"
 
 
 def _axis_font(size: int = 1000) -> RichText:
@@ -230,7 +328,7 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
         if fig.kind == "pct":
             c.value, c.number_format = fig.value, PCT
         elif fig.kind == "pp":
-            c.value, c.number_format = data.pp(float(fig.value)), pp_format(t)
+            c.value, c.number_format = _pp(data, float(fig.value)), pp_format(t)
         else:
             c.value = fig.value
         c.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
@@ -238,6 +336,7 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
             _row_height(fig.label, 34), _row_height(str(fig.value), 22)
         )
     row += 2
+    ws.row_breaks.append(Break(id=row - 1))  # the profile and its chart on a page of their own
     ws.cell(row=row, column=1, value=t("head.radar_data")).font = HEAD_FONT
     row += 1
     p = data.profile
@@ -281,9 +380,9 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
     chart.y_axis.numFmt.sourceLinked = False if chart.y_axis.numFmt else None
     chart.legend.position = "b"
     _show_axes(chart)
-    chart.width, chart.height = 17, 13
-    ws.add_chart(chart, "G5")
-    _print_setup(ws)
+    chart.width, chart.height = 17, 13  # cm: within columns A-E, so it prints with them
+    ws.add_chart(chart, f"A{last + 2}")
+    _print_setup(ws, 5, last + 2 + math.ceil(chart.height / 0.529))  # a 15-pt row is 0.529 cm
     return ws
 
 
@@ -328,7 +427,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
         row += [s.n, s.answers, s.dont_know_share]
         if gaps:
             g = gaps.get(d.id)
-            row += [g.target if g else None, None if g is None else data.pp(g.gap)]
+            row += [g.target if g else None, None if g is None else _pp(data, g.gap)]
         if bench is not None:
             row.append(bench.dimensions.get(d.id))
         rows.append(row)
@@ -350,7 +449,7 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
             for j in range(1, len(headers) + 1):
                 ws.cell(row=i, column=j).font = BOLD
     _score_scale(ws, col[t("col.score")], first, last)
-    _print_setup(ws)
+    _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
 
 
@@ -424,49 +523,157 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
         chart.width = 24
         chart.height = max(10, 0.75 * shown + 3)
         ws.add_chart(chart, "N4")
-    _print_setup(ws)
+    _print_setup(ws, 11, last, HEADER_ROW)  # column 12 holds the chart's labels
+    return ws
+
+
+def start_of(data: ReportData) -> Any:
+    """The one decision on where to start (``data.start``), or None when there is none."""
+    start = getattr(data, "start", None)
+    return start if start is not None and start.areas else None
+
+
+def _start(wb: Workbook, data: ReportData) -> Worksheet | None:
+    """Var börja: the areas chosen, each with its reason and the statements behind it, then
+    every area in order (the one decision the summary, the deck and the CLI show)."""
+    start = start_of(data)
+    if start is None:
+        return None
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.start"), index=1)  # right after the summary
+    areas = t.join([a.label for a in start.areas])
+    _title(ws, t("head.start", areas=areas), t("note.priorities_top", count=len(start.areas)))
+    has_target = any(a.target is not None for a in start.ranked)
+    widths = [7, 48, 10, 11] + ([9, 11] if has_target else []) + [12, 62]
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    last_col = len(widths)
+    row = HEADER_ROW
+    for area in start.areas:
+        ws.cell(row=row, column=1, value=f"{area.rank}. {area.label}").font = HEAD_FONT
+        row += 1
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        c = ws.cell(row=row, column=1, value=area.reason)
+        c.alignment = WRAP
+        ws.row_dimensions[row].height = _row_height(area.reason, sum(widths) * TEXT_FIT)
+        row += 1
+        for j, h in enumerate(
+            [t("col.statement"), t("col.score"), t("col.dont_know_share")], start=2
+        ):
+            c = ws.cell(row=row, column=j, value=h)
+            c.fill, c.font = HEADER_FILL, HEADER_FONT
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[row].height = 32
+        for st in area.statements:
+            row += 1
+            c = ws.cell(row=row, column=2, value=st.label)
+            c.alignment = WRAP
+            ws.row_dimensions[row].height = _row_height(st.label, widths[1] * TEXT_FIT)
+            for j, v in ((3, st.score), (4, st.dont_know_share)):
+                c = ws.cell(row=row, column=j, value=data.hidden_text if v is None else v)
+                c.number_format, c.alignment = PCT, WRAP if v is None else TOP
+                c.border = Border(bottom=THIN)
+            ws.cell(row=row, column=2).border = Border(bottom=THIN)
+        row += 2
+    ws.cell(row=row, column=1, value=t("head.start_all")).font = HEAD_FONT
+    row += 1
+    headers = [t("col.rank"), t("col.area"), t("col.score"), t("col.dont_know_share")]
+    if has_target:
+        headers += [t("col.target"), t("col.gap")]
+    headers += [t("col.kind"), t("col.reason")]
+    rows = []
+    for a in start.ranked:
+        r: list[Any] = [a.rank, a.label, a.score, a.dont_know_share]
+        if has_target:
+            r += [a.target, _pp(data, a.gap)]
+        rows.append([*r, _kind(t, a.kind), a.reason])
+    formats = {3: PCT, 4: PCT}
+    if has_target:
+        formats.update({5: PCT, 6: pp_format(t)})
+    top = row
+    first, last = _write_table(
+        ws, headers, rows, formats, widths, top=top, freeze_cols=0, wrap_cols=(2, len(headers))
+    )
+    ws.freeze_panes = None
+    for i in range(first, first + len(start.areas)):
+        for j in range(1, len(headers) + 1):
+            ws.cell(row=i, column=j).fill = TOP_FILL
+            ws.cell(row=i, column=j).font = BOLD
+    _score_scale(ws, 3, first, last)
+    for i in range(first, last + 1):
+        ws.cell(row=i, column=1).alignment = Alignment(horizontal="center", vertical="top")
+    row = last + 2
+    ws.cell(row=row, column=1, value=t("head.start_rule")).font = HEAD_FONT
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+    c = ws.cell(row=row, column=1, value=start.rule)
+    c.alignment, c.font = WRAP, NOTE_FONT
+    ws.row_dimensions[row].height = _row_height(start.rule, sum(widths) * TEXT_FIT)
+    row += 1
+    for note in (n for n in start.notes if n not in data.notes):  # the data's are on "Om"
+        ws.cell(row=row, column=1, value=t.message(note)).font = NOTE_FONT
+        row += 1
+    _print_setup(ws, last_col, row, None)
     return ws
 
 
 def _priorities(wb: Workbook, data: ReportData) -> Worksheet:
     t = data.texts
     pr = data.priorities
+    start = start_of(data)
     ws = wb.create_sheet(t("sheet.priorities"))
-    _title(ws, t("head.priorities"), t("note.priorities_top", count=pr.count))
+    if start is None:
+        _title(ws, t("head.priorities"), t("note.priorities_top", count=pr.count))
+        area_of: dict[str, str] = {}
+        marked = {p.id for p in pr.ranked[: pr.count]}
+    else:  # the statements of the areas chosen are marked, not the top statements
+        areas = t.join([a.label for a in start.areas])
+        note = t("note.priorities_start", areas=areas, sheet=t("sheet.start"))
+        _title(ws, t("head.priorities_statements"), note)
+        area_of = {s.id: a.label for a in start.ranked for s in a.statements}
+        marked = {s.id for a in start.areas for s in a.statements}
     has_target = any(p.target is not None for p in pr.ranked)
-    headers = [
-        t("col.rank"),
-        t("col.id"),
-        t("col.statement"),
-        t("col.score"),
-        t("col.dont_know_share"),
-    ]
+    headers = [t("col.rank"), t("col.id"), t("col.statement")]
+    if area_of:
+        headers.append(t("col.area"))
+    headers += [t("col.score"), t("col.dont_know_share")]
     if has_target:
         headers += [t("col.target"), t("col.gap")]
     headers += [t("col.priority"), t("col.low_score_high_dont_know"), t("col.reason")]
     rows = []
     for p in pr.ranked:
-        row: list[Any] = [p.rank, p.id, p.label, p.score, p.dont_know_share]
+        row: list[Any] = [p.rank, p.id, p.label]
+        if area_of:
+            row.append(area_of.get(p.id, ""))
+        row += [p.score, p.dont_know_share]
         if has_target:
-            row += [p.target, data.pp(p.gap)]
+            row += [p.target, _pp(data, p.gap)]
         row += [p.priority, t.yes_no(p.low_score_high_dont_know), p.reason]
         rows.append(row)
-    formats = {4: PCT, 5: PCT}
+    col = {h: j for j, h in enumerate(headers, start=1)}
+    score = col[t("col.score")]
+    formats = {score: PCT, score + 1: PCT}
     if has_target:
-        formats.update({6: PCT, 7: pp_format(t)})
+        formats.update({score + 2: PCT, score + 3: pp_format(t)})
     formats[len(headers) - 2] = "0.00"
-    widths = [7, 7, 56, 9, 10] + ([9, 11] if has_target else []) + [10, 14, 60]
-    first, last = _write_table(
-        ws, headers, rows, formats, widths, freeze_cols=3, wrap_cols=(3, len(headers))
-    )
-    for i in range(first, first + min(pr.count, len(rows))):
-        for j in range(1, len(headers) + 1):
-            c = ws.cell(row=i, column=j)
-            c.fill = TOP_FILL
-            c.font = BOLD
-    _score_scale(ws, 4, first, last)
-    _print_setup(ws)
+    widths = [6, 6, 46 if area_of else 54] + ([20] if area_of else []) + [9, 10]
+    widths += ([9, 11] if has_target else []) + [10, 13, 46 if area_of else 56]
+    wrap = (3, 4, len(headers)) if area_of else (3, len(headers))
+    first, last = _write_table(ws, headers, rows, formats, widths, freeze_cols=3, wrap_cols=wrap)
+    for i, p in enumerate(pr.ranked, start=first):
+        if p.id in marked:
+            for j in range(1, len(headers) + 1):
+                c = ws.cell(row=i, column=j)
+                c.fill = TOP_FILL
+                c.font = BOLD
+    _score_scale(ws, score, first, last)
+    _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
+
+
+P_FORMAT = "0.000"
+#: how compare adjusts p for many comparisons (CompareResult.adjustment), as a column names it
+ADJUSTMENTS = {"holm": "Holm", "bh": "Benjamini–Hochberg", "fdr_bh": "Benjamini–Hochberg"}
 
 
 def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
@@ -474,6 +681,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     if c is None:
         return None
     t = data.texts
+    adjustment = str(getattr(c, "adjustment", "holm"))
     ws = wb.create_sheet(t("sheet.change"))
     _title(
         ws,
@@ -490,6 +698,8 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
         t("col.ci_low"),
         t("col.ci_high"),
         t("col.significant"),
+        t("col.p_raw"),
+        t("col.p_adjusted", method=ADJUSTMENTS.get(adjustment, adjustment)),
         f"n {c.before_label}",
         f"n {c.after_label}",
     ]
@@ -504,19 +714,26 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
             _kind(t, r.kind),
             data.hidden_text if hidden(r) else r.before,
             None if hidden(r) else r.after,
-            data.pp(r.change),
-            data.pp(r.ci_low),
-            data.pp(r.ci_high),
-            t.yes_no(r.significant),
+            _pp(data, r.change),
+            _pp(data, r.ci_low),
+            _pp(data, r.ci_high),
+            t.yes_no(r.significant),  # the adjusted decision (compare's p_adjusted < 0.05)
+            None if hidden(r) else getattr(r, "p_value", None),
+            None if hidden(r) else getattr(r, "p_adjusted", None),
             r.n_before,
             r.n_after,
         ]
         for r in c.rows
     ]
     ppf = pp_format(t)
-    formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf}
-    widths = [18, 50, 12, 12, 12, 12, 12, 12, 10, 9, 9]
+    formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf, 10: P_FORMAT, 11: P_FORMAT}
+    widths = [12, 46, 11, 11, 11, 12, 12, 12, 10, 11, 10, 8, 8]
     first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    for i in range(first, last + 1):  # p below 0.001 is shown as "<0,001" (the value a bound)
+        for j in (10, 11):
+            cell = ws.cell(row=i, column=j)
+            if isinstance(cell.value, float) and cell.value < 0.001:
+                cell.value, cell.number_format = 0.001, '"<"0.000'
     ws.conditional_formatting.add(
         f"F{first}:F{last}",
         ColorScaleRule(
@@ -552,7 +769,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     _show_axes(chart)
     chart.width, chart.height = 20, max(9, 1.1 * n_parts + 3)
     ws.add_chart(chart, "M4")
-    _print_setup(ws)
+    _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
 
 
@@ -628,7 +845,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         chart.width = 24
         chart.height = max(10, n_parts * (0.35 * (len(visible) + 1)) + 3)
         ws.add_chart(chart, f"{get_column_letter(6 + len(visible))}4")
-    _print_setup(ws)
+    _print_setup(ws, len(headers), last, HEADER_ROW)
 
     ws2 = wb.create_sheet(t("sheet.group_sizes"))
     _title(ws2, t("head.group_sizes"), t("report.groups_hidden"))
@@ -653,7 +870,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
     for note in g.notes:
         ws2.cell(row=extra, column=1, value=t.message(note)).font = NOTE_FONT
         extra += 1
-    _print_setup(ws2)
+    _print_setup(ws2, 4, extra, HEADER_ROW)
     return [ws, ws2]
 
 
@@ -664,7 +881,6 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
     t = data.texts
     ws = wb.create_sheet(t("sheet.quadrant"))
     _title(ws, t("head.quadrant"), q.description)
-    ws["A2"].alignment = Alignment(wrap_text=False)
 
     def corner(x: float, y: float) -> str:
         return q.corners.get((x >= q.threshold - 1e-12, y >= q.threshold - 1e-12), "")
@@ -672,9 +888,10 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
     headers = [t("col.group"), q.x_label, q.y_label, t("col.category")]
     rows = [[p.name, p.x, p.y, corner(p.x, p.y)] for p in q.points]
     first, last = _write_table(ws, headers, rows, {2: PCT, 3: PCT}, [40, 16, 16, 34], freeze_cols=1)
-    # helpers: the two threshold lines and one point per quadrant for its name
-    top = last + 3
-    ws.cell(row=top - 1, column=1, value=t("head.quadrant_help")).font = NOTE_FONT
+    # helpers, right of the printed table (columns G-I): the two threshold lines and one point
+    # per quadrant for its name
+    top, hx = HEADER_ROW + 1, 6  # first row, and the column before the helpers
+    ws.cell(row=top - 1, column=hx + 1, value=t("head.quadrant_help")).font = NOTE_FONT
     th = q.threshold
     lo, hi = q.axis_range()
     helper = [
@@ -695,7 +912,7 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
     labels = [(name, *centres[key]) for key, name in q.corners.items()]
     for i, row in enumerate(helper + [list(x) for x in labels]):
         for j, v in enumerate(row, start=1):
-            c = ws.cell(row=top + i, column=j, value=v)
+            c = ws.cell(row=top + i, column=hx + j, value=v)
             if j > 1:
                 c.number_format = PCT
     chart = ScatterChart()
@@ -736,8 +953,8 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
         chart.series.append(s)
     for start in (top, top + 2):
         s = Series(
-            Reference(ws, min_col=3, min_row=start, max_row=start + 1),
-            Reference(ws, min_col=2, min_row=start, max_row=start + 1),
+            Reference(ws, min_col=hx + 3, min_row=start, max_row=start + 1),
+            Reference(ws, min_col=hx + 2, min_row=start, max_row=start + 1),
             title=t("series.threshold", value=t.pct(th)),
         )
         s.marker.symbol = "none"
@@ -747,7 +964,9 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
     for i, (name, _, _) in enumerate(labels):
         r = top + len(helper) + i
         s = Series(
-            Reference(ws, min_col=3, min_row=r), Reference(ws, min_col=2, min_row=r), title=name
+            Reference(ws, min_col=hx + 3, min_row=r),
+            Reference(ws, min_col=hx + 2, min_row=r),
+            title=name,
         )
         s.marker.symbol = "none"
         s.graphicalProperties = GraphicalProperties()
@@ -764,11 +983,49 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
     chart.legend.position = "r"
     helpers = range(len(q.points), len(chart.series))
     chart.legend.legendEntry = [LegendEntry(idx=i, delete=True) for i in helpers]
-    chart.width, chart.height = 24, 15
-    chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.1, w=0.6, h=0.75))
-    ws.add_chart(chart, "F4")
-    _print_setup(ws)
+    chart.width, chart.height = 20, 14  # cm: within the table's columns, so it prints with it
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.1, w=0.55, h=0.75))
+    ws.add_chart(chart, f"A{last + 2}")
+    ws.column_dimensions[get_column_letter(hx + 1)].width = 30
+    _print_setup(ws, 4, last + 2 + math.ceil(chart.height / 0.529), HEADER_ROW)
     return ws
+
+
+_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)"
+_MINUS = "-\u2212"  # a hyphen and a true minus
+_PCT = re.compile(rf"(?P<bar>[\u2588\u00b7]+ )?(?P<s>[{_MINUS}]?){_NUMBER} ?%")
+_PP = re.compile(rf"(?P<s>[+{_MINUS}\u00b1]?){_NUMBER} (?P<unit>\S.*)")
+_PLAIN = re.compile(rf"(?P<s>[{_MINUS}]?){_NUMBER}")
+
+
+def insight_figure(text: str, t: Texts) -> tuple[float | int, str, bool] | None:
+    """A plugin's figure written as text (``"43,1 %"``, ``"−4,2 p.e."``, ``"67"``, a text bar
+    ``"█████···· 43,1 %"``) as (number, number format, was a bar); None for other text. Plugins
+    write their findings for the terminal; the workbook stores the figures as numbers."""
+    text = text.strip()
+    if m := _PCT.fullmatch(text):
+        digits = _digits(m)
+        return round(_signed(m) / 100, digits + 2), _decimals(digits) + " %", bool(m["bar"])
+    m = _PP.fullmatch(text)
+    if m and m["unit"] in {t("unit.pp"), t("unit.pp_long")}:
+        return round(_signed(m), 1) + 0.0, pp_format(t), False
+    if m := _PLAIN.fullmatch(text):
+        digits = _digits(m)
+        return (_signed(m) if digits else int(_signed(m))), _decimals(digits), False
+    return None
+
+
+def _digits(m: re.Match[str]) -> int:
+    return len(m["n"].replace(",", ".").partition(".")[2])
+
+
+def _decimals(digits: int) -> str:
+    return "0." + "0" * digits if digits else "0"
+
+
+def _signed(m: re.Match[str]) -> float:
+    value = float(m["n"].replace(",", "."))
+    return -value if m["s"] in ("-", "\u2212") else value
 
 
 def _insights(wb: Workbook, data: ReportData) -> Worksheet | None:
@@ -781,6 +1038,14 @@ def _insights(wb: Workbook, data: ReportData) -> Worksheet | None:
     for col, w in zip("ABCDEF", widths, strict=True):
         ws.column_dimensions[col].width = w
     row = 4
+    start = start_of(data)
+    if start is not None:  # the model's own order is background to the one decision
+        areas = t.join([a.label for a in start.areas])
+        ws.cell(
+            row=row, column=1, value=t("note.insights_start", areas=areas, sheet=t("sheet.start"))
+        )
+        ws.cell(row=row, column=1).font = BOLD
+        row += 2
     for ins in data.result.insights:
         ws.cell(row=row, column=1, value=ins.title).font = HEAD_FONT
         row += 1
@@ -788,38 +1053,200 @@ def _insights(wb: Workbook, data: ReportData) -> Worksheet | None:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
             c = ws.cell(row=row, column=1, value=ins.text)
             c.alignment = WRAP
-            ws.row_dimensions[row].height = _row_height(ins.text, sum(widths) * 1.05)
+            ws.row_dimensions[row].height = _row_height(ins.text, sum(widths) * TEXT_FIT)
             row += 1
         # rows sharing the first multi-column row's keys form a table; the others are lines
         keys = next((list(r) for r in ins.rows if len(r) > 1), [])[:6]
         table = [r for r in ins.rows if len(r) > 1 and set(r) <= set(keys)]
         lines = [r for r in ins.rows if r not in table]
         if table:
+            # a last column of text spans the rest of the sheet's width
+            merge = len(keys) < len(widths) and any(
+                insight_figure(str(r[keys[-1]]), t) is None
+                for r in table
+                if r.get(keys[-1]) is not None
+            )
+            spans = [*widths[: len(keys) - 1], sum(widths[len(keys) - 1 :]) if merge else 0]
+            spans[-1] = spans[-1] or widths[len(keys) - 1]
             for j, k in enumerate(keys, start=1):
                 c = ws.cell(row=row, column=j, value=k)
                 c.fill, c.font = HEADER_FILL, HEADER_FONT
+            if merge:
+                ws.merge_cells(
+                    start_row=row, start_column=len(keys), end_row=row, end_column=len(widths)
+                )
+            first_row, bars = row + 1, set()
             for r in table:
                 row += 1
                 height = 15.0
                 for j, k in enumerate(keys, start=1):
                     value = r.get(k)
                     text = None if value is None else str(value)
-                    c = ws.cell(row=row, column=j, value=text)
-                    c.alignment = WRAP
-                    height = max(height, _row_height(text or "", widths[j - 1] * 1.05))
+                    c = ws.cell(row=row, column=j)
+                    figure = None if text is None else insight_figure(text, t)
+                    if figure is None:
+                        c.value, c.alignment = text, WRAP
+                        height = max(height, _row_height(text or "", spans[j - 1] * TEXT_FIT))
+                    else:
+                        c.value, c.number_format, bar = figure
+                        c.alignment = Alignment(horizontal="right", vertical="top")
+                        if bar:
+                            bars.add(j)
                 ws.row_dimensions[row].height = height
+                if merge:
+                    ws.merge_cells(
+                        start_row=row, start_column=len(keys), end_row=row, end_column=len(widths)
+                    )
+            for j in sorted(bars):  # the plugin's text bars, as a bar in the cell
+                letter = get_column_letter(j)
+                ws.conditional_formatting.add(
+                    f"{letter}{first_row}:{letter}{row}",
+                    DataBarRule(
+                        start_type="num",
+                        start_value=0,
+                        end_type="num",
+                        end_value=1,
+                        color=COLOURS["result"],
+                    ),
+                )
+                ws.column_dimensions[letter].width = max(widths[j - 1], 30)
             row += 1
         for r in lines:
             for k, v in r.items():
                 ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
                 ws.cell(row=row, column=1, value=k).font = BOLD
                 ws.cell(row=row, column=1).alignment = WRAP
-                c = ws.cell(row=row, column=2, value=str(v))
-                c.alignment = WRAP
-                ws.row_dimensions[row].height = _row_height(str(v), sum(widths[1:]) * 1.05)
+                c = ws.cell(row=row, column=2)
+                figure = insight_figure(str(v), t)
+                if figure is None:
+                    c.value, c.alignment = str(v), WRAP
+                    ws.row_dimensions[row].height = max(
+                        _row_height(str(v), sum(widths[1:]) * TEXT_FIT),
+                        _row_height(str(k), widths[0] * TEXT_FIT),
+                    )
+                else:
+                    c.value, c.number_format, _ = figure
+                    c.alignment = Alignment(horizontal="left", vertical="top")
                 row += 1
         row += 1
-    _print_setup(ws)
+    _print_setup(ws, len(widths), row, None)
+    return ws
+
+
+def _roles(wb: Workbook, data: ReportData) -> Worksheet | None:
+    """The roles (chef, medarbetare, ...) side by side with the difference: the gap in
+    perception. A hidden role has no column and no size."""
+    roles = getattr(data, "roles", None) or []
+    if not roles:
+        return None
+    t, m = data.texts, data.model
+    visible = [r for r in roles if not r.suppressed and r.result is not None]
+    hidden = [r for r in roles if r.suppressed or r.result is None]
+    ws = wb.create_sheet(t("sheet.roles"))
+    by = getattr(data, "role_column", None) or ""
+    note = t("report.groups_hidden")
+    if hidden:
+        note = t("note.roles_hidden", roles=", ".join(r.name for r in hidden))
+    _title(ws, t("head.roles", by=by), note)
+    headers = [t("col.part"), t("col.kind")] + [f"{r.name} (n={r.n})" for r in visible]
+    if len(visible) == 2:
+        headers.append(t("col.difference", a=visible[0].name, b=visible[1].name))
+    elif len(visible) > 2:
+        headers.append(t("col.spread"))
+    parts: list[tuple[str, str, Any]] = [(t("col.total"), "overall", None)]
+    parts += [
+        (d.name(data.lang), "dimension" if depth == 0 else "category", d.id)
+        for depth, d in m.iter_tree()
+    ]
+    parts += [
+        (s.label(data.lang), "statement", s.id) for _, d in m.iter_tree() for s in d.statements
+    ]
+    rows = []
+    for label, kind, key in parts:
+        values: list[Any] = []
+        for r in visible:
+            res = r.result
+            if kind == "overall":
+                values.append(res.overall)
+            elif kind == "statement":
+                st = res.statements.get(key)
+                values.append(data.hidden_text if st is None or st.hidden else st.score)
+            else:
+                d = res.dimensions.get(key)
+                values.append(None if d is None else d.score)
+        figures = [v for v in values if isinstance(v, (int, float))]
+        row = [label, _kind(t, kind), *values]
+        if len(visible) >= 2:
+            if len(figures) < len(values) or not figures:
+                row.append(None)
+            elif len(visible) == 2:
+                row.append(_pp(data, figures[1] - figures[0]))
+            else:
+                row.append(_pp(data, max(figures) - min(figures)))
+        rows.append(row)
+    n_roles = len(visible)
+    formats = {j: PCT for j in range(3, 3 + n_roles)}
+    if n_roles >= 2:
+        formats[3 + n_roles] = pp_format(t)
+    longest = max((len(w) for r in visible for w in r.name.split()), default=0)
+    widths = [56, 12] + [max(14, longest + 3)] * n_roles + ([16] if n_roles >= 2 else [])
+    first, last = _write_table(ws, headers, rows, formats, widths, freeze_cols=1, wrap_cols=(1,))
+    ws.row_dimensions[HEADER_ROW].height = 48
+    for i, (_, kind, _) in enumerate(parts, start=first):
+        if kind in ("overall", "dimension"):
+            ws.cell(row=i, column=1).font = BOLD
+    if n_roles == 2:  # red where the second role sees less, green where it sees more
+        letter = get_column_letter(3 + n_roles)
+        ws.conditional_formatting.add(
+            f"{letter}{first}:{letter}{last}",
+            ColorScaleRule(
+                start_type="min",
+                start_color="F8696B",
+                mid_type="num",
+                mid_value=0,
+                mid_color="FFFFFF",
+                end_type="max",
+                end_color="63BE7B",
+            ),
+        )
+    _print_setup(ws, len(headers), last, HEADER_ROW)
+    return ws
+
+
+def _response_rates(wb: Workbook, data: ReportData) -> Worksheet | None:
+    """Respondents, invited and the response rate per wave and group (a hidden group shows
+    no count)."""
+    rates = getattr(data, "response_rates", None) or []
+    if not rates:
+        return None
+    t = data.texts
+    ws = wb.create_sheet(t("sheet.response_rates"))
+    has_invited = any(r.invited is not None for r in rates)
+    has_wave = any(r.wave is not None for r in rates)
+    _title(ws, t("head.response_rates"), None if has_invited else t("note.rates_no_invited"))
+    headers = ([t("col.wave")] if has_wave else []) + [t("col.group"), t("col.respondents")]
+    if has_invited:
+        headers += [t("col.invited"), t("col.rate")]
+    rows = []
+    for r in rates:
+        row: list[Any] = [r.wave or ""] if has_wave else []
+        row += [
+            r.group if r.group is not None else t("series.organisation"),
+            data.hidden_size if r.hidden else r.respondents,
+        ]
+        if has_invited:
+            row += [r.invited, None if r.hidden else r.rate]
+        rows.append(row)
+    rate_col = len(headers)
+    widths = ([14] if has_wave else []) + [44, 12] + ([12, 14] if has_invited else [])
+    formats = {rate_col: PCT} if has_invited else {}
+    first, last = _write_table(ws, headers, rows, formats, widths, freeze_cols=0)
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    for i, r in enumerate(rates, start=first):
+        if r.group is None:
+            for j in range(1, len(headers) + 1):
+                ws.cell(row=i, column=j).font = BOLD
+    _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
 
 
@@ -849,7 +1276,7 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
     for w in (n for n in rel.notes if n not in data.notes):  # the data's notes are on "Om"
         ws.cell(row=row, column=1, value=w).font = NOTE_FONT
         row += 1
-    _print_setup(ws)
+    _print_setup(ws, len(headers), row, HEADER_ROW)
     return ws
 
 
@@ -910,7 +1337,7 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
         ws.cell(row=row, column=1).alignment = WRAP
         ws.row_dimensions[row].height = _row_height(value, 115)
         row += 1
-    _print_setup(ws)
+    _print_setup(ws, 2, row, None)
     return ws
 
 
@@ -918,14 +1345,17 @@ def build_workbook(data: ReportData) -> Workbook:
     """The report workbook (not yet saved)."""
     wb = Workbook()
     _summary(wb, data)
+    _start(wb, data)
     _dimensions(wb, data)
     _statements(wb, data)
     _priorities(wb, data)
     _change(wb, data)
     _groups(wb, data)
+    _roles(wb, data)
     _quadrant(wb, data)
     _insights(wb, data)
     _reliability(wb, data)
+    _response_rates(wb, data)
     _about(wb, data)
     return wb
 
