@@ -2261,10 +2261,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{id} {text}: {score}, vet ej {share} (n={n})",
         "{id} {text}: {score}, don't know {share} (n={n})",
     ),
-    "slide.change_better": (
-        "{before} → {after}: bättre på {improved} av {compared} påståenden",
-        "{before} → {after}: better on {improved} of {compared} statements",
-    ),
     "slide.groups_rule": (
         "Grupper med färre än {k} svarande visas inte (anonymitet), inte heller en grupp som "
         "annars kunde räknas fram ur totalen.",
@@ -2272,10 +2268,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "could otherwise be derived from the total.",
     ),
     "slide.about_data": ("Om uppgifterna", "About the data"),
-    "slide.more_notes": (
-        "… och {more} till i talarens anteckningar",
-        "… and {more} more in the speaker notes",
-    ),
     "start.threshold": ("gräns {value}", "threshold {value}"),
     # ---- reports: the deck's storyline (mognad_core.report.slides) ----------------------------
     "headline.overall": ("Digital mognad {score}", "Digital maturity {score}"),
@@ -2323,7 +2315,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{before} → {after}: no clear change on the {compared} statements",
     ),
     "slide.interval": ("95 %-intervall {low} till {high}", "95 % interval {low} to {high}"),
-    "slide.groups_series": ("Grupper", "Groups"),
     "slide.fields": ("Fält", "Quadrants"),
     "slide.strengths_title": (
         "Styrkor och förbättringsområden: starkast {high}, svagast {low}",
@@ -2749,10 +2740,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{level} från {value}",
         "{level} from {value}",
     ),
-    "start.candidate": (
-        "Lågt värde och mycket vet ej: en bra plats att börja",
-        "Low score and much don't know: a good place to start",
-    ),
     "legend.suggested": (
         "Föreslaget att börja med",
         "Suggested place to start",
@@ -2872,22 +2859,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kort text används som etikett i diagrammet.",
         "The short text labels the chart.",
     ),
-    "slide.summary": (
-        "Sammanfattning",
-        "Summary",
-    ),
-    "slide.priorities": (
-        "Var börja: {count} förslag",
-        "Where to start: {count} suggestions",
-    ),
-    "slide.priorities_one": (
-        "Var börja: ett förslag",
-        "Where to start: one suggestion",
-    ),
-    "slide.next_in_line": (
-        "Därefter: {items}",
-        "Next in line: {items}",
-    ),
     "slide.group_overview": (
         "Resultat per {by}",
         "Results by {by}",
@@ -2904,25 +2875,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Visas inte (färre än {min} svarande eller för att skydda en mindre grupp): {names}",
         "Not shown (fewer than {min} respondents, or hidden to protect a smaller group): {names}",
     ),
-    "slide.next_steps": (
-        "Nästa steg för de svagaste motorerna",
-        "Next steps for the weakest engines",
-    ),
     "slide.about": (
         "Om mätningen",
         "About the survey",
     ),
-    "slide.change_title": (
-        "Förändring {before} → {after}",
-        "Change {before} → {after}",
-    ),
     "slide.quadrant_title": (
         "Fyrfältet: {name}",
         "2×2: {name}",
-    ),
-    "slide.group_priorities": (
-        "Var börja i gruppen",
-        "Where to start in this group",
     ),
     "slide.no_priorities": (
         "Inga påståenden att rangordna.",

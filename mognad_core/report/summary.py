@@ -182,3 +182,23 @@ def sentences(data: ReportData) -> list[str]:
             # the plugins write their numbers with texts.pct/pp/num, as the summary does
             out.append(f"{ins.title}: {ins.text}")
     return out
+
+
+# ---- headlines (the deck's slide titles that state the message) --------------------------------
+def headline(data: ReportData) -> str:
+    """The summary slide's title: the overall score and only what is sure about it. With an
+    earlier wave, the change when the comparison calls it sure (``CompareRow.significant``, the
+    adjusted decision), else that no change is sure; without one, the level."""
+    t, r = data.texts, data.result
+    score = t.pct(r.overall)
+    c = data.compare
+    if c is not None and c.overall.change is not None:
+        o = c.overall
+        if o.significant:
+            key = "headline.up" if o.change > 0 else "headline.down"
+            change = t.pp(abs(o.change), sign=False)
+            return t(key, score=score, change=change, before=c.before_label)
+        return t("headline.same", score=score, before=c.before_label)
+    if data.level_label:
+        return t("headline.level", score=score, level=data.level_label)
+    return t("headline.overall", score=score)
