@@ -5,6 +5,7 @@ pandas, independently of mognad's scoring, and rounded as the anonymity policy p
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -15,6 +16,7 @@ import pandas as pd
 import pytest
 from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 import mognad_core as mognad
 
@@ -373,3 +375,272 @@ def test_english_labels_and_the_target_profile_on_the_radar(dmm_report):
     dims = wb["Dimensions"]
     assert [c.value for c in dims[4]][4:6] == ["Score", "Level"]
     assert dims["F5"].value in {"Mobilisation", "Coordination", "Acceleration"}
+
+
+# ---- issue 15: numbers, printing, the decision ------------------------------------------------
+@pytest.fixture(scope="module")
+def dmm_sv_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dmm_sv") / "rapport.xlsx"
+    mognad.build_report(DMM_SAMPLE, "dmm", out, groups="ledningsgrupp")
+    return out
+
+
+#: a figure written as text: a number with a decimal sign or a unit (%, p.e., pp)
+FIGURE_TEXT = re.compile(r"[+\u2212\u00b1-]?\d+([.,]\d+)?\s?(%|p\.e\.|pp)|[+\u2212-]?\d+[.,]\d+")
+PP_FORMAT = '+0.0" p.e.";"\u2212"0.0" p.e.";"\u00b1"0.0" p.e."'
+
+
+def figure_cells(path: Path):
+    """(sheet, cell) for every cell of the workbook holding a value."""
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None:
+                    yield ws, c
+
+
+@pytest.mark.parametrize("report", ["dimios_report", "dmm_sv_report", "dmm_report"])
+def test_figures_are_numbers_with_a_number_format(report, request):
+    """Every fraction is a number with a format (percent, points, decimals), no figure is text
+    (the model's insights included), and no cell holds or shows -0.0."""
+    path = request.getfixturevalue(report)
+    floats = 0
+    for ws, c in figure_cells(path):
+        where = f"{ws.title}!{c.coordinate}"
+        if isinstance(c.value, float):
+            floats += 1
+            assert c.number_format != "General", where
+            if c.number_format == PP_FORMAT or "p.e." in c.number_format:
+                assert c.value == round(c.value, 1), where  # rounded in the cell
+            assert not (c.value == 0 and math.copysign(1, c.value) < 0), where  # no -0.0
+        elif isinstance(c.value, str):
+            assert not FIGURE_TEXT.fullmatch(c.value.strip()), where
+            assert not re.search(r"[-\u2212]0[.,]0(?!\d)", c.value), where
+    assert floats > 100
+
+
+def test_model_insights_store_their_figures_as_numbers(dmm_sv_report, dimios_report):
+    ws = load_workbook(dmm_sv_report)["Modellens tolkning"]
+    rows = [[c for c in r] for r in ws.iter_rows()]
+    header = next(i for i, r in enumerate(rows) if r[0].value == "motor" and r[1].value == "poäng")
+    engine = rows[header + 1]
+    assert engine[0].value == "Värderingar"
+    assert isinstance(engine[1].value, float) and 0 < engine[1].value < 1
+    assert engine[1].number_format == "0.0 %"
+    # the profile's text bars are numbers with a data bar over them
+    prof = next(i for i, r in enumerate(rows) if r[0].value == "motor" and r[1].value == "profil")
+    assert isinstance(rows[prof + 1][1].value, float)
+    rules = [x.type for r in ws.conditional_formatting for x in r.rules]
+    assert "dataBar" in rules
+    dim = load_workbook(dimios_report)["Modellens tolkning"]
+    n_col = next((r for r in dim.iter_rows() if r[0].value == "Grupp" and r[1].value == "n"), None)
+    assert n_col is not None
+    below = dim.cell(row=n_col[0].row + 1, column=2).value
+    assert isinstance(below, int) and below > 0
+
+
+@pytest.mark.parametrize("report", ["dimios_report", "dmm_sv_report"])
+def test_swedish_workbooks_have_no_developer_or_english_words(report, request):
+    for ws, c in figure_cells(request.getfixturevalue(report)):
+        if isinstance(c.value, str):
+            for word in ("JSON", "insikten", "mirror", "dmm_profile"):
+                assert word not in c.value, f"{ws.title}!{c.coordinate}: {c.value}"
+
+
+def _points(ws, col: int) -> float:
+    """Column width in points as Excel draws Calibri 11 (7-pixel digit, 5 pixels padding)."""
+    dim = ws.column_dimensions.get(get_column_letter(col))
+    width = dim.width if dim is not None and dim.customWidth else 8.43
+    return math.floor(width * 7 + 5) * 0.75
+
+
+@pytest.mark.parametrize("report", ["dimios_report", "dmm_sv_report", "dmm_report"])
+def test_every_sheet_prints_on_a4_one_page_wide_at_8_pt_or_more(report, request):
+    """A4 (paperSize 9), fit to one page wide and any number tall (fitToHeight 0), the print
+    area the visible table; the scale that fitting the print area's columns to the page's
+    width gives, times the smallest type in the area, is at least 8 pt."""
+    wb = load_workbook(request.getfixturevalue(report))
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        assert ps.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ps.fitToWidth, ps.fitToHeight) == (1, 0), ws.title
+        assert ws.print_area, ws.title
+        area = ws.print_area.split("!")[-1].replace("$", "")
+        last = area.split(":")[1]
+        last_col = column_index_from_string(re.match(r"[A-Z]+", last)[0])
+        last_row = int(re.search(r"\d+", last)[0])
+        width = sum(_points(ws, j) for j in range(1, last_col + 1))
+        paper = 841.9 if ps.orientation == "landscape" else 595.3
+        printable = paper - 72 * (ws.page_margins.left + ws.page_margins.right)
+        scale = min(100, math.floor(100 * printable / width))
+        assert ps.scale == scale, ws.title
+        sizes = [
+            c.font.sz or 11
+            for row in ws.iter_rows(min_row=1, max_row=last_row, max_col=last_col)
+            for c in row
+            if c.value is not None
+        ]
+        assert scale / 100 * min(sizes) >= 8, (ws.title, scale, min(sizes))
+        if ps.orientation == "portrait":  # landscape only where the table is wide
+            assert width * 0.9 <= 595.3 - 72 * (ws.page_margins.left + ws.page_margins.right)
+
+
+def test_print_areas_leave_the_chart_helpers_out(dimios_report):
+    wb = load_workbook(dimios_report)
+    charts = charts_by_sheet(dimios_report)
+    statements = wb["Påståenden"]
+    assert statements.print_area == "'Påståenden'!$A$1:$K$28"
+    assert charts["Påståenden"][0]["series"][0]["cat"] == "'Påståenden'!$L$5:$L$28"  # outside
+    assert statements.print_title_rows == "$4:$4"
+    quadrant = wb["Fyrfält"]
+    area_end = re.search(r":\$([A-Z]+)\$", quadrant.print_area)[1]
+    assert area_end == "D"
+    helpers = [s for s in charts["Fyrfält"][0]["series"] if s["tx"] is None]
+    assert helpers  # the threshold lines and the fields' names
+    for s in helpers:
+        col = re.search(r"!\$([A-Z]+)\$", s["x"])[1]
+        assert column_index_from_string(col) > column_index_from_string(area_end), s
+
+
+def test_the_decision_is_on_its_own_sheet_and_nothing_contradicts_it(dmm_sv_report):
+    """DMM: the areas chosen by mognad.where_to_start head "Var börja", each with its reason and
+    its statements; the summary names them; the insights sheet frames the model's recommended
+    order (Värderingar and Vision & Mission first) as background to that choice."""
+    rs = mognad.read_responses(DMM_SAMPLE, "dmm")
+    start = mognad.where_to_start(mognad.score(rs), lang="sv")
+    labels = [a.label for a in start.areas]
+    assert len(labels) == 2
+    wb = load_workbook(dmm_sv_report)
+    assert wb.sheetnames[:2] == ["Sammanfattning", "Var börja"]
+    ws = wb["Var börja"]
+    assert ws["A1"].value == f"Var börja: {labels[0]} och {labels[1]}"
+    col_a = [c.value for c in ws["A"]]
+    for area in start.areas:
+        at = col_a.index(f"{area.rank}. {area.label}")
+        assert ws.cell(row=at + 2, column=1).value == area.reason
+        texts_below = [
+            ws.cell(row=at + 3 + i, column=2).value for i in range(1, 1 + len(area.statements))
+        ]
+        assert texts_below == [s.label for s in area.statements]
+        scores = [
+            ws.cell(row=at + 3 + i, column=3).value for i in range(1, 1 + len(area.statements))
+        ]
+        assert scores == pytest.approx([round(s.score, 3) for s in area.statements], abs=1e-9)
+    ranked = col_a.index("Alla områden i ordning")
+    table = [
+        [c.value for c in r]
+        for r in ws.iter_rows(min_row=ranked + 3, max_row=ranked + 2 + len(start.ranked))
+    ]
+    assert [r[1] for r in table] == [a.label for a in start.ranked]
+    assert [r[0] for r in table] == list(range(1, len(start.ranked) + 1))
+    summary = [c.value for c in wb["Sammanfattning"]["A"] if isinstance(c.value, str)]
+    sentence = next(s for s in summary if s.startswith("Förslag på var ni kan börja"))
+    assert sentence.index(labels[0]) < sentence.index(labels[1])
+    insights = wb["Modellens tolkning"]
+    assert insights["A4"].value.startswith(
+        f"Förslaget är att börja med {labels[0]} och {labels[1]}"
+    )
+    assert "modellens egna" in insights["A4"].value
+    order = [c.value for c in insights["A"] if isinstance(c.value, str) and "går före" in c.value]
+    assert order, "the model's recommended order is still shown, below the framing"
+
+
+def test_change_sheet_shows_raw_and_holm_adjusted_p(dimios_report):
+    """ "Säker förändring" is the adjusted decision: ja exactly where Holm's p < 0.05, and p as
+    compare_waves computes it (under the same policy) beside it."""
+    ws = load_workbook(dimios_report)["Förändring"]
+    headers = [c.value for c in ws[4]]
+    sure, raw, adj = (
+        headers.index("Säker förändring"),
+        headers.index("p (ojusterat)"),
+        headers.index("p (Holm)"),
+    )
+    result = mognad.compare_waves(mognad.read_responses(DIMIOS_SAMPLE, "dimios"), "år", min_size=6)
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
+    checked = 0
+    for r in result.rows:
+        cells_ = rows[r.id]
+        if r.p_adjusted is None:
+            continue
+        checked += 1
+        assert cells_[sure].value == ("ja" if r.p_adjusted < 0.05 else "nej"), r.id
+        for cell, p in ((cells_[raw], r.p_value), (cells_[adj], r.p_adjusted)):
+            if p < 0.001:
+                assert (cell.value, cell.number_format) == (0.001, '"<"0.000'), r.id
+            else:
+                assert cell.value == pytest.approx(p), r.id
+                assert cell.number_format == "0.000"
+        assert cells_[adj].value >= cells_[raw].value - 1e-12  # Holm never lowers p
+    assert checked >= 24
+    # the sample: some raw p below 0.05 are not sure after the adjustment
+    raw_only = [
+        r for r in result.rows if r.p_value is not None and r.p_value < 0.05 <= r.p_adjusted
+    ]
+    assert raw_only and all(rows[r.id][sure].value == "nej" for r in raw_only)
+
+
+def test_roles_side_by_side_with_the_difference(dimios_report):
+    """The roles of the wave the report is about, each visible role's scores recomputed from
+    the answers (mean of (answer - 1) / 4), and the spread between the highest and lowest."""
+    ws = load_workbook(dimios_report)["Roller"]
+    headers = [c.value for c in ws[4]]
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
+    counts = frame["roll"].value_counts()
+    role_headers = headers[2:-1]
+    assert headers[-1] == "Skillnad, högst − lägst"
+    names = [h.rsplit(" (n=", 1)[0] for h in role_headers]
+    assert role_headers == [f"{n} (n={counts[n]})" for n in names]
+    rows = {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=5) if r[0].value}
+    text = "Vi har god kontroll över kostnaderna för våra digitala initiativ och vår it-drift."
+    row = rows[text]
+    for name, value in zip(names, row[2:-1], strict=True):
+        answers = pd.to_numeric(frame.loc[frame["roll"] == name, "f12"], errors="coerce").dropna()
+        assert value == pytest.approx(round((answers.mean() - 1) / 4, 3), abs=1e-12), name
+    figures = row[2:-1]
+    assert row[-1] == pytest.approx(round((max(figures) - min(figures)) * 100, 1), abs=0.11)
+
+
+def test_response_counts_per_wave_and_group(dimios_report):
+    ws = load_workbook(dimios_report)["Svarsfrekvens"]
+    assert [c.value for c in ws[4]][:3] == ["Mätomgång", "Grupp", "Svarande"]
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
+    rows = [[c.value for c in r][:3] for r in ws.iter_rows(min_row=5) if r[1].value]
+    whole = {str(w): n for w, g, n in rows if g == "Hela organisationen"}
+    assert whole == {str(k): v for k, v in frame["år"].value_counts().items()}
+    groups = {g: n for w, g, n in rows if str(w) == "2025" and g != "Hela organisationen"}
+    counts = frame.query("år == 2025")["förvaltning"].value_counts()
+    for g, n in groups.items():
+        assert n == counts[g] or n == "dold", g
+
+
+def test_a_change_that_rounds_to_zero_is_zero_not_minus_zero(tmp_path):
+    """2025 is 2024 with one answer one step lower: the statement falls by 0.1 p.e. but its
+    category, dimension and the total by less than 0.05, which round to 0.0, never to -0.0 (a
+    cell of -0.0 shows "−0,0 p.e." in the negative section of the format). Cells hold points
+    rounded to 0.1 even with the protection off."""
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
+    before = frame.assign(år=2024, respondent=frame["respondent"].astype(str) + "-2024")
+    after = frame.copy()
+    row = after.index[pd.to_numeric(after["f11"], errors="coerce") >= 2][0]
+    after.loc[row, "f11"] = int(after.loc[row, "f11"]) - 1
+    data = tmp_path / "svar.xlsx"
+    pd.concat([before, after]).to_excel(data, index=False)
+    out = tmp_path / "rapport.xlsx"
+    # protection off: the differences are of unrounded scores, so the tiny ones are there
+    mognad.build_report(data, "dimios", out, compare="år", min_size=1)
+    ws = load_workbook(out)["Förändring"]
+    change = {r[0].value: r[5].value for r in ws.iter_rows(min_row=5) if r[0].value}
+    assert change["f11"] == pytest.approx(-0.1)
+    zeros = [k for k, v in change.items() if v == 0]
+    # the total, the dimension and the category of f11 changed by less than 0.05 p.e.
+    assert {"overall", "formaga", "formaga_effektivitet", "f12"} <= set(zeros)
+    for key in zeros:
+        assert math.copysign(1, change[key]) == 1, key
+    fig = next(
+        r
+        for r in load_workbook(out)["Sammanfattning"].iter_rows()
+        if r[0].value == "Förändring sedan 2024"
+    )
+    assert fig[1].value == 0 and math.copysign(1, fig[1].value) == 1
