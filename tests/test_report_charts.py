@@ -1,7 +1,7 @@
-"""What was seen in rendered report pages and fixed: point labels on the "where to start" map
-that covered each other, reference lines running through value labels, tick labels of the two
-statement panels running together, decimal points in Swedish summary sentences, a yellow marker
-hard to see on white."""
+"""The deck's native charts (:mod:`mognad_core.report.pptx_charts`) and what was seen in rendered
+report pages and fixed: point labels on the "where to start" map that covered each other, a
+heat map coloured from its own minimum to maximum (55 % showed red), decimal points in Swedish
+summary sentences, a yellow marker hard to see on white."""
 
 from __future__ import annotations
 
@@ -10,89 +10,112 @@ import zipfile
 from itertools import combinations
 
 import pytest
-from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
-from matplotlib import rc_context
-from matplotlib.text import Text
+from conftest import DIMIOS_SAMPLE
+from pptx import Presentation
+from pptx.util import Inches, Pt
 
 import mognad_core as mognad
-from mognad_core.report import charts, collect
+from mognad_core.report import collect
+from mognad_core.report import pptx_charts as pc
 from mognad_core.report.summary import sentences
+from mognad_core.texts import Texts
 
 
-@pytest.fixture(scope="module")
-def dmm_data():
-    return collect(DMM_SAMPLE, "dmm")  # 28 respondents: many statements share a vet-ej share
+@pytest.mark.parametrize("value", [i / 1000 for i in range(0, 1001, 3)])
+def test_a_cell_is_in_the_band_of_the_figure_it_shows(value):
+    """The scale is absolute and follows the figure as written: 39,6 % shows "40 %" and is in
+    the 40–59 % band, whatever the other cells are."""
+    shown = int(Texts("sv").pct(value).removesuffix(" %"))
+    assert pc.band(value) == min(4, shown // 20)
+    low, high = re.findall(r"\d+", pc.band_labels()[pc.band(value)])
+    assert int(low) <= shown <= int(high)
 
 
-@pytest.fixture(scope="module")
-def dimios_data():
-    return collect(DIMIOS_SAMPLE, "dimios", compare="år")
+def test_the_key_covers_zero_to_a_hundred_in_five_bands():
+    assert pc.band_labels() == ["0–19 %", "20–39 %", "40–59 %", "60–79 %", "80–100 %"]
+    # light to dark, with dark text on the light bands and white on the dark ones
+    lightness = [sum(fill) for fill, _ in pc.BANDS]
+    assert lightness == sorted(lightness, reverse=True)
+    assert [str(ink) for _, ink in pc.BANDS] == ["1F1F1F"] * 3 + ["FFFFFF"] * 2
 
 
-def _overlap(a, b) -> bool:
-    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.y1, b.y1) > max(a.y0, b.y0)
+def test_wrap_never_breaks_a_word_and_fits_the_width():
+    text = "Vi har god kontroll över kostnaderna för våra digitala initiativ och vår it-drift."
+    lines = pc.wrap(text, 200, 14)
+    assert " ".join(lines) == text
+    assert all(pc.text_width(line, 14) <= 200 for line in lines)
+    assert len(lines) == 4
 
 
-@pytest.mark.parametrize("name", ["dmm_data", "dimios_data"])
-def test_start_map_labels_cover_no_other_label_and_stay_inside(request, name):
-    data = request.getfixturevalue(name)
-    pr = data.priorities
-    with rc_context(charts._RC):
-        fig = charts.start_map_figure(
-            data.statements,
-            data.texts,
-            median=pr.median_score,
-            min_share=pr.min_share,
-            highlight=[x.id for x in pr.items],
-        )
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        ax = fig.axes[0]
-        labels = [a for a in ax.texts if a.get_gid() == "point-label"]
-        boxes = [Text.get_window_extent(a, renderer) for a in labels]  # without leader lines
-        inside = ax.get_window_extent(renderer)
-    named = {i for a in labels for i in a.get_text().split(", ")}
-    assert named == {r.id for r in data.statements if r.score is not None}
-    for (a, box_a), (b, box_b) in combinations(zip(labels, boxes, strict=True), 2):
-        assert not _overlap(box_a, box_b), (a.get_text(), b.get_text())
-    for a, box in zip(labels, boxes, strict=True):
-        assert inside.x0 - 1 <= box.x0 and box.x1 <= inside.x1 + 1, a.get_text()
-        assert inside.y0 - 1 <= box.y0 and box.y1 <= inside.y1 + 1, a.get_text()
-    # the suggested places to start are labelled on their own, in bold
-    for item in pr.items:
-        label = next(a for a in labels if a.get_text() == item.id)
-        assert label.get_fontweight() == "bold"
+def test_crowded_labels_take_free_places_inside_the_plot():
+    """Four points close together (each labelled on its right, two labels would overlap):
+    every label is placed where it covers no other label and no other point, inside the plot
+    area."""
+    area = (0.0, 0.0, 600.0, 400.0)
+    points = [
+        (300 + dx, 200 + dy, 5, ["Kostnadskontroll"], 13, i == 0)
+        for i, (dx, dy) in enumerate([(0, 0), (10, 0), (0, 24), (-10, -24)])
+    ]
+    right = [pc.label_box(x, y, r, lines, size, bold, 0) for x, y, r, lines, size, bold in points]
+    assert any(pc._overlap(a, b) for a, b in combinations(right, 2))
+    spots = pc.place_labels(points, area)
+    boxes = [
+        pc.label_box(x, y, r, lines, size, bold, spot)
+        for (x, y, r, lines, size, bold), spot in zip(points, spots, strict=True)
+    ]
+    for a, b in combinations(boxes, 2):
+        assert pc._overlap(a, b) == 0
+    for box in boxes:
+        assert pc._overlap(box, area) == pytest.approx((box[2] - box[0]) * (box[3] - box[1]))
+    # a point at the right edge is labelled on its left
+    edge = pc.place_labels([(595, 200, 5, ["Kostnadskontroll"], 13, False)], area)
+    assert pc.POSITIONS[edge[0]][1] == -1
 
 
-def test_statement_bars_keep_labels_clear_of_lines_and_of_each_other(dimios_data):
-    data = dimios_data
-    pr = data.priorities
-    with rc_context(charts._RC):
-        fig = charts.statement_bars_figure(
-            data.statements[:12],
-            data.texts,
-            median=pr.median_score,
-            min_share=pr.min_share,
-            highlight=[x.id for x in pr.items],
-            dk_top=0.3,
-        )
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        score_ax, dk_ax = fig.axes
-        # value labels sit on a white background, so the dashed lines do not cross them
-        values = [t for t in score_ax.texts if re.fullmatch(r"\d+ %", t.get_text())]
-        assert len(values) >= 12
-        assert all(t.get_bbox_patch() is not None for t in values)
-        # the vet-ej threshold line is labelled
-        assert data.texts.pct(pr.min_share) in [t.get_text() for t in dk_ax.texts[-1:]]
-        # "100 %" of the score axis and "0 %" of the vet-ej axis do not run together
-        last = score_ax.get_xticklabels()[-1].get_window_extent(renderer)
-        first = dk_ax.get_xticklabels()[0].get_window_extent(renderer)
-        assert last.x1 + 5 < first.x0
+def test_a_scatter_chart_holds_its_points_and_names_them(tmp_path):
+    """The chart is a chart (not a picture) whose series hold the points, each named point has a
+    data label with its name, and the legend leaves out the helper lines."""
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    series = [
+        pc.ScatterSeries("line", [pc.Point(0.5, 0), pc.Point(0.5, 1)], pc.GREY, line=True),
+        pc.ScatterSeries(
+            "pts", [pc.Point(0.3, 0.2, "Kostnadskontroll"), pc.Point(0.6, 0.7)], pc.BLUE
+        ),
+    ]
+    series[0].legend = False
+    pc.scatter(
+        slide,
+        pc.Box(0, 0, Inches(8), Inches(5)),
+        series,
+        x_range=(0, 1),
+        y_range=(0, 1),
+        x_title="x",
+        y_title="y",
+    )
+    prs.save(tmp_path / "c.pptx")
+    chart = next(s for s in Presentation(tmp_path / "c.pptx").slides[0].shapes if s.has_chart).chart
+    assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
+    pts, line = chart.plots[0].series  # the line drawn last
+    assert list(pts.values) == [0.2, 0.7] and list(line.values) == [0, 1]
+    assert pts.points[0].data_label.text_frame.text == "Kostnadskontroll"
+    assert not pts.points[1].data_label.has_text_frame
+    xml = chart._chartSpace.xml
+    xml = re.sub(r">\s+<", "><", xml)
+    assert '<c:legendEntry><c:idx val="1"/><c:delete val="1"/></c:legendEntry>' in xml
+    assert 'formatCode="0 %"' in xml
+    assert all(
+        r.font.size is None or r.font.size >= Pt(12)
+        for p in pts.points[0].data_label.text_frame.paragraphs
+        for r in p.runs
+    )
 
 
-def test_swedish_summary_has_decimal_commas_throughout(dimios_data):
-    text = sentences(dimios_data)
+def test_swedish_summary_has_decimal_commas_throughout():
+    data = collect(DIMIOS_SAMPLE, "dimios", compare="år")
+    text = sentences(data)
     balance = next(s for s in text if s.startswith("Effektivitet–innovation"))
     assert not re.search(r"\d\.\d", " ".join(text))
     assert re.search(r"\d,\d %", balance)
@@ -113,46 +136,3 @@ def test_quadrant_groups_are_not_drawn_in_yellow(tmp_path):
         ]
     assert len(scatter) == 1
     assert "F0E442" not in scatter[0]  # five groups: the yellow is not needed
-
-
-def test_quadrant_names_groups_in_full_left_of_the_recommendation():
-    data = collect(DIMIOS_SAMPLE, "dimios", compare="år", groups="förvaltning")
-    q = data.quadrant
-    with rc_context(charts._RC):
-        fig = charts.quadrant_figure(q, data.texts)
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        ax = fig.axes[0]
-        labels = {a.get_text(): a for a in ax.texts if hasattr(a, "xyann")}
-        advice = next(t for t in fig.texts if t.get_text() == data.texts("chart.recommendation"))
-        left_of_advice = advice.get_window_extent(renderer).x0
-    groups = [p.name for p in q.points if p.kind == "group"]
-    assert "Barn- och utbildningsförvaltningen" in groups
-    assert set(groups) <= set(labels)  # not shortened ("Barn- och utbildningsfö…")
-    for text, label in labels.items():
-        assert Text.get_window_extent(label, renderer).x1 < left_of_advice, text
-
-
-def test_a_hidden_statement_gets_words_instead_of_a_bar_and_a_share():
-    """A statement the anonymity policy hides (here: three answers, minimum five) is drawn last
-    with "visas inte" (as the deck draws it; the one reason for every hidden figure, which
-    does not say whether it has too few answers, is in the slide's notes) and no value label in
-    either panel."""
-    import pandas as pd
-
-    frame = (
-        pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025").reset_index(drop=True)
-    )
-    frame.loc[3:, "f11"] = None
-    data = collect(frame, "dimios", min_size=5)
-    rows = data.statements[-12:]
-    assert rows[-1].id == "f11" and rows[-1].hidden and rows[-1].score is None
-    with rc_context(charts._RC):
-        fig = charts.statement_bars_figure(rows, data.texts)
-        score_ax, dk_ax = fig.axes
-        hidden = [t for t in score_ax.texts if t.get_text() == "visas inte"]
-        values = [t for t in score_ax.texts if t.get_text().endswith("%")]
-        shares = [t for t in dk_ax.texts if t.get_text().endswith("%")]
-    assert len(hidden) == 1 and hidden[0].get_position()[1] == len(rows) - 1
-    assert len(values) == len(shares) == len(rows) - 1
-    assert [p.get_width() for p in score_ax.patches][-1] == 0
