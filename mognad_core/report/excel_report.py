@@ -1214,36 +1214,44 @@ def _roles(wb: Workbook, data: ReportData) -> Worksheet | None:
 
 
 def _response_rates(wb: Workbook, data: ReportData) -> Worksheet | None:
-    """Respondents, invited and the response rate per wave and group (a hidden group shows
-    no count)."""
+    """Respondents, invited and the response rate per group (rows, the whole organisation
+    first) and wave (columns, the earlier first). A hidden group shows no count and no rate."""
     rates = getattr(data, "response_rates", None) or []
     if not rates:
         return None
     t = data.texts
     ws = wb.create_sheet(t("sheet.response_rates"))
     has_invited = any(r.invited is not None for r in rates)
-    has_wave = any(r.wave is not None for r in rates)
     _title(ws, t("head.response_rates"), None if has_invited else t("note.rates_no_invited"))
-    headers = ([t("col.wave")] if has_wave else []) + [t("col.group"), t("col.respondents")]
-    if has_invited:
-        headers += [t("col.invited"), t("col.rate")]
+    waves = list(dict.fromkeys(r.wave for r in rates))
+    groups = list(dict.fromkeys(r.group for r in rates))
+    cell = {(r.group, r.wave): r for r in rates}
+    per_wave = [t("col.respondents")] + ([t("col.invited"), t("col.rate")] if has_invited else [])
+
+    def named(header: str, wave: str | None) -> str:
+        return header if len(waves) == 1 or wave is None else f"{header} {wave}"
+
+    headers = [t("col.group")] + [named(h, w) for w in waves for h in per_wave]
     rows = []
-    for r in rates:
-        row: list[Any] = [r.wave or ""] if has_wave else []
-        row += [
-            r.group if r.group is not None else t("series.organisation"),
-            data.hidden_size if r.hidden else r.respondents,
-        ]
-        if has_invited:
-            row += [r.invited, None if r.hidden else r.rate]
+    for g in groups:
+        row: list[Any] = [t("series.organisation") if g is None else g]
+        for w in waves:
+            r = cell.get((g, w))
+            if r is None:
+                row += [None] * len(per_wave)
+                continue
+            row.append(data.hidden_size if r.hidden else r.respondents)
+            if has_invited:
+                row += [r.invited, None if r.hidden else r.rate]
         rows.append(row)
-    rate_col = len(headers)
-    widths = ([14] if has_wave else []) + [44, 12] + ([12, 14] if has_invited else [])
-    formats = {rate_col: PCT} if has_invited else {}
-    first, last = _write_table(ws, headers, rows, formats, widths, freeze_cols=0)
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    for i, r in enumerate(rates, start=first):
-        if r.group is None:
+    step = len(per_wave)
+    formats = {2 + i * step + 2: PCT for i in range(len(waves))} if has_invited else {}
+    widths = [44] + ([12, 11, 14] if has_invited else [14]) * len(waves)
+    first, last = _write_table(ws, headers, rows, formats, widths, freeze_cols=1)
+    for i, g in enumerate(groups, start=first):
+        for j in range(2, len(headers) + 1):
+            ws.cell(row=i, column=j).alignment = Alignment(horizontal="right", vertical="top")
+        if g is None:
             for j in range(1, len(headers) + 1):
                 ws.cell(row=i, column=j).font = BOLD
     _print_setup(ws, len(headers), last, HEADER_ROW)
