@@ -727,7 +727,8 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     ]
     ppf = pp_format(t)
     formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf, 10: P_FORMAT, 11: P_FORMAT}
-    widths = [12, 46, 11, 11, 11, 12, 12, 12, 10, 11, 10, 8, 8]
+    ids = max((len(r.id) for r in c.rows), default=4)
+    widths = [min(max(6, ids + 1), 20), 40, 11, 11, 11, 12, 12, 12, 10, 11, 10, 8, 8]
     first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
     for i in range(first, last + 1):  # p below 0.001 is shown as "<0,001" (the value a bound)
         for j in (10, 11):
@@ -768,7 +769,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     chart.legend.position = "t"
     _show_axes(chart)
     chart.width, chart.height = 20, max(9, 1.1 * n_parts + 3)
-    ws.add_chart(chart, "M4")
+    ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}4")  # beside the printed table
     _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
 
@@ -800,8 +801,15 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         total: Any = data.hidden_text if r.total_hidden else r.total
         rows.append([r.id, r.label, _kind(t, r.kind), total, *[value(r, n) for n in visible]])
     formats = {j: PCT for j in range(4, 5 + len(visible))}
-    widths = [18, 46, 12, 10] + [16] * len(visible)
+    ids = max((len(r.id) for r in g.rows), default=4)
+    widths = [min(max(6, ids + 1), 20), 44, 11, 10] + [16] * len(visible)
     first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
+    for i, row in enumerate(rows, start=first):  # the reason a figure is hidden, wrapped
+        for j, value in enumerate(row[3:], start=4):
+            if value == data.hidden_text:
+                ws.cell(row=i, column=j).alignment = WRAP
+                height = _row_height(value, widths[j - 1] * TEXT_FIT)
+                ws.row_dimensions[i].height = max(ws.row_dimensions[i].height or 15, height)
     for j in range(5, 5 + len(visible)):
         ws.cell(row=HEADER_ROW, column=j).alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[HEADER_ROW].height = 48
