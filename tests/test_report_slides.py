@@ -1,154 +1,368 @@
-"""The slide deck, read back with python-pptx: the expected slides in order, a slide per visible
-group, speaker notes with the figures, Swedish by default and English on request."""
+"""The slide deck, read back with python-pptx: the storyline in order, native charts holding the
+published figures (no pictures), full texts (no "…"), points named by their short names (no
+ids), the decision slide, one recommendation throughout, hidden groups without figures, type
+large enough to project, Swedish by default and English on request without Swedish words."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
+import re
 
 import pytest
 from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
 from pptx import Presentation
-from pptx.util import Inches
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches, Pt
 
 import mognad_core as mognad
 from mognad_core.report.slides import statement_chunks
+from mognad_core.report.summary import headline
+from mognad_core.texts import CATALOGUE
 
-
-def titles(path: Path) -> list[str]:
-    return [s.shapes.title.text for s in Presentation(str(path)).slides]
-
-
-def notes(path: Path) -> list[str]:
-    return [
-        s.notes_slide.notes_text_frame.text if s.has_notes_slide else ""
-        for s in Presentation(str(path)).slides
-    ]
+DIMIOS_OPTIONS = {"compare": "år", "groups": "förvaltning", "min_size": 6}
 
 
 @pytest.fixture(scope="module")
-def dimios_deck(tmp_path_factory) -> Path:
+def dimios(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck") / "rapport.pptx"
-    mognad.build_report(
-        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=6
-    )
-    return out
+    written = mognad.build_report(DIMIOS_SAMPLE, "dimios", out, **DIMIOS_OPTIONS)
+    return Presentation(str(out)), written.data
 
 
 @pytest.fixture(scope="module")
-def dmm_deck(tmp_path_factory) -> Path:
+def dmm(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck") / "report.pptx"
-    mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en")
+    written = mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en")
+    return Presentation(str(out)), written.data
+
+
+def titles(prs) -> list[str]:
+    return [s.shapes.title.text for s in prs.slides]
+
+
+def slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def charts(s) -> list:
+    return [sh.chart for sh in s.shapes if sh.has_chart]
+
+
+def chart_text(chart) -> list[str]:
+    """Every text a chart holds: categories, series names, data labels, axis titles."""
+    return [str(x) for x in chart._chartSpace.xpath(".//c:v/text() | .//a:t/text()")]
+
+
+def shown_text(s) -> list[str]:
+    """Every text on a slide (not its notes): text boxes, table cells, the charts' texts."""
+    out = []
+    for sh in s.shapes:
+        if sh.has_text_frame:
+            out.append(sh.text_frame.text)
+        if sh.has_table:
+            out += [c.text for row in sh.table.rows for c in row.cells]
+        if sh.has_chart:
+            out += chart_text(sh.chart)
     return out
 
 
-def test_statement_chunks_are_near_equal_and_at_most_fourteen():
+def notes(s) -> str:
+    return s.notes_slide.notes_text_frame.text if s.has_notes_slide else ""
+
+
+def x_values(series) -> list[float]:
+    return [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
+
+
+def test_statement_chunks_are_near_equal_and_at_most_the_given_size():
     assert statement_chunks(24) == [(0, 12), (12, 24)]
     assert statement_chunks(27) == [(0, 14), (14, 27)]
     assert statement_chunks(14) == [(0, 14)]
     assert statement_chunks(30) == [(0, 10), (10, 20), (20, 30)]
+    assert statement_chunks(24, 7) == [(0, 6), (6, 12), (12, 18), (18, 24)]
     assert statement_chunks(0) == []
 
 
-def test_dimios_deck_has_the_expected_slides(dimios_deck):
-    assert titles(dimios_deck) == [
+def test_the_dimios_deck_tells_the_story_in_order(dimios):
+    prs, data = dimios
+    areas = [a.label for a in data.start.areas]
+    assert areas == ["Förmågor för effektivitet", "Förmågor för innovation"]
+    hidden = data.groups.suppressed
+    # min_size 6: Kultur (5) is hidden, and Samhällsbyggnad to protect it
+    assert hidden == ["Kultur- och fritidsförvaltningen", "Samhällsbyggnadsförvaltningen"]
+    assert titles(prs) == [
         "Digital mognad 2025",
-        "Sammanfattning",
-        "Profil: kategorierna",
-        "Påståenden 1–12 av 24, lägst värde först",
-        "Påståenden 13–24 av 24, lägst värde först",
-        "Var börja? Värde och andel vet ej",
+        "Digital mognad 66 %, 6,6 p.e. högre än 2024",  # the summary's message
+        "Starkast Tekniskt arv (73 %), svagast Förmågor för innovation (61 %)",
         "Fyrfältet: Möjliggjord och balanserad",
-        "2024 → 2025: bättre på 24 av 24 påståenden",
-        "Var börja: 2 förslag",
+        "2024 → 2025: säkert bättre på 14 av 24 påståenden",
+        "Styrkor och förbättringsområden: starkast Tekniskt arv, svagast Förmågor för innovation",
+        "Påståenden 1–6 av 24, lägst värde först",
+        "Påståenden 7–12 av 24, lägst värde först",
+        "Påståenden 13–18 av 24, lägst värde först",
+        "Påståenden 19–24 av 24, lägst värde först",
+        "Var börja? Värde och andel vet ej",
+        "Förslag 1 av 2: Förmågor för effektivitet",
+        "Förslag 2 av 2: Förmågor för innovation",
+        "Förslag till beslut: välj 1–2 områden",
+        "Per roll: störst skillnad i Organisatoriskt arv (18,9 p.e.)",
         "Resultat per förvaltning",
-        # min_size 6: Kultur (5) is hidden, and Samhällsbyggnad to protect it
+        "Resultat per förvaltning (forts.)",  # whole header words: the parts on two slides
         "Barn- och utbildningsförvaltningen",
         "Kommunledningsförvaltningen",
         "Socialförvaltningen",
         "Om mätningen",
+        "Svarande per mätomgång och grupp",
         "Om uppgifterna",  # the notes about the data (columns kept as attributes, ...)
     ]
-    prs = Presentation(str(dimios_deck))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
 
 
-def test_without_groups_there_are_no_group_slides(dmm_deck, tmp_path):
-    base = titles(dmm_deck)
-    assert base == [
-        "Digital maturity",
-        "Summary",
-        "Profile: the dimensions",
-        "Statements 1–14 of 27, lowest score first",
-        "Statements 15–27 of 27, lowest score first",
-        "Where to start? Score and don't-know share",
-        "Where to start: 2 suggestions",
-        "Next steps for the weakest engines",
-        "About the survey",
-        "About the data",
-    ]
-    out = tmp_path / "groups.pptx"
-    mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en", groups="ledningsgrupp")
-    with_groups = titles(out)
-    groups = sorted(
-        mognad.read_responses(DMM_SAMPLE, "dmm").attributes["ledningsgrupp"].astype(str).unique()
+def test_titles_state_only_what_is_sure(dimios):
+    prs, data = dimios
+    c = data.compare
+    assert c.overall.significant  # the summary's title says the change
+    sure_up = sum(1 for r in c.statements if r.significant and r.change > 0)
+    sure_down = sum(1 for r in c.statements if r.significant and r.change < 0)
+    assert (sure_up, sure_down, c.compared) == (14, 0, 24)
+    assert c.improved == 24  # more went up, but only 14 surely so: the title says 14
+    assert prs.slides[1].shapes.title.text == headline(data)
+    assert (
+        prs.slides[4].shapes.title.text
+        == f"2024 → 2025: säkert bättre på {sure_up} av 24 påståenden"
     )
-    assert with_groups == [
-        *base[:-2],
-        "Results by ledningsgrupp",
-        *groups,
-        *base[-2:],
+    unsure = dataclasses.replace(
+        data,
+        compare=c.model_copy(
+            update={"overall": c.overall.model_copy(update={"significant": False})}
+        ),
+    )
+    assert headline(unsure) == "Digital mognad 66 %, ingen säker förändring sedan 2024"
+
+
+def test_no_chart_is_a_picture_and_every_chart_holds_the_published_figures(dimios):
+    prs, data = dimios
+    for s in prs.slides:
+        assert not [sh for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    # the profile: one series per line, the figures of the report
+    (radar,) = charts(prs.slides[2])
+    assert radar.chart_type == XL_CHART_TYPE.RADAR_MARKERS
+    assert list(radar.plots[0].categories) == data.profile.labels
+    for series, expected in zip(radar.plots[0].series, data.profile.series, strict=False):
+        assert series.name == expected.name
+        assert list(series.values) == pytest.approx(expected.values)
+    # the statements: score and vet-ej share, the chart holding them bottom to top
+    scores, shares = [], []
+    for s in [x for x in prs.slides if x.shapes.title.text.startswith("Påståenden ")]:
+        (bars,) = charts(s)
+        assert bars.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+        dk, score = bars.plots[0].series
+        scores += list(score.values)[::-1]
+        shares += list(dk.values)[::-1]
+    assert scores == [r.score for r in data.statements]
+    assert shares == [r.dont_know_share for r in data.statements]
+    # where to start: a point per scored statement at (score, vet-ej share)
+    (xy,) = charts(slide(prs, "Var börja? Värde och andel vet ej"))
+    assert xy.chart_type == XL_CHART_TYPE.XY_SCATTER
+    points = [
+        (x, y)
+        for series in xy.plots[0].series
+        if series.name not in ("median 66 %", "vet ej 20 %")  # the two reference lines
+        for x, y in zip(x_values(series), series.values, strict=True)
     ]
+    expected = [(r.score, r.dont_know_share) for r in data.statements if r.score is not None]
+    assert sorted(points) == sorted(expected)
+    # before and after
+    (change,) = charts(prs.slides[4])
+    after, before = change.plots[0].series
+    rows = [c for c in [data.compare.overall, *data.compare.dimensions]]
+    assert list(before.values)[::-1] == [r.before for r in rows]
+    assert list(after.values)[::-1] == [r.after for r in rows]
+    # a group against the whole organisation
+    (group,) = charts(slide(prs, "Socialförvaltningen"))
+    whole, own = group.plots[0].series
+    result = data.group_result("Socialförvaltningen")
+    assert list(own.values)[::-1] == [result.dimensions[i].score for i in data.profile.ids]
+    assert list(whole.values)[::-1] == [data.result.dimensions[i].score for i in data.profile.ids]
+    # the roles side by side, each visible role a series
+    (roles,) = charts(slide(prs, "Per roll: störst skillnad i Organisatoriskt arv (18,9 p.e.)"))
+    shown = [r for r in data.roles if r.result is not None]
+    assert {s.name for s in roles.plots[0].series} == {f"{r.name} (n={r.n})" for r in shown}
 
 
-def test_notes_carry_the_figures(dimios_deck):
-    texts = notes(dimios_deck)
-    result = mognad.score(DIMIOS_SAMPLE, "dimios")  # not used for numbers: only the statement text
-    f12 = result.statements["f12"].text
-    statements = texts[3] + texts[4]
-    assert f"f12 {f12}:" in statements
-    assert "Förmågor för innovation:" in texts[2] and "Resultat 2025" in texts[2]
-    summary = texts[1]
-    assert "240 personer har svarat" in summary
-    assert texts[8].startswith("1. f12 ")
-    assert "lågt värde" in texts[8] and "hög andel vet ej" in texts[8]
-    # the overview lists each visible group's size; hidden groups are named as hidden only
-    assert "Barn- och utbildningsförvaltningen (n=67)" in texts[9]
-    assert "Kultur- och fritidsförvaltningen (n=" not in texts[9]
-    assert "Kultur- och fritidsförvaltningen" in texts[9]
+def test_the_heat_map_is_a_table_on_an_absolute_scale_with_a_key(dimios):
+    from mognad_core.report.pptx_charts import BANDS, band
+
+    prs, data = dimios
+    cells = {}
+    for s in [x for x in prs.slides if x.shapes.title.text.startswith("Resultat per förvaltning")]:
+        (table,) = [sh.table for sh in s.shapes if sh.has_table]
+        heads = [c.text for c in table.rows[0].cells]
+        for row in list(table.rows)[1:]:
+            for head, cell in zip(heads[1:], list(row.cells)[1:], strict=True):
+                cells[(row.cells[0].text, head)] = cell
+        key = [sh.text_frame.text for sh in s.shapes if sh.has_text_frame]
+        assert [k for k in key if re.fullmatch(r"\d+–\d+ %", k)] == [
+            "0–19 %",
+            "20–39 %",
+            "40–59 %",
+            "60–79 %",
+            "80–100 %",
+        ]
+    overall = next(r for r in data.groups.rows if r.id == "overall")
+    assert {name for name, _ in cells} == {"Hela organisationen", *data.groups.visible}
+    for name in data.groups.visible:
+        value = overall.values[name]
+        cell = cells[(name, "Totalt")]
+        assert cell.text == data.texts.pct(value)
+        assert cell.fill.fore_color.rgb == BANDS[band(value)][0]  # its band, not a stretch
 
 
-def test_group_slide_shows_the_groups_size_and_score(dimios_deck):
-    prs = Presentation(str(dimios_deck))
-    slide = list(prs.slides)[10]
-    text = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
-    assert any(t.startswith("67 svarande · totalt ") for t in text)
-    assert "Var börja i gruppen" in text
-    pictures = [sh for sh in slide.shapes if sh.shape_type == 13]
-    assert len(pictures) == 1
+def test_full_texts_and_names_never_ids_or_cuts(dimios, dmm):
+    for prs, data in (dimios, dmm):
+        ids = [s.id for s in data.model.statements]
+        for s in prs.slides:
+            shown = "\n".join(shown_text(s))
+            assert "…" not in shown and "…" not in notes(s), s.shapes.title.text
+            for i in ids:
+                assert not re.search(rf"\b{i}\b", shown), (i, s.shapes.title.text)
+        # the statements of the proposed areas in full on their slides
+        for a in data.start.areas:
+            text = "\n".join(
+                t for s in prs.slides if a.label in s.shapes.title.text for t in shown_text(s)
+            )
+            assert a.reason in text
+            assert all(st.label in text for st in a.statements)
+        # points named by their short names
+        (xy,) = charts(next(s for s in prs.slides if "?" in s.shapes.title.text))
+        labels = {
+            p.data_label.text_frame.text.replace("\n", " ")
+            for series in xy.plots[0].series
+            for p in [series.points[i] for i in range(len(series.values))]
+            if p.data_label.has_text_frame
+        }
+        shorts = {s.short_label(data.lang) for s in data.model.statements}
+        chosen = {st.short for a in data.start.areas for st in a.statements}
+        assert chosen <= labels
+        assert labels - shorts <= {t for t in labels if re.match(r"(median|gräns|threshold)", t)}
 
 
-def test_text_is_large_enough_to_project(dimios_deck):
-    prs = Presentation(str(dimios_deck))
-    sizes = []
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if not shape.has_text_frame:
-                continue
-            for p in shape.text_frame.paragraphs:
-                for run in p.runs:
-                    if run.text.strip() and run.font.size is not None:
-                        sizes.append((run.font.size.pt, shape.top >= Inches(6.9)))
-    footer = {size for size, bottom in sizes if bottom}
-    body = [size for size, bottom in sizes if not bottom]
-    assert footer == {11}  # the source line at the bottom of each content slide
-    assert min(body) >= 16
+def test_the_decision_slide_has_the_proposal_and_columns_to_fill_in(dimios):
+    prs, data = dimios
+    s = slide(prs, "Förslag till beslut: välj 1–2 områden")
+    (table,) = [sh.table for sh in s.shapes if sh.has_table]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Område", "Varför", "Ansvarig", "Tidplan / klart"]
+    assert rows[1:] == [[a.label, a.reason, "", ""] for a in data.start.areas] + [[""] * 4]
 
 
-def test_the_last_slide_shows_the_notes_about_the_data(dimios_deck):
-    deck = Presentation(str(dimios_deck))
-    last = deck.slides[-1]
-    shown = "\n".join(s.text_frame.text for s in last.shapes if s.has_text_frame)
-    spoken = last.notes_slide.notes_text_frame.text
+def test_one_recommendation_the_next_steps_are_the_proposed_areas(dmm, tmp_path):
+    prs, data = dmm
+    areas = data.start.areas
+    assert [a.label for a in areas] == ["Values", "Organisation"]  # the model's order first
+    s = slide(prs, "Next steps for the proposed areas")
+    heads = [p.text for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    engines = {d.name("en") for d in data.model.dimensions}
+    named = [h.split(" (")[0] for h in heads if h.split(" (")[0] in engines]
+    assert named == [a.label for a in areas]
+    out = tmp_path / "one.pptx"
+    mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en", count=1)
+    one = titles(Presentation(str(out)))
+    assert "Next steps for Values" in one and "Proposal: Values" in one
+    assert not [t for t in one if "weakest engines" in t]
+
+
+def test_hidden_groups_are_named_without_figures(dimios):
+    prs, data = dimios
+    hidden = data.groups.suppressed
+    for s in prs.slides:
+        assert s.shapes.title.text not in hidden
+        for sh in s.shapes:
+            if sh.has_table:
+                for row in sh.table.rows:
+                    if row.cells[0].text in hidden or any(c.text in hidden for c in row.cells):
+                        cells = [c.text for c in row.cells if c.text != data.wave]
+                        figures = [x for x in cells if re.search(r"\d", x)]
+                        assert figures == [], figures
+        for name in hidden:
+            assert f"{name} (n=" not in notes(s)
+            assert not re.search(re.escape(name) + r"\D{0,3}\d", "\n".join(shown_text(s)))
+    overview = "\n".join(shown_text(slide(prs, "Resultat per förvaltning")))
+    assert all(name in overview for name in hidden)  # named as hidden
+
+
+def test_text_is_large_enough_to_project(dimios, dmm):
+    for prs, _ in (dimios, dmm):
+        sizes = []
+        for s in prs.slides:
+            for sh in s.shapes:
+                frames = [sh.text_frame] if sh.has_text_frame else []
+                if sh.has_table:
+                    frames += [c.text_frame for row in sh.table.rows for c in row.cells]
+                for tf in frames:
+                    sizes += [r.font.size for p in tf.paragraphs for r in p.runs if r.text.strip()]
+                if sh.has_chart:
+                    xml = sh.chart._chartSpace.xml
+                    sizes += [Pt(int(v) / 100) for v in re.findall(r'\bsz="(\d+)"', xml)]
+        assert None not in sizes
+        assert min(sizes) >= Pt(12)
+
+
+def test_the_summary_tiles_have_one_font_size(dimios, dmm):
+    for prs, _ in (dimios, dmm):
+        s = prs.slides[1]
+        tiles = [sh for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE]
+        assert len(tiles) >= 3
+        inside = [
+            sh
+            for sh in s.shapes
+            if sh.has_text_frame
+            and any(
+                t.left <= sh.left < t.left + t.width and sh.top < t.top + t.height for t in tiles
+            )
+            and sh.shape_type == MSO_SHAPE_TYPE.TEXT_BOX
+        ]
+        figures = {sh.text_frame.paragraphs[0].runs[0].font.size for sh in inside[::2]}
+        labels = {sh.text_frame.paragraphs[0].runs[0].font.size for sh in inside[1::2]}
+        assert len(figures) == 1 and len(labels) == 1
+
+
+def _swedish_heads() -> list[str]:
+    """The fixed words of the catalogue's Swedish report texts that English does not share."""
+    prefixes = ("slide.", "headline.", "chart.", "axis.", "legend.", "col.", "start.", "fig.")
+    heads = []
+    for key, (sv, en) in CATALOGUE.items():
+        if key.startswith(prefixes) or key in {"respondents", "note.percent", "source"}:
+            for part in re.split(r"\{[^}]*\}", sv):
+                part = part.strip(" :;,.()–-")
+                if len(part) >= 6 and part not in en:
+                    heads.append(part)
+    return heads
+
+
+def test_the_english_deck_has_no_swedish_words(tmp_path):
+    out = tmp_path / "en.pptx"
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, lang="en", **DIMIOS_OPTIONS)
+    prs = Presentation(str(out))
+    text = "\n".join(t for s in prs.slides for t in [*shown_text(s), notes(s)])
+    heads = _swedish_heads()
+    assert len(heads) > 60  # the check looks at the deck's own words
+    assert [h for h in heads if h in text] == []
+    assert "Proposed decision: choose 1–2 areas" in titles(prs)
+    assert "Digital maturity 66 %, 6.6 pp higher than 2024" in titles(prs)
+
+
+def test_the_last_slide_shows_the_notes_about_the_data(dimios):
+    prs, _ = dimios
+    last = prs.slides[-1]
+    shown = "\n".join(shown_text(last))
     assert last.shapes.title.text == "Om uppgifterna"
     # the reading note, in Swedish, both on the slide and in the speaker notes
-    assert "bakgrundsuppgifter" in shown and "bakgrundsuppgifter" in spoken
+    assert "bakgrundsuppgifter" in shown and "bakgrundsuppgifter" in notes(last)
+
+
+def test_method_says_score_is_a_share_of_the_range(dimios):
+    prs, _ = dimios
+    about = "\n".join(shown_text(slide(prs, "Om mätningen")))
+    assert "andelar av skalans spann" in about and "maxvärde" not in about

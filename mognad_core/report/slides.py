@@ -703,7 +703,7 @@ def _statement_slides(deck: Deck) -> None:
             else t("chart.statements.part", first=a + 1, last=b, total=len(rows))
         )
         notes = [t("notes.figures")] + [
-            f"{r.text}: {d.hidden_text}"
+            f"{r.id} {r.text}: {d.hidden_text}"
             if r.hidden
             else t(
                 "slide.statement_note",
@@ -1142,11 +1142,14 @@ def _group_overview(deck: Deck) -> None:
         per -= 1
     col_chunks = [list(range(a, b)) for a, b in statement_chunks(len(ids), per)]
     row_chunks = statement_chunks(len(group_rows), HEAT_ROWS) or [(0, 0)]
+    title = t("slide.group_overview", by=by)
+    first = True
     for cols in col_chunks:
         col_w = Emu(int((width - name_w) / max(1, len(cols)))).pt - 10
         header_lines = max(len(pc.wrap(labels[j], col_w, size, True)) for j in cols)
         for a, b in row_chunks:
-            s = deck.slide(t("slide.group_overview", by=by), notes)
+            s = deck.slide(title if first else t("slide.continued", title=title), notes)
+            first = False
             body = [total_row, *group_rows[a:b]]
             name_lines = max(len(pc.wrap(r[0], Emu(name_w).pt - 10, size, True)) for r in body)
             row_h = Pt(max(1, name_lines) * size * LINE + 10)
@@ -1306,7 +1309,11 @@ def _response_slides(deck: Deck) -> None:
     if not any(row[3] for row in rows):
         keep = [j for j in keep if j not in (3, 4)]
     widths = {0: Inches(1.6), 1: Inches(5.2), 2: Inches(1.8), 3: Inches(1.8), 4: Inches(2.0)}
-    notes = [" · ".join(x for x in row if x) for row in rows]
+    notes: list[str] = []  # per wave, the wave on a line of its own (no figure beside a name)
+    for row in rows:
+        if row[0] and (not notes or notes[-1] != row[0]) and row[0] not in notes:
+            notes.append(row[0])
+        notes.append(f"{row[1]}: " + " · ".join(x for x in row[2:] if x))
     for a, b in statement_chunks(len(rows), RATE_ROWS):
         s = deck.slide(t("slide.response_rates"), notes)
         size = 16
