@@ -573,6 +573,9 @@ def _start(wb: Workbook, data: ReportData) -> Worksheet | None:
                 c = ws.cell(row=row, column=j, value=data.hidden_text if v is None else v)
                 c.number_format, c.alignment = PCT, WRAP if v is None else TOP
                 c.border = Border(bottom=THIN)
+            if st.score is None:  # the reason, wrapped in the narrow figure columns
+                height = _row_height(data.hidden_text, widths[2] * TEXT_FIT)
+                ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 15, height)
             ws.cell(row=row, column=2).border = Border(bottom=THIN)
         row += 2
     ws.cell(row=row, column=1, value=t("head.start_all")).font = HEAD_FONT
