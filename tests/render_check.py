@@ -12,6 +12,7 @@ text, bullets) keeps its colour and is checked against the frame it sits in.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
 import subprocess
@@ -68,8 +69,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(files: list[Path], outdir: Path, profile: Path, timeout: int = 240) -> list[Path]:
-    """Convert with LibreOffice headless in a private profile; the PDFs, in the files' order."""
+#: the locale LibreOffice formats numbers in, per report language: a Swedish workbook shows
+#: 65,9 % as Excel does on a Swedish computer (LibreOffice has its own locale data, so the
+#: system needs no sv_SE locale installed)
+LOCALES = {"sv": "sv_SE.UTF-8", "en": "en_GB.UTF-8"}
+
+
+def to_pdf(
+    files: list[Path], outdir: Path, profile: Path, timeout: int = 240, lang: str = "sv"
+) -> list[Path]:
+    """Convert with LibreOffice headless in a private profile, numbers formatted as in
+    ``lang``'s locale; the PDFs, in the files' order."""
+    env = {**os.environ, "LANG": LOCALES[lang], "LC_ALL": LOCALES[lang]}
     command = [
         soffice(),
         f"-env:UserInstallation={profile.as_uri()}",
@@ -81,7 +92,7 @@ def to_pdf(files: list[Path], outdir: Path, profile: Path, timeout: int = 240) -
         str(outdir),
         *map(str, files),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
     pdfs = [outdir / f"{f.stem}.pdf" for f in files]
     missing = [p.name for p in pdfs if not p.is_file() or p.stat().st_size == 0]
     if missing:

@@ -71,11 +71,16 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     return files
 
 
+def language(key: str) -> str:
+    """The report's language ("sv" for the files made wrong on purpose)."""
+    name = key.split(".")[0]
+    return CASES[name][2].get("lang", "sv") if name in CASES else "sv"
+
+
 def statements(key: str) -> list[str]:
     """The model's statement texts in the report's language."""
-    _, model, options = CASES[key.split(".")[0]]
-    lang = options.get("lang", "sv")
-    return [s.label(lang) for s in mognad.get_model(model).statements]
+    _, model, _ = CASES[key.split(".")[0]]
+    return [s.label(language(key)) for s in mognad.get_model(model).statements]
 
 
 # ---- the package: what an "unreadable content, repair?" prompt is usually about ---------------
@@ -230,11 +235,14 @@ def converted(reports, tmp_path_factory) -> dict[str, tuple[object, list[rc.Page
         traced[key] = work / f"traced_{path.name}"
         trace = rc.trace_deck if path.suffix == ".pptx" else rc.trace_workbook
         records[key] = trace(path, traced[key])
-    files = [*reports.values(), *traced.values()]
-    try:
-        rc.to_pdf(files, outdir, tmp_path_factory.mktemp("lo-profile"), timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"LibreOffice did not finish converting within {TIMEOUT} s")
+    for lang in ("sv", "en"):  # numbers formatted as on a computer in the report's language
+        keys = [k for k in originals if language(k) == lang]
+        files = [reports[k] for k in keys if k in reports] + [traced[k] for k in keys]
+        profile = tmp_path_factory.mktemp(f"lo-profile-{lang}")
+        try:
+            rc.to_pdf(files, outdir, profile, timeout=TIMEOUT, lang=lang)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"LibreOffice did not finish converting within {TIMEOUT} s")
     return {
         key: (
             records[key],
@@ -287,23 +295,63 @@ def test_deck_prints_one_page_per_slide_with_its_title(reports, pdfs, key):
 
 @pytest.mark.libreoffice
 @pytest.mark.slow
-def test_pdf_text_has_the_summary_the_charts_and_swedish_letters(reports, pdfs):
+def test_pdf_text_has_the_summary_the_charts_and_swedish_letters(reports, converted, pdfs):
     wb = load_workbook(reports["dimios.xlsx"])
-    summary = [c.value for c in wb["Sammanfattning"]["A"] if isinstance(c.value, str)]
+    book, pdf_pages, pdf = converted["dimios.xlsx"]
+    sheets = rc.sheet_of_pages(book, pdf_pages)
+    first = " ".join(page_text(pdf, n) for n, name in sheets.items() if name == wb.sheetnames[0])
+    summary = [c.value for c in wb[wb.sheetnames[0]]["A"] if isinstance(c.value, str)]
     sentence = next(s for s in summary if s.startswith("Den samlade digitala mognaden är"))
-    first = page_text(pdfs["dimios.xlsx"], 1)
     assert sentence in first
-    assert "Profil: kategorierna" in first  # the native radar chart is drawn, with its title
-    text = page_text(pdfs["dimios.xlsx"])
-    for chart_title in ("Påståenden, lägst värde först", "Före och efter", "Fyrfält"):
-        assert chart_title in text
-    assert "Var börja: alla påståenden rangordnade" in text  # the Prioriteringar sheet
+    assert "65,9 %" in first  # a number cell, formatted as on a Swedish computer
+    text = page_text(pdf)
     assert "Förmågor för innovation" in text and "Kultur- och fritidsförvaltningen" in text
     deck = page_text(pdfs["dimios.pptx"])
-    for words in ("Sammanfattning", "65,9 %", "Börja med", "Var börja: 2 förslag", "Om mätningen"):
+    for words in ("Var börja?", "Förslag till beslut", "Om mätningen", "Kultur- och fritids"):
         assert words in deck
     english = page_text(pdfs["dmm_en.pptx"])
-    assert "Where to start: 2 suggestions" in english and "Summary" in english
+    for words in ("Where to start?", "Proposed decision", "About the survey"):
+        assert words in english
+
+
+def chart_titles(xlsx: Path) -> list[tuple[str, str]]:
+    """(sheet, chart title) for every chart with a title on a sheet of the workbook."""
+    out = []
+    with zipfile.ZipFile(xlsx) as z:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        targets = rc._rels(z, "xl/workbook.xml")
+        for sheet in book.iter(f"{{{rc.S}}}sheet"):
+            part = targets[sheet.get(f"{{{rc.R}}}id")]
+            for drawing in rc._rels(z, part).values():
+                if "/drawings/" not in drawing:
+                    continue
+                for chart in rc._rels(z, drawing).values():
+                    title = ET.fromstring(z.read(chart)).find(f"{C}chart/{C}title")
+                    if title is not None:
+                        words = "".join(t.text or "" for t in title.iter(f"{{{rc.A}}}t"))
+                        out.append((sheet.get("name"), " ".join(words.split())))
+    return out
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("key", BOOKS)
+def test_every_chart_of_the_workbook_is_printed_on_its_sheet(reports, converted, key):
+    """A chart outside its sheet's print area would not be on paper."""
+    book, pdf_pages, _ = converted[key]
+    sheets = rc.sheet_of_pages(book, pdf_pages)
+    titles = chart_titles(reports[key])
+    assert titles
+    drawn = {
+        name: "".join(rc.squash(p.text()) for p in pdf_pages if sheets[p.number] == name)
+        for name in set(sheets.values())
+    }
+    missing = [
+        f"sheet {sheet!r}: the chart {title!r} is not printed (outside the print area?)"
+        for sheet, title in titles
+        if rc.squash(title) not in drawn.get(sheet, "")
+    ]
+    assert not missing, "\n".join(missing)
 
 
 # ---- rendering checks (Carlito in Calibri's place) -----------------------------------------
