@@ -36,6 +36,7 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -232,8 +233,10 @@ def radar(slide: Any, box: Box, profile: Any, t: Texts) -> Any:
             t("axis.level_ring", level=name, value=t.pct(value)), [value] * len(profile.labels)
         )
     chart = _new_chart(slide, XL_CHART_TYPE.RADAR_MARKERS, box, data)
-    _legend(chart, XL_LEGEND_POSITION.RIGHT)
-    set_plot_area(chart, 0.12, 0.1, 0.5, 0.8)
+    _legend(chart, XL_LEGEND_POSITION.BOTTOM)
+    # a square in the middle, room around it for the parts' names and the legend beneath
+    side = 0.6 * box.height / box.width
+    set_plot_area(chart, (1 - side) / 2, 0.13, side, 0.6)
     plot = chart.plots[0]
     for i, series in enumerate(plot.series):
         if i < len(profile.series):
@@ -242,7 +245,7 @@ def radar(slide: Any, box: Box, profile: Any, t: Texts) -> Any:
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(3.5 if i == 0 else 2.25)
             if kind in ("target", "benchmark"):
-                series.format.line.dash_style = 4  # dash
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
             _marker(series, XL_MARKER_STYLE.CIRCLE, 8 if i == 0 else 6, colour)
             if i == 0:
                 _value_labels(series, BLUE)
@@ -251,12 +254,13 @@ def radar(slide: Any, box: Box, profile: Any, t: Texts) -> Any:
         else:  # a level ring
             series.format.line.color.rgb = PURPLE
             series.format.line.width = Pt(1.25)
-            series.format.line.dash_style = 3  # round dot
+            series.format.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
             series.marker.style = XL_MARKER_STYLE.NONE
     value_axis = chart.value_axis
     _pct_axis(value_axis)
-    value_axis.tick_labels.font.size = Pt(SMALL_PT)
-    value_axis.tick_labels.font.color.rgb = GREY
+    # the rings every 25 points without their figures: the result's own figures are written
+    # at its points, and a ring's figure would sit under them
+    value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     _font(chart.category_axis.tick_labels)
     return chart
 
@@ -289,19 +293,23 @@ def bars(
     chart = _new_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, box, data)
     top = 0.1 if legend else 0.03
     set_plot_area(chart, label_width, top, 0.96 - label_width, 0.97 - top - 0.09)
+    # a value label as high as its bar at most: smaller on thin bars, none on very thin ones
+    bar = bar_height(box, n, k, legend)
+    value_size = FONT_PT if bar >= FONT_PT * 1.2 else SMALL_PT
     if legend:
         _legend(chart, XL_LEGEND_POSITION.TOP)
     else:
         chart.has_legend = False
     plot = chart.plots[0]
-    plot.gap_width = 45
-    plot.overlap = -5
+    plot.gap_width = GAP
+    plot.overlap = 0
     for i, (_, _, colour) in enumerate(series):
         s = plot.series[k - 1 - i]
         _colour_series(s, colour)
         s.invert_if_negative = False
-        _value_labels(s)
-        s.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        if bar >= SMALL_PT * 1.05:
+            _value_labels(s, size=value_size)
+            s.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
         for j, c in ((point_colours or {}).get(i) or {}).items():
             point = s.points[n - 1 - j]
             point.format.fill.solid()
@@ -312,6 +320,25 @@ def bars(
     _font(cat.tick_labels, label_size)
     _pct_axis(chart.value_axis)
     return chart
+
+
+#: the space between two categories' clusters of bars, in percent of a bar's height
+GAP = 40
+
+
+def bar_height(box: Box, categories: int, series: int, legend: bool = True) -> float:
+    """How high (pt) each bar of :func:`bars` is drawn."""
+    top = 0.1 if legend else 0.03
+    plot = Emu(box.height).pt * (0.97 - top - 0.09)
+    return plot / max(1, categories) / (max(1, series) + GAP / 100)
+
+
+def bars_per_slide(box: Box, series: int, legend: bool = True, most: int = 12) -> int:
+    """How many categories :func:`bars` can show in ``box`` with value labels of full size."""
+    n = most
+    while n > 1 and bar_height(box, n, series, legend) < FONT_PT * 1.2:
+        n -= 1
+    return n
 
 
 def category_label_lines(labels: Sequence[str], box: Box, label_width: float) -> int:

@@ -1065,34 +1065,43 @@ def _roles_slide(deck: Deck) -> None:
         )
     else:
         title = t("slide.roles", column=column)
-    s = deck.slide(title, notes)
-    height = CONTENT_BOTTOM - CONTENT_TOP - (Inches(0.6) if hidden else 0)
-    if shown:
-        labels = [
-            f"{label} ({t('slide.difference', gap=t.pp(spread, sign=False))})"
-            if spread is not None
-            else label
-            for label, _, spread in rows
-        ]
-        pc.bars(
-            s,
-            pc.Box(MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, height),
-            labels,
-            [
-                (f"{r.name} (n={r.n})", [v[1][k] for v in rows], pc.PALETTE[k % len(pc.PALETTE)])
-                for k, r in enumerate(shown)
-            ],
-            label_width=0.36,
-        )
-    if hidden:
-        deck.text(
-            s,
-            MARGIN,
-            CONTENT_TOP + height,
-            WIDTH - 2 * MARGIN,
-            Inches(0.6),
-            [(t("slide.hidden_roles", names=", ".join(hidden)), 16, False, GREY)],
-        )
+    hidden_line = t("slide.hidden_roles", names=", ".join(hidden)) if hidden else None
+    below = measure([(hidden_line, 16, False, GREY)], WIDTH - 2 * MARGIN) if hidden_line else 0
+    box = pc.Box(MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP - below)
+    labels = [
+        f"{label} ({t('slide.difference', gap=t.pp(spread, sign=False))})"
+        if spread is not None
+        else label
+        for label, _, spread in rows
+    ]
+    # as many parts per slide as leave room for each bar's figure
+    per = pc.bars_per_slide(box, len(shown)) if shown else len(rows)
+    for page, (a, b) in enumerate(statement_chunks(len(rows), per) or [(0, 0)]):
+        s = deck.slide(title if not page else t("slide.continued", title=title), notes)
+        if shown:
+            pc.bars(
+                s,
+                box,
+                labels[a:b],
+                [
+                    (
+                        f"{r.name} (n={r.n})",
+                        [v[1][k] for v in rows[a:b]],
+                        pc.PALETTE[k % len(pc.PALETTE)],
+                    )
+                    for k, r in enumerate(shown)
+                ],
+                label_width=0.36,
+            )
+        if hidden_line:
+            deck.text(
+                s,
+                MARGIN,
+                box.top + box.height,
+                WIDTH - 2 * MARGIN,
+                None,
+                [(hidden_line, 16, False, GREY)],
+            )
 
 
 #: groups (table rows) and parts (table columns) per heat-map slide at most
