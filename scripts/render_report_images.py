@@ -8,7 +8,7 @@ workbook and the deck to PDF with LibreOffice headless, and turns chosen pages i
 with poppler's ``pdftoppm``:
 
 ==============================  =================================================
-report-summary-sheet.png        the workbook's summary sheet (native radar chart)
+report-summary-sheet.png        the workbook's summary sheet, all its printed pages
 report-summary.png              the deck's summary slide (its headline states the message)
 report-radar.png                the profile slide (radar with the earlier wave)
 report-statements.png           statements by score, vet-ej share beside
@@ -26,15 +26,16 @@ A slide is found by its title (a regular expression matched at the start), so a 
 follows its slide when the deck's order changes; a title that is not found stops the script
 with the titles there are.
 
-Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``) on PATH, and Carlito
-(``fonts-crosextra-carlito``) so that Calibri is drawn with its widths (a warning says when it is
-not); Pillow (installed with matplotlib) makes the PNGs small.
+Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``, ``pdftotext``, ``pdfinfo``) on
+PATH, and Carlito (``fonts-crosextra-carlito``) so that Calibri is drawn with its widths (a
+warning says when it is not); Pillow (installed with matplotlib) makes the PNGs small.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import shutil
 import subprocess
@@ -52,10 +53,10 @@ SAMPLE = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples" / "dimios_sam
 CREATED = datetime.date(2025, 12, 1)
 MAX_BYTES = 250_000
 
-#: picture name -> (file, how to find the page: a pattern matched at a slide title's start,
-#: or a page number)
+#: picture name -> (file, what to show: a pattern matched at a slide title's start, or the
+#: number of a sheet, counted from 0, whose printed pages are shown one under the other)
 PAGES: dict[str, tuple[str, str | int]] = {
-    "report-summary-sheet": ("xlsx", 1),
+    "report-summary-sheet": ("xlsx", 0),
     "report-summary": ("pptx", 2),
     "report-radar": ("pptx", r"Profil|Starkast "),
     "report-statements": ("pptx", r"Påståenden 1–"),
@@ -102,7 +103,10 @@ def check_font() -> None:
 
 
 def to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> None:
+    """Convert in a private profile, numbers formatted as on a Swedish computer (65,9 %;
+    LibreOffice has its own locale data, no sv_SE system locale is needed)."""
     profile = outdir / "lo-profile"
+    env = {**os.environ, "LANG": "sv_SE.UTF-8", "LC_ALL": "sv_SE.UTF-8"}
     subprocess.run(
         [
             need("soffice"),
@@ -118,24 +122,52 @@ def to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> None:
         check=True,
         capture_output=True,
         timeout=timeout,
+        env=env,
     )
 
 
-def render(pdf: Path, page: int, dpi: int, target: Path) -> None:
-    stem = target.with_suffix("")
-    pages = ["-f", str(page), "-l", str(page), "-singlefile"]
-    subprocess.run(
-        [need("pdftoppm"), "-png", "-r", str(dpi), *pages, str(pdf), str(stem)],
+def page_text(pdf: Path, page: int) -> str:
+    out = subprocess.run(
+        [need("pdftotext"), "-f", str(page), "-l", str(page), "-enc", "UTF-8", str(pdf), "-"],
         check=True,
         capture_output=True,
+        text=True,
     )
+    return " ".join(out.stdout.split())
 
 
-def shrink(path: Path, trim: bool) -> None:
-    """Cut the white margin of a printed sheet and store the picture with a palette."""
+def sheet_pages(pdf: Path, xlsx: Path, index: int) -> list[int]:
+    """The pages a sheet prints on: from the page with its heading (A1) to the page before the
+    next sheet's heading."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx, read_only=True)
+    shown = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    headings = [" ".join(str(ws["A1"].value).split()) for ws in shown]
+    info = subprocess.run([need("pdfinfo"), str(pdf)], capture_output=True, text=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, flags=re.M).group(1))
+    first, page = [], 1
+    for heading in headings:
+        while page <= count and heading not in page_text(pdf, page):
+            page += 1
+        first.append(page)
+    end = first[index + 1] if index + 1 < len(first) else count + 1
+    return list(range(first[index], end))
+
+
+def render(pdf: Path, page: int, dpi: int, trim: bool):
+    """One page as a picture, the white margin of a printed sheet cut off."""
     from PIL import Image, ImageChops
 
-    image = Image.open(path).convert("RGB")
+    with tempfile.TemporaryDirectory() as tmp:
+        stem = Path(tmp) / "page"
+        pages = ["-f", str(page), "-l", str(page), "-singlefile"]
+        subprocess.run(
+            [need("pdftoppm"), "-png", "-r", str(dpi), *pages, str(pdf), str(stem)],
+            check=True,
+            capture_output=True,
+        )
+        image = Image.open(stem.with_suffix(".png")).convert("RGB")
     if trim:
         background = Image.new("RGB", image.size, "white")
         box = ImageChops.difference(image, background).getbbox()
@@ -149,6 +181,18 @@ def shrink(path: Path, trim: bool) -> None:
                     min(image.height, box[3] + pad),
                 )
             )
+    return image
+
+
+def save(images: list, path: Path) -> None:
+    """The pictures one under the other, stored with a palette."""
+    from PIL import Image
+
+    image = Image.new("RGB", (max(i.width for i in images), sum(i.height for i in images)), "white")
+    top = 0
+    for part in images:
+        image.paste(part, (0, top))
+        top += part.height
     # a palette (fast octree keeps the chart colours; median cut dulls the orange)
     for colours in (256, 128):
         image.quantize(colors=colours, method=Image.Quantize.FASTOCTREE).save(path, optimize=True)
@@ -173,12 +217,16 @@ def main(argv: list[str] | None = None) -> None:
             files[kind] = work / f"rapport_{kind}.{kind}"
             mognad.build_report(SAMPLE, "dimios", files[kind], data=data)
         to_pdf(list(files.values()), work)
+        pdfs = {kind: work / f"{path.stem}.pdf" for kind, path in files.items()}
         titles = [s.shapes.title.text for s in Presentation(str(files["pptx"])).slides]
         for name, (kind, where) in PAGES.items():
-            page = find_slide(titles, where) if kind == "pptx" else int(where)
+            if kind == "pptx":
+                images = [render(pdfs[kind], find_slide(titles, where), args.dpi, trim=False)]
+            else:
+                pages = sheet_pages(pdfs[kind], files[kind], int(where))
+                images = [render(pdfs[kind], page, args.dpi, trim=True) for page in pages]
             target = args.out / f"{name}.png"
-            render(work / f"{files[kind].stem}.pdf", page, args.dpi, target)
-            shrink(target, trim=kind == "xlsx")
+            save(images, target)
             print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
 
