@@ -2379,6 +2379,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Få svarande ({n}, färre än {min}): små skillnader kan vara slump.",
         "Few respondents ({n}, fewer than {min}): small differences may be chance.",
     ),
+    "slide.small_groups": (
+        "Få svarande (färre än {min}), så små skillnader kan vara slump: {names}.",
+        "Few respondents (fewer than {min}), so small differences may be chance: {names}.",
+    ),
     "slide.group_lowest": ("Lägst i gruppen", "Lowest in this group"),
     "slide.response_rates": ("Svarande per mätomgång och grupp", "Respondents by wave and group"),
     # ---- reports: sheets, columns, slides, notes (mognad_core.report) -----------------------
@@ -2755,10 +2759,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target.profile": (
         "målprofil",
         "target profile",
-    ),
-    "start.none": (
-        "Inget påstående har både lågt värde och minst {share} vet ej.",
-        "No statement has both a low score and at least {share} don't know.",
     ),
     "start.region": (
         "Lågt värde + mycket vet ej",

@@ -378,3 +378,20 @@ def test_method_says_score_is_a_share_of_the_range(dimios):
     prs, _ = dimios
     about = "\n".join(shown_text(slide(prs, "Om mätningen")))
     assert "andelar av skalans spann" in about and "maxvärde" not in about
+
+
+def test_small_groups_are_cautioned_on_the_slides_that_show_them(dimios, tmp_path):
+    out = tmp_path / "groups.pptx"
+    data = mognad.build_report(DMM_SAMPLE, "dmm", out, groups="ledningsgrupp").data
+    prs = Presentation(str(out))
+    shown = [g for g in data.group_reports if not g.suppressed]
+    assert shown and all(g.n < 30 for g in shown)  # leadership groups of 6 to 9
+    overview = "\n".join(shown_text(slide(prs, "Resultat per ledningsgrupp")))
+    assert "Få svarande (färre än 30)" in overview
+    assert all(f"{g.name} ({g.n})" in overview for g in shown)
+    for g in shown:
+        assert f"Få svarande ({g.n}, färre än 30)" in "\n".join(shown_text(slide(prs, g.name)))
+    # the DiMiOS groups have 50 to 67 respondents: no caution
+    prs, _ = dimios
+    assert "Få svarande" not in "\n".join(shown_text(slide(prs, "Resultat per förvaltning")))
+    assert "Få svarande" not in "\n".join(shown_text(slide(prs, "Socialförvaltningen")))

@@ -1065,8 +1065,14 @@ def _roles_slide(deck: Deck) -> None:
         )
     else:
         title = t("slide.roles", column=column)
-    hidden_line = t("slide.hidden_roles", names=", ".join(hidden)) if hidden else None
-    below = measure([(hidden_line, 16, False, GREY)], WIDTH - 2 * MARGIN) if hidden_line else 0
+    foot: list[Para] = []
+    if hidden:
+        foot.append((t("slide.hidden_roles", names=", ".join(hidden)), 16, False, GREY))
+    small = _small_groups(deck, [(r.name, r.n) for r in shown])
+    if small:
+        foot.append((small, 16, False, VERMILLION))
+        notes += ["", small]
+    below = measure(foot, WIDTH - 2 * MARGIN) if foot else 0
     box = pc.Box(MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP - below)
     labels = [
         f"{label} ({t('slide.difference', gap=t.pp(spread, sign=False))})"
@@ -1093,15 +1099,8 @@ def _roles_slide(deck: Deck) -> None:
                 ],
                 label_width=0.36,
             )
-        if hidden_line:
-            deck.text(
-                s,
-                MARGIN,
-                box.top + box.height,
-                WIDTH - 2 * MARGIN,
-                None,
-                [(hidden_line, 16, False, GREY)],
-            )
+        if foot:
+            deck.text(s, MARGIN, box.top + box.height, WIDTH - 2 * MARGIN, None, foot)
 
 
 #: groups (table rows) and parts (table columns) per heat-map slide at most
@@ -1130,8 +1129,11 @@ def _group_overview(deck: Deck) -> None:
         if g.suppressed
         else None
     )
-    if hidden_line:
-        notes.append(hidden_line)
+    foot: list[Para] = [(hidden_line, 16, False, GREY)] if hidden_line else []
+    small = _small_groups(deck, [(x.name, x.n) for x in g.groups if x.name in visible])
+    if small:
+        foot.append((small, 16, False, VERMILLION))
+    notes += [x[0] for x in foot]
     total_row = (
         t("series.organisation"),
         [rows[i].total if i in rows and not rows[i].total_hidden else None for i in ids],
@@ -1176,10 +1178,8 @@ def _group_overview(deck: Deck) -> None:
             )
             y = CONTENT_TOP + height + Inches(0.2)
             pc.heat_key(s, MARGIN, y, t("slide.heat_key"))
-            if hidden_line:
-                deck.text(
-                    s, MARGIN, y + Inches(0.45), width, None, [(hidden_line, 16, False, GREY)]
-                )
+            if foot:
+                deck.text(s, MARGIN, y + Inches(0.45), width, None, foot)
 
 
 def _small_group(deck: Deck, n: int | None) -> str | None:
@@ -1190,6 +1190,16 @@ def _small_group(deck: Deck, n: int | None) -> str | None:
     if n is None or n >= MIN_ALPHA_N:
         return None
     return deck.t("slide.small_group", n=n, min=MIN_ALPHA_N)
+
+
+def _small_groups(deck: Deck, groups: Sequence[tuple[str, int | None]]) -> str | None:
+    """The caution under a table or chart of several groups: the small ones, with their size."""
+    from ..analysis.reliability import MIN_ALPHA_N
+
+    small = [f"{name} ({n})" for name, n in groups if n is not None and n < MIN_ALPHA_N]
+    if not small:
+        return None
+    return deck.t("slide.small_groups", min=MIN_ALPHA_N, names=", ".join(small))
 
 
 def _group_slide(deck: Deck, gr: GroupReport) -> None:
