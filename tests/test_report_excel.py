@@ -134,7 +134,12 @@ def charts_by_sheet(path: Path) -> dict[str, list[dict]]:
                                 "y": ref("yVal"),
                             }
                         )
-                    charts.append({"type": kind, "title": title, "series": series})
+                    sizes = [  # explicit text sizes, in 1/100 pt (10 pt where none is given)
+                        int(e.get("sz")) for e in root.iter(f"{{{NS['a']}}}defRPr") if e.get("sz")
+                    ]
+                    charts.append(
+                        {"type": kind, "title": title, "series": series, "sizes": sizes or [1000]}
+                    )
             out[name] = charts
     return out
 
@@ -214,8 +219,10 @@ def test_statement_bars_are_sorted_by_score_with_vet_ej_beside(dimios_report, fr
     expected_scores = published(figs.loc[ids, "score"])
     assert cells(wb, score["val"]) == pytest.approx(expected_scores, abs=1e-12)
     assert cells(wb, dk["val"]) == pytest.approx(published(figs.loc[ids, "dk_share"]), abs=1e-12)
-    labels = cells(wb, score["cat"])
-    assert all(label.startswith(i + " ") for label, i in zip(labels, ids, strict=True))
+    # labelled by the statements' short names (never ids, never cut with "…")
+    model = mognad.get_model("dimios")
+    assert cells(wb, score["cat"]) == [model.statement(i).short_label("sv") for i in ids]
+    assert "Kostnadskontroll" in cells(wb, score["cat"])
 
 
 def test_before_after_bars_cover_overall_dimensions_and_categories(dimios_report):
@@ -460,7 +467,8 @@ def test_every_sheet_prints_on_a4_one_page_wide_at_8_pt_or_more(report, request)
     """A4 (paperSize 9), fit to one page wide and any number tall (fitToHeight 0), the print
     area the visible table; the scale that fitting the print area's columns to the page's
     width gives, times the smallest type in the area, is at least 8 pt."""
-    wb = load_workbook(request.getfixturevalue(report))
+    path = request.getfixturevalue(report)
+    wb, charts = load_workbook(path), charts_by_sheet(path)
     for ws in wb.worksheets:
         ps = ws.page_setup
         assert ps.paperSize == 9, ws.title
@@ -483,17 +491,48 @@ def test_every_sheet_prints_on_a4_one_page_wide_at_8_pt_or_more(report, request)
             if c.value is not None
         ]
         assert scale / 100 * min(sizes) >= 8, (ws.title, scale, min(sizes))
+        for chart in charts.get(ws.title, []):  # the charts print at the same scale
+            assert scale / 100 * min(chart["sizes"]) / 100 >= 8, (ws.title, chart["title"])
         if ps.orientation == "portrait":  # landscape only where the table is wide
             assert width * 0.9 <= 595.3 - 72 * (ws.page_margins.left + ws.page_margins.right)
 
 
-def test_print_areas_leave_the_chart_helpers_out(dimios_report):
+def chart_anchors(path: Path) -> dict[str, list[tuple[int, int, float]]]:
+    """{sheet: [(first row, first column, last row)]} of each chart's drawing (1-based rows and
+    columns; the last row counted in default 15-pt rows from the chart's height)."""
+    xdr = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+    out: dict[str, list[tuple[int, int, float]]] = {}
+    with zipfile.ZipFile(path) as z:
+        wb = ET.fromstring(z.read("xl/workbook.xml"))
+        wb_rels = _rels(z, "xl/workbook.xml")
+        for sheet in wb.find("m:sheets", NS):
+            part = wb_rels[sheet.get(f"{{{NS['r']}}}id")]
+            for drawing in (d for d in _rels(z, part).values() if "drawing" in d):
+                for anchor in ET.fromstring(z.read(drawing)):
+                    row = int(anchor.find(f"{xdr}from/{xdr}row").text) + 1
+                    col = int(anchor.find(f"{xdr}from/{xdr}col").text) + 1
+                    cy = int(anchor.find(f"{xdr}ext").get("cy"))
+                    out.setdefault(sheet.get("name"), []).append((row, col, row + cy / 190500))
+    return out
+
+
+def test_print_areas_hold_the_charts_and_leave_their_helpers_out(dimios_report):
+    """The charts print (below their tables, in the print area), the cells that only feed them
+    do not (the statements' short labels in column L, the 2x2 chart's lines and field names)."""
     wb = load_workbook(dimios_report)
     charts = charts_by_sheet(dimios_report)
+    anchors = chart_anchors(dimios_report)
+    for ws in wb.worksheets:
+        area = ws.print_area.split("!")[-1].replace("$", "")
+        last_row = int(re.search(r"\d+$", area)[0])
+        for row, col, end in anchors.get(ws.title, []):
+            assert col == 1 and row > 4 and end <= last_row + 1, (ws.title, row, end, area)
+    assert set(anchors) == {"Sammanfattning", "Påståenden", "Förändring", "Grupper", "Fyrfält"}
     statements = wb["Påståenden"]
-    assert statements.print_area == "'Påståenden'!$A$1:$K$28"
+    assert re.fullmatch(r"'Påståenden'!\$A\$1:\$K\$\d+", statements.print_area)
     assert charts["Påståenden"][0]["series"][0]["cat"] == "'Påståenden'!$L$5:$L$28"  # outside
     assert statements.print_title_rows == "$4:$4"
+    assert [b.id for b in statements.row_breaks.brk] == [29]  # the chart on a page of its own
     quadrant = wb["Fyrfält"]
     area_end = re.search(r":\$([A-Z]+)\$", quadrant.print_area)[1]
     assert area_end == "D"

@@ -56,7 +56,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import __version__
 from .data import ReportData
 from .summary import key_figures, sentences
-from .texts import Texts, shorten
+from .texts import Texts
 
 PCT = "0.0 %"  # 43,1 % in a Swedish Excel (the decimal sign is the reader's own)
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -148,6 +148,12 @@ def _write_table(
     return top + 1, last
 
 
+def id_width(ids: Any) -> float:
+    """A column of ids as wide as its longest (bold ones are wider), from 6 to 28 characters."""
+    longest = max((len(str(i)) for i in ids), default=4)
+    return min(28, max(6, math.ceil(longest * 1.1) + 1))
+
+
 def _score_scale(ws: Worksheet, col: int, first: int, last: int) -> None:
     letter = get_column_letter(col)
     ws.conditional_formatting.add(
@@ -201,6 +207,27 @@ def print_scale(ws: Worksheet, last_col: int, min_font: float) -> tuple[str, int
     while math.floor(100 * pages * printable / width) * min_font < 100 * MIN_PRINT_PT:
         pages += 1
     return orientation, pages, min(100, math.floor(100 * pages * printable / width))
+
+
+def _chart_below(ws: Worksheet, chart: Any, last_row: int, last_col: int, title_row: int) -> int:
+    """Put ``chart`` below the table (rows ..last_row, columns A..last_col) on a printed page of
+    its own, no wider than the table and no taller than a page, its text large enough to print
+    at :data:`MIN_PRINT_PT` or more; returns the last row it covers (the print area's end)."""
+    orientation, _, scale = print_scale(ws, last_col, smallest_font(ws, last_row, last_col))
+    paper = A4_PT[0] if orientation == "landscape" else A4_PT[1]
+    page = paper - (MARGINS.top + MARGINS.bottom) * 72 - (ws.row_dimensions[title_row].height or 15)
+    cm = 2.54 / 72  # per point
+    chart.height = min(chart.height, page * 100 / scale * cm - 1.0)
+    width = sum(column_points(ws, j) for j in range(1, last_col + 1))
+    chart.width = min(chart.width, width * cm - 0.5)
+    size = max(10, math.ceil(MIN_PRINT_PT * 100 / scale))  # points
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.txPr = _axis_font(size * 100)
+    if chart.legend is not None:
+        chart.legend.txPr = _axis_font(size * 100)
+    ws.row_breaks.append(Break(id=last_row + 1))
+    ws.add_chart(chart, f"A{last_row + 2}")
+    return last_row + 2 + math.ceil(chart.height / 0.529)
 
 
 def _wrap_lines(ws: Worksheet, last_row: int, last_col: int) -> None:
@@ -260,7 +287,7 @@ def _percent_bars(chart: BarChart) -> None:
     chart.x_axis.scaling.orientation = "maxMin"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = "0 %"
 
 
 def _style_series(s: Series, colour: str, line: bool = True, dash: str | None = None) -> None:
@@ -376,7 +403,7 @@ def _summary(wb: Workbook, data: ReportData) -> Worksheet:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.y_axis.majorUnit = 0.25
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = "0 %"
     chart.y_axis.numFmt.sourceLinked = False if chart.y_axis.numFmt else None
     chart.legend.position = "b"
     _show_axes(chart)
@@ -438,7 +465,8 @@ def _dimensions(wb: Workbook, data: ReportData) -> Worksheet:
         formats[col[t("col.gap")]] = pp_format(t)
     if bench is not None:
         formats[len(headers)] = PCT
-    widths = [18, 34, 12, 20, 10] + ([16] if has_levels else []) + [11, 10, 11]
+    widths = [id_width(r[0] for r in rows), 34, 12, 20, 10] + ([16] if has_levels else [])
+    widths += [11, 10, 11]
     widths += [10, 12] if gaps else []
     widths += [16] if bench is not None else []
     first, last = _write_table(ws, headers, rows, formats, widths)
@@ -484,7 +512,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
             r.missing,
             r.ci_low,
             r.ci_high,
-            f"{r.id} {shorten(r.text, 40)}",
+            data.model.statement(r.id).short_label(data.lang),  # the chart's labels
         ]
         for r in data.statements
     ]
@@ -502,6 +530,7 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
         f"E{first}:E{last}",
         ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="F4B183"),
     )
+    end = last
     if shown:  # no chart when every statement is hidden
         chart = BarChart()
         chart.type = "bar"
@@ -514,7 +543,6 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
         chart.set_categories(Reference(ws, min_col=12, min_row=first, max_row=chart_last))
         _percent_bars(chart)
         chart.y_axis.majorGridlines = None
-        chart.x_axis.txPr = _axis_font(900)
         chart.gapWidth = 40
         _style_series(chart.series[0], COLOURS["result"], line=False)
         _style_series(chart.series[1], "D55E00", line=False)
@@ -522,8 +550,8 @@ def _statements(wb: Workbook, data: ReportData) -> Worksheet:
         _show_axes(chart)
         chart.width = 24
         chart.height = max(10, 0.75 * shown + 3)
-        ws.add_chart(chart, "N4")
-    _print_setup(ws, 11, last, HEADER_ROW)  # column 12 holds the chart's labels
+        end = _chart_below(ws, chart, last, 11, HEADER_ROW)
+    _print_setup(ws, 11, end, HEADER_ROW)  # column 12 holds the chart's labels
     return ws
 
 
@@ -730,8 +758,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     ]
     ppf = pp_format(t)
     formats = {4: PCT, 5: PCT, 6: ppf, 7: ppf, 8: ppf, 10: P_FORMAT, 11: P_FORMAT}
-    ids = max((len(r.id) for r in c.rows), default=4)
-    widths = [min(max(6, ids + 1), 20), 40, 11, 11, 11, 12, 12, 12, 10, 11, 10, 8, 8]
+    widths = [id_width(r.id for r in c.rows), 40, 11, 11, 11, 12, 12, 12, 10, 11, 10, 8, 8]
     first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
     for i in range(first, last + 1):  # p below 0.001 is shown as "<0,001" (the value a bound)
         for j in (10, 11):
@@ -772,8 +799,8 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
     chart.legend.position = "t"
     _show_axes(chart)
     chart.width, chart.height = 20, max(9, 1.1 * n_parts + 3)
-    ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}4")  # beside the printed table
-    _print_setup(ws, len(headers), last, HEADER_ROW)
+    end = _chart_below(ws, chart, last, len(headers), HEADER_ROW)
+    _print_setup(ws, len(headers), end, HEADER_ROW)
     return ws
 
 
@@ -804,8 +831,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         total: Any = data.hidden_text if r.total_hidden else r.total
         rows.append([r.id, r.label, _kind(t, r.kind), total, *[value(r, n) for n in visible]])
     formats = {j: PCT for j in range(4, 5 + len(visible))}
-    ids = max((len(r.id) for r in g.rows), default=4)
-    widths = [min(max(6, ids + 1), 20), 44, 11, 10] + [16] * len(visible)
+    widths = [id_width(r.id for r in g.rows), 44, 11, 10] + [16] * len(visible)
     first, last = _write_table(ws, headers, rows, formats, widths, wrap_cols=(2,))
     for i, row in enumerate(rows, start=first):  # the reason a figure is hidden, wrapped
         for j, value in enumerate(row[3:], start=4):
@@ -832,6 +858,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
                 ),
             )
     n_parts = sum(1 for r in g.rows if r.kind != "statement")
+    end = last
     for i, r in enumerate(g.rows[:n_parts], start=first):
         if r.kind in ("overall", "dimension"):
             ws.cell(row=i, column=2).font = BOLD
@@ -855,8 +882,8 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
         _show_axes(chart)
         chart.width = 24
         chart.height = max(10, n_parts * (0.35 * (len(visible) + 1)) + 3)
-        ws.add_chart(chart, f"{get_column_letter(6 + len(visible))}4")
-    _print_setup(ws, len(headers), last, HEADER_ROW)
+        end = _chart_below(ws, chart, last, len(headers), HEADER_ROW)
+    _print_setup(ws, len(headers), end, HEADER_ROW)
 
     ws2 = wb.create_sheet(t("sheet.group_sizes"))
     _title(ws2, t("head.group_sizes"), t("report.groups_hidden"))
@@ -935,8 +962,10 @@ def _quadrant(wb: Workbook, data: ReportData) -> Worksheet | None:
         axis.scaling.min = lo
         axis.scaling.max = hi
         axis.majorUnit = 0.1
-        axis.number_format = "0%"
+        axis.number_format = "0 %"
         axis.majorGridlines = None
+    # the two axes' first labels meet at the corner: the x axis leaves its first one out
+    chart.x_axis.number_format = f'[<{lo + 0.001:g}]"";0 %'
     _show_axes(chart)
     # Okabe–Ito; yellow (hard to see on white) only from the seventh group on
     group_colours = ["009E73", "D55E00", "CC79A7", "56B4E9", "7F7F7F", "000000", "F0E442"]
@@ -1289,7 +1318,12 @@ def _reliability(wb: Workbook, data: ReportData) -> Worksheet:
         for d in rel.dimensions
     ]
     _, last = _write_table(
-        ws, headers, rows, {7: "0.00"}, [18, 34, 12, 11, 11, 12, 12, 60], wrap_cols=(8,)
+        ws,
+        headers,
+        rows,
+        {7: "0.00"},
+        [id_width(d.id for d in rel.dimensions), 34, 12, 11, 11, 12, 12, 56],
+        wrap_cols=(8,),
     )
     row = last + 2
     for w in (n for n in rel.notes if n not in data.notes):  # the data's notes are on "Om"
