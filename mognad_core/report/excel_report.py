@@ -4,20 +4,27 @@ Sheets (Swedish names by default, English with ``lang="en"``):
 
 * **Sammanfattning** – the summary sentences, key figures, the profile table and a radar chart of
   it (the result with the earlier wave, the target or the benchmark overlaid);
+* **Var börja** – the one decision on where to start (``data.start``): the areas chosen, each
+  with its reason and the statements behind it, then every area in order and the rule;
 * **Dimensioner** – every dimension and category: score, level, n, vet-ej share, target, gap;
 * **Påståenden** – every statement, lowest score first, with a bar chart of score and vet-ej share;
-* **Prioriteringar** – every statement ranked by the priority rule, the top ones marked;
-* **Förändring** (with a comparison) – before, after, change and its 95 % interval, with a
-  before/after bar chart;
+* **Prioriteringar** – every statement ranked by the priority rule, with its area; the
+  statements of the areas chosen on Var börja marked;
+* **Förändring** (with a comparison) – before, after, change and its 95 % interval, raw and
+  Holm-adjusted p, with a before/after bar chart;
 * **Grupper** and **Gruppstorlek** (with groups) – visible groups side by side (small groups are
   not shown at all), with a bar chart;
+* **Roller** (with a role column) – the visible roles side by side with their difference;
 * **Fyrfält** (DiMiOS) – the 2x2 position as a scatter chart;
 * **Modellens tolkning** – the model plugin's findings;
 * **Tillförlitlighet** – n and Cronbach's alpha per dimension;
+* **Svarsfrekvens** – respondents (and the rate, with the invited) per group and wave;
 * **Om rapporten** – inputs, method, the anonymity rules and notes.
 
-Every table has a frozen header, a filter, percent formats and colour scales where they help.
-Each sheet prints on one landscape page.
+Every table has a frozen header, a filter, number formats (every figure is a number) and colour
+scales where they help. Each sheet prints on A4 one page wide, as many tall as it takes, at a
+scale that keeps its type at 8 pt or more (:func:`print_scale`); the print area is the visible
+table with its charts below it, without the cells that only feed a chart.
 
 Only published figures are written (see :mod:`mognad_core.report.data`): a hidden statement
 shows the one reason for every hidden figure instead of a number ("visas inte av anonymitetsskäl
