@@ -341,12 +341,6 @@ def bars_per_slide(box: Box, series: int, legend: bool = True, most: int = 12) -
     return n
 
 
-def category_label_lines(labels: Sequence[str], box: Box, label_width: float) -> int:
-    """How many lines the longest category label takes on the left of :func:`bars`."""
-    width = Emu(int(box.width * label_width)).pt - 10
-    return max((len(wrap(lab, width, FONT_PT)) for lab in labels), default=1)
-
-
 # ---- scatter with named points -------------------------------------------------------------
 @dataclass
 class Point:
@@ -368,7 +362,6 @@ class ScatterSeries:
     line: bool = False  # a line through the points (a threshold), no markers
     legend: bool = True
     label_colour: RGBColor | None = None
-    hollow: bool = False  # marker outlined only (drawn beneath, so nothing is hidden)
     arrow: bool = False  # a line ending in an arrow head
 
 
@@ -507,11 +500,7 @@ def scatter(
                 etree.SubElement(ln, qn("a:tailEnd")).set("type", "triangle")
         else:
             _no_line(ps)
-            if s.hollow:
-                _marker(ps, s.marker, s.size, WHITE, s.colour)
-                ps.marker.format.line.width = Pt(2.25)
-            else:
-                _marker(ps, s.marker, s.size, s.colour)
+            _marker(ps, s.marker, s.size, s.colour)
         ps.smooth = False
     for (si, pi, *_), lines, spot in zip(named, [n[5] for n in named], spots, strict=True):
         s = series[si]

@@ -824,10 +824,14 @@ def _start_slide(deck: Deck) -> None:
     series.append(
         pc.ScatterSeries(
             t("start.min_share", value=t.pct(min_share)),
-            [pc.Point(x_lo, min_share), pc.Point(x_hi, min_share)],
+            [
+                pc.Point(x_lo, min_share),
+                pc.Point(x_hi, min_share, t("start.min_share", value=t.pct(min_share))),
+            ],
             pc.GREY,
             line=True,
             legend=False,
+            label_colour=pc.GREY,
         )
     )
     if groups["other"]:
