@@ -16,6 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
 
 import mognad_core as mognad
+from mognad_core.report import pptx_charts as pc
 from mognad_core.report.slides import statement_chunks
 from mognad_core.report.summary import headline
 from mognad_core.texts import CATALOGUE
@@ -397,3 +398,24 @@ def test_small_groups_are_cautioned_on_the_slides_that_show_them(dimios, tmp_pat
     prs, _ = dimios
     assert "Få svarande" not in "\n".join(shown_text(slide(prs, "Resultat per förvaltning")))
     assert "Få svarande" not in "\n".join(shown_text(slide(prs, "Socialförvaltningen")))
+
+
+def test_the_earlier_wave_never_hides_a_group_on_the_2x2(dimios):
+    """2024 is a diamond drawn beneath the organisation and every group; each group has its
+    own series (a colour and a marker shape), named in the legend."""
+    prs, data = dimios
+    (xy,) = charts(slide(prs, "Fyrfältet: Möjliggjord och balanserad"))
+    series = list(xy.plots[0].series)
+    names = [s.name for s in series]
+    groups = [p.name for p in data.quadrant.points if p.kind == "group"]
+    assert groups == data.groups.visible
+    before = names.index("2024")
+    assert all(names.index(g) > before for g in groups)
+    assert names.index("Hela organisationen") > before
+    assert series[before].marker.style == pc.XL_MARKER_STYLE.DIAMOND
+    markers = [series[names.index(g)].marker.style for g in groups]
+    assert pc.XL_MARKER_STYLE.DIAMOND not in markers and len(set(markers)) == len(groups)
+    for g in groups:
+        point = next(p for p in data.quadrant.points if p.name == g)
+        s = series[names.index(g)]
+        assert (x_values(s), list(s.values)) == ([point.x], [point.y])
