@@ -690,3 +690,39 @@ def test_a_change_that_rounds_to_zero_is_zero_not_minus_zero(tmp_path):
         if r[0].value == "Förändring sedan 2024"
     )
     assert fig[1].value == 0 and math.copysign(1, fig[1].value) == 1
+
+
+def test_response_rates_with_the_invited(tmp_path):
+    """With the invited per wave and group (a CSV as `--invited` takes it), the rate is
+    respondents / invited, rounded as the scores are, as a percent; a group without a count
+    has no rate."""
+    invited = tmp_path / "inbjudna.csv"
+    invited.write_text("namn;antal\n2024;300\n2025;320\nSocialförvaltningen;80\n", encoding="utf-8")
+    out = tmp_path / "rapport.xlsx"
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, groups="förvaltning", invited=invited)
+    ws = load_workbook(out)["Svarsfrekvens"]
+    assert [c.value for c in ws[4]] == [
+        "Grupp",
+        "Svarande 2024",
+        "Inbjudna 2024",
+        "Svarsfrekvens 2024",
+        "Svarande 2025",
+        "Inbjudna 2025",
+        "Svarsfrekvens 2025",
+    ]
+    rows = {r[0].value: r[1:] for r in ws.iter_rows(min_row=5) if r[0].value}
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl")
+    n = frame["år"].value_counts()
+    whole = rows["Hela organisationen"]
+    assert [c.value for c in whole] == [
+        n[2024],
+        300,
+        round(n[2024] / 300, 3),
+        n[2025],
+        320,
+        round(n[2025] / 320, 3),
+    ]
+    assert whole[2].number_format == whole[5].number_format == "0.0 %"
+    social = frame.query("år == 2025 and förvaltning == 'Socialförvaltningen'").shape[0]
+    assert [c.value for c in rows["Socialförvaltningen"][3:]] == [social, 80, round(social / 80, 3)]
+    assert [c.value for c in rows["Kommunledningsförvaltningen"][4:]] == [None, None]

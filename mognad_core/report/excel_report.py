@@ -1289,7 +1289,10 @@ def _response_rates(wb: Workbook, data: ReportData) -> Worksheet | None:
                 continue
             row.append(data.hidden_size if r.hidden else r.respondents)
             if has_invited:
-                row += [r.invited, None if r.hidden else r.rate]
+                rate = None if r.hidden else r.rate
+                if rate is not None and data.protected:  # rounded as the scores are
+                    rate = round(rate, data.policy.score_digits)
+                row += [r.invited, rate]
         rows.append(row)
     step = len(per_wave)
     formats = {2 + i * step + 2: PCT for i in range(len(waves))} if has_invited else {}
