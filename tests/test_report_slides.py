@@ -17,7 +17,7 @@ from pptx.util import Inches, Pt
 
 import mognad_core as mognad
 from mognad_core.report import pptx_charts as pc
-from mognad_core.report.slides import statement_chunks
+from mognad_core.report.slides import CONTENT_TOP, TILE_FIGURE, statement_chunks
 from mognad_core.report.summary import headline
 from mognad_core.texts import CATALOGUE
 
@@ -365,6 +365,11 @@ def test_the_english_deck_has_no_swedish_words(tmp_path):
     assert len(heads) > 60  # the check looks at the deck's own words
     assert [h for h in heads if h in text] == []
     assert "Proposed decision: choose 1–2 areas" in titles(prs)
+    # "Enabled and balanced" wraps in its tile and still fits the figure's box (the box is made
+    # taller only when its text needs more room, and then it would run into the label)
+    figures = [sh for sh in prs.slides[1].shapes if sh.top == CONTENT_TOP + Inches(0.1)]
+    assert "Enabled and balanced" in [sh.text_frame.text for sh in figures]
+    assert {sh.height for sh in figures} == {TILE_FIGURE}
     assert "Digital maturity 66 %, 6.6 pp higher than 2024" in titles(prs)
 
 

@@ -68,6 +68,8 @@ FOOTER_PT = 12
 PER_SLIDE = 14
 #: line height as a share of the font size (Calibri / Carlito)
 LINE = 1.22
+#: the height of the box that holds a summary tile's figure
+TILE_FIGURE = Inches(1.5)
 
 Para = tuple[str, float, bool, RGBColor]
 #: the groups on the 2x2: Okabe–Ito colours other than the organisation's and the earlier
@@ -319,14 +321,18 @@ def _figure_text(deck: Deck, fig: Any) -> str:
     return str(fig.value)
 
 
-def _tile_size(value: str, kind: str, inner: int) -> int:
-    """The largest size (pt, at most 44) at which ``value`` fits a tile ``inner`` wide: a
-    number on one line, a text in at most three lines and never broken inside a word."""
+def _tile_size(value: str, kind: str, inner: int, height: int = TILE_FIGURE) -> int:
+    """The largest size (pt, at most 44) at which ``value`` fits a tile's figure box ``inner``
+    wide and ``height`` high: a number on one line, a text in at most three lines and never
+    broken inside a word."""
     width = Emu(inner).pt - 18
+    room = Emu(height).pt - 12
     for size in range(44, 15, -2):
         lines = pc.wrap(value, width, size, True)
-        if max(pc.text_width(x, size, True) for x in lines) <= width and len(lines) <= (
-            1 if kind != "text" else 3
+        if (
+            max(pc.text_width(x, size, True) for x in lines) <= width
+            and len(lines) <= (1 if kind != "text" else 3)
+            and len(lines) * size * LINE <= room
         ):
             return size
     return 16
@@ -364,7 +370,7 @@ def _summary_slide(deck: Deck) -> None:
             left + Inches(0.15),
             CONTENT_TOP + Inches(0.1),
             inner,
-            Inches(1.5),
+            TILE_FIGURE,
             [(value, size, True, colour)],
             align=PP_ALIGN.CENTER,
             anchor=MSO_ANCHOR.MIDDLE,
