@@ -726,3 +726,29 @@ def test_response_rates_with_the_invited(tmp_path):
     social = frame.query("år == 2025 and förvaltning == 'Socialförvaltningen'").shape[0]
     assert [c.value for c in rows["Socialförvaltningen"][3:]] == [social, 80, round(social / 80, 3)]
     assert [c.value for c in rows["Kommunledningsförvaltningen"][4:]] == [None, None]
+
+
+def test_a_hidden_role_has_no_column_and_no_figures(tmp_path):
+    """min_size 35 hides IT/Digitalisering (30 answered 2025) and, so that it cannot be worked
+    out from the total, whichever other roles the policy hides with it: they are named as
+    hidden, with no column, no size and no figure."""
+    out = tmp_path / "rapport.xlsx"
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, min_size=35)
+    ws = load_workbook(out)["Roller"]
+    frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
+    counts = frame["roll"].value_counts()
+    assert counts["IT/Digitalisering"] == 30
+    grouped = mognad.groups(
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "roll", min_size=35
+    )
+    assert "IT/Digitalisering" in grouped.suppressed and grouped.visible
+    headers = [c.value for c in ws[4]][2:]
+    roles = [h.rsplit(" (n=", 1)[0] for h in headers if " (n=" in h]
+    assert roles == grouped.visible
+    note = ws["A2"].value
+    assert note.startswith("Dolda roller har inga siffror (anonymitet): ")
+    for name in grouped.suppressed:
+        assert name in note
+        assert str(counts[name]) not in note
+    cells_ = [c.value for r in ws.iter_rows(min_row=4) for c in r]
+    assert not any(isinstance(v, str) and "IT/Digitalisering" in v for v in cells_)
