@@ -407,21 +407,32 @@ def place_labels(
     none of the ``fixed`` boxes, and stays inside the plot area; if every place is taken, where
     it covers least."""
     markers = [(x - r, y - r, x + r, y + r) for x, y, r, *_ in points]
-    taken: list[tuple[float, float, float, float]] = list(fixed)
-    out = []
-    for i, (x, y, r, lines, size, bold) in enumerate(points):
-        best = None
-        for pos in range(len(POSITIONS)):
-            b = label_box(x, y, r, lines, size, bold, pos)
-            inside = _overlap(b, area)
-            outside = (b[2] - b[0]) * (b[3] - b[1]) - inside
-            covered = [_overlap(b, o) for o in taken]
-            covered += [_overlap(b, m) for j, m in enumerate(markers) if j != i]
-            cost = outside * 100 + sum(covered) + 1000 * sum(c > 0 for c in covered) + pos
-            if best is None or cost < best[0]:
-                best = (cost, pos, b)
-        taken.append(best[2])
-        out.append(best[1])
+
+    def cost(i: int, pos: int, others: list) -> tuple[float, tuple]:
+        x, y, r, lines, size, bold = points[i]
+        b = label_box(x, y, r, lines, size, bold, pos)
+        outside = (b[2] - b[0]) * (b[3] - b[1]) - _overlap(b, area)
+        covered = [_overlap(b, o) for o in [*fixed, *others]]
+        covered += [_overlap(b, m) for j, m in enumerate(markers) if j != i]
+        return outside * 100 + sum(covered) + 1000 * sum(c > 0 for c in covered) + pos, b
+
+    # first each label in turn, clear of those placed before it; then each again, clear of all
+    # the others, until no label moves
+    boxes: list = []
+    out: list[int] = []
+    for i in range(len(points)):
+        pos = min(range(len(POSITIONS)), key=lambda p: cost(i, p, boxes)[0])
+        out.append(pos)
+        boxes.append(cost(i, pos, boxes)[1])
+    for _ in range(5):
+        moved = False
+        for i in range(len(points)):
+            others = boxes[:i] + boxes[i + 1 :]
+            pos = min(range(len(POSITIONS)), key=lambda p: cost(i, p, others)[0])
+            if cost(i, pos, others)[0] < cost(i, out[i], others)[0]:
+                out[i], boxes[i], moved = pos, cost(i, pos, others)[1], True
+        if not moved:
+            break
     return out
 
 
