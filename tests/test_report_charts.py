@@ -136,3 +136,19 @@ def test_quadrant_groups_are_not_drawn_in_yellow(tmp_path):
         ]
     assert len(scatter) == 1
     assert "F0E442" not in scatter[0]  # five groups: the yellow is not needed
+
+
+def test_a_label_moves_to_make_room_for_a_later_one():
+    """The first label would take the right of its point; the second point's only free place
+    is on its left, where that label is: the first moves."""
+    area = (0.0, 0.0, 800.0, 400.0)
+    fixed = [(487, 180, 620, 220), (400, 150, 560, 188), (400, 212, 560, 250)]
+    points = [
+        (300, 200, 5, ["Kostnadskontroll"], 13, True),
+        (480, 200, 5, ["Kostnadskontroll"], 13, True),
+    ]
+    spots = pc.place_labels(points, area, fixed)
+    a, b = (pc.label_box(*p[:6], spot) for p, spot in zip(points, spots, strict=True))
+    assert pc.POSITIONS[spots[1]][1] == -1  # the second on its left
+    assert pc._overlap(a, b) == 0
+    assert not any(pc._overlap(box, f) for box in (a, b) for f in fixed)
