@@ -127,7 +127,7 @@ def _new_chart(slide: Any, kind: Any, box: Box, data: Any) -> Any:
 def set_plot_area(chart: Any, x: float, y: float, w: float, h: float) -> None:
     """Place the inner plot area (the axes' rectangle) at fractions of the chart frame, so that
     points can be mapped to slide positions (:func:`place_labels`) and the labels have room."""
-    plot = chart._chartSpace.chart.plotArea
+    plot = chart.element.chart.plotArea
     old = plot.find(qn("c:layout"))
     if old is not None:
         plot.remove(old)
@@ -161,6 +161,15 @@ def _manual_layout(parent: Any, before: str, box: tuple[float, float, float, flo
         anchor.addprevious(layout)
     else:
         parent.append(layout)
+
+
+def ps_element(chart: Any, series: Any) -> Any:
+    """The ``c:ser`` element of a series of ``chart`` (found by its index)."""
+    return next(
+        ser
+        for ser in chart.element.iter(qn("c:ser"))
+        if ser.find(qn("c:idx")).get("val") == str(series.index)
+    )
 
 
 def _pct_axis(axis: Any, low: float = 0.0, high: float = 1.0, step: float = 0.25) -> None:
@@ -507,7 +516,7 @@ def scatter(
             ps.format.line.width = Pt(1.5)
             ps.marker.style = XL_MARKER_STYLE.NONE
             if s.arrow:
-                ln = ps.format.line._get_or_add_ln()
+                ln = ps_element(chart, ps).find(qn("c:spPr")).find(qn("a:ln"))
                 etree.SubElement(ln, qn("a:tailEnd")).set("type", "triangle")
         else:
             _no_line(ps)
@@ -529,7 +538,8 @@ def scatter(
             )
         dl.position = POSITIONS[spot][0]
     _legend(chart, legend)
-    after = chart.legend._element.find(qn("c:legendPos"))
+    legend_element = chart.element.chart.legend
+    after = legend_element.find(qn("c:legendPos"))
     for i, s in reversed(list(enumerate(series))):  # lines and helpers stay out of the legend
         if not s.legend:
             entry = etree.Element(qn("c:legendEntry"))
@@ -537,7 +547,7 @@ def scatter(
             etree.SubElement(entry, qn("c:delete")).set("val", "1")
             after.addnext(entry)
     if legend_box is not None:  # where the legend goes, as fractions of the frame
-        _manual_layout(chart.legend._element, qn("c:overlay"), legend_box)
+        _manual_layout(legend_element, qn("c:overlay"), legend_box)
         chart.legend.font.size = Pt(SMALL_PT)
     for axis, (lo, hi), step, title in (
         (chart.category_axis, x_range, x_step, x_title),

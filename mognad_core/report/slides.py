@@ -808,8 +808,8 @@ def _start_slide(deck: Deck) -> None:
         region.fill.solid()
         region.fill.fore_color.rgb = REGION
         region.line.fill.background()
-        s.shapes._spTree.remove(region._element)
-        s.shapes._spTree.insert(2, region._element)  # beneath the chart
+        s.shapes.element.remove(region.element)
+        s.shapes.element.insert(2, region.element)  # beneath the chart
     groups = {
         "chosen": [r for r in rows if r.id in chosen],
         "candidate": [r for r in rows if r.id in candidates and r.id not in chosen],
