@@ -509,24 +509,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "part.overall": ("Totalt", "Overall"),
     # the priorities' rule (PriorityResult.rule; analysis.DEFAULT_RULE is the English text)
     "prio.rule": (
-        "Kandidater är delarna på den valda nivån som har ett värde. Vetlandas sållning: en del "
-        "har 'lågt värde' när värdet ligger under medianen av kandidaternas värden (eller under "
-        "meta.dont_know_priority.score_below när modellen anger ett tal), och är 'dåligt känd' "
-        "när andelen vet ej är minst meta.dont_know_priority.min_share (standard 20 %). "
-        "Prioritet = relativ vikt x ((1 - värde) + andel vet ej + avstånd till målet), där den "
-        "relativa vikten är delens vikt delad med kandidaternas medelvikt och avståndet är "
-        "max(0, mål - värde) (0 utan mål). Delar som både har lågt värde och är dåligt kända "
-        "kommer först; inom varje grupp kommer högre prioritet först; lika behåller modellens "
-        "ordning.",
-        "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a part "
-        "is 'low' when its score is below the median score of the candidates (or below "
-        "meta.dont_know_priority.score_below when the model gives a number), and 'poorly known' "
-        "when its don't-know share is at least meta.dont_know_priority.min_share (default 20 %). "
-        "Priority = relative weight x ((1 - score) + don't-know share + shortfall to target), "
-        "where the relative weight is the part's weight divided by the mean weight of the "
-        "candidates and the shortfall is max(0, target - score) (0 without a target). Parts that "
-        "are both low and poorly known come first; within each group the higher priority comes "
-        "first; ties keep model order.",
+        "Kandidater är delarna på den valda nivån som har ett värde. Vetlandas sållning: en "
+        "del har lågt värde när värdet ligger under medianen av kandidaternas värden (eller "
+        "under modellens egen gräns, när den anger en), och är dåligt känd när andelen vet ej "
+        "är minst 20 % (eller modellens egen andel). Prioritet = relativ vikt × ((1 − värde) "
+        "+ andel vet ej + avstånd till målet), där den relativa vikten är delens vikt delad "
+        "med kandidaternas medelvikt och avståndet är max(0, mål − värde) (0 utan mål; målet "
+        "nästa nivå är organisationens nästa nivå). Delar som både har lågt värde och är "
+        "dåligt kända kommer först; inom varje grupp kommer högre prioritet först; lika "
+        "behåller modellens ordning.",
+        "Candidates are the parts at the chosen level that have a score. Vetlanda screen: a "
+        "part is low when its score is below the median score of the candidates (or below the "
+        "model's own threshold, when it sets one), and poorly known when its don't-know share "
+        "is at least 20 % (or the model's own share). Priority = relative weight × ((1 − "
+        "score) + don't-know share + shortfall to target), where the relative weight is the "
+        "part's weight divided by the mean weight of the candidates and the shortfall is "
+        "max(0, target − score) (0 without a target; the target next level is the "
+        "organisation's next level). Parts that are both low and poorly known come first; "
+        "within each group the higher priority comes first; ties keep model order.",
     ),
     "prio.rule_plugin": (
         "Rangordnat av tillägget {plugin} (kroken rank_priorities).",
@@ -2010,31 +2010,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # ---- where to start: the one decision at area level (mognad_core.analysis.start) --------
     "start.rule": (
-        "Områdena är modellens delar som har påståenden (DiMiOS: kategorierna, DMM: motorerna). "
-        "Ett område har 'lågt värde' när värdet ligger under medianen av områdenas värden (eller "
-        "under modellens gräns meta.dont_know_priority.score_below) och 'mycket vet ej' när "
-        "andelen vet ej är minst meta.dont_know_priority.min_share (standard 20 %), eller när ett "
-        "av dess påståenden har både lågt värde och så mycket vet ej (Vetlandas sållning av "
-        "påståendena). Först kommer "
-        "områden med både lågt värde och mycket vet ej, sedan övriga med lågt värde, sist resten. "
-        "Inom varje grupp kommer först de områden som modellen själv sätter först "
-        "(meta.start_order, för organisationens nivå), sedan högre prioritet = relativ vikt x "
-        "((1 - värde) + andel vet ej + avstånd till målet), sist modellens ordning. Avståndet är "
-        "max(0, mål - värde); målet 'nästa nivå' räknas som organisationens nästa nivå för alla "
-        "områden, så att ett starkt område inte får förtur för att dess nästa nivå ligger högre.",
-        "The areas are the model's parts that hold statements (DiMiOS: the categories, DMM: the "
-        "engines). An area has a 'low score' when its score is below the median of the areas' "
-        "scores (or below the model's threshold meta.dont_know_priority.score_below) and 'much "
-        "don't know' when its don't-know share is at least meta.dont_know_priority.min_share "
-        "(default 20 %), or when one of its statements has both a low score and that much don't "
-        "know (Vetlanda's screen of the statements). Areas with both a low score and much "
-        "don't know come first, then the "
-        "other low areas, then the rest. Within each group, the areas the model itself puts "
-        "first (meta.start_order, for the organisation's level) come first, then the higher "
-        "priority = relative weight x ((1 - score) + don't-know share + shortfall to target), "
-        "then model order. The shortfall is max(0, target - score); the target 'next level' is "
-        "read as the organisation's next level for every area, so a strong area does not come "
-        "first because its own next level is higher.",
+        "Områdena är modellens delar som har påståenden (DiMiOS: kategorierna, DMM: "
+        "motorerna). Ett område har lågt värde när värdet ligger under medianen av områdenas "
+        "värden (eller under modellens egen gräns, när den anger en) och mycket vet ej när "
+        "andelen vet ej är minst 20 % (eller modellens egen andel), eller när ett av dess "
+        "påståenden har både lågt värde och så mycket vet ej (Vetlandas sållning av "
+        "påståendena). Först kommer områden med både lågt värde och mycket vet ej, sedan "
+        "övriga med lågt värde, sist resten. Inom varje grupp kommer först de områden som "
+        "modellen själv sätter först för organisationens nivå (DMM: den rekommenderade "
+        "ordningen), sedan högre prioritet = relativ vikt × ((1 − värde) + andel vet ej + "
+        "avstånd till målet), sist modellens ordning. Avståndet är max(0, mål − värde); målet "
+        "nästa nivå räknas som organisationens nästa nivå för alla områden, så att ett starkt "
+        "område inte får förtur för att dess egen nästa nivå ligger högre.",
+        "The areas are the model's parts that hold statements (DiMiOS: the categories, DMM: "
+        "the engines). An area has a low score when its score is below the median of the "
+        "areas' scores (or below the model's own threshold, when it sets one) and much don't "
+        "know when its don't-know share is at least 20 % (or the model's own share), or when "
+        "one of its statements has both a low score and that much don't know (Vetlanda's "
+        "screen of the statements). Areas with both a low score and much don't know come "
+        "first, then the other low areas, then the rest. Within each group, the areas the "
+        "model itself puts first for the organisation's level (DMM: the recommended practice) "
+        "come first, then the higher priority = relative weight × ((1 − score) + don't-know "
+        "share + shortfall to the target), then model order. The shortfall is max(0, target − "
+        "score); the target next level is read as the organisation's next level for every "
+        "area, so a strong area does not come first because its own next level is higher.",
     ),
     "start.sentence": ("{area}: {clauses}.", "{area}: {clauses}."),
     "start.low_median": (

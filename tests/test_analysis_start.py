@@ -102,7 +102,7 @@ def test_dimios_starts_where_vetlanda_would(dimios_2025):
     # the plugin's finding names the same areas (one decision)
     found = next(i for i in dimios_2025.insights if i.key == "dimios.where_to_start")
     assert found.text.endswith(
-        "Var börja (samma val som mognad priorities): Förmågor för effektivitet och Förmågor "
+        "Var börja enligt mognads regel: Förmågor för effektivitet och Förmågor "
         "för innovation. Välj ett eller två områden."
     )
     # the areas are the parts that hold statements, in model order
@@ -133,7 +133,7 @@ def test_dmm_puts_the_lead_engines_of_its_phase_first_among_the_weak(dmm):
     # the model's own finding names the same areas (one decision, no second suggestion)
     weakest = next(i for i in dmm.insights if i.key == "dmm_weakest")
     assert weakest.text.endswith(
-        "Var börja (samma val som mognad priorities): Värderingar och Organisation."
+        "Var börja enligt mognads regel: Värderingar och Organisation."
     )
 
 
@@ -243,3 +243,7 @@ def test_an_area_without_a_score_is_named_not_ranked():
     start = mognad.where_to_start(result, model=model, lang="en")
     assert [a.id for a in start.ranked] == ["D0", "D2"] and start.unscored == ["D1"]
     assert any(n.startswith("Areas without a score") and "D1" in n for n in start.notes)
+    nothing = mognad.where_to_start(scored(model, [1, 2, 3], {0: 10, 1: 10, 2: 10}), model=model)
+    assert nothing.areas == [] and nothing.unscored == ["D0", "D1", "D2"]
+    empty = nothing.frame(all=True)  # still the columns, so code that reads them does not fail
+    assert empty.empty and empty.index.name == "rank" and "reason" in empty.columns

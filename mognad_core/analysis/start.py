@@ -94,7 +94,7 @@ class StartResult(AnalysisResult):
         import pandas as pd
 
         rows = [
-            a.model_dump(exclude={"statements"}) | {"statements": ", ".join(map(_id, a.statements))}
+            a.model_dump() | {"statements": ", ".join(map(_id, a.statements))}
             for a in (self.ranked if all else self.areas)
         ]
         columns = [*StartArea.model_fields]

@@ -151,8 +151,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} statements have {criteria} (Vetlanda's screen).",
     ),
     "dimios.start.areas": (
-        "Var börja (samma val som mognad priorities): {areas}. Välj ett eller två områden.",
-        "Where to start (the same choice as mognad priorities): {areas}. Pick one or two areas.",
+        "Var börja enligt mognads regel: {areas}. Välj ett eller två områden.",
+        "Where to start by mognad's rule: {areas}. Pick one or two areas.",
     ),
     # ---- columns matched by number -------------------------------------------------------------
     "dimios.numbered.title": ("Kontrollera kolumnordningen", "Check the column order"),

@@ -69,8 +69,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ---- recommended practice (dmm_practice) ---------------------------------------------------
     "dmm.weakest.start": (
-        "Var börja (samma val som mognad priorities): {areas}.",
-        "Where to start (the same choice as mognad priorities): {areas}.",
+        "Var börja enligt mognads regel: {areas}.",
+        "Where to start by mognad's rule: {areas}.",
     ),
     "dmm.practice.title": ("Rekommenderad ordning", "Recommended practice"),
     "dmm.practice.lead": (
