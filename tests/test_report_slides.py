@@ -17,6 +17,7 @@ from pptx.util import Inches, Pt
 
 import mognad_core as mognad
 from mognad_core.report import pptx_charts as pc
+from mognad_core.report import slides as slides_module
 from mognad_core.report.slides import CONTENT_TOP, TILE_FIGURE, statement_chunks
 from mognad_core.report.summary import headline
 from mognad_core.texts import CATALOGUE
@@ -420,6 +421,7 @@ def test_the_earlier_wave_never_hides_a_group_on_the_2x2(dimios):
     assert series[before].marker.style == pc.XL_MARKER_STYLE.DIAMOND
     markers = [series[names.index(g)].marker.style for g in groups]
     assert pc.XL_MARKER_STYLE.DIAMOND not in markers and len(set(markers)) == len(groups)
+    assert pc.XL_MARKER_STYLE.DIAMOND not in slides_module.GROUP_MARKERS  # for any group
     for g in groups:
         point = next(p for p in data.quadrant.points if p.name == g)
         s = series[names.index(g)]

@@ -73,13 +73,13 @@ TILE_FIGURE = Inches(1.5)
 
 Para = tuple[str, float, bool, RGBColor]
 #: the groups on the 2x2: Okabe–Ito colours other than the organisation's and the earlier
-#: wave's, and a marker shape each, so that two groups on the same spot stay apart
+#: wave's, and a marker shape each (not the earlier wave's diamond), so that two groups on the
+#: same spot stay apart
 GROUP_COLOURS = [pc.GREEN, pc.VERMILLION, pc.SKY, pc.PURPLE, pc.GREY, pc.INK]
 GROUP_MARKERS = [
     pc.XL_MARKER_STYLE.CIRCLE,
     pc.XL_MARKER_STYLE.SQUARE,
     pc.XL_MARKER_STYLE.TRIANGLE,
-    pc.XL_MARKER_STYLE.DIAMOND,
     pc.XL_MARKER_STYLE.X,
     pc.XL_MARKER_STYLE.STAR,
     pc.XL_MARKER_STYLE.PLUS,
