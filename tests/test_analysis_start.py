@@ -132,9 +132,7 @@ def test_dmm_puts_the_lead_engines_of_its_phase_first_among_the_weak(dmm):
     assert vision.model_lead and not vision.low_score and vision.rank > 4
     # the model's own finding names the same areas (one decision, no second suggestion)
     weakest = next(i for i in dmm.insights if i.key == "dmm_weakest")
-    assert weakest.text.endswith(
-        "Var börja enligt mognads regel: Värderingar och Organisation."
-    )
+    assert weakest.text.endswith("Var börja enligt mognads regel: Värderingar och Organisation.")
 
 
 def test_english_is_all_english(dimios_2025):
@@ -203,6 +201,28 @@ def test_low_and_much_vet_ej_come_first_then_low_then_the_rest():
     d3 = start.ranked[3]
     assert d3.high_dont_know and not d3.low_score
     assert "mycket vet ej, 40,0 % (minst 20 %)" in d3.reason
+
+
+def test_model_format_documents_the_start_settings():
+    """docs/model-format.md's example of meta.start_order is read as the page says."""
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "model-format.md").read_text(encoding="utf-8")
+    block = page.split("## Where to start: the model's own settings", 1)[1]
+    import yaml
+
+    meta = yaml.safe_load(block.split("```yaml\n", 1)[1].split("```", 1)[0])["meta"]
+    model = mognad.model_from_dict({**DMM_DICT(), "meta": {**DMM_DICT()["meta"], **meta}})
+    assert start_order(model, "Koordination") == (
+        ["varderingar", "vision_mission", "organisation", "data_analys"],
+        "Koordination",
+    )
+    assert start_order(model, "Mobilisering")[0] == ["varderingar", "vision_mission"]
+    assert start_order(model, "Acceleration") == ([], None)
+
+
+def DMM_DICT() -> dict:
+    return mognad.get_model("dmm").model_dump(exclude_none=True)
 
 
 def test_the_models_order_breaks_ties_within_a_tier_only():
