@@ -2035,7 +2035,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "score); the target next level is read as the organisation's next level for every "
         "area, so a strong area does not come first because its own next level is higher.",
     ),
-    "start.sentence": ("{area}: {clauses}.", "{area}: {clauses}."),
+    "start.sentence": ("{area}: {why}", "{area}: {why}"),
+    "start.why": ("{clauses}.", "{clauses}."),
+    "start.why_where": ("{clauses}; där har {where}.", "{clauses}; there, {where}."),
     "start.low_median": (
         "lågt värde, {score} (under medianen {threshold})",
         "low score, {score} (below the median {threshold})",

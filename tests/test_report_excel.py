@@ -558,7 +558,7 @@ def test_the_decision_is_on_its_own_sheet_and_nothing_contradicts_it(dmm_sv_repo
     col_a = [c.value for c in ws["A"]]
     for area in start.areas:
         at = col_a.index(f"{area.rank}. {area.label}")
-        assert ws.cell(row=at + 2, column=1).value == area.reason
+        assert ws.cell(row=at + 2, column=1).value == area.why
         texts_below = [
             ws.cell(row=at + 3 + i, column=2).value for i in range(1, 1 + len(area.statements))
         ]

@@ -92,7 +92,10 @@ class PriorityResult(AnalysisResult):
         return self.median_score if self.score_below is None else self.score_below
 
 
-def _screen(model: MaturityModel) -> tuple[float, Any]:
+def screen_settings(model: MaturityModel) -> tuple[float, Any]:
+    """The model's Vetlanda screen (``meta.dont_know_priority``): the vet-ej share from which a
+    part is poorly known (default 0.20) and its threshold for a low score ("median" or a
+    number)."""
     conf = model.meta.get("dont_know_priority") or {}
     min_share = float(conf.get("min_share", DEFAULT_MIN_SHARE))
     below = conf.get("score_below", "median")
@@ -147,7 +150,7 @@ def _candidates(
         rows,
         columns=["id", "label", "kind", "score", "dont_know_share", "target", "raw_weight"],
     ).set_index("id")
-    min_share, below = _screen(model)
+    min_share, below = screen_settings(model)
     if table.empty:
         return table, unscored, None, min_share
     median = float(table["score"].median())
@@ -334,7 +337,7 @@ def priorities(
         ranked_by=ranked_by,
         target_label=None if t is None else t.name(lang),
         median_score=median,
-        score_below=threshold_of(_screen(m)[1]),
+        score_below=threshold_of(screen_settings(m)[1]),
         min_share=min_share,
         items=ranked[: int(count)],
         ranked=ranked,

@@ -36,7 +36,7 @@ from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import Target, parse_target
 from ._common import AnalysisResult, check_count, none, scored_model
-from .priorities import _screen, priorities, ranking_target, threshold_of
+from .priorities import priorities, ranking_target, screen_settings, threshold_of
 
 #: the rule in English; ``StartResult.rule`` is in the result's language
 RULE = texts.text("start.rule", "en")
@@ -68,7 +68,8 @@ class StartArea(BaseModel):
     high_dont_know: bool = False
     model_lead: bool = Field(False, description="the model's own order puts it first")
     priority: float | None = None
-    reason: str = Field("", description="one sentence, in the result's language")
+    reason: str = Field("", description="one sentence, in the result's language: '{label}: {why}'")
+    why: str = Field("", description="the reason without the area's name, for a table's cell")
     statements: list[StartStatement] = Field(default_factory=list)
 
 
@@ -162,7 +163,7 @@ def where_to_start(
     count = check_count(count)
     t = parse_target(target, m, result)
     common = ranking_target(t)
-    min_share, below = _screen(m)
+    min_share, below = screen_settings(m)
     own = threshold_of(below)
     lead, lead_level = start_order(m, result.level)
     stmt_rank = priorities(result, model=m, level="statement", target=t, lang=lang).ranked
@@ -234,6 +235,7 @@ def where_to_start(
     )
     ranked = []
     for rank, r in enumerate(rows, start=1):
+        why = _reason(r, threshold, own is None, min_share, lead_level, m, lang)
         behind = sorted(
             m.dimension(r["id"]).statements, key=lambda s: stmt_order.get(s.id, len(stmt_order))
         )
@@ -259,7 +261,8 @@ def where_to_start(
                 high_dont_know=r["high_dont_know"],
                 model_lead=r["model_lead"],
                 priority=r["priority"],
-                reason=_reason(r, threshold, own is None, min_share, lead_level, m, lang),
+                reason=texts.text("start.sentence", lang, area=r["label"], why=why),
+                why=why[:1].upper() + why[1:],
                 statements=statements,
             )
         )
@@ -289,7 +292,8 @@ def _reason(
     model: MaturityModel,
     lang: str,
 ) -> str:
-    """One sentence: why this area is where it is (its score against the threshold, its vet-ej
+    """Why this area is where it is, as the end of a sentence ("lågt värde, ... ."): the reason
+    after the area's name (its score against the threshold, its vet-ej
     share, its gap to the target and the model's order), in ``lang``."""
     pct = lambda v: texts.pct(v, lang, 1)  # noqa: E731
     clauses = []
@@ -336,10 +340,9 @@ def _reason(
     ]
     if where:  # Vetlanda's statements: "; där har "Kostnadskontroll" lågt värde ... "
         return texts.text(
-            "start.sentence_where",
+            "start.why_where",
             lang,
-            area=r["label"],
             clauses=texts.join(clauses, lang),
             where=texts.join(where, lang),
         )
-    return texts.text("start.sentence", lang, area=r["label"], clauses=texts.join(clauses, lang))
+    return texts.text("start.why", lang, clauses=texts.join(clauses, lang))

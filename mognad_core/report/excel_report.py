@@ -588,9 +588,9 @@ def _start(wb: Workbook, data: ReportData) -> Worksheet | None:
         ws.cell(row=row, column=1, value=f"{area.rank}. {area.label}").font = HEAD_FONT
         row += 1
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
-        c = ws.cell(row=row, column=1, value=area.reason)
+        c = ws.cell(row=row, column=1, value=area.why)  # the heading above names the area
         c.alignment = WRAP
-        ws.row_dimensions[row].height = _row_height(area.reason, sum(widths) * TEXT_FIT)
+        ws.row_dimensions[row].height = _row_height(area.why, sum(widths) * TEXT_FIT)
         row += 1
         for j, h in enumerate(
             [t("col.statement"), t("col.score"), t("col.dont_know_share")], start=2
@@ -624,7 +624,7 @@ def _start(wb: Workbook, data: ReportData) -> Worksheet | None:
         r: list[Any] = [a.rank, a.label, a.score, a.dont_know_share]
         if has_target:
             r += [a.target, _pp(data, a.gap)]
-        rows.append([*r, _kind(t, a.kind), a.reason])
+        rows.append([*r, _kind(t, a.kind), a.why])
     formats = {3: PCT, 4: PCT}
     if has_target:
         formats.update({5: PCT, 6: pp_format(t)})

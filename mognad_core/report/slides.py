@@ -118,6 +118,8 @@ class Area:
     score: float | None
     dont_know_share: float | None
     statements: list[Any] = field(default_factory=list)  # .id .label .short .score .dont_know_share
+    #: the reason without the area's name, where the name stands beside it (title, table)
+    why: str = ""
 
 
 @dataclass
@@ -231,7 +233,16 @@ def proposed_areas(d: ReportData) -> list[Area]:
     start = getattr(d, "start", None)
     if start is not None:
         return [
-            Area(a.rank, a.id, a.label, a.reason, a.score, a.dont_know_share, list(a.statements))
+            Area(
+                a.rank,
+                a.id,
+                a.label,
+                a.reason,
+                a.score,
+                a.dont_know_share,
+                list(a.statements),
+                a.why or a.reason,
+            )
             for a in start.areas
         ]
     out = []
@@ -251,7 +262,10 @@ def proposed_areas(d: ReportData) -> list[Area]:
                 for r in d.statements
                 if r.id in {s.id for s in d.model.statements_under(p.id)}
             ]
-        out.append(Area(p.rank, p.id, p.label, p.reason, p.score, p.dont_know_share, behind))
+        reason = p.reason[:1].upper() + p.reason[1:]
+        out.append(
+            Area(p.rank, p.id, p.label, p.reason, p.score, p.dont_know_share, behind, reason)
+        )
     return out
 
 
@@ -919,7 +933,7 @@ def _area_slides(deck: Deck) -> None:
                 True,
                 VERMILLION,
             ),
-            (a.reason, 20, False, INK),
+            (a.why, 20, False, INK),
         ]
         items: list[list[Para]] = []
         for st in a.statements:
@@ -1004,7 +1018,7 @@ def _decision_slide(deck: Deck) -> None:
     widths = [Inches(2.8), Inches(5.33), Inches(2.1), Inches(2.1)]
     heads = [t("col.area"), t("col.reason"), t("col.owner"), t("col.timeline")]
     size = 14
-    rows = [(a.label, a.reason) for a in areas] + [("", "")]
+    rows = [(a.label, a.why) for a in areas] + [("", "")]
     heights = []
     for label, reason in rows:
         lines = max(
