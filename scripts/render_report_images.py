@@ -28,7 +28,7 @@ with the titles there are.
 
 Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``, ``pdftotext``, ``pdfinfo``) on
 PATH, and Carlito (``fonts-crosextra-carlito``) so that Calibri is drawn with its widths (a
-warning says when it is not); Pillow (installed with matplotlib) makes the PNGs small.
+warning says when it is not); Pillow (installed with python-pptx) makes the PNGs small.
 """
 
 from __future__ import annotations
