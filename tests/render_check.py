@@ -28,6 +28,7 @@ SIZE_TOLERANCE = 0.05  # pt: LibreOffice writes sizes like 11.99 for 12
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 NUMBER_COLOURS = re.compile(
@@ -112,7 +113,7 @@ def calibri_is_carlito() -> str | None:
 
 
 # ---- package helpers ------------------------------------------------------------------------
-def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+def part_rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
     """Relationship id -> target part name, for ``part``."""
     path = PurePosixPath(part)
     rels = f"{path.parent}/_rels/{path.name}.rels"
@@ -215,7 +216,7 @@ def trace_workbook(src: Path, dst: Path) -> TracedBook:
     with zipfile.ZipFile(src) as z:
         names = set(z.namelist())
         book = ET.fromstring(z.read("xl/workbook.xml"))
-        targets = _rels(z, "xl/workbook.xml")
+        targets = part_rels(z, "xl/workbook.xml")
         sheets = [
             (s.get("name"), targets[s.get(f"{{{R}}}id")], s.get("state", "visible") != "visible")
             for s in book.iter(f"{{{S}}}sheet")
@@ -438,7 +439,7 @@ def _walk(shapes, transform):
         x1, y1 = transform(shape.left + shape.width, shape.top + shape.height)
         yield shape, (x0, y0, x1, y1)
         if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-            xfrm = shape._element.grpSpPr.find(f"{{{A}}}xfrm")
+            xfrm = shape.element.find(f"{{{P}}}grpSpPr/{{{A}}}xfrm")
             off, ext = xfrm.find(f"{{{A}}}off"), xfrm.find(f"{{{A}}}ext")
             ch_off, ch_ext = xfrm.find(f"{{{A}}}chOff"), xfrm.find(f"{{{A}}}chExt")
             ox, oy = int(off.get("x")), int(off.get("y"))
@@ -452,12 +453,32 @@ def _walk(shapes, transform):
             yield from _walk(shape.shapes, inner)
 
 
-def _colour_text(txbody, rgb) -> None:
-    from pptx.dml.color import RGBColor
-    from pptx.text.text import _Run
+FILLS = {
+    f"{{{A}}}{k}" for k in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")
+}
+
+
+def _colour_text(txbody, rgb: str) -> None:
+    """Every run and field of a text body in colour ``rgb``, in place of its own fill."""
+    from lxml import etree
 
     for run in [*txbody.iter(f"{{{A}}}r"), *txbody.iter(f"{{{A}}}fld")]:
-        _Run(run, None).font.color.rgb = RGBColor.from_string(rgb)
+        props = run.find(f"{{{A}}}rPr")
+        if props is None:
+            props = etree.Element(f"{{{A}}}rPr")
+            run.insert(0, props)
+        for old in [e for e in props if e.tag in FILLS]:
+            props.remove(old)
+        fill = etree.Element(f"{{{A}}}solidFill")
+        etree.SubElement(fill, f"{{{A}}}srgbClr", val=rgb)
+        line = props.find(f"{{{A}}}ln")  # the fill comes right after the outline, if any
+        props.insert(0 if line is None else list(props).index(line) + 1, fill)
+
+
+def _series_element(space, index: int):
+    """A chart's c:ser element of the series with c:idx ``index``."""
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    return next(s for s in space.iter(f"{c}ser") if int(s.find(f"{c}idx").get("val")) == index)
 
 
 def _chart_labels(chart) -> list[str]:
@@ -469,7 +490,7 @@ def _chart_labels(chart) -> list[str]:
 
     c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
     labels = []
-    space = chart._chartSpace
+    space = chart.element
     title_deleted = space.find(f"{c}chart/{c}autoTitleDeleted")
     title_deleted = title_deleted is not None and title_deleted.get("val") in ("1", "true")
     if chart.has_title and chart.chart_title.has_text_frame and not title_deleted:
@@ -492,7 +513,7 @@ def _chart_labels(chart) -> list[str]:
         for series in plot.series:
             if chart.has_legend and series.name and series.index not in deleted:
                 labels.append(series.name)
-            for label in series._element.iter(f"{c}dLbl"):  # a point's own label text
+            for label in _series_element(space, series.index).iter(f"{c}dLbl"):
                 gone = label.find(f"{c}delete")
                 rich = label.find(f"{c}tx/{c}rich")
                 if rich is not None and (gone is None or gone.get("val") not in ("1", "true")):
@@ -526,13 +547,17 @@ def trace_deck(src: Path, dst: Path) -> TracedDeck:
                 for col in table.columns:
                     xs.append(xs[-1] + _pt(col.width))
                 frames.append(Frame(number, shape.name, "shape", "", box))
+                cells = [  # each cell's a:txBody, row by row as python-pptx counts them
+                    [tc.find(f"{{{A}}}txBody") for tc in tr.findall(f"{{{A}}}tc")]
+                    for tr in shape.element.iter(f"{{{A}}}tr")
+                ]
                 for r, row in enumerate(table.rows):
                     for c, cell in enumerate(row.cells):
                         if cell.is_spanned or not cell.text.strip():
                             continue
                         span = cell.span_width if cell.is_merge_origin else 1
                         minor += 1
-                        _colour_text(cell._tc.txBody, code_colour(1, minor))
+                        _colour_text(cells[r][c], code_colour(1, minor))
                         name = f"{shape.name}, row {r + 1}, column {c + 1}"
                         cell_box = (xs[c], box[1], xs[c + span], box[3])
                         frame = Frame(number, name, "cell", cell.text, cell_box)
@@ -540,7 +565,7 @@ def trace_deck(src: Path, dst: Path) -> TracedDeck:
                         frames.append(frame)
             elif shape.has_text_frame and shape.text_frame.text.strip():
                 minor += 1
-                _colour_text(shape.text_frame._txBody, code_colour(1, minor))
+                _colour_text(shape.element.find(f"{{{P}}}txBody"), code_colour(1, minor))
                 frame = Frame(number, shape.name, "text", shape.text_frame.text, box)
                 traced.frames[minor] = frame
                 frames.append(frame)

@@ -319,13 +319,13 @@ def chart_titles(xlsx: Path) -> list[tuple[str, str]]:
     out = []
     with zipfile.ZipFile(xlsx) as z:
         book = ET.fromstring(z.read("xl/workbook.xml"))
-        targets = rc._rels(z, "xl/workbook.xml")
+        targets = rc.part_rels(z, "xl/workbook.xml")
         for sheet in book.iter(f"{{{rc.S}}}sheet"):
             part = targets[sheet.get(f"{{{rc.R}}}id")]
-            for drawing in rc._rels(z, part).values():
+            for drawing in rc.part_rels(z, part).values():
                 if "/drawings/" not in drawing:
                     continue
-                for chart in rc._rels(z, drawing).values():
+                for chart in rc.part_rels(z, drawing).values():
                     title = ET.fromstring(z.read(chart)).find(f"{C}chart/{C}title")
                     if title is not None:
                         words = "".join(t.text or "" for t in title.iter(f"{{{rc.A}}}t"))
