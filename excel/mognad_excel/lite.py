@@ -50,9 +50,7 @@ PURE_PYTHON = frozenset({"pluggy", "openpyxl", "defusedxml", "click", "xlwings",
 #: ... and those Pyodide builds itself (https://pyodide.org, "Packages built in Pyodide"). Their
 #: version is tied to Pyodide's, so requirements.txt does not pin them (xlwings Lite's docs,
 #: "Python Dependencies": do not pin a package Pyodide provides).
-BUILT_BY_PYODIDE = frozenset(
-    {"pydantic", "pandas", "numpy", "scipy", "pyyaml", "packaging"}
-)
+BUILT_BY_PYODIDE = frozenset({"pydantic", "pandas", "numpy", "scipy", "pyyaml", "packaging"})
 #: Compiled without a Pyodide build, or not needed inside Excel: left out there by the marker
 #: ``sys_platform != 'emscripten'`` in pyproject.toml.
 NOT_IN_PYODIDE = frozenset({"python-calamine", "pycel"})
