@@ -2059,10 +2059,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "much don't know, {share} (at least {min})",
     ),
     "start.dont_know": ("vet ej {share}", "don't know {share}"),
-    "start.sentence_where": (
-        "{area}: {clauses}; där har {where}.",
-        "{area}: {clauses}; there, {where}.",
-    ),
     "start.screened": (
         '"{statement}" lågt värde ({score}) och mycket vet ej ({share})',
         '"{statement}" has a low score ({score}) and much don\'t know ({share})',
