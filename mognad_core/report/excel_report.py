@@ -171,6 +171,22 @@ def _score_scale(ws: Worksheet, col: int, first: int, last: int) -> None:
     )
 
 
+def _change_scale(ws: Worksheet, cells: str) -> None:
+    """A difference's colours: red below zero, white at zero, green above."""
+    ws.conditional_formatting.add(
+        cells,
+        ColorScaleRule(
+            start_type="min",
+            start_color="F8696B",
+            mid_type="num",
+            mid_value=0,
+            mid_color="FFFFFF",
+            end_type="max",
+            end_color="63BE7B",
+        ),
+    )
+
+
 # ---- printing --------------------------------------------------------------------------------
 #: the smallest printed type, in points (docs/reports.md, "The workbook")
 MIN_PRINT_PT = 8.0
@@ -772,18 +788,7 @@ def _change(wb: Workbook, data: ReportData) -> Worksheet | None:
             cell = ws.cell(row=i, column=j)
             if isinstance(cell.value, float) and cell.value < 0.001:
                 cell.value, cell.number_format = 0.001, '"<"0.000'
-    ws.conditional_formatting.add(
-        f"F{first}:F{last}",
-        ColorScaleRule(
-            start_type="min",
-            start_color="F8696B",
-            mid_type="num",
-            mid_value=0,
-            mid_color="FFFFFF",
-            end_type="max",
-            end_color="63BE7B",
-        ),
-    )
+    _change_scale(ws, f"F{first}:F{last}")
     n_parts = 1 + len(c.dimensions)
     for i in range(first, first + n_parts):
         if c.rows[i - first].kind in ("overall", "dimension"):
@@ -1244,18 +1249,7 @@ def _roles(wb: Workbook, data: ReportData) -> Worksheet | None:
             ws.cell(row=i, column=1).font = BOLD
     if n_roles == 2:  # red where the second role sees less, green where it sees more
         letter = get_column_letter(3 + n_roles)
-        ws.conditional_formatting.add(
-            f"{letter}{first}:{letter}{last}",
-            ColorScaleRule(
-                start_type="min",
-                start_color="F8696B",
-                mid_type="num",
-                mid_value=0,
-                mid_color="FFFFFF",
-                end_type="max",
-                end_color="63BE7B",
-            ),
-        )
+        _change_scale(ws, f"{letter}{first}:{letter}{last}")
     _print_setup(ws, len(headers), last, HEADER_ROW)
     return ws
 
