@@ -365,13 +365,7 @@ def drawn(chars: list[dict]) -> list[str]:
     order (lines top to bottom, left to right), which differs when LibreOffice draws glyphs from
     a fallback font (█, ·) after the rest of the line."""
     stream = squash("".join(c["text"] for c in chars))
-    lines: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: c["top"]):
-        if lines and abs(c["top"] - lines[-1][0]["top"]) <= 0.3 * c["size"]:
-            lines[-1].append(c)
-        else:
-            lines.append([c])
-    reading = squash("".join(c["text"] for line in lines for c in sorted(line, key=_x)))
+    reading = squash("".join(c["text"] for line in _lines(chars) for c in line))
     return [stream, reading]
 
 
@@ -652,6 +646,21 @@ def _collisions(where: str, traced: dict, loose: list[dict]) -> list[str]:
     return out
 
 
+#: what must not begin a line: a unit parted from its number
+UNITS = ("%", "p.e.", "pp")
+
+
+def _lines(chars: list[dict]) -> list[list[dict]]:
+    """The characters in lines, top to bottom, each left to right."""
+    lines: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: c["top"]):
+        if lines and abs(c["top"] - lines[-1][0]["top"]) <= 0.3 * c["size"]:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return [sorted(line, key=_x) for line in lines]
+
+
 ELLIPSIS = re.compile(r"…|\.\.\.")
 
 
@@ -669,6 +678,7 @@ def check_deck(deck: TracedDeck, pages: list[Page], statements: list[str]) -> di
             "not drawn",
             "chart labels",
             "cut",
+            "split",
         )
     }
     corpus = []
@@ -716,6 +726,13 @@ def check_deck(deck: TracedDeck, pages: list[Page], statements: list[str]) -> di
                     found["not drawn"].append(
                         f"{where}, {frame.name}: {short(par)!r} is not drawn in full "
                         f"(drawn: {short(words(chars), 60)!r})"
+                    )
+            for line in _lines(chars)[1:]:
+                start = "".join(c["text"] for c in line).lstrip()
+                if start.startswith(UNITS):
+                    found["split"].append(
+                        f"{where}, {frame.name}: a line begins with {short(start, 30)!r}, "
+                        "away from its number (a no-break space keeps them together)"
                     )
         for frame, box in frames:
             if frame.kind in ("text", "cell") and not any(

@@ -192,7 +192,7 @@ def faulty_files(folder: Path) -> tuple[Path, Path]:
     box.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
     tiny = slide.shapes.add_textbox(Pt(40), Pt(400), Pt(400), Pt(40))
     tiny.name = "Tiny text"
-    tiny.text_frame.text = "Vi har god kontroll över kostnaderna…"
+    tiny.text_frame.text = "Vi har god kontroll över kostnaderna… Värde 57,0\v% av alla"
     tiny.text_frame.paragraphs[0].runs[0].font.size = Pt(9)
     deck = folder / "faulty_pptx.pptx"
     prs.save(str(deck))
@@ -356,7 +356,7 @@ def test_every_chart_of_the_workbook_is_printed_on_its_sheet(reports, converted,
 
 # ---- rendering checks (Carlito in Calibri's place) -----------------------------------------
 DECK_LAYOUT = ("overflow", "overlap", "off page", "outside shapes")
-DECK_TEXT = ("not drawn", "chart labels", "cut")
+DECK_TEXT = ("not drawn", "chart labels", "cut", "split")
 BOOK_TEXT = ("###", "not printed", "error values", "cut")
 BOOK_LAYOUT = ("outside the page", "overlap")
 
@@ -447,6 +447,10 @@ def test_the_checks_find_faults(converted):
     assert found["overflow"] and found["overflow"][0].startswith("slide 1, Too much text")
     assert "the shape is x 40.0–240.0, y 40.0–70.0" in found["overflow"][0]
     assert any(p.startswith("slide 1, Tiny text") for p in found["cut"])
+    assert found["split"] == [
+        "slide 1, Tiny text: a line begins with '% av alla', away from its number (a no-break "
+        "space keeps them together)"
+    ]
     assert any("Vi har god kontroll över kostnaderna för IT." in p for p in found["cut"])
     small = rc.small_fonts(pdf_pages, SLIDE_MIN_PT, lambda n: f"slide {n}")
     assert len(small) == 1 and "9.0 pt: 'Vi har god kontroll" in small[0]
