@@ -647,7 +647,7 @@ def _collisions(where: str, traced: dict, loose: list[dict]) -> list[str]:
 
 
 #: what must not begin a line: a unit parted from its number
-UNITS = ("%", "p.e.", "pp")
+UNITS = re.compile(r"(%|p\.e\.|pp\b)")
 
 
 def _lines(chars: list[dict]) -> list[list[dict]]:
@@ -729,7 +729,7 @@ def check_deck(deck: TracedDeck, pages: list[Page], statements: list[str]) -> di
                     )
             for line in _lines(chars)[1:]:
                 start = "".join(c["text"] for c in line).lstrip()
-                if start.startswith(UNITS):
+                if UNITS.match(start):
                     found["split"].append(
                         f"{where}, {frame.name}: a line begins with {short(start, 30)!r}, "
                         "away from its number (a no-break space keeps them together)"
