@@ -18,6 +18,7 @@ Numbers are written once here too: :func:`pct` (``"62,6 %"``), :func:`pp` (``"+3
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -194,6 +195,16 @@ def pct(value: float | None, lang: str = "sv", digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     return f"{num(value * 100, lang, digits)} %"
+
+
+#: a figure and the unit after it ("12,7 %", "3,1 p.e.", "3.1 pp"), parted by a space
+_FIGURE_UNIT = re.compile(r"(\d) (%|p\.e\.|pp\b)")
+
+
+def keep_together(text: str) -> str:
+    """``text`` with a no-break space between each figure and its unit, so a line is never
+    broken between ``57,0`` and ``%`` (the CLI's wrapping and the deck's text boxes)."""
+    return _FIGURE_UNIT.sub("\\1\u00a0\\2", text)
 
 
 def pp(

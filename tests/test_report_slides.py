@@ -23,20 +23,52 @@ from mognad_core.report.summary import headline
 from mognad_core.texts import CATALOGUE
 
 DIMIOS_OPTIONS = {"compare": "år", "groups": "förvaltning", "min_size": 6}
+NBSP = "\u00a0"
+
+
+def read_deck(path) -> Presentation:
+    """The deck as written, its no-break spaces read as spaces (the tests compare with the
+    catalogue's words; test_figures_stay_with_their_units checks the no-break spaces)."""
+    prs = Presentation(str(path))
+    for run in runs(prs):
+        run.text = run.text.replace(NBSP, " ")
+    return prs
+
+
+def runs(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if shape.has_table:
+                frames += [c.text_frame for row in shape.table.rows for c in row.cells]
+            for frame in frames:
+                for para in frame.paragraphs:
+                    yield from para.runs
+
+
+def test_figures_stay_with_their_units(tmp_path):
+    """Every figure on every slide is joined to its unit by a no-break space, so no line of a
+    projected slide starts with "%" or "p.e." (the render test sees the lines)."""
+    out = tmp_path / "r.pptx"
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, **DIMIOS_OPTIONS)
+    texts = [r.text for r in runs(Presentation(str(out)))]
+    assert any(f"{NBSP}%" in t for t in texts) and any(f"{NBSP}p.e." in t for t in texts)
+    for t in texts:
+        assert not re.search(r"\d (%|p\.e\.)", t), t
 
 
 @pytest.fixture(scope="module")
 def dimios(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck") / "rapport.pptx"
     written = mognad.build_report(DIMIOS_SAMPLE, "dimios", out, **DIMIOS_OPTIONS)
-    return Presentation(str(out)), written.data
+    return read_deck(out), written.data
 
 
 @pytest.fixture(scope="module")
 def dmm(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck") / "report.pptx"
     written = mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en")
-    return Presentation(str(out)), written.data
+    return read_deck(out), written.data
 
 
 def titles(prs) -> list[str]:
@@ -284,7 +316,7 @@ def test_one_recommendation_the_next_steps_are_the_proposed_areas(dmm, tmp_path)
     assert named == [a.label for a in areas]
     out = tmp_path / "one.pptx"
     mognad.build_report(DMM_SAMPLE, "dmm", out, lang="en", count=1)
-    one = titles(Presentation(str(out)))
+    one = titles(read_deck(out))
     assert "Next steps for Values" in one and "Proposal: Values" in one
     assert not [t for t in one if "weakest engines" in t]
 
@@ -360,7 +392,7 @@ def _swedish_heads() -> list[str]:
 def test_the_english_deck_has_no_swedish_words(tmp_path):
     out = tmp_path / "en.pptx"
     mognad.build_report(DIMIOS_SAMPLE, "dimios", out, lang="en", **DIMIOS_OPTIONS)
-    prs = Presentation(str(out))
+    prs = read_deck(out)
     text = "\n".join(t for s in prs.slides for t in [*shown_text(s), notes(s)])
     heads = _swedish_heads()
     assert len(heads) > 60  # the check looks at the deck's own words
@@ -392,7 +424,7 @@ def test_method_says_score_is_a_share_of_the_range(dimios):
 def test_small_groups_are_cautioned_on_the_slides_that_show_them(dimios, tmp_path):
     out = tmp_path / "groups.pptx"
     data = mognad.build_report(DMM_SAMPLE, "dmm", out, groups="ledningsgrupp").data
-    prs = Presentation(str(out))
+    prs = read_deck(out)
     shown = [g for g in data.group_reports if not g.suppressed]
     assert shown and all(g.n < 30 for g in shown)  # leadership groups of 6 to 9
     overview = "\n".join(shown_text(slide(prs, "Resultat per ledningsgrupp")))

@@ -27,7 +27,7 @@ from ..analysis.portfolio import STATUS_ORDER
 from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..schema import in_language
-from ..texts import Texts, shorten
+from ..texts import Texts, keep_together, shorten
 
 #: the core's label columns (left-aligned whatever they hold: ids, group names such as 2024)
 _LEFT = (
@@ -104,7 +104,7 @@ def _count(value: int | None, t: Texts) -> str:
 
 def fill(text: str, width: int = 96, indent: str = "") -> str:
     """``text`` wrapped at ``width``, never between a figure and its unit ("12,7 %", "3,1 p.e.")."""
-    glued = re.sub(r"(\d) (%|p\.e\.|pp)", "\\1\u00a0\\2", text)
+    glued = keep_together(text)
     wrapped = textwrap.fill(glued, width, initial_indent=indent, subsequent_indent=indent)
     return wrapped.replace("\u00a0", " ")
 
