@@ -2075,6 +2075,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '"{statement}" has a low score ({score}) and much don\'t know ({share})',
     ),
     "start.below_target": ("{gap} under målet {target}", "{gap} below the target {target}"),
+    "start.below_next": (
+        "{gap} under organisationens nästa nivå, {target}",
+        "{gap} below the organisation's next level, {target}",
+    ),
+    "start.next_met": (
+        "når organisationens nästa nivå, {target}",
+        "reaches the organisation's next level, {target}",
+    ),
     "start.target_met": ("målet {target} nås", "the target {target} is met"),
     "start.lead_level": (
         "modellen sätter området först i {level}",
@@ -2245,15 +2253,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "be derived from the total.",
     ),
     "about.scores": ("Värden", "Scores"),
-    "about.priorities": ("Prioritering", "Priorities"),
+    "about.start": ("Var börja (områden)", "Where to start (areas)"),
+    "about.priorities": ("Påståendenas ordning", "Order of the statements"),
     "about.priorities_rule": (
         "Ett påstående har lågt värde när det ligger {below} och mycket vet ej när andelen vet ej "
-        "är minst {min}. Påståenden som har båda kommer först (Vetlandas sätt att välja var man "
-        "börjar); därefter efter prioritet = vikt × ((1 − värde) + andel vet ej + avstånd till "
+        "är minst {min}. Påståenden som har båda kommer först (Vetlandas sållning, som också "
+        "pekar ut områden att börja med); därefter efter prioritet = vikt × ((1 − värde) + andel vet ej + avstånd till "
         "målet).",
         "A statement has a low score when it is {below} and much don't know when its don't-know "
-        "share is at least {min}. Statements with both come first (Vetlanda's way of choosing "
-        "where to start); then by priority = weight × ((1 − score) + don't-know share + "
+        "share is at least {min}. Statements with both come first (Vetlanda's screen, which also "
+        "marks areas to start with); then by priority = weight × ((1 − score) + don't-know share + "
         "shortfall to the target).",
     ),
     "about.below_median": (
@@ -2753,8 +2762,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{level} from {value}",
     ),
     "legend.suggested": (
-        "Föreslaget att börja med",
-        "Suggested place to start",
+        "I de föreslagna områdena",
+        "In the proposed areas",
     ),
     "legend.group": (
         "Gruppen",

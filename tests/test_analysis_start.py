@@ -96,9 +96,13 @@ def test_dimios_starts_where_vetlanda_would(dimios_2025):
         f"({texts.pct(f12.score, 'sv', 1)}) och mycket vet ej "
         f"({texts.pct(f12.dont_know_share, 'sv', 1)})."
     )
-    assert first.statements[0].id == "f12"  # weakest (by the statement rule) first
-    assert first.statements[0].short == "Kostnadskontroll"
-    assert first.statements[0].label.startswith("Vi har god kontroll över kostnaderna")
+    # the statements behind it, weakest first (f14 54,0 % before f12 57,0 %)
+    assert [s.id for s in first.statements] == ["f14", "f12", "f11", "f13"]
+    scores = [s.score for s in first.statements]
+    assert scores == sorted(scores)
+    f12_behind = first.statements[1]
+    assert f12_behind.short == "Kostnadskontroll"
+    assert f12_behind.label.startswith("Vi har god kontroll över kostnaderna")
     # the plugin's finding names the same areas (one decision)
     found = next(i for i in dimios_2025.insights if i.key == "dimios.where_to_start")
     assert found.text.endswith(
@@ -140,7 +144,10 @@ def test_english_is_all_english(dimios_2025):
     assert start.rule == mognad.analysis.START_RULE
     assert start.areas[0].reason.startswith("Capabilities for efficiency: low score, ")
     assert '"Cost control" has a low score' in start.areas[0].reason
-    assert start.areas[0].statements[0].short == "Cost control"
+    assert [x.short for x in start.areas[0].statements][:2] == [
+        "Project governance",
+        "Cost control",
+    ]
     for word in ("lågt", "värde", "vet ej", "medianen", "där har"):
         assert word not in start.areas[0].reason + start.rule
     with pytest.raises(mognad.MognadError):
@@ -267,3 +274,20 @@ def test_an_area_without_a_score_is_named_not_ranked():
     assert nothing.areas == [] and nothing.unscored == ["D0", "D1", "D2"]
     empty = nothing.frame(all=True)  # still the columns, so code that reads them does not fail
     assert empty.empty and empty.index.name == "rank" and "reason" in empty.columns
+
+
+@pytest.mark.parametrize(("sample", "model", "key"), [(DMM_SAMPLE, "dmm", "dmm_weakest")])
+def test_a_report_asking_for_three_areas_gets_three_everywhere(sample, model, key):
+    """--count 3 reaches the plugins' findings: they name the report's three areas."""
+    from mognad_core.report.data import collect
+
+    data = collect(sample, model, count=3, target="next")
+    assert len(data.start.areas) == 3
+    found = next(i for i in data.result.insights if i.key == key)
+    names = texts.join([a.label for a in data.start.areas], "sv")
+    assert found.text.endswith(f"Var börja enligt mognads regel: {names}.")
+    # "next" is the organisation's next level in every reason, and said so
+    level_next = mognad.get_model(model).levels[1].lower_bound  # Mobilisering -> Koordination
+    for a in data.start.ranked:
+        assert a.target == level_next
+        assert "organisationens nästa nivå" in a.reason

@@ -134,6 +134,12 @@ def start_order(model: MaturityModel, level: str | None) -> tuple[list[str], str
     return [], None
 
 
+def _weakest_first(s: StartStatement) -> tuple[bool, float, float]:
+    """Lowest score first, then the higher vet-ej share; statements without a figure last
+    (sorted is stable: ties keep model order)."""
+    return (s.score is None, s.score or 0.0, -(s.dont_know_share or 0.0))
+
+
 def _target_for(t: Target | None, model: MaturityModel, area: str) -> float | None:
     if t is None:
         return None
@@ -167,7 +173,6 @@ def where_to_start(
     own = threshold_of(below)
     lead, lead_level = start_order(m, result.level)
     stmt_rank = priorities(result, model=m, level="statement", target=t, lang=lang).ranked
-    stmt_order = {p.id: i for i, p in enumerate(stmt_rank)}
     # Vetlanda's screen at statement level: a low statement with much vet ej marks its area
     screened = {p.id: p for p in stmt_rank if p.low_score_high_dont_know}
 
@@ -235,12 +240,10 @@ def where_to_start(
     )
     ranked = []
     for rank, r in enumerate(rows, start=1):
-        why = _reason(r, threshold, own is None, min_share, lead_level, m, lang)
-        behind = sorted(
-            m.dimension(r["id"]).statements, key=lambda s: stmt_order.get(s.id, len(stmt_order))
-        )
+        nxt = t is not None and t.kind == "next"
+        why = _reason(r, threshold, own is None, min_share, lead_level, m, lang, nxt)
         statements = []
-        for s in behind:
+        for s in m.dimension(r["id"]).statements:
             sr = result.statements.get(s.id)
             statements.append(
                 StartStatement(
@@ -251,6 +254,7 @@ def where_to_start(
                     dont_know_share=none(sr.dont_know_share) if sr else None,
                 )
             )
+        statements.sort(key=_weakest_first)
         ranked.append(
             StartArea(
                 rank=rank,
@@ -291,6 +295,7 @@ def _reason(
     lead_level: str | None,
     model: MaturityModel,
     lang: str,
+    next_level: bool = False,
 ) -> str:
     """Why this area is where it is, as the end of a sentence ("lågt värde, ... ."): the reason
     after the area's name (its score against the threshold, its vet-ej
@@ -310,7 +315,11 @@ def _reason(
         )
     elif dk:
         clauses.append(texts.text("start.dont_know", lang, share=pct(dk)))
-    if r["gap"] is not None:
+    if r["gap"] is not None and next_level:
+        key = "start.below_next" if r["gap"] < 0 else "start.next_met"
+        gap = texts.pp(-r["gap"], lang, sign=False)
+        clauses.append(texts.text(key, lang, gap=gap, target=pct(r["target"])))
+    elif r["gap"] is not None:
         if r["gap"] < 0:
             clauses.append(
                 texts.text(

@@ -256,7 +256,7 @@ def render_start(result: StartResult, header: str = "", lang: str = "sv") -> str
         if a.gap is not None:
             figures += t("cli.prio.gap", gap=t.pp(a.gap))
         lines.append(f"   {figures}")
-        lines.append(fill(t("cli.prio.why", reason=a.reason), indent="   "))
+        lines.append(fill(t("cli.prio.why", reason=a.why), indent="   "))
         lines.append("   " + t("cli.start.statements"))
         rows = [
             {

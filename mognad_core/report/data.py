@@ -145,8 +145,6 @@ class GroupReport:
     reason: str | None
     result: ScoreResult | None = None
     priorities: PriorityResult | None = None
-    #: where this group could start (the same rule as the report's decision)
-    start: StartResult | None = None
 
 
 @dataclass
@@ -670,7 +668,9 @@ def collect(
         cmp, rs, wave, prev_path = _compare(rs, compare, sheet, mapping, lang, pol, where)
         if prev_path is not None:
             inputs.append(prev_path)
-    result = score_responses(rs, context={"target": target, "lang": lang}, min_size=pol)
+    # the plugins' findings name the same areas as the report's decision: same target, count
+    context = {"target": target, "lang": lang, "count": count}
+    result = score_responses(rs, context=context, min_size=pol)
     from ..targets import parse_target
 
     t = parse_target(target, m, result)
@@ -707,7 +707,6 @@ def collect(
                 gr.priorities = priorities(
                     gr.result, target=t, count=count, model=m, context={}, lang=lang
                 )
-                gr.start = where_to_start(gr.result, count=count, target=t, model=m, lang=lang)
             out.append(gr)
             step(name)
         return out

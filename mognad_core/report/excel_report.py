@@ -1375,6 +1375,8 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
         rule = t("about.groups_rule", k=g.min_size) if data.protected else t("about.groups_all")
         items.append((t("about.groups"), t("about.groups_text", by=", ".join(g.by), rule=rule)))
     items.append((t("about.scores"), t("note.percent")))
+    if data.start is not None:  # the decision's rule first: it chose the areas
+        items.append((t("about.start"), data.start.rule))
     items.append((t("about.priorities"), priorities_rule(data)))
     if data.benchmark is not None and data.benchmark.caveat:
         items.append((t("about.benchmark"), data.benchmark.caveat))

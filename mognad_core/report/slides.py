@@ -409,12 +409,17 @@ def _summary_slide(deck: Deck) -> None:
             [(fig.label, label_size, False, INK)],
             align=PP_ALIGN.CENTER,
         )
+    paragraphs: list[Para] = []
     if deck.areas:
         names = t.join([a.label.rstrip(".") for a in deck.areas])
-        paragraphs = [
+        paragraphs += [
             (t("slide.start_with"), 22, True, NAVY),
             (t("slide.proposal_line", areas=names), 20, False, INK),
         ]
+    b = d.benchmark
+    if b is not None and b.caveat and any(b.label in f.label for f in tiles):
+        paragraphs.append((b.caveat, 14, False, GREY))  # where the benchmark's figure stands
+    if paragraphs:
         deck.text(s, MARGIN, Inches(4.8), WIDTH - 2 * MARGIN, Inches(1.9), paragraphs)
 
 

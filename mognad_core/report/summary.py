@@ -82,6 +82,8 @@ def sentences(data: ReportData) -> list[str]:
             key = "summary.benchmark_above" if b.gap > 0 else "summary.benchmark_below"
         amount = t.pp(abs(b.gap), long=True).lstrip("+")
         out.append(t(key, amount=amount, label=b.label, value=t.pct(b.value)))
+        if b.caveat:  # the caveat where the benchmark's figure stands
+            out.append(b.caveat)
 
     g = data.gap
     if g is not None:

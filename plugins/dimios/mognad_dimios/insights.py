@@ -187,7 +187,7 @@ def weakest_insight(result: ScoreResult, lang: str) -> ModelInsight | None:
 
 
 def start_insight(
-    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None
+    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None, areas: int = 2
 ) -> ModelInsight | None:
     if "dont_know_priority" not in model.meta:
         return None
@@ -209,7 +209,7 @@ def start_insight(
             criteria=criteria,
         )
     # the one decision (mognad_core.where_to_start), so this finding never proposes other areas
-    chosen = core_where_to_start(result, model=model, target=target, lang=lang).areas
+    chosen = core_where_to_start(result, model=model, target=target, count=areas, lang=lang).areas
     if chosen:
         text += " " + t("dimios.start.areas", areas=t.join([a.label for a in chosen]))
     rows = []
@@ -286,7 +286,7 @@ def build_insights(
         lambda: [balance_insight(model, result, lang)],
         lambda: [benchmark_insight(model, result, ctx.get("target"), lang)],
         lambda: [weakest_insight(result, lang)],
-        lambda: [start_insight(model, result, lang, ctx.get("target"))],
+        lambda: [start_insight(model, result, lang, ctx.get("target"), ctx.get("count") or 2)],
         lambda: [numbering_insight(model, responses, lang)],
     ]
     out: list[ModelInsight] = []

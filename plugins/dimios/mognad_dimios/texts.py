@@ -32,7 +32,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dimios.col.statement": ("Påstående", "Statement"),
     "dimios.col.score": ("Värde", "Score"),
     "dimios.col.dont_know": ("Vet ej", "Don't know"),
-    "dimios.col.topic": ("Område", "Topic"),
+    "dimios.col.topic": ("Ämne", "Topic"),
     "dimios.col.problem": ("Problem", "Problem"),
     # ---- the 2×2 ---------------------------------------------------------------------------------
     "dimios.quadrant.title": ("DiMiOS-kategori (2×2)", "DiMiOS category (2×2)"),
@@ -143,12 +143,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No statement has both {criteria}.",
     ),
     "dimios.start.one": (
-        "1 påstående har {criteria} (Vetlandas sållning).",
-        "1 statement has {criteria} (Vetlanda's screen).",
+        "Enligt Vetlandas sållning har 1 påstående {criteria}.",
+        "By Vetlanda's screen, 1 statement has {criteria}.",
     ),
     "dimios.start.many": (
-        "{count} påståenden har {criteria} (Vetlandas sållning).",
-        "{count} statements have {criteria} (Vetlanda's screen).",
+        "Enligt Vetlandas sållning har {count} påståenden {criteria}.",
+        "By Vetlanda's screen, {count} statements have {criteria}.",
     ),
     "dimios.start.areas": (
         "Var börja enligt mognads regel: {areas}. Välj ett eller två områden.",

@@ -136,14 +136,14 @@ def profile_insight(p: Profile, lang: str) -> ModelInsight:
 
 
 def weakest_insight(
-    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None
+    model: MaturityModel, result: ScoreResult, lang: str, target: Any = None, count: int = 2
 ) -> ModelInsight:
     """The engines behind the organisation's own mean, and where to start: the one decision of
     :func:`mognad_core.where_to_start` (the same areas ``mognad priorities``, the report and
     MOGNAD_PRIORITIES show), so the model's findings never suggest other engines."""
     t = texts.Texts(lang)
     w = weakest(result, model)
-    chosen = where_to_start(result, model=model, target=target, lang=lang).areas
+    chosen = where_to_start(result, model=model, target=target, count=count, lang=lang).areas
     start = t.join([a.label for a in chosen])
     chosen_ids = {a.id for a in chosen}
     rows = []
@@ -374,7 +374,9 @@ def build_insights(
     out = [
         levels_insight(model, p, s, lang),
         profile_insight(p, lang),
-        weakest_insight(model, result, lang, (context or {}).get("target")),
+        weakest_insight(
+            model, result, lang, (context or {}).get("target"), (context or {}).get("count") or 2
+        ),
     ]
     for extra in (practice_insight(model, result, lang), marker_insight(model, result, lang)):
         if extra is not None:
