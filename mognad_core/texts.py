@@ -2258,8 +2258,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "about.priorities_rule": (
         "Ett påstående har lågt värde när det ligger {below} och mycket vet ej när andelen vet ej "
         "är minst {min}. Påståenden som har båda kommer först (Vetlandas sållning, som också "
-        "pekar ut områden att börja med); därefter efter prioritet = vikt × ((1 − värde) + andel vet ej + avstånd till "
-        "målet).",
+        "pekar ut områden att börja med); därefter efter prioritet = vikt × ((1 − värde) + "
+        "andel vet ej + avstånd till målet).",
         "A statement has a low score when it is {below} and much don't know when its don't-know "
         "share is at least {min}. Statements with both come first (Vetlanda's screen, which also "
         "marks areas to start with); then by priority = weight × ((1 − score) + don't-know share + "
