@@ -18,7 +18,7 @@ from pptx.util import Inches, Pt
 import mognad_core as mognad
 from mognad_core.report import pptx_charts as pc
 from mognad_core.report import slides as slides_module
-from mognad_core.report.slides import CONTENT_TOP, TILE_FIGURE, statement_chunks
+from mognad_core.report.slides import CONTENT_TOP, TILE_FIGURE, statement_chunks, text_runs
 from mognad_core.report.summary import headline
 from mognad_core.texts import CATALOGUE
 
@@ -30,20 +30,9 @@ def read_deck(path) -> Presentation:
     """The deck as written, its no-break spaces read as spaces (the tests compare with the
     catalogue's words; test_figures_stay_with_their_units checks the no-break spaces)."""
     prs = Presentation(str(path))
-    for run in runs(prs):
+    for run in text_runs(prs):
         run.text = run.text.replace(NBSP, " ")
     return prs
-
-
-def runs(prs):
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            frames = [shape.text_frame] if shape.has_text_frame else []
-            if shape.has_table:
-                frames += [c.text_frame for row in shape.table.rows for c in row.cells]
-            for frame in frames:
-                for para in frame.paragraphs:
-                    yield from para.runs
 
 
 def test_figures_stay_with_their_units(tmp_path):
@@ -51,7 +40,7 @@ def test_figures_stay_with_their_units(tmp_path):
     projected slide starts with "%" or "p.e." (the render test sees the lines)."""
     out = tmp_path / "r.pptx"
     mognad.build_report(DIMIOS_SAMPLE, "dimios", out, **DIMIOS_OPTIONS)
-    texts = [r.text for r in runs(Presentation(str(out)))]
+    texts = [r.text for r in text_runs(Presentation(str(out)))]
     assert any(f"{NBSP}%" in t for t in texts) and any(f"{NBSP}p.e." in t for t in texts)
     for t in texts:
         assert not re.search(r"\d (%|p\.e\.)", t), t

@@ -34,7 +34,7 @@ says so on its title slide and in every footer.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,16 +226,21 @@ class Deck:
     def save(self, path: Any) -> None:
         """Save, with every figure kept on one line with its unit (texts.keep_together): the
         one pass over all the deck's text, so no slide breaks "57,0 %" after the number."""
-        for slide in self.prs.slides:
-            for shape in slide.shapes:
-                frames = [shape.text_frame] if shape.has_text_frame else []
-                if shape.has_table:
-                    frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
-                for frame in frames:
-                    for para in frame.paragraphs:
-                        for run in para.runs:
-                            run.text = texts.keep_together(run.text)
+        for run in text_runs(self.prs):
+            run.text = texts.keep_together(run.text)
         self.prs.save(path)
+
+
+def text_runs(prs: Any) -> Iterator[Any]:
+    """Every run of text on the slides of ``prs``: text boxes, titles and table cells."""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            for frame in frames:
+                for para in frame.paragraphs:
+                    yield from para.runs
 
 
 def proposed_areas(d: ReportData) -> list[Area]:
