@@ -860,13 +860,7 @@ def _groups(wb: Workbook, data: ReportData) -> list[Worksheet]:
             ws.conditional_formatting.add(
                 f"D{i}:{end}{i}",
                 ColorScaleRule(
-                    start_type="min",
-                    end_type="max",
-                    start_color="F8696B",
-                    mid_type="percentile",
-                    mid_value=50,
-                    mid_color="FFEB84",
-                    end_color="63BE7B",
+                    start_type="min", mid_type="percentile", mid_value=50, end_type="max", **SCALE
                 ),
             )
     n_parts = sum(1 for r in g.rows if r.kind != "statement")
