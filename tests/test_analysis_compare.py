@@ -731,3 +731,37 @@ def test_the_bootstrap_in_blocks_gives_the_same_intervals(tiny_model, monkeypatc
     assert [(x.ci_low, x.ci_high) for x in blocks.rows] == [
         (x.ci_low, x.ci_high) for x in whole.rows
     ]
+
+
+# ---- what mutation testing found after the Holm adjustment (docs/quality.md, compare.py) ------
+def test_every_statement_higher_is_said_in_full_in_both_languages():
+    """Kills verdict 2, 12, 13, 15 (the 'all higher' clause without its numbers or language)."""
+    r = mognad.compare(DIMIOS_2024, DIMIOS_2025, model="dimios")
+    assert r.improved_all and r.compared == 24 and 0 < r.significant_up < 24
+    up = r.significant_up
+    assert r.verdict("en") == f"all 24 statements are higher, {up} of them clearly"
+    assert r.verdict() == f"alla 24 påståenden är högre, {up} av dem säkert"
+
+
+def test_no_change_at_all_has_p_one_and_is_not_sure(tiny_model):
+    """Everyone answers 3 in both waves: every bootstrap difference is 0, counted both below
+    and above zero, which would make the bootstrap p-value 2 without its cap at 1 (kills
+    _boot_p 15); no change is sure."""
+    same = wave([3, 3, 3, 3], [3, 3, 3, 3], [3, 3, 3, 3], [3, 3, 3, 3])
+    r = mognad.compare(same, same, model=tiny_model, min_size=1)
+    for row in [r.overall, *r.dimensions]:
+        assert row.change == 0 and row.p_value == 1.0 and row.p_adjusted == 1.0, row.id
+        assert not row.significant and not row.significant_raw
+
+
+def test_p_exactly_at_alpha_is_not_sure():
+    """p < 0.05, not <=: a p-value of exactly 0.05, raw or adjusted, is not a sure change
+    (kills _adjust 19, 22)."""
+    from mognad_core.analysis.compare import CompareRow, adjust_family
+
+    row = CompareRow(id="a1", label="A1", kind="statement", p_value=0.05)
+    adjust_family([row])
+    assert row.p_adjusted == 0.05 and row.significant is False and row.significant_raw is False
+    below = CompareRow(id="a2", label="A2", kind="statement", p_value=0.0499)
+    adjust_family([below])
+    assert below.significant is True and below.significant_raw is True

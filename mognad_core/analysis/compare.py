@@ -203,7 +203,7 @@ def holm(p_values: Any) -> np.ndarray:
     return out
 
 
-def _adjust(rows: list[CompareRow]) -> None:
+def adjust_family(rows: list[CompareRow]) -> None:
     """Fill ``p_adjusted``, ``significant`` and ``significant_raw`` of one family in place."""
     adjusted = holm([np.nan if r.p_value is None else r.p_value for r in rows])
     for r, a in zip(rows, adjusted, strict=True):
@@ -397,8 +397,8 @@ def compare(
         overall.ci_low = overall.ci_high = overall.p_value = None
         overall.method = ""
         notes.append(texts.text("compare.own_overall", lang))
-    _adjust(statements)  # two families: the statements, and the parts that aggregate them
-    _adjust([overall, *dims])
+    adjust_family(statements)  # two families: the statements, and the parts that aggregate them
+    adjust_family([overall, *dims])
 
     both = [r for r in statements if r.change is not None]
     up = sum(1 for r in both if r.change > 1e-12)
