@@ -749,7 +749,9 @@ def test_no_change_at_all_has_p_one_and_is_not_sure(tiny_model):
     _boot_p 15); no change is sure."""
     same = wave([3, 3, 3, 3], [3, 3, 3, 3], [3, 3, 3, 3], [3, 3, 3, 3])
     r = mognad.compare(same, same, model=tiny_model, min_size=1)
-    for row in [r.overall, *r.dimensions]:
+    scored = [x for x in r.statements if x.change is not None]  # b3 has no answers
+    assert len(scored) == 4  # a statement with no spread and no change: p 1 too (_welch 25)
+    for row in [r.overall, *r.dimensions, *scored]:
         assert row.change == 0 and row.p_value == 1.0 and row.p_adjusted == 1.0, row.id
         assert not row.significant and not row.significant_raw
 
