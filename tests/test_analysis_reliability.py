@@ -246,3 +246,125 @@ def test_one_answer_fewer_than_the_thresholds(tiny_model):
         "Every statement has fewer than 10 valid answers.",
         "Only 9 respondent(s): treat every figure as indicative.",
     ]
+
+
+# ---- what mutation testing found (docs/quality.md, analysis/reliability.py) -----------------
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_hidden_statement_has_a_row_without_figures(tiny_model, lang):
+    """Five respondents; a1 has four answers (one 'vet ej'): under the default protection its
+    row has no counts and the one reason for every hidden figure, its text and dimension; the
+    statements after it still have their rows (kills reliability 103-126, 200, 201)."""
+    frame = pd.DataFrame(
+        {"a1": [4, 5, 3, 4, "vet ej"], "a2": [3, 4, 4, 5, 2], "b1": [2, 3, 3, 4, 5],
+         "b2": [3, 3, 4, 4, 5], "b3": [1, 2, 3, 4, 5]}
+    )  # fmt: skip
+    r = mognad.reliability(frame, model=tiny_model, lang=lang)
+    rows = {s.id: s for s in r.statements}
+    assert list(rows) == [s.id for s in tiny_model.statements]  # every statement, in order
+    a1 = rows["a1"]
+    assert (a1.n, a1.dont_know, a1.missing) == (None, None, None)
+    assert a1.warning == mognad.texts.text("reason.hidden_statement", lang, k=5)
+    assert a1.text == tiny_model.statement("a1").label(lang)
+    assert a1.dimension == tiny_model.statement("a1").dimension == "A"
+    assert rows["b2"].n == 5 and rows["b2"].dimension == "B1"
+
+
+def test_the_invited_count_is_checked_with_its_own_words(tiny_model, tiny_frame):
+    """invited equal to the respondents is a rate of 100 %; 1 is a whole number (too few
+    here); True and 2.5 are not whole numbers, and the message shows the value (kills
+    reliability 38, 41, 42, 45, 47, 50, 53)."""
+    full = mognad.reliability(tiny_frame, model=tiny_model, invited=4, min_size=1)
+    assert full.response_rate == 1.0
+    with pytest.raises(mognad.MognadError, match="4 respondents but only 1 invited"):
+        mognad.reliability(tiny_frame, model=tiny_model, invited=1, min_size=1)
+    for bad, shown in ((True, "True"), (2.5, "2.5")):
+        with pytest.raises(mognad.MognadError) as err:
+            mognad.reliability(tiny_frame, model=tiny_model, invited=bad, min_size=1)
+        assert (
+            str(err.value) == f"invited must be a whole number of people, at least 1 (got {shown})."
+        )
+
+
+def test_alpha_with_two_respondents_and_a_total_variance_of_one():
+    """Two respondents are enough for alpha (kills cronbach_alpha 18, 19); totals 0, 1, 2 have
+    a variance of exactly 1, which is a variance like any other (kills 29): items of variance
+    1/3 each give 2 x (1 - 2/3) = 2/3."""
+    assert mognad.cronbach_alpha([[1, 2], [3, 5]]) == pytest.approx(2 * (1 - (2 + 4.5) / 12.5))
+    assert mognad.cronbach_alpha([[0, 0], [0, 1], [1, 1]]) == pytest.approx(2 / 3)
+
+
+def one_statement_model() -> mognad.MaturityModel:
+    return mognad.model_from_dict(
+        {
+            "name": "ett",
+            "title": "Ett påstående per del",
+            "dimensions": [
+                {"id": "A", "label": "A", "statements": [{"id": "a1", "text": "A1"}]},
+                {
+                    "id": "B",
+                    "label": "B",
+                    "statements": [{"id": "b1", "text": "B1"}, {"id": "b2", "text": "B2"}],
+                },
+            ],
+        }
+    )
+
+
+def test_thresholds_met_exactly_and_the_notes_in_full(monkeypatch):
+    """Ten respondents (min_n) who answer everything: no respondent or answer warning, alpha
+    computed (kills reliability 262, 368); a dimension of one statement says so (239, 243);
+    two statements with few answers are listed ', '-joined (367); the notes of reading the
+    file come first (410); a bad MOGNAD_MIN_SIZE is said in the caller's language (7, 9, 21)."""
+    model = one_statement_model()
+    rng = np.random.default_rng(3)
+    trait = rng.integers(1, 6, 10)
+    frame = pd.DataFrame(
+        {"a1": trait, "b1": trait, "b2": np.clip(trait + rng.integers(-1, 2, 10), 1, 5)}
+    )
+    r = mognad.reliability(frame, model=model, min_size=1, lang="en")
+    dims = {d.id: d for d in r.dimensions}
+    assert dims["B"].n_complete == 10 and dims["B"].alpha is not None
+    assert dims["A"].warning == mognad.texts.text("rel.one_statement", "en")
+    assert not any(n.startswith("Only 10") for n in r.notes)
+    few = frame.astype(object)
+    few.loc[3:, ["a1", "b1"]] = None  # 3 answers each
+    r = mognad.reliability(few, model=model, min_size=1, lang="en")
+    assert "Fewer than 10 valid answers: a1, b1." in r.notes
+    with_notes = mognad.reliability(DIMIOS_2025, min_size=1, lang="en")
+    assert with_notes.notes[0].startswith("Columns kept as respondent attributes")
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    with pytest.raises(mognad.disclosure.DisclosureError) as err:
+        mognad.reliability(frame, model=model, lang="en")
+    assert str(err.value).startswith("The minimum group size '2' (from MOGNAD_MIN_SIZE)")
+
+
+def test_the_frame_takes_a_plural_and_names_what_it_takes():
+    """frame("statements") and frame("Dimensions") read as the singular (kills frame 4, 7, 8);
+    anything else is refused with a message naming both (17)."""
+    r = mognad.reliability(DIMIOS_2025, lang="en")
+    assert list(r.frame("statements").index) == list(r.frame("statement").index)
+    assert list(r.frame("Dimensions").index) == list(r.frame().index)
+    with pytest.raises(mognad.MognadError, match="'part' is not one of: dimension, statement"):
+        r.frame("parts")
+
+
+def test_answers_that_do_not_vary_and_answers_that_vary_a_lot(tiny_model):
+    """Ten respondents answer B's statements with 3 only: alpha cannot be computed because the
+    answers do not vary, said in the caller's language, even with exactly min_n complete
+    (kills reliability 251, 262, 266). a1 alternates 1 and 5: its score is uncertain, the
+    width in whole points (kills 180). Four respondents under the default protection are
+    refused in English for an English caller (kills 21)."""
+    frame = pd.DataFrame(
+        {"a1": [1, 5] * 5, "a2": [1, 5] * 5, "b1": [3] * 10, "b2": [3] * 10, "b3": [3] * 10}
+    )
+    r = mognad.reliability(frame, model=tiny_model, min_size=1, lang="en")
+    dims = {d.id: d for d in r.dimensions}
+    assert dims["B"].n_complete == 10 and dims["B"].alpha is None
+    assert dims["B"].warning == "alpha cannot be computed: the answers do not vary"
+    a1 = next(s for s in r.statements if s.id == "a1")
+    half = a1.ci_half_width * 100
+    assert half > 10
+    assert a1.warning == f"the score is uncertain: ±{round(half):d} pp (95 % interval)"
+    with pytest.raises(mognad.disclosure.DisclosureError) as err:
+        mognad.reliability(frame.head(4), model=tiny_model, lang="en")
+    assert "fewer than 5" in str(err.value) and "färre" not in str(err.value)
