@@ -26,6 +26,7 @@ tier, areas the model puts first come first, then the higher priority
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,7 +36,7 @@ from .. import disclosure, texts
 from ..results import ScoreResult
 from ..schema import MaturityModel
 from ..targets import Target, parse_target
-from ._common import AnalysisResult, check_count, none, scored_model
+from ._common import AnalysisResult, ancestors, check_count, none, scored_model
 from .priorities import priorities, ranking_target, screen_settings, threshold_of
 
 #: the rule in English; ``StartResult.rule`` is in the result's language
@@ -141,15 +142,11 @@ def _weakest_first(s: StartStatement) -> tuple[bool, float, float]:
 
 
 def _target_for(t: Target | None, model: MaturityModel, area: str) -> float | None:
+    """The area's target: its own, else its nearest parent's, else the overall one."""
     if t is None:
         return None
-    node: str | None = area
-    while node is not None:
-        value = t.for_part(node)
-        if value is not None:
-            return value
-        node = model.dimension(node).parent
-    return t.for_part(None)
+    found = (t.for_part(node) for node in ancestors(model, area))
+    return next((v for v in found if v is not None), t.for_part(None))
 
 
 def where_to_start(
@@ -192,7 +189,7 @@ def where_to_start(
                 "kind": kind,
                 "label": dim.name(lang),
                 "score": score,
-                "dont_know_share": none(d.dont_know_share) if d else None,
+                "dont_know_share": none(d.dont_know_share),
                 "target": tval,
                 "raw_weight": dim.weight,
             }
@@ -211,10 +208,7 @@ def where_to_start(
             notes=notes,
         )
         return disclosure.finish(out, disclosure.policy_of(result, lang), lang, result.notes)
-    scores = sorted(r["score"] for r in rows)
-    mid = len(scores) // 2
-    median = scores[mid] if len(scores) % 2 else (scores[mid - 1] + scores[mid]) / 2
-    threshold = median if own is None else own
+    threshold = statistics.median(r["score"] for r in rows) if own is None else own
     mean_weight = sum(r["raw_weight"] for r in rows) / len(rows)
     for pos, r in enumerate(rows):
         dk = r["dont_know_share"] or 0.0
@@ -238,9 +232,9 @@ def where_to_start(
             r["order"],
         )
     )
+    nxt = t is not None and t.kind == "next"
     ranked = []
     for rank, r in enumerate(rows, start=1):
-        nxt = t is not None and t.kind == "next"
         why = _reason(r, threshold, own is None, min_share, lead_level, m, lang, nxt)
         statements = []
         for s in m.dimension(r["id"]).statements:
