@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DIMIOS_SAMPLES
+from conftest import DIMIOS_2025, DIMIOS_SAMPLES
 from openpyxl import load_workbook
+
+import mognad_core as mognad
 
 
 @pytest.fixture
@@ -203,3 +205,40 @@ def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_writte
     )
     assert "färre än 6 svarande" in message
     assert listing(folder) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "expected"),
+    [
+        ("Socialförvaltningen: många\n", ".yaml", "invited.yaml: antalet inbjudna ska vara"),
+        ("namn;antal\ntotalt;300\nSocialförvaltningen;x\n", ".csv", "invited.csv, rad 3"),
+        ("- 300\n", ".yaml", "invited.yaml: filen med antal inbjudna är inte en lista"),
+        ("totalt: 100\n", ".yaml", "Det finns 240 svarande men bara 100 inbjudna"),
+    ],
+)
+def test_bad_invited_counts_are_located_and_nothing_is_written(
+    run_cli, tmp_path, content, suffix, expected
+):
+    """--invited read from a file: a count that is not a whole number names the file (and the
+    row of a table), a file that is not name-and-count lines says so, more respondents than
+    invited is refused; exit 2, no traceback, no report file."""
+    invited = tmp_path / f"invited{suffix}"
+    invited.write_text(content, encoding="utf-8")
+    out_dir = tmp_path / "ut"
+    args = ("report", DIMIOS_2025, "--invited", invited, "-o", out_dir)
+    result = run_cli(*args)
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.startswith("Fel: ") and expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_invited_as_a_number_and_as_a_file_give_the_same_rate(tmp_path):
+    number = mognad.build_report(DIMIOS_2025, "dimios", tmp_path / "a.xlsx", invited=300)
+    (tmp_path / "inv.yaml").write_text("totalt: 300\n", encoding="utf-8")
+    file = mognad.build_report(
+        DIMIOS_2025, "dimios", tmp_path / "b.xlsx", invited=tmp_path / "inv.yaml"
+    )
+    for written in (number, file):
+        (whole,) = [r for r in written.data.response_rates if r.group is None]
+        assert (whole.respondents, whole.invited, whole.rate) == (240, 300, 0.8)
