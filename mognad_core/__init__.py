@@ -52,6 +52,7 @@ from .responses import (
     use_reading_rules,
 )
 from .results import DimensionScore, ModelInsight, ScoreResult, StatementScore
+from .sample_data import make_responses
 from .schema import Benchmark, Dimension, Level, LevelText, MaturityModel, Scale, Statement
 from .scoring import score, score_responses
 
@@ -104,6 +105,7 @@ __all__ = [
     "load_mapping",
     "load_model",
     "load_model_file",
+    "make_responses",
     "model_from_dict",
     "plugin_failures",
     "portfolio",

@@ -8,8 +8,9 @@ ekonomiska ramar) and among employees far from the subject, as municipalities re
 
 from __future__ import annotations
 
+import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +61,18 @@ def generate_responses(
     roles: bool = True,
     missing_rate: float = 0.015,
     dont_know_token: str = "Vet ej",
+    dont_know_rate: float | None = None,
+    group_effects: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """A wide response table with ``n`` respondents per wave.
 
     Columns: ``respondent``, ``år`` (when there are waves), ``group_column``, ``roll`` (when
     ``roles``), then one column per statement id. Later waves are ``improvement`` logits better.
+
+    ``dont_know_rate``: every answer is ``dont_know_token`` with this probability (instead of
+    the per-statement, per-role and per-wave rates above). ``missing_rate`` is the probability
+    of a blank among the answers that are not "vet ej". ``group_effects``: the maturity effect
+    of each group (logits; default: the sample förvaltningar's, 0 for any other group).
     """
     rng = np.random.default_rng(seed)
     groups = groups or FORVALTNINGAR
@@ -98,7 +106,8 @@ def generate_responses(
             role = None
             role_effect = np.zeros(n)
             role_dk = np.zeros(n)
-        group_effect = np.array([FORVALTNING_EFFECT.get(g, 0.0) for g in group])
+        effects = FORVALTNING_EFFECT if group_effects is None else group_effects
+        group_effect = np.array([effects.get(g, 0.0) for g in group])
         theta = rng.normal(0, 0.6, n) + group_effect + role_effect + improvement * w_i
         latent = theta[:, None] - difficulty[None, :] + rng.normal(0, 0.7, (n, k))
         mid = (lo + hi) / 2
@@ -106,6 +115,8 @@ def generate_responses(
         reverse = np.array([st.reverse for st in model.statements], dtype=bool)
         answers[:, reverse] = lo + hi - answers[:, reverse]  # agreeing means LOW maturity
         dk_p = np.clip(base_dk[None, :] + role_dk[:, None] - 0.01 * w_i, 0, 0.9)
+        if dont_know_rate is not None:
+            dk_p = np.full((n, k), float(dont_know_rate))
         is_dk = rng.random((n, k)) < dk_p
         is_missing = (rng.random((n, k)) < missing_rate) & ~is_dk
         cells = answers.astype(int).astype(object)
@@ -121,6 +132,123 @@ def generate_responses(
         stmt = pd.DataFrame(cells, columns=sids)
         frames.append(pd.concat([frame, stmt], axis=1))
     return pd.concat(frames, ignore_index=True)
+
+
+def make_responses(
+    model: Any,
+    n: int = 40,
+    seed: int = 0,
+    *,
+    dont_know: float = 0.05,
+    blanks: float = 0.02,
+    groups: dict[str, float] | int | None = None,
+    roles: bool = False,
+    waves: Sequence[int] | None = None,
+) -> pd.DataFrame:
+    """A realistic response table for any model, to try a model or a plugin on.
+
+    ``model``: a :class:`~mognad_core.schema.MaturityModel` or anything
+    :func:`mognad_core.load_model` takes (a name, a model file path). One column per statement
+    id: answers as ints on the model's scale, correlated within a respondent (a latent maturity
+    per respondent, a difficulty per statement), reversed statements answered the other way
+    round; the model's first ``scale.dont_know`` token for "vet ej" in about the share
+    ``dont_know`` of the cells and None (a blank) in about the share ``blanks``. The same
+    ``seed`` gives the same table.
+
+    ``groups``: adds the column ``förvaltning``: a dict name -> share of respondents, or a
+    number of groups (``Grupp 1``, ``Grupp 2``, ... of equal size). Groups differ in maturity
+    (the sample förvaltningar as in the bundled samples, other groups spread evenly from -0.3 to
+    +0.3 logits in the order given). ``roles=True`` adds ``roll`` (four roles, the first-line
+    staff less mature). ``waves``: a list of years; adds ``år`` with ``n`` respondents per wave,
+    each wave a little more mature than the one before. Built on :func:`generate_responses`;
+    write the table with :func:`write_csv` or :func:`write_xlsx`.
+    """
+    from .errors import MognadError
+    from .plugins import load_model
+    from .texts import Message
+
+    model = load_model(model)
+    n = _whole(n, "n", 1)
+    seed = _whole(seed, "seed", 0)
+    for name, share in (("dont_know", dont_know), ("blanks", blanks)):
+        if not _real(share) or not 0 <= share < 1:
+            raise MognadError(Message("testing.error.share", name=name, value=repr(share)))
+    if dont_know + blanks >= 1:
+        raise MognadError(
+            Message("testing.error.shares_sum", dont_know=repr(dont_know), blanks=repr(blanks))
+        )
+    names = _group_shares(groups)
+    spread = np.linspace(-0.3, 0.3, len(names)) if len(names) > 1 else np.zeros(len(names))
+    effects = {g: FORVALTNING_EFFECT.get(g, float(e)) for g, e in zip(names, spread, strict=True)}
+    frame = generate_responses(
+        model,
+        n,
+        seed=seed,
+        waves=_years(waves),
+        groups=names or {"-": 1.0},
+        group_effects=effects,
+        roles=bool(roles),
+        missing_rate=blanks / (1 - dont_know),  # blanks are drawn among the non-"vet ej" cells
+        dont_know_token=model.scale.dont_know[0],
+        dont_know_rate=dont_know,
+    )
+    frame = frame.drop(columns="respondent")
+    return frame if names else frame.drop(columns="förvaltning")
+
+
+def _real(value: Any) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
+
+
+def _is_whole(value: Any) -> bool:
+    return _real(value) and math.isfinite(value) and value == int(value)
+
+
+def _whole(value: Any, name: str, minimum: int) -> int:
+    from .errors import MognadError
+    from .texts import Message
+
+    if not _is_whole(value) or value < minimum:
+        raise MognadError(
+            Message("testing.error.whole", name=name, minimum=minimum, value=repr(value))
+        )
+    return int(value)
+
+
+def _group_shares(groups: Any) -> dict[str, float]:
+    """{} for no groups; a dict name -> share as given; ``Grupp 1`` ... for a number."""
+    from .errors import MognadError
+    from .texts import Message
+
+    if groups is None:
+        return {}
+    if isinstance(groups, dict):
+        if groups and all(
+            isinstance(g, str) and g.strip() and _real(s) and 0 < s < float("inf")
+            for g, s in groups.items()
+        ):
+            return {g: float(s) for g, s in groups.items()}
+    elif _is_whole(groups) and groups >= 1:
+        return {f"Grupp {i + 1}": 1.0 for i in range(int(groups))}
+    raise MognadError(Message("testing.error.groups", value=repr(groups)))
+
+
+def _years(waves: Any) -> list[int]:
+    from .errors import MognadError
+    from .texts import Message
+
+    if waves is None:
+        return []
+    years = list(waves) if isinstance(waves, list | tuple | range) else None
+    if (
+        not years
+        or not all(_is_whole(y) for y in years)
+        or len({int(y) for y in years}) < len(years)
+    ):
+        raise MognadError(Message("testing.error.waves", value=repr(waves)))
+    return [int(y) for y in years]
 
 
 def write_xlsx(

@@ -2111,6 +2111,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.col.p": ("p", "p"),
     "cli.col.p_adjusted": ("p (Holm)", "p (Holm)"),
     "cli.compare.p_below": ("<{p}", "<{p}"),
+    # ---- test kit: make_responses's arguments (mognad_core.sample_data, mognad_core.testing) --
+    "testing.error.whole": (
+        "{name} måste vara ett heltal, minst {minimum} (fick {value}).",
+        "{name} must be a whole number, at least {minimum} (got {value}).",
+    ),
+    "testing.error.share": (
+        "{name} måste vara en andel från 0 upp till (men inte) 1 (fick {value}).",
+        "{name} must be a share from 0 up to (but not) 1 (got {value}).",
+    ),
+    "testing.error.shares_sum": (
+        "dont_know + blanks måste vara mindre än 1 (fick {dont_know} + {blanks}).",
+        "dont_know + blanks must be less than 1 (got {dont_know} + {blanks}).",
+    ),
+    "testing.error.groups": (
+        "groups måste vara ett antal grupper (ett heltal, minst 1) eller en ordlista "
+        "gruppnamn -> andel med positiva andelar (fick {value}).",
+        "groups must be a number of groups (a whole number, at least 1) or a dict "
+        "group name -> share with positive shares (got {value}).",
+    ),
+    "testing.error.waves": (
+        "waves måste vara en lista med olika årtal (heltal), till exempel [2024, 2025] "
+        "(fick {value}).",
+        "waves must be a list of different years (whole numbers), for example [2024, 2025] "
+        "(got {value}).",
+    ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),
