@@ -1,5 +1,6 @@
 """Shared fixtures and shared test data: the tiny hand-computed model and its expected values,
-the bundled sample files, response tables, plugin registration.
+the bundled sample files, response tables; plugin registration (``register_plugin``) and the
+CLI in-process (``run_cli``) come from the test kit, mognad_core.testing.
 
 Test modules take paths and expected values from here (``from conftest import DIMIOS_SAMPLE``)
 instead of declaring them again; tests/test_conftest_data.py checks them against the files.
@@ -42,8 +43,6 @@ passes a range to a function (numbers as floats).
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -51,7 +50,11 @@ import pandas as pd
 import pytest
 
 import mognad_core as mognad
-from mognad_core.cli import main as cli_main
+from mognad_core import testing
+
+#: the test kit plugin authors use: fixtures ``register_plugin`` (a plugin for one test) and
+#: ``mognad_cli``; ``run_cli`` below is the same function under the name these tests use
+pytest_plugins = ["mognad_core.testing"]
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -148,23 +151,6 @@ def tiny_frame() -> pd.DataFrame:
     return pd.DataFrame(TINY_ROWS[1:], columns=TINY_ROWS[0])
 
 
-@pytest.fixture
-def register_plugin():
-    """Register plugin objects for one test; they are unregistered afterwards."""
-    pm = mognad.get_plugin_manager()
-    names: list[str] = []
-
-    def register(plugin, name: str):
-        pm.register(plugin, name=name)
-        names.append(name)
-        return plugin
-
-    yield register
-    for name in names:
-        if pm.has_plugin(name):
-            pm.unregister(name=name)
-
-
 @pytest.fixture(autouse=True)
 def _default_policy(monkeypatch):
     """Every test starts from the default anonymity policy (min_size 5) and language (Swedish),
@@ -191,26 +177,11 @@ def _fresh_plugins(monkeypatch):
     mognad.reset_plugins()
 
 
-class CliResult:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.exit_code, self.stdout, self.stderr = code, out, err
-
-
 @pytest.fixture
 def run_cli():
-    """Run ``mognad ARGS`` in-process, as the console script does; returns exit code and output."""
-
-    def run(*args: str) -> CliResult:
-        out, err = io.StringIO(), io.StringIO()
-        code = 0
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                cli_main([str(a) for a in args])
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        return CliResult(code, out.getvalue(), err.getvalue())
-
-    return run
+    """Run ``mognad ARGS`` in-process, as the console script does; returns exit code and output
+    (the test kit's ``run_cli``, also its fixture ``mognad_cli``)."""
+    return testing.run_cli
 
 
 @pytest.fixture
