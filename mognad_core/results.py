@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from . import schema
 from .disclosure import Disclosure
 
 
@@ -51,6 +52,10 @@ class DimensionScore(BaseModel):
     )
     weight: float = 1.0
     statements: list[str] = Field(default_factory=list, description="statement ids below it")
+
+    def level_label(self, lang: str = "sv") -> str | None:
+        """The level's name in ``lang`` (``level_en`` in English when the model has one)."""
+        return schema.level_label(self.level, self.level_en, lang)
 
 
 class ModelInsight(BaseModel):
@@ -98,6 +103,11 @@ class ScoreResult(BaseModel):
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
         return {"dimensions": self.dimensions_frame(), "statements": self.statements_frame()}
+
+    def level_label(self, lang: str = "sv") -> str | None:
+        """The overall level's name in ``lang`` (``level_en`` in English when the model has
+        one); ``level`` and ``level_en`` stay as data, as in the JSON."""
+        return schema.level_label(self.level, self.level_en, lang)
 
     def insight(self, key: str) -> ModelInsight | None:
         return next((i for i in self.insights if i.key == key), None)

@@ -39,6 +39,22 @@ def in_language(sv: str | None, en: str | None, lang: str = "sv") -> str | None:
     return (en or sv) if lang == "en" else sv
 
 
+def level_label(name: str | None, name_en: str | None, lang: str = "sv") -> str | None:
+    """A maturity level's name in ``lang``: its ``name_en`` in English when the model gives
+    one, else its ``name`` (the level's id, in Swedish); None for no level.
+
+    The one place a level is put into words: :meth:`Level.label`, :meth:`ScoreResult.level_label
+    <mognad_core.results.ScoreResult.level_label>`, :meth:`DimensionScore.level_label
+    <mognad_core.results.DimensionScore.level_label>` and every output (CLI tables and
+    sentences, reports, slides, Excel functions, plugins' insights) call it through this module
+    (``schema.level_label``), and tests/test_level_language.py replaces it to prove that each
+    output does. Results and JSON keep both names (``level`` and ``level_en``) as data.
+    """
+    if name is None:
+        return None
+    return in_language(name, name_en, lang)
+
+
 #: The levels of detail an analysis shows (``level=`` of :func:`mognad_core.gap` and
 #: :func:`mognad_core.priorities`, ``--level``, the ``level`` argument of MOGNAD_GAP and
 #: MOGNAD_PRIORITIES): parts of the model tree.
@@ -251,7 +267,8 @@ class Level(_Base):
     description_en: str | None = None
 
     def label(self, lang: str = "sv") -> str:
-        return in_language(self.name, self.name_en, lang)
+        """The level's name in ``lang`` (through :func:`level_label`)."""
+        return level_label(self.name, self.name_en, lang)
 
 
 class Benchmark(_Base):

@@ -346,8 +346,8 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
         level_value = _value(model, text, texts.Message("error.where.target"))
         return Target(
             kind="level",
-            label=level.name,
-            label_en=level.name_en,
+            label=level.label("sv"),
+            label_en=level.label("en"),
             uniform=level_value,
             overall=level_value,
         )

@@ -572,7 +572,7 @@ def _dimensions(responses: Any, model: Any) -> list[list[Any]]:
             figures = [d.score, d.n, d.dont_know_share]
         row = [d.id, in_language(d.label, d.label_en, lang), d.parent, *figures]
         if m.levels:
-            row.append(d.level)
+            row.append(d.level_label(lang))
         rows.append(row)
     return _spilled_table(_header(lang, *keys), rows, lang, disclosure.policy_of(result, lang))
 

@@ -125,7 +125,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
         )
     else:
         lines.append(t("cli.score.responses", n=result.n_respondents))
-    level = in_language(result.level, result.level_en, lang)  # the level in the language
+    level = result.level_label(lang)
     level = t("cli.score.level", level=level) if level else ""
     lines += ["", t("cli.score.overall", score=t.pct(result.overall, 1)) + level, ""]
     col_level = t("cli.col.level")
@@ -135,7 +135,7 @@ def render_score(result: ScoreResult, lang: str = "sv", statements: bool = True)
             {
                 t("cli.col.dimension"): "  " * d.depth + in_language(d.label, d.label_en, lang),
                 t("cli.col.score"): t.pct(d.score, 1),
-                col_level: in_language(d.level, d.level_en, lang) or "",
+                col_level: d.level_label(lang) or "",
                 "n": d.n,
                 t("cli.col.dont_know"): t.pct(d.dont_know_share, 1),
             }

@@ -11,7 +11,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from mognad_core import MaturityModel, ModelError, ScoreResult, resolve_model
+from mognad_core import MaturityModel, ModelError, ScoreResult, resolve_model, schema
 from mognad_core.schema import in_language
 
 from .settings import Settings, engines, find_level, level_label, settings_for
@@ -47,7 +47,8 @@ class EngineStatus(BaseModel):
         return in_language(self.label, self.label_en, lang)
 
     def level_name(self, lang: str = "sv") -> str | None:
-        return in_language(self.level, self.level_en, lang)
+        """The engine's level in ``lang``, through mognad's one level-name function."""
+        return schema.level_label(self.level, self.level_en, lang)
 
     def text(self, lang: str = "sv") -> str | None:
         return in_language(self.description, self.description_en, lang)

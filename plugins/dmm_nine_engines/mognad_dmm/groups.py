@@ -43,6 +43,7 @@ from mognad_core import (
     MaturityModel,
     ResponseSet,
     disclosure,
+    schema,
     texts,
 )
 from mognad_core.cli.render import table
@@ -407,7 +408,7 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
     protection off, it starts with the notice saying so."""
     t = texts.Texts(lang or result.lang)
     lang = t.lang
-    names = [in_language(lv["name"], lv["name_en"], lang) for lv in result.levels_order]
+    names = [schema.level_label(lv["name"], lv["name_en"], lang) for lv in result.levels_order]
     letters = [n[0].upper() for n in names]
     if len(set(letters)) < len(letters):
         letters = [str(i) for i in range(1, len(names) + 1)]
@@ -497,8 +498,8 @@ def render_workshop(result: WorkshopResult, lang: str | None = None) -> str:
             lines.append(head + t("dmm.workshop.divided", limit=limit))
             continue
         shares = [
-            f"{in_language(lv['name'], lv['name_en'], lang)} {t.pct(r['share_' + lv['name']])}"
-            for lv in result.levels_order
+            f"{name} {t.pct(r['share_' + lv['name']])}"
+            for lv, name in zip(result.levels_order, names, strict=True)
             if r.get("share_" + lv["name"])
         ]
         figures = t(
