@@ -12,10 +12,24 @@ Environment variables:
 ``MOGNAD_ALLOW_PLUGINS``
     When set, only the built-ins and the external plugins named here are loaded (an allow list);
     set it to an empty string to load no external plugin at all.
+``MOGNAD_REPLACE_MODELS`` (the setting ``replace_models``)
+    ``model=plugin`` pairs (``dimios=acme``): the plugin whose model of that name is used when
+    two plugins register one. The only way a plugin's model replaces a built-in model.
 
-A plugin that fails to import, or whose hook raises, is reported and skipped; the rest work.
-Every hook is called through :func:`call_each`, which records such a failure against the plugin
-and the hook, and asks a model-specific hook only of the plugin that registered the model.
+One bad plugin never takes the rest down (docs/writing-a-plugin.md#isolation):
+
+* a plugin that fails to import is skipped, with a :class:`PluginWarning`;
+* a hook that raises is reported as that hook's failure (the plugin stays loaded; what the
+  hook would have added is left out). Every hook is called through :func:`call_each`, which
+  records the failure against the plugin and the hook, with its traceback, and asks a
+  model-specific hook only of the plugin that registered the model;
+* a model whose name is taken is skipped alone: the first registration keeps the name
+  (built-ins first, then the other plugins by name), the later one is reported naming both
+  plugins. A built-in model's name stays reserved when its plugin is blocked; only
+  ``MOGNAD_REPLACE_MODELS`` hands it to another plugin;
+* an unknown plugin name in ``MOGNAD_BLOCK_PLUGINS`` or ``MOGNAD_ALLOW_PLUGINS`` is reported.
+
+All of these are :func:`plugin_failures`, listed by ``mognad plugins`` and ``MOGNAD_MODELS()``.
 """
 
 from __future__ import annotations
@@ -24,8 +38,9 @@ import contextvars
 import difflib
 import importlib
 import os
+import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -33,12 +48,13 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .errors import ModelError, MognadError, PluginError
-from .texts import Message
+from .errors import ModelError, MognadError
+from .texts import CATALOGUE, Message, text
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
 ALLOW_ENV = "MOGNAD_ALLOW_PLUGINS"
+REPLACE_ENV = "MOGNAD_REPLACE_MODELS"
 
 #: Built-in plugins: entry-point name -> module. Loaded first, in this order.
 BUILTIN_PLUGINS: dict[str, str] = {
@@ -49,24 +65,65 @@ BUILTIN_PLUGINS: dict[str, str] = {
 }
 #: Built-ins that cannot be blocked (without them no file can be read).
 _ESSENTIAL = {"mognad_readers"}
+#: The models each built-in plugin registers (model name -> plugin). Their names stay reserved
+#: for the built-in even when it is blocked: blocking never hands a name to another plugin
+#: (tests/test_plugins.py checks this list against what the built-ins register).
+BUILTIN_MODELS: dict[str, str] = {"dimios": "dimios", "dmm": "dmm"}
 
 
 class PluginWarning(UserWarning):
-    """A plugin could not be loaded or failed in a hook, and was skipped."""
+    """A plugin could not be loaded, a hook of it failed, a model of it was skipped, or a
+    plugin setting names something unknown (:class:`PluginFailure` says which)."""
 
 
 @dataclass(frozen=True)
 class PluginFailure:
-    """A plugin that could not be loaded (``hook`` is None), or whose ``hook`` raised."""
+    """Something about plugin ``name`` that did not work, and what was done about it.
+
+    The kind (:attr:`kind`) follows from the fields: ``hook`` set, the hook raised (``error``
+    is ``"Type: message"``; the plugin stays loaded, what the hook would have added is left
+    out); ``model`` set, a model of the plugin was skipped (``error`` is a
+    :class:`~mognad_core.texts.Message` saying why); ``setting`` set, a plugin setting names
+    something unknown; none of them, the plugin could not be loaded and was skipped.
+    ``traceback`` holds the Python traceback of a failure that raised (``--debug`` shows it).
+    """
 
     name: str
-    error: str
+    error: str | Message
     hook: str | None = None
+    model: str | None = None
+    setting: str | None = None
+    traceback: str | None = field(default=None, compare=False, repr=False)
 
-    def describe(self) -> str:
-        if self.hook is None:
-            return f"plugin {self.name!r} was skipped: {self.error}"
-        return f"plugin {self.name!r} was skipped in hook {self.hook}: {self.error}"
+    @property
+    def kind(self) -> str:
+        """``"hook"``, ``"model"``, ``"setting"`` or ``"load"``."""
+        if self.hook is not None:
+            return "hook"
+        if self.model is not None:
+            return "model"
+        return "setting" if self.setting is not None else "load"
+
+    def error_text(self, lang: str = "sv") -> str:
+        """``error`` in words (an exception's text is the same in every language)."""
+        return self.error.text(lang) if isinstance(self.error, Message) else self.error
+
+    def describe(self, lang: str = "sv") -> str:
+        """One sentence in ``lang``: what failed, and what was done about it."""
+        if self.kind in ("model", "setting"):
+            return self.error_text(lang)
+        if self.kind == "hook":
+            effect = f"plugin.effect.{self.hook}"
+            effect = effect if effect in CATALOGUE else "plugin.effect.other"
+            return text(
+                "plugin.problem.hook",
+                lang,
+                name=self.name,
+                hook=self.hook,
+                error=self.error,
+                effect=text(effect, lang),
+            )
+        return text("plugin.problem.load", lang, name=self.name, error=self.error)
 
 
 @dataclass(frozen=True)
@@ -99,6 +156,7 @@ class Sample:
 _pm: pluggy.PluginManager | None = None
 _failures: list[PluginFailure] = []
 _distributions: dict[str, str] = {}  # plugin name -> "distribution version"
+_skipped: dict[str, Message] = {}  # plugin name -> why it was not loaded (blocked, not allowed)
 #: The plugin whose hook implementation is running (for the ``register`` callbacks).
 _calling: contextvars.ContextVar[str | None] = contextvars.ContextVar("mognad_plugin", default=None)
 
@@ -110,11 +168,36 @@ def _names(env: str) -> set[str] | None:
     return {n.strip() for n in value.split(",") if n.strip()}
 
 
+def _record(failure: PluginFailure) -> None:
+    """Keep ``failure`` for :func:`plugin_failures` and warn, once per failure: a hook that
+    fails on every call is listed once."""
+    if failure in _failures:
+        return
+    _failures.append(failure)
+    try:
+        from .settings import language
+
+        lang = language()
+    except Exception:  # an unusable lang setting is reported by the command; not here
+        lang = "sv"
+    warnings.warn(failure.describe(lang), PluginWarning, stacklevel=4)
+
+
 def _record_failure(name: str, exc: BaseException, hook: str | None = None) -> None:
-    failure = PluginFailure(name, f"{type(exc).__name__}: {exc}", hook)
-    if failure not in _failures:  # a hook that fails on every call is listed once
-        _failures.append(failure)
-    warnings.warn(failure.describe(), PluginWarning, stacklevel=3)
+    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    _record(PluginFailure(name, f"{type(exc).__name__}: {exc}", hook, traceback=trace))
+
+
+def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
+    """Report the names in ``env`` that are no installed plugin (a typo blocks nothing)."""
+    for value in sorted((named or set()) - known):
+        close = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = Message("plugin.problem.close", close=close[0]) if close else ""
+        known_names = ", ".join(sorted(known))
+        message = Message(
+            "plugin.problem.unknown_name", env=env, value=value, close=hint, known=known_names
+        )
+        _record(PluginFailure(value, message, setting=env))
 
 
 def _entry_points() -> dict[str, metadata.EntryPoint]:
@@ -149,13 +232,17 @@ class _PluginManager(pluggy.PluginManager):
     def __init__(self, project_name: str) -> None:
         super().__init__(project_name)
         self.registered: dict[str, list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = {}
+        #: the models in use and the replaced ones (:func:`_model_registry`), or None
+        self.models: tuple[dict[str, tuple[Any, str]], list[tuple[str, str, str]]] | None = None
 
     def register(self, plugin: Any, name: str | None = None) -> str | None:
         self.registered.clear()
+        self.models = None
         return super().register(plugin, name)
 
     def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
         self.registered.clear()
+        self.models = None
         return super().unregister(plugin, name)
 
 
@@ -165,16 +252,26 @@ def _build() -> pluggy.PluginManager:
     blocked = _names(BLOCK_ENV) or set()
     allowed = _names(ALLOW_ENV)
     eps = _entry_points()
+    _check_names(BLOCK_ENV, blocked, set(eps) | set(BUILTIN_PLUGINS))
+    _check_names(ALLOW_ENV, allowed, set(eps) | set(BUILTIN_PLUGINS))
+    for name in sorted(blocked & _ESSENTIAL):
+        message = Message("plugin.problem.essential", env=BLOCK_ENV, value=name)
+        _record(PluginFailure(name, message, setting=BLOCK_ENV))
     for name, module in BUILTIN_PLUGINS.items():
         if name in blocked and name not in _ESSENTIAL:
+            _skipped[name] = Message("cli.plugins.blocked", env=BLOCK_ENV)
             continue
         ep = eps.get(name)
         loader = ep.load if ep is not None else (lambda m=module: importlib.import_module(m))
         _load_into(pm, name, loader, ep)
     for name in sorted(eps):
-        if name in BUILTIN_PLUGINS or name in blocked:
+        if name in BUILTIN_PLUGINS:
+            continue
+        if name in blocked:
+            _skipped[name] = Message("cli.plugins.blocked", env=BLOCK_ENV)
             continue
         if allowed is not None and name not in allowed:
+            _skipped[name] = Message("cli.plugins.not_allowed", env=ALLOW_ENV)
             continue
         _load_into(pm, name, eps[name].load, eps[name])
     return pm
@@ -194,11 +291,20 @@ def reset_plugins() -> None:
     _pm = None
     _failures.clear()
     _distributions.clear()
+    _skipped.clear()
 
 
 def plugin_failures() -> list[PluginFailure]:
-    """Plugins that were reported and skipped since the manager was built."""
+    """What did not work since the manager was built: plugins that could not be loaded, hooks
+    that failed, models that were skipped, unknown names in the plugin settings."""
     get_plugin_manager()
+    _model_registry()  # a skipped model is known once the models are registered
+    return list(_failures)
+
+
+def failures_so_far() -> list[PluginFailure]:
+    """:func:`plugin_failures` without registering the models first (for a command that may
+    never need them, such as ``mognad --help``)."""
     return list(_failures)
 
 
@@ -272,22 +378,26 @@ def _collect(hook_name: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]
 
 
 def _model_owner(name: str | None) -> str | None:
-    """The plugin that registered the model called ``name``; None when no plugin (or two) did."""
-    owners: dict[str, str | None] = {}
-    for plugin, args, _ in _collect("register_models"):
-        for model in args:
-            owners[model.name] = plugin if model.name not in owners else None
-    return owners.get(name) if name is not None else None
+    """The plugin whose model called ``name`` is in use; None when no plugin registered it."""
+    if name is None:
+        return None
+    found = _model_registry().get(model_key(name))
+    return found[1] if found is not None else None
 
 
 @dataclass
 class ModelInfo:
+    """An installed model, as :func:`list_models` lists it: its ``name`` (what ``--model`` and
+    :func:`get_model` take), ``version``, ``title`` (Swedish; ``title_en`` English or None),
+    the ``plugin`` that registered it, and its numbers of statements and dimensions."""
+
     name: str
     version: str
     title: str
     plugin: str
     statements: int
     dimensions: int
+    title_en: str | None = None
 
 
 def model_key(name: str) -> str:
@@ -297,29 +407,131 @@ def model_key(name: str) -> str:
     return str(name).strip().casefold()
 
 
+def _replacements() -> dict[str, str]:
+    """The ``replace_models`` setting (``MOGNAD_REPLACE_MODELS``): model key -> plugin name.
+    A pair that is not ``model=plugin`` is reported and left out."""
+    from .settings import setting
+
+    raw, source = setting("replace_models")
+    pairs = (
+        raw.items()
+        if isinstance(raw, dict)
+        else (part.partition("=")[::2] for part in str(raw or "").split(",") if part.strip())
+    )
+    chosen: dict[str, str] = {}
+    for model, plugin in pairs:
+        model, plugin = str(model).strip(), str(plugin).strip()
+        if not model or not plugin:
+            value = f"{model}={plugin}".strip("=")
+            message = Message("plugin.problem.replace_bad", env=source, value=value)
+            _record(PluginFailure(value, message, setting=source))
+            continue
+        chosen[model_key(model)] = plugin
+    return chosen
+
+
+def _decide(
+    key: str, candidates: list[tuple[str, Any]], chosen: dict[str, str], blocked: bool
+) -> tuple[str, Any] | None:
+    """Which registration of the model name ``key`` is used: the plugin the replace setting
+    chooses, else the built-in the name belongs to, else the first; the others are reported.
+    None when the name belongs to a built-in that is not loaded and nothing chose another."""
+    wanted = chosen.get(key)
+    by_plugin = {plugin: model for plugin, model in reversed(candidates)}  # each plugin's first
+    builtin = BUILTIN_MODELS.get(key)
+    if wanted is not None and wanted in by_plugin:
+        return wanted, by_plugin[wanted]
+    if wanted is not None:
+        message = Message(
+            "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted
+        )
+        _record(PluginFailure(wanted, message, setting=REPLACE_ENV))
+    if builtin is not None and builtin not in by_plugin:
+        why = (
+            Message("cli.plugins.blocked", env=BLOCK_ENV)
+            if blocked
+            else Message("plugin.problem.not_loaded")
+        )
+        for plugin, model in candidates:
+            message = Message(
+                "plugin.problem.model_reserved",
+                model=model.name,
+                name=plugin,
+                other=builtin,
+                why=why,
+                env=REPLACE_ENV,
+            )
+            _record(PluginFailure(plugin, message, model=model.name))
+        return None
+    if builtin is not None:
+        return builtin, by_plugin[builtin]
+    return candidates[0]
+
+
+def _skip_others(winner: tuple[str, Any], candidates: list[tuple[str, Any]], chosen: bool):
+    """Report each registration of the winner's name that is not used (a replaced one is
+    not reported: the user chose that)."""
+    plugin, model = winner
+    for other, other_model in candidates:
+        if other_model is model:
+            continue
+        if chosen:
+            continue  # the replace setting chose: nothing went wrong
+        if other == plugin:
+            message = Message("plugin.problem.model_twice", name=other, model=model.name)
+        else:
+            message = Message(
+                "plugin.problem.model_taken",
+                model=other_model.name,
+                name=other,
+                other=plugin,
+                env=REPLACE_ENV,
+            )
+        _record(PluginFailure(other, message, model=other_model.name))
+
+
 def _model_registry() -> dict[str, tuple[Any, str]]:
-    """Registered models by :func:`model_key` of their name: (model, plugin). Two models whose
-    names differ only in case are the same name registered twice."""
-    models: dict[str, tuple[Any, str]] = {}
+    """The models in use by :func:`model_key` of their name: (model, plugin). Worked out once
+    per plugin manager (until a plugin is registered or unregistered); a name registered twice
+    keeps one model (:func:`_decide`) and the others are reported, never an error."""
+    pm = get_plugin_manager()
+    if getattr(pm, "models", None) is not None:
+        return pm.models[0]
+    by_key: dict[str, list[tuple[str, Any]]] = {}
     for plugin, args, _ in _collect("register_models"):
         for model in args:
-            key = model_key(model.name)
-            if key in models:
-                other_model, other = models[key]
-                spelt = ""
-                if other_model.name != model.name:
-                    spelt = f" (also as {model.name!r}: model names are case-insensitive)"
-                raise PluginError(
-                    f"Two plugins register a model named {other_model.name!r}{spelt}: "
-                    f"{other!r} and {plugin!r}. Uninstall one of them, or block one with "
-                    f"{BLOCK_ENV}={plugin}."
-                )
-            models[key] = (model, plugin)
+            by_key.setdefault(model_key(model.name), []).append((plugin, model))
+    chosen = _replacements()
+    blocked = _names(BLOCK_ENV) or set()
+    models: dict[str, tuple[Any, str]] = {}
+    replaced: list[tuple[str, str, str]] = []  # (plugin, model, by plugin)
+    for key, candidates in by_key.items():
+        builtin = BUILTIN_MODELS.get(key)
+        winner = _decide(key, candidates, chosen, builtin in blocked)
+        if winner is None:
+            continue
+        was_chosen = chosen.get(key) == winner[0]
+        _skip_others(winner, candidates, was_chosen)
+        if was_chosen:
+            replaced += [(p, m.name, winner[0]) for p, m in candidates if p != winner[0]]
+        models[key] = (winner[1], winner[0])
+    if isinstance(pm, _PluginManager):
+        pm.models = (models, replaced)
     return models
 
 
+def _replaced() -> list[tuple[str, str, str]]:
+    """(plugin, model, by plugin) for each model the replace setting put another in place of."""
+    _model_registry()
+    pm = get_plugin_manager()
+    return pm.models[1] if isinstance(pm, _PluginManager) and pm.models else []
+
+
 def list_models() -> list[ModelInfo]:
-    """Installed models with the plugin that provides each."""
+    """The installed models (:class:`ModelInfo`: name, version, title, plugin, numbers of
+    statements and dimensions), in registration order: built-ins first. The names alone:
+    ``[m.name for m in list_models()]``. A model that was skipped (its name taken) is not
+    listed; :func:`plugin_failures` says why."""
     return [
         ModelInfo(
             name=m.name,
@@ -328,6 +540,7 @@ def list_models() -> list[ModelInfo]:
             plugin=plugin,
             statements=len(m.statement_ids),
             dimensions=len(m.dimensions),
+            title_en=m.title_en,
         )
         for m, plugin in _model_registry().values()
     ]
@@ -428,42 +641,69 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
     ]
 
 
-def list_plugins() -> list[dict[str, Any]]:
-    """Plugins with the hooks each implements and its failures so far (for ``mognad plugins``).
+def list_plugins(lang: str = "sv") -> list[dict[str, Any]]:
+    """Each plugin with its status, the hooks it implements and what failed (``mognad plugins``).
 
-    A plugin that could not be loaded is listed last, with ``loaded`` false and no hooks; each
-    failure is ``{"hook": name or None (loading), "error": "Type: message"}``.
+    A row has ``name``, ``module``, ``hooks``, ``builtin``, ``distribution``, ``loaded``,
+    ``status`` (``"loaded"``, ``"model rejected"``: loaded, but a model of it was skipped, or
+    ``"skipped"``: not loaded), ``reason`` (why it was skipped, in ``lang``; None when loaded),
+    ``failures`` (``{"kind", "hook", "model", "error", "text"}``, ``text`` the whole sentence in
+    ``lang``) and ``replaced`` (its models that the replace setting put another plugin's model
+    in place of). Loaded plugins come first, in loading order; then skipped ones, by name.
     """
     pm = get_plugin_manager()
+    failures = plugin_failures()
+    replaced = _replaced()
     rows = []
     for name, plugin in pm.list_name_plugin():
         hooks = sorted(h.name for h in pm.get_hookcallers(plugin) or [])
-        module = getattr(plugin, "__name__", type(plugin).__name__)
         rows.append(
             {
                 "name": name,
-                "module": module,
+                "module": getattr(plugin, "__name__", type(plugin).__name__),
                 "hooks": hooks,
                 "builtin": name in BUILTIN_PLUGINS,
                 "distribution": _distributions.get(name),
                 "loaded": True,
+                "status": "loaded",
+                "reason": None,
             }
         )
-    for failure in _failures:
-        listed = {row["name"] for row in rows}
-        if failure.hook is None and failure.name not in listed:
-            rows.append(
-                {
-                    "name": failure.name,
-                    "module": None,
-                    "hooks": [],
-                    "builtin": failure.name in BUILTIN_PLUGINS,
-                    "distribution": None,
-                    "loaded": False,
-                }
-            )
+    listed = {row["name"] for row in rows}
+    why_not = dict(_skipped)
+    for failure in failures:
+        if failure.kind == "load":
+            why_not[failure.name] = Message("plugin.reason.failed", error=failure.error)
+    for name, reason in sorted(why_not.items(), key=lambda item: item[0]):
+        if name in listed:
+            continue
+        rows.append(
+            {
+                "name": name,
+                "module": None,
+                "hooks": [],
+                "builtin": name in BUILTIN_PLUGINS,
+                "distribution": None,
+                "loaded": False,
+                "status": "skipped",
+                "reason": reason.text(lang),
+            }
+        )
     for row in rows:
+        mine = [f for f in failures if f.name == row["name"] and f.kind != "setting"]
+        if row["loaded"] and any(f.kind == "model" for f in mine):
+            row["status"] = "model rejected"
         row["failures"] = [
-            {"hook": f.hook, "error": f.error} for f in _failures if f.name == row["name"]
+            {
+                "kind": f.kind,
+                "hook": f.hook,
+                "model": f.model,
+                "error": f.error_text(lang),
+                "text": f.describe(lang),
+            }
+            for f in mine
+        ]
+        row["replaced"] = [
+            {"model": model, "by": by} for plugin, model, by in replaced if plugin == row["name"]
         ]
     return rows

@@ -58,6 +58,13 @@ SETTINGS = (
         text("setting.excel_cache_mb", "en"),
         None,  # no command has it: only the environment and the file
     ),
+    Setting(
+        "replace_models",
+        "",
+        "MOGNAD_REPLACE_MODELS",
+        text("setting.replace_models", "en"),
+        None,
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

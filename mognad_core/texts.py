@@ -461,9 +461,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.plugins.builtin": ("inbyggt", "built-in"),
     "cli.plugins.external": ("externt", "external"),
-    "cli.plugins.not_loaded": ("inte laddat", "not loaded"),
-    "cli.plugins.loading": ("laddningen", "loading"),
-    "cli.plugins.failed": ("fel i {hook}: {error}", "failed in {hook}: {error}"),
+    "cli.plugins.skipped": ("används inte: {reason}", "not used: {reason}"),
+    "cli.plugins.model_rejected": ("modell avvisad", "model rejected"),
+    "cli.plugins.replaced": (
+        "modellen '{model}' ersatt av tillägget '{by}' ({env})",
+        "model '{model}' replaced by plugin '{by}' ({env})",
+    ),
+    "cli.plugins.settings": ("Inställningar för tillägg:", "Plugin settings:"),
     "cli.settings.value": (
         "{name} = {value}   (från {source})",
         "{name} = {value}   (from {source})",
@@ -1399,6 +1403,97 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kan inte skriva en rapport som {name}: ange en .xlsx-fil, en .pptx-fil eller en mapp "
         "(för båda).",
         "Cannot write a report as {name}: give a .xlsx file, a .pptx file or a folder (for both).",
+    ),
+    # ---- plugins: one bad plugin never takes the rest down (mognad_core.plugins) -------------
+    "plugin.problem.load": (
+        "tillägget '{name}' kunde inte laddas och används inte: {error}",
+        "plugin '{name}' could not be loaded and is not used: {error}",
+    ),
+    "plugin.problem.hook": (
+        "kroken {hook} i tillägget '{name}' misslyckades: {error}; {effect}",
+        "hook {hook} of plugin '{name}' failed: {error}; {effect}",
+    ),
+    # what was done when a hook failed (plugin.problem.hook), one per hook in hookspecs.py
+    "plugin.effect.register_models": ("dess modeller utelämnades", "its models were left out"),
+    "plugin.effect.register_readers": (
+        "dess filläsare utelämnades",
+        "its file readers were left out",
+    ),
+    "plugin.effect.register_samples": (
+        "dess exempelfiler utelämnades",
+        "its sample files were left out",
+    ),
+    "plugin.effect.register_commands": ("dess kommandon saknas", "its commands are missing"),
+    "plugin.effect.overall_score": (
+        "totalvärdet beräknades på mognads vanliga sätt",
+        "the overall score was computed mognad's usual way",
+    ),
+    "plugin.effect.model_insights": ("dess insikter utelämnades", "its insights were left out"),
+    "plugin.effect.rank_priorities": (
+        "prioriteringarna rangordnades med mognads vanliga regel",
+        "the priorities were ranked by mognad's usual rule",
+    ),
+    "plugin.effect.resolve_target": (
+        "målet tolkades med mognads egna regler",
+        "the target was read by mognad's own rules",
+    ),
+    "plugin.effect.other": ("dess svar utelämnades", "its answer was left out"),
+    "plugin.problem.model_taken": (
+        "modellen '{model}' i tillägget '{name}' används inte: tillägget '{other}' har redan en "
+        "modell med det namnet. Alla andra modeller fungerar. För att använda den här i "
+        "stället: sätt {env}={model}={name}, eller avinstallera ett av tilläggen.",
+        "model '{model}' of plugin '{name}' is not used: plugin '{other}' already has a model "
+        "of that name. All other models work. To use this one instead, set "
+        "{env}={model}={name}, or uninstall one of the plugins.",
+    ),
+    "plugin.problem.model_twice": (
+        "tillägget '{name}' registrerar två modeller med namnet '{model}'; den första används.",
+        "plugin '{name}' registers two models named '{model}'; the first is used.",
+    ),
+    "plugin.problem.model_reserved": (
+        "modellen '{model}' i tillägget '{name}' används inte: namnet tillhör den inbyggda "
+        "modellen i tillägget '{other}' ({why}). Att blockera en inbyggd modell lämnar aldrig "
+        "över dess namn; för att använda den här modellen under det namnet: sätt "
+        "{env}={model}={name}.",
+        "model '{model}' of plugin '{name}' is not used: the name belongs to the built-in model "
+        "of plugin '{other}' ({why}). Blocking a built-in never hands its name to another "
+        "plugin; to use this model under that name, set {env}={model}={name}.",
+    ),
+    "plugin.problem.not_loaded": ("inte laddat", "not loaded"),
+    "plugin.problem.unknown_name": (
+        "{env} nämner '{value}', som inte är ett installerat tillägg{close}; installerade "
+        "tillägg: {known}",
+        "{env} names '{value}', which is not an installed plugin{close}; installed plugins: "
+        "{known}",
+    ),
+    "plugin.problem.close": (" (menade du '{close}'?)", " (did you mean '{close}'?)"),
+    "plugin.problem.essential": (
+        "{env}: '{value}' kan inte blockeras (utan det kan ingen fil läsas) och laddas ändå",
+        "{env}: '{value}' cannot be blocked (without it no file can be read) and is loaded "
+        "anyway",
+    ),
+    "plugin.problem.replace_bad": (
+        "{env}: '{value}' ska skrivas modell=tillägg, t.ex. dimios=acme; det används inte",
+        "{env}: '{value}' should be written model=plugin, e.g. dimios=acme; it is not used",
+    ),
+    "plugin.problem.replace_unused": (
+        "{env} väljer tillägget '{plugin}' för modellen '{model}', men det tillägget har "
+        "ingen modell med det namnet; inställningen gör ingenting",
+        "{env} chooses plugin '{plugin}' for model '{model}', but that plugin has no model of "
+        "that name; the setting does nothing",
+    ),
+    "plugin.reason.failed": ("kunde inte laddas: {error}", "could not be loaded: {error}"),
+    "cli.plugins.blocked": ("blockerat av {env}", "blocked by {env}"),
+    "cli.plugins.not_allowed": ("inte med i {env}", "not in {env}"),
+    "cli.warning": ("mognad: varning: {message}", "mognad: warning: {message}"),
+    "excel.models.warning": ("Varning", "Warning"),
+    "setting.replace_models": (
+        "Modeller som ett tillägg ska ta över när två tillägg har en modell med samma namn: "
+        "modell=tillägg, kommaseparerat (t.ex. dimios=acme). Det enda sättet att ersätta en "
+        "inbyggd modell.",
+        "Models a plugin takes over when two plugins have a model of the same name: "
+        "model=plugin, comma-separated (e.g. dimios=acme). The only way to replace a built-in "
+        "model.",
     ),
     # ---- model names (mognad_core.plugins.get_model: names in any case) ----------------------
     "error.unknown_model_close": (

@@ -234,3 +234,20 @@ def published_floats(value, key=""):
     elif isinstance(value, list):
         for v in value:
             yield from published_floats(v, key)
+
+
+# ---- plugins installed for real: a module plus a .dist-info folder on sys.path ----------------
+def install_entry_point(
+    folder: Path, monkeypatch, dist: str, name: str, module: str, source: str
+) -> None:
+    """Install plugin ``name`` of distribution ``dist`` through the ``mognad`` entry-point group,
+    as pip would: ``module``.py holds ``source`` (dedented), and the plugins are loaded anew."""
+    import textwrap
+
+    (folder / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = folder / f"{dist}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[mognad]\n{name} = {module}\n")
+    monkeypatch.syspath_prepend(str(folder))
+    mognad.reset_plugins()

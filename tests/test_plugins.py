@@ -6,11 +6,9 @@ import contextlib
 import inspect
 import json
 import re
-import textwrap
-from pathlib import Path
 
 import pytest
-from conftest import DIMIOS_SAMPLE, ROOT, TINY_SCORES
+from conftest import DIMIOS_SAMPLE, ROOT, TINY_SCORES, install_entry_point
 
 import mognad_core as mognad
 from mognad_core import hookspecs
@@ -25,19 +23,6 @@ def _extra_model(name: str) -> mognad.MaturityModel:
             "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}],
         }
     )
-
-
-def _install_entry_point(
-    tmp_path: Path, monkeypatch, dist: str, name: str, module: str, source: str
-) -> None:
-    """A real entry-point install: a module plus a .dist-info folder on sys.path."""
-    (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    info = tmp_path / f"{dist}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[mognad]\n{name} = {module}\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    mognad.reset_plugins()
 
 
 def test_builtins_load_through_the_entry_point_group():
@@ -89,17 +74,21 @@ def test_the_previous_test_left_nothing_behind():
     assert "extra" not in {m.name for m in mognad.list_models()}
 
 
-def test_duplicate_model_name_raises_naming_both_plugins(register_plugin, run_cli):
+def test_duplicate_model_name_skips_the_newer_model_naming_both_plugins(register_plugin):
     class Clash:
         @mognad.hookimpl
         def register_models(self, register):
             register(_extra_model("dimios"))
 
     register_plugin(Clash(), "clash")
-    with pytest.raises(mognad.PluginError) as err:
-        mognad.list_models()
-    assert "'dimios'" in str(err.value) and "'clash'" in str(err.value)
-    assert "MOGNAD_BLOCK_PLUGINS=clash" in str(err.value)
+    with pytest.warns(mognad.plugins.PluginWarning, match="'dimios' i tillägget 'clash'"):
+        infos = {m.name: m for m in mognad.list_models()}
+    assert infos["dimios"].plugin == "dimios" and "dmm" in infos  # the built-in keeps working
+    (failure,) = [f for f in mognad.plugin_failures() if f.name == "clash"]
+    assert failure.kind == "model" and failure.model == "dimios"
+    english = failure.describe("en")
+    assert "model 'dimios' of plugin 'clash' is not used: plugin 'dimios'" in english
+    assert "MOGNAD_REPLACE_MODELS=dimios=clash" in english
 
 
 def test_unknown_model_lists_installed_ones():
@@ -125,20 +114,22 @@ def test_resolve_model_one_rule(tiny_model, tiny_frame):
 
 
 def test_block_env_var(monkeypatch):
-    monkeypatch.setenv("MOGNAD_BLOCK_PLUGINS", "dmm, other")
+    monkeypatch.setenv("MOGNAD_BLOCK_PLUGINS", "dmm, excel")
     mognad.reset_plugins()
     names = {m.name for m in mognad.list_models()}
     assert "dmm" not in names and "dimios" in names
+    assert mognad.plugin_failures() == []  # known names: nothing to report
 
 
 def test_readers_cannot_be_blocked(monkeypatch):
     monkeypatch.setenv("MOGNAD_BLOCK_PLUGINS", "mognad_readers")
     mognad.reset_plugins()
-    assert ".xlsx" in mognad.plugins.get_readers()
+    with pytest.warns(mognad.plugins.PluginWarning, match="'mognad_readers' kan inte blockeras"):
+        assert ".xlsx" in mognad.plugins.get_readers()
 
 
 def test_broken_external_plugin_is_reported_and_skipped(tmp_path, monkeypatch, run_cli):
-    _install_entry_point(
+    install_entry_point(
         tmp_path,
         monkeypatch,
         "broken_dist",
@@ -146,7 +137,7 @@ def test_broken_external_plugin_is_reported_and_skipped(tmp_path, monkeypatch, r
         "mognad_broken_plugin",
         "raise RuntimeError('boom at import')\n",
     )
-    with pytest.warns(mognad.plugins.PluginWarning, match="boom at import"):
+    with pytest.warns(mognad.plugins.PluginWarning, match="'broken' kunde inte laddas"):
         failures = mognad.plugin_failures()
     assert [f.name for f in failures] == ["broken"]
     assert "RuntimeError: boom at import" in failures[0].error
@@ -155,7 +146,8 @@ def test_broken_external_plugin_is_reported_and_skipped(tmp_path, monkeypatch, r
     result = run_cli("models")
     assert result.exit_code == 0
     assert "dimios" in result.stdout
-    assert "warning: plugin 'broken' was skipped: RuntimeError: boom at import" in result.stderr
+    warning = "mognad: varning: tillägget 'broken' kunde inte laddas och används inte: "
+    assert warning + "RuntimeError: boom at import" in result.stderr
 
 
 def test_external_plugin_through_entry_point_and_allow_list(tmp_path, monkeypatch):
@@ -167,7 +159,7 @@ def test_external_plugin_through_entry_point_and_allow_list(tmp_path, monkeypatc
             register(model_from_dict({"name": "ext", "title": "Ext", "dimensions": [
                 {"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}]}))
     """
-    _install_entry_point(tmp_path, monkeypatch, "ext_dist", "ext", "mognad_ext_plugin", source)
+    install_entry_point(tmp_path, monkeypatch, "ext_dist", "ext", "mognad_ext_plugin", source)
     infos = {m.name: m for m in mognad.list_models()}
     assert infos["ext"].plugin == "ext"
     monkeypatch.setenv("MOGNAD_ALLOW_PLUGINS", "")
@@ -299,18 +291,32 @@ def test_a_failing_hook_is_recorded_against_plugin_and_hook(
     hook, register_plugin, tiny_model, tiny_frame, run_cli, forget_failures
 ):
     register_plugin(_broken(hook), "broken-" + hook)
-    warned = pytest.warns(mognad.plugins.PluginWarning, match=f"in hook {hook}: RuntimeError")
+    warned = pytest.warns(mognad.plugins.PluginWarning, match=f"kroken {hook} i .* RuntimeError")
     with contextlib.nullcontext() if hook == "register_commands" else warned:  # CLI: stderr
         _calls(hook, tiny_model, tiny_frame, run_cli)
     failures = [f for f in mognad.plugin_failures() if f.name == "broken-" + hook]
     assert failures == [
         mognad.plugins.PluginFailure("broken-" + hook, f"RuntimeError: {hook} bug", hook)
     ]
-    assert failures[0].describe() == (
-        f"plugin 'broken-{hook}' was skipped in hook {hook}: RuntimeError: {hook} bug"
+    assert failures[0].kind == "hook"
+    assert f"RuntimeError: {hook} bug" in failures[0].traceback  # for --debug
+    effect = mognad.texts.text(f"plugin.effect.{hook}", "en")  # what was done, per hook
+    described = failures[0].describe("en")
+    assert (
+        described
+        == f"hook {hook} of plugin 'broken-{hook}' failed: RuntimeError: {hook} bug; {effect}"
     )
-    row = {r["name"]: r for r in mognad.list_plugins()}["broken-" + hook]
-    assert row["failures"] == [{"hook": hook, "error": f"RuntimeError: {hook} bug"}]
+    row = {r["name"]: r for r in mognad.list_plugins("en")}["broken-" + hook]
+    assert row["status"] == "loaded"  # a failing hook does not unload the plugin
+    assert row["failures"] == [
+        {
+            "kind": "hook",
+            "hook": hook,
+            "model": None,
+            "error": f"RuntimeError: {hook} bug",
+            "text": described,
+        }
+    ]
 
 
 def test_every_hook_is_covered_by_the_failure_test():
@@ -324,13 +330,17 @@ def test_mognad_plugins_and_help_name_the_failing_hook(register_plugin, run_cli,
     register_plugin(_broken("register_commands"), "badcli")
     shown = run_cli("--help")
     assert shown.exit_code == 0 and "score" in shown.stdout
-    warning = "plugin 'badcli' was skipped in hook register_commands: RuntimeError"
+    warning = "kroken register_commands i tillägget 'badcli' misslyckades: RuntimeError"
     assert shown.stderr.count(warning) == 1  # at start-up, and not again on close
+    assert "dess kommandon saknas" in shown.stderr
     listed = run_cli("plugins")
-    assert "fel i register_commands: RuntimeError: register_commands bug" in listed.stdout
-    english = run_cli("plugins", "--lang", "en").stdout
-    assert "failed in register_commands: RuntimeError: register_commands bug" in english
+    assert warning + ": register_commands bug; dess kommandon saknas" in listed.stdout
     assert listed.stderr.count(warning) == 1
+    english = run_cli("plugins", "--lang", "en")
+    hook = "hook register_commands of plugin 'badcli' failed: RuntimeError: register_commands bug"
+    assert f"{hook}; its commands are missing" in english.stdout
+    assert english.stderr.startswith("mognad: warning: " + hook)  # --lang read at start-up
+    assert "kroken" not in english.stdout + english.stderr  # never mixed
     data = json.loads(run_cli("plugins", "--format", "json").stdout)
     row = next(r for r in data if r["name"] == "badcli")
     assert row["loaded"] and row["failures"][0]["hook"] == "register_commands"
@@ -338,7 +348,7 @@ def test_mognad_plugins_and_help_name_the_failing_hook(register_plugin, run_cli,
 
 def test_a_broken_resolve_target_is_guarded(register_plugin, tiny_model, forget_failures):
     register_plugin(_broken("resolve_target"), "badtarget")
-    with pytest.warns(mognad.plugins.PluginWarning, match="in hook resolve_target"):
+    with pytest.warns(mognad.plugins.PluginWarning, match="kroken resolve_target"):
         target = mognad.targets.parse_target("60%", tiny_model)
     assert target.uniform == pytest.approx(0.6)  # the core resolves it as before
 
@@ -358,7 +368,7 @@ def test_a_user_error_from_a_model_hook_is_raised_but_not_from_registration(
     register_plugin(Refuses(), "refuses")
     with pytest.raises(mognad.ModelError, match="no target profile 'hög'"):
         mognad.targets.parse_target("hög", tiny_model)
-    with pytest.warns(mognad.plugins.PluginWarning, match="in hook register_samples: ModelError"):
+    with pytest.warns(mognad.plugins.PluginWarning, match="register_samples .*: ModelError"):
         samples = mognad.get_samples()
     assert {s.model for s in samples} >= {"dimios", "dmm"}  # the other plugins still answer
 

@@ -12,8 +12,8 @@ import warnings
 import click
 
 from ..errors import MognadError
-from ..plugins import PluginFailure, PluginWarning, call_each, plugin_failures
-from ..texts import text
+from ..plugins import PluginFailure, PluginWarning, call_each, failures_so_far
+from ..texts import check_lang, text
 from .options import command_lang
 
 
@@ -35,22 +35,43 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 #: Plugin failures already printed during this run of :func:`main` (each is printed once).
 _reported: set[PluginFailure] = set()
+#: --debug: a plugin failure is printed with its traceback too.
+_debug: contextvars.ContextVar[bool] = contextvars.ContextVar("mognad_debug", default=False)
 
 
-def _report_plugin_failures() -> None:
-    for failure in plugin_failures():
+def _report_plugin_failures(lang: str | None = None) -> None:
+    """Print each plugin failure not printed yet, as a warning in the command's language (with
+    its traceback under --debug). The one place the CLI reports plugin failures."""
+    lang = lang or command_lang()
+    for failure in failures_so_far():
         if failure not in _reported:
             _reported.add(failure)
-            click.echo(f"mognad: warning: {failure.describe()}", err=True)
+            click.echo(text("cli.warning", lang, message=failure.describe(lang)), err=True)
+            if _debug.get() and failure.traceback:
+                click.echo(failure.traceback.rstrip(), err=True)
 
 
-def _load_commands() -> None:
+def _early_lang(args: list[str]) -> str | None:
+    """The --lang of ``args``, read before the command line is parsed (for what is printed
+    while the commands are loaded); None when not given or not a language."""
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else value
+        if value is not None:
+            try:
+                return check_lang(value)
+            except Exception:  # reported by the option itself
+                return None
+    return None
+
+
+def _load_commands(lang: str | None = None) -> None:
     from . import analysis, mapping, models, report, score  # noqa: F401  (they add commands)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
         call_each("register_commands", cli=cli)
-    _report_plugin_failures()  # now: a plugin's missing commands are explained even in --help
+    _report_plugin_failures(lang)  # now: a plugin's missing commands are explained in --help
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -66,8 +87,9 @@ def _run(args: list[str]) -> None:
     """Run the command; the one exit path for its errors, written in the command's language
     (``--lang``, read from :func:`.options.command_lang` in the command's own context)."""
     debug = "--debug" in args
+    _debug.set(debug)
     try:
-        _load_commands()
+        _load_commands(_early_lang(args))
         cli.main(args=args, prog_name="mognad", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

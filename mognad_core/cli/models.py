@@ -8,7 +8,14 @@ import click
 
 from .. import safe_write
 from ..model_files import dump_model
-from ..plugins import get_samples, list_models, list_plugins, load_model
+from ..plugins import (
+    REPLACE_ENV,
+    get_samples,
+    list_models,
+    list_plugins,
+    load_model,
+    plugin_failures,
+)
 from ..schema import in_language
 from ..texts import Texts
 from . import cli
@@ -91,8 +98,9 @@ def models_show(name: str, fmt: str, lang: str) -> None:
 @lang_option
 @format_option
 def plugins(lang: str, fmt: str) -> None:
-    """List loaded plugins, the hooks each implements, and the plugins and hooks that failed."""
-    rows = list_plugins()
+    """List plugins with their status (loaded, model rejected or skipped, and why), the hooks
+    each implements, and what failed."""
+    rows = list_plugins(lang)
     if fmt == "json":
         echo_json(rows)
         return
@@ -101,12 +109,25 @@ def plugins(lang: str, fmt: str) -> None:
         kind = t("cli.plugins.builtin") if r["builtin"] else r["distribution"]
         kind = kind or t("cli.plugins.external")
         if r["loaded"]:
-            click.echo(f"{r['name']:<16} {kind:<12} {r['module']}: {', '.join(r['hooks'])}")
+            status = "" if r["status"] == "loaded" else f"  [{t('cli.plugins.model_rejected')}]"
+            hooks = ", ".join(r["hooks"])
+            click.echo(f"{r['name']:<16} {kind:<12} {r['module']}: {hooks}{status}")
         else:
-            click.echo(f"{r['name']:<16} {kind:<12} {t('cli.plugins.not_loaded')}")
+            skipped = t("cli.plugins.skipped", reason=r["reason"])
+            click.echo(f"{r['name']:<16} {kind:<12} {skipped}")
         for f in r["failures"]:
-            hook = f["hook"] or t("cli.plugins.loading")
-            click.echo(f"{'':<16} {t('cli.plugins.failed', hook=hook, error=f['error'])}")
+            if f["kind"] != "load":  # a load failure is the row's reason
+                click.echo(f"{'':<16} {f['text']}")
+        for swap in r["replaced"]:
+            replaced = t(
+                "cli.plugins.replaced", model=swap["model"], by=swap["by"], env=REPLACE_ENV
+            )
+            click.echo(f"{'':<16} {replaced}")
+    settings = [f for f in plugin_failures() if f.kind == "setting"]
+    if settings:
+        click.echo("\n" + t("cli.plugins.settings"))
+        for f in settings:
+            click.echo(f"  {f.describe(lang)}")
 
 
 @cli.command()
