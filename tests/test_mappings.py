@@ -5,32 +5,31 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pandas as pd
 import pytest
 import yaml
 from openpyxl import Workbook
 
 import mognad_core as mognad
+from mognad_core.testing import make_responses
 
 IDS = mognad.get_model("dimios").statement_ids
 
 
 def forms_export(tmp_path, rows: int = 8):
     """Microsoft Forms style: ID and start time, then "Fråga 1" ... "Fråga 26" of which the
-    first two are background questions (förvaltning, roll)."""
-    rng = np.random.default_rng(5)
-    answers = rng.integers(1, 6, size=(rows, 24))
+    first two are background questions (förvaltning, roll). Returns the path and the answers."""
+    truth = make_responses("dimios", n=rows, seed=5, dont_know=0, blanks=0)
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
     ws.append(["ID", "Starttid", *[f"Fråga {n}" for n in range(1, 27)]])
-    for i, a in enumerate(answers):
+    for i, a in enumerate(truth.to_numpy().tolist()):
         office = ["Socialförvaltningen", "Kommunledningskontoret"][i % 2]
         ws.append([i + 1, "2025-03-03 09:12", office, ["Chef", "Medarbetare"][i % 2], *map(int, a)])
     path = tmp_path / "forms.xlsx"
     wb.save(path)
-    return path, pd.DataFrame(answers, columns=IDS)
+    return path, truth
 
 
 def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tmp_path, run_cli):

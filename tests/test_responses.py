@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 import mognad_core as mognad
 from mognad_core.responses import code_column, match_header
+from mognad_core.testing import make_responses
 from mognad_core.texts import words
 
 
@@ -265,16 +266,14 @@ def test_duplicates_keep_first_or_last(tmp_path, run_cli, export_answers):
 # ---- numbered columns ------------------------------------------------------------------------
 def _numbered_export(tmp_path: Path, numbers: range, background: int = 2) -> Path:
     """A hand-made sheet: "Fråga 1" ... with the background questions first."""
-    model = mognad.get_model("dimios")
-    rng = np.random.default_rng(11)
-    answers = rng.integers(1, 6, size=(8, len(model.statement_ids)))
+    answers = make_responses("dimios", n=8, seed=11, dont_know=0, blanks=0)
     rows = [
-        [["Soc", "KLF"][i % 2], ["Chef", "Medarbetare"][i % 2]][:background] + list(map(int, a))
-        for i, a in enumerate(answers)
+        [["Soc", "KLF"][i % 2], ["Chef", "Medarbetare"][i % 2]][:background] + a
+        for i, a in enumerate(answers.to_numpy().tolist())
     ]
     header = [f"Fråga {n}" for n in numbers]
     path = _workbook(tmp_path / "handgjord.xlsx", [header, *rows], sheet="Svar")
-    pd.DataFrame(answers, columns=model.statement_ids).to_csv(tmp_path / "facit.csv", index=False)
+    answers.to_csv(tmp_path / "facit.csv", index=False)
     return path
 
 

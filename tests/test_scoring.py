@@ -18,6 +18,7 @@ from scipy import stats
 import mognad_core as mognad
 from mognad_core import disclosure, scoring, texts
 from mognad_core.targets import parse_target
+from mognad_core.testing import make_responses
 
 
 def test_statement_scores_by_hand(tiny_model, tiny_frame):
@@ -146,10 +147,7 @@ def test_overall_hook_override(register_plugin, tiny_model, tiny_frame):
 
 
 def test_block_processing_equals_single_pass(tiny_model, monkeypatch):
-    rng = np.random.default_rng(3)
-    values = rng.integers(1, 6, (1000, 5)).astype(float)
-    values[rng.random(values.shape) < 0.1] = np.nan
-    frame = pd.DataFrame(values, columns=tiny_model.statement_ids)
+    frame = make_responses(tiny_model, n=1000, seed=3, blanks=0.1)
     whole = mognad.score(frame, tiny_model, insights=False, min_size=1)
     monkeypatch.setattr("mognad_core.scoring.BLOCK_ROWS", 97)
     blocks = mognad.score(frame, tiny_model, insights=False, min_size=1)
