@@ -94,6 +94,7 @@ DYNAMIC_KEYS = {
     "read.summary_by_": "responses.py: what a summary row holds (means, sums)",
     "recalc.": "mognad_excel/recalc.py summary: a formula's kind (dependent, other)",
     "excel.check.": "mognad_excel/udfs.py MOGNAD_CHECK: a message's kind (error, note, anonymity)",
+    "plugin.effect.": "plugins.PluginFailure.describe: the hook that failed",
 }
 
 
