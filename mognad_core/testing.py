@@ -37,7 +37,9 @@ fixture ``register_plugin``: ``register_plugin(plugin, name=None) -> plugin``
     Registers a plugin object or module on mognad's plugin manager for one test and
     unregisters it afterwards; failures the plugin caused (``mognad_core.plugin_failures()``)
     are forgotten too. The name defaults to the object's ``__name__`` (a module, a class) or
-    its class name, lower-cased.
+    its class name, lower-cased. A plugin that is registered already (your package, installed
+    with ``pip install -e .``) is left as it is, so the same tests run before and after
+    installing.
 
 ``run_cli(*args) -> CliResult``, and the fixture ``mognad_cli`` that returns it
     Runs ``mognad ARGS`` in-process as the console script does; the result has
@@ -102,6 +104,8 @@ def register_plugin() -> Iterator[Callable[..., Any]]:
 
     def register(plugin: Any, name: str | None = None) -> Any:
         manager = get_plugin_manager()
+        if manager.is_registered(plugin):  # installed with pip, say: it stays as it is
+            return plugin
         name = name or _plugin_name(plugin)
         manager.register(plugin, name=name)
         registered.append((manager, name))

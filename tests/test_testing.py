@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import types
 
 import numpy as np
 import pandas as pd
@@ -211,6 +212,70 @@ def test_make_responses_is_one_function_in_three_places():
 
     assert mognad.make_responses is testing.make_responses is sample_data.make_responses
     assert "make_responses" in mognad.__all__ and "make_responses" in testing.__all__
+
+
+# ---- the register_plugin fixture, driven by hand: its set-up, the test, its clean-up ---------
+def _fixture():
+    """The fixture's generator: ``next`` gives ``register``; ``_done`` runs the clean-up."""
+    steps = testing.register_plugin.__wrapped__()
+    return steps, next(steps)
+
+
+def _done(steps) -> None:
+    with pytest.raises(StopIteration):
+        next(steps)
+
+
+class Acme:
+    """A plugin object with one model (named "acme" by default: its class name)."""
+
+    @mognad.hookimpl
+    def register_models(self, register):
+        register(mognad.load_model(TINY).model_copy(update={"name": "acme"}))
+
+
+class Failing:
+    @mognad.hookimpl
+    def model_insights(self, model, result, context):
+        raise RuntimeError("broken on purpose")
+
+
+def test_register_plugin_registers_for_one_test_and_cleans_up():
+    steps, register = _fixture()
+    acme = Acme()
+    assert register(acme) is acme
+    manager = mognad.get_plugin_manager()
+    assert manager.get_plugin("acme") is acme and mognad.get_model("acme").name == "acme"
+    register(Failing(), "own-name")
+    with pytest.warns(UserWarning, match="broken on purpose"):
+        mognad.score(make_responses("acme", n=10), "acme")
+    assert "own-name" in [f.name for f in mognad.plugin_failures()]
+    _done(steps)
+    manager = mognad.get_plugin_manager()
+    assert not manager.has_plugin("acme") and not manager.has_plugin("own-name")
+    assert mognad.plugin_failures() == []  # what the failing plugin caused is forgotten
+    with pytest.raises(mognad.ModelError):
+        mognad.get_model("acme")
+
+
+def test_register_plugin_leaves_an_installed_plugin_as_it_is():
+    import mognad_dimios
+
+    steps, register = _fixture()
+    assert register(mognad_dimios) is mognad_dimios  # loaded already, as "dimios"
+    assert not mognad.get_plugin_manager().has_plugin("mognad_dimios")
+    _done(steps)
+    assert mognad.get_plugin_manager().get_plugin("dimios") is mognad_dimios
+    assert mognad.get_model("dimios").name == "dimios"
+
+
+def test_register_plugin_names_a_module_after_it():
+    steps, register = _fixture()
+    module = types.ModuleType("Mognad_Extra")
+    register(module)
+    assert mognad.get_plugin_manager().get_plugin("mognad_extra") is module
+    _done(steps)
+    assert not mognad.get_plugin_manager().has_plugin("mognad_extra")
 
 
 # ---- the kit in a plugin project of its own ------------------------------------------------
