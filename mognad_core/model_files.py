@@ -6,6 +6,7 @@ YAML is read with ``yaml.safe_load``: a model file is data and can never execute
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,9 @@ from .errors import ModelError
 from .schema import MaturityModel
 
 MAX_MODEL_FILE_BYTES = 5 * 1024 * 1024
+
+#: Where a YAML syntax error and a text cut at a comma send the reader.
+QUOTING_DOCS = 'docs/model-format.md, section "Texts with commas, colons and #"'
 
 
 def _path_label(raw: Any, loc: tuple[Any, ...]) -> str:
@@ -46,16 +50,69 @@ def _path_label(raw: Any, loc: tuple[Any, ...]) -> str:
     return " > ".join(parts) if parts else "(top level)"
 
 
-def validation_message(exc: ValidationError, raw: Any, source: str) -> str:
-    """A readable paragraph for a model that does not validate."""
-    lines = []
-    for err in exc.errors()[:5]:
+def _cut_text(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
+    """When ``loc`` ends in (or passes) a key with a space and no value, the tail of a text that
+    flow-style YAML cut at a comma (``{id: s1, text: Vi har en plan, men ingen budget}`` reads
+    as ``text: Vi har en plan`` and a key ``men ingen budget``): that key and, when the mapping
+    holds the text before it, the field and the whole text as they were meant."""
+    node = raw
+    for key in loc:
+        if isinstance(node, dict) and isinstance(key, str) and " " in key and key in node:
+            if node[key] is not None:
+                return None
+            before = list(node)[: list(node).index(key)]
+            field, parts = None, [key]
+            for k in reversed(before):
+                if node[k] is None:  # an earlier piece of the same text ("men, ingen budget")
+                    parts.insert(0, str(k))
+                    continue
+                if isinstance(node[k], str):
+                    field, parts = str(k), [node[k], *parts]
+                break
+            return key, f'{field}: "{", ".join(parts)}"' if field else None
+        try:
+            node = node[key]
+        except (IndexError, KeyError, TypeError):
+            return None
+    return None
+
+
+def _line_of(text: str | None, key: str) -> str:
+    """ ", line L, column C" of the one place ``key`` follows a comma in ``text`` (else "")."""
+    if not text:
+        return ""
+    hits = list(re.finditer(r",[ \t]*(" + re.escape(key) + r")[ \t]*[,}\n]", text))
+    if len(hits) != 1:
+        return ""
+    start = hits[0].start(1)
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return f" (line {line}, column {column})"
+
+
+def validation_message(exc: ValidationError, raw: Any, source: str, text: str | None = None) -> str:
+    """A readable paragraph for a model that does not validate; ``text``, the file's text,
+    lets it give the line of a text cut at a comma."""
+    lines: list[str] = []
+    errors = exc.errors()
+    for err in errors[:5]:
         loc = tuple(err.get("loc", ()))
         msg = err.get("msg", "invalid")
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         where = _path_label(raw, loc)
-        if err.get("type") == "missing":
+        cut = _cut_text(raw, loc)
+        if cut is not None:
+            key, meant = cut
+            where = _path_label(raw, loc[: loc.index(key) + 1]) + _line_of(text, key)
+            fix = f" ({meant})" if meant else ""
+            line = (
+                f"{where}: looks like the rest of a text cut at a comma: put the text in "
+                f"double quotes{fix} or write it in block style ({QUOTING_DOCS})"
+            )
+            if line not in lines:  # one line for a key that gives several errors
+                lines.append(line)
+        elif err.get("type") == "missing":
             lines.append(f"{where}: this field is required but missing")
         elif err.get("type") == "extra_forbidden":
             lines.append(
@@ -65,7 +122,7 @@ def validation_message(exc: ValidationError, raw: Any, source: str) -> str:
             got = err.get("input")
             shown = "" if isinstance(got, (dict, list)) else f" (got {got!r})"
             lines.append(f"{where}: {msg}{shown}")
-    more = len(exc.errors()) - len(lines)
+    more = len(errors) - len(errors[:5])
     text = f"{source}: the model definition is not valid. " + "; ".join(lines) + "."
     if more > 0:
         text += f" ({more} more problem(s) not shown.)"
@@ -74,12 +131,40 @@ def validation_message(exc: ValidationError, raw: Any, source: str) -> str:
 
 def model_from_dict(data: Any, source: str = "model") -> MaturityModel:
     """Validate a model given as plain data; raises :class:`ModelError` with located messages."""
+    return _validated(data, source)
+
+
+def _validated(data: Any, source: str, text: str | None = None) -> MaturityModel:
     if not isinstance(data, dict):
         raise ModelError(f"{source}: a model definition must be a mapping with name, title, ...")
     try:
         return MaturityModel.model_validate(data)
     except ValidationError as exc:
-        raise ModelError(validation_message(exc, data, source)) from None
+        raise ModelError(validation_message(exc, data, source, text)) from None
+
+
+def _yaml_hint(exc: yaml.YAMLError, text: str) -> str:
+    """What to do about a YAML syntax error: the line as written, and quoting or block style
+    (a text with a colon, a comma or a # breaks flow style, ``{id: s1, text: ...}``)."""
+    if not isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
+        return ""
+    lines = text.splitlines()
+
+    def quoted(index: int) -> str:
+        line = lines[index].strip() if 0 <= index < len(lines) else ""
+        return f'"{line if len(line) <= 80 else line[:77] + "..."}"'
+
+    mark, began = exc.problem_mark, exc.context_mark
+    shown = f" The line reads: {quoted(mark.line)}." if mark is not None else ""
+    if began is not None and mark is not None and began.line != mark.line:
+        # a # in a flow-style text makes the rest of its line a comment: the {...} or [...]
+        # it was in never closes, and the error is found on a later line
+        shown += f" What it is part of began on line {began.line + 1}: {quoted(began.line)}."
+    return (
+        f"{shown} Put texts in double quotes, especially a text with a comma, colon or # "
+        f'(text: "Mål: en plan, men ingen budget"), or write each field on its own line '
+        f"(block style): see {QUOTING_DOCS}."
+    )
 
 
 def load_model_file(path: str | Path) -> MaturityModel:
@@ -109,8 +194,9 @@ def load_model_file(path: str | Path) -> MaturityModel:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "syntax error"
-        raise ModelError(f"{name}{where}: not valid YAML ({problem})") from None
-    return model_from_dict(data, name)
+        hint = _yaml_hint(exc, text)
+        raise ModelError(f"{name}{where}: not valid YAML ({problem}).{hint}") from None
+    return _validated(data, name, text)
 
 
 def dump_model(model: MaturityModel, fmt: str = "json") -> str:
