@@ -26,19 +26,51 @@ def _files_from_doc() -> dict[str, str]:
     return files
 
 
+PLUGIN_FILES = {"pyproject.toml", "mognad_acme/__init__.py"}
+TEST_FILES = {"tests/conftest.py", "tests/test_acme.py"}  # "Testing your plugin"
+
+
 def test_doc_contains_a_complete_plugin():
     files = _files_from_doc()
-    assert set(files) == {"pyproject.toml", "mognad_acme/__init__.py"}
+    assert set(files) == PLUGIN_FILES | TEST_FILES
     assert "[project.entry-points.mognad]" in files["pyproject.toml"]
+    assert files["tests/conftest.py"].strip() == 'pytest_plugins = ["mognad_core.testing"]'
+
+
+def _write_files(src, names) -> None:
+    files = _files_from_doc()
+    for name in names:
+        path = src / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[name], encoding="utf-8")
+
+
+def _pytest(src, env=None) -> subprocess.CompletedProcess:
+    """pytest in the plugin's folder, as its author runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=src,
+    )
+
+
+def test_the_page_s_tests_pass_before_the_plugin_is_installed(tmp_path):
+    """register_plugin registers the plugin module itself for each test."""
+    src = tmp_path / "mognad-acme"
+    _write_files(src, PLUGIN_FILES | TEST_FILES)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOGNAD_", "PYTEST_"))}
+    tested = _pytest(src, env)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "2 passed" in tested.stdout
 
 
 @pytest.mark.slow
 def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
     src = tmp_path / "mognad-acme"
-    for name, body in _files_from_doc().items():
-        path = src / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
+    _write_files(src, PLUGIN_FILES | TEST_FILES)
     target = tmp_path / "site"
     pip = [
         sys.executable,
@@ -104,3 +136,8 @@ def test_plugin_from_docs_pip_installs_and_appears(tmp_path):
     assert data["level"] == "Ledande"  # overall (0.583 + 0.75 + 2 * 1) / 4 = 0.833 >= 0.8
     focus = next(i for i in data["insights"] if i["key"] == "acme_focus")
     assert focus["data"] == {"dimension": "ledning"}  # the lowest: 0.583
+
+    # "Testing your plugin": the page's tests pass with the plugin installed too
+    tested = _pytest(src, env)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "2 passed" in tested.stdout
