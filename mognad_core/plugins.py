@@ -55,6 +55,9 @@ ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
 ALLOW_ENV = "MOGNAD_ALLOW_PLUGINS"
 REPLACE_ENV = "MOGNAD_REPLACE_MODELS"
+MODELS_PATH_ENV = "MOGNAD_MODELS_PATH"
+#: What a model file in a models folder ends with.
+MODEL_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 #: Built-in plugins: entry-point name -> module. Loaded first, in this order.
 BUILTIN_PLUGINS: dict[str, str] = {
@@ -84,7 +87,8 @@ class PluginFailure:
     is ``"Type: message"``; the plugin stays loaded, what the hook would have added is left
     out); ``model`` set, a model of the plugin was skipped (``error`` is a
     :class:`~mognad_core.texts.Message` saying why); ``setting`` set, a plugin setting names
-    something unknown; none of them, the plugin could not be loaded and was skipped.
+    something unknown; ``file`` set, a model file in a models folder is not used (``name`` is
+    its path); none of them, the plugin could not be loaded and was skipped.
     ``traceback`` holds the Python traceback of a failure that raised (``--debug`` shows it).
     """
 
@@ -93,13 +97,17 @@ class PluginFailure:
     hook: str | None = None
     model: str | None = None
     setting: str | None = None
+    file: str | None = None
     traceback: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
-        """``"hook"``, ``"model"``, ``"setting"`` or ``"load"``."""
+        """``"hook"``, ``"file"`` (a model file in a models folder that is not used: ``name``
+        is its path), ``"model"``, ``"setting"`` or ``"load"``."""
         if self.hook is not None:
             return "hook"
+        if self.file is not None:
+            return "file"
         if self.model is not None:
             return "model"
         return "setting" if self.setting is not None else "load"
@@ -110,7 +118,7 @@ class PluginFailure:
 
     def describe(self, lang: str = "sv") -> str:
         """One sentence in ``lang``: what failed, and what was done about it."""
-        if self.kind in ("model", "setting"):
+        if self.kind in ("model", "setting", "file"):
             return self.error_text(lang)
         if self.kind == "hook":
             effect = f"plugin.effect.{self.hook}"
@@ -232,8 +240,9 @@ class _PluginManager(pluggy.PluginManager):
     def __init__(self, project_name: str) -> None:
         super().__init__(project_name)
         self.registered: dict[str, list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = {}
-        #: the models in use and the replaced ones (:func:`_model_registry`), or None
-        self.models: tuple[dict[str, tuple[Any, str]], list[tuple[str, str, str]]] | None = None
+        #: (model files' signature, models in use, replaced ones): :func:`_model_registry`
+        self.models: tuple[Any, dict[str, tuple[Any, Any]], list[tuple[str, str, str]]] | None
+        self.models = None
 
     def register(self, plugin: Any, name: str | None = None) -> str | None:
         self.registered.clear()
@@ -382,22 +391,29 @@ def _model_owner(name: str | None) -> str | None:
     if name is None:
         return None
     found = _model_registry().get(model_key(name))
-    return found[1] if found is not None else None
+    return found[1] if found is not None and isinstance(found[1], str) else None
 
 
 @dataclass
 class ModelInfo:
     """An installed model, as :func:`list_models` lists it: its ``name`` (what ``--model`` and
     :func:`get_model` take), ``version``, ``title`` (Swedish; ``title_en`` English or None),
-    the ``plugin`` that registered it, and its numbers of statements and dimensions."""
+    where it comes from (the ``plugin`` that registered it, or the model file's ``path`` in a
+    models folder; the other is None), and its numbers of statements and dimensions."""
 
     name: str
     version: str
     title: str
-    plugin: str
+    plugin: str | None
     statements: int
     dimensions: int
     title_en: str | None = None
+    path: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The plugin's name, or the model file's path."""
+        return self.plugin if self.plugin is not None else str(self.path)
 
 
 def model_key(name: str) -> str:
@@ -405,6 +421,81 @@ def model_key(name: str) -> str:
     ``"DiMiOS"``, ``" dimios "`` and ``"DIMIOS"`` all name ``dimios``. The one rule for the
     CLI, Python and Excel; a model keeps its own (canonical) name in results and outputs."""
     return str(name).strip().casefold()
+
+
+def user_models_folder() -> Path:
+    """The user's own models folder: ``models`` in mognad's configuration folder
+    (``~/.config/mognad/models`` on Linux, ``%APPDATA%\\mognad\\models`` on Windows,
+    ``~/Library/Application Support/mognad/models`` on macOS)."""
+    import click
+
+    return Path(click.get_app_dir("mognad")) / "models"
+
+
+def model_folders() -> list[Path]:
+    """The folders searched for model files, in order: each folder of the ``models_path``
+    setting (``MOGNAD_MODELS_PATH``, folders separated by ``os.pathsep``), then
+    :func:`user_models_folder`. A named folder that does not exist is reported."""
+    from .settings import setting
+
+    raw, source = setting("models_path")
+    parts = raw if isinstance(raw, list) else str(raw or "").split(os.pathsep)
+    folders: list[Path] = []
+    for part in (str(p).strip() for p in parts):
+        if not part:
+            continue
+        folder = Path(part).expanduser()
+        if not folder.is_dir():
+            message = Message("plugin.problem.no_folder", env=source, folder=str(folder))
+            _record(PluginFailure(str(folder), message, setting=source))
+        folders.append(folder)
+    folders.append(user_models_folder())
+    return list(dict.fromkeys(folders))
+
+
+def _model_files() -> list[Path]:
+    """The model files in :func:`model_folders` (not in subfolders; hidden files left out),
+    by folder order, then name."""
+    found: list[Path] = []
+    for folder in model_folders():
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:  # no such folder (the user's own, before it is made), or unreadable
+            continue
+        found += [
+            p
+            for p in entries
+            if p.suffix.lower() in MODEL_FILE_SUFFIXES
+            and not p.name.startswith(".")
+            and p.is_file()
+        ]
+    return found
+
+
+def _signature(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a model file is added, removed or edited."""
+    out = []
+    for p in files:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def _file_models(files: list[Path]) -> list[tuple[Path, Any]]:
+    """The models of ``files``; a file that is not a valid model is reported and left out."""
+    from .model_files import load_model_file
+
+    models = []
+    for path in files:
+        try:
+            models.append((path, load_model_file(path)))
+        except MognadError as exc:
+            message = Message("plugin.problem.bad_file", path=str(path), error=exc.body)
+            _record(PluginFailure(str(path), message, file=str(path)))
+    return models
 
 
 def _replacements() -> dict[str, str]:
@@ -430,93 +521,108 @@ def _replacements() -> dict[str, str]:
     return chosen
 
 
+#: Where a model comes from: the name of the plugin that registered it, or a model file's path.
+Source = str | Path
+
+
+def _not_used(source: Source, model: Any, winner: Source, why: Message | None = None) -> None:
+    """Report that ``source``'s ``model`` is not used because ``winner`` has its name (the
+    built-in plugin ``winner`` that is not loaded, when ``why`` says so)."""
+    if isinstance(source, Path):
+        who = (
+            Message("plugin.who.file", path=str(winner))
+            if isinstance(winner, Path)
+            else (Message("plugin.who.plugin", name=winner))
+        )
+        message = Message("plugin.problem.file_taken", path=str(source), model=model.name, who=who)
+        _record(PluginFailure(str(source), message, model=model.name, file=str(source)))
+        return
+    if why is not None:
+        message = Message(
+            "plugin.problem.model_reserved",
+            model=model.name,
+            name=source,
+            other=winner,
+            why=why,
+            env=REPLACE_ENV,
+        )
+    elif source == winner:
+        message = Message("plugin.problem.model_twice", name=source, model=model.name)
+    else:
+        message = Message(
+            "plugin.problem.model_taken",
+            model=model.name,
+            name=source,
+            other=winner,
+            env=REPLACE_ENV,
+        )
+    _record(PluginFailure(source, message, model=model.name))
+
+
 def _decide(
-    key: str, candidates: list[tuple[str, Any]], chosen: dict[str, str], blocked: bool
-) -> tuple[str, Any] | None:
+    key: str, candidates: list[tuple[Source, Any]], chosen: dict[str, str], blocked: bool
+) -> tuple[Source, Any] | None:
     """Which registration of the model name ``key`` is used: the plugin the replace setting
-    chooses, else the built-in the name belongs to, else the first; the others are reported.
-    None when the name belongs to a built-in that is not loaded and nothing chose another."""
+    chooses, else the built-in the name belongs to, else the first (plugins come before model
+    files). None when the name belongs to a built-in that is not loaded and nothing chose
+    another; then every candidate is reported here."""
     wanted = chosen.get(key)
-    by_plugin = {plugin: model for plugin, model in reversed(candidates)}  # each plugin's first
+    by_source = {source: model for source, model in reversed(candidates)}  # each one's first
     builtin = BUILTIN_MODELS.get(key)
-    if wanted is not None and wanted in by_plugin:
-        return wanted, by_plugin[wanted]
+    if wanted is not None and wanted in by_source:
+        return wanted, by_source[wanted]
     if wanted is not None:
         message = Message(
             "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted
         )
         _record(PluginFailure(wanted, message, setting=REPLACE_ENV))
-    if builtin is not None and builtin not in by_plugin:
-        why = (
-            Message("cli.plugins.blocked", env=BLOCK_ENV)
-            if blocked
-            else Message("plugin.problem.not_loaded")
-        )
-        for plugin, model in candidates:
-            message = Message(
-                "plugin.problem.model_reserved",
-                model=model.name,
-                name=plugin,
-                other=builtin,
-                why=why,
-                env=REPLACE_ENV,
-            )
-            _record(PluginFailure(plugin, message, model=model.name))
+    if builtin is not None and builtin not in by_source:
+        why = Message("cli.plugins.blocked", env=BLOCK_ENV) if blocked else None
+        for source, model in candidates:
+            _not_used(source, model, builtin, why or Message("plugin.problem.not_loaded"))
         return None
     if builtin is not None:
-        return builtin, by_plugin[builtin]
+        return builtin, by_source[builtin]
     return candidates[0]
 
 
-def _skip_others(winner: tuple[str, Any], candidates: list[tuple[str, Any]], chosen: bool):
-    """Report each registration of the winner's name that is not used (a replaced one is
-    not reported: the user chose that)."""
-    plugin, model = winner
-    for other, other_model in candidates:
-        if other_model is model:
-            continue
-        if chosen:
-            continue  # the replace setting chose: nothing went wrong
-        if other == plugin:
-            message = Message("plugin.problem.model_twice", name=other, model=model.name)
-        else:
-            message = Message(
-                "plugin.problem.model_taken",
-                model=other_model.name,
-                name=other,
-                other=plugin,
-                env=REPLACE_ENV,
-            )
-        _record(PluginFailure(other, message, model=other_model.name))
-
-
-def _model_registry() -> dict[str, tuple[Any, str]]:
-    """The models in use by :func:`model_key` of their name: (model, plugin). Worked out once
-    per plugin manager (until a plugin is registered or unregistered); a name registered twice
-    keeps one model (:func:`_decide`) and the others are reported, never an error."""
+def _model_registry() -> dict[str, tuple[Any, Source]]:
+    """The models in use by :func:`model_key` of their name: (model, plugin name or model
+    file path). Those the plugins register, then those of the model files in
+    :func:`model_folders`. Worked out once per plugin manager, until a plugin is registered or
+    unregistered or a model file is added, removed or edited. A name registered twice keeps one
+    model (:func:`_decide`); the others are reported, never an error."""
     pm = get_plugin_manager()
-    if getattr(pm, "models", None) is not None:
-        return pm.models[0]
-    by_key: dict[str, list[tuple[str, Any]]] = {}
+    files = _model_files()
+    signature = _signature(files)
+    cached = getattr(pm, "models", None)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    by_key: dict[str, list[tuple[Source, Any]]] = {}
     for plugin, args, _ in _collect("register_models"):
         for model in args:
             by_key.setdefault(model_key(model.name), []).append((plugin, model))
+    for path, model in _file_models(files):
+        by_key.setdefault(model_key(model.name), []).append((path, model))
     chosen = _replacements()
     blocked = _names(BLOCK_ENV) or set()
-    models: dict[str, tuple[Any, str]] = {}
+    models: dict[str, tuple[Any, Source]] = {}
     replaced: list[tuple[str, str, str]] = []  # (plugin, model, by plugin)
     for key, candidates in by_key.items():
-        builtin = BUILTIN_MODELS.get(key)
-        winner = _decide(key, candidates, chosen, builtin in blocked)
+        winner = _decide(key, candidates, chosen, BUILTIN_MODELS.get(key) in blocked)
         if winner is None:
             continue
         was_chosen = chosen.get(key) == winner[0]
-        _skip_others(winner, candidates, was_chosen)
-        if was_chosen:
-            replaced += [(p, m.name, winner[0]) for p, m in candidates if p != winner[0]]
+        for source, model in candidates:
+            if model is winner[1]:
+                continue
+            if was_chosen and isinstance(source, str):  # the user chose: nothing went wrong
+                replaced.append((source, model.name, str(winner[0])))
+            else:
+                _not_used(source, model, winner[0])
         models[key] = (winner[1], winner[0])
     if isinstance(pm, _PluginManager):
-        pm.models = (models, replaced)
+        pm.models = (signature, models, replaced)
     return models
 
 
@@ -524,12 +630,13 @@ def _replaced() -> list[tuple[str, str, str]]:
     """(plugin, model, by plugin) for each model the replace setting put another in place of."""
     _model_registry()
     pm = get_plugin_manager()
-    return pm.models[1] if isinstance(pm, _PluginManager) and pm.models else []
+    return pm.models[2] if isinstance(pm, _PluginManager) and pm.models else []
 
 
 def list_models() -> list[ModelInfo]:
-    """The installed models (:class:`ModelInfo`: name, version, title, plugin, numbers of
-    statements and dimensions), in registration order: built-ins first. The names alone:
+    """The installed models (:class:`ModelInfo`: name, version, title, plugin or path, numbers
+    of statements and dimensions): the plugins' models in registration order (built-ins
+    first), then those of the model files in :func:`model_folders`. The names alone:
     ``[m.name for m in list_models()]``. A model that was skipped (its name taken) is not
     listed; :func:`plugin_failures` says why."""
     return [
@@ -537,12 +644,13 @@ def list_models() -> list[ModelInfo]:
             name=m.name,
             version=m.version,
             title=m.title,
-            plugin=plugin,
+            plugin=source if isinstance(source, str) else None,
             statements=len(m.statement_ids),
             dimensions=len(m.dimensions),
             title_en=m.title_en,
+            path=str(source) if isinstance(source, Path) else None,
         )
-        for m, plugin in _model_registry().values()
+        for m, source in _model_registry().values()
     ]
 
 

@@ -65,6 +65,13 @@ SETTINGS = (
         text("setting.replace_models", "en"),
         None,
     ),
+    Setting(
+        "models_path",
+        "",
+        "MOGNAD_MODELS_PATH",
+        text("setting.models_path", "en"),
+        None,
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -325,7 +325,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.col.name": ("Namn", "Name"),
     "cli.col.version": ("Version", "Version"),
     "cli.col.title": ("Titel", "Title"),
-    "cli.col.plugin": ("Tillägg", "Plugin"),
+    "cli.col.source": ("Källa", "Source"),
     "cli.col.statements": ("Påståenden", "Statements"),
     "cli.col.dimensions": ("Dimensioner", "Dimensions"),
     "cli.score.responses_file": (
@@ -448,6 +448,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.portfolio.per_part": ("Initiativ per del: {parts}", "Initiatives per part: {parts}"),
     "cli.models.none": ("Inga modeller installerade.", "No models installed."),
+    "cli.models.folders": (
+        "Egna modellfiler (.yaml, .yml, .json) läses från: {folders}",
+        "Your own model files (.yaml, .yml, .json) are read from: {folders}",
+    ),
     "cli.models.scale": (
         "Skala: {low}-{high}; vet ej: {dont_know}",
         "Scale: {low}-{high}; don't know: {dont_know}",
@@ -1460,6 +1464,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "plugin; to use this model under that name, set {env}={model}={name}.",
     ),
     "plugin.problem.not_loaded": ("inte laddat", "not loaded"),
+    "plugin.problem.file_taken": (
+        "modellfilen {path} används inte: modellnamnet '{model}' är redan upptaget av {who}. "
+        "Ge modellen ett annat namn (name: i filen).",
+        "the model file {path} is not used: the model name '{model}' is already taken by {who}. "
+        "Give the model another name (name: in the file).",
+    ),
+    "plugin.who.plugin": ("tillägget '{name}'", "plugin '{name}'"),
+    "plugin.who.file": ("modellfilen {path}", "the model file {path}"),
+    "plugin.problem.bad_file": (
+        "modellfilen {path} används inte: {error}",
+        "the model file {path} is not used: {error}",
+    ),
+    "plugin.problem.no_folder": (
+        "{env} nämner mappen {folder}, som inte finns; den hoppas över",
+        "{env} names the folder {folder}, which does not exist; it is skipped",
+    ),
+    "setting.models_path": (
+        "Mappar med egna modellfiler (.yaml, .yml, .json), åtskilda med : (; i Windows). "
+        "mognad models listar modellerna och --model NAMN använder dem. Mappen models i "
+        "mognads inställningsmapp söks alltid (mognad models visar var den ligger).",
+        "Folders of your own model files (.yaml, .yml, .json), separated by : (; on Windows). "
+        "mognad models lists their models and --model NAME uses them. The folder models in "
+        "mognad's configuration folder is always searched (mognad models shows where it is).",
+    ),
     "plugin.problem.unknown_name": (
         "{env} nämner '{value}', som inte är ett installerat tillägg{close}; installerade "
         "tillägg: {known}",

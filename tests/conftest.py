@@ -168,10 +168,12 @@ def opt_out(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_plugins(monkeypatch):
-    """Every test starts from the installed plugins only."""
-    monkeypatch.delenv("MOGNAD_BLOCK_PLUGINS", raising=False)
-    monkeypatch.delenv("MOGNAD_ALLOW_PLUGINS", raising=False)
+def _fresh_plugins(monkeypatch, tmp_path_factory):
+    """Every test starts from the installed plugins only: no plugin settings, no models folder
+    of the developer's (the user's configuration folder is an empty one of the test's)."""
+    for name in ("BLOCK_PLUGINS", "ALLOW_PLUGINS", "REPLACE_MODELS", "MODELS_PATH"):
+        monkeypatch.delenv(f"MOGNAD_{name}", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     mognad.reset_plugins()
     yield
     mognad.reset_plugins()

@@ -338,11 +338,11 @@ def test_level_errors_are_error_values(english):
 
 def test_models_lists_the_installed_models():
     table = udfs.MOGNAD_MODELS()
-    assert table[0] == ["Namn", "Version", "Titel", "Påståenden", "Dimensioner", "Tillägg"]
+    assert table[0] == ["Namn", "Version", "Titel", "Påståenden", "Dimensioner", "Källa"]
     names = [r[0] for r in table[1:]]
     assert names == [i.name for i in mognad.list_models()]
     dimios = table[1 + names.index("dimios")]
-    assert dimios[3:5] == [24, 2]
+    assert dimios[3:6] == [24, 2, "dimios"]  # the source: the plugin (or a model file)
 
 
 def test_headers_row():

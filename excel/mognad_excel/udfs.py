@@ -797,17 +797,17 @@ def _models() -> list[list[Any]]:
     rows = []
     for i in mognad.list_models():
         title = mognad.get_model(i.name).display_title(lang)
-        rows.append([i.name, i.version, title, i.statements, i.dimensions, i.plugin])
+        rows.append([i.name, i.version, title, i.statements, i.dimensions, i.source])
     for failure in mognad.plugin_failures():  # a visible sign: one status row per problem
         warning = texts.text("excel.models.warning", lang)
         rows.append([warning, "", failure.describe(lang), "", "", failure.name])
     keys = ("cli.col.name", "cli.col.version", "cli.col.title", "cli.col.statements")
-    return _spilled_table(_header(lang, *keys, "cli.col.dimensions", "cli.col.plugin"), rows, lang)
+    return _spilled_table(_header(lang, *keys, "cli.col.dimensions", "cli.col.source"), rows, lang)
 
 
 @func(category=CATEGORY)
 def MOGNAD_MODELS():
-    """Table (spills): the installed maturity models with name, version, title, statements, dimensions and plugin; then a Varning row per plugin problem (a model skipped, a hook failed)."""  # noqa: E501
+    """Table (spills): the installed maturity models with name, version, title, statements, dimensions and source (the plugin, or the model file of a models folder); then a Varning row per plugin problem (a model skipped, a hook failed)."""  # noqa: E501
     return _safely(_models)
 
 

@@ -14,6 +14,7 @@ from ..plugins import (
     list_models,
     list_plugins,
     load_model,
+    model_folders,
     plugin_failures,
 )
 from ..schema import in_language
@@ -41,13 +42,18 @@ def models(ctx: click.Context, lang: str, fmt: str) -> None:
             t("cli.col.name"): i.name,
             t("cli.col.version"): i.version,
             t("cli.col.title"): load_model(i.name).display_title(lang),
-            t("cli.col.plugin"): i.plugin,
+            t("cli.col.source"): i.source,
             t("cli.col.statements"): i.statements,
             t("cli.col.dimensions"): i.dimensions,
         }
         for i in infos
     ]
     click.echo(table(rows, t) if rows else t("cli.models.none"))
+    folders = ", ".join(str(f) for f in model_folders())
+    click.echo("\n" + t("cli.models.folders", folders=folders))
+    for failure in plugin_failures():  # in the listing too, not only as a warning
+        if failure.kind == "file":
+            click.echo(f"  {failure.describe(lang)}")
 
 
 @models.command("show")
