@@ -112,7 +112,8 @@ def check_targets(
     """Raise :class:`MognadError` unless every target may be written.
 
     Refused: a target that is an input file, a target that is a folder, a target in a folder that
-    does not exist (except ``new_folder``, which :func:`write_files` creates), a folder that is
+    does not exist (except ``new_folder`` and folders inside it, which :func:`write_files`
+    creates), a folder that is
     not writable, and, without ``force``, any target that exists (all are named; none is
     written).
     """
@@ -127,7 +128,7 @@ def check_targets(
             raise MognadError(Message("safe_write.is_folder", path=str(path)))
         parent = path.parent
         if not parent.exists():
-            if allowed is not None and _absolute(parent) == _absolute(allowed):
+            if allowed is not None and _within(parent, allowed):
                 continue
             raise _cannot_write(path, Message("safe_write.no_folder", folder=str(parent)))
         if not parent.is_dir():
@@ -140,6 +141,12 @@ def check_targets(
             raise MognadError(Message("safe_write.exists", path=str(existing[0])))
         if existing:
             raise MognadError(Message("safe_write.exist_many", paths=_names(existing)))
+
+
+def _within(folder: Path, base: Path) -> bool:
+    """Whether ``folder`` is ``base`` or a folder inside it (compared as absolute paths)."""
+    folder_path, base_path = _absolute(folder), _absolute(base)
+    return folder_path == base_path or folder_path.startswith(os.path.join(base_path, ""))
 
 
 def os_error_message(path: PathLike, exc: OSError) -> Message:
@@ -272,6 +279,11 @@ def _missing_folders(folder: Path) -> list[Path]:
     return made
 
 
+def _depth(folder: Path) -> int:
+    """How deep ``folder`` is (innermost first when folders are sorted on it, reversed)."""
+    return len(Path(os.path.abspath(folder)).parts)
+
+
 def _temp_beside(target: Path) -> Path:
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix)
     os.close(fd)
@@ -308,7 +320,8 @@ def write_files(
 
     Each job is ``(target, writer)``: ``writer(temp_path)`` writes the whole file to a temporary
     path beside ``target``. The targets are checked first (:func:`check_targets` with ``force``,
-    ``inputs`` and ``new_folder``, a folder that may be created for the write); the files are
+    ``inputs`` and ``new_folder``, a folder that may be created for the write, with the folders
+    inside it that targets are in); the files are
     moved into place only after every writer succeeded. On an error, Ctrl+C or SIGTERM nothing
     is left behind: no temporary file, no folder made for the write, no target changed. A new
     file gets ``mode`` (default :func:`file_mode`: ``0o666`` minus the umask), a replaced one
@@ -324,8 +337,10 @@ def write_files(
     guard = _SignalGuard()
     with guard:
         try:
-            if new_folder is not None and not os.path.lexists(new_folder):
-                folder = Path(new_folder)
+            folders = [] if new_folder is None else [Path(new_folder), *(t.parent for t in targets)]
+            for folder in folders:  # the new folder, then the folders inside it targets are in
+                if os.path.lexists(folder):
+                    continue
                 with guard.deferred():
                     made.extend(_missing_folders(folder))  # registered before they exist
                     try:
@@ -370,7 +385,7 @@ def write_files(
                 with contextlib.suppress(OSError):
                     tmp.unlink()
             if not moved:
-                for folder in made:  # innermost first; only empty folders go
+                for folder in sorted(made, key=_depth, reverse=True):  # only empty folders go
                     with contextlib.suppress(OSError):
                         folder.rmdir()
             raise

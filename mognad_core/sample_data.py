@@ -274,8 +274,10 @@ def write_xlsx(
 def write_csv(frame: pd.DataFrame, path: str | Path, *, force: bool = False) -> Path:
     """Write as Swedish Excel does: ``;`` separated, UTF-8 with BOM (through
     :mod:`mognad_core.safe_write`: an existing file only with ``force=True``)."""
-    return safe_write.write_file(
-        path,
-        lambda tmp: frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig"),
-        force=force,
-    )
+    return safe_write.write_file(path, csv_writer(frame), force=force)
+
+
+def csv_writer(frame: pd.DataFrame) -> safe_write.Writer:
+    """The writer :func:`write_csv` uses, for a caller that writes the file together with
+    others (:func:`mognad_core.safe_write.write_files`)."""
+    return lambda tmp: frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")

@@ -2259,6 +2259,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "waves must be a list of different years (whole numbers), for example [2024, 2025] "
         "(got {value}).",
     ),
+    # ---- plugin scaffold (mognad plugin new: mognad_core.scaffold, cli/plugin.py) ----------
+    "scaffold.bad_name": (
+        '"{name}" kan inte vara namnet på ett tillägg: använd små bokstäver a–z, siffror, _ och '
+        "-, och börja med en bokstav.",
+        '"{name}" cannot be the name of a plugin: use lower-case letters a–z, digits, _ and -, '
+        "starting with a letter.",
+    ),
+    "scaffold.bad_name_try": (
+        '"{name}" kan inte vara namnet på ett tillägg: använd små bokstäver a–z, siffror, _ och '
+        "-, och börja med en bokstav, till exempel {suggestion}.",
+        '"{name}" cannot be the name of a plugin: use lower-case letters a–z, digits, _ and -, '
+        "starting with a letter, for example {suggestion}.",
+    ),
+    "scaffold.name_taken": (
+        "Det finns redan en modell som heter {name}: den kommer från tillägget {plugin}. Välj "
+        "ett annat namn (inget skrevs).",
+        "There is a model called {name} already: it comes from the plugin {plugin}. Choose "
+        "another name (nothing was written).",
+    ),
+    "scaffold.folder_exists": (
+        "Mappen {folder} finns redan. Välj ett annat namn eller en annan mapp med --dir, eller "
+        "flytta den befintliga mappen (inget skrevs).",
+        "The folder {folder} exists already. Choose another name or another folder with --dir, "
+        "or move the existing folder (nothing was written).",
+    ),
+    "cli.plugin.wrote": (
+        "Skrev tillägget {name} i {folder} ({count} filer):",
+        "Wrote the plugin {name} in {folder} ({count} files):",
+    ),
+    "cli.plugin.next": ("Nästa steg:", "Next steps:"),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),

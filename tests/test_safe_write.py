@@ -694,8 +694,25 @@ WRITING_COMMANDS = {
     ),
     ("samples",): (["samples", "--copy-to", "exempel"], None),  # None: the bundled files
     ("mapping", "init"): (["mapping", "init", "svar.csv", "-o", "mapping.yaml"], ["mapping.yaml"]),
+    ("plugin", "new"): (
+        ["plugin", "new", "acme", "--dir", "ny"],
+        [
+            f"ny/mognad-acme/{name}"
+            for name in (
+                "pyproject.toml",
+                "README.md",
+                ".gitignore",
+                "mognad_acme/__init__.py",
+                "mognad_acme/model.yaml",
+                "mognad_acme/plugin.py",
+                "mognad_acme/samples/acme_svar.csv",
+                "tests/conftest.py",
+                "tests/test_acme.py",
+            )
+        ],
+    ),
 }
-OUTPUT_OPTIONS = {"-o", "--output", "--copy-to", "--config", "--out"}
+OUTPUT_OPTIONS = {"-o", "--output", "--copy-to", "--config", "--out", "--dir"}
 
 
 def _commands(group: click.Group, prefix=()):
@@ -750,8 +767,9 @@ ALLOWED = {
     ("mognad_core/report/slides.py", "build_deck(data, progress).save(path)"),
     (
         "mognad_core/sample_data.py",
-        'lambda tmp: frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig"),',
+        'return lambda tmp: frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")',
     ),
+    ("mognad_core/scaffold.py", 'return lambda tmp: tmp.write_text(content, encoding="utf-8")'),
 }
 WRITES = re.compile(
     r"(?<!safe_write)\.(save|to_excel|to_csv|write_bytes|write_text|mkdir|touch|rename)\("

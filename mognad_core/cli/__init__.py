@@ -66,7 +66,7 @@ def _early_lang(args: list[str]) -> str | None:
 
 
 def _load_commands(lang: str | None = None) -> None:
-    from . import analysis, mapping, models, report, score  # noqa: F401  (they add commands)
+    from . import analysis, mapping, models, plugin, report, score  # noqa: F401  (they add commands)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)

@@ -1,0 +1,45 @@
+"""``mognad plugin new``: start a new model plugin from a ready, tested package."""
+
+from __future__ import annotations
+
+import click
+
+from ..scaffold import new_plugin
+from ..texts import Texts
+from . import cli
+from .options import lang_option
+
+
+@cli.group("plugin")
+def plugin() -> None:
+    """Write your own model plugin: mognad plugin new NAME."""
+
+
+@plugin.command("new")
+@click.argument("name")
+@click.option(
+    "--model-only",
+    is_flag=True,
+    help="Only the model and its sample file: no stubs of the other hooks.",
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="The folder to write mognad-NAME/ in.",
+)
+@click.option("--title", default=None, help='The model\'s title (default "NAME: digital mognad").')
+@lang_option
+def new(name: str, model_only: bool, folder: str, title: str | None, lang: str) -> None:
+    """Write the package folder mognad-NAME/ for a new model plugin NAME: a model file, its
+    hooks, a sample response file, tests, a README. Nothing is written over."""
+    made = new_plugin(name, folder=folder, title=title, model_only=model_only)
+    t = Texts(lang)
+    click.echo(t("cli.plugin.wrote", name=made.name, folder=made.folder, count=len(made.files)))
+    for path in made.files:
+        click.echo(f"  {path.as_posix()}")
+    click.echo("\n" + t("cli.plugin.next"))
+    for command in made.next_commands():
+        click.echo(f"  {command}")
