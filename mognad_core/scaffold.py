@@ -74,17 +74,20 @@ def package_name(name: str) -> str:
 def check_name(name: str) -> str:
     """``name`` when it may name a new plugin (and its model); else a :class:`MognadError`:
     a name that is not lower-case letters, digits, ``_`` and ``-`` starting with a letter, or
-    the name of an installed or built-in model (naming the plugin that has it)."""
+    the name of an installed or built-in model (naming the plugin or model file that has it)."""
     if not NAME.fullmatch(name):
         suggestion = re.sub(r"[^a-z0-9_-]+", "_", name.strip().lower()).strip("_-")
         suggestion = suggestion.lstrip("0123456789_-")
         if suggestion:
             raise MognadError(Message("scaffold.bad_name_try", name=name, suggestion=suggestion))
         raise MognadError(Message("scaffold.bad_name", name=name))
-    owners = dict(BUILTIN_MODELS)  # reserved for the built-ins, even when they are blocked
-    owners.update((model_key(info.name), info.plugin) for info in list_models())
-    if name in owners:
-        raise MognadError(Message("scaffold.name_taken", name=name, plugin=owners[name]))
+    if name in BUILTIN_MODELS:  # reserved for the built-ins, even when they are blocked
+        raise MognadError(Message("scaffold.name_taken", name=name, plugin=BUILTIN_MODELS[name]))
+    for info in list_models():
+        if model_key(info.name) == name and info.plugin is not None:
+            raise MognadError(Message("scaffold.name_taken", name=name, plugin=info.plugin))
+        if model_key(info.name) == name:  # a model file in a models folder
+            raise MognadError(Message("scaffold.name_taken_file", name=name, path=info.path))
     return name
 
 

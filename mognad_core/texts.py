@@ -2278,6 +2278,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is a model called {name} already: it comes from the plugin {plugin}. Choose "
         "another name (nothing was written).",
     ),
+    "scaffold.name_taken_file": (
+        "Det finns redan en modell som heter {name}: modellfilen {path}. Välj ett annat namn "
+        "(inget skrevs).",
+        "There is a model called {name} already: the model file {path}. Choose another name "
+        "(nothing was written).",
+    ),
     "scaffold.folder_exists": (
         "Mappen {folder} finns redan. Välj ett annat namn eller en annan mapp med --dir, eller "
         "flytta den befintliga mappen (inget skrevs).",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from conftest import ROOT
 
 import mognad_core as mognad
@@ -350,6 +351,26 @@ def test_a_taken_model_name_is_refused_naming_its_plugin(here, run_cli, register
         "kommunens_tillagg. Choose another name (nothing was written).\n"
     )
     assert list(here.iterdir()) == []
+
+
+def test_a_name_taken_by_a_model_file_is_refused_naming_the_file(here, run_cli, monkeypatch):
+    folder = here / "modeller"
+    folder.mkdir()
+    model = {
+        "name": "lokal",
+        "title": "L",
+        "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s", "text": "S"}]}],
+    }
+    (folder / "lokal.yaml").write_text(yaml.safe_dump(model), encoding="utf-8")
+    monkeypatch.setenv("MOGNAD_MODELS_PATH", str(folder))
+    mognad.reset_plugins()
+    out = run_cli("plugin", "new", "lokal")
+    assert out.exit_code == 2
+    assert out.stderr == (
+        f"Fel: Det finns redan en modell som heter lokal: modellfilen {folder / 'lokal.yaml'}. "
+        "Välj ett annat namn (inget skrevs).\n"
+    )
+    assert sorted(p.name for p in here.iterdir()) == ["modeller"]
 
 
 def test_a_blocked_built_in_keeps_its_name(here, run_cli, monkeypatch):
