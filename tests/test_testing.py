@@ -356,6 +356,11 @@ def test_both_are_gone_afterwards():
 '''
 
 
+#: pytest's own complaints about the kit as a plugin (a module it cannot rewrite, a bad
+#: pytest_plugins) fail the run; other libraries' deprecation warnings do not
+WARNINGS_AS_ERRORS = ["-W", "error::pytest.PytestWarning"]
+
+
 def _project(tmp_path, register: str) -> subprocess.CompletedProcess:
     (tmp_path / "mognad_acme.py").write_text(PLUGIN, encoding="utf-8")
     (tmp_path / "conftest.py").write_text(
@@ -365,7 +370,7 @@ def _project(tmp_path, register: str) -> subprocess.CompletedProcess:
     (tmp_path / "test_acme.py").write_text(textwrap.dedent(tests), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOGNAD_", "PYTEST_"))}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *WARNINGS_AS_ERRORS],
         cwd=tmp_path,
         env=env,
         capture_output=True,
