@@ -1053,6 +1053,32 @@ def test_every_target_is_checked_after_one_in_the_folder_to_be_made(tmp_path):
         )
 
 
+def test_folders_inside_the_new_folder_are_made_and_removed_again(tmp_path):
+    """Targets in folders inside ``new_folder`` (a package: mognad plugin new) are written, the
+    folders made; on a failure every folder made is removed, the deepest first. A folder whose
+    name only starts like the new folder's is not inside it."""
+    root = tmp_path / "ny"
+    targets = [root / "a.txt", root / "pkg" / "data" / "b.txt", root / "tests" / "c.txt"]
+    safe_write.write_files(
+        [(t, lambda tmp: tmp.write_bytes(b"x")) for t in targets], new_folder=root
+    )
+    written = ["ny", "ny/a.txt", "ny/pkg", "ny/pkg/data", "ny/pkg/data/b.txt", "ny/tests"]
+    written.append("ny/tests/c.txt")
+    assert listing(tmp_path) == written
+
+    def half(tmp: Path) -> None:
+        tmp.write_bytes(b"h")
+        raise OSError(errno.EIO, "I/O error")
+
+    other = tmp_path / "annan" / "djup"
+    jobs = [(other / "x" / "a.txt", lambda tmp: tmp.write_bytes(b"a")), (other / "b.txt", half)]
+    with pytest.raises(MognadError):
+        safe_write.write_files(jobs, new_folder=other)
+    assert listing(tmp_path) == written  # annan/, annan/djup/ and annan/djup/x/ are gone
+    with pytest.raises(MognadError, match="does not exist"):
+        safe_write.check_targets([tmp_path / "ny2" / "a.txt"], new_folder=root)
+
+
 def test_a_target_under_a_file_is_refused_naming_the_file(tmp_path):
     """Kills ``MognadError(None)`` for a parent that is not a folder."""
     (tmp_path / "fil.txt").write_bytes(b"x")
