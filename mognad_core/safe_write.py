@@ -2,7 +2,7 @@
 
 Every command and API function that writes a file (``mognad report`` and ``build_report``,
 ``mognad excel template``, ``mognad excel recalc``, ``mognad excel install``, ``mognad samples
---copy-to``) goes through :func:`write_files`, which guarantees:
+--copy-to``, ``mognad plugin new``) goes through :func:`write_files`, which guarantees:
 
 * **Checked first** (:func:`check_targets`, also callable before expensive work): an existing file
   is replaced only with ``force=True`` (``--force``); an input file is never written over; the
