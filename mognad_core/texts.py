@@ -83,7 +83,8 @@ class Message:
     """A message as a key and its data, put into words in the reader's language at the edge.
 
     ``Message("note.columns_kept", names='"a", "b"').text("en")``. A value in ``data`` may itself
-    be a :class:`Message` (put into words in the same language), a list (joined with "och" /
+    be a :class:`Message` (put into words in the same language), a :class:`Figure` (a 0-1 figure
+    as a percentage in that language), a list (joined with "och" /
     "and") or a tuple (joined with "; "). ``str()`` gives the Swedish text. Messages compare and
     hash by key and data.
     """
@@ -116,13 +117,35 @@ class Message:
 
 
 def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Figure)):
         return value.text(lang)
     if isinstance(value, tuple):
         return "; ".join(str(_value(v, lang)) for v in value)
     if isinstance(value, list):
         return join([str(_value(v, lang)) for v in value], lang)
     return value
+
+
+class Figure:
+    """A 0-1 figure in a :class:`Message`'s data, written as a percentage in the reader's
+    language (:func:`pct`): ``Message("check.scored", overall=Figure(0.626))``."""
+
+    __slots__ = ("digits", "value")
+
+    def __init__(self, value: float | None, digits: int = 1) -> None:
+        self.value, self.digits = value, digits
+
+    def text(self, lang: str = "sv") -> str:
+        return pct(self.value, lang, self.digits)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Figure) and (self.value, self.digits) == (
+            other.value,
+            other.digits,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.digits))
 
 
 def _frozen(value: Any) -> Any:
@@ -1497,8 +1520,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plugin.problem.close": (" (menade du '{close}'?)", " (did you mean '{close}'?)"),
     "plugin.problem.essential": (
         "{env}: '{value}' kan inte blockeras (utan det kan ingen fil läsas) och laddas ändå",
-        "{env}: '{value}' cannot be blocked (without it no file can be read) and is loaded "
-        "anyway",
+        "{env}: '{value}' cannot be blocked (without it no file can be read) and is loaded anyway",
     ),
     "plugin.problem.replace_bad": (
         "{env}: '{value}' ska skrivas modell=tillägg, t.ex. dimios=acme; det används inte",
@@ -1522,6 +1544,81 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Models a plugin takes over when two plugins have a model of the same name: "
         "model=plugin, comma-separated (e.g. dimios=acme). The only way to replace a built-in "
         "model.",
+    ),
+    # ---- plugin check: mognad plugin check NAME (mognad_core.plugin_check) --------------------
+    "check.loaded": ("tillägget '{name}' är laddat", "plugin '{name}' is loaded"),
+    "check.not_loaded": (
+        "tillägget '{name}' är inte laddat: {reason}",
+        "plugin '{name}' is not loaded: {reason}",
+    ),
+    "check.not_installed": (
+        "inget tillägg heter '{name}'{close}; installerade tillägg: {known}. Installera ditt "
+        "med pip install -e . i dess mapp.",
+        "no plugin is called '{name}'{close}; installed plugins: {known}. Install yours with "
+        "pip install -e . in its folder.",
+    ),
+    "check.hooks": ("krokar som mognad känner: {hooks}", "hooks mognad knows: {hooks}"),
+    "check.unknown_hook": (
+        "kroken {hook} finns inte i mognad och anropas aldrig{close}; se docs/plugin-hooks.md",
+        "there is no hook {hook} in mognad, so it is never called{close}; see docs/plugin-hooks.md",
+    ),
+    "check.unmarked_hook": (
+        "funktionen {hook} saknar @hookimpl och anropas därför aldrig",
+        "the function {hook} lacks @hookimpl, so it is never called",
+    ),
+    "check.model": (
+        "modellen '{model}' används ({statements} påståenden)",
+        "model '{model}' is in use ({statements} statements)",
+    ),
+    "check.no_models": (
+        "tillägget '{name}' registrerar ingen modell",
+        "plugin '{name}' registers no model",
+    ),
+    "check.no_short": (
+        "modellen '{model}': påståenden utan korta namn (short, short_en) för diagrammen: {ids}",
+        "model '{model}': statements without short names (short, short_en) for the charts: {ids}",
+    ),
+    "check.no_english": (
+        "modellen '{model}': utan engelsk text (text_en, label_en) visas svenska med --lang en: "
+        "{ids}",
+        "model '{model}': without an English text (text_en, label_en), Swedish is shown with "
+        "--lang en: {ids}",
+    ),
+    "check.sample": ("exempelfilen finns: {path}", "the sample file exists: {path}"),
+    "check.sample_missing": (
+        "exempelfilen {path} finns inte; står den i [tool.setuptools.package-data] i "
+        "pyproject.toml?",
+        "the sample file {path} does not exist; is it in [tool.setuptools.package-data] in "
+        "pyproject.toml?",
+    ),
+    "check.made_up": ("påhittade svar (make_responses)", "made-up answers (make_responses)"),
+    "check.scored": (
+        "modellen '{model}' räknade {where}: {n} svarande, totalt {overall}, {insights} insikter",
+        "model '{model}' scored {where}: {n} respondents, overall {overall}, {insights} insights",
+    ),
+    "check.score_failed": (
+        "modellen '{model}' kunde inte räkna ett exempel: {error}",
+        "model '{model}' could not score a sample: {error}",
+    ),
+    "check.failure": ("fel:", "failed:"),
+    "check.package_data": (
+        "en fil saknas; ett installerat paket innehåller bara Python-filer om inte "
+        "[tool.setuptools.package-data] i pyproject.toml tar med den (se "
+        "docs/writing-a-plugin.md):",
+        "a file is missing; an installed package holds only Python files unless "
+        "[tool.setuptools.package-data] in pyproject.toml takes it along (see "
+        "docs/writing-a-plugin.md):",
+    ),
+    "check.status.ok": ("OK", "OK"),
+    "check.status.problem": ("FEL", "FAIL"),
+    "check.status.remark": ("OBS", "NOTE"),
+    "check.passed": (
+        "Tillägget '{name}' klarade kontrollen.",
+        "Plugin '{name}' passed the check.",
+    ),
+    "check.failed_summary": (
+        "Tillägget '{name}': {count} fel.",
+        "Plugin '{name}': {count} problem(s).",
     ),
     # ---- model names (mognad_core.plugins.get_model: names in any case) ----------------------
     "error.unknown_model_close": (

@@ -90,7 +90,9 @@ def _run(args: list[str]) -> None:
     _debug.set(debug)
     try:
         _load_commands(_early_lang(args))
-        cli.main(args=args, prog_name="mognad", standalone_mode=False)
+        code = cli.main(args=args, prog_name="mognad", standalone_mode=False)
+        if isinstance(code, int) and code:  # a command's ctx.exit(N): click returns N here
+            sys.exit(code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import click
 
+from ..plugin_check import check_plugin, passed
 from ..scaffold import new_plugin
 from ..texts import Texts
 from . import cli
-from .options import lang_option
+from .options import echo_json, format_option, lang_option
 
 
 @cli.group("plugin")
 def plugin() -> None:
-    """Write your own model plugin: mognad plugin new NAME."""
+    """Write your own model plugin (mognad plugin new NAME) and check an installed one
+    (mognad plugin check NAME)."""
 
 
 @plugin.command("new")
@@ -43,3 +45,24 @@ def new(name: str, model_only: bool, folder: str, title: str | None, lang: str) 
     click.echo("\n" + t("cli.plugin.next"))
     for command in made.next_commands():
         click.echo(f"  {command}")
+
+
+@plugin.command("check")
+@click.argument("name")
+@lang_option
+@format_option
+def check(name: str, lang: str, fmt: str) -> None:
+    """Check the installed plugin NAME: loaded, its hooks known, its models in use, its sample
+    files found, a sample scored. Exit code 1 when a check fails."""
+    findings = check_plugin(name)
+    if fmt == "json":
+        echo_json([{"status": f.status, "text": f.text(lang)} for f in findings])
+    else:
+        t = Texts(lang)
+        for finding in findings:
+            click.echo(f"{t('check.status.' + finding.status):<5} {finding.text(lang)}")
+        problems = sum(f.status == "problem" for f in findings)
+        key = "check.failed_summary" if problems else "check.passed"
+        click.echo("\n" + t(key, name=name, count=problems))
+    if not passed(findings):
+        click.get_current_context().exit(1)

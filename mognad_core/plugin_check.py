@@ -1,0 +1,220 @@
+"""``mognad plugin check NAME``: is an installed plugin in working order?
+
+Each check is a :class:`Finding`: passed (``ok``), a problem (``problem``: the plugin does not
+work as its author meant) or a remark (``remark``: it works, but users will see something
+odd, such as Swedish texts under ``--lang en``). The checks, in order:
+
+1. the plugin is loaded (else why not: blocked, not in the allow list, failed to import);
+2. its hooks are hooks mognad knows (a misspelt hook is never called), and no function that
+   is named like a hook lacks ``@hookimpl``;
+3. its models are registered and in use (none skipped; a model file missing from an installed
+   package points at ``[tool.setuptools.package-data]``);
+4. each model has short statement names and English texts (remarks);
+5. its sample files exist;
+6. each model scores a sample (its own, else made-up answers from
+   :func:`~mognad_core.sample_data.make_responses`), with its insights, priorities and gap,
+   and none of the plugin's hooks fails on the way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+from . import hookspecs
+from .errors import MognadError
+from .texts import Figure, Message
+
+OK, PROBLEM, REMARK = "ok", "problem", "remark"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's outcome: ``status`` (``"ok"``, ``"problem"`` or ``"remark"``) and what was
+    found, a :class:`~mognad_core.texts.Message`, followed by the plugin failure it is about
+    (``failure``, when there is one); :meth:`text` puts it into words."""
+
+    status: str
+    message: Message
+    failure: Any = None
+
+    def text(self, lang: str = "sv") -> str:
+        words = self.message.text(lang)
+        return words if self.failure is None else f"{words} {self.failure.describe(lang)}"
+
+
+def _hook_names() -> set[str]:
+    return {
+        name
+        for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+        if hasattr(fn, "mognad_spec")
+    }
+
+
+def _loaded(name: str) -> tuple[Any, list[Finding]]:
+    """The plugin object, or None with the finding that says why it is not loaded."""
+    from .plugins import get_plugin_manager, list_plugins
+
+    plugin = get_plugin_manager().get_plugin(name)
+    if plugin is not None:
+        return plugin, [Finding(OK, Message("check.loaded", name=name))]
+    rows = {row["name"]: row for row in list_plugins()}
+    if name in rows:
+        why = Message("check.not_loaded", name=name, reason=rows[name]["reason"])
+    else:
+        known = ", ".join(sorted(rows))
+        close = difflib.get_close_matches(name, sorted(rows), n=1)
+        hint = Message("plugin.problem.close", close=close[0]) if close else ""
+        why = Message("check.not_installed", name=name, close=hint, known=known)
+    return None, [Finding(PROBLEM, why)]
+
+
+def _hooks(name: str, plugin: Any) -> list[Finding]:
+    from .plugins import get_plugin_manager
+
+    known = _hook_names()
+    callers = get_plugin_manager().get_hookcallers(plugin) or []
+    used = sorted(c.name for c in callers)
+    findings = []
+    for hook in used:
+        if hook not in known:
+            close = difflib.get_close_matches(hook, sorted(known), n=1)
+            hint = Message("plugin.problem.close", close=close[0]) if close else ""
+            findings.append(Finding(PROBLEM, Message("check.unknown_hook", hook=hook, close=hint)))
+    unmarked = sorted(
+        attr
+        for attr in known - set(used)
+        if callable(getattr(plugin, attr, None))
+        and not hasattr(getattr(plugin, attr), "mognad_impl")
+    )
+    for attr in unmarked:
+        findings.append(Finding(PROBLEM, Message("check.unmarked_hook", hook=attr)))
+    if not findings:
+        hooks = ", ".join(used) or Message("error.none")
+        findings.append(Finding(OK, Message("check.hooks", hooks=hooks)))
+    return findings
+
+
+def _own_failures(name: str, seen: set[Any]) -> list[Any]:
+    from .plugins import plugin_failures
+
+    return [f for f in plugin_failures() if f.name == name and f not in seen]
+
+
+def _failure_finding(failure: Any) -> Finding:
+    """A failure of the plugin's; a model file it cannot find points at package-data."""
+    missing = failure.hook == "register_models" and "not found" in failure.error_text("en")
+    return Finding(PROBLEM, Message("check.package_data" if missing else "check.failure"), failure)
+
+
+def _models(name: str) -> tuple[list[Any], list[Finding]]:
+    from .plugins import _collect, get_model, list_models
+
+    mine = [info for info in list_models() if info.plugin == name]
+    registered = [
+        m for plugin, args, _ in _collect("register_models") if plugin == name for m in args
+    ]
+    findings = [
+        Finding(OK, Message("check.model", model=i.name, statements=i.statements)) for i in mine
+    ]
+    if not registered:
+        findings.append(Finding(REMARK, Message("check.no_models", name=name)))
+    return [get_model(i.name) for i in mine], findings
+
+
+def _model_texts(model: Any) -> list[Finding]:
+    findings = []
+    no_short = [s.id for s in model.statements if not (s.short and s.short_en)]
+    if no_short:
+        findings.append(
+            Finding(REMARK, Message("check.no_short", model=model.name, ids=", ".join(no_short)))
+        )
+    no_english = [s.id for s in model.statements if not s.text_en]
+    no_english += [d.id for _, d in model.iter_tree() if not d.label_en]
+    if no_english:
+        ids = ", ".join(no_english[:8]) + (" …" if len(no_english) > 8 else "")
+        findings.append(Finding(REMARK, Message("check.no_english", model=model.name, ids=ids)))
+    return findings
+
+
+def _samples(name: str) -> tuple[dict[str, Any], list[Finding]]:
+    from .plugins import get_samples
+
+    mine = [s for s in get_samples() if s.plugin == name]
+    found: dict[str, Any] = {}
+    findings = []
+    for sample in mine:
+        if sample.path.is_file():
+            findings.append(Finding(OK, Message("check.sample", path=str(sample.path))))
+            if sample.kind == "responses":
+                found.setdefault(sample.model, sample.path)
+        else:
+            findings.append(
+                Finding(PROBLEM, Message("check.sample_missing", path=str(sample.path)))
+            )
+    return found, findings
+
+
+def _scores(model: Any, sample: Any) -> Finding:
+    from .analysis import gap, priorities
+    from .scoring import score
+    from .targets import default_target
+
+    if sample is None:
+        from .sample_data import make_responses
+
+        source: Any = make_responses(model, n=40, seed=0)
+        where = Message("check.made_up")
+    else:
+        source, where = sample, str(sample)
+    try:
+        result = score(source, model, insights=True)
+        priorities(result, model=model)
+        gap(result, default_target(model) or ("next" if model.levels else 0.75), model=model)
+    except MognadError as exc:
+        return Finding(PROBLEM, Message("check.score_failed", model=model.name, error=exc.body))
+    return Finding(
+        OK,
+        Message(
+            "check.scored",
+            model=model.name,
+            where=where,
+            n=result.n_respondents,
+            overall=Figure(result.overall),
+            insights=len(result.insights),
+        ),
+    )
+
+
+def check_plugin(name: str) -> list[Finding]:
+    """Check the installed plugin ``name`` (its entry-point name, as ``mognad plugins`` lists
+    it); see the module's docstring for the checks. Never raises for the plugin's faults:
+    they are findings."""
+    import warnings
+
+    from .plugins import PluginWarning, plugin_failures
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        plugin, findings = _loaded(name)
+        if plugin is None:
+            return findings
+        findings += _hooks(name, plugin)
+        seen = set(plugin_failures()) - set(_own_failures(name, set()))
+        models, found = _models(name)
+        findings += found
+        for model in models:
+            findings += _model_texts(model)
+        samples, found = _samples(name)
+        findings += found
+        for model in models:
+            findings.append(_scores(model, samples.get(model.name)))
+        findings += [_failure_finding(f) for f in _own_failures(name, seen)]
+    return findings
+
+
+def passed(findings: list[Finding]) -> bool:
+    """True when no finding is a problem (remarks do not fail a check)."""
+    return all(f.status != PROBLEM for f in findings)
