@@ -62,7 +62,10 @@ class PluginScaffold:
 
     def next_commands(self) -> list[str]:
         """The three commands that take the new plugin from files to passing tests."""
-        return [f"cd {self.folder}", 'pip install -e ".[test]"', "pytest"]
+        folder = str(self.folder)
+        if any(c.isspace() for c in folder):
+            folder = f'"{folder}"'
+        return [f"cd {folder}", 'pip install -e ".[test]"', "pytest"]
 
 
 def package_name(name: str) -> str:
@@ -101,6 +104,7 @@ def plugin_files(name: str, *, title: str | None = None, model_only: bool = Fals
     """The text of each file of the plugin ``name`` (paths relative to its folder, with ``/``);
     ``title`` is the model's title (default: "NAME: digital mognad")."""
     package = package_name(name)
+    title = " ".join((title or "").split())  # one line: a heading in the README, a TOML string
     title_sv = title or f"{name}: digital mognad"
     title_en = title or f"{name}: digital maturity"
     fields = {

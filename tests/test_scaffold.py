@@ -175,6 +175,17 @@ def test_a_title_with_quotes_commas_and_colons_is_written_as_given(here):
     assert (root / "mognad_kommun_2" / "samples" / "kommun-2_svar.csv").is_file()
 
 
+def test_a_title_is_one_line_and_a_folder_with_spaces_is_quoted_in_the_next_steps(here, run_cli):
+    out = run_cli("plugin", "new", "acme", "--dir", "mina tillägg", "--title", " Två\nrader ")
+    assert out.exit_code == 0, out.stderr
+    assert '\n  cd "mina tillägg/mognad-acme"\n' in out.stdout
+    root = here / "mina tillägg" / "mognad-acme"
+    assert load_model_file(root / "mognad_acme" / "model.yaml").title == "Två rader"
+    assert (
+        (root / "README.md").read_text(encoding="utf-8").startswith("# mognad-acme\n\nTvå rader:")
+    )
+
+
 def test_the_sample_file_has_60_respondents_in_forvaltningar_and_scores(here):
     new_plugin("acme")
     package = here / "mognad-acme" / "mognad_acme"
@@ -472,6 +483,10 @@ def test_the_package_installs_in_a_clean_venv_and_its_tests_pass(tmp_path, model
     assert listed.returncode == 0, listed.stderr
     models = {m["name"]: m for m in json.loads(listed.stdout)}
     assert models["acme"]["plugin"] == "acme" and {"dimios", "dmm"} <= set(models)
+    plugins = run("-m", "mognad_core", "plugins", "--format", "json")
+    acme = next(p for p in json.loads(plugins.stdout) if p["name"] == "acme")
+    assert acme["distribution"] == "mognad-acme 0.1.0"
+    assert set(acme["hooks"]) == ({"register_models", "register_samples"} if model_only else HOOKS)
 
     tests = run("-m", "pytest", "-p", "no:cacheprovider", cwd=made.folder)
     summary = tests.stdout.strip().splitlines()[-1]
