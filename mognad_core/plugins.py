@@ -49,7 +49,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import ModelError, MognadError
-from .texts import CATALOGUE, Message, text
+from .texts import CATALOGUE, Message, check_lang, text
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
@@ -759,6 +759,7 @@ def list_plugins(lang: str = "sv") -> list[dict[str, Any]]:
     ``lang``) and ``replaced`` (its models that the replace setting put another plugin's model
     in place of). Loaded plugins come first, in loading order; then skipped ones, by name.
     """
+    check_lang(lang)
     pm = get_plugin_manager()
     failures = plugin_failures()
     replaced = _replaced()

@@ -269,6 +269,7 @@ def _call(name: str, scored) -> None:
         "reliability": lambda: mognad.reliability(rs, lang="de"),
         "portfolio": lambda: mognad.portfolio(INITIATIVES, scored, lang="de"),
         "build_report": lambda: mognad.build_report(rs, "dimios", "x.xlsx", lang="de"),
+        "list_plugins": lambda: mognad.list_plugins(lang="de"),
     }
     assert name in calls, f"add {name} to this test: it takes lang"
     calls[name]()
