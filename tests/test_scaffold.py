@@ -182,7 +182,11 @@ def test_a_title_is_one_line_and_a_folder_with_spaces_is_quoted_in_the_next_step
     root = here / "mina tillägg" / "mognad-acme"
     assert load_model_file(root / "mognad_acme" / "model.yaml").title == "Två rader"
     assert (
-        (root / "README.md").read_text(encoding="utf-8").startswith("# mognad-acme\n\nTvå rader:")
+        (root / "README.md")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "# mognad-acme\n\nA maturity model plugin for mognad: *Två rader*. It was started"
+        )
     )
 
 
