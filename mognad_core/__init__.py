@@ -30,6 +30,8 @@ from .hookspecs import hookimpl
 from .mappings import MappingSuggestion, suggest_mapping
 from .model_files import dump_model, load_model_file, model_from_dict
 from .plugins import (
+    ModelInfo,
+    PluginFailure,
     get_model,
     get_plugin_manager,
     get_samples,
@@ -72,10 +74,12 @@ __all__ = [
     "Location",
     "MappingSuggestion",
     "MaturityModel",
+    "ModelInfo",
     "ModelError",
     "ModelInsight",
     "MognadError",
     "PluginError",
+    "PluginFailure",
     "PortfolioResult",
     "PriorityResult",
     "RawTable",

@@ -48,8 +48,10 @@ def register_models(register: Callable[[MaturityModel], None]) -> None:
     """Register maturity models.
 
     Call ``register(model)`` once for each :class:`~mognad_core.schema.MaturityModel` the plugin
-    provides. Model names must be unique across all installed plugins; a duplicate raises
-    :class:`~mognad_core.errors.PluginError` naming both plugins.
+    provides. A model name that is already taken (case ignored) keeps its first model:
+    built-ins first, then the other plugins by name. The later model is skipped alone and
+    reported naming both plugins (:func:`~mognad_core.plugins.plugin_failures`); the
+    ``replace_models`` setting (``MOGNAD_REPLACE_MODELS=dimios=acme``) chooses otherwise.
     """
 
 
