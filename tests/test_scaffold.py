@@ -491,6 +491,10 @@ def test_the_package_installs_in_a_clean_venv_and_its_tests_pass(tmp_path, model
     acme = next(p for p in json.loads(plugins.stdout) if p["name"] == "acme")
     assert acme["distribution"] == "mognad-acme 0.1.0"
     assert set(acme["hooks"]) == ({"register_models", "register_samples"} if model_only else HOOKS)
+    checked = run("-m", "mognad_core", "plugin", "check", "acme", "--lang", "en")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Plugin 'acme' passed the check." in checked.stdout
+    assert "NOTE" not in checked.stdout  # short names and English texts: all there
 
     tests = run("-m", "pytest", "-p", "no:cacheprovider", cwd=made.folder)
     summary = tests.stdout.strip().splitlines()[-1]
