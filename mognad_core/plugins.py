@@ -525,9 +525,12 @@ def _replacements() -> dict[str, str]:
 Source = str | Path
 
 
-def _not_used(source: Source, model: Any, winner: Source, why: Message | None = None) -> None:
+def _not_used(
+    source: Source, model: Any, winner: Source, why: Message | None = None, spelling: str = ""
+) -> None:
     """Report that ``source``'s ``model`` is not used because ``winner`` has its name (the
-    built-in plugin ``winner`` that is not loaded, when ``why`` says so)."""
+    built-in plugin ``winner`` that is not loaded, when ``why`` says so), spelt ``spelling``
+    there (a plugin may build a model whose name has capitals; names ignore case)."""
     if isinstance(source, Path):
         who = (
             Message("plugin.who.file", path=str(winner))
@@ -549,11 +552,13 @@ def _not_used(source: Source, model: Any, winner: Source, why: Message | None = 
     elif source == winner:
         message = Message("plugin.problem.model_twice", name=source, model=model.name)
     else:
+        spelt = "" if model.name == spelling else Message("plugin.problem.spelt", spelt=spelling)
         message = Message(
             "plugin.problem.model_taken",
             model=model.name,
             name=source,
             other=winner,
+            spelt=spelt,
             env=REPLACE_ENV,
         )
     _record(PluginFailure(source, message, model=model.name))
@@ -619,7 +624,7 @@ def _model_registry() -> dict[str, tuple[Any, Source]]:
             if was_chosen and isinstance(source, str):  # the user chose: nothing went wrong
                 replaced.append((source, model.name, str(winner[0])))
             else:
-                _not_used(source, model, winner[0])
+                _not_used(source, model, winner[0], spelling=winner[1].name)
         models[key] = (winner[1], winner[0])
     if isinstance(pm, _PluginManager):
         pm.models = (signature, models, replaced)

@@ -1467,11 +1467,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plugin.effect.other": ("dess svar utelämnades", "its answer was left out"),
     "plugin.problem.model_taken": (
         "modellen '{model}' i tillägget '{name}' används inte: tillägget '{other}' har redan en "
-        "modell med det namnet. Alla andra modeller fungerar. För att använda den här i "
+        "modell med det namnet{spelt}. Alla andra modeller fungerar. För att använda den här i "
         "stället: sätt {env}={model}={name}, eller avinstallera ett av tilläggen.",
         "model '{model}' of plugin '{name}' is not used: plugin '{other}' already has a model "
-        "of that name. All other models work. To use this one instead, set "
+        "of that name{spelt}. All other models work. To use this one instead, set "
         "{env}={model}={name}, or uninstall one of the plugins.",
+    ),
+    "plugin.problem.spelt": (
+        " (stavat '{spelt}': modellnamn skiljer inte på stora och små bokstäver)",
+        " (spelt '{spelt}': model names ignore case)",
     ),
     "plugin.problem.model_twice": (
         "tillägget '{name}' registrerar två modeller med namnet '{model}'; den första används.",
