@@ -60,7 +60,7 @@ def check(name: str, lang: str, fmt: str) -> None:
     else:
         t = Texts(lang)
         for finding in findings:
-            click.echo(f"{t('check.status.' + finding.status):<5} {finding.text(lang)}")
+            click.echo(f"{t(f'check.status.{finding.status}'):<5} {finding.text(lang)}")
         problems = sum(f.status == "problem" for f in findings)
         key = "check.failed_summary" if problems else "check.passed"
         click.echo("\n" + t(key, name=name, count=problems))
