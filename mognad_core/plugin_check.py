@@ -72,11 +72,10 @@ def _loaded(name: str) -> tuple[Any, list[Finding]]:
 
 
 def _hooks(name: str, plugin: Any) -> list[Finding]:
-    from .plugins import get_plugin_manager
+    from .plugins import list_plugins
 
     known = _hook_names()
-    callers = get_plugin_manager().get_hookcallers(plugin) or []
-    used = sorted(c.name for c in callers)
+    used = next(row["hooks"] for row in list_plugins() if row["name"] == name)
     findings = []
     for hook in used:
         if hook not in known:
@@ -105,21 +104,19 @@ def _own_failures(name: str, seen: set[Any]) -> list[Any]:
 
 def _failure_finding(failure: Any) -> Finding:
     """A failure of the plugin's; a model file it cannot find points at package-data."""
-    missing = failure.hook == "register_models" and "not found" in failure.error_text("en")
+    missing = failure.in_hook("register_models") and "not found" in failure.error_text("en")
     return Finding(PROBLEM, Message("check.package_data" if missing else "check.failure"), failure)
 
 
 def _models(name: str) -> tuple[list[Any], list[Finding]]:
-    from .plugins import _collect, get_model, list_models
+    from .plugins import get_model, list_models, plugin_failures
 
     mine = [info for info in list_models() if info.plugin == name]
-    registered = [
-        m for plugin, args, _ in _collect("register_models") if plugin == name for m in args
-    ]
+    skipped = [f for f in plugin_failures() if f.name == name and f.kind == "model"]
     findings = [
         Finding(OK, Message("check.model", model=i.name, statements=i.statements)) for i in mine
     ]
-    if not registered:
+    if not mine and not skipped:
         findings.append(Finding(REMARK, Message("check.no_models", name=name)))
     return [get_model(i.name) for i in mine], findings
 

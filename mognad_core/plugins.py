@@ -112,6 +112,10 @@ class PluginFailure:
             return "model"
         return "setting" if self.setting is not None else "load"
 
+    def in_hook(self, hook: str) -> bool:
+        """Whether this is a failure of the hook called ``hook``."""
+        return self.hook == hook
+
     def error_text(self, lang: str = "sv") -> str:
         """``error`` in words (an exception's text is the same in every language)."""
         return self.error.text(lang) if isinstance(self.error, Message) else self.error
