@@ -71,7 +71,12 @@ _ESSENTIAL = {"mognad_readers"}
 #: The models each built-in plugin registers (model name -> plugin). Their names stay reserved
 #: for the built-in even when it is blocked: blocking never hands a name to another plugin
 #: (tests/test_plugins.py checks this list against what the built-ins register).
-BUILTIN_MODELS: dict[str, str] = {"dimios": "dimios", "dimios-5": "dimios", "dmm": "dmm"}
+BUILTIN_MODELS: dict[str, str] = {
+    "dimios": "dimios",
+    "dimios-5": "dimios",
+    "dmm": "dmm",
+    "dmm-original": "dmm",
+}
 
 
 class PluginWarning(UserWarning):

@@ -22,24 +22,39 @@ LEADERSHIP_GROUPS = {
 }
 
 
+#: The DMM leaders: one wave, four leadership groups, no roles, no blanks.
+DMM_ARGS = dict(
+    n=28,
+    seed=7,
+    waves=(2025,),
+    groups=LEADERSHIP_GROUPS,
+    group_column="ledningsgrupp",
+    roles=False,
+    missing_rate=0.0,
+)
+
+
+def dmm_frames():
+    """The two DMM samples: ``dmm`` (27 statements) and ``dmm-original``, the same leaders and
+    answers plus the Relationer statements rel1-rel3. Those come from the generator run for
+    ``dmm-original`` with the same seed: it draws the same respondents (groups and maturity)
+    before the answers, so each leader's Relationer answers fit their other answers."""
+    dmm = generate_responses(get_model("dmm"), **DMM_ARGS)
+    original = generate_responses(get_model("dmm-original"), **DMM_ARGS)
+    relationer = [s for s in original.columns if s not in dmm.columns]
+    assert (original["ledningsgrupp"] == dmm["ledningsgrupp"]).all()
+    return dmm, dmm.join(original[relationer])
+
+
 def main() -> None:
     dimios = get_model("dimios")
     frame = generate_responses(dimios, n=240, seed=2025, waves=(2024, 2025))
     write_xlsx(frame, DIMIOS / "dimios_sample.xlsx", force=True)
     for year in (2024, 2025):
         write_csv(frame[frame["år"] == year], DIMIOS / f"dimios_{year}.csv", force=True)
-    dmm = get_model("dmm")
-    frame = generate_responses(
-        dmm,
-        n=28,
-        seed=7,
-        waves=(2025,),
-        groups=LEADERSHIP_GROUPS,
-        group_column="ledningsgrupp",
-        roles=False,
-        missing_rate=0.0,
-    )
-    write_xlsx(frame, DMM / "dmm_sample.xlsx", force=True)
+    dmm, dmm_original = dmm_frames()
+    write_xlsx(dmm, DMM / "dmm_sample.xlsx", force=True)
+    write_xlsx(dmm_original, DMM / "dmm_original_sample.xlsx", force=True)
     make_initiatives()
     print("wrote", DIMIOS, DMM)
 

@@ -59,7 +59,7 @@ def test_a_clashing_plugin_skips_its_model_alone_naming_both_plugins(clash, run_
     listed = run_cli("models", "--format", "json")
     assert listed.exit_code == 0, listed.stderr
     plugins = {m["name"]: m["plugin"] for m in json.loads(listed.stdout)}
-    assert plugins == {"dimios": "dimios", "dmm": "dmm", "klon": "clash"}
+    assert plugins == {**BUILTIN_MODELS, "klon": "clash"}
     warning = (
         "mognad: varning: modellen 'dimios' i tillägget 'clash' används inte: tillägget "
         "'dimios' har redan en modell med det namnet."
@@ -131,7 +131,8 @@ def test_with_a_clash_installed_the_excel_functions_work_and_show_it(clash):
     from mognad_excel import udfs
 
     table = udfs.MOGNAD_MODELS()
-    assert [row[0] for row in table[1:4]] == ["dimios", "dmm", "klon"]
+    names = sorted([*BUILTIN_MODELS, "klon"])
+    assert [row[0] for row in table[1 : len(names) + 1]] == names
     assert table[1][5] == "dimios"  # the built-in model, by the built-in plugin
     (status,) = [row for row in table if row[0] == "Varning"]
     assert status[5] == "clash" and "modellen 'dimios' i tillägget 'clash'" in status[2]
@@ -171,7 +172,7 @@ def test_blocking_a_builtin_never_hands_its_name_to_another_plugin(clash, monkey
     mognad.reset_plugins()
     with pytest.warns(PluginWarning, match="namnet tillhör den inbyggda modellen"):
         names = [m.name for m in mognad.list_models()]
-    assert names == ["dmm", "klon"]
+    assert names == sorted([m for m, p in BUILTIN_MODELS.items() if p != "dimios"] + ["klon"])
     refused = run_cli("score", DIMIOS_2025, "--model", "dimios")
     assert refused.exit_code == 2 and "Okänd modell 'dimios'" in refused.stderr
     assert "(blockerat av MOGNAD_BLOCK_PLUGINS)" in refused.stderr  # the warning says why

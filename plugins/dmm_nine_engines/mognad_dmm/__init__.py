@@ -26,11 +26,18 @@ from .targets import TargetGap, core_target_for, resolve_target, target_gap
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dmm_sample.xlsx"
 TARGET_SAMPLE = HERE / "samples" / "malprofil.yaml"
-SOURCE_MOTORS = HERE / "variants" / "dmm_source_motors.yaml"
+#: The model ``dmm-original``: the nine engines as the method's authors list them.
+SOURCE_MOTORS = HERE / "model_original.yaml"
+#: The same 28 leaders as :data:`SAMPLE`, with the Relationer statements rel1-rel3 as well: one
+#: questionnaire of 30 statements, for ``dmm-original`` (and ``dmm``, which leaves rel1-3 out).
+SOURCE_SAMPLE = HERE / "samples" / "dmm_original_sample.xlsx"
+SOURCE_TARGET_SAMPLE = HERE / "samples" / "malprofil_original.yaml"
 
 __all__ = [
     "SAMPLE",
     "SOURCE_MOTORS",
+    "SOURCE_SAMPLE",
+    "SOURCE_TARGET_SAMPLE",
     "TARGET_SAMPLE",
     "Profile",
     "TargetGap",
@@ -59,18 +66,16 @@ def model():
 
 @cache
 def source_motors_model():
-    """The variant with the nine motors as the authors publish them (``dmm_source_motors``).
-
-    Not registered as an installed model (the project lead decides which list is the default);
-    use it as ``mognad.score(file, mognad_dmm.source_motors_model())`` or through its file,
-    :data:`SOURCE_MOTORS`.
-    """
+    """The installed model ``dmm-original``: the nine engines as the method's authors list them
+    ("Värderingar, Vision & Mission" as one engine, "Relationer" as the ninth). ``dmm``, the
+    default, follows the project brief's list (README, section 2)."""
     return load_model_file(SOURCE_MOTORS)
 
 
 @hookimpl
 def register_models(register):
     register(model())
+    register(source_motors_model())
 
 
 @hookimpl(specname="resolve_target")
@@ -78,9 +83,9 @@ def resolve_named_target(model, value, result):
     """``--target`` presets from ``meta.target_profiles`` and level aliases ("Koordinering").
 
     Only values the core cannot resolve are answered here; everything else returns None. The
-    core asks this hook about ``dmm`` and about models no plugin registered (a user's copy of the
-    DMM file, :func:`source_motors_model`), never about another plugin's model; of the models
-    no plugin registered, only those declaring the DMM settings are answered.
+    core asks this hook about ``dmm`` and ``dmm-original`` and about models no plugin registered
+    (a user's copy of a DMM file), never about another plugin's model; of the models no plugin
+    registered, only those declaring the DMM settings are answered.
     """
     if not is_dmm_model(model) or not isinstance(value, str) or not value.strip():
         return None
@@ -100,6 +105,19 @@ def register_samples(register):
         path=TARGET_SAMPLE,
         description="En målprofil per motor (för --target)",
         description_en="A target profile per engine (for --target)",
+        kind="target",
+    )
+    register(
+        model="dmm-original",
+        path=SOURCE_SAMPLE,
+        description="Samma ledningsgrupper med alla 30 påståenden, också Relationer",
+        description_en="The same leadership groups with all 30 statements, Relationships too",
+    )
+    register(
+        model="dmm-original",
+        path=SOURCE_TARGET_SAMPLE,
+        description="En målprofil per motor i källans lista (för --target)",
+        description_en="A target profile per engine of the source's list (for --target)",
         kind="target",
     )
 

@@ -115,12 +115,7 @@ class WeakEngines(BaseModel):
 
 
 def model_for(result: ScoreResult, model: Any = None) -> MaturityModel:
-    """The model of a result: :func:`mognad_core.resolve_model`, with the source-motors variant
-    (which is not registered) found by its name."""
-    if model is None and result.model == "dmm_source_motors":
-        from . import source_motors_model
-
-        return source_motors_model()
+    """The model of a result: :func:`mognad_core.resolve_model`."""
     return resolve_model(result, model)
 
 

@@ -15,7 +15,7 @@ from mognad_core import Dimension, Level, MaturityModel, ModelError, texts
 from mognad_core.schema import normalize_token
 
 #: Model names the plugin always answers for.
-DMM_MODEL_NAMES = ("dmm", "dmm_source_motors")
+DMM_MODEL_NAMES = ("dmm", "dmm-original")
 
 
 class RelationLabel(BaseModel):
