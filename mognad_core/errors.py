@@ -135,9 +135,10 @@ class InputError(MognadError):
     """Bad input data, located as precisely as possible.
 
     ``problem`` says what is wrong, ``expected`` what would have been right; ``more`` lists
-    further places with the same kind of problem. Each is a :class:`~mognad_core.texts.Message`
-    or plain English text; the location is written in the reader's language
-    (:meth:`Location.describe`).
+    further places with the same kind of problem; ``hint`` what to do instead (for example
+    another installed model whose scale the file's answers fit). Each is a
+    :class:`~mognad_core.texts.Message` or plain English text; the location is written in the
+    reader's language (:meth:`Location.describe`).
     """
 
     problem: str | Message
@@ -145,13 +146,14 @@ class InputError(MognadError):
     expected: str | Message | None = None
     more: list[str | Message] = field(default_factory=list)
     more_count: int = 0
+    hint: str | Message | None = None
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
         self.body = self.problem
 
     def translatable(self) -> bool:
-        parts = (self.problem, self.expected, *self.more)
+        parts = (self.problem, self.expected, *self.more, self.hint)
         return not any(isinstance(p, str) for p in parts if p is not None)
 
     def text(self, lang: str = "sv") -> str:
@@ -171,6 +173,8 @@ class InputError(MognadError):
             shown = "; ".join(t.message(m) for m in self.more)
             shown += ", ..." if self.more_count > len(self.more) else ""
             text += " " + t("error.more_cells", count=self.more_count, cells=shown)
+        if self.hint:
+            text += " " + t.message(self.hint)
         return text
 
     @property

@@ -1360,6 +1360,88 @@ def _cell_error(
     )
 
 
+#: respondents with a numeric answer needed before "no answer uses the scale's top value" is
+#: noted (with fewer, an unused top step is ordinary; docs/scoring.md "Another model's scale")
+SCALE_NOTE_MIN_RESPONDENTS = 30
+
+
+def _same_statements(model: MaturityModel) -> list[MaturityModel]:
+    """The other installed models with exactly ``model``'s statement ids and another scale."""
+    from .plugins import get_model, list_models
+
+    ids = set(model.statement_ids)
+    out = []
+    for info in list_models():
+        if info.name == model.name or info.statements != len(ids):
+            continue
+        try:
+            other = get_model(info.name)
+        except MognadError:
+            continue
+        same_scale = (other.scale.min, other.scale.max) == (model.scale.min, model.scale.max)
+        if set(other.statement_ids) == ids and not same_scale:
+            out.append(other)
+    return out
+
+
+def _scale_text(model: MaturityModel) -> str:
+    return f"{model.name} ({model.scale.min:g}–{model.scale.max:g})"
+
+
+def _models_fitting(
+    frame: pd.DataFrame, found: Mapping[str, int], model: MaturityModel, words: Any, keep: Any
+) -> list[MaturityModel]:
+    """The installed models with ``model``'s statements on whose scale every answer of the
+    respondents (``keep``) is valid, by the same reading rules."""
+    out = []
+    for other in _same_statements(model):
+        try:
+            key = answer_key(other.scale, words)
+        except MognadError:
+            continue
+        _, _, bad = _code_statements(frame, found, other, key)
+        if not (bad & np.asarray(keep)[:, None]).any():
+            out.append(other)
+    return out
+
+
+def _other_scale_hint(models: list[MaturityModel]) -> Message:
+    return Message(
+        "answer.fits_other_model",
+        models=joined([_scale_text(m) for m in models]),
+        name=models[0].name,
+    )
+
+
+def _note_on_top_value(values: np.ndarray, model: MaturityModel) -> list[Message]:
+    """A note when many respondents answered and none used the scale's top value, naming the
+    installed models with the same statements and a shorter scale that every answer fits."""
+    answered = ~np.isnan(values)
+    respondents = int(answered.any(axis=1).sum())
+    if respondents < SCALE_NOTE_MIN_RESPONDENTS:
+        return []
+    top = float(np.nanmax(values))
+    if top >= model.scale.max:
+        return []
+    low = float(np.nanmin(values))
+    fits = [
+        m
+        for m in _same_statements(model)
+        if m.scale.max < model.scale.max and m.scale.min <= low and top <= m.scale.max
+    ]
+    if not fits:
+        return []
+    return [
+        Message(
+            "read.top_value_unused",
+            count=respondents,
+            top=f"{model.scale.max:g}",
+            models=joined([_scale_text(m) for m in fits]),
+            name=fits[0].name,
+        )
+    ]
+
+
 def prepare(
     table: RawTable | pd.DataFrame,
     model: MaturityModel,
@@ -1423,6 +1505,9 @@ def prepare(
     if first_error is not None:
         first_error.more = more
         first_error.more_count = more_count
+        fitting = _models_fitting(frame, found, model, words, keep)
+        if fitting:
+            first_error.hint = _other_scale_hint(fitting)
         raise first_error
     keep, duplicate_notes = _duplicate_ids(table, attr_pos, keep, rule)
     attributes = frame.iloc[:, attr_pos]  # a list of positions: already a copy
@@ -1435,6 +1520,7 @@ def prepare(
         row_numbers = row_numbers[keep]
     notes = list(table.notes)  # the reader's notes (hidden rows, macros ...) come first
     notes += row_notes + duplicate_notes + _notes_on_answers(stats, model)
+    notes += _note_on_top_value(values, model)
     if attr_pos:
         names = ", ".join(f'"{c}"' for c in attributes.columns)
         notes.append(Message("read.columns_kept", names=names))
