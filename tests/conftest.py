@@ -14,6 +14,8 @@ Paths
     INITIATIVES      initiativ.xlsx, the DiMiOS sample portfolio of initiatives
     DIMIOS_MODEL_FILE          the DiMiOS model definition (model.yaml)
     DMM_SAMPLE, DMM_TARGET     dmm_sample.xlsx and the target profile malprofil.yaml
+    DMM_ORIGINAL_SAMPLE, DMM_ORIGINAL_TARGET   for model dmm-original (the source's engine
+                     list): dmm_sample.xlsx's 28 leaders plus rel1-rel3, malprofil_original.yaml
 
 ``assert_short_names(model)``: every statement has a unique short name in both languages.
 
@@ -70,6 +72,8 @@ INITIATIVES = DIMIOS_SAMPLES / "initiativ.xlsx"
 DIMIOS_MODEL_FILE = DIMIOS_SAMPLES.parent / "model.yaml"
 DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"
 DMM_TARGET = DMM_SAMPLES / "malprofil.yaml"
+DMM_ORIGINAL_SAMPLE = DMM_SAMPLES / "dmm_original_sample.xlsx"
+DMM_ORIGINAL_TARGET = DMM_SAMPLES / "malprofil_original.yaml"
 
 
 # ---- chart labels: the short statement names of a model ----------------------------------------

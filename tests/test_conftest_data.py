@@ -16,6 +16,8 @@ from conftest import (
     DIMIOS_MODEL_FILE,
     DIMIOS_SAMPLE,
     DIMIOS_SAMPLES,
+    DMM_ORIGINAL_SAMPLE,
+    DMM_ORIGINAL_TARGET,
     DMM_SAMPLE,
     DMM_SAMPLES,
     DMM_TARGET,
@@ -43,6 +45,8 @@ def test_sample_paths_are_the_bundled_samples():
         ("dimios", "initiatives", INITIATIVES.resolve()),
         ("dmm", "responses", DMM_SAMPLE.resolve()),
         ("dmm", "target", DMM_TARGET.resolve()),
+        ("dmm-original", "responses", DMM_ORIGINAL_SAMPLE.resolve()),
+        ("dmm-original", "target", DMM_ORIGINAL_TARGET.resolve()),
     }
     # the first response sample of each model is the one demo and the docs use
     assert mognad.get_samples("dimios", "responses")[0].path.resolve() == DIMIOS_SAMPLE.resolve()
@@ -52,6 +56,8 @@ def test_sample_paths_are_the_bundled_samples():
     assert mognad_dimios.SAMPLE.resolve() == DIMIOS_SAMPLE.resolve()
     assert mognad_dmm.SAMPLE.resolve() == DMM_SAMPLE.resolve()
     assert mognad_dmm.TARGET_SAMPLE.resolve() == DMM_TARGET.resolve()
+    assert mognad_dmm.SOURCE_SAMPLE.resolve() == DMM_ORIGINAL_SAMPLE.resolve()
+    assert mognad_dmm.SOURCE_TARGET_SAMPLE.resolve() == DMM_ORIGINAL_TARGET.resolve()
 
 
 def test_tiny_frame_and_excel_rows_are_tiny_rows(tiny_frame):
