@@ -20,7 +20,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from mognad_core import hookimpl, load_model_file
+import yaml
+
+from mognad_core import hookimpl, load_model, load_model_file
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 from .balance import Balance, balance
@@ -49,6 +51,7 @@ __all__ = [
     "classify",
     "classify_groups",
     "model",
+    "model_five_point",
     "weakest_categories",
     "where_to_start",
 ]
@@ -60,9 +63,59 @@ def model():
     return load_model_file(HERE / "model.yaml")
 
 
+#: The variant for files answered on five points (mognad 1.x's DiMiOS scale): same statements,
+#: categories, quadrants and benchmarks; only the name, the titles and the scale differ.
+FIVE_POINT = {
+    "name": "dimios-5",
+    "title": "DiMiOS på femgradig skala (variant för svar 1–5)",
+    "title_en": "DiMiOS on a five-point scale (variant for answers 1–5)",
+    "description": (
+        "Samma påståenden, kategorier och beräkning som modellen dimios, men på skalan 1–5 som "
+        "mognad använde före version 2. Använd den för svarsfiler som besvarats på fem steg; "
+        "DiMiOS själv använder en sexgradig skala (modellen dimios)."
+    ),
+    "description_en": (
+        "The same statements, categories and formula as the model dimios, but on the 1–5 scale "
+        "mognad used before version 2. Use it for response files answered on five steps; DiMiOS "
+        "itself uses a six-point scale (the model dimios)."
+    ),
+    "scale": {
+        "min": 1,
+        "max": 5,
+        "integer": True,
+        "labels": {
+            1: "Stämmer inte alls",
+            2: "Stämmer dåligt",
+            3: "Stämmer delvis",
+            4: "Stämmer ganska bra",
+            5: "Stämmer helt",
+        },
+        "labels_en": {
+            1: "Does not apply at all",
+            2: "Applies poorly",
+            3: "Partly applies",
+            4: "Applies fairly well",
+            5: "Fully applies",
+        },
+    },
+}
+
+
+@cache
+def model_five_point():
+    """The ``dimios-5`` variant: :func:`model` on the 1–5 scale mognad 1.x used (for files
+    answered on five points; README "Six points, and the 1–5 variant")."""
+    data = yaml.safe_load((HERE / "model.yaml").read_text(encoding="utf-8"))
+    dont_know = data["scale"]["dont_know"]
+    data.update(FIVE_POINT)
+    data["scale"] = {**FIVE_POINT["scale"], "dont_know": dont_know}
+    return load_model(data)
+
+
 @hookimpl
 def register_models(register):
     register(model())
+    register(model_five_point())
 
 
 @hookimpl
