@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
+from . import checklists
 from .answers import (
     BLANK_TEXT,
     UNCHECKED,
@@ -579,7 +580,7 @@ def match_columns(
             found[open_numbers[n]] = j
     attributes.sort()
     missing = [sid for sid in model.statement_ids if sid not in found]
-    if not found:
+    if not found and not checklists.has_option_columns(headers, model):
         transposed = _statements_in_rows(table, certain, model.scale)
         if transposed is not None:
             raise transposed
@@ -1468,6 +1469,11 @@ def prepare(
     words, answers_file = load_answers(rules.answers if answers is None else answers)
     key = answer_key(model.scale, words, source=answers_file or None)
     found, attr_pos, missing = match_columns(table, model, mapping)
+    # checklist statements (kind: checklist) are read by their own rules: mognad_core.checklists
+    lists, attr_pos = checklists.find_columns(table, model, found, attr_pos)
+    if lists:
+        found = {sid: pos for sid, pos in found.items() if sid not in lists.statements}
+        missing = [sid for sid in missing if sid not in lists.statements]
     frame = table.frame
     n = len(frame)
     stats: ReadStats = Counter()
@@ -1477,6 +1483,8 @@ def prepare(
         bad = None
     else:
         values, dont_know, bad = _code_statements(frame, found, model, key, stats)
+    if lists:
+        checklists.fill(table, model, lists, values, dont_know)
     percent = set(_percent_cells(table, found, model, values))
     if percent:
         bad = np.zeros(values.shape, dtype=bool, order="F") if bad is None else bad
@@ -1552,7 +1560,8 @@ def prepare(
         values=values,
         dont_know=dont_know,
         attributes=attributes,
-        columns={sid: str(frame.columns[pos]) for sid, pos in found.items()},
+        columns={sid: str(frame.columns[pos]) for sid, pos in found.items()}
+        | lists.column_names(frame),
         missing_statements=missing,
         attribute_columns=list(attributes.columns),
         source=table.source,

@@ -200,8 +200,25 @@ def plain_number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+class ChecklistOption(_Base):
+    """One option of a checklist statement (``kind: checklist``)."""
+
+    id: str = Field(pattern=_ID)
+    text: str = Field(min_length=1, description="Swedish option text.")
+    text_en: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="Other wordings meaning it.")
+
+    def label(self, lang: str = "sv") -> str:
+        return in_language(self.text, self.text_en, lang)
+
+
 class Statement(_Base):
-    """One rated statement (a survey question)."""
+    """One rated statement (a survey question).
+
+    ``kind: checklist`` makes it a checklist question: the respondent chooses any number of its
+    ``options`` and the answer's value on the scale is ``min + (max - min) * chosen / options``,
+    so its score is the share of the options chosen (see ``docs/model-format.md``).
+    """
 
     id: str = Field(pattern=_ID)
     text: str = Field(min_length=1, description="Swedish statement text.")
@@ -216,7 +233,42 @@ class Statement(_Base):
     weight: float = Field(1.0, gt=0)
     reverse: bool = Field(False, description="Scored as min + max - answer.")
     aliases: list[str] = Field(default_factory=list, description="Other headers meaning it.")
+    kind: Literal["scale", "checklist"] = Field(
+        "scale", description="scale: an answer on the scale; checklist: options chosen."
+    )
+    options: list[ChecklistOption] = Field(
+        default_factory=list, description="A checklist's options (kind: checklist)."
+    )
     meta: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> Statement:
+        if self.kind == "scale" and self.options:
+            raise ValueError(f"statement {self.id!r} has options: add kind: checklist")
+        if self.kind == "checklist":
+            if not self.options:
+                raise ValueError(f"checklist statement {self.id!r} needs at least one option")
+            if self.reverse:
+                raise ValueError(f"checklist statement {self.id!r} cannot be reverse")
+            ids = [o.id for o in self.options]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"checklist statement {self.id!r}: each option needs its own id")
+            seen: dict[str, str] = {}
+            for o in self.options:
+                for word in (o.id, o.text, o.text_en, *o.aliases):
+                    if word is None:
+                        continue
+                    key = normalize_token(word)
+                    if seen.setdefault(key, o.id) != o.id:
+                        raise ValueError(
+                            f"checklist statement {self.id!r}: {word!r} names two options "
+                            f"({seen[key]!r} and {o.id!r}); an option's words must be its own"
+                        )
+        return self
+
+    @property
+    def is_checklist(self) -> bool:
+        return self.kind == "checklist"
 
     def label(self, lang: str = "sv") -> str:
         return in_language(self.text, self.text_en, lang)

@@ -2410,6 +2410,59 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "survey answered on a shorter scale? The model {models} has the same statements and "
         "every answer fits it: if so, use --model {name}.",
     ),
+    # ---- checklist statements (mognad_core.checklists: kind checklist, options) ----------------
+    "checklist.unknown_option": (
+        '{shown} är inget av alternativen i kryssfrågan "{statement}"',
+        '{shown} is none of the options of checklist question "{statement}"',
+    ),
+    "checklist.bad_count": (
+        "{shown} är inget antal valda alternativ (frågan har {count} alternativ)",
+        "{shown} is not a number of options chosen (the question has {count} options)",
+    ),
+    "checklist.expected.cell": (
+        "de valda alternativen åtskilda med ; (till exempel {options}), inget, ett antal från "
+        "0 till {count}, vet ej eller en tom cell",
+        "the options chosen separated by ; (for example {options}), none, a number from 0 to "
+        "{count}, don't know or a blank cell",
+    ),
+    "checklist.bad_option_cell": (
+        "{shown} säger inte om alternativet valdes",
+        "{shown} does not say whether the option was chosen",
+    ),
+    "checklist.expected.option": (
+        '1, x, Ja eller alternativets text ("{option}") för valt; 0, Nej eller en tom cell för '
+        "inte valt",
+        '1, x, Yes or the option\'s text ("{option}") for chosen; 0, No or a blank cell for not '
+        "chosen",
+    ),
+    "checklist.expected.one_layout": (
+        "kryssfrågan i en kolumn (alternativen åtskilda med ;) eller i en kolumn per "
+        "alternativ, inte båda",
+        "the checklist question in one column (the options separated by ;) or in one column "
+        "per option, not both",
+    ),
+    "checklist.option_twice": (
+        'den här kolumnen och kolumnen "{other}" har båda alternativet "{option}" i '
+        'kryssfrågan "{statement}"',
+        'this column and the column "{other}" both hold option "{option}" of checklist '
+        'question "{statement}"',
+    ),
+    "checklist.expected.option_once": (
+        "en kolumn per alternativ",
+        "one column per option",
+    ),
+    "checklist.options_missing": (
+        'kryssfrågan "{statement}" har en kolumn per alternativ, men {count} alternativ saknar '
+        "kolumn: {options}",
+        'checklist question "{statement}" has one column per option, but {count} option(s) '
+        "have no column: {options}",
+    ),
+    "checklist.expected.every_option": (
+        "en kolumn för vart och ett av frågans {count} alternativ (eller frågan i en kolumn, "
+        "alternativen åtskilda med ;)",
+        "a column for each of the question's {count} options (or the question in one column, "
+        "the options separated by ;)",
+    ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),
