@@ -38,7 +38,7 @@ def dmm_group() -> None:
     "-m",
     default="dmm",
     show_default=True,
-    help="Model name or path to a model file.",
+    help="dmm (the default list of engines), dmm-original (the method's own list) or a model file.",
 )
 @min_size_option
 @where_option
