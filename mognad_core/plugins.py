@@ -64,6 +64,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "mognad_readers": "mognad_core.readers.builtin",
     "dimios": "mognad_dimios",
     "dmm": "mognad_dmm",
+    "eudma": "mognad_eudma",
     "excel": "mognad_excel.plugin",
 }
 #: Built-ins that cannot be blocked (without them no file can be read).
@@ -76,6 +77,7 @@ BUILTIN_MODELS: dict[str, str] = {
     "dimios-5": "dimios",
     "dmm": "dmm",
     "dmm-original": "dmm",
+    "eu-dma": "eudma",
 }
 
 

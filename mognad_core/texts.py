@@ -1532,9 +1532,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plugin.problem.replace_unused": (
         "{env} väljer tillägget '{plugin}' för modellen '{model}', men det tillägget har "
-        "ingen modell med det namnet; inställningen gör ingenting",
+        "ingen modell med det namnet{close}; inställningen gör ingenting",
         "{env} chooses plugin '{plugin}' for model '{model}', but that plugin has no model of "
-        "that name; the setting does nothing",
+        "that name{close}; the setting does nothing",
+    ),
+    "plugin.problem.name_twice": (
+        "två installerade paket har ett tillägg som heter '{name}': {first} och {other}; bara "
+        "det från {first} laddas. Avinstallera ett av paketen, eller byt namn på tillägget "
+        "(ingångspunkten i pyproject.toml).",
+        "two installed packages have a plugin called '{name}': {first} and {other}; only the "
+        "one from {first} is loaded. Uninstall one of the packages, or rename the plugin (its "
+        "entry point in pyproject.toml).",
+    ),
+    "plugin.problem.replace_no_model": (
+        "{env} nämner modellen '{model}', som inget tillägg har{close}; det används inte",
+        "{env} names model '{model}', which no plugin has{close}; it is not used",
     ),
     "plugin.reason.failed": ("kunde inte laddas: {error}", "could not be loaded: {error}"),
     "cli.plugins.blocked": ("blockerat av {env}", "blocked by {env}"),

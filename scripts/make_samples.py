@@ -13,6 +13,7 @@ from mognad_core.sample_data import generate_responses, write_csv, write_xlsx
 ROOT = Path(__file__).resolve().parent.parent
 DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples"
+EU_DMA = ROOT / "plugins" / "eu_dma" / "mognad_eudma" / "samples"
 
 LEADERSHIP_GROUPS = {
     "Kommunledningsgruppen": 1.0,
@@ -46,6 +47,52 @@ def dmm_frames():
     return dmm, dmm.join(original[relationer])
 
 
+#: The EU DMA sample: a municipality's management team answering individually (never one joint
+#: row: 7 members, above the default min_size 5) at T0 and again at T1, a year later.
+EU_DMA_TEAM = 7
+EU_DMA_WAVES = {2025: "T0", 2026: "T1"}
+
+
+def eu_dma_frame():
+    """The EU DMA sample as Microsoft Forms exports it: one column per question headed by its
+    Swedish text; a checklist's chosen options in one cell separated by ";" (with the trailing
+    ";" Forms writes), "Inget" when none was chosen. A respondent's checklist answer follows
+    their drawn answer on the 0-5 scale: round(answer / 5 * options) options, the commoner
+    ones first (a fixed order per question)."""
+    import numpy as np
+
+    model = get_model("eu-dma")
+    frame = generate_responses(
+        model,
+        n=EU_DMA_TEAM,
+        seed=616,
+        waves=tuple(EU_DMA_WAVES),
+        improvement=0.6,
+        groups={"Ledningsgruppen": 1.0},
+        roles=False,
+        missing_rate=0.0,
+        dont_know_rate=0.0,
+    )
+    out = frame[["år"]].replace(EU_DMA_WAVES).rename(columns={"år": "mätning"})
+    for j, s in enumerate(model.statements):
+        drawn = frame[s.id]
+        if not s.is_checklist:
+            out[s.text] = drawn
+            continue
+        order = np.random.default_rng(700 + j).permutation(len(s.options))
+        cells = []
+        for v in drawn:
+            k = round(float(v) / 5 * len(s.options))
+            chosen = [s.options[i].text for i in sorted(order[:k])]
+            cells.append(";".join(chosen) + ";" if chosen else "Inget")
+        out[s.text] = cells
+    return out.reset_index(drop=True)
+
+
+def make_eu_dma() -> Path:
+    return write_xlsx(eu_dma_frame(), EU_DMA / "eu_dma_ledningsgrupp.xlsx", force=True)
+
+
 def main() -> None:
     dimios = get_model("dimios")
     frame = generate_responses(dimios, n=240, seed=2025, waves=(2024, 2025))
@@ -55,6 +102,7 @@ def main() -> None:
     dmm, dmm_original = dmm_frames()
     write_xlsx(dmm, DMM / "dmm_sample.xlsx", force=True)
     write_xlsx(dmm_original, DMM / "dmm_original_sample.xlsx", force=True)
+    make_eu_dma()
     make_initiatives()
     print("wrote", DIMIOS, DMM)
 

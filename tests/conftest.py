@@ -74,6 +74,8 @@ DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"
 DMM_TARGET = DMM_SAMPLES / "malprofil.yaml"
 DMM_ORIGINAL_SAMPLE = DMM_SAMPLES / "dmm_original_sample.xlsx"
 DMM_ORIGINAL_TARGET = DMM_SAMPLES / "malprofil_original.yaml"
+EU_DMA_SAMPLES = ROOT / "plugins" / "eu_dma" / "mognad_eudma" / "samples"
+EU_DMA_SAMPLE = EU_DMA_SAMPLES / "eu_dma_ledningsgrupp.xlsx"
 
 
 # ---- chart labels: the short statement names of a model ----------------------------------------
@@ -250,6 +252,7 @@ def install_entry_point(
     as pip would: ``module``.py holds ``source`` (dedented), and the plugins are loaded anew."""
     import textwrap
 
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
     info = folder / f"{dist}-1.0.dist-info"
     info.mkdir()

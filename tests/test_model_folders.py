@@ -131,3 +131,29 @@ def test_a_named_folder_that_does_not_exist_is_reported(tmp_path, monkeypatch, r
 def test_the_settings_command_lists_the_models_path(folder, run_cli):
     shown = run_cli("settings")
     assert f"models_path = {folder}" in shown.stdout and "MOGNAD_MODELS_PATH" in shown.stdout
+
+
+def test_a_mended_file_takes_its_warning_with_it(folder):
+    """A long session (Excel, Python) sees a file's problem go when the file is mended."""
+    path = _model_file(folder, "dmm", "Krock")  # the name is taken by the built-in
+    with pytest.warns(PluginWarning):
+        assert [f.kind for f in mognad.plugin_failures()] == ["file"]
+    text = path.read_text(encoding="utf-8").replace("name: dmm", "name: fixad", 1)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert {m.name: m.source for m in mognad.list_models()}["fixad"] == str(path)
+    assert mognad.plugin_failures() == []
+    path.unlink()
+    assert mognad.plugin_failures() == [] and "fixad" not in {m.name for m in mognad.list_models()}
+
+
+def test_a_named_folder_made_later_is_searched_and_its_warning_goes(tmp_path, monkeypatch):
+    later = tmp_path / "senare"
+    monkeypatch.setenv("MOGNAD_MODELS_PATH", str(later))
+    mognad.reset_plugins()
+    with pytest.warns(PluginWarning, match="som inte finns"):
+        assert [f.kind for f in mognad.plugin_failures()] == ["setting"]
+    later.mkdir()
+    _model_file(later, "senare")
+    assert "senare" in {m.name for m in mognad.list_models()}
+    assert mognad.plugin_failures() == []

@@ -131,9 +131,10 @@ def test_with_a_clash_installed_the_excel_functions_work_and_show_it(clash):
     from mognad_excel import udfs
 
     table = udfs.MOGNAD_MODELS()
-    names = sorted([*BUILTIN_MODELS, "klon"])
-    assert [row[0] for row in table[1 : len(names) + 1]] == names
-    assert table[1][5] == "dimios"  # the built-in model, by the built-in plugin
+    names = {*BUILTIN_MODELS, "klon"}
+    shown = [row[0] for row in table[1 : len(names) + 1]]
+    assert set(shown) == names and shown[-1] == "klon"  # built-ins first, in loading order
+    assert table[1][:1] + table[1][5:] == ["dimios", "dimios"]  # the built-in's, by its plugin
     (status,) = [row for row in table if row[0] == "Varning"]
     assert status[5] == "clash" and "modellen 'dimios' i tillägget 'clash'" in status[2]
     headers = udfs.MOGNAD_HEADERS("dimios")
@@ -172,7 +173,7 @@ def test_blocking_a_builtin_never_hands_its_name_to_another_plugin(clash, monkey
     mognad.reset_plugins()
     with pytest.warns(PluginWarning, match="namnet tillhör den inbyggda modellen"):
         names = [m.name for m in mognad.list_models()]
-    assert names == sorted([m for m, p in BUILTIN_MODELS.items() if p != "dimios"] + ["klon"])
+    assert set(names) == {m for m, p in BUILTIN_MODELS.items() if p != "dimios"} | {"klon"}
     refused = run_cli("score", DIMIOS_2025, "--model", "dimios")
     assert refused.exit_code == 2 and "Okänd modell 'dimios'" in refused.stderr
     assert "(blockerat av MOGNAD_BLOCK_PLUGINS)" in refused.stderr  # the warning says why
@@ -201,11 +202,41 @@ def test_the_replace_setting_is_the_one_way_to_replace_a_builtin(
     assert "replace_models = dimios" in settings
 
 
+def test_a_replaced_plugin_is_not_asked_about_the_name_it_lost(clash, monkeypatch, run_cli):
+    """The built-in DiMiOS plugin's insights and samples are its own model's: once the replace
+    setting hands the name to another plugin, they no longer apply to that name."""
+    monkeypatch.setenv("MOGNAD_REPLACE_MODELS", "dimios=clash")
+    mognad.reset_plugins()
+    answers = mognad.make_responses("dimios", n=8, seed=1)[["s"]]  # the clash model: one statement
+    result = mognad.score(answers, "dimios", min_size=1)
+    assert result.insights == [] and mognad.plugin_failures() == []
+    assert [s.plugin for s in mognad.get_samples("dimios")] == []  # the built-in's are not its
+    assert {s.model for s in mognad.get_samples()} >= {"dmm"}  # the others' still are
+    demo = run_cli("demo", "--model", "dimios")
+    assert demo.exit_code == 2 and "Traceback" not in demo.stderr
+
+
+def test_two_packages_declaring_one_plugin_name_are_reported(tmp_path, monkeypatch, run_cli):
+    source = "X = 1\n"
+    install_entry_point(tmp_path / "a", monkeypatch, "first_dist", "twin", "mognad_twin_a", source)
+    install_entry_point(tmp_path / "b", monkeypatch, "second_dist", "twin", "mognad_twin_b", source)
+    with pytest.warns(PluginWarning):
+        (failure,) = mognad.plugin_failures()
+    assert failure.kind == "setting" and failure.name == "twin"
+    described = failure.describe("en")
+    assert "two installed packages have a plugin called 'twin'" in described
+    assert "second_dist 1.0" in described and "first_dist 1.0" in described
+    shown = run_cli("plugins", "--lang", "en").stdout
+    assert "two installed packages have a plugin called 'twin'" in shown
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
         ("dimios", "'dimios' should be written model=plugin, e.g. dimios=acme; it is not used"),
         ("dimios=nobody", "chooses plugin 'nobody' for model 'dimios', but that plugin has no"),
+        ("dimios=dimioss", "has no model of that name (did you mean 'dimios'?); the setting"),
+        ("dimos=clash", "names model 'dimos', which no plugin has (did you mean 'dimios'?)"),
     ],
 )
 def test_a_replace_setting_that_cannot_work_is_reported(monkeypatch, value, expected):
