@@ -210,19 +210,36 @@ def _record_failure(name: str, exc: BaseException, hook: str | None = None) -> N
 def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
     """Report the names in ``env`` that are no installed plugin (a typo blocks nothing)."""
     for value in sorted((named or set()) - known):
-        close = difflib.get_close_matches(value, sorted(known), n=1)
-        hint = Message("plugin.problem.close", close=close[0]) if close else ""
         known_names = ", ".join(sorted(known))
         message = Message(
-            "plugin.problem.unknown_name", env=env, value=value, close=hint, known=known_names
+            "plugin.problem.unknown_name",
+            env=env,
+            value=value,
+            close=_close(value, known),
+            known=known_names,
         )
         _record(PluginFailure(value, message, setting=env))
 
 
 def _entry_points() -> dict[str, metadata.EntryPoint]:
     found: dict[str, metadata.EntryPoint] = {}
+def _dist_name(ep: metadata.EntryPoint | None) -> str | None:
+    dist = getattr(ep, "dist", None)
+    return None if dist is None else f"{dist.name} {dist.version}"
+
+
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        found.setdefault(ep.name, ep)
+    """The ``mognad`` entry points by name. A name that two installed packages declare is
+    loaded from the first only; the other is reported, naming both packages."""
+        first = found.setdefault(ep.name, ep)
+        if first is not ep and _dist_name(first) != _dist_name(ep):
+            message = Message(
+                "plugin.problem.name_twice",
+                name=ep.name,
+                first=_dist_name(first) or first.value,
+                other=_dist_name(ep) or ep.value,
+            )
+            _record(PluginFailure(ep.name, message, setting=ENTRY_POINT_GROUP))
     return found
 
 
@@ -237,10 +254,6 @@ def _load_into(
         pm.register(module, name=name)
     except Exception as exc:  # a broken plugin must never break the others
         _record_failure(name, exc)
-        return
-    dist = getattr(ep, "dist", None)
-    if dist is not None:
-        _distributions[name] = f"{dist.name} {dist.version}"
 
 
 class _PluginManager(pluggy.PluginManager):
@@ -251,9 +264,8 @@ class _PluginManager(pluggy.PluginManager):
     def __init__(self, project_name: str) -> None:
         super().__init__(project_name)
         self.registered: dict[str, list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = {}
-        #: (model files' signature, models in use, replaced ones): :func:`_model_registry`
-        self.models: tuple[Any, dict[str, tuple[Any, Any]], list[tuple[str, str, str]]] | None
-        self.models = None
+        #: the models in use and what was decided about the others: :func:`_model_registry`
+        self.models: _Registry | None = None
 
     def register(self, plugin: Any, name: str | None = None) -> str | None:
         self.registered.clear()
@@ -276,6 +288,9 @@ def _build() -> pluggy.PluginManager:
     _check_names(ALLOW_ENV, allowed, set(eps) | set(BUILTIN_PLUGINS))
     for name in sorted(blocked & _ESSENTIAL):
         message = Message("plugin.problem.essential", env=BLOCK_ENV, value=name)
+    for name, ep in eps.items():  # shown by mognad plugins, loaded or not
+        if _dist_name(ep) is not None:
+            _distributions[name] = str(_dist_name(ep))
         _record(PluginFailure(name, message, setting=BLOCK_ENV))
     for name, module in BUILTIN_PLUGINS.items():
         if name in blocked and name not in _ESSENTIAL:
@@ -341,7 +356,9 @@ def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwarg
     ``model`` is passed to the hook as ``model``. For the hooks in
     :data:`~mognad_core.hookspecs.MODEL_OWNER_HOOKS`, a model that a plugin registered is asked
     of that plugin only; a model no plugin registered (a user's own model file) is offered to
-    every plugin.
+    every plugin. A plugin whose own model of that name is not in use (replaced, or skipped
+    because the name was taken) is never asked about it: its code would take the model in use
+    for its own.
 
     Returns a :class:`HookAnswer` per plugin that answered, in registration order (built-ins
     first, so a later plugin's registration wins); with ``first=True`` the first answer that is
@@ -358,6 +375,8 @@ def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwarg
                 impls = [impl for impl in impls if impl.plugin_name == owner]
     answers: list[HookAnswer] = []
     for impl in impls:
+        lost = _lost(getattr(model, "name", None))  # its model of that name is not in use
+        impls = [impl for impl in impls if impl.plugin_name not in lost]
         token = _calling.set(impl.plugin_name)
         try:
             value = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
@@ -443,25 +462,21 @@ def user_models_folder() -> Path:
     return Path(click.get_app_dir("mognad")) / "models"
 
 
-def model_folders() -> list[Path]:
-    """The folders searched for model files, in order: each folder of the ``models_path``
-    setting (``MOGNAD_MODELS_PATH``, folders separated by ``os.pathsep``), then
-    :func:`user_models_folder`. A named folder that does not exist is reported."""
+def _named_folders() -> tuple[list[Path], str]:
+    """The folders of the ``models_path`` setting and where the setting came from."""
     from .settings import setting
 
     raw, source = setting("models_path")
     parts = raw if isinstance(raw, list) else str(raw or "").split(os.pathsep)
-    folders: list[Path] = []
-    for part in (str(p).strip() for p in parts):
-        if not part:
-            continue
-        folder = Path(part).expanduser()
-        if not folder.is_dir():
-            message = Message("plugin.problem.no_folder", env=source, folder=str(folder))
-            _record(PluginFailure(str(folder), message, setting=source))
-        folders.append(folder)
-    folders.append(user_models_folder())
-    return list(dict.fromkeys(folders))
+    return [Path(str(p).strip()).expanduser() for p in parts if str(p).strip()], source
+
+
+def model_folders() -> list[Path]:
+    """The folders searched for model files, in order: each folder of the ``models_path``
+    setting (``MOGNAD_MODELS_PATH``, folders separated by ``os.pathsep``), then
+    :func:`user_models_folder`. A named folder that does not exist is reported (when the
+    models are registered)."""
+    return list(dict.fromkeys([*_named_folders()[0], user_models_folder()]))
 
 
 def _model_files() -> list[Path]:
@@ -483,9 +498,9 @@ def _model_files() -> list[Path]:
     return found
 
 
-def _signature(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    """What changes when a model file is added, removed or edited."""
-    out = []
+def _signature(files: list[Path]) -> tuple[Any, ...]:
+    """What changes when a model file is added, removed or edited, or a named folder made."""
+    out: list[Any] = [(str(f), f.is_dir()) for f in _named_folders()[0]]
     for p in files:
         try:
             st = p.stat()
@@ -509,9 +524,16 @@ def _file_models(files: list[Path]) -> list[tuple[Path, Any]]:
     return models
 
 
-def _replacements() -> dict[str, str]:
+def _close(value: str, known: set[str] | list[str]) -> Message | str:
+    """ " (did you mean 'x'?)" for the known name closest to ``value``, if one is close."""
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return Message("plugin.problem.close", close=close[0]) if close else ""
+
+
+def _replacements(registered: set[str]) -> dict[str, str]:
     """The ``replace_models`` setting (``MOGNAD_REPLACE_MODELS``): model key -> plugin name.
-    A pair that is not ``model=plugin`` is reported and left out."""
+    A pair that is not ``model=plugin``, or that names a model no plugin registers (a typo
+    would otherwise do nothing without a word), is reported and left out."""
     from .settings import setting
 
     raw, source = setting("replace_models")
@@ -530,6 +552,13 @@ def _replacements() -> dict[str, str]:
             continue
         chosen[model_key(model)] = plugin
     return chosen
+        if model_key(model) not in registered:
+            close = _close(model_key(model), registered)
+            message = Message(
+                "plugin.problem.replace_no_model", env=source, model=model, close=close
+            )
+            _record(PluginFailure(model, message, setting=source))
+            continue
 
 
 #: Where a model comes from: the name of the plugin that registered it, or a model file's path.
@@ -589,7 +618,8 @@ def _decide(
         return wanted, by_source[wanted]
     if wanted is not None:
         message = Message(
-            "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted
+            "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted, close=close
+        close = _close(wanted, {s for s, _ in candidates if isinstance(s, str)})
         )
         _record(PluginFailure(wanted, message, setting=REPLACE_ENV))
     if builtin is not None and builtin not in by_source:
@@ -602,51 +632,94 @@ def _decide(
     return candidates[0]
 
 
-def _model_registry() -> dict[str, tuple[Any, Source]]:
-    """The models in use by :func:`model_key` of their name: (model, plugin name or model
-    file path). Those the plugins register, then those of the model files in
-    :func:`model_folders`. Worked out once per plugin manager, until a plugin is registered or
-    unregistered or a model file is added, removed or edited. A name registered twice keeps one
-    model (:func:`_decide`); the others are reported, never an error."""
+@dataclass
+class _Registry:
+    """What :func:`_model_registry` worked out, until the plugins or the model files change."""
+
+    signature: tuple[Any, ...]
+    models: dict[str, tuple[Any, Source]]  # model key -> (model, plugin or file) in use
+    replaced: list[tuple[str, str, str]]  # (plugin, model, by plugin), the replace setting's
+    losers: dict[str, set[str]]  # model key -> plugins whose model of that name is not used
+    recorded: list[PluginFailure]  # the failures this working-out recorded
+
+
+def _registry() -> _Registry:
+    """The registry in force, worked out anew when the plugins or the model files changed; the
+    failures the previous working-out recorded (a model file since mended, say) are dropped."""
     pm = get_plugin_manager()
     files = _model_files()
     signature = _signature(files)
     cached = getattr(pm, "models", None)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
+    if cached is not None and cached.signature == signature:
+        return cached
+    if cached is not None:
+        _failures[:] = [f for f in _failures if f not in cached.recorded]
+    start = len(_failures)
+    models, replaced, losers = _work_out(files)
+    recorded = [f for f in _failures[start:] if f.kind not in ("hook", "load")]
+    found = _Registry(signature, models, replaced, losers, recorded)
+    if isinstance(pm, _PluginManager):
+        pm.models = found
+    return found
+
+
+def _work_out(
+    files: list[Path],
+) -> tuple[dict[str, tuple[Any, Source]], list[tuple[str, str, str]], dict[str, set[str]]]:
+    """Which model is in use for each name (:func:`_decide`); the others are reported."""
+    folders, source = _named_folders()
+    for folder in folders:
+        if not folder.is_dir():
+            message = Message("plugin.problem.no_folder", env=source, folder=str(folder))
+            _record(PluginFailure(str(folder), message, setting=source))
     by_key: dict[str, list[tuple[Source, Any]]] = {}
     for plugin, args, _ in _collect("register_models"):
         for model in args:
             by_key.setdefault(model_key(model.name), []).append((plugin, model))
     for path, model in _file_models(files):
         by_key.setdefault(model_key(model.name), []).append((path, model))
-    chosen = _replacements()
+    chosen = _replacements(set(by_key))
     blocked = _names(BLOCK_ENV) or set()
     models: dict[str, tuple[Any, Source]] = {}
-    replaced: list[tuple[str, str, str]] = []  # (plugin, model, by plugin)
+    replaced: list[tuple[str, str, str]] = []
+    losers: dict[str, set[str]] = {}
     for key, candidates in by_key.items():
         winner = _decide(key, candidates, chosen, BUILTIN_MODELS.get(key) in blocked)
         if winner is None:
             continue
+        losers[key] = {s for s, _ in candidates if isinstance(s, str)}
         was_chosen = chosen.get(key) == winner[0]
-        for source, model in candidates:
+        for origin, model in candidates:
+        losers[key].discard(winner[0])  # type: ignore[arg-type]
             if model is winner[1]:
                 continue
-            if was_chosen and isinstance(source, str):  # the user chose: nothing went wrong
-                replaced.append((source, model.name, str(winner[0])))
+            if was_chosen and isinstance(origin, str):  # the user chose: nothing went wrong
+                replaced.append((origin, model.name, str(winner[0])))
             else:
-                _not_used(source, model, winner[0], spelling=winner[1].name)
+                _not_used(origin, model, winner[0], spelling=winner[1].name)
         models[key] = (winner[1], winner[0])
-    if isinstance(pm, _PluginManager):
-        pm.models = (signature, models, replaced)
-    return models
+    return models, replaced, losers
+
+
+def _model_registry() -> dict[str, tuple[Any, Source]]:
+    """The models in use by :func:`model_key` of their name: (model, plugin name or model
+    file path). Those the plugins register, then those of the model files in
+    :func:`model_folders`. Worked out once per plugin manager, until a plugin is registered or
+    unregistered or a model file is added, removed or edited. A name registered twice keeps one
+    model (:func:`_decide`); the others are reported, never an error."""
+    return _registry().models
 
 
 def _replaced() -> list[tuple[str, str, str]]:
     """(plugin, model, by plugin) for each model the replace setting put another in place of."""
-    _model_registry()
-    pm = get_plugin_manager()
-    return pm.models[2] if isinstance(pm, _PluginManager) and pm.models else []
+    return _registry().replaced
+
+
+def _lost(name: str | None) -> set[str]:
+    """The plugins that registered a model called ``name`` that is not the one in use (it was
+    replaced or skipped): they are not asked about that name, and their samples of it are not
+    offered."""
+    return set() if name is None else _registry().losers.get(model_key(name), set())
 
 
 def list_models() -> list[ModelInfo]:
@@ -761,7 +834,9 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
     return [
         s
         for s in out
-        if (wanted is None or model_key(s.model) == wanted) and (kind is None or s.kind == kind)
+        if (wanted is None or model_key(s.model) == wanted)
+        and (kind is None or s.kind == kind)
+        and s.plugin not in _lost(s.model)  # a sample of a model that was not used
     ]
 
 
@@ -808,7 +883,7 @@ def list_plugins(lang: str = "sv") -> list[dict[str, Any]]:
                 "module": None,
                 "hooks": [],
                 "builtin": name in BUILTIN_PLUGINS,
-                "distribution": None,
+                "distribution": _distributions.get(name),
                 "loaded": False,
                 "status": "skipped",
                 "reason": reason.text(lang),
