@@ -1,8 +1,8 @@
 """DiMiOS plugin on the bundled sample: every figure is recomputed here with plain pandas.
 
 The expectations never use mognad: the raw sample file is read with pandas, "Vet ej" is taken out
-of the mean, a statement's score is (mean - 1) / 4, a category the mean of its four statements, a
-dimension the mean of its three categories, the overall score the mean of the two dimensions.
+of the mean, a statement's score is (mean - 1) / 5 (the six-point scale 1-6), a category the mean
+of its five statements, a dimension the mean of its three categories, the overall score the mean of the two dimensions.
 
 Tests of the arithmetic score with ``min_size=1`` (the data holder's unprotected figures); tests
 of what a reader sees use the default anonymity policy, where every published 0-1 figure is
@@ -25,12 +25,12 @@ import mognad_core as mognad
 from mognad_core import texts
 
 CATEGORIES = {
-    "formaga_effektivitet": ["f11", "f12", "f13", "f14"],
-    "formaga_innovation": ["f21", "f22", "f23", "f24"],
-    "formaga_balansering": ["f31", "f32", "f33", "f34"],
-    "arv_strategiskt": ["a11", "a12", "a13", "a14"],
-    "arv_organisatoriskt": ["a21", "a22", "a23", "a24"],
-    "arv_tekniskt": ["a31", "a32", "a33", "a34"],
+    "formaga_effektivitet": ["f11", "f12", "f13", "f14", "f15"],
+    "formaga_innovation": ["f21", "f22", "f23", "f24", "f25"],
+    "formaga_balansering": ["f31", "f32", "f33", "f34", "f35"],
+    "arv_strategiskt": ["a11", "a12", "a13", "a14", "a15"],
+    "arv_organisatoriskt": ["a21", "a22", "a23", "a24", "a25"],
+    "arv_tekniskt": ["a31", "a32", "a33", "a34", "a35"],
 }
 DIMENSIONS = {
     "formaga": ["formaga_effektivitet", "formaga_innovation", "formaga_balansering"],
@@ -38,9 +38,11 @@ DIMENSIONS = {
 }
 IDS = [sid for ids in CATEGORIES.values() for sid in ids]
 # Our exploit/explore reading, as listed in plugins/dimios/README.md §2.
-EXPLOIT = ["f11", "f12", "f13", "f14", "f32", "f33", "a12", "a21", "a23", "a31", "a34"]
+EXPLOIT = ["f11", "f12", "f13", "f14", "f15", "f32", "f33", "f35", "a12", "a15"]
+EXPLOIT += ["a21", "a23", "a25", "a31", "a34", "a35"]
 EXPLORE = [s for s in IDS if s not in EXPLOIT]
-NATIONAL_2021 = 0.48
+# The default benchmark: GU/SCDI's status report of June 2023 (plugins/dimios/README.md §1.8)
+PUBLIC_SECTOR_2023 = 0.47
 QUADRANTS = {  # (high förmåga, high arv) -> quadrant id, as in model.yaml
     (False, False): "bromsad",
     (True, False): "hindrad_av_arvet",
@@ -60,7 +62,7 @@ def hand_scores(frame: pd.DataFrame) -> dict[str, float]:
     out: dict[str, float] = {}
     for sid in IDS:
         numbers = pd.to_numeric(frame[sid], errors="coerce")  # "Vet ej" and blanks -> NaN
-        out[sid] = (numbers.mean() - 1) / 4
+        out[sid] = (numbers.mean() - 1) / 5
     for cat, ids in CATEGORIES.items():
         out[cat] = float(np.mean([out[s] for s in ids]))
     for dim, cats in DIMENSIONS.items():
@@ -106,9 +108,9 @@ def test_sample_scores_match_the_hand_computation(result, expected):
     for part in [*CATEGORIES, *DIMENSIONS]:
         assert result.dimensions[part].score == pytest.approx(expected[part], abs=1e-12)
     # the values the README quotes
-    assert round(100 * expected["overall"], 1) == 62.6
-    assert round(100 * expected["formaga"], 1) == 60.6
-    assert round(100 * expected["arv"], 1) == 64.7
+    assert round(100 * expected["overall"], 1) == 61.1
+    assert round(100 * expected["formaga"], 1) == 59.7
+    assert round(100 * expected["arv"], 1) == 62.5
     # as published by default: the same figures rounded to 0.001
     shown = mognad.score(DIMIOS_SAMPLE, model="dimios")
     assert shown.overall == round(expected["overall"], 3)
@@ -128,8 +130,8 @@ def test_quadrant_insight_on_the_sample(result, expected):
     assert ins.data["near_border"] is False
     rows = {k: v for row in ins.rows for k, v in row.items()}
     assert rows["Rekommendation"].startswith("Håll balansen i portföljen")
-    # the catalogue's format in Swedish: a decimal comma (was "+10.6 procentenheter")
-    assert "Digital förmåga +10,6 procentenheter" in rows["Avstånd till gränsen"]
+    # the catalogue's format in Swedish: a decimal comma (was "+9.7 procentenheter")
+    assert "Digital förmåga +9,7 procentenheter" in rows["Avstånd till gränsen"]
 
 
 def test_balance_insight_on_the_sample(result, expected):
@@ -140,27 +142,27 @@ def test_balance_insight_on_the_sample(result, expected):
     assert b.overall.explore == pytest.approx(explore)
     assert b.overall.balance == pytest.approx(explore - exploit)
     assert b.overall.explore_share == pytest.approx(explore / (explore + exploit))
-    assert (b.overall.n_exploit, b.overall.n_explore) == (11, 13)
+    assert (b.overall.n_exploit, b.overall.n_explore) == (16, 14)
     assert abs(explore - exploit) <= 0.10 and b.overall.tilt == "balanced"
     for dim, prefix in (("formaga", "f"), ("arv", "a")):
         ex = np.mean([expected[s] for s in EXPLOIT if s.startswith(prefix)])
         ez = np.mean([expected[s] for s in EXPLORE if s.startswith(prefix)])
         assert b.dimensions[dim].balance == pytest.approx(ez - ex)
-    # without the four balancing statements (f31-f34)
+    # without the five balancing statements (f31-f35)
     nb = dimios.balance(result, include_balancing=False)
-    ex = np.mean([expected[s] for s in EXPLOIT if s not in ("f32", "f33")])
+    ex = np.mean([expected[s] for s in EXPLOIT if s not in ("f32", "f33", "f35")])
     ez = np.mean([expected[s] for s in EXPLORE if s not in ("f31", "f34")])
     assert nb.overall.balance == pytest.approx(ez - ex)
-    assert (nb.overall.n_exploit, nb.overall.n_explore) == (9, 11)
+    assert (nb.overall.n_exploit, nb.overall.n_explore) == (13, 12)
     ins = result.insight("dimios.balance")
     assert ins.data["overall"]["balance"] == pytest.approx(explore - exploit)
 
 
 def test_benchmark_insight_on_the_sample(result, expected):
     ins = result.insight("dimios.benchmark")
-    gap = 100 * (expected["overall"] - NATIONAL_2021)
+    gap = 100 * (expected["overall"] - PUBLIC_SECTOR_2023)
     assert ins.title == "Jämförelse med nationellt snitt"
-    assert ins.data["benchmark"] == "national_2021"
+    assert ins.data["benchmark"] == "public_sector_2023"
     assert ins.data["gap_pp"] == pytest.approx(gap)
     assert texts.pp(gap / 100, "sv", long=True) in ins.text  # "+14,6 procentenheter"
     assert "DiMiOS-verktyget" in ins.text  # the caveat
@@ -212,11 +214,11 @@ def test_each_wave_csv(expected):
         exp = hand_scores(read_raw(path))
         assert r.overall == round(exp["overall"], 3)  # published rounded
         gap = r.insight("dimios.benchmark").data["gap_pp"]
-        assert gap == published_gap(exp["overall"], NATIONAL_2021)
-    assert r24.overall == 0.593 and r25.overall == 0.659
+        assert gap == published_gap(exp["overall"], PUBLIC_SECTOR_2023)
+    assert r24.overall == 0.582 and r25.overall == 0.64
     # the Python API gives the figures as published too (the README quotes these)
-    assert dimios.benchmark_gap(r24).gap_pp == 11.3
-    assert dimios.balance(r24).overall.balance == -0.041
+    assert dimios.benchmark_gap(r24).gap_pp == 11.2
+    assert dimios.balance(r24).overall.balance == -0.011
 
 
 # ---- CLI acceptance ---------------------------------------------------------------------
@@ -228,16 +230,16 @@ def test_models_show_dimios_json(run_cli):
     assert [d["label"] for d in dims] == ["Digital förmåga", "Digitalt arv"]
     assert all(len(d["categories"]) == 3 for d in dims)
     n_statements = sum(len(c["statements"]) for d in dims for c in d["categories"])
-    assert n_statements >= 20 and n_statements == 24
+    assert n_statements == 30  # Kvalitetsmässan 2019: 30 statements
 
 
 def test_every_statement_has_a_short_name_for_charts(run_cli):
-    """Each of the 24 statements has a short Swedish and English name for chart labels, unique
+    """Each of the 30 statements has a short Swedish and English name for chart labels, unique
     within the model; a topic's statement is named as meta.topics names the topic; `models show`
     passes them on, and the plugin README's statement overview lists them."""
     model = mognad.load_model("dimios")
     names = assert_short_names(model)
-    assert len(names) == 24
+    assert len(names) == 30
     assert names["f12"] == {"sv": "Kostnadskontroll", "en": "Cost control"}
     assert names["a11"] == {"sv": "Ekonomiska ramar", "en": "Financial frames"}
     for topic in model.meta["topics"].values():
@@ -274,10 +276,10 @@ def test_score_sample_prints_the_dimios_findings(run_cli, expected):
         assert re.search(row, out, re.MULTILINE), f"no row for {label} in:\n{out}"
     assert "DiMiOS-kategori (2×2): Möjliggjord och balanserad" in out
     assert "- Rekommendation: Håll balansen i portföljen" in out
-    gap = 100 * (expected["overall"] - NATIONAL_2021)
+    gap = 100 * (expected["overall"] - PUBLIC_SECTOR_2023)
     assert "Jämförelse med nationellt snitt" in out
     written = texts.pp(gap / 100, "sv", long=True)  # "+14,6 procentenheter" (was "+14.6")
-    assert f"{written} mot Kommuner och regioner, snitt 2021 (SKR) (48 %)" in out
+    assert f"{written} mot Offentlig sektor, statusrapport juni 2023 (GU/SCDI) (47 %)" in out
     assert "Effektivitet–innovation" in out
     assert "2×2 per förvaltning" in out
 
@@ -294,7 +296,7 @@ def test_score_sample_in_english_and_json(run_cli, expected):
     for key in ("dimios.quadrant", "dimios.balance", "dimios.benchmark"):
         assert key in keys
     bench = next(i for i in data["insights"] if i["key"] == "dimios.benchmark")
-    assert bench["data"]["gap_pp"] == published_gap(expected["overall"], 0.48)
+    assert bench["data"]["gap_pp"] == published_gap(expected["overall"], PUBLIC_SECTOR_2023)
 
 
 def test_score_with_a_benchmark_or_a_number_as_target(run_cli, result, expected):

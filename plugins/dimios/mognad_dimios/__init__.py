@@ -63,7 +63,7 @@ def model():
     return load_model_file(HERE / "model.yaml")
 
 
-#: The variant for files answered on five points (mognad 1.x's DiMiOS scale): same statements,
+#: The variant for files answered on five points (the scale of dimios 1.0): same statements,
 #: categories, quadrants and benchmarks; only the name, the titles and the scale differ.
 FIVE_POINT = {
     "name": "dimios-5",
@@ -71,13 +71,13 @@ FIVE_POINT = {
     "title_en": "DiMiOS on a five-point scale (variant for answers 1–5)",
     "description": (
         "Samma påståenden, kategorier och beräkning som modellen dimios, men på skalan 1–5 som "
-        "mognad använde före version 2. Använd den för svarsfiler som besvarats på fem steg; "
+        "modellen hade före version 2.0. Använd den för svarsfiler som besvarats på fem steg; "
         "DiMiOS själv använder en sexgradig skala (modellen dimios)."
     ),
     "description_en": (
         "The same statements, categories and formula as the model dimios, but on the 1–5 scale "
-        "mognad used before version 2. Use it for response files answered on five steps; DiMiOS "
-        "itself uses a six-point scale (the model dimios)."
+        "the model had before version 2.0. Use it for response files answered on five steps; "
+        "DiMiOS itself uses a six-point scale (the model dimios)."
     ),
     "scale": {
         "min": 1,
@@ -103,7 +103,7 @@ FIVE_POINT = {
 
 @cache
 def model_five_point():
-    """The ``dimios-5`` variant: :func:`model` on the 1–5 scale mognad 1.x used (for files
+    """The ``dimios-5`` variant: :func:`model` on the 1–5 scale of dimios 1.0 (for files
     answered on five points; README "Six points, and the 1–5 variant")."""
     data = yaml.safe_load((HERE / "model.yaml").read_text(encoding="utf-8"))
     dont_know = data["scale"]["dont_know"]

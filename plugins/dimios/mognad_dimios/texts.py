@@ -97,10 +97,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- benchmarks ----------------------------------------------------------------------------
     "dimios.benchmark.caveat": (
         "Jämförelsen är vägledande: referensvärdena kommer från DiMiOS-verktyget, vars "
-        "påståenden, skala och beräkning inte är offentliga och skiljer sig från den här "
-        "modellens.",
+        "påståenden och beräkning inte är offentliga och skiljer sig från den här modellens.",
         "The comparison is indicative: the reference figures come from the DiMiOS tool, whose "
-        "statements, scale and formula are not public and differ from this model's.",
+        "statements and formula are not public and differ from this model's.",
     ),
     "dimios.benchmark.custom": ("Eget jämförelsevärde", "Own reference value"),
     "dimios.benchmark.by_dimension": ("Mot {ref}: {parts}.", "Against {ref}: {parts}."),
@@ -157,19 +156,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- columns matched by number -------------------------------------------------------------
     "dimios.numbered.title": ("Kontrollera kolumnordningen", "Check the column order"),
     "dimios.numbered.one": (
-        "1 kolumn matchades på nummer (t.ex. {example}). Numren följer den här modellens "
-        "ordning; DiMiOS-verktygets ordning är inte offentlig. Stämmer inte ordningen, använd "
-        "en mappningsfil (--mapping).",
+        "1 kolumn matchades på nummer (t.ex. {example}). Numren följer den här "
+        "modellens numrering; DiMiOS-verktygets ordning är inte offentlig. Stämmer inte "
+        "ordningen, använd en mappningsfil (--mapping).",
         "1 column was matched by number (e.g. {example}). The numbers follow this model's "
-        "order; the DiMiOS tool's order is not public. If the order differs, use a mapping "
+        "numbering; the DiMiOS tool's order is not public. If the order differs, use a mapping "
         "file (--mapping).",
     ),
     "dimios.numbered.many": (
         "{count} kolumner matchades på nummer (t.ex. {example}). Numren följer den här "
-        "modellens ordning; DiMiOS-verktygets ordning är inte offentlig. Stämmer inte "
+        "modellens numrering; DiMiOS-verktygets ordning är inte offentlig. Stämmer inte "
         "ordningen, använd en mappningsfil (--mapping).",
         "{count} columns were matched by number (e.g. {example}). The numbers follow this "
-        "model's order; the DiMiOS tool's order is not public. If the order differs, use a "
+        "model's numbering; the DiMiOS tool's order is not public. If the order differs, use a "
         "mapping file (--mapping).",
     ),
     # ---- settings ------------------------------------------------------------------------------
