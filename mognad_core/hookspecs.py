@@ -13,7 +13,8 @@ How the core calls hooks (:func:`mognad_core.plugins.call_each`, the one place t
 * A hook implementation that raises is reported against its plugin and the hook, and skipped;
   the other plugins still answer. A :class:`~mognad_core.errors.MognadError` raised from a hook
   that gets the user's model or data is about that input and reaches the user as an error.
-* ``overall_score``, ``rank_priorities`` and ``resolve_target`` (:data:`MODEL_OWNER_HOOKS`) are
+* ``overall_score``, ``rank_priorities``, ``resolve_target`` and ``report_sections``
+  (:data:`MODEL_OWNER_HOOKS`) are
   asked only of the plugin that registered the model, never about another plugin's model. A
   model that no plugin registered (a user's own model file) is offered to every plugin; answer
   for it only when it declares what your rule needs (a ``meta`` key of yours, or your model's
@@ -40,7 +41,9 @@ hookspec = pluggy.HookspecMarker("mognad")
 hookimpl = pluggy.HookimplMarker("mognad")
 
 #: Hooks asked only of the plugin that registered the model they are called for.
-MODEL_OWNER_HOOKS = frozenset({"overall_score", "rank_priorities", "resolve_target"})
+MODEL_OWNER_HOOKS = frozenset(
+    {"overall_score", "rank_priorities", "resolve_target", "report_sections"}
+)
 
 
 @hookspec
@@ -152,4 +155,22 @@ def resolve_target(model: MaturityModel, value: Any, result: ScoreResult | None)
     it, or ``None`` to let the core resolve it (numbers, benchmarks, level names, ``next``,
     ``dim=value`` lists, files). Asked only of the plugin that registered ``model`` (a model no
     plugin registered is offered to every plugin). The first non-None answer is used.
+    """
+
+
+@hookspec
+def report_sections(model: MaturityModel, data: Any, context: dict[str, Any]) -> list[Any] | None:
+    """Sheets and slides of your own for the report (``mognad report``, ``build_report``).
+
+    Return a list of :class:`~mognad_core.report.sections.ReportSection` (a title, text lines
+    and/or a table of columns and rows, in ``context["lang"]``), or ``None``. The workbook
+    writes each section as a sheet and the deck as one or more slides, with the core's fonts,
+    number formats, printing and slide layout. ``data`` is the report's
+    :class:`~mognad_core.report.data.ReportData`: build the sections from its published
+    figures only (``data.result``, ``data.group_reports``, where a hidden group has no
+    figures, ``data.priorities``, ``data.start``). ``context`` carries ``lang``, ``count``,
+    ``target`` (the resolved target or ``None``), ``groups`` (the report's group columns) and
+    ``disclosure`` (the policy). Asked only of the plugin that registered ``model`` (a model no
+    plugin registered is offered to every plugin); every answer's sections are used, in
+    plugin order.
     """

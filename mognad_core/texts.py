@@ -2475,6 +2475,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a column for each of the question's {count} options (or the question in one column, "
         "the options separated by ;)",
     ),
+    # ---- report sections from plugins (report_sections hook, mognad_core.report.sections) ----
+    "plugin.effect.report_sections": (
+        "rapporten fick inte dess egna blad och bilder",
+        "the report went without its own sheets and slides",
+    ),
+    "note.section_left_out": (
+        "Tillägget '{plugin}' gav något som inte är en rapportdel ({kind}); det utelämnades.",
+        "Plugin '{plugin}' returned something that is not a report section ({kind}); it was "
+        "left out.",
+    ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),

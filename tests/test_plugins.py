@@ -270,6 +270,10 @@ def _calls(hook, tiny_model, tiny_frame, run_cli):
         mognad.targets.parse_target("60%", tiny_model)
     elif hook == "rank_priorities":
         mognad.priorities(mognad.score(tiny_frame, tiny_model, min_size=1), model=tiny_model)
+    elif hook == "report_sections":
+        from mognad_core.report import collect
+
+        collect(tiny_frame, tiny_model, min_size=1)
     else:
         mognad.score(tiny_frame, tiny_model, min_size=1)
 
@@ -285,6 +289,7 @@ def _calls(hook, tiny_model, tiny_frame, run_cli):
         "model_insights",
         "rank_priorities",
         "resolve_target",
+        "report_sections",
     ],
 )
 def test_a_failing_hook_is_recorded_against_plugin_and_hook(

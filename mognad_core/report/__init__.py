@@ -22,6 +22,7 @@ from .. import safe_write
 from ..errors import MognadError
 from ..texts import Message, text
 from .data import COLLECT_STEPS, Progress, ReportData, Steps, collect, report_waves
+from .sections import ReportSection
 
 SUFFIXES = (".xlsx", ".pptx")
 
@@ -180,6 +181,7 @@ def build_report(
 
 __all__ = [
     "ReportData",
+    "ReportSection",
     "WrittenReport",
     "build_report",
     "collect",

@@ -43,6 +43,7 @@ from ..responses import ResponseSet
 from ..results import ScoreResult
 from ..schema import Benchmark, MaturityModel, in_language
 from ..scoring import publish_score, score_responses
+from .sections import ReportSection, collect_sections
 from .texts import Texts
 
 #: progress(done, total, what) is called after each step.
@@ -208,6 +209,8 @@ class ReportData:
     role_column: str | None = None
     #: respondents per wave and per group, with the response rate when ``invited`` was given
     response_rates: list[ResponseRate] = field(default_factory=list)
+    #: the model plugin's own sheets and slides (the ``report_sections`` hook), in order
+    sections: list[ReportSection] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -736,7 +739,7 @@ def collect(
     notes += [texts("note.insight_left_out", title=ins.title) for ins in left_out]
     notes += disclosure.notes_for(pol, lang)
     quadrant_groups = grp if grp is not None else _insight_groups(rs, result, insights, pol, lang)
-    return ReportData(
+    data = ReportData(
         model=m,
         texts=texts,
         title=title or _default_title(m, texts, wave),
@@ -765,6 +768,16 @@ def collect(
         role_column=role_column,
         response_rates=rates,
     )
+    # the plugin's sections see what every sheet shows: published figures only
+    section_context = {
+        "lang": lang,
+        "count": count,
+        "target": t,
+        "groups": list(grp.by) if grp is not None else [],
+        "disclosure": pol,
+    }
+    data.sections = collect_sections(data, section_context)
+    return data
 
 
 def _own_threshold_insights(result: ScoreResult, pol: disclosure.DisclosurePolicy) -> list:

@@ -17,6 +17,7 @@ Sheets (Swedish names by default, English with ``lang="en"``):
 * **Roller** (with a role column) – the visible roles side by side with their difference;
 * **Fyrfält** (DiMiOS) – the 2x2 position as a scatter chart;
 * **Modellens tolkning** – the model plugin's findings;
+* the model plugin's own sheets (``report_sections``: a title, lines, a table);
 * **Tillförlitlighet** – n and Cronbach's alpha per dimension;
 * **Svarsfrekvens** – respondents (and the rate, with the invited) per group and wave;
 * **Om rapporten** – inputs, method, the anonymity rules and notes.
@@ -62,6 +63,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
 from .data import ReportData
+from .sections import sheet_names
 from .summary import key_figures, sentences
 from .texts import Texts
 
@@ -1394,6 +1396,75 @@ def _about(wb: Workbook, data: ReportData) -> Worksheet:
     return ws
 
 
+def _sections(wb: Workbook, data: ReportData) -> list[Worksheet]:
+    """The model plugin's own sheets (``data.sections``, the ``report_sections`` hook): the
+    title, the notice when the protection is off, the section's lines, its table (a frozen
+    header with a filter; a percent column as ``43,1 %``) and its notes, printed as every
+    sheet is."""
+    sections = list(getattr(data, "sections", None) or [])
+    if not sections:
+        return []
+    names = sheet_names(sections, wb.sheetnames)
+    out = []
+    for section, name in zip(sections, names, strict=True):
+        ws = wb.create_sheet(name)
+        _title(ws, section.title)
+        lines = ([data.off_notice] if data.off_notice else []) + section.lines
+        row = 2
+        for line in lines:
+            c = ws.cell(row=row, column=1, value=line)
+            if line == data.off_notice:
+                c.font = WARNING_FONT
+            row += 1
+        last_col = 1
+        header = None
+        if section.columns:
+            header = max(HEADER_ROW, row + 1)
+            widths = [
+                float(section.widths.get(c) or _section_width(section, j))
+                for j, c in enumerate(section.columns)
+            ]
+            formats = {
+                j: PCT if section.kind(c) == "percent" else "0"
+                for j, c in enumerate(section.columns, start=1)
+                if section.kind(c) != "text"
+            }
+            wrap = tuple(
+                j for j, c in enumerate(section.columns, start=1) if section.kind(c) == "text"
+            )
+            _, last = _write_table(
+                ws,
+                section.columns,
+                section.rows,
+                formats,
+                widths,
+                top=header,
+                freeze_cols=1,
+                wrap_cols=wrap,
+            )
+            row = last + 2
+            last_col = len(section.columns)
+        else:
+            ws.column_dimensions["A"].width = 100
+        for note in section.notes:
+            ws.cell(row=row, column=1, value=note).font = NOTE_FONT
+            row += 1
+        _print_setup(ws, last_col, max(row - 1, 1), header)
+        out.append(ws)
+    return out
+
+
+def _section_width(section: Any, j: int) -> float:
+    """A column of a plugin's section as wide as its header word and its content need: 11 for
+    a figure, up to 60 characters for text (longer text wraps)."""
+    column = section.columns[j]
+    if section.kind(column) != "text":
+        return max(11.0, min(24.0, max(len(w) for w in column.split()) * 1.2 + 2))
+    longest = max((len(str(r[j])) for r in section.rows if r[j] is not None), default=0)
+    head = max((len(w) for w in column.split()), default=4)
+    return float(min(60, max(12, head * 1.2 + 2, longest * 1.05 + 2)))
+
+
 def build_workbook(data: ReportData) -> Workbook:
     """The report workbook (not yet saved)."""
     wb = Workbook()
@@ -1407,6 +1478,7 @@ def build_workbook(data: ReportData) -> Workbook:
     _roles(wb, data)
     _quadrant(wb, data)
     _insights(wb, data)
+    _sections(wb, data)
     _reliability(wb, data)
     _response_rates(wb, data)
     _about(wb, data)

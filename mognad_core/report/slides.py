@@ -19,7 +19,9 @@ The storyline, in order (slides a model or the options do not give are left out)
 9. roles side by side (chef and medarbetare: the gap in perception, largest first);
 10. groups: a heat map (a table with an absolute colour scale and a key) and a slide per visible
     group;
-11. about the survey, the response rates, and the notes about the data.
+11. the model plugin's own slides (``report_sections``: lines and tables, continued as
+    needed);
+12. about the survey, the response rates, and the notes about the data.
 
 Charts are native PowerPoint charts holding their data (:mod:`.pptx_charts`), so a presenter can
 edit them. No text is cut: long texts wrap, lists continue on the next slide, and every text box
@@ -1437,6 +1439,151 @@ def _notes_slides(deck: Deck) -> None:
         deck.text(s, MARGIN, CONTENT_TOP, width, None, page, space_after=10)
 
 
+#: type size of a plugin section's table on a slide, and of its lines
+SECTION_PT = 14
+SECTION_LINE_PT = 18
+
+
+def _section_cell(deck: Deck, section: Any, column: str, value: Any) -> str:
+    """A cell of a plugin's section as the deck writes it (a percent figure as ``43 %``)."""
+    if value is None:
+        return ""
+    kind = section.kind(column)
+    if kind == "percent" and isinstance(value, (int, float)):
+        return deck.t.pct(value)
+    if kind == "number" and isinstance(value, float) and not value.is_integer():
+        return deck.t.num(value, 1)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _section_widths(deck: Deck, section: Any, cols: list[int], rows: list[list[str]]) -> list[int]:
+    """Column widths (EMU) filling the slide, in proportion to the section's ``widths`` where
+    it gives them; else a figure's column narrow and a text column by its length."""
+    weights = []
+    for k, j in enumerate(cols):
+        column = section.columns[j]
+        if section.widths.get(column):
+            weights.append(float(section.widths[column]))
+        elif section.kind(column) != "text":
+            weights.append(max(8, min(14, len(column))))
+        else:
+            longest = max((len(r[k]) for r in rows), default=0)
+            weights.append(max(10, min(60, max(len(column), longest))))
+    total = WIDTH - 2 * MARGIN
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] = total - sum(widths[:-1])
+    return widths
+
+
+def _section_slides(deck: Deck) -> None:
+    """The model plugin's own slides (``data.sections``, the ``report_sections`` hook): the
+    section's lines, then its table continued on as many slides as it needs (one set of
+    slides per value of ``slide_per``); every line and row in the speaker notes."""
+    d = deck.data
+    for section in list(getattr(d, "sections", None) or []):
+        cols = [j for j, c in enumerate(section.columns) if c != section.slide_per]
+        if section.slide_per is None:
+            parts: list[tuple[str, list[list[Any]]]] = [(section.title, section.rows)]
+        else:
+            k = section.columns.index(section.slide_per)
+            by: dict[str, list[list[Any]]] = {}
+            for r in section.rows:
+                by.setdefault("" if r[k] is None else str(r[k]), []).append(r)
+            parts = [(f"{section.title} – {v}" if v else section.title, rs) for v, rs in by.items()]
+            parts = parts or [(section.title, [])]
+        for title, rows in parts:
+            _section_part(deck, section, title, rows, cols)
+
+
+def _section_part(
+    deck: Deck, section: Any, title: str, rows: list[list[Any]], cols: list[int]
+) -> None:
+    t = deck.t
+    width = WIDTH - 2 * MARGIN
+    cells = [[_section_cell(deck, section, section.columns[j], r[j]) for j in cols] for r in rows]
+    heads = [section.columns[j] for j in cols]
+    notes = list(section.lines)
+    notes += [" · ".join(f"{h}: {c}" for h, c in zip(heads, r, strict=True) if c) for r in cells]
+    notes += section.notes
+    lines: list[Para] = [(line, SECTION_LINE_PT, False, INK) for line in section.lines]
+    lines += [(note, SECTION_PT, False, GREY) for note in section.notes if not cols]
+    room = CONTENT_BOTTOM - CONTENT_TOP
+    if not cols:  # text only: as many slides as the lines need
+        pages: list[list[Para]] = [[]]
+        for para in lines:
+            if pages[-1] and measure([*pages[-1], para], width, 10) > room:
+                pages.append([])
+            pages[-1].append(para)
+        for i, page in enumerate(pages):
+            s = deck.slide(t("slide.continued", title=title) if i else title, notes)
+            deck.text(s, MARGIN, CONTENT_TOP, width, None, page, space_after=10)
+        return
+    widths = _section_widths(deck, section, cols, cells)
+    size = SECTION_PT
+
+    def height(texts_: list[str], bold: bool) -> int:
+        n = max(
+            (
+                len(pc.wrap(x, Emu(w).pt - 12, size, bold))
+                for x, w in zip(texts_, widths, strict=True)
+            ),
+            default=1,
+        )
+        return int(Pt(max(1, n) * size * LINE + 10))
+
+    head_h = height(heads, True)
+    heights = [height(r, False) for r in cells]
+    first = True
+    i = 0
+    while first or i < len(cells):
+        s = deck.slide(title if first else t("slide.continued", title=title), notes)
+        top = CONTENT_TOP
+        if first and lines:
+            box = deck.text(s, MARGIN, top, width, None, lines)
+            top = box.top + box.height + Inches(0.1)
+        first = False
+        take = 0
+        used = head_h
+        while i + take < len(cells) and (
+            take == 0 or used + heights[i + take] <= CONTENT_BOTTOM - top
+        ):
+            if take == 0 and used + heights[i] > CONTENT_BOTTOM - top and top > CONTENT_TOP:
+                break  # the lines filled the slide: the table starts on the next one
+            used += heights[i + take]
+            take += 1
+        if take == 0 and cells:
+            continue
+        body = cells[i : i + take]
+        i += take
+        frame = s.shapes.add_table(
+            len(body) + 1, len(cols), MARGIN, top, sum(widths), head_h + sum(heights[i - take : i])
+        )
+        table = frame.table
+        for k, w in enumerate(widths):
+            table.columns[k].width = w
+        table.rows[0].height = head_h
+        for r, h in enumerate(heights[i - take : i], start=1):
+            table.rows[r].height = h
+        for r, row in enumerate([heads, *body]):
+            for k, text in enumerate(row):
+                cell = table.cell(r, k)
+                tf = cell.text_frame
+                tf.word_wrap = True
+                cell.margin_left = cell.margin_right = Pt(5)
+                cell.margin_top = cell.margin_bottom = Pt(4)
+                para = tf.paragraphs[0]
+                figure = r and section.kind(heads[k]) != "text"
+                para.alignment = PP_ALIGN.RIGHT if figure else PP_ALIGN.LEFT
+                run = para.add_run()
+                run.text = text
+                white = RGBColor(0xFF, 0xFF, 0xFF)
+                deck._style(run, size, r == 0, white if r == 0 else INK)
+        if not cells:
+            break
+
+
 def build_deck(data: ReportData, progress: Callable[[str], None] | None = None) -> Deck:
     """The report deck (not yet saved). ``progress(what)`` is called after each group slide."""
     deck = Deck(data)
@@ -1459,6 +1606,7 @@ def build_deck(data: ReportData, progress: Callable[[str], None] | None = None) 
                 _group_slide(deck, gr)
             if progress is not None:
                 progress(gr.name)
+    _section_slides(deck)
     _about_slide(deck)
     _response_slides(deck)
     _notes_slides(deck)
