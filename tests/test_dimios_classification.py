@@ -1,7 +1,8 @@
 """The DiMiOS 2×2 on small hand-made response tables, groups with suppression, and the CLI.
 
-On the 1-5 scale a statement answered 3 by everyone scores (3 - 1) / 4 = 0.5, 5 scores 1.0 and 1
-scores 0.0, so each fixture's dimension scores are known without computing anything.
+On the six-point scale (1-6) a statement answered v by everyone scores (v - 1) / 5: 1 scores 0.0,
+2 0.2, 4 0.6, 5 0.8 and 6 1.0; half 3 and half 4 average 3.5, exactly 0.5. So each fixture's
+dimension scores are known without computing anything.
 
 The frames of three respondents check arithmetic, so they are scored with ``min_size=1`` (the
 anonymity protection off). The groups tests pass their policy explicitly and assert what a
@@ -22,8 +23,8 @@ from conftest import DIMIOS_2025, DIMIOS_MODEL_FILE, DIMIOS_SAMPLE, DMM_SAMPLE
 import mognad_core as mognad
 from mognad_core import disclosure
 
-F_IDS = [f"f{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
-A_IDS = [f"a{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
+F_IDS = [f"f{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4, 5)]
+A_IDS = [f"a{c}{i}" for c in (1, 2, 3) for i in (1, 2, 3, 4, 5)]
 
 
 def frame(formaga, arv, n: int = 3, **attributes) -> pd.DataFrame:
@@ -39,7 +40,7 @@ def frame(formaga, arv, n: int = 3, **attributes) -> pd.DataFrame:
     [
         (2, 2, "bromsad", "Bromsad", "A"),
         (5, 1, "hindrad_av_arvet", "Kapabel men hindrad av arvet", None),
-        (1, 5, "outnyttjad_grund", "Outnyttjad grund", None),
+        (1, 6, "outnyttjad_grund", "Outnyttjad grund", None),
         (4, 4, "mojliggjord", "Möjliggjord och balanserad", None),
     ],
 )
@@ -47,8 +48,8 @@ def test_each_quadrant(formaga, arv, quadrant, name, dimios_type):
     result = mognad.score(frame(formaga, arv), model="dimios", min_size=1)
     c = dimios.classify(result)
     assert (c.quadrant, c.name, c.dimios_type) == (quadrant, name, dimios_type)
-    assert c.scores == {"formaga": (formaga - 1) / 4, "arv": (arv - 1) / 4}
-    assert c.distance_pp["formaga"] == pytest.approx(100 * ((formaga - 1) / 4 - 0.5))
+    assert c.scores == pytest.approx({"formaga": (formaga - 1) / 5, "arv": (arv - 1) / 5})
+    assert c.distance_pp["formaga"] == pytest.approx(100 * ((formaga - 1) / 5 - 0.5))
     assert c.recommendation and c.description
     ins = result.insight("dimios.quadrant")
     assert ins.data["quadrant"] == quadrant and ins.title.endswith(name)
@@ -68,8 +69,12 @@ def test_english_texts_come_from_the_model_file():
 
 
 def test_exactly_on_the_threshold_counts_as_high_and_near_the_border():
-    # everyone answers 3: both dimensions score exactly 0.5
-    result = mognad.score(frame(3, 3), model="dimios", min_size=1)
+    # two answer 3 and two answer 4 everywhere: mean 3.5, both dimensions score exactly 0.5
+    result = mognad.score(
+        pd.concat([frame(3, 3, n=2), frame(4, 4, n=2)], ignore_index=True),
+        model="dimios",
+        min_size=1,
+    )
     c = dimios.classify(result)
     assert c.scores == {"formaga": 0.5, "arv": 0.5}
     assert c.quadrant == "mojliggjord"
@@ -114,7 +119,7 @@ def test_a_dimension_without_answers_gets_no_quadrant():
     c = dimios.classify(result)
     assert c.quadrant is None and c.name is None
     assert c.reason == "Ingen 2×2-kategori: Digitalt arv saknar svar att räkna på."
-    assert c.scores == {"formaga": 0.75, "arv": None}
+    assert c.scores == {"formaga": pytest.approx(0.6), "arv": None}
     assert c.distance_pp["arv"] is None and c.high["arv"] is None
     ins = result.insight("dimios.quadrant")
     assert ins.text == c.reason and ins.rows == []
@@ -124,7 +129,7 @@ def test_a_dimension_without_answers_gets_no_quadrant():
     assert "ofullständigt" in gap.text
     bal = dimios.balance(result)
     assert bal.dimensions["arv"].balance is None and bal.dimensions["arv"].tilt is None
-    assert bal.dimensions["formaga"].balance == 0.0
+    assert bal.dimensions["formaga"].balance == pytest.approx(0.0, abs=1e-12)
 
 
 def test_threshold_from_the_model_file(tmp_path):
@@ -134,12 +139,12 @@ def test_threshold_from_the_model_file(tmp_path):
     data["meta"]["quadrant_threshold"] = 0.8
     own = tmp_path / "min_dimios.yaml"
     own.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    result = mognad.score(frame(4, 5), model=own, min_size=1)  # 0.75 and 1.0
+    result = mognad.score(frame(4, 6), model=own, min_size=1)  # 0.6 and 1.0
     ins = result.insight("dimios.quadrant")
     assert ins is not None and ins.data["quadrant"] == "outnyttjad_grund"
     assert ins.data["threshold"] == 0.8
     # the same answers with the built-in model (threshold 0.5)
-    builtin = mognad.score(frame(4, 5), model="dimios", min_size=1)
+    builtin = mognad.score(frame(4, 6), model="dimios", min_size=1)
     assert dimios.classify(builtin).quadrant == "mojliggjord"
 
 
@@ -170,9 +175,9 @@ def groups_frame() -> pd.DataFrame:
     """
     return pd.concat(
         [
-            frame(5, 5, n=6, förvaltning="Soc", roll="Chef"),
-            frame(2, 4, n=4, förvaltning="KLF", roll="Chef"),
-            frame(4, 2, n=3, förvaltning="BUF", roll="Medarbetare"),
+            frame(6, 6, n=6, förvaltning="Soc", roll="Chef"),
+            frame(2, 5, n=4, förvaltning="KLF", roll="Chef"),
+            frame(5, 2, n=3, förvaltning="BUF", roll="Medarbetare"),
             frame(1, 1, n=2, förvaltning="IT", roll="Medarbetare"),
         ],
         ignore_index=True,
@@ -200,12 +205,12 @@ def test_classify_groups_with_suppression():
     assert core.suppressed == ["BUF", "IT"]
     assert got["Soc"].classification.quadrant == "mojliggjord" and got["Soc"].n == 6
     assert got["KLF"].classification.quadrant == "outnyttjad_grund"
-    assert got["KLF"].scores == {"formaga": 0.25, "arv": 0.75}
+    assert got["KLF"].scores == {"formaga": 0.2, "arv": 0.8}
     # organisation: each statement's score is the mean over all 15 respondents, published
     # rounded to 0.001
     org = grouped.organisation
-    assert org.scores["formaga"] == round((6 * 1 + 4 * 0.25 + 3 * 0.75 + 0) / 15, 3) == 0.617
-    assert org.scores["arv"] == round((6 * 1 + 4 * 0.75 + 3 * 0.25 + 0) / 15, 3) == 0.65
+    assert org.scores["formaga"] == round((6 * 1 + 4 * 0.2 + 3 * 0.8 + 0) / 15, 3) == 0.613
+    assert org.scores["arv"] == round((6 * 1 + 4 * 0.8 + 3 * 0.2 + 0) / 15, 3) == 0.653
     frame_ = grouped.to_frame()
     assert frame_.loc["IT", "suppressed"] and pd.isna(frame_.loc["IT", "formaga"])
 
@@ -230,11 +235,11 @@ def test_classify_groups_default_min_size_and_floor():
 def test_classify_groups_by_role_in_english():
     grouped = dimios.classify_groups(groups_frame(), by="roll", min_size=3, lang="en")
     got = {g.group: g.classification for g in grouped.groups}
-    assert got["Chef"].quadrant == "mojliggjord"  # (6*1 + 4*.25)/10 = .7, arv .9
-    assert got["Medarbetare"].name == "Held back"  # (3*.75)/5 = .45, arv (3*.25)/5 = .15
+    assert got["Chef"].quadrant == "mojliggjord"  # (6*1 + 4*.2)/10 = .68, arv .92
+    assert got["Medarbetare"].name == "Held back"  # (3*.8)/5 = .48, arv (3*.2)/5 = .12
     assert got["Medarbetare"].scores == {
-        "formaga": pytest.approx(0.45),
-        "arv": pytest.approx(0.15),
+        "formaga": pytest.approx(0.48),
+        "arv": pytest.approx(0.12),
     }
 
 
@@ -303,7 +308,7 @@ def test_classify_groups_follows_the_core_safety_check():
             continue
         assert g.scores == {d: rows[d].values[g.group] for d in ("formaga", "arv")}, g.group
     klf = next(g for g in grouped.groups if g.group == "KLF")
-    assert klf.scores == {"formaga": 0.25, "arv": None}
+    assert klf.scores == {"formaga": 0.2, "arv": None}
     assert klf.classification.quadrant is None
     assert "dolda av anonymitetsskäl" in klf.classification.reason
     # Chef's arv (Soc and KLF) is shown by roll, so Soc's arv would give KLF's: hidden too
@@ -328,7 +333,7 @@ def test_a_file_without_respondents(run_cli, tmp_path):
 
 
 # ---- anonymity: one policy, the same groups hidden in every output ----------------------------
-KOF = "Kultur- och fritidsförvaltningen"  # 5 respondents in 2025 (17 in 2024)
+KOF = "Kultur- och fritidsförvaltningen"  # 8 respondents in 2025 (17 in 2024)
 SBF = "Samhällsbyggnadsförvaltningen"
 
 
@@ -389,11 +394,11 @@ def test_classify_and_insight_hide_exactly_what_groups_hides(run_cli, path, wher
 
 
 def test_the_sample_at_min_size_10_hides_the_small_forvaltning(run_cli):
-    """The cases above are not vacuous: in 2025 Kultur och fritid has 5 respondents, shown at
+    """The cases above are not vacuous: in 2025 Kultur och fritid has 8 respondents, shown at
     the default 5 and hidden at 10 (with the next-smallest group, so that it cannot be worked
     out from the total) in the text output as well, without its size."""
     rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025")
-    assert int((rs.attributes["förvaltning"] == KOF).sum()) == 5
+    assert int((rs.attributes["förvaltning"] == KOF).sum()) == 8
     at5 = dimios.classify_groups(rs, "förvaltning", 5)
     assert not [g.group for g in at5.groups if g.suppressed]
     at10 = dimios.classify_groups(rs, "förvaltning", 10)
