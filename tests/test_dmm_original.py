@@ -287,3 +287,35 @@ def test_plugin_check_passes_without_remarks(run_cli):
     assert "modellen 'dmm-original' räknade" in done.stdout
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     assert all(line.startswith("OK") for line in lines[:-1]), done.stdout
+
+
+def _readme_block(after: str) -> str:
+    text = (ROOT / "plugins" / "dmm_nine_engines" / "README.md").read_text(encoding="utf-8")
+    rest = text.split(after, 1)[1]
+    return rest.split("```\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_output_for_dmm_original_is_real(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / DMM_ORIGINAL_SAMPLE.name).write_bytes(DMM_ORIGINAL_SAMPLE.read_bytes())
+    out = run_cli("score", DMM_ORIGINAL_SAMPLE.name, "--model", "dmm-original").stdout
+    begins = _readme_block("`mognad score dmm_original_sample.xlsx --model dmm-original` begins:")
+    assert out.startswith(begins)
+    weakest = _readme_block("Its weakest engines and\nrecommended order:")
+    assert "\nSvagaste" + out.split("\nSvagaste", 1)[1].split("\n\nSpridning", 1)[0] + "\n" == (
+        "\n" + weakest
+    )
+
+
+def test_the_mean_of_the_engines_is_the_overall_score_shown_beside_it():
+    """Published engine scores are rounded to 0.1 %; their mean (47.13 %) would differ from the
+    overall score (47.15 %, shown as 47.2 %), so with equal weights and every engine scored the
+    profile takes the overall score as the mean."""
+    r = mognad.score(DMM_ORIGINAL_SAMPLE, "dmm-original")
+    p = mognad_dmm.profile(r)
+    rounded_mean = sum(e.score for e in p.engines) / 9
+    assert round(rounded_mean, 3) == 0.471 and r.overall == 0.472
+    assert p.mean == r.overall
+    assert "snittet av motorerna (47,2 %)" in r.insight("dmm_levels").text
+    kon = p.engine("kontaktytor")
+    assert kon.diff == pytest.approx(0.382 - 0.472)

@@ -139,7 +139,9 @@ def profile(result: ScoreResult, model: Any = None, *, settings: Settings | None
 
     An engine needs ``meta.min_answered_per_engine`` statements with at least one valid answer
     (never more than it has); otherwise its score and level are None. ``mean`` is the unweighted
-    mean of the engine scores that exist; ``relation`` compares each engine with it using
+    mean of the engine scores that exist (the overall score itself when every engine has a score,
+    the weights are equal and the overall is the mean of the engines, so that a rounded
+    published figure does not make the two differ); ``relation`` compares each engine with it using
     ``meta.analysis.phase_relation.margin``.
     """
     m = model_for(result, model)
@@ -180,7 +182,18 @@ def profile(result: ScoreResult, model: Any = None, *, settings: Settings | None
                 recommended_lead=d.id in lead,
             )
         )
-    mean = _mean([e.score for e in rows if e.score is not None])
+    scored = [e.score for e in rows if e.score is not None]
+    mean = _mean(scored)
+    if (
+        mean is not None
+        and result.overall is not None
+        and len(scored) == len(rows)
+        and m.aggregation == "children"
+        and len({d.weight for d in m.dimensions}) == 1
+    ):
+        # the same mean, taken by the core before the published figures were rounded: "the
+        # mean of the engines" then reads as the overall score beside it
+        mean = result.overall
     for e in rows:
         if e.score is not None and mean is not None:
             e.diff = e.score - mean
