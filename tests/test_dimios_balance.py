@@ -1,4 +1,4 @@
-"""The efficiency–innovation balance on hand-made answers (1-5 scale: score = (answer - 1) / 4).
+"""The efficiency–innovation balance on hand-made answers (1-6 scale: score = (answer - 1) / 5).
 
 The frames have one to five respondents: tests of the arithmetic pass ``min_size=1`` (the
 anonymity protection off), as a data holder checking figures would.
@@ -14,8 +14,9 @@ from conftest import DIMIOS_MODEL_FILE
 
 import mognad_core as mognad
 
-IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
-EXPLOIT = {"f11", "f12", "f13", "f14", "f32", "f33", "a12", "a21", "a23", "a31", "a34"}
+IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4, 5)]
+EXPLOIT = {"f11", "f12", "f13", "f14", "f15", "f32", "f33", "f35", "a12", "a15", "a21", "a23"}
+EXPLOIT |= {"a25", "a31", "a34", "a35"}
 
 
 def answers(exploit: list, explore: list) -> pd.DataFrame:
@@ -24,7 +25,7 @@ def answers(exploit: list, explore: list) -> pd.DataFrame:
 
 
 def test_all_efficiency_no_innovation():
-    result = mognad.score(answers([5, 5], [1, 1]), model="dimios", min_size=1)
+    result = mognad.score(answers([6, 6], [1, 1]), model="dimios", min_size=1)
     b = dimios.balance(result)
     assert (b.overall.exploit, b.overall.explore) == (1.0, 0.0)
     assert b.overall.balance == -1.0 and b.overall.explore_share == 0.0
@@ -37,12 +38,12 @@ def test_all_efficiency_no_innovation():
 
 
 def test_innovation_leaning_in_english():
-    result = mognad.score(answers([2, 2], [4, 5]), model="dimios", min_size=1)  # .25 vs .875
+    result = mognad.score(answers([2, 2], [5, 6]), model="dimios", min_size=1)  # .2 vs .9
     b = dimios.balance(result, lang="en")
-    assert b.overall.balance == pytest.approx(0.625)
-    assert b.overall.explore_share == pytest.approx(0.875 / 1.125)
+    assert b.overall.balance == pytest.approx(0.7)
+    assert b.overall.explore_share == pytest.approx(0.9 / 1.1)
     assert b.overall.tilt == "explore"
-    en = mognad.score(answers([2, 2], [4, 5]), model="dimios", lang="en", min_size=1)
+    en = mognad.score(answers([2, 2], [5, 6]), model="dimios", lang="en", min_size=1)
     ins = en.insight("dimios.balance")
     assert ins.title == "Efficiency–innovation" and "leans to innovation" in ins.text
 
@@ -50,23 +51,23 @@ def test_innovation_leaning_in_english():
 @pytest.mark.parametrize(
     ("explore_answers", "tilt"),
     [
-        ([3, 3, 3, 4, 4], "balanced"),  # mean 3.4 -> 0.6: balance exactly 0.10, not above it
-        ([3, 3, 4, 4, 4], "explore"),  # mean 3.6 -> 0.65: 0.15
+        ([3, 3, 3, 4, 4, 4], "balanced"),  # mean 3.5 -> 0.5 against 0.4: exactly 0.10
+        ([3, 3, 3, 4, 4, 5], "explore"),  # mean 3.67 -> 0.533: 0.13
     ],
 )
 def test_tilt_threshold_is_exclusive(explore_answers, tilt):
-    result = mognad.score(answers([3] * 5, explore_answers), model="dimios")
+    result = mognad.score(answers([3] * 6, explore_answers), model="dimios")
     b = dimios.balance(result)
     assert b.threshold == 0.10
     assert b.overall.tilt == tilt
 
 
 def test_statements_without_answers_are_left_out():
-    frame = answers([5, 5], [1, 1])
+    frame = answers([6, 6], [1, 1])
     frame[[s for s in IDS if s in EXPLOIT]] = "vet ej"
     b = dimios.balance(mognad.score(frame, model="dimios", min_size=1))
     assert b.overall.exploit is None and b.overall.n_exploit == 0
-    assert b.overall.explore == 0.0 and b.overall.n_explore == 13
+    assert b.overall.explore == 0.0 and b.overall.n_explore == 14
     assert b.overall.balance is None and b.overall.tilt is None
 
 
