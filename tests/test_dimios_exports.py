@@ -19,7 +19,27 @@ from conftest import DIMIOS_2025, DIMIOS_MODEL_FILE
 import mognad_core as mognad
 from mognad_core.responses import looks_like_statement
 
-IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4)]
+IDS = [f"{d}{c}{i}" for d in "fa" for c in (1, 2, 3) for i in (1, 2, 3, 4, 5)]
+
+
+def running_numbers() -> dict[str, int]:
+    """Each statement's running number, from its aliases in model.yaml ("1" ... "30")."""
+    data = yaml.safe_load(DIMIOS_MODEL_FILE.read_text("utf-8"))
+    return {
+        s["id"]: int(next(a for a in s["aliases"] if a.isdigit()))
+        for d in data["dimensions"]
+        for c in d["categories"]
+        for s in c["statements"]
+    }
+
+
+def test_the_numbers_of_dimios_1_0_are_kept():
+    """Items 1-4 of each category keep 1-24 in model order (as in dimios 1.0); the six
+    statements added in 2.0 (item 5 of each category) are 25-30."""
+    numbers = running_numbers()
+    old = [s for s in IDS if not s.endswith("5")]
+    assert [numbers[s] for s in old] == list(range(1, 25))
+    assert [numbers[s] for s in IDS if s.endswith("5")] == list(range(25, 31))
 
 
 def statement_texts() -> dict[str, str]:
@@ -42,7 +62,7 @@ def reference() -> dict[str, float]:
     """Statement scores of the original file (headers = ids), by plain pandas, rounded as
     published."""
     raw = pd.read_csv(DIMIOS_2025, sep=";", encoding="utf-8-sig", dtype=str)
-    scores = {s: (pd.to_numeric(raw[s], errors="coerce").mean() - 1) / 4 for s in IDS}
+    scores = {s: (pd.to_numeric(raw[s], errors="coerce").mean() - 1) / 5 for s in IDS}  # 1-6
     return {s: round(v, 3) for s, v in scores.items()}  # as published
 
 
@@ -56,8 +76,9 @@ def scores_of(result: mognad.ScoreResult) -> dict[str, float]:
 
 
 def test_headers_are_running_numbers(run_cli, wave, reference, tmp_path):
-    numbered = wave.rename(columns={sid: str(i) for i, sid in enumerate(IDS, start=1)})
-    assert list(numbered.columns[4:]) == [str(i) for i in range(1, 25)]
+    numbers = running_numbers()
+    numbered = wave.rename(columns={sid: str(numbers[sid]) for sid in IDS})
+    assert sorted(int(c) for c in numbered.columns[4:]) == list(range(1, 31))
     path = write(numbered, tmp_path / "export_nummer.csv")
     res = run_cli("score", path, "--model", "dimios", "--format", "json")
     assert res.exit_code == 0, res.stderr
@@ -66,15 +87,16 @@ def test_headers_are_running_numbers(run_cli, wave, reference, tmp_path):
     assert got == reference
     # matched by number: the user is asked to check the order (the tool's order is not public)
     caution = next(i for i in data["insights"] if i["key"] == "dimios.numbered_columns")
-    assert caution["data"]["columns"]["f11"] == "1" and len(caution["data"]["columns"]) == 24
+    assert caution["data"]["columns"]["f11"] == "1" and len(caution["data"]["columns"]) == 30
+    assert caution["data"]["columns"]["f15"] == "25"
     assert "--mapping" in caution["text"]
 
 
 @pytest.mark.parametrize("style", ["{n}. {text}", "{n}) {text}", "Fråga {n}: {text}"])
 def test_headers_are_question_numbered_texts(wave, reference, tmp_path, style):
-    texts = statement_texts()
+    texts, numbers = statement_texts(), running_numbers()
     renamed = wave.rename(
-        columns={sid: style.format(n=i, text=texts[sid]) for i, sid in enumerate(IDS, start=1)}
+        columns={sid: style.format(n=numbers[sid], text=texts[sid]) for sid in IDS}
     )
     result = mognad.score(write(renamed, tmp_path / "export_text.csv"), model="dimios")
     assert scores_of(result) == reference
@@ -124,18 +146,18 @@ def test_a_header_left_out_of_the_mapping_is_reported(run_cli, wave, tmp_path):
 
 def test_statement_like_headers_get_a_warning(run_cli, wave, reference, tmp_path):
     extra = wave.copy()
-    extra["Påstående 25"] = extra["f11"]
+    extra["Påstående 31"] = extra["f11"]
     extra["F5.1"] = extra["f12"]
     extra["Kommentar"] = "ok"
     path = write(extra, tmp_path / "export_extra.csv")
     res = run_cli("score", path, "--model", "dimios", "--format", "json", "--lang", "en")
     assert res.exit_code == 0, res.stderr
-    assert 'Not scored: "Påstående 25", "F5.1" look(s) like statement column(s)' in res.stderr
+    assert 'Not scored: "Påstående 31", "F5.1" look(s) like statement column(s)' in res.stderr
     data = json.loads(res.stdout)
-    # the 24 known statements are untouched: "F5.1" is not read as statement 1 (f11)
+    # the 30 known statements are untouched: "F5.1" is not read as statement 1 (f11)
     assert {s: data["statements"][s]["score"] for s in IDS} == reference
     rs = mognad.read_responses(path, "dimios")
-    assert rs.unmatched_statements == ["Påstående 25", "F5.1"]
+    assert rs.unmatched_statements == ["Påstående 31", "F5.1"]
     assert "Kommentar" in rs.attribute_columns and "F5.1" in rs.attribute_columns
     assert rs.columns["f11"] == "f11"
 
