@@ -17,6 +17,9 @@ from .errors import ModelError
 from .schema import MaturityModel
 
 MAX_MODEL_FILE_BYTES = 5 * 1024 * 1024
+#: The end of the error for a model file that does not exist (``mognad plugin check`` reads a
+#: plugin's failure to load its own model file as a missing package-data entry).
+NOT_FOUND = "model file not found"
 
 #: Where a YAML syntax error and a text cut at a comma send the reader.
 QUOTING_DOCS = 'docs/model-format.md, section "Texts with commas, colons and #"'
@@ -172,7 +175,7 @@ def load_model_file(path: str | Path) -> MaturityModel:
     p = Path(path)
     name = p.name
     if not p.is_file():
-        raise ModelError(f"{p}: model file not found")
+        raise ModelError(f"{p}: {NOT_FOUND}")
     if p.stat().st_size > MAX_MODEL_FILE_BYTES:
         raise ModelError(f"{name}: model file is larger than {MAX_MODEL_FILE_BYTES} bytes")
     try:

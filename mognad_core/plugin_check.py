@@ -33,16 +33,19 @@ OK, PROBLEM, REMARK = "ok", "problem", "remark"
 @dataclass(frozen=True)
 class Finding:
     """One check's outcome: ``status`` (``"ok"``, ``"problem"`` or ``"remark"``) and what was
-    found, a :class:`~mognad_core.texts.Message`, followed by the plugin failure it is about
-    (``failure``, when there is one); :meth:`text` puts it into words."""
+    found, a :class:`~mognad_core.texts.Message` and/or the plugin failure it is about
+    (``failure``, a :class:`~mognad_core.plugins.PluginFailure`); :meth:`text` puts it into
+    words."""
 
     status: str
-    message: Message
+    message: Message | None
     failure: Any = None
 
     def text(self, lang: str = "sv") -> str:
-        words = self.message.text(lang)
-        return words if self.failure is None else f"{words} {self.failure.describe(lang)}"
+        words = [self.message.text(lang)] if self.message is not None else []
+        if self.failure is not None:
+            words.append(self.failure.describe(lang))
+        return " ".join(words)
 
 
 def _hook_names() -> set[str]:
@@ -96,27 +99,35 @@ def _hooks(name: str, plugin: Any) -> list[Finding]:
     return findings
 
 
-def _own_failures(name: str, seen: set[Any]) -> list[Any]:
+def _new_failures(name: str, before: list[Any]) -> list[Any]:
+    """The failures of plugin ``name`` recorded since ``before`` was taken."""
     from .plugins import plugin_failures
 
-    return [f for f in plugin_failures() if f.name == name and f not in seen]
+    return [f for f in plugin_failures() if f.name == name and f not in before]
 
 
 def _failure_finding(failure: Any) -> Finding:
-    """A failure of the plugin's; a model file it cannot find points at package-data."""
-    missing = failure.in_hook("register_models") and "not found" in failure.error_text("en")
-    return Finding(PROBLEM, Message("check.package_data" if missing else "check.failure"), failure)
+    """A failure of the plugin's; its own model file that it cannot find points at
+    package-data."""
+    from .model_files import NOT_FOUND
+
+    missing = failure.in_hook("register_models") and NOT_FOUND in failure.error_text("en")
+    return Finding(PROBLEM, Message("check.package_data") if missing else None, failure)
 
 
-def _models(name: str) -> tuple[list[Any], list[Finding]]:
-    from .plugins import get_model, list_models, plugin_failures
+def _models(name: str, failures: list[Any]) -> tuple[list[Any], list[Finding]]:
+    """The plugin's models in use; its registration's failures (``failures``) are the
+    findings when it has no model."""
+    from .plugins import get_model, list_models
 
     mine = [info for info in list_models() if info.plugin == name]
-    skipped = [f for f in plugin_failures() if f.name == name and f.kind == "model"]
     findings = [
         Finding(OK, Message("check.model", model=i.name, statements=i.statements)) for i in mine
     ]
-    if not mine and not skipped:
+    findings += [_failure_finding(f) for f in failures if f.kind == "model"]
+    registering = [f for f in failures if f.in_hook("register_models")]
+    findings += [_failure_finding(f) for f in registering]
+    if not findings:
         findings.append(Finding(REMARK, Message("check.no_models", name=name)))
     return [get_model(i.name) for i in mine], findings
 
@@ -136,26 +147,31 @@ def _model_texts(model: Any) -> list[Finding]:
     return findings
 
 
-def _samples(name: str) -> tuple[dict[str, Any], list[Finding]]:
-    from .plugins import get_samples
+def _samples(name: str, models: list[Any]) -> tuple[dict[str, Any], list[Finding]]:
+    """The plugin's sample files (each exists), and the first response sample of each of its
+    models by model key."""
+    from .plugins import get_samples, model_key
 
-    mine = [s for s in get_samples() if s.plugin == name]
     found: dict[str, Any] = {}
     findings = []
-    for sample in mine:
-        if sample.path.is_file():
-            findings.append(Finding(OK, Message("check.sample", path=str(sample.path))))
-            if sample.kind == "responses":
-                found.setdefault(sample.model, sample.path)
-        else:
+    for sample in (s for s in get_samples() if s.plugin == name):
+        if not sample.path.is_file():
             findings.append(
                 Finding(PROBLEM, Message("check.sample_missing", path=str(sample.path)))
             )
+            continue
+        findings.append(Finding(OK, Message("check.sample", path=str(sample.path))))
+        if sample.kind == "responses":
+            found.setdefault(model_key(sample.model), sample.path)
     return found, findings
 
 
-def _scores(model: Any, sample: Any) -> Finding:
+def _scores(name: str, model: Any, sample: Any) -> list[Finding]:
+    """Score a sample with ``model`` as a user would, with its insights, priorities and gap.
+    A problem when it cannot, when the sample has no answers for a statement (made before the
+    statement was added), or when a hook of the plugin fails on the way."""
     from .analysis import gap, priorities
+    from .plugins import plugin_failures
     from .scoring import score
     from .targets import default_target
 
@@ -163,26 +179,30 @@ def _scores(model: Any, sample: Any) -> Finding:
         from .sample_data import make_responses
 
         source: Any = make_responses(model, n=40, seed=0)
-        where = Message("check.made_up")
+        where: Any = Message("check.made_up")
     else:
         source, where = sample, str(sample)
+    before = plugin_failures()
     try:
         result = score(source, model, insights=True)
         priorities(result, model=model)
         gap(result, default_target(model) or ("next" if model.levels else 0.75), model=model)
     except MognadError as exc:
-        return Finding(PROBLEM, Message("check.score_failed", model=model.name, error=exc.body))
-    return Finding(
-        OK,
-        Message(
-            "check.scored",
-            model=model.name,
-            where=where,
-            n=result.n_respondents,
-            overall=Figure(result.overall),
-            insights=len(result.insights),
-        ),
+        return [Finding(PROBLEM, Message("check.score_failed", model=model.name, error=exc.body))]
+    findings = [_failure_finding(f) for f in _new_failures(name, before)]
+    unanswered = [s.id for s in result.statements.values() if s.n == 0 and not s.dont_know]
+    if unanswered and sample is not None:
+        ids = ", ".join(unanswered)
+        findings.append(Finding(PROBLEM, Message("check.sample_old", model=model.name, ids=ids)))
+    scored = Message(
+        "check.scored",
+        model=model.name,
+        where=where,
+        n=result.n_respondents,
+        overall=Figure(result.overall),
+        insights=len(result.insights),
     )
+    return [Finding(OK if not findings else REMARK, scored), *findings]
 
 
 def check_plugin(name: str) -> list[Finding]:
@@ -191,24 +211,26 @@ def check_plugin(name: str) -> list[Finding]:
     they are findings."""
     import warnings
 
-    from .plugins import PluginWarning, plugin_failures
+    from .plugins import PluginWarning, failures_so_far, model_key
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
+        before = failures_so_far()  # loading the plugins is part of the check
         plugin, findings = _loaded(name)
         if plugin is None:
             return findings
         findings += _hooks(name, plugin)
-        seen = set(plugin_failures()) - set(_own_failures(name, set()))
-        models, found = _models(name)
+        models, found = _models(name, _new_failures(name, []))
         findings += found
         for model in models:
             findings += _model_texts(model)
-        samples, found = _samples(name)
+        samples, found = _samples(name, models)
         findings += found
         for model in models:
-            findings.append(_scores(model, samples.get(model.name)))
-        findings += [_failure_finding(f) for f in _own_failures(name, seen)]
+            findings += _scores(name, model, samples.get(model_key(model.name)))
+        reported = {f.failure for f in findings if f.failure is not None}
+        rest = [f for f in _new_failures(name, before) if f not in reported]
+        findings += [_failure_finding(f) for f in rest if f.kind == "hook"]
     return findings
 
 

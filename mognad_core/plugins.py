@@ -139,7 +139,7 @@ class PluginFailure:
                 lang,
                 name=self.name,
                 hook=self.hook,
-                error=self.error,
+                error=str(self.error).rstrip(" ."),  # the sentence goes on after it
                 effect=text(effect, lang),
             )
         return text("plugin.problem.load", lang, name=self.name, error=self.error)
@@ -221,16 +221,16 @@ def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
         _record(PluginFailure(value, message, setting=env))
 
 
-def _entry_points() -> dict[str, metadata.EntryPoint]:
-    found: dict[str, metadata.EntryPoint] = {}
 def _dist_name(ep: metadata.EntryPoint | None) -> str | None:
     dist = getattr(ep, "dist", None)
     return None if dist is None else f"{dist.name} {dist.version}"
 
 
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+def _entry_points() -> dict[str, metadata.EntryPoint]:
     """The ``mognad`` entry points by name. A name that two installed packages declare is
     loaded from the first only; the other is reported, naming both packages."""
+    found: dict[str, metadata.EntryPoint] = {}
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         first = found.setdefault(ep.name, ep)
         if first is not ep and _dist_name(first) != _dist_name(ep):
             message = Message(
@@ -286,11 +286,11 @@ def _build() -> pluggy.PluginManager:
     eps = _entry_points()
     _check_names(BLOCK_ENV, blocked, set(eps) | set(BUILTIN_PLUGINS))
     _check_names(ALLOW_ENV, allowed, set(eps) | set(BUILTIN_PLUGINS))
-    for name in sorted(blocked & _ESSENTIAL):
-        message = Message("plugin.problem.essential", env=BLOCK_ENV, value=name)
     for name, ep in eps.items():  # shown by mognad plugins, loaded or not
         if _dist_name(ep) is not None:
             _distributions[name] = str(_dist_name(ep))
+    for name in sorted(blocked & _ESSENTIAL):
+        message = Message("plugin.problem.essential", env=BLOCK_ENV, value=name)
         _record(PluginFailure(name, message, setting=BLOCK_ENV))
     for name, module in BUILTIN_PLUGINS.items():
         if name in blocked and name not in _ESSENTIAL:
@@ -373,10 +373,10 @@ def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwarg
             owner = _model_owner(getattr(model, "name", None))
             if owner is not None:
                 impls = [impl for impl in impls if impl.plugin_name == owner]
-    answers: list[HookAnswer] = []
-    for impl in impls:
         lost = _lost(getattr(model, "name", None))  # its model of that name is not in use
         impls = [impl for impl in impls if impl.plugin_name not in lost]
+    answers: list[HookAnswer] = []
+    for impl in impls:
         token = _calling.set(impl.plugin_name)
         try:
             value = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
@@ -550,8 +550,6 @@ def _replacements(registered: set[str]) -> dict[str, str]:
             message = Message("plugin.problem.replace_bad", env=source, value=value)
             _record(PluginFailure(value, message, setting=source))
             continue
-        chosen[model_key(model)] = plugin
-    return chosen
         if model_key(model) not in registered:
             close = _close(model_key(model), registered)
             message = Message(
@@ -559,6 +557,8 @@ def _replacements(registered: set[str]) -> dict[str, str]:
             )
             _record(PluginFailure(model, message, setting=source))
             continue
+        chosen[model_key(model)] = plugin
+    return chosen
 
 
 #: Where a model comes from: the name of the plugin that registered it, or a model file's path.
@@ -617,9 +617,9 @@ def _decide(
     if wanted is not None and wanted in by_source:
         return wanted, by_source[wanted]
     if wanted is not None:
+        close = _close(wanted, {s for s, _ in candidates if isinstance(s, str)})
         message = Message(
             "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted, close=close
-        close = _close(wanted, {s for s, _ in candidates if isinstance(s, str)})
         )
         _record(PluginFailure(wanted, message, setting=REPLACE_ENV))
     if builtin is not None and builtin not in by_source:
@@ -685,12 +685,12 @@ def _work_out(
     losers: dict[str, set[str]] = {}
     for key, candidates in by_key.items():
         winner = _decide(key, candidates, chosen, BUILTIN_MODELS.get(key) in blocked)
+        losers[key] = {s for s, _ in candidates if isinstance(s, str)}
         if winner is None:
             continue
-        losers[key] = {s for s, _ in candidates if isinstance(s, str)}
+        losers[key].discard(winner[0])  # type: ignore[arg-type]
         was_chosen = chosen.get(key) == winner[0]
         for origin, model in candidates:
-        losers[key].discard(winner[0])  # type: ignore[arg-type]
             if model is winner[1]:
                 continue
             if was_chosen and isinstance(origin, str):  # the user chose: nothing went wrong

@@ -1609,14 +1609,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "check.made_up": ("påhittade svar (make_responses)", "made-up answers (make_responses)"),
     "check.scored": (
-        "modellen '{model}' räknade {where}: {n} svarande, totalt {overall}, {insights} insikter",
-        "model '{model}' scored {where}: {n} respondents, overall {overall}, {insights} insights",
+        "modellen '{model}' räknade {where}: svarande {n}, totalt {overall}, insikter {insights}",
+        "model '{model}' scored {where}: respondents {n}, overall {overall}, insights {insights}",
     ),
     "check.score_failed": (
         "modellen '{model}' kunde inte räkna ett exempel: {error}",
         "model '{model}' could not score a sample: {error}",
     ),
-    "check.failure": ("fel:", "failed:"),
+    "check.sample_old": (
+        "exempelfilen saknar svar på modellen '{model}':s påståenden {ids}: gör den på nytt "
+        "(mognad models sample)",
+        "the sample file has no answers to statements {ids} of model '{model}': make it anew "
+        "(mognad models sample)",
+    ),
     "check.package_data": (
         "en fil saknas; ett installerat paket innehåller bara Python-filer om inte "
         "[tool.setuptools.package-data] i pyproject.toml tar med den (se "
@@ -1633,8 +1638,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Plugin '{name}' passed the check.",
     ),
     "check.failed_summary": (
-        "Tillägget '{name}': {count} fel.",
-        "Plugin '{name}': {count} problem(s).",
+        "Tillägget '{name}' klarade inte kontrollen (fel: {count}).",
+        "Plugin '{name}' did not pass the check (problems: {count}).",
     ),
     # ---- model names (mognad_core.plugins.get_model: names in any case) ----------------------
     "error.unknown_model_close": (
@@ -2408,6 +2413,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Wrote the plugin {name} in {folder} ({count} files):",
     ),
     "cli.plugin.next": ("Nästa steg:", "Next steps:"),
+    # ---- report sections from plugins (report_sections hook, mognad_core.report.sections) ----
+    "plugin.effect.report_sections": (
+        "rapporten fick inte dess egna blad och bilder",
+        "the report went without its own sheets and slides",
+    ),
+    "note.section_left_out": (
+        "Tillägget '{plugin}' gav något som inte är en rapportdel ({kind}); det utelämnades.",
+        "Plugin '{plugin}' returned something that is not a report section ({kind}); it was "
+        "left out.",
+    ),
     # ---- another model's scale (responses: answers that fit another installed model) ---------
     "answer.fits_other_model": (
         "Filens svar passar modellen {models}, som har samma påståenden: använd --model {name}.",
@@ -2474,16 +2489,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "alternativen åtskilda med ;)",
         "a column for each of the question's {count} options (or the question in one column, "
         "the options separated by ;)",
-    ),
-    # ---- report sections from plugins (report_sections hook, mognad_core.report.sections) ----
-    "plugin.effect.report_sections": (
-        "rapporten fick inte dess egna blad och bilder",
-        "the report went without its own sheets and slides",
-    ),
-    "note.section_left_out": (
-        "Tillägget '{plugin}' gav något som inte är en rapportdel ({kind}); det utelämnades.",
-        "Plugin '{plugin}' returned something that is not a report section ({kind}); it was "
-        "left out.",
     ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),

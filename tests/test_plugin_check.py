@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TINY
+from conftest import TINY, install_entry_point
 
 import mognad_core as mognad
 from mognad_core.plugin_check import check_plugin, passed
@@ -27,7 +27,9 @@ def test_the_builtin_model_plugins_pass(name, run_cli):
     done = run_cli("plugin", "check", name)
     assert done.exit_code == 0, done.stdout + done.stderr
     assert f"Tillägget '{name}' klarade kontrollen." in done.stdout
-    assert re.search(rf"OK +modellen '{name}' räknade .*svarande, totalt \d+,\d %", done.stdout)
+    assert re.search(
+        rf"OK +modellen '{name}' räknade .*: svarande \d+, totalt \d+,\d %", done.stdout
+    )
     assert "FEL" not in done.stdout
 
 
@@ -35,7 +37,7 @@ def test_an_unknown_name_is_a_problem_with_the_closest_name(run_cli):
     done = run_cli("plugin", "check", "dimos", "--lang", "en")
     assert done.exit_code == 1
     assert "FAIL  no plugin is called 'dimos' (did you mean 'dimios'?)" in done.stdout
-    assert "Plugin 'dimos': 1 problem(s)." in done.stdout
+    assert "Plugin 'dimos' did not pass the check (problems: 1)." in done.stdout
 
 
 def test_a_blocked_plugin_is_not_loaded_and_says_why(monkeypatch):
@@ -79,13 +81,57 @@ def test_each_fault_of_a_plugin_is_a_finding(register_plugin):
     assert problems[1] == "the function rank_priorities lacks @hookimpl, so it is never called"
     assert "the sample file /nowhere/f_svar.csv does not exist" in problems[2]
     assert problems[3] == (
-        "failed: hook model_insights of plugin 'faulty' failed: RuntimeError: insights bug; its "
+        "hook model_insights of plugin 'faulty' failed: RuntimeError: insights bug; its "
         "insights were left out"
     )
+    assert len(problems) == 4
     remarks = [text for status, text in _statuses(findings) if status == "remark"]
     assert remarks and "without short names" in remarks[0]  # tiny.yaml has none
-    scored = next(t for s, t in _statuses(findings) if t.startswith("model 'f' scored"))
-    assert "made-up answers (make_responses): 40 respondents" in scored
+    scored = next((s, t) for s, t in _statuses(findings) if t.startswith("model 'f' scored"))
+    assert scored[0] == "remark"  # not OK: its insights failed on the way
+    assert "made-up answers (make_responses): respondents 40" in scored[1]
+
+
+def test_a_sample_made_before_a_statement_was_added_is_a_problem(register_plugin, tmp_path):
+    model = mognad.model_from_dict({**mognad.load_model_file(TINY).model_dump(), "name": "g"})
+    old = tmp_path / "g_svar.csv"
+    mognad.make_responses(model, n=12, seed=2).drop(columns=["b1"]).to_csv(old, index=False)
+
+    class Old:
+        @mognad.hookimpl
+        def register_models(self, register):
+            register(model)
+
+        @mognad.hookimpl
+        def register_samples(self, register):
+            register(model="G", path=old, description="gammal")  # the model's name in any case
+
+    register_plugin(Old(), "old")
+    findings = _statuses(check_plugin("old"))
+    assert (
+        "problem",
+        "the sample file has no answers to statements b1 of model 'g': make "
+        "it anew (mognad models sample)",
+    ) in findings
+
+
+def test_a_failing_registration_is_the_finding_not_a_missing_model(tmp_path, monkeypatch, run_cli):
+    source = """
+        from mognad_core import ModelError, hookimpl
+
+        @hookimpl
+        def register_models(register):
+            raise ModelError("/x/model.yaml: model file not found")
+    """
+    install_entry_point(tmp_path, monkeypatch, "nomodel_dist", "nomodel", "mognad_nm", source)
+    done = run_cli("plugin", "check", "nomodel")
+    assert done.exit_code == 1 and "kroken register_models" in done.stdout
+    assert done.stderr == ""  # shown once, in the check's own output, not again as a warning
+    findings = _statuses(check_plugin("nomodel"))
+    assert not any("registers no model" in text for _, text in findings)
+    problem = next(text for status, text in findings if status == "problem")
+    assert problem.startswith("a file is missing; an installed package holds only Python files")
+    assert "hook register_models of plugin 'nomodel' failed: ModelError" in problem
 
 
 def test_the_check_runs_from_the_command_line_as_json(register_plugin, run_cli):

@@ -51,6 +51,12 @@ def _report_plugin_failures(lang: str | None = None) -> None:
                 click.echo(failure.traceback.rstrip(), err=True)
 
 
+def shown(failures: list[PluginFailure]) -> None:
+    """Plugin failures a command has shown in its own output (``mognad plugin check``): not
+    printed again as warnings."""
+    _reported.update(failures)
+
+
 def _early_lang(args: list[str]) -> str | None:
     """The --lang of ``args``, read before the command line is parsed (for what is printed
     while the commands are loaded); None when not given or not a language."""

@@ -7,7 +7,7 @@ import click
 from ..plugin_check import check_plugin, passed
 from ..scaffold import new_plugin
 from ..texts import Texts
-from . import cli
+from . import cli, shown
 from .options import echo_json, format_option, lang_option
 
 
@@ -55,6 +55,7 @@ def check(name: str, lang: str, fmt: str) -> None:
     """Check the installed plugin NAME: loaded, its hooks known, its models in use, its sample
     files found, a sample scored. Exit code 1 when a check fails."""
     findings = check_plugin(name)
+    shown([f.failure for f in findings if f.failure is not None])
     if fmt == "json":
         echo_json([{"status": f.status, "text": f.text(lang)} for f in findings])
     else:
