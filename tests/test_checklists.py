@@ -1,0 +1,130 @@
+"""Checklist statements (kind: checklist) in a user's own model file: the general schema feature
+(mognad_core/checklists.py), read from real files in both export layouts."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from mognad_core.sample_data import write_csv, write_xlsx
+
+MODEL = """\
+name: kryss
+title: "Kryssmodell"
+scale:
+  min: 1
+  max: 5
+dimensions:
+  - id: d
+    label: "D"
+    statements:
+      - id: s1
+        text: "Vi har en plan."
+      - id: k1
+        kind: checklist
+        text: "Vilka av dessa lösningar använder ni?"
+        short: "Lösningar"
+        options:
+          - id: moln
+            text: "Molntjänster"
+          - id: earkiv
+            text: "E-arkiv"
+            aliases: ["Digitalt arkiv"]
+          - id: signering
+            text: "Digital underskrift"
+          - id: eid
+            text: "E-legitimation"
+"""
+
+
+@pytest.fixture
+def model_file(tmp_path):
+    path = tmp_path / "kryss.yaml"
+    path.write_text(MODEL, encoding="utf-8")
+    return path
+
+
+def _score(run_cli, path, model_file, *more):
+    done = run_cli("score", path, "--model", model_file, "--format", "json", *more)
+    assert done.exit_code == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_one_cell_answers_are_the_share_of_options_chosen(run_cli, model_file, tmp_path):
+    frame = pd.DataFrame(
+        {
+            "s1": [5, 4, 3, 2, 1],
+            "Vilka av dessa lösningar använder ni?": [
+                "Molntjänster;E-arkiv;",  # 2 of 4, Forms' trailing ";"
+                "moln; Digitalt arkiv ;E-legitimation",  # by id and alias, spaces: 3
+                "Inget",  # answered, none chosen: 0
+                "Molntjänster;Molntjänster",  # chosen twice is chosen once: 1
+                4,  # a count: all four
+            ],
+        }
+    )
+    got = _score(run_cli, write_xlsx(frame, tmp_path / "svar.xlsx"), model_file)
+    # by hand: (2 + 3 + 0 + 1 + 4) / 4 / 5 = 10 / 20 = 0.5
+    assert got["statements"]["k1"]["score"] == pytest.approx(0.5, abs=1e-3)
+    # s1: mean 3 on 1-5 -> (3 - 1) / 4 = 0.5; d = (0.5 + 0.5) / 2
+    assert got["dimensions"]["d"]["score"] == pytest.approx(0.5, abs=1e-3)
+
+
+def test_a_file_with_only_option_columns_is_read(run_cli, model_file, tmp_path):
+    """No column names a statement by itself: the option columns are enough."""
+    chosen = [[1, 1, 0, 0], [1, 1, 1, 0], [0, 0, 0, 0], [1, 0, 0, 0], [1, 1, 1, 1]]
+    frame = pd.DataFrame(
+        [[("x" if c else "") for c in row] for row in chosen],
+        columns=[f"Lösningar - {o}" for o in ("moln", "earkiv", "signering", "eid")],
+    )
+    frame.loc[2] = ["0", "0", "0", "0"]  # explicit "not chosen": an answer of none
+    got = _score(run_cli, write_csv(frame, tmp_path / "svar.csv"), model_file)
+    assert got["n_respondents"] == 5
+    assert got["statements"]["k1"]["score"] == pytest.approx(0.5, abs=1e-3)  # as above
+    assert got["statements"]["s1"]["score"] is None  # not in the file
+
+
+def test_a_row_of_blank_option_cells_is_not_answered(run_cli, model_file, tmp_path):
+    frame = pd.DataFrame(
+        {
+            "s1": [3, 3, 3, 3, 3, 3],
+            "k1 [Molntjänster]": ["Molntjänster"] * 5 + [None],
+            "k1 [E-arkiv]": [None] * 6,
+            "k1 [Digital underskrift]": [None] * 6,
+            "k1 [E-legitimation]": [None] * 6,
+        }
+    )
+    got = _score(run_cli, write_xlsx(frame, tmp_path / "svar.xlsx"), model_file)
+    assert got["statements"]["k1"]["n"] == 5  # the sixth row skipped the question
+    assert got["statements"]["k1"]["score"] == pytest.approx(0.25, abs=1e-3)  # 1 of 4
+
+
+def test_a_statement_in_both_layouts_and_an_option_twice_are_refused(run_cli, model_file, tmp_path):
+    both = pd.DataFrame({"k1": ["E-arkiv"], "k1 [E-arkiv]": [1]})
+    done = run_cli("score", write_csv(both, tmp_path / "b.csv"), "--model", model_file)
+    assert done.exit_code == 2
+    assert 'b.csv, rad 1, kolumn 2 ("k1 [E-arkiv]")' in done.stderr
+    assert "inte båda" in done.stderr
+    twice = pd.DataFrame({"k1 [E-arkiv]": [1], "k1 [Digitalt arkiv]": [1]})
+    done = run_cli(
+        "score", write_csv(twice, tmp_path / "t.csv"), "--model", model_file, "--lang", "en"
+    )
+    assert done.exit_code == 2
+    assert 't.csv, row 1, column 2 ("k1 [Digitalt arkiv]"): this column and the column ' in (
+        done.stderr
+    )
+    assert 'both hold option "earkiv" of checklist question "k1"' in done.stderr
+
+
+def test_a_count_above_the_number_of_options_is_a_located_error(run_cli, model_file, tmp_path):
+    frame = pd.DataFrame({"s1": [3, 3], "k1": ["E-arkiv", 5]})
+    done = run_cli(
+        "score", write_xlsx(frame, tmp_path / "svar.xlsx"), "--model", model_file, "--lang", "en"
+    )
+    assert done.exit_code == 2
+    assert 'svar.xlsx, sheet "Svar", row 3, column B ("k1"): 5 is not a number of options ' in (
+        done.stderr
+    )
+    assert "(the question has 4 options)" in done.stderr
