@@ -215,14 +215,17 @@ def test_samples_copy_everything_the_docs_use_and_refuse_to_overwrite(run_cli, t
     copied = tmp_path / "dimios_sample.xlsx"
     assert copied.read_bytes() == DIMIOS_SAMPLE.read_bytes()
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [
+    assert names == sorted(s.path.name for s in mognad.get_samples())  # every plugin's samples
+    assert {
         "dimios_2024.csv",
         "dimios_2025.csv",
         "dimios_sample.xlsx",
         "dmm_sample.xlsx",
+        "dmm_original_sample.xlsx",
         "initiativ.xlsx",
         "malprofil.yaml",
-    ]
+        "malprofil_original.yaml",
+    } <= set(names)
     # the docs' commands work on the copies
     assert (
         run_cli("compare", tmp_path / "dimios_2024.csv", tmp_path / "dimios_2025.csv").exit_code
@@ -232,6 +235,15 @@ def test_samples_copy_everything_the_docs_use_and_refuse_to_overwrite(run_cli, t
         "score", tmp_path / "dmm_sample.xlsx", "-m", "dmm", "-t", tmp_path / "malprofil.yaml"
     )
     assert dmm.exit_code == 0, dmm.stderr
+    original = run_cli(
+        "score",
+        tmp_path / "dmm_original_sample.xlsx",
+        "-m",
+        "dmm-original",
+        "-t",
+        tmp_path / "malprofil_original.yaml",
+    )
+    assert original.exit_code == 0, original.stderr
 
 
 def test_samples_copy_is_all_or_nothing(run_cli, tmp_path):
