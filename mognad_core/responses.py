@@ -1513,7 +1513,8 @@ def prepare(
     if first_error is not None:
         first_error.more = more
         first_error.more_count = more_count
-        fitting = _models_fitting(frame, found, model, words, keep)
+        # a cell formatted as a percentage is wrong whatever the scale: no other model fits
+        fitting = [] if percent else _models_fitting(frame, found, model, words, keep)
         if fitting:
             first_error.hint = _other_scale_hint(fitting)
         raise first_error
