@@ -200,6 +200,11 @@ def test_both_lists_are_installed_models(run_cli):
             s.short_en,
             s.reverse,
         )
+    # the seven shared engines keep their label, description and level texts; same levels, scale
+    assert (original.levels, original.scale) == (dmm.levels, dmm.scale)
+    for engine in ORIGINAL[1:-1]:
+        o, d = original.dimension(engine), dmm.dimension(engine)
+        assert (o.label, o.description, o.level_texts) == (d.label, d.description, d.level_texts)
     assert mognad_dmm.source_motors_model() is mognad_dmm.source_motors_model()
     assert mognad.load_model(mognad_dmm.SOURCE_MOTORS).name == "dmm-original"
 
