@@ -488,13 +488,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.plugins.builtin": ("inbyggt", "built-in"),
     "cli.plugins.external": ("externt", "external"),
-    "cli.plugins.skipped": ("används inte: {reason}", "not used: {reason}"),
-    "cli.plugins.model_rejected": ("modell avvisad", "model rejected"),
+    "cli.plugins.status.loaded": ("laddat", "loaded"),
+    "cli.plugins.status.model_rejected": ("laddat, modell avvisad", "loaded, model rejected"),
+    "cli.plugins.status.skipped": ("används inte", "not used"),
+    "cli.plugins.problems": ("Problem:", "Problems:"),
+    "cli.plugins.replacements": ("Ersatta modeller:", "Replaced models:"),
+    "cli.plugins.hint": (
+        "Krokar som räknar (insikter, mål, prioriteringar) körs först när en modell används: "
+        "mognad plugin check NAMN provar dem på ett exempel.",
+        "Hooks that compute (insights, targets, priorities) run only when a model is used: "
+        "mognad plugin check NAME tries them on a sample.",
+    ),
+    "cli.col.package": ("Paket", "Package"),
+    "cli.col.status": ("Status", "Status"),
+    "cli.col.hooks": ("Krokar", "Hooks"),
     "cli.plugins.replaced": (
         "modellen '{model}' ersatt av tillägget '{by}' ({env})",
         "model '{model}' replaced by plugin '{by}' ({env})",
     ),
-    "cli.plugins.settings": ("Inställningar för tillägg:", "Plugin settings:"),
     "cli.settings.value": (
         "{name} = {value}   (från {source})",
         "{name} = {value}   (from {source})",

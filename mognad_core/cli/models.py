@@ -19,7 +19,7 @@ from ..plugins import (
 )
 from ..schema import in_language
 from ..texts import Texts
-from . import cli
+from . import cli, shown
 from .options import echo_json, format_option, lang_option
 from .render import table
 
@@ -111,29 +111,34 @@ def plugins(lang: str, fmt: str) -> None:
         echo_json(rows)
         return
     t = Texts(lang)
+    listed = []
     for r in rows:
-        kind = t("cli.plugins.builtin") if r["builtin"] else r["distribution"]
-        kind = kind or t("cli.plugins.external")
-        if r["loaded"]:
-            status = "" if r["status"] == "loaded" else f"  [{t('cli.plugins.model_rejected')}]"
-            hooks = ", ".join(r["hooks"])
-            click.echo(f"{r['name']:<16} {kind:<12} {r['module']}: {hooks}{status}")
-        else:
-            skipped = t("cli.plugins.skipped", reason=r["reason"])
-            click.echo(f"{r['name']:<16} {kind:<12} {skipped}")
-        for f in r["failures"]:
-            if f["kind"] != "load":  # a load failure is the row's reason
-                click.echo(f"{'':<16} {f['text']}")
-        for swap in r["replaced"]:
-            replaced = t(
-                "cli.plugins.replaced", model=swap["model"], by=swap["by"], env=REPLACE_ENV
-            )
-            click.echo(f"{'':<16} {replaced}")
-    settings = [f for f in plugin_failures() if f.kind == "setting"]
-    if settings:
-        click.echo("\n" + t("cli.plugins.settings"))
-        for f in settings:
-            click.echo(f"  {f.describe(lang)}")
+        package = t("cli.plugins.builtin") if r["builtin"] else r["distribution"]
+        status = t(f"cli.plugins.status.{r['status'].replace(' ', '_')}")
+        if r["reason"]:
+            status = f"{status}: {r['reason']}"
+        listed.append(
+            {
+                t("cli.col.name"): r["name"],
+                t("cli.col.package"): package or t("cli.plugins.external"),
+                t("cli.col.status"): status,
+                t("cli.col.hooks"): ", ".join(r["hooks"]),
+            }
+        )
+    click.echo(table(listed, t))
+    failed = [f["text"] for r in rows for f in r["failures"] if f["kind"] != "load"]
+    failed += [f.describe(lang) for f in plugin_failures() if f.kind in ("setting", "file")]
+    swaps = [
+        t("cli.plugins.replaced", model=swap["model"], by=swap["by"], env=REPLACE_ENV)
+        for r in rows
+        for swap in r["replaced"]
+    ]
+    for heading, lines in (("cli.plugins.problems", failed), ("cli.plugins.replacements", swaps)):
+        if lines:
+            click.echo("\n" + t(heading))
+            click.echo("\n".join(f"  {line}" for line in lines))
+    click.echo("\n" + t("cli.plugins.hint"))
+    shown(plugin_failures())  # listed here: not again as warnings
 
 
 @cli.command()
