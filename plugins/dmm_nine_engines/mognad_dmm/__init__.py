@@ -1,5 +1,9 @@
 """The Digital Maturity Matrix (nine digital engines) as a mognad model plugin.
 
+Two installed models, one questionnaire: ``dmm`` (the default; Värderingar and Vision & Mission
+as two engines) and ``dmm-original`` (the method's own list: one engine Värderingar, Vision &
+Mission, and Relationer). Every function below answers for both.
+
 Public functions::
 
     import mognad_core as mognad, mognad_dmm
