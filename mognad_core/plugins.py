@@ -64,6 +64,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "mognad_readers": "mognad_core.readers.builtin",
     "dimios": "mognad_dimios",
     "dmm": "mognad_dmm",
+    "arbetsgrupp": "mognad_arbetsgrupp",
     "eudma": "mognad_eudma",
     "excel": "mognad_excel.plugin",
 }
@@ -77,6 +78,7 @@ BUILTIN_MODELS: dict[str, str] = {
     "dimios-5": "dimios",
     "dmm": "dmm",
     "dmm-original": "dmm",
+    "arbetsgrupp": "arbetsgrupp",
     "eu-dma": "eudma",
 }
 

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIMIOS = ROOT / "plugins" / "dimios" / "mognad_dimios" / "samples"
 DMM = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples"
 EU_DMA = ROOT / "plugins" / "eu_dma" / "mognad_eudma" / "samples"
+ARBETSGRUPP = ROOT / "plugins" / "arbetsgrupp" / "mognad_arbetsgrupp" / "samples"
 
 LEADERSHIP_GROUPS = {
     "Kommunledningsgruppen": 1.0,
@@ -45,6 +46,55 @@ def dmm_frames():
     relationer = [s for s in original.columns if s not in dmm.columns]
     assert (original["ledningsgrupp"] == dmm["ledningsgrupp"]).all()
     return dmm, dmm.join(original[relationer])
+
+
+#: The work groups of one förvaltning: (name, respondents, maturity effect in logits). Work
+#: groups are small: four of 7-11 respondents, and IT-stöd's 3, below the default min_size 5.
+WORK_GROUPS = [
+    ("Kundtjänst", 11, 0.3),
+    ("Ekonomienheten", 8, 0.0),
+    ("Bygglov", 7, -0.3),
+    ("Förskolan Solrosen", 9, -0.1),
+    ("IT-stöd", 3, 0.6),
+]
+#: the conditions' statements (förvaltningens förutsättningar), often answered "vet ej" by staff
+CONDITION_DONT_KNOW = 0.18
+
+
+def arbetsgrupp_frame():
+    """The work-group sample: each group drawn on its own (exact sizes, its own seed), then
+    extra "Vet ej" on the conditions (strategy, economy, infrastructure, support), which a work
+    group often does not know; one wave, no roles."""
+    import numpy as np
+    import pandas as pd
+
+    model = get_model("arbetsgrupp")
+    frames = []
+    for i, (name, n, effect) in enumerate(WORK_GROUPS):
+        frame = generate_responses(
+            model,
+            n=n,
+            seed=300 + i,
+            waves=(2025,),
+            groups={name: 1.0},
+            group_column="arbetsgrupp",
+            group_effects={name: effect},
+            roles=False,
+            missing_rate=0.0,
+        )
+        frames.append(frame)
+    frame = pd.concat(frames, ignore_index=True)
+    frame["respondent"] = [f"A{i + 1:03d}" for i in range(len(frame))]
+    rng = np.random.default_rng(2026)
+    conditions = [s.id for s in model.statements_under("forutsattningar")]
+    extra = rng.random((len(frame), len(conditions))) < CONDITION_DONT_KNOW
+    for j, sid in enumerate(conditions):
+        frame.loc[extra[:, j], sid] = "Vet ej"
+    return frame
+
+
+def make_arbetsgrupp() -> Path:
+    return write_xlsx(arbetsgrupp_frame(), ARBETSGRUPP / "arbetsgrupp_sample.xlsx", force=True)
 
 
 #: The EU DMA sample: a municipality's management team answering individually (never one joint
@@ -102,9 +152,10 @@ def main() -> None:
     dmm, dmm_original = dmm_frames()
     write_xlsx(dmm, DMM / "dmm_sample.xlsx", force=True)
     write_xlsx(dmm_original, DMM / "dmm_original_sample.xlsx", force=True)
+    make_arbetsgrupp()
     make_eu_dma()
     make_initiatives()
-    print("wrote", DIMIOS, DMM)
+    print("wrote", DIMIOS, DMM, ARBETSGRUPP)
 
 
 if __name__ == "__main__":

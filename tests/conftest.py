@@ -74,6 +74,8 @@ DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"
 DMM_TARGET = DMM_SAMPLES / "malprofil.yaml"
 DMM_ORIGINAL_SAMPLE = DMM_SAMPLES / "dmm_original_sample.xlsx"
 DMM_ORIGINAL_TARGET = DMM_SAMPLES / "malprofil_original.yaml"
+ARBETSGRUPP_SAMPLES = ROOT / "plugins" / "arbetsgrupp" / "mognad_arbetsgrupp" / "samples"
+ARBETSGRUPP_SAMPLE = ARBETSGRUPP_SAMPLES / "arbetsgrupp_sample.xlsx"
 EU_DMA_SAMPLES = ROOT / "plugins" / "eu_dma" / "mognad_eudma" / "samples"
 EU_DMA_SAMPLE = EU_DMA_SAMPLES / "eu_dma_ledningsgrupp.xlsx"
 

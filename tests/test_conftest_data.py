@@ -9,6 +9,7 @@ import mognad_dmm
 import pandas as pd
 import pytest
 from conftest import (
+    ARBETSGRUPP_SAMPLE,
     CORPUS,
     DATA,
     DIMIOS_2024,
@@ -47,6 +48,7 @@ def test_sample_paths_are_the_bundled_samples():
         ("dmm", "target", DMM_TARGET.resolve()),
         ("dmm-original", "responses", DMM_ORIGINAL_SAMPLE.resolve()),
         ("dmm-original", "target", DMM_ORIGINAL_TARGET.resolve()),
+        ("arbetsgrupp", "responses", ARBETSGRUPP_SAMPLE.resolve()),
     }
     # the first response sample of each model is the one demo and the docs use
     assert mognad.get_samples("dimios", "responses")[0].path.resolve() == DIMIOS_SAMPLE.resolve()

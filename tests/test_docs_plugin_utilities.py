@@ -15,6 +15,7 @@ DOC = ROOT / "docs" / "plugin-utilities.md"
 PLUGIN_PACKAGES = [
     ROOT / "plugins" / "dimios" / "mognad_dimios",
     ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm",
+    ROOT / "plugins" / "arbetsgrupp" / "mognad_arbetsgrupp",
 ]
 
 

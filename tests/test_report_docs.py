@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DIMIOS_SAMPLES, DMM_SAMPLES, ROOT
+from conftest import ARBETSGRUPP_SAMPLES, DIMIOS_SAMPLES, DMM_SAMPLES, ROOT
 from openpyxl import load_workbook
 from pptx import Presentation
 
@@ -22,6 +22,7 @@ TEXT = DOC.read_text(encoding="utf-8")
 SAMPLE_DIRS = [
     DIMIOS_SAMPLES,
     DMM_SAMPLES,
+    ARBETSGRUPP_SAMPLES,
 ]
 
 

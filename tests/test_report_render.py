@@ -15,7 +15,8 @@
 The LibreOffice tests run when ``soffice`` (and poppler's ``pdftotext``/``pdfinfo``, and
 pdfplumber) are there; ``.ci/run`` installs them in CI. The reports are those of the bundled
 samples: DiMiOS with ``--groups förvaltning``, its two waves compared; DMM with ``--groups
-ledningsgrupp``, and once more in English against each engine's next level.
+ledningsgrupp``, and once more in English against each engine's next level; the work-group
+model with ``--groups arbetsgrupp``, whose plugin adds sheets and slides (``report_sections``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import render_check as rc
-from conftest import DIMIOS_SAMPLE, DMM_SAMPLE
+from conftest import ARBETSGRUPP_SAMPLE, DIMIOS_SAMPLE, DMM_SAMPLE
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from pptx import Presentation
@@ -52,6 +53,8 @@ CASES = {
     "dimios": (DIMIOS_SAMPLE, "dimios", {"compare": "år", "groups": "förvaltning"}),
     "dmm": (DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp"}),
     "dmm_en": (DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
+    # the work-group model's own sheets and slides (report_sections): dialogues, plan
+    "arbetsgrupp": (ARBETSGRUPP_SAMPLE, "arbetsgrupp", {"groups": "arbetsgrupp"}),
 }
 DECKS = [f"{name}.pptx" for name in CASES]
 BOOKS = [f"{name}.xlsx" for name in CASES]
