@@ -39,9 +39,10 @@ class ReportSection:
     ``columns`` and ``rows``: the table (each row as many cells as there are columns; a cell is
     text, a number or None for an empty cell). ``formats``: column name -> ``"text"``,
     ``"percent"`` (a 0-1 figure) or ``"number"``. ``widths``: column name -> width in the
-    workbook, in characters. ``notes``: sentences under the table and in the speaker notes.
-    ``slide_per``: a column whose values each get slides of their own in the deck (the value
-    in the title, the column left out of the slide's table; the workbook keeps one table).
+    workbook, in characters (on a slide the columns share the width in these proportions).
+    ``notes``: sentences under the table and in the speaker notes. ``slide_per``: a column
+    whose values each get slides of their own in the deck (titled "title – value", the column
+    left out of the slide's table; the workbook keeps one table).
     """
 
     key: str
