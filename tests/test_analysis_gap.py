@@ -104,9 +104,9 @@ def sample_scores(path: Path) -> tuple[pd.Series, dict[str, float]]:
     frame = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in frame.columns if c[0] in "fa" and c[1:].isdigit()]
     answers = frame[sids].apply(pd.to_numeric, errors="coerce")
-    stmt = (answers.mean() - 1) / 4
+    stmt = (answers.mean() - 1) / 5  # DiMiOS's scale 1-6
     cats = {
-        f"{dim}_{cat}": stmt[[f"{dim[0]}{i}{j}" for j in range(1, 5)]].mean()
+        f"{dim}_{cat}": stmt[[f"{dim[0]}{i}{j}" for j in range(1, 6)]].mean()
         for dim, names in (
             ("formaga", ("effektivitet", "innovation", "balansering")),
             ("arv", ("strategiskt", "organisatoriskt", "tekniskt")),
