@@ -39,7 +39,7 @@ import json
 import mognad_dmm
 import pandas as pd
 import pytest
-from conftest import DMM_ORIGINAL_SAMPLE, DMM_ORIGINAL_TARGET, DMM_SAMPLE, ROOT
+from conftest import DMM_ORIGINAL_SAMPLE, DMM_ORIGINAL_TARGET, DMM_SAMPLE, DMM_TARGET, ROOT
 
 import mognad_core as mognad
 from mognad_core.sample_data import write_xlsx
@@ -324,3 +324,18 @@ def test_the_mean_of_the_engines_is_the_overall_score_shown_beside_it():
     assert "snittet av motorerna (47,2 %)" in r.insight("dmm_levels").text
     kon = p.engine("kontaktytor")
     assert kon.diff == pytest.approx(0.382 - 0.472)
+
+
+def test_readme_model_and_score_tables_for_dmm_are_real(run_cli, tmp_path, monkeypatch):
+    """The README's other blocks of real output (test_dmm_cli checks the insights and the
+    workshop): `mognad models show dmm` without statements, and the head of `mognad score`."""
+    shown = run_cli("models", "show", "dmm").stdout
+    without_statements = "".join(
+        line for line in shown.splitlines(keepends=True) if not line.startswith("  -")
+    )
+    assert without_statements == _readme_block("including `level_texts`):")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "svar.xlsx").write_bytes(DMM_SAMPLE.read_bytes())
+    (tmp_path / "malprofil.yaml").write_bytes(DMM_TARGET.read_bytes())
+    out = run_cli("score", "svar.xlsx", "--model", "dmm", "--target", "malprofil.yaml").stdout
+    assert out.startswith(_readme_block("first prints the core's tables:"))
