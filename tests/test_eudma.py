@@ -359,3 +359,17 @@ def test_mognad_models_lists_it_and_plugin_check_passes_without_remarks(run_cli)
     assert check.exit_code == 0, check.stdout + check.stderr
     statuses = [line["status"] for line in json.loads(check.stdout)]
     assert statuses and set(statuses) == {"ok"}, check.stdout
+
+
+def test_excel_scores_the_checklist_cells_of_a_range_as_mognad_score_does(run_cli):
+    """=MOGNAD_SCORE(range; "eu-dma") on the sample's rows (the checklists as "A;B;" cells) is
+    the number mognad score gives, overall and for a checklist question."""
+    from mognad_excel import udfs
+
+    sample = pd.read_excel(EU_DMA_SAMPLE, engine="openpyxl")
+    rows = [list(sample.columns), *sample.astype(object).values.tolist()]
+    got = _json(run_cli, "score", EU_DMA_SAMPLE)
+    assert udfs.MOGNAD_SCORE(rows, MODEL) == pytest.approx(got["overall"], abs=1e-3)
+    assert udfs.MOGNAD_SCORE(rows, MODEL, "r_grund") == pytest.approx(
+        got["statements"]["r_grund"]["score"], abs=1e-3
+    )
