@@ -67,7 +67,9 @@ def generate_responses(
     """A wide response table with ``n`` respondents per wave.
 
     Columns: ``respondent``, ``år`` (when there are waves), ``group_column``, ``roll`` (when
-    ``roles``), then one column per statement id. Later waves are ``improvement`` logits better.
+    ``roles``), then one column per statement id (a checklist statement's cell is the number of
+    its options chosen, which is how a count is read). Later waves are ``improvement`` logits
+    better.
 
     ``dont_know_rate``: every answer is ``dont_know_token`` with this probability (instead of
     the per-statement, per-role and per-wave rates above). ``missing_rate`` is the probability
@@ -114,6 +116,9 @@ def generate_responses(
         answers = np.clip(np.rint(mid + latent * (hi - lo) / 4), lo, hi)
         reverse = np.array([st.reverse for st in model.statements], dtype=bool)
         answers[:, reverse] = lo + hi - answers[:, reverse]  # agreeing means LOW maturity
+        for j, st in enumerate(model.statements):  # a checklist: the number of options chosen
+            if st.is_checklist:
+                answers[:, j] = np.rint((answers[:, j] - lo) / (hi - lo) * len(st.options))
         dk_p = np.clip(base_dk[None, :] + role_dk[:, None] - 0.01 * w_i, 0, 0.9)
         if dont_know_rate is not None:
             dk_p = np.full((n, k), float(dont_know_rate))

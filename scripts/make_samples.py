@@ -106,9 +106,9 @@ EU_DMA_WAVES = {2025: "T0", 2026: "T1"}
 def eu_dma_frame():
     """The EU DMA sample as Microsoft Forms exports it: one column per question headed by its
     Swedish text; a checklist's chosen options in one cell separated by ";" (with the trailing
-    ";" Forms writes), "Inget" when none was chosen. A respondent's checklist answer follows
-    their drawn answer on the 0-5 scale: round(answer / 5 * options) options, the commoner
-    ones first (a fixed order per question)."""
+    ";" Forms writes), "Inget" when none was chosen. The generator draws how many options a
+    respondent chose (from their answer on the 0-5 scale); which ones follow a fixed order per
+    question, the commoner ones first."""
     import numpy as np
 
     model = get_model("eu-dma")
@@ -132,7 +132,7 @@ def eu_dma_frame():
         order = np.random.default_rng(700 + j).permutation(len(s.options))
         cells = []
         for v in drawn:
-            k = round(float(v) / 5 * len(s.options))
+            k = int(v)
             chosen = [s.options[i].text for i in sorted(order[:k])]
             cells.append(";".join(chosen) + ";" if chosen else "Inget")
         out[s.text] = cells

@@ -128,3 +128,14 @@ def test_a_count_above_the_number_of_options_is_a_located_error(run_cli, model_f
         done.stderr
     )
     assert "(the question has 4 options)" in done.stderr
+
+
+def test_made_up_responses_hold_counts_a_checklist_reads(model_file):
+    """make_responses (what mognad plugin check scores when a model has no sample) draws a
+    checklist's answer as the number of options chosen, 0 to 4 here, never a scale value."""
+    import mognad_core as mognad
+
+    frame = mognad.make_responses(str(model_file), n=60, seed=3, dont_know=0, blanks=0)
+    assert set(frame["k1"]) <= {0, 1, 2, 3, 4} and len(set(frame["k1"])) > 2
+    rs = mognad.ResponseSet.from_any(frame, str(model_file))
+    assert (rs.values[:, 1] == 1 + 4 * frame["k1"].to_numpy() / 4).all()  # 1 + (5-1) * c / 4
