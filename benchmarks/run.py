@@ -178,14 +178,16 @@ def bench_model(statements: int, dimensions: int = 5) -> mognad.MaturityModel:
 
 
 def answers_frame(model: mognad.MaturityModel, respondents: int, seed: int = SEED) -> pd.DataFrame:
-    """Whole answers 1-5, 10 % blank (NaN) and, when the model has the code 9, 5 % don't know.
+    """Whole answers over the model's scale (1-5 for the DiMiOS-shaped model, 1-6 for dimios),
+    10 % blank (NaN) and, when the model has the code 9, 5 % don't know.
 
     Built column by column, so no temporary is larger than one column."""
     rng = np.random.default_rng(seed)
     codes = [t for t in model.scale.dont_know if t.strip().isdigit()]
+    low, high = int(model.scale.min), int(model.scale.max)
     columns = {}
     for sid in model.statement_ids:
-        col = rng.integers(1, 6, size=respondents).astype(float)
+        col = rng.integers(low, high + 1, size=respondents).astype(float)
         u = rng.random(respondents)
         col[u < 0.10] = np.nan
         if codes:

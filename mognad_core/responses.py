@@ -501,6 +501,9 @@ def _user_map(
     user_map: dict[str, str | None] = {}
     for header, sid in (mapping or {}).items():
         if sid is not None and sid not in model.statement_ids:
+            if checklists.option_ref(sid, model) is not None:  # "k1 [moln]": see checklists
+                user_map[normalize_token(header)] = None
+                continue
             raise InputError(
                 Message(
                     "error.mapping_not_statement", header=header, statement=sid, model=model.name
@@ -1414,22 +1417,28 @@ def _other_scale_hint(models: list[MaturityModel]) -> Message:
     )
 
 
+def _uses_top_value(values: np.ndarray, top: float) -> bool:
+    """Whether any answer is ``top`` (the scale's maximum), looking at a block of rows at a time
+    so that a file that uses it (nearly every file) is answered from its first rows."""
+    for start in range(0, len(values), CHUNK_ROWS):
+        with np.errstate(invalid="ignore"):
+            if (values[start : start + CHUNK_ROWS] >= top).any():
+                return True
+    return False
+
+
 def _note_on_top_value(values: np.ndarray, model: MaturityModel) -> list[Message]:
     """A note when many respondents answered and none used the scale's top value, naming the
-    installed models with the same statements and a shorter scale that every answer fits."""
-    answered = ~np.isnan(values)
-    respondents = int(answered.any(axis=1).sum())
+    installed models with the same statements and a shorter scale that every answer fits.
+    The cheap questions first: is there such a model at all, is the top value used."""
+    shorter = [m for m in _same_statements(model) if m.scale.max < model.scale.max]
+    if not shorter or not values.size or _uses_top_value(values, model.scale.max):
+        return []
+    respondents = int((~np.isnan(values)).any(axis=1).sum())
     if respondents < SCALE_NOTE_MIN_RESPONDENTS:
         return []
-    top = float(np.nanmax(values))
-    if top >= model.scale.max:
-        return []
-    low = float(np.nanmin(values))
-    fits = [
-        m
-        for m in _same_statements(model)
-        if m.scale.max < model.scale.max and m.scale.min <= low and top <= m.scale.max
-    ]
+    low, top = float(np.nanmin(values)), float(np.nanmax(values))
+    fits = [m for m in shorter if m.scale.min <= low and top <= m.scale.max]
     if not fits:
         return []
     return [
@@ -1470,7 +1479,7 @@ def prepare(
     key = answer_key(model.scale, words, source=answers_file or None)
     found, attr_pos, missing = match_columns(table, model, mapping)
     # checklist statements (kind: checklist) are read by their own rules: mognad_core.checklists
-    lists, attr_pos = checklists.find_columns(table, model, found, attr_pos)
+    lists, attr_pos = checklists.find_columns(table, model, found, attr_pos, mapping)
     if lists:
         found = {sid: pos for sid, pos in found.items() if sid not in lists.statements}
         missing = [sid for sid in missing if sid not in lists.statements]

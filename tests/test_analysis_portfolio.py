@@ -165,7 +165,7 @@ def test_bundled_sample_portfolio():
     p = mognad.portfolio(INITIATIVES, result)
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
-    score = (raw[sids].apply(pd.to_numeric, errors="coerce").mean() - 1) / 4
+    score = (raw[sids].apply(pd.to_numeric, errors="coerce").mean() - 1) / 5  # scale 1-6
     weak = sorted(s for s in sids if score[s] < score.median())
     assert sorted(c.id for c in p.coverage if c.weak) == weak
     sheet = pd.read_excel(INITIATIVES, engine="openpyxl")
@@ -173,7 +173,7 @@ def test_bundled_sample_portfolio():
     for cell in sheet["Påståenden"]:
         for token in str(cell).replace(";", ",").split(","):
             token = token.strip()
-            named |= {f"a3{j}" for j in range(1, 5)} if token == "arv_tekniskt" else {token}
+            named |= {f"a3{j}" for j in range(1, 6)} if token == "arv_tekniskt" else {token}
     assert p.uncovered_weak == [s for s in sids if s in weak and s not in named]
     assert {"f22", "a14", "a22", "a24"} <= set(p.uncovered_weak)
     assert len(p.initiatives) == 16 and p.by_status == {"klar": 6, "pågående": 6, "planerad": 4}

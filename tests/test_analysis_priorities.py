@@ -192,7 +192,7 @@ def test_bundled_sample_picks_cost_control_first():
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     sids = [c for c in raw.columns if c[0] in "fa" and c[1:].isdigit()]
     answers = raw[sids].apply(pd.to_numeric, errors="coerce")
-    score = (answers.mean() - 1) / 4
+    score = (answers.mean() - 1) / 5  # DiMiOS on six points
     dk = raw[sids].apply(lambda c: c.astype(str).str.strip().str.casefold().eq("vet ej").sum())
     share = dk / (answers.notna().sum() + dk)
     expected = sorted(s for s in sids if score[s] < score.median() and share[s] >= 0.2)

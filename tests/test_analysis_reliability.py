@@ -121,8 +121,8 @@ def test_bundled_sample_alpha_recomputed_independently():
     assert r.n_respondents == 240 and r.response_rate == pytest.approx(0.8)
     dims = {d.id: d for d in r.dimensions}
     for cat, items in (
-        ("formaga_effektivitet", ["f11", "f12", "f13", "f14"]),
-        ("arv", [f"a{i}{j}" for i in (1, 2, 3) for j in (1, 2, 3, 4)]),
+        ("formaga_effektivitet", ["f11", "f12", "f13", "f14", "f15"]),
+        ("arv", [f"a{i}{j}" for i in (1, 2, 3) for j in (1, 2, 3, 4, 5)]),
     ):
         block = raw[items].apply(pd.to_numeric, errors="coerce").dropna()
         cov = np.cov(block.to_numpy(), rowvar=False)

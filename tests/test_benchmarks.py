@@ -11,7 +11,7 @@ from conftest import ROOT
 
 BENCHMARKS = [
     r"score [\d,]+ x 25 \(25-statement DiMiOS-shaped model\)",
-    r"score [\d,]+ x 24 \(dimios\)",
+    r"score [\d,]+ x 30 \(dimios\)",
     r"read [\d,]+ x 30 \.xlsx",
     r"MOGNAD_SCORE x 100 on an unchanged [\d,]+-row range",
     r"mognad excel recalc, template filled with [\d,]+ responses",
