@@ -120,6 +120,20 @@ def _where(table: Any, pos: int | None = None, row: int | None = None) -> Locati
     )
 
 
+_OPTION_REF = re.compile(r"^(.+?)\s*\[(.+)\]\s*$")
+
+
+def option_ref(value: Any, model: MaturityModel) -> tuple[str, int] | None:
+    """(statement id, option index) for a mapping value ``"k1 [moln]"`` that names an option of
+    a checklist statement (by the option's id, text or alias), else None."""
+    m = _OPTION_REF.match(str(value)) if isinstance(value, str) else None
+    if m is None or m.group(1).strip() not in model.statement_ids:
+        return None
+    s = model.statement(m.group(1).strip())
+    k = _option_words(s).get(_key(m.group(2))) if s.is_checklist else None
+    return None if k is None else (s.id, k)
+
+
 def has_option_columns(headers: list[str], model: MaturityModel) -> bool:
     """True when some header names an option of a checklist statement."""
     if not any(s.is_checklist for s in model.statements):
@@ -129,14 +143,20 @@ def has_option_columns(headers: list[str], model: MaturityModel) -> bool:
 
 
 def find_columns(
-    table: Any, model: MaturityModel, found: Mapping[str, int], attributes: list[int]
+    table: Any,
+    model: MaturityModel,
+    found: Mapping[str, int],
+    attributes: list[int],
+    mapping: Mapping[str, str | None] | None = None,
 ) -> tuple[ChecklistColumns, list[int]]:
     """The checklist statements' columns, and the attribute columns left.
 
     ``found`` and ``attributes`` are what :func:`~mognad_core.responses.match_columns` gave: a
     checklist statement matched there is in the one-cell layout; per-option columns are looked
-    for among the attribute columns. A statement in both layouts, an option with two columns
-    and a per-option statement with an option's column missing are located errors.
+    for among the attribute columns, by their headers or by the user's ``mapping`` (a header
+    mapped to ``"k1 [moln]"`` is that option's column, one mapped to None is no option's). A
+    statement in both layouts, an option with two columns and a per-option statement with an
+    option's column missing are located errors.
     """
     lists = ChecklistColumns()
     checklist_ids = [s.id for s in model.statements if s.is_checklist]
@@ -144,9 +164,14 @@ def find_columns(
         return lists, attributes
     lists.single = {sid: found[sid] for sid in checklist_ids if sid in found}
     lookup = option_headers(model)
+    mapped = {normalize_token(h): v for h, v in (mapping or {}).items()}
     left: list[int] = []
     for j in attributes:
-        hit = lookup.get(_key(str(table.frame.columns[j])))
+        header = str(table.frame.columns[j])
+        if normalize_token(header) in mapped:
+            hit = option_ref(mapped[normalize_token(header)], model)
+        else:
+            hit = lookup.get(_key(header))
         if hit is None:
             left.append(j)
             continue

@@ -1,7 +1,8 @@
 """A starting column mapping for a response file: ``mognad mapping init``.
 
 A mapping file says which header holds which statement (``"Fråga 3": "f11"``), or that a column
-is not a statement (``"Fråga 1": null``: a respondent attribute). :func:`suggest_mapping` reads a
+is not a statement (``"Fråga 1": null``: a respondent attribute), or which option of a checklist
+question it holds (``"Q5_1": "k1 [moln]"``, one column per option). :func:`suggest_mapping` reads a
 file's headers and writes down what mognad can tell for sure (a statement's id, text or alias,
 numbered columns that correspond one to one with the model's) and its best guesses for the rest,
 each guess marked ``CHECK`` with the reason, for a person to review:
@@ -27,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from . import safe_write
+from . import checklists, safe_write
 from .readers import RawTable, read_table
 from .responses import (
     QUESTION_NUMBER,
@@ -73,7 +74,7 @@ class MappingSuggestion:
     @property
     def unmapped(self) -> list[str]:
         """Statements without a column."""
-        used = {line.statement for line in self.lines}
+        used = {(line.statement or "").split(" [")[0] for line in self.lines}  # "k1 [moln]"
         return [sid for sid in self.model.statement_ids if sid not in used]
 
     @property
@@ -92,7 +93,8 @@ class MappingSuggestion:
             f'# "{m.name}" ({m.title}, {len(m.statement_ids)} statements).',
             "# Written by `mognad mapping init`. Each line is  header: statement id,  or",
             "# header: null  for a column that is not a statement (kept as a respondent",
-            "# attribute). Lines marked CHECK are guesses: read each, correct it if need be, then",
+            '# attribute), or  header: "id [option]"  for one option\'s column of a checklist.',
+            "# Lines marked CHECK are guesses: read each, correct it if need be, then",
             f"#   mognad score {name} --model {m.name}{sheet_arg} --mapping THIS_FILE",
         ]
         keys = [json.dumps(line.header, ensure_ascii=False) for line in self.lines]
@@ -216,6 +218,14 @@ def suggest_mapping(
                 )
                 lines[j] = MappingLine(headers[j], None, False, why)
         lines[first].before = before
+    options = checklists.option_headers(m)  # one column per option of a checklist question
+    for j, header in enumerate(headers):
+        hit = options.get(header_key(header)) if j not in lines and header else None
+        if hit is not None:
+            option = m.statement(hit[0]).options[hit[1]]
+            why = f'option "{shorten(option.text, 40)}" of checklist question {hit[0]}'
+            lines[j] = MappingLine(header, f"{hit[0]} [{option.id}]", True, why)
+            used.add(hit[0])
     texts = {}
     for s in m.statements:
         texts[header_key(s.text)] = s.id

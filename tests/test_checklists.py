@@ -139,3 +139,46 @@ def test_made_up_responses_hold_counts_a_checklist_reads(model_file):
     assert set(frame["k1"]) <= {0, 1, 2, 3, 4} and len(set(frame["k1"])) > 2
     rs = mognad.ResponseSet.from_any(frame, str(model_file))
     assert (rs.values[:, 1] == 1 + 4 * frame["k1"].to_numpy() / 4).all()  # 1 + (5-1) * c / 4
+
+
+def test_option_columns_with_other_headers_are_mapped_and_mapping_init_writes_them(
+    run_cli, model_file, tmp_path
+):
+    """Qualtrics names a checklist's columns Q2_1, Q2_2 ...: a mapping line "Q2_1": "k1 [moln]"
+    (option by id, text or alias) makes each an option's column; mognad mapping init writes
+    such lines for the option headers it knows."""
+    frame = pd.DataFrame(
+        {
+            "Q1": [5, 4, 3, 2, 1],
+            "Q2_1": [1, 1, 0, 1, 1],
+            "Q2_2": [1, 1, 0, 0, 1],
+            "Q2_3": [0, 1, 0, 0, 1],
+            "Q2_4": [0, 0, 0, 0, 1],
+        }
+    )
+    path = write_csv(frame, tmp_path / "qualtrics.csv")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        '"Q1": "s1"\n"Q2_1": "k1 [moln]"\n"Q2_2": "k1 [Digitalt arkiv]"\n'
+        '"Q2_3": "k1 [Digital underskrift]"\n"Q2_4": "k1 [eid]"\n',
+        encoding="utf-8",
+    )
+    got = _score(run_cli, path, model_file, "--mapping", mapping)
+    assert got["statements"]["k1"]["score"] == pytest.approx(0.5, abs=1e-3)  # 10 of 20
+    assert got["statements"]["s1"]["score"] == pytest.approx(0.5, abs=1e-3)
+    # an option that is not there is refused, naming the mapping's line
+    mapping.write_text('"Q1": "s1"\n"Q2_1": "k1 [papper]"\n', encoding="utf-8")
+    done = run_cli("score", path, "--model", model_file, "--mapping", mapping, "--lang", "en")
+    assert done.exit_code == 2 and "k1 [papper]" in done.stderr
+    # mapping init: the option headers it knows, each as its option's line
+    headers = write_csv(
+        pd.DataFrame({"s1": [3], "k1 [Molntjänster]": [1], "Lösningar: E-arkiv": [0]}),
+        tmp_path / "h.csv",
+    )
+    out = tmp_path / "init.yaml"
+    done = run_cli("mapping", "init", headers, "--model", model_file, "-o", out)
+    assert done.exit_code == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert '"k1 [Molntjänster]": "k1 [moln]"' in text
+    assert '"Lösningar: E-arkiv": "k1 [earkiv]"' in text
+    assert 'option "E-arkiv" of checklist question k1' in text
