@@ -162,7 +162,7 @@ def test_dialogue_questions_come_from_the_groups_own_answers(hand_file, opt_out)
         "Av förvaltningens förutsättningar fick stöd lägst betyg (17 %)"
     )
     english = ag.second_dialogue(result, lang="en")
-    assert english[4].text.startswith("Of the förvaltning's conditions, support got the lowest")
+    assert english[4].text.startswith("Of the administration's conditions, support got the lowest")
 
 
 def test_results_per_work_group_hide_the_small_group():

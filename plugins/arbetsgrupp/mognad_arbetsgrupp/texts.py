@@ -21,7 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "arbetsgrupp.col.done": ("Klart när", "Done when"),
     "arbetsgrupp.owner.forvaltning": (
         "förvaltningens förutsättning",
-        "the förvaltning's condition",
+        "the administration's condition",
     ),
     "arbetsgrupp.area_of": ("{area}: {category}", "{area}: {category}"),
     "arbetsgrupp.need": (
@@ -62,7 +62,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Frågor till den andra dialogen, gjorda av gruppens egna svar: vad gruppen kan, vad "
         "den behöver lära sig och vad den behöver från förvaltningen.",
         "Questions for the second dialogue, made from the group's own answers: what the group "
-        "can do, what it needs to learn and what it needs from the förvaltning.",
+        "can do, what it needs to learn and what it needs from the administration.",
     ),
     "arbetsgrupp.plan.title": (
         "Verksamhetsplan: gruppens behov att arbeta vidare med",
@@ -74,7 +74,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "behov märkta förvaltningens förutsättning tas upp med förvaltningen.",
         "The needs are the group's most important areas to develop, most important first (low "
         "score and much don't know first). Fill in action, responsible and done when at the "
-        "team meeting; needs marked the förvaltning's condition are raised with the förvaltning.",
+        "team meeting; needs marked the administration's condition are raised with the "
+        "administration.",
     ),
     "arbetsgrupp.hidden": (
         "Visas inte: gruppen har för få svarande (färre än {k}) eller skulle kunna räknas fram "
@@ -129,8 +130,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "arbetsgrupp.q2.low_condition": (
         '"{short}" fick {score} hos er, och det är en förutsättning från förvaltningen: vad '
         "behöver ni av förvaltningen?",
-        '"{short}" scored {score} with you, and it is a condition from the förvaltning: what do '
-        "you need from the förvaltning?",
+        '"{short}" scored {score} with you, and it is a condition from the administration: what '
+        "do you need from the administration?",
     ),
     "arbetsgrupp.q2.teach": (
         'Inom digital kompetens fick "{short}" högst betyg ({score}). Vem i gruppen kan lära '
@@ -141,7 +142,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "arbetsgrupp.q2.conditions": (
         "Av förvaltningens förutsättningar fick {category} lägst betyg ({score}). Har ni det "
         "som behövs för att driva digital utveckling på er arbetsplats?",
-        "Of the förvaltning's conditions, {category} got the lowest rating ({score}). Do you "
+        "Of the administration's conditions, {category} got the lowest rating ({score}). Do you "
         "have what it takes to drive digital development at your workplace?",
     ),
 }
