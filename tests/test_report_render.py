@@ -55,6 +55,7 @@ CASES = {
     "dmm_en": (DMM_SAMPLE, "dmm", {"groups": "ledningsgrupp", "target": "next", "lang": "en"}),
     # the work-group model's own sheets and slides (report_sections): dialogues, plan
     "arbetsgrupp": (ARBETSGRUPP_SAMPLE, "arbetsgrupp", {"groups": "arbetsgrupp"}),
+    "arbetsgrupp_en": (ARBETSGRUPP_SAMPLE, "arbetsgrupp", {"groups": "arbetsgrupp", "lang": "en"}),
 }
 DECKS = [f"{name}.pptx" for name in CASES]
 BOOKS = [f"{name}.xlsx" for name in CASES]
