@@ -2485,6 +2485,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'this column and the column "{other}" both hold option "{option}" of checklist '
         'question "{statement}"',
     ),
+    "cli.models.checklist": (
+        "(kryssfråga, {count} alternativ: värdet är andelen valda)",
+        "(checklist, {count} options: the value is the share chosen)",
+    ),
     "checklist.expected.option_once": (
         "en kolumn per alternativ",
         "one column per option",

@@ -182,3 +182,24 @@ def test_option_columns_with_other_headers_are_mapped_and_mapping_init_writes_th
     assert '"k1 [Molntjänster]": "k1 [moln]"' in text
     assert '"Lösningar: E-arkiv": "k1 [earkiv]"' in text
     assert 'option "E-arkiv" of checklist question k1' in text
+
+
+def test_models_show_lists_a_checklists_options_and_yaml_keeps_them(run_cli, model_file, tmp_path):
+    done = run_cli("models", "show", model_file, "--lang", "en")
+    assert done.exit_code == 0, done.stderr
+    lines = done.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "- k1:" in line)
+    assert "(checklist, 4 options: the value is the share chosen)" in lines[at]
+    assert [line.strip() for line in lines[at + 1 : at + 5]] == [
+        "[ ] moln: Molntjänster",
+        "[ ] earkiv: E-arkiv",
+        "[ ] signering: Digital underskrift",
+        "[ ] eid: E-legitimation",
+    ]
+    dumped = run_cli("models", "show", model_file, "--format", "yaml")
+    again = tmp_path / "again.yaml"
+    again.write_text(dumped.stdout, encoding="utf-8")
+    import mognad_core as mognad
+
+    k1 = mognad.load_model(again).statement("k1")
+    assert k1.kind == "checklist" and [o.id for o in k1.options][-1] == "eid"

@@ -89,9 +89,13 @@ def models_show(name: str, fmt: str, lang: str) -> None:
         click.echo(f"{'  ' * depth}{d.id}: {d.name(lang)}  {weight}")
         for st in d.statements:
             rev = "  " + t("cli.models.reversed") if st.reverse else ""
+            if st.is_checklist:
+                rev = "  " + t("cli.models.checklist", count=len(st.options))
             click.echo(
                 f"{'  ' * (depth + 1)}- {st.id}: {in_language(st.text, st.text_en, lang)}{rev}"
             )
+            for o in st.options:
+                click.echo(f"{'  ' * (depth + 2)}[ ] {o.id}: {o.label(lang)}")
     if model.levels:
         levels = ", ".join(f"{lv.label(lang)} ≥ {t.pct(lv.lower_bound)}" for lv in model.levels)
         click.echo(t("cli.models.levels", levels=levels))
