@@ -133,14 +133,14 @@ def test_compare_two_files_and_one_file(run_cli, raw2025):
     f12 = next(x for x in data["statements"] if x["id"] == "f12")
     assert (f12["p_value"], f12["p_adjusted"]) == (0.01, 0.167)
     assert (f12["significant_raw"], f12["significant"]) == (True, False)
-    assert (data["significant_up"], data["significant_down"]) == (14, 0)
+    assert (data["significant_up"], data["significant_down"]) == (6, 0)
     short = ok(run_cli("compare", DIMIOS_2024, DIMIOS_2025, "--no-statements"))
     assert "f22" not in short.stdout
     # Swedish by default: the same adjustment, decimal commas
-    assert "säker förändring: Holm-justerat p < 0,05 över 24 påståenden" in " ".join(
+    assert "säker förändring: Holm-justerat p < 0,05 över 30 påståenden" in " ".join(
         short.stdout.split()
     )
-    assert "Högre på varje påstående? ja: alla 24 påståenden är högre, 14 av dem säkert." in (
+    assert "Högre på varje påstående? ja: alla 30 påståenden är högre, 6 av dem säkert." in (
         short.stdout
     )
     overall = next(x for x in short.stdout.splitlines() if x.startswith("overall"))
