@@ -17,7 +17,9 @@ def test_models_table_and_json(run_cli):
     assert "dimios" in table.stdout and "dmm" in table.stdout
     data = json.loads(run_cli("models", "--format", "json").stdout)
     dimios = next(m for m in data if m["name"] == "dimios")
-    assert dimios["plugin"] == "dimios" and dimios["statements"] == 24
+    assert dimios["plugin"] == "dimios" and dimios["statements"] == 30
+    five = next(m for m in data if m["name"] == "dimios-5")  # the registered 1-5 variant
+    assert five["plugin"] == "dimios" and five["statements"] == 30
 
 
 def test_one_table_aligns_columns_by_what_they_hold():
@@ -65,8 +67,12 @@ def test_models_show_json_is_the_pydantic_dump(run_cli):
     assert out.exit_code == 0
     data = json.loads(out.stdout)
     assert data == json.loads(mognad.dump_model(mognad.get_model("dimios")))
-    assert data["scale"]["min"] == 1 and data["scale"]["max"] == 5
+    assert data["scale"]["min"] == 1 and data["scale"]["max"] == 6  # six points since 2.0
     assert "vet ej" in data["scale"]["dont_know"]
+    five = json.loads(run_cli("models", "show", "dimios-5", "--format", "json").stdout)
+    assert (five["scale"]["min"], five["scale"]["max"]) == (1, 5)
+    assert five["scale"]["labels"]["3"] == "Stämmer delvis"
+    assert five["dimensions"] == data["dimensions"]  # the same statements
     assert [d["label"] for d in data["dimensions"]] == ["Digital förmåga", "Digitalt arv"]
 
 
