@@ -114,7 +114,7 @@ def test_each_command_prints_one_language(run_cli, recorded, name, lang):
 def test_swedish_is_the_default(run_cli):
     swedish = run_cli("gap", DIMIOS_2025, "--target", "55%").stdout
     assert swedish == run_cli("gap", DIMIOS_2025, "--target", "55%", "--lang", "sv").stdout
-    assert swedish.startswith("dimios_2025.csv: 240 svarande\nMål: 55 %. Totalt 65,9 % mot")
+    assert swedish.startswith("dimios_2025.csv: 240 svarande\nMål: 55 %. Totalt 64,0 % mot")
     assert "p.e." in swedish and " pp" not in swedish
 
 
@@ -179,10 +179,11 @@ def test_samples_and_sources_in_the_output_language(run_cli):
     assert "Exempelkommuns initiativportfölj" in run_cli("samples").stdout
     assert "initiative portfolio" in run_cli("samples", "--lang", "en").stdout
     en = run_cli("score", DIMIOS_2025, "--lang", "en").stdout
-    assert '- Source: SKR, "Digital mognad" (project page, published 7 April 2022)' in en
-    assert "projektsida" not in en and "mätt med" not in en
+    # the default benchmark's source: GU/SCDI's status report of June 2023
+    assert "- Source: University of Gothenburg / SCDI, yearly status report" in en
+    assert "årlig statusrapport" not in en and "optimala förutsättningar" not in en
     sv = run_cli("score", DIMIOS_2025).stdout
-    assert '- Källa: SKR, "Digital mognad" (projektsida, publicerad 7 april 2022)' in sv
+    assert "- Källa: Göteborgs universitet / SCDI, årlig statusrapport" in sv
 
 
 def test_json_keeps_its_keys_and_puts_sentences_in_the_language(run_cli):
