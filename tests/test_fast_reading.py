@@ -180,7 +180,7 @@ def test_block_errors_are_listed_in_statement_then_row_order():
     assert words(exc.more, "en") == [
         'row 9 column D ("f13")',
         'row 4 column E ("f14")',
-        'row 11 column N ("a11")',
+        'row 11 column Q ("a11")',  # after f11-f35 in columns B-P
     ]
     assert exc.more_count == 3
 
