@@ -1441,6 +1441,7 @@ def _notes_slides(deck: Deck) -> None:
 
 #: type size of a plugin section's table on a slide, and of its lines
 SECTION_PT = 14
+SECTION_MIN_PT = 12
 SECTION_LINE_PT = 18
 
 
@@ -1521,9 +1522,8 @@ def _section_part(
             deck.text(s, MARGIN, CONTENT_TOP, width, None, page, space_after=10)
         return
     widths = _section_widths(deck, section, cols, cells)
-    size = SECTION_PT
 
-    def height(texts_: list[str], bold: bool) -> int:
+    def height(texts_: list[str], bold: bool, size: int) -> int:
         n = max(
             (
                 len(pc.wrap(x, Emu(w).pt - 12, size, bold))
@@ -1533,8 +1533,19 @@ def _section_part(
         )
         return int(Pt(max(1, n) * size * LINE + 10))
 
-    head_h = height(heads, True)
-    heights = [height(r, False) for r in cells]
+    # a table that almost fits one slide is set a little smaller (not below 12 pt) rather than
+    # leave a row or two alone on the next
+    lines_h = measure(lines, width) + int(Inches(0.1)) if lines else 0
+    size = next(
+        (
+            pt
+            for pt in range(SECTION_PT, SECTION_MIN_PT - 1, -1)
+            if lines_h + height(heads, True, pt) + sum(height(r, False, pt) for r in cells) <= room
+        ),
+        SECTION_PT,
+    )
+    head_h = height(heads, True, size)
+    heights = [height(r, False, size) for r in cells]
     first = True
     i = 0
     while first or i < len(cells):
