@@ -2489,6 +2489,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(kryssfråga, {count} alternativ: värdet är andelen valda)",
         "(checklist, {count} options: the value is the share chosen)",
     ),
+    "template.checklist_comment": (
+        "Kryssfråga: skriv de valda alternativen åtskilda med ; (eller Inget). Alternativ: "
+        "{options}",
+        "Checklist question: type the options chosen, separated by ; (or None). Options: {options}",
+    ),
     "checklist.expected.option_once": (
         "en kolumn per alternativ",
         "one column per option",

@@ -373,3 +373,44 @@ def test_excel_scores_the_checklist_cells_of_a_range_as_mognad_score_does(run_cl
     assert udfs.MOGNAD_SCORE(rows, MODEL, "r_grund") == pytest.approx(
         got["statements"]["r_grund"]["score"], abs=1e-3
     )
+
+
+def test_the_excel_template_leaves_checklist_columns_free_and_recalculates_to_mognad_score(
+    run_cli, tmp_path, monkeypatch
+):
+    """The template's dropdown (0-5, Vet ej) is on the rated columns only, a checklist column's
+    comment lists its options, and the sample typed into it recalculates (pycel, no Excel) to
+    the numbers of mognad score."""
+    import openpyxl
+    from mognad_excel import udfs
+    from mognad_excel.template import write_template
+
+    monkeypatch.chdir(tmp_path)
+    udfs.clear_cache()
+    info = write_template(MODEL, tmp_path / "mall.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "mall.xlsx")
+    ws = wb["Svar"]
+    letter = {ws.cell(1, c).value: ws.cell(1, c).column_letter for c in range(1, ws.max_column + 1)}
+    index = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    (dv,) = ws.data_validations.dataValidation
+    covered = {c for r in dv.sqref.ranges for c in range(r.min_col, r.max_col + 1)}
+    m = model()
+    assert covered == {index[s.id] for s in m.statements if not s.is_checklist}
+    assert len(dv.sqref.ranges) == 2  # the six rated readiness and the five green columns
+    comment = ws[f"{letter['r_grund']}1"].comment.text
+    assert "Kryssfråga: skriv de valda alternativen åtskilda med ;" in comment
+    assert "E-arkiv" in comment
+    sample = pd.read_excel(EU_DMA_SAMPLE, engine="openpyxl")
+    by_text = {s.text: s.id for s in m.statements}
+    for i, row in enumerate(sample.itertuples(index=False), start=2):
+        for header, value in zip(sample.columns, row, strict=True):
+            column = letter.get(by_text.get(header, header))
+            if column is not None:
+                ws[f"{column}{i}"] = value.item() if hasattr(value, "item") else value
+    wb.save(tmp_path / "ifylld.xlsx")
+    done = run_cli("excel", "recalc", tmp_path / "ifylld.xlsx", "-o", tmp_path / "ut.xlsx")
+    assert done.exit_code == 0, done.stderr
+    expected = _json(run_cli, "score", EU_DMA_SAMPLE)
+    res = openpyxl.load_workbook(tmp_path / "ut.xlsx", data_only=True)["Resultat"]
+    assert res[info.cells["respondents"]].value == 14
+    assert res[info.cells["overall"]].value == pytest.approx(expected["overall"], abs=1e-12)

@@ -208,7 +208,7 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
         _header(ws.cell(1, col), name, st)
         ws.column_dimensions[get_column_letter(col)].width = 18
         col += 1
-    first_stmt = col
+    rated: list[int] = []  # columns answered on the scale (a checklist's cell holds options)
     for s in model.statements:
         cell = ws.cell(1, col)
         _header(cell, s.id, st)
@@ -216,19 +216,31 @@ def _responses_sheet(ws, model: MaturityModel, attributes: list[str], rows: int,
         text = f"{s.id}: {s.label(t.lang)}" + (f"\n({dim})" if dim else "")
         if s.reverse:
             text += "\n" + t("template.reverse_comment")
+        options = "; ".join(o.label(t.lang) for o in s.options)
+        if s.is_checklist:
+            text += "\n" + t("template.checklist_comment", options=options)
         comment = Comment(text, "mognad")
-        comment.width, comment.height = 320, 110
+        comment.width, comment.height = 320, 110 + 40 * s.is_checklist + len(options) // 2
         cell.comment = comment
         letter = get_column_letter(col)
         columns[s.id] = letter
-        ws.column_dimensions[letter].width = 7
+        ws.column_dimensions[letter].width = 24 if s.is_checklist else 7
+        if not s.is_checklist:
+            rated.append(col)
         col += 1
     last_col = col - 1
-    first_letter = get_column_letter(first_stmt)
     last_letter = get_column_letter(last_col)
-    dv = _validation(model, f"{first_letter}2", t)
-    dv.add(f"{first_letter}2:{last_letter}{rows + 1}")
-    ws.add_data_validation(dv)
+    if rated:  # the scale's dropdown on the rated columns only, one range per run of them
+        dv = _validation(model, f"{get_column_letter(rated[0])}2", t)
+        runs: list[list[int]] = []
+        for c in rated:
+            if runs and c == runs[-1][-1] + 1:
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        for run in runs:
+            dv.add(f"{get_column_letter(run[0])}2:{get_column_letter(run[-1])}{rows + 1}")
+        ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
     # an Excel Table: it grows when rows are pasted or typed below it, and carries its dropdowns
     # and formats to the new rows; the formulas read all of it (Svarstabell[#All])
