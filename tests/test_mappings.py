@@ -14,16 +14,25 @@ import mognad_core as mognad
 from mognad_core.testing import make_responses
 
 IDS = mognad.get_model("dimios").statement_ids
+#: the statements by their running number ("Fråga 1" ... "Fråga 30"): 1-24 in model order for
+#: dimios 1.0's statements, then 25-30 for the six added in 2.0 (plugins/dimios/README.md §2)
+NUMBERED = sorted(
+    IDS,
+    key=lambda sid: int(
+        next(a for a in mognad.get_model("dimios").statement(sid).aliases if a.isdigit())
+    ),
+)
 
 
 def forms_export(tmp_path, rows: int = 8):
-    """Microsoft Forms style: ID and start time, then "Fråga 1" ... "Fråga 26" of which the
-    first two are background questions (förvaltning, roll). Returns the path and the answers."""
-    truth = make_responses("dimios", n=rows, seed=5, dont_know=0, blanks=0)
+    """Microsoft Forms style: ID and start time, then "Fråga 1" ... "Fråga 32" of which the
+    first two are background questions (förvaltning, roll) and the rest DiMiOS's 30 statements in
+    the order of their numbers. Returns the path and the answers."""
+    truth = make_responses("dimios", n=rows, seed=5, dont_know=0, blanks=0)[NUMBERED]
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws.append(["ID", "Starttid", *[f"Fråga {n}" for n in range(1, 27)]])
+    ws.append(["ID", "Starttid", *[f"Fråga {n}" for n in range(1, len(IDS) + 3)]])
     for i, a in enumerate(truth.to_numpy().tolist()):
         office = ["Socialförvaltningen", "Kommunledningskontoret"][i % 2]
         ws.append([i + 1, "2025-03-03 09:12", office, ["Chef", "Medarbetare"][i % 2], *map(int, a)])
@@ -38,7 +47,7 @@ def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tm
     res = run_cli("mapping", "init", path, "--model", "dimios", "-o", out, "--lang", "en")
     assert res.exit_code == 0, res.stderr
     assert res.stdout.splitlines() == [
-        f"Wrote {out}: 24 of 28 columns mapped to statements, 26 guess(es) marked CHECK, 0 "
+        f"Wrote {out}: 30 of 34 columns mapped to statements, 32 guess(es) marked CHECK, 0 "
         "statement(s) without a column.",
         "Check the lines marked CHECK, then: mognad score forms.xlsx --model dimios --mapping "
         f"{out} --lang en",  # the suggested command keeps the language
@@ -49,8 +58,8 @@ def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tm
     assert lines[start : start + 7] == [
         '"ID": null         # not a statement (a respondent attribute)',
         '"Starttid": null   # not a statement (a respondent attribute)',
-        '# CHECK: 26 columns are numbered like "Fråga 1", and model "dimios" numbers 24 statements',
-        '# "Fråga 1" … "Fråga 24": the columns holding only answers were paired with the '
+        '# CHECK: 32 columns are numbered like "Fråga 1", and model "dimios" numbers 30 statements',
+        '# "Fråga 1" … "Fråga 30": the columns holding only answers were paired with the '
         "statements in",
         "# order",
         '"Fråga 1": null    # CHECK: guessed not a statement: its cells are "Socialförvaltningen", '
@@ -61,8 +70,8 @@ def test_mapping_init_writes_guesses_to_check_and_the_mapping_scores_the_file(tm
         '"Fråga 3": "f11"   # CHECK: by order: Vi följer systematiskt upp nyttan av våra digitala…'
     )
     mapping = yaml.safe_load(text)
-    assert mapping["Fråga 2"] is None and mapping["Fråga 26"] == "a34"
-    assert [mapping[f"Fråga {n + 3}"] for n in range(24)] == IDS
+    assert mapping["Fråga 2"] is None and mapping["Fråga 32"] == "a35"
+    assert [mapping[f"Fråga {n + 3}"] for n in range(30)] == NUMBERED
     res = run_cli("score", path, "--mapping", out, "--min-size", "1", "-f", "json")
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
@@ -93,8 +102,9 @@ def test_sure_matches_are_not_marked_and_a_reworded_question_is_a_guess(tmp_path
     model = mognad.get_model("dimios")
     texts = {sid: model.statement(sid).text for sid in IDS}
     frame = pd.DataFrame({"Förvaltning": ["Soc", "KLF", "Soc"]})
-    for sid in IDS[:23]:
-        frame[texts[sid]] = [3, 4, 5]
+    for sid in IDS:
+        if sid != "a34":
+            frame[texts[sid]] = [3, 4, 5]
     reworded = texts["a34"].replace("Föråldrade", "Gamla").rstrip(".")
     frame[reworded] = [2, 2, 3]
     frame["Kommentar"] = ["bra", "", "ok"]
