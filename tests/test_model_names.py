@@ -87,7 +87,7 @@ def test_cli_score_with_a_name_in_any_case(run_cli):
     assert json.loads(typed.stdout)["model"] == "dimios"
     table = run_cli("score", DIMIOS_SAMPLE, "-m", "DIMIOS", "--lang", "en")
     assert table.exit_code == 0, table.stderr
-    assert "(dimios 1.0)" in table.stdout and "DIMIOS" not in table.stdout
+    assert "(dimios 2.0)" in table.stdout and "DIMIOS" not in table.stdout
 
 
 def test_cli_models_show_in_any_case(run_cli):
