@@ -2,8 +2,8 @@
 
 One file with the three things that go wrong between paths: a statement without a column (a
 note made while reading), a wave column (år: a selection every path must make the same way) and
-a small group (Kultur- och fritidsförvaltningen has 5 respondents in 2025: hidden under
-``--min-size 6``). Each path (every CLI command in text and JSON, ``build_report``, the MOGNAD_*
+a small group (Kultur- och fritidsförvaltningen has 8 respondents in 2025: hidden under
+``--min-size 9``). Each path (every CLI command in text and JSON, ``build_report``, the MOGNAD_*
 functions, the Python API) is walked in Swedish and in English:
 
 - the note about the missing statement is there, in the output's language;
@@ -33,7 +33,7 @@ from mognad_core import texts
 
 SMALL = "Kultur- och fritidsförvaltningen"
 MISSING = "a34"
-MIN = "6"
+MIN = "9"
 WHERE = ("--where", "år=2025")
 
 
