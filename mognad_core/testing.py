@@ -33,13 +33,19 @@ roles=False, waves=None)``
     Write the table as a file with ``mognad_core.sample_data.write_csv(frame, path)`` (``;``
     separated, UTF-8 with BOM, as Swedish Excel writes) or ``write_xlsx(frame, path)``.
 
-fixture ``register_plugin``: ``register_plugin(plugin, name=None) -> plugin``
+fixture ``register_plugin``: ``register_plugin(plugin, name=None, failures_ok=False) -> plugin``
     Registers a plugin object or module on mognad's plugin manager for one test and
     unregisters it afterwards; failures the plugin caused (``mognad_core.plugin_failures()``)
-    are forgotten too. The name defaults to the object's ``__name__`` (a module, a class) or
-    its class name, lower-cased. A plugin that is registered already (your package, installed
-    with ``pip install -e .``) is left as it is, so the same tests run before and after
-    installing.
+    are forgotten too. A failure of the plugin's (a hook that raised, a model skipped) FAILS
+    the test, naming it, because mognad itself only warns and goes on; pass
+    ``failures_ok=True`` for a test about such a failure. The name defaults to the object's
+    ``__name__`` (a module, a class) or its class name, lower-cased. A plugin that is registered
+    already (your package, installed with ``pip install -e .``) is left as it is, so the same
+    tests run before and after installing.
+
+``assert_no_plugin_failures(name=None)``
+    Fails with every plugin failure so far, each described (of plugin ``name`` only, when
+    given): for a test that uses an installed plugin, whose failures mognad only warns about.
 
 ``run_cli(*args) -> CliResult``, and the fixture ``mognad_cli`` that returns it
     Runs ``mognad ARGS`` in-process as the console script does; the result has
@@ -61,7 +67,14 @@ import pytest
 
 from .sample_data import make_responses
 
-__all__ = ["CliResult", "make_responses", "mognad_cli", "register_plugin", "run_cli"]
+__all__ = [
+    "CliResult",
+    "assert_no_plugin_failures",
+    "make_responses",
+    "mognad_cli",
+    "register_plugin",
+    "run_cli",
+]
 
 
 @dataclass(frozen=True)
@@ -95,29 +108,53 @@ def _plugin_name(plugin: Any) -> str:
     return (name if isinstance(name, str) else type(plugin).__name__).lower()
 
 
+def _failures_of(names: set[str] | None) -> list[Any]:
+    from .plugins import plugin_failures
+
+    return [f for f in plugin_failures() if names is None or f.name in names]
+
+
+def assert_no_plugin_failures(name: str | None = None) -> None:
+    """Fail with every plugin failure so far (of plugin ``name`` only, when given)."""
+    found = _failures_of(None if name is None else {name})
+    if found:
+        pytest.fail(_described(found), pytrace=False)
+
+
+def _described(failures: list[Any]) -> str:
+    lines = "\n".join(f"- {f.describe('en')}" for f in failures)
+    return f"plugin failures (mognad only warns about these and goes on):\n{lines}"
+
+
 @pytest.fixture
 def register_plugin() -> Iterator[Callable[..., Any]]:
-    """``register_plugin(plugin, name=None) -> plugin``: register a plugin for this test only."""
-    from .plugins import get_plugin_manager, plugin_failures, reset_plugins
+    """``register_plugin(plugin, name=None, failures_ok=False) -> plugin``: register a plugin
+    for this test only; a failure of the plugin's fails the test unless ``failures_ok``."""
+    from .plugins import get_plugin_manager, reset_plugins
 
     registered: list[tuple[Any, str]] = []
+    strict: set[str] = set()
 
-    def register(plugin: Any, name: str | None = None) -> Any:
+    def register(plugin: Any, name: str | None = None, failures_ok: bool = False) -> Any:
         manager = get_plugin_manager()
         if manager.is_registered(plugin):  # installed with pip, say: it stays as it is
             return plugin
         name = name or _plugin_name(plugin)
         manager.register(plugin, name=name)
         registered.append((manager, name))
+        if not failures_ok:
+            strict.add(name)
         return plugin
 
     yield register
+    failed = _failures_of(strict)
     for manager, name in registered:
         if manager.has_plugin(name):
             manager.unregister(name=name)
-    names = {name for _, name in registered}
-    if names and any(failure.name in names for failure in plugin_failures()):
+    if _failures_of({name for _, name in registered}):
         reset_plugins()
+    if failed:
+        pytest.fail(_described(failed), pytrace=False)
 
 
 @pytest.fixture

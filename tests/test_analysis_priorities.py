@@ -179,7 +179,7 @@ def test_failing_plugin_is_skipped(tiny_model, tiny_result, register_plugin):
         def rank_priorities(self, model, table, context):
             raise RuntimeError("boom")
 
-    register_plugin(Broken(), "broken_ranker")
+    register_plugin(Broken(), "broken_ranker", failures_ok=True)
     with pytest.warns(mognad.plugins.PluginWarning, match="broken_ranker"):
         p = mognad.priorities(tiny_result, model=tiny_model)
     assert p.ranked_by == "default" and [x.id for x in p.items] == ["b2", "b1"]

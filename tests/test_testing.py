@@ -246,7 +246,7 @@ def test_register_plugin_registers_for_one_test_and_cleans_up():
     assert register(acme) is acme
     manager = mognad.get_plugin_manager()
     assert manager.get_plugin("acme") is acme and mognad.get_model("acme").name == "acme"
-    register(Failing(), "own-name")
+    register(Failing(), "own-name", failures_ok=True)  # a test about a failure
     with pytest.warns(UserWarning, match="broken on purpose"):
         mognad.score(make_responses("acme", n=10), "acme")
     assert "own-name" in [f.name for f in mognad.plugin_failures()]
@@ -256,6 +256,36 @@ def test_register_plugin_registers_for_one_test_and_cleans_up():
     assert mognad.plugin_failures() == []  # what the failing plugin caused is forgotten
     with pytest.raises(mognad.ModelError):
         mognad.get_model("acme")
+
+
+def test_an_unexpected_plugin_failure_fails_the_test_after_the_clean_up():
+    """mognad only warns about a failing hook and goes on; a test must not pass unnoticed."""
+    steps, register = _fixture()
+    register(Acme())
+    register(Failing(), "unexpected")
+    with pytest.warns(UserWarning, match="broken on purpose"):
+        mognad.score(make_responses("acme", n=10), "acme")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        next(steps)
+    assert str(failed.value) == (
+        "plugin failures (mognad only warns about these and goes on):\n- hook model_insights of "
+        "plugin 'unexpected' failed: RuntimeError: broken on purpose; its insights were left out"
+    )
+    assert not mognad.get_plugin_manager().has_plugin("unexpected")  # cleaned up first
+    assert mognad.plugin_failures() == []
+
+
+def test_assert_no_plugin_failures_names_each_failure():
+    testing.assert_no_plugin_failures()  # none: passes
+    steps, register = _fixture()
+    register(Acme())
+    register(Failing(), "kaputt", failures_ok=True)
+    with pytest.warns(UserWarning):
+        mognad.score(make_responses("acme", n=10), "acme")
+    testing.assert_no_plugin_failures("acme")  # only acme's: none
+    with pytest.raises(pytest.fail.Exception, match="plugin 'kaputt' failed: RuntimeError"):
+        testing.assert_no_plugin_failures()
+    _done(steps)
 
 
 def test_register_plugin_leaves_an_installed_plugin_as_it_is():
@@ -332,7 +362,7 @@ def test_the_plugin_scores(register_plugin, mognad_cli, tmp_path):
     assert "30 svarande" in result.stdout
 
 
-def by_hand(plugin):
+def by_hand(plugin, failures_ok=False):
     """What the fixture does, without its clean-up."""
     name = getattr(plugin, "__name__", type(plugin).__name__).lower()
     mognad.get_plugin_manager().register(plugin, name=name)
@@ -341,7 +371,7 @@ def by_hand(plugin):
 
 def test_a_broken_plugin(register_plugin):
     REGISTER(mognad_acme)
-    REGISTER(Broken())  # named "broken"
+    REGISTER(Broken(), failures_ok=True)  # named "broken"; a test about its failure
     with pytest.warns(UserWarning, match="broken on purpose"):
         mognad.score(make_responses("acme", n=10), "acme")
     assert [f.name for f in mognad.plugin_failures()] == ["broken"]
@@ -353,6 +383,13 @@ def test_both_are_gone_afterwards():
     assert mognad.plugin_failures() == []
     with pytest.raises(mognad.ModelError):
         mognad.get_model("acme")
+
+
+def test_an_unexpected_failure_fails_the_test(register_plugin):
+    register_plugin(mognad_acme)
+    register_plugin(Broken(), "unexpected")
+    with pytest.warns(UserWarning):
+        mognad.score(make_responses("acme", n=10), "acme")
 '''
 
 
@@ -381,8 +418,10 @@ def _project(tmp_path, register: str) -> subprocess.CompletedProcess:
 
 def test_a_plugin_project_uses_the_kit_with_pytest_plugins(tmp_path):
     run = _project(tmp_path, "register_plugin")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "3 passed" in run.stdout
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "4 passed, 1 error" in run.stdout  # the error (at teardown): an unexpected failure
+    assert "ERROR test_acme.py::test_an_unexpected_failure_fails_the_test" in run.stdout
+    assert "plugin 'unexpected' failed: RuntimeError: broken on purpose" in run.stdout
 
 
 def test_a_plugin_registered_without_the_fixture_stays_and_the_project_sees_it(tmp_path):
@@ -390,5 +429,5 @@ def test_a_plugin_registered_without_the_fixture_stays_and_the_project_sees_it(t
     fails, so the passing run above really shows the fixture's clean-up."""
     run = _project(tmp_path, "by_hand")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "2 passed, 1 failed" in run.stdout or "1 failed, 2 passed" in run.stdout
+    assert "1 failed, 3 passed, 1 error" in run.stdout
     assert "FAILED test_acme.py::test_both_are_gone_afterwards" in run.stdout
