@@ -197,7 +197,7 @@ def test_a_half_step_that_is_not_a_mean_is_still_refused(tmp_path, export_answer
     with pytest.raises(mognad.InputError) as err:
         mognad.prepare(frame, mognad.get_model("dimios"))
     assert str(err.value) == (
-        'row 8, column A ("f11"): 3.5 is not a valid answer. Expected a whole number from 1 to 5, '
+        'row 8, column A ("f11"): 3.5 is not a valid answer. Expected a whole number from 1 to 6, '
         '"vet ej", "vet inte" or a blank cell.'
     )
 
@@ -264,9 +264,18 @@ def test_duplicates_keep_first_or_last(tmp_path, run_cli, export_answers):
 
 
 # ---- numbered columns ------------------------------------------------------------------------
+def _by_number() -> list[str]:
+    """DiMiOS's statements in the order of their running numbers (1-24 as in dimios 1.0, then
+    25-30 for the six statements added in 2.0)."""
+    model = mognad.get_model("dimios")
+    number = {s.id: int(next(a for a in s.aliases if a.isdigit())) for s in model.statements}
+    return sorted(model.statement_ids, key=number.get)
+
+
 def _numbered_export(tmp_path: Path, numbers: range, background: int = 2) -> Path:
-    """A hand-made sheet: "Fråga 1" ... with the background questions first."""
-    answers = make_responses("dimios", n=8, seed=11, dont_know=0, blanks=0)
+    """A hand-made sheet: "Fråga 1" ... with the background questions first, then the
+    statements in the order of their numbers."""
+    answers = make_responses("dimios", n=8, seed=11, dont_know=0, blanks=0)[_by_number()]
     rows = [
         [["Soc", "KLF"][i % 2], ["Chef", "Medarbetare"][i % 2]][:background] + a
         for i, a in enumerate(answers.to_numpy().tolist())
@@ -280,13 +289,13 @@ def _numbered_export(tmp_path: Path, numbers: range, background: int = 2) -> Pat
 def test_numbered_columns_that_do_not_match_the_statements_one_to_one_are_refused(
     tmp_path, run_cli
 ):
-    path = _numbered_export(tmp_path, range(1, 27))
+    path = _numbered_export(tmp_path, range(1, 33))
     res = run_cli("score", path, "-m", "dimios", "--lang", "en")
     assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr.strip() == (
-        'Error: handgjord.xlsx, sheet "Svar", row 1, column A ("Fråga 1"): the 26 numbered '
-        'column(s) "Fråga 1" … "Fråga 26" (numbers 1-26) do not correspond one to one with the 24 '
-        'statement(s) that model "dimios" numbers "Fråga 1" … "Fråga 24" (numbers 1-24): which '
+        'Error: handgjord.xlsx, sheet "Svar", row 1, column A ("Fråga 1"): the 32 numbered '
+        'column(s) "Fråga 1" … "Fråga 32" (numbers 1-32) do not correspond one to one with the 30 '
+        'statement(s) that model "dimios" numbers "Fråga 1" … "Fråga 30" (numbers 1-30): which '
         "column holds which statement cannot be told from the numbers (some columns may be "
         "background questions, or statements may be left out). Expected a mapping file saying "
         "which header holds which statement (--mapping FILE); `mognad mapping init "
@@ -295,9 +304,7 @@ def test_numbered_columns_that_do_not_match_the_statements_one_to_one_are_refuse
     )
     # with a mapping: the statements' own columns, the background questions null
     mapping = {"Fråga 1": None, "Fråga 2": None}
-    mapping |= {
-        f"Fråga {n + 3}": sid for n, sid in enumerate(mognad.get_model("dimios").statement_ids)
-    }
+    mapping |= {f"Fråga {n + 3}": sid for n, sid in enumerate(_by_number())}
     result = mognad.score(path, "dimios", mapping=mapping, min_size=1)
     truth = pd.read_csv(tmp_path / "facit.csv")
     assert {s: result.statements[s].mean for s in truth} == pytest.approx(truth.mean().to_dict())
@@ -305,16 +312,16 @@ def test_numbered_columns_that_do_not_match_the_statements_one_to_one_are_refuse
 
 
 def test_numbered_columns_one_to_one_are_matched(tmp_path):
-    path = _numbered_export(tmp_path, range(1, 25), background=0)
+    path = _numbered_export(tmp_path, range(1, 31), background=0)
     result = mognad.score(path, "dimios", min_size=1)
     truth = pd.read_csv(tmp_path / "facit.csv")
     assert {s: result.statements[s].mean for s in truth} == pytest.approx(truth.mean().to_dict())
 
 
 def test_numbered_columns_offset_by_two_are_refused(tmp_path):
-    """24 columns, but numbered 3 to 26: the numbers cannot say which statement each holds."""
-    path = _numbered_export(tmp_path, range(3, 27), background=0)
-    with pytest.raises(mognad.InputError, match=r"\(numbers 3-26\) do not correspond one to one"):
+    """30 columns, but numbered 3 to 32: the numbers cannot say which statement each holds."""
+    path = _numbered_export(tmp_path, range(3, 33), background=0)
+    with pytest.raises(mognad.InputError, match=r"\(numbers 3-32\) do not correspond one to one"):
         mognad.read_responses(path, "dimios")
 
 
@@ -322,7 +329,7 @@ def test_numbered_background_columns_beside_statements_named_by_id_stay_attribut
     model = mognad.get_model("dimios")
     frame = pd.DataFrame({"Fråga 1": ["Soc"] * 5, **{sid: [3] * 5 for sid in model.statement_ids}})
     rs = mognad.prepare(frame, model)
-    assert rs.attribute_columns == ["Fråga 1"] and len(rs.columns) == 24
+    assert rs.attribute_columns == ["Fråga 1"] and len(rs.columns) == 30
 
 
 def test_google_forms_grid_headers_are_matched_by_their_row_text(tmp_path, export_answers):
@@ -446,14 +453,14 @@ def test_numbered_columns_are_named_as_ranges_and_one_column_by_itself():
     gap = pd.DataFrame({f"Fråga {n}": [3] for n in (1, 2, 3, 5)})
     assert _error(gap, dimios).startswith(
         'row 1, column A ("Fråga 1"): the 4 numbered column(s) "Fråga 1" … "Fråga 5" '
-        "(numbers 1-3, 5) do not correspond one to one with the 24 statement(s) that model "
-        '"dimios" numbers "Fråga 1" … "Fråga 24" (numbers 1-24): '
+        "(numbers 1-3, 5) do not correspond one to one with the 30 statement(s) that model "
+        '"dimios" numbers "Fråga 1" … "Fråga 30" (numbers 1-30): '
     )
     one = _error(pd.DataFrame({"Fråga 2": [3]}), dimios)
     assert one.startswith(
         'row 1, column A ("Fråga 2"): the 1 numbered column(s) "Fråga 2" (numbers 2) do not '
-        'correspond one to one with the 24 statement(s) that model "dimios" numbers '
-        '"Fråga 1" … "Fråga 24"'
+        'correspond one to one with the 30 statement(s) that model "dimios" numbers '
+        '"Fråga 1" … "Fråga 30"'
     )
 
 
