@@ -138,7 +138,7 @@ def test_blank_targets_are_no_target(tiny_model):
 def test_default_target(tiny_model):
     """One rule (MaturityModel.default_benchmark) for gap, the report and the plugins: the
     benchmark meta.default_benchmark names, else the first that is not a target, else None."""
-    assert default_target(mognad.get_model("dimios")) == "national_2021"
+    assert default_target(mognad.get_model("dimios")) == "public_sector_2023"
     assert default_target(tiny_model) == "national"  # no default named: its first benchmark
     only_targets = tiny_model.model_copy(update={"meta": {"target_benchmarks": ["national"]}})
     assert default_target(only_targets) is None and only_targets.default_benchmark() is None

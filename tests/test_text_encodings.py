@@ -34,7 +34,7 @@ def nfd(text: str) -> str:
 
 
 def sample_rows() -> list[list[str]]:
-    """The sample's header and rows as text, statement ids replaced by their Swedish texts (three
+    """The sample's header and rows as text, statement ids replaced by their Swedish texts (five
     of which hold a comma, e.g. "Våra digitala initiativ drivs med tydliga mål, ägare och ...")."""
     rows = [line.split(";") for line in DIMIOS_2025.read_text(encoding="utf-8-sig").splitlines()]
     rows[0] = [TEXTS.get(h, h) for h in rows[0]]
@@ -96,7 +96,7 @@ def test_nfd_csv_headers_and_cells_match_and_filter(tmp_path, reference, run_cli
             "score", file, "-m", "dimios", "--where", f"förvaltning={value}", "-f", "json"
         )
         assert out.exit_code == 0, out.stderr
-        assert '"n_respondents": 58' in out.stdout
+        assert '"n_respondents": 75' in out.stdout  # Socialförvaltningen in 2025
 
 
 def _shared_strings_workbook(path: Path) -> None:
@@ -265,10 +265,10 @@ def test_errors_after_a_sep_line_name_the_line_the_user_sees(tmp_path):
 
 @pytest.mark.parametrize("quoted", [True, False], ids=["quoted", "as-excel"])
 def test_comma_headers_with_semicolons_and_cr_line_ends(tmp_path, reference, quoted):
-    """Three statement texts hold a comma, quoted (survey tools) or not (Excel, which quotes
+    """Five statement texts hold a comma, quoted (survey tools) or not (Excel, which quotes
     only a field holding the separator); ";" separates, a lone CR ends each line."""
     text = csv_text(sample_rows(), ";", "\r", quote_commas=quoted)
-    assert text.count('"') == (6 if quoted else 0)  # the three headers with a comma
+    assert text.count('"') == (10 if quoted else 0)  # the five headers with a comma
     assert detect_separator(text.replace("\r", "\n")) == ";"
     path = tmp_path / "commas.csv"
     path.write_bytes(text.encode("utf-8"))
@@ -398,7 +398,7 @@ def test_a_row_too_wide_for_a_title_is_named(tmp_path):
         read_table(path)
     assert str(err.value) == (
         'oklar.xlsx, sheet "Svar", row 1: this row has 9 filled cells ("Urval", "Kommun", '
-        '"Åre", ...) above row 2, which has 28: it could be a title or the header row. '
+        '"Åre", ...) above row 2, which has 34: it could be a title or the header row. '
         "Expected the header row (statement ids or texts, one per column) as the first filled "
         "row: delete the title rows above it, or fill in the missing headers."
     )
