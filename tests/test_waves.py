@@ -153,7 +153,7 @@ def test_build_report_with_a_selection_by_another_column_compares_its_waves(tmp_
     mognad.build_report(DIMIOS_SAMPLE, "dimios", out, where=["roll=Medarbetare"])
     about = _rows(out, "Om rapporten")
     assert about["Urval"] == "roll=Medarbetare"
-    assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=100);")
+    assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=96);")
     one = tmp_path / "en.xlsx"
     written = mognad.build_report(DIMIOS_SAMPLE, "dimios", one, where=["år=2025"])
     assert "Förändring" not in load_workbook(one).sheetnames  # one wave chosen: no comparison
