@@ -81,6 +81,9 @@ def check_name(name: str) -> str:
     if not NAME.fullmatch(name):
         suggestion = re.sub(r"[^a-z0-9_-]+", "_", name.strip().lower()).strip("_-")
         suggestion = suggestion.lstrip("0123456789_-")
+        taken = {model_key(info.name) for info in list_models()} | set(BUILTIN_MODELS)
+        if suggestion in taken:  # "DiMiOS" would suggest a name that is taken
+            suggestion = f"{suggestion}_egen"
         if suggestion:
             raise MognadError(Message("scaffold.bad_name_try", name=name, suggestion=suggestion))
         raise MognadError(Message("scaffold.bad_name", name=name))

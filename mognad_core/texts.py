@@ -471,6 +471,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.portfolio.per_part": ("Initiativ per del: {parts}", "Initiatives per part: {parts}"),
     "cli.models.none": ("Inga modeller installerade.", "No models installed."),
+    "cli.models.sample_wrote": (
+        "Skrev {path}: {n} påhittade svarande för modellen {model}.",
+        "Wrote {path}: {n} made-up respondents for model {model}.",
+    ),
+    "cli.models.sample_suffix": (
+        "Kan inte skriva svar som {name}: ange en .csv- eller .xlsx-fil.",
+        "Cannot write answers as {name}: give a .csv or .xlsx file.",
+    ),
     "cli.models.folders": (
         "Egna modellfiler (.yaml, .yml, .json) läses från: {folders}",
         "Your own model files (.yaml, .yml, .json) are read from: {folders}",

@@ -291,3 +291,27 @@ def test_samples_include_the_initiative_portfolio(run_cli):
     assert kinds[("dmm", "malprofil.yaml")] == "target"
     assert mognad.get_samples("dimios", "responses")[0].path == DIMIOS_SAMPLE  # what demo scores
     assert "initiativ.xlsx" in run_cli("samples").stdout
+
+
+def test_models_sample_writes_made_up_answers_that_score(run_cli, tmp_path):
+    """mognad models sample: a response file for any model (a name or a model file), to try it
+    on; the same seed gives the same file; nothing is written over without --force."""
+    path = tmp_path / "svar.csv"
+    done = run_cli("models", "sample", "dmm", "-o", path, "-n", "30", "--groups", "3")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == f"Skrev {path}: 30 påhittade svarande för modellen dmm.\n"
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig")
+    assert len(frame) == 30 and set(frame["förvaltning"]) == {"Grupp 1", "Grupp 2", "Grupp 3"}
+    assert list(frame.columns[1:]) == list(mognad.get_model("dmm").statement_ids)
+    assert run_cli("score", path, "--model", "dmm").exit_code == 0
+    again = run_cli("models", "sample", "dmm", "-o", path, "-n", "30", "--groups", "3")
+    assert again.exit_code == 2 and "finns redan" in again.stderr
+    copy = tmp_path / "kopia.xlsx"
+    run_cli("models", "sample", TINY, "-o", copy, "--seed", "17")  # a model file; .xlsx
+    first = pd.read_excel(copy)
+    assert run_cli("models", "sample", TINY, "-o", copy, "--force").exit_code == 0
+    pd.testing.assert_frame_equal(first, pd.read_excel(copy))  # the same seed, the same file
+    wrong = run_cli("models", "sample", "dmm", "-o", tmp_path / "svar.txt", "--lang", "en")
+    assert wrong.exit_code == 2
+    assert wrong.stderr == "Error: Cannot write answers as svar.txt: give a .csv or .xlsx file.\n"
+    assert not (tmp_path / "svar.txt").exists()

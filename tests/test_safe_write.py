@@ -694,6 +694,7 @@ WRITING_COMMANDS = {
     ),
     ("samples",): (["samples", "--copy-to", "exempel"], None),  # None: the bundled files
     ("mapping", "init"): (["mapping", "init", "svar.csv", "-o", "mapping.yaml"], ["mapping.yaml"]),
+    ("models", "sample"): (["models", "sample", "dmm", "-o", "påhittat.csv"], ["påhittat.csv"]),
     ("plugin", "new"): (
         ["plugin", "new", "acme", "--dir", "ny"],
         [

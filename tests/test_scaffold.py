@@ -210,6 +210,20 @@ def test_the_sample_file_has_60_respondents_in_forvaltningar_and_scores(here):
     )
 
 
+def test_the_readme_command_makes_the_sample_anew_as_it_was(here, run_cli):
+    """After the model changes, the README's `mognad models sample` line makes the sample anew:
+    the same command on the unchanged model gives the same bytes."""
+    new_plugin("acme")
+    package = here / "mognad-acme" / "mognad_acme"
+    readme = (here / "mognad-acme" / "README.md").read_text(encoding="utf-8")
+    line = "mognad models sample acme -o mognad_acme/samples/acme_svar.csv --force"
+    assert line in readme
+    remade = here / "remade.csv"
+    done = run_cli("models", "sample", package / "model.yaml", "-o", remade)
+    assert done.exit_code == 0, done.stderr
+    assert remade.read_bytes() == (package / "samples" / "acme_svar.csv").read_bytes()
+
+
 @pytest.mark.parametrize("model_only", [False, True], ids=["full", "model-only"])
 def test_the_python_files_compile_and_are_ruff_clean(here, model_only):
     new_plugin("acme", model_only=model_only)
@@ -498,6 +512,6 @@ def test_the_package_installs_in_a_clean_venv_and_its_tests_pass(tmp_path, model
 
     tests = run("-m", "pytest", "-p", "no:cacheprovider", cwd=made.folder)
     summary = tests.stdout.strip().splitlines()[-1]
-    expected = 4 if model_only else 5
+    expected = 5 if model_only else 6
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert re.fullmatch(rf"=+ {expected} passed in [\d.]+s =+", summary), summary

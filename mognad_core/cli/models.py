@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import safe_write
+from ..errors import MognadError
 from ..model_files import dump_model
 from ..plugins import (
     REPLACE_ENV,
@@ -18,7 +19,7 @@ from ..plugins import (
     plugin_failures,
 )
 from ..schema import in_language
-from ..texts import Texts
+from ..texts import Message, Texts
 from . import cli, shown
 from .options import echo_json, format_option, lang_option
 from .render import table
@@ -102,6 +103,45 @@ def models_show(name: str, fmt: str, lang: str) -> None:
     for b in model.benchmarks:
         label = " ".join(str(x) for x in (in_language(b.label, b.label_en, lang), b.year) if x)
         click.echo(t("cli.models.benchmark", name=b.name, label=label, value=t.pct(b.overall)))
+
+
+@models.command("sample")
+@click.argument("name")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The response file to write: .csv (semicolons, as Swedish Excel) or .xlsx.",
+)
+@click.option("--respondents", "-n", type=int, default=60, show_default=True)
+@click.option(
+    "--seed", type=int, default=17, show_default=True, help="The same seed, the same file."
+)
+@click.option(
+    "--groups",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Add a förvaltning column with this many groups (0: the five sample förvaltningar).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@lang_option
+def models_sample(
+    name: str, output: str, respondents: int, seed: int, groups: int, force: bool, lang: str
+) -> None:
+    """Write made-up answers to model NAME (a name or a model file): a response file to try
+    the model on, or to make a plugin's sample anew after its model changed."""
+    from ..sample_data import FORVALTNINGAR, make_responses, write_csv, write_xlsx
+
+    model = load_model(name)
+    frame = make_responses(model, respondents, seed, groups=groups or FORVALTNINGAR)
+    writer = write_xlsx if safe_write.has_suffix(output, ".xlsx") else write_csv
+    if writer is write_csv and not safe_write.has_suffix(output, ".csv"):
+        raise MognadError(Message("cli.models.sample_suffix", name=Path(output).name))
+    path = writer(frame, output, force=force)
+    t = Texts(lang)
+    click.echo(t("cli.models.sample_wrote", path=path, n=len(frame), model=model.name))
 
 
 @cli.command()
