@@ -130,9 +130,12 @@ class PluginFailure:
         return self.error.text(lang) if isinstance(self.error, Message) else self.error
 
     def describe(self, lang: str = "sv") -> str:
-        """One sentence in ``lang``: what failed, and what was done about it."""
+        """One sentence in ``lang``: what failed, and what was done about it. A sentence that
+        holds a detail known only in English (a model file's error) is all in English, as
+        such errors are: never two languages in one sentence."""
         if self.kind in ("model", "setting", "file"):
-            return self.error_text(lang)
+            plain = isinstance(self.error, Message) and _plain_detail(self.error)
+            return self.error_text("en" if plain else lang)
         if self.kind == "hook":
             effect = f"plugin.effect.{self.hook}"
             effect = effect if effect in CATALOGUE else "plugin.effect.other"
@@ -187,6 +190,11 @@ def _names(env: str) -> set[str] | None:
     if value is None:
         return None
     return {n.strip() for n in value.split(",") if n.strip()}
+
+
+def _plain_detail(message: Message) -> bool:
+    """Whether ``message`` carries an error known only in English (a plain string)."""
+    return isinstance(message.data.get("error"), str)
 
 
 def _record(failure: PluginFailure) -> None:
@@ -595,8 +603,9 @@ def _not_used(
         message = Message("plugin.problem.model_twice", name=source, model=model.name)
     else:
         spelt = "" if model.name == spelling else Message("plugin.problem.spelt", spelt=spelling)
+        taken = "taken_builtin" if winner in BUILTIN_PLUGINS else "taken"  # not uninstallable
         message = Message(
-            "plugin.problem.model_taken",
+            f"plugin.problem.model_{taken}",
             model=model.name,
             name=source,
             other=winner,

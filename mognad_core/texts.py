@@ -1492,6 +1492,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of that name{spelt}. All other models work. To use this one instead, set "
         "{env}={model}={name}, or uninstall one of the plugins.",
     ),
+    "plugin.problem.model_taken_builtin": (
+        "modellen '{model}' i tillägget '{name}' används inte: namnet tillhör den inbyggda "
+        "modellen i tillägget '{other}'{spelt}. Alla andra modeller fungerar. Ge din modell ett "
+        "annat namn, eller sätt {env}={model}={name} för att använda den i stället för den "
+        "inbyggda.",
+        "model '{model}' of plugin '{name}' is not used: the name belongs to the built-in model "
+        "of plugin '{other}'{spelt}. All other models work. Give your model another name, or "
+        "set {env}={model}={name} to use it instead of the built-in one.",
+    ),
     "plugin.problem.spelt": (
         " (stavat '{spelt}': modellnamn skiljer inte på stora och små bokstäver)",
         " (spelt '{spelt}': model names ignore case)",

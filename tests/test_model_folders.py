@@ -92,12 +92,13 @@ def test_a_bad_or_clashing_file_is_left_out_and_the_rest_work(folder, run_cli):
     clash = kinds["dimios.yaml"].describe("en")
     assert "the model name 'dimios' is already taken by plugin 'dimios'" in clash
     broken = kinds["trasig.yaml"].describe("sv")
-    assert broken.startswith(f"modellfilen {folder / 'trasig.yaml'} används inte: ")
+    # the file's own error is known only in English: the whole sentence is English, not mixed
+    assert broken.startswith(f"the model file {folder / 'trasig.yaml'} is not used: ")
     assert "trasig.yaml, line 3, column 1: not valid YAML" in broken  # its own located words
     mognad.reset_plugins()
     listed = run_cli("models")
     assert listed.exit_code == 0 and "bra" in listed.stdout
-    assert "trasig.yaml används inte" in listed.stdout  # in the listing, and as a warning
+    assert "trasig.yaml is not used" in listed.stdout  # in the listing, and as a warning
     assert "mognad: varning: modellfilen" in listed.stderr
     from mognad_excel import udfs
 

@@ -146,7 +146,10 @@ def test_names_differing_only_in_case_are_duplicates(register_plugin, run_cli):
         assert {m.name: m.plugin for m in mognad.list_models()}["dimios"] == "dimios"
     (failure,) = mognad.plugin_failures()
     message = failure.describe("en")
-    assert "model 'DiMiOS' of plugin 'shouting' is not used: plugin 'dimios' already has" in message
+    assert (
+        "model 'DiMiOS' of plugin 'shouting' is not used: the name belongs to the built-in"
+        in message
+    )
     assert "(spelt 'dimios': model names ignore case)" in message
     assert "MOGNAD_REPLACE_MODELS=DiMiOS=shouting" in message
     assert mognad.get_model("DIMIOS").name == "dimios"  # the built-in

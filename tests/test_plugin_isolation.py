@@ -62,8 +62,8 @@ def test_a_clashing_plugin_skips_its_model_alone_naming_both_plugins(clash, run_
     plugins = {m["name"]: m["plugin"] for m in json.loads(listed.stdout)}
     assert plugins == {**BUILTIN_MODELS, "klon": "clash"}
     warning = (
-        "mognad: varning: modellen 'dimios' i tillägget 'clash' används inte: tillägget "
-        "'dimios' har redan en modell med det namnet."
+        "mognad: varning: modellen 'dimios' i tillägget 'clash' används inte: namnet tillhör "
+        "den inbyggda modellen i tillägget 'dimios'."
     )
     assert listed.stderr.count(warning) == 1
     assert "MOGNAD_REPLACE_MODELS=dimios=clash" in listed.stderr
@@ -72,7 +72,7 @@ def test_a_clashing_plugin_skips_its_model_alone_naming_both_plugins(clash, run_
     assert [(f["kind"], f["model"]) for f in row["failures"]] == [("model", "dimios")]
     shown = run_cli("plugins", "--lang", "en").stdout
     assert re.search(r"clash +mognad_clash 1.0 +loaded, model rejected +register_models", shown)
-    assert "model 'dimios' of plugin 'clash' is not used: plugin 'dimios' already has" in shown
+    assert "model 'dimios' of plugin 'clash' is not used: the name belongs to the built-in" in shown
 
 
 def _runs(tmp_path) -> list[tuple[str, ...]]:
@@ -142,7 +142,7 @@ def test_with_a_clash_installed_the_excel_functions_work_and_show_it(clash):
     assert headers == [list(mognad.get_model("dimios").statement_ids)] and len(headers[0]) > 20
     with udfs.settings_for_run(lang="en"):
         english = udfs.MOGNAD_MODELS()
-    assert english[-1][0] == "Warning" and "plugin 'dimios' already has" in english[-1][2]
+    assert english[-1][0] == "Warning" and "built-in model of plugin 'dimios'" in english[-1][2]
 
 
 def test_two_third_party_plugins_with_one_name_the_first_by_name_keeps_it(

@@ -87,7 +87,11 @@ def test_duplicate_model_name_skips_the_newer_model_naming_both_plugins(register
     (failure,) = [f for f in mognad.plugin_failures() if f.name == "clash"]
     assert failure.kind == "model" and failure.model == "dimios"
     english = failure.describe("en")
-    assert "model 'dimios' of plugin 'clash' is not used: plugin 'dimios'" in english
+    assert english == (
+        "model 'dimios' of plugin 'clash' is not used: the name belongs to the built-in model of "
+        "plugin 'dimios'. All other models work. Give your model another name, or set "
+        "MOGNAD_REPLACE_MODELS=dimios=clash to use it instead of the built-in one."
+    )  # a built-in cannot be uninstalled: the message does not say to
     assert "MOGNAD_REPLACE_MODELS=dimios=clash" in english
 
 

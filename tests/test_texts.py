@@ -95,6 +95,7 @@ DYNAMIC_KEYS = {
     "recalc.": "mognad_excel/recalc.py summary: a formula's kind (dependent, other)",
     "excel.check.": "mognad_excel/udfs.py MOGNAD_CHECK: a message's kind (error, note, anonymity)",
     "plugin.effect.": "plugins.PluginFailure.describe: the hook that failed",
+    "plugin.problem.model_": "plugins._not_used: model_taken, or model_taken_builtin",
     "cli.plugins.status.": "cli/models.py mognad plugins: a plugin's status (loaded, ...)",
     "check.status.": "cli/plugin.py mognad plugin check: a finding's status (ok, problem, remark)",
 }
