@@ -103,13 +103,20 @@ def _render(template: str, fields: dict[str, str], model_only: bool) -> str:
     return _FIELD.sub(lambda m: fields[m.group(1)], text)
 
 
-def plugin_files(name: str, *, title: str | None = None, model_only: bool = False) -> dict:
+def plugin_files(
+    name: str,
+    *,
+    title: str | None = None,
+    model_only: bool = False,
+    title_en: str | None = None,
+) -> dict:
     """The text of each file of the plugin ``name`` (paths relative to its folder, with ``/``);
-    ``title`` is the model's title (default: "NAME: digital mognad")."""
+    ``title`` is the model's title (default: "NAME: digital mognad") and ``title_en`` its
+    English title (default: the title, when one is given, else "NAME: digital maturity")."""
     package = package_name(name)
     title = " ".join((title or "").split())  # one line: a heading in the README, a TOML string
     title_sv = title or f"{name}: digital mognad"
-    title_en = title or f"{name}: digital maturity"
+    title_en = " ".join((title_en or "").split()) or title or f"{name}: digital maturity"
     fields = {
         "name": name,
         "package": package,
@@ -138,6 +145,7 @@ def new_plugin(
     folder: str | Path = ".",
     title: str | None = None,
     model_only: bool = False,
+    title_en: str | None = None,
 ) -> PluginScaffold:
     """Write the plugin ``name`` as the folder ``mognad-NAME`` in ``folder``, all files or none.
 
@@ -149,7 +157,7 @@ def new_plugin(
     root = Path(folder) / f"mognad-{name}"
     if root.exists() or root.is_symlink():
         raise MognadError(Message("scaffold.folder_exists", folder=str(root)))
-    files = plugin_files(name, title=title, model_only=model_only)
+    files = plugin_files(name, title=title, model_only=model_only, title_en=title_en)
     model = model_from_dict(yaml.safe_load(files[f"{package_name(name)}/model.yaml"]))
     frame = sample_data.make_responses(
         model, SAMPLE_SIZE, SAMPLE_SEED, groups=sample_data.FORVALTNINGAR

@@ -175,6 +175,13 @@ def test_a_title_with_quotes_commas_and_colons_is_written_as_given(here):
     assert (root / "mognad_kommun_2" / "samples" / "kommun-2_svar.csv").is_file()
 
 
+def test_an_english_title_of_its_own(here, run_cli):
+    done = run_cli("plugin", "new", "kommun", "--title", "Vår mognad", "--title-en", "Our maturity")
+    assert done.exit_code == 0, done.stderr
+    model = load_model_file(here / "mognad-kommun" / "mognad_kommun" / "model.yaml")
+    assert (model.title, model.title_en) == ("Vår mognad", "Our maturity")
+
+
 def test_a_title_is_one_line_and_a_folder_with_spaces_is_quoted_in_the_next_steps(here, run_cli):
     out = run_cli("plugin", "new", "acme", "--dir", "mina tillägg", "--title", " Två\nrader ")
     assert out.exit_code == 0, out.stderr

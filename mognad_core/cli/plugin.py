@@ -33,11 +33,18 @@ def plugin() -> None:
     help="The folder to write mognad-NAME/ in.",
 )
 @click.option("--title", default=None, help='The model\'s title (default "NAME: digital mognad").')
+@click.option(
+    "--title-en",
+    default=None,
+    help='The model\'s English title (default: --title, or "NAME: digital maturity").',
+)
 @lang_option
-def new(name: str, model_only: bool, folder: str, title: str | None, lang: str) -> None:
+def new(
+    name: str, model_only: bool, folder: str, title: str | None, title_en: str | None, lang: str
+) -> None:
     """Write the package folder mognad-NAME/ for a new model plugin NAME: a model file, its
     hooks, a sample response file, tests, a README. Nothing is written over."""
-    made = new_plugin(name, folder=folder, title=title, model_only=model_only)
+    made = new_plugin(name, folder=folder, title=title, model_only=model_only, title_en=title_en)
     t = Texts(lang)
     click.echo(t("cli.plugin.wrote", name=made.name, folder=made.folder, count=len(made.files)))
     for path in made.files:
