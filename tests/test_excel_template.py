@@ -71,14 +71,14 @@ def test_template_structure(tmp_path):
     assert svar["E1"].comment.text.startswith(f"f11: {model.statement('f11').text}")
     assert svar.freeze_panes == "A2"
     (dv,) = svar.data_validations.dataValidation
-    assert dv.type == "list" and dv.formula1 == '"1,2,3,4,5,Vet ej"'
-    assert str(dv.sqref) == "E2:AB2001"
+    assert dv.type == "list" and dv.formula1 == '"1,2,3,4,5,6,Vet ej"'
+    assert str(dv.sqref) == "E2:AH2001"
     assert dv.allow_blank and dv.showErrorMessage
     assert wb.defined_names["svar"].attr_text == "Svarstabell[#All]"  # grows with the table
     (table,) = svar.tables.values()
-    assert table.displayName == "Svarstabell" and table.ref == "A1:AB2001"
+    assert table.displayName == "Svarstabell" and table.ref == "A1:AH2001"
     assert wb.defined_names["modell"].attr_text == "Resultat!$B$2"
-    assert info.response_range == "Svar!A1:AB2001"
+    assert info.response_range == "Svar!A1:AH2001"
     res = wb["Resultat"]
     assert res["B2"].value == "dimios"
     assert res["B4"].value == "=MOGNAD_SCORE(svar,modell)"
@@ -87,7 +87,9 @@ def test_template_structure(tmp_path):
     assert isinstance(dims, ArrayFormula) and dims.text == "=MOGNAD_DIMENSIONS(svar,modell)"
     assert dims.ref == info.cells["dimensions"] == "A10:F18"  # 8 parts + header, 6 columns
     stmts = res[info.cells["statements"].split(":")[0]].value
-    assert stmts.ref.endswith(str(int(stmts.ref.split(":")[0][1:]) + 24))  # 24 + header
+    assert stmts.ref.endswith(
+        str(int(stmts.ref.split(":")[0][1:]) + len(model.statement_ids))
+    )  # 30 + header
     formulas = [
         c.value.text if isinstance(c.value, ArrayFormula) else c.value
         for row in res.iter_rows()
@@ -118,12 +120,12 @@ def test_template_structure(tmp_path):
     text = "\n".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
     assert "Så här använder du arbetsboken" in text and "Import Functions" in text
     assert "Verktyg → Referenser" in text  # classic xlwings needs the reference to its add-in
-    assert "Svarstabell" in text and "Svar!A1:AB2001" in text
+    assert "Svarstabell" in text and "Svar!A1:AH2001" in text
     # it points to what a user can run or open, not to documentation the package does not ship
     assert "docs/" not in text and "mognad excel install" in text and "mognad excel lite" in text
     assert "#VÄRDEFEL! (#VALUE!)" in text and "#SAKNAS! (#N/A)" in text
     stm = wb["Påståenden"]
-    assert [stm.cell(r, 1).value for r in range(2, 26)] == model.statement_ids
+    assert [stm.cell(r, 1).value for r in range(2, 32)] == model.statement_ids  # 30
 
 
 def test_template_with_levels_and_options(tmp_path):

@@ -249,7 +249,7 @@ def _frame(grid=ROWS):
 def test_gap_without_target_uses_the_models_default_benchmark(sample_rows):
     table = udfs.MOGNAD_GAP(sample_rows)
     overall = table[1]
-    assert overall[0] == "overall" and overall[4] == pytest.approx(0.48)  # national_2021
+    assert overall[0] == "overall" and overall[4] == pytest.approx(0.47)  # public_sector_2023
 
 
 def test_priorities_follow_the_analysis_order(sample_rows):
@@ -342,7 +342,9 @@ def test_models_lists_the_installed_models():
     names = [r[0] for r in table[1:]]
     assert names == [i.name for i in mognad.list_models()]
     dimios = table[1 + names.index("dimios")]
-    assert dimios[3:6] == [24, 2, "dimios"]  # the source: the plugin (or a model file)
+    assert dimios[3:6] == [30, 2, "dimios"]  # the source: the plugin (or a model file)
+    five = table[1 + names.index("dimios-5")]  # the 1-5 variant, from the same plugin
+    assert five[3:6] == [30, 2, "dimios"]
 
 
 def test_headers_row():
@@ -794,7 +796,7 @@ def test_module_imports_without_excel_or_xlwings_pro(tmp_path):
         check=True,
         cwd=tmp_path,
     )
-    assert out.stdout.strip() == "[] 0.75"
+    assert out.stdout.strip() == "[] 0.6"  # 4 on DiMiOS's 1-6: (4 - 1) / 5
 
 
 @pytest.mark.skipif(
@@ -861,10 +863,10 @@ def test_priorities_take_a_target_range_as_gap_does(opt_out):
 def test_a_blank_target_cell_is_the_default_benchmark_as_in_python(sample_rows):
     default = udfs.MOGNAD_GAP(sample_rows)
     assert udfs.MOGNAD_GAP(sample_rows, "dimios", "  ") == default
-    assert udfs.MOGNAD_GAP(sample_rows, "dimios", "national_2021") == default
+    assert udfs.MOGNAD_GAP(sample_rows, "dimios", "public_sector_2023") == default
     result = mognad.score(DIMIOS_SAMPLE, "dimios", insights=False)
     api = mognad.gap(result, None)
-    assert api.target_label == mognad.gap(result, "national_2021").target_label
+    assert api.target_label == mognad.gap(result, "public_sector_2023").target_label
     assert default[1][4] == pytest.approx(api.overall.target)
 
 
