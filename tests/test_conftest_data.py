@@ -22,6 +22,7 @@ from conftest import (
     DMM_SAMPLE,
     DMM_SAMPLES,
     DMM_TARGET,
+    EU_DMA_SAMPLE,
     INITIATIVES,
     TINY,
     TINY_DONT_KNOW_SHARES,
@@ -49,6 +50,7 @@ def test_sample_paths_are_the_bundled_samples():
         ("dmm-original", "responses", DMM_ORIGINAL_SAMPLE.resolve()),
         ("dmm-original", "target", DMM_ORIGINAL_TARGET.resolve()),
         ("arbetsgrupp", "responses", ARBETSGRUPP_SAMPLE.resolve()),
+        ("eu-dma", "responses", EU_DMA_SAMPLE.resolve()),
     }
     # the first response sample of each model is the one demo and the docs use
     assert mognad.get_samples("dimios", "responses")[0].path.resolve() == DIMIOS_SAMPLE.resolve()

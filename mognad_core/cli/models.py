@@ -204,8 +204,9 @@ def samples(copy_to: str | None, force: bool, lang: str) -> None:
             force=force,
             new_folder=None if folder.exists() else folder,
         )
+    width = max((len(s.model) for s in found), default=0)  # the model names line up
     for s in found:
-        line = f"{s.model:<8} {s.kind:<12} {s.path}  {s.describe(lang)}"
+        line = f"{s.model:<{width}} {s.kind:<12} {s.path}  {s.describe(lang)}"
         if copy_to:
             line += f"  -> {Path(copy_to) / s.path.name}"
         click.echo(line)
