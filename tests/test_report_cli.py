@@ -175,12 +175,12 @@ def test_where_selects_in_the_responses_and_in_the_earlier_wave(run_cli, folder)
     wb = load_workbook(folder / "m.xlsx")
     summary = [r[0] for r in wb["Sammanfattning"].iter_rows(values_only=True) if r and r[0]]
     assert (
-        "100 personer har svarat (dimios_2025.csv, roll=Medarbetare). Rapporten gäller 2025."
+        "96 personer har svarat (dimios_2025.csv, roll=Medarbetare). Rapporten gäller 2025."
         in summary
     )
     about = {r[0]: r[1] for r in wb["Om rapporten"].iter_rows(values_only=True) if r[0]}
     assert about["Urval"] == "roll=Medarbetare"
-    assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=100);")  # 95 of 240 in 2024
+    assert about["Jämförelse"].startswith("2024 (n=95) → 2025 (n=96);")  # 95 of 240 in 2024
 
 
 def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_written(run_cli, folder):
@@ -191,9 +191,9 @@ def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_writte
         "--where",
         "år=2025",
         "--where",
-        "förvaltning=Kultur- och fritidsförvaltningen",
+        "förvaltning=Kultur- och fritidsförvaltningen",  # 8 respondents in 2025
         "--min-size",
-        "6",
+        "9",
         "-o",
         "k.xlsx",
     )
@@ -203,7 +203,7 @@ def test_a_where_selection_too_small_to_publish_is_refused_and_nothing_is_writte
     assert message.startswith(
         "Fel: Resultat för dimios_sample.xlsx (år=2025, förvaltning=Kultur- och "
     )
-    assert "färre än 6 svarande" in message
+    assert "färre än 9 svarande" in message
     assert listing(folder) == before
 
 

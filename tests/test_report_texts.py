@@ -23,7 +23,7 @@ def column(ws, col: int, first: int = 5) -> list:
 def swedish(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sv")
     mognad.build_report(
-        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=6
+        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=9
     )
     return out / "dimios_sample_rapport.xlsx"
 
@@ -33,20 +33,20 @@ def test_why_a_group_is_hidden_in_swedish(swedish):
     protect a smaller one: either would bound its size); which groups are hidden is what
     `mognad groups` hides in the report's wave (2025) under the same policy."""
     hidden = mognad.groups(
-        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025"), "förvaltning", min_size=6
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where("år=2025"), "förvaltning", min_size=9
     ).suppressed
-    assert "Kultur- och fritidsförvaltningen" in hidden  # 5 respondents in 2025
+    assert "Kultur- och fritidsförvaltningen" in hidden  # 8 respondents in 2025
     assert len(hidden) >= 2  # never one hidden group alone: the total would give it
     ws = load_workbook(swedish)["Gruppstorlek"]
     reasons = {r[0]: r[3] for r in ws.iter_rows(min_row=5, values_only=True) if r[0] and r[3]}
     why = (
-        "visas inte av anonymitetsskäl (färre än 6 svarande, eller så att en mindre grupp inte "
+        "visas inte av anonymitetsskäl (färre än 9 svarande, eller så att en mindre grupp inte "
         "kan räknas fram)"
     )
     assert reasons == dict.fromkeys(hidden, why)
     notes = [v for v in column(ws, 1) if isinstance(v, str) and "visas inte" in v]
     assert notes == [
-        f"{len(hidden)} grupp(er) visas inte (minsta gruppstorlek 6): {', '.join(hidden)}."
+        f"{len(hidden)} grupp(er) visas inte (minsta gruppstorlek 9): {', '.join(hidden)}."
     ]
 
 
