@@ -136,7 +136,7 @@ def test_min_size_10_shows_no_group_under_10_anywhere(min_size_10):
     sizes = wave_2025().attributes["förvaltning"].value_counts()  # the report is about 2025
     grouped = mognad.groups(wave_2025(), "förvaltning", min_size=10)
     hidden = grouped.suppressed
-    assert KULTUR in hidden and sizes[KULTUR] == 5  # the group under 10 ...
+    assert KULTUR in hidden and sizes[KULTUR] == 8  # the group under 10 ...
     assert set(sizes[sizes < 10].index) <= set(hidden)
     assert len(hidden) >= 2  # ... and more, so that it cannot be derived from a total
     allowed = {"10", str(len(hidden))}
@@ -185,12 +185,12 @@ def test_a_protected_report_does_not_say_the_protection_is_off(min_size_10):
 # ---- a statement too few people in a group answered -----------------------------------------
 @pytest.fixture(scope="module")
 def vet_ej(cli, folder) -> tuple[Path, Path, str]:
-    """The 2025 wave, where four of Kultur's five respondents answered vet ej to f11."""
+    """The 2025 wave, where seven of Kultur's eight respondents answered vet ej to f11."""
     frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
     rows = frame.index[frame["förvaltning"] == KULTUR]
-    assert len(rows) == 5
-    frame.loc[rows[:4], "f11"] = "vet ej"
-    frame.loc[rows[4], "f11"] = 2
+    assert len(rows) == 8
+    frame.loc[rows[:7], "f11"] = "vet ej"
+    frame.loc[rows[7], "f11"] = 2
     frame.to_excel(folder / "vetej.xlsx", index=False)
     cli("report", "vetej.xlsx", "--groups", "förvaltning", "--min-size", "5", "-o", "vetej/")
     base = folder / "vetej" / "vetej_rapport"
@@ -198,26 +198,26 @@ def vet_ej(cli, folder) -> tuple[Path, Path, str]:
     return base.with_suffix(".xlsx"), base.with_suffix(".pptx"), text
 
 
-def test_a_statement_four_of_five_answered_vet_ej_has_no_score_in_that_group(vet_ej):
+def test_a_statement_seven_of_eight_answered_vet_ej_has_no_score_in_that_group(vet_ej):
     workbook, deck, f11 = vet_ej
     ws = load_workbook(workbook)["Grupper"]
     headers = [c.value for c in ws[4]]
-    assert f"{KULTUR} (n=5)" in headers  # five respondents: the group itself is shown
+    assert f"{KULTUR} (n=8)" in headers  # eight respondents: the group itself is shown
     f11_row = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == "f11")
-    kultur = f11_row[headers.index(f"{KULTUR} (n=5)")]
+    kultur = f11_row[headers.index(f"{KULTUR} (n=8)")]
     assert kultur == HIDDEN_FIGURE
     # not the only hidden f11 figure: otherwise the total and the other groups would give it;
     # the others (which have 5 answers or more) say the same, not which kind they are
     hidden = [v for v in f11_row[4:] if v == HIDDEN_FIGURE]
     assert len(hidden) >= 2
     assert all(isinstance(v, float) for v in f11_row[4:] if v not in hidden)
-    # the group's slide neither scores nor suggests it, nor shows its vet-ej share (80 %)
+    # the group's slide neither scores nor suggests it, nor shows its vet-ej share (87,5 %)
     number = slide_titles(deck).index(KULTUR) + 1
     lines = [line for n, line in deck_lines(deck) if n == number]
-    assert any(line.startswith("5 svarande") for line in lines)
+    assert any(line.startswith("8 svarande") for line in lines)
     for line in lines:
         assert "f11" not in line and f11[:40] not in line, line
-        assert not re.search(r"\b80(,0)? %", line), line
+        assert not re.search(r"\b87,5 %|\b88(,0)? %", line), line
 
 
 def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slide(tmp_path):
@@ -263,7 +263,7 @@ def test_a_statement_hidden_in_the_whole_set_shows_words_on_every_sheet_and_slid
     assert groups[3] == hidden and hidden in groups[4:]
     assert set(groups[4:]) <= {hidden, None}
     ranked = [r[1] for r in wb["Prioriteringar"].iter_rows(min_row=5, values_only=True)]
-    assert "f11" not in ranked and len(ranked) == 23
+    assert "f11" not in ranked and len(ranked) == 29  # the other 29 of 30
     f11 = [line for _, line in deck_lines(deck) if line.startswith("f11 ")]
     assert f11 and all(line.endswith(f": {hidden}") for line in f11)
 
@@ -340,9 +340,9 @@ def test_min_size_1_says_so_on_the_first_sheet_and_the_title_slide(
     lines = deck_lines(deck)
     for number in {n for n, _ in lines if n > 1}:
         assert any(short in line for n, line in lines if n == number), number
-    # and nothing is protected: the five-person group is shown with its size, figures unrounded
+    # and nothing is protected: the eight-person group is shown with its size, figures unrounded
     sizes = {r[0]: r[1] for r in wb[sizes_sheet].iter_rows(min_row=5, values_only=True) if r[0]}
-    assert sizes[KULTUR] == 5
+    assert sizes[KULTUR] == 8
     exact = mognad.score_responses(wave_2025(), min_size=1, insights=False).overall
     overall = next(
         r[1]
@@ -388,13 +388,13 @@ def test_where_selects_the_respondents_through_the_policy(tmp_path):
     out = tmp_path / "r.xlsx"
     mognad.build_report(DIMIOS_SAMPLE, "dimios", out, where=["år=2025", "roll=Medarbetare"])
     summary = [r for s, r in sheet_rows(out) if s == "Sammanfattning"]
-    assert "100 personer har svarat (dimios_sample.xlsx, år=2025, roll=Medarbetare)." in summary
-    with pytest.raises(mognad.disclosure.DisclosureError, match="färre än 6 svarande"):
+    assert "96 personer har svarat (dimios_sample.xlsx, år=2025, roll=Medarbetare)." in summary
+    with pytest.raises(mognad.disclosure.DisclosureError, match="färre än 9 svarande"):
         mognad.build_report(
             DIMIOS_SAMPLE,
             "dimios",
             tmp_path / "k.xlsx",
-            where=["år=2025", f"förvaltning={KULTUR}"],
-            min_size=6,
+            where=["år=2025", f"förvaltning={KULTUR}"],  # 8 respondents
+            min_size=9,
         )
     assert not (tmp_path / "k.xlsx").exists()
