@@ -45,13 +45,14 @@ def published(values) -> list[float]:
 
 
 def statement_figures(frame: pd.DataFrame) -> pd.DataFrame:
-    """score = (mean - 1) / 4 of the numeric answers; vet-ej share = vet ej / (n + vet ej)."""
+    """score = (mean - 1) / 5 of the numeric answers (DiMiOS's scale 1-6); vet-ej share = vet ej /
+    (n + vet ej)."""
     rows = {}
-    for col in [c for c in frame.columns if re.fullmatch(r"[fa][123][1-4]", str(c))]:
+    for col in [c for c in frame.columns if re.fullmatch(r"[fa][123][1-5]", str(c))]:
         raw = frame[col]
         dk = raw.astype(str).str.strip().str.lower().isin(["vet ej", "vet inte"]).sum()
         num = pd.to_numeric(raw, errors="coerce").dropna()
-        rows[col] = {"score": (num.mean() - 1) / 4, "dk_share": dk / (len(num) + dk)}
+        rows[col] = {"score": (num.mean() - 1) / 5, "dk_share": dk / (len(num) + dk)}
     return pd.DataFrame(rows).T
 
 
@@ -65,7 +66,7 @@ def frame_2025() -> pd.DataFrame:
 def dimios_report(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dimios") / "rapport.xlsx"
     written = mognad.build_report(
-        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=6
+        DIMIOS_SAMPLE, "dimios", out, compare="år", groups="förvaltning", min_size=9
     )
     assert written == [out]
     return out
@@ -207,12 +208,12 @@ def test_statement_bars_are_sorted_by_score_with_vet_ej_beside(dimios_report, fr
     score, dk = charts[0]["series"]
     wb = load_workbook(dimios_report)
     ws = wb["Påståenden"]
-    assert score["val"] == "'Påståenden'!$D$5:$D$28"
-    assert dk["val"] == "'Påståenden'!$E$5:$E$28"
-    assert score["cat"] == "'Påståenden'!$L$5:$L$28"
+    assert score["val"] == "'Påståenden'!$D$5:$D$34"
+    assert dk["val"] == "'Påståenden'!$E$5:$E$34"
+    assert score["cat"] == "'Påståenden'!$L$5:$L$34"
     assert cells(wb, score["tx"]) == ["Värde"]
     assert cells(wb, dk["tx"]) == ["Vet ej (andel)"]
-    ids = [ws.cell(row=r, column=1).value for r in range(5, 29)]
+    ids = [ws.cell(row=r, column=1).value for r in range(5, 35)]  # 30 statements
     figs = statement_figures(frame_2025)
     order = figs["score"].round(3).sort_values(kind="stable").index.tolist()
     assert ids == order  # lowest (published) score first
@@ -253,10 +254,10 @@ def test_quadrant_scatter_plots_the_organisation_and_visible_groups(dimios_repor
     series = charts[0]["series"]
     names = [cells(wb, s["tx"])[0] if s["tx"] else None for s in series]
     assert names[:2] == ["Hela organisationen", "2024"]
-    # min_size 6 hides Kultur (5 respondents) and, to protect it, another group: the points are
+    # min_size 9 hides Kultur (8 respondents) and, to protect it, another group: the points are
     # exactly the groups mognad.groups shows under the same policy
     grouped = mognad.groups(
-        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "förvaltning", min_size=6
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "förvaltning", min_size=9
     )
     assert "Kultur- och fritidsförvaltningen" in grouped.suppressed
     assert len(grouped.suppressed) >= 2 and grouped.visible
@@ -274,29 +275,29 @@ def test_quadrant_scatter_plots_the_organisation_and_visible_groups(dimios_repor
 
 def test_groups_sheet_shows_only_visible_groups(dimios_report):
     """The groups shown are those mognad.groups shows for the report's wave (2025) under the
-    same policy; a hidden group has no size, not even a bound ("< 6" would be false for a group
+    same policy; a hidden group has no size, not even a bound ("< 9" would be false for a group
     hidden to protect a smaller one), and the one reason for every hidden group."""
     rs = mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025)
-    grouped = mognad.groups(rs, "förvaltning", min_size=6)
+    grouped = mognad.groups(rs, "förvaltning", min_size=9)
     counts = rs.attributes["förvaltning"].value_counts()
-    assert "Kultur- och fritidsförvaltningen" in grouped.suppressed  # 5 respondents
+    assert "Kultur- och fritidsförvaltningen" in grouped.suppressed  # 8 respondents
     assert {"Barn- och utbildningsförvaltningen", "Socialförvaltningen"} <= set(grouped.visible)
     wb = load_workbook(dimios_report)
     ws = wb["Grupper"]
     headers = [c.value for c in ws[4]]
     assert headers[:4] == ["Id", "Del", "Typ", "Totalt"]
     assert headers[4:] == [f"{name} (n={counts[name]})" for name in grouped.visible]
-    assert "Barn- och utbildningsförvaltningen (n=67)" in headers
+    assert "Barn- och utbildningsförvaltningen (n=62)" in headers
     sizes = {r[0]: r[1:] for r in wb["Gruppstorlek"].iter_rows(min_row=5, values_only=True) if r[0]}
     why = (
-        "visas inte av anonymitetsskäl (färre än 6 svarande, eller så att en mindre grupp inte "
+        "visas inte av anonymitetsskäl (färre än 9 svarande, eller så att en mindre grupp inte "
         "kan räknas fram)"
     )
     for name in grouped.suppressed:
         assert sizes[name][:3] == ("dold", "nej", why), name
     for name in grouped.visible:
         assert sizes[name][:2] == (counts[name], "ja"), name
-    assert sizes["Socialförvaltningen"][:2] == (58, "ja")
+    assert sizes["Socialförvaltningen"][:2] == (75, "ja")
     chart = charts_by_sheet(dimios_report)["Grupper"][0]
     assert [cells(wb, s["tx"])[0] for s in chart["series"]] == ["Totalt", *headers[4:]]
 
@@ -305,11 +306,11 @@ def test_formats_frozen_headers_filters_and_colour_scales(dimios_report):
     wb = load_workbook(dimios_report)
     ws = wb["Påståenden"]
     assert ws.freeze_panes == "C5"
-    assert ws.auto_filter.ref == "A4:L28"
+    assert ws.auto_filter.ref == "A4:L34"
     assert ws["D5"].number_format == "0.0 %"
     assert ws["E5"].number_format == "0.0 %"
     ranges = {str(r.sqref): [x.type for x in r.rules] for r in ws.conditional_formatting}
-    assert ranges == {"D5:D28": ["colorScale"], "E5:E28": ["colorScale"]}
+    assert ranges == {"D5:D34": ["colorScale"], "E5:E34": ["colorScale"]}
     dims = wb["Dimensioner"]
     assert dims.freeze_panes == "C5"
     assert dims["E5"].number_format == "0.0 %"
@@ -329,16 +330,16 @@ def test_priorities_put_low_score_and_much_vet_ej_first(dimios_report, frame_202
     assert first[-2] == "ja"
     assert "under medianen" in first[-1] and "hög andel vet ej" in first[-1]
     # marked: the statements of the areas chosen on "Var börja" (not the top statements, which
-    # could lie in other areas): the four statements of each of the two DiMiOS categories
+    # could lie in other areas): the five statements of each of the two DiMiOS categories
     headers = [c.value for c in ws[4]]
     area = headers.index("Område")
     chosen = set(
         load_workbook(dimios_report)["Var börja"]["A1"].value[len("Var börja: ") :].split(" och ")
     )
     assert chosen == {CATEGORIES["f1"], CATEGORIES["f2"]}
-    rows = list(ws.iter_rows(min_row=5, max_row=28))
+    rows = list(ws.iter_rows(min_row=5, max_row=34))
     marked = [r[1].value for r in rows if r[0].font.bold]
-    assert sorted(marked) == ["f11", "f12", "f13", "f14", "f21", "f22", "f23", "f24"]
+    assert sorted(marked) == [f"f{c}{i}" for c in (1, 2) for i in range(1, 6)]
     assert all((r[area].value in chosen) == r[0].font.bold for r in rows)
     assert ws["A1"].value == "Påståendena i prioritetsordning"
 
@@ -358,7 +359,7 @@ def test_summary_sentences_and_key_figures(dimios_report, frame_2025):
     start = next(t for t in text if t.startswith("Förslag på var ni kan börja: "))
     assert start.index(CATEGORIES["f1"]) < start.index(CATEGORIES["f2"])
     assert "Vi har god kontroll" not in start  # areas, not statements
-    gap = f"{(overall - 0.48) * 100:.1f}".replace(".", ",")
+    gap = f"{(overall - 0.47) * 100:.1f}".replace(".", ",")  # public_sector_2023, the default
     assert any(f"Det är {gap} procentenheter över" in t for t in text)
     row = next(r for r in ws.iter_rows(min_row=1) if r[0].value == "Total mognad")
     assert row[1].value == pytest.approx(round(overall, 3), abs=1e-12)
@@ -530,9 +531,9 @@ def test_print_areas_hold_the_charts_and_leave_their_helpers_out(dimios_report):
     assert set(anchors) == {"Sammanfattning", "Påståenden", "Förändring", "Grupper", "Fyrfält"}
     statements = wb["Påståenden"]
     assert re.fullmatch(r"'Påståenden'!\$A\$1:\$K\$\d+", statements.print_area)
-    assert charts["Påståenden"][0]["series"][0]["cat"] == "'Påståenden'!$L$5:$L$28"  # outside
+    assert charts["Påståenden"][0]["series"][0]["cat"] == "'Påståenden'!$L$5:$L$34"  # outside
     assert statements.print_title_rows == "$4:$4"
-    assert [b.id for b in statements.row_breaks.brk] == [29]  # the chart on a page of its own
+    assert [b.id for b in statements.row_breaks.brk] == [35]  # the chart on a page of its own
     quadrant = wb["Fyrfält"]
     area_end = re.search(r":\$([A-Z]+)\$", quadrant.print_area)[1]
     assert area_end == "D"
@@ -622,7 +623,7 @@ def test_change_sheet_shows_raw_and_holm_adjusted_p(dimios_report):
 
 def test_roles_side_by_side_with_the_difference(dimios_report):
     """The roles of the wave the report is about, each visible role's scores recomputed from
-    the answers (mean of (answer - 1) / 4), and the spread between the highest and lowest."""
+    the answers (mean of (answer - 1) / 5), and the spread between the highest and lowest."""
     ws = load_workbook(dimios_report)["Roller"]
     headers = [c.value for c in ws[4]]
     frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
@@ -636,7 +637,7 @@ def test_roles_side_by_side_with_the_difference(dimios_report):
     row = rows[text]
     for name, value in zip(names, row[2:-1], strict=True):
         answers = pd.to_numeric(frame.loc[frame["roll"] == name, "f12"], errors="coerce").dropna()
-        assert value == pytest.approx(round((answers.mean() - 1) / 4, 3), abs=1e-12), name
+        assert value == pytest.approx(round((answers.mean() - 1) / 5, 3), abs=1e-12), name
     figures = row[2:-1]
     assert row[-1] == pytest.approx(round((max(figures) - min(figures)) * 100, 1), abs=0.11)
 
@@ -654,7 +655,7 @@ def test_response_counts_per_wave_and_group(dimios_report):
     counts = frame.query("år == 2025")["förvaltning"].value_counts()
     assert set(rows) == set(counts.index)
     grouped = mognad.groups(
-        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "förvaltning", min_size=6
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "förvaltning", min_size=9
     )
     for g, (n2024, n2025) in rows.items():
         assert n2024 is None
@@ -729,17 +730,17 @@ def test_response_rates_with_the_invited(tmp_path):
 
 
 def test_a_hidden_role_has_no_column_and_no_figures(tmp_path):
-    """min_size 35 hides IT/Digitalisering (30 answered 2025) and, so that it cannot be worked
+    """min_size 40 hides IT/Digitalisering (37 answered 2025) and, so that it cannot be worked
     out from the total, whichever other roles the policy hides with it: they are named as
     hidden, with no column, no size and no figure."""
     out = tmp_path / "rapport.xlsx"
-    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, min_size=35)
+    mognad.build_report(DIMIOS_SAMPLE, "dimios", out, min_size=40)
     ws = load_workbook(out)["Roller"]
     frame = pd.read_excel(DIMIOS_SAMPLE, engine="openpyxl").query("år == 2025")
     counts = frame["roll"].value_counts()
-    assert counts["IT/Digitalisering"] == 30
+    assert counts["IT/Digitalisering"] == 37
     grouped = mognad.groups(
-        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "roll", min_size=35
+        mognad.read_responses(DIMIOS_SAMPLE, "dimios").where(år=2025), "roll", min_size=40
     )
     assert "IT/Digitalisering" in grouped.suppressed and grouped.visible
     headers = [c.value for c in ws[4]][2:]
