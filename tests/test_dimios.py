@@ -2,7 +2,8 @@
 
 The expectations never use mognad: the raw sample file is read with pandas, "Vet ej" is taken out
 of the mean, a statement's score is (mean - 1) / 5 (the six-point scale 1-6), a category the mean
-of its five statements, a dimension the mean of its three categories, the overall score the mean of the two dimensions.
+of its five statements, a dimension the mean of its three categories, the overall score the mean
+of the two dimensions.
 
 Tests of the arithmetic score with ``min_size=1`` (the data holder's unprotected figures); tests
 of what a reader sees use the default anonymity policy, where every published 0-1 figure is
@@ -335,3 +336,46 @@ def test_classify_accepts_responses_and_percent_scores(result, expected):
     assert dimios.classify(rs) == dimios.classify(mognad.score(DIMIOS_SAMPLE, model="dimios"))
     pct = {"formaga": 100 * expected["formaga"], "arv": 100 * expected["arv"]}
     assert dimios.classify(pct).scores == pytest.approx(dimios.classify(result).scores)
+
+
+# ---- the 1-5 variant dimios-5 -------------------------------------------------------------
+def test_the_five_point_variant_has_the_same_statements_and_scores_by_hand(tmp_path):
+    """dimios-5: the model's statements, categories, quadrants and benchmarks on 1-5 with the
+    labels of dimios 1.0; a statement's score is (mean - 1) / 4, recomputed here by hand on a
+    small table written as a real file and read back."""
+    six, five = mognad.get_model("dimios"), mognad.get_model("dimios-5")
+    assert (six.scale.min, six.scale.max, five.scale.min, five.scale.max) == (1, 6, 1, 5)
+    assert five.statement_ids == six.statement_ids == IDS
+    assert (
+        five.scale.labels[3] == "Stämmer delvis" and six.scale.labels[3] == "Stämmer ganska dåligt"
+    )
+    assert five.meta["quadrants"] == six.meta["quadrants"]
+    assert [b.name for b in five.benchmarks] == [b.name for b in six.benchmarks]
+    assert five.default_benchmark().name == "public_sector_2023"
+    # three respondents: f11 = 5, 4, vet ej (mean 4.5 -> 0.875); every other statement 2, 3, 4
+    rows = [[5, 4, "vet ej"]] + [[2, 3, 4]] * (len(IDS) - 1)
+    frame = pd.DataFrame({sid: col for sid, col in zip(IDS, rows, strict=True)})
+    path = tmp_path / "fem.csv"
+    frame.to_csv(path, sep=";", index=False)
+    result = mognad.score(path, model="dimios-5", min_size=1)
+    assert result.statements["f11"].score == pytest.approx((4.5 - 1) / 4)
+    assert result.statements["f12"].score == pytest.approx((3 - 1) / 4)
+    effektivitet = ((4.5 - 1) / 4 + 4 * (3 - 1) / 4) / 5  # f11 and four statements at 0.5
+    assert result.dimensions["formaga_effektivitet"].score == pytest.approx(effektivitet)
+    formaga = (effektivitet + 0.5 + 0.5) / 3
+    assert result.dimensions["formaga"].score == pytest.approx(formaga)
+    assert result.overall == pytest.approx((formaga + 0.5) / 2)
+    # the same file on the six-point default: (mean - 1) / 5
+    six_result = mognad.score(path, model="dimios", min_size=1)
+    assert six_result.statements["f12"].score == pytest.approx((3 - 1) / 5)
+    # the plugin's insights apply to the variant too (it declares the quadrants)
+    assert dimios.classify(result).quadrant == "mojliggjord"
+
+
+def test_plugin_check_passes_without_remarks(run_cli):
+    res = run_cli("plugin", "check", "dimios")
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert "modellen 'dimios-5' används (30 påståenden)" in res.stdout
+    assert "Tillägget 'dimios' klarade kontrollen." in res.stdout
+    statuses = {line.split()[0] for line in res.stdout.splitlines() if line[:1].isupper()}
+    assert {"OK"} <= statuses and not statuses & {"OBS", "FEL"}  # no remark, no problem
