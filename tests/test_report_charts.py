@@ -152,3 +152,19 @@ def test_a_label_moves_to_make_room_for_a_later_one():
     assert pc.POSITIONS[spots[1]][1] == -1  # the second on its left
     assert pc._overlap(a, b) == 0
     assert not any(pc._overlap(box, f) for box in (a, b) for f in fixed)
+
+
+def test_a_label_covers_an_unlabelled_dot_before_another_label():
+    """A crowded scatter (DiMiOS's "Var börja?" with five statements in each proposed area): when
+    every place is taken, a label goes over the markers of points without a label (``dots``)
+    rather than over another label, even where the dots cover more of it."""
+    area = (0.0, 0.0, 800.0, 30.0)  # above and below the point are outside the plot
+    point = [(400, 15, 5, ["Infosäkerhet"], 13, True)]
+    right = pc.label_box(*point[0][:6], 0)
+    left = pc.label_box(*point[0][:6], 1)
+    dots = [(right[0], right[1], right[0] + 40, right[3])]  # unlabelled markers on the right
+    label = [(left[2] - 20, left[1], left[2], left[3])]  # another label's edge on the left
+    assert pc._overlap(right, dots[0]) > pc._overlap(left, label[0])
+    assert pc.place_labels(point, area, fixed=label, dots=dots) == [0]  # over the dots
+    # the same boxes both as labels: the smaller overlap wins
+    assert pc.place_labels(point, area, fixed=label + dots) == [1]

@@ -409,12 +409,15 @@ def place_labels(
     points: Sequence[tuple[float, float, float, list[str], float, bool]],
     area: tuple[float, float, float, float],
     fixed: Sequence[tuple[float, float, float, float]] = (),
+    dots: Sequence[tuple[float, float, float, float]] = (),
 ) -> list[int]:
     """Choose a position (an index of :data:`POSITIONS`) for each label, the most important
     first: ``points`` are ``(x, y, marker radius, lines, size, bold)`` in pt on the slide (y
     down), ``area`` the plot area. A label goes where it covers no other label, no marker and
     none of the ``fixed`` boxes, and stays inside the plot area; if every place is taken, where
-    it covers least."""
+    it covers least. ``dots`` (the markers of points without a label) are avoided too, but a
+    label covers one sooner than another label or a labelled point: a dot under a label is still
+    a dot, two labels over each other are unreadable."""
     markers = [(x - r, y - r, x + r, y + r) for x, y, r, *_ in points]
 
     def cost(i: int, pos: int, others: list) -> tuple[float, tuple]:
@@ -423,7 +426,9 @@ def place_labels(
         outside = (b[2] - b[0]) * (b[3] - b[1]) - _overlap(b, area)
         covered = [_overlap(b, o) for o in [*fixed, *others]]
         covered += [_overlap(b, m) for j, m in enumerate(markers) if j != i]
-        return outside * 100 + sum(covered) + 1000 * sum(c > 0 for c in covered) + pos, b
+        under = [_overlap(b, d) for d in dots]
+        hits = 1000 * sum(c > 0 for c in covered) + 100 * sum(c > 0 for c in under)
+        return outside * 100 + sum(covered) + sum(under) + hits + pos, b
 
     # first each label in turn, clear of those placed before it; then each again, clear of all
     # the others, until no label moves
@@ -495,7 +500,7 @@ def scatter(
                 named.append((si, pi, x, y, s.size / 2, lines, p.bold))
     # the bold (most important) first, then left to right
     named.sort(key=lambda n: (not n[6], n[2]))
-    fixed = [
+    dots = [
         (x - r, y - r, x + r, y + r)
         for s in series
         if not s.line
@@ -507,7 +512,7 @@ def scatter(
     spots = place_labels(
         [(x, y, r, lines, label_size, bold) for _, _, x, y, r, lines, bold in named],
         (ax0, ay0, ax0 + aw, ay0 + ah),
-        fixed,
+        dots=dots,
     )
     pptx_series = list(chart.plots[0].series)
     for s, ps in zip(series, pptx_series, strict=True):
