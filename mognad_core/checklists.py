@@ -34,7 +34,7 @@ import pandas as pd
 
 from .errors import InputError, Location
 from .schema import MaturityModel, Statement, normalize_token
-from .texts import Message
+from .texts import Message, Words
 
 #: the separator of the options chosen in one cell
 SEPARATOR = ";"
@@ -48,6 +48,17 @@ NONE_CHOSEN = frozenset({"inget", "inga", "ingen", "ingen av dessa", "none", "no
 _JOINS = ("{s} [{o}]", "{s}[{o}]", "{s}: {o}", "{s} - {o}", "{s} – {o}", "{s}_{o}", "{s}.{o}")
 #: errors listed after the first one
 MAX_LISTED = 5
+
+
+def _listed(options: list[Any], most: int) -> Words:
+    """Up to ``most`` options' texts, quoted, in the reader's language (the option's
+    ``text_en`` in English)."""
+
+    def words(lang: str) -> str:
+        shown = ", ".join(f'"{Words(o.text, o.text_en).text(lang)}"' for o in options[:most])
+        return shown + (", ..." if len(options) > most else "")
+
+    return Words(words("sv"), words("en"))
 
 
 def _key(text: str) -> str:
@@ -196,10 +207,9 @@ def find_columns(
         cols[k] = j
     for sid, cols in lists.per_option.items():
         s = model.statement(sid)
-        absent = [o.text for k, o in enumerate(s.options) if k not in cols]
+        absent = [o for k, o in enumerate(s.options) if k not in cols]
         if absent:
-            shown = ", ".join(f'"{t}"' for t in absent[:MAX_LISTED])
-            shown += ", ..." if len(absent) > MAX_LISTED else ""
+            shown = _listed(absent, MAX_LISTED)
             first = min(cols.values())
             raise InputError(
                 Message(
@@ -287,10 +297,10 @@ def _option_cell(value: Any, own: set[str], dont_know: frozenset[str]) -> str | 
     if whole is not None and whole in (0, 1):
         return "chosen" if whole else "not"
     if isinstance(value, str):
-        key = _key(value)
-        if key in CHOSEN or key in own:
+        mark = normalize_token(value).rstrip(" .")  # "ja?" is not "ja": an unsure mark
+        if mark in CHOSEN or _key(value) in own:
             return "chosen"
-        if key in NOT_CHOSEN:
+        if mark in NOT_CHOSEN:
             return "not"
         if normalize_token(value) in dont_know:
             return "dont_know"
@@ -330,8 +340,7 @@ def fill(
         if s.id not in lists.statements:
             continue
         n_opt = len(s.options)
-        listed = ", ".join(f'"{o.text}"' for o in s.options[:3])
-        listed += ", ..." if n_opt > 3 else ""
+        listed = _listed(s.options, 3)
         count = np.full(len(frame), np.nan)
         unsure = np.zeros(len(frame), dtype=bool)
         if s.id in lists.single:
@@ -361,7 +370,7 @@ def fill(
             for k, pos in sorted(lists.per_option[s.id].items()):
                 o = s.options[k]
                 own = {_key(w) for w in (o.id, o.text, o.text_en, *o.aliases) if w}
-                expected = Message("checklist.expected.option", option=o.text)
+                expected = Message("checklist.expected.option", option=Words(o.text, o.text_en))
                 for i, cell in enumerate(frame.iloc[:, pos].tolist()):
                     try:
                         kind = _option_cell(cell, own, tokens)

@@ -84,7 +84,8 @@ class Message:
 
     ``Message("note.columns_kept", names='"a", "b"').text("en")``. A value in ``data`` may itself
     be a :class:`Message` (put into words in the same language), a :class:`Figure` (a 0-1 figure
-    as a percentage in that language), a list (joined with "och" /
+    as a percentage in that language), :class:`Words` (a model's own text in both languages), a
+    list (joined with "och" /
     "and") or a tuple (joined with "; "). ``str()`` gives the Swedish text. Messages compare and
     hash by key and data.
     """
@@ -117,7 +118,7 @@ class Message:
 
 
 def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, (Message, Figure)):
+    if isinstance(value, (Message, Figure, Words)):
         return value.text(lang)
     if isinstance(value, tuple):
         return "; ".join(str(_value(v, lang)) for v in value)
@@ -146,6 +147,25 @@ class Figure:
 
     def __hash__(self) -> int:
         return hash((self.value, self.digits))
+
+
+class Words:
+    """Words a model gives in both languages (a statement's or an option's text), in a
+    :class:`Message`'s data: ``Words("Ja", "Yes")``; English falls back to Swedish."""
+
+    __slots__ = ("en", "sv")
+
+    def __init__(self, sv: str, en: str | None = None) -> None:
+        self.sv, self.en = sv, en
+
+    def text(self, lang: str = "sv") -> str:
+        return self.en if lang == "en" and self.en else self.sv
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Words) and (self.sv, self.en) == (other.sv, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.sv, self.en))
 
 
 def _frozen(value: Any) -> Any:

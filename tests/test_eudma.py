@@ -250,6 +250,30 @@ def test_an_unknown_option_is_a_located_error_in_both_languages(run_cli, tmp_pat
     assert "is none of the options of checklist question" in en.stderr
 
 
+@pytest.mark.parametrize("unsure", ["ja?", "x?", "nej?", "Ja!"])
+def test_an_unsure_mark_in_an_option_cell_is_an_error_not_a_yes(run_cli, tmp_path, unsure):
+    """A cell that is neither chosen nor not chosen is an error (README §4): "ja?" is not "ja"."""
+    frame = per_option_frame()
+    header = "d_sakerhet [Inloggning med flera faktorer]"
+    frame.loc[0, header] = unsure
+    done = run_cli("score", write_csv(frame, tmp_path / "osaker.csv"), "--model", MODEL)
+    assert done.exit_code == 2
+    assert f'"{unsure}" ' in done.stderr and "rad 2" in done.stderr
+
+
+def test_an_english_error_lists_the_options_in_english(run_cli, tmp_path):
+    frame = one_cell_frame()
+    statement = model().statement("s_investerat")
+    header = next(c for c in frame.columns if c in (statement.id, statement.text))
+    frame.loc[0, header] = "Upphandlingg och inköp"
+    done = run_cli(
+        "score", write_csv(frame, tmp_path / "fel.csv"), "--model", MODEL, "--lang", "en"
+    )
+    assert done.exit_code == 2
+    option = statement.options[0]
+    assert f'"{option.text_en}"' in done.stderr and f'"{option.text}"' not in done.stderr
+
+
 def test_a_bad_option_cell_and_a_missing_option_column_are_located(run_cli, tmp_path):
     frame = per_option_frame()
     header = "d_sakerhet [Inloggning med flera faktorer]"
@@ -269,7 +293,7 @@ def test_a_bad_option_cell_and_a_missing_option_column_are_located(run_cli, tmp_
     assert 'checklist question "r_grund" has one column per option, but 1 option(s) have no ' in (
         done.stderr
     )
-    assert '"E-arkiv"' in done.stderr
+    assert '"Electronic archive"' in done.stderr  # the option in English, as asked
 
 
 def test_a_checklist_statement_must_have_options_and_cannot_be_reversed():
