@@ -209,7 +209,14 @@ def test_report_has_the_dialogues_and_the_verksamhetsplan(tmp_path, lang):
     by_group: dict[str, list] = {}
     for row in rows:
         by_group.setdefault(row[0], []).append(row)
-    # each visible group: its five needs, ranked, the same as its own needs from its result
+    # each visible group: its five needs, ranked, the same as its own needs from its result;
+    # a statement hidden for the group (Ekonomienheten's "Chefens stöd": 4 of 8 answered vet
+    # ej) is named last, to take up all the same, with no figure
+    unseen = {"sv": "Visas inte för gruppen", "en": "Not shown for the group"}[lang]
+    ekonomi = by_group["Ekonomienheten"].pop()
+    assert ekonomi[1] == 6 and ekonomi[3].startswith(unseen) and ekonomi[2] is None
+    chef = mognad.get_model("arbetsgrupp").statement("f2").short_label(lang)
+    assert f'"{chef}"' in ekonomi[3]
     for name in ("Ekonomienheten", "Förskolan Solrosen", "Kundtjänst"):
         got = by_group[name]
         assert [r[1] for r in got] == [1, 2, 3, 4, 5]
@@ -227,6 +234,7 @@ def test_report_has_the_dialogues_and_the_verksamhetsplan(tmp_path, lang):
     cells = [c.value for c in dialogue["C"] if isinstance(c.value, str)]
     word = {"sv": "Ert värde för", "en": "Your score for"}[lang]
     assert sum(v.startswith(word) for v in cells) == 3  # one per visible group
+    assert sum(v.startswith(unseen) for v in cells) == 1  # Ekonomienheten's hidden statement
     # nothing of the hidden groups' figures anywhere on the dialogue sheets
     for ws in (wb[t[0]], wb[t[1]]):
         for row in ws.iter_rows(min_row=5, values_only=True):
@@ -242,7 +250,7 @@ def test_report_for_one_work_group_without_groups(tmp_path):
     keys = [s.key for s in data.sections]
     assert keys == ["arbetsgrupp.dialogue1", "arbetsgrupp.dialogue2", "arbetsgrupp.plan"]
     plan = data.sections[2]
-    assert {r[0] for r in plan.rows} == {"Alla svarande"}
+    assert {r[0] for r in plan.rows} == {"Kundtjänst"}  # named by the selection
     assert [r[3] for r in plan.rows] == [n.label() for n in ag.needs(data.result)]
 
 

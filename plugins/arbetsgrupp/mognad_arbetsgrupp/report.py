@@ -18,14 +18,30 @@ from .needs import Question, first_dialogue, needs, second_dialogue
 
 
 def _units(data: Any) -> list[tuple[str, Any]]:
-    """(name, published result or None when hidden) for each unit the material is made for."""
+    """(name, published result or None when hidden) for each unit the material is made for:
+    the report's respondents (named by its --where selection, when it has one), or each work
+    group."""
     if data.groups is None:
-        return [(texts.text("arbetsgrupp.all", data.lang), data.result)]
+        chosen = [w.partition("=")[2].strip() or w for w in data.where]
+        name = ", ".join(chosen) or texts.text("arbetsgrupp.all", data.lang)
+        return [(name, data.result)]
     return [(g.name, None if g.suppressed else g.result) for g in data.group_reports]
 
 
 def _hidden_line(data: Any) -> str:
     return texts.text("arbetsgrupp.hidden", data.lang, k=data.policy.min_size)
+
+
+def _hidden_statements(result: Any, model: Any, lang: str) -> str | None:
+    """One line naming the statements not shown for this unit (too few answers), so the
+    dialogue can still take them up; None when every statement is shown."""
+    hidden = [
+        model.statement(s.id).short_label(lang) for s in result.statements.values() if s.hidden
+    ]
+    if not hidden:
+        return None
+    names = ", ".join(f'"{h}"' for h in hidden)
+    return texts.text("arbetsgrupp.hidden_statements", lang, names=names)
 
 
 def _dialogue(data: Any, key: str, make: Any) -> ReportSection:
@@ -40,6 +56,9 @@ def _dialogue(data: Any, key: str, make: Any) -> ReportSection:
         questions: list[Question] = make(result, data.model, lang=lang)
         for i, q in enumerate(questions, start=1):
             rows.append([name, i, q.text, q.score, q.dont_know_share])
+        unseen = _hidden_statements(result, data.model, lang)
+        if unseen:
+            rows.append([name, len(questions) + 1, unseen, None, None])
     return ReportSection(
         key=f"arbetsgrupp.{key}",
         title=texts.text(f"arbetsgrupp.{key}.title", lang),
@@ -65,9 +84,13 @@ def plan_section(data: Any) -> ReportSection:
         if result is None:
             rows.append([name, None, None, _hidden_line(data), None, None, None])
             continue
-        for need in needs(result, data.model, lang=lang):
+        listed = needs(result, data.model, lang=lang)
+        for need in listed:
             area = need.area + (f" ({condition})" if need.owner == "forvaltning" else "")
             rows.append([name, need.rank, area, need.label(lang), None, None, None])
+        unseen = _hidden_statements(result, data.model, lang)
+        if unseen:
+            rows.append([name, len(listed) + 1, None, unseen, None, None, None])
     return ReportSection(
         key="arbetsgrupp.plan",
         title=texts.text("arbetsgrupp.plan.title", lang),

@@ -77,6 +77,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "team meeting; needs marked the administration's condition are raised with the "
         "administration.",
     ),
+    "arbetsgrupp.hidden_statements": (
+        "Visas inte för gruppen (för få svar med ett värde): {names}. Ta upp dem i dialogen "
+        "ändå: vad vet ni om dem, och vad behöver ni veta?",
+        "Not shown for the group (too few answers with a value): {names}. Take them up in the "
+        "dialogue all the same: what do you know about them, and what do you need to know?",
+    ),
     "arbetsgrupp.hidden": (
         "Visas inte: gruppen har för få svarande (färre än {k}) eller skulle kunna räknas fram "
         "ur de andra. Håll dialogen utan enkätresultat, eller svara tillsammans med en annan "
