@@ -143,6 +143,16 @@ def make_eu_dma() -> Path:
     return write_xlsx(eu_dma_frame(), EU_DMA / "eu_dma_ledningsgrupp.xlsx", force=True)
 
 
+def dimios5_frame():
+    """The 1-5 variant's sample: one wave (2023) of Exempelkommun answered on five points, as
+    files exported before DiMiOS moved to six points look."""
+    return generate_responses(get_model("dimios-5"), n=240, seed=2023, waves=(2023,))
+
+
+def make_dimios5() -> Path:
+    return write_csv(dimios5_frame(), DIMIOS / "dimios5_2023.csv", force=True)
+
+
 def main() -> None:
     dimios = get_model("dimios")
     frame = generate_responses(dimios, n=240, seed=2025, waves=(2024, 2025))
@@ -154,6 +164,7 @@ def main() -> None:
     write_xlsx(dmm_original, DMM / "dmm_original_sample.xlsx", force=True)
     make_arbetsgrupp()
     make_eu_dma()
+    make_dimios5()
     make_initiatives()
     print("wrote", DIMIOS, DMM, ARBETSGRUPP)
 

@@ -68,6 +68,7 @@ DMM_SAMPLES = ROOT / "plugins" / "dmm_nine_engines" / "mognad_dmm" / "samples"
 DIMIOS_SAMPLE = DIMIOS_SAMPLES / "dimios_sample.xlsx"
 DIMIOS_2024 = DIMIOS_SAMPLES / "dimios_2024.csv"
 DIMIOS_2025 = DIMIOS_SAMPLES / "dimios_2025.csv"
+DIMIOS5_2023 = DIMIOS_SAMPLES / "dimios5_2023.csv"  # the 1-5 variant dimios-5's sample
 INITIATIVES = DIMIOS_SAMPLES / "initiativ.xlsx"
 DIMIOS_MODEL_FILE = DIMIOS_SAMPLES.parent / "model.yaml"
 DMM_SAMPLE = DMM_SAMPLES / "dmm_sample.xlsx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from conftest import DIMIOS_SAMPLE
+from conftest import DIMIOS5_2023, DIMIOS_SAMPLE
 
 import mognad_core as mognad
 from mognad_core.sample_data import generate_responses
@@ -25,6 +25,19 @@ def test_bundled_samples_match_the_generator():
     bundled = mognad.read_responses(DIMIOS_SAMPLE, model)
     np.testing.assert_array_equal(bundled.values, expected.values)
     np.testing.assert_array_equal(bundled.dont_know, expected.dont_know)
+
+
+def test_the_five_point_sample_is_the_generators_and_dimios_says_so():
+    """dimios-5's sample (one 2023 wave on 1-5) is what scripts/make_samples.py makes; scored
+    with the six-point dimios it gets the note that names dimios-5."""
+    model = mognad.get_model("dimios-5")
+    frame = generate_responses(model, n=240, seed=2023, waves=(2023,))
+    bundled = mognad.read_responses(DIMIOS5_2023, model)
+    np.testing.assert_array_equal(bundled.values, mognad.prepare(frame, model).values)
+    assert mognad.get_samples("dimios-5")[0].path.resolve() == DIMIOS5_2023.resolve()
+    six = mognad.score(DIMIOS5_2023, "dimios")
+    assert any("använd i så fall --model dimios-5" in str(n) for n in six.notes)
+    assert not any("dimios-5" in str(n) for n in mognad.score(DIMIOS5_2023, "dimios-5").notes)
 
 
 def test_sample_is_realistic():

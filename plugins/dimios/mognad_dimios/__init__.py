@@ -134,6 +134,12 @@ def register_samples(register):
             description_en=f"Exempelkommun {year} only, as Swedish Excel saves a CSV (;, BOM)",
         )
     register(
+        model="dimios-5",
+        path=HERE / "samples" / "dimios5_2023.csv",
+        description="Exempelkommun 2023 på femgradig skala, som filer från före sexgradiga DiMiOS",
+        description_en="Exempelkommun 2023 on five points, as files from before six-point DiMiOS",
+    )
+    register(
         model="dimios",
         path=HERE / "samples" / "initiativ.xlsx",
         description="Exempelkommuns initiativportfölj (för `mognad portfolio`)",
