@@ -209,6 +209,7 @@ def find_columns(
         s = model.statement(sid)
         absent = [o for k, o in enumerate(s.options) if k not in cols]
         if absent:
+            _misspelt_option(table, s, absent, left)
             shown = _listed(absent, MAX_LISTED)
             first = min(cols.values())
             raise InputError(
@@ -219,6 +220,38 @@ def find_columns(
                 Message("checklist.expected.every_option", count=len(s.options)),
             )
     return lists, left
+
+
+def _misspelt_option(table: Any, s: Statement, absent: list[Any], left: list[int]) -> None:
+    """When an option of ``s`` has no column, a column headed like one of its options (the
+    question's name, then an option text that matches none) is most likely that option
+    misspelt: a located error naming that column and the closest option."""
+    import difflib
+
+    names = [_key(n) for n in _statement_names(s)]
+    for j in left:
+        header = _key(str(table.frame.columns[j]))
+        name = next((n for n in names if header.startswith(n) and len(header) > len(n)), None)
+        if name is None:
+            continue
+        written = header[len(name) :].strip(" [](){}:-_.")
+        if not written:
+            continue
+        texts_of = {_key(o.text): o for o in absent} | {_key(o.id): o for o in absent}
+        close = difflib.get_close_matches(written, list(texts_of), n=1, cutoff=0.6)
+        if not close:
+            continue
+        option = texts_of[close[0]]
+        raise InputError(
+            Message(
+                "checklist.option_misspelt",
+                header=str(table.frame.columns[j]),
+                statement=s.id,
+                option=Words(option.text, option.text_en),
+            ),
+            _where(table, j, table.header_row),
+            Message("checklist.expected.every_option", count=len(s.options)),
+        )
 
 
 def _blank(value: Any) -> bool:

@@ -2541,6 +2541,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'checklist question "{statement}" has one column per option, but {count} option(s) '
         "have no column: {options}",
     ),
+    "checklist.option_misspelt": (
+        'kolumnen "{header}" namnger inget alternativ i kryssfrågan "{statement}"; menade du '
+        'alternativet "{option}", som saknar kolumn?',
+        'the column "{header}" names no option of checklist question "{statement}"; did you '
+        'mean the option "{option}", which has no column?',
+    ),
     "checklist.expected.every_option": (
         "en kolumn för vart och ett av frågans {count} alternativ (eller frågan i en kolumn, "
         "alternativen åtskilda med ;)",

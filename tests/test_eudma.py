@@ -261,6 +261,21 @@ def test_an_unsure_mark_in_an_option_cell_is_an_error_not_a_yes(run_cli, tmp_pat
     assert f'"{unsure}" ' in done.stderr and "rad 2" in done.stderr
 
 
+def test_a_misspelt_option_header_is_named(run_cli, tmp_path):
+    """One column per option with a typo in an option's header: the error points at that column
+    and names the option it most likely is, not only the option that has no column."""
+    frame = per_option_frame()
+    typo = "s_investerat [Upphandlingg och inköp]"
+    frame = frame.rename(columns={"s_investerat [Upphandling och inköp]": typo})
+    done = run_cli("score", write_csv(frame, tmp_path / "stavfel.csv"), "--model", MODEL)
+    assert done.exit_code == 2
+    col = list(frame.columns).index(typo) + 1
+    assert f'stavfel.csv, rad 1, kolumn {col} ("{typo}"): kolumnen "{typo}" namnger inget ' in (
+        done.stderr
+    )
+    assert 'menade du alternativet "Upphandling och inköp", som saknar kolumn?' in done.stderr
+
+
 def test_an_english_error_lists_the_options_in_english(run_cli, tmp_path):
     frame = one_cell_frame()
     statement = model().statement("s_investerat")
