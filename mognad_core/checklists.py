@@ -300,7 +300,7 @@ def _one_cell(value: Any, s: Statement, words: Mapping[str, int], dont_know: fro
             return 0, True
         if _key(value) in NONE_CHOSEN:
             return 0, False
-        whole = _whole(value)
+        whole = _whole(value.strip().rstrip(SEPARATOR))  # "4;": a count, with Forms' ";"
         if whole is not None:
             if whole > len(s.options):
                 raise ValueError(value)

@@ -130,6 +130,23 @@ def test_a_count_above_the_number_of_options_is_a_located_error(run_cli, model_f
     assert "(the question has 4 options)" in done.stderr
 
 
+def test_a_count_with_forms_trailing_separator_is_a_count(run_cli, model_file, tmp_path):
+    """Microsoft Forms ends a cell's choices with ";": "2;" is two options chosen, as "2" is."""
+    frame = pd.DataFrame({"s1": [3] * 5, "k1": ["2;", "2", "E-arkiv;Molntjänster;", 2, "2;"]})
+    done = run_cli(
+        "score",
+        write_csv(frame, tmp_path / "svar.csv"),
+        "--model",
+        model_file,
+        "--format",
+        "json",
+        "--min-size",
+        "1",
+    )
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["statements"]["k1"]["score"] == pytest.approx(0.5, abs=1e-3)
+
+
 def test_made_up_responses_hold_counts_a_checklist_reads(model_file):
     """make_responses (what mognad plugin check scores when a model has no sample) draws a
     checklist's answer as the number of options chosen, 0 to 4 here, never a scale value."""
