@@ -15,7 +15,8 @@ The benchmarks:
 * ``score``: :func:`mognad_core.score` on a pandas DataFrame of 1,000,000 respondents, against
   :func:`numpy_baseline`, which does the same arithmetic in plain numpy (and checks nothing).
 * ``read``: :func:`mognad_core.read_responses` of a 100,000 x 30 .xlsx response sheet against
-  openpyxl in read-only mode iterating every value (the file is made once, in ``.cache/``).
+  openpyxl in read-only mode iterating every value (the file is made once, in ``.cache/``);
+  python-calamine alone is printed beside it, and a growth table over 10,000-200,000 rows.
 * ``udf``: 100 calls of ``MOGNAD_SCORE`` on an unchanged 10,000-row range against one call;
   every call gets its own copy of the range, as Excel passes one.
 * ``recalc``: :func:`mognad_excel.recalc.recalc` (what ``mognad excel recalc`` runs) of the
@@ -384,6 +385,48 @@ def run_read(sizes: Sizes) -> None:
     )
     mb = path.stat().st_size / 1e6
     info(f"{mb:.1f} MB file; mognad reads, checks and validates every cell, openpyxl only reads")
+    t_parse, _ = best(lambda: _calamine_cells(path), sizes.repeat_slow + 1)
+    info(
+        f"python-calamine alone (parse and Python cells, nothing checked): {secs(t_parse)}, "
+        f"{t_op / t_parse:.1f}x faster than openpyxl; mognad adds {secs(t_lib - t_parse)}"
+    )
+
+
+def _calamine_cells(path: Path) -> int:
+    """What python-calamine alone costs: the sheet parsed and turned into Python cells."""
+    import python_calamine
+
+    wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python(skip_empty_area=True)
+    return len(rows)
+
+
+#: rows of the reading growth table (the 30 columns of the read benchmark)
+READ_GROWTH = {"full": (10_000, 100_000, 200_000), "quick": (500, 2_000)}
+
+
+def run_read_growth(sizes: Sizes) -> None:
+    """How reading time grows with rows: mognad.read_responses and python-calamine alone."""
+    rows_list = READ_GROWTH["quick" if sizes is QUICK else "full"]
+    print()
+    print(f"How reading time grows (.xlsx, {sizes.read_columns} columns; best of "
+          f"{sizes.repeat_slow + 1})")  # fmt: skip
+    print(f"  {'rows':>9} {'file':>8} {'mognad':>10} {'calamine':>10} {'mognad/cell':>12} "
+          f"{'calamine/cell':>14}")  # fmt: skip
+    for rows in rows_list:
+        path = response_workbook(rows, sizes.read_columns)
+        cells = (rows + 1) * sizes.read_columns
+        t_lib, rs = best(lambda p=path: mognad.read_responses(p, "dimios"), sizes.repeat_slow + 1)
+        assert rs.n == rows
+        del rs
+        t_cal, _ = best(lambda p=path: _calamine_cells(p), sizes.repeat_slow + 1)
+        mb = path.stat().st_size / 1e6
+        print(
+            f"  {rows:>9,} {mb:>6.1f}MB {secs(t_lib):>10} {secs(t_cal):>10} "
+            f"{t_lib / cells * 1e6:>9.2f} us {t_cal / cells * 1e6:>11.2f} us",
+            flush=True,
+        )
+    print()
 
 
 # ---- MOGNAD_SCORE, cached --------------------------------------------------------------------
@@ -590,6 +633,8 @@ def main(argv: list[str] | None = None) -> int:
         BENCHMARKS[name](sizes)
         if name == "score" and not args.no_growth:
             run_growth(sizes)
+        if name == "read" and not args.no_growth:
+            run_read_growth(sizes)
     failed = [r for r in RESULTS if not r.passed]
     print()
     print(f"{len(RESULTS) - len(failed)} of {len(RESULTS)} targets met.")
