@@ -692,3 +692,105 @@ def test_a_frame_is_one_level_and_its_arrays_the_next():
 def test_a_fixed_budget_has_no_budget_error():
     """Kills ``self.budget_error = ""`` at the start."""
     assert LRUCache(max_bytes=10).stats().budget_error is None
+
+
+# ---- the content key: every change a different key, an equal copy the same (issue 18) -------
+def _new(value):
+    """An equal value as a new object (a text rebuilt from its characters, a float from its
+    digits)."""
+    if isinstance(value, str):
+        return "".join(list(value))
+    return float(repr(value)) if type(value) is float else value
+
+
+def _copy(rows):
+    """The same cells as new objects, as Excel passes them on every call."""
+    return [[_new(v) for v in row] for row in rows]
+
+
+RANGE = [["förvaltning", "f11", "f12", "f13"]] + [
+    ["Soc" if i % 2 else "KLK", float(1 + i % 6), None if i % 7 == 0 else "Vet ej", float(i % 5)]
+    for i in range(3000)  # more than one 64 kB frame of pickle
+]
+
+
+def test_an_equal_copy_of_a_range_has_the_same_key():
+    """Excel passes new objects each time: only the content counts, not the objects."""
+    assert content_key(_copy(RANGE)) == content_key(RANGE)
+    shared = [RANGE[1]] * 3  # one row object three times pickles as three equal rows
+    assert content_key(shared) == content_key([list(RANGE[1]) for _ in range(3)])
+
+
+@pytest.mark.parametrize("row", [1, 1500, 3000])
+@pytest.mark.parametrize(
+    "cell",
+    [1, 1.0, True, False, 0, 0.0, -0.0, "1", "1.0", " 1", None, "", " ", "Vet ej", "vet ej",
+     float(2**53), 2**53, 2**53 + 1, "2024-01-01"],
+)  # fmt: skip
+def test_a_cell_changed_in_value_or_type_changes_the_key(row, cell):
+    """Each of these in the last column of a row gives a key of its own: 1, 1.0, True and "1"
+    differ, a blank cell (None) and an empty or space text differ, as do -0.0 and 0.0."""
+    keys = set()
+    for other in [1, 1.0, True, False, 0, 0.0, -0.0, "1", "1.0", " 1", None, "", " ", "Vet ej",
+                  "vet ej", float(2**53), 2**53, 2**53 + 1, "2024-01-01"]:  # fmt: skip
+        changed = _copy(RANGE)
+        changed[row][3] = other
+        keys.add((repr(other), type(other).__name__, content_key(changed)))
+    by_key = {key for _, _, key in keys}
+    assert len(by_key) == len(keys) == 19
+    changed = _copy(RANGE)
+    changed[row][3] = cell
+    same = content_key(changed) == content_key(RANGE)
+    assert same == (type(cell) is type(RANGE[row][3]) and repr(cell) == repr(RANGE[row][3]))
+
+
+def test_headers_order_and_shape_change_the_key():
+    key = content_key(RANGE)
+    header = _copy(RANGE)
+    header[0][1] = "f14"
+    swapped_columns = [[r[0], r[2], r[1], r[3]] for r in _copy(RANGE)]
+    swapped_rows = _copy(RANGE)
+    swapped_rows[1], swapped_rows[2] = swapped_rows[2], swapped_rows[1]
+    moved = _copy(RANGE)  # a cell moved to the start of the next row: same cells in sequence
+    moved[1], moved[2] = moved[1][:-1], [moved[1][-1], *moved[2]]
+    shorter = _copy(RANGE)  # a trailing blank cell left out
+    shorter[5] = shorter[5] + [None]
+    extra_row = [*_copy(RANGE), [None, None, None, None]]
+    split = _copy(RANGE)  # the same characters split otherwise between two cells
+    split[0][0], split[0][1] = "förvaltningf", "11"
+    flat = [cell for row in _copy(RANGE) for cell in row]
+    variants = [header, swapped_columns, swapped_rows, moved, shorter, extra_row, split, flat]
+    keys = {content_key(v) for v in variants}
+    assert key not in keys and len(keys) == len(variants)
+
+
+def test_a_value_pickle_refuses_late_in_a_large_range_is_keyed_by_the_whole_text_form():
+    """When pickle has already written frames of the range into the digest and then refuses a
+    cell, the key is the digest of the text form alone (nothing of the frames written)."""
+    import hashlib
+
+    late = [*_copy(RANGE), [_Unpicklable("x")]]
+    text = repr(late).encode("utf-8", "surrogatepass")
+    assert content_key(late) == hashlib.sha1(text, usedforsecurity=False).hexdigest()
+    assert content_key(late) != content_key([*_copy(RANGE), [_Unpicklable("y")]])
+
+
+def test_the_functions_score_an_equal_range_once_and_a_changed_type_again():
+    """MOGNAD_SCORE on a new copy of an unchanged range is a cache hit; the same range with one
+    answer given as text ("4" for 4.0) is scored anew, to the same score."""
+    from mognad_excel import udfs
+
+    rows = [["f11", "f12", "f13"]] + [[float(1 + i % 5), float(2 + i % 4), 3.0] for i in range(40)]
+    udfs.clear_cache()
+    first = udfs.MOGNAD_SCORE(_copy(rows), "dimios")
+    computed = udfs.CACHE.stats().computed
+    assert udfs.MOGNAD_SCORE(_copy(rows), "dimios") == first
+    assert udfs.CACHE.stats().computed == computed and udfs.CACHE.stats().hits >= 2
+    as_text = _copy(rows)
+    as_text[7][1] = "4" if as_text[7][1] == 4.0 else str(int(as_text[7][1]))
+    assert udfs.MOGNAD_SCORE(as_text, "dimios") == first
+    assert udfs.CACHE.stats().computed == computed + 2  # prepared and scored again
+    changed = _copy(rows)
+    changed[7][1] = 6.0 if changed[7][1] != 6.0 else 1.0
+    assert udfs.MOGNAD_SCORE(changed, "dimios") != first
+    udfs.clear_cache()
