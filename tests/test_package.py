@@ -20,7 +20,8 @@ def _loaded_after(statement: str) -> list[str]:
 @pytest.mark.parametrize(
     ("statement", "heavy"),
     [
-        ("import mognad_core", HEAVY),
+        # the public names are imported on first use (PEP 562): using one loads scoring
+        ("import mognad_core; mognad_core.score", HEAVY),
         # xlwings itself imports matplotlib when it is installed (for pictures in cells)
         ("import mognad_excel.udfs", tuple(m for m in HEAVY if m != "matplotlib")),
     ],

@@ -5,27 +5,11 @@ Thin: each command reads the responses, calls the public analysis API and prints
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .. import disclosure
-from ..analysis import (
-    compare,
-    compare_waves,
-    gap,
-    groups,
-    portfolio,
-    priorities,
-    reliability,
-    where_to_start,
-)
 from ..errors import MognadError
-from ..plugins import load_model
-from ..responses import ResponseSet
-from ..schema import check_level
-from ..scoring import score_responses
-from ..targets import default_target
 from ..texts import Message
 from . import cli
 from .options import (
@@ -39,22 +23,20 @@ from .options import (
     target_option,
     where_option,
 )
-from .render import (
-    header,
-    render_compare,
-    render_gap,
-    render_groups,
-    render_portfolio,
-    render_priorities,
-    render_reliability,
-    render_start,
-)
+
+if TYPE_CHECKING:
+    from ..responses import ResponseSet
+
+# The heavy modules (pandas, scipy, the analysis layer) are imported inside the commands, so
+# that ``mognad --help`` starts without them (tests/test_cli_start.py).
 
 
 def _level_option(default: str, choices: tuple[str, ...]) -> Any:
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
         # a MognadError: written at the exit path in the command's language (click's usage
         # error would be English)
+        from ..schema import check_level
+
         return check_level(value, choices, default)
 
     return click.option(
@@ -77,6 +59,8 @@ def read_input(
 ) -> ResponseSet:
     """The responses of FILE selected by ``--where`` (their results carry the wave note when
     several waves are analysed together: :meth:`ResponseSet.result_notes`)."""
+    from ..responses import ResponseSet
+
     return ResponseSet.from_any(file, model, sheet=sheet, mapping=mapping).where(*where)
 
 
@@ -94,6 +78,13 @@ def read_input(
 @format_option
 def gap_cmd(file, target, level, model, sheet, mapping, where, min_size, lang, fmt) -> None:
     """Gap to a target per dimension, category or statement, largest shortfall first."""
+    from .. import disclosure
+    from ..analysis import gap
+    from ..plugins import load_model
+    from ..scoring import score_responses
+    from ..targets import default_target
+    from .render import header, render_gap
+
     m = load_model(model)
     if target is None and default_target(m) is None:  # else gap() takes the default benchmark
         names = ", ".join(b.name for b in m.benchmarks) or Message("error.none")
@@ -129,6 +120,11 @@ def priorities_cmd(
 ) -> None:
     """Where to start: the 1-2 areas to work on, each with its reason and the statements
     behind it (the rule is printed); --level statement ranks single statements."""
+    from .. import disclosure
+    from ..analysis import priorities, where_to_start
+    from ..scoring import score_responses
+    from .render import header, render_priorities, render_start
+
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)
@@ -203,6 +199,10 @@ def compare_cmd(
     fmt,
 ) -> None:
     """Change between two waves: FILE_BEFORE FILE_AFTER, or one FILE with a wave column."""
+    from .. import disclosure
+    from ..analysis import compare, compare_waves
+    from .render import header, render_compare
+
     pol = disclosure.policy(min_size, lang)
     if len(files) > 2:
         raise MognadError(Message("error.compare_files"))
@@ -255,6 +255,10 @@ def compare_cmd(
 @format_option
 def groups_cmd(file, by, min_size, level, top, model, sheet, mapping, where, lang, fmt) -> None:
     """Scores per group side by side; small groups suppressed (anonymity)."""
+    from .. import disclosure
+    from ..analysis import groups
+    from .render import header, render_groups
+
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     columns = [c.strip() for b in by for c in b.split(",") if c.strip()]
@@ -289,6 +293,10 @@ def reliability_cmd(
     file, invited, statements, model, sheet, mapping, where, min_size, lang, fmt
 ) -> None:
     """n per statement and dimension, response rate, Cronbach's alpha, small-n warnings."""
+    from .. import disclosure
+    from ..analysis import reliability
+    from .render import header, render_reliability
+
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     result = reliability(rs, invited=invited, lang=lang, min_size=pol)
@@ -322,6 +330,11 @@ def portfolio_cmd(
     responses, initiatives, weak, model, sheet, mapping, where, min_size, lang, fmt
 ) -> None:
     """Initiative portfolio: which weak statements lack an initiative, balance on three axes."""
+    from .. import disclosure
+    from ..analysis import portfolio
+    from ..scoring import score_responses
+    from .render import header, render_portfolio
+
     pol = disclosure.policy(min_size, lang)
     rs = read_input(responses, model, sheet, mapping, where)
     scored = score_responses(rs, insights=False, context={"lang": lang}, min_size=pol)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..mappings import suggest_mapping
 from ..plugins import names_a_model_file
 from ..texts import Texts
 from . import cli
@@ -37,6 +36,8 @@ def mapping_init(
     file: str, model: str, sheet: str | None, output: str, force: bool, lang: str
 ) -> None:
     """Write a mapping for FILE from its headers: sure matches, and guesses marked CHECK."""
+    from ..mappings import suggest_mapping  # pandas: imported when the command runs
+
     suggestion = suggest_mapping(file, model, sheet=sheet)
     written = suggestion.write(output, force=force)
     guesses, unmapped = len(suggestion.guesses), suggestion.unmapped

@@ -8,7 +8,6 @@ import click
 
 from .. import safe_write
 from ..errors import MognadError
-from ..model_files import dump_model
 from ..plugins import (
     REPLACE_ENV,
     get_samples,
@@ -18,11 +17,10 @@ from ..plugins import (
     model_folders,
     plugin_failures,
 )
-from ..schema import in_language
 from ..texts import Message, Texts
 from . import cli, shown
 from .options import echo_json, format_option, lang_option
-from .render import table
+from .render import in_language, table
 
 
 @cli.group(invoke_without_command=True)
@@ -70,6 +68,8 @@ def models(ctx: click.Context, lang: str, fmt: str) -> None:
 @lang_option
 def models_show(name: str, fmt: str, lang: str) -> None:
     """Print a model definition (NAME or path to a model file)."""
+    from ..model_files import dump_model
+
     model = load_model(name)
     if fmt in ("json", "yaml"):
         click.echo(dump_model(model, fmt))

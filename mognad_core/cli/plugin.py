@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..plugin_check import check_plugin, passed
-from ..scaffold import new_plugin
 from ..texts import Texts
 from . import cli, shown
 from .options import echo_json, format_option, lang_option
@@ -44,6 +42,8 @@ def new(
 ) -> None:
     """Write the package folder mognad-NAME/ for a new model plugin NAME: a model file, its
     hooks, a sample response file, tests, a README. Nothing is written over."""
+    from ..scaffold import new_plugin  # pandas (the sample file): when the command runs
+
     made = new_plugin(name, folder=folder, title=title, model_only=model_only, title_en=title_en)
     t = Texts(lang)
     click.echo(t("cli.plugin.wrote", name=made.name, folder=made.folder, count=len(made.files)))
@@ -61,6 +61,8 @@ def new(
 def check(name: str, lang: str, fmt: str) -> None:
     """Check the installed plugin NAME: loaded, its hooks known, its models in use, its sample
     files found, a sample scored. Exit code 1 when a check fails."""
+    from ..plugin_check import check_plugin, passed
+
     findings = check_plugin(name)
     shown([f.failure for f in findings if f.failure is not None])
     if fmt == "json":

@@ -12,22 +12,31 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis import (
-    CompareResult,
-    GapResult,
-    GroupResult,
-    PortfolioResult,
-    PriorityResult,
-    ReliabilityResult,
-    StartResult,
-)
-from ..analysis.portfolio import STATUS_ORDER
-from ..responses import ResponseSet
-from ..results import ScoreResult
-from ..schema import in_language
 from ..texts import Texts, keep_together, shorten
+
+if TYPE_CHECKING:  # not imported at run time: plugins' commands use table() in --help too
+    from ..analysis import (
+        CompareResult,
+        GapResult,
+        GroupResult,
+        PortfolioResult,
+        PriorityResult,
+        ReliabilityResult,
+        StartResult,
+    )
+    from ..responses import ResponseSet
+    from ..results import ScoreResult
+
+
+def in_language(sv: str | None, en: str | None, lang: str = "sv") -> str | None:
+    """:func:`mognad_core.schema.in_language`, imported when first used (schema needs
+    pydantic, which ``mognad --help`` does without)."""
+    from ..schema import in_language as model_text
+
+    return model_text(sv, en, lang)
+
 
 #: the core's label columns (left-aligned whatever they hold: ids, group names such as 2024)
 _LEFT = (
@@ -453,6 +462,8 @@ def render_reliability(
 
 # ---- portfolio -----------------------------------------------------------------------------
 def render_portfolio(result: PortfolioResult, header: str = "", lang: str = "sv") -> str:
+    from ..analysis.portfolio import STATUS_ORDER
+
     t = Texts(lang)
     lines = [header] if header else []
     statuses = ", ".join(t(f"cli.status.{s}", n=result.by_status.get(s, 0)) for s in STATUS_ORDER)

@@ -6,8 +6,6 @@ import sys
 
 import click
 
-from ..report import build_report
-from ..responses import ResponseSet
 from ..texts import text
 from . import cli
 from .options import (
@@ -137,6 +135,9 @@ def report_cmd(
       mognad report svar.xlsx -m dimios --compare år --groups förvaltning -o rapport/
       mognad report 2025.csv -m dimios --compare 2024.csv -o jämförelse.pptx
     """
+    from ..report import build_report  # pandas, openpyxl, pptx: when the command runs
+    from ..responses import ResponseSet
+
     rs = ResponseSet.from_any(responses, model, sheet=sheet, mapping=mapping)
     show = progress if progress is not None else sys.stderr.isatty()
     bar = _Bar() if show else None

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from .. import disclosure
-from ..disclosure import policy_of
 from ..errors import MognadError
-from ..plugins import get_samples
-from ..responses import ResponseSet
-from ..results import ScoreResult
-from ..scoring import score as score_api
-from ..scoring import score_responses
 from ..texts import Message, Texts
 from . import cli
 from .analysis import read_input
@@ -27,10 +22,17 @@ from .options import (
     target_option,
     where_option,
 )
-from .render import render_score
+
+if TYPE_CHECKING:
+    from ..results import ScoreResult
+
+# pandas, pydantic and the scoring are imported inside the commands (tests/test_cli_start.py)
 
 
 def _emit(result: ScoreResult, fmt: str, lang: str, notes: bool = True) -> None:
+    from ..disclosure import policy_of
+    from .render import render_score
+
     shown = result if notes else result.model_copy(update={"notes": []})
     emit(shown, fmt, lambda: render_score(result, lang), policy_of(result), lang)
 
@@ -61,6 +63,9 @@ def score(
     fmt: str,
 ) -> None:
     """Score a response file (.xlsx, .xlsm, .csv) against a model."""
+    from .. import disclosure
+    from ..scoring import score as score_api
+
     pol = disclosure.policy(min_size, lang)
     rs = read_input(file, model, sheet, mapping, where)
     _emit(score_api(rs, target=target, lang=lang, min_size=pol), fmt, lang)
@@ -72,6 +77,11 @@ def score(
 @format_option
 def demo(model: str, lang: str, fmt: str) -> None:
     """Score the latest wave of a model's bundled sample data and print the result."""
+    from ..plugins import get_samples
+    from ..responses import ResponseSet
+    from ..scoring import score as score_api
+    from ..scoring import score_responses
+
     samples = get_samples(model, kind="responses")
     if not samples:
         known = ", ".join(sorted({s.model for s in get_samples()})) or Message("error.none")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .csv import CsvReader
-from .excel import ExcelReader
 
 
 @hookimpl
 def register_readers(register):
+    # imported here, not when the plugin loads: ``mognad --help`` starts without pandas
+    from .csv import CsvReader
+    from .excel import ExcelReader
+
     register(ExcelReader())
     register(CsvReader())

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, ClassVar
 
 from ..texts import Message
+
+if TYPE_CHECKING:  # not at run time: the built-in readers' plugin loads for ``mognad --help``
+    import numpy as np
+    import pandas as pd
 
 
 @dataclass
@@ -43,6 +44,8 @@ class RawTable:
 
     def __post_init__(self) -> None:
         if self.row_numbers is None:
+            import numpy as np
+
             self.row_numbers = np.arange(len(self.frame)) + self.header_row + 1
         if not self.column_indices:
             self.column_indices = list(range(self.frame.shape[1]))

@@ -20,12 +20,25 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mognad_core import ModelInsight, hookimpl, load_model_file
+import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
+from mognad_core import hookimpl
 from mognad_core import texts as core_texts
+from mognad_core.lazy import import_on_first_use
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
-from .needs import Need, Question, first_dialogue, needs, second_dialogue
+
+#: The plugin's Python API, imported on first use (PEP 562): every command, ``mognad --help``
+#: too, loads the plugin, and ``needs`` needs the analysis layer (scipy).
+_PUBLIC = dict.fromkeys(
+    ("Need", "Question", "first_dialogue", "needs", "second_dialogue"), ".needs"
+)
+
+import_on_first_use(__name__, _PUBLIC)
+
+if TYPE_CHECKING:
+    from .needs import Need, Question, first_dialogue, needs, second_dialogue
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "arbetsgrupp_sample.xlsx"
@@ -45,7 +58,7 @@ __all__ = [
 @cache
 def model():
     """The work-group model definition (validated once, then cached)."""
-    return load_model_file(HERE / "model.yaml")
+    return mognad_core.load_model_file(HERE / "model.yaml")
 
 
 @hookimpl
@@ -68,6 +81,10 @@ def model_insights(model, result, context):
     """The group's needs, most important first (the core's where-to-start rule)."""
     if model.name != MODEL_NAME:
         return None
+    from mognad_core import ModelInsight
+
+    from .needs import needs
+
     lang = context.get("lang", "sv")
     found = needs(result, model, lang=lang)
     if not found:

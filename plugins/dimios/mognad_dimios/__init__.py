@@ -19,22 +19,44 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from mognad_core import hookimpl, load_model, load_model_file
+import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
+from mognad_core import hookimpl
+from mognad_core.lazy import import_on_first_use
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
-from .balance import Balance, balance
-from .benchmark import BenchmarkGap, benchmark_gap
-from .classification import (
-    Classification,
-    GroupClassification,
-    GroupedClassification,
-    classify,
-    classify_groups,
-)
-from .priorities import weakest_categories, where_to_start
+
+#: The plugin's Python API, imported on first use (PEP 562): every command, ``mognad --help``
+#: too, loads the plugin, and these need pandas and scipy.
+_PUBLIC = {
+    "Balance": ".balance",
+    "balance": ".balance",
+    "BenchmarkGap": ".benchmark",
+    "benchmark_gap": ".benchmark",
+    "Classification": ".classification",
+    "GroupClassification": ".classification",
+    "GroupedClassification": ".classification",
+    "classify": ".classification",
+    "classify_groups": ".classification",
+    "weakest_categories": ".priorities",
+    "where_to_start": ".priorities",
+}
+
+import_on_first_use(__name__, _PUBLIC)
+
+if TYPE_CHECKING:
+    from .balance import Balance, balance
+    from .benchmark import BenchmarkGap, benchmark_gap
+    from .classification import (
+        Classification,
+        GroupClassification,
+        GroupedClassification,
+        classify,
+        classify_groups,
+    )
+    from .priorities import weakest_categories, where_to_start
+
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dimios_sample.xlsx"
@@ -60,7 +82,7 @@ __all__ = [
 @cache
 def model():
     """The DiMiOS model definition (validated once, then cached)."""
-    return load_model_file(HERE / "model.yaml")
+    return mognad_core.load_model_file(HERE / "model.yaml")
 
 
 #: The variant for files answered on five points (the scale of dimios 1.0): same statements,
@@ -105,11 +127,13 @@ FIVE_POINT = {
 def model_five_point():
     """The ``dimios-5`` variant: :func:`model` on the 1–5 scale of dimios 1.0 (for files
     answered on five points; README "Six points, and the 1–5 variant")."""
+    import yaml
+
     data = yaml.safe_load((HERE / "model.yaml").read_text(encoding="utf-8"))
     dont_know = data["scale"]["dont_know"]
     data.update(FIVE_POINT)
     data["scale"] = {**FIVE_POINT["scale"], "dont_know": dont_know}
-    return load_model(data)
+    return mognad_core.load_model(data)
 
 
 @hookimpl

@@ -18,14 +18,33 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mognad_core import hookimpl, load_model_file
+import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
+from mognad_core import hookimpl
+from mognad_core.lazy import import_on_first_use
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
-from .analysis import Profile, WeakEngines, marker_check, practice_check, profile, weakest
-from .groups import WorkshopResult, respondent_engine_scores, workshop
-from .settings import is_dmm_model, settings_for
-from .targets import TargetGap, core_target_for, resolve_target, target_gap
+
+#: The plugin's Python API, imported on first use (PEP 562): every command, ``mognad --help``
+#: too, loads the plugin, and these need pandas.
+_PUBLIC = {
+    **dict.fromkeys(
+        ("Profile", "WeakEngines", "marker_check", "practice_check", "profile", "weakest"),
+        ".analysis",
+    ),
+    **dict.fromkeys(("WorkshopResult", "respondent_engine_scores", "workshop"), ".groups"),
+    **dict.fromkeys(("is_dmm_model", "settings_for"), ".settings"),
+    **dict.fromkeys(("TargetGap", "core_target_for", "resolve_target", "target_gap"), ".targets"),
+}
+
+import_on_first_use(__name__, _PUBLIC)
+
+if TYPE_CHECKING:
+    from .analysis import Profile, WeakEngines, marker_check, practice_check, profile, weakest
+    from .groups import WorkshopResult, respondent_engine_scores, workshop
+    from .settings import is_dmm_model, settings_for
+    from .targets import TargetGap, core_target_for, resolve_target, target_gap  # noqa: F401
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "dmm_sample.xlsx"
@@ -65,7 +84,7 @@ __all__ = [
 @cache
 def model():
     """The Digital Maturity Matrix model definition (validated once, then cached)."""
-    return load_model_file(HERE / "model.yaml")
+    return mognad_core.load_model_file(HERE / "model.yaml")
 
 
 @cache
@@ -73,7 +92,7 @@ def source_motors_model():
     """The installed model ``dmm-original``: the nine engines as the method's authors list them
     ("Värderingar, Vision & Mission" as one engine, "Relationer" as the ninth). ``dmm``, the
     default, follows the project brief's list (README, section 2)."""
-    return load_model_file(SOURCE_MOTORS)
+    return mognad_core.load_model_file(SOURCE_MOTORS)
 
 
 @hookimpl
@@ -91,8 +110,12 @@ def resolve_named_target(model, value, result):
     (a user's copy of a DMM file), never about another plugin's model; of the models no plugin
     registered, only those declaring the DMM settings are answered.
     """
+    from .settings import is_dmm_model
+
     if not is_dmm_model(model) or not isinstance(value, str) or not value.strip():
         return None
+    from .targets import core_target_for
+
     return core_target_for(model, value.strip(), result)
 
 
@@ -128,6 +151,8 @@ def register_samples(register):
 
 @hookimpl
 def model_insights(model, result, context):
+    from .settings import is_dmm_model
+
     if not is_dmm_model(model):
         return None
     from .insights import build_insights

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from mognad_core import ResponseSet, disclosure
 from mognad_core.cli.options import (
     echo_notes,
     format_option,
@@ -14,8 +13,6 @@ from mognad_core.cli.options import (
     sheet_option,
     where_option,
 )
-
-from .groups import render_workshop, workshop
 
 
 @click.group("dmm")
@@ -65,6 +62,10 @@ def workshop_command(
     \b
     Example: mognad dmm workshop svar.xlsx --groups ledningsgrupp --where år=2025
     """
+    from mognad_core import ResponseSet, disclosure
+
+    from .groups import render_workshop, workshop
+
     pol = disclosure.policy(min_size, lang)
     rs = ResponseSet.from_any(file, model, sheet=sheet, mapping=mapping).where(*where)
     result = workshop(rs, by=by, min_size=pol, lang=lang)

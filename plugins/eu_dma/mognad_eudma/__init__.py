@@ -15,8 +15,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mognad_core import MaturityModel, hookimpl, load_model_file
+import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
+from mognad_core import hookimpl
+
+if TYPE_CHECKING:
+    from mognad_core import MaturityModel
 
 HERE = Path(__file__).parent
 #: The model file.
@@ -30,7 +35,7 @@ __all__ = ["MODEL_FILE", "SAMPLE", "model"]
 @cache
 def model() -> MaturityModel:
     """The ``eu-dma`` model (validated once, then cached)."""
-    return load_model_file(MODEL_FILE)
+    return mognad_core.load_model_file(MODEL_FILE)
 
 
 @hookimpl
