@@ -13,7 +13,8 @@ BENCHMARKS = [
     r"score [\d,]+ x 25 \(25-statement DiMiOS-shaped model\)",
     r"score [\d,]+ x 30 \(dimios\)",
     r"read [\d,]+ x 30 \.xlsx",
-    r"MOGNAD_SCORE x 100 on an unchanged [\d,]+-row range",
+    r"a cached MOGNAD_SCORE call on an unchanged [\d,]+-row range",
+    r"compare 2 x [\d,]+ respondents, 2,000 bootstrap resamples",
     r"mognad excel recalc, template filled with [\d,]+ responses",
     r"memory, scoring [\d,]+ x 25",
 ]
