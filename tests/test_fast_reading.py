@@ -9,6 +9,7 @@ import datetime
 import decimal
 import math
 import random
+import warnings
 import zipfile
 
 import numpy as np
@@ -295,3 +296,60 @@ def test_the_probe_only_settles_what_the_whole_column_would():
     early_text = valid.copy()
     early_text.iloc[3] = "Socialförvaltningen"
     assert looks_like_statement(sentence, early_text, scale) is False
+
+
+# ---- calamine's rows as one object array -----------------------------------------------------
+def _mixed_workbook(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Svar"
+    ws.append(["Enkät 2025"])  # a title row above the header
+    ws.append([])
+    ws.append(["förvaltning", "år", "f11", "f12", "f13", "f14"])
+    cells = [3, 2.5, "Vet ej", None, "4", True, datetime.datetime(2024, 5, 1), " ", "4,0", 7]
+    for i in range(40):
+        ws.append(["KLF" if i % 2 else "Socialförvaltningen", 2025]
+                  + [cells[(i + j) % len(cells)] for j in range(4)])  # fmt: skip
+    path = tmp_path / "blandat.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_the_grid_is_the_cells_calamine_gives(tmp_path, monkeypatch):
+    from mognad_core.readers import excel
+
+    path = _mixed_workbook(tmp_path)
+    fast = excel.ExcelReader("calamine").read(path)
+    with pytest.raises(mognad.InputError) as fast_error:
+        prepare(fast, mognad.get_model("dimios"))
+
+    def lists(rows):  # the grid as it was made before: a DataFrame of calamine's lists
+        return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
+
+    monkeypatch.setattr(excel, "_grid_of", lists)
+    plain = excel.ExcelReader("calamine").read(path)
+    with pytest.raises(mognad.InputError) as plain_error:
+        prepare(plain, mognad.get_model("dimios"))
+    assert fast.frame.shape == plain.frame.shape == (40, 6)
+    assert list(fast.frame.columns) == list(plain.frame.columns)
+    for a, b in zip(fast.frame.to_numpy().ravel(), plain.frame.to_numpy().ravel(), strict=True):
+        assert type(a) is type(b) and (a == b or (a != a and b != b)), (a, b)
+    assert fast.row_numbers.tolist() == plain.row_numbers.tolist()
+    assert fast.column_indices == plain.column_indices and fast.notes == plain.notes
+    assert str(fast_error.value) == str(plain_error.value)
+    assert "f11" in str(fast_error.value) and "blandat.xlsx" in str(fast_error.value)
+
+
+def test_rows_of_unequal_length_still_make_a_grid():
+    from mognad_core.readers.excel import _grid_of
+
+    with warnings.catch_warnings():  # pandas warns of padding rows, as it always did here
+        warnings.simplefilter("ignore")
+        grid = _grid_of([["a", "b"], [1.0]])
+    assert grid.shape == (2, 2) and grid.iat[1, 0] == 1.0 and grid.iat[1, 1] is None
+    square = _grid_of([["a", "b"], [1.0, "Vet ej"], [None, "x"]])
+    assert square.shape == (3, 2) and square.dtypes.tolist() == [object, object]  # no str dtype
+    assert square.iat[2, 0] is None
+    assert _grid_of([]).shape == (0, 0)
