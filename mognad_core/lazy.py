@@ -24,10 +24,11 @@ class _LazyPackage(types.ModuleType):
     """A package whose public names (``_PUBLIC``) are imported when first asked for."""
 
     def __getattr__(self, name: str) -> Any:  # only for names not set yet
-        module = self.__dict__.get("_PUBLIC", {}).get(name)
-        if module is None:
+        where = self.__dict__.get("_PUBLIC", {}).get(name)
+        if where is None:
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module, self.__name__), name)
+        module, _, attribute = where.partition(":")
+        value = getattr(importlib.import_module(module, self.__name__), attribute or name)
         self.__dict__[name] = value
         return value
 
@@ -43,8 +44,9 @@ class _LazyPackage(types.ModuleType):
 
 
 def import_on_first_use(package: str, public: Mapping[str, str]) -> None:
-    """Make the names of ``public`` (name: module, relative to ``package``) attributes of the
-    package ``package`` that are imported when first used."""
+    """Make the names of ``public`` (name: module, relative to ``package``, or ``module:name``
+    for a name the module calls otherwise) attributes of the package ``package`` that are
+    imported when first used."""
     module = sys.modules[package]
     module.__dict__["_PUBLIC"] = dict(public)
     module.__class__ = _LazyPackage

@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.special import stdtrit  # t quantile; scipy.stats costs ~1 s of import time
 
 from .responses import ResponseSet
 from .results import DimensionScore, ScoreResult, StatementScore
 from .schema import MaturityModel
+from .t_table import t_quantile_975  # scipy.special only beyond 2,000 answers
 from .targets import parse_target
 
 #: Rows per block when summing large tables: small enough that a block of 25 statements and its
@@ -91,7 +91,7 @@ def statement_arrays(values: np.ndarray, dont_know: np.ndarray, model: MaturityM
         sd = np.sqrt(squares / (n - 1))
         sd = np.where(n > 1, sd, np.nan)
         score = (mean - lo) / (hi - lo)
-        half = stdtrit(np.maximum(n - 1, 1), 0.975) * sd / np.sqrt(n) / (hi - lo)
+        half = t_quantile_975(np.maximum(n - 1, 1)) * sd / np.sqrt(n) / (hi - lo)
     ci_low = np.clip(score - half, 0.0, 1.0)
     ci_high = np.clip(score + half, 0.0, 1.0)
     dk = np.count_nonzero(dont_know, axis=0).astype(np.int64)

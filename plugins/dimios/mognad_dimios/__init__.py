@@ -127,9 +127,9 @@ FIVE_POINT = {
 def model_five_point():
     """The ``dimios-5`` variant: :func:`model` on the 1–5 scale of dimios 1.0 (for files
     answered on five points; README "Six points, and the 1–5 variant")."""
-    import yaml
+    from mognad_core.model_files import safe_load_yaml
 
-    data = yaml.safe_load((HERE / "model.yaml").read_text(encoding="utf-8"))
+    data = safe_load_yaml((HERE / "model.yaml").read_text(encoding="utf-8"))
     dont_know = data["scale"]["dont_know"]
     data.update(FIVE_POINT)
     data["scale"] = {**FIVE_POINT["scale"], "dont_know": dont_know}
