@@ -775,6 +775,24 @@ def test_a_value_pickle_refuses_late_in_a_large_range_is_keyed_by_the_whole_text
     assert content_key(late) != content_key([*_copy(RANGE), [_Unpicklable("y")]])
 
 
+class _SameText:
+    """A cell value pickle writes in full whose text form is the same whatever it holds."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<cell>"
+
+
+def test_the_key_is_of_what_pickle_writes_not_of_the_text_form():
+    """Cells that print alike but differ get different keys: the key is a digest of the pickled
+    cells. Kills a pickler that cannot write (``write = None``: every range would silently be
+    keyed by its text form)."""
+    assert content_key([[_SameText(1)]]) != content_key([[_SameText(2)]])
+    assert content_key([[_SameText(1)]]) == content_key([[_SameText(1)]])
+
+
 def test_the_functions_score_an_equal_range_once_and_a_changed_type_again():
     """MOGNAD_SCORE on a new copy of an unchanged range is a cache hit; the same range with one
     answer given as text ("4" for 4.0) is scored anew, to the same score."""

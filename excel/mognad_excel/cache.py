@@ -71,15 +71,20 @@ def content_key(value: Any) -> str:
     cells, a tenth of scoring them; docs/performance.md). A value pickle refuses is keyed by its
     text form (``repr``) alone.
     """
-    digest = hashlib.sha1(usedforsecurity=False)
+    digest = _sha1()
     pickler = pickle.Pickler(_Into(digest), protocol=5)
     pickler.fast = True  # no memo: a repeated row object pickles like an equal copy
     try:
         pickler.dump(value)
     except Exception:  # something pickle cannot handle: its text form, in a digest of its own
-        text = repr(value).encode("utf-8", "surrogatepass")
-        digest = hashlib.sha1(text, usedforsecurity=False)
+        digest = _sha1()
+        digest.update(repr(value).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _sha1() -> Any:
+    """SHA-1 as a checksum, not for security (allowed where such uses of it are restricted)."""
+    return hashlib.sha1(usedforsecurity=False)
 
 
 class _Into:
