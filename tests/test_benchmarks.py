@@ -17,6 +17,9 @@ BENCHMARKS = [
     r"compare 2 x [\d,]+ respondents, 2,000 bootstrap resamples",
     r"mognad excel recalc, template filled with [\d,]+ responses",
     r"memory, scoring [\d,]+ x 25",
+    r"mognad --help, whole process",
+    r"mognad score on a 240-row CSV, whole process",
+    r"mognad report on the DiMiOS sample \(--compare år --groups förvaltning\), whole process",
 ]
 
 
