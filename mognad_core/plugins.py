@@ -417,13 +417,27 @@ def _collect(hook_name: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]
     items: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
 
     def register(*args: Any, **kwargs: Any) -> None:
-        items.append((_calling.get() or "?", args, kwargs))
+        plugin = _calling.get() or "?"
+        if plugin not in BUILTIN_PLUGINS:  # only a built-in's model waits (BuiltinModel)
+            args = tuple(a.build() if isinstance(a, BuiltinModel) else a for a in args)
+        items.append((plugin, args, kwargs))
 
     answered = {answer.plugin for answer in call_each(hook_name, register=register)}
     found = [item for item in items if item[0] in answered]  # nothing from a plugin that failed
     if cache is not None:
         cache[hook_name] = found
     return found
+
+
+@dataclass(frozen=True)
+class BuiltinModel:
+    """A built-in plugin's model, registered by name and built (read and validated) when first
+    asked for: ``mognad score -m dimios`` then reads one model file, not six. Only the built-in
+    plugins register these (an external plugin's is built at once); :func:`get_model` and
+    :func:`list_models` build them, and a name clash is decided by the name alone, as before."""
+
+    name: str
+    build: Any  # () -> MaturityModel, a cached function of the plugin
 
 
 def _model_owner(name: str | None) -> str | None:
@@ -739,6 +753,9 @@ def list_models() -> list[ModelInfo]:
     first), then those of the model files in :func:`model_folders`. The names alone:
     ``[m.name for m in list_models()]``. A model that was skipped (its name taken) is not
     listed; :func:`plugin_failures` says why."""
+    models = _model_registry()
+    for key in list(models):
+        _built(models, key)
     return [
         ModelInfo(
             name=m.name,
@@ -750,8 +767,27 @@ def list_models() -> list[ModelInfo]:
             title_en=m.title_en,
             path=str(source) if isinstance(source, Path) else None,
         )
-        for m, source in _model_registry().values()
+        for m, source in models.values()
     ]
+
+
+def _built(models: dict[str, tuple[Any, Source]], key: str) -> Any:
+    """The model in use for ``key``, a :class:`BuiltinModel` built now (and kept); None when
+    building it fails, which is reported as its plugin's register_models failure (as when the
+    hook itself fails) and the name then names no model."""
+    model, source = models[key]
+    if not isinstance(model, BuiltinModel):
+        return model
+    try:
+        built = model.build()
+        if model_key(built.name) != key:
+            raise ModelError(f"the built-in model {model.name!r} was built as {built.name!r}")
+    except Exception as exc:
+        _record_failure(str(source), exc, hook="register_models")
+        del models[key]
+        return None
+    models[key] = (built, source)
+    return built
 
 
 def get_model(name: str):
@@ -760,7 +796,7 @@ def get_model(name: str):
     closest one, if any is close."""
     models = _model_registry()
     key = model_key(name)
-    if key in models:
+    if key in models and _built(models, key) is not None:
         return models[key][0]
     names = sorted(model.name for model, _ in models.values())
     known = ", ".join(names) or Message("error.none")

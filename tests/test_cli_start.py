@@ -83,3 +83,52 @@ def test_dimios_balance_is_the_function_after_its_module_is_imported():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "mognad_dimios.balance"]
+
+
+def test_a_command_builds_only_the_model_it_asks_for():
+    """The built-in models are registered by name (plugins.BuiltinModel) and built when asked
+    for: scoring with dimios reads no other model file; listing the models builds them all."""
+    code = (
+        "import mognad_core as m, mognad_dimios, mognad_dmm, mognad_eudma, mognad_arbetsgrupp\n"
+        "m.get_model('DiMiOS')\n"
+        "built = lambda: [f.cache_info().currsize for f in (mognad_dimios.model,"
+        " mognad_dimios.model_five_point, mognad_dmm.model, mognad_dmm.source_motors_model,"
+        " mognad_eudma.model, mognad_arbetsgrupp.model)]\n"
+        "print(built())\n"
+        "names = [i.name for i in m.list_models()]\n"
+        "print(built(), names, m.get_model('dmm') is mognad_dmm.model())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == "[1, 0, 0, 0, 0, 0]"
+    assert second.startswith("[1, 1, 1, 1, 1, 1] ")
+    for name in ("dimios", "dimios-5", "dmm", "dmm-original", "eu-dma", "arbetsgrupp"):
+        assert repr(name) in second
+    assert second.endswith(" True")
+
+
+def test_an_external_plugins_model_by_name_is_built_at_once(register_plugin, tiny_model):
+    """Only the built-ins' models wait: another plugin's is built when it registers it (a
+    failure then is its register_models failure, as before)."""
+    from mognad_core.plugins import BuiltinModel, plugin_failures
+
+    built = []
+
+    class Named:
+        @mognad_core.hookimpl
+        def register_models(self, register):
+            register(BuiltinModel(tiny_model.name, lambda: built.append(1) or tiny_model))
+
+    class Broken:
+        @mognad_core.hookimpl
+        def register_models(self, register):
+            register(BuiltinModel("broken-one", lambda: 1 / 0))
+
+    register_plugin(Named(), "named-plugin")
+    register_plugin(Broken(), "broken-plugin", failures_ok=True)
+    assert [i.name for i in mognad_core.list_models()].count(tiny_model.name) == 1
+    assert built == [1]
+    assert mognad_core.get_model(tiny_model.name) is tiny_model
+    failed = [f for f in plugin_failures() if f.name == "broken-plugin"]
+    assert len(failed) == 1 and failed[0].in_hook("register_models")
+    assert "ZeroDivisionError" in failed[0].error_text("en")

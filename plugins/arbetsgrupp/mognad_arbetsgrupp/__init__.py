@@ -26,6 +26,7 @@ import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked
 from mognad_core import hookimpl
 from mognad_core import texts as core_texts
 from mognad_core.lazy import import_on_first_use
+from mognad_core.plugins import BuiltinModel
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 
@@ -63,7 +64,8 @@ def model():
 
 @hookimpl
 def register_models(register):
-    register(model())
+    # by name, built when first asked for (plugins.BuiltinModel): a command reads one model file
+    register(BuiltinModel(MODEL_NAME, model))
 
 
 @hookimpl

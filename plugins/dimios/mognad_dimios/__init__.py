@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
 from mognad_core import hookimpl
 from mognad_core.lazy import import_on_first_use
+from mognad_core.plugins import BuiltinModel
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 
@@ -138,8 +139,9 @@ def model_five_point():
 
 @hookimpl
 def register_models(register):
-    register(model())
-    register(model_five_point())
+    # by name, built when first asked for (plugins.BuiltinModel): a command reads one model file
+    register(BuiltinModel("dimios", model))
+    register(BuiltinModel("dimios-5", model_five_point))
 
 
 @hookimpl

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
 from mognad_core import hookimpl
 from mognad_core.lazy import import_on_first_use
+from mognad_core.plugins import BuiltinModel
 
 from . import texts  # noqa: F401  (adds the plugin's texts to mognad's catalogue)
 
@@ -97,8 +98,9 @@ def source_motors_model():
 
 @hookimpl
 def register_models(register):
-    register(model())
-    register(source_motors_model())
+    # by name, built when first asked for (plugins.BuiltinModel): a command reads one model file
+    register(BuiltinModel("dmm", model))
+    register(BuiltinModel("dmm-original", source_motors_model))
 
 
 @hookimpl(specname="resolve_target")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import mognad_core  # its load_model_file (yaml, pydantic) when a model is asked for
 from mognad_core import hookimpl
+from mognad_core.plugins import BuiltinModel
 
 if TYPE_CHECKING:
     from mognad_core import MaturityModel
@@ -40,7 +41,8 @@ def model() -> MaturityModel:
 
 @hookimpl
 def register_models(register):
-    register(model())
+    # by name, built when first asked for (plugins.BuiltinModel): a command reads one model file
+    register(BuiltinModel("eu-dma", model))
 
 
 @hookimpl
