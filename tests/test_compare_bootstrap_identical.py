@@ -7,6 +7,10 @@ wave, a reversed statement, resamples in several blocks), recorded with the impl
 commit 23660aa before any change. Every figure must be equal to the last digit: the same seed
 gives the same intervals, p-values and Holm decisions.
 
+The recording was made with numpy 2.4.6. numpy keeps ``Generator`` streams stable within a
+version but may change a distribution's algorithm in a new one (its policy, NEP 19): if this
+fails after a numpy upgrade and nothing else changed, that is the cause (say so in the commit).
+
 Record again only on purpose (a deliberate change of results)::
 
     .venv/bin/python tests/test_compare_bootstrap_identical.py --record
