@@ -176,12 +176,14 @@ def safe_load_yaml(text: str) -> Any:
     errors: a text libyaml refuses is parsed again by PyYAML's own parser, whose messages (line,
     column, problem) are the ones users see; a text with a character PyYAML's reader refuses,
     which libyaml may let through, goes to PyYAML's parser directly."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if hasattr(yaml, "CSafeLoader") and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        loader = yaml.CSafeLoader(text)  # what yaml.safe_load does, with libyaml's parser
         try:
-            return yaml.load(text, Loader=loader)  # CSafeLoader: the safe constructors
+            return loader.get_single_data()
         except yaml.YAMLError:
             pass  # the message below, from the same parser as always
+        finally:
+            loader.dispose()
     return yaml.safe_load(text)
 
 
