@@ -205,7 +205,7 @@ def _outputs(lang: str) -> str:
     import mognad_dimios
     import mognad_dmm
     from conftest import DMM_SAMPLE
-    from mognad_dimios.cli import ClassifyOutput, _render
+    from mognad_dimios.cli import ClassifyOutput, render
 
     parts: list[str] = []
     w = mognad_dmm.workshop(DMM_SAMPLE, by="ledningsgrupp", min_size=3, lang=lang)
@@ -231,7 +231,7 @@ def _outputs(lang: str) -> str:
         organisation=mognad_dimios.classify(result, m, lang),
         groups={grouped.by: grouped},
     )
-    parts.append(_render(out, m, lang))
+    parts.append(render(out, m, lang))
     return "\n".join(parts)
 
 

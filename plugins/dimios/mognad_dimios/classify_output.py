@@ -75,7 +75,7 @@ def _group_table(grouped: classification.GroupedClassification, lang: str) -> st
     return text
 
 
-def _render(out: ClassifyOutput, m: Any, lang: str) -> str:
+def render(out: ClassifyOutput, m: Any, lang: str) -> str:
     t = texts.Texts(lang)
     name = Path(out.source).name if out.source else t("dimios.responses")
     head = f"{m.display_title(lang)}: 2×2 – {name}, {out.n_respondents} {t('dimios.respondents')}"

@@ -23,8 +23,8 @@ from mognad_core.cli.options import (
 
 
 def __getattr__(name: str) -> Any:
-    """``ClassifyOutput`` and ``_render`` as before, from :mod:`.classify_output`."""
-    if name in ("ClassifyOutput", "_render"):
+    """``ClassifyOutput`` and ``render`` as before, from :mod:`.classify_output`."""
+    if name in ("ClassifyOutput", "render"):
         from . import classify_output
 
         return getattr(classify_output, name)
@@ -74,7 +74,7 @@ def register(cli: click.Group) -> None:
         from mognad_core.plugins import load_model
 
         from . import classification
-        from .classify_output import ClassifyOutput, _render
+        from .classify_output import ClassifyOutput, render
 
         pol = disclosure.policy(min_size, lang)
         m = load_model(model)
@@ -96,6 +96,6 @@ def register(cli: click.Group) -> None:
         )
         notes = [*result.notes, *(n for g in grouped for n in g.notes)]
         disclosure.finish(out, pol, lang, notes)
-        emit(out, fmt, lambda: _render(out, m, lang), pol, lang)
+        emit(out, fmt, lambda: render(out, m, lang), pol, lang)
 
     cli.add_command(dimios)
