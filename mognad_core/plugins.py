@@ -219,8 +219,8 @@ def _record_failure(name: str, exc: BaseException, hook: str | None = None) -> N
 
 def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
     """Report the names in ``env`` that are no installed plugin (a typo blocks nothing)."""
+    known_names = ", ".join(sorted(known))
     for value in sorted((named or set()) - known):
-        known_names = ", ".join(sorted(known))
         message = Message(
             "plugin.problem.unknown_name",
             env=env,
@@ -379,11 +379,12 @@ def call_each(hook_name: str, *, model: Any = None, first: bool = False, **kwarg
         impls = impls[::-1]
     if model is not None:
         kwargs["model"] = model
+        registry, key = _registry(), model_key(getattr(model, "name", ""))
         if hook_name in hookspecs.MODEL_OWNER_HOOKS:
-            owner = _model_owner(getattr(model, "name", None))
+            owner = registry.owner(key)
             if owner is not None:
                 impls = [impl for impl in impls if impl.plugin_name == owner]
-        lost = _lost(getattr(model, "name", None))  # its model of that name is not in use
+        lost = registry.losers.get(key, set())  # its model of that name is not in use
         impls = [impl for impl in impls if impl.plugin_name not in lost]
     answers: list[HookAnswer] = []
     for impl in impls:
@@ -440,14 +441,6 @@ class BuiltinModel:
     build: Any  # () -> MaturityModel, a cached function of the plugin
 
 
-def _model_owner(name: str | None) -> str | None:
-    """The plugin whose model called ``name`` is in use; None when no plugin registered it."""
-    if name is None:
-        return None
-    found = _model_registry().get(model_key(name))
-    return found[1] if found is not None and isinstance(found[1], str) else None
-
-
 @dataclass
 class ModelInfo:
     """An installed model, as :func:`list_models` lists it: its ``name`` (what ``--model`` and
@@ -495,19 +488,20 @@ def _named_folders() -> tuple[list[Path], str]:
     return [Path(str(p).strip()).expanduser() for p in parts if str(p).strip()], source
 
 
-def model_folders() -> list[Path]:
+def model_folders(named: list[Path] | None = None) -> list[Path]:
     """The folders searched for model files, in order: each folder of the ``models_path``
-    setting (``MOGNAD_MODELS_PATH``, folders separated by ``os.pathsep``), then
-    :func:`user_models_folder`. A named folder that does not exist is reported (when the
-    models are registered)."""
-    return list(dict.fromkeys([*_named_folders()[0], user_models_folder()]))
+    setting (``MOGNAD_MODELS_PATH``, folders separated by ``os.pathsep``; ``named`` when the
+    caller has read it), then :func:`user_models_folder`. A named folder that does not exist
+    is reported (when the models are registered)."""
+    named = _named_folders()[0] if named is None else named
+    return list(dict.fromkeys([*named, user_models_folder()]))
 
 
-def _model_files() -> list[Path]:
+def _model_files(named: list[Path]) -> list[Path]:
     """The model files in :func:`model_folders` (not in subfolders; hidden files left out),
     by folder order, then name."""
     found: list[Path] = []
-    for folder in model_folders():
+    for folder in model_folders(named):
         try:
             entries = sorted(folder.iterdir())
         except OSError:  # no such folder (the user's own, before it is made), or unreadable
@@ -522,9 +516,9 @@ def _model_files() -> list[Path]:
     return found
 
 
-def _signature(files: list[Path]) -> tuple[Any, ...]:
+def _signature(named: list[Path], files: list[Path]) -> tuple[Any, ...]:
     """What changes when a model file is added, removed or edited, or a named folder made."""
-    out: list[Any] = [(str(f), f.is_dir()) for f in _named_folders()[0]]
+    out: list[Any] = [(str(f), f.is_dir()) for f in named]
     for p in files:
         try:
             st = p.stat()
@@ -667,20 +661,26 @@ class _Registry:
     losers: dict[str, set[str]]  # model key -> plugins whose model of that name is not used
     recorded: list[PluginFailure]  # the failures this working-out recorded
 
+    def owner(self, key: str) -> str | None:
+        """The plugin whose model ``key`` is in use; None for a model file, or no such model."""
+        found = self.models.get(key)
+        return found[1] if found is not None and isinstance(found[1], str) else None
+
 
 def _registry() -> _Registry:
     """The registry in force, worked out anew when the plugins or the model files changed; the
     failures the previous working-out recorded (a model file since mended, say) are dropped."""
     pm = get_plugin_manager()
-    files = _model_files()
-    signature = _signature(files)
+    named, source = _named_folders()  # the setting read once per check
+    files = _model_files(named)
+    signature = _signature(named, files)
     cached = getattr(pm, "models", None)
     if cached is not None and cached.signature == signature:
         return cached
     if cached is not None:
         _failures[:] = [f for f in _failures if f not in cached.recorded]
     start = len(_failures)
-    models, replaced, losers = _work_out(files)
+    models, replaced, losers = _work_out(files, named, source)
     recorded = [f for f in _failures[start:] if f.kind not in ("hook", "load")]
     found = _Registry(signature, models, replaced, losers, recorded)
     if isinstance(pm, _PluginManager):
@@ -689,11 +689,12 @@ def _registry() -> _Registry:
 
 
 def _work_out(
-    files: list[Path],
+    files: list[Path], named: list[Path], source: str
 ) -> tuple[dict[str, tuple[Any, Source]], list[tuple[str, str, str]], dict[str, set[str]]]:
-    """Which model is in use for each name (:func:`_decide`); the others are reported."""
-    folders, source = _named_folders()
-    for folder in folders:
+    """Which model is in use for each name (:func:`_decide`); the others are reported, and so
+    is a folder of the ``models_path`` setting (``source`` says where it was set) that does
+    not exist."""
+    for folder in named:
         if not folder.is_dir():
             message = Message("plugin.problem.no_folder", env=source, folder=str(folder))
             _record(PluginFailure(str(folder), message, setting=source))
@@ -738,13 +739,6 @@ def _model_registry() -> dict[str, tuple[Any, Source]]:
 def _replaced() -> list[tuple[str, str, str]]:
     """(plugin, model, by plugin) for each model the replace setting put another in place of."""
     return _registry().replaced
-
-
-def _lost(name: str | None) -> set[str]:
-    """The plugins that registered a model called ``name`` that is not the one in use (it was
-    replaced or skipped): they are not asked about that name, and their samples of it are not
-    offered."""
-    return set() if name is None else _registry().losers.get(model_key(name), set())
 
 
 def list_models() -> list[ModelInfo]:
@@ -878,12 +872,13 @@ def get_samples(model: str | None = None, kind: str | None = None) -> list[Sampl
             )
         )
     wanted = None if model is None else model_key(model)
+    losers = _registry().losers  # a plugin's sample of its model that is not in use is left out
     return [
         s
         for s in out
         if (wanted is None or model_key(s.model) == wanted)
         and (kind is None or s.kind == kind)
-        and s.plugin not in _lost(s.model)  # a sample of a model that was not used
+        and s.plugin not in losers.get(model_key(s.model), set())
     ]
 
 
