@@ -18,7 +18,6 @@ odd, such as Swedish texts under ``--lang en``). The checks, in order:
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +57,7 @@ def _hook_names() -> set[str]:
 
 def _loaded(name: str) -> tuple[Any, list[Finding]]:
     """The plugin object, or None with the finding that says why it is not loaded."""
-    from .plugins import get_plugin_manager, list_plugins
+    from .plugins import close_hint, get_plugin_manager, list_plugins
 
     plugin = get_plugin_manager().get_plugin(name)
     if plugin is not None:
@@ -68,22 +67,19 @@ def _loaded(name: str) -> tuple[Any, list[Finding]]:
         why = Message("check.not_loaded", name=name, reason=rows[name]["reason"])
     else:
         known = ", ".join(sorted(rows))
-        close = difflib.get_close_matches(name, sorted(rows), n=1)
-        hint = Message("plugin.problem.close", close=close[0]) if close else ""
-        why = Message("check.not_installed", name=name, close=hint, known=known)
+        why = Message("check.not_installed", name=name, close=close_hint(name, rows), known=known)
     return None, [Finding(PROBLEM, why)]
 
 
 def _hooks(name: str, plugin: Any) -> list[Finding]:
-    from .plugins import list_plugins
+    from .plugins import close_hint, list_plugins
 
     known = _hook_names()
     used = next(row["hooks"] for row in list_plugins() if row["name"] == name)
     findings = []
     for hook in used:
         if hook not in known:
-            close = difflib.get_close_matches(hook, sorted(known), n=1)
-            hint = Message("plugin.problem.close", close=close[0]) if close else ""
+            hint = close_hint(hook, known)
             findings.append(Finding(PROBLEM, Message("check.unknown_hook", hook=hook, close=hint)))
     unmarked = sorted(
         attr

@@ -225,7 +225,7 @@ def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
             "plugin.problem.unknown_name",
             env=env,
             value=value,
-            close=_close(value, known),
+            close=close_hint(value, known),
             known=known_names,
         )
         _record(PluginFailure(value, message, setting=env))
@@ -542,7 +542,7 @@ def _file_models(files: list[Path]) -> list[tuple[Path, Any]]:
     return models
 
 
-def _close(value: str, known: set[str] | list[str]) -> Message | str:
+def close_hint(value: str, known: set[str] | list[str]) -> Message | str:
     """ " (did you mean 'x'?)" for the known name closest to ``value``, if one is close."""
     close = difflib.get_close_matches(value, sorted(known), n=1)
     return Message("plugin.problem.close", close=close[0]) if close else ""
@@ -569,7 +569,7 @@ def _replacements(registered: set[str]) -> dict[str, str]:
             _record(PluginFailure(value, message, setting=source))
             continue
         if model_key(model) not in registered:
-            close = _close(model_key(model), registered)
+            close = close_hint(model_key(model), registered)
             message = Message(
                 "plugin.problem.replace_no_model", env=source, model=model, close=close
             )
@@ -636,7 +636,7 @@ def _decide(
     if wanted is not None and wanted in by_source:
         return wanted, by_source[wanted]
     if wanted is not None:
-        close = _close(wanted, {s for s, _ in candidates if isinstance(s, str)})
+        close = close_hint(wanted, {s for s, _ in candidates if isinstance(s, str)})
         message = Message(
             "plugin.problem.replace_unused", env=REPLACE_ENV, model=key, plugin=wanted, close=close
         )
