@@ -170,8 +170,9 @@ def plugins(lang: str, fmt: str) -> None:
             }
         )
     click.echo(table(listed, t))
+    failures = plugin_failures()
     failed = [f["text"] for r in rows for f in r["failures"] if f["kind"] != "load"]
-    failed += [f.describe(lang) for f in plugin_failures() if f.kind in ("setting", "file")]
+    failed += [f.describe(lang) for f in failures if f.kind in ("setting", "file")]
     swaps = [
         t("cli.plugins.replaced", model=swap["model"], by=swap["by"], env=REPLACE_ENV)
         for r in rows
@@ -182,7 +183,7 @@ def plugins(lang: str, fmt: str) -> None:
             click.echo("\n" + t(heading))
             click.echo("\n".join(f"  {line}" for line in lines))
     click.echo("\n" + t("cli.plugins.hint"))
-    shown(plugin_failures())  # listed here: not again as warnings
+    shown(failures)  # listed here: not again as warnings
 
 
 @cli.command()
