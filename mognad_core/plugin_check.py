@@ -143,7 +143,7 @@ def _model_texts(model: Any) -> list[Finding]:
     return findings
 
 
-def _samples(name: str, models: list[Any]) -> tuple[dict[str, Any], list[Finding]]:
+def _samples(name: str) -> tuple[dict[str, Any], list[Finding]]:
     """The plugin's sample files (each exists), and the first response sample of each of its
     models by model key."""
     from .plugins import get_samples, model_key
@@ -220,7 +220,7 @@ def check_plugin(name: str) -> list[Finding]:
         findings += found
         for model in models:
             findings += _model_texts(model)
-        samples, found = _samples(name, models)
+        samples, found = _samples(name)
         findings += found
         for model in models:
             findings += _scores(name, model, samples.get(model_key(model.name)))
