@@ -1430,16 +1430,16 @@ def _uses_top_value(values: np.ndarray, top: float) -> bool:
 def _note_on_top_value(values: np.ndarray, model: MaturityModel) -> list[Message]:
     """A note when many respondents answered and none used the scale's top value, naming the
     installed models with the same statements and a shorter scale that every answer fits.
-    The cheap question first: is the top value used (nearly every file answers it from its
-    first rows); then whether there is such a model (which builds every installed model:
-    plugins.BuiltinModel)."""
+    The cheap questions first: is the top value used (nearly every file answers it from its
+    first rows), are there enough respondents; then whether there is such a model (which
+    builds every installed model: plugins.BuiltinModel)."""
     if not values.size or _uses_top_value(values, model.scale.max):
-        return []
-    shorter = [m for m in _same_statements(model) if m.scale.max < model.scale.max]
-    if not shorter:
         return []
     respondents = int((~np.isnan(values)).any(axis=1).sum())
     if respondents < SCALE_NOTE_MIN_RESPONDENTS:
+        return []
+    shorter = [m for m in _same_statements(model) if m.scale.max < model.scale.max]
+    if not shorter:
         return []
     low, top = float(np.nanmin(values)), float(np.nanmax(values))
     fits = [m for m in shorter if m.scale.min <= low and top <= m.scale.max]
