@@ -1401,7 +1401,7 @@ def _sections(wb: Workbook, data: ReportData) -> list[Worksheet]:
     title, the notice when the protection is off, the section's lines, its table (a frozen
     header with a filter; a percent column as ``43,1 %``) and its notes, printed as every
     sheet is."""
-    sections = list(getattr(data, "sections", None) or [])
+    sections = data.sections
     if not sections:
         return []
     names = sheet_names(sections, wb.sheetnames)

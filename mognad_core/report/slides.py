@@ -1483,7 +1483,7 @@ def _section_slides(deck: Deck) -> None:
     section's lines, then its table continued on as many slides as it needs (one set of
     slides per value of ``slide_per``); every line and row in the speaker notes."""
     d = deck.data
-    for section in list(getattr(d, "sections", None) or []):
+    for section in d.sections:
         cols = [j for j, c in enumerate(section.columns) if c != section.slide_per]
         if section.slide_per is None:
             parts: list[tuple[str, list[list[Any]]]] = [(section.title, section.rows)]
