@@ -180,6 +180,7 @@ class Sample:
 _pm: pluggy.PluginManager | None = None
 _failures: list[PluginFailure] = []
 _distributions: dict[str, str] = {}  # plugin name -> "distribution version"
+_dist_names: dict[Any, str] = {}  # a distribution -> "distribution version", while loading
 _skipped: dict[str, Message] = {}  # plugin name -> why it was not loaded (blocked, not allowed)
 #: The plugin whose hook implementation is running (for the ``register`` callbacks).
 _calling: contextvars.ContextVar[str | None] = contextvars.ContextVar("mognad_plugin", default=None)
@@ -233,13 +234,21 @@ def _check_names(env: str, named: set[str] | None, known: set[str]) -> None:
 
 def _dist_name(ep: metadata.EntryPoint | None) -> str | None:
     dist = getattr(ep, "dist", None)
-    return None if dist is None else f"{dist.name} {dist.version}"
+    if dist is None:
+        return None
+    # dist.name and dist.version each parse the whole METADATA file (the README too): once
+    # per distribution while the plugins load (:func:`_entry_points`), not twice per entry point
+    if dist not in _dist_names:
+        meta = dist.metadata
+        _dist_names[dist] = f"{meta['Name']} {meta['Version']}"
+    return _dist_names[dist]
 
 
 def _entry_points() -> dict[str, metadata.EntryPoint]:
     """The ``mognad`` entry points by name. A name that two installed packages declare is
     loaded from the first only; the other is reported, naming both packages."""
     found: dict[str, metadata.EntryPoint] = {}
+    _dist_names.clear()
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         first = found.setdefault(ep.name, ep)
         if first is not ep and _dist_name(first) != _dist_name(ep):

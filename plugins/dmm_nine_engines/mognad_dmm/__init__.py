@@ -112,7 +112,7 @@ def resolve_named_target(model, value, result):
     (a user's copy of a DMM file), never about another plugin's model; of the models no plugin
     registered, only those declaring the DMM settings are answered.
     """
-    from .settings import is_dmm_model
+    from .kind import is_dmm_model  # settings.py builds pydantic classes
 
     if not is_dmm_model(model) or not isinstance(value, str) or not value.strip():
         return None
@@ -153,7 +153,7 @@ def register_samples(register):
 
 @hookimpl
 def model_insights(model, result, context):
-    from .settings import is_dmm_model
+    from .kind import is_dmm_model  # settings.py builds pydantic classes
 
     if not is_dmm_model(model):
         return None

@@ -14,8 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from mognad_core import Dimension, Level, MaturityModel, ModelError, texts
 from mognad_core.schema import normalize_token
 
-#: Model names the plugin always answers for.
-DMM_MODEL_NAMES = ("dmm", "dmm-original")
+from .kind import DMM_MODEL_NAMES, is_dmm_model  # noqa: F401  (here as before)
 
 
 class RelationLabel(BaseModel):
@@ -85,17 +84,6 @@ def _get(meta: Any, path: tuple[str, ...]) -> Any:
             return None
         node = node[key]
     return node
-
-
-def is_dmm_model(model: MaturityModel) -> bool:
-    """True for the built-in DMM models and any model declaring the DMM analysis settings.
-
-    A model "declares the DMM settings" when it has levels and ``meta.analysis.weak_engines``.
-    """
-    if model.name in DMM_MODEL_NAMES:
-        return True
-    analysis = model.meta.get("analysis") if isinstance(model.meta, dict) else None
-    return bool(model.levels) and isinstance(analysis, dict) and "weak_engines" in analysis
 
 
 def settings_for(model: MaturityModel) -> Settings:
