@@ -667,12 +667,22 @@ def _mognad() -> list[str]:
 
 def processes(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     """The best of ``repeat`` wall times (seconds) of each command, each in a new process; the
-    commands take turns, so that a busy moment of a shared machine hits them alike."""
+    commands take turns, so that a busy moment of a shared machine hits them alike.
+
+    Every command runs once first, untimed, writing its bytecode to a folder of its own
+    (``PYTHONPYCACHEPREFIX``), and is then timed reading it, as an installed mognad reads what
+    pip compiled. Without that, under ``PYTHONDONTWRITEBYTECODE`` (set in some development
+    shells) every module edited since its .pyc was written would be compiled again in every
+    run, and the times would depend on which files had been edited."""
     times = {name: float("inf") for name in commands}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "mognad-benchmark-pycache")
+    for command in commands.values():
+        subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
     for _ in range(max(repeat, 1)):
         for name, command in commands.items():
             start = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, cwd=ROOT)
+            done = subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
             elapsed = time.perf_counter() - start
             assert done.returncode == 0, (command, done.stderr.decode(errors="replace"))
             times[name] = min(times[name], elapsed)
