@@ -61,6 +61,11 @@ def test_score_still_runs_after_a_light_start():
     text, loaded = _run_cli(["score", str(sample), "-m", "dimios", "-f", "json"])
     assert json.loads(text)["overall"] == pytest.approx(mognad_core.score(sample, "dimios").overall)
     assert "pandas" in loaded
+    # issue 18: what a score does not need. The t quantile comes from t_table, the model from
+    # its twin (model.yaml.json), and the DMM plugin asks mognad_dmm.kind whether the model is
+    # its own (settings.py builds pydantic classes)
+    assert "mognad_dimios.insights" in loaded and "mognad_dmm.kind" in loaded
+    assert [m for m in ("scipy", "yaml", "mognad_dmm.settings") if m in loaded] == []
 
 
 @pytest.mark.parametrize("package", [mognad_core, mognad_dimios, mognad_dmm])
