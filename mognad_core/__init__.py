@@ -82,7 +82,7 @@ _PUBLIC = {
     "score_responses": ".scoring",
 }
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "WAVE_COLUMNS",

@@ -1699,9 +1699,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- excel lite (mognad excel lite: requirements.txt and main.py for xlwings Lite) --------
     "excel.lite.url_blank": (
         "Ange adressen till mognads wheel-fil utan mellanslag, t.ex. "
-        'https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl (fick "{url}").',
+        'https://intranet.example.se/mognad/mognad-0.2.0-py3-none-any.whl (fick "{url}").',
         "Give the address of the mognad wheel without spaces, e.g. "
-        'https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl (got "{url}").',
+        'https://intranet.example.se/mognad/mognad-0.2.0-py3-none-any.whl (got "{url}").',
     ),
     "excel.lite.not_https": (
         "{url} är ingen https-adress. xlwings Lite hämtar wheel-filen i webbläsaren i Excel och "
@@ -1715,9 +1715,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "excel.lite.no_host": (
         "{url} saknar servernamn. Ange hela adressen, t.ex. "
-        "https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl.",
+        "https://intranet.example.se/mognad/mognad-0.2.0-py3-none-any.whl.",
         "{url} has no server name. Give the whole address, e.g. "
-        "https://intranet.example.se/mognad/mognad-0.1.0-py3-none-any.whl.",
+        "https://intranet.example.se/mognad/mognad-0.2.0-py3-none-any.whl.",
     ),
     "excel.lite.credentials": (
         "Adressen innehåller ett användarnamn eller lösenord för {host}. Den sparas i "
@@ -1729,9 +1729,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "excel.lite.not_wheel": (
         '{url} slutar inte med namnet på en wheel-fil (fick "{name}"). Adressen ska sluta med '
-        "filnamnet som python -m build --wheel skriver, t.ex. mognad-0.1.0-py3-none-any.whl.",
+        "filnamnet som python -m build --wheel skriver, t.ex. mognad-0.2.0-py3-none-any.whl.",
         '{url} does not end in the name of a wheel file (got "{name}"). The address must end in '
-        "the file name python -m build --wheel writes, e.g. mognad-0.1.0-py3-none-any.whl.",
+        "the file name python -m build --wheel writes, e.g. mognad-0.2.0-py3-none-any.whl.",
     ),
     "excel.lite.not_mognad": (
         "{name} är en wheel-fil för {project}, inte för mognad.",

@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/check_wheel.py                 # build, install, check (CI runs this)
     .venv/bin/python scripts/check_wheel.py --no-isolation  # build with this venv's setuptools
-    .venv/bin/python scripts/check_wheel.py --wheel dist/mognad-0.1.0-py3-none-any.whl
+    .venv/bin/python scripts/check_wheel.py --wheel dist/mognad-0.2.0-py3-none-any.whl
     .venv/bin/python scripts/check_wheel.py --keep /tmp/wheelcheck   # leave the work folder
 
 1. ``python -m build --wheel`` on a copy of the files git knows (tracked, and new files not

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -273,7 +275,9 @@ def test_plugins_lists_hooks(run_cli):
 
 def test_version(run_cli):
     out = run_cli("--version")
-    assert out.exit_code == 0 and "0.1.0" in out.stdout
+    assert out.exit_code == 0 and out.stdout.strip() == f"mognad, version {mognad.__version__}"
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    assert mognad.__version__ == pyproject["project"]["version"]
 
 
 def test_score_from_python_equals_score_from_dataframe(tiny_model, tiny_frame, tmp_path):
