@@ -436,7 +436,11 @@ SIX_AFTER = wave(
 def test_intervals_need_twice_the_minimum_size_in_each_wave(tiny_model):
     """min_size 3: an interval needs 6 answers in each wave; 6 and 6 have one, 6 and 5 not.
     b3, with 2 answers after, is hidden in both waves and named as hidden, not as missing."""
-    r = mognad.compare(SIX_BEFORE, SIX_AFTER, model=tiny_model, min_size=3, n_boot=200)
+    # the figures below were worked out on mognad 0.1.0's multinomial draws (the default
+    # draws are checked in test_compare_bootstrap_identical.py)
+    r = mognad.compare(
+        SIX_BEFORE, SIX_AFTER, model=tiny_model, min_size=3, n_boot=200, resampling="multinomial"
+    )
     got = {x.id: (x.change, x.ci_low, x.ci_high, x.significant_raw, x.method) for x in r.rows}
     assert got == {
         "overall": (0.174, 0.08, 0.275, True, "bootstrap"),
@@ -666,17 +670,17 @@ def test_a_statement_answered_in_one_wave_only_is_named_not_compared(tiny_model)
 
 def test_a_bootstrap_interval_needs_90_percent_of_the_replicates(tiny_model):
     """After, only 2 of 10 respondents answered b1 (B's only answered statement): a replicate
-    that draws neither has no B score. With 100 replicates, seed 15 leaves exactly 90 with a
-    change of B (an interval), seed 8 leaves 89 (none)."""
+    that draws neither has no B score. With 100 replicates, seed 1 leaves exactly 90 with a
+    change of B (an interval), seed 4 leaves 89 (none)."""
     before = wave([3] * 10, [3] * 10, [2, 4, 3, 3, 2, 4, 3, 3, 2, 4], [None] * 10)
     after = wave([4] * 10, [3] * 10, [3, 5] + [None] * 8, [None] * 10)
-    at = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=15)
+    at = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=1)
     b = at.dimensions[1]
     assert (b.id, b.change, b.method, b.significant) == ("B", 0.25, "bootstrap", False)
-    assert (b.ci_low, b.ci_high) == (pytest.approx(-0.094375), pytest.approx(0.6))
+    assert (b.ci_low, b.ci_high) == (pytest.approx(-0.1), pytest.approx(0.575))
     with warnings.catch_warnings():  # replicates without a B score: no numpy warning shown
         warnings.simplefilter("error")
-        below = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=8)
+        below = mognad.compare(before, after, model=tiny_model, min_size=1, n_boot=100, seed=4)
     b = below.dimensions[1]
     assert (b.change, b.ci_low, b.ci_high, b.significant, b.method) == (0.25, None, None, None, "")
     assert below.dimensions[0].method == "bootstrap"  # A: answered by everyone

@@ -1,19 +1,25 @@
-"""The bootstrap of ``compare`` gives the same results as before it was made faster (issue 18).
+"""The bootstrap of ``compare`` gives the results recorded for it, to the last digit.
 
 tests/data/compare_golden.json holds what ``mognad.compare`` returned, and a digest of the
 replicate statement scores ``_boot_scores`` drew, on the bundled samples and on adversarial
 tables (vet ej, blanks, a statement hidden in one wave, a statement with no answers in one
-wave, a reversed statement, resamples in several blocks), recorded with the implementation of
-commit 23660aa before any change. Every figure must be equal to the last digit: the same seed
-gives the same intervals, p-values and Holm decisions.
+wave, a reversed statement, resamples in several blocks), for each way of resampling:
 
-The recording was made with numpy 2.4.6. numpy keeps ``Generator`` streams stable within a
-version but may change a distribution's algorithm in a new one (its policy, NEP 19): if this
-fails after a numpy upgrade and nothing else changed, that is the cause (say so in the commit).
+* ``multinomial``: recorded with the implementation of commit 23660aa (mognad 0.1) before any
+  change for speed, and never recorded again: ``resampling="multinomial"`` must go on giving
+  exactly the results published with mognad 0.1.
+* ``index`` (the default since issue 18: respondent numbers drawn with ``rng.integers``, four
+  times faster): recorded when it was introduced. Its replicates are also checked against a
+  plain reference below (the mean of the drawn respondents' answers).
 
-Record again only on purpose (a deliberate change of results)::
+The same seed gives the same intervals, p-values and Holm decisions. The recordings were made
+with numpy 2.4.6. numpy keeps ``Generator`` streams stable within a version but may change a
+distribution's algorithm in a new one (its policy, NEP 19): if this fails after a numpy upgrade
+and nothing else changed, that is the cause (say so in the commit).
 
-    .venv/bin/python tests/test_compare_bootstrap_identical.py --record
+Record again only on purpose (a deliberate change of results), one way at a time::
+
+    .venv/bin/python tests/test_compare_bootstrap_identical.py --record index
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -102,13 +109,19 @@ def boot_cases() -> dict:
     }
 
 
-def outcome(before, after, kwargs) -> dict:
-    result = mognad.compare(before, after, **kwargs)
-    return json.loads(json.dumps(result.model_dump(mode="json")))
+WAYS = ["index", "multinomial"]
 
 
-def digest(rs, n_boot: int, seed: int) -> str:
-    boot = _boot_scores(rs, n_boot, np.random.default_rng(seed))
+def outcome(before, after, kwargs, resampling: str) -> dict:
+    result = mognad.compare(before, after, resampling=resampling, **kwargs)
+    assert result.resampling == resampling
+    dumped = json.loads(json.dumps(result.model_dump(mode="json")))
+    del dumped["resampling"]  # not a field when the multinomial results were recorded
+    return dumped
+
+
+def digest(rs, n_boot: int, seed: int, resampling: str) -> str:
+    boot = _boot_scores(rs, n_boot, np.random.default_rng(seed), resampling)
     return f"{boot.shape} " + hashlib.sha256(np.ascontiguousarray(boot).tobytes()).hexdigest()
 
 
@@ -128,11 +141,12 @@ CASES = [
 BOOT_CASES = ["dimios_3000", "dimios_20000_three_blocks", "sample_2025"]
 
 
+@pytest.mark.parametrize("resampling", WAYS)
 @pytest.mark.parametrize("name", CASES)
-def test_compare_results_are_those_recorded(golden, name):
+def test_compare_results_are_those_recorded(golden, name, resampling):
     before, after, kwargs = cases()[name]
-    got = outcome(before, after, kwargs)
-    want = golden["compare"][name]
+    got = outcome(before, after, kwargs, resampling)
+    want = golden[resampling]["compare"][name]
     assert got == want
     # the recorded cases do exercise what they are for: intervals, decisions, hidden rows
     rows = [want["overall"], *want["dimensions"], *want["statements"]]
@@ -140,27 +154,95 @@ def test_compare_results_are_those_recorded(golden, name):
     assert any(r["significant"] is not None for r in rows)
 
 
-def test_adversarial_case_has_hidden_and_uncompared_statements(golden):
-    want = golden["compare"]["dimios_adversarial"]
+@pytest.mark.parametrize("resampling", WAYS)
+def test_adversarial_case_has_hidden_and_uncompared_statements(golden, resampling):
+    want = golden[resampling]["compare"]["dimios_adversarial"]
     by_id = {r["id"]: r for r in want["statements"]}
     assert by_id["f32"]["change"] is None and by_id["f13"]["change"] is None
     assert by_id["f21"]["change"] is None and by_id["f11"]["ci_low"] is not None
 
 
+@pytest.mark.parametrize("resampling", WAYS)
 @pytest.mark.parametrize("name", BOOT_CASES)
-def test_bootstrap_replicates_are_those_recorded(golden, name):
+def test_bootstrap_replicates_are_those_recorded(golden, name, resampling):
     rs, n_boot, seed = boot_cases()[name]
-    assert digest(rs, n_boot, seed) == golden["boot"][name]
+    assert digest(rs, n_boot, seed, resampling) == golden[resampling]["boot"][name]
 
 
-def record() -> None:
+def test_the_two_ways_differ_only_in_their_draws(golden):
+    """Other numbers, the same statistics: the samples' overall change and its interval agree
+    to about a hundredth between the two ways (2,000 resamples each)."""
+    a, b = golden["index"]["compare"]["samples"], golden["multinomial"]["compare"]["samples"]
+    assert a != b
+    assert a["overall"]["change"] == b["overall"]["change"]  # not from the bootstrap
+    for end in ("ci_low", "ci_high"):
+        assert abs(a["overall"][end] - b["overall"][end]) < 0.01
+
+
+def reference(rs, n_boot: int, seed: int, block: int) -> np.ndarray:
+    """Replicate r scores the respondents ``rng.integers(0, n, n)`` drew for it (blocks of
+    resamples drawn one after the other), as np.nanmean of their answers, reversed statements
+    turned, on the 0-1 scale."""
+    model, n = rs.model, rs.n
+    rng = np.random.default_rng(seed)
+    drawn = np.vstack(
+        [rng.integers(0, n, size=(min(block, n_boot - s), n)) for s in range(0, n_boot, block)]
+    )
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a statement nobody answered
+        mean = np.nanmean(rs.values[drawn], axis=1)
+    lo, hi = float(model.scale.min), float(model.scale.max)
+    reverse = np.array([s.reverse for s in model.statements])
+    return (np.where(reverse, lo + hi - mean, mean) - lo) / (hi - lo)
+
+
+@pytest.mark.parametrize("n, n_boot", [(7, 300), (400, 1000), (3000, 150)])
+def test_index_replicates_are_means_of_the_drawn_respondents(n, n_boot, monkeypatch):
+    """Against the plain reference, in small blocks so that several are drawn."""
+    monkeypatch.setattr(sys.modules[_boot_scores.__module__], "_BLOCK_CELLS", 50_000)
+    dimios = mognad.get_model("dimios")
+    rs = mognad.prepare(adversarial(dimios, n, 8, hide="f13", empty="f21"), dimios)
+    got = _boot_scores(rs, n_boot, np.random.default_rng(3))
+    want = reference(rs, n_boot, 3, max(1, 50_000 // n))
+    assert got.shape == want.shape == (n_boot, len(dimios.statements))
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, equal_nan=True)
+    assert np.isnan(got).any() and not np.isnan(got).all()
+
+
+@pytest.mark.parametrize(
+    "shift, scale, dtype",
+    [(0.0, 1.0, np.float32), (0.25, 1.0, np.float64), (0.0, 3000.0, np.float64)],
+)
+def test_whole_answers_are_summed_in_float32_others_in_float64(shift, scale, dtype):
+    """Whole answers whose sums stay below 2**24 take the fast float32 product, which adds them
+    exactly; quarter answers, or sums up to 2,000 x 15,000 (above 2**24), take float64. Either
+    way the replicates are the reference's."""
+    from mognad_core.analysis.compare import _exact_dtype
+
+    dimios = mognad.get_model("dimios")
+    rs = mognad.prepare(adversarial(dimios, 2000, 9, hide="f13", empty="f21"), dimios)
+    rs.values = rs.values * scale + shift
+    valid = ~np.isnan(rs.values)
+    assert _exact_dtype(np.where(valid, rs.values, 0.0), rs.n) is dtype
+    got = _boot_scores(rs, 200, np.random.default_rng(4))
+    want = reference(rs, 200, 4, max(1, 4_000_000 // rs.n))
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, equal_nan=True)
+
+
+def test_an_unknown_resampling_is_refused():
+    with pytest.raises(mognad.MognadError, match="'index', 'multinomial'"):
+        mognad.compare(DIMIOS_2024, DIMIOS_2025, resampling="bincount")
+
+
+def record(resampling: str) -> None:
     assert list(cases()) == CASES and list(boot_cases()) == BOOT_CASES
-    data = {
-        "compare": {name: outcome(*case) for name, case in cases().items()},
-        "boot": {name: digest(*case) for name, case in boot_cases().items()},
+    data = json.loads(GOLDEN.read_text(encoding="utf-8")) if GOLDEN.exists() else {}
+    data[resampling] = {
+        "compare": {name: outcome(*case, resampling) for name, case in cases().items()},
+        "boot": {name: digest(*case, resampling) for name, case in boot_cases().items()},
     }
     GOLDEN.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
-    record()
+if __name__ == "__main__" and sys.argv[1:2] == ["--record"] and sys.argv[2:] in (["index"],):
+    record(sys.argv[2])

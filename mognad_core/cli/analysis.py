@@ -171,6 +171,13 @@ def priorities_cmd(
 )
 @click.option("--seed", type=int, default=2025, show_default=True, help="Bootstrap seed.")
 @click.option(
+    "--resampling",
+    type=click.Choice(["index", "multinomial"]),
+    default="index",
+    show_default=True,
+    help="How the bootstrap draws: multinomial reproduces results of mognad 0.1.0 (4x slower).",
+)
+@click.option(
     "--statements/--no-statements",
     default=True,
     show_default=True,
@@ -189,6 +196,7 @@ def compare_cmd(
     waves,
     n_boot,
     seed,
+    resampling,
     statements,
     model,
     sheet,
@@ -211,7 +219,9 @@ def compare_cmd(
             raise MognadError(Message("error.compare_one_file"))
         before = read_input(files[0], model, sheet, mapping, where)
         after = read_input(files[1], model, sheet, mapping, where)
-        result = compare(before, after, n_boot=n_boot, seed=seed, lang=lang, min_size=pol)
+        result = compare(
+            before, after, n_boot=n_boot, seed=seed, resampling=resampling, lang=lang, min_size=pol
+        )
         heading = ""
     else:
         rs = read_input(files[0], model, sheet, mapping, where)
@@ -221,7 +231,14 @@ def compare_cmd(
             if len(wave_pair) != 2 or not all(wave_pair):
                 raise MognadError(Message("error.compare_waves_option", waves=repr(waves)))
         result = compare_waves(
-            rs, column, wave_pair, n_boot=n_boot, seed=seed, lang=lang, min_size=pol
+            rs,
+            column,
+            wave_pair,
+            n_boot=n_boot,
+            seed=seed,
+            resampling=resampling,
+            lang=lang,
+            min_size=pol,
         )
         heading = header(rs, where, lang)
     emit(result, fmt, lambda: render_compare(result, heading, statements, lang), pol, lang)
