@@ -282,6 +282,21 @@ def test_docs_error_example_is_real(run_cli, tmp_path):
     assert out.stderr.strip() == shown
 
 
+@pytest.mark.parametrize("resampling", ["index", "multinomial"])
+def test_compare_resampling_option_is_the_library_s(run_cli, resampling):
+    """--resampling multinomial reproduces mognad 0.1.0's bootstrap; both ways print what
+    mognad.compare returns for them, and they differ."""
+    args = ["compare", DIMIOS_2024, DIMIOS_2025, "--boot", "300", "-f", "json"]
+    got = json.loads(ok(run_cli(*args, "--resampling", resampling)).stdout)
+    want = mognad.compare(DIMIOS_2024, DIMIOS_2025, n_boot=300, resampling=resampling)
+    assert got["resampling"] == resampling
+    assert got["overall"] == json.loads(want.overall.model_dump_json())
+    other = "multinomial" if resampling == "index" else "index"
+    assert got["overall"] != json.loads(ok(run_cli(*args, "--resampling", other)).stdout)["overall"]
+    bad = run_cli(*args, "--resampling", "bincount")
+    assert bad.exit_code == 2 and "bincount" in bad.stderr
+
+
 def test_analyses_note_pooled_waves_but_compare_does_not(run_cli):
     note = 'Svaren är från 2 mätomgångar i kolumnen "år" (2024, 2025) och räknas ihop här'
     for command in (["priorities"], ["gap", "--target", "55%"], ["reliability"]):
