@@ -35,21 +35,22 @@ All of these are :func:`plugin_failures`, listed by ``mognad plugins`` and ``MOG
 from __future__ import annotations
 
 import contextvars
-import difflib
 import importlib
 import os
 import traceback
 import warnings
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import hookspecs
+from . import entry_points, hookspecs
 from .errors import ModelError, MognadError
 from .texts import CATALOGUE, Message, check_lang, text
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
@@ -179,7 +180,8 @@ class Sample:
 
 _pm: pluggy.PluginManager | None = None
 _failures: list[PluginFailure] = []
-_distributions: dict[str, str] = {}  # plugin name -> "distribution version"
+_distributions: dict[str, str | None] = {}  # plugin name -> "distribution version"
+_entry_eps: dict[str, Any] = {}  # plugin name -> its entry point (its distribution read lazily)
 _dist_names: dict[Any, str] = {}  # a distribution -> "distribution version", while loading
 _skipped: dict[str, Message] = {}  # plugin name -> why it was not loaded (blocked, not allowed)
 #: The plugin whose hook implementation is running (for the ``register`` callbacks).
@@ -244,12 +246,27 @@ def _dist_name(ep: metadata.EntryPoint | None) -> str | None:
     return _dist_names[dist]
 
 
+def _distribution_of(name: str) -> str | None:
+    """The "distribution version" of the plugin ``name``'s entry point (None: not an installed
+    entry point); its METADATA read when first asked for (``mognad plugins``), not by every
+    command."""
+    if name not in _distributions and name in _entry_eps:
+        found = _dist_name(_entry_eps[name])
+        _distributions[name] = None if found is None else str(found)
+    return _distributions.get(name)
+
+
 def _entry_points() -> dict[str, metadata.EntryPoint]:
     """The ``mognad`` entry points by name. A name that two installed packages declare is
     loaded from the first only; the other is reported, naming both packages."""
     found: dict[str, metadata.EntryPoint] = {}
     _dist_names.clear()
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    eps = entry_points.select(ENTRY_POINT_GROUP)  # ~10 ms sooner than importlib.metadata
+    if eps is None:  # a path entry or finder only importlib.metadata reads
+        from importlib import metadata
+
+        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    for ep in eps:
         first = found.setdefault(ep.name, ep)
         if first is not ep and _dist_name(first) != _dist_name(ep):
             message = Message(
@@ -305,9 +322,7 @@ def _build() -> pluggy.PluginManager:
     eps = _entry_points()
     _check_names(BLOCK_ENV, blocked, set(eps) | set(BUILTIN_PLUGINS))
     _check_names(ALLOW_ENV, allowed, set(eps) | set(BUILTIN_PLUGINS))
-    for name, ep in eps.items():  # shown by mognad plugins, loaded or not
-        if _dist_name(ep) is not None:
-            _distributions[name] = str(_dist_name(ep))
+    _entry_eps.update(eps)  # their distributions are shown by mognad plugins, loaded or not
     for name in sorted(blocked & _ESSENTIAL):
         message = Message("plugin.problem.essential", env=BLOCK_ENV, value=name)
         _record(PluginFailure(name, message, setting=BLOCK_ENV))
@@ -345,6 +360,7 @@ def reset_plugins() -> None:
     _pm = None
     _failures.clear()
     _distributions.clear()
+    _entry_eps.clear()
     _skipped.clear()
 
 
@@ -553,6 +569,8 @@ def _file_models(files: list[Path]) -> list[tuple[Path, Any]]:
 
 def close_hint(value: str, known: set[str] | list[str]) -> Message | str:
     """ " (did you mean 'x'?)" for the known name closest to ``value``, if one is close."""
+    import difflib  # only for a name that is not known
+
     close = difflib.get_close_matches(value, sorted(known), n=1)
     return Message("plugin.problem.close", close=close[0]) if close else ""
 
@@ -803,6 +821,8 @@ def get_model(name: str):
         return models[key][0]
     names = sorted(model.name for model, _ in models.values())
     known = ", ".join(names) or Message("error.none")
+    import difflib  # only for a name that is not known
+
     close = difflib.get_close_matches(key, list(models), n=1)
     if close:
         suggestion = models[close[0]][0].name
@@ -914,7 +934,7 @@ def list_plugins(lang: str = "sv") -> list[dict[str, Any]]:
                 "module": getattr(plugin, "__name__", type(plugin).__name__),
                 "hooks": hooks,
                 "builtin": name in BUILTIN_PLUGINS,
-                "distribution": _distributions.get(name),
+                "distribution": _distribution_of(name),
                 "loaded": True,
                 "status": "loaded",
                 "reason": None,
@@ -934,7 +954,7 @@ def list_plugins(lang: str = "sv") -> list[dict[str, Any]]:
                 "module": None,
                 "hooks": [],
                 "builtin": name in BUILTIN_PLUGINS,
-                "distribution": _distributions.get(name),
+                "distribution": _distribution_of(name),
                 "loaded": False,
                 "status": "skipped",
                 "reason": reason.text(lang),

@@ -15,7 +15,6 @@ A setting's value comes from, first to last:
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ def _config() -> tuple[dict[str, Any], Path | None]:
     path = config_path()
     if path is None:
         return {}, None
+    import tomllib  # only when there is a mognad.toml (most commands have none)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
