@@ -31,7 +31,9 @@ The benchmarks:
   cannot do without: ``mognad --help`` against ``import json``, ``mognad score`` of the
   240-row DiMiOS sample CSV against ``import pandas``, ``mognad report`` of the DiMiOS sample
   workbook with ``--compare år --groups förvaltning`` against ``import pandas, openpyxl``.
-  The commands take turns, best of several.
+  The commands take turns, best of several. ``cli-report`` adds a growth table: the same
+  report of two waves of 240 to 25,000 respondents each (made by ``make_responses``, once, in
+  ``.cache/``).
 """
 
 from __future__ import annotations
@@ -757,6 +759,46 @@ def run_cli_report(sizes: Sizes) -> None:
     info(f"wrote {', '.join(written)} each time")
 
 
+#: respondents per wave in the report growth table (two waves, 2024 and 2025)
+REPORT_GROWTH = {"full": (240, 2_500, 25_000), "quick": (100, 400)}
+
+
+def report_responses(per_wave: int) -> Path:
+    """Two waves of DiMiOS answers with förvaltning and roll (mognad.make_responses, seeded),
+    as a CSV in the cache folder, made once."""
+    from mognad_core.sample_data import make_responses, write_csv
+
+    path = CACHE / f"report_{per_wave}x2.csv"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        frame = make_responses("dimios", per_wave, SEED, groups=6, roles=True, waves=[2024, 2025])
+        write_csv(frame, path)
+    return path
+
+
+def run_report_growth(sizes: Sizes) -> None:
+    """How a whole ``mognad report`` (workbook and deck, --compare år --groups förvaltning)
+    grows with respondents: new processes, start-up included."""
+    per_wave = REPORT_GROWTH["quick" if sizes is QUICK else "full"]
+    print()
+    print(f"How report time grows (whole mognad report process, --compare år --groups "
+          f"förvaltning; two waves; best of {sizes.repeat_slow + 1})")  # fmt: skip
+    print(f"  {'respondents':>11} {'file':>8} {'report':>10} {'per 1,000 more':>15}")
+    last = None
+    for n in per_wave:
+        path = report_responses(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            command = [*_mognad(), "report", str(path), "--model", "dimios", "--compare", "år",
+                       "--groups", "förvaltning", "--output", tmp + "/", "--force",
+                       "--no-progress"]  # fmt: skip
+            t = processes({"mognad": command}, sizes.repeat_slow + 1)["mognad"]
+        more = "" if last is None else secs((t - last[1]) / (2 * n - last[0]) * 1000)
+        print(f"  {2 * n:>11,} {path.stat().st_size / 1e6:>6.1f}MB {secs(t):>10} {more:>15}",
+              flush=True)  # fmt: skip
+        last = (2 * n, t)
+    print()
+
+
 # ---- main ----------------------------------------------------------------------------------
 BENCHMARKS = {
     "score": run_score,
@@ -801,6 +843,8 @@ def main(argv: list[str] | None = None) -> int:
             run_growth(sizes)
         if name == "read" and not args.no_growth:
             run_read_growth(sizes)
+        if name == "cli-report" and not args.no_growth:
+            run_report_growth(sizes)
     failed = [r for r in RESULTS if not r.passed]
     print()
     print(f"{len(RESULTS) - len(failed)} of {len(RESULTS)} targets met.")

@@ -45,7 +45,12 @@ def test_quick_run_prints_every_benchmark_with_its_target_and_verdict(tmp_path):
     assert "How scoring time grows" in out and "ns per answer" in out
     assert "they agree with the baseline to" in out
     assert "How reading time grows" in out and "calamine/cell" in out
+    growth = out.split("How report time grows", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split()[0] for line in growth[2:]] == ["200", "800"]  # respondents, two waves
+    assert all(re.search(r"\d s|\d ms", line) for line in growth[2:]), growth
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report_100x2.csv",
+        "report_400x2.csv",
         "responses_2000x30.xlsx",
         "responses_500x30.xlsx",
     ]
