@@ -137,3 +137,26 @@ def test_an_external_plugins_model_by_name_is_built_at_once(register_plugin, tin
     failed = [f for f in plugin_failures() if f.name == "broken-plugin"]
     assert len(failed) == 1 and failed[0].in_hook("register_models")
     assert "ZeroDivisionError" in failed[0].error_text("en")
+
+
+def test_no_cyclic_garbage_collection_while_a_command_runs():
+    """issue 18: the collector went over the imported modules and the data again and again
+    (about a tenth of ``mognad score``); main() turns it off for the command and back on after,
+    and leaves it off when it was off."""
+    sample = mognad_dimios.HERE / "samples" / "dimios_2025.csv"
+    code = (
+        "import gc, io, contextlib\n"
+        "from mognad_core.cli import main\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+        "def run():\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        main(['score', {str(sample)!r}, '-m', 'dimios'])\n"
+        "run()\n"
+        "print(len(runs), gc.isenabled())\n"
+        "gc.disable()\n"
+        "run()\n"
+        "print(gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "True", "False"]

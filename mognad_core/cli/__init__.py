@@ -6,6 +6,7 @@ Bad input prints one paragraph and exits with code 2; ``--debug`` shows the trac
 from __future__ import annotations
 
 import contextvars
+import gc
 import sys
 import warnings
 
@@ -85,8 +86,19 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
     _reported.clear()
-    # in a context of its own: what a command sets for itself (--answers, --lang) ends with it
-    contextvars.copy_context().run(_run, args)
+    # No cyclic garbage collection while a command runs (reference counting frees what it
+    # drops, as always): a command imports pandas, pydantic and its schemas and reads its data,
+    # hundreds of thousands of objects that live until it ends, and the collector went over them
+    # again and again, about a tenth of `mognad score` (issue 18). Its cyclic garbage is small
+    # (a 25,000-row score or the sample report: the same peak memory; docs/performance.md).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # in a context of its own: what a command sets for itself (--answers, --lang) ends with it
+        contextvars.copy_context().run(_run, args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _run(args: list[str]) -> None:
