@@ -40,17 +40,15 @@ import os
 import traceback
 import warnings
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
 
-from . import entry_points, hookspecs
+from . import hookspecs
 from .errors import ModelError, MognadError
 from .texts import CATALOGUE, Message, check_lang, text
-
-if TYPE_CHECKING:
-    from importlib import metadata
 
 ENTRY_POINT_GROUP = "mognad"
 BLOCK_ENV = "MOGNAD_BLOCK_PLUGINS"
@@ -261,12 +259,7 @@ def _entry_points() -> dict[str, metadata.EntryPoint]:
     loaded from the first only; the other is reported, naming both packages."""
     found: dict[str, metadata.EntryPoint] = {}
     _dist_names.clear()
-    eps = entry_points.select(ENTRY_POINT_GROUP)  # ~10 ms sooner than importlib.metadata
-    if eps is None:  # a path entry or finder only importlib.metadata reads
-        from importlib import metadata
-
-        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    for ep in eps:
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         first = found.setdefault(ep.name, ep)
         if first is not ep and _dist_name(first) != _dist_name(ep):
             message = Message(
