@@ -7,6 +7,7 @@ nested categories (any depth), statements at the leaves of each node.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,7 +23,12 @@ _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 def normalize_token(value: str) -> str:
     """Case- and whitespace-insensitive form of a header or answer text, in Unicode NFC form
     ("å" typed on a Mac may be "a" + a combining ring)."""
-    text = str(value)
+    return _normalized(value if type(value) is str else str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    # remembered: a score normalises the same few values (groups, headers) thousands of times
     if not text.isascii():
         text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").replace("’", "'"))
     return re.sub(r"\s+", " ", text.strip().casefold())
