@@ -302,6 +302,9 @@ def test_axes_and_texts_in_english(tiny_model, tiny_result):
 
 def test_the_weak_rule_and_coverage_in_full(tiny_model, tiny_result):
     rows = [["Plan", "klar", "a1", 0, 0, 0], ["Mer", "pågående", "a1; B", 0, 0, 0]]
+    p = mognad.portfolio(initiatives([*rows, ["Tre", "klar", "B1", 0, 0, 0]]), tiny_result,
+                         model=tiny_model)  # fmt: skip
+    assert p.frame().loc["b1", "via_dimension"] == "Mer, Tre"
     p = mognad.portfolio(initiatives(rows), tiny_result, model=tiny_model)
     assert p.weak_rule == "värde under medianen för påståendenas värden (66,7 %)"
     cov = {c.id: c for c in p.coverage}
@@ -348,6 +351,8 @@ def test_no_statement_with_a_score_has_no_median(tiny_model, tiny_frame):
     assert p.weak_rule == "inget påstående har ett värde"
     assert not any(c.weak for c in p.coverage)
     assert all(c.threshold is None for c in p.coverage)
+    english = mognad.portfolio(initiatives(), result, model=tiny_model, lang="en")
+    assert english.weak_rule == "no statement has a score"
 
 
 def test_repeated_names_are_noted_once(tiny_model, tiny_result):
