@@ -592,3 +592,50 @@ def test_finish_words_the_notes_and_the_opt_out_in_the_results_language():
     disclosure.finish(swedish, disclosure.policy(1))
     assert swedish.notes[0].startswith("visas inte av anonymitetsskäl (färre än 5")
     assert swedish.notes[1].startswith("Anonymitetsskydd avstängt (--min-size 1)")
+
+
+# ---- what mutation testing found, the second run (docs/quality.md, disclosure.py) ------------
+def test_a_results_lists_and_dicts_of_figures_are_rounded_by_their_field_name():
+    from pydantic import BaseModel
+
+    class Result(BaseModel):
+        overall: float
+        mean_by_wave: list[float]
+        by_wave: list[float]
+        scores: dict[str, float]
+        sd_before: list[float]
+        label: str
+
+    r = Result(
+        overall=0.123456,
+        mean_by_wave=[3.14159, 2.71828],
+        by_wave=[0.14159, 0.71828],
+        scores={"A": 0.87654, "mean_x": 1.23456},
+        sd_before=[0.98765],
+        label="x",
+    )
+    assert disclosure.round_figures(r, disclosure.policy(5)) is r
+    assert r.model_dump() == {
+        "overall": 0.123,
+        "mean_by_wave": [3.14, 2.72],  # a list's figures take its field's name
+        "by_wave": [0.142, 0.718],
+        "scores": {"A": 0.877, "mean_x": 1.23},  # a dict's keys name its figures
+        "sd_before": [0.99],
+        "label": "x",
+    }
+    unrounded = Result(
+        overall=0.123456, mean_by_wave=[], by_wave=[], scores={}, sd_before=[], label=""
+    )
+    assert disclosure.round_figures(unrounded, disclosure.policy(1)).overall == 0.123456
+
+
+def test_the_hidden_statements_note_names_them_all_in_swedish_unless_asked():
+    pol = disclosure.policy(5)
+    assert disclosure.hidden_note([], pol) == []
+    assert disclosure.hidden_note(["a1", "b3"], pol) == [
+        "2 påstående(n) visas inte (a1, b3): färre än 5 svar i gruppen, eller dolda så att en "
+        "mindre grupp inte kan räknas fram. De ingår inte i dimensionernas och totalens värden här."
+    ]
+    assert disclosure.hidden_note(["a1"], pol, "en")[0].startswith(
+        "1 statement(s) not shown (a1): fewer than 5 answers in this set"
+    )
