@@ -627,6 +627,9 @@ def test_a_results_lists_and_dicts_of_figures_are_rounded_by_their_field_name():
         overall=0.123456, mean_by_wave=[], by_wave=[], scores={}, sd_before=[], label=""
     )
     assert disclosure.round_figures(unrounded, disclosure.policy(1)).overall == 0.123456
+    # a figure or a list of them on its own is a score
+    assert disclosure.round_figures(0.98765, disclosure.policy(5)) == 0.988
+    assert disclosure.round_figures([0.98765, 0.5], disclosure.policy(5)) == [0.988, 0.5]
 
 
 def test_the_hidden_statements_note_names_them_all_in_swedish_unless_asked():
