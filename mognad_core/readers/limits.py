@@ -10,6 +10,7 @@ limit                           environment variable            default
 =============================  ==============================  =========
 size of the file on disk        ``MOGNAD_MAX_FILE_MB``          100 MB
 rows of a sheet or CSV file     ``MOGNAD_MAX_ROWS``             250,000
+cells a sheet spans             ``MOGNAD_MAX_CELLS``            26,000,000
 unpacked size of a workbook     ``MOGNAD_MAX_UNCOMPRESSED_MB``  512 MB
 compression ratio of one part   ``MOGNAD_MAX_COMPRESSION_RATIO``  100
 =============================  ==============================  =========
@@ -24,7 +25,8 @@ a stream and must match its directory entry (a directory that understates a size
 the checksum) and must not declare a document type (``<!DOCTYPE``/``<!ENTITY``, which Excel never
 writes: the door to entity expansion and external entities); then the chosen worksheet is
 streamed once, stopping at the first limit: its ``<dimension>`` (the used range) and its number
-of ``<row>`` elements against ``max_rows``. The same pass collects hidden rows and columns,
+of ``<row>`` elements against ``max_rows``; and the cells it spans against ``max_cells``
+(:func:`check_span`). The same pass collects hidden rows and columns,
 merged cells and the cells formatted as a percentage (their style, from ``xl/styles.xml``), which
 the reader turns into notes or errors.
 """
@@ -53,6 +55,7 @@ PROLOG_BYTES = 65536
 ENV = {
     "max_file_mb": "MOGNAD_MAX_FILE_MB",
     "max_rows": "MOGNAD_MAX_ROWS",
+    "max_cells": "MOGNAD_MAX_CELLS",
     "max_uncompressed_mb": "MOGNAD_MAX_UNCOMPRESSED_MB",
     "max_compression_ratio": "MOGNAD_MAX_COMPRESSION_RATIO",
 }
@@ -64,6 +67,10 @@ class Limits:
 
     max_file_mb: float = 100
     max_rows: int = 250_000
+    #: rows x columns from A1 to the farthest cell: calamine reads a sheet into one dense range
+    #: of that many cells (32 bytes each), however few of them hold anything. 26,000,000 is
+    #: 250,000 rows x 104 columns (A to CZ), about 0.8 GB in calamine.
+    max_cells: int = 26_000_000
     max_uncompressed_mb: float = 512
     max_compression_ratio: float = 100
 
@@ -86,7 +93,7 @@ class Limits:
                     Location(),
                     f"a number such as {getattr(cls, name)} (0 turns the check off)",
                 )
-            values[name] = int(number) if name == "max_rows" else number
+            values[name] = int(number) if name in ("max_rows", "max_cells") else number
         for name, value in changes.items():
             if name not in ENV:
                 raise TypeError(f"unknown limit {name!r}; known: {', '.join(ENV)}")
@@ -497,6 +504,285 @@ def merged_range(ref: str) -> tuple[int, int, int, int]:
     return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
 
 
+# ---- the cells a sheet spans (what calamine allocates) --------------------------------------
+#: the fast check lets through, unlooked at, row numbers below 200,000 (at most six digits, the
+#: first 0 or 1) and columns A to CZ; anything else in a piece of XML gets a closer look
+FAST_ROWS = 199_999
+FAST_COLS = 104
+#: a start tag of a row or a cell, any namespace prefix (calamine reads <x:c> as <c>)
+_SPAN_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")
+_SPAN_R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SPAN_REF = re.compile(rb"([A-Za-z]*)(\d*)")
+#: a cell tag whose first attribute is not r (or that has none)
+_NO_REF = re.compile(rb"[<:]c(?=[\s/>])(?!\s+r\s*=)")
+
+
+def _column_number(letters: bytes) -> int:
+    """b'A' -> 1, b'AD' -> 30, b'XFD' -> 16384 (case as calamine reads it: any)."""
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ch - 64
+    return col
+
+
+def _words_number(value: int):
+    """A whole number as both languages write it: 1 048 576 / 1,048,576."""
+    from ..texts import Words
+
+    return Words(f"{value:,}".replace(",", "\u00a0"), f"{value:,}")
+
+
+@dataclass
+class _Span:
+    """The farthest row and column seen, and where, for one sheet."""
+
+    row: int = 0
+    col: int = 0
+
+
+def _what(ref: str):
+    from ..texts import Message
+
+    if ref.startswith("row:"):
+        return Message("limits.what_row", ref=ref[4:])
+    if ref.startswith("next:"):
+        return Message("limits.what_next", ref=ref[5:])
+    return Message("limits.what_cell", ref=ref)
+
+
+def check_span(span: _Span, limits: Limits, where: Location, ref: str) -> None:
+    """Raise when the farthest row is over ``max_rows`` or rows x columns from A1 is over
+    ``max_cells``; ``ref`` is the reference that was just seen (named in the message)."""
+    from ..errors import column_letter
+    from ..texts import Message
+
+    if _on(limits.max_rows) and span.row > limits.max_rows:
+        raise InputError(
+            Message(
+                "limits.far_row",
+                what=_what(ref),
+                row=_words_number(span.row),
+                limit=_words_number(limits.max_rows),
+            ),
+            where,
+            Message("limits.expected_rows", limit=_words_number(limits.max_rows)),
+        )
+    cells = span.row * span.col
+    if _on(limits.max_cells) and cells > limits.max_cells:
+        raise InputError(
+            Message(
+                "limits.far_cells",
+                what=_what(ref),
+                span=f"A1:{column_letter(span.col - 1)}{span.row}",
+                rows=_words_number(span.row),
+                cols=_words_number(span.col),
+                cells=_words_number(cells),
+                limit=_words_number(limits.max_cells),
+            ),
+            where,
+            Message("limits.expected_cells", limit=_words_number(limits.max_cells)),
+        )
+
+
+def check_dimension_cells(dimension: str, limits: Limits, where: Location) -> None:
+    """The used range (``<dimension ref="A1:XFD250000"/>``) against ``max_cells``, from A1."""
+    from ..texts import Message
+
+    last = dimension.split(":")[-1].replace("$", "")
+    row, col = _cells(last)
+    cells = row * (col + 1)
+    if _on(limits.max_cells) and cells > limits.max_cells:
+        raise InputError(
+            Message(
+                "limits.dimension_cells",
+                dimension=dimension,
+                rows=_words_number(row),
+                cols=_words_number(col + 1),
+                cells=_words_number(cells),
+                limit=_words_number(limits.max_cells),
+            ),
+            where,
+            Message("limits.expected_cells", limit=_words_number(limits.max_cells)),
+        )
+
+
+class _FarCells:
+    """Finds, before calamine or openpyxl sees a sheet, how far its cells reach.
+
+    calamine reads a sheet into one dense range from its first to its last cell, placed by
+    every cell reference (``r="XFD1048576"``) and row number (``<row r="...">``) in the XML; a
+    cell without ``r`` takes the next column, a row without ``r`` the next row. The sheet's
+    ``<dimension>`` is not used, so a sheet of two cells that says ``A1:A2`` may still reach
+    XFD1048576: 17 billion cells, an allocation that aborts the process.
+
+    Every reference must be seen, so the pieces of XML are first searched with numpy (a few
+    passes over the bytes, no Python per cell) for anything that *may* reach far: a row number
+    of 200,000 or more (a quote after six digits, the first 2-9, or after seven digits), a
+    column past CZ (three letters before a digit, or two letters after a quote, the first D-Z),
+    a cell tag not followed by `` r`` (a cell without a reference) and single-quoted
+    attributes. Only such a piece is read exactly (:data:`_SPAN_TAG`); a cell without a
+    reference anywhere makes the whole sheet be read exactly at the end (it needs the position
+    of the cell before it). The pieces seen only by the fast search reach at most row
+    :data:`FAST_ROWS` and column :data:`FAST_COLS`, which is counted as their extent.
+    """
+
+    def __init__(self, limits: Limits, where: Location) -> None:
+        self.limits = limits
+        self.where = where
+        self.span = _Span()
+        self.fast = False  # some piece was let through by the fast search alone
+        self.full = False  # a cell without a reference: read the whole sheet exactly
+        self.on = _on(limits.max_rows) or _on(limits.max_cells)
+        self._buffers: dict[str, object] = {}
+        self.error: InputError | None = None
+
+    # -- the fast search ----------------------------------------------------------------------
+    def _buf(self, name: str, n: int, dtype):
+        import numpy as np
+
+        buf = self._buffers.get(name)
+        if buf is None or buf.size < n:  # type: ignore[attr-defined]
+            buf = np.empty(max(n, CHUNK + CHUNK // 2), dtype)
+            self._buffers[name] = buf
+        return buf[:n]  # type: ignore[index]
+
+    def suspect(self, body: bytes) -> tuple[bool, bool]:
+        """(may reach far, may hold a cell without a reference) for a piece of sheet XML."""
+        import numpy as np
+
+        n = len(body)
+        if n < 16:
+            return (bool(body.strip()), bool(body.strip()))
+        a = np.frombuffer(body, np.uint8)
+        u = np.subtract(a, 48, out=self._buf("u", n, np.uint8))
+        dig = np.less(u, 10, out=self._buf("dig", n, bool))
+        y = np.bitwise_and(u, 14, out=self._buf("y", n, np.uint8))  # a digit 2-9: not 0
+        np.bitwise_and(a, 0xFA, out=u)  # u is free again: " ' # & all become 0x22
+        q = np.equal(u, 0x22, out=self._buf("q", n, bool))
+        let = np.greater_equal(a, 65, out=self._buf("let", n, bool))  # letters (and more)
+        hi = np.greater_equal(a, 68, out=self._buf("hi", n, bool))  # D-Z, a-z (and more)
+        # rows: digits at p-6..p-1 and a quote at p, p-6 a digit 2-9 or p-7 a digit too
+        d2 = np.logical_and(dig[:-1], dig[1:], out=self._buf("d2", n - 1, bool))
+        d4 = np.logical_and(d2[:-2], d2[2:], out=self._buf("d4", n - 3, bool))
+        d6 = np.logical_and(d4[:-2], d2[4:], out=self._buf("d6", n - 5, bool))
+        m = n - 7
+        t = np.logical_or(y[1 : n - 6], dig[:m], out=self._buf("t", m, bool))
+        np.logical_and(t, d6[1 : n - 6], out=t)
+        np.logical_and(t, q[7:], out=t)
+        far = bool(t.any())
+        if not far:
+            # columns: three letters before a digit; or a quote, a letter D-Z, a letter, a digit
+            m = n - 3
+            s = np.logical_and(let[:-1], let[1:], out=self._buf("s", n - 1, bool))
+            x = np.logical_and(s[1 : n - 2], dig[3:], out=self._buf("x", m, bool))
+            t = np.logical_and(hi[1 : n - 2], q[:m], out=self._buf("t", m, bool))
+            np.logical_or(t, s[:m], out=t)
+            np.logical_and(t, x, out=t)
+            far = bool(t.any())
+        # cells without a reference: every "<c" or ":c" must go on " r" (masked: < : > 8)
+        tags = refs = 0
+        for k in (0, 1):
+            v = np.frombuffer(body, "<u2", count=(n - k) // 2, offset=k)
+            tags += int(np.count_nonzero((v & 0xFFF9) == 0x6338))
+        for k in (0, 1, 2, 3):
+            w = np.frombuffer(body, "<u4", count=(n - k) // 4, offset=k)
+            refs += int(np.count_nonzero((w & 0xFFFFFFF9) == 0x72206338))
+        return far, tags != refs
+
+    def check(self, body: bytes) -> None:
+        """One piece of sheet XML that ends between two rows."""
+        if not self.on or self.full or self.error is not None:
+            return
+        far, rless = self.suspect(body)
+        # the fast count also matches <col>, <cfRule>, "8c" in text: look closer
+        if rless and _NO_REF.search(body):
+            self.full = True
+        elif far:
+            try:
+                self.exact(body, whole=False)
+            except InputError as exc:  # raised at the end: a count of rows over the limit,
+                self.error = exc  # found later in the same pass, is said first
+        else:
+            self.fast = True
+
+    # -- the exact reading --------------------------------------------------------------------
+    def exact(self, body: bytes, whole: bool, state: list[int] | None = None) -> None:
+        """Every row and cell tag of ``body``: references placed as calamine places them.
+        ``state`` [row, column] carries the position of the last cell from piece to piece."""
+        span, limits, where = self.span, self.limits, self.where
+        row, col = state if state is not None else (0, 0)
+        for m in _SPAN_TAG.finditer(body):
+            r = _SPAN_R.search(m.group(2))
+            value = (r.group(1) if r.group(1) is not None else r.group(2)) if r else None
+            if m.group(1) == b"row":
+                if value is None:
+                    row += 1
+                elif value.isdigit():
+                    row = int(value)
+                else:
+                    continue  # not a number: calamine refuses the sheet
+                col = 0
+                if row > span.row:
+                    span.row = row
+                    check_span(span, limits, where, f"row:{row}")
+                continue
+            if value is None:
+                if not whole:
+                    continue  # placed by the cell before it: read with the whole sheet
+                col += 1
+                cell_row = max(row, 1)
+                ref = f"next:{_col_letters(col)}{cell_row}"
+            else:
+                parts = _SPAN_REF.fullmatch(value)
+                if parts is None or not parts.group(2):
+                    continue  # not a cell reference: calamine refuses the sheet
+                col = max(_column_number(parts.group(1)), 1)
+                cell_row = int(parts.group(2))
+                ref = value.decode("ascii")
+            grew = False
+            if cell_row > span.row:
+                span.row, grew = cell_row, True
+            if col > span.col:
+                span.col, grew = col, True
+            if grew:
+                check_span(span, limits, where, ref)
+        if state is not None:
+            state[:] = [row, col]
+
+    def finish(self, zf: zipfile.ZipFile, zinfo: zipfile.ZipInfo, path: Path) -> None:
+        """After the streamed pass: the sheet's extent against the limits."""
+        if not self.on:
+            return
+        if self.error is not None:
+            raise self.error
+        if self.full:  # a cell without a reference: read every tag in order
+            self.span = _Span()
+            state = [0, 0]
+            carry = b""
+            for chunk in _stream(zf, zinfo, path):
+                buf = carry + chunk
+                cut = buf.rfind(b">") + 1
+                self.exact(buf[:cut], whole=True, state=state)
+                carry = buf[cut:]
+            self.exact(carry, whole=True, state=state)
+            return
+        if self.fast:  # pieces seen only by the fast search reach this far at most
+            rows = max(self.span.row, FAST_ROWS)
+            cells = rows * max(self.span.col, FAST_COLS)
+            lim = self.limits
+            if (_on(lim.max_rows) and rows > lim.max_rows) or (
+                _on(lim.max_cells) and cells > lim.max_cells
+            ):
+                self.full = True  # the bound does not settle it: read the sheet exactly
+                self.finish(zf, zinfo, path)
+
+
+def _col_letters(col: int) -> str:
+    from ..errors import column_letter
+
+    return column_letter(col - 1)
+
+
 def scan_sheet(
     path: Path, part: str, limits: Limits, sheet: str, percent: frozenset[int] = frozenset()
 ) -> SheetInfo:
@@ -505,6 +791,7 @@ def scan_sheet(
     where = Location(file=str(path), sheet=sheet)
     info = SheetInfo(part=part)
     percent_cell = _percent_cell_pattern(percent)
+    far = _FarCells(limits, where)
     with zipfile.ZipFile(path) as zf:
         try:
             zinfo = zf.getinfo(part)
@@ -534,14 +821,20 @@ def scan_sheet(
                             where,
                             f"the sheet's used range is {info.dimension}, {_n(int(last_row))} rows",
                         )
+                        check_dimension_cells(info.dimension, limits, where)
             # process whole rows only, so that no element is cut in two
             end_row = buf.rfind(b"row>")
             cut = end_row + 4 if end_row >= 0 else buf.rfind(b">") + 1
-            _scan_body(buf[:cut], info, row_token, limits, where, percent_cell)
+            body = buf[:cut]
+            _scan_body(body, info, row_token, limits, where, percent_cell)
+            far.check(body)
             carry = buf[cut:]
             if len(carry) > 2 * CHUNK:  # text without any tag: nothing in it to count
                 carry = carry[-1024:]
+                far.full = True  # but a tag may have begun in it: read the sheet exactly
         _scan_body(carry, info, row_token, limits, where, percent_cell)
+        far.check(carry)
+        far.finish(zf, zinfo, path)
     return info
 
 
