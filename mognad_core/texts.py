@@ -2553,6 +2553,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a column for each of the question's {count} options (or the question in one column, "
         "the options separated by ;)",
     ),
+    # ---- far cells: how far a sheet's cells reach, checked before reading (readers/limits) ---
+    "limits.what_cell": ("cellreferensen {ref}", "the cell reference {ref}"),
+    "limits.what_row": ('radelementet <row r="{ref}">', 'the row element <row r="{ref}">'),
+    "limits.what_next": (
+        "en cell utan referens, som hamnar i {ref},",
+        "a cell without a reference, which lands in {ref},",
+    ),
+    "limits.far_row": (
+        "{what} i bladets XML ligger på rad {row}, fler än gränsen på {limit} rader "
+        "(kontrollerat före läsningen)",
+        "{what} in the sheet's XML is in row {row}, more than the limit of {limit} rows "
+        "(checked before reading)",
+    ),
+    "limits.far_cells": (
+        "{what} i bladets XML gör att cellerna spänner över {span}, {rows} rader × {cols} "
+        "kolumner = {cells} celler, fler än gränsen på {limit} celler (kontrollerat före "
+        "läsningen: hela området läses in i minnet)",
+        "{what} in the sheet's XML makes its cells span {span}, {rows} rows × {cols} columns "
+        "= {cells} cells, more than the limit of {limit} cells (checked before reading: the "
+        "whole range is read into memory)",
+    ),
+    "limits.dimension_cells": (
+        "bladets använda område är {dimension}, {rows} rader × {cols} kolumner = {cells} "
+        "celler, fler än gränsen på {limit} celler (kontrollerat före läsningen)",
+        "the sheet's used range is {dimension}, {rows} rows × {cols} columns = {cells} cells, "
+        "more than the limit of {limit} cells (checked before reading)",
+    ),
+    "limits.expected_rows": (
+        "högst {limit} rader (ta bort tomma eller oanvända rader längst ned); om filen är "
+        "äkta, höj gränsen med miljövariabeln MOGNAD_MAX_ROWS",
+        "at most {limit} rows (delete empty or unused rows at the bottom); if the file is "
+        "genuine, raise the limit with the environment variable MOGNAD_MAX_ROWS",
+    ),
+    "limits.expected_cells": (
+        "högst {limit} celler från A1 till den sista använda cellen (ta bort tomma eller "
+        "oanvända rader och kolumner längst ned och till höger); om filen är äkta, höj gränsen "
+        "med miljövariabeln MOGNAD_MAX_CELLS",
+        "at most {limit} cells from A1 to the last used cell (delete empty or unused rows and "
+        "columns at the bottom and on the right); if the file is genuine, raise the limit with "
+        "the environment variable MOGNAD_MAX_CELLS",
+    ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),
