@@ -642,3 +642,5 @@ def test_the_hidden_statements_note_names_them_all_in_swedish_unless_asked():
     assert disclosure.hidden_note(["a1"], pol, "en")[0].startswith(
         "1 statement(s) not shown (a1): fewer than 5 answers in this set"
     )
+    assert disclosure.notes_for(pol) == []
+    assert disclosure.notes_for(disclosure.policy(1))[0].startswith("Anonymitetsskydd avstängt")
