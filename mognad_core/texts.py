@@ -2555,7 +2555,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # ---- far cells: how far a sheet's cells reach, checked before reading (readers/limits) ---
     "limits.what_cell": ("cellreferensen {ref}", "the cell reference {ref}"),
-    "limits.what_row": ('radelementet <row r="{ref}">', 'the row element <row r="{ref}">'),
     "limits.what_next": (
         "en cell utan referens, som hamnar i {ref},",
         "a cell without a reference, which lands in {ref},",

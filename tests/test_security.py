@@ -281,3 +281,242 @@ def test_csv_limits(corpus, tmp_path):
     assert read_table(path).frame.shape == (10, 6)
     with pytest.raises(mognad.InputError, match=r"has 11 lines, more than the limit of 10 rows"):
         read_table(path, limits=Limits(max_rows=10))
+
+
+# ---- far cells: calamine reads a sheet into one dense range up to its farthest cell ----------
+FAR = [
+    "far_cell_dimension_lies.xlsx",
+    "far_cells_wide_dimension.xlsx",
+    "far_cell_in_another_row.xlsx",
+    "far_cell_namespaced.xlsx",
+    "far_cells_without_reference.xlsx",
+]
+READ_WITH_BOTH_ENGINES = """
+import sys
+from pathlib import Path
+from mognad_core.errors import InputError
+from mognad_core.readers.excel import ExcelReader
+for engine in ("calamine", "openpyxl"):
+    try:
+        table = ExcelReader(engine).read(Path(sys.argv[1]))
+        print(engine, "read", table.frame.shape)
+    except InputError as err:
+        print(engine, err.text("sv"))
+        print(engine, err.text("en"))
+"""
+
+
+def _read_in_own_process(path: Path) -> list[str]:
+    """Both engines read ``path`` in a process of their own: an abort (calamine's "memory
+    allocation of ... failed", exit 134) fails the test instead of taking pytest down."""
+    out = subprocess.run(
+        [sys.executable, "-c", READ_WITH_BOTH_ENGINES, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", FAR)
+def test_far_cells_are_refused_with_a_located_message_by_both_engines(corpus, name):
+    sv_calamine, en_calamine, sv_openpyxl, en_openpyxl = _read_in_own_process(corpus / name)
+    assert sv_calamine.removeprefix("calamine ") == sv_openpyxl.removeprefix("openpyxl ")
+    assert en_calamine.removeprefix("calamine ") == en_openpyxl.removeprefix("openpyxl ")
+    sv, en = sv_calamine.removeprefix("calamine "), en_calamine.removeprefix("calamine ")
+    assert en.startswith(f'{name}, sheet "Svar": ') and "(checked before reading" in en
+    assert sv.startswith(f'{name}, blad "Svar": ') and "(kontrollerat före läsningen" in sv
+    variable = "MOGNAD_MAX_CELLS" if "cells" in en.split(". Expected")[0] else "MOGNAD_MAX_ROWS"
+    assert en.endswith(f"raise the limit with the environment variable {variable}.")
+    assert sv.endswith(f"höj gränsen med miljövariabeln {variable}.")
+    assert "\u00a0000 " in sv and ",000 " in en  # 250 000 / 250,000: numbers as each writes them
+
+
+def test_the_reported_workbook_exits_2_in_swedish_not_134(tmp_path):
+    """The file of the report: openpyxl writes A1, A2 and XFD1048576; the dimension is then
+    rewritten to A1:A2 (a lie). `mognad score` aborted with "memory allocation of
+    549755813888 bytes failed"."""
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["A2"], ws["XFD1048576"] = "f11", 3, 1
+    wb.save(tmp_path / "big.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "big.xlsx") as src,
+        zipfile.ZipFile(tmp_path / "lie.xlsx", "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:XFD1048576"/>' in data
+                data = data.replace(b'ref="A1:XFD1048576"', b'ref="A1:A2"')
+            dst.writestr(info, data)
+    mognad_cli = Path(sys.executable).with_name("mognad")
+    for name, start, problem in (  # the row limit's own message is in English only, as before
+        ("big.xlsx", 'Error: big.xlsx, sheet "Sheet": ', "used range is A1:XFD1048576"),
+        (
+            "lie.xlsx",
+            'Fel: lie.xlsx, blad "Sheet": ',
+            "cellreferensen XFD1048576 i bladets XML ligger på rad 1\u00a0048\u00a0576",
+        ),
+    ):
+        out = subprocess.run(
+            [str(mognad_cli), "score", name, "--model", "dimios"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+        )
+        assert out.returncode == 2, out.stderr[-3000:]
+        assert out.stdout == "" and "Traceback" not in out.stderr
+        assert out.stderr.strip().splitlines()[-1].startswith(start)
+        assert problem in out.stderr
+
+
+def _sheet_file(path: Path, rows: bytes, dimension: bytes = b"A1:B2", root: bytes = b"") -> Path:
+    """A workbook of one sheet whose <sheetData> is ``rows`` (root: the worksheet's prefix)."""
+    import zipfile
+
+    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    x = root + b":" if root else b""
+    xmlns = b"xmlns:" + root if root else b"xmlns"
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<%sworksheet %s="%s"><%sdimension ref="%s"/>'
+        b"<%ssheetData>%s</%ssheetData></%sworksheet>" % (x, xmlns, ns, x, dimension, x, rows, x, x)
+    )
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
+        b'.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd'
+        b'.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="applic'
+        b'ation/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlf'
+        b'ormats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets'
+        b'/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.w'
+        b'orksheet+xml"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.'
+        b'org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + b"/officeDocumen"
+        b't" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="'
+        + ns
+        + b'" xmlns:r="'
+        + rel
+        + b'"><sheets><sheet name="Svar" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas'
+        b'.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+        + rel
+        + b'/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _cells(refs: list[bytes], row: bytes = b"1") -> bytes:
+    cells = b"".join(b'<c r="%s"><v>1</v></c>' % ref for ref in refs)
+    return b'<row r="%s"><c r="A1" t="inlineStr"><is><t>f11</t></is></c>%s</row>' % (row, cells)
+
+
+# every way a cell may reach far, each in a sheet whose other cells are A1..B2
+REACHING_FAR = {
+    "a cell at XFD1048576": _cells([b"XFD1048576"]),
+    "lower-case letters": _cells([b"xfd200000"]),
+    "single quotes": b"<row r='1'><c r='A1'><v>1</v></c><c r='CZ250001'><v>1</v></c></row>",
+    "spaces around =": b'<row r="1"><c r = "A300000"><v>1</v></c></row>',
+    "r after another attribute": b'<row r="1"><c s="0" r="ZZ100000"><v>1</v></c></row>',
+    "four letters": _cells([b"AAAA9"]) + _cells([b"A10000"], b"10000"),
+    "a column past CZ, rows from another piece": _cells([b"DA1"])
+    + b"".join(_cells([b"B%d" % r], b"%d" % r) for r in range(2, 300_000, 997)),
+    "a row number of eight digits": _cells([b"A12345678"]),
+    "cells without r after a far column": b'<row r="150000"><c r="CZ150000"><v>1</v></c>'
+    + b"<c><v>1</v></c>" * 80
+    + b"</row>",
+    "rows without r": b'<row r="190000"><c r="A190000"><v>1</v></c></row>'
+    + b"<row/>" * 70_000
+    + b"<row><c/><c><v>1</v></c></row>",
+}
+
+
+@pytest.mark.parametrize("how", REACHING_FAR)
+def test_every_way_of_reaching_far_is_found_before_reading(tmp_path, how):
+    from mognad_core.readers.limits import scan_sheet
+
+    path = _sheet_file(tmp_path / "far.xlsx", REACHING_FAR[how])
+    with pytest.raises(mognad.InputError, match=r"MOGNAD_MAX_(ROWS|CELLS)\.$") as err:
+        scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(), "Svar")
+    assert str(err.value).startswith('far.xlsx, sheet "Svar": ')
+    assert err.value.translatable()  # in Swedish too
+
+
+def test_namespaced_sheets_and_far_limits_that_are_raised(tmp_path):
+    from mognad_core.readers.limits import scan_sheet
+
+    rows = b'<x:row r="1"><x:c r="XFD1"><x:v>1</x:v></x:c></x:row>'
+    path = _sheet_file(tmp_path / "ns.xlsx", rows, root=b"x")
+    with pytest.raises(mognad.InputError, match=r"span A1:XFD1, 1 rows × 16,384 columns"):
+        scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(max_cells=16_383), "Svar")
+    scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(max_cells=16_384), "Svar")
+    with use_limits(max_cells=0):  # 0 turns the check off
+        scan_sheet(path, "xl/worksheets/sheet1.xml", current_limits(), "Svar")
+
+
+def test_max_cells_from_the_environment(monkeypatch, tmp_path):
+    rows = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>f11</t></is></c>'
+        b'<c r="B1" t="inlineStr"><is><t>f12</t></is></c></row>'
+        b'<row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>4</v></c></row>'
+    )
+    path = _sheet_file(tmp_path / "wide.xlsx", rows, dimension=b"A1:Z9")
+    assert current_limits().max_cells == 26_000_000
+    monkeypatch.setenv("MOGNAD_MAX_CELLS", "100")
+    with pytest.raises(mognad.InputError, match=r"A1:Z9, 9 rows × 26 columns = 234 cells, more"):
+        read_table(path)
+    monkeypatch.setenv("MOGNAD_MAX_CELLS", "234")
+    assert read_table(path).frame.shape == (1, 2)
+
+
+def test_sheets_near_the_limits_still_read(tmp_path):
+    """What the fast search lets through, and what it sends for a closer look, in real sizes:
+    100,000 rows x 6 columns (read, in a process of its own), 240,000 rows (rows past 200,000
+    are looked at exactly) and 300 columns (past CZ)."""
+    from mognad_core.readers.limits import scan_sheet
+
+    def rows(count: int, cols: int) -> bytes:
+        from mognad_core.errors import column_letter
+
+        letters = [column_letter(c).encode() for c in range(cols)]
+        head = b"".join(
+            b'<c r="%s1" t="inlineStr"><is><t>f%d</t></is></c>' % (c, i + 11)
+            for i, c in enumerate(letters)
+        )
+        body = [b'<row r="1">' + head + b"</row>"]
+        for r in range(2, count + 1):
+            cells = b"".join(b'<c r="%s%d"><v>%d</v></c>' % (c, r, 1 + r % 5) for c in letters)
+            body.append(b'<row r="%d">%s</row>' % (r, cells))
+        return b"".join(body)
+
+    big = _sheet_file(tmp_path / "big.xlsx", rows(100_001, 6), dimension=b"A1:F100001")
+    assert _read_in_own_process(big) == [
+        "calamine read (100000, 6)",
+        "openpyxl read (100000, 6)",
+    ]
+    longest = _sheet_file(tmp_path / "long.xlsx", rows(240_000, 2), dimension=b"A1:B2")
+    info = scan_sheet(longest, "xl/worksheets/sheet1.xml", Limits(), "Svar")
+    assert info.rows == 240_000
+    gaps = b"".join(_cells([b"B%d" % r], b"%d" % r) for r in range(10, 240_001, 10))
+    sparse = _sheet_file(tmp_path / "sparse.xlsx", gaps)  # 24,000 rows, numbered 10 apart
+    with pytest.raises(mognad.InputError, match=r"reference B240000 .* row 240,000, more than"):
+        scan_sheet(sparse, "xl/worksheets/sheet1.xml", Limits(max_rows=239_999), "Svar")
+    wide = _sheet_file(tmp_path / "wide.xlsx", rows(300, 300), dimension=b"A1:B2")
+    assert scan_sheet(wide, "xl/worksheets/sheet1.xml", Limits(), "Svar").rows == 300
+    with pytest.raises(
+        mognad.InputError,
+        match=r"reference A300 .* span A1:KN300, 300 rows × 300 columns = 90,000 cells",
+    ):
+        scan_sheet(wide, "xl/worksheets/sheet1.xml", Limits(max_cells=89_999), "Svar")

@@ -543,8 +543,6 @@ class _Span:
 def _what(ref: str):
     from ..texts import Message
 
-    if ref.startswith("row:"):
-        return Message("limits.what_row", ref=ref[4:])
     if ref.startswith("next:"):
         return Message("limits.what_next", ref=ref[5:])
     return Message("limits.what_cell", ref=ref)
@@ -721,10 +719,7 @@ class _FarCells:
                     row = int(value)
                 else:
                     continue  # not a number: calamine refuses the sheet
-                col = 0
-                if row > span.row:
-                    span.row = row
-                    check_span(span, limits, where, f"row:{row}")
+                col = 0  # a row places no cell itself (an empty row is no part of the range)
                 continue
             if value is None:
                 if not whole:

@@ -442,6 +442,39 @@ def build(out: Path) -> list[str]:
         [*(p for p in good if p[0] != SHEET), (SHEET, full_sheet(False))],
     )
 
+    # -- far cells: calamine reads the sheet into one range up to its farthest cell --
+    def far(xml: bytes, rows: bytes = b"", dimension: bytes = b"A1:F5") -> bytes:
+        xml = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="' + dimension + b'"/>', xml)
+        return xml.replace(b"</sheetData>", rows + b"</sheetData>")
+
+    far_cell = b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'
+    raw("far_cell_dimension_lies.xlsx", replace_part(good, SHEET, lambda x: far(x, far_cell)))
+    raw(
+        "far_cells_wide_dimension.xlsx",
+        replace_part(good, SHEET, lambda x: far(x, dimension=b"A1:XFD250000")),
+    )
+    raw(  # a cell whose reference is not in its <row r="...">
+        "far_cell_in_another_row.xlsx",
+        replace_part(
+            good,
+            SHEET,
+            lambda x: x.replace(b'<c r="F5" t="n">', b'<c r="AAA240000" t="n">'),
+        ),
+    )
+
+    def namespaced(xml: bytes) -> bytes:
+        xml = far(xml, far_cell)
+        xml = re.sub(rb"<(/?)(?!/)", rb"<\1x:", xml).replace(b"<x:/", b"</x:")
+        return xml.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=")
+
+    raw("far_cell_namespaced.xlsx", replace_part(good, SHEET, namespaced))
+    no_reference = b'<row r="6">' + b"<c><v>1</v></c>" * 200 + b"</row>"
+    no_reference += b'<row r="150000"><c r="A150000" t="n"><v>1</v></c></row>'
+    raw(  # cells without r take the next column: 200 of them, and a row far below
+        "far_cells_without_reference.xlsx",
+        replace_part(good, SHEET, lambda x: far(x, no_reference)),
+    )
+
     # -- model files --
     filler = "".join(f"# fyllnad {i:07d} " + "x" * 60 + "\n" for i in range(80_000))
     text("model_too_large.yaml", "name: stor\ntitle: Stor\n" + filler)
