@@ -25,10 +25,11 @@ a stream and must match its directory entry (a directory that understates a size
 the checksum) and must not declare a document type (``<!DOCTYPE``/``<!ENTITY``, which Excel never
 writes: the door to entity expansion and external entities); then the chosen worksheet is
 streamed once, stopping at the first limit: its ``<dimension>`` (the used range) and its number
-of ``<row>`` elements against ``max_rows``; and the cells it spans against ``max_cells``
-(:func:`check_span`). The same pass collects hidden rows and columns,
-merged cells and the cells formatted as a percentage (their style, from ``xl/styles.xml``), which
-the reader turns into notes or errors.
+of ``<row>`` elements against ``max_rows``, its used range's rows x columns against
+``max_cells``; and, since calamine places cells by their own references whatever the used range
+says, the farthest row and column any cell reaches (:class:`_FarCells`, :func:`check_span`). The
+same pass collects hidden rows and columns, merged cells and the cells formatted as a percentage
+(their style, from ``xl/styles.xml``), which the reader turns into notes or errors.
 """
 
 from __future__ import annotations
@@ -608,8 +609,8 @@ class _FarCells:
     """Finds, before calamine or openpyxl sees a sheet, how far its cells reach.
 
     calamine reads a sheet into one dense range from its first to its last cell, placed by
-    every cell reference (``r="XFD1048576"``) and row number (``<row r="...">``) in the XML; a
-    cell without ``r`` takes the next column, a row without ``r`` the next row. The sheet's
+    every cell reference (``r="XFD1048576"``) in the XML; a cell without ``r`` takes the next
+    column in its row (``<row r="...">``; a row without ``r`` is the next row). The sheet's
     ``<dimension>`` is not used, so a sheet of two cells that says ``A1:A2`` may still reach
     XFD1048576: 17 billion cells, an allocation that aborts the process.
 
