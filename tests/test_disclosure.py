@@ -644,3 +644,43 @@ def test_the_hidden_statements_note_names_them_all_in_swedish_unless_asked():
     )
     assert disclosure.notes_for(pol) == []
     assert disclosure.notes_for(disclosure.policy(1))[0].startswith("Anonymitetsskydd avstängt")
+
+
+def test_a_refusal_names_the_file_and_the_selection(tmp_path):
+    rng = np.random.default_rng(3)
+    cells = {("A", "Chef"): rng.integers(1, 6, size=(6, 3)).tolist(), ("C", "Chef"): [[1, 2, 3]]}
+    path = tmp_path / "enkät.csv"
+    frame(cells).to_csv(path, index=False)
+    rs = mognad.prepare(mognad.read_table(path), MODEL)
+    with pytest.raises(DisclosureError, match=r"^Resultat för enkät\.csv \(förvaltning=C\) visas"):
+        disclosure.check(rs.where(("förvaltning", "C")), disclosure.policy(5))
+    small = tmp_path / "liten.csv"
+    frame({("A", "Chef"): [[1, 2, 3]] * 3}).to_csv(small, index=False)
+    with pytest.raises(DisclosureError, match=r"^Resultat för liten\.csv visas inte"):
+        disclosure.check(mognad.prepare(mognad.read_table(small), MODEL), disclosure.policy(5))
+    with pytest.raises(DisclosureError, match=r"^No results for liten\.csv, for anonymity"):
+        disclosure.check(
+            mognad.prepare(mognad.read_table(small), MODEL), disclosure.policy(5), "en"
+        )
+
+
+def test_a_statement_nobody_answered_is_not_called_hidden():
+    people = [[v, v, None] for v in (1, 2, 3, 4, 5, 2)]  # the third statement: no answers
+    result = mognad.score(frame({("A", "Chef"): people}), MODEL)
+    assert result.disclosure.hidden_statements == []
+    assert not [n for n in result.notes if "visas inte" in n]
+    assert result.statements[SIDS[2]].score is None
+
+
+def test_nobody_left_lists_every_reading_note_then_what_was_expected():
+    silent = frame({("a0", "b0"): [[None] * len(SIDS)] * 2}, columns=("A", "B"))
+    rs = responses(silent)
+    rs.notes += ["en anteckning.", "en till."]
+    with pytest.raises(mognad.InputError) as caught:
+        disclosure.check(rs, disclosure.policy(5), "en")
+    said = str(caught.value)
+    assert said.startswith("there are no respondents: ")
+    assert said.endswith(
+        " en anteckning. en till. Expected rows with at least one answer to a statement "
+        "(a number on the scale or vet ej)."
+    )
