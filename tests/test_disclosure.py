@@ -684,3 +684,14 @@ def test_nobody_left_lists_every_reading_note_then_what_was_expected():
         " en anteckning. en till. Expected rows with at least one answer to a statement "
         "(a number on the scale or vet ej)."
     )
+
+
+def test_a_set_of_nobody_without_reading_notes_says_so_plainly():
+    rs = responses(frame({("A", "Chef"): [[1, 2, 3]] * 6}))
+    nobody = rs.subset(np.zeros(rs.n, dtype=bool))
+    with pytest.raises(mognad.InputError) as caught:
+        disclosure.check(nobody, disclosure.policy(5), "en")
+    assert str(caught.value) == (
+        "there are no respondents. Expected rows with at least one answer to a statement "
+        "(a number on the scale or vet ej)."
+    )
