@@ -695,3 +695,36 @@ def test_a_set_of_nobody_without_reading_notes_says_so_plainly():
         "there are no respondents. Expected rows with at least one answer to a statement "
         "(a number on the scale or vet ej)."
     )
+
+
+def test_a_set_of_nobody_read_from_a_sheet_is_located(tmp_path):
+    path = tmp_path / "tom.xlsx"
+    frame({("A", "Chef"): [[None] * len(SIDS)] * 2}).to_excel(path, sheet_name="Svar", index=False)
+    rs = mognad.prepare(mognad.read_table(path), MODEL)
+    with pytest.raises(mognad.InputError) as caught:
+        disclosure.check(rs, disclosure.policy(5), "en")
+    assert str(caught.value).startswith('tom.xlsx, sheet "Svar": there are no respondents')
+
+
+def test_a_selection_by_two_columns_is_a_cell_of_their_breakdown():
+    rs = structure({("A", "Chef"): 6, ("A", "Med"): 6, ("B", "Chef"): 6, ("B", "Med"): 6})
+    chosen = rs.where("förvaltning=A").where("roll=Chef")
+    cell = disclosure.check(chosen, disclosure.policy(5))
+    assert chosen.n == 6 and not cell.figure_hidden.any()
+    twice = rs.where("förvaltning=A").where("förvaltning=a")  # one value, spelt twice
+    assert twice.n == 12 and not disclosure.check(twice, disclosure.policy(5)).figure_hidden.any()
+
+
+def test_a_column_that_cannot_select_is_refused_in_the_language_asked():
+    data = frame({("A", "Chef"): [[3, 3, 3]] * 12})
+    data["id"] = [f"R{i}" for i in range(12)]
+    chosen = responses(data).where("id=R3")
+    with pytest.raises(DisclosureError, match=r'^The column "id" has nearly one value per resp'):
+        disclosure.check(chosen, disclosure.policy(5), "en")
+
+
+def test_without_protection_nothing_is_hidden_and_the_mask_selects_nothing():
+    rs = structure({("A", "Chef"): 2})
+    cell = disclosure.check(rs, disclosure.policy(1))
+    assert cell.figure_hidden.tolist() == [False] * len(SIDS)
+    assert rs.values[:, cell.figure_hidden].shape == (2, 0)  # a boolean mask over statements
