@@ -9,6 +9,7 @@ default output is the top two. A model plugin can replace the rule through the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
@@ -165,7 +166,8 @@ def _candidates(
     )
     table["low_score_high_dont_know"] = table["low_score"] & table["high_dont_know"]
     low = "prio.low_median" if threshold_of(below) is None else "prio.low_model"
-    table["reasons"] = [_reasons(r, low, threshold, min_share, lang) for _, r in table.iterrows()]
+    rows = table.to_dict("records")  # plain dicts: a pandas row per part cost more than its reasons
+    table["reasons"] = [_reasons(r, low, threshold, min_share, lang) for r in rows]
     return table.drop(columns="raw_weight"), unscored, median, min_share
 
 
@@ -184,7 +186,9 @@ def threshold_of(below: Any) -> float | None:
     return None if str(below).strip().lower() == "median" else float(below)
 
 
-def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: str) -> list[str]:
+def _reasons(
+    r: Mapping[str, Any], low: str, threshold: float, min_share: float, lang: str
+) -> list[str]:
     """Why a part is where it is, in ``lang``: the default rule's reasons, one per criterion.
 
     These are the reasons every output prints (the CLI, the JSON, the report's sheet and slides,
@@ -228,14 +232,12 @@ def _reasons(r: pd.Series, low: str, threshold: float, min_share: float, lang: s
 
 
 def _default_order(table: pd.DataFrame) -> list[str]:
+    both = table["low_score_high_dont_know"].to_dict()
+    priority = table["priority"].to_dict()
     order = {pid: i for i, pid in enumerate(table.index)}
     return sorted(
         table.index,
-        key=lambda pid: (
-            not bool(table.at[pid, "low_score_high_dont_know"]),
-            -float(table.at[pid, "priority"]),
-            order[pid],
-        ),
+        key=lambda pid: (not bool(both[pid]), -float(priority[pid]), order[pid]),
     )
 
 
@@ -292,7 +294,8 @@ def priorities(
     ctx.update({"target": t, "count": int(count), "level": level, "lang": lang})
     rule, ranked_by = texts.text("prio.rule", lang), "default"
     order = _default_order(table) if not table.empty else []
-    prio = {pid: float(table.at[pid, "priority"]) for pid in order}
+    records = table.to_dict("index")
+    prio = {pid: float(records[pid]["priority"]) for pid in order}
     custom_reason: dict[str, str] = {}
     answer = _plugin_ranking(m, table, ctx) if not table.empty else None
     if answer is not None:
@@ -301,7 +304,7 @@ def priorities(
         rule = plugin_rule or texts.text("prio.rule_plugin", lang, plugin=repr(ranked_by))
     ranked: list[Priority] = []
     for rank, pid in enumerate(order, start=1):
-        r = table.loc[pid]
+        r = records[pid]
         reasons = list(r["reasons"])
         if pid in custom_reason:
             reasons = [custom_reason[pid], *reasons]
