@@ -2593,6 +2593,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "columns at the bottom and on the right); if the file is genuine, raise the limit with "
         "the environment variable MOGNAD_MAX_CELLS",
     ),
+    # ---- the header row: a title or a header? (mognad_core.readers.grid; issue 20) -----------
+    "error.title_not_header": (
+        'den första ifyllda raden har bara "{title}", som ser ut som en titel, inte som en '
+        "rubrikrad",
+        'the first filled row holds only "{title}", which looks like a title, not a header row',
+    ),
+    "error.title_or_header": (
+        "den här raden har {n} ifyllda celler ({shown}) ovanför rad {header}, som har "
+        "{header_cells}: den kan vara en titel eller rubrikraden",
+        "this row has {n} filled cells ({shown}) above row {header}, which has {header_cells}: "
+        "it could be a title or the header row",
+    ),
+    "error.expected.header_first": (
+        "rubrikraden (påståendenas id eller texter, en per kolumn) som första ifyllda rad: ta "
+        "bort titelraderna ovanför den",
+        "the header row (statement ids or texts, one per column) as the first filled row: "
+        "delete the title rows above it",
+    ),
+    "error.expected.header_first_or_fill": (
+        "rubrikraden (påståendenas id eller texter, en per kolumn) som första ifyllda rad: ta "
+        "bort titelraderna ovanför den, eller fyll i rubrikerna som saknas",
+        "the header row (statement ids or texts, one per column) as the first filled row: "
+        "delete the title rows above it, or fill in the missing headers",
+    ),
     # ---- reports: the workbook (excel_report: where to start, roles, response rates, p) ------
     "sheet.start": ("Var börja", "Where to start"),
     "head.start": ("Var börja: {areas}", "Where to start: {areas}"),

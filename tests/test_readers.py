@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -311,3 +313,207 @@ def test_files_no_reader_takes_are_refused_saying_what_to_do(tmp_path):
         assert caught.value.text("en") == f"{name}: {en}"
         if sv is not None:
             assert caught.value.text() == f"{name}: {sv}"
+
+
+# ---- what mutation testing found (readers/grid.py; docs/quality.md) --------------------------
+@pytest.mark.parametrize(
+    ("title", "width", "shown"),
+    [
+        (
+            ["Enkät om digital mognad, Åre kommun 2025 (alla svar)", "Åre", 2025],
+            12,
+            '"Enkät om digital mognad, Åre kommun…", "Åre", "2025"',
+        ),
+        (["Kommun:", "Åre", "År:", 2025], 16, '"Kommun:", "Åre", "År:", ...'),
+    ],
+)
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_title_row_of_up_to_a_quarter_of_the_headers_is_skipped(
+    tmp_path, engine, title, width, shown
+):
+    """3 cells above 12 headers, 4 above 16: a title, quoted as three cells of at most 40
+    characters and "..." for more (the year 2025 as calamine's 2025.0 too)."""
+    header = ["förvaltning", *(f"f{i}" for i in range(1, width))]
+    path = _workbook(tmp_path, [title, header, ["Soc", *range(1, width)]])
+    table = ExcelReader(engine).read(path)
+    assert table.header_row == 2 and list(table.frame.columns) == header
+    assert words(table.notes, "en") == [
+        f'Row 1 of sheet "Svar", above the header row (row 2), was read as a title and skipped: '
+        f"{shown}."
+    ]
+    assert words(table.notes) == [
+        f'Rad 1 i bladet "Svar", ovanför rubrikraden (rad 2), lästes som en titel och hoppades '
+        f"över: {shown}."
+    ]
+
+
+def test_a_row_too_wide_for_a_title_is_refused_in_either_language(tmp_path):
+    header = ["förvaltning", *(f"f{i}" for i in range(1, 12))]
+    path = _workbook(tmp_path, [["Kommun:", "Åre", "År:", 2025], header, ["Soc", *range(1, 12)]])
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(path)
+    assert caught.value.text("en") == (
+        'svar.xlsx, sheet "Svar", row 1: this row has 4 filled cells ("Kommun:", "Åre", "År:", '
+        "...) above row 2, which has 12: it could be a title or the header row. Expected the "
+        "header row (statement ids or texts, one per column) as the first filled row: delete the "
+        "title rows above it, or fill in the missing headers."
+    )
+    assert caught.value.text() == (
+        'svar.xlsx, blad "Svar", rad 1: den här raden har 4 ifyllda celler ("Kommun:", "Åre", '
+        '"År:", ...) ovanför rad 2, som har 12: den kan vara en titel eller rubrikraden. '
+        "Förväntat: rubrikraden (påståendenas id eller texter, en per kolumn) som första "
+        "ifyllda rad: ta bort titelraderna ovanför den, eller fyll i rubrikerna som saknas."
+    )
+
+
+def test_the_header_is_looked_for_in_the_first_30_filled_rows(tmp_path):
+    """29 one-cell rows (and a blank row, not counted) above the header: a title block. With
+    30 of them the header is not among the rows looked at, and the first row is named."""
+    head, answers = ["förvaltning", "a1", "a2"], ["Soc", 4, 5]
+    notes = [[f"Anteckning {i}"] for i in range(1, 30)]
+    table = read_table(_workbook(tmp_path, [*notes, [], head, answers]))
+    assert table.header_row == 31 and list(table.row_numbers) == [32]
+    assert list(table.frame.columns) == head
+    assert words(table.notes, "en")[0].startswith(
+        "Rows 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, "
+        '24, 25, 26, 27, 28 and 29 of sheet "Svar", above the header row (row 31), were read as '
+        'a title and skipped (row 1: "Anteckning 1"; row 2: "Anteckning 2"; row 3: '
+        '"Anteckning 3"; row 4: "Anteckning 4"; ...).'
+    )
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(_workbook(tmp_path, [*notes, ["Anteckning 30"], head, answers]))
+    assert caught.value.location.row == 1
+    assert 'holds only "Anteckning 1", which looks like a title' in caught.value.text("en")
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        (  # 60 characters: quoted in full
+            "Resultat av enkät om digital mognad i Åre kommun, våren 2025",
+            "Resultat av enkät om digital mognad i Åre kommun, våren 2025",
+        ),
+        (  # 61: cut at a word within 51 characters
+            "Resultat av enkäten om digital mognad i Åre kommun, hösten 25",
+            "Resultat av enkäten om digital mognad i Åre…",
+        ),
+    ],
+)
+def test_a_title_alone_above_columns_without_headers_is_refused(tmp_path, title, quoted):
+    """A title in A3 (below two blank rows) and answers in column B without a header."""
+    path = _workbook(tmp_path, [[], [], [title], [None, 4], [None, 2]])
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(path)
+    assert caught.value.text("en") == (
+        f'svar.xlsx, sheet "Svar", row 3: the first filled row holds only "{quoted}", which '
+        "looks like a title, not a header row. Expected the header row (statement ids or "
+        "texts, one per column) as the first filled row: delete the title rows above it."
+    )
+    assert caught.value.text() == (
+        f'svar.xlsx, blad "Svar", rad 3: den första ifyllda raden har bara "{quoted}", som ser '
+        "ut som en titel, inte som en rubrikrad. Förväntat: rubrikraden (påståendenas id eller "
+        "texter, en per kolumn) som första ifyllda rad: ta bort titelraderna ovanför den."
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        ["Response", 4, 5],
+        ["Response", "3,5", "4,5"],  # numbers with a decimal comma, as text
+        ["Response", datetime.datetime(2025, 3, 3, 9, 12), "Vet ej"],
+        ["Response", True, "Vet ej"],
+    ],
+)
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_row_of_answers_with_the_word_response_is_not_a_second_header_row(
+    tmp_path, engine, second
+):
+    """SurveyMonkey's second header row holds texts only: a number or a date in the row below
+    the header makes it a respondent's row."""
+    path = _workbook(tmp_path, [["typ", "a1", "b1"], second, second])
+    table = ExcelReader(engine).read(path)
+    assert table.header_row == 1 and list(table.row_numbers) == [2, 3]
+    assert list(table.frame.columns) == ["typ", "a1", "b1"] and table.notes == []
+
+
+def test_a_surveymonkey_text_repeated_before_the_first_question_is_named_alone(tmp_path):
+    top = [None, "Vad använder ni?", None, "Kommentar"]
+    sub = ["Other (please specify)", "Teams", "Other (please specify)", "Open-Ended Response"]
+    path = _workbook(tmp_path, [top, sub, ["Zoom", "Teams", "Slack", "Bra"]])
+    table = ExcelReader("openpyxl").read(path)
+    assert list(table.frame.columns) == [
+        "Other (please specify)",
+        "Teams",
+        "Vad använder ni? - Other (please specify)",
+        "Kommentar",
+    ]
+    assert table.header_row == 2 and table.frame.iloc[0].tolist() == [
+        "Zoom",
+        "Teams",
+        "Slack",
+        "Bra",
+    ]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_numbers_as_headers_are_written_without_a_decimal_point(tmp_path, engine):
+    path = _workbook(tmp_path, [["förvaltning", 2024, 3.5], ["Soc", 4, 5]])
+    assert list(ExcelReader(engine).read(path).frame.columns) == ["förvaltning", "2024", "3.5"]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_text_cells_are_put_in_nfc_form_and_the_others_kept(tmp_path, engine):
+    """macOS's "ö" as "o" and a combining diaeresis, beside ASCII text, text already in NFC
+    form and numbers."""
+    soc = "Socialförvaltningen"
+    nfd = unicodedata.normalize("NFD", soc)
+    path = _workbook(tmp_path, [["förvaltning", "a1"], [nfd, 4], ["KLF", 5], ["Miljö", 3]])
+    frame = ExcelReader(engine).read(path).frame
+    assert frame["förvaltning"].tolist() == [soc, "KLF", "Miljö"]
+    assert frame["a1"].tolist() == [4, 5, 3]
+
+
+def test_a_grid_from_a_worksheet_range_is_put_in_nfc_form_unless_told_not_to():
+    """As the worksheet functions pass a range (mognad_excel.udfs): check_nfc is on unless the
+    reader says it has done it."""
+    import pandas as pd
+
+    from mognad_core.readers.grid import table_from_grid
+
+    nfd = unicodedata.normalize("NFD", "Socialförvaltningen")
+    grid = pd.DataFrame([["förvaltning", "a1"], [nfd, 4.0]], dtype=object)
+    assert table_from_grid(grid, source=None, sheet="Svar").frame.iat[0, 0] == "Socialförvaltningen"
+    assert table_from_grid(grid, source=None, sheet="Svar", check_nfc=False).frame.iat[0, 0] == nfd
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+@pytest.mark.parametrize("cells", [{}, {"B2": "   "}], ids=["no cells", "blank text"])
+def test_an_empty_sheet_is_refused_saying_what_was_expected(tmp_path, engine, cells):
+    wb = Workbook()
+    wb.active.title = "Svar"
+    for ref, value in cells.items():
+        wb.active[ref] = value
+    wb.save(tmp_path / "tom.xlsx")
+    with pytest.raises(mognad.InputError) as caught:
+        ExcelReader(engine).read(tmp_path / "tom.xlsx")
+    assert caught.value.text("en") == (
+        'tom.xlsx, sheet "Svar": the sheet is empty. Expected a header row with statement ids '
+        "or texts."
+    )
+    assert caught.value.text() == (
+        'tom.xlsx, blad "Svar": bladet är tomt. Förväntat: en rubrikrad med påståendenas id '
+        "eller texter."
+    )
+
+
+@pytest.mark.parametrize("n", [4, 5])
+def test_a_title_block_of_four_rows_is_listed_whole_and_of_five_cut(tmp_path, n):
+    titles = [[f"Rad {i}"] for i in range(1, n + 1)]
+    table = read_table(_workbook(tmp_path, [*titles, ["a1", "a2"], [4, 5]]))
+    listed = "1, 2, 3 and 4" if n == 4 else "1, 2, 3, 4 and 5"
+    shown = '(row 1: "Rad 1"; row 2: "Rad 2"; row 3: "Rad 3"; row 4: "Rad 4"'
+    assert words(table.notes, "en") == [
+        f'Rows {listed} of sheet "Svar", above the header row (row {n + 1}), were read as a '
+        f"title and skipped {shown}{'; ...' if n == 5 else ''})."
+    ]

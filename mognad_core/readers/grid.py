@@ -123,24 +123,28 @@ def _find_header(
         if n > max(2, width // 4):
             texts = [header_text(v) for v in cells[i][_filled(cells[i])]]
             raise InputError(
-                f"this row has {n} filled cells ({_shown(texts)}) above row "
-                f"{header + first_row}, which has {dict(counts)[header]}: it could be a title or "
-                "the header row",
+                Message(
+                    "error.title_or_header",
+                    n=n,
+                    shown=_shown(texts),
+                    header=header + first_row,
+                    header_cells=dict(counts)[header],
+                ),
                 Location(file=source, sheet=sheet, row=i + first_row),
-                "the header row (statement ids or texts, one per column) as the first filled "
-                "row: delete the title rows above it, or fill in the missing headers",
+                Message("error.expected.header_first_or_fill"),
             )
     return header, [i for i, _ in above]
 
 
-def _is_number(value: object) -> bool:
-    if isinstance(value, str):
-        try:
-            float(value.strip().replace(",", "."))
-        except ValueError:
-            return False
+def _is_text(value: object) -> bool:
+    """A text cell that is not a number written as text ("4", " 3,5")."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value.strip().replace(",", "."))
+    except ValueError:
         return True
-    return not isinstance(value, bool) and isinstance(value, (int, float))
+    return False
 
 
 def _surveymonkey_headers(cells: np.ndarray, first: int) -> list[str] | None:
@@ -163,7 +167,7 @@ def _surveymonkey_headers(cells: np.ndarray, first: int) -> list[str] | None:
     texts = [header_text(v) for v in sub[filled]]
     if not any(t.casefold() in _MARKERS for t in texts):
         return None
-    if any(_is_number(v) for v in sub[filled]):
+    if not all(_is_text(v) for v in sub[filled]):  # a number or a date: an answer row
         return None
     repeated = {t for t in texts if t.casefold() not in _MARKERS and texts.count(t) > 1}
     headers: list[str] = []
@@ -227,11 +231,9 @@ def table_from_grid(
         if len(title) > 60:
             title = shorten(title, 51)
         raise InputError(
-            f'the first filled row holds only "{title}", which looks like a title, not a '
-            "header row",
+            Message("error.title_not_header", title=title),
             Location(file=source, sheet=sheet, row=h + first_row),
-            "the header row (statement ids or texts, one per column) as the first filled row: "
-            "delete the title rows above it",
+            Message("error.expected.header_first"),
         )
     keep_rows = _rows_filled(body_cells)
     keep_cols = ~header_blank | data_under_blank
