@@ -728,3 +728,39 @@ def test_without_protection_nothing_is_hidden_and_the_mask_selects_nothing():
     cell = disclosure.check(rs, disclosure.policy(1))
     assert cell.figure_hidden.tolist() == [False] * len(SIDS)
     assert rs.values[:, cell.figure_hidden].shape == (2, 0)  # a boolean mask over statements
+
+
+@pytest.mark.parametrize(("n", "refused"), [(5, True), (6, False)])
+def test_a_column_with_more_than_half_as_many_values_as_respondents_cannot_group(n, refused):
+    # three values: more than max(2, n // 2) for 5 respondents, not for 6
+    roles = ["Chef", "Med", "Spec"] + ["Chef"] * (n - 3)
+    data = pd.DataFrame([["A", r, 3, 3, 3] for r in roles], columns=["förvaltning", "roll", *SIDS])
+    allowed, why = disclosure.breakdown_columns(responses(data), disclosure.policy(5))
+    assert ("roll" in why) is refused and ("roll" in allowed) is not refused
+    if refused:
+        assert why["roll"] == ("too_many", 3, 5)
+
+
+def test_a_column_of_exactly_500_values_can_group_501_cannot():
+    def columns(values: int) -> tuple:
+        data = pd.DataFrame({"grupp": [f"G{i % values}" for i in range(1100)]})
+        for sid in SIDS:
+            data[sid] = 3
+        return disclosure.breakdown_columns(responses(data), disclosure.policy(5))
+
+    assert columns(500) == (("grupp",), {})
+    assert columns(501) == ((), {"grupp": ("too_many", 501, 1100)})
+
+
+def test_a_fifth_breakdown_column_is_refused_naming_the_four_kept():
+    data = frame({("A", "Chef"): [[3, 3, 3]] * 6, ("B", "Med"): [[2, 2, 2]] * 6})
+    for j, col in enumerate(["c", "d", "e"]):
+        data[col] = [f"{col}{i % (2 + j)}" for i in range(12)]  # 2, 3 and 4 values
+    rs = responses(data)
+    with pytest.raises(DisclosureError) as err:
+        disclosure.check(rs.where("e=e1"), disclosure.policy(5), "en")
+    assert str(err.value) == (
+        'The column "e" cannot be used to select or group respondents: the anonymity '
+        "protection keeps breakdowns by at most four columns consistent, here c, förvaltning, "
+        "roll, d."
+    )
