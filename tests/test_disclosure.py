@@ -764,3 +764,11 @@ def test_a_fifth_breakdown_column_is_refused_naming_the_four_kept():
         "protection keeps breakdowns by at most four columns consistent, here c, förvaltning, "
         "roll, d."
     )
+
+
+def test_attribute_values_as_people_read_them():
+    for blank in (None, float("nan"), "", "   "):
+        assert disclosure.value_label(blank) == "(saknas)"
+    assert disclosure.value_label(2025.0) == "2025" and disclosure.value_label(2.5) == "2.5"
+    assert disclosure.value_label(" Park ") == "Park" and disclosure.value_label(7) == "7"
+    assert disclosure.value_key(" PARK  och  Gata ") == "park och gata"
