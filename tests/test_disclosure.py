@@ -719,8 +719,14 @@ def test_a_column_that_cannot_select_is_refused_in_the_language_asked():
     data = frame({("A", "Chef"): [[3, 3, 3]] * 12})
     data["id"] = [f"R{i}" for i in range(12)]
     chosen = responses(data).where("id=R3")
-    with pytest.raises(DisclosureError, match=r'^The column "id" has nearly one value per resp'):
+    with pytest.raises(DisclosureError) as err:
         disclosure.check(chosen, disclosure.policy(5), "en")
+    assert str(err.value) == (
+        'The column "id" has nearly one value per respondent (12 distinct values for 12 '
+        "respondents), like an id or free text: it cannot be used to select or group respondents."
+    )
+    with pytest.raises(DisclosureError, match=r'^Kolumnen "id" har nästan ett eget värde per sv'):
+        disclosure.plan(chosen.origin, ("id",), disclosure.policy(5))  # Swedish by default
 
 
 def test_without_protection_nothing_is_hidden_and_the_mask_selects_nothing():
