@@ -1,5 +1,5 @@
 """``python -m mognad_core`` runs the ``mognad`` command line."""
 
-from .cli import main
+from .cli import console
 
-main()
+console()

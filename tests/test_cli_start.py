@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib import metadata
 
 import mognad_dimios
 import mognad_dmm
 import pytest
+from conftest import ROOT
 
 import mognad_core
 
@@ -160,3 +162,28 @@ def test_no_cyclic_garbage_collection_while_a_command_runs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "True", "False"]
+
+
+def test_the_mognad_program_leaves_the_collector_off_to_its_end():
+    """The console script and ``python -m mognad_core`` run console(): the collector stays off
+    after the command (turned on again it would go over everything once more at exit, about
+    150 ms of a score), and no collection runs before the process ends."""
+    scripts = [e for e in metadata.entry_points(group="console_scripts") if e.name == "mognad"]
+    assert [e.value for e in scripts] == ["mognad_core.cli:console"]
+    main = (ROOT / "mognad_core" / "__main__.py").read_text(encoding="utf-8")
+    assert "console()" in main and "main()" not in main
+    sample = mognad_dimios.HERE / "samples" / "dimios_2025.csv"
+    code = (
+        "import atexit, gc, sys\n"
+        "from mognad_core.cli import console\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+        "said = lambda: print('collections', len(runs), gc.isenabled(), file=sys.stderr)\n"
+        "atexit.register(said)\n"
+        f"sys.argv = ['mognad', 'score', {str(sample)!r}, '-m', 'dimios']\n"
+        "console()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Obs:" in out.stderr and out.stdout.strip()  # the score was printed
+    assert out.stderr.strip().splitlines()[-1] == "collections 0 False"

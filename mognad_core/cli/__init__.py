@@ -81,8 +81,19 @@ def _load_commands(lang: str | None = None) -> None:
     _report_plugin_failures(lang)  # now: a plugin's missing commands are explained in --help
 
 
+def console() -> None:
+    """The ``mognad`` program (its console script and ``python -m mognad_core``): :func:`main`
+    in a process of its own, with the cyclic garbage collector off to the end. The process ends
+    with the command; turning the collector on again after it would make it go over everything
+    the command imported and made once more, at the next allocation or at exit: about 150 ms of
+    a 0.6 s ``mognad score`` (docs/performance.md). In-process callers (tests, scripts) use
+    :func:`main`, which gives the collector back as it found it."""
+    gc.disable()
+    main()
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``mognad`` command."""
+    """Run one ``mognad`` command (``argv``, default ``sys.argv[1:]``) in this process."""
     args = list(sys.argv[1:] if argv is None else argv)
     warnings.simplefilter("ignore", PluginWarning)  # reported once, on close, in plain words
     _reported.clear()
