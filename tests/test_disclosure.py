@@ -778,3 +778,58 @@ def test_attribute_values_as_people_read_them():
     assert disclosure.value_label(2025.0) == "2025" and disclosure.value_label(2.5) == "2.5"
     assert disclosure.value_label(" Park ") == "Park" and disclosure.value_label(7) == "7"
     assert disclosure.value_key(" PARK  och  Gata ") == "park och gata"
+
+
+def cut(first: list[list], rest: list[list]):
+    """The responses ``first + rest`` (one department) and the set of the ``first`` rows, cut by
+    a mask: a set that needs k respondents and whose figures are checked against the rest."""
+    rs = responses(frame({("A", "Chef"): first + rest}))
+    mask = np.zeros(rs.n, dtype=bool)
+    mask[: len(first)] = True
+    return rs.subset(mask)
+
+
+def answers(n: int, *answered: int) -> list[list]:
+    """n people; statement j answered (3) by the first answered[j] of them, blank for the rest."""
+    return [[3 if i < a else None for a in answered] for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("inside", "outside", "hidden"),
+    [
+        # answers inside the cut set / in the rest: 3 inside is too few; 2 left in the rest
+        # could be worked out from the whole set's figures
+        ((7, 3, 7), (5, 5, 2), [False, True, True]),
+        ((7, 1, 5), (5, 5, 0), [False, True, False]),  # exactly k inside; nobody in the rest
+        ((7, 7, 0), (5, 1, 5), [False, True, False]),  # one answer left in the rest
+        ((7, 0, 7), (5, 0, 5), [False, False, False]),  # nobody answered: nothing to hide
+    ],
+)
+def test_a_cut_out_sets_figures_are_hidden_where_it_or_its_rest_has_too_few_answers(
+    inside, outside, hidden
+):
+    chosen = cut(answers(7, *inside), answers(5, *outside))
+    assert disclosure.check(chosen, disclosure.policy(5)).figure_hidden.tolist() == hidden
+
+
+def test_a_cut_out_set_leaving_one_respondent_is_refused_in_the_language_asked():
+    chosen = cut(answers(11, 11, 11, 11), answers(1, 1, 1, 1))
+    with pytest.raises(DisclosureError) as err:
+        disclosure.check(chosen, disclosure.policy(5), "en")
+    assert str(err.value).startswith("No results for the responses, for anonymity: fewer than 5")
+    assert err.value.language("sv") == "en"  # the CLI says "Error:", not "Fel:"
+    with pytest.raises(DisclosureError) as err:
+        disclosure.check(chosen, disclosure.policy(5))
+    assert err.value.language("en") == "sv"
+    small = cut(answers(3, 3, 3, 3), answers(9, 9, 9, 9))
+    with pytest.raises(DisclosureError) as err:
+        disclosure.check(small, disclosure.policy(5), "en")
+    assert err.value.language("sv") == "en"
+    with pytest.raises(DisclosureError) as err:
+        disclosure.policy(2, "en")
+    assert err.value.language("sv") == "en"
+    data = frame({("A", "Chef"): [[3, 3, 3]] * 12})
+    data["id"] = [f"R{i}" for i in range(12)]
+    with pytest.raises(DisclosureError) as err:
+        disclosure.check(responses(data).where("id=R3"), disclosure.policy(5), "en")
+    assert err.value.language("sv") == "en"
