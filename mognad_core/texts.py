@@ -2555,6 +2555,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # ---- far cells: how far a sheet's cells reach, checked before reading (readers/limits) ---
     "limits.what_cell": ("cellreferensen {ref}", "the cell reference {ref}"),
+    "limits.bad_xml": (
+        "bladets XML är inte välformad (rad {line}, tecken {column} i XML-texten, till exempel "
+        "ett attribut två gånger i samma element), så hur långt dess celler når går inte att "
+        "avgöra innan den läses",
+        "the sheet's XML is not well-formed (line {line}, character {column} of the XML text, "
+        "for example an attribute twice in one element), so how far its cells reach cannot be "
+        "told before it is read",
+    ),
+    "limits.expected_xml": (
+        "en arbetsbok sparad av Excel, LibreOffice eller ett enkätverktyg",
+        "a workbook saved by Excel, LibreOffice or a survey tool",
+    ),
     "limits.what_next": (
         "en cell utan referens, som hamnar i {ref},",
         "a cell without a reference, which lands in {ref},",

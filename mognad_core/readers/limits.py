@@ -510,9 +510,6 @@ def merged_range(ref: str) -> tuple[int, int, int, int]:
 #: first 0 or 1) and columns A to CZ; anything else in a piece of XML gets a closer look
 FAST_ROWS = 199_999
 FAST_COLS = 104
-#: a start tag of a row or a cell, any namespace prefix (calamine reads <x:c> as <c>)
-_SPAN_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")
-_SPAN_R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SPAN_REF = re.compile(rb"([A-Za-z]*)(\d*)")
 #: a cell tag whose first attribute is not r (or that has none)
 _NO_REF = re.compile(rb"[<:]c(?=[\s/>])(?!\s+r\s*=)")
@@ -619,10 +616,11 @@ class _FarCells:
     of 200,000 or more (a quote after six digits, the first 2-9, or after seven digits), a
     column past CZ (three letters before a digit, or two letters after a quote, the first D-Z),
     a cell tag not followed by `` r`` (a cell without a reference) and single-quoted
-    attributes. Only such a piece is read exactly (:data:`_SPAN_TAG`); a cell without a
-    reference anywhere makes the whole sheet be read exactly at the end (it needs the position
-    of the cell before it). The pieces seen only by the fast search reach at most row
-    :data:`FAST_ROWS` and column :data:`FAST_COLS`, which is counted as their extent.
+    attributes; the bytes where two pieces meet are searched too (:meth:`seam`). A sheet where
+    nothing may reach far reaches at most row :data:`FAST_ROWS` and column :data:`FAST_COLS`.
+    Anything else, anywhere, makes :meth:`finish` read the whole sheet with an XML parser
+    (:meth:`exact`): a regular expression cannot be trusted with XML built to mislead it (``>``
+    inside a quoted attribute, two ``r`` attributes, a tag cut between two pieces).
     """
 
     def __init__(self, limits: Limits, where: Location) -> None:
@@ -630,10 +628,9 @@ class _FarCells:
         self.where = where
         self.span = _Span()
         self.fast = False  # some piece was let through by the fast search alone
-        self.full = False  # a cell without a reference: read the whole sheet exactly
+        self.full = False  # something may reach far: read the whole sheet exactly
         self.on = _on(limits.max_rows) or _on(limits.max_cells)
         self._buffers: dict[str, object] = {}
-        self.error: InputError | None = None
 
     # -- the fast search ----------------------------------------------------------------------
     def _buf(self, name: str, n: int, dtype):
@@ -694,57 +691,45 @@ class _FarCells:
 
     def search(self, body: bytes) -> tuple[bool, bool, int | None] | None:
         """:meth:`suspect`, or None when nothing is left to search for."""
-        if not self.on or self.full or self.error is not None:
+        if not self.on or self.full:
             return None
         return self.suspect(body)
 
     def check(self, body: bytes, found: tuple[bool, bool, int | None] | None) -> None:
-        """One piece of sheet XML that ends between two rows, and what :meth:`search` found."""
-        if found is None or self.full or self.error is not None:
+        """One piece of sheet XML and what :meth:`search` found in it: anything that may reach
+        far, or a cell without a reference, makes :meth:`finish` read the whole sheet exactly."""
+        if found is None or self.full:
             return
         far, rless, _ = found
         # the fast count also matches <col>, <cfRule>, "8c" in text: look closer
-        if rless and _NO_REF.search(body):
+        if far or (rless and _NO_REF.search(body)):
             self.full = True
-        elif far:
-            try:
-                self.exact(body, whole=False)
-            except InputError as exc:  # raised at the end: a count of rows over the limit,
-                self.error = exc  # found later in the same pass, is said first
         else:
             self.fast = True
 
+    def seam(self, before: bytes, after: bytes) -> None:
+        """Where two pieces meet: a reference or tag cut in two by the cut between them is seen
+        whole here (the last and first bytes of the pieces)."""
+        if self.on and not self.full:
+            found = self.suspect(before[-24:] + after[:24])
+            if found[0] or found[1]:
+                self.full = True
+
     # -- the exact reading --------------------------------------------------------------------
-    def exact(self, body: bytes, whole: bool, state: list[int] | None = None) -> None:
-        """Every row and cell tag of ``body``: references placed as calamine places them.
-        ``state`` [row, column] carries the position of the last cell from piece to piece."""
-        span, limits, where = self.span, self.limits, self.where
-        row, col = state if state is not None else (0, 0)
-        for m in _SPAN_TAG.finditer(body):
-            r = _SPAN_R.search(m.group(2))
-            value = (r.group(1) if r.group(1) is not None else r.group(2)) if r else None
-            if m.group(1) == b"row":
-                if value is None:
-                    row += 1
-                elif value.isdigit():
-                    row = int(value)
-                else:
-                    continue  # not a number: calamine refuses the sheet
-                col = 0  # a row places no cell itself (an empty row is no part of the range)
-                continue
-            if value is None:
-                if not whole:
-                    continue  # placed by the cell before it: read with the whole sheet
-                col += 1
-                cell_row = max(row, 1)
-                ref = f"next:{_col_letters(col)}{cell_row}"
-            else:
-                parts = _SPAN_REF.fullmatch(value)
-                if parts is None or not parts.group(2):
-                    continue  # not a cell reference: calamine refuses the sheet
-                col = max(_column_number(parts.group(1)), 1)
-                cell_row = int(parts.group(2))
-                ref = value.decode("ascii")
+    def exact(self, zf: zipfile.ZipFile, zinfo: zipfile.ZipInfo, path: Path) -> None:
+        """Every row and cell tag of the sheet, read by an XML parser (expat: quotes, ``<`` and
+        ``>`` in attribute values, tags cut between chunks are all read as XML has them) and
+        placed as calamine places them: a cell by its reference, a cell without one in the next
+        column of its row, a row without ``r`` after the row before. XML that is not well-formed
+        (a duplicate attribute among them) is refused: no one can say where calamine would put
+        its cells. Every ``r`` of a tag counts; the farthest is checked."""
+        import xml.parsers.expat
+
+        span, limits, where = _Span(), self.limits, self.where
+        self.span = span
+        pos = [0, 0]  # the row, and the column of the last cell
+
+        def place(cell_row: int, col: int, ref: str) -> None:
             grew = False
             if cell_row > span.row:
                 span.row, grew = cell_row, True
@@ -752,35 +737,56 @@ class _FarCells:
                 span.col, grew = col, True
             if grew:
                 check_span(span, limits, where, ref)
-        if state is not None:
-            state[:] = [row, col]
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            local = name.rpartition(":")[2]
+            if local == "row":
+                value = attrs.get("r")
+                if value is None:
+                    pos[0] += 1
+                elif value.strip().isdigit():
+                    pos[0] = int(value)
+                pos[1] = 0  # a row places no cell itself (an empty row is no part of the range)
+            elif local == "c":
+                value = attrs.get("r")
+                if value is None:
+                    pos[1] += 1
+                    row = max(pos[0], 1)
+                    place(row, pos[1], f"next:{_col_letters(pos[1])}{row}")
+                    return
+                parts = _SPAN_REF.fullmatch(value.strip().encode("ascii", "replace"))
+                if parts is None or not parts.group(2):
+                    return  # not a cell reference: calamine refuses the sheet
+                pos[1] = max(_column_number(parts.group(1)), 1)
+                place(int(parts.group(2)), pos[1], value.strip())
+
+        parser = xml.parsers.expat.ParserCreate()  # no namespaces: x:c keeps its prefix
+        parser.StartElementHandler = start
+        try:
+            for chunk in _stream(zf, zinfo, path):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except xml.parsers.expat.ExpatError as exc:
+            from ..texts import Message
+
+            raise InputError(
+                Message("limits.bad_xml", line=exc.lineno, column=exc.offset + 1),
+                where,
+                Message("limits.expected_xml"),
+            ) from None
 
     def finish(self, zf: zipfile.ZipFile, zinfo: zipfile.ZipInfo, path: Path) -> None:
         """After the streamed pass: the sheet's extent against the limits."""
         if not self.on:
             return
-        if self.error is not None:
-            raise self.error
-        if self.full:  # a cell without a reference: read every tag in order
-            self.span = _Span()
-            state = [0, 0]
-            carry = b""
-            for chunk in _stream(zf, zinfo, path):
-                buf = carry + chunk
-                cut = buf.rfind(b">") + 1
-                self.exact(buf[:cut], whole=True, state=state)
-                carry = buf[cut:]
-            self.exact(carry, whole=True, state=state)
-            return
-        if self.fast:  # pieces seen only by the fast search reach this far at most
-            rows = max(self.span.row, FAST_ROWS)
-            cells = rows * max(self.span.col, FAST_COLS)
+        if not self.full and self.fast:  # pieces seen by the fast search reach this far at most
             lim = self.limits
-            if (_on(lim.max_rows) and rows > lim.max_rows) or (
+            rows, cells = FAST_ROWS, FAST_ROWS * FAST_COLS
+            self.full = (_on(lim.max_rows) and rows > lim.max_rows) or (
                 _on(lim.max_cells) and cells > lim.max_cells
-            ):
-                self.full = True  # the bound does not settle it: read the sheet exactly
-                self.finish(zf, zinfo, path)
+            )  # the bound does not settle it
+        if self.full:
+            self.exact(zf, zinfo, path)
 
 
 def _col_letters(col: int) -> str:
@@ -805,7 +811,7 @@ def scan_sheet(
             return info
         first = True
         row_token = b"<row"
-        carry = b""
+        carry = last = b""
         for chunk in _stream(zf, zinfo, path):
             buf = carry + chunk
             if first:
@@ -836,6 +842,8 @@ def scan_sheet(
             ends = found[2] if found is not None else None
             _scan_body(body, info, row_token, limits, where, percent_cell, ends)
             far.check(body, found)
+            far.seam(last, body)
+            last = body
             carry = buf[cut:]
             if len(carry) > 2 * CHUNK:  # text without any tag: nothing in it to count
                 carry = carry[-1024:]
@@ -844,6 +852,7 @@ def scan_sheet(
         ends = found[2] if found is not None else None
         _scan_body(carry, info, row_token, limits, where, percent_cell, ends)
         far.check(carry, found)
+        far.seam(last, carry)
         far.finish(zf, zinfo, path)
     return info
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import random
 import re
 import struct
 import sys
@@ -474,6 +475,24 @@ def build(out: Path) -> list[str]:
         "far_cells_without_reference.xlsx",
         replace_part(good, SHEET, lambda x: far(x, no_reference)),
     )
+    # XML built to mislead a reader that does not parse it (found in review): a ">" inside a
+    # quoted attribute before r; two r attributes (calamine takes the last); the same tag where
+    # the scan's 1 MB pieces meet (a comment pads it there)
+    gt = b'<row r="6"><c x=">" r="XFD1048576" t="n"><v>1</v></c></row>'
+    raw("far_cell_gt_in_attribute.xlsx", replace_part(good, SHEET, lambda x: far(x, gt)))
+    two = b'<row r="6"><c r="B6" r="XFD1048576" t="n"><v>1</v></c></row>'
+    raw("far_cell_two_references.xlsx", replace_part(good, SHEET, lambda x: far(x, two)))
+
+    def at_seam(xml: bytes) -> bytes:
+        xml = far(xml)
+        head, tail = b'<row r="6"><c x=">', b'" r="XFD1048576" t="n"><v>1</v></c></row>'
+        end = xml.index(b"</sheetData>")
+        pad = 1024 * 1024 - end - len(head) - 7  # "<!--" + pad + "-->" ends where a piece ends
+        letters = random.Random(1).choices(b"abcdefghijklmnopqrstuvwxyz", k=pad)  # no zip bomb
+        rows = b"<!--" + bytes(letters) + b"-->" + head + tail
+        return xml[:end] + rows + xml[end:]
+
+    raw("far_cell_at_the_seam.xlsx", replace_part(good, SHEET, at_seam))
 
     # -- model files --
     filler = "".join(f"# fyllnad {i:07d} " + "x" * 60 + "\n" for i in range(80_000))
