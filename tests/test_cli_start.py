@@ -167,7 +167,7 @@ def test_no_cyclic_garbage_collection_while_a_command_runs():
 def test_the_mognad_program_leaves_the_collector_off_to_its_end():
     """The console script and ``python -m mognad_core`` run console(): the collector stays off
     after the command (turned on again it would go over everything once more at exit, about
-    150 ms of a score), and no collection runs before the process ends."""
+    100 ms of a score), and no collection runs before the process ends."""
     scripts = [e for e in metadata.entry_points(group="console_scripts") if e.name == "mognad"]
     assert [e.value for e in scripts] == ["mognad_core.cli:console"]
     main = (ROOT / "mognad_core" / "__main__.py").read_text(encoding="utf-8")

@@ -259,18 +259,23 @@ def _boot_scores(
     reverse = np.array([s.reverse for s in model.statements], dtype=bool)
     valid = ~np.isnan(rs.values)
     k = valid.shape[1]
-    # answers and answered-flags side by side: one matrix product gives both sums
-    both = np.hstack([np.where(valid, rs.values, 0.0), valid.astype(float)])
+    vals, answered = np.where(valid, rs.values, 0.0), valid.astype(float)
+    both = np.hstack([vals, answered])  # side by side: one matrix product gives both sums
     n = rs.n
     out = np.full((n_boot, k), np.nan)
     if n == 0:
         return out
-    dtype = _exact_dtype(both, n)
+    legacy = resampling == "multinomial"  # mognad 0.1.0's sums too: two float64 products
+    dtype = np.float64 if legacy else _exact_dtype(both, n)
     both = both.astype(dtype)
     block = max(1, _BLOCK_CELLS // max(n, 1))
     for start in range(0, n_boot, block):
         b = min(block, n_boot - start)
-        totals = (_draw_counts(rng, n, b, resampling, dtype) @ both).astype(float)
+        counts = _draw_counts(rng, n, b, resampling, dtype)
+        if legacy:  # as 0.1.0 summed (one product of both may differ in the last digit)
+            totals = np.hstack([counts @ vals, counts @ answered])
+        else:
+            totals = (counts @ both).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = totals[:, :k] / totals[:, k:]
         mean = np.where(reverse, lo + hi - mean, mean)

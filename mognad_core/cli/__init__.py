@@ -85,7 +85,7 @@ def console() -> None:
     """The ``mognad`` program (its console script and ``python -m mognad_core``): :func:`main`
     in a process of its own, with the cyclic garbage collector off to the end. The process ends
     with the command; turning the collector on again after it would make it go over everything
-    the command imported and made once more, at the next allocation or at exit: about 150 ms of
+    the command imported and made once more, at the next allocation or at exit: about 100 ms of
     a 0.6 s ``mognad score`` (docs/performance.md). In-process callers (tests, scripts) use
     :func:`main`, which gives the collector back as it found it."""
     gc.disable()
