@@ -7,8 +7,8 @@ wave, a reversed statement, resamples in several blocks), for each way of resamp
 
 * ``multinomial``: recorded with the implementation of commit 23660aa (mognad 0.1) before any
   change for speed, and never recorded again: ``resampling="multinomial"`` must go on giving
-  exactly the results published with mognad 0.1.
-* ``index`` (the default since issue 18: respondent numbers drawn with ``rng.integers``, four
+  exactly the results published with mognad 0.1.0.
+* ``index`` (the default since issue 18: respondent numbers drawn with ``rng.integers``, ten
   times faster): recorded when it was introduced. Its replicates are also checked against a
   plain reference below (the mean of the drawn respondents' answers).
 

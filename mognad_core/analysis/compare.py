@@ -10,7 +10,7 @@
   it reproducible. A replicate draws ``n`` respondent numbers with replacement
   (``rng.integers(0, n, n)``, replicate after replicate, the first wave's replicates first) and
   counts how often each respondent was drawn; ``resampling="multinomial"`` draws those counts as
-  numpy multinomials instead, as mognad 0.1.0 did (four times slower; the same distribution, other
+  numpy multinomials instead, as mognad 0.1.0 did (ten times slower; the same distribution, other
   numbers for the same seed), to reproduce results published with mognad 0.1.0.
 * p-values: for a statement, the two-sided p-value of the same Welch t test (so p < 0.05 exactly
   when its interval excludes zero); for a dimension, category or the overall score, the two-sided
@@ -233,7 +233,7 @@ def _draw_counts(
     rng: np.random.Generator, n: int, b: int, resampling: str, dtype: type
 ) -> np.ndarray:
     """How often each of ``n`` respondents is drawn in each of ``b`` resamples (b x n)."""
-    if resampling == "multinomial":  # mognad 0.1.0: one binomial per respondent, 4x slower
+    if resampling == "multinomial":  # mognad 0.1.0: one binomial per respondent, 10x slower
         return rng.multinomial(n, np.full(n, 1.0 / n), size=b).astype(dtype)
     drawn = rng.integers(0, n, size=(b, n))  # the same numbers in blocks of any size
     counts = np.empty((b, n), dtype=dtype)

@@ -175,7 +175,7 @@ def priorities_cmd(
     type=click.Choice(["index", "multinomial"]),
     default="index",
     show_default=True,
-    help="How the bootstrap draws: multinomial reproduces results of mognad 0.1.0 (4x slower).",
+    help="How the bootstrap draws: multinomial reproduces results of mognad 0.1.0 (10x slower).",
 )
 @click.option(
     "--statements/--no-statements",
