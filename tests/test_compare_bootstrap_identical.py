@@ -230,8 +230,91 @@ def test_whole_answers_are_summed_in_float32_others_in_float64(shift, scale, dty
 
 
 def test_an_unknown_resampling_is_refused():
-    with pytest.raises(mognad.MognadError, match="'index', 'multinomial'"):
+    with pytest.raises(mognad.MognadError) as refused:
         mognad.compare(DIMIOS_2024, DIMIOS_2025, resampling="bincount")
+    assert str(refused.value) == (
+        "resampling must be one of 'index', 'multinomial' (got 'bincount')."
+    )
+
+
+# ---- what mutation testing found after the respondent-number bootstrap (issue 20) ----
+
+
+@pytest.mark.parametrize(
+    "values, n, dtype",
+    [
+        (np.empty((0, 4)), 0, np.float32),  # no sums at all: nothing to lose
+        (np.array([[1.0, 0.0]]), 2**24 - 1, np.float32),  # n x 1 just below 2**24
+        (np.array([[5.0, 1.0]]), 2**24 // 5, np.float32),  # 16,777,215
+        (np.array([[5.0, 1.0]]), 2**24 // 5 + 1, np.float64),  # 16,777,220
+        (np.array([[-5.0, 1.0]]), 2**24 // 5 + 1, np.float64),  # the size, not the sign
+        (np.array([[0.0, 1.0]]), 2**24, np.float64),  # the answered flags count as 1
+        (np.array([[4.5, 1.0]]), 10, np.float64),  # not whole
+    ],
+)
+def test_float32_exactly_when_every_sum_is_a_whole_number_below_2_to_24(values, n, dtype):
+    """A resample's sum is at most n x the largest |value|; float32 adds whole numbers exactly
+    up to 2**24, so it is chosen just below that, and float64 from there on."""
+    from mognad_core.analysis.compare import _exact_dtype
+
+    assert _exact_dtype(values, n) is dtype
+
+
+@pytest.mark.parametrize(
+    "resampling, shift, dtype",
+    [("index", 0.0, np.float32), ("index", 0.5, np.float64), ("multinomial", 0.0, np.float64)],
+)
+def test_the_product_is_float32_only_for_whole_answers_drawn_by_index(
+    resampling, shift, dtype, monkeypatch
+):
+    """The fast float32 product is what issue 18 measured: whole answers drawn by respondent
+    number are summed in float32 (counts and answers alike); halves, and mognad 0.1.0's
+    multinomial way, in float64."""
+    module = sys.modules[_boot_scores.__module__]
+    real, seen = module._draw_counts, []
+
+    class Counts(np.ndarray):  # notes the operands' types of every product with the counts
+        def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+            inputs = tuple(np.asarray(x) for x in inputs)
+            if ufunc is np.matmul:
+                seen.extend(x.dtype for x in inputs)
+            return getattr(ufunc, method)(*inputs, **kwargs)
+
+    monkeypatch.setattr(module, "_draw_counts", lambda *args: real(*args).view(Counts))
+    dimios = mognad.get_model("dimios")
+    rs = mognad.prepare(adversarial(dimios, 300, 12, hide="f13", empty="f21"), dimios)
+    rs.values = rs.values + shift
+    _boot_scores(rs, 150, np.random.default_rng(5), resampling)
+    assert seen and set(seen) == {np.dtype(dtype)}
+
+
+def test_the_multinomial_way_sums_answers_that_are_not_whole_as_0_1_0_did():
+    """mognad 0.1.0: multinomial counts, then two float64 products (answers, answered flags);
+    equal to the last digit for halves too, not only for the recorded whole answers."""
+    dimios = mognad.get_model("dimios")
+    rs = mognad.prepare(adversarial(dimios, 250, 13, hide="f13", empty="f21"), dimios)
+    rs.values = rs.values + 0.5
+    got = _boot_scores(rs, 120, np.random.default_rng(6), "multinomial")
+    n, valid = rs.n, ~np.isnan(rs.values)
+    counts = np.random.default_rng(6).multinomial(n, np.full(n, 1.0 / n), size=120)
+    counts = counts.astype(np.float64)
+    with np.errstate(all="ignore"):
+        mean = (counts @ np.where(valid, rs.values, 0.0)) / (counts @ valid.astype(float))
+    lo, hi = float(dimios.scale.min), float(dimios.scale.max)
+    reverse = np.array([s.reverse for s in dimios.statements])
+    want = (np.where(reverse, lo + hi - mean, mean) - lo) / (hi - lo)
+    np.testing.assert_array_equal(got, want)
+
+
+def test_one_respondent_is_drawn_every_time_and_an_empty_wave_gives_no_scores():
+    dimios = mognad.get_model("dimios")
+    rs = mognad.prepare(adversarial(dimios, 1, 14, hide="f13", empty="f21"), dimios)
+    for way in WAYS:
+        got = _boot_scores(rs, 100, np.random.default_rng(7), way)
+        want = reference(rs, 1, 7, 1)  # the one respondent, whatever was drawn
+        np.testing.assert_array_equal(got, np.repeat(want, 100, axis=0))
+    empty = mognad.prepare(adversarial(dimios, 1, 14, hide="f13", empty="f21").iloc[:0], dimios)
+    assert np.isnan(_boot_scores(empty, 100, np.random.default_rng(7))).all()
 
 
 def record(resampling: str) -> None:
