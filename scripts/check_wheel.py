@@ -219,7 +219,8 @@ def check_wheel_file(wheel: Path, check: Checks) -> set[str]:
         f"missing {missing[:10]}",
     )
     plugins = PYPROJECT["project"]["entry-points"]["mognad"]
-    wanted = [f"{k} = {v}" for k, v in plugins.items()] + ["mognad = mognad_core.cli:main"]
+    scripts = PYPROJECT["project"]["scripts"]  # mognad = mognad_core.cli:console
+    wanted = [f"{k} = {v}" for k, v in {**plugins, **scripts}.items()]
     absent = [w for w in wanted if w not in entry_points]
     check("wheel declares the mognad command and the plugin entry points", not absent, absent)
     return names
