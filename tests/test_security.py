@@ -520,3 +520,40 @@ def test_sheets_near_the_limits_still_read(tmp_path):
         match=r"reference A300 .* span A1:KN300, 300 rows × 300 columns = 90,000 cells",
     ):
         scan_sheet(wide, "xl/worksheets/sheet1.xml", Limits(max_cells=89_999), "Svar")
+
+
+# ---- found by mutation testing (docs/quality.md, readers/limits.py) -------------------------
+def _refusal(path: Path, limits: Limits) -> tuple[str, str]:
+    from mognad_core.readers.limits import scan_sheet
+
+    with pytest.raises(mognad.InputError) as err:
+        scan_sheet(path, "xl/worksheets/sheet1.xml", limits, "Svar")
+    return err.value.text("en"), err.value.text("sv")
+
+
+def test_an_attribute_that_only_begins_with_r_is_no_reference(tmp_path):
+    """`<c rr="1">` (or `r:x`, `ref`) is a cell without a reference: calamine puts it in the
+    next column. The fast count took "<c r" for a reference, so 20,000 of them after A199999
+    were let through and calamine asked for 128 GB and aborted (exit 134). Both engines now get
+    a located refusal; read in a process of its own, as an abort would end pytest."""
+    for attr in (b"rr", b"r:x", b"ref"):
+        rows = (
+            b'<row r="1"><c r="A1"><v>1</v></c></row><row r="199999"><c r="A199999"><v>1</v></c>'
+            + b'<c %s="1"><v>1</v></c>' % attr * 20_000
+            + b"</row>"
+        )
+        path = _sheet_file(tmp_path / "rr.xlsx", rows)
+        en, sv = _refusal(path, Limits())
+        assert en == (
+            'rr.xlsx, sheet "Svar": a cell without a reference, which lands in EA199999, in the '
+            "sheet's XML makes its cells span A1:EA199999, 199,999 rows × 131 columns = "
+            "26,199,869 cells, more than the limit of 26,000,000 cells (checked before reading: "
+            "the whole range is read into memory). Expected at most 26,000,000 cells from A1 to "
+            "the last used cell (delete empty or unused rows and columns at the bottom and on the "
+            "right); if the file is genuine, raise the limit with the environment variable "
+            "MOGNAD_MAX_CELLS."
+        ), attr
+        assert sv.startswith('rr.xlsx, blad "Svar": en cell utan referens, som hamnar i EA199999,')
+    sv_calamine, en_calamine, sv_openpyxl, en_openpyxl = _read_in_own_process(path)
+    assert en_calamine == f"calamine {en}" and en_openpyxl == f"openpyxl {en}"
+    assert sv_calamine == f"calamine {sv}" and sv_openpyxl == f"openpyxl {sv}"

@@ -685,7 +685,9 @@ class _FarCells:
             tags += int(np.count_nonzero((v & 0xFFF9) == 0x6338))
         for k in (0, 1, 2, 3):
             w = np.frombuffer(body, "<u4", count=(n - k) // 4, offset=k)
-            refs += int(np.count_nonzero((w & 0xFFFFFFF9) == 0x72206338))
+            # a reference only with "=" after "<c r": <c rr="1"> or <c r:x="1"> has none
+            at = np.flatnonzero((w & 0xFFFFFFF9) == 0x72206338) * 4 + (k + 4)
+            refs += int(np.count_nonzero(a[at[at < n]] == 0x3D))
             ends += int(np.count_nonzero(w == 0x3E776F72))  # "row>"
         return far, tags != refs, ends
 
