@@ -557,3 +557,18 @@ def test_an_attribute_that_only_begins_with_r_is_no_reference(tmp_path):
     sv_calamine, en_calamine, sv_openpyxl, en_openpyxl = _read_in_own_process(path)
     assert en_calamine == f"calamine {en}" and en_openpyxl == f"openpyxl {en}"
     assert sv_calamine == f"calamine {sv}" and sv_openpyxl == f"openpyxl {sv}"
+
+
+def test_cells_and_rows_without_references_are_placed_as_calamine_places_them(tmp_path):
+    """Rows without r are rows 1, 2, 3; a cell without r takes the next column of its row, and
+    a cell before any row lands in A1 (calamine: [[7.0]]). The exact reading must agree to the
+    cell: exactly at the limit is read, one cell less is refused, naming the cell."""
+    from mognad_core.readers.limits import scan_sheet
+
+    rows = b"<row><c><v>1</v></c><c><v>2</v></c></row>" * 3
+    path = _sheet_file(tmp_path / "norefs.xlsx", rows)
+    scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(max_cells=6), "Svar")
+    en, _ = _refusal(path, Limits(max_cells=5))
+    assert "which lands in A3, in the sheet's XML makes its cells span A1:B3, 3 rows × 2 " in en
+    alone = _sheet_file(tmp_path / "alone.xlsx", b"<c><v>7</v></c>", dimension=b"A1")
+    scan_sheet(alone, "xl/worksheets/sheet1.xml", Limits(max_cells=1), "Svar")
