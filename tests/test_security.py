@@ -572,3 +572,44 @@ def test_cells_and_rows_without_references_are_placed_as_calamine_places_them(tm
     assert "which lands in A3, in the sheet's XML makes its cells span A1:B3, 3 rows × 2 " in en
     alone = _sheet_file(tmp_path / "alone.xlsx", b"<c><v>7</v></c>", dimension=b"A1")
     scan_sheet(alone, "xl/worksheets/sheet1.xml", Limits(max_cells=1), "Svar")
+
+
+def test_limits_below_what_the_fast_search_settles_read_the_sheet_exactly(tmp_path, monkeypatch):
+    """The fast search settles row 199,999 and column CZ at most; lower limits (or a limit
+    switched off) must still be checked cell by cell, and a sheet with nothing far or
+    unreferenced is never read a second time under the default limits (docs/robustness.md)."""
+    from mognad_core.readers import limits as lim
+
+    near = _sheet_file(tmp_path / "near.xlsx", _cells([b"C2000"], b"2000"))
+    sheet = "xl/worksheets/sheet1.xml"
+    en, _ = _refusal(near, Limits(max_rows=1_999))
+    assert "the cell reference C2000 in the sheet's XML is in row 2,000, more than the limit " in en
+    en, _ = _refusal(near, Limits(max_cells=5_999))
+    assert "reference C2000 in the sheet's XML makes its cells span A1:C2000, 2,000 rows × 3 " in en
+    lim.scan_sheet(near, sheet, Limits(max_rows=2_000, max_cells=6_000), "Svar")
+    far = _sheet_file(tmp_path / "far.xlsx", _cells([b"XFD1048576"]))
+    lim.scan_sheet(far, sheet, Limits(max_rows=0, max_cells=0), "Svar")  # both checks off
+    en, _ = _refusal(far, Limits(max_rows=0))
+    assert "span A1:XFD1048576, 1,048,576 rows × 16,384 columns = 17,179,869,184 cells" in en
+    en, _ = _refusal(far, Limits(max_cells=0))
+    assert "reference XFD1048576 in the sheet's XML is in row 1,048,576, more than the limit " in en
+
+    exact = []
+    real = lim._FarCells.exact
+    ordinary = _sheet_file(
+        tmp_path / "ordinary.xlsx",
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>8c r</t></is></c><c r="CZ1"><v>1</v>'
+        b"</c></row>" + _cells([b"CZ199999"], b"199999"),
+    )
+
+    def recorded(self, *args):
+        exact.append(self.limits)
+        return real(self, *args)
+
+    monkeypatch.setattr(lim._FarCells, "exact", recorded)
+    for limits in (Limits(), Limits(max_rows=199_999), Limits(max_cells=199_999 * 104)):
+        lim.scan_sheet(ordinary, sheet, limits, "Svar")
+    assert exact == []  # "8c r" in a text is no cell tag either
+    with pytest.raises(mognad.InputError, match="row 199,999, more than the limit of 199,998"):
+        lim.scan_sheet(ordinary, sheet, Limits(max_rows=199_998), "Svar")
+    assert exact == [Limits(max_rows=199_998)]
