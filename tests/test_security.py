@@ -613,3 +613,29 @@ def test_limits_below_what_the_fast_search_settles_read_the_sheet_exactly(tmp_pa
     with pytest.raises(mognad.InputError, match="row 199,999, more than the limit of 199,998"):
         lim.scan_sheet(ordinary, sheet, Limits(max_rows=199_998), "Svar")
     assert exact == [Limits(max_rows=199_998)]
+
+
+def test_xml_that_is_not_well_formed_is_refused_naming_where_it_breaks(tmp_path):
+    """Read in this process (the corpus case runs the command): the second r of a cell (line 2,
+    character 134 of the sheet's XML) and a comment never closed (character 145, found only at
+    the end of the part). A reference that is no reference (r="Å1": calamine refuses the sheet
+    itself) is passed over, not a crash."""
+    from mognad_core.readers.limits import scan_sheet
+
+    two = _sheet_file(
+        tmp_path / "two.xlsx", b'<row r="1"><c r="B6" r="XFD1048576"><v>1</v></c></row>'
+    )
+    assert _refusal(two, Limits()) == (
+        'two.xlsx, sheet "Svar": the sheet\'s XML is not well-formed (line 2, character 134 of '
+        "the XML text, for example an attribute twice in one element), so how far its cells "
+        "reach cannot be told before it is read. Expected a workbook saved by Excel, LibreOffice "
+        "or a survey tool.",
+        'two.xlsx, blad "Svar": bladets XML är inte välformad (rad 2, tecken 134 i XML-texten, '
+        "till exempel ett attribut två gånger i samma element), så hur långt dess celler når går "
+        "inte att avgöra innan den läses. Förväntat: en arbetsbok sparad av Excel, LibreOffice "
+        "eller ett enkätverktyg.",
+    )
+    cut = _sheet_file(tmp_path / "cut.xlsx", b'<row r="1"><c><v>1</v></c></row><!--')
+    assert "(line 2, character 145 of the XML text," in _refusal(cut, Limits())[0]
+    odd = _sheet_file(tmp_path / "odd.xlsx", '<row r="1"><c r="Å1"><v>1</v></c></row>'.encode())
+    assert scan_sheet(odd, "xl/worksheets/sheet1.xml", Limits(), "Svar").rows == 1
