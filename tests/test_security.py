@@ -639,3 +639,27 @@ def test_xml_that_is_not_well_formed_is_refused_naming_where_it_breaks(tmp_path)
     assert "(line 2, character 145 of the XML text," in _refusal(cut, Limits())[0]
     odd = _sheet_file(tmp_path / "odd.xlsx", '<row r="1"><c r="Å1"><v>1</v></c></row>'.encode())
     assert scan_sheet(odd, "xl/worksheets/sheet1.xml", Limits(), "Svar").rows == 1
+
+
+def test_a_used_range_over_max_cells_is_refused_with_its_numbers(tmp_path):
+    """The used range counted from A1, with "$" in it or as one cell; 234 cells pass at 234."""
+    from mognad_core.readers.limits import scan_sheet
+
+    dollars = _sheet_file(tmp_path / "dollars.xlsx", _cells([]), dimension=b"$A$1:$Z$9")
+    assert _refusal(dollars, Limits(max_cells=233)) == (
+        'dollars.xlsx, sheet "Svar": the sheet\'s used range is $A$1:$Z$9, 9 rows × 26 columns '
+        "= 234 cells, more than the limit of 233 cells (checked before reading). Expected at "
+        "most 233 cells from A1 to the last used cell (delete empty or unused rows and columns "
+        "at the bottom and on the right); if the file is genuine, raise the limit with the "
+        "environment variable MOGNAD_MAX_CELLS.",
+        'dollars.xlsx, blad "Svar": bladets använda område är $A$1:$Z$9, 9 rader × 26 kolumner '
+        "= 234 celler, fler än gränsen på 233 celler (kontrollerat före läsningen). Förväntat: "
+        "högst 233 celler från A1 till den sista använda cellen (ta bort tomma eller oanvända "
+        "rader och kolumner längst ned och till höger); om filen är äkta, höj gränsen med "
+        "miljövariabeln MOGNAD_MAX_CELLS.",
+    )
+    single = _sheet_file(tmp_path / "single.xlsx", _cells([]), dimension=b"Z9")
+    en, _ = _refusal(single, Limits(max_cells=233))
+    assert "used range is Z9, 9 rows × 26 columns = 234 cells, more than the limit of 233" in en
+    for path in (dollars, single):
+        scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(max_cells=234), "Svar")
