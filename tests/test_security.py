@@ -663,3 +663,47 @@ def test_a_used_range_over_max_cells_is_refused_with_its_numbers(tmp_path):
     assert "used range is Z9, 9 rows × 26 columns = 234 cells, more than the limit of 233" in en
     for path in (dollars, single):
         scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(max_cells=234), "Svar")
+
+
+# what the fast search says of a piece of sheet XML: (may reach far, may hold a cell without a
+# reference, row end tags); each case on one side of a boundary the search draws
+SUSPECT = [
+    (b'<c r="A199999"><v>1</v></c>', (False, False, 0)),
+    (b'<c r="A200000"><v>1</v></c>', (True, False, 0)),
+    (b'<c r="A099999"><v>1</v></c>', (False, False, 0)),
+    (b'<c r="A1000000"><v>1</v></c>', (True, False, 0)),
+    (b"<c r='A200000'><v>1</v></c>", (True, False, 0)),
+    (b'<c r="CZ1"><v>1</v></c>', (False, False, 0)),
+    (b'<c r="DA1"><v>1</v></c>', (True, False, 0)),
+    (b'<c r="AA1"><v>1</v></c>', (False, False, 0)),
+    (b'<c r="AAA1"><v>1</v></c>', (True, False, 0)),
+    (b'<c r="ZZ1"><v>1</v></c>', (True, False, 0)),
+    (b'<c r="da1"><v>1</v></c>', (True, False, 0)),
+    (b'<c s="1" r="A1"><v>1</v></c>', (False, True, 0)),
+    (b'<x:c r="A1"><x:v>1</x:v></x:c></x:row>', (False, True, 1)),
+    (b"<c><v>1</v></c></row><row>", (False, True, 2)),
+    (b'<c rr="1"><v>1</v></c>', (False, True, 0)),
+    (b'<c r="A1"/>     ', (False, False, 0)),
+    (b'<row r="1" spans="1:99999">', (False, False, 0)),
+    (b'<x:c r="A1"/><x:c r="B1"/>', (False, False, 0)),
+    (b"<v>199999</v><v>20000</v>", (False, False, 0)),
+    (b"<v>2000000</v></row></row>", (False, False, 2)),
+    (b"<c/>", (True, True, None)),
+    (b"          ", (False, False, None)),
+    (b'<c r="B9"/>', (True, True, None)),
+    (b'<c r="A1"></c><col/>', (False, True, 0)),
+]
+
+
+@pytest.mark.parametrize(("body", "found"), SUSPECT)
+def test_the_fast_search_draws_its_lines_where_the_docstring_says(body, found):
+    """Rows from 200,000 (six digits, the first 2-9, or seven) before a quote, columns past CZ
+    (three letters, or a quote and D-Z), lower case as calamine reads it; a cell tag not
+    followed by ' r=' (``rr``, an attribute before r, a bare ``<c>``; a closing ``</x:c>`` too,
+    so a namespaced sheet is read exactly); a piece under 16 bytes is suspect unless blank."""
+    from mognad_core.errors import Location
+    from mognad_core.readers.limits import _FarCells
+
+    assert _FarCells(Limits(), Location()).suspect(body) == found
+    if len(body) >= 16:  # the same three bytes on: another alignment of the 2- and 4-byte views
+        assert _FarCells(Limits(), Location()).suspect(b"   " + body) == found
