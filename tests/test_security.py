@@ -707,3 +707,12 @@ def test_the_fast_search_draws_its_lines_where_the_docstring_says(body, found):
     assert _FarCells(Limits(), Location()).suspect(body) == found
     if len(body) >= 16:  # the same three bytes on: another alignment of the 2- and 4-byte views
         assert _FarCells(Limits(), Location()).suspect(b"   " + body) == found
+
+
+def test_a_reference_before_megabytes_without_a_tag_end_is_still_read(tmp_path):
+    """The streamed pass keeps only the last kilobyte of text that goes on for more than 2 MB
+    without a ">", so a reference before such text (r="XFD1048576" and then an attribute of
+    4 MB) is never searched: the sheet must then be read exactly."""
+    rows = b'<row r="1"><c r="XFD1048576" x="' + b"-" * 4_000_000 + b'"><v>1</v></c></row>'
+    en, _ = _refusal(_sheet_file(tmp_path / "long.xlsx", rows), Limits())
+    assert "the cell reference XFD1048576 in the sheet's XML is in row 1,048,576, more " in en
