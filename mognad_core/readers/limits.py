@@ -626,7 +626,6 @@ class _FarCells:
     def __init__(self, limits: Limits, where: Location) -> None:
         self.limits = limits
         self.where = where
-        self.span = _Span()
         self.fast = False  # some piece was let through by the fast search alone
         self.full = False  # something may reach far: read the whole sheet exactly
         self.on = _on(limits.max_rows) or _on(limits.max_cells)
@@ -724,11 +723,10 @@ class _FarCells:
         placed as calamine places them: a cell by its reference, a cell without one in the next
         column of its row, a row without ``r`` after the row before. XML that is not well-formed
         (a duplicate attribute among them) is refused: no one can say where calamine would put
-        its cells. Every ``r`` of a tag counts; the farthest is checked."""
+        its cells."""
         import xml.parsers.expat
 
         span, limits, where = _Span(), self.limits, self.where
-        self.span = span
         pos = [0, 0]  # the row, and the column of the last cell
 
         def place(cell_row: int, col: int, ref: str) -> None:
