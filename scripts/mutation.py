@@ -81,9 +81,16 @@ def toml_value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def workspace(name: str, module: dict, shared: dict) -> Path:
-    """Make ``.mutation/NAME/`` afresh: links to the packages and test files, a pyproject.toml."""
+def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Path:
+    """Make ``.mutation/NAME/`` afresh: links to the packages and test files, a pyproject.toml.
+
+    With ``resume``, an existing workspace is kept as it is, and mutmut goes on from the mutants
+    it has not yet run (it keeps each result beside the mutated file, and runs anew the mutants
+    of a function whose code or tests have changed since).
+    """
     work = WORK / name
+    if resume and (work / "pyproject.toml").is_file():
+        return work
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -95,6 +102,8 @@ def workspace(name: str, module: dict, shared: dict) -> Path:
             (work / "mutants" / name).symlink_to(ROOT / name)
     mutmut = {
         **shared,
+        # each mutant's tests fastest first (scripts/mutation_order.py, copied into site/)
+        "pytest_add_cli_args": [*shared.get("pytest_add_cli_args", []), "-p", "mutation_order"],
         "source_paths": list(PACKAGES),
         "only_mutate": module["mutate"],
         "pytest_add_cli_args_test_selection": module["tests"],
@@ -158,8 +167,10 @@ def show_survivors(work: Path, names: list[str]) -> None:
             out.write(f"# {mutant}\n{shown.stdout}\n")
 
 
-def run(name: str, module: dict, shared: dict, jobs: int, limit: float | None) -> dict:
-    work = workspace(name, module, shared)
+def run(
+    name: str, module: dict, shared: dict, jobs: int, limit: float | None, resume: bool = False
+) -> dict:
+    work = workspace(name, module, shared, resume)
     print(f"== {name}: mutating {', '.join(module['mutate'])} in {work.relative_to(ROOT)}")
     log = work / "mutmut.log"
     # Tests that run mognad in a child process (signals, the CLI) import the mutated copy too,
@@ -167,7 +178,8 @@ def run(name: str, module: dict, shared: dict, jobs: int, limit: float | None) -
     # before Python starts, or the import system would remember it as missing.) The mutated
     # code imports mutmut, which reads its settings from the current folder on import: the
     # sitecustomize below reads them from the workspace, wherever the child runs.
-    (work / "site").mkdir()
+    (work / "site").mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / "scripts" / "mutation_order.py", work / "site" / "mutation_order.py")
     (work / "site" / "sitecustomize.py").write_text(
         "# made by scripts/mutation.py: mutmut's settings from the workspace\n"
         "import os\n"
@@ -215,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="the CI check (see above)")
     parser.add_argument("--list", action="store_true", help="print the module names")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants at once")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with a stopped run: keep the module's workspace and the results in it",
+    )
     args = parser.parse_args(argv)
     config = settings()
     modules = config["modules"]
@@ -240,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = args.modules or list(modules)
     done = []
     for name in chosen:
-        result = run(name, modules[name], config["mutmut"], args.jobs, None)
+        result = run(name, modules[name], config["mutmut"], args.jobs, None, args.resume)
         # read again now: others may have recorded a module while this one ran
         scores = recorded()
         scores[name] = result
