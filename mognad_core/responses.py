@@ -1010,16 +1010,29 @@ def use_reading_rules(**changes: Any) -> Iterator[ReadingRules]:
     """Read every response file in a ``with`` block by other rules:
     ``with use_reading_rules(answers="svar.yaml", duplicates="keep-last"): ...``. The command
     line's ``--answers`` and ``--duplicates`` set them for one command."""
+    token = _rules.set(_changed_rules(changes))
+    try:
+        yield _rules.get()
+    finally:
+        _rules.reset(token)
+
+
+def set_reading_rules(**changes: Any) -> None:
+    """Read by other rules from here to the end of the current ``contextvars`` context: the
+    command line's ``--answers`` and ``--duplicates`` (each command runs in a context of its
+    own, ``cli.main``). Not a resource to close: click closes no resource an option opened when
+    a later argument is a usage error, and a context manager left open then was closed at exit,
+    outside its context, printing a traceback."""
+    _rules.set(_changed_rules(changes))
+
+
+def _changed_rules(changes: dict[str, Any]) -> ReadingRules:
     unknown = set(changes) - {"answers", "duplicates"}
     if unknown:
         raise TypeError(f"unknown reading rule(s): {', '.join(sorted(unknown))}")
     rules = dataclasses.replace(current_reading_rules(), **changes)
     _check_duplicates(rules.duplicates)
-    token = _rules.set(rules)
-    try:
-        yield rules
-    finally:
-        _rules.reset(token)
+    return rules
 
 
 def _check_duplicates(value: str) -> str:

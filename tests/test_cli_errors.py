@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import TINY
+from conftest import DIMIOS_2025, TINY
 from openpyxl import Workbook
 
 import mognad_core as mognad
@@ -257,3 +257,38 @@ def test_model_file_with_missing_field(tmp_path, run_cli):
 def test_debug_shows_the_traceback(tmp_path, run_cli):
     with pytest.raises(Exception, match="file not found"):
         run_cli("--debug", "score", tmp_path / "saknas.xlsx")
+
+
+@pytest.mark.parametrize("command", ["score", "gap", "report", "compare"])
+def test_a_usage_error_after_a_reading_rule_prints_no_traceback(tmp_path, command):
+    """--answers and --duplicates set the reading rules while click parses; a usage error later
+    in the line (here the missing FILE) used to leave them open, and closing them at exit, in
+    another context, printed "Exception ignored ... ValueError" with a traceback."""
+    import subprocess
+    import sys
+
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("Instämmer helt: 5\n", encoding="utf-8")
+    args = [command, "--answers", str(answers), "--duplicates", "keep-first"]
+    done = subprocess.run(
+        [sys.executable, "-m", "mognad_core", *args], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert "Usage:" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+
+
+def test_the_reading_rules_of_a_command_end_with_it(run_cli, tmp_path):
+    """In-process (main()): the rules a command line set are gone after it, whether it ran or
+    stopped at a usage error."""
+    from mognad_core.responses import current_reading_rules
+
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("Instämmer helt: 5\n", encoding="utf-8")
+    before = current_reading_rules()
+    assert run_cli("score", "--answers", answers, "--duplicates", "keep-last").exit_code == 2
+    assert current_reading_rules() == before
+    ok = run_cli("score", DIMIOS_2025, "--duplicates", "keep-last")
+    assert ok.exit_code == 0, ok.stderr
+    assert current_reading_rules() == before

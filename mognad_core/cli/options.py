@@ -55,11 +55,12 @@ _mapping = click.option(
 
 
 def _reading_rule(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    """--answers and --duplicates hold for every response file the command reads."""
+    """--answers and --duplicates hold for every response file the command reads (the command
+    runs in a context of its own, which ends with it)."""
     if value is not None:
-        from ..responses import use_reading_rules
+        from ..responses import set_reading_rules
 
-        ctx.with_resource(use_reading_rules(**{param.name: value}))
+        set_reading_rules(**{param.name: value})
 
 
 _answers = click.option(
