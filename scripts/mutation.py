@@ -6,6 +6,11 @@
                                          score is below the one recorded in
                                          docs/quality-scores.json
     scripts/mutation.sh --list           the module names
+    scripts/mutation.sh --resume MODULE  go on with a stopped run of MODULE
+    scripts/mutation.sh MODULE --again NAME...
+                                         run these mutants of MODULE again (after new tests)
+                                         and record MODULE's score anew
+    scripts/mutation.sh --recount MODULE record MODULE's score from its workspace as it is
 
 Each module runs in its own workspace, ``.mutation/MODULE/`` (git-ignored). The workspace puts
 the import packages side by side as they are when installed (``mognad_core/`` and
@@ -217,6 +222,42 @@ def run(
     return result
 
 
+def again(name: str, patterns: list[str], jobs: int) -> None:
+    """Run the mutants matching ``patterns`` (mutmut's names, ``*`` allowed) again in the
+    module's workspace, against the tests as they are now (new tests included); print each
+    one's result. :func:`recount` then records the module's score."""
+    work = WORK / name
+    if not (work / "score.json").is_file():
+        sys.exit(f"mutation: no run of {name} to go on from ({work / 'score.json'} is missing).")
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(work / "site"), str(work / "mutants")])}
+    done = subprocess.run(
+        [str(MUTMUT), "run", "--max-children", str(jobs), *patterns],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
+    shown = done.stdout.partition("Mutant results")[2] or done.stdout[-3000:] + done.stderr[-3000:]
+    print(shown.strip("-\n"))
+
+
+def recount(name: str) -> dict:
+    """The module's score from its workspace as it is now: mutmut keeps each mutant's latest
+    result, so mutants run again after new tests (``mutmut run NAME`` in the workspace) count
+    as they ended then. The wall time stays the one of the full run."""
+    work = WORK / name
+    if not (work / "score.json").is_file():
+        sys.exit(f"mutation: no run of {name} to recount ({work / 'score.json'} is missing).")
+    before = json.loads((work / "score.json").read_text(encoding="utf-8"))
+    result = score(name, results(work), before["seconds"])
+    result["rerun"] = sorted(set(before["survived"]) - set(result["survived"]))
+    (work / "score.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    show_survivors(work, result["survived"] + result["timeout"])
+    return result
+
+
 def recorded() -> dict:
     return json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
 
@@ -227,6 +268,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="the CI check (see above)")
     parser.add_argument("--list", action="store_true", help="print the module names")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants at once")
+    parser.add_argument(
+        "--again",
+        metavar="MUTANT",
+        nargs="+",
+        help="with one module: run these mutants again (mutmut's names, * allowed) against the "
+        "tests as they are now, then record the module's score as with --recount",
+    )
+    parser.add_argument(
+        "--recount",
+        action="store_true",
+        help="record the modules' scores from their workspaces as they are now, without a run "
+        "(after running single mutants again with mutmut run NAME there, see docs/quality.md)",
+    )
     parser.add_argument(
         "--resume",
         action="store_true",
@@ -255,9 +309,17 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; the modules: {', '.join(modules)}")
     chosen = args.modules or list(modules)
+    if args.again:
+        if len(args.modules) != 1:
+            parser.error("--again needs one module")
+        again(chosen[0], args.again, args.jobs)
+        args.recount = True
     done = []
     for name in chosen:
-        result = run(name, modules[name], config["mutmut"], args.jobs, None, args.resume)
+        if args.recount:
+            result = recount(name)
+        else:
+            result = run(name, modules[name], config["mutmut"], args.jobs, None, args.resume)
         # read again now: others may have recorded a module while this one ran
         scores = recorded()
         scores[name] = result
