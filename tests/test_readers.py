@@ -517,3 +517,50 @@ def test_a_title_block_of_four_rows_is_listed_whole_and_of_five_cut(tmp_path, n)
         f'Rows {listed} of sheet "Svar", above the header row (row {n + 1}), were read as a '
         f"title and skipped {shown}{'; ...' if n == 5 else ''})."
     ]
+
+
+def test_a_reader_plugin_may_leave_rows_and_columns_to_rawtable(tmp_path, register_plugin):
+    """A third-party reader can return ``RawTable(frame, header_row=...)`` alone: the rows the
+    user sees follow the header row, the columns count from the sheet's first (A), and a bad
+    value is located by them (kills the mutants of RawTable.__post_init__)."""
+    import pandas as pd
+
+    from mognad_core.readers.interface import RawTable, ResponseReader
+
+    frame = pd.DataFrame(
+        [["Soc", 4, 2], ["Soc", 3, 9], ["KLF", 5, 1]], columns=["förvaltning", "a1", "a2"]
+    ).astype(object)
+
+    class Reader(ResponseReader):
+        name = "svar-reader"
+        suffixes = (".svar",)
+
+        def read(self, path, sheet=None):
+            return RawTable(frame.copy(), source=str(path), header_row=3)
+
+    class Plugin:
+        @mognad.hookimpl
+        def register_readers(self, register):
+            register(Reader())
+
+    register_plugin(Plugin(), "svar-reader")
+    path = tmp_path / "enkät.svar"
+    path.write_text("x", encoding="utf-8")
+    table = read_table(path)
+    assert list(table.row_numbers) == [4, 5, 6]
+    assert table.column_indices == [0, 1, 2]
+    with pytest.raises(mognad.InputError) as err:
+        mognad.score(path, TINY)
+    assert err.value.text("en").startswith('enkät.svar, row 5, column C ("a2"): 9 is not')
+
+
+def test_with_no_readers_the_refusal_says_none(tmp_path, monkeypatch):
+    import mognad_core.plugins
+
+    monkeypatch.setattr(mognad_core.plugins, "get_readers", lambda: {})
+    path = tmp_path / "svar.csv"
+    path.write_text("a1\n3\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en").endswith('no reader for ".csv" files. Expected one of: none.')
+    assert err.value.text("sv").endswith("-filer. Förväntat: något av: inga.")
