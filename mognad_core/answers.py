@@ -261,10 +261,14 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
             meaning = scale.answer_value(value, f'"{wording}"')
         except ValueError:
             raise InputError(
-                f'the answers file gives "{wording}" the meaning {value!r}, which is not an answer',
+                Message("error.answers_meaning", wording=wording, value=repr(value)),
                 Location(file=source),
-                f"each wording given a number from {plain_number(scale.min)} to "
-                f'{plain_number(scale.max)}, "{scale.dont_know[0]}" or nothing (a blank answer)',
+                Message(
+                    "error.expected.answers_meaning",
+                    low=plain_number(scale.min),
+                    high=plain_number(scale.max),
+                    dont_know=scale.dont_know[0],
+                ),
             ) from None
         key._add(str(wording), meaning)
     for wording, value in scale.answer_labels.items():
@@ -286,19 +290,24 @@ def load_answers(answers: Mapping[str, Any] | str | Path | None) -> tuple[dict[s
 
     p = Path(answers)
     where = Location(file=str(p))
-    expected = '"wording: number" lines, e.g. "Instämmer helt: 5" or "Ingen uppfattning: vet ej"'
     if not p.is_file():
         raise InputError(
             Message("error.answers_not_found"), where, Message("error.expected.data_file")
         )
     if p.suffix.lower() in DATA_FILE_SUFFIXES:
-        data = read_data_file(p, "answers file")
+        data = read_data_file(p, Message("error.what.answers_file"))
         if not isinstance(data, dict):
-            raise InputError("the answers file is not a list of wordings", where, expected)
+            raise InputError(
+                Message("error.answers_not_wordings"),
+                where,
+                Message("error.expected.answers_lines"),
+            )
         return {str(k): v for k, v in data.items()}, str(p)
     table = read_table(p)
     if table.frame.shape[1] < 2:
-        raise InputError("the answers table needs two columns", where, "wording, number")
+        raise InputError(
+            Message("error.answers_columns"), where, Message("error.expected.answers_columns")
+        )
     out: dict[str, Any] = {str(table.frame.columns[0]): table.frame.columns[1]}
     for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True):
         if a is not None and str(a).strip():

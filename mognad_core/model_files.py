@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from .errors import ModelError
 from .schema import MaturityModel
+from .texts import Message, joined
 
 if TYPE_CHECKING:
     import yaml  # imported where a YAML text is parsed or written
@@ -148,14 +149,14 @@ def model_from_dict(data: Any, source: str = "model") -> MaturityModel:
 
 def _validated(data: Any, source: str, text: str | None = None) -> MaturityModel:
     if not isinstance(data, dict):
-        raise ModelError(f"{source}: a model definition must be a mapping with name, title, ...")
+        raise ModelError(Message("error.model_file.not_mapping", source=source))
     try:
         return MaturityModel.model_validate(data)
     except ValidationError as exc:
         raise ModelError(validation_message(exc, data, source, text)) from None
 
 
-def _yaml_hint(exc: yaml.YAMLError, text: str) -> str:
+def _yaml_hint(exc: yaml.YAMLError, text: str) -> str | Message:
     """What to do about a YAML syntax error: the line as written, and quoting or block style
     (a text with a colon, a comma or a # breaks flow style, ``{id: s1, text: ...}``)."""
     import yaml
@@ -169,16 +170,14 @@ def _yaml_hint(exc: yaml.YAMLError, text: str) -> str:
         return f'"{line if len(line) <= 80 else line[:77] + "..."}"'
 
     mark, began = exc.problem_mark, exc.context_mark
-    shown = f" The line reads: {quoted(mark.line)}." if mark is not None else ""
+    shown: list[str | Message] = []
+    if mark is not None:
+        shown.append(Message("hint.yaml.reads", line=quoted(mark.line)))
     if began is not None and mark is not None and began.line != mark.line:
         # a # in a flow-style text makes the rest of its line a comment: the {...} or [...]
         # it was in never closes, and the error is found on a later line
-        shown += f" What it is part of began on line {began.line + 1}: {quoted(began.line)}."
-    return (
-        f"{shown} Put texts in double quotes, especially a text with a comma, colon or # "
-        f'(text: "Mål: en plan, men ingen budget"), or write each field on its own line '
-        f"(block style): see {QUOTING_DOCS}."
-    )
+        shown.append(Message("hint.yaml.began", line=began.line + 1, text=quoted(began.line)))
+    return Message("hint.yaml.quote", shown=joined(shown, ""), docs=Message("hint.yaml.docs"))
 
 
 def safe_load_yaml(text: str) -> Any:
@@ -205,27 +204,33 @@ def load_model_file(path: str | Path) -> MaturityModel:
     p = Path(path)
     name = p.name
     if not p.is_file():
-        raise ModelError(f"{p}: {NOT_FOUND}")
+        raise ModelError(Message("error.model_file.not_found", path=p))  # English: NOT_FOUND
     if p.stat().st_size > MAX_MODEL_FILE_BYTES:
-        raise ModelError(f"{name}: model file is larger than {MAX_MODEL_FILE_BYTES} bytes")
+        raise ModelError(
+            Message("error.model_file.too_large", name=name, limit=MAX_MODEL_FILE_BYTES)
+        )
     try:
         text = p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ModelError(f"{name}: model file is not UTF-8 text ({exc.reason})") from None
+        raise ModelError(
+            Message("error.model_file.not_utf8", name=name, detail=exc.reason)
+        ) from None
     suffix = p.suffix.lower()
     if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            where = f"{name}, line {exc.lineno}, column {exc.colno}"
-            raise ModelError(f"{where}: not valid JSON ({exc.msg})") from None
+            where = Message("error.model_file.at", name=name, line=exc.lineno, column=exc.colno)
+            raise ModelError(
+                Message("error.model_file.json", where=where, detail=exc.msg)
+            ) from None
     elif suffix in (".yaml", ".yml"):
         twin = _from_twin(p, text)
         if twin is not None:
             return twin
         data = _yaml_data(name, text)
     else:
-        raise ModelError(f"{name}: a model file must end in .yaml, .yml or .json")
+        raise ModelError(Message("error.model_file.suffix", name=name))
     return _validated(data, name, text)
 
 
@@ -237,10 +242,16 @@ def _yaml_data(name: str, text: str) -> Any:
         return safe_load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
+        where: str | Message = name
+        if mark:
+            where = Message(
+                "error.model_file.at", name=name, line=mark.line + 1, column=mark.column + 1
+            )
+        problem = getattr(exc, "problem", None) or Message("error.model_file.yaml_syntax")
         hint = _yaml_hint(exc, text)
-        raise ModelError(f"{name}{where}: not valid YAML ({problem}).{hint}") from None
+        raise ModelError(
+            Message("error.model_file.yaml", where=where, detail=problem, hint=hint)
+        ) from None
 
 
 #: What a YAML model file's twin adds to its name (see the module docstring).

@@ -626,23 +626,18 @@ def _statements_in_rows(
             if not any(_all_answers(frame.iloc[rows, k], scale) for k in others):
                 continue
             return InputError(
-                f"the table has a row per answer: this column names the statements ({shown}), "
-                "each in several rows",
+                Message("error.row_per_answer", shown=shown),
                 _loc(table, j),
-                "one row per respondent and one column per statement, the statements in the "
-                "header row: make a pivot table with the respondents as rows, the statements "
-                "as columns and the answers as values",
+                Message("error.expected.pivot"),
             )
         if not others or not _all_answers(
             pd.Series(frame.iloc[rows, others].to_numpy(dtype=object).ravel()), scale
         ):
             continue
         return InputError(
-            f"the statements are in rows, not in columns: this column names {len(named)} "
-            f"statements ({shown})",
+            Message("error.statements_in_rows", n=len(named), shown=shown),
             _loc(table, j),
-            "one row per respondent and one column per statement, the statements in the "
-            "header row: turn the table (copy it, then Paste Special > Transpose)",
+            Message("error.expected.transpose"),
         )
     return None
 
@@ -670,15 +665,18 @@ def _numbered_error(
     file = Path(table.source).name if table.source else "FILE"
     sheet = f' --sheet "{table.sheet}"' if table.sheet else ""
     return InputError(
-        f"the {len(columns)} numbered column(s) {shown} (numbers {_ranges(numbers)}) do not"
-        f" correspond one to one with the {len(open_numbers)} statement(s) that model "
-        f'"{model.name}" numbers {named} (numbers {_ranges(list(open_numbers))}): which column '
-        "holds which statement cannot be told from the numbers (some columns may be background "
-        "questions, or statements may be left out)",
+        Message(
+            "error.numbered_columns",
+            n=len(columns),
+            shown=shown,
+            numbers=_ranges(numbers),
+            m=len(open_numbers),
+            model=model.name,
+            named=named,
+            model_numbers=_ranges(list(open_numbers)),
+        ),
         _loc(table, columns[0][0], table.header_row),
-        "a mapping file saying which header holds which statement (--mapping FILE); "
-        f"`mognad mapping init {file} --model {model.name}{sheet}` writes one from this file's "
-        "headers, with its guesses marked for you to check",
+        Message("error.expected.numbered_mapping", file=file, model=model.name, sheet=sheet),
     )
 
 
@@ -1636,13 +1634,19 @@ def load_mapping(
     if not p.is_file():
         raise InputError(Message("error.mapping_not_found"), where)
     if p.suffix.lower() in DATA_FILE_SUFFIXES:
-        data = read_data_file(p, "mapping file")
+        data = read_data_file(p, Message("error.what.mapping_file"))
         if not isinstance(data, dict):
-            raise InputError("the mapping is not a mapping", where, '"header: statement_id" lines')
+            raise InputError(
+                Message("error.mapping_not_mapping"),
+                where,
+                Message("error.expected.mapping_lines"),
+            )
         return {str(k): _mapped_id(v) for k, v in data.items()}
     table = read_table(p)
     if table.frame.shape[1] < 2:
-        raise InputError("the mapping table needs two columns", where, "header, statement id")
+        raise InputError(
+            Message("error.mapping_columns"), where, Message("error.expected.mapping_columns")
+        )
     return {
         str(a): _mapped_id(b)
         for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True)

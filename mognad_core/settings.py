@@ -83,9 +83,9 @@ def config_path() -> Path | None:
         p = Path(named)
         if not p.is_file():
             raise InputError(
-                f"the configuration file named by {CONFIG_ENV} does not exist",
+                Message("error.config_missing", env=CONFIG_ENV),
                 Location(file=str(p)),
-                f"the path of a {CONFIG_FILE} file, or unset {CONFIG_ENV}",
+                Message("error.expected.config_path", file=CONFIG_FILE, env=CONFIG_ENV),
             )
         return p
     p = Path.cwd() / CONFIG_FILE
@@ -101,17 +101,24 @@ def _config() -> tuple[dict[str, Any], Path | None]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        import re
+
+        where, detail = Location(file=str(path), column_style="number"), str(exc)
+        at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", detail)
+        if at:  # tomllib says where in its text; the location says it in the reader's language
+            where.row, where.column_index = int(at[1]), int(at[2]) - 1
+            detail = detail[: at.start()]
         raise InputError(
-            f"the configuration file cannot be read ({exc})",
-            Location(file=str(path)),
-            "TOML lines such as: min_size = 5",
+            Message("error.config_unreadable", detail=detail),
+            where,
+            Message("error.expected.toml"),
         ) from None
     unknown = sorted(set(data) - set(_BY_NAME))
     if unknown:
         raise InputError(
-            f"unknown setting(s) in the configuration file: {', '.join(unknown)}",
+            Message("error.config_unknown", names=", ".join(unknown)),
             Location(file=str(path)),
-            f"one of: {', '.join(_BY_NAME)}",
+            Message("error.one_of", items=", ".join(_BY_NAME)),
         )
     return data, path
 

@@ -164,13 +164,16 @@ def _across(rows: list[list[Any]], model: MaturityModel) -> bool:
 
 
 def profile_from_rows(
-    rows: Sequence[Sequence[Any]], model: MaturityModel, what: str = "target table"
+    rows: Sequence[Sequence[Any]],
+    model: MaturityModel,
+    what: texts.Message | None = None,
 ) -> dict[str, Any]:
     """A per-dimension profile (dimension -> target, for :func:`parse_target`) from the rows
     of a table: a dimension id or label and its target in each row, or one row of dimensions
     above one row of targets. A first row whose target is no number and no level name is a
     header (``dimension | mål``) and skipped; blank rows and rows without a dimension are
     skipped. Used for a target range in Excel and a .csv/.xlsx target file alike."""
+    what = what or texts.Message("error.what.target_table")
     grid = [list(r) if isinstance(r, (list, tuple)) else [r] for r in rows]
     if len(grid) == 2 and _across(grid, model):  # ids in one row, targets below
         grid = [list(pair) for pair in zip(grid[0], grid[1], strict=False)]
@@ -179,7 +182,7 @@ def profile_from_rows(
         if all(is_blank(v) for v in row):
             continue
         if len(row) < 2:
-            raise MognadError(f"a {what} needs two columns: dimension (id or label) and target")
+            raise MognadError(texts.Message("error.target_columns", what=what))
         key, target = row[0], row[1]
         if is_blank(key):
             continue
@@ -187,7 +190,7 @@ def profile_from_rows(
             continue  # a header row
         profile[str(key).strip()] = target
     if not profile:
-        raise MognadError(f"the {what} is empty")
+        raise MognadError(texts.Message("error.target_empty", what=what))
     return profile
 
 
@@ -236,7 +239,7 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
     from .readers import DATA_FILE_SUFFIXES, read_data_file, read_table
 
     if path.suffix.lower() in DATA_FILE_SUFFIXES:
-        data = read_data_file(path, "target file")
+        data = read_data_file(path, texts.Message("error.what.target_file"))
         label, label_en = path.name, None
         if isinstance(data, Mapping) and "dimensions" in data:
             label = str(data.get("label") or label)
@@ -244,9 +247,9 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
             data = data["dimensions"]
         if not isinstance(data, Mapping):
             raise InputError(
-                "the target file is not a mapping",
+                texts.Message("error.target_not_mapping"),
                 Location(file=str(path)),
-                '"dimension_id: target" lines',
+                texts.Message("error.expected.target_lines"),
             )
         target = _profile(model, data, path.name)
         target.label, target.label_en = label, label_en
@@ -255,16 +258,16 @@ def _profile_file(model: MaturityModel, path: Path) -> Target:
     frame = table.frame
     if frame.shape[1] < 2:
         raise InputError(
-            "the target table needs two columns",
+            texts.Message("error.two_columns", what=texts.Message("error.what.target_table")),
             Location(file=str(path)),
-            "dimension id (or label) and target",
+            texts.Message("error.expected.target_columns"),
         )
     rows = [list(frame.columns), *frame.itertuples(index=False, name=None)]
     try:
-        items = profile_from_rows(rows, model, "target table")
+        items = profile_from_rows(rows, model, texts.Message("error.what.target_table"))
     except MognadError as exc:
         where = Location(file=str(path))
-        raise InputError(exc.body, where, "dimension id (or label) and target") from None
+        raise InputError(exc.body, where, texts.Message("error.expected.target_columns")) from None
     target = _profile(model, items, path.name)
     target.label, target.label_en = path.name, None
     return target
@@ -276,7 +279,7 @@ NEXT_WORDS = {"next", "nästa", "next level", "nästa nivå"}
 def next_level_target(model: MaturityModel, result: Any) -> Target:
     """Per dimension: the lower bound of the next maturity level above its current score."""
     if not model.levels:
-        raise ModelError(f"target 'next' needs maturity levels; model {model.name!r} has none")
+        raise ModelError(texts.Message("error.target_next_levels", model=repr(model.name)))
     dims: dict[str, float] = {}
     for dim_id, d in result.dimensions.items():
         if d.score is None:

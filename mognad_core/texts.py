@@ -1366,6 +1366,79 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas",
         "the workbook is password-protected (encrypted) and cannot be read",
     ),
+    "error.expected.xlsx": (
+        "en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett enkätverktyg",
+        "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool",
+    ),
+    "error.expected.xlsx_html": (
+        "en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett enkätverktyg; eller "
+        "öppna filen i Excel och spara den som .xlsx",
+        "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool; or open it in "
+        "Excel and save it as .xlsx",
+    ),
+    "error.expected.xlsx_text": (
+        "en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett enkätverktyg; om det "
+        "är CSV-text, byt namn på den till .csv",
+        "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool; if it is CSV "
+        "text, rename it to .csv",
+    ),
+    "error.xlsx_unreadable_zip": (
+        'filen är inte en läsbar .xlsx-arbetsbok (läsarens besked: "{detail}")',
+        "the file is not a readable .xlsx workbook ({detail})",
+    ),
+    "error.xlsx_unreadable": (
+        'filen kunde inte läsas som en Excel-arbetsbok (läsarens besked: "{detail}")',
+        "the file could not be read as an Excel workbook ({detail})",
+    ),
+    "error.xlsx_old_format": (
+        "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med namnet {suffix}",
+        "the file is an old-format Excel 97-2003 workbook (.xls) named {suffix}",
+    ),
+    "error.expected.xlsx_save_as": (
+        'en .xlsx-arbetsbok: öppna filen i Excel och spara den som "Excel-arbetsbok (*.xlsx)"',
+        'an .xlsx workbook: open the file in Excel and save it as "Excel Workbook (*.xlsx)"',
+    ),
+    "error.expected.no_password_how": (
+        "en arbetsbok sparad utan lösenord (i Excel: Arkiv > Info > Skydda arbetsbok > "
+        "Kryptera med lösenord, ta bort lösenordet, spara)",
+        "a workbook saved without a password (in Excel: File > Info > Protect Workbook > "
+        "Encrypt with Password, clear the password, save)",
+    ),
+    "error.xlsx_is_other": (
+        "filen är {kind}, inte en .xlsx-arbetsbok",
+        "the file is {kind}, not an .xlsx workbook",
+    ),
+    "error.kind.word": ("ett Word 97-2003-dokument (.doc)", "a Word 97-2003 document (.doc)"),
+    "error.kind.old_office": ("en gammal Office-fil", "an old Office file"),
+    "error.kind.html": (
+        "HTML- eller XML-text (en del system exporterar webbtabeller med en Excel-ändelse)",
+        "HTML or XML text (some systems export web tables with an Excel suffix)",
+    ),
+    "error.kind.text": ("vanlig text", "plain text"),
+    "error.xlsx_damaged_zip": (
+        "filen är inte en läsbar .xlsx-arbetsbok: zip-arkivet är skadat",
+        "the file is not a readable .xlsx workbook: the zip archive is damaged",
+    ),
+    "error.expected.undamaged": (
+        "en oskadad arbetsbok (spara den igen från Excel, eller kopiera eller ladda ner den igen)",
+        "an undamaged workbook (save it again from Excel, or copy or download it again)",
+    ),
+    "error.xlsx_not_zip": (
+        "filen är inte en Excel-arbetsbok (den är inte ett zip-arkiv)",
+        "the file is not an Excel workbook (it is not a zip archive)",
+    ),
+    "error.header_merged": (
+        "rubrikcellerna {ref} är sammanfogade",
+        "the header cells {ref} are merged",
+    ),
+    "error.expected.header_unmerged": (
+        "en rubrikcell per kolumn på en rad: dela de sammanfogade cellerna (Start > Centrera "
+        "över kolumner > Dela celler) och ge varje kolumn en egen rubrik; ta bort eventuell "
+        "titel- eller grupprad ovanför rubrikerna",
+        "one header cell per column in one row: unmerge the cells (Home > Merge & "
+        "Center > Unmerge Cells) and give each column its own header; delete any title "
+        "or group row above the headers",
+    ),
     "error.expected.no_password": (
         "en arbetsbok sparad utan lösenord",
         "a workbook saved without a password",
@@ -1374,6 +1447,215 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.expected.data_file": (
         "sökvägen till en .yaml-, .json- eller .csv-fil",
         "the path of a .yaml, .json or .csv file",
+    ),
+    "error.csv_rows": (
+        'CSV-raderna stämmer inte överens (CSV-läsarens besked: "{detail}")',
+        "the CSV rows do not line up ({detail})",
+    ),
+    "error.expected.csv_fields": (
+        'samma antal "{sep}"-separerade fält på varje rad',
+        'the same number of "{sep}"-separated fields on every row',
+    ),
+    # an initiatives file
+    "error.axis_value": (
+        "{value} är inget värde på axeln {axis}",
+        "{value} is not a value on the {axis} axis",
+    ),
+    "error.expected.axis_value": (
+        'ett heltal från -2 ({neg}) till 2 ({pos}), eller "{neg1}", "mest {neg1}", "båda", '
+        '"mest {pos1}", "{pos1}" eller tomt',
+        'a whole number from -2 ({neg}) to 2 ({pos}), or "{neg1}", "mest {neg1}", "båda", '
+        '"mest {pos1}", "{pos1}", or blank',
+    ),
+    # the configuration file (mognad.toml)
+    "error.config_missing": (
+        "konfigurationsfilen som {env} namnger finns inte",
+        "the configuration file named by {env} does not exist",
+    ),
+    "error.expected.config_path": (
+        "sökvägen till en {file}-fil, eller ta bort {env}",
+        "the path of a {file} file, or unset {env}",
+    ),
+    "error.config_unreadable": (
+        'konfigurationsfilen kan inte läsas (TOML-tolkens besked: "{detail}")',
+        'the configuration file cannot be read (the TOML parser says: "{detail}")',
+    ),
+    "error.expected.toml": ("TOML-rader som: min_size = 5", "TOML lines such as: min_size = 5"),
+    "error.config_unknown": (
+        "okänd(a) inställning(ar) i konfigurationsfilen: {names}",
+        "unknown setting(s) in the configuration file: {names}",
+    ),
+    # a table in another shape than one row per respondent
+    "error.row_per_answer": (
+        "tabellen har en rad per svar: den här kolumnen namnger påståendena ({shown}), vart och "
+        "ett på flera rader",
+        "the table has a row per answer: this column names the statements ({shown}), each in "
+        "several rows",
+    ),
+    "error.expected.pivot": (
+        "en rad per svarande och en kolumn per påstående, med påståendena i rubrikraden: gör en "
+        "pivottabell med de svarande som rader, påståendena som kolumner och svaren som värden",
+        "one row per respondent and one column per statement, the statements in the header "
+        "row: make a pivot table with the respondents as rows, the statements as columns and "
+        "the answers as values",
+    ),
+    "error.statements_in_rows": (
+        "påståendena står i rader, inte i kolumner: den här kolumnen namnger {n} påståenden "
+        "({shown})",
+        "the statements are in rows, not in columns: this column names {n} statements ({shown})",
+    ),
+    "error.expected.transpose": (
+        "en rad per svarande och en kolumn per påstående, med påståendena i rubrikraden: vänd "
+        "tabellen (kopiera den och välj sedan Klistra in special > Transponera)",
+        "one row per respondent and one column per statement, the statements in the header "
+        "row: turn the table (copy it, then Paste Special > Transpose)",
+    ),
+    "error.numbered_columns": (
+        "de {n} numrerade kolumnerna {shown} (nummer {numbers}) motsvarar inte ett till ett de "
+        '{m} påståenden som modellen "{model}" numrerar {named} (nummer {model_numbers}): '
+        "vilken kolumn som innehåller vilket påstående går inte att avgöra av numren (några "
+        "kolumner kan vara bakgrundsfrågor, eller påståenden kan vara utelämnade)",
+        "the {n} numbered column(s) {shown} (numbers {numbers}) do not correspond one to one "
+        'with the {m} statement(s) that model "{model}" numbers {named} (numbers '
+        "{model_numbers}): which column holds which statement cannot be told from the numbers "
+        "(some columns may be background questions, or statements may be left out)",
+    ),
+    "error.expected.numbered_mapping": (
+        "en mappningsfil som säger vilken rubrik som innehåller vilket påstående (--mapping "
+        "FIL); `mognad mapping init {file} --model {model}{sheet}` skriver en från filens "
+        "rubriker, med gissningarna markerade för dig att kontrollera",
+        "a mapping file saying which header holds which statement (--mapping FILE); "
+        "`mognad mapping init {file} --model {model}{sheet}` writes one from this file's "
+        "headers, with its guesses marked for you to check",
+    ),
+    # the small data files (mappings, answers, targets, invited counts) and what is in them
+    "error.what.mapping_file": ("mappningsfilen", "the mapping file"),
+    "error.what.answers_file": ("filen med svarsord", "the answers file"),
+    "error.what.target_file": ("målfilen", "the target file"),
+    "error.what.invited_file": ("filen med antal inbjudna", "the invited file"),
+    "error.what.target_table": ("måltabellen", "the target table"),
+    "error.what.target_range": ("målområdet", "the target range"),
+    # the parser's own words ({detail}) are quoted as it gave them
+    "error.data_file.yaml": (
+        '{what} kan inte tolkas som YAML (YAML-tolkens besked: "{detail}")',
+        '{what} cannot be parsed as YAML (the YAML parser says: "{detail}")',
+    ),
+    "error.data_file.json": (
+        '{what} kan inte tolkas som JSON (JSON-tolkens besked: "{detail}")',
+        '{what} cannot be parsed as JSON (the JSON parser says: "{detail}")',
+    ),
+    "error.expected.yaml_lines": (
+        'giltig YAML, med en rad "nyckel: värde" för varje post och en text med kolon, komma '
+        "eller # inom dubbla citattecken",
+        'valid YAML, with a "key: value" line for each entry and a text with a colon, comma or # '
+        "in double quotes",
+    ),
+    "error.expected.json_object": (
+        'giltig JSON, ett objekt med par "nyckel": värde',
+        'valid JSON, an object of "key": value pairs',
+    ),
+    "error.mapping_not_mapping": (
+        "mappningsfilen är ingen mappning från rubrik till påstående",
+        "the mapping is not a mapping",
+    ),
+    "error.expected.mapping_lines": (
+        'rader "rubrik: påståendets_id"',
+        '"header: statement_id" lines',
+    ),
+    "error.mapping_columns": (
+        "mappningstabellen behöver två kolumner",
+        "the mapping table needs two columns",
+    ),
+    "error.expected.mapping_columns": ("rubrik, påståendets id", "header, statement id"),
+    "error.answers_not_wordings": (
+        "filen med svarsord är ingen lista av svarsord",
+        "the answers file is not a list of wordings",
+    ),
+    "error.expected.answers_lines": (
+        'rader "svarsord: tal", till exempel "Instämmer helt: 5" eller "Ingen uppfattning: vet ej"',
+        '"wording: number" lines, e.g. "Instämmer helt: 5" or "Ingen uppfattning: vet ej"',
+    ),
+    "error.answers_columns": (
+        "tabellen med svarsord behöver två kolumner",
+        "the answers table needs two columns",
+    ),
+    "error.expected.answers_columns": ("svarsord, tal", "wording, number"),
+    "error.answers_meaning": (
+        'filen med svarsord ger "{wording}" betydelsen {value}, som inte är ett svar',
+        'the answers file gives "{wording}" the meaning {value}, which is not an answer',
+    ),
+    "error.expected.answers_meaning": (
+        'varje svarsord med ett tal från {low} till {high}, "{dont_know}" eller inget '
+        "(ett tomt svar)",
+        'each wording given a number from {low} to {high}, "{dont_know}" or nothing '
+        "(a blank answer)",
+    ),
+    "error.target_not_mapping": ("målfilen är ingen mappning", "the target file is not a mapping"),
+    "error.expected.target_lines": ('rader "dimensionens_id: mål"', '"dimension_id: target" lines'),
+    "error.target_columns": (
+        "{what} behöver två kolumner: dimension (id eller namn) och mål",
+        "{what} needs two columns: dimension (id or label) and target",
+    ),
+    "error.expected.target_columns": (
+        "dimensionens id (eller namn) och mål",
+        "dimension id (or label) and target",
+    ),
+    "error.two_columns": ("{what} behöver två kolumner", "{what} needs two columns"),
+    "error.target_empty": ("{what} innehåller inga mål", "{what} is empty"),
+    "error.target_next_levels": (
+        "målet 'next' kräver mognadsnivåer; modellen {model} har inga",
+        "target 'next' needs maturity levels; model {model} has none",
+    ),
+    # model files
+    "error.model_file.not_found": (
+        "{path}: modellfilen finns inte",
+        "{path}: model file not found",
+    ),
+    "error.model_file.too_large": (
+        "{name}: modellfilen är större än {limit} byte",
+        "{name}: model file is larger than {limit} bytes",
+    ),
+    "error.model_file.not_utf8": (
+        '{name}: modellfilen är inte UTF-8-text (avkodarens besked: "{detail}")',
+        '{name}: model file is not UTF-8 text (the decoder says: "{detail}")',
+    ),
+    "error.model_file.suffix": (
+        "{name}: en modellfil ska sluta på .yaml, .yml eller .json",
+        "{name}: a model file must end in .yaml, .yml or .json",
+    ),
+    "error.model_file.not_mapping": (
+        "{source}: en modelldefinition ska vara en mappning med name, title, ...",
+        "{source}: a model definition must be a mapping with name, title, ...",
+    ),
+    "error.model_file.at": (
+        "{name}, rad {line}, kolumn {column}",
+        "{name}, line {line}, column {column}",
+    ),
+    "error.model_file.json": (
+        '{where}: inte giltig JSON (JSON-tolkens besked: "{detail}")',
+        '{where}: not valid JSON (the JSON parser says: "{detail}")',
+    ),
+    "error.model_file.yaml": (
+        '{where}: inte giltig YAML (YAML-tolkens besked: "{detail}").{hint}',
+        '{where}: not valid YAML (the YAML parser says: "{detail}").{hint}',
+    ),
+    "error.model_file.yaml_syntax": ("syntaxfel", "syntax error"),
+    "hint.yaml.reads": (" Raden lyder: {line}.", " The line reads: {line}."),
+    "hint.yaml.began": (
+        " Det den är en del av började på rad {line}: {text}.",
+        " What it is part of began on line {line}: {text}.",
+    ),
+    "hint.yaml.docs": (
+        'docs/model-format.md, avsnittet "Texts with commas, colons and #"',
+        'docs/model-format.md, section "Texts with commas, colons and #"',
+    ),
+    "hint.yaml.quote": (
+        "{shown} Sätt texter inom dubbla citattecken, särskilt en text med komma, kolon eller # "
+        '(text: "Mål: en plan, men ingen budget"), eller skriv varje fält på en egen rad '
+        "(blockstil): se {docs}.",
+        "{shown} Put texts in double quotes, especially a text with a comma, colon or # "
+        '(text: "Mål: en plan, men ingen budget"), or write each field on its own line '
+        "(block style): see {docs}.",
     ),
     "error.where.target": ("mål", "target"),
     "error.where.target_profile": ("målprofil", "target profile"),

@@ -66,12 +66,18 @@ def test_config_file_errors_are_located(monkeypatch, tmp_path, run_cli):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)
     (tmp_path / "mognad.toml").write_text("min_size = [\n", encoding="utf-8")
-    out = run_cli("settings")
-    assert out.exit_code == 2 and "mognad.toml: the configuration file cannot be read" in (
-        out.stderr
-    )
+    out = run_cli("settings")  # in the command's language: Swedish by default
+    assert out.exit_code == 2 and "mognad.toml: konfigurationsfilen kan inte läsas" in out.stderr
+    in_english = run_cli("settings", "--lang", "en").stderr
+    assert "mognad.toml: the configuration file cannot be read" in in_english
     (tmp_path / "mognad.toml").write_text("minsta = 5\n", encoding="utf-8")
-    assert "unknown setting(s) in the configuration file: minsta" in run_cli("settings").stderr
+    unknown = "okänd(a) inställning(ar) i konfigurationsfilen: minsta"
+    assert unknown in run_cli("settings").stderr
+    (tmp_path / "mognad.toml").write_text("min_size 5\n", encoding="utf-8")
+    assert run_cli("settings", "--lang", "en").stderr.startswith(
+        "Error: mognad.toml, row 1, column 10: the configuration file cannot be read (the TOML "
+        "parser says: \"Expected '=' after a key in a key/value pair\")."
+    )
     (tmp_path / "mognad.toml").write_text("min_size = 9\n", encoding="utf-8")
     shown = run_cli("settings")
     assert (

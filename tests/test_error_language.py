@@ -7,6 +7,7 @@ Python code. An error not yet in the catalogue (plain English text) is written a
 
 from __future__ import annotations
 
+import ast
 import re
 
 import openpyxl
@@ -32,6 +33,12 @@ def bad_cell(tmp_path):
         ws.append(row)
     path = tmp_path / "svar.xlsx"
     wb.save(path)
+    return path
+
+
+def _file(path, text):
+    """``path`` with ``text`` in it (a small data or model file for a case below)."""
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -63,6 +70,115 @@ CASES = {
     ],
     "a plugin command": lambda cell, tmp: ["dimios", "classify", DIMIOS_SAMPLE, "-g", "avdelning"],
     "no sample data": lambda cell, tmp: ["demo", "--model", TINY],
+    # data files: a parse error names the file, row and column in the command's language
+    "a mapping file that is not YAML": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--mapping",
+        _file(tmp / "rubriker.yaml", "a: [1,\n"),
+    ],
+    "a mapping that is not a mapping": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--mapping",
+        _file(tmp / "rubriker.yaml", "- a\n- b\n"),
+    ],
+    "a mapping table of one column": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--mapping",
+        _file(tmp / "rubriker.csv", "a\nb\n"),
+    ],
+    "an answers file that is not JSON": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--answers",
+        _file(tmp / "svarsord.json", '{"Instämmer helt": 5,}'),
+    ],
+    "an answers file that is no list of wordings": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--answers",
+        _file(tmp / "svarsord.yaml", "- Instämmer helt\n"),
+    ],
+    "a wording whose meaning is no answer": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--answers",
+        _file(tmp / "svarsord.yaml", "Instämmer helt: 42\n"),
+    ],
+    "a target file that is not YAML": lambda cell, tmp: [
+        "gap",
+        DIMIOS_2025,
+        "--target",
+        _file(tmp / "mal.yaml", "formaga: [\n"),
+    ],
+    "a target file with a bad date": lambda cell, tmp: [
+        "gap",
+        DIMIOS_2025,
+        "--target",
+        _file(tmp / "mal.yaml", "formaga: 2025-13-45\n"),
+    ],
+    "a target file that is not a mapping": lambda cell, tmp: [
+        "gap",
+        DIMIOS_2025,
+        "--target",
+        _file(tmp / "mal.yaml", "- formaga\n"),
+    ],
+    "a target table of one column": lambda cell, tmp: [
+        "gap",
+        DIMIOS_2025,
+        "--target",
+        _file(tmp / "mal.csv", "formaga\nstyrning\n"),
+    ],
+    "an invited file that is not YAML": lambda cell, tmp: [
+        "report",
+        DIMIOS_2025,
+        "--invited",
+        _file(tmp / "inbjudna.yaml", "Soc: [\n"),
+        "-o",
+        tmp,
+    ],
+    "a model file that is not YAML": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "-m",
+        _file(tmp / "trasig.yaml", "name: x\n  title: [\n"),
+    ],
+    "a model file that is not JSON": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "-m",
+        _file(tmp / "trasig.json", '{"name": "x",}'),
+    ],
+    "a model file that is no mapping": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "-m",
+        _file(tmp / "lista.yaml", "- name\n"),
+    ],
+    "a model file of another suffix": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "-m",
+        _file(tmp / "modell.txt", "name: x\n"),
+    ],
+    "a text file named .xlsx": lambda cell, tmp: ["score", _file(tmp / "svar.xlsx", "a;b\n1;2\n")],
+    "an HTML file named .xlsx": lambda cell, tmp: [
+        "score",
+        _file(tmp / "svar.xlsx", "<html><table></table></html>"),
+    ],
+}
+
+#: cases whose message quotes a parser's own words ("..."), which are the parser's English
+QUOTES_A_PARSER = {
+    "a mapping file that is not YAML",
+    "an answers file that is not JSON",
+    "a target file that is not YAML",
+    "a target file with a bad date",
+    "an invited file that is not YAML",
+    "a model file that is not YAML",
+    "a model file that is not JSON",
 }
 
 
@@ -77,7 +193,14 @@ def test_an_error_is_written_all_in_the_command_language(run_cli, bad_cell, tmp_
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1, lines
         assert lines[0].startswith("Fel: " if lang == "sv" else "Error: "), lines[0]
-        shown = [word for word in foreign if word in lines[0]]
+        line = lines[0]
+        if name in QUOTES_A_PARSER:  # labelled as the parser's words, and quoted as it gave them
+            said = "YAML-tolkens besked" if lang == "sv" else "the YAML parser says"
+            if "JSON" in line:
+                said = said.replace("YAML", "JSON")
+            assert f'({said}: "' in line, line
+            line = re.sub(r'"[^"]*"', '""', line)
+        shown = [word for word in foreign if word in line]
         assert shown == [], f"{name} ({lang}) shows the other language: {shown} in {lines[0]}"
 
 
@@ -129,16 +252,18 @@ def test_str_is_english_and_text_is_in_either_language():
     assert unknown.value.text("sv").startswith("Okänd modell 'nope'. Installerade modeller:")
 
 
-def test_plain_text_is_an_english_error_in_every_language(run_cli, tmp_path):
+def test_plain_text_is_an_english_error_in_every_language(run_cli, monkeypatch):
     err = MognadError("something plain")
     assert err.text("sv") == err.text("en") == str(err) == "something plain"
     assert not err.translatable() and err.language("sv") == "en"
-    # a message not (yet) in the catalogue: all English, "Error:" too, in a Swedish run
-    broken = tmp_path / "trasig.yaml"
-    broken.write_text("x: [", encoding="utf-8")
-    res = run_cli("score", DIMIOS_2025, "-m", broken)
-    assert res.exit_code == 2
-    assert res.stderr.startswith("Error: trasig.yaml, line 1, column 5: not valid YAML")
+
+    def plain(*args, **kwargs):  # a plugin's error not in the catalogue (the guard below
+        raise MognadError("something plain")  # keeps mognad's own errors from being one)
+
+    monkeypatch.setattr(mognad.ResponseSet, "from_any", plain)
+    # all English, "Error:" too, in a Swedish run: never half Swedish
+    res = run_cli("score", DIMIOS_2025)
+    assert res.exit_code == 2 and res.stderr == "Error: something plain\n"
 
 
 def test_the_plugin_authors_example_runs():
@@ -158,3 +283,187 @@ def test_a_plugin_error_is_written_in_the_command_language(run_cli, monkeypatch)
     monkeypatch.setattr(mognad.ResponseSet, "from_any", boom)
     assert run_cli("score", DIMIOS_2025).stderr == "Fel: Det small: f11.\n"
     assert run_cli("score", DIMIOS_2025, "--lang", "en").stderr == "Error: It went boom: f11.\n"
+
+
+# ---- a guard: no new error for people as plain English text ----------------------------------
+#: where the guard looks: the core, the Excel add-in and the bundled plugins
+GUARDED = ("mognad_core", "excel/mognad_excel", "plugins")
+
+#: errors that may stay plain English text: (file, the start of the text) -> why no user of the
+#: CLI, the Excel functions or a report can see it (a Python caller's or a plugin author's slip)
+PROGRAMMER_ONLY = {
+    ("mognad_core/analysis/compare.py", "n_boot must be"): "CLI: --boot is IntRange(min=100)",
+    ("mognad_core/analysis/compare.py", "resampling must be"): "CLI: --resampling is a Choice",
+    ("mognad_core/analysis/compare.py", "kind "): "no command or function passes kind",
+    ("mognad_core/analysis/groups.py", "kind "): "no command or function passes kind",
+    ("mognad_core/analysis/portfolio.py", "kind "): "no command or function passes kind",
+    ("mognad_core/analysis/reliability.py", "kind "): "no command or function passes kind",
+    ("mognad_core/analysis/portfolio.py", "Expected initiatives as"): "a Python type",
+    ("mognad_core/analysis/reliability.py", "cronbach_alpha expects"): "a Python array shape",
+    ("mognad_core/responses.py", "Expected responses as"): "a Python type",
+    ("mognad_core/responses.py", "The responses"): "a ResponseSet passed with another model",
+    ("mognad_core/plugins.py", "No model given"): "the CLI and Excel always name a model",
+    ("mognad_core/plugins.py", "The result was scored"): "a score result passed in Python",
+    ("mognad_core/plugins.py", "the built-in model"): "a packaging slip in mognad itself",
+    ("mognad_core/report/__init__.py", "build_report needs out="): "the CLI always passes -o",
+    ("mognad_core/settings.py", "Unknown setting"): "setting() is called with literal names",
+    ("mognad_core/targets.py", "target 'next' can only"): "the CLI and Excel score first",
+    ("mognad_core/texts.py", "Text "): "texts.add(): a plugin author's slip, at import",
+    ("excel/mognad_excel/recalc.py", "MOGNAD_* functions"): "called outside recalc in Python",
+    # written in the language asked for already (DisclosureError(text, lang) sets its language)
+    ("excel/mognad_excel/udfs.py", "{: "): "exc.text(lang), in the sheet's language",
+    ("plugins/dimios/mognad_dimios/_common.py", "expected a score result"): "a Python type",
+    ("plugins/dimios/mognad_dimios/balance.py", "balance() needs"): "a Python type",
+    ("plugins/dimios/mognad_dimios/benchmark.py", "benchmark_gap() needs"): "a Python type",
+    ("plugins/dimios/mognad_dimios/priorities.py", "where_to_start() needs"): "a Python type",
+}
+
+#: errors people can see that are still plain English (written all in English, "Error:" in a
+#: Swedish run, so never mixed); to move into the catalogue. Listed so that no new one is added.
+NOT_YET = {
+    # the resource limits: messages with sizes and limits (KB/MB written the English way, as
+    # _mb and _n do); under mutation testing (docs/quality.md), to move as one change
+    ("mognad_core/readers/limits.py", 'the workbook part "'): "a hostile or damaged .xlsx",
+    ("mognad_core/readers/limits.py", "the file is "): "over --max-file-mb; not a workbook",
+    ("mognad_core/readers/limits.py", "the workbook would unpack to "): "a zip bomb",
+    ("mognad_core/readers/limits.py", "the environment variable "): "MOGNAD_MAX_* not a number",
+    ("mognad_core/readers/limits.py", "a workbook saved by Excel, LibreOffice o"): "expected",
+    ("mognad_core/readers/limits.py", "an undamaged workbook (save it again fro"): "expected",
+    ("mognad_core/readers/limits.py", "an Excel workbook (.xlsx): open the file"): "expected",
+    ("mognad_core/readers/limits.py", "an Excel workbook (.xlsx): in LibreOffic"): "expected",
+    ("mognad_core/readers/limits.py", "a file of at most "): "expected",
+    ("mognad_core/readers/limits.py", "at most "): "expected (too many rows)",
+    ("mognad_core/readers/limits.py", "a workbook that unpacks to at most "): "expected",
+    ("mognad_core/readers/limits.py", "a number such as "): "expected",
+    # the bundled plugins: to go into each plugin's own texts (texts.add in its texts.py)
+    ("plugins/dimios/mognad_dimios/_common.py", "model {"): "a model's meta checks",
+    ("plugins/dimios/mognad_dimios/_common.py", "{ is not a d"): "dimios --dimension",
+    ("plugins/dimios/mognad_dimios/balance.py", "model {"): "a model's meta checks",
+    ("plugins/dimios/mognad_dimios/benchmark.py", "model {"): "dimios --benchmark",
+    ("plugins/dimios/mognad_dimios/benchmark.py", "benchmark {"): "dimios --benchmark",
+    ("plugins/dimios/mognad_dimios/classification.py", "model {"): "a model's meta checks",
+    ("plugins/dimios/mognad_dimios/classification.py", "the 2×2 threshold "): "--threshold",
+    ("plugins/dimios/mognad_dimios/insights.py", "model {"): "a model's meta checks",
+    ("plugins/dmm_nine_engines/mognad_dmm/analysis.py", "weak-engine margin "): "dmm options",
+    ("plugins/dmm_nine_engines/mognad_dmm/analysis.py", "max_focus must be at"): "dmm options",
+    ("plugins/dmm_nine_engines/mognad_dmm/groups.py", "the table has a header but"): "dmm groups",
+    ("plugins/dmm_nine_engines/mognad_dmm/groups.py", "one row per respondent"): "expected",
+    ("plugins/dmm_nine_engines/mognad_dmm/settings.py", "model {"): "a model's meta checks",
+    ("plugins/dmm_nine_engines/mognad_dmm/targets.py", "model {"): "a model's meta checks",
+    ("plugins/dmm_nine_engines/mognad_dmm/targets.py", "{; or a targ"): "dmm --target",
+    ("plugins/dmm_nine_engines/mognad_dmm/targets.py", "the target {"): "dmm --target",
+    ("plugins/dmm_nine_engines/mognad_dmm/targets.py", "target {"): "dmm --target",
+}
+
+ERROR_BASES = {"MognadError", "InputError", "ModelError", "PluginError"}
+
+
+def _guarded_files():
+    for root in GUARDED:
+        for path in sorted((ROOT / root).rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                yield path.relative_to(ROOT).as_posix(), ast.parse(path.read_text("utf-8"))
+
+
+def _error_classes(trees, bases=ERROR_BASES) -> set[str]:
+    """``bases`` and every class in the guarded code that derives from one of them."""
+    names, grew = set(bases), True
+    while grew:
+        grew = False
+        for _, tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names:
+                    bases = {getattr(b, "id", getattr(b, "attr", None)) for b in node.bases}
+                    if bases & names:
+                        names.add(node.name)
+                        grew = True
+    return names
+
+
+def _plain(node) -> str | None:
+    """The text of ``node`` when it is plain text: a string, an f-string, or either joined or
+    formatted or changed ("..." + x, "...".format(x), f"...".strip()); else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{" for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return _plain(node.left) or _plain(node.right)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _plain(node.func.value)  # "...".format(x), f"...".replace(a, b)
+    return None
+
+
+def plain_errors(trees):
+    """(file, line, text) of each error made with plain text for what it says (the first
+    argument or ``problem=``) or, for an InputError, what was expected or the hint."""
+    classes, located = _error_classes(trees), _error_classes(trees, {"InputError"})
+    found = []
+    for name, tree in trees:
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", getattr(node.func, "attr", None))
+            if called not in classes:
+                continue
+            parts = node.args[:1] + [k.value for k in node.keywords if k.arg in ("problem",)]
+            if called in located:
+                parts += node.args[2:3] + [
+                    k.value for k in node.keywords if k.arg in ("expected", "hint")
+                ]
+            for part in parts:
+                words = _plain(part)
+                if words is not None:
+                    found.append((name, node.lineno, words))
+    return found
+
+
+def _allowed(name, words):
+    for table in (PROGRAMMER_ONLY, NOT_YET):
+        for (where, start), _why in table.items():
+            if where == name and words.startswith(start):
+                return (where, start)
+    return None
+
+
+def test_no_error_for_people_is_plain_english_text():
+    """An error raised with plain text (a string or f-string) is written all in English in a
+    Swedish run. Each one is in the catalogue (a Message), or listed above with the reason it
+    cannot reach a user."""
+    trees = list(_guarded_files())
+    found = plain_errors(trees)
+    leaks = [f"{n}:{line}: {words!r}" for n, line, words in found if not _allowed(n, words)]
+    assert leaks == [], "put these into mognad_core/texts.py as Message(...):\n" + "\n".join(leaks)
+    used = {_allowed(n, words) for n, _, words in found}
+    stale = [key for key in (*PROGRAMMER_ONLY, *NOT_YET) if key not in used]
+    assert stale == [], f"no longer raised: remove from the lists {stale}"
+
+
+def test_the_guard_finds_a_plain_error(tmp_path):
+    """The guard is not blind: the old plain-text parse error, and one in each form, are found."""
+    code = """
+class LocalError(InputError):
+    pass
+
+def f(path, what, exc):
+    raise InputError(f"the {what} cannot be parsed ({exc})", Location(file=str(path))) from None
+
+def g():
+    raise MognadError("plain")
+
+def h():
+    return LocalError(Message("ok"), where, "an English expectation")
+
+def i():
+    raise ModelError(problem="{} is wrong".format(1))
+
+def j():
+    raise ModelError(Message("error.fine"))
+"""
+    found = plain_errors([("demo.py", ast.parse(code))])
+    assert [(line, words[:12]) for _, line, words in found] == [
+        (6, "the { cannot"),
+        (9, "plain"),
+        (12, "an English e"),
+        (15, "{} is wrong"),
+    ]

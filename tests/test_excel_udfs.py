@@ -1073,7 +1073,7 @@ def test_a_target_as_a_cell_a_row_or_a_blank(opt_out, english):
         "MOGNAD: target must be a number, a name or a range, not TRUE/FALSE."
     )
     assert shown(udfs.MOGNAD_GAP(ROWS, TINY, [["A"], ["B"]])) == (
-        "MOGNAD: a target range needs two columns: dimension (id or label) and target."
+        "MOGNAD: the target range needs two columns: dimension (id or label) and target."
     )
     assert shown(udfs.MOGNAD_GAP(ROWS, TINY, [[None, None], ["", None]])) == (
         "MOGNAD: the target range is empty."

@@ -92,13 +92,16 @@ def test_a_bad_or_clashing_file_is_left_out_and_the_rest_work(folder, run_cli):
     clash = kinds["dimios.yaml"].describe("en")
     assert "the model name 'dimios' is already taken by plugin 'dimios'" in clash
     broken = kinds["trasig.yaml"].describe("sv")
-    # the file's own error is known only in English: the whole sentence is English, not mixed
-    assert broken.startswith(f"the model file {folder / 'trasig.yaml'} is not used: ")
-    assert "trasig.yaml, line 3, column 1: not valid YAML" in broken  # its own located words
+    # the file's own error is in the catalogue: the whole sentence is Swedish, not mixed
+    assert broken.startswith(f"modellfilen {folder / 'trasig.yaml'} används inte: ")
+    assert "trasig.yaml, rad 3, kolumn 1: inte giltig YAML" in broken  # its own located words
+    in_english = kinds["trasig.yaml"].describe("en")
+    assert in_english.startswith(f"the model file {folder / 'trasig.yaml'} is not used: ")
+    assert "trasig.yaml, line 3, column 1: not valid YAML" in in_english
     mognad.reset_plugins()
     listed = run_cli("models")
     assert listed.exit_code == 0 and "bra" in listed.stdout
-    assert "trasig.yaml is not used" in listed.stdout  # in the listing, and as a warning
+    assert "trasig.yaml används inte" in listed.stdout  # in the listing, and as a warning
     assert "mognad: varning: modellfilen" in listed.stderr
     from mognad_excel import udfs
 

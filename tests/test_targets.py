@@ -160,10 +160,16 @@ def test_profile_from_rows(tiny_model, rows):
 
 
 def test_profile_from_rows_errors(tiny_model):
-    with pytest.raises(mognad.MognadError, match="a target table needs two columns"):
+    with pytest.raises(mognad.MognadError, match="the target table needs two columns") as two:
         profile_from_rows([["A"], ["B"]], tiny_model)
-    with pytest.raises(mognad.MognadError, match="the target range is empty"):
-        profile_from_rows([["dimension", "mål"], [None, None]], tiny_model, "target range")
+    assert (
+        two.value.text("sv")
+        == "måltabellen behöver två kolumner: dimension (id eller namn) och mål"
+    )
+    what = texts.Message("error.what.target_range")
+    with pytest.raises(mognad.MognadError, match="the target range is empty") as empty:
+        profile_from_rows([["dimension", "mål"], [None, None]], tiny_model, what)
+    assert empty.value.text("sv") == "målområdet innehåller inga mål"
 
 
 @pytest.mark.parametrize(
@@ -405,7 +411,7 @@ def test_profile_from_rows_edges(tiny_model):
     # targets below dimensions: a missing last target leaves that dimension out
     assert profile_from_rows([["A", "B"], [0.7]], tiny_model) == {"A": 0.7}
     # one column of names (an Excel range one column wide) is refused, not split into letters
-    with pytest.raises(mognad.MognadError, match="a target table needs two columns"):
+    with pytest.raises(mognad.MognadError, match="the target table needs two columns"):
         profile_from_rows(["Alfa", "Beta"], tiny_model)
 
 
@@ -418,7 +424,7 @@ def test_target_file_errors_name_the_file(tiny_model, tmp_path):
     )
     broken = tmp_path / "trasig.yaml"
     broken.write_text("A: [\n", encoding="utf-8")
-    with pytest.raises(mognad.InputError, match=r"^trasig.yaml: the target file cannot be parsed"):
+    with pytest.raises(mognad.InputError, match=r"^trasig.yaml, row 2, column 1: the target file "):
         parse_target(str(broken), tiny_model)
     unknown = tmp_path / "okand.yaml"
     unknown.write_text("X: 0.5\n", encoding="utf-8")

@@ -462,7 +462,7 @@ def _target(value: Any, model: MaturityModel) -> Any:
     if isinstance(value, (list, tuple)):
         rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in value]
         if sum(map(len, rows)) != 1:
-            return profile_from_rows(rows, model, "target range")
+            return profile_from_rows(rows, model, Message("error.what.target_range"))
         value = rows[0][0]
     _pass_on_error(value, "target")
     if isinstance(value, bool):

@@ -385,11 +385,15 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
                 axes[key] = _axis_value(row.iloc[j], spec)
             except ValueError:
                 raise InputError(
-                    f"{_show(row.iloc[j])} is not a value on the {spec['label']} axis",
+                    texts.Message("error.axis_value", value=_show(row.iloc[j]), axis=spec["label"]),
                     loc(j, i),
-                    f"a whole number from -2 ({spec['neg']}) to 2 ({spec['pos']}), or "
-                    f'"{spec["neg"].split()[0]}", "mest {spec["neg"].split()[0]}", "båda", '
-                    f'"mest {spec["pos"].split()[0]}", "{spec["pos"].split()[0]}", or blank',
+                    texts.Message(
+                        "error.expected.axis_value",
+                        neg=spec["neg"],
+                        pos=spec["pos"],
+                        neg1=spec["neg"].split()[0],
+                        pos1=spec["pos"].split()[0],
+                    ),
                 ) from None
         out.append(
             Initiative(

@@ -24,18 +24,35 @@ __all__ = [
 DATA_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def read_data_file(path: Path, what: str) -> Any:
+def read_data_file(path: Path, what: Message) -> Any:
     """The content of a .yaml/.yml/.json data file (``yaml.safe_load``: data, never code); a
-    located ``InputError`` "the {what} cannot be parsed (...)" when it is not valid."""
+    located ``InputError`` when it is not valid: ``what`` (``Message("error.what.mapping_file")``)
+    "cannot be parsed as YAML/JSON", in the reader's language, with the parser's own words
+    quoted and the line and column it names as the error's row and column."""
     import json
 
     import yaml
 
     text = path.read_text(encoding="utf-8-sig")
+    is_json = path.suffix.lower() == ".json"
     try:
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except Exception as exc:
-        raise InputError(f"the {what} cannot be parsed ({exc})", Location(file=str(path))) from None
+        return json.loads(text) if is_json else yaml.safe_load(text)
+    except Exception as exc:  # a YAMLError, a JSONDecodeError, or a ValueError of a bad date
+        where = Location(file=str(path), column_style="number")
+        if is_json and isinstance(exc, json.JSONDecodeError):
+            where.row, where.column_index, detail = exc.lineno, exc.colno - 1, exc.msg
+        else:
+            mark = getattr(exc, "problem_mark", None)
+            if mark is not None:
+                where.row, where.column_index = mark.line + 1, mark.column
+            said = (getattr(exc, "context", None), getattr(exc, "problem", None))
+            detail = "; ".join(p for p in said if p) or str(exc)
+        key, expected = (
+            ("error.data_file.json", "error.expected.json_object")
+            if is_json
+            else ("error.data_file.yaml", "error.expected.yaml_lines")
+        )
+        raise InputError(Message(key, what=what, detail=detail), where, Message(expected)) from None
 
 
 #: what to do with spreadsheet formats that have no reader

@@ -192,9 +192,9 @@ class CsvReader(ResponseReader):
             )
         except pd.errors.ParserError as exc:
             raise InputError(
-                f"the CSV rows do not line up ({exc})".replace("\n", " "),
+                Message("error.csv_rows", detail=str(exc).replace("\n", " ")),
                 where,
-                f'the same number of "{sep}"-separated fields on every row',
+                Message("error.expected.csv_fields", sep=sep),
             ) from None
         except pd.errors.EmptyDataError:
             raise InputError(

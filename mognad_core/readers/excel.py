@@ -80,17 +80,17 @@ def _choose_sheet(path: Path, names: list[str], visible: list[str], sheet: str |
 def _unreadable(path: Path, exc: Exception) -> InputError:
     text = str(exc).strip() or type(exc).__name__
     lowered = text.lower()
-    problem: str | Message
-    expected: str | Message
+    problem: Message
+    expected: Message
     if "password" in lowered or "encrypt" in lowered or type(exc).__name__ == "PasswordError":
         problem = Message("error.password")
         expected = Message("error.expected.no_password")
     elif "zip" in lowered or "archive" in lowered:
-        problem = f"the file is not a readable .xlsx workbook ({text})"
-        expected = "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool"
+        problem = Message("error.xlsx_unreadable_zip", detail=text)
+        expected = Message("error.expected.xlsx")
     else:
-        problem = f"the file could not be read as an Excel workbook ({text})"
-        expected = "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool"
+        problem = Message("error.xlsx_unreadable", detail=text)
+        expected = Message("error.expected.xlsx")
     return InputError(problem, Location(file=str(path)), expected)
 
 
@@ -141,46 +141,33 @@ def _ole_error(path: Path) -> InputError:
         }
     if "EncryptedPackage" in names:
         return InputError(
-            "the workbook is password-protected (encrypted) and cannot be read",
-            where,
-            "a workbook saved without a password (in Excel: File > Info > Protect Workbook > "
-            "Encrypt with Password, clear the password, save)",
+            Message("error.password"), where, Message("error.expected.no_password_how")
         )
     if names & {"Workbook", "Book"}:
         return InputError(
-            f"the file is an old-format Excel 97-2003 workbook (.xls) named {path.suffix}",
+            Message("error.xlsx_old_format", suffix=path.suffix),
             where,
-            'an .xlsx workbook: open the file in Excel and save it as "Excel Workbook (*.xlsx)"',
+            Message("error.expected.xlsx_save_as"),
         )
-    kind = "a Word 97-2003 document (.doc)" if "WordDocument" in names else "an old Office file"
+    kind = Message("error.kind.word" if "WordDocument" in names else "error.kind.old_office")
     return InputError(
-        f"the file is {kind}, not an .xlsx workbook",
-        where,
-        "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool",
+        Message("error.xlsx_is_other", kind=kind), where, Message("error.expected.xlsx")
     )
 
 
 def _not_zip(path: Path, head: bytes) -> InputError:
     where = Location(file=str(path))
-    expected = "an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool"
     if head.startswith(b"PK"):
         return InputError(
-            "the file is not a readable .xlsx workbook: the zip archive is damaged",
-            where,
-            "an undamaged workbook (save it again from Excel, or copy or download it again)",
+            Message("error.xlsx_damaged_zip"), where, Message("error.expected.undamaged")
         )
     sample = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if b"\x00" not in head:
-        if sample[:1] == b"<":
-            kind = "HTML or XML text (some systems export web tables with an Excel suffix)"
-            expected += "; or open it in Excel and save it as .xlsx"
-        else:
-            kind = "plain text"
-            expected += "; if it is CSV text, rename it to .csv"
-        return InputError(f"the file is {kind}, not an .xlsx workbook", where, expected)
-    return InputError(
-        "the file is not an Excel workbook (it is not a zip archive)", where, expected
-    )
+        html = sample[:1] == b"<"
+        kind = Message("error.kind.html" if html else "error.kind.text")
+        expected = Message("error.expected.xlsx_html" if html else "error.expected.xlsx_text")
+        return InputError(Message("error.xlsx_is_other", kind=kind), where, expected)
+    return InputError(Message("error.xlsx_not_zip"), where, Message("error.expected.xlsx"))
 
 
 def inspect(path: Path, limits: _limits.Limits | None = None) -> _limits.WorkbookInfo:
@@ -262,7 +249,7 @@ def _apply_sheet_info(
         r0, c0, r1, c1 = _limits.merged_range(ref)
         if r0 <= table.header_row <= r1:
             raise InputError(
-                f"the header cells {ref} are merged",
+                Message("error.header_merged", ref=ref),
                 Location(
                     file=table.source,
                     sheet=table.sheet,
@@ -270,9 +257,7 @@ def _apply_sheet_info(
                     column=header_of.get(c0) or None,
                     column_index=c0,
                 ),
-                "one header cell per column in one row: unmerge the cells (Home > Merge & "
-                "Center > Unmerge Cells) and give each column its own header; delete any title "
-                "or group row above the headers",
+                Message("error.expected.header_unmerged"),
             )
         if r1 > table.header_row and cols.intersection(range(c0, c1 + 1)):
             below.append(ref)

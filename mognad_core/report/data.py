@@ -295,7 +295,7 @@ def read_invited(invited: Any) -> dict[str, int] | int | None:
     if not p.is_file():
         raise InputError(texts.Message("error.invited_not_found"), where)
     if p.suffix.lower() in DATA_FILE_SUFFIXES:
-        data = read_data_file(p, "invited file")
+        data = read_data_file(p, texts.Message("error.what.invited_file"))
         if not isinstance(data, Mapping):
             raise InputError(
                 texts.Message("error.invited_not_mapping"), where, texts.Message("expected.invited")
