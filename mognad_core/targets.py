@@ -338,7 +338,19 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
                 benchmark=b.name,
             )
     if "=" in text:
-        items = dict(part.split("=", 1) for part in text.split(",") if part.strip())
+        parts = [part for part in text.split(",") if part.strip()]
+        for part in parts:
+            if "=" not in part:  # "a=50%,b": not a pair (it was an unexpected ValueError)
+                example = f"{model.dimensions[0].id}=0.6" if model.dimensions else "id=0.6"
+                raise ModelError(
+                    texts.Message(
+                        "error.target_pair",
+                        value=repr(text),
+                        part=repr(part.strip()),
+                        example=example,
+                    )
+                )
+        items = dict(part.split("=", 1) for part in parts)
         where = texts.Message("error.where.target")
         return _profile(model, {k.strip(): v.strip() for k, v in items.items()}, where)
     path = Path(text)

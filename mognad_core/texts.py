@@ -1327,6 +1327,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{where}: target {value} is neither a number (0-1 or a percentage) nor a level name "
         "(levels: {levels})",
     ),
+    "error.target_pair": (
+        "målet {value}: {part} saknar '='; skriv par dimension=värde åtskilda med kommatecken, "
+        "till exempel {example}",
+        "target {value}: {part} has no '='; write dimension=value pairs separated by commas, "
+        "e.g. {example}",
+    ),
     "error.target_unknown": (
         "målet {value} är varken ett tal, ett riktmärke för modellen {model} (riktmärken: "
         "{benchmarks}), ett nivånamn, 'next', en lista 'dimension=värde,...' eller en fil",

@@ -415,6 +415,17 @@ def test_profile_from_rows_edges(tiny_model):
         profile_from_rows(["Alfa", "Beta"], tiny_model)
 
 
+def test_a_target_list_part_without_equals_is_a_clear_error(tiny_model):
+    """The list "A=0.5,B" was an unexpected ValueError (dict() of a one-element split)."""
+    with pytest.raises(mognad.ModelError) as caught:
+        parse_target("A=0.5,B", tiny_model)
+    assert caught.value.text("en") == (
+        "target 'A=0.5,B': 'B' has no '='; write dimension=value pairs separated by commas, "
+        "e.g. A=0.6"
+    )
+    assert caught.value.text("sv").startswith("målet 'A=0.5,B': 'B' saknar '='")
+
+
 def test_target_file_errors_name_the_file(tiny_model, tmp_path):
     listed = tmp_path / "lista.yaml"
     listed.write_text("- dimensions\n- A\n", encoding="utf-8")

@@ -298,9 +298,9 @@ def workshop(
     refuse_own_threshold(m, lang)
     if rs.n == 0:
         raise InputError(
-            "the table has a header but no respondent rows",
+            texts.Message("dmm.error.header_only"),
             Location(file=rs.source, sheet=rs.sheet),
-            "one row per respondent",
+            texts.Message("dmm.error.expected.rows"),
         )
     column = rs.column(by, texts.Message("error.purpose.group_respondents_by"))
     split = disclosure.breakdown(rs, [column], pol, lang)

@@ -162,7 +162,7 @@ def _preset(
         }
         if spec.get("rule") == "next_level":
             if result is None:
-                raise ModelError(f"the target {name!r} depends on the scores; give a score result")
+                raise ModelError(texts.Message("dmm.error.target_needs_scores", name=repr(name)))
             return _from_core(
                 model, settings, parse_target("next", model, result), kind="next", **info
             )
@@ -240,8 +240,9 @@ def resolve_target(
                 continue
             if "=" not in part:
                 raise ModelError(
-                    f"target {text!r}: {part.strip()!r} has no '='; write engine=value pairs "
-                    "separated by commas, e.g. data_analys=Koordination,organisation=0.6"
+                    texts.Message(
+                        "dmm.error.target_pair", value=repr(text), part=repr(part.strip())
+                    )
                 )
             k, v = part.split("=", 1)
             items[k.strip()] = v.strip()
@@ -252,8 +253,10 @@ def resolve_target(
     try:
         target = _core(model, settings, _translate(model, settings, text), result)
     except ModelError as exc:
-        presets = ", ".join(settings.target_profiles) or "none"
-        raise ModelError(f"{exc}; or a target profile of the model ({presets})") from None
+        presets = ", ".join(settings.target_profiles) or texts.Message("error.none")
+        raise ModelError(
+            texts.Message("dmm.error.or_preset", error=exc.body, presets=presets)
+        ) from None
     return _from_core(model, settings, target)
 
 

@@ -232,6 +232,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is given). Remove the line from "
         "the model file, and write min_size = {value} in mognad.toml to keep the value.",
     ),
+    # ---- errors ---------------------------------------------------------------------------------
+    "dmm.error.header_only": (
+        "tabellen har en rubrikrad men inga rader med svarande",
+        "the table has a header but no respondent rows",
+    ),
+    "dmm.error.expected.rows": ("en rad per svarande", "one row per respondent"),
+    "dmm.error.target_needs_scores": (
+        "målet {name} beror på värdena; ge ett resultat",
+        "the target {name} depends on the scores; give a score result",
+    ),
+    "dmm.error.target_pair": (
+        "målet {value}: {part} saknar '='; skriv par motor=värde åtskilda med kommatecken, till "
+        "exempel data_analys=Koordination,organisation=0.6",
+        "target {value}: {part} has no '='; write engine=value pairs separated by commas, e.g. "
+        "data_analys=Koordination,organisation=0.6",
+    ),
+    "dmm.error.or_preset": (
+        "{error}; eller en av modellens målprofiler ({presets})",
+        "{error}; or a target profile of the model ({presets})",
+    ),
 }
 
 texts.add(TEXTS, owner="dmm")
