@@ -839,3 +839,34 @@ def test_a_cut_out_set_leaving_one_respondent_is_refused_in_the_language_asked()
     with pytest.raises(DisclosureError) as err:
         disclosure.check(responses(data).where("id=R3"), disclosure.policy(5), "en")
     assert err.value.language("sv") == "en"
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_figure_the_joint_plan_hides_stays_hidden_in_a_set_cut_from_its_cell():
+    """Kills `check` 144 (``hidden = ...`` for ``hidden |= ...``: a cut set's own count rules
+    replaced its cell's hidden figures). Department A has 3 answers to x2, too few; the plan
+    hides B's x2 as well, or A's would be the whole file's minus B's and C's. A set cut from B
+    has 6 answers to x2 and leaves 6 in B: no count rule hides it, the plan must."""
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): [[3, None, 3]] * 6 + [[3, 3, 3]] * 3,
+                ("B", "Chef"): [[3, 3, 3]] * 12,
+                ("C", "Chef"): [[3, 3, 3]] * 12,
+            }
+        )
+    )
+    p = disclosure.plan(rs, ("förvaltning",), disclosure.policy(5))
+    assert p.answers[:, 1].tolist() == [3, 12, 12]
+    assert p.figure_hidden[:, 1].tolist() == [True, True, False]  # B's for A's sake
+    b = rs.where("förvaltning=B")
+    half = b.subset(np.arange(b.n) < 6)
+    assert disclosure.check(half, disclosure.policy(5)).figure_hidden.tolist() == [
+        False,
+        True,
+        False,
+    ]
+    result = mognad.score_responses(half)
+    assert result.statements["x2"].hidden and result.statements["x2"].mean is None
+    assert result.disclosure.hidden_statements == ["x2"]
+    assert result.statements["x1"].mean == 3.0 and not result.statements["x1"].hidden
