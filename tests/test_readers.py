@@ -565,3 +565,78 @@ def test_with_no_readers_the_refusal_says_none(tmp_path, monkeypatch):
         read_table(path)
     assert err.value.text("en").endswith('no reader for ".csv" files. Expected one of: none.')
     assert err.value.text("sv").endswith("-filer. Förväntat: något av: inga.")
+
+
+# ---- OLE2 files named .xlsx: what the message says is read from the file's directory ----------
+
+
+def _ole_file(streams: dict[str, bytes]) -> bytes:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus_ole", ROOT / "tests" / "corpus" / "make_corpus.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ole_file(streams)
+
+
+def test_the_streams_of_real_ole2_files_are_listed():
+    from mognad_core.readers.excel import ole_stream_names
+
+    hand = ROOT / "tests" / "corpus" / "hand"
+    legacy = {"\x01CompObj", "\x01Ole", "\x05DocumentSummaryInformation", "\x05SummaryInformation"}
+    assert ole_stream_names((hand / "legacy.xls").read_bytes()) == legacy | {"Workbook"}
+    encrypted = ole_stream_names((hand / "password_protected.xlsx").read_bytes())
+    assert {"EncryptedPackage", "EncryptionInfo", "\x06DataSpaces", "Version"} <= encrypted
+    assert "Workbook" not in encrypted
+
+
+@pytest.mark.parametrize(
+    ("streams", "en", "sv"),
+    [
+        # a Word document whose text holds the other names: the directory decides, not the bytes
+        (
+            {"WordDocument": "Workbook EncryptedPackage".encode("utf-16-le"), "1Table": b"x"},
+            "the file is a Word 97-2003 document (.doc), not an .xlsx workbook",
+            "filen är ett Word 97-2003-dokument (.doc), inte en .xlsx-arbetsbok",
+        ),
+        (
+            {"Book": b"x"},
+            "the file is an old-format Excel 97-2003 workbook (.xls) named .xlsx",
+            "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med namnet .xlsx",
+        ),
+        (
+            {"PowerPoint Document": "Book".encode("utf-16-le")},
+            "the file is an old Office file, not an .xlsx workbook",
+            "filen är en gammal Office-fil, inte en .xlsx-arbetsbok",
+        ),
+        (
+            {"EncryptionInfo": b"x", "EncryptedPackage": b"y"},
+            "the workbook is password-protected (encrypted) and cannot be read",
+            "arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas",
+        ),
+    ],
+)
+def test_an_ole2_file_named_xlsx_is_named_by_its_streams(tmp_path, streams, en, sv):
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(_ole_file(streams))
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en").startswith(f"svar.xlsx: {en}.")
+    assert err.value.text("sv").startswith(f"svar.xlsx: {sv}.")
+
+
+def test_a_damaged_ole2_directory_falls_back_on_the_names_in_its_bytes(tmp_path):
+    """olefile refuses a header without its sectors; the names are then looked for as text."""
+    from mognad_core.readers.excel import OLE2_MAGIC
+
+    for name, start in (
+        ("EncryptedPackage", "the workbook is password"),
+        ("Book", "the file is an old-format"),
+    ):
+        path = tmp_path / f"{name}.xlsx"
+        path.write_bytes(OLE2_MAGIC + b"\0" * 100 + name.encode("utf-16-le") + b"\0" * 100)
+        with pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert err.value.text("en").startswith(f"{name}.xlsx: {start}")

@@ -46,7 +46,9 @@ PYODIDE = {"sys_platform": "emscripten", "platform_system": "Emscripten"}
 #: mognad's requirements that install in Pyodide as pure-Python wheels from PyPI (xlwings ships
 #: one for Pyodide; python-pptx's own needs, lxml and Pillow, are built by Pyodide). These are
 #: what xlwings Lite fetches from PyPI, so requirements.txt names them.
-PURE_PYTHON = frozenset({"pluggy", "openpyxl", "defusedxml", "click", "xlwings", "python-pptx"})
+PURE_PYTHON = frozenset(
+    {"pluggy", "openpyxl", "defusedxml", "olefile", "click", "xlwings", "python-pptx"}
+)
 #: ... and those Pyodide builds itself (https://pyodide.org, "Packages built in Pyodide"). Their
 #: version is tied to Pyodide's, so requirements.txt does not pin them (xlwings Lite's docs,
 #: "Python Dependencies": do not pin a package Pyodide provides).

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,36 +94,18 @@ def _unreadable(path: Path, exc: Exception) -> InputError:
 
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-_END_OF_CHAIN = 0xFFFFFFFA  # FAT values at or above this end a chain
 
 
 def ole_stream_names(data: bytes) -> set[str]:
-    """Names in an OLE2 compound file's directory (enough to tell .xls from encrypted .xlsx)."""
-    shift = struct.unpack_from("<H", data, 30)[0]
-    size = 1 << shift if 7 <= shift <= 16 else 512
+    """Names of the streams and storages in an OLE2 compound file, read with olefile: enough to
+    tell an encrypted .xlsx (``EncryptedPackage``) from an old .xls (``Workbook``, ``Book``) or
+    a Word document (``WordDocument``)."""
+    import io
 
-    def sector(i: int) -> bytes:
-        return data[(i + 1) * size : (i + 2) * size]
+    import olefile
 
-    fat_sectors = [v for v in struct.unpack_from("<109I", data, 76) if v < _END_OF_CHAIN]
-    difat, guard = struct.unpack_from("<I", data, 68)[0], 0
-    while difat < _END_OF_CHAIN and guard < 10_000:
-        entries = struct.unpack(f"<{size // 4}I", sector(difat))
-        fat_sectors += [v for v in entries[:-1] if v < _END_OF_CHAIN]
-        difat, guard = entries[-1], guard + 1
-    fat = b"".join(sector(i) for i in fat_sectors)
-    fat_entries = struct.unpack(f"<{len(fat) // 4}I", fat[: len(fat) // 4 * 4])
-    names: set[str] = set()
-    current, seen = struct.unpack_from("<I", data, 48)[0], set()
-    while current < _END_OF_CHAIN and current not in seen and current < len(fat_entries):
-        seen.add(current)
-        block = sector(current)
-        for off in range(0, len(block) - 127, 128):
-            length = struct.unpack_from("<H", block, off + 64)[0]
-            if 2 <= length <= 64:
-                names.add(block[off : off + length - 2].decode("utf-16-le", "replace"))
-        current = fat_entries[current]
-    return names
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        return {name for path in ole.listdir(streams=True, storages=True) for name in path}
 
 
 def _ole_error(path: Path) -> InputError:
