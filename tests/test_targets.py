@@ -481,3 +481,32 @@ def test_next_level_from_a_rounding_error_below_a_bound(tiny_model):
     t = next_level_target(tiny_model, NS(dimensions={"A": NS(score=almost)}, overall=almost))
     assert tiny_model.level_for(almost).name == "Mellan"
     assert (t.dimensions, t.overall) == ({"A": 0.8}, 0.8)
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0, 7",  # a space
+        "0,\u00a07",  # a no-break space
+        "7\u202f0 %",  # a narrow no-break space, as Excel writes before %
+    ],
+)
+def test_spaces_inside_a_share_are_ignored(tiny_model, typed):
+    """Kills `parse_fraction` 7, 8, 9 (one of the three spaces no longer removed): ``float()``
+    ignores spaces around a number, so only one inside the digits tells them apart."""
+    assert parse_fraction(typed) == pytest.approx(0.7)
+    assert parse_target(typed, tiny_model).uniform == pytest.approx(0.7)
+
+
+def test_a_two_row_table_whose_top_row_holds_a_target_is_two_rows_of_pairs(tiny_model):
+    """Kills `_across` 3, 4, 19 (the check that the top row holds no targets dropped): with
+    dimensions numbered 1 and 2, or named like a level, the lower row is all targets too, and
+    only the target in the top row says the table is not dimensions above targets."""
+    assert profile_from_rows([["1", 0.7], ["2", 0.6]], tiny_model) == {"1": 0.7, "2": 0.6}
+    assert profile_from_rows([["A", "70 %"], ["Mellan", "60 %"]], tiny_model) == {
+        "A": "70 %",
+        "Mellan": "60 %",
+    }
+    # a top row without a target is dimensions above targets
+    assert profile_from_rows([["A", "B"], ["1", "Mellan"]], tiny_model) == {"A": "1", "B": "Mellan"}
