@@ -2841,6 +2841,114 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a column for each of the question's {count} options (or the question in one column, "
         "the options separated by ;)",
     ),
+    # ---- the other resource limits and checks of a workbook's zip (readers/limits) ----------
+    "limits.env_not_number": (
+        "miljövariabeln {var}={raw} är inte ett tal",
+        "the environment variable {var}={raw} is not a number",
+    ),
+    "limits.expected_env": (
+        "ett tal som {example} (0 stänger av kontrollen)",
+        "a number such as {example} (0 turns the check off)",
+    ),
+    "limits.raise_hint": (
+        "om filen är äkta, höj gränsen med miljövariabeln {var}",
+        "if the file is genuine, raise the limit with the environment variable {var}",
+    ),
+    "limits.file_size": (
+        "filen är {size}, mer än gränsen på {limit} MB (kontrollerat före läsningen)",
+        "the file is {size}, more than the limit of {limit} MB (checked before reading)",
+    ),
+    "limits.expected_file_size": (
+        "en fil på högst {limit} MB; {hint}",
+        "a file of at most {limit} MB; {hint}",
+    ),
+    "limits.rows_over": (
+        "{found}, fler än gränsen på {limit} rader (kontrollerat före läsningen)",
+        "{found}, more than the limit of {limit} rows (checked before reading)",
+    ),
+    "limits.found_lines": ("filen har {lines} rader", "the file has {lines} lines"),
+    "limits.found_used_range": (
+        "bladets använda område är {range}, {rows} rader",
+        "the sheet's used range is {range}, {rows} rows",
+    ),
+    "limits.found_xml_rows": (
+        "bladet har fler än gränsen på {limit} rader (räknat i dess XML före läsningen)",
+        "the sheet has more than the limit of {limit} rows (counted in its XML before reading)",
+    ),
+    "limits.doctype": (
+        'arbetsboksdelen "{part}" deklarerar en dokumenttyp eller entiteter '
+        "(<!DOCTYPE/<!ENTITY), vilket Excel aldrig skriver: avvisad oläst som ett möjligt "
+        'angrepp med XML-entitetsexpansion ("billion laughs") eller externa entiteter',
+        'the workbook part "{part}" declares a document type or entities (<!DOCTYPE/<!ENTITY), '
+        "which Excel never writes: refused unread as a possible XML entity-expansion "
+        '("billion laughs") or external-entity attack',
+    ),
+    "limits.says": ('läsarens besked: "{detail}"', "{detail}"),
+    "limits.part_mismatch": (
+        'arbetsboksdelen "{part}" stämmer inte med zip-katalogen ({detail}): filen är skadad, '
+        "eller byggd för att dölja sin verkliga storlek",
+        'the workbook part "{part}" does not match the zip directory ({detail}): the file is '
+        "damaged, or built to hide its real size",
+    ),
+    "limits.expected_copy_again": (
+        "en oskadad arbetsbok (spara den igen från Excel, eller kopiera den igen)",
+        "an undamaged workbook (save it again from Excel, or copy it again)",
+    ),
+    "limits.no_zip_directory": (
+        "zip-katalogen i slutet av filen saknas",
+        "the zip directory at the end of the file is missing",
+    ),
+    "limits.zip_damaged": (
+        "filen är inte en läsbar .xlsx-arbetsbok: zip-arkivet är avkortat eller skadat ({detail})",
+        "the file is not a readable .xlsx workbook: the zip archive is truncated or damaged "
+        "({detail})",
+    ),
+    "limits.unpack": (
+        "arbetsboken skulle packas upp till {size}, mer än gränsen på {limit} MB (kontrollerat "
+        "i zip-katalogen före läsningen: en zip-bomb, eller en mycket stor arbetsbok)",
+        "the workbook would unpack to {size}, more than the limit of {limit} MB (checked from "
+        "the zip directory before reading: a zip bomb, or a very large workbook)",
+    ),
+    "limits.expected_unpack": (
+        "en arbetsbok som packas upp till högst {limit} MB; {hint}",
+        "a workbook that unpacks to at most {limit} MB; {hint}",
+    ),
+    "limits.ratio": (
+        'arbetsboksdelen "{part}" är komprimerad {ratio} till 1 ({size} från {packed}), mer än '
+        "gränsen på {limit} till 1 (kontrollerat före läsningen: en zip-bomb)",
+        'the workbook part "{part}" is compressed {ratio} to 1 ({size} from {packed}), more '
+        "than the limit of {limit} to 1 (checked before reading: a zip bomb)",
+    ),
+    "limits.expected_saved_by_hint": (
+        "en arbetsbok sparad av Excel, LibreOffice eller ett enkätverktyg; {hint}",
+        "a workbook saved by Excel, LibreOffice or a survey tool; {hint}",
+    ),
+    "limits.ods": (
+        "filen är ett OpenDocument-kalkylark (.ods, som LibreOffice sparar det) med namnet "
+        "{suffix}, inte en Excel-arbetsbok",
+        "the file is an OpenDocument spreadsheet (.ods, as LibreOffice saves it) named {suffix}, "
+        "not an Excel workbook",
+    ),
+    "limits.expected_ods": (
+        'en Excel-arbetsbok (.xlsx): i LibreOffice välj Arkiv > Spara som > "Excel 2007-365 '
+        '(.xlsx)"',
+        'an Excel workbook (.xlsx): in LibreOffice choose File > Save As > "Excel 2007-365 '
+        '(.xlsx)"',
+    ),
+    "limits.kind.docx": ("ett Word-dokument (.docx)", "a Word document (.docx)"),
+    "limits.kind.pptx": ("en PowerPoint-presentation (.pptx)", "a PowerPoint presentation (.pptx)"),
+    "limits.kind.xlsb": ("en binär Excel-arbetsbok (.xlsb)", "a binary Excel workbook (.xlsb)"),
+    "limits.kind.zip": ("ett zip-arkiv", "a zip archive"),
+    "limits.not_workbook": (
+        "filen är {kind}, inte en Excel-arbetsbok (den saknar xl/workbook.xml)",
+        "the file is {kind}, not an Excel workbook (it has no xl/workbook.xml)",
+    ),
+    "limits.expected_save_as": (
+        "en Excel-arbetsbok (.xlsx): öppna filen i Excel och spara den som "
+        '"Excel-arbetsbok (*.xlsx)"',
+        "an Excel workbook (.xlsx): open the file in Excel and save it as "
+        '"Excel Workbook (*.xlsx)"',
+    ),
     # ---- far cells: how far a sheet's cells reach, checked before reading (readers/limits) ---
     "limits.what_cell": ("cellreferensen {ref}", "the cell reference {ref}"),
     "limits.bad_xml": (

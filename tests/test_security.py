@@ -357,8 +357,12 @@ def test_the_reported_workbook_exits_2_in_swedish_not_134(tmp_path):
                 data = data.replace(b'ref="A1:XFD1048576"', b'ref="A1:A2"')
             dst.writestr(info, data)
     mognad_cli = Path(sys.executable).with_name("mognad")
-    for name, start, problem in (  # the row limit's own message is in English only, as before
-        ("big.xlsx", 'Error: big.xlsx, sheet "Sheet": ', "used range is A1:XFD1048576"),
+    for name, start, problem in (  # both in the command's language (Swedish by default)
+        (
+            "big.xlsx",
+            'Fel: big.xlsx, blad "Sheet": ',
+            "bladets använda område är A1:XFD1048576, 1\u00a0048\u00a0576 rader, fler än gränsen",
+        ),
         (
             "lie.xlsx",
             'Fel: lie.xlsx, blad "Sheet": ',

@@ -28,7 +28,7 @@ from ..errors import InputError, Location
 from ..texts import Message
 from .grid import table_from_grid
 from .interface import RawTable, ResponseReader
-from .limits import check_file_size, check_row_count, count_text_rows, current_limits
+from .limits import check_file_size, check_row_count, count_text_rows, current_limits, number_words
 
 #: separators in order of preference when two fit equally well (Swedish files use ";")
 SEPARATORS = ";\t,"
@@ -158,7 +158,8 @@ class CsvReader(ResponseReader):
         if b"\x00" in raw[:4096] and raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
             raise InputError(Message("error.csv_binary"), where, Message("error.expected.csv_text"))
         lines = count_text_rows(raw)
-        check_row_count(lines, limits, where, f"the file has {lines:,} lines")
+        found = Message("limits.found_lines", lines=number_words(f"{lines:,}"))
+        check_row_count(lines, limits, where, found)
         text, encoding = decode(raw)
         notes: list[Message] = []
         if encoding not in ("utf-8", "utf-16") and not raw.isascii():

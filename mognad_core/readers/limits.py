@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, Location
+from ..texts import Message, Words
 
 MB = 1024 * 1024
 #: parts smaller than this are not ratio-checked (small XML parts compress very well)
@@ -90,9 +91,9 @@ class Limits:
                 number = -1.0
             if number < 0 or number != number:
                 raise InputError(
-                    f"the environment variable {var}={raw!r} is not a number",
+                    Message("limits.env_not_number", var=var, raw=repr(raw)),
                     Location(),
-                    f"a number such as {getattr(cls, name)} (0 turns the check off)",
+                    Message("limits.expected_env", example=getattr(cls, name)),
                 )
             values[name] = int(number) if name in ("max_rows", "max_cells") else number
         for name, value in changes.items():
@@ -141,8 +142,14 @@ def _mb(size: float) -> str:
     return f"{mb:,.0f} MB" if mb >= 10 else f"{mb:,.1f} MB"
 
 
-def _raise_hint(var: str) -> str:
-    return f"if the file is genuine, raise the limit with the environment variable {var}"
+def number_words(written: str) -> Words:
+    """A number written the English way ("1,234.5") as both languages write it: 1 234,5 in
+    Swedish (a no-break space between thousands, a decimal comma)."""
+    return Words(written.replace(",", "\u00a0").replace(".", ","), written)
+
+
+def _raise_hint(var: str) -> Message:
+    return Message("limits.raise_hint", var=var)
 
 
 # ---- every file -----------------------------------------------------------------------------
@@ -150,26 +157,25 @@ def check_file_size(path: Path, limits: Limits) -> int:
     """The file's size in bytes; raises when it is over ``max_file_mb``."""
     size = path.stat().st_size
     if _on(limits.max_file_mb) and size > limits.max_file_mb * MB:
+        limit = number_words(_n(limits.max_file_mb))
         raise InputError(
-            f"the file is {_mb(size)}, more than the limit of {_n(limits.max_file_mb)} MB "
-            "(checked before reading)",
+            Message("limits.file_size", size=number_words(_mb(size)), limit=limit),
             Location(file=str(path)),
-            f"a file of at most {_n(limits.max_file_mb)} MB; {_raise_hint(ENV['max_file_mb'])}",
+            Message("limits.expected_file_size", limit=limit, hint=_raise_hint(ENV["max_file_mb"])),
         )
     return size
 
 
 def check_row_count(
-    rows: int, limits: Limits, where: Location, found: str, *, compare: bool = True
+    rows: int, limits: Limits, where: Location, found: Message, *, compare: bool = True
 ) -> None:
     """Raise when ``rows`` is over ``max_rows``; ``found`` says what was seen, in words."""
     if _on(limits.max_rows) and rows > limits.max_rows:
-        over = f", more than the limit of {_n(limits.max_rows)} rows" if compare else ""
+        limit = number_words(_n(limits.max_rows))
         raise InputError(
-            f"{found}{over} (checked before reading)" if compare else found,
+            Message("limits.rows_over", found=found, limit=limit) if compare else found,
             where,
-            f"at most {_n(limits.max_rows)} rows (delete empty or unused rows at the bottom); "
-            f"{_raise_hint(ENV['max_rows'])}",
+            Message("limits.expected_rows", limit=limit),  # names ENV["max_rows"]
         )
 
 
@@ -246,20 +252,17 @@ class SheetInfo:
 
 def _doctype_error(path: Path, part: str, sheet: str | None) -> InputError:
     return InputError(
-        f'the workbook part "{part}" declares a document type or entities (<!DOCTYPE/<!ENTITY), '
-        "which Excel never writes: refused unread as a possible XML entity-expansion "
-        '("billion laughs") or external-entity attack',
+        Message("limits.doctype", part=part),
         Location(file=str(path), sheet=sheet),
-        "a workbook saved by Excel, LibreOffice or a survey tool",
+        Message("limits.expected_xml"),
     )
 
 
 def _damaged(path: Path, part: str, exc: Exception) -> InputError:
     return InputError(
-        f'the workbook part "{part}" does not match the zip directory ({exc}): the file is '
-        "damaged, or built to hide its real size",
+        Message("limits.part_mismatch", part=part, detail=Message("limits.says", detail=str(exc))),
         Location(file=str(path)),
-        "an undamaged workbook (save it again from Excel, or copy it again)",
+        Message("limits.expected_copy_again"),
     )
 
 
@@ -322,27 +325,28 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        detail = str(exc)
-        if detail == "File is not a zip file":
-            detail = "the zip directory at the end of the file is missing"
+        detail = Message("limits.says", detail=str(exc))
+        if str(exc) == "File is not a zip file":
+            detail = Message("limits.no_zip_directory")
         raise InputError(
-            f"the file is not a readable .xlsx workbook: the zip archive is truncated or "
-            f"damaged ({detail})",
+            Message("limits.zip_damaged", detail=detail),
             where,
-            "an undamaged workbook (save it again from Excel, or copy or download it again)",
+            Message("error.expected.undamaged"),
         ) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         names = {i.filename for i in infos}
         total = sum(i.file_size for i in infos)
         if _on(limits.max_uncompressed_mb) and total > limits.max_uncompressed_mb * MB:
+            limit = number_words(_n(limits.max_uncompressed_mb))
             raise InputError(
-                f"the workbook would unpack to {_mb(total)}, more than the limit of "
-                f"{_n(limits.max_uncompressed_mb)} MB (checked from the zip directory before "
-                "reading: a zip bomb, or a very large workbook)",
+                Message("limits.unpack", size=number_words(_mb(total)), limit=limit),
                 where,
-                f"a workbook that unpacks to at most {_n(limits.max_uncompressed_mb)} MB; "
-                f"{_raise_hint(ENV['max_uncompressed_mb'])}",
+                Message(
+                    "limits.expected_unpack",
+                    limit=limit,
+                    hint=_raise_hint(ENV["max_uncompressed_mb"]),
+                ),
             )
         if _on(limits.max_compression_ratio):
             for i in infos:
@@ -351,13 +355,19 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
                 ratio = i.file_size / max(i.compress_size, 1)
                 if ratio > limits.max_compression_ratio:
                     raise InputError(
-                        f'the workbook part "{i.filename}" is compressed {_n(round(ratio))} to 1 '
-                        f"({_mb(i.file_size)} from {_mb(i.compress_size)}), more than the limit "
-                        f"of {_n(limits.max_compression_ratio)} to 1 (checked before reading: "
-                        "a zip bomb)",
+                        Message(
+                            "limits.ratio",
+                            part=i.filename,
+                            ratio=number_words(_n(round(ratio))),
+                            size=number_words(_mb(i.file_size)),
+                            packed=number_words(_mb(i.compress_size)),
+                            limit=number_words(_n(limits.max_compression_ratio)),
+                        ),
                         where,
-                        "a workbook saved by Excel, LibreOffice or a survey tool; "
-                        f"{_raise_hint(ENV['max_compression_ratio'])}",
+                        Message(
+                            "limits.expected_saved_by_hint",
+                            hint=_raise_hint(ENV["max_compression_ratio"]),
+                        ),
                     )
         if "xl/workbook.xml" not in names:
             raise _not_a_workbook(zf, path, names)
@@ -464,25 +474,22 @@ def _not_a_workbook(zf: zipfile.ZipFile, path: Path, names: set[str]) -> InputEr
             mimetype = fh.read(200)
     if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
         return InputError(
-            f"the file is an OpenDocument spreadsheet (.ods, as LibreOffice saves it) named "
-            f"{path.suffix}, not an Excel workbook",
+            Message("limits.ods", suffix=path.suffix),
             Location(file=str(path)),
-            'an Excel workbook (.xlsx): in LibreOffice choose File > Save As > "Excel 2007-365 '
-            '(.xlsx)"',
+            Message("limits.expected_ods"),
         )
     if "word/document.xml" in names:
-        kind = "a Word document (.docx)"
+        kind = Message("limits.kind.docx")
     elif "ppt/presentation.xml" in names:
-        kind = "a PowerPoint presentation (.pptx)"
+        kind = Message("limits.kind.pptx")
     elif "xl/workbook.bin" in names:
-        kind = "a binary Excel workbook (.xlsb)"
+        kind = Message("limits.kind.xlsb")
     else:
-        kind = "a zip archive"
+        kind = Message("limits.kind.zip")
     return InputError(
-        f"the file is {kind}, not an Excel workbook (it has no xl/workbook.xml)",
+        Message("limits.not_workbook", kind=kind),
         Location(file=str(path)),
-        "an Excel workbook (.xlsx): open the file in Excel and save it as "
-        '"Excel Workbook (*.xlsx)"',
+        Message("limits.expected_save_as"),
     )
 
 
@@ -831,7 +838,11 @@ def scan_sheet(
                             int(last_row),
                             limits,
                             where,
-                            f"the sheet's used range is {info.dimension}, {_n(int(last_row))} rows",
+                            Message(
+                                "limits.found_used_range",
+                                range=info.dimension,
+                                rows=number_words(_n(int(last_row))),
+                            ),
                         )
                         check_dimension_cells(info.dimension, limits, where)
             # process whole rows only, so that no element is cut in two
@@ -910,8 +921,7 @@ def _scan_body(
             info.rows,
             limits,
             where,
-            f"the sheet has more than the limit of {_n(limits.max_rows)} rows (counted in its XML "
-            "before reading)",
+            Message("limits.found_xml_rows", limit=number_words(_n(limits.max_rows))),
             compare=False,
         )
     if not info.combining and _combining(body):
