@@ -716,3 +716,46 @@ def test_a_value_nobody_has_lists_the_values_of_the_whole_files_column(tiny_mode
     many["enhet"] = [f"e{n:02}" for n in range(1, 12)] * 2 + ["e01", "e02"]
     en, _ = refused(lambda: mognad.prepare(many, tiny_model).where(enhet="e99"))
     assert en.endswith("Expected one of: " + ", ".join(f"e{n:02}" for n in range(1, 11)) + ".")
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_wave_cell_holding_several_values_is_named_as_it_is():
+    """Kills `wave_label` 3, 5 (``ValueError`` no longer suppressed): a cell holding a list or
+    an array, which a DataFrame made in Python can have, makes ``pd.isna`` answer per value;
+    the cell is then no blank, and its text is its label."""
+    from mognad_core.responses import wave_label
+
+    assert wave_label([2024, 2025]) == "[2024, 2025]"
+    assert wave_label(np.array([1, 2])) == "[1 2]"
+    assert wave_label([None, None]) == "[None, None]"  # not blank: two values, both missing
+    assert wave_label(float("nan")) is None and wave_label(2024.0) == "2024"
+
+
+_PLAN, _NYTTA = "Vi har en plan.", "Vi mäter nytta."
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        # column A names each statement once, with text beside it: not on its side
+        {"p": [_PLAN, _NYTTA, None, None], "q": ["x", None, _PLAN, _NYTTA], "r": [3, 4, 3, 4]},
+        # column A names a statement in two rows, with no column of answers beside them: not long
+        {
+            "p": [_PLAN, _PLAN, _NYTTA, None, None],
+            "q": [None, None, None, _PLAN, _NYTTA],
+            "r": ["x", "y", "z", 3, 4],
+        },
+    ],
+)
+def test_statements_in_rows_are_found_in_a_later_column_after_one_that_does_not_qualify(
+    tiny_model, columns
+):
+    """Kills `_statements_in_rows` 81 (the first table) and 53 (the second): ``continue`` ->
+    ``break`` after a column that names statements but has no answers beside them; column B,
+    which does, was then never looked at and the message was "no column matches"."""
+    assert _error(pd.DataFrame(columns), tiny_model) == (
+        'column B ("q"): the statements are in rows, not in columns: this column names 2 '
+        'statements ("Vi har en plan.", "Vi mäter nytta."). Expected one row per respondent and '
+        "one column per statement, the statements in the header row: turn the table (copy it, "
+        "then Paste Special > Transpose)."
+    )
