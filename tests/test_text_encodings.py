@@ -598,3 +598,33 @@ def test_cells_are_read_as_text_and_one_field_too_many_is_refused(tmp_path):
     path.write_bytes(b"roll;f11;f12\nChef;4;1\nHR;3;2;5\n")
     with pytest.raises(mognad.InputError, match=r"Expected 3 fields in line 3, saw 4 \)"):
         read_table(path)
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_only_the_first_4096_bytes_are_looked_at_for_a_nul(tmp_path):
+    """Kills `read` 42 (the NUL-byte check looking at 4,097 bytes): a NUL at byte 4,096
+    (counting from 0), past the start that tells a binary file, is read as a character of its
+    cell; one a byte earlier makes the file binary."""
+    head, line = b"grupp;a1\n", b"Soc;3\n"
+    raw = head + line * ((4096 - len(head)) // len(line))
+    raw += b"K" * (4096 - len(raw)) + b"\x00x;4\n" + line * 3
+    assert raw.index(b"\x00") == 4096
+    (tmp_path / "sent.csv").write_bytes(raw)
+    table = read_table(tmp_path / "sent.csv")
+    assert table.frame.shape == (685, 2) and table.frame.iloc[681].tolist() == ["K\x00x", "4"]
+    (tmp_path / "tidig.csv").write_bytes(raw[:4095] + b"\x00" + raw[4096:])
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(tmp_path / "tidig.csv")
+    assert caught.value.text("en") == (
+        "tidig.csv: the file is binary, not CSV text. Expected a .csv text file (UTF-8 or cp1252)."
+    )
+
+
+def test_leading_zeros_stay_in_a_column_whose_header_is_a_number(tmp_path):
+    """Kills `read` 145, 154 (``dtype=str`` -> None or left out): the header row is parsed with
+    the cells, so a column is read as numbers only when its header is a number too; "007" then
+    became 7."""
+    (tmp_path / "nummer.csv").write_text("2024;a1\n007;3\n010;4\n", encoding="utf-8")
+    frame = read_table(tmp_path / "nummer.csv").frame
+    assert frame.columns.tolist() == ["2024", "a1"]
+    assert frame["2024"].tolist() == ["007", "010"] and frame["a1"].tolist() == ["3", "4"]
