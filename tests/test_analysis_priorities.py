@@ -527,3 +527,22 @@ def test_lang_in_any_case_gives_the_models_english_labels():
     assert [(p.label, p.reason) for p in shouted.items] == [
         (p.label, p.reason) for p in english.items
     ]
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_missing_vet_ej_share_counts_as_0_also_at_a_threshold_of_0():
+    """Kills `_candidates` 139 (``fillna(None)`` in the vet-ej flag, a no-op: NaN compared with
+    the threshold is never high). A missing share counts as 0, in the flag as in the priority:
+    with the model's own threshold at 0 %, a result read back without vet-ej figures flags the
+    low part a exactly as a result whose shares are all 0 does."""
+    model = three_parts({"dont_know_priority": {"min_share": 0}})
+    result = mognad.score(pd.DataFrame(THREE_ROWS, columns=list("abc")), model, min_size=1)
+
+    def flags(share):
+        data = result.model_dump(mode="json")
+        for part in [*data["statements"].values(), *data["dimensions"].values()]:
+            part["dont_know_share"] = share
+        p = mognad.priorities(type(result).model_validate(data), model=model, count=3)
+        return [(x.id, x.low_score_high_dont_know, x.priority) for x in p.ranked]
+
+    assert flags(None) == flags(0.0) == [("a", True, 1.0), ("b", False, 0.5), ("c", False, 0.0)]
