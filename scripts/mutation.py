@@ -107,13 +107,19 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
             (work / "mutants" / name).symlink_to(ROOT / name)
     mutmut = {
         **shared,
-        # each mutant's tests fastest first (scripts/mutation_order.py, copied into site/)
-        "pytest_add_cli_args": [*shared.get("pytest_add_cli_args", []), "-p", "mutation_order"],
         "source_paths": list(PACKAGES),
         "only_mutate": module["mutate"],
         "pytest_add_cli_args_test_selection": module["tests"],
     }
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").rstrip("\n")
+    # mutmut passes each mutant's test ids to pytest as they were collected; pytest would
+    # otherwise escape an id with "ö" (as "\xf6") and then not find it
+    text = text.replace(
+        "[tool.pytest.ini_options]\n",
+        "[tool.pytest.ini_options]\n"
+        "disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true\n",
+        1,
+    )
     text += f"\n\n# made by scripts/mutation.py for the module {name!r}\n[tool.mutmut]\n"
     text += "".join(f"{key} = {toml_value(value)}\n" for key, value in mutmut.items())
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
@@ -172,6 +178,22 @@ def show_survivors(work: Path, names: list[str]) -> None:
             out.write(f"# {mutant}\n{shown.stdout}\n")
 
 
+def mutmut_env(work: Path) -> dict[str, str]:
+    """The environment of mutmut and its test processes: the workspace's site/ (sitecustomize,
+    the ordering plugin) and mutated copy first on the path; each mutant's tests fastest first
+    (scripts/mutation_order.py, loaded by PYTEST_PLUGINS: not a mutmut setting, so a stopped run
+    made without it goes on with it and keeps its results)."""
+    site = work / "site"
+    site.mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / "scripts" / "mutation_order.py", site / "mutation_order.py")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(work / "mutants")])}
+    # (a workspace made by an earlier version of this script loads it with -p itself)
+    if '"mutation_order"' not in (work / "pyproject.toml").read_text(encoding="utf-8"):
+        plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]
+        env["PYTEST_PLUGINS"] = ",".join([*plugins, "mutation_order"])
+    return env
+
+
 def run(
     name: str, module: dict, shared: dict, jobs: int, limit: float | None, resume: bool = False
 ) -> dict:
@@ -184,7 +206,6 @@ def run(
     # code imports mutmut, which reads its settings from the current folder on import: the
     # sitecustomize below reads them from the workspace, wherever the child runs.
     (work / "site").mkdir(exist_ok=True)
-    shutil.copyfile(ROOT / "scripts" / "mutation_order.py", work / "site" / "mutation_order.py")
     (work / "site" / "sitecustomize.py").write_text(
         "# made by scripts/mutation.py: mutmut's settings from the workspace\n"
         "import os\n"
@@ -198,7 +219,7 @@ def run(
     # The signal tests need Ctrl+C to work in their child processes, also when this script
     # was started in the background (where the shell ignores SIGINT, and children inherit that).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(work / "site"), str(work / "mutants")])}
+    env = mutmut_env(work)
     start = time.monotonic()
     with open(log, "w", encoding="utf-8") as out:
         try:
@@ -230,7 +251,7 @@ def again(name: str, patterns: list[str], jobs: int) -> None:
     if not (work / "score.json").is_file():
         sys.exit(f"mutation: no run of {name} to go on from ({work / 'score.json'} is missing).")
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(work / "site"), str(work / "mutants")])}
+    env = mutmut_env(work)
     done = subprocess.run(
         [str(MUTMUT), "run", "--max-children", str(jobs), *patterns],
         cwd=work,
