@@ -1,0 +1,77 @@
+"""scripts/mutation.py and scripts/mutation_order.py: the mutation runs' workspace and the order
+of each mutant's tests (docs/quality.md). The runs themselves are the CI smoke check."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(
+        f"_script_{name}", ROOT / "scripts" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tests_are_ordered_fastest_first_unrecorded_first_ties_kept():
+    order = _script("mutation_order").order
+    duration = {"a": 3.0, "b": 0.5, "c": 0.5, "d": 11.0}
+    assert order(["d", "a", "x", "c", "b"], duration) == ["x", "c", "b", "a", "d"]
+
+
+@pytest.mark.parametrize("mutant", ["", "stats", "fail", "mutant_generation", "list_all_tests"])
+def test_only_a_mutants_tests_are_reordered(tmp_path, monkeypatch, mutant):
+    plugin = _script("mutation_order")
+    (tmp_path / "mutmut-stats.json").write_text(
+        json.dumps({"duration_by_test": {"t::slow": 9.0, "t::fast": 0.1}}), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    items = [SimpleNamespace(nodeid="t::slow"), SimpleNamespace(nodeid="t::fast")]
+    monkeypatch.setenv("MUTANT_UNDER_TEST", mutant)
+    plugin.pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == ["t::slow", "t::fast"]
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "mognad_core.scoring.x_score__mutmut_1")
+    plugin.pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == ["t::fast", "t::slow"]
+
+
+def test_without_recorded_times_the_order_stays(tmp_path, monkeypatch):
+    plugin = _script("mutation_order")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "m__mutmut_1")
+    items = [SimpleNamespace(nodeid="b"), SimpleNamespace(nodeid="a")]
+    plugin.pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == ["b", "a"]
+
+
+def test_a_workspace_keeps_test_ids_unescaped_and_loads_the_ordering_plugin(tmp_path, monkeypatch):
+    mutation = _script("mutation")
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    config = mutation.settings()
+    work = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"])
+    text = (work / "pyproject.toml").read_text(encoding="utf-8")
+    pytest_table = text.split("[tool.pytest.ini_options]\n", 1)[1]
+    assert pytest_table.startswith(
+        "disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true\n"
+    )
+    assert 'only_mutate = ["mognad_core/scoring.py"]' in text
+    env = mutation.mutmut_env(work)
+    assert env["PYTEST_PLUGINS"].split(",")[-1] == "mutation_order"
+    assert (work / "site" / "mutation_order.py").read_bytes() == (
+        ROOT / "scripts" / "mutation_order.py"
+    ).read_bytes()
+    # --resume keeps the workspace and what mutmut wrote in it
+    (work / "mutants" / "kept").write_text("x", encoding="utf-8")
+    again = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"], True)
+    assert (again / "mutants" / "kept").exists()
+    fresh = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"])
+    assert not (fresh / "mutants" / "kept").exists()
