@@ -368,3 +368,41 @@ def test_answers_that_do_not_vary_and_answers_that_vary_a_lot(tiny_model):
     with pytest.raises(mognad.disclosure.DisclosureError) as err:
         mognad.reliability(frame.head(4), model=tiny_model, lang="en")
     assert "fewer than 5" in str(err.value) and "färre" not in str(err.value)
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_half_width_of_exactly_10_points_is_not_uncertain():
+    """Kills `reliability` 163 (``half >= MAX_HALF_WIDTH``): a score is uncertain when its 95 %
+    interval is wider than ±10 points, not at exactly ±10. Ten answers on a 0-100 scale that
+    alternate between two values chosen so that the half-width is 0.1 exactly as a float."""
+    model = mognad.model_from_dict(
+        {
+            "name": "hundra",
+            "title": "Hundra",
+            "scale": {"min": 0, "max": 100, "integer": False},
+            "dimensions": [{"id": "A", "label": "A", "statements": [{"id": "a1", "text": "A1"}]}],
+        }
+    )
+    frame = pd.DataFrame({"a1": [36.73832194625632, 63.26167805374366] * 5})
+    a1 = mognad.reliability(frame, model=model, lang="en").statements[0]
+    assert (a1.n, a1.ci_half_width, a1.warning) == (10, 0.1, None)
+
+
+def test_an_alpha_of_exactly_0_70_is_acceptable():
+    """Kills `reliability` 285 (``alpha <= ALPHA_OK``): alpha below 0.70 is low, 0.70 itself
+    is not. 30 complete respondents (stable) whose two statements give 0.7 exactly as a float."""
+    b1 = [5, 5, 4, 4, 4, 2, 3, 3, 5, 1, 3, 3, 1, 1, 2, 2, 2, 4, 3, 2, 3, 4, 3, 3, 1, 4, 4, 4, 3, 2]
+    b2 = [3, 5, 5, 5, 4, 4, 1, 2, 4, 1, 5, 3, 1, 2, 1, 2, 3, 3, 2, 3, 1, 4, 5, 5, 1, 2, 5, 2, 3, 3]
+    assert mognad.cronbach_alpha(np.array([b1, b2]).T) == 0.7
+    frame = pd.DataFrame({"a1": b1, "b1": b1, "b2": b2})
+    b = mognad.reliability(frame, model=one_statement_model(), lang="en").dimensions[1]
+    assert (b.id, b.n_complete, b.alpha, b.warning) == ("B", 30, 0.7, None)
+
+
+def test_the_uncertain_width_is_the_half_width_in_whole_points():
+    """Kills `reliability` 180 (``half * 101`` in the warning): eight answers of 1, a 3 and a 4
+    give a half-width of 0.193, ±19 points (x 1.01 would round to 20)."""
+    frame = pd.DataFrame({"a1": [1] * 8 + [3, 4], "b1": [3] * 10, "b2": [3] * 10})
+    a1 = mognad.reliability(frame, model=one_statement_model(), lang="en").statements[0]
+    assert a1.ci_half_width == pytest.approx(0.193, abs=5e-4)
+    assert a1.warning == "the score is uncertain: ±19 pp (95 % interval)"
