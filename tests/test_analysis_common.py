@@ -104,3 +104,16 @@ def test_to_json_is_indented_with_swedish_letters_as_they_are(tiny_model, tiny_f
     one_line = p.to_json(indent=None)
     assert "\n" not in one_line and '"pågående"' in one_line
     assert json.loads(text) == json.loads(one_line) == p.model_dump(mode="json")
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_count_given_as_a_fraction_is_read_as_its_number():
+    """Kills `check_count` 18 (the text read also for numbers): ``str()`` of a
+    ``fractions.Fraction`` is "5/2", which ``float()`` cannot read; the number is 2.5, named
+    as such in the refusal, and 6/2 is the count 3."""
+    from fractions import Fraction
+
+    assert check_count(Fraction(6, 2)) == 3 and check_count(Fraction(4, 1), 2) == 4
+    with pytest.raises(mognad.MognadError) as err:
+        check_count(Fraction(5, 2))
+    assert str(err.value) == "count must be a whole number from 1, not 2.5."
