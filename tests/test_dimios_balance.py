@@ -84,7 +84,7 @@ def test_model_settings_are_checked(tmp_path):
     assert result.insight("dimios.balance") is None
     assert result.insight("dimios.quadrant") is not None
     problem = result.insight("dimios.settings")
-    assert "meta.axis is 'effektivitet'" in problem.rows[0]["Problem"]
+    assert "meta.axis är 'effektivitet'" in problem.rows[0]["Problem"]  # the result's language
     for d in data["dimensions"]:
         for c in d["categories"]:
             for s in c["statements"]:

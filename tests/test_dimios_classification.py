@@ -286,6 +286,8 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
     res = run_cli("dimios", "classify", DIMIOS_SAMPLE, "-g", "roll", "--min-size", "2")
     assert res.exit_code == 2 and "ange ett heltal från 3" in res.stderr
     res = run_cli("dimios", "classify", DMM_SAMPLE, "--model", "dmm")
+    assert res.exit_code == 2 and "anger inga meta.quadrants" in res.stderr
+    res = run_cli("dimios", "classify", DMM_SAMPLE, "--model", "dmm", "--lang", "en")
     assert res.exit_code == 2 and "declares no meta.quadrants" in res.stderr
     res = run_cli("dimios", "classify", tmp_path / "saknas.xlsx")
     assert res.exit_code == 2 and "Traceback" not in res.stderr

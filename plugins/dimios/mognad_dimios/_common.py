@@ -45,8 +45,14 @@ def meta_number(model: MaturityModel, key: str, default: float, low: float, high
     raw = model.meta.get(key, default)
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not low <= raw <= high:
         raise ModelError(
-            f"model {model.name!r}: meta.{key} is {raw!r}; expected a number from {low:g} to "
-            f"{high:g}"
+            texts.Message(
+                "dimios.error.meta_number",
+                model=repr(model.name),
+                key=key,
+                value=repr(raw),
+                low=f"{low:g}",
+                high=f"{high:g}",
+            )
         )
     return float(raw)
 

@@ -65,15 +65,13 @@ def statement_axes(model: MaturityModel) -> dict[str, str]:
             continue
         if axis not in AXES:
             raise ModelError(
-                f"model {model.name!r}, statement {s.id!r}: meta.axis is {axis!r}; expected "
-                "exploit or explore"
+                texts.Message(
+                    "dimios.error.axis", model=repr(model.name), id=repr(s.id), axis=repr(axis)
+                )
             )
         out[s.id] = axis
     if not out:
-        raise ModelError(
-            f"model {model.name!r} tags no statement with meta.axis (exploit or explore), so "
-            "there is no efficiency–innovation balance to compute"
-        )
+        raise ModelError(texts.Message("dimios.error.no_axis", model=repr(model.name)))
     return out
 
 

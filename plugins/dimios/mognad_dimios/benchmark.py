@@ -66,8 +66,12 @@ def find_benchmark(model: MaturityModel, name: str) -> Benchmark:
     for b in model.benchmarks:
         if normalize_token(b.name) == normalize_token(name):
             return b
-    known = ", ".join(b.name for b in model.benchmarks) or "none"
-    raise ModelError(f"model {model.name!r} has no benchmark {name!r} (benchmarks: {known})")
+    known = ", ".join(b.name for b in model.benchmarks) or texts.Message("error.none")
+    raise ModelError(
+        texts.Message(
+            "dimios.error.no_benchmark", model=repr(model.name), name=repr(name), known=known
+        )
+    )
 
 
 def benchmark_of_target(model: MaturityModel, target: Target) -> Benchmark | None:
@@ -91,7 +95,7 @@ def _reference(model: MaturityModel, benchmark: Any, lang: str) -> dict[str, Any
     if benchmark is None:
         b = default_benchmark(model)
         if b is None:
-            raise ModelError(f"model {model.name!r} has no benchmarks to compare with")
+            raise ModelError(texts.Message("dimios.error.no_benchmarks", model=repr(model.name)))
         benchmark = b
     if isinstance(benchmark, str):
         try:

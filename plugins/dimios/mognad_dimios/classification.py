@@ -149,13 +149,17 @@ def axes(model: MaturityModel) -> tuple[str, str]:
         x, y = by_axis.get("x"), by_axis.get("y")
     if not (x and y):
         if len(model.dimensions) < 2:
-            raise ModelError(f"model {model.name!r} needs two dimensions for a 2×2")
+            raise ModelError(texts.Message("dimios.error.two_dimensions", model=repr(model.name)))
         x, y = model.dimensions[0].id, model.dimensions[1].id
     for d in (x, y):
         if not model.has_part(d) or d in model.statement_ids:
-            raise ModelError(f"model {model.name!r}: meta.plot names {d!r}, not a dimension")
+            raise ModelError(
+                texts.Message("dimios.error.plot_part", model=repr(model.name), part=repr(d))
+            )
     if x == y:
-        raise ModelError(f"model {model.name!r}: meta.plot uses {x!r} for both axes")
+        raise ModelError(
+            texts.Message("dimios.error.plot_same", model=repr(model.name), part=repr(x))
+        )
     return x, y
 
 
@@ -173,28 +177,37 @@ def quadrants(model: MaturityModel) -> dict[tuple[bool, bool], Mapping[str, Any]
     entries = model.meta.get("quadrants")
     if not isinstance(entries, list) or not entries:
         raise ModelError(
-            f"model {model.name!r} declares no meta.quadrants (four entries with id, name, "
-            f"description, recommendation, high_{x} and high_{y})"
+            texts.Message("dimios.error.no_quadrants", model=repr(model.name), x=x, y=y)
         )
     out: dict[tuple[bool, bool], Mapping[str, Any]] = {}
     for i, entry in enumerate(entries):
         if not isinstance(entry, Mapping) or not entry.get("id") or not entry.get("name"):
-            raise ModelError(f"model {model.name!r}: meta.quadrants[{i}] needs an id and a name")
+            raise ModelError(texts.Message("dimios.error.quadrant_id", model=repr(model.name), i=i))
         key = (_flag(entry, x, "x"), _flag(entry, y, "y"))
         if None in key:
             raise ModelError(
-                f"model {model.name!r}: meta.quadrants[{i}] ({entry['id']}) needs high_{x} and "
-                f"high_{y} set to true or false"
+                texts.Message(
+                    "dimios.error.quadrant_flags",
+                    model=repr(model.name),
+                    i=i,
+                    id=entry["id"],
+                    x=x,
+                    y=y,
+                )
             )
         if key in out:
             raise ModelError(
-                f"model {model.name!r}: meta.quadrants {out[key]['id']!r} and {entry['id']!r} "
-                "cover the same corner of the 2×2"
+                texts.Message(
+                    "dimios.error.quadrant_twice",
+                    model=repr(model.name),
+                    first=repr(out[key]["id"]),
+                    second=repr(entry["id"]),
+                )
             )
         out[key] = entry
     if len(out) != 4:
         raise ModelError(
-            f"model {model.name!r}: meta.quadrants covers {len(out)} of the 4 corners of the 2×2"
+            texts.Message("dimios.error.quadrant_corners", model=repr(model.name), n=len(out))
         )
     return out
 

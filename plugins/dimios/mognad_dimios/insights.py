@@ -81,7 +81,7 @@ def group_insights(
         return []
     wanted = model.meta.get("insight_groups", list(DEFAULT_GROUP_COLUMNS))
     if not isinstance(wanted, list):
-        raise ModelError(f"model {model.name!r}: meta.insight_groups must be a list of columns")
+        raise ModelError(texts.Message("dimios.error.insight_groups", model=repr(model.name)))
     present = {normalize_token(c) for c in responses.attributes.columns}
     out = []
     for by in wanted:

@@ -187,6 +187,69 @@ TEXTS: dict[str, tuple[str, str]] = {
         "MOGNAD_MIN_SIZE or min_size in mognad.toml; 5 when none is given). Remove the line "
         "from the model file, and write min_size = {value} in mognad.toml to keep the value.",
     ),
+    # ---- errors in a model file's meta (a model author's) -------------------------------------
+    "dimios.error.meta_number": (
+        "modellen {model}: meta.{key} är {value}; förväntat ett tal från {low} till {high}",
+        "model {model}: meta.{key} is {value}; expected a number from {low} to {high}",
+    ),
+    "dimios.error.axis": (
+        "modellen {model}, påståendet {id}: meta.axis är {axis}; förväntat exploit eller explore",
+        "model {model}, statement {id}: meta.axis is {axis}; expected exploit or explore",
+    ),
+    "dimios.error.no_axis": (
+        "modellen {model} märker inget påstående med meta.axis (exploit eller explore), så det "
+        "finns ingen balans mellan effektivitet och innovation att räkna ut",
+        "model {model} tags no statement with meta.axis (exploit or explore), so there is no "
+        "efficiency–innovation balance to compute",
+    ),
+    "dimios.error.no_benchmark": (
+        "modellen {model} har inget riktmärke {name} (riktmärken: {known})",
+        "model {model} has no benchmark {name} (benchmarks: {known})",
+    ),
+    "dimios.error.no_benchmarks": (
+        "modellen {model} har inga riktmärken att jämföra med",
+        "model {model} has no benchmarks to compare with",
+    ),
+    "dimios.error.two_dimensions": (
+        "modellen {model} behöver två dimensioner för en 2×2",
+        "model {model} needs two dimensions for a 2×2",
+    ),
+    "dimios.error.plot_part": (
+        "modellen {model}: meta.plot namnger {part}, som inte är en dimension",
+        "model {model}: meta.plot names {part}, not a dimension",
+    ),
+    "dimios.error.plot_same": (
+        "modellen {model}: meta.plot använder {part} för båda axlarna",
+        "model {model}: meta.plot uses {part} for both axes",
+    ),
+    "dimios.error.no_quadrants": (
+        "modellen {model} anger inga meta.quadrants (fyra poster med id, name, description, "
+        "recommendation, high_{x} och high_{y})",
+        "model {model} declares no meta.quadrants (four entries with id, name, description, "
+        "recommendation, high_{x} and high_{y})",
+    ),
+    "dimios.error.quadrant_id": (
+        "modellen {model}: meta.quadrants[{i}] behöver ett id och ett namn",
+        "model {model}: meta.quadrants[{i}] needs an id and a name",
+    ),
+    "dimios.error.quadrant_flags": (
+        "modellen {model}: meta.quadrants[{i}] ({id}) behöver high_{x} och high_{y} satta till "
+        "true eller false",
+        "model {model}: meta.quadrants[{i}] ({id}) needs high_{x} and high_{y} set to true or "
+        "false",
+    ),
+    "dimios.error.quadrant_twice": (
+        "modellen {model}: meta.quadrants {first} och {second} täcker samma hörn av 2×2:an",
+        "model {model}: meta.quadrants {first} and {second} cover the same corner of the 2×2",
+    ),
+    "dimios.error.quadrant_corners": (
+        "modellen {model}: meta.quadrants täcker {n} av 2×2:ans 4 hörn",
+        "model {model}: meta.quadrants covers {n} of the 4 corners of the 2×2",
+    ),
+    "dimios.error.insight_groups": (
+        "modellen {model}: meta.insight_groups ska vara en lista med kolumner",
+        "model {model}: meta.insight_groups must be a list of columns",
+    ),
 }
 
 texts.add(TEXTS, owner="dimios")

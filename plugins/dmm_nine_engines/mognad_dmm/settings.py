@@ -109,17 +109,26 @@ def settings_for(model: MaturityModel) -> Settings:
         field = str(err["loc"][0]) if err.get("loc") else "?"
         key = where.get(field, field)
         raise ModelError(
-            f"model {model.name!r}: {key} = {_get(meta, tuple(key.split('.')[1:]))!r} is not "
-            f"valid for the Digital Maturity Matrix analysis ({err.get('msg', 'invalid')})"
+            texts.Message(
+                "dmm.error.setting",
+                model=repr(model.name),
+                key=key,
+                value=repr(_get(meta, tuple(key.split(".")[1:]))),
+                detail=err.get("msg", "invalid"),
+            )
         ) from None
     engine_ids = {d.id for d in model.dimensions}
     for phase, step in settings.recommended_practice.items():
         unknown = [e for e in step.lead if e not in engine_ids]
         if unknown:
             raise ModelError(
-                f"model {model.name!r}: meta.recommended_practice.{phase}.lead names "
-                f"{', '.join(unknown)}, which is not an engine of the model "
-                f"({', '.join(sorted(engine_ids))})"
+                texts.Message(
+                    "dmm.error.lead",
+                    model=repr(model.name),
+                    phase=phase,
+                    unknown=", ".join(unknown),
+                    engines=", ".join(sorted(engine_ids)),
+                )
             )
     return settings
 

@@ -168,14 +168,17 @@ def _preset(
             )
         if spec.get("rule") is not None:
             raise ModelError(
-                f"model {model.name!r}: meta.target_profiles.{name}.rule is "
-                f"{spec.get('rule')!r}; the only rule is next_level"
+                texts.Message(
+                    "dmm.error.profile_rule",
+                    model=repr(model.name),
+                    name=name,
+                    rule=repr(spec.get("rule")),
+                )
             )
         items = spec.get("targets")
         if not isinstance(items, Mapping):
             raise ModelError(
-                f"model {model.name!r}: meta.target_profiles.{name} needs 'rule: next_level' "
-                "or a 'targets' mapping of engine id to target"
+                texts.Message("dmm.error.profile_targets", model=repr(model.name), name=name)
             )
         target = _core(model, settings, items, result, f"meta.target_profiles.{name}.targets")
         return _from_core(model, settings, target, kind="preset", **info)

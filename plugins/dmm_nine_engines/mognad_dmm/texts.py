@@ -252,6 +252,29 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{error}; eller en av modellens målprofiler ({presets})",
         "{error}; or a target profile of the model ({presets})",
     ),
+    "dmm.error.setting": (
+        "modellen {model}: {key} = {value} är inte giltigt för analysen med Digital Maturity "
+        'Matrix (valideringens besked: "{detail}")',
+        "model {model}: {key} = {value} is not valid for the Digital Maturity Matrix analysis "
+        "({detail})",
+    ),
+    "dmm.error.lead": (
+        "modellen {model}: meta.recommended_practice.{phase}.lead namnger {unknown}, som inte "
+        "är en motor i modellen ({engines})",
+        "model {model}: meta.recommended_practice.{phase}.lead names {unknown}, which is not an "
+        "engine of the model ({engines})",
+    ),
+    "dmm.error.profile_rule": (
+        "modellen {model}: meta.target_profiles.{name}.rule är {rule}; den enda regeln är "
+        "next_level",
+        "model {model}: meta.target_profiles.{name}.rule is {rule}; the only rule is next_level",
+    ),
+    "dmm.error.profile_targets": (
+        "modellen {model}: meta.target_profiles.{name} behöver 'rule: next_level' eller en "
+        "mappning 'targets' från motorns id till mål",
+        "model {model}: meta.target_profiles.{name} needs 'rule: next_level' or a 'targets' "
+        "mapping of engine id to target",
+    ),
 }
 
 texts.add(TEXTS, owner="dmm")
