@@ -461,3 +461,12 @@ def test_a_scored_result_is_needed(tiny_model, tiny_frame):
         "portfolio() takes a scored result, not a DataFrame: "
         "mognad.portfolio(mognad.score(responses), ...)."
     )
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_plus_sign_anywhere_in_an_axis_value_is_left_out(tiny_model, tiny_result):
+    """Kills `_axis_value` 33 (``"+"`` no longer removed): ``float()`` reads a leading ``+``
+    itself, but not one after the digits or apart from them ("2+", "+ 1")."""
+    rows = [["A", "klar", "a1", "2+", "+ 1", "+2"], ["B", "klar", "a1", "-1", "1+", "0"]]
+    p = mognad.portfolio(initiatives(rows), tiny_result, model=tiny_model)
+    assert [list(i.axes.values()) for i in p.initiatives] == [[2, 1, 2], [-1, 1, 0]]
