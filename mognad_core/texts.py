@@ -1546,6 +1546,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '{what} kan inte tolkas som YAML (YAML-tolkens besked: "{detail}")',
         '{what} cannot be parsed as YAML (the YAML parser says: "{detail}")',
     ),
+    "error.data_file.not_utf8": ("{what} är inte UTF-8-text", "{what} is not UTF-8 text"),
+    "error.expected.utf8": (
+        "text sparad som UTF-8 (i en textredigerare: Spara som, kodning UTF-8)",
+        "text saved as UTF-8 (in a text editor: Save As, encoding UTF-8)",
+    ),
     "error.data_file.json": (
         '{what} kan inte tolkas som JSON (JSON-tolkens besked: "{detail}")',
         '{what} cannot be parsed as JSON (the JSON parser says: "{detail}")',

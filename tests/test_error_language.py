@@ -42,6 +42,12 @@ def _file(path, text):
     return path
 
 
+def _bytes(path, data):
+    """``path`` with the bytes ``data`` in it."""
+    path.write_bytes(data)
+    return path
+
+
 def _zip(path, names):
     """``path``: a zip archive holding ``names`` (a workbook's parts, or not)."""
     import zipfile
@@ -86,6 +92,12 @@ CASES = {
         DIMIOS_2025,
         "--mapping",
         _file(tmp / "rubriker.yaml", "a: [1,\n"),
+    ],
+    "a mapping file that is not UTF-8": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "--mapping",
+        _bytes(tmp / "rubriker.yaml", "Fråga ett: a1\nFråga två: a2\n".encode("cp1252")),
     ],
     "a mapping that is not a mapping": lambda cell, tmp: [
         "score",
@@ -207,6 +219,10 @@ SAYS = {
     "a mapping file that is not YAML": (
         "rubriker.yaml, rad 2, kolumn 1: mappningsfilen kan inte tolkas som YAML",
         "rubriker.yaml, row 2, column 1: the mapping file cannot be parsed as YAML",
+    ),
+    "a mapping file that is not UTF-8": (
+        "rubriker.yaml, rad 1: mappningsfilen är inte UTF-8-text",
+        "rubriker.yaml, row 1: the mapping file is not UTF-8 text",
     ),
     "a mapping that is not a mapping": ("ingen mappning", "the mapping is not a mapping"),
     "a mapping table of one column": ("mappningstabellen behöver", "mapping table needs"),

@@ -33,7 +33,16 @@ def read_data_file(path: Path, what: Message) -> Any:
 
     import yaml
 
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # was an unexpected error: say which line, in words
+        row = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            Message("error.data_file.not_utf8", what=what),
+            Location(file=str(path), row=row),
+            Message("error.expected.utf8"),
+        ) from None
     is_json = path.suffix.lower() == ".json"
     try:
         return json.loads(text) if is_json else yaml.safe_load(text)
