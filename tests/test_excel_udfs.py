@@ -1519,3 +1519,94 @@ def test_a_recalculation_in_english_refuses_in_english(monkeypatch):
             "MOGNAD: No results for the responses, for anonymity: fewer than 5 respondents, or a "
             "smaller group could be derived from what is shown (--min-size, MOGNAD_MIN_SIZE)."
         )
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+class GammaDelta:
+    """A plugin with two models of one range: gamma (a1, a2) and delta (a1, a2, a3)."""
+
+    @mognad.hookimpl
+    def register_models(self, register):
+        for name, ids in (("gamma", ("a1", "a2")), ("delta", ("a1", "a2", "a3"))):
+            register(
+                mognad.model_from_dict(
+                    {
+                        "name": name,
+                        "version": "1.0",
+                        "title": name.title(),
+                        "dimensions": [
+                            {
+                                "id": "D",
+                                "label": "D",
+                                "statements": [{"id": s, "text": f"Påstående {s}."} for s in ids],
+                            }
+                        ],
+                    }
+                )
+            )
+
+
+# six respondents; a3 answered by two of them
+GAMMA_DELTA = [["a1", "a2", "a3"]] + [
+    [float(1 + i % 5), float(5 - i % 4), 3.0 if i < 2 else None] for i in range(6)
+]
+
+
+def test_each_model_checks_a_range_with_its_own_notes_and_hidden_figures(register_plugin):
+    """Kills `_checked` 32, 94 (the model left out of MOGNAD_CHECK's keys of the responses or
+    of the score): checked with gamma first, the range checked with delta showed gamma's note
+    that a3 matches no statement, or gamma's score with no hidden a3."""
+    register_plugin(GammaDelta(), "gamma-delta")
+    with udfs.settings_for_run(lang="en"):
+        gamma = udfs.MOGNAD_CHECK(GAMMA_DELTA, "gamma")
+        delta = udfs.MOGNAD_CHECK(GAMMA_DELTA, "delta")
+        udfs.clear_cache()
+        assert udfs.MOGNAD_CHECK(GAMMA_DELTA, "delta") == delta
+        udfs.clear_cache()
+        assert udfs.MOGNAD_CHECK(GAMMA_DELTA, "gamma") == gamma
+    assert [kind for kind, _ in gamma[1:]] == ["note"]
+    assert gamma[1][1].startswith('Not scored: "a3" look(s) like statement column(s)')
+    assert [kind for kind, _ in delta[1:]] == ["anonymity"]
+    assert delta[1][1].startswith("1 statement(s) not shown (a3): fewer than 5 answers")
+
+
+def test_a_check_reads_the_range_with_its_model_when_nothing_can_be_cached(monkeypatch):
+    """Kills `_checked` 93 (``_scored(responses, None, mkey)``): the score read the responses
+    without the model, which went unnoticed while the responses prepared just before were in
+    the cache; with a cache budget smaller than any result nothing is kept."""
+    with udfs.settings_for_run(lang="en"):
+        cached = udfs.MOGNAD_CHECK(SIX, TINY)
+        udfs.clear_cache()
+        monkeypatch.setenv("MOGNAD_EXCEL_CACHE_MB", "0,000001")  # one byte
+        assert udfs.MOGNAD_CHECK(SIX, TINY) == cached
+        assert udfs.CACHE.stats().size == 0 and udfs.CACHE.stats().too_large > 0
+    assert [kind for kind, _ in cached[1:]] == ["anonymity"]
+    assert cached[1][1].startswith("1 statement(s) not shown (b3)")
+
+
+class RanksByAnswers:
+    """Ranks the candidates by how many respondents answered them, fewest first, from the
+    responses MOGNAD_PRIORITIES passes in the context."""
+
+    def __init__(self):
+        self.seen: list[int] = []
+
+    @mognad.hookimpl
+    def rank_priorities(self, model, table, context):
+        rs = context["responses"]
+        self.seen.append(rs.n)
+        answered = {sid: int((rs.values[:, j] == rs.values[:, j]).sum()) for j, sid in
+                    enumerate(rs.model.statement_ids)}  # fmt: skip
+        return sorted(table.index, key=lambda sid: (answered[sid], sid))
+
+
+def test_a_ranking_plugin_is_given_the_responses(register_plugin, opt_out):
+    """Kills `_priorities` 45, 52, 54, 55 (the responses left out of the plugins' context, or
+    under another name): a plugin's ``rank_priorities`` may read them (the hook's docstring:
+    the context carries whatever the caller passed, as the CLI and the report pass them)."""
+    plugin = register_plugin(RanksByAnswers(), "ranks-by-answers")
+    table = udfs.MOGNAD_PRIORITIES(ROWS, TINY, 5.0, None, "statement")
+    assert plugin.seen == [4]
+    # valid answers in ROWS: a1 2, a2 3, b3 0 (not a candidate), b1 3, b2 2
+    assert [r[1] for r in table[1:5]] == ["a1", "b2", "a2", "b1"]
+    assert table[5][0].startswith("Anonymitetsskydd avstängt")  # the opt-out, not a part
