@@ -720,3 +720,28 @@ def test_a_reference_before_megabytes_without_a_tag_end_is_still_read(tmp_path):
     rows = b'<row r="1"><c r="XFD1048576" x="' + b"-" * 4_000_000 + b'"><v>1</v></c></row>'
     en, _ = _refusal(_sheet_file(tmp_path / "long.xlsx", rows), Limits())
     assert "the cell reference XFD1048576 in the sheet's XML is in row 1,048,576, more " in en
+
+
+# ---- what mutation testing found: the survivors that were not equivalent -------------------
+def test_a_zip_whose_mimetype_cannot_be_read_is_a_zip_archive(tmp_path):
+    """Kills `_not_a_workbook` 6 (``suppress(None)``): a mimetype entry that cannot be read (its
+    CRC does not match) ended in a traceback; it only tells an OpenDocument file, so the file is
+    then a zip archive like any other."""
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<x/>")
+    raw = bytearray(packed.getvalue())
+    raw[raw.index(b"application/vnd")] = ord("A")  # the CRC no longer matches
+    path = tmp_path / "trasig.xlsx"
+    path.write_bytes(bytes(raw))
+    with pytest.raises(mognad.InputError) as caught:
+        read_table(path)
+    assert caught.value.text("en") == (
+        "trasig.xlsx: the file is a zip archive, not an Excel workbook (it has no "
+        "xl/workbook.xml). Expected an Excel workbook (.xlsx): open the file in Excel and save "
+        'it as "Excel Workbook (*.xlsx)".'
+    )
