@@ -31,11 +31,8 @@ MAX_MODEL_FILE_BYTES = 5 * 1024 * 1024
 #: plugin's failure to load its own model file as a missing package-data entry).
 NOT_FOUND = "model file not found"
 
-#: Where a YAML syntax error and a text cut at a comma send the reader.
-QUOTING_DOCS = 'docs/model-format.md, section "Texts with commas, colons and #"'
 
-
-def _path_label(raw: Any, loc: tuple[Any, ...]) -> str:
+def _path_label(raw: Any, loc: tuple[Any, ...]) -> str | Message:
     """Turn a pydantic error location into words, using ids where the data has them.
 
     ``('dimensions', 0, 'statements', 2, 'weight')`` becomes
@@ -60,7 +57,7 @@ def _path_label(raw: Any, loc: tuple[Any, ...]) -> str:
             node = node[key] if isinstance(node, dict) else None
         except (KeyError, TypeError):
             node = None
-    return " > ".join(parts) if parts else "(top level)"
+    return " > ".join(parts) if parts else Message("model.invalid.top")
 
 
 def _cut_text(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
@@ -90,7 +87,7 @@ def _cut_text(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
     return None
 
 
-def _line_of(text: str | None, key: str) -> str:
+def _line_of(text: str | None, key: str) -> str | Message:
     """ ", line L, column C" of the one place ``key`` follows a comma in ``text`` (else "")."""
     if not text:
         return ""
@@ -100,13 +97,16 @@ def _line_of(text: str | None, key: str) -> str:
     start = hits[0].start(1)
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    return f" (line {line}, column {column})"
+    return Message("model.invalid.line", line=line, column=column)
 
 
-def validation_message(exc: ValidationError, raw: Any, source: str, text: str | None = None) -> str:
-    """A readable paragraph for a model that does not validate; ``text``, the file's text,
-    lets it give the line of a text cut at a comma."""
-    lines: list[str] = []
+def validation_message(
+    exc: ValidationError, raw: Any, source: str, text: str | None = None
+) -> Message:
+    """A readable paragraph for a model that does not validate, in either language (the
+    validator's own words quoted in Swedish); ``text``, the file's text, lets it give the line
+    of a text cut at a comma."""
+    lines: list[Message] = []
     errors = exc.errors()
     for err in errors[:5]:
         loc = tuple(err.get("loc", ()))
@@ -117,29 +117,26 @@ def validation_message(exc: ValidationError, raw: Any, source: str, text: str | 
         cut = _cut_text(raw, loc)
         if cut is not None:
             key, meant = cut
-            where = _path_label(raw, loc[: loc.index(key) + 1]) + _line_of(text, key)
+            where = joined([_path_label(raw, loc[: loc.index(key) + 1]), _line_of(text, key)], "")
             fix = f" ({meant})" if meant else ""
-            line = (
-                f"{where}: looks like the rest of a text cut at a comma: put the text in "
-                f"double quotes{fix} or write it in block style ({QUOTING_DOCS})"
+            line = Message(
+                "model.invalid.cut", where=where, fix=fix, docs=Message("hint.yaml.docs")
             )
             if line not in lines:  # one line for a key that gives several errors
                 lines.append(line)
         elif err.get("type") == "missing":
-            lines.append(f"{where}: this field is required but missing")
+            lines.append(Message("model.invalid.missing", where=where))
         elif err.get("type") == "extra_forbidden":
-            lines.append(
-                f"{where}: unknown field (check the spelling against docs/model-format.md)"
-            )
+            lines.append(Message("model.invalid.extra", where=where))
         else:
             got = err.get("input")
-            shown = "" if isinstance(got, (dict, list)) else f" (got {got!r})"
-            lines.append(f"{where}: {msg}{shown}")
+            shown = (
+                "" if isinstance(got, (dict, list)) else Message("model.invalid.got", got=repr(got))
+            )
+            lines.append(Message("model.invalid.other", where=where, msg=msg, shown=shown))
     more = len(errors) - len(errors[:5])
-    text = f"{source}: the model definition is not valid. " + "; ".join(lines) + "."
-    if more > 0:
-        text += f" ({more} more problem(s) not shown.)"
-    return text
+    shown_more = Message("model.invalid.more", n=more) if more > 0 else ""
+    return Message("model.invalid", source=source, lines=tuple(lines), more=shown_more)
 
 
 def model_from_dict(data: Any, source: str = "model") -> MaturityModel:

@@ -1638,6 +1638,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}: en modelldefinition ska vara en mappning med name, title, ...",
         "{source}: a model definition must be a mapping with name, title, ...",
     ),
+    # a model file that does not validate: the validator's own words ({msg}) quoted in Swedish
+    "model.invalid": (
+        "{source}: modelldefinitionen är inte giltig. {lines}.{more}",
+        "{source}: the model definition is not valid. {lines}.{more}",
+    ),
+    "model.invalid.more": (" ({n} problem till visas inte.)", " ({n} more problem(s) not shown.)"),
+    "model.invalid.top": ("(översta nivån)", "(top level)"),
+    "model.invalid.line": (" (rad {line}, kolumn {column})", " (line {line}, column {column})"),
+    "model.invalid.cut": (
+        "{where}: ser ut som resten av en text som delats vid ett kommatecken: sätt texten inom "
+        "dubbla citattecken{fix} eller skriv den i blockstil ({docs})",
+        "{where}: looks like the rest of a text cut at a comma: put the text in double "
+        "quotes{fix} or write it in block style ({docs})",
+    ),
+    "model.invalid.missing": (
+        "{where}: det här fältet krävs men saknas",
+        "{where}: this field is required but missing",
+    ),
+    "model.invalid.extra": (
+        "{where}: okänt fält (kontrollera stavningen mot docs/model-format.md)",
+        "{where}: unknown field (check the spelling against docs/model-format.md)",
+    ),
+    "model.invalid.other": (
+        '{where}: valideringens besked: "{msg}"{shown}',
+        "{where}: {msg}{shown}",
+    ),
+    "model.invalid.got": (" (fick {got})", " (got {got})"),
     "error.model_file.at": (
         "{name}, rad {line}, kolumn {column}",
         "{name}, line {line}, column {column}",

@@ -246,11 +246,15 @@ def test_model_file_with_missing_field(tmp_path, run_cli):
         "      - id: s1\n        weight: 2\n",
         encoding="utf-8",
     )
-    result = run_cli("models", "show", bad)
+    result = run_cli("models", "show", bad, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         'Error: modell.yaml: the model definition is not valid. dimensions[0] (id "d") > '
         'statements[0] (id "s1") > text: this field is required but missing.'
+    )
+    assert run_cli("models", "show", bad).stderr.strip() == (  # Swedish: the default
+        'Fel: modell.yaml: modelldefinitionen är inte giltig. dimensions[0] (id "d") > '
+        'statements[0] (id "s1") > text: det här fältet krävs men saknas.'
     )
 
 

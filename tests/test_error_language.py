@@ -179,6 +179,16 @@ CASES = {
         "-m",
         _file(tmp / "trasig.json", '{"name": "x",}'),
     ],
+    "a model file that does not validate": lambda cell, tmp: [
+        "score",
+        DIMIOS_2025,
+        "-m",
+        _file(
+            tmp / "modell.yaml",
+            "name: x\ntitle: X\ndimensions:\n  - id: d\n    label: D\n    statements:\n"
+            "      - id: s1\n        weight: 2\n",
+        ),
+    ],
     "a model file that is no mapping": lambda cell, tmp: [
         "score",
         DIMIOS_2025,
@@ -247,6 +257,11 @@ SAYS = {
     ),
     "a model file that is not JSON": ("rad 1, kolumn 14: inte giltig JSON", "not valid JSON"),
     "a model file that is no mapping": ("modelldefinition ska vara", "must be a mapping"),
+    "a model file that does not validate": (
+        'modelldefinitionen är inte giltig. dimensions[0] (id "d") > statements[0] (id "s1") > '
+        "text: det här fältet krävs men saknas.",
+        "the model definition is not valid.",
+    ),
     "a model file of another suffix": ("ska sluta på .yaml", "must end in .yaml"),
     "a DMM workshop of a header and no rows": ("inga rader med svarande", "no respondent rows"),
     "a text file named .xlsx": ("filen är vanlig text", "the file is plain text"),
