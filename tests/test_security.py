@@ -745,3 +745,19 @@ def test_a_zip_whose_mimetype_cannot_be_read_is_a_zip_archive(tmp_path):
         "xl/workbook.xml). Expected an Excel workbook (.xlsx): open the file in Excel and save "
         'it as "Excel Workbook (*.xlsx)".'
     )
+
+
+def test_a_row_of_megabytes_without_a_row_end_is_scanned_as_it_comes(tmp_path):
+    """Kills `scan_sheet` 107 (a piece without ``row>`` cut after its third byte instead of
+    after its last tag): the rest was carried to the next piece, and past 2 MB dropped unread,
+    so the error value in A1 of a row that goes on for 4 MB was never noted."""
+    from mognad_core.readers.limits import scan_sheet
+
+    rows = (
+        b'<row r="1"><c r="A1" t="e"><v>#DIV/0!</v></c><c r="B1" x="'
+        + b"-" * 4_000_000
+        + b'"><v>1</v></c></row>'
+    )
+    path = _sheet_file(tmp_path / "lang.xlsx", rows)
+    info = scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(), "Svar")
+    assert (info.rows, info.errors) == (1, [(1, 0, "#DIV/0!")])
