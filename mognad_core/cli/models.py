@@ -221,7 +221,7 @@ def settings_cmd(lang: str, fmt: str) -> None:
     from ..disclosure import policy
     from ..settings import CONFIG_ENV, CONFIG_FILE, describe_settings, excel_cache_bytes
 
-    policy()  # a value that cannot be used is an error here too, naming where it came from
+    policy(None, lang)  # a value that cannot be used is an error here too, naming its source
     excel_cache_bytes()  # likewise (the Excel functions fall back to the default instead)
     rows = describe_settings(lang)
     if fmt == "json":
