@@ -296,3 +296,21 @@ def test_the_reading_rules_of_a_command_end_with_it(run_cli, tmp_path):
     ok = run_cli("score", DIMIOS_2025, "--duplicates", "keep-last")
     assert ok.exit_code == 0, ok.stderr
     assert current_reading_rules() == before
+
+
+def test_a_command_run_by_clicks_runner_leaves_no_rules_or_language_behind(tmp_path):
+    """click's CliRunner calls the group directly (not mognad's main): the group itself runs
+    each command line in a context of its own."""
+    from click.testing import CliRunner
+
+    import mognad_core.cli.score  # noqa: F401  (adds the command; mognad's main loads them all)
+    from mognad_core.cli import cli
+    from mognad_core.cli.options import command_lang
+    from mognad_core.responses import current_reading_rules
+
+    before = current_reading_rules()
+    args = ["score", str(DIMIOS_2025), "--duplicates", "keep-last", "--lang", "en"]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert current_reading_rules() == before
+    assert command_lang() == "sv"

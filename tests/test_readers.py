@@ -640,3 +640,21 @@ def test_a_damaged_ole2_directory_falls_back_on_the_names_in_its_bytes(tmp_path)
         with pytest.raises(mognad.InputError) as err:
             read_table(path)
         assert err.value.text("en").startswith(f"{name}.xlsx: {start}")
+
+
+def test_a_bracket_that_never_closes_is_located_where_it_began(tmp_path):
+    """YAML finds an unclosed [ at the end of the file, a line after the last: the message
+    names the line and column of the [ instead (a row the file has)."""
+    from mognad_core.readers import read_data_file
+    from mognad_core.texts import Message
+
+    path = tmp_path / "rubriker.yaml"
+    path.write_text("Fråga 1: f11\nFråga 2: [f12\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as err:
+        read_data_file(path, Message("error.what.mapping_file"))
+    assert err.value.text("sv").startswith("rubriker.yaml, rad 2, kolumn 10: mappningsfilen kan")
+    # an error inside the file keeps the parser's own place
+    path.write_text("a: 1\nb: c: d\ne: 2\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as err:
+        read_data_file(path, Message("error.what.mapping_file"))
+    assert err.value.text("en").startswith("rubriker.yaml, row 2, column 5: the mapping file")

@@ -18,7 +18,26 @@ from ..texts import check_lang, text
 from .options import command_lang
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OwnContextGroup(click.Group):
+    """A group that runs each command line in a ``contextvars`` context of its own, whoever
+    calls it (the console script through :func:`main`, click's ``CliRunner``, a plugin's
+    tests): what a command sets for itself (``--lang``, ``--answers``, ``--duplicates``) ends
+    with it. :func:`main` makes that context itself (its exit path reads the command's
+    language in it)."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        if _own_context.get():
+            return super().main(*args, **kwargs)
+        return contextvars.copy_context().run(super().main, *args, **kwargs)
+
+
+#: True inside the context :func:`main` runs a command line in.
+_own_context: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "mognad_own_context", default=False
+)
+
+
+@click.group(cls=_OwnContextGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.version_option(package_name="mognad")
 @click.pass_context
@@ -117,6 +136,7 @@ def _run(args: list[str]) -> None:
     (``--lang``, read from :func:`.options.command_lang` in the command's own context)."""
     debug = "--debug" in args
     _debug.set(debug)
+    _own_context.set(True)
     try:
         _load_commands(_early_lang(args))
         code = cli.main(args=args, prog_name="mognad", standalone_mode=False)

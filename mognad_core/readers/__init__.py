@@ -53,7 +53,12 @@ def read_data_file(path: Path, what: Message) -> Any:
         else:
             mark = getattr(exc, "problem_mark", None)
             if mark is not None:
-                where.row, where.column_index = mark.line + 1, mark.column
+                line, column = mark.line, mark.column
+                began = getattr(exc, "context_mark", None)
+                if line >= len(text.splitlines()) and began is not None:
+                    # found at the end of the file (a [ or { that never closes): where it began
+                    line, column = began.line, began.column
+                where.row, where.column_index = line + 1, column
             said = (getattr(exc, "context", None), getattr(exc, "problem", None))
             detail = "; ".join(p for p in said if p) or str(exc)
         key, expected = (
