@@ -338,10 +338,17 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
                 benchmark=b.name,
             )
     if "=" in text:
-        parts = [part for part in text.split(",") if part.strip()]
+        parts: list[str] = []
+        for part in (part for part in text.split(",") if part.strip()):
+            if "=" not in part and parts and part.strip()[:1].isdigit():
+                # a decimal comma, "formaga=0,6,styrning=70%": the digits after it belong to
+                # the value before (parse_fraction reads "0,6" as 0.6)
+                parts[-1] += "," + part
+                continue
+            parts.append(part)
         for part in parts:
             if "=" not in part:  # "a=50%,b": not a pair (it was an unexpected ValueError)
-                example = f"{model.dimensions[0].id}=0.6" if model.dimensions else "id=0.6"
+                example = f"{model.dimensions[0].id}=60%" if model.dimensions else "id=60%"
                 raise ModelError(
                     texts.Message(
                         "error.target_pair",

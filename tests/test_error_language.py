@@ -227,8 +227,8 @@ CASES = {
 #: what the error of a case says (Swedish, English): the case meets the error it is named for
 SAYS = {
     "a mapping file that is not YAML": (
-        "rubriker.yaml, rad 2, kolumn 1: mappningsfilen kan inte tolkas som YAML",
-        "rubriker.yaml, row 2, column 1: the mapping file cannot be parsed as YAML",
+        "rubriker.yaml, rad 1, kolumn 7: mappningsfilen kan inte tolkas som YAML",
+        "rubriker.yaml, row 1, column 7: the mapping file cannot be parsed as YAML",
     ),
     "a mapping file that is not UTF-8": (
         "rubriker.yaml, rad 1: mappningsfilen är inte UTF-8-text",
@@ -242,14 +242,14 @@ SAYS = {
     ),
     "an answers file that is no list of wordings": ("ingen lista", "not a list of wordings"),
     "a wording whose meaning is no answer": ("betydelsen 42", "the meaning 42"),
-    "a target file that is not YAML": ("mal.yaml, rad 2, kolumn 1: målfilen", "row 2, column 1"),
+    "a target file that is not YAML": ("mal.yaml, rad 1, kolumn 11: målfilen", "row 1, column 11"),
     "a target file with a bad date": ("mal.yaml: målfilen kan inte", "month must be in 1..12"),
     "a target file that is not a mapping": ("målfilen är ingen", "target file is not a"),
     "a target list with a part that is no pair": ("'styrning' saknar '='", "has no '='"),
     "a target table of one column": ("måltabellen behöver två", "target table needs two"),
     "an invited file that is not YAML": (
-        "inbjudna.yaml, rad 2, kolumn 1: filen med antal inbjudna",
-        "row 2, column 1: the invited file cannot be parsed as YAML",
+        "inbjudna.yaml, rad 1, kolumn 7: filen med antal inbjudna",
+        "row 1, column 7: the invited file cannot be parsed as YAML",
     ),
     "a model file that is not YAML": (
         "trasig.yaml, rad 2, kolumn 8: inte giltig YAML",

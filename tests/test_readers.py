@@ -250,7 +250,7 @@ def test_data_files_are_read_as_json_or_yaml_by_their_suffix(tmp_path):
     with pytest.raises(mognad.InputError) as caught:
         mognad.load_mapping(bad)
     assert caught.value.text("en").startswith(
-        "rubriker.yaml, row 2, column 1: the mapping file cannot be parsed as YAML (the YAML "
+        "rubriker.yaml, row 1, column 12: the mapping file cannot be parsed as YAML (the YAML "
         'parser says: "while parsing a flow sequence'
     )
 

@@ -421,7 +421,7 @@ def test_a_target_list_part_without_equals_is_a_clear_error(tiny_model):
         parse_target("A=0.5,B", tiny_model)
     assert caught.value.text("en") == (
         "target 'A=0.5,B': 'B' has no '='; write dimension=value pairs separated by commas, "
-        "e.g. A=0.6"
+        "e.g. A=60%"
     )
     assert caught.value.text("sv").startswith("målet 'A=0.5,B': 'B' saknar '='")
 
@@ -435,7 +435,7 @@ def test_target_file_errors_name_the_file(tiny_model, tmp_path):
     )
     broken = tmp_path / "trasig.yaml"
     broken.write_text("A: [\n", encoding="utf-8")
-    with pytest.raises(mognad.InputError, match=r"^trasig.yaml, row 2, column 1: the target file "):
+    with pytest.raises(mognad.InputError, match=r"^trasig.yaml, row 1, column 5: the target file "):
         parse_target(str(broken), tiny_model)
     unknown = tmp_path / "okand.yaml"
     unknown.write_text("X: 0.5\n", encoding="utf-8")
@@ -510,3 +510,16 @@ def test_a_two_row_table_whose_top_row_holds_a_target_is_two_rows_of_pairs(tiny_
     }
     # a top row without a target is dimensions above targets
     assert profile_from_rows([["A", "B"], ["1", "Mellan"]], tiny_model) == {"A": "1", "B": "Mellan"}
+
+
+def test_a_profile_may_write_its_values_with_a_decimal_comma(tiny_model):
+    """Swedish users write 0,6: in a profile the digits after a comma belong to the value
+    before, and a word after a comma is still a part without '='."""
+    assert parse_target("A=0,7,B=0,8", tiny_model).dimensions == {"A": 0.7, "B": 0.8}
+    assert parse_target("A=0,7, B=80 %", tiny_model).dimensions == {"A": 0.7, "B": 0.8}
+    with pytest.raises(mognad.ModelError) as err:
+        parse_target("A=0,7,Beta", tiny_model)
+    assert err.value.text("en") == (
+        "target 'A=0,7,Beta': 'Beta' has no '='; write dimension=value pairs separated by "
+        "commas, e.g. A=60%"
+    )

@@ -54,10 +54,15 @@ def read_data_file(path: Path, what: Message) -> Any:
             mark = getattr(exc, "problem_mark", None)
             if mark is not None:
                 line, column = mark.line, mark.column
-                began = getattr(exc, "context_mark", None)
-                if line >= len(text.splitlines()) and began is not None:
-                    # found at the end of the file (a [ or { that never closes): where it began
-                    line, column = began.line, began.column
+                lines = text.splitlines()
+                if lines and line >= len(lines):
+                    # found after the last line (a [ or { that never closes): where it began,
+                    # else the end of the last line, so that the row named is one the file has
+                    began = getattr(exc, "context_mark", None)
+                    if began is not None and began.line < len(lines):
+                        line, column = began.line, began.column
+                    else:
+                        line, column = len(lines) - 1, len(lines[-1])
                 where.row, where.column_index = line + 1, column
             said = (getattr(exc, "context", None), getattr(exc, "problem", None))
             detail = "; ".join(p for p in said if p) or str(exc)
