@@ -1397,7 +1397,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file could not be read as an Excel workbook ({detail})",
     ),
     "error.xlsx_old_format": (
-        "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med namnet {suffix}",
+        "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med ändelsen {suffix}",
         "the file is an old-format Excel 97-2003 workbook (.xls) named {suffix}",
     ),
     "error.expected.xlsx_save_as": (
@@ -1486,7 +1486,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'konfigurationsfilen kan inte läsas (TOML-tolkens besked: "{detail}")',
         'the configuration file cannot be read (the TOML parser says: "{detail}")',
     ),
-    "error.expected.toml": ("TOML-rader som: min_size = 5", "TOML lines such as: min_size = 5"),
+    "error.expected.toml": (
+        "TOML-rader, till exempel min_size = 5",
+        "TOML lines such as min_size = 5",
+    ),
     "error.config_unknown": (
         "okänd(a) inställning(ar) i konfigurationsfilen: {names}",
         "unknown setting(s) in the configuration file: {names}",
@@ -1567,7 +1570,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.mapping_not_mapping": (
         "mappningsfilen är ingen mappning från rubrik till påstående",
-        "the mapping is not a mapping",
+        "the mapping file is not a mapping from header to statement",
     ),
     "error.expected.mapping_lines": (
         'rader "rubrik: påståendets_id"',
@@ -1680,7 +1683,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.model_file.yaml_syntax": ("syntaxfel", "syntax error"),
     "hint.yaml.reads": (" Raden lyder: {line}.", " The line reads: {line}."),
     "hint.yaml.began": (
-        " Det den är en del av började på rad {line}: {text}.",
+        " Sammanhanget som inte avslutas började på rad {line}: {text}.",
         " What it is part of began on line {line}: {text}.",
     ),
     "hint.yaml.docs": (
@@ -2956,7 +2959,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a workbook saved by Excel, LibreOffice or a survey tool; {hint}",
     ),
     "limits.ods": (
-        "filen är ett OpenDocument-kalkylark (.ods, som LibreOffice sparar det) med namnet "
+        "filen är ett OpenDocument-kalkylark (.ods, som LibreOffice sparar det) med ändelsen "
         "{suffix}, inte en Excel-arbetsbok",
         "the file is an OpenDocument spreadsheet (.ods, as LibreOffice saves it) named {suffix}, "
         "not an Excel workbook",

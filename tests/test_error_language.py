@@ -234,7 +234,7 @@ SAYS = {
         "rubriker.yaml, rad 1: mappningsfilen är inte UTF-8-text",
         "rubriker.yaml, row 1: the mapping file is not UTF-8 text",
     ),
-    "a mapping that is not a mapping": ("ingen mappning", "the mapping is not a mapping"),
+    "a mapping that is not a mapping": ("ingen mappning", "the mapping file is not a mapping from"),
     "a mapping table of one column": ("mappningstabellen behöver", "mapping table needs"),
     "an answers file that is not JSON": (
         "svarsord.json, rad 1, kolumn 22: filen med svarsord kan inte tolkas som JSON",

@@ -604,7 +604,7 @@ def test_the_streams_of_real_ole2_files_are_listed():
         (
             {"Book": b"x"},
             "the file is an old-format Excel 97-2003 workbook (.xls) named .xlsx",
-            "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med namnet .xlsx",
+            "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med ändelsen .xlsx",
         ),
         (
             {"PowerPoint Document": "Book".encode("utf-16-le")},
