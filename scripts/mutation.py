@@ -243,37 +243,41 @@ def run(
     return result
 
 
-def again(name: str, patterns: list[str], jobs: int) -> None:
+def again(name: str, patterns: list[str], jobs: int) -> list[str]:
     """Run the mutants matching ``patterns`` (mutmut's names, ``*`` allowed) again in the
     module's workspace, against the tests as they are now (new tests included); print each
-    one's result. :func:`recount` then records the module's score."""
+    one's result and return their names. :func:`recount` then records the module's score."""
     work = WORK / name
     if not (work / "score.json").is_file():
         sys.exit(f"mutation: no run of {name} to go on from ({work / 'score.json'} is missing).")
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    env = mutmut_env(work)
     done = subprocess.run(
         [str(MUTMUT), "run", "--max-children", str(jobs), *patterns],
         cwd=work,
-        env=env,
+        env=mutmut_env(work),
         capture_output=True,
         text=True,
         errors="replace",
     )
-    shown = done.stdout.partition("Mutant results")[2] or done.stdout[-3000:] + done.stderr[-3000:]
-    print(shown.strip("-\n"))
+    shown = done.stdout.partition("Mutant results")[2].strip("-\n")
+    if done.returncode != 0 or not shown:
+        print(done.stdout[-3000:] + done.stderr[-3000:])
+        sys.exit(f"mutation: mutmut failed on {name} (exit code {done.returncode}); not recorded.")
+    print(shown)
+    # each line: mutmut's mark for the result, then the mutant's name
+    return [line.split()[-1] for line in shown.splitlines() if line.strip()]
 
 
-def recount(name: str) -> dict:
+def recount(name: str, rerun: list[str] | None = None) -> dict:
     """The module's score from its workspace as it is now: mutmut keeps each mutant's latest
-    result, so mutants run again after new tests (``mutmut run NAME`` in the workspace) count
-    as they ended then. The wall time stays the one of the full run."""
+    result, so mutants run again after new tests (:func:`again`) count as they ended then. The
+    wall time stays the one of the full run; ``rerun`` lists every mutant run again since."""
     work = WORK / name
     if not (work / "score.json").is_file():
         sys.exit(f"mutation: no run of {name} to recount ({work / 'score.json'} is missing).")
     before = json.loads((work / "score.json").read_text(encoding="utf-8"))
     result = score(name, results(work), before["seconds"])
-    result["rerun"] = sorted(set(before["survived"]) - set(result["survived"]))
+    result["rerun"] = sorted(set(before.get("rerun", [])) | set(rerun or []))
     (work / "score.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     show_survivors(work, result["survived"] + result["timeout"])
     return result
@@ -330,15 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; the modules: {', '.join(modules)}")
     chosen = args.modules or list(modules)
+    rerun: list[str] = []
     if args.again:
         if len(args.modules) != 1:
             parser.error("--again needs one module")
-        again(chosen[0], args.again, args.jobs)
+        rerun = again(chosen[0], args.again, args.jobs)
         args.recount = True
     done = []
     for name in chosen:
         if args.recount:
-            result = recount(name)
+            result = recount(name, rerun)
         else:
             result = run(name, modules[name], config["mutmut"], args.jobs, None, args.resume)
         # read again now: others may have recorded a module while this one ran
