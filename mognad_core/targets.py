@@ -232,6 +232,9 @@ def _profile(model: MaturityModel, items: Mapping[str, Any], label: str | texts.
         for k, v in items.items()
         if not is_blank(v)
     }
+    if not dims:  # {} or only blanks: a gap against nothing (it was shown as "Mål: fil ()")
+        ids = ", ".join(d.id for d in model.dimensions)
+        raise ModelError(texts.Message("error.target_profile_empty", where=label, ids=ids))
     return Target(kind="profile", dimensions=dims, **_in_both("target.profile"))
 
 

@@ -1616,6 +1616,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.two_columns": ("{what} behöver två kolumner", "{what} needs two columns"),
     "error.target_empty": ("{what} innehåller inga mål", "{what} is empty"),
+    "error.target_profile_empty": (
+        "målet {where} ger ingen dimension ett mål (varje värde saknas eller är tomt); ange ett "
+        "mål för minst en av dimensionerna {ids}",
+        "target {where} gives no dimension a target (every value is missing or blank); give "
+        "one of the dimensions {ids} a target",
+    ),
     "error.target_next_levels": (
         "målet 'next' kräver mognadsnivåer; modellen {model} har inga",
         "target 'next' needs maturity levels; model {model} has none",

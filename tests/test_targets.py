@@ -523,3 +523,22 @@ def test_a_profile_may_write_its_values_with_a_decimal_comma(tiny_model):
         "target 'A=0,7,Beta': 'Beta' has no '='; write dimension=value pairs separated by "
         "commas, e.g. A=60%"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("mal.json", "{}"), ("mal.yaml", "A:\nB: ''\n"), ("mal.json", '{"A": NaN}')],
+)
+def test_a_profile_that_gives_no_dimension_a_target_is_refused(tiny_model, tmp_path, name, content):
+    """It was taken as a profile of nothing: `gap` printed "Target: mal.json ()" and no gaps."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(mognad.ModelError) as err:
+        parse_target(str(path), tiny_model)
+    assert err.value.text("en") == (
+        f"target {name} gives no dimension a target (every value is missing or blank); give "
+        "one of the dimensions A, B a target"
+    )
+    assert err.value.text("sv").startswith(f"målet {name} ger ingen dimension ett mål")
+    with pytest.raises(mognad.ModelError):
+        parse_target({"A": None}, tiny_model)
