@@ -187,6 +187,7 @@ def mutmut_env(work: Path) -> dict[str, str]:
     site.mkdir(exist_ok=True)
     shutil.copyfile(ROOT / "scripts" / "mutation_order.py", site / "mutation_order.py")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(work / "mutants")])}
+    env["MOGNAD_MUTATION"] = "1"  # the plugin's Hypothesis profile: no shrinking
     # (a workspace made by an earlier version of this script loads it with -p itself)
     if '"mutation_order"' not in (work / "pyproject.toml").read_text(encoding="utf-8"):
         plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]

@@ -1,4 +1,5 @@
-"""A pytest plugin for the mutation runs (scripts/mutation.py): each mutant's tests fastest first.
+"""A pytest plugin for the mutation runs (scripts/mutation.py): each mutant's tests fastest
+first, and Hypothesis without shrinking.
 
 mutmut runs, for every mutant, the tests that reach the mutated function, stopping at the first
 failure, in no set order. Most mutants are killed by some fast test, so running the tests in the
@@ -7,6 +8,12 @@ stops sooner: a mutant of disclosure.py no longer waits behind an 11-second prop
 before the 0.01-second test that kills it. A surviving mutant runs every test either way (the
 order changes its time by about 3 %). Only runs for a mutant are reordered; mutmut's own runs
 (collecting the times, the clean run, the forced failure) keep pytest's order.
+
+A property test that fails is then shrunk by Hypothesis to its smallest failing example, which
+can take minutes: a mutant of disclosure's lattice that a property test kills ran 90 CPU
+seconds. Whether a test fails is all a mutation run asks, so the profile loaded here leaves the
+shrink phase out (and keeps no example database). Tests that set their own ``max_examples`` or
+``deadline`` keep them: a settings decorator overrides only what it names.
 """
 
 from __future__ import annotations
@@ -16,6 +23,19 @@ import os
 from pathlib import Path
 
 import pytest
+
+
+def use_mutation_profile() -> None:
+    """Hypothesis as every phase but shrinking and explaining a failure, without a database."""
+    from hypothesis import Phase, settings
+
+    phases = [p for p in Phase if p not in (Phase.shrink, Phase.explain)]
+    settings.register_profile("mutation", phases=phases, database=None)
+    settings.load_profile("mutation")
+
+
+if os.environ.get("MOGNAD_MUTATION"):  # set by scripts/mutation.py for mutmut and its tests
+    use_mutation_profile()
 
 #: The values mutmut gives MUTANT_UNDER_TEST when no mutant is switched on.
 NOT_A_MUTANT = {"", "stats", "fail", "mutant_generation", "list_all_tests"}

@@ -66,6 +66,7 @@ def test_a_workspace_keeps_test_ids_unescaped_and_loads_the_ordering_plugin(tmp_
     assert 'only_mutate = ["mognad_core/scoring.py"]' in text
     env = mutation.mutmut_env(work)
     assert env["PYTEST_PLUGINS"].split(",")[-1] == "mutation_order"
+    assert env["MOGNAD_MUTATION"] == "1"
     assert (work / "site" / "mutation_order.py").read_bytes() == (
         ROOT / "scripts" / "mutation_order.py"
     ).read_bytes()
@@ -75,3 +76,24 @@ def test_a_workspace_keeps_test_ids_unescaped_and_loads_the_ordering_plugin(tmp_
     assert (again / "mutants" / "kept").exists()
     fresh = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"])
     assert not (fresh / "mutants" / "kept").exists()
+
+
+def test_in_a_mutation_run_hypothesis_does_not_shrink(monkeypatch):
+    """A failing property test shrinking its example took minutes per mutant; a run only needs
+    to know that it fails. Only with MOGNAD_MUTATION (set by the script) is the profile used."""
+    from hypothesis import Phase, settings
+
+    before = settings.get_current_profile_name()
+    monkeypatch.delenv("MOGNAD_MUTATION", raising=False)
+    _script("mutation_order")
+    assert settings.get_current_profile_name() == before
+    monkeypatch.setenv("MOGNAD_MUTATION", "1")
+    try:
+        _script("mutation_order")
+        assert settings.get_current_profile_name() == "mutation"
+        assert Phase.shrink not in settings().phases
+        assert Phase.generate in settings().phases
+        assert settings().database is None
+    finally:
+        settings.load_profile(before)
+    assert Phase.shrink in settings().phases
