@@ -442,8 +442,9 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
                         fig[c] = True
                 # per statement: the same for answers, with the one-end rule
                 contributes = answers[kids] > 0
-                # a hidden figure must not be the sum of its parts' shown figures
-                whole = fig[p] & (contributes.sum(axis=0) > 1) & ~(fig[kids] & contributes).any(0)
+                # a hidden figure must not be the sum of its parts' shown figures (with one part
+                # answering, it is that part's figure)
+                whole = fig[p] & contributes.any(axis=0) & ~(fig[kids] & contributes).any(0)
                 for j in np.flatnonzero(whole):
                     free = [c for c in kids if answers[c, j] > 0]
                     c = min(free, key=lambda c: (answers[c, j], order_key[c]))

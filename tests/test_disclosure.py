@@ -1112,3 +1112,46 @@ def test_a_hidden_figure_is_never_the_sum_of_its_parts_shown_figures(monkeypatch
     assert y1_hidden("roll") == [True, False, True]  # chef, med, spec
     # A / Spec, B / Chef, B / Med, C / Chef, C / Med
     assert y1_hidden("förvaltning", "roll") == [True, True, False, False, False]
+
+
+# ---- a hidden figure with one part answering (found by mutation testing, the third run) -------
+
+
+def _one_part_answers_file() -> pd.DataFrame:
+    """A file too fine for the audit (over 400 finest cells): B's y1 is hidden to protect A's two
+    answers, and only B's six medarbetare answer y1, so B/Med's y1 is B's y1."""
+    rows = []
+
+    def add(f, r, e, people):
+        rows.extend([[f, r, e, *a] for a in people])
+
+    add("A", "Spec", "E0", [[3, 3, 3]] * 2 + [[3, 3, None]] * 8)
+    add("B", "Chef", "E0", [[3, 3, None]] * 6)
+    add("B", "Med", "E0", [[3, 3, 3]] * 6)
+    add("C", "Chef", "E0", [[3, 3, 3]] * 10)
+    add("C", "Med", "E0", [[3, 3, 3]] * 10)
+    for i in range(1, 401):
+        add("D", "Med", f"E{i:03d}", [[3, 3, 3]] * 5)
+    return pd.DataFrame(rows, columns=["förvaltning", "roll", "enhet", *GROUP_SIDS])
+
+
+def test_a_hidden_figure_is_not_shown_as_its_only_answering_part():
+    """The file's y1 (2,028 answers) minus C's (20), D's (2,000) and B/Med's (6) would give A's
+    two answers; B's y1 was hidden, but B/Med's, the same six answers, was shown. A hidden
+    figure with one part answering now hides that part's figure too (found while checking the
+    survivors of `_build_lattice`: the rule counted two answering parts or more)."""
+    rs = mognad.prepare(_one_part_answers_file(), GROUP_MODEL)
+    assert rs.n > 2000  # past disclosure.AUDIT_MAX_CELLS finest cells: the rules alone
+    p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
+    y1 = GROUP_SIDS.index("y1")
+    assert p.figure_hidden[p.cell(("b", "med")), y1]
+    hidden = {}
+    for where in ([], ["förvaltning=A"], ["förvaltning=B"], ["förvaltning=B", "roll=Med"]):
+        try:
+            hidden[tuple(where)] = mognad.score_responses(rs.where(*where)).statements["y1"].hidden
+        except disclosure.DisclosureError:
+            hidden[tuple(where)] = "refused"
+    assert hidden[()] is False
+    assert hidden[("förvaltning=A",)] in (True, "refused")
+    assert hidden[("förvaltning=B",)] is True
+    assert hidden[("förvaltning=B", "roll=Med")] is True
