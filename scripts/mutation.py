@@ -95,6 +95,16 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
     """
     work = WORK / name
     if resume and (work / "pyproject.toml").is_file():
+        # mutmut copies a source file into mutants/ only when it is missing there: the files it
+        # does not mutate are removed, so that it copies them as they are now (the tests, which
+        # it copies every time, may need their newer code); the mutated ones and their results
+        # stay (mutmut makes a changed one's mutants anew)
+        for package in PACKAGES:
+            for path in (work / "mutants" / package).rglob("*"):
+                copied = f"{package}/{path.relative_to(work / 'mutants' / package)}"
+                source = copied.partition(".py")[0] + ".py"  # x.py.meta, x.py.spans: x.py's
+                if path.is_file() and source not in module["mutate"]:
+                    path.unlink()
         return work
     if work.exists():
         shutil.rmtree(work)

@@ -97,3 +97,23 @@ def test_in_a_mutation_run_hypothesis_does_not_shrink(monkeypatch):
     finally:
         settings.load_profile(before)
     assert Phase.shrink in settings().phases
+
+
+def test_resume_copies_the_code_it_does_not_mutate_anew(tmp_path, monkeypatch):
+    """mutmut copies a source file only when it is missing from mutants/: a resumed run would
+    test new tests against old code of the other modules."""
+    mutation = _script("mutation")
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    config = mutation.settings()
+    module = config["modules"]["scoring"]
+    work = mutation.workspace("scoring", module, config["mutmut"])
+    copied = work / "mutants" / "mognad_core"
+    copied.mkdir()
+    for name in ("scoring.py", "scoring.py.meta", "scoring.py.spans", "texts.py", "texts.pyc"):
+        (copied / name).write_text("x", encoding="utf-8")
+    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    assert sorted(p.name for p in copied.iterdir()) == [
+        "scoring.py",
+        "scoring.py.meta",
+        "scoring.py.spans",
+    ]
