@@ -122,14 +122,6 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
         "pytest_add_cli_args_test_selection": module["tests"],
     }
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").rstrip("\n")
-    # mutmut passes each mutant's test ids to pytest as they were collected; pytest would
-    # otherwise escape an id with "ö" (as "\xf6") and then not find it
-    text = text.replace(
-        "[tool.pytest.ini_options]\n",
-        "[tool.pytest.ini_options]\n"
-        "disable_test_id_escaping_and_forfeit_all_rights_to_community_support = true\n",
-        1,
-    )
     text += f"\n\n# made by scripts/mutation.py for the module {name!r}\n[tool.mutmut]\n"
     text += "".join(f"{key} = {toml_value(value)}\n" for key, value in mutmut.items())
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
