@@ -658,3 +658,90 @@ def test_a_bracket_that_never_closes_is_located_where_it_began(tmp_path):
     with pytest.raises(mognad.InputError) as err:
         read_data_file(path, Message("error.what.mapping_file"))
     assert err.value.text("en").startswith("rubriker.yaml, row 2, column 5: the mapping file")
+
+
+_EXPECTED_YAML = (
+    'Expected valid YAML, with a "key: value" line for each entry and a text with a colon, '
+    "comma or # in double quotes."
+)
+_EXPECTED_YAML_SV = (
+    'Förväntat: giltig YAML, med en rad "nyckel: värde" för varje post och en text med kolon, '
+    "komma eller # inom dubbla citattecken."
+)
+_EXPECTED_JSON = (
+    'Expected valid JSON, an object of "key": value pairs.',
+    'Förväntat: giltig JSON, ett objekt med par "nyckel": värde.',
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "en", "sv"),
+    [
+        (
+            "a.yaml",
+            b"a: 1\nb: \xe5\n",
+            "a.yaml, row 2: the mapping file is not UTF-8 text. Expected text saved as UTF-8 "
+            "(in a text editor: Save As, encoding UTF-8).",
+            "a.yaml, rad 2: mappningsfilen är inte UTF-8-text. Förväntat: text sparad som UTF-8 "
+            "(i en textredigerare: Spara som, kodning UTF-8).",
+        ),
+        (
+            "b.json",
+            b'{"a": 1,\n "b" 2}',
+            "b.json, row 2, column 6: the mapping file cannot be parsed as JSON (the JSON parser "
+            f"says: \"Expecting ':' delimiter\"). {_EXPECTED_JSON[0]}",
+            "b.json, rad 2, kolumn 6: mappningsfilen kan inte tolkas som JSON (JSON-tolkens "
+            f"besked: \"Expecting ':' delimiter\"). {_EXPECTED_JSON[1]}",
+        ),
+        (
+            "c.yaml",
+            b"a: 1\nb: c: d\n",
+            "c.yaml, row 2, column 5: the mapping file cannot be parsed as YAML (the YAML parser "
+            f'says: "mapping values are not allowed here"). {_EXPECTED_YAML}',
+            "c.yaml, rad 2, kolumn 5: mappningsfilen kan inte tolkas som YAML (YAML-tolkens "
+            f'besked: "mapping values are not allowed here"). {_EXPECTED_YAML_SV}',
+        ),
+        (
+            "d.yaml",
+            b"A: [\n",
+            "d.yaml, row 1, column 5: the mapping file cannot be parsed as YAML (the YAML parser "
+            "says: \"while parsing a flow node; expected the node content, but found '<stream "
+            f"end>'\"). {_EXPECTED_YAML}",
+            "d.yaml, rad 1, kolumn 5: mappningsfilen kan inte tolkas som YAML (YAML-tolkens "
+            "besked: \"while parsing a flow node; expected the node content, but found '<stream "
+            f"end>'\"). {_EXPECTED_YAML_SV}",
+        ),
+        (  # not a syntax error: a date YAML reads and Python refuses, without a place
+            "e.yaml",
+            b"d: 2024-13-45\n",
+            'e.yaml: the mapping file cannot be parsed as YAML (the YAML parser says: "month '
+            f'must be in 1..12"). {_EXPECTED_YAML}',
+            'e.yaml: mappningsfilen kan inte tolkas som YAML (YAML-tolkens besked: "month must '
+            f'be in 1..12"). {_EXPECTED_YAML_SV}',
+        ),
+        (  # nested too deep for Python's parser: a RecursionError, not a JSONDecodeError
+            "f.json",
+            b"[" * 100_000 + b"]" * 100_000,
+            'f.json: the mapping file cannot be parsed as JSON (the JSON parser says: "maximum '
+            'recursion depth exceeded while decoding a JSON array from a unicode string"). '
+            f"{_EXPECTED_JSON[0]}",
+            'f.json: mappningsfilen kan inte tolkas som JSON (JSON-tolkens besked: "maximum '
+            'recursion depth exceeded while decoding a JSON array from a unicode string"). '
+            f"{_EXPECTED_JSON[1]}",
+        ),
+    ],
+)
+def test_a_data_file_that_cannot_be_read_is_located_in_either_language(
+    tmp_path, name, content, en, sv
+):
+    """read_data_file's messages in full: the row (and column) the parser names, its own words
+    quoted, what was expected (kills the mutants of read_data_file's error paths)."""
+    from mognad_core.readers import read_data_file
+    from mognad_core.texts import Message
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(mognad.InputError) as err:
+        read_data_file(path, Message("error.what.mapping_file"))
+    assert err.value.text("en") == en
+    assert err.value.text("sv") == sv
