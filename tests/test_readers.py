@@ -745,3 +745,58 @@ def test_a_data_file_that_cannot_be_read_is_located_in_either_language(
         read_data_file(path, Message("error.what.mapping_file"))
     assert err.value.text("en") == en
     assert err.value.text("sv") == sv
+
+
+# ---- what mutation testing found (readers/excel.py; docs/quality.md) -------------------------
+_EXPECTED_XLSX = (
+    "Expected an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool",
+    "Förväntat: en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett enkätverktyg",
+)
+_HTML = (
+    "the file is HTML or XML text (some systems export web tables with an Excel suffix), not an "
+    f".xlsx workbook. {_EXPECTED_XLSX[0]}; or open it in Excel and save it as .xlsx.",
+    "filen är HTML- eller XML-text (en del system exporterar webbtabeller med en Excel-ändelse), "
+    f"inte en .xlsx-arbetsbok. {_EXPECTED_XLSX[1]}; eller öppna filen i Excel och spara den som "
+    ".xlsx.",
+)
+_TEXT = (
+    f"the file is plain text, not an .xlsx workbook. {_EXPECTED_XLSX[0]}; if it is CSV text, "
+    "rename it to .csv.",
+    f"filen är vanlig text, inte en .xlsx-arbetsbok. {_EXPECTED_XLSX[1]}; om det är CSV-text, "
+    "byt namn på den till .csv.",
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "en", "sv"),
+    [
+        (
+            b"PK not a zip at all",
+            "the file is not a readable .xlsx workbook: the zip archive is damaged. Expected an "
+            "undamaged workbook (save it again from Excel, or copy or download it again).",
+            "filen är inte en läsbar .xlsx-arbetsbok: zip-arkivet är skadat. Förväntat: en oskadad "
+            "arbetsbok (spara den igen från Excel, eller kopiera eller ladda ner den igen).",
+        ),
+        (
+            b"\x01\x02\x00\x03 binary",
+            f"the file is not an Excel workbook (it is not a zip archive). {_EXPECTED_XLSX[0]}.",
+            f"filen är inte en Excel-arbetsbok (den är inte ett zip-arkiv). {_EXPECTED_XLSX[1]}.",
+        ),
+        (b"\xef\xbb\xbf \r\n\t<html><body>x</body></html>", *_HTML),
+        (b"<table><tr><td>1</td></tr></table>  \n", *_HTML),
+        (b"pk;X\n1;2\n", *_TEXT),  # "pk" in lower case is text, not a damaged zip
+        (b"X<y;z\n", *_TEXT),  # only a BOM and white space are skipped before the "<"
+    ],
+    ids=["PK not a zip", "NUL bytes", "BOM and space before html", "html", "pk text", "X< text"],
+)
+def test_files_that_are_not_workbooks_are_named_in_either_language(tmp_path, content, en, sv):
+    """What a file named .xlsx that is no zip is taken for, the whole message in both languages
+    (kills _not_zip mutants 5-18, 20-23 and 57-68: the "PK" test, the characters stripped
+    before "<", the NUL test, each message's keys and location)."""
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(content)
+    for engine in ("calamine", "openpyxl"):
+        with pytest.raises(mognad.InputError) as err:
+            ExcelReader(engine).read(path)
+        assert err.value.text("en") == f"svar.xlsx: {en}"
+        assert err.value.text("sv") == f"svar.xlsx: {sv}"
