@@ -800,3 +800,78 @@ def test_files_that_are_not_workbooks_are_named_in_either_language(tmp_path, con
             ExcelReader(engine).read(path)
         assert err.value.text("en") == f"svar.xlsx: {en}"
         assert err.value.text("sv") == f"svar.xlsx: {sv}"
+
+
+class PasswordError(Exception):
+    """Named as python-calamine names its error for an encrypted workbook."""
+
+
+_PASSWORD = (
+    "the workbook is password-protected (encrypted) and cannot be read. Expected a workbook "
+    "saved without a password.",
+    "arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas. Förväntat: en arbetsbok "
+    "sparad utan lösenord.",
+)
+
+
+def _zip_said(detail):
+    return (
+        f"the file is not a readable .xlsx workbook ({detail}). {_EXPECTED_XLSX[0]}.",
+        f'filen är inte en läsbar .xlsx-arbetsbok (läsarens besked: "{detail}"). '
+        f"{_EXPECTED_XLSX[1]}.",
+    )
+
+
+def _reader_said(detail):
+    return (
+        f"the file could not be read as an Excel workbook ({detail}). {_EXPECTED_XLSX[0]}.",
+        f'filen kunde inte läsas som en Excel-arbetsbok (läsarens besked: "{detail}"). '
+        f"{_EXPECTED_XLSX[1]}.",
+    )
+
+
+@pytest.mark.parametrize("where", ["calamine", "openpyxl opening", "openpyxl rows"])
+@pytest.mark.parametrize(
+    ("exc", "said"),
+    [
+        (Exception("Workbook is Password protected"), _PASSWORD),
+        (Exception("ENCRYPTED file"), _PASSWORD),
+        (PasswordError("wrong key"), _PASSWORD),
+        (Exception("File is not a zip file"), _zip_said("File is not a zip file")),
+        (Exception("corrupt Archive"), _zip_said("corrupt Archive")),
+        (ValueError("bad sheet xml"), _reader_said("bad sheet xml")),
+        (ValueError("  "), _reader_said("ValueError")),  # no words: the error's name
+    ],
+    ids=["password", "encrypted", "PasswordError", "zip", "archive", "other", "no words"],
+)
+def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
+    tmp_path, monkeypatch, where, exc, said
+):
+    """calamine or openpyxl refusing a workbook that passed our own checks: a password, a damaged
+    zip, anything else with the library's words quoted, in both languages (kills _unreadable
+    mutants 1-64, sheet_names 7-9 and 13-16, _openpyxl_open 9-12, _read_openpyxl 50-53)."""
+    import openpyxl
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    from mognad_core.readers import excel
+
+    path = _workbook(tmp_path, [["a1"], [1]])
+
+    def fail(*args, **kwargs):
+        raise exc
+
+    if where == "calamine":
+        monkeypatch.setattr(excel._calamine.CalamineWorkbook, "from_path", fail, raising=False)
+        calls = [lambda: ExcelReader("calamine").sheet_names(path)]
+    elif where == "openpyxl opening":
+        monkeypatch.setattr(openpyxl, "load_workbook", fail)
+        reader = ExcelReader("openpyxl")
+        calls = [lambda: reader.sheet_names(path), lambda: reader.read(path)]
+    else:
+        monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows", fail)
+        calls = [lambda: ExcelReader("openpyxl").read(path)]
+    for call in calls:
+        with pytest.raises(mognad.InputError) as err:
+            call()
+        assert err.value.text("en") == f"svar.xlsx: {said[0]}"
+        assert err.value.text("sv") == f"svar.xlsx: {said[1]}"
