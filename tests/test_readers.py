@@ -875,3 +875,56 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
             call()
         assert err.value.text("en") == f"svar.xlsx: {said[0]}"
         assert err.value.text("sv") == f"svar.xlsx: {said[1]}"
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_error_cells_are_read_as_their_error_text_wherever_they_are(tmp_path, engine):
+    """calamine reads #N/A, #DIV/0! ... as blanks; they are put back from the sheet's XML, also
+    in the header row, the first column of a table away from A1, and a row below the columns'
+    count (kills _put_error_cells mutants 3, 6, 7, 9, 10, 11)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Svar"
+    cells = {"B2": "#N/A", "C2": "a1", "D2": "a2", "B3": "x", "C3": 1, "D3": "#DIV/0!"}
+    cells |= {"B4": "y", "C4": 2, "D4": 3, "B5": "z", "C5": "#VALUE!", "D5": 4, "E6": "#REF!"}
+    for ref, value in cells.items():
+        ws[ref] = value  # openpyxl writes an error code as an error cell (t="e")
+    path = tmp_path / "svar.xlsx"
+    wb.save(path)
+    table = ExcelReader(engine).read(path)
+    blank = "" if engine == "calamine" else None
+    assert table.frame.to_dict("list") == {
+        "#N/A": ["x", "y", "z", blank],
+        "a1": [1, 2, "#VALUE!", blank],
+        "a2": ["#DIV/0!", 3, 4, blank],
+        "": [blank, blank, blank, "#REF!"],
+    }
+    assert table.column_indices == [1, 2, 3, 4]
+    assert list(table.row_numbers) == [3, 4, 5, 6]
+
+
+def _with_sheet_xml(path: Path, change) -> Path:
+    """The workbook at path with its first sheet's XML passed through change."""
+    import zipfile
+
+    out = path.with_name("ändrad.xlsx")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            zout.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_formula_is_read_as_the_value_excel_saved_for_it(tmp_path, engine):
+    """The value Excel computed and saved, not the formula's text (kills _openpyxl_open mutants
+    3, 6, 8: openpyxl without data_only gives "=A2+B2")."""
+    path = _workbook(tmp_path, [["a1", "a2", "summa"], [1, 2, "=A2+B2"]])
+    path = _with_sheet_xml(
+        path, lambda xml: xml.replace(b"<f>A2+B2</f><v></v>", b"<f>A2+B2</f><v>3</v>")
+    )
+    table = ExcelReader(engine).read(path)
+    assert table.frame.to_dict("list") == {"a1": [1], "a2": [2], "summa": [3]}
+    assert table.notes == []
