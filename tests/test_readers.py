@@ -928,3 +928,66 @@ def test_a_formula_is_read_as_the_value_excel_saved_for_it(tmp_path, engine):
     table = ExcelReader(engine).read(path)
     assert table.frame.to_dict("list") == {"a1": [1], "a2": [2], "summa": [3]}
     assert table.notes == []
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_the_sheet_asked_for_is_read_or_refused_by_name(tmp_path, engine):
+    """A sheet asked for by name (in any case) is read; one the workbook lacks is refused naming
+    the file and the sheets; an empty one asked for is refused without offering the others (that
+    is for the default sheet only). Kills _read_openpyxl mutants 17, 20, 64."""
+    path = _sheets(tmp_path, {"Svar": [["a1"], [1]], "Tom": [], "Mer": [["b1"], [2]]})
+    reader = ExcelReader(engine)
+    table = reader.read(path, "mer")
+    assert (table.sheet, table.frame.to_dict("list"), table.notes) == ("Mer", {"b1": [2]}, [])
+    refusals = {
+        "Saknas": (
+            'svar.xlsx: the workbook has no sheet named "Saknas". Expected one of the sheets: '
+            '"Svar", "Tom", "Mer".',
+            'svar.xlsx: arbetsboken har inget blad som heter "Saknas". Förväntat: ett av bladen: '
+            '"Svar", "Tom", "Mer".',
+        ),
+        "Tom": (
+            'svar.xlsx, sheet "Tom": the sheet is empty. Expected a header row with statement '
+            "ids or texts.",
+            'svar.xlsx, blad "Tom": bladet är tomt. Förväntat: en rubrikrad med påståendenas id '
+            "eller texter.",
+        ),
+    }
+    for sheet, (en, sv) in refusals.items():
+        with pytest.raises(mognad.InputError) as err:
+            reader.read(path, sheet)
+        assert (err.value.text("en"), err.value.text("sv")) == (en, sv)
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_sheet_is_checked_in_its_own_part_when_the_sheets_are_reordered(tmp_path, engine):
+    """Sheets listed in another order than their parts are numbered (as after moving a sheet in
+    Excel): "Svar", second in the list, is xl/worksheets/sheet1.xml; its error cell and hidden
+    row are found there, not in sheet2.xml (kills _scan mutants 1-3, _read_openpyxl 26)."""
+    import re
+    import zipfile
+
+    book = Workbook()
+    svar = book.active
+    svar.title = "Svar"
+    for row in (["a1", "a2"], [1, "#N/A"], [2, 3]):
+        svar.append(row)
+    svar.row_dimensions[3].hidden = True
+    book.create_sheet("Annat").append(["b1"])
+    book.save(tmp_path / "ordning.xlsx")
+    path = tmp_path / "svar.xlsx"
+    with zipfile.ZipFile(tmp_path / "ordning.xlsx") as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                first, second = re.findall(rb"<sheet [^>]*/>", data)
+                data = data.replace(first + second, second + first)
+            zout.writestr(item, data)
+    assert ExcelReader(engine).sheet_names(path) == ["Annat", "Svar"]
+    table = ExcelReader(engine).read(path, "Svar")
+    assert table.frame.to_dict("list") == {"a1": [1, 2], "a2": ["#N/A", 3]}
+    assert [note.text("en") for note in table.notes] == [
+        '1 hidden row(s) in sheet "Svar" (row 3), e.g. hidden by a filter, were read and scored '
+        "like the other rows; delete them (or copy the visible rows to a new sheet) if they "
+        "should not count."
+    ]
