@@ -991,3 +991,89 @@ def test_a_sheet_is_checked_in_its_own_part_when_the_sheets_are_reordered(tmp_pa
         "like the other rows; delete them (or copy the visible rows to a new sheet) if they "
         "should not count."
     ]
+
+
+def test_the_openpyxl_engine_checks_every_worksheet_part_and_only_those(tmp_path):
+    """openpyxl touches every worksheet when it opens a workbook, so each part under
+    xl/worksheets/ must pass the row limit, one no sheet names is named by its part; a part
+    elsewhere with rows in it (an external link's cached cells) is no worksheet and is not
+    checked (kills _scan_all mutants 13-16)."""
+    import zipfile
+
+    from mognad_core.readers.limits import use_limits
+
+    _workbook(tmp_path, [["a1"], [1]])
+    big = Workbook()
+    for i in range(5):
+        big.active.append([i])
+    big.save(tmp_path / "stor.xlsx")
+    with zipfile.ZipFile(tmp_path / "stor.xlsx") as zin:
+        rows = zin.read("xl/worksheets/sheet1.xml")
+    made = {}
+    for extra in ("xl/worksheets/sheet9.xml", "xl/externalLinks/externalLink1.xml"):
+        made[extra] = tmp_path / extra.rsplit("/", 1)[1].replace(".xml", ".xlsx")
+        with (
+            zipfile.ZipFile(tmp_path / "svar.xlsx") as zin,
+            zipfile.ZipFile(made[extra], "w") as zout,
+        ):
+            for item in zin.infolist():
+                zout.writestr(item, zin.read(item.filename))
+            zout.writestr(extra, rows)
+    reader = ExcelReader("openpyxl")
+    with use_limits(max_rows=3):
+        assert reader.read(made["xl/externalLinks/externalLink1.xml"]).frame.shape == (1, 1)
+        for call in (reader.read, reader.sheet_names):
+            with pytest.raises(mognad.InputError) as err:
+                call(made["xl/worksheets/sheet9.xml"])
+            assert err.value.text("en") == (
+                'sheet9.xlsx, sheet "xl/worksheets/sheet9.xml": the sheet\'s used range is A1:A5, '
+                "5 rows, more than the limit of 3 rows (checked before reading). Expected at "
+                "most 3 rows (delete empty or unused rows at the bottom); if the file is genuine, "
+                "raise the limit with the environment variable MOGNAD_MAX_ROWS."
+            )
+            assert err.value.text("sv") == (
+                'sheet9.xlsx, blad "xl/worksheets/sheet9.xml": bladets använda område är A1:A5, 5 '
+                "rader, fler än gränsen på 3 rader (kontrollerat före läsningen). Förväntat: högst "
+                "3 rader (ta bort tomma eller oanvända rader längst ned); om filen är äkta, höj "
+                "gränsen med miljövariabeln MOGNAD_MAX_ROWS."
+            )
+
+
+@pytest.mark.parametrize(
+    ("name", "en", "sv"),
+    [
+        (
+            "Workbook",
+            "the file is an old-format Excel 97-2003 workbook (.xls) named .xlsx",
+            "filen är en Excel 97-2003-arbetsbok i det gamla formatet (.xls) med ändelsen .xlsx",
+        ),
+        (
+            "WordDocument",
+            "the file is a Word 97-2003 document (.doc), not an .xlsx workbook",
+            "filen är ett Word 97-2003-dokument (.doc), inte en .xlsx-arbetsbok",
+        ),
+        (
+            "PowerPoint Document",
+            "the file is an old Office file, not an .xlsx workbook",
+            "filen är en gammal Office-fil, inte en .xlsx-arbetsbok",
+        ),
+    ],
+)
+def test_a_damaged_ole2_file_is_named_by_the_stream_names_in_its_bytes(tmp_path, name, en, sv):
+    """With a directory olefile refuses, "Workbook" (not only "Book") means an .xls and
+    "WordDocument" a Word file (kills _ole_error mutants 11-13, 17-19)."""
+    from mognad_core.readers.excel import OLE2_MAGIC
+
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(OLE2_MAGIC + b"\0" * 100 + name.encode("utf-16-le") + b"\0" * 100)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    if name == "Workbook":
+        en += '. Expected an .xlsx workbook: open the file in Excel and save it as "Excel Workbook'
+        en += ' (*.xlsx)".'
+        sv += '. Förväntat: en .xlsx-arbetsbok: öppna filen i Excel och spara den som "Excel-'
+        sv += 'arbetsbok (*.xlsx)".'
+    else:
+        en, sv = f"{en}. {_EXPECTED_XLSX[0]}.", f"{sv}. {_EXPECTED_XLSX[1]}."
+    assert err.value.text("en") == f"svar.xlsx: {en}"
+    assert err.value.text("sv") == f"svar.xlsx: {sv}"
