@@ -1077,3 +1077,20 @@ def test_a_damaged_ole2_file_is_named_by_the_stream_names_in_its_bytes(tmp_path,
         en, sv = f"{en}. {_EXPECTED_XLSX[0]}.", f"{sv}. {_EXPECTED_XLSX[1]}."
     assert err.value.text("en") == f"svar.xlsx: {en}"
     assert err.value.text("sv") == f"svar.xlsx: {sv}"
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_cells_are_kept_as_the_objects_the_library_read(tmp_path, engine):
+    """Every column holds the cells as read (object columns): pandas 3 would otherwise make a
+    text-only column a string column (a blank in it NaN) and a number-only one float64 (kills
+    _grid_of mutants 17, 20 and _read_openpyxl 58, 60)."""
+    rows = [["a1", "roll", "n"], [1, "Chef", 2], [3, "Medarbetare", 4], [5, None, 6]]
+    table = ExcelReader(engine).read(_workbook(tmp_path, rows))
+    assert table.frame.dtypes.tolist() == [np.dtype(object)] * 3
+    blank = "" if engine == "calamine" else None
+    assert table.frame.to_dict("list") == {
+        "a1": [1, 3, 5],
+        "roll": ["Chef", "Medarbetare", blank],
+        "n": [2, 4, 6],
+    }
+    assert table.frame["roll"].iloc[2] is blank
