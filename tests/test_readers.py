@@ -849,7 +849,8 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
 ):
     """calamine or openpyxl refusing a workbook that passed our own checks: a password, a damaged
     zip, anything else with the library's words quoted, in both languages (kills _unreadable
-    mutants 1-64, sheet_names 7-9 and 13-16, _openpyxl_open 9-12, _read_openpyxl 50-53)."""
+    mutants 1-64, sheet_names 7-9 and 13-16, _read_calamine 38-41, _openpyxl_open 9-12,
+    _read_openpyxl 50-53)."""
     import openpyxl
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -862,7 +863,8 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
 
     if where == "calamine":
         monkeypatch.setattr(excel._calamine.CalamineWorkbook, "from_path", fail, raising=False)
-        calls = [lambda: ExcelReader("calamine").sheet_names(path)]
+        reader = ExcelReader("calamine")
+        calls = [lambda: reader.sheet_names(path), lambda: reader.read(path)]
     elif where == "openpyxl opening":
         monkeypatch.setattr(openpyxl, "load_workbook", fail)
         reader = ExcelReader("openpyxl")
