@@ -830,7 +830,9 @@ def _reader_said(detail):
     )
 
 
-@pytest.mark.parametrize("where", ["calamine", "openpyxl opening", "openpyxl rows"])
+@pytest.mark.parametrize(
+    "where", ["calamine", "calamine rows", "openpyxl opening", "openpyxl rows"]
+)
 @pytest.mark.parametrize(
     ("exc", "said"),
     [
@@ -849,8 +851,10 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
 ):
     """calamine or openpyxl refusing a workbook that passed our own checks: a password, a damaged
     zip, anything else with the library's words quoted, in both languages (kills _unreadable
-    mutants 1-64, sheet_names 7-9 and 13-16, _read_calamine 38-41, _openpyxl_open 9-12,
-    _read_openpyxl 50-53)."""
+    mutants 1-64, sheet_names 7-9 and 13-16, _read_calamine 38-41 and 75-78, _openpyxl_open
+    9-12, _read_openpyxl 50-53)."""
+    from types import SimpleNamespace
+
     import openpyxl
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -861,10 +865,23 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
     def fail(*args, **kwargs):
         raise exc
 
+    def calamine_opening(opener):
+        library = SimpleNamespace(CalamineWorkbook=SimpleNamespace(from_path=opener))
+        monkeypatch.setattr(excel, "_calamine", library)
+
     if where == "calamine":
-        monkeypatch.setattr(excel._calamine.CalamineWorkbook, "from_path", fail, raising=False)
+        calamine_opening(fail)
         reader = ExcelReader("calamine")
         calls = [lambda: reader.sheet_names(path), lambda: reader.read(path)]
+    elif where == "calamine rows":
+        opened = excel._calamine.CalamineWorkbook.from_path(str(path))
+        book = SimpleNamespace(
+            sheet_names=opened.sheet_names,
+            sheets_metadata=opened.sheets_metadata,
+            get_sheet_by_name=fail,
+        )
+        calamine_opening(lambda _: book)
+        calls = [lambda: ExcelReader("calamine").read(path)]
     elif where == "openpyxl opening":
         monkeypatch.setattr(openpyxl, "load_workbook", fail)
         reader = ExcelReader("openpyxl")
