@@ -899,17 +899,16 @@ def test_a_library_failing_on_a_file_our_checks_let_through_is_reported(
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
 def test_error_cells_are_read_as_their_error_text_wherever_they_are(tmp_path, engine):
     """calamine reads #N/A, #DIV/0! ... as blanks; they are put back from the sheet's XML, also
-    in the header row, the first column of a table away from A1, and a row below the columns'
-    count (kills _put_error_cells mutants 3, 6, 7, 9, 10, 11)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Svar"
-    cells = {"B2": "#N/A", "C2": "a1", "D2": "a2", "B3": "x", "C3": 1, "D3": "#DIV/0!"}
-    cells |= {"B4": "y", "C4": 2, "D4": 3, "B5": "z", "C5": "#VALUE!", "D5": 4, "E6": "#REF!"}
-    for ref, value in cells.items():
-        ws[ref] = value  # openpyxl writes an error code as an error cell (t="e")
-    path = tmp_path / "svar.xlsx"
-    wb.save(path)
+    in the header row, the first column of a table starting at B3, and a row below the columns'
+    count (kills _put_error_cells mutants 3, 6, 7, 9, 10, 11, _read_calamine 88)."""
+    rows = [
+        ["#N/A", "a1", "a2", None],  # openpyxl writes an error code as an error cell (t="e")
+        ["x", 1, "#DIV/0!", None],
+        ["y", 2, 3, None],
+        ["z", "#VALUE!", 4, None],
+        [None, None, None, "#REF!"],
+    ]
+    path = _workbook(tmp_path, rows, start_row=3, start_col=2)
     table = ExcelReader(engine).read(path)
     blank = "" if engine == "calamine" else None
     assert table.frame.to_dict("list") == {
@@ -919,7 +918,7 @@ def test_error_cells_are_read_as_their_error_text_wherever_they_are(tmp_path, en
         "": [blank, blank, blank, "#REF!"],
     }
     assert table.column_indices == [1, 2, 3, 4]
-    assert list(table.row_numbers) == [3, 4, 5, 6]
+    assert (table.header_row, list(table.row_numbers)) == (3, [4, 5, 6, 7])
 
 
 def _with_sheet_xml(path: Path, change) -> Path:
