@@ -1112,3 +1112,16 @@ def test_cells_are_kept_as_the_objects_the_library_read(tmp_path, engine):
         "n": [2, 4, 6],
     }
     assert table.frame["roll"].iloc[2] is blank
+
+
+def test_calamine_reads_by_default_and_openpyxl_without_it(tmp_path, monkeypatch):
+    """No engine named: calamine when installed (a blank is ""), openpyxl when python-calamine
+    is missing, as in Pyodide (a blank is None). Kills _engine mutants 1-5."""
+    from mognad_core.readers import excel
+
+    path = _workbook(tmp_path, [["a1", "roll"], [1, None], [2, "Chef"]])
+    assert ExcelReader().read(path).frame.to_dict("list") == {"a1": [1, 2], "roll": ["", "Chef"]}
+    monkeypatch.setattr(excel, "_calamine", None)
+    table = ExcelReader().read(path)
+    assert table.frame.to_dict("list") == {"a1": [1, 2], "roll": [None, "Chef"]}
+    assert ExcelReader().sheet_names(path) == ["Svar"]
