@@ -1125,3 +1125,30 @@ def test_calamine_reads_by_default_and_openpyxl_without_it(tmp_path, monkeypatch
     table = ExcelReader().read(path)
     assert table.frame.to_dict("list") == {"a1": [1, 2], "roll": [None, "Chef"]}
     assert ExcelReader().sheet_names(path) == ["Svar"]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_workbook_without_sheets_is_refused_and_all_hidden_reads_the_first(tmp_path, engine):
+    """A workbook whose sheets are all hidden is read from its first sheet; one that lists no
+    sheet at all is refused, located, in both languages (kills _choose_sheet mutants 3-13)."""
+    import re
+    import zipfile
+
+    path = _sheets(tmp_path, {"Svar": [["a1"], [1]], "Mer": [["b1"], [2]]})
+
+    def changed(name, change):
+        out = tmp_path / name
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                zout.writestr(item, change(data) if item.filename == "xl/workbook.xml" else data)
+        return out
+
+    hidden = changed("dolda.xlsx", lambda xml: xml.replace(b'state="visible"', b'state="hidden"'))
+    table = ExcelReader(engine).read(hidden)
+    assert (table.sheet, table.frame.to_dict("list"), table.notes) == ("Svar", {"a1": [1]}, [])
+    empty = changed("inga.xlsx", lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", xml))
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(empty)
+    assert err.value.text("en") == "inga.xlsx: the workbook has no sheets."
+    assert err.value.text("sv") == "inga.xlsx: arbetsboken har inga blad."
