@@ -1152,3 +1152,34 @@ def test_a_workbook_without_sheets_is_refused_and_all_hidden_reads_the_first(tmp
         ExcelReader(engine).read(empty)
     assert err.value.text("en") == "inga.xlsx: the workbook has no sheets."
     assert err.value.text("sv") == "inga.xlsx: arbetsboken har inga blad."
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_an_empty_first_sheet_names_the_other_sheets_and_other_errors_keep_theirs(tmp_path, engine):
+    """Read by default, an empty first sheet is refused naming the other sheets (the error's
+    args follow its new text); any other refusal of the first sheet keeps its own "expected"
+    (kills _from_grid mutants 4, 12-26)."""
+    path = _sheets(tmp_path, {"Blad1": [], "Svar": [["a1"], [1]], "Mer": [["b1"], [2]]})
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    assert err.value.text("en") == (
+        'svar.xlsx, sheet "Blad1": the sheet is empty. Expected a header row with statement ids '
+        "or texts in the first sheet, or the sheet to read chosen with --sheet (other sheets: "
+        '"Svar", "Mer").'
+    )
+    assert err.value.text("sv") == (
+        'svar.xlsx, blad "Blad1": bladet är tomt. Förväntat: en rubrikrad med påståendenas id '
+        "eller texter i första bladet, eller bladet som ska läsas valt med --sheet (andra blad: "
+        '"Svar", "Mer").'
+    )
+    assert err.value.args == (err.value.message,)
+    title = [[], [], ["Resultat av enkät om digital mognad"], [None, 4], [None, 2]]
+    path = _sheets(tmp_path, {"Blad1": title, "Svar": [["a1"], [1]]})
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    assert err.value.text("en") == (
+        'svar.xlsx, sheet "Blad1", row 3: the first filled row holds only "Resultat av enkät om '
+        'digital mognad", which looks like a title, not a header row. Expected the header row '
+        "(statement ids or texts, one per column) as the first filled row: delete the title "
+        "rows above it."
+    )
