@@ -1183,3 +1183,14 @@ def test_an_empty_first_sheet_names_the_other_sheets_and_other_errors_keep_their
         "(statement ids or texts, one per column) as the first filled row: delete the title "
         "rows above it."
     )
+
+
+def test_a_file_is_told_apart_by_its_first_4_kb(tmp_path):
+    """Only the first 4096 bytes are looked at: text there is text, whatever comes after
+    (kills inspect mutants 11 and 12: the whole file, or one byte more)."""
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(b"a;b\n" * 1024 + b"\x00\x01")
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader().read(path)
+    assert err.value.text("en") == f"svar.xlsx: {_TEXT[0]}"
+    assert err.value.text("sv") == f"svar.xlsx: {_TEXT[1]}"
