@@ -1194,3 +1194,60 @@ def test_a_file_is_told_apart_by_its_first_4_kb(tmp_path):
         ExcelReader().read(path)
     assert err.value.text("en") == f"svar.xlsx: {_TEXT[0]}"
     assert err.value.text("sv") == f"svar.xlsx: {_TEXT[1]}"
+
+
+def _merged_book(tmp_path: Path, merges: list[str], title=False) -> Path:
+    rows = [["a1", "a2", "roll"], [1, 2, "Chef"], [3, 4, "Chef"], [5, 6, "Chef"]]
+    path = _workbook(tmp_path, ([["Enkät 2025"], []] if title else []) + rows)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for ref in merges:
+        book["Svar"].merge_cells(ref)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_merged_cells_in_the_header_are_refused_and_below_it_noted(tmp_path, engine):
+    """A merge that takes in the header row is refused, located at its first column; merges
+    below it in the table's columns are noted in order; others (a title above the header,
+    cells outside the table's columns) say nothing (the merged-cell part of _apply_sheet_info)."""
+    reader = ExcelReader(engine)
+    with pytest.raises(mognad.InputError) as err:
+        reader.read(_merged_book(tmp_path, ["B1:C1"]))
+    assert err.value.text("en") == (
+        'svar.xlsx, sheet "Svar", row 1, column B ("a2"): the header cells B1:C1 are merged. '
+        "Expected one header cell per column in one row: unmerge the cells (Home > Merge & "
+        "Center > Unmerge Cells) and give each column its own header; delete any title or group "
+        "row above the headers."
+    )
+    assert err.value.text("sv") == (
+        'svar.xlsx, blad "Svar", rad 1, kolumn B ("a2"): rubrikcellerna B1:C1 är sammanfogade. '
+        "Förväntat: en rubrikcell per kolumn på en rad: dela de sammanfogade cellerna (Start > "
+        "Centrera över kolumner > Dela celler) och ge varje kolumn en egen rubrik; ta bort "
+        "eventuell titel- eller grupprad ovanför rubrikerna."
+    )
+    with pytest.raises(mognad.InputError) as err:  # from the header row down
+        reader.read(_merged_book(tmp_path, ["C3:C5"], title=True))
+    assert err.value.text("en").startswith(
+        'svar.xlsx, sheet "Svar", row 3, column C ("roll"): the header cells C3:C5 are merged.'
+    )
+    table = reader.read(_merged_book(tmp_path, ["B2:B4", "E2:F3", "A2:A3"]))
+    assert [(n.text("en"), n.text("sv")) for n in table.notes] == [
+        (
+            'Merged cells in sheet "Svar" (A2:A3, B2:B4): only the first cell of each holds a '
+            "value; the other cells were read as blank.",
+            'Sammanfogade celler i bladet "Svar" (A2:A3, B2:B4): bara den första cellen i varje '
+            "har ett värde; de andra cellerna lästes som tomma.",
+        )
+    ]
+    blank = "" if engine == "calamine" else None
+    assert table.frame.to_dict("list") == {
+        "a1": [1, blank, 5],
+        "a2": [2, blank, blank],
+        "roll": ["Chef"] * 3,
+    }
+    table = reader.read(_merged_book(tmp_path, ["A1:C1", "E4:F5"], title=True))
+    assert table.header_row == 3
+    assert [n.text("en")[:18] for n in table.notes] == ['Row 1 of sheet "Sv']  # the title
