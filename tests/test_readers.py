@@ -1251,3 +1251,20 @@ def test_merged_cells_in_the_header_are_refused_and_below_it_noted(tmp_path, eng
     table = reader.read(_merged_book(tmp_path, ["A1:C1", "E4:F5"], title=True))
     assert table.header_row == 3
     assert [n.text("en")[:18] for n in table.notes] == ['Row 1 of sheet "Sv']  # the title
+
+
+def test_merged_cells_are_noted_in_the_order_of_their_rows(tmp_path):
+    """A10:A11 after B2:B3 (by row, then column; not as text) (kills _apply_sheet_info
+    mutants 14, 16)."""
+    from openpyxl import load_workbook
+
+    path = _workbook(tmp_path, [["a1", "a2"]] + [[i, i] for i in range(1, 12)])
+    book = load_workbook(path)
+    for ref in ("A10:A11", "B2:B3"):
+        book["Svar"].merge_cells(ref)
+    book.save(path)
+    notes = ExcelReader().read(path).notes
+    assert [n.text("en") for n in notes] == [
+        'Merged cells in sheet "Svar" (B2:B3, A10:A11): only the first cell of each holds a '
+        "value; the other cells were read as blank."
+    ]
