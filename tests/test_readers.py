@@ -1268,3 +1268,16 @@ def test_merged_cells_are_noted_in_the_order_of_their_rows(tmp_path):
         'Merged cells in sheet "Svar" (B2:B3, A10:A11): only the first cell of each holds a '
         "value; the other cells were read as blank."
     ]
+
+
+def test_merged_cells_left_of_a_table_are_not_noted(tmp_path):
+    """A2:A3 merged beside a table in B:C is no cell of it (kills _apply_sheet_info
+    mutant 56, a merge's columns taken one too far)."""
+    from openpyxl import load_workbook
+
+    path = _workbook(tmp_path, [["a1", "a2"], [1, 2], [3, 4]], start_col=2)
+    book = load_workbook(path)
+    book["Svar"].merge_cells("A2:A3")
+    book.save(path)
+    table = ExcelReader().read(path)
+    assert (table.column_indices, table.notes) == ([1, 2], [])
