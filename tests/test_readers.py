@@ -1281,3 +1281,35 @@ def test_merged_cells_left_of_a_table_are_not_noted(tmp_path):
     book.save(path)
     table = ExcelReader().read(path)
     assert (table.column_indices, table.notes) == ([1, 2], [])
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_hidden_columns_and_formulas_without_a_result_in_the_table_are_noted(tmp_path, engine):
+    """Hidden column B and the formulas without a saved result in B2 and C3 are noted in both
+    languages; hidden column D and the formula in E2 are outside the table and left out (the
+    hidden-column and uncached parts of _apply_sheet_info, e.g. mutants 90-113)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Svar"
+    for row in (["a1", "a2", "a3"], [1, "=1+1", 3], [4, 5, "=2+2"]):
+        ws.append(row)
+    ws["E2"] = "=3+3"
+    ws.column_dimensions["B"].hidden = True
+    ws.column_dimensions["D"].hidden = True
+    path = tmp_path / "svar.xlsx"
+    wb.save(path)
+    table = ExcelReader(engine).read(path)
+    assert [(n.text("en"), n.text("sv")) for n in table.notes] == [
+        (
+            '1 hidden column(s) in sheet "Svar" (B ("a2")) were read like the others.',
+            '1 dold(a) kolumn(er) i bladet "Svar" (B ("a2")) lästes som de andra.',
+        ),
+        (
+            '2 formula cell(s) in sheet "Svar" (B2, C3) have no saved result (the workbook was '
+            "written by a program and never recalculated in Excel); they were read as blank. "
+            "Open the file in Excel or LibreOffice and save it to keep their values.",
+            '2 formelcell(er) i bladet "Svar" (B2, C3) saknar sparat resultat (arbetsboken skrevs '
+            "av ett program och räknades aldrig om i Excel); de lästes som tomma. Öppna filen i "
+            "Excel eller LibreOffice och spara den för att behålla värdena.",
+        ),
+    ]
