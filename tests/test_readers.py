@@ -1313,3 +1313,18 @@ def test_hidden_columns_and_formulas_without_a_result_in_the_table_are_noted(tmp
             "Excel eller LibreOffice och spara den för att behålla värdena.",
         ),
     ]
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_percent_cells_are_handed_on_only_inside_the_table_below_its_header(tmp_path, engine):
+    """Cells formatted as a percentage: B2 and C3 in the table are handed on (row, column
+    index); the header's C1 (a number) and D2 outside the table are not (kills _apply_sheet_info
+    mutants 125-128)."""
+    path = _workbook(tmp_path, [["a1", "a2", 2025], [1, 0.5, 3], [4, 5, 0.25]])
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for ref in ("C1", "B2", "C3", "D2"):
+        book["Svar"][ref].number_format = "0%"
+    book.save(path)
+    assert sorted(ExcelReader(engine).read(path).percent_cells) == [(2, 1), (3, 2)]
