@@ -1328,3 +1328,22 @@ def test_percent_cells_are_handed_on_only_inside_the_table_below_its_header(tmp_
         book["Svar"][ref].number_format = "0%"
     book.save(path)
     assert sorted(ExcelReader(engine).read(path).percent_cells) == [(2, 1), (3, 2)]
+
+
+def test_a_workbook_with_macros_is_read_with_a_note_that_none_ran(tmp_path):
+    """A vbaProject.bin in the zip: the cells are read and a note says no macro ran, in both
+    languages (kills _apply_sheet_info mutants 129-132)."""
+    import zipfile
+
+    path = _workbook(tmp_path, [["a1"], [1]])
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not run")
+    table = ExcelReader().read(path)
+    assert [(n.text("en"), n.text("sv")) for n in table.notes] == [
+        (
+            "The workbook contains macros (VBA); mognad read only the cell values and ran no "
+            "macro.",
+            "Arbetsboken innehåller makron (VBA); mognad läste bara cellernas värden och körde "
+            "inget makro.",
+        )
+    ]
