@@ -1347,3 +1347,73 @@ def test_a_workbook_with_macros_is_read_with_a_note_that_none_ran(tmp_path):
             "inget makro.",
         )
     ]
+
+
+# ---- the openpyxl engine (MOGNAD_ENGINE=openpyxl, and xlwings Lite) reads what calamine reads --
+
+
+def _rezip(src: Path, dst: Path, change) -> Path:
+    """A copy of a workbook with ``change(name, data) -> (name, data)`` applied to each part."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w") as zo:
+        for item in zi.infolist():
+            name, data = change(item.filename, zi.read(item.filename))
+            zo.writestr(name, data)
+    return dst
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_stale_dimension_tag_loses_no_cells(tmp_path, engine):
+    """A sheet whose <dimension> says A1:B2 but holds A1:C3 (a tool that rewrote the sheet left
+    the tag): read-only openpyxl read only A1:B2, silently."""
+    import re
+
+    path = _workbook(tmp_path, [["a1", "a2", "a3"], [1, 2, 3], [4, 5, 6]])
+
+    def stale(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data)
+            assert b'<dimension ref="A1:B2"/>' in data
+        return name, data
+
+    stale_path = _rezip(path, tmp_path / "stale.xlsx", stale)
+    table = ExcelReader(engine).read(stale_path)
+    assert {k: [int(v) for v in vs] for k, vs in table.frame.to_dict("list").items()} == {
+        "a1": [1, 4],
+        "a2": [2, 5],
+        "a3": [3, 6],
+    }
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_sheet_stored_outside_the_usual_folder_is_checked_like_any(tmp_path, engine):
+    """A workbook may keep a sheet at any path it names (here xl/blad/svar.xml): the openpyxl
+    engine skipped its row limit and its hidden-row note."""
+    from mognad_core.readers.limits import use_limits
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Svar"
+    for row in [["a1", "a2"], [1, 2], [2, 3], [4, 5]]:
+        ws.append(row)
+    ws.row_dimensions[3].hidden = True
+    wb.save(tmp_path / "m.xlsx")
+
+    def moved(name, data):
+        data = data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/blad/svar.xml")
+        data = data.replace(b"worksheets/sheet1.xml", b"blad/svar.xml")
+        return ("xl/blad/svar.xml" if name == "xl/worksheets/sheet1.xml" else name), data
+
+    path = _rezip(tmp_path / "m.xlsx", tmp_path / "flyttad.xlsx", moved)
+    table = ExcelReader(engine).read(path)
+    assert words(table.notes, "en") == [
+        '1 hidden row(s) in sheet "Svar" (row 3), e.g. hidden by a filter, were read and scored '
+        "like the other rows; delete them (or copy the visible rows to a new sheet) if they "
+        "should not count."
+    ]
+    with use_limits(max_rows=2), pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    assert err.value.text("en").startswith(
+        'flyttad.xlsx, sheet "Svar": the sheet\'s used range is A1:B4, 4 rows, more than the limit'
+    )

@@ -210,12 +210,15 @@ def _from_grid(
 def _scan_all(
     path: Path, info: _limits.WorkbookInfo, lim: _limits.Limits
 ) -> dict[str, _limits.SheetInfo]:
-    """Scan every worksheet (openpyxl touches each one when it opens a workbook)."""
+    """Scan every worksheet (openpyxl touches each one when it opens a workbook): the parts the
+    workbook names as its sheets, wherever they are stored, and the other parts in the usual
+    folder."""
     names = {part: name for name, part in info.sheet_parts.items()}
+    usual = [p for p in info.parts if p.startswith("xl/worksheets/") and p.endswith(".xml")]
     return {
         part: _limits.scan_sheet(path, part, lim, names.get(part, part), info.percent_styles)
-        for part in info.parts
-        if part.startswith("xl/worksheets/") and part.endswith(".xml")
+        for part in dict.fromkeys([*info.sheet_parts.values(), *usual])
+        if part in info.parts
     }
 
 
@@ -393,6 +396,9 @@ class ExcelReader(ResponseReader):
             scanned = scans.get(part) or _limits.SheetInfo(part=part)
             ws = wb[name]
             try:
+                # read-only openpyxl reads only as far as the sheet's <dimension> says, which a
+                # tool may have left stale: the cells as they are, like calamine
+                ws.reset_dimensions()
                 rows = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
             except Exception as exc:
                 raise _unreadable(path, exc) from None
