@@ -465,9 +465,14 @@ def _build_lattice(origin: ResponseSet, universe: tuple[str, ...], pol: Disclosu
                     free = [
                         c for c in kids if not hidden[c] and not fig[c, j] and answers[c, j] > 0
                     ]
-                    if free:  # (with none left, the parent's own figure is all of them)
+                    if free:
                         c = min(free, key=lambda c: (answers[c, j], order_key[c]))
                         fig[c, j], changed = True, True
+                    elif p != everyone:
+                        # every part that answered is hidden: the parent's figure is theirs
+                        # together, so it is hidden too (the whole file's stays: it is what
+                        # every plain score shows)
+                        fig[p, j], changed = True, True
 
     def small_unions(weights: np.ndarray) -> list[np.ndarray]:
         """Unions of up to AUDIT_UNION_CELLS fine cells holding 1..k-1 of ``weights``

@@ -1155,3 +1155,91 @@ def test_a_hidden_figure_is_not_shown_as_its_only_answering_part():
     assert hidden[("förvaltning=A",)] in (True, "refused")
     assert hidden[("förvaltning=B",)] is True
     assert hidden[("förvaltning=B", "roll=Med")] is True
+
+
+#: 51 respondents in two columns (a random file the differencing check found): in department b
+#: only the b/a cell answered y1; that cell was hidden, b shown with the same five answers
+_MIRROR_ROWS = [
+    ["a", "b", 4, 4, 1],
+    ["b", "a", 1, 3, 2],
+    ["c", "a", None, None, None],
+    ["b", "a", 5, 4, 5],
+    ["a", "b", 4, 1, 5],
+    ["c", "a", 3, 3, 5],
+    ["b", "a", 4, 5, None],
+    ["a", "b", 4, 2, 3],
+    ["a", "b", 2, 4, None],
+    ["c", "a", None, 5, None],
+    ["b", "a", 1, 5, 5],
+    ["a", "b", 5, 3, None],
+    ["c", "a", 5, 5, 2],
+    ["b", "a", 5, 5, None],
+    ["b", "b", None, 5, None],
+    ["c", "a", 5, 1, 3],
+    ["a", "a", 4, None, 2],
+    ["b", "a", 3, None, None],
+    ["c", "a", 3, 3, None],
+    ["a", "a", 4, 3, None],
+    ["c", "a", 1, 4, None],
+    ["c", "a", 4, 2, 5],
+    ["b", "a", 4, 3, None],
+    ["b", "a", 2, 3, None],
+    ["a", "b", 4, 2, None],
+    ["a", "a", 5, 4, None],
+    ["a", "a", 4, 4, None],
+    ["c", "b", 1, 4, 1],
+    ["a", "a", 5, 3, None],
+    ["b", "a", 3, 5, None],
+    ["c", "a", 1, 2, 2],
+    ["b", "b", 3, 3, None],
+    ["a", "b", 1, 4, None],
+    ["a", "a", 5, 4, None],
+    ["c", "a", 3, 3, None],
+    ["a", "b", 1, 1, None],
+    ["a", "a", 1, 5, None],
+    ["a", "b", 2, 1, 4],
+    ["c", "b", 4, 2, None],
+    ["a", "a", 3, 3, 3],
+    ["b", "a", 5, 1, None],
+    ["c", "b", 2, 3, None],
+    ["b", "a", 4, None, None],
+    ["b", "a", 1, 3, 5],
+    ["b", "a", 5, 5, None],
+    ["a", "a", 3, 1, 1],
+    ["c", "a", 3, 2, None],
+    ["b", "a", 2, 2, 3],
+    ["b", "a", 5, 2, None],
+    ["c", "a", 5, 5, 2],
+    ["a", "b", 1, 2, None],
+]
+
+
+def test_a_shown_figure_whose_answering_parts_are_all_hidden_is_hidden(monkeypatch):
+    """The mirror of the case above: department b's y1 was shown while b/a, the only part of b
+    that answered y1, was hidden; b's figure is b/a's. With every answering part hidden, the
+    parent's figure is hidden too (rules alone, as for a file past the audit's cell limit; the
+    whole file's figure stays, it is what a plain score shows)."""
+    import itertools
+
+    monkeypatch.setattr(disclosure, "AUDIT_MAX_CELLS", 0)
+    data = pd.DataFrame(_MIRROR_ROWS, columns=["g0", "g1", *GROUP_SIDS])
+    rs = mognad.prepare(data, GROUP_MODEL)
+    pol = disclosure.policy(5)
+    cols, _ = disclosure.breakdown_columns(rs, pol)
+    assert cols == ("g0", "g1")
+    y1 = GROUP_SIDS.index("y1")
+    b = disclosure.plan(rs, ("g0",), pol)
+    ba = disclosure.plan(rs, ("g0", "g1"), pol)
+    assert ba.figure_hidden[ba.cell(("b", "a")), y1]
+    assert b.figure_hidden[b.cell(("b",)), y1]
+    # no hidden figure holds the same answers as a shown one, in any breakdown
+    answered = ~np.isnan(rs.values)
+    for j in range(len(GROUP_SIDS)):
+        shown, hidden = set(), []
+        for r in range(len(cols) + 1):
+            for sub in itertools.combinations(cols, r):
+                p = disclosure.plan(rs, sub, pol)
+                for c in range(len(p.keys)):
+                    who = ((p.codes == c) & answered[:, j]).tobytes()
+                    (hidden.append(who) if p.figure_hidden[c, j] else shown.add(who))
+        assert not [who for who in hidden if who in shown], GROUP_SIDS[j]
