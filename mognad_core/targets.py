@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -343,7 +344,8 @@ def parse_target(value: Any, model: MaturityModel, result: Any = None) -> Target
     if "=" in text:
         parts: list[str] = []
         for part in (part for part in text.split(",") if part.strip()):
-            if "=" not in part and parts and part.strip()[:1].isdigit():
+            before = parts[-1].partition("=")[2] if parts else ""
+            if "=" not in part and part.strip()[:1].isdigit() and re.fullmatch(r"\s*\d+", before):
                 # a decimal comma, "formaga=0,6,styrning=70%": the digits after it belong to
                 # the value before (parse_fraction reads "0,6" as 0.6)
                 parts[-1] += "," + part

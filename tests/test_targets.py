@@ -517,6 +517,9 @@ def test_a_profile_may_write_its_values_with_a_decimal_comma(tiny_model):
     before, and a word after a comma is still a part without '='."""
     assert parse_target("A=0,7,B=0,8", tiny_model).dimensions == {"A": 0.7, "B": 0.8}
     assert parse_target("A=0,7, B=80 %", tiny_model).dimensions == {"A": 0.7, "B": 0.8}
+    for written in ("A=70%,80%", "A=0,7,8"):  # a share's digits after a % or a second comma
+        with pytest.raises(mognad.ModelError, match="has no '='"):
+            parse_target(written, tiny_model)
     with pytest.raises(mognad.ModelError) as err:
         parse_target("A=0,7,Beta", tiny_model)
     assert err.value.text("en") == (
