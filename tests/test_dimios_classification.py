@@ -296,8 +296,9 @@ def test_cli_classify_where_and_errors(run_cli, tmp_path):
 def test_classify_groups_follows_the_core_safety_check():
     """When the hidden groups' answers to a statement all sit at the scale's lowest step, their
     answers would follow from the total, so the policy hides that statement in the next-smallest
-    group too (KLF), and then in Soc, since Chef (Soc and KLF, shown by roll) minus Soc would give
-    KLF's; the 2×2 shows those groups without an arv score, exactly as mognad groups does."""
+    group too (KLF), and then in Soc, since Chef (Soc and KLF) minus Soc would give KLF's, and in
+    Chef, whose answering parts are then all hidden; the 2×2 shows those groups without an arv
+    score, exactly as mognad groups does."""
     data = groups_frame()
     data.loc[data["förvaltning"] == "BUF", A_IDS] = 1  # IT answers 1 as well
     grouped = dimios.classify_groups(data, by="förvaltning", min_size=3)
@@ -313,10 +314,11 @@ def test_classify_groups_follows_the_core_safety_check():
     assert klf.scores == {"formaga": 0.2, "arv": None}
     assert klf.classification.quadrant is None
     assert "dolda av anonymitetsskäl" in klf.classification.reason
-    # Chef's arv (Soc and KLF) is shown by roll, so Soc's arv would give KLF's: hidden too
+    # Soc's arv is hidden too (with Chef's, Soc and KLF, it would give KLF's), and then Chef's,
+    # since its answering parts are all hidden and it would be theirs together
     chef = {r.id: r for r in mognad.groups(data, "roll", min_size=3).rows}["arv"].values["Chef"]
     soc = next(g for g in grouped.groups if g.group == "Soc")
-    assert chef is not None and soc.scores == {"formaga": 1.0, "arv": None}
+    assert chef is None and soc.scores == {"formaga": 1.0, "arv": None}
     assert soc.classification.quadrant is None
 
 
