@@ -23,18 +23,10 @@ class _OwnContextGroup(click.Group):
     calls it (the console script through :func:`main`, click's ``CliRunner``, a plugin's
     tests): what a command sets for itself (``--lang``, ``--answers``, ``--duplicates``) ends
     with it. :func:`main` makes that context itself (its exit path reads the command's
-    language in it)."""
+    language in it) and calls click's own ``Group.main`` in it."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
-        if _own_context.get():
-            return super().main(*args, **kwargs)
         return contextvars.copy_context().run(super().main, *args, **kwargs)
-
-
-#: True inside the context :func:`main` runs a command line in.
-_own_context: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "mognad_own_context", default=False
-)
 
 
 @click.group(cls=_OwnContextGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -136,10 +128,10 @@ def _run(args: list[str]) -> None:
     (``--lang``, read from :func:`.options.command_lang` in the command's own context)."""
     debug = "--debug" in args
     _debug.set(debug)
-    _own_context.set(True)
     try:
         _load_commands(_early_lang(args))
-        code = cli.main(args=args, prog_name="mognad", standalone_mode=False)
+        # click's Group.main: this is already the command's own context (see _OwnContextGroup)
+        code = click.Group.main(cli, args=args, prog_name="mognad", standalone_mode=False)
         if isinstance(code, int) and code:  # a command's ctx.exit(N): click returns N here
             sys.exit(code)
     except click.exceptions.Exit as exc:
