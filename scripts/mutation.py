@@ -89,9 +89,9 @@ def toml_value(value: object) -> str:
 def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Path:
     """Make ``.mutation/NAME/`` afresh: links to the packages and test files, a pyproject.toml.
 
-    With ``resume``, an existing workspace is kept as it is, and mutmut goes on from the mutants
-    it has not yet run (it keeps each result beside the mutated file, and runs anew the mutants
-    of a function whose code or tests have changed since).
+    With ``resume``, an existing workspace is kept, and mutmut goes on from the mutants it has
+    not yet run (it keeps each result beside the mutated file, and makes anew the mutants of a
+    function whose code has changed since).
     """
     work = WORK / name
     if resume and (work / "pyproject.toml").is_file():
@@ -190,10 +190,9 @@ def mutmut_env(work: Path) -> dict[str, str]:
     shutil.copyfile(ROOT / "scripts" / "mutation_order.py", site / "mutation_order.py")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(work / "mutants")])}
     env["MOGNAD_MUTATION"] = "1"  # the plugin's Hypothesis profile: no shrinking
-    # (a workspace made by an earlier version of this script loads it with -p itself)
-    if '"mutation_order"' not in (work / "pyproject.toml").read_text(encoding="utf-8"):
-        plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]
-        env["PYTEST_PLUGINS"] = ",".join([*plugins, "mutation_order"])
+    # (pytest loads a plugin named twice, here and in a workspace's own -p, once)
+    plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]
+    env["PYTEST_PLUGINS"] = ",".join([*plugins, "mutation_order"])
     return env
 
 
@@ -246,13 +245,19 @@ def run(
     return result
 
 
+def ran(name: str) -> Path:
+    """The module's workspace, which a run has recorded a score in (else the script stops)."""
+    work = WORK / name
+    if not (work / "score.json").is_file():
+        sys.exit(f"mutation: {name} has not been run here ({work / 'score.json'} is missing).")
+    return work
+
+
 def again(name: str, patterns: list[str], jobs: int) -> list[str]:
     """Run the mutants matching ``patterns`` (mutmut's names, ``*`` allowed) again in the
     module's workspace, against the tests as they are now (new tests included); print each
     one's result and return their names. :func:`recount` then records the module's score."""
-    work = WORK / name
-    if not (work / "score.json").is_file():
-        sys.exit(f"mutation: no run of {name} to go on from ({work / 'score.json'} is missing).")
+    work = ran(name)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     done = subprocess.run(
         [str(MUTMUT), "run", "--max-children", str(jobs), *patterns],
@@ -275,9 +280,7 @@ def recount(name: str, rerun: list[str] | None = None) -> dict:
     """The module's score from its workspace as it is now: mutmut keeps each mutant's latest
     result, so mutants run again after new tests (:func:`again`) count as they ended then. The
     wall time stays the one of the full run; ``rerun`` lists every mutant run again since."""
-    work = WORK / name
-    if not (work / "score.json").is_file():
-        sys.exit(f"mutation: no run of {name} to recount ({work / 'score.json'} is missing).")
+    work = ran(name)
     before = json.loads((work / "score.json").read_text(encoding="utf-8"))
     result = score(name, results(work), before["seconds"])
     result["rerun"] = sorted(set(before.get("rerun", [])) | set(rerun or []))
