@@ -921,18 +921,33 @@ def test_error_cells_are_read_as_their_error_text_wherever_they_are(tmp_path, en
     assert (table.header_row, list(table.row_numbers)) == (3, [4, 5, 6, 7])
 
 
-def _with_sheet_xml(path: Path, change) -> Path:
-    """The workbook at path with its first sheet's XML passed through change."""
+def _rezip(src: Path, dst: Path, change=None, add: dict[str, bytes] | None = None) -> Path:
+    """A copy of a workbook, each part passed through ``change(name, data) -> (name, data)``
+    (kept as stored, under its new name), then the parts in ``add``."""
     import zipfile
 
-    out = path.with_name("ändrad.xlsx")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
         for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = change(data)
+            name, data = item.filename, zin.read(item.filename)
+            if change is not None:
+                name, data = change(name, data)
+            if name != item.filename:
+                item = zipfile.ZipInfo(name, item.date_time)
             zout.writestr(item, data)
-    return out
+        for name, data in (add or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def _part_changed(part: str, change):
+    """For :func:`_rezip`: ``change`` applied to the data of ``part`` only."""
+    return lambda name, data: (name, change(data) if name == part else data)
+
+
+def _with_sheet_xml(path: Path, change) -> Path:
+    """The workbook at path with its first sheet's XML passed through change."""
+    out = path.with_name("ändrad.xlsx")
+    return _rezip(path, out, _part_changed("xl/worksheets/sheet1.xml", change))
 
 
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
@@ -983,7 +998,6 @@ def test_a_sheet_is_checked_in_its_own_part_when_the_sheets_are_reordered(tmp_pa
     Excel): "Svar", second in the list, is xl/worksheets/sheet1.xml; its error cell and hidden
     row are found there, not in sheet2.xml (kills _scan mutants 1-3, _read_openpyxl 26)."""
     import re
-    import zipfile
 
     book = Workbook()
     svar = book.active
@@ -993,14 +1007,14 @@ def test_a_sheet_is_checked_in_its_own_part_when_the_sheets_are_reordered(tmp_pa
     svar.row_dimensions[3].hidden = True
     book.create_sheet("Annat").append(["b1"])
     book.save(tmp_path / "ordning.xlsx")
-    path = tmp_path / "svar.xlsx"
-    with zipfile.ZipFile(tmp_path / "ordning.xlsx") as zin, zipfile.ZipFile(path, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                first, second = re.findall(rb"<sheet [^>]*/>", data)
-                data = data.replace(first + second, second + first)
-            zout.writestr(item, data)
+
+    def swapped(data):
+        first, second = re.findall(rb"<sheet [^>]*/>", data)
+        return data.replace(first + second, second + first)
+
+    path = _rezip(
+        tmp_path / "ordning.xlsx", tmp_path / "svar.xlsx", _part_changed("xl/workbook.xml", swapped)
+    )
     assert ExcelReader(engine).sheet_names(path) == ["Annat", "Svar"]
     table = ExcelReader(engine).read(path, "Svar")
     assert table.frame.to_dict("list") == {"a1": [1, 2], "a2": ["#N/A", 3]}
@@ -1030,13 +1044,7 @@ def test_the_openpyxl_engine_checks_every_worksheet_part_and_only_those(tmp_path
     made = {}
     for extra in ("xl/worksheets/sheet9.xml", "xl/externalLinks/externalLink1.xml"):
         made[extra] = tmp_path / extra.rsplit("/", 1)[1].replace(".xml", ".xlsx")
-        with (
-            zipfile.ZipFile(tmp_path / "svar.xlsx") as zin,
-            zipfile.ZipFile(made[extra], "w") as zout,
-        ):
-            for item in zin.infolist():
-                zout.writestr(item, zin.read(item.filename))
-            zout.writestr(extra, rows)
+        _rezip(tmp_path / "svar.xlsx", made[extra], add={extra: rows})
     reader = ExcelReader("openpyxl")
     with use_limits(max_rows=3):
         assert reader.read(made["xl/externalLinks/externalLink1.xml"]).frame.shape == (1, 1)
@@ -1132,17 +1140,11 @@ def test_a_workbook_without_sheets_is_refused_and_all_hidden_reads_the_first(tmp
     """A workbook whose sheets are all hidden is read from its first sheet; one that lists no
     sheet at all is refused, located, in both languages (kills _choose_sheet mutants 3-13)."""
     import re
-    import zipfile
 
     path = _sheets(tmp_path, {"Svar": [["a1"], [1]], "Mer": [["b1"], [2]]})
 
     def changed(name, change):
-        out = tmp_path / name
-        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
-            for item in zin.infolist():
-                data = zin.read(item.filename)
-                zout.writestr(item, change(data) if item.filename == "xl/workbook.xml" else data)
-        return out
+        return _rezip(path, tmp_path / name, _part_changed("xl/workbook.xml", change))
 
     hidden = changed("dolda.xlsx", lambda xml: xml.replace(b'state="visible"', b'state="hidden"'))
     table = ExcelReader(engine).read(hidden)
@@ -1352,17 +1354,6 @@ def test_a_workbook_with_macros_is_read_with_a_note_that_none_ran(tmp_path):
 # ---- the openpyxl engine (MOGNAD_ENGINE=openpyxl, and xlwings Lite) reads what calamine reads --
 
 
-def _rezip(src: Path, dst: Path, change) -> Path:
-    """A copy of a workbook with ``change(name, data) -> (name, data)`` applied to each part."""
-    import zipfile
-
-    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w") as zo:
-        for item in zi.infolist():
-            name, data = change(item.filename, zi.read(item.filename))
-            zo.writestr(name, data)
-    return dst
-
-
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
 def test_a_stale_dimension_tag_loses_no_cells(tmp_path, engine):
     """A sheet whose <dimension> says A1:B2 but holds A1:C3 (a tool that rewrote the sheet left
@@ -1371,13 +1362,12 @@ def test_a_stale_dimension_tag_loses_no_cells(tmp_path, engine):
 
     path = _workbook(tmp_path, [["a1", "a2", "a3"], [1, 2, 3], [4, 5, 6]])
 
-    def stale(name, data):
-        if name == "xl/worksheets/sheet1.xml":
-            data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data)
-            assert b'<dimension ref="A1:B2"/>' in data
-        return name, data
+    def stale(data):
+        data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data)
+        assert b'<dimension ref="A1:B2"/>' in data
+        return data
 
-    stale_path = _rezip(path, tmp_path / "stale.xlsx", stale)
+    stale_path = _with_sheet_xml(path, stale)
     table = ExcelReader(engine).read(stale_path)
     assert {k: [int(v) for v in vs] for k, vs in table.frame.to_dict("list").items()} == {
         "a1": [1, 4],
