@@ -105,6 +105,16 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
                 source = copied.partition(".py")[0] + ".py"  # x.py.meta, x.py.spans: x.py's
                 if path.is_file() and source not in module["mutate"]:
                     path.unlink()
+        # a mutated copy written after its .meta was saved is one whose writing was stopped
+        # (mutmut writes the copy, then the .meta): removed, mutmut writes it again and keeps
+        # the results of the functions that have not changed
+        for mutated in module["mutate"]:
+            copy = work / "mutants" / mutated
+            meta = copy.with_name(copy.name + ".meta")
+            if not copy.is_file():
+                continue
+            if not meta.is_file() or copy.stat().st_mtime > meta.stat().st_mtime:
+                copy.unlink()
         return work
     if work.exists():
         shutil.rmtree(work)

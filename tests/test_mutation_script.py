@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from types import SimpleNamespace
 
@@ -115,3 +116,27 @@ def test_resume_copies_the_code_it_does_not_mutate_anew(tmp_path, monkeypatch):
         "scoring.py.meta",
         "scoring.py.spans",
     ]
+
+
+def test_resume_removes_a_mutated_copy_whose_writing_was_stopped(tmp_path, monkeypatch):
+    """mutmut writes the mutated copy, then its .meta: a copy newer than its .meta (a run stopped
+    while writing it left it empty) is removed so that mutmut writes it again; a finished one
+    stays, with its results."""
+    mutation = _script("mutation")
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    config = mutation.settings()
+    module = config["modules"]["scoring"]
+    work = mutation.workspace("scoring", module, config["mutmut"])
+    copied = work / "mutants" / "mognad_core"
+    copied.mkdir()
+    copy, meta = copied / "scoring.py", copied / "scoring.py.meta"
+    copy.write_text("mutants", encoding="utf-8")
+    meta.write_text("{}", encoding="utf-8")
+    os.utime(copy, (1_000, 1_000))
+    os.utime(meta, (2_000, 2_000))
+    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    assert copy.read_text(encoding="utf-8") == "mutants"
+    os.utime(copy, (3_000, 3_000))  # written again after the .meta, then stopped
+    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    assert not copy.exists()
+    assert meta.exists()
