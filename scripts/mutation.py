@@ -115,6 +115,7 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
                 continue
             if not meta.is_file() or copy.stat().st_mtime > meta.stat().st_mtime:
                 copy.unlink()
+        settings_file(work, name, module, shared)
         return work
     if work.exists():
         shutil.rmtree(work)
@@ -122,9 +123,18 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
     for link, target in {**PACKAGES, "tests": "tests"}.items():
         (work / link).symlink_to(ROOT / target)
     (work / "mutants").mkdir()
-    for name in LINKED:
-        if (ROOT / name).exists():
-            (work / "mutants" / name).symlink_to(ROOT / name)
+    for linked in LINKED:
+        if (ROOT / linked).exists():
+            (work / "mutants" / linked).symlink_to(ROOT / linked)
+    settings_file(work, name, module, shared)
+    return work
+
+
+def settings_file(work: Path, name: str, module: dict, shared: dict) -> None:
+    """The workspace's pyproject.toml: the project's, and a ``[tool.mutmut]`` table made from
+    ``[tool.mognad.mutation]``. Written on every run, a resumed one too: mutmut keeps the results
+    a changed setting cannot change (a new time limit runs only the timeouts again, a new test
+    list everything)."""
     mutmut = {
         **shared,
         "source_paths": list(PACKAGES),
@@ -135,7 +145,6 @@ def workspace(name: str, module: dict, shared: dict, resume: bool = False) -> Pa
     text += f"\n\n# made by scripts/mutation.py for the module {name!r}\n[tool.mutmut]\n"
     text += "".join(f"{key} = {toml_value(value)}\n" for key, value in mutmut.items())
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
-    return work
 
 
 def results(work: Path) -> dict[str, int | None]:

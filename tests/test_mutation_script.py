@@ -69,10 +69,15 @@ def test_a_workspace_loads_the_ordering_plugin(tmp_path, monkeypatch):
     assert (work / "site" / "mutation_order.py").read_bytes() == (
         ROOT / "scripts" / "mutation_order.py"
     ).read_bytes()
-    # --resume keeps the workspace and what mutmut wrote in it
+    # mutants that loop are stopped after 3 x 2 x their tests' time, not mutmut's 15 x 2
+    assert "timeout_multiplier = 3.0" in text
+    # --resume keeps the workspace and what mutmut wrote in it, and takes the settings as they
+    # are now
     (work / "mutants" / "kept").write_text("x", encoding="utf-8")
+    (work / "pyproject.toml").write_text("[tool.mutmut]\n", encoding="utf-8")
     again = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"], True)
     assert (again / "mutants" / "kept").exists()
+    assert (again / "pyproject.toml").read_text(encoding="utf-8") == text
     fresh = mutation.workspace("scoring", config["modules"]["scoring"], config["mutmut"])
     assert not (fresh / "mutants" / "kept").exists()
 
