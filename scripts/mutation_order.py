@@ -14,12 +14,16 @@ can take minutes: a mutant of disclosure's lattice that a property test kills ra
 seconds. Whether a test fails is all a mutation run asks, so the profile loaded here leaves the
 shrink phase out (and keeps no example database). Tests that set their own ``max_examples`` or
 ``deadline`` keep them: a settings decorator overrides only what it names.
+
+A mutant's run in which pytest cannot find a test it was given ends as "suspicious" (mutmut's
+exit code 35), not as killed, which is what mutmut makes of it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +43,8 @@ if os.environ.get("MOGNAD_MUTATION"):  # set by scripts/mutation.py for mutmut a
 
 #: The values mutmut gives MUTANT_UNDER_TEST when no mutant is switched on.
 NOT_A_MUTANT = {"", "stats", "fail", "mutant_generation", "list_all_tests"}
+#: mutmut's exit code for a result it calls "suspicious": counted neither killed nor survived
+SUSPICIOUS = 35
 
 
 def order(nodeids: list[str], duration: dict[str, float]) -> list[str]:
@@ -56,3 +62,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     duration = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
     by_id = {item.nodeid: item for item in items}
     items[:] = [by_id[nodeid] for nodeid in order(list(by_id), duration)]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A mutant's run that could not find its tests (pytest's usage error, exit 4) ends as
+    "suspicious", not as a failure: mutmut turns the error it raises for exit 4 into exit code 1,
+    "killed", so a test id that no longer matches made every mutant it should check look killed
+    (it did, for ids pytest escapes again in a second collection; see tests/conftest.py's
+    ``params``)."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if mutant not in NOT_A_MUTANT and exitstatus == pytest.ExitCode.USAGE_ERROR:
+        sys.stderr.write(f"mutation_order: {mutant}: pytest could not find its tests\n")
+        sys.stderr.flush()
+        os._exit(SUSPICIOUS)

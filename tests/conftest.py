@@ -144,6 +144,18 @@ TINY_SIX_ROWS = [
 ]
 
 
+def params(rows, name) -> list:
+    """``pytest.param`` for each row (a tuple is one value per argument) with the id
+    ``name(row)``. Use it instead of ``ids=`` for ids with letters outside ASCII, backslashes or
+    line breaks: pytest escapes such ``ids=`` once more when it collects a second time in the same
+    process, as in mutmut's runs, and then finds no test by its recorded id (mutmut counted that
+    as a killed mutant). A ``pytest.param`` id stays the same; tests/test_mutation_script.py
+    checks every id of the suite."""
+    return [
+        pytest.param(*(row if isinstance(row, tuple) else (row,)), id=name(row)) for row in rows
+    ]
+
+
 def as_excel(rows: list[list]) -> list[list]:
     """Rows as Excel passes a range to a function: every number a float."""
     return [[float(v) if type(v) is int else v for v in row] for row in rows]

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import published_floats
+from conftest import params, published_floats
 
 import mognad_core as mognad
 
@@ -89,8 +89,8 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("where", SMALL_SELECTIONS, ids=lambda w: " ".join(w[1::2]))
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
+@pytest.mark.parametrize("where", params(SMALL_SELECTIONS, lambda w: " ".join(w[1::2])))
+@pytest.mark.parametrize("command", params(COMMANDS, " ".join))
 def test_no_command_shows_a_small_selection(run_cli, survey, command, where):
     refused(run_cli(*command, survey[0], *where))
 

@@ -17,6 +17,7 @@ from conftest import (
     DMM_SAMPLE,
     INITIATIVES,
     ROOT,
+    params,
 )
 
 import mognad_core as mognad
@@ -260,7 +261,7 @@ def test_docs_cover_every_analysis_command():
     assert commands == {"gap", "priorities", "compare", "groups", "reliability", "portfolio"}
 
 
-@pytest.mark.parametrize(("command", "shown"), doc_examples(), ids=lambda v: str(v)[:60])
+@pytest.mark.parametrize(("command", "shown"), params(doc_examples(), lambda row: row[0]))
 def test_docs_output_is_what_mognad_prints(run_cli, monkeypatch, command, shown):
     monkeypatch.chdir(DIMIOS_SAMPLES)
     out = ok(run_cli(*shlex.split(command)[1:]))

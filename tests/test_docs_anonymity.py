@@ -7,7 +7,7 @@ import re
 import shlex
 
 import pytest
-from conftest import DIMIOS_SAMPLES, ROOT
+from conftest import DIMIOS_SAMPLES, ROOT, params
 
 from mognad_core import disclosure, texts
 from mognad_core.settings import SETTINGS
@@ -27,7 +27,7 @@ def test_the_page_has_its_examples():
     assert any("--where" in c and "roll=Enhetschef" in c for c in commands)
 
 
-@pytest.mark.parametrize(("command", "shown"), examples(), ids=lambda v: str(v)[:50])
+@pytest.mark.parametrize(("command", "shown"), params(examples(), lambda row: row[0]))
 def test_each_example_prints_what_the_page_shows(run_cli, monkeypatch, command, shown):
     monkeypatch.chdir(DIMIOS_SAMPLES)
     monkeypatch.delenv("MOGNAD_MIN_SIZE", raising=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 from types import SimpleNamespace
 
@@ -145,3 +146,65 @@ def test_resume_removes_a_mutated_copy_whose_writing_was_stopped(tmp_path, monke
     mutation.workspace("scoring", module, config["mutmut"], resume=True)
     assert not copy.exists()
     assert meta.exists()
+
+
+def _pytest(args: list[str], cwd, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts"), **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_mutants_run_that_cannot_find_its_tests_is_suspicious_not_killed(tmp_path):
+    """mutmut counts pytest's "not found" (exit 4) in a mutant's run as killed; the plugin ends
+    such a run with mutmut's "suspicious" code instead. Only in a mutant's run."""
+    (tmp_path / "test_x.py").write_text("def test_here():\n    pass\n", encoding="utf-8")
+    plugin = {"PYTEST_PLUGINS": "mutation_order"}
+    mutant = {**plugin, "MUTANT_UNDER_TEST": "m.x_f__mutmut_1"}
+    missing = ["test_x.py::test_gone"]
+    assert _pytest(missing, tmp_path, **mutant).returncode == 35
+    assert "could not find its tests" in _pytest(missing, tmp_path, **mutant).stderr
+    assert _pytest(missing, tmp_path, **plugin, MUTANT_UNDER_TEST="stats").returncode == 4
+    assert _pytest(["test_x.py::test_here"], tmp_path, **mutant).returncode == 0
+
+
+SECOND_COLLECTION = """
+import json, sys
+import pytest
+
+ids = []
+
+
+class Collected:
+    def pytest_collection_modifyitems(self, items):
+        ids.append([item.nodeid for item in items])
+
+
+for _ in range(2):
+    pytest.main(["--collect-only", "-qq", "-p", "no:cacheprovider", *sys.argv[1:]],
+                plugins=[Collected()])
+print(json.dumps(ids))
+"""
+
+
+@pytest.mark.slow
+def test_every_test_of_the_mutation_runs_has_the_same_id_when_collected_again():
+    """mutmut collects the tests, then runs each mutant's tests by id in the same process, where
+    pytest escapes ``ids=`` with letters outside ASCII once more (``f\\\\xf6rvaltning``): those
+    tests were not found, and mutmut counted every mutant they check as killed. tests/conftest.py's
+    ``params`` gives such ids; this finds one given otherwise in any test file a module runs."""
+    modules = _script("mutation").settings()["modules"]
+    files = sorted({test for module in modules.values() for test in module["tests"]})
+    done = subprocess.run(
+        [sys.executable, "-c", SECOND_COLLECTION, *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, second = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(first) > 1000
+    assert [a for a, b in zip(first, second, strict=True) if a != b] == []

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ARBETSGRUPP_SAMPLES, DIMIOS_SAMPLES, DMM_SAMPLES, ROOT
+from conftest import ARBETSGRUPP_SAMPLES, DIMIOS_SAMPLES, DMM_SAMPLES, ROOT, params
 from openpyxl import load_workbook
 from pptx import Presentation
 
@@ -58,7 +58,7 @@ def test_the_page_has_examples_of_each_kind():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("command", "shown"), examples(), ids=lambda v: str(v)[:70])
+@pytest.mark.parametrize(("command", "shown"), params(examples(), lambda row: row[0]))
 def test_every_command_prints_what_is_shown(run_cli, folder, command, shown):
     out = run_cli(*shlex.split(command)[1:])
     if shown.startswith(("Error:", "Fel:")):  # an error, in the command's language
