@@ -1243,3 +1243,163 @@ def test_a_shown_figure_whose_answering_parts_are_all_hidden_is_hidden(monkeypat
                     who = ((p.codes == c) & answered[:, j]).tobytes()
                     (hidden.append(who) if p.figure_hidden[c, j] else shown.add(who))
         assert not [who for who in hidden if who in shown], GROUP_SIDS[j]
+
+
+def test_a_suppression_made_last_in_a_pass_is_still_followed_through(monkeypatch):
+    """Kills `_build_lattice` 409 (hiding a part of a hidden group reset the loop's "changed",
+    so a pass whose last suppression was that one ended the loop). B's one respondent is
+    hidden, and A with it; Nord's one, and Syd with it. A is its chefs plus its medarbetare, so
+    the medarbetare go; Syd is its chefs plus its medarbetare, so Syd's medarbetare go, the last
+    suppression of the first pass. The medarbetare (6) hidden alone are the file minus the
+    chefs (7): the chefs go too. With the mutant the loop stopped first and the chefs were shown
+    (rules alone, as past the audit's cell limit)."""
+    monkeypatch.setattr(disclosure, "AUDIT_MAX_CELLS", 0)
+    cells = {
+        ("A", "Chef", "Syd"): same(6),
+        ("A", "Med", "Nord"): same(1),
+        ("A", "Med", "Syd"): same(5),
+        ("B", "Chef", "Syd"): same(1),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    pol = disclosure.policy(5)
+    assert disclosure.plan(rs, ("roll",), pol).hidden == ["secondary", "secondary"]
+    assert disclosure.plan(rs, ("sektion",), pol).hidden == ["small", "secondary"]
+    p = disclosure.plan(rs, ("förvaltning", "sektion"), pol)
+    assert p.hidden == ["small", None, "small"]  # A / Syd (11): the file less two single ones
+    with pytest.raises(DisclosureError):
+        mognad.score_responses(rs.where("roll=Chef"))
+
+
+def test_of_the_parts_of_a_hidden_figure_the_one_with_fewest_answers_is_hidden_too():
+    """Kills `_build_lattice` 457, 459 (the part whose figure is hidden with its hidden whole
+    chosen by set number, a hash, not by fewest answers then name). B's 4 answers to x1 are too
+    few, so A's x1 is hidden (the file minus B); A's x1 is then the sum of its parts' x1, so
+    the part with fewest answers goes too: the specialists' (5, all in A: a role, first before
+    A's medarbetare with 5 too), never A's chefs' (10); then A's medarbetare's (B's alone among
+    the medarbetare's x1 parts) and the medarbetare's. With the mutant A's chefs' x1 went."""
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): same(10),
+                ("A", "Med"): same(5),
+                ("A", "Spec"): same(5),
+                ("B", "Med"): [[None, 3, 3], *same(4)],
+            }
+        )
+    )
+    pol = disclosure.policy(5)
+    x1 = SIDS.index("x1")
+    p = disclosure.plan(rs, ("förvaltning", "roll"), pol)
+    assert not any(p.hidden) and not p.figure_hidden[:, 1:].any()
+    assert p.figure_hidden[:, x1].tolist() == [False, True, True, True]  # A/Chef shown
+    assert disclosure.plan(rs, ("roll",), pol).figure_hidden[:, x1].tolist() == [
+        False,
+        True,
+        True,
+    ]
+    assert not mognad.score_responses(rs.where("roll=Chef")).statements["x1"].hidden
+
+
+def test_a_figure_is_hidden_when_it_is_the_sum_of_shown_parts_whatever_other_statements_do(
+    monkeypatch,
+):
+    """Kills `_build_lattice` 448 (the rule that a hidden figure is not the sum of its parts'
+    shown figures applied only when no part had any statement hidden). C (1) is hidden, and A
+    (9) with it; C answered no x2, so A's x2 is hidden alone among the departments' and B's x2
+    goes too. The medarbetare answered x2 and y1 4 times, too few: the chefs' x2 and y1 are
+    hidden, and the chefs' y1 is A's chefs' plus B's (one set, B has only chefs), so B's y1
+    goes as well (a department first, tied at 5 answers). With the mutant B's hidden x2 kept
+    the rule off for y1 too, and B's y1 was shown (rules alone)."""
+    monkeypatch.setattr(disclosure, "AUDIT_MAX_CELLS", 0)
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): same(5),
+                ("A", "Med"): [*same(3), [3, 3, None]],
+                ("B", "Chef"): same(5),
+                ("C", "Med"): [[3, None, 3]],
+            }
+        )
+    )
+    pol = disclosure.policy(5)
+    p = disclosure.plan(rs, ("förvaltning",), pol)
+    assert p.hidden == ["secondary", None, "small"]
+    assert p.figure_hidden[1].tolist() == [False, True, True]  # B's x2 and y1
+    p = disclosure.plan(rs, ("förvaltning", "roll"), pol)
+    assert p.figure_hidden[p.cell(("b", "chef"))].tolist() == [False, True, True]
+    assert mognad.score_responses(rs.where("förvaltning=B")).statements["y1"].hidden
+
+
+def test_hidden_figures_of_fewer_than_k_answers_together_hide_one_more(monkeypatch):
+    """Kills `_build_lattice` 475 (the hidden answers summed over all statements, not per
+    statement) and 482 (a part with its figure shown counted as one hidden answer). A (4) and
+    B (1) are hidden; only 3 in A answered x1, so their x1 and B's are 4 answers together,
+    and C's x1 must go too, or the file's x1 minus C's would give them. x2 and y1 have 5
+    hidden answers: C's stay (rules alone, as past the audit's cell limit)."""
+    monkeypatch.setattr(disclosure, "AUDIT_MAX_CELLS", 0)
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): [[None, 3, 3], *same(3)],
+                ("B", "Chef"): same(1),
+                ("C", "Chef"): same(5),
+            }
+        )
+    )
+    p = disclosure.plan(rs, ("förvaltning",), disclosure.policy(5))
+    assert p.hidden == ["small", "small", None]
+    assert p.figure_hidden[2].tolist() == [True, False, False]
+    result = mognad.score_responses(rs.where("förvaltning=C"))
+    assert result.statements["x1"].hidden and not result.statements["x2"].hidden
+
+
+def test_hidden_answers_all_at_the_bottom_of_the_scale_hide_one_more_per_statement():
+    """Kills `_build_lattice` 494 (the highest hidden answer taken over all statements, not per
+    statement). The chefs' and medarbetare's y1 (3 answers each, too few) are all 1: the
+    file's y1 less the specialists' would say so, so the specialists' y1 is hidden too. The
+    medarbetare's x1 (2 answers of 3) is hidden as well, with the chefs'; with the mutant that
+    3 counted for y1, which then looked spread and the specialists' y1 was shown."""
+    low = [[3, 3, 1]] * 3
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): low + [[3, 3, None]] * 3,
+                ("A", "Med"): [[3, 3, 1], [3, 3, 1], [None, 3, 1]] + [[None, 3, None]] * 3,
+                ("A", "Spec"): same(10),
+            }
+        )
+    )
+    p = disclosure.plan(rs, ("roll",), disclosure.policy(5))
+    assert not any(p.hidden)
+    assert p.figure_hidden.tolist() == [
+        [True, False, True],
+        [True, False, True],
+        [False, False, True],
+    ]
+    assert mognad.score_responses(rs.where("roll=Spec")).statements["y1"].hidden
+
+
+def test_a_figure_hidden_last_in_a_pass_is_still_followed_through():
+    """Kills `_build_lattice` 463 (hiding a part's figure under a hidden whole reset the loop's
+    "changed", so the loop could stop before the families it affects were looked at again).
+    The rules settle it with chefs and medarbetare, and Nord and Syd, shown, their y1 hidden
+    (B's medarbetare answered it 4 times). The first pass ended by hiding the y1 of the chefs in
+    Syd under the chefs' hidden y1; with the mutant the loop stopped there, before B's chefs
+    were hidden (B less them is B's hidden medarbetare), and the audit, finding differences the
+    rules had not closed, hid the medarbetare whole and the chefs with them: nobody could see
+    the chefs' results."""
+    cells = {
+        ("A", "Chef", "Nord"): same(4),
+        ("B", "Chef", "Nord"): same(6),
+        ("B", "Chef", "Syd"): same(5),
+        ("B", "Med", "Syd"): [*same(4), [3, 3, None]],
+        ("C", "Chef", "Nord"): same(1),
+        ("C", "Med", "Syd"): same(1),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    pol = disclosure.policy(5)
+    for column in ("roll", "sektion"):
+        p = disclosure.plan(rs, (column,), pol)
+        assert p.hidden == [None, None]
+        assert p.figure_hidden.tolist() == [[False, False, True]] * 2
+    assert mognad.score_responses(rs.where("roll=Chef")).n_respondents == 16
