@@ -1403,3 +1403,97 @@ def test_a_figure_hidden_last_in_a_pass_is_still_followed_through():
         assert p.hidden == [None, None]
         assert p.figure_hidden.tolist() == [[False, False, True]] * 2
     assert mognad.score_responses(rs.where("roll=Chef")).n_respondents == 16
+
+
+def test_a_group_that_answered_nothing_is_not_the_one_whose_figure_is_hidden():
+    """Kills `_build_lattice` 523 (a part with no answers to a statement taken as the one whose
+    figure is hidden to protect another's). Only 2 medarbetare answered y1, too few: another
+    role's y1 goes with theirs, the chefs' (6); the specialists answered no y1, so theirs is
+    not hidden (it hides nothing) and their results do not call y1 hidden."""
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): same(6),
+                ("A", "Med"): [*same(2), *[[3, 3, None]] * 4],
+                ("A", "Spec"): [[3, 3, None]] * 5,
+            }
+        )
+    )
+    p = disclosure.plan(rs, ("roll",), disclosure.policy(5))
+    assert p.figure_hidden[:, SIDS.index("y1")].tolist() == [True, True, False]
+    assert mognad.score_responses(rs.where("roll=Spec")).disclosure.hidden_statements == []
+
+
+def test_a_figure_hidden_because_its_answering_parts_are_is_followed_through():
+    """Kills `_build_lattice` 537 (hiding a figure whose answering parts are all hidden reset
+    the loop's "changed"). A's one medarbetare is hidden, and B (the file minus A), and B's
+    medarbetare (B less its chefs); A's medarbetare answered no y1, so the medarbetare's y1 is
+    B's medarbetare's, hidden: it is hidden too, and then the chefs' y1, or the file's less the
+    chefs' would give it. With the mutant the chefs' y1 was shown."""
+    rs = responses(
+        frame({("A", "Med"): [[3, 3, None]], ("B", "Chef"): same(5), ("B", "Med"): same(5)})
+    )
+    pol = disclosure.policy(5)
+    p = disclosure.plan(rs, ("roll",), pol)
+    assert not any(p.hidden)
+    assert p.figure_hidden.tolist() == [[False, False, True]] * 2
+    assert mognad.score_responses(rs.where("roll=Chef")).statements["y1"].hidden
+
+
+def test_the_audit_of_answers_differences_over_the_cells_that_answered():
+    """Kills `_build_lattice` 660 (the audit of a statement's figures also matched the cells
+    nobody in which answered it), 669, 671 (no audit of figures), 680 (the figure hidden by it
+    the whole file's, which every plain score shows anyway). A's chefs (4) and B's one
+    medarbetare are hidden, and with them A, B and both roles; A's medarbetare (5) are shown.
+    B's medarbetare answered no y1, so the file's y1 less A's medarbetare's is A's chefs' 4
+    answers: A's medarbetare's y1 is hidden, which only the audit sees."""
+    rs = responses(
+        frame({("A", "Chef"): same(4), ("A", "Med"): same(5), ("B", "Med"): [[3, 3, None]]})
+    )
+    p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
+    assert p.hidden == ["small", None, "small"]
+    assert p.figure_hidden[1].tolist() == [False, False, True]
+    result = mognad.score_responses(rs.where("förvaltning=A", "roll=Med"))
+    assert result.statements["y1"].hidden and not result.statements["x1"].hidden
+
+
+def test_of_the_figures_a_differencing_uses_the_one_with_fewest_answers_is_hidden():
+    """Kills `_build_lattice` 683, 685 (the figure the audit hides chosen by set number, a hash,
+    not by fewest answers then name). The file's y1 less the medarbetare's (6 answers) and A's
+    chefs' (5) is A's specialists' 3 and B's chef's 1 answers: A's chefs' y1 is hidden, the
+    medarbetare's stays shown."""
+    rs = responses(
+        frame(
+            {
+                ("A", "Chef"): same(5),
+                ("A", "Med"): same(2),
+                ("A", "Spec"): [*same(3), [3, 3, None]],
+                ("B", "Chef"): same(1),
+                ("B", "Med"): same(4),
+            }
+        )
+    )
+    pol = disclosure.policy(5)
+    y1 = SIDS.index("y1")
+    assert disclosure.plan(rs, ("roll",), pol).figure_hidden[:, y1].tolist() == [True, False, True]
+    p = disclosure.plan(rs, ("förvaltning", "roll"), pol)
+    assert p.hidden[0] is None and p.figure_hidden[0].tolist() == [False, False, True]
+    assert not mognad.score_responses(rs.where("roll=Med")).statements["y1"].hidden
+
+
+def test_a_group_the_audit_hides_is_followed_through_by_the_rules():
+    """Kills `_build_lattice` 656 (the audit said nothing was hidden after hiding a group, so
+    the loop stopped). Department A (5) is hidden by the audit, which finds a small group by
+    differencing across the three columns; B (6) is then the file minus A and must go too.
+    With the mutant B was shown."""
+    cells = {
+        ("A", "Chef", "Syd"): same(3),
+        ("A", "Med", "Nord"): same(2),
+        ("B", "Chef", "Nord"): same(3),
+        ("B", "Med", "Syd"): same(1),
+        ("B", "Med", "Väst"): same(2),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    assert disclosure.plan(rs, ("förvaltning",), disclosure.policy(5)).hidden == ["secondary"] * 2
+    with pytest.raises(DisclosureError):
+        mognad.score_responses(rs.where("förvaltning=B"))
