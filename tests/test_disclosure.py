@@ -1497,3 +1497,26 @@ def test_a_group_the_audit_hides_is_followed_through_by_the_rules():
     assert disclosure.plan(rs, ("förvaltning",), disclosure.policy(5)).hidden == ["secondary"] * 2
     with pytest.raises(DisclosureError):
         mognad.score_responses(rs.where("förvaltning=B"))
+
+
+def test_the_audit_finds_a_small_group_among_cells_taken_smallest_first():
+    """Kills `_build_lattice` 540, 542 (the audit's small cells taken in the order of the cells,
+    not smallest first, so a branch stopped at a cell that reached k while smaller ones came
+    after it). B's chefs (5) are hidden: the file (8) less them is A's 2 chefs and B's one
+    medarbetare, 3 together. In the cells' order the branch from A's chefs stopped at B's
+    chefs in Syd (3), before B's medarbetare, and the union was never tested."""
+    cells = {
+        ("A", "Chef", "Syd"): same(2),
+        ("B", "Chef", "Nord"): same(2),
+        ("B", "Chef", "Syd"): same(3),
+        ("B", "Med", "Syd"): same(1),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    pol = disclosure.policy(5)
+    assert disclosure.plan(rs, ("förvaltning", "roll"), pol).hidden == [
+        "small",
+        "secondary",
+        "small",
+    ]
+    with pytest.raises(DisclosureError):
+        mognad.score_responses(rs.where("förvaltning=B", "roll=Chef"))
