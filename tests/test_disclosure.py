@@ -1499,24 +1499,51 @@ def test_a_group_the_audit_hides_is_followed_through_by_the_rules():
         mognad.score_responses(rs.where("förvaltning=B"))
 
 
-def test_the_audit_finds_a_small_group_among_cells_taken_smallest_first():
-    """Kills `_build_lattice` 540, 542 (the audit's small cells taken in the order of the cells,
-    not smallest first, so a branch stopped at a cell that reached k while smaller ones came
-    after it). B's chefs (5) are hidden: the file (8) less them is A's 2 chefs and B's one
-    medarbetare, 3 together. In the cells' order the branch from A's chefs stopped at B's
-    chefs in Syd (3), before B's medarbetare, and the union was never tested."""
+def _b_chefs_given_away_by_two_cells() -> mognad.ResponseSet:
+    """8 respondents in three columns: B's 5 chefs are the file less A's 2 chefs and B's one
+    medarbetare, a union of two finest cells that only the audit finds."""
     cells = {
         ("A", "Chef", "Syd"): same(2),
         ("B", "Chef", "Nord"): same(2),
         ("B", "Chef", "Syd"): same(3),
         ("B", "Med", "Syd"): same(1),
     }
-    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
-    pol = disclosure.policy(5)
-    assert disclosure.plan(rs, ("förvaltning", "roll"), pol).hidden == [
-        "small",
-        "secondary",
-        "small",
-    ]
+    return responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+
+
+def test_the_audit_finds_a_small_group_among_cells_taken_smallest_first():
+    """Kills `_build_lattice` 540, 542 (the audit's small cells taken in the order of the cells,
+    not smallest first, so a branch stopped at a cell that reached k while smaller ones came
+    after it). B's chefs (5) are hidden: the file (8) less them is A's 2 chefs and B's one
+    medarbetare, 3 together. In the cells' order the branch from A's chefs stopped at B's
+    chefs in Syd (3), before B's medarbetare, and the union was never tested."""
+    rs = _b_chefs_given_away_by_two_cells()
+    p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
+    assert p.hidden == ["small", "secondary", "small"]
     with pytest.raises(DisclosureError):
         mognad.score_responses(rs.where("förvaltning=B", "roll=Chef"))
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "found"),
+    [
+        ("AUDIT_UNION_CELLS", 1, False),
+        ("AUDIT_UNION_CELLS", 2, True),
+        ("AUDIT_UNIONS", 5, False),
+        ("AUDIT_UNIONS", 6, True),
+        ("AUDIT_STEPS", 8, False),
+        ("AUDIT_STEPS", 9, True),
+    ],
+)
+def test_the_audit_stops_exactly_at_its_limits(monkeypatch, limit, value, found):
+    """Kills `_build_lattice` 574 (unions of one cell more than AUDIT_UNION_CELLS), 556 (one
+    union more than AUDIT_UNIONS), 557, 550 (one step more or less than AUDIT_STEPS), 563, 564
+    (the steps never counted), 565 (each step counted twice) and 561 (each branch restarted
+    from the smallest cell, so the same unions came again and filled the limit). The audit's
+    limits bound its cost on large files: the union of two cells that gives B's chefs away is
+    the sixth the audit lists, at its ninth step; one less of any limit and it is not found (a
+    cost, not a safety, limit: the rules still hide every small cell)."""
+    monkeypatch.setattr(disclosure, limit, value)
+    rs = _b_chefs_given_away_by_two_cells()
+    p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
+    assert p.hidden == ["small", "secondary" if found else None, "small"]
