@@ -1443,18 +1443,20 @@ def test_a_figure_hidden_because_its_answering_parts_are_is_followed_through():
 def test_the_audit_of_answers_differences_over_the_cells_that_answered():
     """Kills `_build_lattice` 660 (the audit of a statement's figures also matched the cells
     nobody in which answered it), 669, 671 (no audit of figures), 680 (the figure hidden by it
-    the whole file's, which every plain score shows anyway). A's chefs (4) and B's one
-    medarbetare are hidden, and with them A, B and both roles; A's medarbetare (5) are shown.
-    B's medarbetare answered no y1, so the file's y1 less A's medarbetare's is A's chefs' 4
-    answers: A's medarbetare's y1 is hidden, which only the audit sees."""
+    the whole file's, which every plain score shows anyway) and 689 (the audit said nothing
+    was hidden after hiding a figure, so the loop stopped before the next statement). A's
+    chefs (4) and B's one medarbetare are hidden, and with them A, B and both roles; A's
+    medarbetare (5) are shown. B's medarbetare answered no x1 and no y1, so the file's x1 or
+    y1 less A's medarbetare's is A's chefs' 4 answers: A's medarbetare's x1 and y1 are hidden,
+    which only the audit sees."""
     rs = responses(
-        frame({("A", "Chef"): same(4), ("A", "Med"): same(5), ("B", "Med"): [[3, 3, None]]})
+        frame({("A", "Chef"): same(4), ("A", "Med"): same(5), ("B", "Med"): [[None, 3, None]]})
     )
     p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
     assert p.hidden == ["small", None, "small"]
-    assert p.figure_hidden[1].tolist() == [False, False, True]
+    assert p.figure_hidden[1].tolist() == [True, False, True]
     result = mognad.score_responses(rs.where("förvaltning=A", "roll=Med"))
-    assert result.statements["y1"].hidden and not result.statements["x1"].hidden
+    assert result.disclosure.hidden_statements == ["x1", "y1"]
 
 
 def test_of_the_figures_a_differencing_uses_the_one_with_fewest_answers_is_hidden():
