@@ -70,8 +70,9 @@ def test_a_workspace_loads_the_ordering_plugin(tmp_path, monkeypatch):
     assert (work / "site" / "mutation_order.py").read_bytes() == (
         ROOT / "scripts" / "mutation_order.py"
     ).read_bytes()
-    # mutants that loop are stopped after 3 x 2 x their tests' time, not mutmut's 15 x 2
+    # mutants that loop are stopped after (their tests' time + 10 s) x 3, not mutmut's (+ 1 s) x 15
     assert "timeout_multiplier = 3.0" in text
+    assert "timeout_constant = 10.0" in text
     # --resume keeps the workspace and what mutmut wrote in it, and takes the settings as they
     # are now
     (work / "mutants" / "kept").write_text("x", encoding="utf-8")
