@@ -1549,3 +1549,22 @@ def test_the_audit_stops_exactly_at_its_limits(monkeypatch, limit, value, found)
     rs = _b_chefs_given_away_by_two_cells()
     p = disclosure.plan(rs, ("förvaltning", "roll"), disclosure.policy(5))
     assert p.hidden == ["small", "secondary" if found else None, "small"]
+
+
+def test_a_group_the_audit_hides_does_not_count_as_published_for_its_figures():
+    """Kills `_build_lattice` 654, 655 (a group hidden by the audit kept its figures unmarked:
+    the audit of figures then took them for published and hid more). Four cells of 3 in three
+    columns, all small; roles and sections (6 each) are shown, the departments hidden by the
+    audit (A, the chefs and Nord less the file would be twice A's chefs in Nord), and no figure
+    need be hidden beyond that. With the mutant both roles' y1 were hidden, the chefs'
+    results losing y1 for nothing."""
+    cells = {
+        ("A", "Chef", "Nord"): same(3),
+        ("A", "Med", "Syd"): same(3),
+        ("B", "Chef", "Syd"): [*same(2), [3, 3, None]],
+        ("B", "Med", "Nord"): same(3),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    p = disclosure.plan(rs, ("roll",), disclosure.policy(5))
+    assert not any(p.hidden) and not p.figure_hidden.any()
+    assert mognad.score_responses(rs.where("roll=Chef")).disclosure.hidden_statements == []
