@@ -1568,3 +1568,22 @@ def test_a_group_the_audit_hides_does_not_count_as_published_for_its_figures():
     p = disclosure.plan(rs, ("roll",), disclosure.policy(5))
     assert not any(p.hidden) and not p.figure_hidden.any()
     assert mognad.score_responses(rs.where("roll=Chef")).disclosure.hidden_statements == []
+
+
+def test_a_cell_of_exactly_k_costs_the_audit_no_step(monkeypatch):
+    """Kills `_build_lattice` 546 (cells of exactly k respondents taken among the small ones: a
+    branch reaching one stopped there, but only after counting a step toward AUDIT_STEPS). With
+    the audit limited to 3 steps, C's two cells of 5 must not use them up before it finds the
+    differencing that hides the chefs (A's one chef among them) like the other roles. With the
+    mutant the chefs were shown."""
+    monkeypatch.setattr(disclosure, "AUDIT_STEPS", 3)
+    cells = {
+        ("A", "Chef", "Nord"): same(1),
+        ("B", "Med", "Nord"): same(3),
+        ("B", "Spec", "Syd"): same(8),
+        ("C", "Chef", "Syd"): same(5),
+        ("C", "Med", "Nord"): same(5),
+    }
+    rs = responses(frame(cells, columns=("förvaltning", "roll", "sektion")))
+    p = disclosure.plan(rs, ("roll",), disclosure.policy(5))
+    assert p.hidden == ["secondary"] * 3
