@@ -786,6 +786,16 @@ def test_attribute_values_as_people_read_them():
     assert disclosure.value_key(" PARK  och  Gata ") == "park och gata"
 
 
+def test_a_selection_is_described_by_its_conditions_and_no_conditions_as_the_whole_file():
+    """How a refusal names the selection it refuses; without conditions it is the whole file,
+    in Swedish unless English is asked for (mutants describe_conditions 1-9: no caller passed
+    an empty selection)."""
+    conditions = (("förvaltning", "Park"), ("år", "2025"))
+    assert disclosure.describe_conditions(conditions) == "förvaltning=Park, år=2025"
+    assert disclosure.describe_conditions(()) == "hela filen"
+    assert disclosure.describe_conditions([], "en") == "the whole file"
+
+
 def cut(first: list[list], rest: list[list]):
     """The responses ``first + rest`` (one department) and the set of the ``first`` rows, cut by
     a mask: a set that needs k respondents and whose figures are checked against the rest."""
