@@ -291,3 +291,233 @@ def test_a_report_asking_for_three_areas_gets_three_everywhere(sample, model, ke
     for a in data.start.ranked:
         assert a.target == level_next
         assert "organisationens nästa nivå" in a.reason
+
+
+# ---- what mutation testing found --------------------------------------------------------------
+def parts_model(sizes: list[int], weights: list[float] | None = None, meta: dict | None = None):
+    """Area i holds ``sizes[i]`` statements s{i}{j} on a 0-100 scale; ``weights`` the areas'."""
+    return mognad.model_from_dict(
+        {
+            "name": "delar",
+            "title": "Delar",
+            "scale": {"min": 0, "max": 100, "integer": False},
+            "dimensions": [
+                {
+                    "id": f"D{i}",
+                    "label": f"Område {i}",
+                    "label_en": f"Area {i}",
+                    **({"weight": weights[i]} if weights else {}),
+                    "statements": [
+                        {
+                            "id": f"s{i}{j}",
+                            "text": f"Påstående {i}{j}",
+                            "text_en": f"Statement {i}{j}",
+                            "short": f"Kort {i}{j}",
+                            "short_en": f"Short {i}{j}",
+                        }
+                        for j in range(n)
+                    ],
+                }
+                for i, n in enumerate(sizes)
+            ],
+            "levels": [{"name": "Nivå 0", "lower_bound": 0.0}],
+            **({"meta": meta} if meta else {}),
+        }
+    )
+
+
+def scored_each(model, answers: dict[str, float], dont_know: dict[str, int] | None = None):
+    """Ten respondents giving statement ``sid`` the answer ``answers[sid]``; ``dont_know[sid]``
+    of them answer "vet ej" there instead."""
+    rows = [
+        {s: "vet ej" if r < (dont_know or {}).get(s, 0) else a for s, a in answers.items()}
+        for r in range(10)
+    ]
+    return mognad.score(pd.DataFrame(rows), model, min_size=1)
+
+
+def test_the_areas_of_a_flat_model_are_dimensions():
+    """A flat model's areas are its dimensions (kind "dimension" in the table), a nested
+    model's its categories."""
+    model = areas_model(3)
+    assert areas_of(model) == [("D0", "dimension"), ("D1", "dimension"), ("D2", "dimension")]
+    start = mognad.where_to_start(scored(model, [10, 20, 30]), model=model, count=3)
+    assert [a.kind for a in start.ranked] == ["dimension"] * 3
+    assert {kind for _, kind in areas_of(mognad.get_model("dimios"))} == {"category"}
+
+
+def test_the_statements_behind_an_area_come_weakest_first_then_by_more_vet_ej():
+    """Behind an area: the lowest score first (a score of 0 % too), equal scores by the higher
+    vet-ej share (20 % before 10 % before none), a statement without a score last."""
+    model = parts_model([5])
+    result = scored_each(
+        model,
+        {"s00": 50, "s01": 50, "s02": 50, "s03": 50, "s04": 0},
+        {"s01": 2, "s02": 1, "s03": 10},
+    )
+    start = mognad.where_to_start(result, model=model)
+    behind = start.areas[0].statements
+    assert [s.id for s in behind] == ["s04", "s01", "s02", "s00", "s03"]
+    assert [s.score for s in behind] == [0.0, 0.5, 0.5, 0.5, None]
+    assert [s.dont_know_share for s in behind] == [0.0, 0.2, 0.1, 0.0, 1.0]
+
+
+def test_the_models_own_threshold_decides_low_and_is_named_in_the_reason():
+    """meta.dont_know_priority.score_below = 35 %: only area 0 (30 %) is low, although the
+    median is 50 %, and each reason names the model's threshold, not the median."""
+    model = areas_model(4, meta={"dont_know_priority": {"score_below": 0.35}})
+    start = mognad.where_to_start(scored(model, [30, 40, 60, 70]), model=model, count=4)
+    assert start.threshold == 0.35 and not start.threshold_is_median
+    assert [a.low_score for a in start.ranked] == [True, False, False, False]
+    assert [a.reason for a in start.ranked[:2]] == [
+        "Område 0: lågt värde, 30,0 % (under modellens gräns 35,0 %).",
+        "Område 1: värdet 40,0 % (modellens gräns 35,0 %).",
+    ]
+    english = mognad.where_to_start(scored(model, [30, 40, 60, 70]), model=model, lang="en")
+    assert english.areas[0].reason == (
+        "Area 0: low score, 30.0 % (below the model's threshold 35.0 %)."
+    )
+
+
+def test_the_next_level_reason_gives_the_shortfall_in_points_in_either_language():
+    """Target "next" with levels 0, 50 % and 90 %: the organisation (67,5 %) is headed for
+    90 %; area 0 (40 %) is 50,0 points short of it, area 1 (95 %) reaches it."""
+    model = areas_model(2, levels=[0.0, 0.5, 0.9])
+    result = scored(model, [40, 95])
+    start = mognad.where_to_start(result, model=model, target="next")
+    assert [a.reason for a in start.ranked] == [
+        "Område 0: lågt värde, 40,0 % (under medianen 67,5 %) och 50,0 p.e. under "
+        "organisationens nästa nivå, 90,0 %.",
+        "Område 1: värdet 95,0 % (medianen 67,5 %) och når organisationens nästa nivå, 90,0 %.",
+    ]
+    english = mognad.where_to_start(result, model=model, target="next", lang="en")
+    assert english.ranked[0].reason == (
+        "Area 0: low score, 40.0 % (below the median 67.5 %) and 50.0 pp below the "
+        "organisation's next level, 90.0 %."
+    )
+
+
+def test_the_models_lead_is_said_with_its_level_in_english_and_without_one(dmm):
+    """The lead clause names the level in the reason's language (DMM's Mobilisering is
+    "Mobilisation" in English); a plain start_order list says the model puts the area first."""
+    start = mognad.where_to_start(dmm, lang="en")
+    assert start.areas[0].reason.endswith(
+        "don't know 7.1 % and the model puts this area first in Mobilisation."
+    )
+    plain = areas_model(4, meta={"start_order": ["D1"]})
+    got = mognad.where_to_start(scored(plain, [10, 20, 30, 40]), model=plain)
+    assert got.areas[0].reason == (
+        "Område 1: lågt värde, 20,0 % (under medianen 25,0 %) och modellen sätter området först."
+    )
+
+
+def test_several_screened_statements_are_listed_in_the_reasons_language():
+    """Two low statements with much vet ej in one area: both are named after "där har" /
+    "there,", joined with "och" / "and"."""
+    model = parts_model([2, 2])
+    result = scored_each(model, {"s00": 20, "s01": 30, "s10": 80, "s11": 90}, {"s00": 3, "s01": 3})
+    sv = mognad.where_to_start(result, model=model).areas[0].reason
+    assert sv == (
+        "Område 0: lågt värde, 25,0 % (under medianen 55,0 %) och mycket vet ej, 30,0 % "
+        '(minst 20 %); där har "Kort 00" lågt värde (20,0 %) och mycket vet ej (30,0 %) och '
+        '"Kort 01" lågt värde (30,0 %) och mycket vet ej (30,0 %).'
+    )
+    en = mognad.where_to_start(result, model=model, lang="en").areas[0].reason
+    assert en == (
+        "Area 0: low score, 25.0 % (below the median 55.0 %) and much don't know, 30.0 % "
+        '(at least 20 %); there, "Short 00" has a low score (20.0 %) and much don\'t know '
+        '(30.0 %) and "Short 01" has a low score (30.0 %) and much don\'t know (30.0 %).'
+    )
+
+
+def test_a_target_on_a_dimension_reaches_its_categories(dimios_2025):
+    """A profile with Förmågor 80 % and Förmågor för innovation 60 %: the other capability
+    categories take their dimension's 80 %, innovation keeps its own 60 %, the legacy
+    categories (not in the profile) have no target; the shortfall reorders the rest."""
+    start = mognad.where_to_start(
+        dimios_2025, target={"formaga": 0.8, "formaga_innovation": 0.6}, count=6
+    )
+    assert [(a.id, a.target) for a in start.ranked] == [
+        ("formaga_effektivitet", 0.8),
+        ("formaga_innovation", 0.6),
+        ("arv_organisatoriskt", None),
+        ("formaga_balansering", 0.8),
+        ("arv_strategiskt", None),
+        ("arv_tekniskt", None),
+    ]
+    assert "17,5 p.e. under målet 80,0 %" in start.ranked[0].reason
+
+
+def test_a_benchmark_with_only_an_overall_figure_is_every_areas_target(dimios_2025):
+    """DiMiOS's public-sector benchmark gives only the overall 47 %: each category is measured
+    against it."""
+    start = mognad.where_to_start(dimios_2025, target="public_sector_2023", count=6)
+    assert [a.target for a in start.ranked] == [0.47] * 6
+    assert "och målet 47,0 % nås;" in start.ranked[0].reason
+
+
+def test_the_message_for_a_wrong_first_argument_names_where_to_start():
+    """Given the responses instead of a score, the message names where_to_start and says what
+    to pass to it."""
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.where_to_start(DIMIOS_2025)
+    assert str(err.value) == (
+        "where_to_start() takes a scored result, not a PosixPath: "
+        "mognad.where_to_start(mognad.score(responses), ...)."
+    )
+
+
+def test_an_area_the_result_has_no_figure_for_is_named_not_an_error():
+    """A model given with an area the survey did not have (D3): the area is unscored and
+    named in the notes, the others ranked."""
+    result = scored(areas_model(3), [10, 20, 30])
+    start = mognad.where_to_start(result, model=areas_model(4), count=3)
+    assert [a.id for a in start.ranked] == ["D0", "D1", "D2"] and start.unscored == ["D3"]
+    assert start.notes[-1] == (
+        "Områden utan värde (inga giltiga svar eller dolda av anonymitetsskäl): D3."
+    )
+
+
+def test_without_a_scored_area_the_result_keeps_its_notes_rule_and_share():
+    """Every answer "vet ej": no area is ranked, but the result's own notes come first, then
+    the areas without a score (all named), in the result's language; the rule is in that
+    language, the model's vet-ej share (30 %) is kept, and the opt-out notice is there."""
+    model = areas_model(3, meta={"dont_know_priority": {"min_share": 0.3}})
+    result = scored(model, [1, 2, 3], {0: 10, 1: 10, 2: 10})
+    nothing = mognad.where_to_start(result, model=model)
+    assert nothing.areas == [] and nothing.min_share == 0.3
+    assert nothing.notes == [
+        *result.notes,
+        "Områden utan värde (inga giltiga svar eller dolda av anonymitetsskäl): D0, D1, D2.",
+    ]
+    assert result.notes[0].startswith("Anonymitetsskydd avstängt (--min-size 1)")
+    english = mognad.where_to_start(result, model=model, lang="en")
+    assert english.rule == mognad.analysis.START_RULE and english.min_share == 0.3
+    assert "Areas without a score (no valid answers, or hidden for anonymity): D0, D1, D2." in (
+        english.notes
+    )
+    assert any(n.startswith("Anonymity protection off (--min-size 1)") for n in english.notes)
+
+
+def test_weights_and_the_shortfall_to_the_target_make_the_priority():
+    """Weights 1 and 3 are relative weights 0,5 and 1,5; priority = relative weight x
+    ((1 - score) + vet-ej share + max(0, target - score)), the shortfall 0 without a target."""
+    model = parts_model([1, 1], weights=[1, 3])
+    result = scored_each(model, {"s00": 40, "s10": 80})
+    plain = mognad.where_to_start(result, model=model)
+    assert [(a.id, a.weight) for a in plain.ranked] == [("D0", 0.5), ("D1", 1.5)]
+    assert [a.priority for a in plain.ranked] == [pytest.approx(0.3), pytest.approx(0.3)]
+    aimed = mognad.where_to_start(result, model=model, target=0.7)
+    assert [a.priority for a in aimed.ranked] == [pytest.approx(0.45), pytest.approx(0.3)]
+
+
+def test_an_unusable_min_size_is_reported_in_the_callers_language(monkeypatch):
+    """A result without its disclosure record (read back from older JSON) under
+    MOGNAD_MIN_SIZE=2: the error is in English for lang="en", as the rest of the output."""
+    model = areas_model(2)
+    result = scored(model, [40, 80]).model_copy(update={"disclosure": None})
+    monkeypatch.setenv("MOGNAD_MIN_SIZE", "2")
+    from mognad_core.disclosure import DisclosureError
+
+    with pytest.raises(DisclosureError, match=r"^The minimum group size '2' "):
+        mognad.where_to_start(result, model=model, lang="en")
