@@ -18,7 +18,8 @@ the import packages side by side as they are when installed (``mognad_core/`` an
 they read, and gets a ``pyproject.toml``: the project's own plus a ``[tool.mutmut]`` table made
 from ``[tool.mognad.mutation]``. mutmut copies it all into ``mutants/``, runs the module's test
 files once to learn which tests reach each function, then runs each mutant against only those
-tests. The workspace's ``mutants/`` is made anew on every run, so nothing stale is tested.
+tests. The workspace's ``mutants/`` is made anew on every run but a resumed one (``--resume``
+keeps mutmut's results and rewrites the settings), so nothing stale is tested.
 
 The result per module (killed, survived, timeouts, no tests, the surviving mutants' names, the
 wall time, the date and the machine) is printed, written to ``.mutation/MODULE/score.json`` and,
@@ -186,6 +187,7 @@ def line(result: dict) -> str:
         f"{result['module']:<12} {result['killed']:>4} / {result['total']:<4} killed ({pct}), "
         f"{len(result['survived'])} survived, {len(result['timeout'])} timeouts, "
         f"{len(result['no_tests'])} without tests, {result['seconds']} s"
+        + "".join(f", {len(names)} {status}" for status, names in result["other"].items())
     )
 
 
@@ -329,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "--recount",
         action="store_true",
         help="record the modules' scores from their workspaces as they are now, without a run "
-        "(after running single mutants again with mutmut run NAME there, see docs/quality.md)",
+        "(--again records it itself; see docs/quality.md)",
     )
     parser.add_argument(
         "--resume",

@@ -176,7 +176,7 @@ SECOND_COLLECTION = """
 import json, sys
 import pytest
 
-ids = []
+ids, codes = [], []
 
 
 class Collected:
@@ -185,9 +185,9 @@ class Collected:
 
 
 for _ in range(2):
-    pytest.main(["--collect-only", "-qq", "-p", "no:cacheprovider", *sys.argv[1:]],
-                plugins=[Collected()])
-print(json.dumps(ids))
+    codes.append(int(pytest.main(["--collect-only", "-qq", "-p", "no:cacheprovider",
+                                  *sys.argv[1:]], plugins=[Collected()])))
+print(json.dumps([codes, ids]))
 """
 
 
@@ -206,6 +206,18 @@ def test_every_test_of_the_mutation_runs_has_the_same_id_when_collected_again():
         text=True,
         check=True,
     )
-    first, second = json.loads(done.stdout.strip().splitlines()[-1])
+    codes, (first, second) = json.loads(done.stdout.strip().splitlines()[-1])
+    assert codes == [0, 0]  # both collections found every test file and collected it
     assert len(first) > 1000
     assert [a for a, b in zip(first, second, strict=True) if a != b] == []
+
+
+def test_the_printed_score_names_every_kind_of_result():
+    """A mutant's run that could not find its tests is "suspicious": the line printed after a run
+    says how many, so that a broken test id is seen, not only a lower score."""
+    mutation = _script("mutation")
+    result = mutation.score("m", {"a": 1, "b": 0, "c": 35, "d": 35, "e": None}, 12.0)
+    assert mutation.line(result) == (
+        "m               1 / 5    killed (20.0 %), 1 survived, 0 timeouts, 0 without tests, 12 s, "
+        "2 suspicious, 1 not checked"
+    )
