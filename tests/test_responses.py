@@ -759,3 +759,187 @@ def test_statements_in_rows_are_found_in_a_later_column_after_one_that_does_not_
         "one column per statement, the statements in the header row: turn the table (copy it, "
         "then Paste Special > Transpose)."
     )
+
+
+# what mutation testing found, the second run
+def _scale_variant(name: str, low: int, high: int, *, ids: str = "", integer: bool = True) -> str:
+    """The tiny model's file as a model named ``name`` on the scale ``low``-``high`` (its step
+    labels dropped), with statement ids ``a1`` ... renamed ``<ids>a1`` ... when ``ids`` is given."""
+    text = TINY.read_text(encoding="utf-8").replace("name: tiny", f"name: {name}")
+    text = text.replace("  min: 1\n  max: 5\n  labels: {1: Inte alls, 5: Helt}\n", "")
+    text = text.replace("scale:\n", f"scale:\n  min: {low}\n  max: {high}\n  integer: {integer}\n")
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        text = text.replace(f"{{id: {sid},", f"{{id: {ids}{sid},")
+    return text
+
+
+@pytest.fixture
+def tiny_variants(tmp_path, monkeypatch):
+    """A user's model files (no plugin), all with the tiny model's five statements: liten3 (1-3),
+    liten4 (1-4), liten5 (1-5), liten6 (1-6), liten7 (1-7), noll5 (0-5), and annan4 (1-4) whose
+    five statements have other ids."""
+    folder = tmp_path / "modeller"
+    folder.mkdir()
+    scales = {"liten3": (1, 3), "liten4": (1, 4), "liten5": (1, 5), "liten6": (1, 6)}
+    scales |= {"liten7": (1, 7), "noll5": (0, 5)}
+    for name, (low, high) in scales.items():
+        (folder / f"{name}.yaml").write_text(_scale_variant(name, low, high), encoding="utf-8")
+    (folder / "annan4.yaml").write_text(_scale_variant("annan4", 1, 4, ids="x"), encoding="utf-8")
+    monkeypatch.setenv("MOGNAD_MODELS_PATH", str(folder))
+    mognad.reset_plugins()
+    yield folder
+    monkeypatch.delenv("MOGNAD_MODELS_PATH")
+    mognad.reset_plugins()
+
+
+def _tiny_answers(n: int, low: int, high: int) -> pd.DataFrame:
+    """``n`` respondents answering the tiny model's five statements with low..high, each value
+    used (a fixed pattern, no random numbers)."""
+    span = high - low + 1
+    rows = [[low + (i + j) % span for j in range(5)] for i in range(n)]
+    return pd.DataFrame(rows, columns=["a1", "a2", "b1", "b2", "b3"])
+
+
+def test_thirty_respondents_who_never_use_the_top_value_get_a_note_naming_the_model_they_fit(
+    tiny_variants,
+):
+    """30 respondents answering 1-4 on liten5's 1-5 scale: the note names liten4 alone (not
+    liten3, which 4 does not fit; not noll5, whose top is 5 too; not annan4, other statements),
+    in Swedish and English; 29 respondents get no note."""
+    from mognad_core.responses import prepare
+
+    model = mognad.get_model("liten5")
+    notes = prepare(_tiny_answers(30, 1, 4), model).notes
+    top = [m for m in notes if getattr(m, "key", "") == "read.top_value_unused"]
+    assert [m.text("sv") for m in top] == [
+        "Inget svar av de 30 svarande använder skalans högsta värde 5. Besvarades enkäten på en "
+        "kortare skala? Modellen liten4 (1–4) har samma påståenden och alla svar passar den: "
+        "använd i så fall --model liten4."
+    ]
+    assert top[0].text("en") == (
+        "None of the 30 respondents' answers uses the scale's top value 5. Was the survey "
+        "answered on a shorter scale? The model liten4 (1–4) has the same statements and every "
+        "answer fits it: if so, use --model liten4."
+    )
+    fewer = prepare(_tiny_answers(29, 1, 4), model).notes
+    assert not [m for m in fewer if getattr(m, "key", "") == "read.top_value_unused"]
+
+
+def test_answers_outside_the_scale_name_every_model_they_fit_read_by_the_same_wordings(
+    tiny_variants,
+):
+    """A 6 read with liten5 (1-5) while the user's wording "Ganska bra" means 4: the error names
+    liten6 and liten7, whose scales every answer fits with that wording too (liten3, on which
+    the wording means nothing, is passed over; liten4 and noll5 do not fit the 6)."""
+    from mognad_core.responses import prepare, use_reading_rules
+
+    frame = _tiny_answers(6, 1, 6).astype(object)
+    frame.iloc[2, 1] = "Ganska bra"
+    with use_reading_rules(answers={"Ganska bra": 4}), pytest.raises(mognad.InputError) as caught:
+        prepare(frame, mognad.get_model("liten5"))
+    err = caught.value
+    assert err.hint.text("sv") == (
+        "Filens svar passar modellen liten6 (1–6), liten7 (1–7), som har samma påståenden: "
+        "använd --model liten6."
+    )
+    assert err.hint.text("en") == (
+        "The file's answers fit the model liten6 (1–6), liten7 (1–7), which has the same "
+        "statements: use --model liten6."
+    )
+
+
+def test_unmatched_columns_that_read_like_statements_are_named_and_others_are_not(tiny_model):
+    """Beside the tiny model's statements: a statement reference with a closing mark ("P25?"), a
+    numbered question of three words, and a four-word header over valid answers without any
+    blank are named as statements the model may not know; a three-word header over the same
+    answers, and a column of text, are attributes only."""
+    from mognad_core.responses import looks_like_statement, prepare
+
+    frame = _tiny_answers(6, 1, 5)
+    answers = [1, 2, 3, 4, 5, 3]
+    for header in ("P25?", "7. Vi har mål", "Vi delar data öppet", "Vi har mål"):
+        frame[header] = answers
+    frame["Kommun"] = ["Ale", "Bjuv", "Dals-Ed", "Eda", "Falun", "Gnosjö"]
+    assert prepare(frame, tiny_model).unmatched_statements == [
+        "P25?",
+        "7. Vi har mål",
+        "Vi delar data öppet",
+    ]
+    # without the column and the scale, only the header can tell
+    assert not looks_like_statement("Vi delar data öppet")
+    assert not looks_like_statement("Vi delar data öppet", frame["Vi delar data öppet"])
+    assert looks_like_statement(
+        "Vi delar data öppet", frame["Vi delar data öppet"], tiny_model.scale
+    )
+
+
+def _answered_twice() -> pd.DataFrame:
+    """Respondent 2 sent the form twice: first all 2s, then all 4s."""
+    frame = pd.DataFrame(
+        [[1, 3, 3, 3, 3, 3], [2, 2, 2, 2, 2, 2], [3, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4]],
+        columns=["Respondent ID", "a1", "a2", "b1", "b2", "b3"],
+    )
+    return frame
+
+
+def test_reading_rules_set_in_a_block_apply_together_and_unknown_ones_are_named(tiny_model):
+    """use_reading_rules (Python's --answers and --duplicates): a rule changed in an inner block
+    keeps the outer block's other rule, each rule is taken, and misspelt rules are named in
+    alphabetical order (tests/test_cli_errors.py goes the command line's way)."""
+    from mognad_core.responses import current_reading_rules, prepare, use_reading_rules
+
+    frame = _answered_twice().astype(object)
+    frame.iloc[1, 1] = "Nästan helt"
+    with use_reading_rules(answers={"Nästan helt": 4}):
+        with use_reading_rules(duplicates="keep-last"):
+            assert current_reading_rules().answers == {"Nästan helt": 4}
+            rs = prepare(frame, tiny_model)
+        assert rs.attributes["Respondent ID"].tolist() == [1, 3, 2]
+        assert rs.values[:, 0].tolist() == [3, 5, 4]
+        with use_reading_rules(duplicates="keep-first"):
+            assert prepare(frame, tiny_model).values[:, 0].tolist() == [3, 4, 5]
+    with pytest.raises(TypeError) as caught, use_reading_rules(lang="en", model="dimios"):
+        pass
+    assert str(caught.value) == "unknown reading rule(s): lang, model"
+    with (
+        pytest.raises(mognad.MognadError, match="keep-both"),
+        use_reading_rules(duplicates="keep-both"),
+    ):
+        pass
+
+
+def test_reading_rules_set_for_the_rest_of_a_context_apply_to_what_is_read_in_it(tiny_model):
+    """set_reading_rules (what the command line's --duplicates does for one command): the rule
+    holds for what is read later in the same context, and ends with it."""
+    import contextvars
+
+    from mognad_core.responses import current_reading_rules, prepare, set_reading_rules
+
+    def read_keeping_the_last():
+        set_reading_rules(duplicates="keep-last")
+        return prepare(_answered_twice(), tiny_model)
+
+    rs = contextvars.copy_context().run(read_keeping_the_last)
+    assert rs.values[:, 0].tolist() == [3, 5, 4]
+    assert current_reading_rules().duplicates == "refuse"
+
+
+def test_a_file_that_uses_the_top_value_is_not_checked_against_the_installed_models(
+    tiny_model, monkeypatch
+):
+    """Whether another model's scale fits is asked only when no answer uses the top value: a file
+    that uses it, in its first row only or in its last row after more than 65,536 rows, is read
+    without building every installed model (which can take long)."""
+    from mognad_core import plugins
+    from mognad_core.responses import prepare
+
+    def list_models():
+        raise AssertionError("the installed models were built for a file that uses the top value")
+
+    monkeypatch.setattr(plugins, "list_models", list_models)
+    first = _tiny_answers(30, 1, 4)
+    first.iloc[0, 2] = 5
+    assert len(prepare(first, tiny_model).values) == 30
+    long = _tiny_answers(70_000, 1, 4)
+    long.iloc[-1, 4] = 5
+    assert len(prepare(long, tiny_model).values) == 70_000
