@@ -1421,9 +1421,10 @@ def _models_fitting(
 
 
 def _other_scale_hint(models: list[MaturityModel]) -> Message:
+    """The hint naming the installed models every answer fits (a list: "a och b" / "a and b")."""
     return Message(
-        "answer.fits_other_model",
-        models=joined([_scale_text(m) for m in models]),
+        "answer.fits_other_model" if len(models) == 1 else "answer.fits_other_models",
+        models=[_scale_text(m) for m in models],
         name=models[0].name,
     )
 
@@ -1458,10 +1459,10 @@ def _note_on_top_value(values: np.ndarray, model: MaturityModel) -> list[Message
         return []
     return [
         Message(
-            "read.top_value_unused",
+            "read.top_value_unused" if len(fits) == 1 else "read.top_value_unused_many",
             count=respondents,
             top=f"{model.scale.max:g}",
-            models=joined([_scale_text(m) for m in fits]),
+            models=[_scale_text(m) for m in fits],
             name=fits[0].name,
         )
     ]

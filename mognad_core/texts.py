@@ -2806,6 +2806,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file's answers fit the model {models}, which has the same statements: use --model "
         "{name}.",
     ),
+    "answer.fits_other_models": (
+        "Filens svar passar modellerna {models}, som har samma påståenden: använd --model med "
+        "en av dem, till exempel --model {name}.",
+        "The file's answers fit the models {models}, which have the same statements: use "
+        "--model with one of them, for example --model {name}.",
+    ),
     "read.top_value_unused": (
         "Inget svar av de {count} svarande använder skalans högsta värde {top}. Besvarades "
         "enkäten på en kortare skala? Modellen {models} har samma påståenden och alla svar "
@@ -2813,6 +2819,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "None of the {count} respondents' answers uses the scale's top value {top}. Was the "
         "survey answered on a shorter scale? The model {models} has the same statements and "
         "every answer fits it: if so, use --model {name}.",
+    ),
+    "read.top_value_unused_many": (
+        "Inget svar av de {count} svarande använder skalans högsta värde {top}. Besvarades "
+        "enkäten på en kortare skala? Modellerna {models} har samma påståenden och alla svar "
+        "passar dem: använd i så fall --model med en av dem, till exempel --model {name}.",
+        "None of the {count} respondents' answers uses the scale's top value {top}. Was the "
+        "survey answered on a shorter scale? The models {models} have the same statements and "
+        "every answer fits them: if so, use --model with one of them, for example --model "
+        "{name}.",
     ),
     # ---- checklist statements (mognad_core.checklists: kind checklist, options) ----------------
     "checklist.unknown_option": (

@@ -823,6 +823,20 @@ def test_thirty_respondents_who_never_use_the_top_value_get_a_note_naming_the_mo
     )
     fewer = prepare(_tiny_answers(29, 1, 4), model).notes
     assert not [m for m in fewer if getattr(m, "key", "") == "read.top_value_unused"]
+    # answers 1-3 fit liten3 and liten4: both named, as a list, in the plural
+    many = prepare(_tiny_answers(30, 1, 3), model).notes
+    both = [m for m in many if getattr(m, "key", "") == "read.top_value_unused_many"]
+    assert [m.text("sv") for m in both] == [
+        "Inget svar av de 30 svarande använder skalans högsta värde 5. Besvarades enkäten på en "
+        "kortare skala? Modellerna liten3 (1–3) och liten4 (1–4) har samma påståenden och alla "
+        "svar passar dem: använd i så fall --model med en av dem, till exempel --model liten3."
+    ]
+    assert both[0].text("en") == (
+        "None of the 30 respondents' answers uses the scale's top value 5. Was the survey "
+        "answered on a shorter scale? The models liten3 (1–3) and liten4 (1–4) have the same "
+        "statements and every answer fits them: if so, use --model with one of them, for "
+        "example --model liten3."
+    )
 
 
 def test_answers_outside_the_scale_name_every_model_they_fit_read_by_the_same_wordings(
@@ -838,13 +852,14 @@ def test_answers_outside_the_scale_name_every_model_they_fit_read_by_the_same_wo
     with use_reading_rules(answers={"Ganska bra": 4}), pytest.raises(mognad.InputError) as caught:
         prepare(frame, mognad.get_model("liten5"))
     err = caught.value
+    # two models: named as a list, in the plural
     assert err.hint.text("sv") == (
-        "Filens svar passar modellen liten6 (1–6), liten7 (1–7), som har samma påståenden: "
-        "använd --model liten6."
+        "Filens svar passar modellerna liten6 (1–6) och liten7 (1–7), som har samma "
+        "påståenden: använd --model med en av dem, till exempel --model liten6."
     )
     assert err.hint.text("en") == (
-        "The file's answers fit the model liten6 (1–6), liten7 (1–7), which has the same "
-        "statements: use --model liten6."
+        "The file's answers fit the models liten6 (1–6) and liten7 (1–7), which have the same "
+        "statements: use --model with one of them, for example --model liten6."
     )
 
 
