@@ -27,29 +27,33 @@ def dmm():
     return mognad.score(DMM, "dmm")
 
 
-def areas_model(n: int, levels: list[float] | None = None, meta: dict | None = None):
-    """``n`` areas of one statement each on a 0-100 scale (an answer of 62 scores 0.62)."""
+def _hundred_scale_model(name: str, areas: list[tuple[list[str], float | None]], levels, meta):
+    """A model on a 0-100 scale (an answer of 62 scores 0.62): area D{i} holds the statements
+    ``areas[i][0]`` (statement "s01" is "Påstående 01" / "Statement 01") and, when given, the
+    weight ``areas[i][1]``; levels at the lower bounds ``levels``."""
     return mognad.model_from_dict(
         {
-            "name": "omraden",
-            "title": "Områden",
+            "name": name,
+            "title": name.capitalize(),
             "scale": {"min": 0, "max": 100, "integer": False},
             "dimensions": [
                 {
                     "id": f"D{i}",
                     "label": f"Område {i}",
                     "label_en": f"Area {i}",
+                    **({"weight": weight} if weight is not None else {}),
                     "statements": [
                         {
-                            "id": f"s{i}",
-                            "text": f"Påstående {i}",
-                            "text_en": f"Statement {i}",
-                            "short": f"Kort {i}",
-                            "short_en": f"Short {i}",
+                            "id": sid,
+                            "text": f"Påstående {sid[1:]}",
+                            "text_en": f"Statement {sid[1:]}",
+                            "short": f"Kort {sid[1:]}",
+                            "short_en": f"Short {sid[1:]}",
                         }
+                        for sid in sids
                     ],
                 }
-                for i in range(n)
+                for i, (sids, weight) in enumerate(areas)
             ],
             "levels": [
                 {"name": f"Nivå {j}", "lower_bound": b} for j, b in enumerate(levels or [0.0])
@@ -57,6 +61,11 @@ def areas_model(n: int, levels: list[float] | None = None, meta: dict | None = N
             **({"meta": meta} if meta else {}),
         }
     )
+
+
+def areas_model(n: int, levels: list[float] | None = None, meta: dict | None = None):
+    """``n`` areas of one statement each, s{i} in area D{i}, on a 0-100 scale."""
+    return _hundred_scale_model("omraden", [([f"s{i}"], None) for i in range(n)], levels, meta)
 
 
 def scored(model, answers: list[float], dont_know: dict[int, int] | None = None):
@@ -305,34 +314,11 @@ def test_a_report_asking_for_three_areas_gets_three_everywhere(sample, model, ke
 # ---- what mutation testing found --------------------------------------------------------------
 def parts_model(sizes: list[int], weights: list[float] | None = None, meta: dict | None = None):
     """Area i holds ``sizes[i]`` statements s{i}{j} on a 0-100 scale; ``weights`` the areas'."""
-    return mognad.model_from_dict(
-        {
-            "name": "delar",
-            "title": "Delar",
-            "scale": {"min": 0, "max": 100, "integer": False},
-            "dimensions": [
-                {
-                    "id": f"D{i}",
-                    "label": f"Område {i}",
-                    "label_en": f"Area {i}",
-                    **({"weight": weights[i]} if weights else {}),
-                    "statements": [
-                        {
-                            "id": f"s{i}{j}",
-                            "text": f"Påstående {i}{j}",
-                            "text_en": f"Statement {i}{j}",
-                            "short": f"Kort {i}{j}",
-                            "short_en": f"Short {i}{j}",
-                        }
-                        for j in range(n)
-                    ],
-                }
-                for i, n in enumerate(sizes)
-            ],
-            "levels": [{"name": "Nivå 0", "lower_bound": 0.0}],
-            **({"meta": meta} if meta else {}),
-        }
-    )
+    areas = [
+        ([f"s{i}{j}" for j in range(n)], weights[i] if weights else None)
+        for i, n in enumerate(sizes)
+    ]
+    return _hundred_scale_model("delar", areas, None, meta)
 
 
 def scored_each(model, answers: dict[str, float], dont_know: dict[str, int] | None = None):

@@ -105,9 +105,9 @@ def test_in_a_mutation_run_hypothesis_does_not_shrink(monkeypatch):
     assert Phase.shrink in settings().phases
 
 
-def test_resume_copies_the_code_it_does_not_mutate_anew(tmp_path, monkeypatch):
-    """mutmut copies a source file only when it is missing from mutants/: a resumed run would
-    test new tests against old code of the other modules."""
+def _scoring_workspace(tmp_path, monkeypatch):
+    """A function resuming scoring's workspace (made in ``tmp_path``), and the folder of
+    mutmut's copies of mognad_core there."""
     mutation = _script("mutation")
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     config = mutation.settings()
@@ -115,9 +115,16 @@ def test_resume_copies_the_code_it_does_not_mutate_anew(tmp_path, monkeypatch):
     work = mutation.workspace("scoring", module, config["mutmut"])
     copied = work / "mutants" / "mognad_core"
     copied.mkdir()
+    return lambda: mutation.workspace("scoring", module, config["mutmut"], True), copied
+
+
+def test_resume_copies_the_code_it_does_not_mutate_anew(tmp_path, monkeypatch):
+    """mutmut copies a source file only when it is missing from mutants/: a resumed run would
+    test new tests against old code of the other modules."""
+    resume, copied = _scoring_workspace(tmp_path, monkeypatch)
     for name in ("scoring.py", "scoring.py.meta", "scoring.py.spans", "texts.py", "texts.pyc"):
         (copied / name).write_text("x", encoding="utf-8")
-    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    resume()
     assert sorted(p.name for p in copied.iterdir()) == [
         "scoring.py",
         "scoring.py.meta",
@@ -129,22 +136,16 @@ def test_resume_removes_a_mutated_copy_whose_writing_was_stopped(tmp_path, monke
     """mutmut writes the mutated copy, then its .meta: a copy newer than its .meta (a run stopped
     while writing it left it empty) is removed so that mutmut writes it again; a finished one
     stays, with its results."""
-    mutation = _script("mutation")
-    monkeypatch.setattr(mutation, "WORK", tmp_path)
-    config = mutation.settings()
-    module = config["modules"]["scoring"]
-    work = mutation.workspace("scoring", module, config["mutmut"])
-    copied = work / "mutants" / "mognad_core"
-    copied.mkdir()
+    resume, copied = _scoring_workspace(tmp_path, monkeypatch)
     copy, meta = copied / "scoring.py", copied / "scoring.py.meta"
     copy.write_text("mutants", encoding="utf-8")
     meta.write_text("{}", encoding="utf-8")
     os.utime(copy, (1_000, 1_000))
     os.utime(meta, (2_000, 2_000))
-    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    resume()
     assert copy.read_text(encoding="utf-8") == "mutants"
     os.utime(copy, (3_000, 3_000))  # written again after the .meta, then stopped
-    mutation.workspace("scoring", module, config["mutmut"], resume=True)
+    resume()
     assert not copy.exists()
     assert meta.exists()
 
