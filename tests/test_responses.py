@@ -861,6 +861,16 @@ def test_answers_outside_the_scale_name_every_model_they_fit_read_by_the_same_wo
         "The file's answers fit the models liten6 (1–6) and liten7 (1–7), which have the same "
         "statements: use --model with one of them, for example --model liten6."
     )
+    # a 7 fits liten7 alone: named in the singular
+    with pytest.raises(mognad.InputError) as caught:
+        prepare(_tiny_answers(6, 1, 7), mognad.get_model("liten5"))
+    assert caught.value.hint.text("sv") == (
+        "Filens svar passar modellen liten7 (1–7), som har samma påståenden: använd --model liten7."
+    )
+    assert caught.value.hint.text("en") == (
+        "The file's answers fit the model liten7 (1–7), which has the same statements: use "
+        "--model liten7."
+    )
 
 
 def test_unmatched_columns_that_read_like_statements_are_named_and_others_are_not(tiny_model):
