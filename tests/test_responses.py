@@ -968,3 +968,119 @@ def test_a_file_that_uses_the_top_value_is_not_checked_against_the_installed_mod
     long = _tiny_answers(70_000, 1, 4)
     long.iloc[-1, 4] = 5
     assert len(prepare(long, tiny_model).values) == 70_000
+
+
+def test_true_and_false_cells_are_invalid_answers_not_one_and_zero(tiny_model):
+    """Kills `code_column` 4-15: a column of logical cells (TRUE/FALSE, as Excel or a Python
+    DataFrame gives them) is no answer at all: each TRUE or FALSE is invalid, never read as the
+    answer 1 (TRUE) and 0 (FALSE); blank logical cells are blanks, and no cell is "vet ej"."""
+    coded = code_column(pd.Series([True, False, True]), tiny_model.scale)
+    assert len(coded.values) == 3 and np.isnan(coded.values).all()
+    assert coded.bad.tolist() == [0, 1, 2]
+    assert coded.dont_know.dtype == bool and coded.dont_know.tolist() == [False] * 3
+    with_blank = code_column(pd.Series([True, None], dtype="boolean"), tiny_model.scale)
+    assert np.isnan(with_blank.values).all() and with_blank.bad.tolist() == [0]
+    assert with_blank.dont_know.dtype == bool and with_blank.dont_know.tolist() == [False, False]
+
+
+def test_a_missing_mapping_file_is_named_in_both_languages(tmp_path):
+    """Kills `load_mapping` 9-11, 13-19: --mapping with a file that is not there names the file
+    and says it is not found, in Swedish and English."""
+    path = tmp_path / "rubriker.yaml"
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.load_mapping(path)
+    assert caught.value.text("sv") == f"{path.name}: mappningsfilen finns inte."
+    assert caught.value.text("en") == f"{path.name}: mapping file not found."
+
+
+def test_a_mapping_file_that_is_no_mapping_is_located_and_explained(tmp_path):
+    """Kills `load_mapping` 24, 31-42, 50: a YAML list instead of "header: statement_id" lines,
+    a CSV table of one column, and YAML that cannot be parsed are each refused with the file
+    (and, when parsing, the row and column), what is wrong and what was expected."""
+    listed = tmp_path / "lista.yaml"
+    listed.write_text("- Fråga ett\n- Fråga två\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.load_mapping(listed)
+    assert caught.value.text("sv") == (
+        f"{listed.name}: mappningsfilen är ingen mappning från rubrik till påstående. Förväntat: "
+        'rader "rubrik: påståendets_id".'
+    )
+    assert caught.value.text("en") == (
+        f"{listed.name}: the mapping file is not a mapping from header to statement. Expected "
+        '"header: statement_id" lines.'
+    )
+    one_column = tmp_path / "en.csv"
+    one_column.write_text("rubrik\nFråga ett\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.load_mapping(one_column)
+    assert caught.value.text("sv") == (
+        f"{one_column.name}: mappningstabellen behöver två kolumner. Förväntat: rubrik, "
+        "påståendets id."
+    )
+    assert caught.value.text("en") == (
+        f"{one_column.name}: the mapping table needs two columns. Expected header, statement id."
+    )
+    broken = tmp_path / "trasig.yaml"
+    broken.write_text("Fråga ett: [a1\n", encoding="utf-8")
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.load_mapping(broken)
+    assert caught.value.text("sv").startswith(
+        f"{broken.name}, rad 1, kolumn 12: mappningsfilen kan inte tolkas som YAML"
+    )
+    assert caught.value.text("en").startswith(
+        f"{broken.name}, row 1, column 12: the mapping file cannot be parsed as YAML"
+    )
+
+
+def test_summary_words_and_subtotals_in_one_column_are_all_summary_rows(tiny_model):
+    """Kills `_summary_words_in` 32 and `_distinct_cells` 4-9: "Medel" and "Totalt" beside the
+    subtotal "Medel Soc" in the same column are all summary rows (not only the subtotal), also
+    when another cell of the column holds a list (a DataFrame made in Python)."""
+    answers = [1, 2, 3, 4, 3, 3]
+    frame = pd.DataFrame({"enhet": ["Soc", ["x", "y"], "Medel", "KLF", "Totalt", "Medel Soc"]})
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = answers
+    notes = mognad.prepare(frame, tiny_model).notes
+    assert words(notes, "sv")[0] == (
+        '3 summeringsrad(er) räknades inte (rad 4: "Medel" i kolumn A ("enhet"); rad 6: '
+        '"Totalt" i kolumn A ("enhet"); rad 7: "Medel Soc" i kolumn A ("enhet")).'
+    )
+    assert words(notes, "en")[0] == (
+        '3 summary row(s) were not scored (row 4: "Medel" in column A ("enhet"); row 6: '
+        '"Totalt" in column A ("enhet"); row 7: "Medel Soc" in column A ("enhet")).'
+    )
+
+
+def test_a_subtotal_cell_of_sixty_characters_is_not_taken_for_a_summary_row(tiny_model):
+    """Kills `_summary_words_in` 14, 15: a cell of fewer than 60 characters ("Medel" and a long
+    group name, 59) is a subtotal; one of 60 (a pasted text) is never looked at and its row is
+    a respondent's."""
+    short = "Kultur- och fritidsförvaltningen, enheten för arkiven"
+    long = "Kultur- och fritidsförvaltningen, enheten för museerna"
+    assert (len(f"Medel {short}"), len(f"Medel {long}")) == (59, 60)
+    frame = pd.DataFrame({"enhet": [short, short, long, long, f"Medel {short}", f"Medel {long}"]})
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = [1, 3, 2, 4, 2, 3]
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 5
+    assert words(rs.notes, "en")[0] == (
+        f'1 summary row(s) were not scored (row 6: "Medel {short}" in column A ("enhet")).'
+    )
+
+
+def test_several_waves_read_together_are_noted_with_every_result(tiny_model):
+    """Kills `ResponseSet.result_notes` 1, 2: responses of 2024 and 2025 in a column "År" carry,
+    after the reading notes, the note that the two waves are analysed together and how to pick
+    one or compare them."""
+    frame = pd.DataFrame({"År": [2024, 2024, 2025, 2025]})
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = [1, 2, 3, 4]
+    rs = mognad.prepare(frame, tiny_model)
+    assert words(rs.result_notes(), "sv")[1:] == [
+        'Svaren är från 2 mätomgångar i kolumnen "År" (2024, 2025) och räknas ihop här. Välj en '
+        "med --where År=2025, eller jämför dem med mognad compare --column År."
+    ]
+    assert words(rs.result_notes(), "en")[1:] == [
+        'The responses are from 2 waves in column "År" (2024, 2025), analysed together here. '
+        "Choose one with --where År=2025, or compare them with mognad compare --column År."
+    ]
