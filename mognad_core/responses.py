@@ -1087,7 +1087,7 @@ def _id_key(header: str) -> str:
 
 def _starts_with_summary_word(text: str) -> bool:
     """A cheap first look (most cells are settled by it, without a regular expression)."""
-    first = text[:16].split(None, 1)
+    first = text.lstrip()[:16].split(None, 1)  # blanks around the word are no part of it
     return bool(first) and first[0].casefold().rstrip(":.!;") in SUMMARY_WORDS
 
 
@@ -1116,9 +1116,10 @@ def _summary_words_in(column: pd.Series, groups: Any = None) -> np.ndarray:
     if is_numeric_dtype(column.dtype) or is_bool_dtype(column.dtype):
         return np.zeros(len(column), dtype=bool)
     distinct = _distinct_cells(column)
-    texts = [v for v in distinct if type(v) is str and len(v) < 60]
+    # lengths without the blanks around the text: an export that pads "Medel" is still "Medel"
+    texts = [v for v in distinct if type(v) is str and len(v.strip()) < 60]
     words = [v for v in texts if _starts_with_summary_word(v)]
-    hits = [v for v in words if len(v) < 20 and label_key(v) in SUMMARY_WORDS]
+    hits = [v for v in words if len(v.strip()) < 20 and label_key(v) in SUMMARY_WORDS]
     of = {v: group for v in words if (group := _subtotal_of(v)) is not None and v not in hits}
     if of and groups is not None:
         known = groups()
@@ -1223,14 +1224,14 @@ def _who_responds(
 
     for pos in attr_pos:
         for i in np.flatnonzero(_summary_words_in(frame.iloc[:, pos], groups) & answered):
-            summary.setdefault(int(i), (frame.iat[i, pos], _column_ref(table, pos)))
+            summary.setdefault(int(i), (frame.iat[i, pos].strip(), _column_ref(table, pos)))
     if bad is not None and bad.any():  # a summary word where an answer belongs
         for j, sid in enumerate(model.statement_ids):
             pos = found.get(sid)
             for i in np.flatnonzero(bad[:, j]) if pos is not None else ():
                 cell = frame.iat[i, pos]
                 if isinstance(cell, str) and label_key(cell) in SUMMARY_WORDS:
-                    summary.setdefault(int(i), (cell, _column_ref(table, pos)))
+                    summary.setdefault(int(i), (cell.strip(), _column_ref(table, pos)))
     if summary:
         rows = sorted(summary)
         told = tuple(

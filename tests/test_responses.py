@@ -1068,6 +1068,23 @@ def test_a_subtotal_cell_of_sixty_characters_is_not_taken_for_a_summary_row(tiny
     )
 
 
+def test_a_summary_word_padded_with_blanks_is_still_a_summary_row(tiny_model):
+    """An export that pads its cells: "Medel" followed by 15 blanks (20 characters) and
+    "Medelvärde" after 7 blanks are summary rows like "Medel", not two more respondents (they
+    were counted: the lengths and the first word were taken with the blanks)."""
+    frame = pd.DataFrame(
+        {"enhet": ["Soc", "KLF", "Soc", "Medel" + " " * 15, " " * 7 + "Medelvärde", "KLF"]}
+    )
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = [1, 2, 3, 3, 3, 4]
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 4
+    assert words(rs.notes, "sv")[0] == (
+        '2 summeringsrad(er) räknades inte (rad 5: "Medel" i kolumn A ("enhet"); rad 6: '
+        '"Medelvärde" i kolumn A ("enhet")).'
+    )
+
+
 def test_several_waves_read_together_are_noted_with_every_result(tiny_model):
     """Kills `ResponseSet.result_notes` 1, 2: responses of 2024 and 2025 in a column "År" carry,
     after the reading notes, the note that the two waves are analysed together and how to pick
