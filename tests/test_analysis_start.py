@@ -498,18 +498,6 @@ def test_without_a_scored_area_the_result_keeps_its_notes_rule_and_share():
     assert any(n.startswith("Anonymity protection off (--min-size 1)") for n in english.notes)
 
 
-def test_weights_and_the_shortfall_to_the_target_make_the_priority():
-    """Weights 1 and 3 are relative weights 0,5 and 1,5; priority = relative weight x
-    ((1 - score) + vet-ej share + max(0, target - score)), the shortfall 0 without a target."""
-    model = parts_model([1, 1], weights=[1, 3])
-    result = scored_each(model, {"s00": 40, "s10": 80})
-    plain = mognad.where_to_start(result, model=model)
-    assert [(a.id, a.weight) for a in plain.ranked] == [("D0", 0.5), ("D1", 1.5)]
-    assert [a.priority for a in plain.ranked] == [pytest.approx(0.3), pytest.approx(0.3)]
-    aimed = mognad.where_to_start(result, model=model, target=0.7)
-    assert [a.priority for a in aimed.ranked] == [pytest.approx(0.45), pytest.approx(0.3)]
-
-
 def test_an_unusable_min_size_is_reported_in_the_callers_language(monkeypatch):
     """A result without its disclosure record (read back from older JSON) under
     MOGNAD_MIN_SIZE=2: the error is in English for lang="en", as the rest of the output."""
