@@ -1424,7 +1424,7 @@ def _models_fitting(
 def _other_scale_hint(models: list[MaturityModel]) -> Message:
     """The hint naming the installed models every answer fits (a list: "a och b" / "a and b")."""
     return Message(
-        "answer.fits_other_model" if len(models) == 1 else "answer.fits_other_models",
+        "answer.fits_other_model" if len(models) == 1 else "answer.fits_other_model_many",
         models=[_scale_text(m) for m in models],
         name=models[0].name,
     )

@@ -2806,7 +2806,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file's answers fit the model {models}, which has the same statements: use --model "
         "{name}.",
     ),
-    "answer.fits_other_models": (
+    "answer.fits_other_model_many": (
         "Filens svar passar modellerna {models}, som har samma påståenden: använd --model med "
         "en av dem, till exempel --model {name}.",
         "The file's answers fit the models {models}, which have the same statements: use "
