@@ -588,13 +588,16 @@ main(["report", "svar.csv", "-o", sys.argv[1]])
 
 
 def _interrupt(code: str, cwd: Path, out: str, signum: int) -> subprocess.CompletedProcess:
-    """Run ``code`` in a child, wait until it says it is writing, send ``signum``."""
+    """Run ``code`` in a child, wait until it says it is writing, send ``signum``. The child
+    starts with Ctrl+C at its default, as in a terminal: a test run started in the background
+    (``cmd &``) passes on SIGINT ignored, and Python would then never raise KeyboardInterrupt."""
     proc = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(code), out],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 120
