@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .cells import is_missing
 from .errors import MognadError
 from .schema import normalize_token
 from .settings import setting
@@ -123,8 +124,8 @@ def policy(min_size: int | DisclosurePolicy | None = None, lang: str = "sv") -> 
 # ---- values of attribute columns -------------------------------------------------------------
 def value_label(value: Any) -> str:
     """A cell of an attribute column as people read it: ``2025`` (not ``2025.0``), and
-    ``(saknas)`` for a blank cell."""
-    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+    ``(saknas)`` for a blank cell (pandas' NA and NaT too)."""
+    if is_missing(value) or str(value).strip() == "":
         return MISSING_VALUE
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

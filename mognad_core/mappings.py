@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from . import checklists, safe_write
+from .cells import is_missing
 from .readers import RawTable, read_table
 from .responses import (
     QUESTION_NUMBER,
@@ -136,7 +137,7 @@ def _sample(column) -> str:
     """A few distinct filled cells of a column, quoted, for a comment."""
     seen: list[str] = []
     for v in column:
-        if v is None or (isinstance(v, float) and v != v) or not str(v).strip():
+        if is_missing(v) or not str(v).strip():
             continue
         text = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
         if text not in seen:

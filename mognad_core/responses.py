@@ -38,6 +38,7 @@ from .answers import (
     load_answers,
     parse_number,
 )
+from .cells import is_missing
 from .errors import InputError, Location, MognadError
 from .readers import RawTable, read_table
 from .schema import MaturityModel, Scale, normalize_token
@@ -741,7 +742,7 @@ def _classify_cells(
     rest = np.flatnonzero(np.isnan(vals) & ~bad_type)
     for i in rest:
         v = obj[i]
-        if v is None or (isinstance(v, float) and v != v):
+        if is_missing(v):
             continue
         if isinstance(v, str):
             if not v.strip():
@@ -1309,7 +1310,7 @@ def _duplicate_ids(
 
 
 def _id_text(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -1657,6 +1658,6 @@ def load_mapping(
 
 
 def _mapped_id(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+    if is_missing(value) or not str(value).strip():
         return None
     return str(value).strip()

@@ -38,6 +38,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import disclosure, texts
+from ..cells import is_missing
 from ..errors import InputError, Location, MognadError
 from ..readers import RawTable, read_table
 from ..results import ScoreResult
@@ -233,7 +234,7 @@ def _axis_column(headers: list[str], spec: dict[str, Any]) -> int | None:
 
 
 def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or str(v).strip() == ""
+    return is_missing(v) or str(v).strip() == ""
 
 
 def _show(value: Any) -> str:

@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cells import is_missing
 from ..texts import Texts, keep_together, shorten
 
 if TYPE_CHECKING:  # not imported at run time: plugins' commands use table() in --help too
@@ -85,7 +86,7 @@ def table(rows: list[dict[str, Any]], t: Texts | None = None) -> str:
 
 
 def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return "–"
     return str(value)
 

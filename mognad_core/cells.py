@@ -1,0 +1,27 @@
+"""What an empty cell is, decided once for every path that reads cells.
+
+A cell holds no value when it is ``None`` (a blank cell in a workbook), a float NaN (a blank
+in a numeric column), pandas' ``NA`` (a blank in a ``string``, ``Int64`` or ``boolean`` column
+of a DataFrame made in Python) or ``NaT`` (a blank in a date column). Text made only of blanks
+is a separate question, answered where it matters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from pandas.api.types import is_scalar
+
+__all__ = ["is_missing"]
+
+
+def is_missing(value: Any) -> bool:
+    """True for a cell that holds no value: None, NaN, pandas' NA or NaT."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    if isinstance(value, float):
+        return bool(value != value)
+    return bool(is_scalar(value) and pd.isna(value))
