@@ -1141,6 +1141,11 @@ def _number_of(value: Any) -> float:
     return np.nan
 
 
+def _ratio(total: np.ndarray, count: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return total / count
+
+
 def _summary_by_values(
     frame: pd.DataFrame,
     found: Mapping[str, int],
@@ -1148,28 +1153,48 @@ def _summary_by_values(
     values: np.ndarray,
     rows: np.ndarray,
     others: np.ndarray,
+    pool: np.ndarray | None = None,
 ) -> dict[int, tuple[str, int]]:
     """Rows (of ``rows``) whose statement cells are the column means or sums of the ``others``
-    rows, with at least one number that is not whole: ``{row: ("means" or "sums", decimals)}``.
-    A row of whole-number means cannot be told from a respondent's answers."""
+    rows, rounded to 0, 1 or 2 decimals, with at least one number that is not whole, or with
+    three or more whole numbers and one outside the scale: ``{row: ("means" or "sums",
+    decimals)}``. A row of whole numbers on the scale cannot be told from a respondent's
+    answers.
+
+    On a scale that is not whole steps a respondent's answers may be candidates too, so with
+    ``pool`` (the kept rows) a candidate is also compared with the means and sums of all the
+    pool's other rows (the pool's totals less its own answers)."""
     cols = [(j, found[sid]) for j, sid in enumerate(model.statement_ids) if sid in found]
-    if not rows.size or not others.any() or len(cols) < 2:
+    if not rows.size or len(cols) < 2 or not (others.any() or pool is not None):
         return {}
-    base = values[others][:, [j for j, _ in cols]]
+    picked = [j for j, _ in cols]
+    base = values[others][:, picked]
     counts = (~np.isnan(base)).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = np.nansum(base, axis=0) / counts
     sums = np.nansum(base, axis=0)
+    if pool is not None:
+        everyone = values[pool][:, picked]
+        pool_counts = (~np.isnan(everyone)).sum(axis=0)
+        pool_sums = np.nansum(everyone, axis=0)
     out: dict[int, str] = {}
     for i in rows:
         raw = np.array([_number_of(frame.iat[i, pos]) for _, pos in cols])
         filled = ~np.isnan(raw)
-        if filled.sum() < 2 or (raw[filled] == np.round(raw[filled])).all():
+        if filled.sum() < 2:
             continue
-        for what, target in (("means", means), ("sums", sums)):
-            for digits in (1, 2):
+        cells = raw[filled]
+        outside = ((cells < model.scale.min) | (cells > model.scale.max)).any()
+        if (cells == np.round(cells)).all() and (not outside or cells.size < 3):
+            continue  # whole answers (a respondent's), or two whole sums: too little to tell
+        targets = [("means", _ratio(sums, counts)), ("sums", sums)]
+        if pool is not None and pool[i]:  # the pool's other rows: less row i's own answers
+            own = values[i, picked]
+            total = pool_sums - np.nan_to_num(own)
+            n = pool_counts - ~np.isnan(own)
+            targets += [("means", _ratio(total, n)), ("sums", total)]
+        for what, target in targets:
+            for digits in (0, 1, 2):
                 want = np.round(target[filled], digits)
-                if np.allclose(raw[filled], want, rtol=0, atol=1e-9):
+                if np.allclose(cells, want, rtol=0, atol=1e-9):
                     out[int(i)] = (what, digits)
                     break
             if int(i) in out:
@@ -1242,13 +1267,16 @@ def _who_responds(
         notes.append(Message("read.summary_rows", count=len(rows), told=told))
     keep = answered.copy()
     keep[list(summary)] = False
-    # rows with a number that is not a whole step: a summary of means? (never on the fast path)
-    if model.scale.integer:
-        odd = (bad.any(axis=1) if bad is not None else np.zeros(n, dtype=bool)) & keep
-    else:
+    # rows with an invalid cell, or a number that is not whole: a row of means or sums? (never
+    # on the fast path)
+    odd = (bad.any(axis=1) if bad is not None else np.zeros(n, dtype=bool)) & keep
+    if not model.scale.integer:  # any number is an answer: a row of means is valid
         with np.errstate(invalid="ignore"):
-            odd = (np.abs(values - np.rint(values)) > 0).any(axis=1) & keep
-    by_values = _summary_by_values(frame, found, model, values, np.flatnonzero(odd), keep & ~odd)
+            odd |= (np.abs(values - np.rint(values)) > 0).any(axis=1) & keep
+    pool = None if model.scale.integer else keep  # a respondent's answer may not be whole
+    by_values = _summary_by_values(
+        frame, found, model, values, np.flatnonzero(odd), keep & ~odd, pool
+    )
     if by_values:
         rows = sorted(by_values)
         keep[rows] = False
@@ -1383,7 +1411,8 @@ SCALE_NOTE_MIN_RESPONDENTS = 30
 
 
 def _same_statements(model: MaturityModel) -> list[MaturityModel]:
-    """The other installed models with exactly ``model``'s statement ids and another scale."""
+    """The other installed models with exactly ``model``'s statement ids (any scale: one of
+    the same range may take half steps or other wordings)."""
     from .plugins import get_model, list_models
 
     ids = set(model.statement_ids)
@@ -1395,8 +1424,7 @@ def _same_statements(model: MaturityModel) -> list[MaturityModel]:
             other = get_model(info.name)
         except MognadError:
             continue
-        same_scale = (other.scale.min, other.scale.max) == (model.scale.min, model.scale.max)
-        if set(other.statement_ids) == ids and not same_scale:
+        if set(other.statement_ids) == ids:
             out.append(other)
     return out
 

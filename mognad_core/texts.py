@@ -643,10 +643,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "to {digits} decimal(s) (a summary row, not a respondent).",
     ),
     "read.summary_by_sums": (
-        "Rad {row} räknades inte: påståendenas celler är summan av de andra raderna avrundad "
-        "till {digits} decimal(er) (en summeringsrad, inte en svarande).",
-        "Row {row} was not scored: its statement cells are the sums of the other rows rounded to "
-        "{digits} decimal(s) (a summary row, not a respondent).",
+        "Rad {row} räknades inte: påståendenas celler är summan av de andra raderna (en "
+        "summeringsrad, inte en svarande).",
+        "Row {row} was not scored: its statement cells are the sums of the other rows (a summary "
+        "row, not a respondent).",
     ),
     "read.duplicates_keep_first": (
         '{count} rad(er) upprepar ett svarande-id i kolumnen "{column}" och räknades inte; den '

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DIMIOS_2025, TINY
+from conftest import DIMIOS_2025, TINY, TINY_SIX_ROWS
 from openpyxl import Workbook
 
 import mognad_core as mognad
@@ -200,6 +200,45 @@ def test_a_half_step_that_is_not_a_mean_is_still_refused(tmp_path, export_answer
         'row 8, column A ("f11"): 3.5 is not a valid answer. Expected a whole number from 1 to 6, '
         '"vet ej", "vet inte" or a blank cell.'
     )
+
+
+def test_the_blanks_of_a_dataframe_made_in_python_are_blank_cells(tiny_model):
+    """pandas marks a blank as NA in a ``string``, ``Int64`` or ``object`` column and as NaT in
+    a date column. Each is a blank cell, exactly like None: a blank answer (not the invalid
+    answer "<NA>"), a blank respondent id (not a repeated one), and a blank attribute value
+    that groups as "(saknas)" (not a group called "<NA>")."""
+    header = ["Respondent ID", "förvaltning", "besökt", *TINY_SIX_ROWS[0][1:]]
+    rows = [[i, *r[:1], "2025-03-0" + str(i), *r[1:]] for i, r in enumerate(TINY_SIX_ROWS[1:], 1)]
+    for r in rows[2:4]:  # respondents 3 and 4: blank id, unit, date, a1, a2 and b1
+        r[:6] = [None] * 6
+    plain = pd.DataFrame(rows, columns=header)
+    col = {h: [r[j] for r in rows] for j, h in enumerate(header)}
+    typed = pd.DataFrame(
+        {
+            "Respondent ID": pd.array(col["Respondent ID"], dtype="Int64"),
+            "förvaltning": pd.array(col["förvaltning"], dtype="string"),
+            "besökt": pd.to_datetime(col["besökt"]),
+            "a1": pd.array([None if v is None else str(v) for v in col["a1"]], dtype="string"),
+            "a2": pd.array(col["a2"], dtype="Int64"),
+            "b1": pd.Series([pd.NaT if v is None else v for v in col["b1"]], dtype=object),
+            "b2": pd.Series(col["b2"], dtype=object),
+            "b3": pd.Series([pd.NA if v is None else v for v in col["b3"]], dtype=object),
+        }
+    )
+    assert typed["besökt"].isna().tolist() == [False, False, True, True, False, False]
+    got, want = mognad.prepare(typed, tiny_model), mognad.prepare(plain, tiny_model)
+    np.testing.assert_array_equal(got.values, want.values)
+    np.testing.assert_array_equal(got.dont_know, want.dont_know)
+    assert words(got.notes, "en") == words(want.notes, "en")
+    blanked = [tiny_model.statement_ids.index(sid) for sid in ("a1", "a2", "b1")]
+    assert np.isnan(got.values[2:4, blanked]).all() and not got.dont_know[2:4, blanked].any()
+
+    def shown(rs, by):
+        return [(g.name, g.n) for g in mognad.groups(rs, by, min_size=1).groups]
+
+    assert shown(got, "förvaltning") == shown(want, "förvaltning")
+    assert shown(got, "förvaltning") == [("KLF", 2), ("Soc", 2), ("(saknas)", 2)]
+    assert ("(saknas)", 2) in shown(got, "besökt")
 
 
 # ---- the same respondent twice ---------------------------------------------------------------
@@ -873,6 +912,32 @@ def test_answers_outside_the_scale_name_every_model_they_fit_read_by_the_same_wo
     )
 
 
+def test_answers_in_half_steps_name_the_model_of_the_same_range_that_takes_them(tiny_variants):
+    """A 3.5 read with liten5 (whole steps from 1 to 5) is refused, and the hint names halv5,
+    whose scale has the same range but takes half steps (models of the same range were passed
+    over before, though every answer fits). A model of the same range and the same whole steps
+    is never named: what the chosen one refuses, it refuses too."""
+    from mognad_core.responses import prepare
+
+    for name, integer in (("halv5", False), ("lika5", True)):
+        text = _scale_variant(name, 1, 5, integer=integer)
+        (tiny_variants / f"{name}.yaml").write_text(text, encoding="utf-8")
+    mognad.reset_plugins()
+    frame = _tiny_answers(6, 1, 5).astype(object)
+    frame.iloc[2, 1] = 3.5
+    with pytest.raises(mognad.InputError) as caught:
+        prepare(frame, mognad.get_model("liten5"))
+    assert caught.value.hint.text("sv") == (
+        "Filens svar passar modellen halv5 (1–5), som har samma påståenden: använd --model halv5."
+    )
+    assert caught.value.hint.text("en") == (
+        "The file's answers fit the model halv5 (1–5), which has the same statements: use "
+        "--model halv5."
+    )
+    rs = prepare(frame, mognad.get_model("halv5"))
+    assert rs.values[2, 1] == 3.5 and rs.notes == []
+
+
 def test_unmatched_columns_that_read_like_statements_are_named_and_others_are_not(tiny_model):
     """Beside the tiny model's statements: a statement reference with a closing mark ("P25?"), a
     numbered question of three words, and a four-word header over valid answers without any
@@ -1116,3 +1181,385 @@ def test_several_waves_read_together_are_noted_with_every_result(tiny_model):
         'The responses are from 2 waves in column "År" (2024, 2025), analysed together here. '
         "Choose one with --where År=2025, or compare them with mognad compare --column År."
     ]
+
+
+# ---- what mutation testing found, the third run: from_any and repeated ids --------------------
+def test_from_any_refusal_of_another_model_names_no_file_for_responses_without_one(
+    tiny_model, tiny_frame
+):
+    """Responses prepared from a DataFrame come from no file: from_any's refusal of another
+    model says "The responses were read ...", naming no file and no placeholder, and is a
+    ModelError (docs/quality.md, responses third run)."""
+    rs = mognad.prepare(tiny_frame, tiny_model)
+    assert rs.source is None
+    with pytest.raises(mognad.ModelError) as err:
+        mognad.ResponseSet.from_any(rs, "dimios")
+    assert str(err.value) == (
+        "The responses were read for model 'tiny', not 'dimios': read them again for 'dimios', "
+        "or leave the model out."
+    )
+
+
+def test_from_any_says_what_it_takes_when_given_something_else():
+    """A list is not responses: the message names the three kinds from_any takes, as written,
+    and the kind it got."""
+    with pytest.raises(mognad.MognadError) as err:
+        mognad.ResponseSet.from_any([5, 4])
+    assert str(err.value) == (
+        "Expected responses as a ResponseSet, a DataFrame or a file path, got list."
+    )
+
+
+def test_from_any_reads_a_frame_with_the_callers_answers_and_duplicates(tiny_model, tiny_frame):
+    """A DataFrame given to from_any is read with the caller's answers= wordings and
+    duplicates= rule: without them the wording "Ganska bra" and the repeated id 7 are refused."""
+    frame = tiny_frame.assign(**{"Respondent ID": [7, 8, 7, 9]})
+    frame["a1"] = frame["a1"].astype(object)
+    frame.loc[3, "a1"] = "Ganska bra"  # respondent 4 had no answer to a1
+    rs = mognad.ResponseSet.from_any(
+        frame, tiny_model, answers={"Ganska bra": 4}, duplicates="keep-last"
+    )
+    assert rs.attributes["Respondent ID"].tolist() == [8, 7, 9]
+    np.testing.assert_array_equal(rs.values[:, 0], [4, np.nan, 4])
+    assert rs.dont_know[:, 0].tolist() == [False, True, False]
+    with pytest.raises(mognad.InputError, match='"Ganska bra"'):
+        mognad.ResponseSet.from_any(frame, tiny_model, duplicates="keep-last")
+    with pytest.raises(mognad.InputError, match='"7" in rows 2 and 4'):
+        mognad.ResponseSet.from_any(frame, tiny_model, answers={"Ganska bra": 4})
+
+
+def test_from_any_reads_the_named_sheet_of_a_workbook(tmp_path):
+    """from_any(path, sheet=...) reads that sheet, not the workbook's first one."""
+    header = ["a1", "a2", "b1", "b2", "b3"]
+    wb = Workbook()
+    wb.active.title = "Vår"
+    for row in (header, [1, 1, 1, 1, 1], [2, 2, 2, 2, 2]):
+        wb.active.append(row)
+    autumn = wb.create_sheet("Höst")
+    for row in (header, [5, 5, 5, 5, 5], [4, 4, 4, 4, 4], [3, 3, 3, 3, 3]):
+        autumn.append(row)
+    path = tmp_path / "svar.xlsx"
+    wb.save(path)
+    rs = mognad.ResponseSet.from_any(path, TINY, sheet="Höst")
+    assert rs.n == 3 and rs.sheet == "Höst"
+    assert rs.values[:, 0].tolist() == [5, 4, 3]
+
+
+def _refused_ids(model: mognad.MaturityModel, ids: pd.Series) -> str:
+    """The error (in English) on a frame of one a1 answer per respondent id ``ids``."""
+    frame = pd.DataFrame({"Respondent ID": ids, "a1": [3] * len(ids)})
+    with pytest.raises(mognad.InputError) as err:
+        mognad.prepare(frame, model)
+    return str(err.value)
+
+
+EACH_ONCE = (
+    "Expected each respondent once: delete the repeated rows, or choose which answer counts with "
+    "--duplicates keep-first or --duplicates keep-last (duplicates= in Python)."
+)
+
+
+def test_a_refused_id_lists_at_most_three_of_its_rows(tiny_model):
+    """An id on four rows: the error shows three of them and the count, "rows 2, 3, 4, ...
+    (4 in all)"; an id on three rows shows all three."""
+    assert _refused_ids(tiny_model, pd.Series([7, 7, 7, 7, 8])) == (
+        'column A ("Respondent ID"): 1 respondent id(s) appear in more than one row: "7" in rows '
+        f"2, 3, 4, ... (4 in all). {EACH_ONCE}"
+    )
+    assert '"7" in rows 2, 3 and 4.' in _refused_ids(tiny_model, pd.Series([7, 7, 7, 8]))
+
+
+def test_a_refusal_lists_five_repeated_ids_and_counts_the_rest(tiny_model):
+    """Five repeated ids are all listed; of six, five are listed and "and 1 more" told, in
+    either language."""
+    five = _refused_ids(tiny_model, pd.Series([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]))
+    assert five == (
+        'column A ("Respondent ID"): 5 respondent id(s) appear in more than one row: "1" in rows '
+        '2 and 3, "2" in rows 4 and 5, "3" in rows 6 and 7, "4" in rows 8 and 9, "5" in rows 10 '
+        f"and 11. {EACH_ONCE}"
+    )
+    frame = pd.DataFrame({"Respondent ID": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6], "a1": 3})
+    with pytest.raises(mognad.InputError) as err:
+        mognad.prepare(frame, tiny_model)
+    assert str(err.value) == (
+        'column A ("Respondent ID"): 6 respondent id(s) appear in more than one row: "1" in rows '
+        '2 and 3, "2" in rows 4 and 5, "3" in rows 6 and 7, "4" in rows 8 and 9, "5" in rows 10 '
+        f"and 11 and 1 more. {EACH_ONCE}"
+    )
+    assert err.value.text("sv").startswith(
+        'kolumn A ("Respondent ID"): 6 svarandes id finns på mer än en rad: "1" på raderna 2 och 3'
+    )
+    assert '"5" på raderna 10 och 11 och 1 till.' in err.value.text("sv")
+
+
+def test_a_refused_id_of_a_float32_column_is_written_as_a_whole_number(tiny_model):
+    """Ids in a float32 column (a downcast DataFrame): the repeated id 1001 is written "1001" as
+    in a float64 or integer column, not "1001.0"."""
+    for dtype in ("float32", "float64", "int64"):
+        ids = pd.Series([1001, 1002, 1001], dtype=dtype)
+        assert '"1001" in rows 2 and 4.' in _refused_ids(tiny_model, ids), dtype
+
+
+def test_a_note_on_texts_meaning_no_value_marks_only_a_cut_list(tiny_model):
+    """Five texts meaning no value are all shown, without "..."; of six, the sixth is left out
+    with "..."."""
+    frame = pd.DataFrame({"a1": ["nan", "NULL", "n/a", "-", "na", 3], "a2": 3})
+    assert words(mognad.prepare(frame, tiny_model).notes, "en")[0] == (
+        '5 statement cell(s) holding "nan", "NULL", "n/a", "-", "na" (texts meaning no value) '
+        "were read as blank: no answer."
+    )
+    frame = pd.DataFrame({"a1": ["nan", "NULL", "n/a", "-", "na", "none", 3], "a2": 3})
+    assert words(mognad.prepare(frame, tiny_model).notes, "en")[0] == (
+        '6 statement cell(s) holding "nan", "NULL", "n/a", "-", "na", ... (texts meaning no '
+        "value) were read as blank: no answer."
+    )
+
+
+def test_a_note_on_answers_read_by_their_number_shows_three_of_them():
+    """A model without answer labels reads "4 - Ganska bra" by its number; the note quotes
+    three such answers however many there are."""
+    model = mognad.model_from_dict(
+        {
+            "name": "utan",
+            "title": "Utan etiketter",
+            "dimensions": [{"id": "d", "label": "D", "statements": [{"id": "s1", "text": "Ett"}]}],
+        }
+    )
+    frame = pd.DataFrame({"s1": ["1 - Dåligt", "2 - Svagt", "4 - Ganska bra", "5 - Bra"]})
+    rs = mognad.prepare(frame, model)
+    np.testing.assert_array_equal(rs.values[:, 0], [1, 2, 4, 5])
+    assert words(rs.notes, "en")[-1] == (
+        'Answers such as "1 - Dåligt", "2 - Svagt", "4 - Ganska bra" were read by their number: '
+        'model "utan" has no answer labels to check the text against.'
+    )
+
+
+# ---- what mutation testing found, the third run: coding and numeric blocks -------------------
+def _three_statements(scale: dict) -> mognad.MaturityModel:
+    return mognad.model_from_dict(
+        {
+            "name": "koder",
+            "title": "Koder",
+            "scale": scale,
+            "dimensions": [
+                {
+                    "id": "d",
+                    "label": "D",
+                    "statements": [{"id": f"s{j}", "text": f"S {j}"} for j in (1, 2, 3)],
+                }
+            ],
+        }
+    )
+
+
+def test_a_nullable_integer_column_beside_text_answers_reads_its_blanks_as_blanks(tiny_model):
+    """A nullable integer column (pandas Int64, as convert_dtypes gives) with an empty cell,
+    beside a column of text answers, is read as numbers: the empty cell is a blank, not an
+    invalid answer (docs/quality.md, responses third run)."""
+    frame = pd.DataFrame(
+        {"a1": pd.array([5, None, 3], dtype="Int64"), "a2": ["vet ej", 2, 4], "b1": [1, 2, 3]}
+    )
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 3
+    np.testing.assert_array_equal(rs.values[:, 0], [5, np.nan, 3])
+    np.testing.assert_array_equal(rs.values[:, 1], [np.nan, 2, 4])
+    assert rs.dont_know[:, :2].tolist() == [[False, True], [False, False], [False, False]]
+
+
+def test_numeric_dont_know_codes_in_number_columns_on_both_paths():
+    """With the don't-know codes 6 and 9, a 6 and a 9 in a column of numbers are both "vet
+    ej", other numbers are answers, and a column after a statement the table lacks is read;
+    the same when a text column sends the table cell by cell (docs/quality.md, responses third
+    run)."""
+    model = _three_statements({"min": 1, "max": 5, "dont_know": ["vet ej", "6", "9"]})
+    frame = pd.DataFrame({"s1": [6.0, 9.0, 3.0, 2.0], "s3": [1.0, 2.0, 9.0, 6.0]})
+    for table in (frame, frame.assign(s2=["vet ej", 4, None, 5])):
+        rs = mognad.prepare(table, model)
+        np.testing.assert_array_equal(rs.values[:, 0], [np.nan, np.nan, 3, 2])
+        np.testing.assert_array_equal(rs.values[:, 2], [1, 2, np.nan, np.nan])
+        assert rs.dont_know[:, 0].tolist() == [True, True, False, False]
+        assert rs.dont_know[:, 2].tolist() == [False, False, True, True]
+    plain = mognad.prepare(pd.DataFrame({"s1": [3.0, 4.0], "s3": [5, 1]}), model)
+    assert not plain.dont_know.any()
+    np.testing.assert_array_equal(plain.values[:, [0, 2]], [[3, 5], [4, 1]])
+
+
+def test_reading_an_impossible_number_gives_an_error_and_no_runtime_warning(tiny_model):
+    """An infinite cell in a column of numbers is reported as an invalid answer, and a row of
+    means beside a statement column nobody answered is a summary row; neither prints a NumPy
+    RuntimeWarning (docs/quality.md, responses third run)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(mognad.InputError, match=r"row 4, column A \(\"a1\"\): inf is not"):
+            mognad.prepare(pd.DataFrame({"a1": [4.0, 3.0, np.inf]}), tiny_model)
+        means = pd.DataFrame({"a1": [4, 3, 3.5], "a2": [2, 3, 2.5], "b1": [None] * 3})
+        assert mognad.prepare(means, tiny_model).n == 2
+
+
+def test_a_row_of_means_under_two_statement_columns_rounded_to_two_decimals_is_not_scored(
+    tiny_model,
+):
+    """Two statement columns are enough to recognise a row of means, and means rounded to two
+    decimals (3.33, 2.67) are recognised as such (docs/quality.md, responses third run)."""
+    frame = pd.DataFrame({"a1": [4, 3, 3, 3.33], "a2": [2, 3, 3, 2.67]})
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 3
+    assert rs.row_numbers.tolist() == [2, 3, 4]
+    assert words(rs.notes, "en")[0] == (
+        "Row 5 was not scored: its statement cells are the means of the other rows rounded to 2 "
+        "decimal(s) (a summary row, not a respondent)."
+    )
+
+
+def test_a_row_only_near_the_means_or_of_whole_sums_is_an_invalid_answer(tiny_model):
+    """A row is a summary only when its cells are the means or sums rounded to 1 or 2
+    decimals, with a number that is not whole, or three or more whole sums: 3.500000005 beside
+    means 3.5 is an invalid answer, and so is a row of two whole sums (7, 4), too little to
+    tell from a typing error (docs/quality.md, responses third run)."""
+    near = pd.DataFrame({"a1": [4, 3, 3.500000005], "a2": [2, 3, 2.5]})
+    with pytest.raises(mognad.InputError, match=r"row 4, column A \(\"a1\"\): 3\.500000005 is"):
+        mognad.prepare(near, tiny_model)
+    sums = pd.DataFrame({"a1": [3, 4, 7], "a2": [2, 2, 4]})
+    with pytest.raises(mognad.InputError, match=r"row 4, column A \(\"a1\"\): 7 is not a valid"):
+        mognad.prepare(sums, tiny_model)
+
+
+def test_a_row_of_means_is_found_after_a_respondent_with_a_half_step_answer():
+    """On a scale with half steps, a respondent with one answer of 2.5 does not stop the
+    search: the row of means below is still not scored (docs/quality.md, responses third
+    run)."""
+    model = _three_statements({"min": 0, "max": 10, "integer": False})
+    frame = pd.DataFrame({"s1": [2.5, 4, 5, 4.5], "s2": [None, 6, 8, 7]})
+    rs = mognad.prepare(frame, model)
+    assert rs.n == 3
+    assert rs.row_numbers.tolist() == [2, 3, 4]
+    assert words(rs.notes, "en")[0].startswith("Row 5 was not scored: its statement cells are")
+
+
+# ---- what mutation testing found, the third run: who is a respondent -------------------------
+def test_a_subtotal_is_found_beside_an_attribute_column_of_numbers(tiny_model):
+    """A subtotal "Medel Soc" is looked up among the groups of every attribute column, also
+    one of numbers (the staff of each office): the subtotal is not scored, and the column of
+    numbers is not read as text (docs/quality.md, responses third run)."""
+    frame = pd.DataFrame(
+        {
+            "enhet": ["Soc", "Soc", "KLF", "KLF", "Medel Soc"],
+            "anställda": [120, 120, 45, 45, 120],
+        }
+    )
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = [1, 3, 2, 4, 2]
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 4
+    assert words(rs.notes, "en")[0] == (
+        '1 summary row(s) were not scored (row 6: "Medel Soc" in column A ("enhet")).'
+    )
+
+
+def test_a_summary_word_in_a_statement_cell_marks_a_summary_row(tiny_model):
+    """A sheet without attribute columns whose summary row has its word where an answer
+    belongs (" Totalt: " in the second statement column): the row is not scored and the note
+    names the word and that column, not the cell as an invalid answer (docs/quality.md,
+    responses third run)."""
+    frame = pd.DataFrame({sid: [1, 3, 2, 4, 2] for sid in ("a1", "a2", "b1", "b2", "b3")})
+    frame = frame.astype(object)
+    frame.loc[4, "a2"] = " Totalt: "
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 4
+    np.testing.assert_array_equal(rs.row_numbers, [2, 3, 4, 5])
+    assert words(rs.notes, "sv") == [
+        '1 summeringsrad(er) räknades inte (rad 6: "Totalt:" i kolumn B ("a2")).'
+    ]
+    assert words(rs.notes, "en") == [
+        '1 summary row(s) were not scored (row 6: "Totalt:" in column B ("a2")).'
+    ]
+
+
+@pytest.mark.parametrize(("count", "more"), [(5, ""), (6, "; ...")])
+def test_five_summary_rows_are_listed_and_more_end_with_an_ellipsis(tiny_model, count, more):
+    """The note on summary rows names the first five; a sixth is told by "..." after them,
+    and exactly five end without it (docs/quality.md, responses third run)."""
+    frame = pd.DataFrame({"enhet": ["Soc", "KLF"] + ["Medel"] * count})
+    for sid in ("a1", "a2", "b1", "b2", "b3"):
+        frame[sid] = [1, 3] + [2] * count
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 2
+    listed = "; ".join(f'row {r}: "Medel" in column A ("enhet")' for r in range(4, 9))
+    assert words(rs.notes, "en")[0] == (f"{count} summary row(s) were not scored ({listed}{more}).")
+
+
+def test_a_row_of_means_on_a_scale_of_any_number_is_not_a_respondent():
+    """On a scale that takes any number (0-10, not whole steps) a row of the column means
+    rounded to one decimal, under three respondents who answered whole numbers, is a summary
+    row: not scored and noted, as on a scale of whole steps (docs/quality.md, responses third
+    run)."""
+    model = mognad.model_from_dict(
+        {
+            "name": "glid",
+            "title": "Glidande skala",
+            "scale": {"min": 0, "max": 10, "integer": False},
+            "dimensions": [
+                {
+                    "id": "d",
+                    "label": "D",
+                    "statements": [{"id": s, "text": s.upper()} for s in ("s1", "s2", "s3")],
+                }
+            ],
+        }
+    )
+    answers = [[7, 4, 9], [5, 6, 2], [8, 8, 3]]
+    means = [round(sum(column) / 3, 1) for column in zip(*answers, strict=True)]
+    assert means == [6.7, 6.0, 4.7]
+    rs = mognad.prepare(pd.DataFrame([*answers, means], columns=["s1", "s2", "s3"]), model)
+    assert rs.n == 3
+    np.testing.assert_array_equal(rs.values, answers)
+    assert words(rs.notes, "en") == [
+        "Row 5 was not scored: its statement cells are the means of the other rows rounded to 1 "
+        "decimal(s) (a summary row, not a respondent)."
+    ]
+    # a respondent who answered 2.5 and 7.5 counts in the means; the row of means is still found
+    # (it was scored as a fifth respondent), and so is a row of sums
+    answers.append([2.5, 7.5, 5])
+    means = [round(sum(column) / 4, 2) for column in zip(*answers, strict=True)]
+    assert means == [5.62, 6.38, 4.75]
+    rs = mognad.prepare(pd.DataFrame([*answers, means], columns=["s1", "s2", "s3"]), model)
+    assert rs.n == 4
+    np.testing.assert_array_equal(rs.values, answers)
+    assert words(rs.notes, "sv") == [
+        "Rad 6 räknades inte: påståendenas celler är medelvärdet av de andra raderna avrundat till "
+        "2 decimal(er) (en summeringsrad, inte en svarande)."
+    ]
+    sums = [sum(column) for column in zip(*answers, strict=True)]
+    rs = mognad.prepare(pd.DataFrame([*answers, sums], columns=["s1", "s2", "s3"]), model)
+    assert rs.n == 4 and "sums" in words(rs.notes, "en")[0]
+    # the respondent with 2.5 is no summary row of the others: kept
+    rs = mognad.prepare(pd.DataFrame(answers, columns=["s1", "s2", "s3"]), model)
+    assert rs.n == 4 and rs.notes == []
+
+
+def test_a_row_of_the_column_sums_is_a_summary_row_not_invalid_answers(tiny_model):
+    """A row whose cells are the column sums of the rows above (19, 13, 9 ... on a 1-5 scale:
+    outside the scale, but exactly the sums) is a summary row: left out with a note, in both
+    languages, not refused as invalid answers. A row that is the sums in one column only is no
+    summary row: its cell is an invalid answer (the note for sums could never be shown before,
+    as only rows with a number that is not whole were looked at)."""
+    rows = [r[1:] for r in TINY_SIX_ROWS[1:]]
+    frame = pd.DataFrame(rows, columns=TINY_SIX_ROWS[0][1:]).replace({"Vet ej": None})
+    frame = frame.replace({"vet ej": None})
+    sums = frame.sum(numeric_only=False).tolist()
+    assert sums == [23, 13, 15, 18, 6]
+    rs = mognad.prepare(pd.concat([frame, pd.DataFrame([sums], columns=frame.columns)]), tiny_model)
+    assert rs.n == 6
+    assert words(rs.notes, "sv") == [
+        "Rad 8 räknades inte: påståendenas celler är summan av de andra raderna (en "
+        "summeringsrad, inte en svarande)."
+    ]
+    assert words(rs.notes, "en") == [
+        "Row 8 was not scored: its statement cells are the sums of the other rows (a summary "
+        "row, not a respondent)."
+    ]
+    once = [23, 2, 3, 4, 5]
+    with pytest.raises(mognad.InputError, match="23 is not a valid answer"):
+        mognad.prepare(pd.concat([frame, pd.DataFrame([once], columns=frame.columns)]), tiny_model)
