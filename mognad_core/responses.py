@@ -1319,7 +1319,7 @@ def _duplicate_ids(
             for v, r in list(groups.items())[:MAX_LISTED]
         )
         if len(groups) > MAX_LISTED:
-            told = Message("list.more", items=told, more=len(groups) - MAX_LISTED)
+            told = Message("list.more_ids", items=told, more=len(groups) - MAX_LISTED)
         raise InputError(
             Message("error.duplicate_ids", count=len(groups), listed=told),
             _loc(table, pos),

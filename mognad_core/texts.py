@@ -625,6 +625,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rows.some": ("raderna {rows}", "rows {rows}"),
     "rows.many": ("raderna {rows}, … ({total} totalt)", "rows {rows}, ... ({total} in all)"),
     "list.more": ("{items} och {more} till", "{items} and {more} more"),
+    "list.more_ids": ("{items} samt {more} id till", "{items}, and {more} more id(s)"),
     "read.column": ("kolumn {column}", "column {column}"),
     "read.no_answers": (
         "{count} rad(er) utan svar på något påstående räknades inte som svarande ({rows}).",

@@ -1270,7 +1270,7 @@ def test_a_refused_id_lists_at_most_three_of_its_rows(tiny_model):
 
 
 def test_a_refusal_lists_five_repeated_ids_and_counts_the_rest(tiny_model):
-    """Five repeated ids are all listed; of six, five are listed and "and 1 more" told, in
+    """Five repeated ids are all listed; of six, five are listed and "and 1 more id(s)" told, in
     either language."""
     five = _refused_ids(tiny_model, pd.Series([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]))
     assert five == (
@@ -1284,12 +1284,12 @@ def test_a_refusal_lists_five_repeated_ids_and_counts_the_rest(tiny_model):
     assert str(err.value) == (
         'column A ("Respondent ID"): 6 respondent id(s) appear in more than one row: "1" in rows '
         '2 and 3, "2" in rows 4 and 5, "3" in rows 6 and 7, "4" in rows 8 and 9, "5" in rows 10 '
-        f"and 11 and 1 more. {EACH_ONCE}"
+        f"and 11, and 1 more id(s). {EACH_ONCE}"
     )
     assert err.value.text("sv").startswith(
         'kolumn A ("Respondent ID"): 6 svarandes id finns på mer än en rad: "1" på raderna 2 och 3'
     )
-    assert '"5" på raderna 10 och 11 och 1 till.' in err.value.text("sv")
+    assert '"5" på raderna 10 och 11 samt 1 id till.' in err.value.text("sv")
 
 
 def test_a_refused_id_of_a_float32_column_is_written_as_a_whole_number(tiny_model):
