@@ -55,8 +55,8 @@ def reference_code_column(column: pd.Series, scale) -> tuple[np.ndarray, np.ndar
                     bad_type[i] = True
             for i in np.flatnonzero(np.isnan(vals) & ~bad_type):
                 v = obj[i]
-                if v is None or (isinstance(v, float) and v != v):
-                    continue
+                if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+                    continue  # blank: None, NaN, pandas' NA and NaT
                 if isinstance(v, str):
                     if not v.strip():
                         continue
