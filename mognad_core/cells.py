@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from pandas.api.types import is_scalar
-
 __all__ = ["is_missing"]
 
 
@@ -24,4 +21,6 @@ def is_missing(value: Any) -> bool:
         return False
     if isinstance(value, float):
         return bool(value != value)
-    return bool(is_scalar(value) and pd.isna(value))
+    import pandas as pd  # here, so that `mognad --help` does not load pandas for this module
+
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
