@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .cells import is_missing
 from .errors import InputError, Location
 from .schema import MaturityModel, Statement, normalize_token
 from .texts import Message, Words
@@ -255,14 +256,7 @@ def _misspelt_option(table: Any, s: Statement, absent: list[Any], left: list[int
 
 
 def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
 
 
 def _show(value: Any) -> str:

@@ -71,11 +71,8 @@ WAVE_COLUMNS = ("år", "year", "wave", "våg", "ar", "mätning", "omgång")
 
 def wave_label(value: Any) -> str | None:
     """A wave cell as a label: ``"2024"`` (not ``"2024.0"``), stripped; None for a blank."""
-    if value is None:
+    if is_missing(value):
         return None
-    with contextlib.suppress(TypeError, ValueError):
-        if pd.isna(value):
-            return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip() or None
@@ -1163,7 +1160,8 @@ def _summary_by_values(
 
     On a scale that is not whole steps a respondent's answers may be candidates too, so with
     ``pool`` (the kept rows) a candidate is also compared with the means and sums of all the
-    pool's other rows (the pool's totals less its own answers)."""
+    pool's other rows (the pool's totals less its own answers), unless another row of the pool
+    has the same answers."""
     cols = [(j, found[sid]) for j, sid in enumerate(model.statement_ids) if sid in found]
     if not rows.size or len(cols) < 2 or not (others.any() or pool is not None):
         return {}
@@ -1175,6 +1173,8 @@ def _summary_by_values(
         everyone = values[pool][:, picked]
         pool_counts = (~np.isnan(everyone)).sum(axis=0)
         pool_sums = np.nansum(everyone, axis=0)
+        # the same answers in two rows are two respondents' (each the mean of the other)
+        shared = Counter(map(tuple, np.nan_to_num(everyone, nan=-np.inf).tolist()))
     out: dict[int, str] = {}
     for i in rows:
         raw = np.array([_number_of(frame.iat[i, pos]) for _, pos in cols])
@@ -1188,6 +1188,8 @@ def _summary_by_values(
         targets = [("means", _ratio(sums, counts)), ("sums", sums)]
         if pool is not None and pool[i]:  # the pool's other rows: less row i's own answers
             own = values[i, picked]
+            if shared[tuple(np.nan_to_num(own, nan=-np.inf).tolist())] > 1:
+                continue
             total = pool_sums - np.nan_to_num(own)
             n = pool_counts - ~np.isnan(own)
             targets += [("means", _ratio(total, n)), ("sums", total)]

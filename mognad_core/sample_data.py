@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import safe_write
+from .cells import is_missing
 from .schema import MaturityModel
 
 FORVALTNINGAR: dict[str, float] = {
@@ -269,7 +270,7 @@ def write_xlsx(
     ws.title = sheet
     ws.append([str(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
-        ws.append([None if (isinstance(v, float) and v != v) else v for v in row])
+        ws.append([None if is_missing(v) else v for v in row])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"

@@ -32,6 +32,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import texts
+from .cells import is_missing
 from .errors import InputError, Location, ModelError, MognadError
 from .schema import MaturityModel, in_language, normalize_token
 
@@ -76,12 +77,8 @@ def _in_both(key: str, **data: Any) -> dict[str, str]:
 
 # ---- values as people type them --------------------------------------------------------------
 def is_blank(value: Any) -> bool:
-    """True for no value: None, NaN (an empty cell read by pandas) or text of spaces only."""
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    """True for no value: an empty cell (None, NaN, pandas' NA or NaT) or text of spaces only."""
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
 
 
 def parse_fraction(value: Any) -> float | None:

@@ -1414,7 +1414,7 @@ def test_a_row_of_means_under_two_statement_columns_rounded_to_two_decimals_is_n
 
 
 def test_a_row_only_near_the_means_or_of_whole_sums_is_an_invalid_answer(tiny_model):
-    """A row is a summary only when its cells are the means or sums rounded to 1 or 2
+    """A row is a summary only when its cells are the means or sums rounded to 0, 1 or 2
     decimals, with a number that is not whole, or three or more whole sums: 3.500000005 beside
     means 3.5 is an invalid answer, and so is a row of two whole sums (7, 4), too little to
     tell from a typing error (docs/quality.md, responses third run)."""
@@ -1427,15 +1427,23 @@ def test_a_row_only_near_the_means_or_of_whole_sums_is_an_invalid_answer(tiny_mo
 
 
 def test_a_row_of_means_is_found_after_a_respondent_with_a_half_step_answer():
-    """On a scale with half steps, a respondent with one answer of 2.5 does not stop the
-    search: the row of means below is still not scored (docs/quality.md, responses third
-    run)."""
+    """On a scale of any number, a respondent with one answer of 2.5 and a blank counts in the
+    means: the row of the three respondents' means (3.83, 7) is not scored. Respondents with
+    the same answers are all kept, though each is the mean of the others (docs/quality.md,
+    responses third run)."""
     model = _three_statements({"min": 0, "max": 10, "integer": False})
-    frame = pd.DataFrame({"s1": [2.5, 4, 5, 4.5], "s2": [None, 6, 8, 7]})
+    frame = pd.DataFrame({"s1": [2.5, 4, 5, 3.83], "s2": [None, 6, 8, 7]})
     rs = mognad.prepare(frame, model)
     assert rs.n == 3
     assert rs.row_numbers.tolist() == [2, 3, 4]
-    assert words(rs.notes, "en")[0].startswith("Row 5 was not scored: its statement cells are")
+    assert words(rs.notes, "en")[0] == (
+        "Row 5 was not scored: its statement cells are the means of the other rows rounded to 2 "
+        "decimal(s) (a summary row, not a respondent)."
+    )
+    for copies in (2, 3):
+        same = pd.DataFrame({"s1": [3.5] * copies, "s2": [6.5] * copies, "s3": [3] * copies})
+        rs = mognad.prepare(same, model)
+        assert rs.n == copies and rs.notes == []
 
 
 # ---- what mutation testing found, the third run: who is a respondent -------------------------
@@ -1540,7 +1548,7 @@ def test_a_row_of_means_on_a_scale_of_any_number_is_not_a_respondent():
 
 
 def test_a_row_of_the_column_sums_is_a_summary_row_not_invalid_answers(tiny_model):
-    """A row whose cells are the column sums of the rows above (19, 13, 9 ... on a 1-5 scale:
+    """A row whose cells are the column sums of the rows above (23, 13, 15 ... on a 1-5 scale:
     outside the scale, but exactly the sums) is a summary row: left out with a note, in both
     languages, not refused as invalid answers. A row that is the sums in one column only is no
     summary row: its cell is an invalid answer (the note for sums could never be shown before,

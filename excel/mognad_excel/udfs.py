@@ -55,7 +55,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
-import math
 import numbers
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,7 @@ from xlwings import arg, func
 import mognad_core as mognad
 from mognad_core import disclosure, settings, texts
 from mognad_core.analysis import check_count
+from mognad_core.cells import is_missing
 from mognad_core.errors import InputError, MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
@@ -478,9 +478,7 @@ def _out(value: Any) -> Any:
         return value
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalar
         value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if value is pd.NA or value is pd.NaT:
+    if is_missing(value):
         return ""
     return value
 

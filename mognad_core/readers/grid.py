@@ -15,6 +15,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..cells import is_missing
 from ..errors import InputError, Location
 from ..texts import Message, shorten
 from .interface import RawTable
@@ -35,13 +36,10 @@ def nfc(text: str) -> str:
 
 def header_text(value: object) -> str:
     """A header cell as text: numbers without a trailing ``.0``, whitespace trimmed, NFC."""
-    if value is None:
+    if is_missing(value):
         return ""
-    if isinstance(value, float):
-        if value != value:
-            return ""
-        if value.is_integer():
-            return str(int(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return nfc(str(value).strip())
 
 

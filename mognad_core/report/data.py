@@ -38,6 +38,7 @@ from ..analysis import (
 from ..analysis import compare as compare_api
 from ..analysis import groups as groups_api
 from ..analysis.start import StartResult
+from ..cells import is_missing
 from ..errors import InputError, Location, MognadError
 from ..responses import ResponseSet
 from ..results import ScoreResult
@@ -311,7 +312,7 @@ def read_invited(invited: Any) -> dict[str, int] | int | None:
     for row, (name, value) in zip(
         rows, zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True), strict=True
     ):
-        if name is None or not str(name).strip():
+        if is_missing(name) or not str(name).strip():
             continue
         cell = Location(
             file=str(p), sheet=table.sheet, row=int(row), column=str(table.frame.columns[1])

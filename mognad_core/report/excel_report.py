@@ -62,6 +62,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
+from ..cells import is_missing
 from .data import ReportData
 from .sections import sheet_names
 from .summary import key_figures, sentences
@@ -141,7 +142,7 @@ def _write_table(
         if lines > 1:
             ws.row_dimensions[i].height = 15 * lines + 2
         for j, value in enumerate(row, start=1):
-            if isinstance(value, float) and value != value:
+            if is_missing(value):
                 value = None
             c = ws.cell(row=i, column=j, value=value)
             c.border = Border(bottom=THIN)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import texts
+from ..cells import is_missing
 
 if TYPE_CHECKING:
     from .data import ReportData
@@ -90,7 +91,7 @@ def published(section: ReportSection, data: ReportData) -> ReportSection:
     for row in section.rows:
         for j, column in enumerate(section.columns):
             value = row[j]
-            if isinstance(value, float) and value != value:
+            if is_missing(value):
                 row[j] = None
             elif (
                 pol.protected
