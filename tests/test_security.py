@@ -761,3 +761,387 @@ def test_a_row_of_megabytes_without_a_row_end_is_scanned_as_it_comes(tmp_path):
     path = _sheet_file(tmp_path / "lang.xlsx", rows)
     info = scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(), "Svar")
     assert (info.rows, info.errors) == (1, [(1, 0, "#DIV/0!")])
+
+
+# ---- found by mutation testing, the second run (limits.py) ----
+def test_a_file_over_the_size_limit_is_refused_with_its_size_in_both_languages(tmp_path):
+    """The size in a refusal is in KB below 1 MB, in MB with one decimal below 10 MB and
+    without from 10 MB; Swedish writes 1 023,4 and 0,5. Kills `_mb` 1, 7-9, `number_words`
+    2-4, 13-16 and `_raise_hint` 1-6."""
+    path = tmp_path / "svar.csv"
+    sizes = {1_048_000: "1,023.4 KB", 1_048_576: "1.0 MB", 1_572_864: "1.5 MB", 10 * 2**20: "10 MB"}
+    for size, shown in sizes.items():
+        with path.open("wb") as fh:
+            fh.truncate(size)  # refused before a byte is read
+        with use_limits(max_file_mb=0.5), pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert err.value.text("en") == (
+            f"svar.csv: the file is {shown}, more than the limit of 0.5 MB (checked before "
+            "reading). Expected a file of at most 0.5 MB; if the file is genuine, raise the limit "
+            "with the environment variable MOGNAD_MAX_FILE_MB."
+        )
+        swedish = shown.replace(",", "\u00a0").replace(".", ",")
+        assert err.value.text("sv") == (
+            f"svar.csv: filen är {swedish}, mer än gränsen på 0,5 MB (kontrollerat före "
+            "läsningen). Förväntat: en fil på högst 0,5 MB; om filen är äkta, höj gränsen med "
+            "miljövariabeln MOGNAD_MAX_FILE_MB."
+        )
+
+
+def test_the_lines_of_a_text_file_are_counted_whatever_its_line_ends(tmp_path):
+    """Four lines with a lone CR after each (Excel for Mac's CSV) or LF without one after the
+    last are four lines: over a limit of 3 rows they are refused, naming 4 lines; at 4 they are
+    read. Kills `count_text_rows` 11, 12, 14, 18, 19."""
+    path = tmp_path / "svar.csv"
+    for raw in (b"a1;a2\r1;2\r3;4\r5;6\r", b"a1;a2\n1;2\n3;4\n5;6"):
+        path.write_bytes(raw)
+        with use_limits(max_rows=3), pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert err.value.text("en") == (
+            "svar.csv: the file has 4 lines, more than the limit of 3 rows (checked before "
+            "reading). Expected at most 3 rows (delete empty or unused rows at the bottom); if "
+            "the file is genuine, raise the limit with the environment variable MOGNAD_MAX_ROWS."
+        )
+        assert err.value.text("sv") == (
+            "svar.csv: filen har 4 rader, fler än gränsen på 3 rader (kontrollerat före "
+            "läsningen). Förväntat: högst 3 rader (ta bort tomma eller oanvända rader längst "
+            "ned); om filen är äkta, höj gränsen med miljövariabeln MOGNAD_MAX_ROWS."
+        )
+        with use_limits(max_rows=4):
+            assert read_table(path).frame.shape == (3, 2)
+
+
+@pytest.mark.parametrize(
+    ("part", "en", "sv"),
+    [
+        (
+            "ppt/presentation.xml",
+            "a PowerPoint presentation (.pptx)",
+            "en PowerPoint-presentation (.pptx)",
+        ),
+        ("xl/workbook.bin", "a binary Excel workbook (.xlsb)", "en binär Excel-arbetsbok (.xlsb)"),
+    ],
+)
+def test_a_presentation_or_binary_workbook_named_xlsx_is_named_for_what_it_is(
+    tmp_path, part, en, sv
+):
+    """A .pptx or .xlsb saved as .xlsx is refused saying what it is, in both languages. Kills
+    `_not_a_workbook` 40, 41, 43-48, 50-53."""
+    import zipfile
+
+    path = tmp_path / "svar.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<x/>")
+        zf.writestr(part, "<x/>")
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en") == (
+        f"svar.xlsx: the file is {en}, not an Excel workbook (it has no xl/workbook.xml). Expected "
+        'an Excel workbook (.xlsx): open the file in Excel and save it as "Excel Workbook '
+        '(*.xlsx)".'
+    )
+    assert err.value.text("sv") == (
+        f"svar.xlsx: filen är {sv}, inte en Excel-arbetsbok (den saknar xl/workbook.xml). "
+        "Förväntat: en Excel-arbetsbok (.xlsx): öppna filen i Excel och spara den som "
+        '"Excel-arbetsbok (*.xlsx)".'
+    )
+
+
+def _book(path: Path, rows: list[list], change=None) -> Path:
+    """A workbook of one sheet "Svar" written by openpyxl; ``change(sheet)`` before saving."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Svar"
+    for row in rows:
+        sheet.append(row)
+    if change:
+        change(sheet)
+    book.save(path)
+    return path
+
+
+def _edit_parts(path: Path, edit) -> Path:
+    """The workbook rewritten with ``edit(name, data) -> (name, data)`` for each of its parts."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = [edit(i.filename, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts:
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("order", ["min first", "max first"])
+def test_hidden_columns_are_noted_whichever_order_min_and_max_come_in(tmp_path, order):
+    """Columns B:C hidden as one <col min="2" max="3">, or with max written before min (XML
+    attributes have no order): both are noted, in both languages. Kills `_collect_hidden` 23-25,
+    31, 32."""
+    import re
+
+    from mognad_core.texts import words
+
+    def hide(sheet):
+        sheet.column_dimensions.group("B", "C", hidden=True)
+
+    path = _book(tmp_path / "svar.xlsx", [["a1", "a2", "a3", "a4"], [1, 2, 3, 4]], hide)
+    if order == "max first":
+        swap = re.compile(rb'\bmin="(\d+)" max="(\d+)"')
+        _edit_parts(path, lambda name, data: (name, swap.sub(rb'max="\2" min="\1"', data)))
+    notes = read_table(path).notes
+    assert words(notes, "en") == [
+        '2 hidden column(s) in sheet "Svar" (B ("a2"), C ("a3")) were read like the others.'
+    ]
+    assert words(notes, "sv") == [
+        '2 dold(a) kolumn(er) i bladet "Svar" (B ("a2"), C ("a3")) lästes som de andra.'
+    ]
+
+
+def test_cells_formatted_as_a_percentage_are_found_whatever_the_format(tmp_path):
+    """A number in a cell of an own format "0.0%", or of Excel's built-in 0.00% (numFmtId 10,
+    not written out in styles.xml), is handed on as a percentage cell; so it is when styles.xml
+    has a format without a code beside it, or no namespace (calamine reads both). Kills
+    `percent_styles` 3, 4, 9-12, 22, 28-32, 39, 40, 42-45."""
+    rows = [["a1", "a2", "a3"], [1, 0.5, 0.25]]
+
+    def own(sheet):
+        sheet["B2"].number_format = "0.0%"
+
+    def builtin(sheet):
+        sheet["C2"].number_format = "0.00%"
+
+    assert read_table(_book(tmp_path / "own.xlsx", rows, own)).percent_cells == [(2, 1)]
+    assert read_table(_book(tmp_path / "builtin.xlsx", rows, builtin)).percent_cells == [(2, 2)]
+    no_code = _edit_parts(
+        _book(tmp_path / "no_code.xlsx", rows, own),
+        lambda name, data: (name, data.replace(b"<numFmt ", b'<numFmt numFmtId="163"/><numFmt ')),
+    )
+    assert read_table(no_code).percent_cells == [(2, 1)]
+    ns = b' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    plain = _edit_parts(
+        _book(tmp_path / "plain.xlsx", rows, own),
+        lambda name, data: (name, data.replace(ns, b"") if name == "xl/styles.xml" else data),
+    )
+    assert read_table(plain).percent_cells == [(2, 1)]
+
+
+def _merge_cells(path: Path, ref: bytes) -> Path:
+    """``ref`` merged in the sheet's XML (openpyxl's merge_cells would blank the other cells)."""
+    merged = b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>' % ref
+    return _edit_parts(
+        path,
+        lambda name, data: (
+            name,
+            data.replace(b"</sheetData>", merged) if name == "xl/worksheets/sheet1.xml" else data,
+        ),
+    )
+
+
+def test_a_merge_is_placed_by_both_its_cells_or_by_its_one_cell(tmp_path):
+    """C2:C3 takes in the header in row 3 under a title and is refused; a merge written as one
+    cell (B3) lies below the header and is noted, not taken for a merge from row 0. Kills
+    `merged_range` 3, 4, 9."""
+    from mognad_core.texts import words
+
+    titled = [["Enkät 2025"], [], ["a1", "a2", "roll"], [1, 2, "Chef"], [3, 4, "Chef"]]
+    path = _merge_cells(_book(tmp_path / "svar.xlsx", titled), b"C2:C3")
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en").startswith(
+        'svar.xlsx, sheet "Svar", row 3, column C ("roll"): the header cells C2:C3 are merged.'
+    )
+    assert err.value.text("sv").startswith(
+        'svar.xlsx, blad "Svar", rad 3, kolumn C ("roll"): rubrikcellerna C2:C3 är sammanfogade.'
+    )
+    rows = [["a1", "a2", "a3"], [1, 2, 3], [4, 5, 6]]
+    one = _merge_cells(_book(tmp_path / "en.xlsx", rows), b"B3")
+    assert words(read_table(one).notes, "en") == [
+        'Merged cells in sheet "Svar" (B3): only the first cell of each holds a value; the other '
+        "cells were read as blank."
+    ]
+
+
+def _other_sheets_book(path: Path) -> Path:
+    """Sheet "Svar" with answers, and sheets "Blad2", "Blad3", "Blad4" holding one cell."""
+
+    def more(sheet):
+        for name in ("Blad2", "Blad3", "Blad4"):
+            sheet.parent.create_sheet(name)["A1"] = "x"
+
+    return _book(path, [["a1", "a2"], [1, 2], [3, 4]], more)
+
+
+def test_only_sheets_whose_used_range_says_two_rows_or_does_not_say_are_named(tmp_path):
+    """Excel's used range of an empty sheet ("A1") is one row: not a sheet with data; a range
+    without row numbers ("", "A:C9") says nothing, so those sheets are named. Kills
+    `used_rows` 23, 24, 26, 32."""
+    import re
+
+    from mognad_core.texts import words
+
+    dims = {"sheet2.xml": b"A1", "sheet3.xml": b"A:C9", "sheet4.xml": b""}
+
+    def edit(name, data):
+        dim = dims.get(name.rpartition("/")[2])
+        if dim is None:
+            return name, data
+        return name, re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="%s"' % dim, data)
+
+    table = read_table(_edit_parts(_other_sheets_book(tmp_path / "svar.xlsx"), edit))
+    assert table.other_sheets == ["Blad3", "Blad4"]
+    assert words(table.notes, "sv") == [
+        'Bara bladet "Svar" lästes; arbetsboken har 2 andra blad med data ("Blad3", "Blad4"). '
+        "Finns svaren på flera blad: samla dem i ett blad; läs ett annat blad med --sheet."
+    ]
+
+
+def test_a_damaged_other_sheet_is_refused_naming_its_part(tmp_path):
+    """The first sheet is read, but the second, whose used range is looked at for the note on
+    other sheets, fails its checksum: a refusal that names the file and the part, in both
+    languages, not a traceback. Kills `used_rows` 8-13."""
+    import zipfile
+
+    path = _other_sheets_book(tmp_path / "svar.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        parts = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts:
+            stored = name == "xl/worksheets/sheet2.xml"  # uncompressed: its bytes can be changed
+            zf.writestr(name, data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    raw = path.read_bytes()
+    at = raw.index(b"<dimension ref=") + 1
+    path.write_bytes(raw[:at] + b"D" + raw[at + 1 :])  # its checksum no longer matches
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en") == (
+        'svar.xlsx: the workbook part "xl/worksheets/sheet2.xml" does not match the zip directory '
+        "(Bad CRC-32 for file 'xl/worksheets/sheet2.xml'): the file is damaged, or built to hide "
+        "its real size. Expected an undamaged workbook (save it again from Excel, or copy it "
+        "again)."
+    )
+    assert err.value.text("sv") == (
+        'svar.xlsx: arbetsboksdelen "xl/worksheets/sheet2.xml" stämmer inte med zip-katalogen '
+        "(läsarens besked: \"Bad CRC-32 for file 'xl/worksheets/sheet2.xml'\"): filen är skadad, "
+        "eller byggd för att dölja sin verkliga storlek. Förväntat: en oskadad arbetsbok (spara "
+        "den igen från Excel, eller kopiera den igen)."
+    )
+
+
+HIDDEN_ROW_NOTE = (
+    '1 hidden row(s) in sheet "Svar" (row 3), e.g. hidden by a filter, were read and scored like '
+    "the other rows; delete them (or copy the visible rows to a new sheet) if they should not "
+    "count."
+)
+
+
+def _moved_sheet(path: Path, part: str, target: str, plain: bool = False) -> Path:
+    """A workbook whose sheet "Svar" (row 3 hidden) is stored as ``part``, which the workbook's
+    relationships name as ``target``; ``plain``: xl/workbook.xml without a namespace."""
+    import re
+
+    def hide(sheet):
+        sheet.row_dimensions[3].hidden = True
+
+    def edit(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            return part, data
+        if name == "xl/_rels/workbook.xml.rels":
+            written = b'Target="%s"' % target.encode()
+            return name, re.sub(rb'Target="[^"]*sheet1.xml"', lambda _: written, data)
+        if name == "[Content_Types].xml":
+            return name, data.replace(b"/xl/worksheets/sheet1.xml", b"/" + part.encode())
+        if name == "xl/workbook.xml" and plain:
+            ns = b' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+            return name, data.replace(ns, b"")
+        return name, data
+
+    return _edit_parts(_book(path, [["a1", "a2"], [1, 2], [3, 4], [5, 6]], hide), edit)
+
+
+@pytest.mark.parametrize(
+    ("engine", "part", "target", "plain"),
+    [
+        ("calamine", "Xdata/s.xml", "/Xdata/s.xml", False),
+        ("openpyxl", "xl/data/s.xml", "../xl/data/s.xml", False),
+        ("calamine", "xl/data/s.xml", "data/s.xml", True),
+    ],
+)
+def test_a_sheet_stored_elsewhere_is_still_scanned(tmp_path, engine, part, target, plain):
+    """The checks and notes follow the sheet wherever the workbook stores it: an absolute
+    target, a target through "..", a workbook.xml without a namespace (calamine reads the first
+    and the last, openpyxl the second); the hidden row is noted. Kills `_resolve` 5, 10 and
+    `_sheet_parts` 40-42."""
+    from mognad_core.readers.excel import ExcelReader
+    from mognad_core.texts import words
+
+    path = _moved_sheet(tmp_path / "svar.xlsx", part, target, plain)
+    assert words(ExcelReader(engine).read(path).notes, "en") == [HIDDEN_ROW_NOTE]
+
+
+@pytest.mark.parametrize(
+    "target", ["Worksheets/Sheet1.xml", "/XL/worksheets/sheet1.xml", "WORKSHEETS/SHEET1.XML"]
+)
+def test_a_sheet_named_with_other_capitals_is_checked_like_any_other(tmp_path, target):
+    """calamine finds a sheet whatever the case of its name, so the checks must
+    find the same part: the hidden row is noted, and a sheet longer than the row limit is
+    refused before it is read. The checks passed over such a sheet without a word (no note,
+    no limit: a far cell made calamine ask for 128 GB and abort)."""
+    from mognad_core.texts import words
+
+    path = _moved_sheet(tmp_path / "svar.xlsx", "xl/worksheets/sheet1.xml", target)
+    assert words(read_table(path).notes, "en") == [HIDDEN_ROW_NOTE]
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_rows=2))
+    assert "more than the limit of 2 rows" in err.value.text("en")
+
+
+def test_odd_relationships_are_read_or_refused_in_words_not_a_traceback(tmp_path):
+    """A relationship without a target beside the sheet's is passed over (calamine reads the
+    sheet); a sheet without a relationship id, or naming one that is not there, is refused with
+    calamine's reason, in both languages. Kills `_sheet_parts` 26, 51, 55."""
+    from mognad_core.texts import words
+
+    def hide(sheet):
+        sheet.row_dimensions[3].hidden = True
+
+    rows = [["a1", "a2"], [1, 2], [3, 4], [5, 6]]
+    stray = b'<Relationship Id="rId9" Type="http://example.org/x"/></Relationships>'
+    extra = _edit_parts(
+        _book(tmp_path / "svar.xlsx", rows, hide),
+        lambda name, data: (name, data.replace(b"</Relationships>", stray)),
+    )
+    assert words(read_table(extra).notes, "en") == [HIDDEN_ROW_NOTE]
+    for rid in (b"", b' r:id="rId99"'):
+        path = _edit_parts(
+            _book(tmp_path / "svar.xlsx", rows),
+            lambda name, data, rid=rid: (name, data.replace(b' r:id="rId1"', rid)),
+        )
+        with pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert err.value.text("en") == (
+            "svar.xlsx: the file could not be read as an Excel workbook (Relationship not found). "
+            "Expected an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool."
+        )
+        assert err.value.text("sv") == (
+            "svar.xlsx: filen kunde inte läsas som en Excel-arbetsbok (läsarens besked: "
+            '"Relationship not found"). Förväntat: en Excel-arbetsbok (.xlsx) sparad av Excel, '
+            "LibreOffice eller ett enkätverktyg."
+        )
+
+
+def test_a_used_range_past_the_first_64_kb_is_not_looked_for(tmp_path):
+    """The used range of another sheet is looked for in the first 64 KB of its XML only (it
+    stands at the start; the rest may be hundreds of MB): a sheet whose range "A1" ends one
+    byte after them counts as one that does not say, so it is named. Kills `used_rows` 6, 7."""
+
+    def edit(name, data):
+        if name != "xl/worksheets/sheet2.xml":
+            return name, data
+        data = data.replace(b'<dimension ref="A1:A1"', b'<dimension ref="A1"')
+        pad = 65_536 - len(b'<dimension ref="A1') - data.index(b"<dimension")  # quote: byte 65,537
+        return name, data.replace(b"<dimension", b" " * pad + b"<dimension")
+
+    table = read_table(_edit_parts(_other_sheets_book(tmp_path / "svar.xlsx"), edit))
+    assert table.other_sheets == ["Blad2"]

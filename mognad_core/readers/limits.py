@@ -289,6 +289,10 @@ def _resolve(base: str, target: str) -> str:
     return "/".join(parts)
 
 
+def _part_key(name: str) -> str:
+    return name.lstrip("/").casefold()
+
+
 def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     """Sheet name -> worksheet part, from xl/workbook.xml and its relationships."""
     from defusedxml import ElementTree as SafeET  # safe even though we refused DOCTYPE already
@@ -299,12 +303,16 @@ def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
         rels = SafeET.fromstring(zf.read(rels_name)) if rels_name in names else None
     except Exception:
         return {}
+    # the part as the archive spells it: calamine finds a part whatever the case of its name,
+    # so the checks must scan that same part
+    spelt = {_part_key(n): n for n in names}
     targets: dict[str, str] = {}
     if rels is not None:
         for rel in rels:
             rid, target = rel.get("Id"), rel.get("Target")
             if rid and target:
-                targets[rid] = _resolve("xl/workbook.xml", target)
+                part = _resolve("xl/workbook.xml", target)
+                targets[rid] = spelt.get(_part_key(part), part)
     out: dict[str, str] = {}
     for el in wb.iter():
         if not el.tag.endswith("}sheet") and el.tag != "sheet":
