@@ -1571,3 +1571,328 @@ def test_a_row_of_the_column_sums_is_a_summary_row_not_invalid_answers(tiny_mode
     once = [23, 2, 3, 4, 5]
     with pytest.raises(mognad.InputError, match="23 is not a valid answer"):
         mognad.prepare(pd.concat([frame, pd.DataFrame([once], columns=frame.columns)]), tiny_model)
+
+
+# ---- what mutation testing found, the fourth run: prepare ------------------------------------
+
+
+_CHECKLIST_MODEL = {
+    "name": "kryss",
+    "title": "Kryssmodell",
+    "scale": {"min": 1, "max": 5},
+    "dimensions": [
+        {
+            "id": "d",
+            "label": "D",
+            "statements": [
+                {"id": "s1", "text": "Vi har en plan."},
+                {"id": "s2", "text": "Vi mäter nytta."},
+                {
+                    "id": "k1",
+                    "kind": "checklist",
+                    "text": "Vilka lösningar använder ni?",
+                    "options": [
+                        {"id": "moln", "text": "Molntjänster"},
+                        {"id": "earkiv", "text": "E-arkiv"},
+                    ],
+                },
+                {
+                    "id": "k2",
+                    "kind": "checklist",
+                    "text": "Vilka tjänster erbjuder ni?",
+                    "options": [{"id": "chatt", "text": "Chatt"}, {"id": "app", "text": "App"}],
+                },
+            ],
+        }
+    ],
+}
+
+
+def test_prepare_reads_checklists_beside_ordinary_statements():
+    """A model with checklist statements, read by prepare from a DataFrame: an ordinary
+    statement's numbers, a one-cell checklist, a checklist whose option columns a mapping names,
+    an attribute column and a statement with no column all come out right (checklists are read
+    by their own rules, the rest as always; responses fourth run)."""
+    model = mognad.load_model(_CHECKLIST_MODEL)
+    frame = pd.DataFrame(
+        {
+            "s1": [5, 3, 1],
+            "k1": ["Molntjänster;E-arkiv", "moln", "Inget"],
+            "Chatt?": ["x", "", "x"],
+            "App?": ["x", "", ""],
+            "roll": ["Chef", "Handläggare", "Chef"],
+        }
+    )
+    rs = mognad.prepare(frame, model, mapping={"Chatt?": "k2 [chatt]", "App?": "k2 [app]"})
+    assert model.statement_ids == ["s1", "s2", "k1", "k2"]
+    # k1: 2, 1 and 0 of 2 options -> 5, 3, 1; k2: both, none answered, one of 2 -> 5, -, 3
+    expected = [[5, np.nan, 5, 5], [3, np.nan, 3, np.nan], [1, np.nan, 1, 3]]
+    np.testing.assert_array_equal(rs.values, np.array(expected))
+    assert not rs.dont_know.any()
+    assert rs.columns == {"s1": "s1", "k1": "k1", "k2": "Chatt? | App?"}
+    assert rs.missing_statements == ["s2"]
+    assert rs.attribute_columns == ["roll"]
+    assert list(rs.attributes["roll"]) == ["Chef", "Handläggare", "Chef"]
+    assert any('"kryss": s2;' in note for note in words(rs.notes, "en"))
+
+
+def test_prepare_of_a_dataframe_keeps_the_file_and_sheet_it_names(tiny_model):
+    """prepare(frame, source=..., sheet=...) says where the table came from: the ResponseSet
+    keeps both, and a bad cell's message names the file and the sheet (responses fourth run)."""
+    rs = mognad.prepare(pd.DataFrame({"a1": [5]}), tiny_model, source="svar.csv", sheet="Blad1")
+    assert (rs.source, rs.sheet) == ("svar.csv", "Blad1")
+    frame = pd.DataFrame({"a1": [5, "hej"]})
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.prepare(frame, tiny_model, source="svar.csv", sheet="Blad1")
+    assert 'svar.csv, sheet "Blad1", row 3, column A ("a1"): "hej"' in str(caught.value)
+
+
+def test_a_percentage_cell_in_a_numeric_table_is_refused(tiny_model):
+    """A table of plain numbers (read by the fast path) with a cell formatted as a percentage:
+    "100 %" holds 1, which is not an answer, and the message locates it (responses fourth
+    run)."""
+    frame = pd.DataFrame({"a1": [5.0, 1.0], "a2": [2, 2]})
+    table = mognad.RawTable(frame=frame, source="svar.xlsx", sheet="Svar", percent_cells=[(3, 0)])
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.prepare(table, tiny_model)
+    text = str(caught.value)
+    assert text.startswith('svar.xlsx, sheet "Svar", row 3, column A ("a1"): "100 %"')
+    assert "is a percentage, not an answer" in text
+
+
+def test_a_percentage_cell_does_not_hide_an_earlier_bad_cell(tiny_model):
+    """A text that is no answer above a percentage cell in the same column: the message is
+    about the first bad cell and counts the percentage cell as one more (responses fourth
+    run)."""
+    frame = pd.DataFrame({"a1": ["hej", 1.0, 1.0], "a2": [2, 2, 2]}, dtype=object)
+    table = mognad.RawTable(frame=frame, source="svar.xlsx", sheet="Svar", percent_cells=[(4, 0)])
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.prepare(table, tiny_model)
+    text = str(caught.value)
+    assert text.startswith('svar.xlsx, sheet "Svar", row 2, column A ("a1"): "hej" is not a')
+    assert '1 more cell(s) have the same problem (row 4 column A ("a1"))' in text
+
+
+def test_columns_that_look_like_statements_are_named_unless_mapped_away(tiny_model):
+    """Unmatched headers that look like statements are named, all of them, in a note with the
+    model's name; a header the mapping sends to nothing (None) is not (responses fourth run)."""
+    frame = pd.DataFrame(
+        {"a1": [5, 4], "Påstående 25": [3, 4], "Påstående 26": [2, 2], "F9": [1, 1]}
+    )
+    rs = mognad.prepare(frame, tiny_model, mapping={"F9": None})
+    assert rs.unmatched_statements == ["Påstående 25", "Påstående 26"]
+    assert rs.attribute_columns == ["Påstående 25", "Påstående 26", "F9"]
+    note = 'Not scored: "Påstående 25", "Påstående 26" look(s) like statement column(s) but '
+    note += 'match no statement of model "tiny"'
+    assert any(n.startswith(note) for n in words(rs.notes, "en"))
+
+
+def test_a_table_where_nobody_answered_says_there_are_no_respondents(tiny_model):
+    """Rows with no statement answered at all: no respondents, and a note says so in words
+    (responses fourth run)."""
+    rs = mognad.prepare(pd.DataFrame({"a1": [None, None], "roll": ["x", "y"]}), tiny_model)
+    assert len(rs.values) == 0
+    notes = words(rs.notes, "en")
+    assert "No row of the table has an answer to a statement: there are no respondents." in notes
+    assert "Ingen rad i tabellen har svar på något påstående: det finns inga svarande." in (
+        words(rs.notes, "sv")
+    )
+
+
+# ---- what mutation testing found, the fourth run: matching columns and coding cells -----------
+def _statements(*statements: dict, **scale) -> mognad.MaturityModel:
+    """A one-dimension model on a 1-5 scale (``scale`` adds to it) of the given statements."""
+    return mognad.model_from_dict(
+        {
+            "name": "k",
+            "title": "K",
+            "scale": {"min": 1, "max": 5, **scale},
+            "dimensions": [{"id": "d", "label": "D", "statements": list(statements)}],
+        }
+    )
+
+
+def test_two_columns_of_one_statement_are_refused_naming_the_other_column(tiny_model):
+    """A statement's id and its text as two headers: the second column is refused, located at
+    its header, naming the first column and the statement, with what is expected (docs/quality.md,
+    responses fourth run)."""
+    frame = pd.DataFrame({"roll": ["Chef"], "a1": [3], "Vi har en plan.": [4]})
+    with pytest.raises(mognad.InputError) as caught:
+        mognad.prepare(frame, tiny_model, source="svar.csv")
+    assert caught.value.text("en") == (
+        'svar.csv, row 1, column C ("Vi har en plan."): this column and the column "a1" both '
+        'hold statement "a1". Expected one column per statement (remove or rename one of them).'
+    )
+    assert caught.value.text() == (
+        'svar.csv, rad 1, kolumn C ("Vi har en plan."): den här kolumnen och kolumnen "a1" har '
+        'båda påståendet "a1". Förväntat: en kolumn per påstående (ta bort eller byt namn på en '
+        "av dem)."
+    )
+
+
+def test_no_statement_column_lists_eight_headers_and_other_sheets_or_none(tiny_model):
+    """When no column is a statement, the error shows the first eight headers ("none" for a
+    table without columns) and, for a workbook, the first eight other sheets with data; a
+    table without other sheets names none (docs/quality.md, responses fourth run)."""
+    expected = (
+        "Expected headers with statement ids (a1, a2, b3, b1, ...) or statement texts; is this "
+        "the right model and sheet{}?"
+    )
+    nine = pd.DataFrame({f"x{i}": [1] for i in range(1, 10)})
+    shown = ", ".join(f'"x{i}"' for i in range(1, 9))
+    assert _error(nine, tiny_model) == (
+        f'row 1: no column matches a statement of model "tiny" (headers found: {shown}). '
+        + expected.format("")
+    )
+    assert _error(pd.DataFrame(index=[0, 1]), tiny_model, lang="sv").startswith(
+        'rad 1: ingen kolumn matchar ett påstående i modellen "tiny" (rubriker som hittades: '
+        "inga). Förväntat: "
+    )
+    from mognad_core.readers import RawTable
+
+    sheets = [f"Blad{i}" for i in range(2, 12)]
+    table = RawTable(pd.DataFrame({"x": [1]}), source="svar.xlsx", sheet="Blad1")
+    table.other_sheets = sheets
+    others = ", ".join(f'"{s}"' for s in sheets[:8])
+    assert _error(table, tiny_model) == (
+        'svar.xlsx, sheet "Blad1", row 1: no column matches a statement of model "tiny" '
+        '(headers found: "x"). '
+        + expected.format(f" (other sheets with data: {others}; read one with --sheet)")
+    )
+
+
+def test_an_unknown_duplicates_rule_is_refused_naming_the_three_rules(tiny_model):
+    """duplicates= must be one of the three rules; another value is refused, listing them
+    (docs/quality.md, responses fourth run)."""
+    with pytest.raises(mognad.MognadError) as caught:
+        mognad.prepare(pd.DataFrame({"a1": [3]}), tiny_model, duplicates="keep-both")
+    assert caught.value.text("en") == (
+        "duplicates='keep-both': expected one of refuse, keep-first, keep-last (what to do with "
+        "a respondent id that appears in more than one row)."
+    )
+
+
+def test_numbered_headers_are_matched_per_family_and_an_id_is_never_a_number():
+    """Numbered aliases name a place in a family ("P 1", "Fråga 1"): a family whose columns
+    have no number left to guess is kept as attributes and the next family is still matched; a
+    header that is a statement's id ("p2", "q3") is that statement even in a numbered family,
+    and never another statement's number; a statement id ending in a full stop ("7.") is
+    matched as written; a question number before a bare number ("F3: 8") is no statement
+    (docs/quality.md, responses fourth run)."""
+    model = _statements(
+        {"id": "a", "text": "A", "aliases": ["Fråga 1"]},
+        {"id": "b", "text": "B", "aliases": ["P 1"]},
+        {"id": "p2", "text": "P två"},
+        {"id": "q3", "text": "Q tre"},
+        {"id": "y", "text": "Y", "aliases": ["Q 3"]},
+        {"id": "7.", "text": "Sju"},
+        {"id": "8", "text": "Åtta"},
+    )
+    frame = pd.DataFrame(
+        {
+            "Fråga 7": [1],
+            "P 1": [2],
+            "p2": [3],
+            "q3": [4],
+            "Q 3": [5],
+            "7.": [1],
+            "F3: 8": [2],
+        }
+    )
+    rs = mognad.prepare(frame, model)
+    assert rs.columns == {"b": "P 1", "p2": "p2", "q3": "q3", "7.": "7."}
+    assert rs.attribute_columns == ["Fråga 7", "Q 3", "F3: 8"]
+    assert rs.missing_statements == ["a", "y", "8"]
+
+
+def test_a_statement_alias_in_words_matches_its_header_without_closing_marks():
+    """An alias that is not a number ("Vår plan") matches a header in any case and with a
+    question mark (docs/quality.md, responses fourth run)."""
+    model = _statements({"id": "a", "text": "A", "aliases": ["Vår plan"]}, {"id": "b", "text": "B"})
+    rs = mognad.prepare(pd.DataFrame({"VÅR PLAN?": [3], "b": [4]}), model)
+    assert rs.columns == {"a": "VÅR PLAN?", "b": "b"}
+
+
+def test_a_mapping_to_a_checklist_option_reads_that_column_and_the_lines_after_it():
+    """A mapping line "k1": "k1 [moln]" makes the column an option of checklist statement k1,
+    even when its header is the statement's id, and the mapping's later lines still apply; a
+    table of a checklist's option columns
+    and no other statement is read too (docs/quality.md, responses fourth run)."""
+    model = _statements(
+        {
+            "id": "k1",
+            "kind": "checklist",
+            "text": "Vilka lösningar använder ni?",
+            "options": [{"id": "moln", "text": "Molntjänster"}, {"id": "eid", "text": "E-id"}],
+        },
+        {"id": "s1", "text": "Vi har en plan."},
+    )
+    frame = pd.DataFrame({"k1": [1, 0], "Q2_2": [1, 1], "Q1": [4, 2], "Avd": ["Soc", "KLF"]})
+    mapping = {"k1": "k1 [moln]", "Q2_2": "k1 [eid]", "Q1": "s1", "Avd": None}
+    rs = mognad.prepare(frame, model, mapping=mapping)
+    assert rs.columns == {"k1": "k1 | Q2_2", "s1": "Q1"}
+    assert rs.attribute_columns == ["Avd"]
+    assert rs.missing_statements == []
+    np.testing.assert_array_equal(rs.values, [[5, 4], [3, 2]])  # all options 5, half 3
+    only = pd.DataFrame({"k1 [Molntjänster]": [1, 0], "k1 [E-id]": [1, 1]})
+    rs = mognad.prepare(only, model)
+    assert rs.columns == {"k1": "k1 [Molntjänster] | k1 [E-id]"}
+    np.testing.assert_array_equal(rs.values, [[5, np.nan], [3, np.nan]])
+
+
+def test_texts_meaning_no_value_are_counted_over_every_cell_and_column(tiny_model):
+    """The note on texts read as blank counts every such cell: "n/a" with and without blanks
+    around it, in two columns (docs/quality.md, responses fourth run)."""
+    frame = pd.DataFrame({"a1": ["n/a", 3, " n/a ", 4], "a2": [2, "n/a", 4, "-"]})
+    rs = mognad.prepare(frame, tiny_model)
+    assert words(rs.notes, "en")[0] == (
+        '4 statement cell(s) holding "n/a", "-" (texts meaning no value) were read as blank: '
+        "no answer."
+    )
+
+
+def test_a_dont_know_code_written_with_a_decimal_comma_is_dont_know_in_number_cells():
+    """A scale's don't-know code written "6,5" makes a cell 6.5 "vet ej", in a column of
+    numbers and beside a column of text (docs/quality.md, responses fourth run)."""
+    model = _statements(
+        {"id": "s1", "text": "S 1"}, {"id": "s2", "text": "S 2"}, dont_know=["vet ej", "6,5"]
+    )
+    for s2 in ([1.0, 2.0], ["vet ej", 2.0]):
+        rs = mognad.prepare(pd.DataFrame({"s1": [6.5, 3.0], "s2": s2}), model)
+        np.testing.assert_array_equal(rs.values[:, 0], [np.nan, 3])
+        assert rs.dont_know[:, 0].tolist() == [True, False]
+
+
+def test_a_dont_know_token_and_a_number_come_before_other_meanings_of_a_text(tiny_model):
+    """A scale whose don't-know tokens include "n/a" reads "n/a" as "vet ej", not as a text
+    meaning no value; a text cell "3" or "3,0" is the number 3 even when an answers file gives
+    that wording another number (docs/quality.md, responses fourth run)."""
+    model = _statements(
+        {"id": "s1", "text": "S 1"}, {"id": "s2", "text": "S 2"}, dont_know=["vet ej", "n/a"]
+    )
+    rs = mognad.prepare(pd.DataFrame({"s1": ["n/a", 3, "N/A"], "s2": [1, 2, 3]}), model)
+    assert rs.dont_know[:, 0].tolist() == [True, False, True]
+    assert words(rs.notes, "en") == []
+    frame = pd.DataFrame({"a1": ["3", "3,0", "Ganska bra"], "a2": [1, 2, 3]})
+    rs = mognad.prepare(frame, tiny_model, answers={"3": 4, "3,0": 4, "Ganska bra": 4})
+    np.testing.assert_array_equal(rs.values[:, 0], [3, 3, 4])
+
+
+def test_a_row_of_means_pasted_twice_is_two_summary_rows(tiny_model):
+    """On a scale of whole numbers, the rounded means of the respondents in two rows are two
+    summary rows, not respondents with invalid answers (docs/quality.md, responses fourth
+    run)."""
+    frame = pd.DataFrame(
+        {
+            "förvaltning": ["Soc", "Soc", "KLF", "", ""],
+            "a1": [5, 4, 4, 4.33, 4.33],
+            "a2": [1, 2, 2, 1.67, 1.67],
+        }
+    )
+    rs = mognad.prepare(frame, tiny_model)
+    assert rs.n == 3
+    assert words(rs.notes, "en")[:2] == [
+        f"Row {row} was not scored: its statement cells are the means of the other rows "
+        "rounded to 2 decimal(s) (a summary row, not a respondent)."
+        for row in (5, 6)
+    ]
