@@ -270,6 +270,16 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
                     dont_know=scale.dont_know[0],
                 ),
             ) from None
+        number = parse_number(str(wording))
+        token = normalize_token(str(wording))
+        already = meaning == "dont_know" and token in scale.dont_know_normalized
+        if number is not None and number == number and meaning != number and not already:
+            # a cell that reads as a number is that number: the entry would never be used
+            raise InputError(
+                Message("error.answers_number_wording", wording=wording, value=repr(value)),
+                Location(file=source),
+                Message("error.expected.answers_wording"),
+            )
         key._add(str(wording), meaning)
     for wording, value in scale.answer_labels.items():
         key._add(wording, scale.answer_value(value))

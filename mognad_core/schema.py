@@ -153,6 +153,16 @@ class Scale(_Base):
             key = normalize_token(wording).rstrip(" .!:;")
             if not key:
                 raise ValueError(f"scale.{where} is empty")
+            try:
+                number: float | None = float(key.replace(",", "."))
+            except ValueError:
+                number = None
+            token = value == "dont_know" and key in self.dont_know_normalized
+            if number is not None and number == number and number != value and not token:
+                raise ValueError(
+                    f"scale.{where} gives the number {wording!r} another meaning, but a cell "
+                    "holding a number is always read as that number; give a wording in words"
+                )
             first = meaning.setdefault(key, (where, value))
             if first[1] != value:
                 raise ValueError(

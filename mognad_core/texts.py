@@ -1599,6 +1599,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'filen med svarsord ger "{wording}" betydelsen {value}, som inte är ett svar',
         'the answers file gives "{wording}" the meaning {value}, which is not an answer',
     ),
+    "error.answers_number_wording": (
+        'filen med svarsord ger talet "{wording}" betydelsen {value}, men en cell med ett tal '
+        "läses alltid som talet",
+        'the answers file gives the number "{wording}" the meaning {value}, but a cell holding a '
+        "number is always read as that number",
+    ),
+    "error.expected.answers_wording": (
+        "svarsord som är ord (ett tal som betyder vet ej hör till modellens dont_know-lista)",
+        "wordings that are words (a number meaning don't know belongs in the model's dont_know "
+        "list)",
+    ),
     "error.expected.answers_meaning": (
         'varje svarsord med ett tal från {low} till {high}, "{dont_know}" eller inget '
         "(ett tomt svar)",

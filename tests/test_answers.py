@@ -429,3 +429,32 @@ def test_a_range_is_not_a_number_with_a_label(tmp_path, run_cli, cell):
         'a whole number from 1 to 5, "vet ej", "vet inte" or a blank cell. 1 more cell(s) have the '
         'same problem (row 2 column 2 ("b1")).'
     )
+
+
+def test_an_answers_entry_whose_wording_is_a_number_is_refused_unless_it_changes_nothing():
+    """A cell that reads as a number is that number, so an answers entry giving the wording "3"
+    another meaning would never be used: it was accepted without a word and the cells were
+    read as 3. It is refused, saying why, in both languages; "3" meaning 3, and a number that
+    the model already counts as don't know, change nothing and pass."""
+    model = mognad.load_model(TINY)
+    frame = pd.DataFrame({"a1": [1, "3"]})
+    for entry, shown in (({"3": 4}, "4"), ({"9": "vet ej"}, "'vet ej'")):
+        with pytest.raises(mognad.InputError) as err:
+            mognad.prepare(frame, model, answers=entry)
+        number = next(iter(entry))
+        assert err.value.text("en") == (
+            f'the answers file gives the number "{number}" the meaning {shown}, but a cell '
+            "holding a number is always read as that number. Expected wordings that are words (a "
+            "number meaning don't know belongs in the model's dont_know list)."
+        )
+        assert err.value.text("sv") == (
+            f'filen med svarsord ger talet "{number}" betydelsen {shown}, men en cell med ett tal '
+            "läses alltid som talet. Förväntat: svarsord som är ord (ett tal som betyder vet ej "
+            "hör till modellens dont_know-lista)."
+        )
+    assert mognad.prepare(frame, model, answers={"3": 3}).values[:, 0].tolist() == [1, 3]
+    coded = model.model_copy(
+        update={"scale": model.scale.model_copy(update={"dont_know": ["vet ej", "9"]})}
+    )
+    rs = mognad.prepare(pd.DataFrame({"a1": [1, 9]}), coded, answers={"9": "vet ej"})
+    assert rs.dont_know[:, 0].tolist() == [False, True]

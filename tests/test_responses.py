@@ -1865,8 +1865,9 @@ def test_a_dont_know_code_written_with_a_decimal_comma_is_dont_know_in_number_ce
 
 def test_a_dont_know_token_and_a_number_come_before_other_meanings_of_a_text(tiny_model):
     """A scale whose don't-know tokens include "n/a" reads "n/a" as "vet ej", not as a text
-    meaning no value; a text cell "3" or "3,0" is the number 3 even when an answers file gives
-    that wording another number (docs/quality.md, responses fourth run)."""
+    meaning no value; a text cell "3" or "3,0" is the number 3 (an answers file that gives such
+    a wording another number is refused: tests/test_answers.py) (docs/quality.md, responses
+    fourth run)."""
     model = _statements(
         {"id": "s1", "text": "S 1"}, {"id": "s2", "text": "S 2"}, dont_know=["vet ej", "n/a"]
     )
@@ -1874,7 +1875,7 @@ def test_a_dont_know_token_and_a_number_come_before_other_meanings_of_a_text(tin
     assert rs.dont_know[:, 0].tolist() == [True, False, True]
     assert words(rs.notes, "en") == []
     frame = pd.DataFrame({"a1": ["3", "3,0", "Ganska bra"], "a2": [1, 2, 3]})
-    rs = mognad.prepare(frame, tiny_model, answers={"3": 4, "3,0": 4, "Ganska bra": 4})
+    rs = mognad.prepare(frame, tiny_model, answers={"3": 3, "3,0": 3, "Ganska bra": 4})
     np.testing.assert_array_equal(rs.values[:, 0], [3, 3, 4])
 
 

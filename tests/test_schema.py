@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import mognad_core as mognad
+from mognad_core.schema import Scale
 
 
 def _model(**extra):
@@ -332,3 +335,20 @@ def test_more_edges_of_names_and_levels():
         _model(levels=[{"name": "Låg", "lower_bound": 0}, {"name": "Hög", "lower_bound": 0.7}])
     )
     assert levels.level_for(0.7 - 1e-12).name == "Hög"
+
+
+def test_a_scale_wording_that_is_a_number_must_mean_that_number():
+    """A cell that reads as a number is that number, so a model's answer label "3" meaning 4
+    (or a step label "1" on step 5) could never be used: the model is refused, naming the
+    entry. "9" meaning don't know passes when "9" is one of the scale's don't-know tokens."""
+    base = {"min": 1, "max": 5, "dont_know": ["vet ej", "9"]}
+    for extra, where in (
+        ({"answer_labels": {"3": 4}}, "scale.answer_labels['3']"),
+        ({"labels": {5: "1"}}, "scale.labels[5]"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(where) + " gives the number"):
+            Scale(**base, **extra)
+    assert Scale(**base, answer_labels={"9": "vet ej", "3": 3}).answer_labels == {
+        "9": "vet ej",
+        "3": 3,
+    }
