@@ -1897,3 +1897,72 @@ def test_a_row_of_means_pasted_twice_is_two_summary_rows(tiny_model):
         "rounded to 2 decimal(s) (a summary row, not a respondent)."
         for row in (5, 6)
     ]
+
+
+# ---- what mutation testing found, the fourth run: rows of means and sums ----------------------
+def _rows(model, rows: list[list]) -> mognad.ResponseSet:
+    return mognad.prepare(pd.DataFrame(rows, columns=model.statement_ids), model)
+
+
+def test_a_typing_error_beside_answers_like_the_one_other_respondents_is_no_row_of_sums(
+    tiny_model,
+):
+    """With one other respondent, the sums of the others are that respondent's answers, on the
+    scale. A respondent who answered the same (all 1s, or all 5s) with a typing error in one
+    cell is not taken for a row of sums: the typing error is refused. Only a cell outside the
+    scale (below its lowest answer, above its highest) marks a row of whole sums."""
+    for same in (1, 5):
+        with pytest.raises(mognad.InputError, match='"x" is not a valid answer'):
+            _rows(tiny_model, [[same] * 5, [same] * 4 + ["x"]])
+
+
+def test_a_row_of_whole_sums_needs_three_cells():
+    """Three cells that are the column sums, one outside the scale, are a row of sums; two are
+    too few (docs/robustness.md)."""
+    model = _three_statements({"min": 1, "max": 5})
+    rs = _rows(model, [[1, 2, 3], [2, 2, 4], [3, 4, 7]])
+    assert rs.n == 2
+    assert words(rs.notes, "en") == [
+        "Row 4 was not scored: its statement cells are the sums of the other rows (a summary "
+        "row, not a respondent)."
+    ]
+    with pytest.raises(mognad.InputError, match="7 is not a valid answer"):
+        _rows(model, [[1, 2, None], [2, 2, None], [3, 4, 7]])
+
+
+def test_rows_of_means_and_sums_are_found_after_rows_that_are_neither():
+    """Candidate rows are all looked at, in order: a means row after a typing error (whose
+    row is refused for its own cell only; the means are of the rows without an invalid cell),
+    and, on a scale of any number, after two respondents
+    with the same answers; and a means row and a sums row together (each is compared with the
+    respondents, not with the other)."""
+    whole = _three_statements({"min": 1, "max": 5})
+    with pytest.raises(mognad.InputError) as err:
+        _rows(whole, [[1, 2, 3], [2, 2, 4], [4, 3, "x"], [1.5, 2, 3.5]])
+    assert err.value.text("en").startswith('row 4, column C ("s3"): "x" is not a valid answer.')
+    assert "more cell" not in err.value.text("en")
+    free = _three_statements({"min": 0, "max": 10, "integer": False})
+    rs = _rows(free, [[3.5, 6.5, 2], [3.5, 6.5, 2], [4, 5, 6], [3.67, 6, 3.33]])
+    assert rs.n == 3 and "means" in words(rs.notes, "en")[0]
+    rows = [[1, 2, 3], [2, 2, 4], [4, 4, 5]]
+    rs = _rows(free, [*rows, [2.33, 2.67, 4], [7, 8, 12]])
+    assert rs.n == 3
+    assert words(rs.notes, "en") == [
+        "Row 5 was not scored: its statement cells are the means of the other rows rounded to 2 "
+        "decimal(s) (a summary row, not a respondent).",
+        "Row 6 was not scored: its statement cells are the sums of the other rows (a summary "
+        "row, not a respondent).",
+    ]
+
+
+def test_on_a_scale_of_any_number_rows_of_means_and_sums_are_found_whatever_the_answers():
+    """Every respondent answered a number that is not whole: the row of their means is still
+    found. Rows with the same answers and a blank are two respondents, not a row of means of
+    each other. A row of sums rounded to whole numbers (13 for 12.6) is a row of sums."""
+    free = _three_statements({"min": 0, "max": 10, "integer": False})
+    rs = _rows(free, [[2.5, 3.5, 4.5], [3.5, 4.5, 6.5], [3, 4, 5.5]])
+    assert rs.n == 2 and "means" in words(rs.notes, "en")[0]
+    rs = _rows(free, [[2.5, 3.5, None], [2.5, 3.5, None]])
+    assert rs.n == 2 and rs.notes == []
+    rs = _rows(free, [[6.3, 7.6, 4.7], [6.3, 7.6, 4.6], [13, 15, 9]])
+    assert rs.n == 2 and "sums" in words(rs.notes, "en")[0]
