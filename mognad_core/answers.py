@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cells import is_missing
 from .errors import InputError, Location
 from .schema import Scale, normalize_token, plain_number
 from .texts import Message, joined, shorten
@@ -252,6 +253,17 @@ def _quoted(text: str) -> str | Message:
     return f'"{text}"'
 
 
+def _shown(meaning: Any) -> str:
+    """An answers file's meaning as the file has it: 4, "vet ej", null."""
+    if meaning is None:
+        return "null"
+    if isinstance(meaning, str):
+        return f'"{meaning}"'
+    if isinstance(meaning, float) and meaning.is_integer():
+        return str(int(meaning))
+    return str(meaning)
+
+
 def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source=None) -> AnswerKey:
     """The key for ``scale``, with the user's ``answers`` (wording -> number, a don't-know
     token or None) first. A wording whose meaning is not on the scale is a located error."""
@@ -261,7 +273,7 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
             meaning = scale.answer_value(value, f'"{wording}"')
         except ValueError:
             raise InputError(
-                Message("error.answers_meaning", wording=wording, value=repr(value)),
+                Message("error.answers_meaning", wording=wording, value=_shown(value)),
                 Location(file=source),
                 Message(
                     "error.expected.answers_meaning",
@@ -271,12 +283,14 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
                 ),
             ) from None
         number = parse_number(str(wording))
+        codes = {parse_number(t) for t in scale.dont_know}  # don't-know tokens that are numbers
         token = normalize_token(str(wording))
-        already = meaning == "dont_know" and token in scale.dont_know_normalized
+        known = token in scale.dont_know_normalized or number in codes
+        already = meaning == "dont_know" and known
         if number is not None and number == number and meaning != number and not already:
             # a cell that reads as a number is that number: the entry would never be used
             raise InputError(
-                Message("error.answers_number_wording", wording=wording, value=repr(value)),
+                Message("error.answers_number_wording", wording=wording, value=_shown(value)),
                 Location(file=source),
                 Message("error.expected.answers_wording"),
             )
@@ -320,7 +334,7 @@ def load_answers(answers: Mapping[str, Any] | str | Path | None) -> tuple[dict[s
         )
     out: dict[str, Any] = {str(table.frame.columns[0]): table.frame.columns[1]}
     for a, b in zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True):
-        if a is not None and str(a).strip():
+        if not is_missing(a) and str(a).strip():
             out[str(a)] = b
     # a header row ("svar, värde") is not a wording unless its second cell is an answer
     head, value = next(iter(out.items()))

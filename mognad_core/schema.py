@@ -7,6 +7,7 @@ nested categories (any depth), statements at the leaves of each node.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -154,10 +155,14 @@ class Scale(_Base):
             if not key:
                 raise ValueError(f"scale.{where} is empty")
             try:
-                number: float | None = float(key.replace(",", "."))
+                number: float | None = float(str(wording).strip().replace(",", "."))
             except ValueError:
                 number = None
-            token = value == "dont_know" and key in self.dont_know_normalized
+            codes = set()
+            for t in self.dont_know:
+                with contextlib.suppress(ValueError):
+                    codes.add(float(t.strip().replace(",", ".")))
+            token = value == "dont_know" and (key in self.dont_know_normalized or number in codes)
             if number is not None and number == number and number != value and not token:
                 raise ValueError(
                     f"scale.{where} gives the number {wording!r} another meaning, but a cell "

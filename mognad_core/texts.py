@@ -1601,14 +1601,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.answers_number_wording": (
         'filen med svarsord ger talet "{wording}" betydelsen {value}, men en cell med ett tal '
-        "läses alltid som talet",
+        "läses alltid som just det talet, så raden används aldrig",
         'the answers file gives the number "{wording}" the meaning {value}, but a cell holding a '
-        "number is always read as that number",
+        "number is always read as that very number, so the entry is never used",
     ),
     "error.expected.answers_wording": (
-        "svarsord som är ord (ett tal som betyder vet ej hör till modellens dont_know-lista)",
-        "wordings that are words (a number meaning don't know belongs in the model's dont_know "
-        "list)",
+        "svarsord i ord, inte tal (ett tal som betyder vet ej hör till modellens dont_know-lista)",
+        "wordings in words, not numbers (a number meaning don't know belongs in the model's "
+        "dont_know list)",
     ),
     "error.expected.answers_meaning": (
         'varje svarsord med ett tal från {low} till {high}, "{dont_know}" eller inget '

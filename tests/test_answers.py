@@ -438,23 +438,25 @@ def test_an_answers_entry_whose_wording_is_a_number_is_refused_unless_it_changes
     the model already counts as don't know, change nothing and pass."""
     model = mognad.load_model(TINY)
     frame = pd.DataFrame({"a1": [1, "3"]})
-    for entry, shown in (({"3": 4}, "4"), ({"9": "vet ej"}, "'vet ej'")):
+    for entry, shown in (({"3": 4}, "4"), ({"9": "vet ej"}, '"vet ej"'), ({"0": None}, "null")):
         with pytest.raises(mognad.InputError) as err:
             mognad.prepare(frame, model, answers=entry)
         number = next(iter(entry))
         assert err.value.text("en") == (
             f'the answers file gives the number "{number}" the meaning {shown}, but a cell '
-            "holding a number is always read as that number. Expected wordings that are words (a "
-            "number meaning don't know belongs in the model's dont_know list)."
+            "holding a number is always read as that very number, so the entry is never used. "
+            "Expected wordings in words, not numbers (a number meaning don't know belongs in the "
+            "model's dont_know list)."
         )
         assert err.value.text("sv") == (
             f'filen med svarsord ger talet "{number}" betydelsen {shown}, men en cell med ett tal '
-            "läses alltid som talet. Förväntat: svarsord som är ord (ett tal som betyder vet ej "
-            "hör till modellens dont_know-lista)."
+            "läses alltid som just det talet, så raden används aldrig. Förväntat: svarsord i ord, "
+            "inte tal (ett tal som betyder vet ej hör till modellens dont_know-lista)."
         )
     assert mognad.prepare(frame, model, answers={"3": 3}).values[:, 0].tolist() == [1, 3]
     coded = model.model_copy(
         update={"scale": model.scale.model_copy(update={"dont_know": ["vet ej", "9"]})}
     )
-    rs = mognad.prepare(pd.DataFrame({"a1": [1, 9]}), coded, answers={"9": "vet ej"})
-    assert rs.dont_know[:, 0].tolist() == [False, True]
+    for nine in ("9", "9.0", "9,0"):  # a workbook's answers file gives the number 9 as "9.0"
+        rs = mognad.prepare(pd.DataFrame({"a1": [1, 9]}), coded, answers={nine: "vet ej"})
+        assert rs.dont_know[:, 0].tolist() == [False, True]

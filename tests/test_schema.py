@@ -348,7 +348,5 @@ def test_a_scale_wording_that_is_a_number_must_mean_that_number():
     ):
         with pytest.raises(ValueError, match=re.escape(where) + " gives the number"):
             Scale(**base, **extra)
-    assert Scale(**base, answer_labels={"9": "vet ej", "3": 3}).answer_labels == {
-        "9": "vet ej",
-        "3": 3,
-    }
+    labels = {"9": "vet ej", "9,0": "vet ej", "3": 3, "4!": 5}  # "4!" is a label, no number
+    assert Scale(**base, answer_labels=labels).answer_labels == labels
