@@ -290,7 +290,7 @@ def _resolve(base: str, target: str) -> str:
 
 
 def _part_key(name: str) -> str:
-    return name.lstrip("/").casefold()
+    return name.casefold()  # _resolve has taken the "/" off an absolute target
 
 
 def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
