@@ -1145,3 +1145,98 @@ def test_a_used_range_past_the_first_64_kb_is_not_looked_for(tmp_path):
 
     table = read_table(_edit_parts(_other_sheets_book(tmp_path / "svar.xlsx"), edit))
     assert table.other_sheets == ["Blad2"]
+
+
+# ---- found by mutation testing, the second run, last survivors (limits.py) ----
+@pytest.mark.parametrize("part", ["_rels/.rels", "xl/drawings/vmlDrawing1.vml"])
+def test_a_doctype_in_a_relationships_or_vml_part_is_refused(tmp_path, part):
+    """A relationships part (.rels) or a VML drawing (.vml) is XML too: one that declares a
+    document type is refused unread, as any other XML part is. Kills `_check_small_parts` 19,
+    21."""
+    import zipfile
+
+    path = _book(tmp_path / "svar.xlsx", [["a1"], [1]])
+    hostile = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "EXPANDED">]><x>&e;</x>'
+    if part == "_rels/.rels":
+        _edit_parts(path, lambda name, data: (name, hostile if name == part else data))
+    else:
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr(part, hostile)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert f'the workbook part "{part}" declares a document type' in err.value.text("en")
+
+
+def test_a_doctype_ending_at_the_last_byte_of_the_prolog_window_is_refused(tmp_path):
+    """The first 64 KB of every XML part are looked through for a DOCTYPE: one whose last byte
+    is byte 65,536 of the part is still found and refused. Kills `_check_small_parts` 32."""
+    import zipfile
+
+    path = _book(tmp_path / "svar.xlsx", [["a1"], [1]])
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/extra.xml", b" " * (65_536 - len(b"<!DOCTYPE")) + b"<!DOCTYPE x><x/>")
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert 'the workbook part "xl/extra.xml" declares a document type' in err.value.text("en")
+
+
+def test_nfd_text_in_the_shared_strings_is_put_in_nfc_form(tmp_path):
+    """macOS's "ö" written as "o" and a combining diaeresis, kept in the workbook's shared
+    strings (as Excel keeps text), is read as the one letter "ö". Kills `_check_small_parts`
+    23-26."""
+    import unicodedata
+
+    from test_text_encodings import _shared_strings_workbook
+
+    nfd = unicodedata.normalize("NFD", "Socialförvaltningen")
+    path = _book(tmp_path / "svar.xlsx", [["förvaltning", "a1"], [nfd, 4], ["KLF", 5]])
+    _shared_strings_workbook(path)
+    table = read_table(path)
+    assert table.frame["förvaltning"].tolist() == ["Socialförvaltningen", "KLF"]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [b'<numFmt numFmtId="x1" formatCode="0%"/>', b'<numFmt formatCode="0%"/>'],
+    ids=["not a number", "missing"],
+)
+def test_a_number_format_with_an_odd_id_does_not_stop_the_reading(tmp_path, odd):
+    """styles.xml with a percentage number format whose numFmtId is not a number, or is missing,
+    or a cell style whose numFmtId is not a number: the workbook is still read and its own
+    percentage cells found. Kills `percent_styles` 47-50, 69, 70, 72."""
+    rows = [["a1", "a2"], [1, 0.5]]
+
+    def own(sheet):
+        sheet["B2"].number_format = "0.0%"
+
+    def edit(name, data):
+        if name != "xl/styles.xml":
+            return name, data
+        data = data.replace(b"<numFmt ", odd + b"<numFmt ", 1)
+        first = b'<cellXfs count="2"><xf numFmtId='
+        return name, data.replace(first + b'"0"', first + b'"y"')
+
+    table = read_table(_edit_parts(_book(tmp_path / "svar.xlsx", rows, own), edit))
+    assert table.percent_cells == [(2, 1)]
+
+
+def test_a_cell_style_without_a_number_format_id_takes_format_0(tmp_path):
+    """A cell style that does not name its number format has format 0 (the spec's default): when
+    styles.xml gives format 0 the code "0%", a number in a cell of that style is handed on as a
+    percentage cell. Kills `percent_styles` 75, 77, 81."""
+    rows = [["a1", "a2"], [1, 0.5]]
+
+    def own(sheet):
+        sheet["B2"].number_format = "0.0%"
+
+    def edit(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            return name, data.replace(b'<c r="A2" ', b'<c r="A2" s="0" ')
+        if name != "xl/styles.xml":
+            return name, data
+        data = data.replace(b"<numFmt ", b'<numFmt numFmtId="0" formatCode="0%"/><numFmt ', 1)
+        first = b'<cellXfs count="2"><xf '
+        return name, data.replace(first + b'numFmtId="0" ', first)
+
+    table = read_table(_edit_parts(_book(tmp_path / "svar.xlsx", rows, own), edit))
+    assert table.percent_cells == [(2, 0), (2, 1)]
