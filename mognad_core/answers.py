@@ -31,7 +31,7 @@ from typing import Any
 
 from .cells import is_missing
 from .errors import InputError, Location
-from .schema import Scale, normalize_token, plain_number
+from .schema import SEVERAL_ANSWERS, Scale, normalize_token, parse_number, plain_number
 from .texts import Message, joined, shorten
 
 #: texts that mean "no value" (compared ignoring case): read as blank cells, with a note
@@ -46,9 +46,6 @@ _NUMBER_DASH_LABEL = re.compile(r"^(\d{1,3})\s*(?:[-–—]|\.(?!\d))\s*(\S.*)$"
 _NUMBER_PAREN_LABEL = re.compile(r"^(\d{1,3})\s*\(\s*([^()]*\S)\s*\)$")
 #: a letter: a label has one ("1-5" is a range and "4 (5)" two numbers, not a number and a label)
 _LETTER = re.compile(r"[^\W\d_]")
-#: how tools join the choices of a question that allows several: Microsoft Forms "Inte alls;Helt;",
-#: Google Forms "2, 3" (a comma and a space: never a decimal comma)
-_SEVERAL = re.compile(r";|,\s")
 #: Excel's error values: text the reader gives back, never meant as a label
 _EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$", re.I)
 
@@ -65,19 +62,6 @@ MAX_LABELS_LISTED = 16
 def label_key(text: str) -> str:
     """How wordings are compared: case, spacing and a trailing full stop ignored."""
     return normalize_token(text).rstrip(" .!:;")
-
-
-def parse_number(text: str) -> float | None:
-    """A number written as text: ``"4"``, ``" 4 "``, ``"4,0"`` (a decimal comma); else None."""
-    if _SEVERAL.search(text.strip()):  # "2, 3": two answers, not 2.3
-        return None
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if t.count(",") == 1 and "." not in t:
-        t = t.replace(",", ".")
-    try:
-        return float(t)
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -143,7 +127,7 @@ class AnswerKey:
     def _several(self, text: str) -> list[str] | None:
         """The answers of a cell that joins several (``"Inte alls;Helt;"``, ``"2, 3"``), when
         each of them is an answer on its own; else None."""
-        parts = [p.strip() for p in _SEVERAL.split(text) if p.strip()]
+        parts = [p.strip() for p in SEVERAL_ANSWERS.split(text) if p.strip()]
         if len(parts) < 2:
             return None
         scale = self.scale
@@ -282,13 +266,7 @@ def answer_key(scale: Scale, answers: Mapping[str, Any] | None = None, *, source
                     dont_know=scale.dont_know[0],
                 ),
             ) from None
-        number = parse_number(str(wording))
-        codes = {parse_number(t) for t in scale.dont_know}  # don't-know tokens that are numbers
-        token = normalize_token(str(wording))
-        known = token in scale.dont_know_normalized or number in codes
-        already = meaning == "dont_know" and known
-        if number is not None and number == number and meaning != number and not already:
-            # a cell that reads as a number is that number: the entry would never be used
+        if scale.never_read_as(wording, meaning):
             raise InputError(
                 Message("error.answers_number_wording", wording=wording, value=_shown(value)),
                 Location(file=source),

@@ -686,16 +686,6 @@ class _Coded:
     bad: np.ndarray  # positions (row indexes) of invalid cells
 
 
-def _numeric_dont_know(scale: Scale) -> list[float]:
-    out = []
-    for token in scale.dont_know:
-        try:
-            out.append(float(str(token).replace(",", ".")))
-        except ValueError:
-            continue
-    return out
-
-
 def _parse_text(value: str) -> float | None:
     return parse_number(value)
 
@@ -833,7 +823,7 @@ def _finish_column(
     vals: np.ndarray, dk: np.ndarray, bad_type: np.ndarray, scale: Scale
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Numeric don't-know codes, then the scale's range and steps: values, dk, bad (masks)."""
-    dk_codes = _numeric_dont_know(scale)
+    dk_codes = scale.dont_know_numbers
     if dk_codes:
         is_code = np.isin(vals, dk_codes)
         dk |= is_code
@@ -909,7 +899,7 @@ def _numeric_block(
     n, k = len(frame), len(model.statement_ids)
     scale = model.scale
     lo, hi = float(scale.min), float(scale.max)
-    codes = _numeric_dont_know(scale)
+    codes = scale.dont_know_numbers
     values = np.full((n, k), np.nan, order="F")
     dont_know = np.zeros((n, k), dtype=bool, order="F")
     for j, sid in enumerate(model.statement_ids):

@@ -7,7 +7,6 @@ nested categories (any depth), statements at the leaves of each node.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import unicodedata
@@ -17,6 +16,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 DEFAULT_DONT_KNOW = ("vet ej", "vet inte", "don't know", "dont know")
+#: how tools join the choices of a question that allows several: Microsoft Forms "Inte alls;Helt;",
+#: Google Forms "2, 3" (a comma and a space: never a decimal comma)
+SEVERAL_ANSWERS = re.compile(r";|,\s")
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -154,16 +156,7 @@ class Scale(_Base):
             key = normalize_token(wording).rstrip(" .!:;")
             if not key:
                 raise ValueError(f"scale.{where} is empty")
-            try:
-                number: float | None = float(str(wording).strip().replace(",", "."))
-            except ValueError:
-                number = None
-            codes = set()
-            for t in self.dont_know:
-                with contextlib.suppress(ValueError):
-                    codes.add(float(t.strip().replace(",", ".")))
-            token = value == "dont_know" and (key in self.dont_know_normalized or number in codes)
-            if number is not None and number == number and number != value and not token:
+            if self.never_read_as(wording, value):
                 raise ValueError(
                     f"scale.{where} gives the number {wording!r} another meaning, but a cell "
                     "holding a number is always read as that number; give a wording in words"
@@ -209,11 +202,46 @@ class Scale(_Base):
     def dont_know_normalized(self) -> frozenset[str]:
         return frozenset(normalize_token(t) for t in self.dont_know)
 
+    @property
+    def dont_know_numbers(self) -> list[float]:
+        """The don't-know tokens that are numbers (``9``): a cell holding one is don't know."""
+        out = []
+        for token in self.dont_know:
+            try:
+                out.append(float(str(token).replace(",", ".")))
+            except ValueError:
+                continue
+        return out
+
+    def never_read_as(self, wording: Any, meaning: Any) -> bool:
+        """Whether ``wording`` is a number that a cell holding it is read as, and ``meaning`` (a
+        number, ``"dont_know"`` or None) is another, so that the wording could never be used.
+        False for a wording in words, one that means its own number, and a don't-know token
+        meaning don't know."""
+        number = parse_number(str(wording))
+        if number is None or number != number or number == meaning:
+            return False
+        token = normalize_token(str(wording)) in self.dont_know_normalized
+        return not (meaning == "dont_know" and (token or number in self.dont_know_numbers))
+
     def describe_expected(self) -> str:
         kind = "a whole number" if self.integer else "a number"
         tokens = ", ".join(f'"{t}"' for t in self.dont_know[:2])
         lo, hi = plain_number(self.min), plain_number(self.max)
         return f"{kind} from {lo} to {hi}, {tokens} or a blank cell"
+
+
+def parse_number(text: str) -> float | None:
+    """A number written as text: ``"4"``, ``" 4 "``, ``"4,0"`` (a decimal comma); else None."""
+    if SEVERAL_ANSWERS.search(text.strip()):  # "2, 3": two answers, not 2.3
+        return None
+    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    if t.count(",") == 1 and "." not in t:
+        t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
 
 
 def plain_number(x: float) -> str:

@@ -23,7 +23,6 @@ from mognad_core.readers import limits
 from mognad_core.readers.grid import HEADER_PROBE_ROWS, header_text, table_from_grid
 from mognad_core.responses import (
     PROBE_ROWS,
-    _numeric_dont_know,
     _parse_text,
     code_column,
     looks_like_statement,
@@ -76,7 +75,7 @@ def reference_code_column(column: pd.Series, scale) -> tuple[np.ndarray, np.ndar
                         bad_type[i] = True
                     continue
                 bad_type[i] = True
-    codes = _numeric_dont_know(scale)
+    codes = scale.dont_know_numbers
     if codes:
         is_code = np.isin(vals, codes)
         dk |= is_code
