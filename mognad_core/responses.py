@@ -1157,8 +1157,8 @@ def _summary_by_values(
         return {}
     picked = [j for j, _ in cols]
     base = values[others][:, picked]
-    counts = (~np.isnan(base)).sum(axis=0)
     sums = np.nansum(base, axis=0)
+    of_others = [("means", _ratio(sums, (~np.isnan(base)).sum(axis=0))), ("sums", sums)]
     if pool is not None:
         everyone = values[pool][:, picked]
         pool_counts = (~np.isnan(everyone)).sum(axis=0)
@@ -1175,14 +1175,14 @@ def _summary_by_values(
         outside = ((cells < model.scale.min) | (cells > model.scale.max)).any()
         if (cells == np.round(cells)).all() and (not outside or cells.size < 3):
             continue  # whole answers (a respondent's), or two whole sums: too little to tell
-        targets = [("means", _ratio(sums, counts)), ("sums", sums)]
+        targets = of_others
         if pool is not None and pool[i]:  # the pool's other rows: less row i's own answers
             own = values[i, picked]
             if shared[tuple(np.nan_to_num(own, nan=-np.inf).tolist())] > 1:
                 continue
             total = pool_sums - np.nan_to_num(own)
             n = pool_counts - ~np.isnan(own)
-            targets += [("means", _ratio(total, n)), ("sums", total)]
+            targets = [*of_others, ("means", _ratio(total, n)), ("sums", total)]
         for what, target in targets:
             for digits in (0, 1, 2):
                 want = np.round(target[filled], digits)
