@@ -289,10 +289,6 @@ def _resolve(base: str, target: str) -> str:
     return "/".join(parts)
 
 
-def _part_key(name: str) -> str:
-    return name.casefold()  # _resolve has taken the "/" off an absolute target
-
-
 def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     """Sheet name -> worksheet part, from xl/workbook.xml and its relationships."""
     from defusedxml import ElementTree as SafeET  # safe even though we refused DOCTYPE already
@@ -305,14 +301,14 @@ def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
         return {}
     # the part as the archive spells it: calamine finds a part whatever the case of its name,
     # so the checks must scan that same part
-    spelt = {_part_key(n): n for n in names}
+    spelt = {n.casefold(): n for n in names}
     targets: dict[str, str] = {}
     if rels is not None:
         for rel in rels:
             rid, target = rel.get("Id"), rel.get("Target")
             if rid and target:
                 part = _resolve("xl/workbook.xml", target)
-                targets[rid] = spelt.get(_part_key(part), part)
+                targets[rid] = spelt.get(part.casefold(), part)
     out: dict[str, str] = {}
     for el in wb.iter():
         if not el.tag.endswith("}sheet") and el.tag != "sheet":
