@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .cells import is_missing
+from .cells import is_blank
 from .errors import InputError, Location
 from .schema import MaturityModel, Statement, normalize_token
 from .texts import Message, Words
@@ -255,10 +255,6 @@ def _misspelt_option(table: Any, s: Statement, absent: list[Any], left: list[int
         )
 
 
-def _blank(value: Any) -> bool:
-    return is_missing(value) or (isinstance(value, str) and not value.strip())
-
-
 def _show(value: Any) -> str:
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value)).upper()
@@ -286,7 +282,7 @@ def _whole(value: Any) -> int | None:
 def _one_cell(value: Any, s: Statement, words: Mapping[str, int], dont_know: frozenset[str]):
     """(chosen count, don't know) of a one-cell answer; None for a blank cell; raises
     ValueError(part) for a part that names no option."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, str):
         token = normalize_token(value)
@@ -316,7 +312,7 @@ def _one_cell(value: Any, s: Statement, words: Mapping[str, int], dont_know: fro
 
 def _option_cell(value: Any, own: set[str], dont_know: frozenset[str]) -> str | None:
     """ "chosen", "not", "dont_know" or None (blank) for a per-option cell; ValueError else."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, (bool, np.bool_)):
         return "chosen" if value else "not"

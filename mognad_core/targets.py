@@ -14,8 +14,9 @@ A target is one of
 Dimensions a profile leaves out have no target.
 
 The same module reads the values people type for these arguments, in the command line, in
-Python and in Excel cells alike (``docs/analysis.md``, "Arguments", lists every form):
-:func:`is_blank`, :func:`parse_fraction` (``0.7``, ``70``, ``"70 %"``, ``"0,7"``),
+Python and in Excel cells alike (``docs/analysis.md``, "Arguments", lists every form; an
+empty cell is :func:`mognad_core.cells.is_blank`):
+:func:`parse_fraction` (``0.7``, ``70``, ``"70 %"``, ``"0,7"``),
 :func:`parse_score`, :func:`profile_from_rows` (a two-column table, with or without a header
 row, or one row of dimensions above one row of targets) and :func:`default_target`.
 """
@@ -32,7 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import texts
-from .cells import is_missing
+from .cells import is_blank
 from .errors import InputError, Location, ModelError, MognadError
 from .schema import MaturityModel, in_language, normalize_token
 
@@ -76,11 +77,6 @@ def _in_both(key: str, **data: Any) -> dict[str, str]:
 
 
 # ---- values as people type them --------------------------------------------------------------
-def is_blank(value: Any) -> bool:
-    """True for no value: an empty cell (None, NaN, pandas' NA or NaT) or text of spaces only."""
-    return is_missing(value) or (isinstance(value, str) and not value.strip())
-
-
 def parse_fraction(value: Any) -> float | None:
     """A share on the 0-1 scale written as a number or a percentage, else None.
 

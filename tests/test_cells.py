@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from conftest import params
 
-from mognad_core.cells import is_missing
+from mognad_core.cells import is_blank, is_missing
 
 EMPTY = [None, float("nan"), np.float64("nan"), np.float32("nan"), pd.NA, pd.NaT]
 EMPTY += [np.datetime64("NaT"), decimal.Decimal("NaN")]
@@ -53,3 +53,13 @@ def test_no_module_decides_on_its_own_what_an_empty_cell_is():
         if any(pattern.search(line) for pattern in patterns)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("value", params([*EMPTY, "", " ", "\t\n"], repr))
+def test_a_blank_cell_is_an_empty_cell_or_text_of_blanks(value):
+    assert is_blank(value) is True
+
+
+@pytest.mark.parametrize("value", params(FILLED[2:], repr))
+def test_a_cell_with_a_value_is_not_blank(value):
+    assert is_blank(value) is False

@@ -65,12 +65,12 @@ from xlwings import arg, func
 import mognad_core as mognad
 from mognad_core import disclosure, settings, texts
 from mognad_core.analysis import check_count
-from mognad_core.cells import is_missing
+from mognad_core.cells import is_blank, is_missing
 from mognad_core.errors import InputError, MognadError
 from mognad_core.plugins import names_a_model_file
 from mognad_core.readers.grid import table_from_grid
 from mognad_core.schema import PART_LEVELS, MaturityModel, check_level, in_language
-from mognad_core.targets import default_target, is_blank, parse_score, profile_from_rows
+from mognad_core.targets import default_target, parse_score, profile_from_rows
 from mognad_core.texts import Message
 
 from . import cell_errors

@@ -9,11 +9,11 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
+from ..cells import is_blank
 from ..errors import MognadError
 from ..plugins import resolve_model as resolve_model  # re-exported for the analysis modules
 from ..schema import PART_LEVELS, MaturityModel
 from ..schema import check_level as check_level  # re-exported for the analysis modules
-from ..targets import is_blank
 from ..texts import Message
 
 LEVELS = PART_LEVELS  # the levels of detail; check_level (schema.py) reads every spelling

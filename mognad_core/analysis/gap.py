@@ -18,10 +18,11 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import disclosure, texts
+from ..cells import is_blank
 from ..errors import MognadError
 from ..results import ScoreResult
 from ..schema import MaturityModel
-from ..targets import Target, default_target, is_blank, parse_target
+from ..targets import Target, default_target, parse_target
 from ._common import AnalysisResult, ancestors, check_level, none, parts, scored_model
 
 

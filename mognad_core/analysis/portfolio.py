@@ -38,7 +38,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import disclosure, texts
-from ..cells import is_missing
+from ..cells import is_blank
 from ..errors import InputError, Location, MognadError
 from ..readers import RawTable, read_table
 from ..results import ScoreResult
@@ -233,10 +233,6 @@ def _axis_column(headers: list[str], spec: dict[str, Any]) -> int | None:
     return None
 
 
-def _blank(v: Any) -> bool:
-    return is_missing(v) or str(v).strip() == ""
-
-
 def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -247,7 +243,7 @@ def _show(value: Any) -> str:
 
 def _axis_value(v: Any, spec: dict[str, Any]) -> int | None:
     """-2..2 from a number or a text label; raises ValueError on anything else."""
-    if _blank(v):
+    if is_blank(v):
         return None
     if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
         x = float(v)
@@ -327,27 +323,31 @@ def read_initiatives(initiatives: Any, model: MaturityModel) -> tuple[list[Initi
     out: list[Initiative] = []
     for i in range(len(frame)):
         row = frame.iloc[i]
-        if all(_blank(v) for v in row):
+        if all(is_blank(v) for v in row):
             continue
         name = row.iloc[name_j]
-        if _blank(name):
+        if is_blank(name):
             raise InputError(
                 texts.Message("error.initiative_name"),
                 loc(name_j, i),
                 texts.Message("error.expected.name"),
             )
         status_raw = row.iloc[status_j]
-        status = STATUSES.get(normalize_token(str(status_raw))) if not _blank(status_raw) else None
+        status = (
+            STATUSES.get(normalize_token(str(status_raw))) if not is_blank(status_raw) else None
+        )
         if status is None:
             raise InputError(
                 texts.Message("error.not_a_status", value=_show(status_raw))
-                if not _blank(status_raw)
+                if not is_blank(status_raw)
                 else texts.Message("error.no_status"),
                 loc(status_j, i),
                 texts.Message("error.expected.status"),
             )
         maps_raw = row.iloc[map_j]
-        tokens = [t.strip() for t in re.split(r"[,;\n]", "" if _blank(maps_raw) else str(maps_raw))]
+        tokens = [
+            t.strip() for t in re.split(r"[,;\n]", "" if is_blank(maps_raw) else str(maps_raw))
+        ]
         tokens = [t for t in tokens if t]
         if not tokens:
             raise InputError(
