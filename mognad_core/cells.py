@@ -17,7 +17,7 @@ def is_missing(value: Any) -> bool:
     """True for a cell that holds no value: None, NaN, pandas' NA or NaT."""
     if value is None:
         return True
-    if isinstance(value, str):
+    if isinstance(value, (str, int)):  # text and whole numbers (bool too): the usual cells
         return False
     if isinstance(value, float):
         return bool(value != value)
