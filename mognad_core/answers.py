@@ -243,8 +243,8 @@ def _shown(meaning: Any) -> str:
         return "null"
     if isinstance(meaning, str):
         return f'"{meaning}"'
-    if isinstance(meaning, float) and meaning.is_integer():
-        return str(int(meaning))
+    if isinstance(meaning, float):
+        return plain_number(meaning)
     return str(meaning)
 
 
