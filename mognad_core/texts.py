@@ -2939,6 +2939,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bladets använda område är {range}, {rows} rader",
         "the sheet's used range is {range}, {rows} rows",
     ),
+    "limits.error_cells": (
+        "bladet har fler än {limit} celler med felvärden (#N/A, #DIV/0! …), fler än som kan "
+        "läsas rätt",
+        "the sheet has more than {limit} cells holding error values (#N/A, #DIV/0! ...), more "
+        "than can be read correctly",
+    ),
     "limits.found_xml_rows": (
         "bladet har fler än gränsen på {limit} rader (räknat i dess XML före läsningen)",
         "the sheet has more than the limit of {limit} rows (counted in its XML before reading)",
@@ -3054,6 +3060,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "celler, fler än gränsen på {limit} celler (kontrollerat före läsningen)",
         "the sheet's used range is {dimension}, {rows} rows × {cols} columns = {cells} cells, "
         "more than the limit of {limit} cells (checked before reading)",
+    ),
+    "limits.expected_error_cells": (
+        "högst {limit} celler med felvärden: rätta formlerna, eller ta bort kolumnerna som inte "
+        "behövs, och spara filen igen",
+        "at most {limit} cells with error values: fix the formulas, or delete the columns that "
+        "are not needed, and save the file again",
     ),
     "limits.expected_rows": (
         "högst {limit} rader (ta bort tomma eller oanvända rader längst ned); om filen är "

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import ast
+import hashlib
+import struct
 import subprocess
 import sys
 import textwrap
+import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT, TINY
+from test_text_encodings import _shared_strings_workbook
 
 import mognad_core as mognad
 from mognad_core.readers import read_table
-from mognad_core.readers.limits import Limits, current_limits, use_limits
+from mognad_core.readers.excel import ExcelReader
+from mognad_core.readers.limits import (
+    CHUNK,
+    MAX_CELLS_NOTED,
+    Limits,
+    current_limits,
+    scan_sheet,
+    use_limits,
+)
 from mognad_core.responses import load_mapping
 from mognad_core.targets import parse_target
+from mognad_core.texts import words
 
 PACKAGES = [
     ROOT / "mognad_core",
@@ -685,7 +699,7 @@ SUSPECT = [
     (b'<c r="da1"><v>1</v></c>', (True, False, 0)),
     (b'<c s="1" r="A1"><v>1</v></c>', (False, True, 0)),
     (b'<x:c r="A1"><x:v>1</x:v></x:c></x:row>', (False, True, 1)),
-    (b"<c><v>1</v></c></row><row>", (False, True, 2)),
+    (b"<c><v>1</v></c></row><row>", (False, True, 1)),  # a bare <row> ends no row
     (b'<c rr="1"><v>1</v></c>', (False, True, 0)),
     (b'<c r="A1"/>     ', (False, False, 0)),
     (b'<row r="1" spans="1:99999">', (False, False, 0)),
@@ -1240,3 +1254,739 @@ def test_a_cell_style_without_a_number_format_id_takes_format_0(tmp_path):
 
     table = read_table(_edit_parts(_book(tmp_path / "svar.xlsx", rows, own), edit))
     assert table.percent_cells == [(2, 0), (2, 1)]
+
+
+# ---- found by mutation testing, the third run (limits.py) --------------------------------
+MB = 1024 * 1024
+
+
+ANSWERS = [["a1", "a2"], [1, 2], [3, 4], [5, 6]]
+
+
+def _rezip(path: Path, edit=None, stored: tuple[str, ...] = (), extra=None) -> Path:
+    """The workbook rewritten with ``edit(name, data) -> data`` for each part, the parts named
+    in ``stored`` kept uncompressed (their ratio is 1, their bytes can be changed in place), and
+    the parts of ``extra`` (name -> bytes) added, deflated."""
+    with zipfile.ZipFile(path) as zf:
+        parts = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [*parts, *(extra or {}).items()]:
+            data = edit(name, data) if edit else data
+            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            zf.writestr(name, data, method)
+    return path
+
+
+def _unpacked(path: Path) -> int:
+    with zipfile.ZipFile(path) as zf:
+        return sum(i.file_size for i in zf.infolist() if not i.is_dir())
+
+
+def _refused(path: Path, limits: Limits | None = None) -> tuple[str, str]:
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=limits)
+    return err.value.text("en"), err.value.text("sv")
+
+
+# ---- numbers in messages ----------------------------------------------------------------------
+def test_a_used_range_in_thousands_is_refused_with_swedish_digit_groups(tmp_path):
+    """The numbers of a used range over the cell limit are written 1 000 / 104 000 in Swedish
+    (a no-break space between thousands) and 1,000 / 104,000 in English."""
+    path = _sheet_file(tmp_path / "svar.xlsx", _cells([]), dimension=b"A1:CZ1000")
+    assert _refused(path, Limits(max_cells=100_000)) == (
+        'svar.xlsx, sheet "Svar": the sheet\'s used range is A1:CZ1000, 1,000 rows × 104 columns '
+        "= 104,000 cells, more than the limit of 100,000 cells (checked before reading). "
+        "Expected at most 100,000 cells from A1 to the last used cell (delete empty or unused "
+        "rows and columns at the bottom and on the right); if the file is genuine, raise the "
+        "limit with the environment variable MOGNAD_MAX_CELLS.",
+        'svar.xlsx, blad "Svar": bladets använda område är A1:CZ1000, 1\u00a0000 rader × 104 '
+        "kolumner = 104\u00a0000 celler, fler än gränsen på 100\u00a0000 celler (kontrollerat "
+        "före läsningen). Förväntat: högst 100\u00a0000 celler från A1 till den sista använda "
+        "cellen (ta bort tomma eller oanvända rader och kolumner längst ned och till höger); om "
+        "filen är äkta, höj gränsen med miljövariabeln MOGNAD_MAX_CELLS.",
+    )
+
+
+def test_a_used_range_written_in_lower_case_is_counted_as_in_capitals(tmp_path):
+    """calamine reads cell references whatever their case: a used range written "a1:z9" spans
+    234 cells as "A1:Z9" does, and is refused over a limit of 233."""
+    path = _sheet_file(tmp_path / "svar.xlsx", _cells([]), dimension=b"a1:z9")
+    en, _ = _refused(path, Limits(max_cells=233))
+    assert "used range is a1:z9, 9 rows × 26 columns = 234 cells, more than the limit of 233" in en
+
+
+# ---- damaged archives -------------------------------------------------------------------------
+def test_a_damaged_zip_directory_is_refused_with_the_readers_words(tmp_path):
+    """A workbook whose zip directory is damaged (not missing) is refused saying what the zip
+    reader found, in both languages."""
+    path = _book(tmp_path / "svar.xlsx", ANSWERS)
+    raw = path.read_bytes()
+    at = raw.index(b"PK\x01\x02")  # the first entry of the zip directory
+    path.write_bytes(raw[:at] + b"PK\x01\x03" + raw[at + 4 :])
+    assert _refused(path) == (
+        "svar.xlsx: the file is not a readable .xlsx workbook: the zip archive is truncated or "
+        "damaged (Bad magic number for central directory). Expected an undamaged workbook (save "
+        "it again from Excel, or copy or download it again).",
+        "svar.xlsx: filen är inte en läsbar .xlsx-arbetsbok: zip-arkivet är avkortat eller "
+        'skadat (läsarens besked: "Bad magic number for central directory"). Förväntat: en '
+        "oskadad arbetsbok (spara den igen från Excel, eller kopiera eller ladda ner den igen).",
+    )
+
+
+def test_a_damaged_styles_part_is_refused_naming_the_file_and_the_part(tmp_path):
+    """A part other than the sheets (here xl/styles.xml) whose bytes no longer match its
+    checksum is refused before the sheet is read, naming the file and the part."""
+    path = _rezip(_book(tmp_path / "svar.xlsx", ANSWERS), stored=("xl/styles.xml",))
+    raw = path.read_bytes()
+    at = raw.index(b"<styleSheet") + 1
+    path.write_bytes(raw[:at] + b"t" + raw[at + 1 :])  # <tyleSheet: the checksum fails
+    assert _refused(path) == (
+        'svar.xlsx: the workbook part "xl/styles.xml" does not match the zip directory (Bad '
+        "CRC-32 for file 'xl/styles.xml'): the file is damaged, or built to hide its real size. "
+        "Expected an undamaged workbook (save it again from Excel, or copy it again).",
+        'svar.xlsx: arbetsboksdelen "xl/styles.xml" stämmer inte med zip-katalogen (läsarens '
+        "besked: \"Bad CRC-32 for file 'xl/styles.xml'\"): filen är skadad, eller byggd för att "
+        "dölja sin verkliga storlek. Förväntat: en oskadad arbetsbok (spara den igen från Excel, "
+        "eller kopiera den igen).",
+    )
+
+
+def test_a_sheet_whose_part_is_missing_is_refused_as_unreadable(tmp_path):
+    """A workbook whose sheet "Svar" names a part that is not in the file cannot be read
+    (calamine does not find the sheet): it is refused as such, not for the number of rows of
+    some other part that the checks might have guessed was the sheet."""
+
+    def edit(name, data):
+        if name != "xl/_rels/workbook.xml.rels":
+            return data
+        return data.replace(b"worksheets/sheet1.xml", b"worksheets/saknas.xml")
+
+    path = _rezip(_book(tmp_path / "svar.xlsx", ANSWERS), edit)
+    assert _refused(path, Limits(max_rows=2)) == (
+        "svar.xlsx: the file could not be read as an Excel workbook (Svar). Expected an Excel "
+        "workbook (.xlsx) saved by Excel, LibreOffice or a survey tool.",
+        'svar.xlsx: filen kunde inte läsas som en Excel-arbetsbok (läsarens besked: "Svar"). '
+        "Förväntat: en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett "
+        "enkätverktyg.",
+    )
+
+
+# ---- what the small parts say -----------------------------------------------------------------
+def test_nfd_text_early_in_long_shared_strings_is_still_put_in_nfc_form(tmp_path):
+    """macOS's "ö" written as "o" and a combining diaeresis at the start of a shared-strings
+    part of more than 1 MB (read in pieces of 1 MB) is read as the one letter "ö", though the
+    rest of the part holds no such accent."""
+    nfd = unicodedata.normalize("NFD", "Socialförvaltningen")
+    path = _book(tmp_path / "svar.xlsx", [["förvaltning", "a1"], [nfd, 4], ["KLF", 5]])
+    _shared_strings_workbook(path)
+    pad = b" " * (MB + 1000)
+
+    def edit(name, data):
+        return data.replace(b"</sst>", pad + b"</sst>") if name == "xl/sharedStrings.xml" else data
+
+    _rezip(path, edit, stored=("xl/sharedStrings.xml",))
+    assert read_table(path).frame["förvaltning"].tolist() == ["Socialförvaltningen", "KLF"]
+
+
+def _percent_book(path: Path) -> Path:
+    """A workbook whose cell B2 (0.5) has the number format "0.0%"."""
+
+    def own(sheet):
+        sheet["B2"].number_format = "0.0%"
+
+    return _book(path, [["a1", "a2"], [1, 0.5]], own)
+
+
+def test_a_styles_part_of_at_most_8_mb_is_read_for_its_percentages(tmp_path):
+    """The number formats of xl/styles.xml are read when the part is 8 MB or less (Excel's are
+    a few KB): a cell formatted as a percentage is found in a part of exactly 8 MB, not in one
+    of a byte more."""
+    found = {}
+    for size in (8 * MB, 8 * MB + 1):
+        path = _percent_book(tmp_path / f"svar{size}.xlsx")
+
+        def edit(name, data, size=size):
+            if name != "xl/styles.xml":
+                return data
+            return data.replace(b"</styleSheet>", b" " * (size - len(data)) + b"</styleSheet>")
+
+        _rezip(path, edit, stored=("xl/styles.xml",))
+        found[size] = read_table(path).percent_cells
+    assert found == {8 * MB: [(2, 1)], 8 * MB + 1: []}
+
+
+def test_percentages_are_found_in_a_styles_part_of_more_than_1_mb(tmp_path):
+    """A styles part of more than 1 MB is read in pieces of 1 MB, put together again as they
+    were: a number format whose tag lies across the first cut is still read, so the cell
+    formatted "0.0%" is found."""
+    path = _percent_book(tmp_path / "svar.xlsx")
+
+    def edit(name, data):
+        if name != "xl/styles.xml":
+            return data
+        pad = MB - 3 - data.index(b"<numFmt ")  # the cut falls between "<nu" and "mFmt"
+        return data.replace(b"<numFmts", b" " * pad + b"<numFmts")
+
+    _rezip(path, edit, stored=("xl/styles.xml",))
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read("xl/styles.xml")[MB - 3 : MB + 4] == b"<numFmt"
+    assert read_table(path).percent_cells == [(2, 1)]
+
+
+# ---- limits at their boundaries ---------------------------------------------------------------
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path):
+    """MOGNAD_MAX_FILE_MB is the largest size let through: a file of exactly 1 MB is read at a
+    limit of 1 MB; a byte more is refused."""
+    path = tmp_path / "svar.csv"
+    head = b"a1;kommentar\n"
+    rows = [b"%d;%s\n" % (i, b"x" * 60_000) for i in range(1, 17)]
+    body = head + b"".join(rows)
+    last = b"17;" + b"y" * (MB - len(body) - 4) + b"\n"
+    path.write_bytes(body + last)
+    assert path.stat().st_size == MB
+    with use_limits(max_file_mb=1):
+        assert read_table(path).frame.shape == (17, 2)
+        path.write_bytes(body + last + b"\n")
+        with pytest.raises(mognad.InputError, match="more than the limit of 1 MB"):
+            read_table(path)
+
+
+def test_a_workbook_unpacking_to_exactly_the_limit_is_read(tmp_path):
+    """MOGNAD_MAX_UNCOMPRESSED_MB is the largest unpacked size let through: a workbook whose
+    parts add up to exactly 1 MB is read at a limit of 1 MB; a byte more is refused, in both
+    languages."""
+    sizes = {}
+    for extra in (0, 1):
+        path = _book(tmp_path / f"svar{extra}.xlsx", ANSWERS)
+        pad = MB - _unpacked(path) + extra
+        _rezip(path, extra={"xl/media/pad.bin": bytes(pad)})
+        sizes[extra] = _unpacked(path)
+    assert sizes == {0: MB, 1: MB + 1}
+    limits = Limits(max_uncompressed_mb=1)
+    assert read_table(tmp_path / "svar0.xlsx", limits=limits).frame.shape == (3, 2)
+    assert _refused(tmp_path / "svar1.xlsx", limits) == (
+        "svar1.xlsx: the workbook would unpack to 1.0 MB, more than the limit of 1 MB (checked "
+        "from the zip directory before reading: a zip bomb, or a very large workbook). Expected "
+        "a workbook that unpacks to at most 1 MB; if the file is genuine, raise the limit with "
+        "the environment variable MOGNAD_MAX_UNCOMPRESSED_MB.",
+        "svar1.xlsx: arbetsboken skulle packas upp till 1,0 MB, mer än gränsen på 1 MB "
+        "(kontrollerat i zip-katalogen före läsningen: en zip-bomb, eller en mycket stor "
+        "arbetsbok). Förväntat: en arbetsbok som packas upp till högst 1 MB; om filen är äkta, "
+        "höj gränsen med miljövariabeln MOGNAD_MAX_UNCOMPRESSED_MB.",
+    )
+
+
+def test_a_part_of_exactly_1_mb_is_not_ratio_checked(tmp_path):
+    """Parts of up to 1 MB are not ratio-checked (small XML compresses very well): a part of
+    exactly 1 MB of zeros is read past; one of a byte more is a zip bomb."""
+    small = _rezip(_book(tmp_path / "small.xlsx", ANSWERS), extra={"xl/media/pad.bin": bytes(MB)})
+    assert read_table(small).frame.shape == (3, 2)
+    big = _rezip(_book(tmp_path / "big.xlsx", ANSWERS), extra={"xl/media/pad.bin": bytes(MB + 1)})
+    en, _ = _refused(big)
+    assert en.startswith('big.xlsx: the workbook part "xl/media/pad.bin" is compressed ')
+
+
+def test_a_part_compressed_exactly_at_the_ratio_limit_is_read(tmp_path):
+    """MOGNAD_MAX_COMPRESSION_RATIO is the largest ratio let through: a part of 2 MB stored
+    uncompressed (1 to 1) is read at a limit of 1."""
+    path = _rezip(
+        _book(tmp_path / "svar.xlsx", ANSWERS),
+        extra={"xl/media/pad.bin": bytes(2 * MB)},
+        stored=("xl/media/pad.bin",),
+    )
+    assert read_table(path, limits=Limits(max_compression_ratio=1)).frame.shape == (3, 2)
+
+
+def test_a_directory_saying_a_part_packs_to_nothing_gives_the_ratio_to_one_byte(tmp_path):
+    """A zip directory that says a part of 2 MB packs into 0 bytes (a lie no zip tool writes)
+    is refused as a zip bomb, its ratio counted against one byte: 2,097,152 to 1."""
+    path = _rezip(_book(tmp_path / "svar.xlsx", ANSWERS), extra={"xl/media/pad.bin": bytes(2 * MB)})
+    raw = path.read_bytes()
+    entry = raw.index(b"xl/media/pad.bin", raw.index(b"PK\x01\x02")) - 46  # its directory entry
+    assert raw[entry : entry + 4] == b"PK\x01\x02"
+    path.write_bytes(raw[: entry + 20] + struct.pack("<I", 0) + raw[entry + 24 :])  # packed size
+    assert _refused(path) == (
+        'svar.xlsx: the workbook part "xl/media/pad.bin" is compressed 2,097,152 to 1 (2.0 MB '
+        "from 0.0 KB), more than the limit of 100 to 1 (checked before reading: a zip bomb). "
+        "Expected a workbook saved by Excel, LibreOffice or a survey tool; if the file is "
+        "genuine, raise the limit with the environment variable MOGNAD_MAX_COMPRESSION_RATIO.",
+        'svar.xlsx: arbetsboksdelen "xl/media/pad.bin" är komprimerad 2\u00a0097\u00a0152 till 1 '
+        "(2,0 MB från 0,0 KB), mer än gränsen på 100 till 1 (kontrollerat före läsningen: en "
+        "zip-bomb). Förväntat: en arbetsbok sparad av Excel, LibreOffice eller ett enkätverktyg; "
+        "om filen är äkta, höj gränsen med miljövariabeln MOGNAD_MAX_COMPRESSION_RATIO.",
+    )
+
+
+# ---- limits from the environment and from Python ----------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "rows"),
+    [("1 000 000", 1_000_000), (" 250 000 ", 250_000), ("1__000", 1000), ("_2_000_", 2000)],
+)
+def test_limit_variables_may_group_digits_with_spaces_and_underscores(monkeypatch, raw, rows):
+    """Spaces and underscores in a limit variable are digit groups, dropped wherever they stand:
+    MOGNAD_MAX_ROWS="1 000 000" (as a Swede writes it) is a million rows."""
+    monkeypatch.setenv("MOGNAD_MAX_ROWS", raw)
+    assert current_limits().max_rows == rows
+
+
+def test_a_fractional_row_or_cell_limit_from_the_environment_is_a_whole_number(
+    monkeypatch, tmp_path
+):
+    """Rows and cells are whole: MOGNAD_MAX_ROWS=2.5 is a limit of 2 rows and MOGNAD_MAX_CELLS
+    =233.9 one of 233 cells, and the messages say so."""
+    monkeypatch.setenv("MOGNAD_MAX_ROWS", "2.5")
+    monkeypatch.setenv("MOGNAD_MAX_CELLS", "233.9")
+    assert current_limits() == Limits(max_rows=2, max_cells=233)
+    csv = tmp_path / "svar.csv"
+    csv.write_bytes(b"a1;a2\n1;2\n3;4\n")
+    en, sv = _refused(csv)
+    assert "the file has 3 lines, more than the limit of 2 rows" in en
+    assert "filen har 3 rader, fler än gränsen på 2 rader" in sv
+    monkeypatch.setenv("MOGNAD_MAX_ROWS", "250000")
+    wide = _sheet_file(tmp_path / "svar.xlsx", _cells([]), dimension=b"A1:Z9")
+    en, _ = _refused(wide)
+    assert "= 234 cells, more than the limit of 233 cells" in en
+
+
+def test_an_unknown_limit_in_python_names_the_known_ones():
+    """A misspelt limit in Python (use_limits(rows=3)) is a TypeError that lists the limits
+    there are."""
+    with pytest.raises(TypeError) as err, use_limits(rows=3):
+        pass
+    assert str(err.value) == (
+        "unknown limit 'rows'; known: max_file_mb, max_rows, max_cells, max_uncompressed_mb, "
+        "max_compression_ratio"
+    )
+
+
+HEADER = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>a1</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>a2</t></is></c></row>'
+)
+
+
+def _numbers(first: int, last: int) -> bytes:
+    return b"".join(
+        b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>2</v></c></row>' % (r, r, r, r)
+        for r in range(first, last + 1)
+    )
+
+
+def test_a_sheet_of_exactly_max_rows_rows_is_read_and_one_row_more_is_refused(tmp_path):
+    """A sheet whose used range is stale (it says A1:B2) but that holds five rows: with a row
+    limit of 5 it is read; with a limit of 4 it is refused before reading, in both languages,
+    by the rows counted in its XML. (`_scan_body` 13, `>=` in the shortcut before
+    `check_row_count`, is equivalent: that function compares again with `>`.)"""
+    path = _sheet_file(tmp_path / "rader.xlsx", HEADER + _numbers(2, 5))
+    assert read_table(path, limits=Limits(max_rows=5)).frame.shape == (4, 2)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_rows=4))
+    assert err.value.text("en") == (
+        'rader.xlsx, sheet "Svar": the sheet has more than the limit of 4 rows (counted in its '
+        "XML before reading). Expected at most 4 rows (delete empty or unused rows at the "
+        "bottom); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_ROWS."
+    )
+    assert err.value.text("sv") == (
+        'rader.xlsx, blad "Svar": bladet har fler än gränsen på 4 rader (räknat i dess XML före '
+        "läsningen). Förväntat: högst 4 rader (ta bort tomma eller oanvända rader längst ned); "
+        "om filen är äkta, höj gränsen med miljövariabeln MOGNAD_MAX_ROWS."
+    )
+
+
+def test_a_row_limit_switched_off_with_none_reads_the_sheet(tmp_path):
+    """``Limits(max_rows=None)`` and ``use_limits(max_rows=None)`` switch the row limit off, as
+    0 does: the workbook is read, not stopped by a TypeError. Kills `_scan_body` 11."""
+    path = _sheet_file(tmp_path / "svar.xlsx", HEADER + _numbers(2, 3))
+    assert read_table(path, limits=Limits(max_rows=None)).frame.shape == (2, 2)
+    with use_limits(max_rows=None):
+        assert read_table(path).frame.shape == (2, 2)
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_an_error_cell_whose_text_is_not_utf8_is_refused_in_words(tmp_path, engine):
+    """A damaged sheet whose error cell holds a byte that is not UTF-8 (``#N\\xffA``): both
+    engines refuse the workbook with a located message in both languages, not a traceback from
+    the checks before reading. Kills `_scan_body` 88, 93, 94."""
+    rows = HEADER + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="e"><v>#N\xffA</v></c></row>'
+    path = _sheet_file(tmp_path / "trasig.xlsx", rows)
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    en, sv = err.value.text("en"), err.value.text("sv")
+    assert en.startswith("trasig.xlsx: the file could not be read as an Excel workbook (")
+    assert en.endswith(
+        "). Expected an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool."
+    )
+    assert sv.startswith(
+        'trasig.xlsx: filen kunde inte läsas som en Excel-arbetsbok (läsarens besked: "'
+    )
+    assert sv.endswith(
+        '"). Förväntat: en Excel-arbetsbok (.xlsx) sparad av Excel, LibreOffice eller ett '
+        "enkätverktyg."
+    )
+
+
+def test_a_formula_without_a_result_is_noted_in_a_sheet_declared_lower_case_utf8(tmp_path):
+    """A small sheet written by a program that declares ``encoding="utf-8"`` in lower case (so
+    its XML holds no capital F) with a formula in B2 that was never calculated: the note says
+    so, in both languages. Kills `_scan_body` 98 (the quick look for "F" instead of "f")."""
+    rows = HEADER + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><f>A2*2</f></c></row>'
+    path = _edit_parts(
+        _sheet_file(tmp_path / "svar.xlsx", rows),
+        lambda name, data: (name, data.replace(b'encoding="UTF-8"', b'encoding="utf-8"')),
+    )
+    table = read_table(path)
+    assert words(table.notes, "en") == [
+        '1 formula cell(s) in sheet "Svar" (B2) have no saved result (the workbook was written '
+        "by a program and never recalculated in Excel); they were read as blank. Open the file "
+        "in Excel or LibreOffice and save it to keep their values."
+    ]
+    assert words(table.notes, "sv") == [
+        '1 formelcell(er) i bladet "Svar" (B2) saknar sparat resultat (arbetsboken skrevs av ett '
+        "program och räknades aldrig om i Excel); de lästes som tomma. Öppna filen i Excel eller "
+        "LibreOffice och spara den för att behålla värdena."
+    ]
+
+
+def test_only_numbers_in_percent_formatted_cells_are_percentage_cells(tmp_path):
+    """Column B formatted as a percentage holds a text answer, 0.5, a logical, an error value
+    and 0.25: only the two numbers are handed on as percentage cells (which are refused as
+    answers); the text, the logical and the error before and between them are not, and they do
+    not stop the search. Kills `_scan_body` 120, 123, 124, 133."""
+    rows = [["a1", "a2"], [1, "Instämmer"], [2, 0.5], [3, True], [4, "#N/A"], [5, 0.25]]
+
+    def percent(sheet):
+        for r in range(2, 7):
+            sheet[f"B{r}"].number_format = "0%"
+
+    table = read_table(_book(tmp_path / "svar.xlsx", rows, percent))
+    assert table.percent_cells == [(3, 1), (6, 1)]
+
+
+#: the cell in column B of row r for each kind of cell the scan remembers
+_NOTED = {
+    "error": b'<c r="B%d" t="e"><v>#N/A</v></c>',
+    "uncached": b'<c r="B%d"><f>1+1</f></c>',
+    "percent": b'<c r="B%d" s="1"><v>0.5</v></c>',
+}
+
+
+@pytest.mark.parametrize("kind", _NOTED)
+def test_the_scan_remembers_error_formula_and_percent_cells_up_to_its_bound(tmp_path, kind):
+    """The checks before reading remember error cells, formulas without a result and numbers in
+    percent-formatted cells only until MAX_CELLS_NOTED (10,000) are held, so a sheet of millions
+    of them cannot use up memory before calamine reads it. A sheet whose first megabyte (the
+    first piece the scan looks at) holds exactly 10,000 of them, and a megabyte of plain rows
+    later 5 more: 10,000 are remembered. Kills `_scan_body` 64, 65, 71 (errors), 95, 96, 103
+    (formulas), 118 (percent cells)."""
+    cell = _NOTED[kind]
+    first = b"".join(b'<row r="%d">%s</row>' % (r, cell % r) for r in range(2, MAX_CELLS_NOTED + 2))
+    r = MAX_CELLS_NOTED + 2
+    plain = _numbers(r, r + 24_999)
+    r += 25_000
+    more = b"".join(b'<row r="%d">%s</row>' % (n, cell % n) for n in range(r, r + 5))
+    # the first 10,000 lie in the first piece, the 5 more in the next
+    assert len(HEADER + first) < CHUNK - 100_000 and len(HEADER + first + plain) > CHUNK + 100_000
+    path = _sheet_file(tmp_path / "svar.xlsx", HEADER + first + plain + more)
+    info = scan_sheet(path, "xl/worksheets/sheet1.xml", Limits(), "Svar", frozenset({1}))
+    noted = {"error": info.errors, "uncached": info.uncached, "percent": info.percent}[kind]
+    assert len(noted) == MAX_CELLS_NOTED
+    assert noted[0][:2] == (2, 1) and noted[-1][:2] == (MAX_CELLS_NOTED + 1, 1)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+# row 2 has an attribute twice: calamine reads it, the exact reading (expat) refuses it
+_HEAD = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>q1</t></is></c><c r="B1" t="inlineStr"><is>'
+    b'<t>q2</t></is></c></row><row r="2"><c r="A2" s="0" s="0"><v>1</v></c><c r="B2" '
+    b't="inlineStr"><is><t>'
+)
+
+
+_MID = b"</t></is></c></row>"
+
+
+_LETTERS = bytes(97 + i % 26 for i in range(256))
+
+
+def _text(size: int) -> bytes:
+    """Letters that do not compress much (a zip of repeated text would be taken for a bomb)."""
+    return hashlib.shake_256(b"mognad").digest(size).translate(_LETTERS)
+
+
+def _pieces_meet(path: Path, first_tail: bytes, second: bytes) -> Path:
+    """A workbook whose sheet XML has exactly one megabyte (the streamed pass's piece) up to
+    the end of ``first_tail``, which ends with a row end, so that the second piece begins with
+    ``second``; text of about 1 MB in B2 fills the first piece."""
+    probe = _sheet_file(path, _HEAD + _MID + first_tail + second, dimension=b"A1:B4")
+    with zipfile.ZipFile(probe) as zf:
+        start = zf.read(SHEET).index(_HEAD)
+    fill = CHUNK - (start + len(_HEAD) + len(_MID) + len(first_tail))
+    rows = _HEAD + _text(fill) + _MID + first_tail + second
+    _sheet_file(path, rows, dimension=b"A1:B4")
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read(SHEET)
+    assert xml[:CHUNK].endswith(first_tail) and xml[CHUNK:].startswith(second)
+    return path
+
+
+_ROW3 = b'<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>cirka</t></is></c></row>'
+
+
+_ROW4 = b'<c r="A4"><v>3</v></c><c r="B4"><v>4</v></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("first_tail", "second"),
+    [
+        # a cell tag 21 bytes into the second piece: its " r=" falls outside the 24 bytes
+        # looked at where the pieces meet, so it is taken for a cell without a reference
+        (_ROW3, b'<row r="4" ht="15.5">' + _ROW4),
+        # "row>" in a text ends the first piece; the second begins with 200000 and a quote,
+        # which the 24 bytes where they meet take for a row number that may reach far
+        (
+            b'<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>row>',
+            b'200000"</t></is></c></row><row r="4" spans="1:2">' + _ROW4,
+        ),
+    ],
+    ids=["a cell tag just inside", "a row number just inside"],
+)
+def test_what_may_reach_far_where_two_pieces_meet_has_the_sheet_read_exactly(
+    tmp_path, first_tail, second
+):
+    """The streamed pass reads a sheet a megabyte at a time and also looks at the 24 bytes on
+    either side of where two pieces meet; what may reach far there (a cell tag whose reference
+    is not in sight, a row number of 200,000 before a quote) has the whole sheet read exactly,
+    and the exact reading refuses XML that is not well-formed (row 2's attribute twice), which
+    calamine alone would have read. Kills `_FarCells.seam` 2, 12, 13 (the meeting place no
+    longer sends the sheet to the exact reading), 9 (``and``: only a row number that is also
+    a cell tag) and 10 (``found[1] or found[1]``: the row number overlooked)."""
+    path = _pieces_meet(tmp_path / "seam.xlsx", first_tail, second)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en") == (
+        'seam.xlsx, sheet "Svar": the sheet\'s XML is not well-formed (line 2, character 249 '
+        "of the XML text, for example an attribute twice in one element), so how far its cells "
+        "reach cannot be told before it is read. Expected a workbook saved by Excel, "
+        "LibreOffice or a survey tool."
+    )
+    assert err.value.text("sv") == (
+        'seam.xlsx, blad "Svar": bladets XML är inte välformad (rad 2, tecken 249 i XML-texten, '
+        "till exempel ett attribut två gånger i samma element), så hur långt dess celler når går "
+        "inte att avgöra innan den läses. Förväntat: en arbetsbok sparad av Excel, LibreOffice "
+        "eller ett enkätverktyg."
+    )
+
+
+def test_what_lies_just_outside_the_24_bytes_where_two_pieces_meet_is_not_looked_at(tmp_path):
+    """Where two pieces meet, 24 bytes on either side are looked at, no more: a text "cirka"
+    right after a tag (">c", which the fast count takes for a cell tag) starting 25 bytes
+    before, and a cell tag starting 23 bytes after (in the 24th and 25th bytes) do not send an
+    ordinary sheet to the exact reading, so calamine reads it as it is (row 2's attribute twice
+    included). Kills `_FarCells.seam` 7 and 8 (25 bytes looked at on one side)."""
+    path = _pieces_meet(tmp_path / "seam.xlsx", _ROW3, b'<row r="4" spans="1:2">' + _ROW4)
+    table = read_table(path)
+    assert table.frame.columns.tolist() == ["q1", "q2"]
+    assert table.frame["q1"].tolist() == [1, 2, 3]
+    assert table.frame["q2"].tolist()[1:] == ["cirka", 4]
+
+
+def test_rows_without_r_in_a_sheet_read_exactly_are_counted_once(tmp_path):
+    """A sheet with a cell without a reference is read exactly, and from then on its rows are
+    counted by their end tags: rows written as a bare ``<row>`` count once each, so 13 rows pass
+    a limit of 13 rows (the fast count of ``row>`` would count each of them twice). The bare
+    rows come after the first megabyte, when the sheet is known to be read exactly. Kills
+    `_FarCells.search` 1 (the fast search run, and its count used, once the sheet is read
+    exactly)."""
+    rows = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>q1</t></is></c><c r="B1" t="inlineStr">'
+        b'<is><t>q2</t></is></c></row><row r="2"><c r="A2"><v>2</v></c><c><v>0</v></c></row>'
+        b'<row r="3"><c r="A3"><v>3</v></c><c r="B3" t="inlineStr"><is><t>'
+        + _text(CHUNK + CHUNK // 10)
+        + b"</t></is></c></row>"
+        + b"".join(b'<row><c r="A%d"><v>%d</v></c></row>' % (i, i) for i in range(4, 14))
+    )
+    path = _sheet_file(tmp_path / "bare.xlsx", rows)
+    table = read_table(path, limits=Limits(max_rows=13))
+    assert table.frame["q1"].tolist() == list(range(2, 14))
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_rows=12))
+    assert err.value.text("en") == (
+        'bare.xlsx, sheet "Svar": the sheet has more than the limit of 12 rows (counted in its '
+        "XML before reading). Expected at most 12 rows (delete empty or unused rows at the "
+        "bottom); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_ROWS."
+    )
+
+
+def test_a_reference_without_a_column_letter_is_counted_in_column_a(tmp_path):
+    """r="5" has no column: calamine refuses the sheet ("could not be read"), and the limits
+    must not refuse it first for a span it does not have. Counted in column A, the cell spans
+    A1:A5, 5 cells: exactly at a limit of 5 cells calamine has the last word, and at 4 the
+    refusal names A1:A5. Kills `_FarCells.exact` 96 (column B: a span of A1:B5, 10 cells)."""
+    path = _sheet_file(
+        tmp_path / "nocol.xlsx", b'<row r="5"><c r="5"><v>1</v></c></row>', dimension=b"A1"
+    )
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_cells=5))
+    en, sv = err.value.text("en"), err.value.text("sv")
+    assert en.startswith("nocol.xlsx: the file could not be read as an Excel workbook (")
+    assert en.endswith(
+        "). Expected an Excel workbook (.xlsx) saved by Excel, LibreOffice or a survey tool."
+    )
+    assert sv.startswith("nocol.xlsx: filen kunde inte läsas som en Excel-arbetsbok (")
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_cells=4))
+    assert err.value.text("en") == (
+        'nocol.xlsx, sheet "Svar": the cell reference 5 in the sheet\'s XML makes its cells span '
+        "A1:A5, 5 rows × 1 columns = 5 cells, more than the limit of 4 cells (checked before "
+        "reading: the whole range is read into memory). Expected at most 4 cells from A1 to the "
+        "last used cell (delete empty or unused rows and columns at the bottom and on the "
+        "right); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_CELLS."
+    )
+
+
+@pytest.mark.parametrize("blank", [b" ", b"\n", b"\t", b"\r\n  "])
+def test_a_merged_header_is_refused_whatever_blank_comes_before_ref(tmp_path, blank):
+    """``<mergeCell ref=...>`` may have any XML blank between the name and ``ref`` (a program
+    that writes one attribute a line does so): a merged header cell is refused alike, with
+    the same message, whichever blank it is (the quick look before the search asked for a
+    space)."""
+
+    def merged(space: bytes, name: str):
+        rows = HEADER + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+        cells = b'<mergeCells count="1"><mergeCell%sref="A1:B1"/></mergeCells>' % space
+        return _edit_parts(
+            _sheet_file(tmp_path / name, rows),
+            lambda part, data: (part, data.replace(b"</sheetData>", b"</sheetData>" + cells)),
+        )
+
+    with pytest.raises(mognad.InputError) as spaced:
+        read_table(merged(b" ", "svar.xlsx"))
+    (tmp_path / "svar.xlsx").unlink()
+    with pytest.raises(mognad.InputError) as err:
+        read_table(merged(blank, "svar.xlsx"))
+    assert "A1:B1" in err.value.text("sv")
+    assert err.value.text("sv") == spaced.value.text("sv")
+    assert err.value.text("en") == spaced.value.text("en")
+
+
+def test_a_formula_without_a_result_is_noted_in_a_sheet_whose_elements_have_a_prefix(tmp_path):
+    """A sheet written with a namespace prefix (``<x:c><x:f>A2*2</x:f></x:c>``, valid XML that
+    calamine reads) gets the same note on its never-calculated formula as the same sheet
+    without the prefix: the quick look before the search asked for ``<f`` only."""
+    plain = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><f>A2*2</f></c></row>'
+    prefixed = HEADER.replace(b"<", b"<x:").replace(b"<x:/", b"</x:") + plain.replace(
+        b"<", b"<x:"
+    ).replace(b"<x:/", b"</x:")
+    expected = [
+        '1 formula cell(s) in sheet "Svar" (B2) have no saved result (the workbook was written '
+        "by a program and never recalculated in Excel); they were read as blank. Open the file "
+        "in Excel or LibreOffice and save it to keep their values."
+    ]
+    assert words(read_table(_sheet_file(tmp_path / "a.xlsx", HEADER + plain)).notes, "en") == (
+        expected
+    )
+    table = read_table(_sheet_file(tmp_path / "b.xlsx", prefixed, root=b"x"))
+    assert words(table.notes, "en") == expected
+    assert table.frame.iloc[0, 1] == ""  # blank, as the note says
+
+
+NOT_NFC = {
+    "the Angstrom sign U+212B": "\u212bngermanland",
+    "the Ohm sign U+2126": "\u2126-gruppen",
+    "A and a combining ring": "A\u030angermanland",
+}
+
+
+@pytest.mark.parametrize("written", ["as openpyxl writes it", "shared strings in UTF-8"])
+@pytest.mark.parametrize("name", list(NOT_NFC), ids=list(NOT_NFC))
+def test_text_that_is_not_nfc_for_any_reason_is_read_in_nfc_form(tmp_path, name, written):
+    """A group name that looks the same as another but is written with other code points (the
+    Angstrom sign for Å, the Ohm sign for Ω, a letter and a combining accent) is read in NFC
+    form, as a CSV file's is, so that it is one group with the name typed the usual way. The
+    check before reading looked only for the accents U+0300-U+036F."""
+    import unicodedata
+
+    text = NOT_NFC[name]
+    path = _book(tmp_path / "svar.xlsx", [["forvaltning", "q1"], [text, 1], ["x", 2]])
+    if written == "shared strings in UTF-8":
+        _shared_strings_workbook(path)
+    for engine in ("calamine", "openpyxl"):
+        cell = ExcelReader(engine).read(path).frame.iloc[0, 0]
+        assert cell == unicodedata.normalize("NFC", text) != text, engine
+
+
+def _errors_sheet(tmp_path, count: int):
+    rows = HEADER + b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d" t="e"><v>#N/A</v></c></row>' % (r, r, r)
+        for r in range(2, count + 2)
+    )
+    return _sheet_file(tmp_path / f"fel{count}.xlsx", rows)
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_sheet_with_more_error_cells_than_are_put_back_is_refused_by_both_engines(
+    tmp_path, engine
+):
+    """calamine reads an error cell (#N/A ...) as blank, and the reader puts its text back from
+    the scan before reading, which remembers 10,000 of them. A sheet with 10,000 is read with
+    every one put back; one with 10,001 is refused by either engine, in both languages, instead
+    of reading the ones past 10,000 as blank answers with calamine and as #N/A with openpyxl."""
+    assert MAX_CELLS_NOTED == 10_000
+    table = ExcelReader(engine).read(_errors_sheet(tmp_path, MAX_CELLS_NOTED))
+    assert table.frame.shape == (10_000, 2)
+    assert set(table.frame.iloc[:, 1]) == {"#N/A"}
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(_errors_sheet(tmp_path, MAX_CELLS_NOTED + 1))
+    assert err.value.text("sv") == (
+        'fel10001.xlsx, blad "Svar": bladet har fler än 10\u00a0000 celler med felvärden (#N/A, '
+        "#DIV/0! …), fler än som kan läsas rätt. Förväntat: högst 10\u00a0000 celler med "
+        "felvärden: rätta formlerna, eller ta bort kolumnerna som inte behövs, och spara filen "
+        "igen."
+    )
+    assert err.value.text("en") == (
+        'fel10001.xlsx, sheet "Svar": the sheet has more than 10,000 cells holding error values '
+        "(#N/A, #DIV/0! ...), more than can be read correctly. Expected at most 10,000 cells "
+        "with error values: fix the formulas, or delete the columns that are not needed, and "
+        "save the file again."
+    )
+
+
+def test_rows_written_without_attributes_are_counted_once(tmp_path):
+    """Some programs write rows as a bare ``<row>`` (no ``r``), each with its ``</row>``: such a
+    row is one row, not two. A sheet of a header and 60 such rows (its cells with
+    references, so the fast search reads it) is read at a row limit of 61 and refused at 60;
+    it was refused at 100, as if it had 121 rows."""
+    rows = HEADER + b"".join(
+        b'<row><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>' % (r, r) for r in range(2, 62)
+    )
+    path = _sheet_file(tmp_path / "rader.xlsx", rows)
+    assert read_table(path, limits=Limits(max_rows=61)).frame.shape == (60, 2)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_rows=60))
+    assert "60" in err.value.text("en")
+
+
+@pytest.mark.parametrize("raw", ["inf", "1e400", "Infinity", "nan"])
+@pytest.mark.parametrize("var", ["MOGNAD_MAX_ROWS", "MOGNAD_MAX_FILE_MB"])
+def test_a_limit_of_infinity_in_the_environment_is_refused_in_words(monkeypatch, var, raw):
+    """``MOGNAD_MAX_ROWS=inf`` (or 1e400, which is infinity too) is no number of rows: it is
+    refused with the message for a value that is not a number, in both languages, as NaN
+    is, not with an internal error from turning infinity into a whole number; 0 turns a check
+    off."""
+    monkeypatch.setenv(var, raw)
+    with pytest.raises(mognad.InputError) as err:
+        Limits.from_env()
+    example = "250000" if var == "MOGNAD_MAX_ROWS" else "100"
+    assert err.value.text("sv") == (
+        f"miljövariabeln {var}={raw!r} är inte ett tal. Förväntat: ett tal som {example} (0 "
+        "stänger av kontrollen)."
+    )
+    assert err.value.text("en") == (
+        f"the environment variable {var}={raw!r} is not a number. Expected a number such as "
+        f"{example} (0 turns the check off)."
+    )

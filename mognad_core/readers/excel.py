@@ -182,6 +182,18 @@ def _scan(
     return found
 
 
+def _check_error_cells(path: Path, name: str, sheet: _limits.SheetInfo) -> None:
+    """Refuse a sheet with more error cells than are remembered: calamine reads the others as
+    blank, openpyxl as text, and neither may pass for an answer. Both engines ask this."""
+    if sheet.errors_over:
+        limit = _limits.number_words(f"{_limits.MAX_CELLS_NOTED:,}")
+        raise InputError(
+            Message("limits.error_cells", limit=limit),
+            Location(file=str(path), sheet=name),
+            Message("limits.expected_error_cells", limit=limit),
+        )
+
+
 def _put_error_cells(
     grid: pd.DataFrame, sheet: _limits.SheetInfo, first_row: int, first_col: int
 ) -> None:
@@ -350,6 +362,7 @@ class ExcelReader(ResponseReader):
             raise _unreadable(path, exc) from None
         name = _choose_sheet(path, names, visible, sheet)
         scanned = _scan(path, info, name, names.index(name), lim)
+        _check_error_cells(path, name, scanned)
         try:
             ws = wb.get_sheet_by_name(name)
             start = ws.start or (0, 0)
@@ -394,6 +407,7 @@ class ExcelReader(ResponseReader):
             name = _choose_sheet(path, names, visible, sheet)
             part = info.sheet_parts.get(name, f"xl/worksheets/sheet{names.index(name) + 1}.xml")
             scanned = scans.get(part) or _limits.SheetInfo(part=part)
+            _check_error_cells(path, name, scanned)
             ws = wb[name]
             try:
                 # read-only openpyxl reads only as far as the sheet's <dimension> says, which a
@@ -404,6 +418,8 @@ class ExcelReader(ResponseReader):
                 raise _unreadable(path, exc) from None
         finally:
             wb.close()
+        width = max(map(len, rows), default=0)  # rows end at their last cell: pad them
+        rows = [r + [None] * (width - len(r)) if len(r) < width else r for r in rows]
         grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
         table = _from_grid(
             path,

@@ -37,8 +37,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import math
 import os
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,7 +91,7 @@ class Limits:
                 number = float(text)
             except ValueError:
                 number = -1.0
-            if number < 0 or number != number:
+            if number < 0 or not math.isfinite(number):  # "inf", "1e400", "nan" too
                 raise InputError(
                     Message("limits.env_not_number", var=var, raw=repr(raw)),
                     Location(),
@@ -211,7 +213,9 @@ _FORMULA_ONLY = re.compile(
     rb"<(?:\w+:)?c\b([^>/]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
-#: at most this many error or formula cells are remembered (they only feed messages and notes)
+#: at most this many formula or percentage cells are remembered (they only feed notes and the
+#: first cells a message names); error cells, whose text is put back in what calamine reads as
+#: blank, are remembered up to this many too, and a sheet read with more is refused
 MAX_CELLS_NOTED = 10_000
 
 
@@ -242,6 +246,8 @@ class SheetInfo:
     merged: list[str] = field(default_factory=list)
     #: error cells (#DIV/0!, #N/A ...): (row, 0-based column, text); calamine reads them as blank
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    #: more error cells than :data:`MAX_CELLS_NOTED`: calamine would read the rest as blank
+    errors_over: bool = False
     #: formula cells without a saved result (read as blank by both engines): (row, column)
     uncached: list[tuple[int, int]] = field(default_factory=list)
     #: the sheet's XML may hold combining accents (inline NFD text)
@@ -388,17 +394,33 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
         )
 
 
-#: a combining accent (U+0300-U+036F) written as an XML character reference (openpyxl does)
-_COMBINING_REF = re.compile(rb"&#(?:7(?:6[89]|[7-9][0-9])|8[0-7][0-9]|[xX]0*3[0-6][0-9a-fA-F]);")
+#: a character reference (``&#778;``, ``&#x212B;``; openpyxl writes combining accents so)
+_CHAR_REF = re.compile(rb"&#(?:([0-9]{3,8})|[xX]([0-9a-fA-F]{3,8}));")
 
 
 def _combining(data: bytes) -> bool:
-    """May XML ``data`` hold a combining accent (U+0300-U+036F), as text in NFD form has? In
-    UTF-8 their lead byte is 0xCC or 0xCD; or a character reference such as ``&#778;``."""
-    if b"\xcc" in data or b"\xcd" in data:  # one-byte searches are a fast memchr
+    """May the text in XML ``data`` not be in NFC form (as "å" typed on a Mac, "a" + a combining
+    ring, is not)? Every character below U+0300 is NFC whatever follows it (the second
+    character of every canonical pair is U+0300 or above), and in UTF-8 those are the only
+    characters whose bytes are all below 0xCC. So: a combining accent U+0300-U+036F (lead
+    byte 0xCC or 0xCD: one-byte searches, a fast memchr); any other character from U+0380 up
+    (a dash, the Angstrom sign U+212B for "Å", a Hangul syllable in parts) makes the decoded
+    text be checked; and a character reference from ``&#768;`` up counts as not NFC."""
+    import numpy as np
+
+    if b"\xcc" in data or b"\xcd" in data:
         return True
-    amp = data.find(b"&")  # most sheets have no "&" at all; a regex search is faster than "&#" in
-    return amp >= 0 and _COMBINING_REF.search(data, amp) is not None
+    high = bool(data) and int(np.frombuffer(data, np.uint8).max()) >= 0xCE
+    if high and not unicodedata.is_normalized("NFC", data.decode("utf-8", "replace")):
+        return True
+    amp = data.find(b"&")  # most sheets have no "&" at all
+    if amp < 0:
+        return False
+    for m in _CHAR_REF.finditer(data, amp):
+        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+        if code >= 0x300:
+            return True
+    return False
 
 
 def _check_small_parts(
@@ -419,11 +441,15 @@ def _check_small_parts(
         is_styles = lower == "xl/styles.xml"
         head = b""
         kept: list[bytes] = []
+        tail = b""
         for chunk in _stream(zf, info, path):
             if xmlish and len(head) < PROLOG_BYTES:
                 head += chunk[: PROLOG_BYTES - len(head)]
             if strings and not combining:
-                combining = _combining(chunk)
+                # with the end of the chunk before: a character or an accent's letter may
+                # have been cut off from it
+                combining = _combining(tail + chunk)
+                tail = chunk[-16:]
             if is_styles and info.file_size <= STYLES_BYTES:
                 kept.append(chunk)
         if xmlish and _DOCTYPE.search(head):
@@ -655,8 +681,10 @@ class _FarCells:
     def suspect(self, body: bytes) -> tuple[bool, bool, int | None]:
         """(may reach far, may hold a cell without a reference, row end tags) for a piece of
         sheet XML. The row end tags are counted here, in the same views as the cell tags, as
-        every ``row>`` (``</row>``, ``</x:row>``; a bare ``<row>`` counts too), which costs a
-        fraction of a ``bytes.count`` pass."""
+        every ``row>`` (``</row>``, ``</x:row>``) but a bare ``<row>`` (a row without
+        attributes, which some writers make: it has its end tag too), which costs a fraction of
+        a ``bytes.count`` pass. (A bare ``<x:row>``, or "row>" in a text, still counts: a
+        higher count, never a lower one.)"""
         import numpy as np
 
         n = len(body)
@@ -689,7 +717,7 @@ class _FarCells:
             np.logical_and(t, x, out=t)
             far = bool(t.any())
         # cells without a reference: every "<c" or ":c" must go on " r" (masked: < : > 8)
-        tags = refs = ends = 0
+        tags = refs = ends = bare = 0
         for k in (0, 1):
             v = np.frombuffer(body, "<u2", count=(n - k) // 2, offset=k)
             tags += int(np.count_nonzero((v & 0xFFF9) == 0x6338))
@@ -699,7 +727,9 @@ class _FarCells:
             at = np.flatnonzero((w & 0xFFFFFFF9) == 0x72206338) * 4 + (k + 4)
             refs += int(np.count_nonzero(a[at[at < n]] == 0x3D))
             ends += int(np.count_nonzero(w == 0x3E776F72))  # "row>"
-        return far, tags != refs, ends
+            at = np.flatnonzero(w == 0x776F723C) * 4 + (k + 4)  # "<row", then ">"?
+            bare += int(np.count_nonzero(a[at[at < n]] == 0x3E))
+        return far, tags != refs, ends - bare
 
     def search(self, body: bytes) -> tuple[bool, bool, int | None] | None:
         """:meth:`suspect`, or None when nothing is left to search for."""
@@ -861,6 +891,8 @@ def scan_sheet(
             last = body
             carry = buf[cut:]
             if len(carry) > 2 * CHUNK:  # text without any tag: nothing in it to count
+                if not info.combining and _combining(carry):
+                    info.combining = True
                 carry = carry[-1024:]
                 far.full = True  # but a tag may have begun in it: read the sheet exactly
         found = far.search(carry)
@@ -932,16 +964,20 @@ def _scan_body(
         info.combining = True
     if b"h" in body and b"hidden=" in body:
         _collect_hidden(body, info)
-    if b"g" in body and b"mergeCell " in body:
+    if b"g" in body and b"mergeCell" in body:  # <mergeCell ref=...>, any blank after the name
         info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
     # error values all start with "#" (#DIV/0!, #N/A ...)
-    if b"#" in body and b't="e"' in body and len(info.errors) < MAX_CELLS_NOTED:
+    if b"#" in body and b't="e"' in body and not info.errors_over:
         for m in _ERROR_CELL.finditer(body):
             r = _REF_ATTR.search(m.group(1))
             if r:
+                if len(info.errors) >= MAX_CELLS_NOTED:
+                    info.errors_over = True  # the sheet read is refused (excel.py)
+                    break
                 row, col = _cells(r.group(1).decode("ascii"))
                 info.errors.append((row, col, m.group(2).decode("utf-8", "replace")))
-    if b"f" in body and b"<f" in body and len(info.uncached) < MAX_CELLS_NOTED:
+    # <f>, or <x:f> in a sheet whose elements have a prefix
+    if b"f" in body and (b"<f" in body or b":f" in body) and len(info.uncached) < MAX_CELLS_NOTED:
         for m in _FORMULA_ONLY.finditer(body):
             r = _REF_ATTR.search(m.group(1))
             if r:
