@@ -1990,3 +1990,21 @@ def test_a_limit_of_infinity_in_the_environment_is_refused_in_words(monkeypatch,
         f"the environment variable {var}={raw!r} is not a number. Expected a number such as "
         f"{example} (0 turns the check off)."
     )
+
+
+def test_a_part_is_read_in_pieces_of_at_most_a_megabyte(tmp_path):
+    """A workbook part is streamed in pieces of at most ``CHUNK`` bytes (1 MB), never read whole:
+    a sheet of hundreds of megabytes (within the limits) is checked in little memory. The
+    pieces put together are the part, byte for byte."""
+    import zipfile
+
+    from mognad_core.readers.limits import _stream
+
+    data = bytes(range(256)) * (3 * CHUNK // 256) + b"tail!"
+    path = tmp_path / "bok.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", data)
+    with zipfile.ZipFile(path) as zf:
+        pieces = list(_stream(zf, zf.getinfo("xl/worksheets/sheet1.xml"), path))
+    assert [len(p) for p in pieces] == [CHUNK, CHUNK, CHUNK, 5]
+    assert b"".join(pieces) == data
