@@ -350,3 +350,70 @@ def test_a_scale_wording_that_is_a_number_must_mean_that_number():
             Scale(**base, **extra)
     labels = {"9": "vet ej", "9,0": "vet ej", "3": 3, "4!": 5}  # "4!" is a label, no number
     assert Scale(**base, answer_labels=labels).answer_labels == labels
+
+
+# ---- what mutation testing found, the second run ----
+def test_a_number_typed_as_text_is_read_as_people_wrote_it():
+    """A cell typed as text is the number people wrote: "4,5" with a Swedish decimal comma,
+    "1 000" with a space between the thousands (also the no-break space Excel puts there);
+    "2, 3" is two answers, not a number."""
+    from mognad_core.schema import parse_number
+
+    assert parse_number("4,5") == 4.5 and parse_number(" 4,0 ") == 4.0
+    assert parse_number("1 000") == 1000.0
+    assert parse_number("1\u00a0000") == 1000.0
+    assert parse_number("2, 3") is None and parse_number("fyra") is None
+
+
+def test_a_header_that_is_a_number_compares_as_its_text():
+    """A column headed by a number (2024 in a sheet, a year or a wave) is found by its text:
+    headers and answers that are not text are compared as the text they show."""
+    from mognad_core.schema import normalize_token
+
+    assert normalize_token(2024) == "2024" and normalize_token(4.5) == "4.5"
+    assert normalize_token(" Vet EJ ") == "vet ej"
+
+
+def test_a_number_wording_for_dont_know_must_be_a_dont_know_token():
+    """An answer label "8" meaning "vet ej" is refused (a cell holding 8 is read as 8, not as
+    don't know); a label that is itself a don't-know token, such as "- 1" when the scale lists
+    "- 1", is allowed, since such a cell is read as don't know. A don't-know code ("9") cannot
+    be given another meaning (a step or blank)."""
+    with pytest.raises(ValueError, match=re.escape("scale.answer_labels['8'] gives the number")):
+        Scale(answer_labels={"8": "vet ej"})
+    labels = {"- 1": "vet ej"}
+    assert Scale(dont_know=["vet ej", "- 1"], answer_labels=labels).answer_labels == labels
+    for meaning in (5, None):
+        with pytest.raises(ValueError, match=re.escape("scale.answer_labels['9'] gives the")):
+            Scale(dont_know=["vet ej", "9"], answer_labels={"9": meaning})
+
+
+def test_checklist_options_and_short_names_in_each_language():
+    """A checklist option and a statement's short name (charts, tables) are shown in the
+    language asked for: the English text in English when the model gives one, else the
+    Swedish; a statement without a short name shows its full text in that language."""
+    from mognad_core.schema import ChecklistOption, Statement
+
+    option = ChecklistOption(id="o1", text="Ekonomi", text_en="Finance")
+    assert (option.label(), option.label("sv"), option.label("en")) == (
+        "Ekonomi",
+        "Ekonomi",
+        "Finance",
+    )
+    assert ChecklistOption(id="o2", text="Bara svenska").label("en") == "Bara svenska"
+    short = Statement(
+        id="s1",
+        text="Vi mäter kostnader",
+        text_en="We measure costs",
+        short="Kostnader",
+        short_en="Costs",
+    )
+    assert (short.short_label(), short.short_label("sv"), short.short_label("en")) == (
+        "Kostnader",
+        "Kostnader",
+        "Costs",
+    )
+    only_sv = Statement(id="s2", text="Vi mäter kostnader", short="Kostnader")
+    assert only_sv.short_label("en") == "Kostnader"
+    full = Statement(id="s3", text="Vi mäter nytta", text_en="We measure benefits")
+    assert (full.short_label(), full.short_label("en")) == ("Vi mäter nytta", "We measure benefits")
