@@ -2940,10 +2940,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the sheet's used range is {range}, {rows} rows",
     ),
     "limits.error_cells": (
-        "bladet har fler än {limit} celler med felvärden (#N/A, #DIV/0! …), fler än som kan "
-        "läsas rätt",
-        "the sheet has more than {limit} cells holding error values (#N/A, #DIV/0! ...), more "
-        "than can be read correctly",
+        "felvärde nummer {next} i bladet (#SAKNAS!, #DIVISION/0! …); fler än {limit} celler med "
+        "felvärden kan inte läsas rätt",
+        "error value number {next} in the sheet (#N/A, #DIV/0! ...); more than {limit} cells "
+        "holding error values cannot be read correctly",
     ),
     "limits.found_xml_rows": (
         "bladet har fler än gränsen på {limit} rader (räknat i dess XML före läsningen)",
@@ -3062,10 +3062,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "more than the limit of {limit} cells (checked before reading)",
     ),
     "limits.expected_error_cells": (
-        "högst {limit} celler med felvärden: rätta formlerna, eller ta bort kolumnerna som inte "
-        "behövs, och spara filen igen",
-        "at most {limit} cells with error values: fix the formulas, or delete the columns that "
-        "are not needed, and save the file again",
+        "högst {limit} celler med felvärden (rätta formlerna, eller ta bort kolumnerna som inte "
+        "behövs, och spara filen igen)",
+        "at most {limit} cells with error values (fix the formulas, or delete the columns that "
+        "are not needed, and save the file again)",
     ),
     "limits.expected_rows": (
         "högst {limit} rader (ta bort tomma eller oanvända rader längst ned); om filen är "

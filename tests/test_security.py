@@ -1943,32 +1943,106 @@ def test_a_sheet_with_more_error_cells_than_are_put_back_is_refused_by_both_engi
     with pytest.raises(mognad.InputError) as err:
         ExcelReader(engine).read(_errors_sheet(tmp_path, MAX_CELLS_NOTED + 1))
     assert err.value.text("sv") == (
-        'fel10001.xlsx, blad "Svar": bladet har fler än 10\u00a0000 celler med felvärden (#N/A, '
-        "#DIV/0! …), fler än som kan läsas rätt. Förväntat: högst 10\u00a0000 celler med "
-        "felvärden: rätta formlerna, eller ta bort kolumnerna som inte behövs, och spara filen "
-        "igen."
+        'fel10001.xlsx, blad "Svar", rad 10002, kolumn B: felvärde nummer 10\u00a0001 i bladet '
+        "(#SAKNAS!, #DIVISION/0! …); fler än 10\u00a0000 celler med felvärden kan inte läsas "
+        "rätt. Förväntat: högst 10\u00a0000 celler med felvärden (rätta formlerna, eller ta bort "
+        "kolumnerna som inte behövs, och spara filen igen)."
     )
     assert err.value.text("en") == (
-        'fel10001.xlsx, sheet "Svar": the sheet has more than 10,000 cells holding error values '
-        "(#N/A, #DIV/0! ...), more than can be read correctly. Expected at most 10,000 cells "
-        "with error values: fix the formulas, or delete the columns that are not needed, and "
-        "save the file again."
+        'fel10001.xlsx, sheet "Svar", row 10002, column B: error value number 10,001 in the '
+        "sheet (#N/A, #DIV/0! ...); more than 10,000 cells holding error values cannot be read "
+        "correctly. Expected at most 10,000 cells with error values (fix the formulas, or "
+        "delete the columns that are not needed, and save the file again)."
     )
 
 
-def test_rows_written_without_attributes_are_counted_once(tmp_path):
-    """Some programs write rows as a bare ``<row>`` (no ``r``), each with its ``</row>``: such a
-    row is one row, not two. A sheet of a header and 60 such rows (its cells with
-    references, so the fast search reads it) is read at a row limit of 61 and refused at 60;
-    it was refused at 100, as if it had 121 rows."""
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_error_cells_in_a_sheet_that_is_not_read_do_not_matter(tmp_path, engine):
+    """A workbook whose answers are in "Svar" and whose other sheet ("Beräkning") holds 10,001
+    #N/A cells is read: only the sheet read is refused for its error cells (asking for the
+    other sheet is refused, naming its first error cell past 10,000)."""
+
+    def sheets(answers):
+        other = answers.parent.create_sheet("Beräkning")
+        for _ in range(MAX_CELLS_NOTED + 1):
+            other.append(["#N/A"])
+
+    path = _book(tmp_path / "svar.xlsx", [["a1", "a2"], [1, 2], [3, 4]], sheets)
+    assert ExcelReader(engine).read(path).frame.shape == (2, 2)
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path, sheet="Beräkning")
+    assert err.value.text("en").startswith(
+        'svar.xlsx, sheet "Beräkning", row 10001, column A: error value number 10,001 in the '
+    )
+
+
+@pytest.mark.parametrize("prefix", [b"", b"x"])
+def test_rows_written_without_attributes_are_counted_once(tmp_path, prefix):
+    """Some programs write rows as a bare ``<row>`` (no ``r``; .NET's Open XML SDK writes
+    ``<x:row>``), each with its end tag: such a row is one row, not two. A sheet of a header
+    and 60 such rows (its cells with references, so the fast search reads it) is read at a
+    row limit of 61 and refused at 60, in both languages; it was refused at 100, as if it had
+    121 rows."""
     rows = HEADER + b"".join(
         b'<row><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>' % (r, r) for r in range(2, 62)
     )
-    path = _sheet_file(tmp_path / "rader.xlsx", rows)
+    if prefix:
+        rows = rows.replace(b"<", b"<x:").replace(b"<x:/", b"</x:")
+    path = _sheet_file(tmp_path / "rader.xlsx", rows, root=prefix)
     assert read_table(path, limits=Limits(max_rows=61)).frame.shape == (60, 2)
     with pytest.raises(mognad.InputError) as err:
         read_table(path, limits=Limits(max_rows=60))
-    assert "60" in err.value.text("en")
+    assert err.value.text("en") == (
+        'rader.xlsx, sheet "Svar": the sheet has more than the limit of 60 rows (counted in its '
+        "XML before reading). Expected at most 60 rows (delete empty or unused rows at the "
+        "bottom); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_ROWS."
+    )
+    assert err.value.text("sv") == (
+        'rader.xlsx, blad "Svar": bladet har fler än gränsen på 60 rader (räknat i dess XML före '
+        "läsningen). Förväntat: högst 60 rader (ta bort tomma eller oanvända rader längst ned); "
+        "om filen är äkta, höj gränsen med miljövariabeln MOGNAD_MAX_ROWS."
+    )
+
+
+def test_text_cut_where_two_pieces_of_the_shared_strings_meet_is_still_put_in_nfc_form(
+    tmp_path,
+):
+    """The shared strings are checked for text not in NFC form 1 MB at a time: the Angstrom sign
+    (three bytes in UTF-8) written for "Å" where two pieces meet, one byte in the first, is
+    still found, and the name is read with the usual "Å"."""
+    from mognad_core.readers.limits import CHUNK
+
+    text = "\u212bngermanland"
+    path = _book(tmp_path / "svar.xlsx", [["forvaltning", "q1"], [text, 1], ["x", 2]])
+    _shared_strings_workbook(path)
+
+    def pad(name, data):
+        if name == "xl/sharedStrings.xml":
+            at = data.index(text.encode())
+            first = data.rindex(b"<si>", 0, at)  # blanks between two strings are no text
+            data = data[:first] + b" " * (CHUNK - 1 - at) + data[first:]
+            assert data.index(text.encode()) == CHUNK - 1
+        return name, data
+
+    _edit_parts(path, pad)
+    with use_limits(max_compression_ratio=0):  # a megabyte of blanks packs very well
+        for engine in ("calamine", "openpyxl"):
+            assert ExcelReader(engine).read(path).frame.iloc[0, 0] == "Ångermanland", engine
+
+
+def test_text_of_megabytes_without_a_tag_is_still_put_in_nfc_form(tmp_path):
+    """An inline text of 3 MB without any tag (more than the scan keeps while it looks for the
+    end of a row) that begins with the Angstrom sign for "Å" is read with the usual "Å": the
+    text the scan lets go is checked first."""
+    text = "\u212b" + "x" * (3 * 1024 * 1024)
+    rows = HEADER + (
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t>%s</t></is></c><c r="B2"><v>1</v></c></row>'
+        % text.encode()
+    )
+    path = _sheet_file(tmp_path / "lang.xlsx", rows)
+    cell = read_table(path, limits=Limits(max_compression_ratio=0)).frame.iloc[0, 0]
+    assert cell[0] == "Å" and len(cell) == len(text)
 
 
 @pytest.mark.parametrize("raw", ["inf", "1e400", "Infinity", "nan"])

@@ -183,13 +183,16 @@ def _scan(
 
 
 def _check_error_cells(path: Path, name: str, sheet: _limits.SheetInfo) -> None:
-    """Refuse a sheet with more error cells than are remembered: calamine reads the others as
-    blank, openpyxl as text, and neither may pass for an answer. Both engines ask this."""
-    if sheet.errors_over:
+    """Refuse a sheet with more error cells than are remembered, naming the first one past
+    them: calamine reads the others as blank, openpyxl as text, and neither may pass for an
+    answer. Both engines ask this, for the sheet they read (other sheets may hold any)."""
+    if sheet.error_past is not None:
+        row, col = sheet.error_past
         limit = _limits.number_words(f"{_limits.MAX_CELLS_NOTED:,}")
+        past = _limits.number_words(f"{_limits.MAX_CELLS_NOTED + 1:,}")
         raise InputError(
-            Message("limits.error_cells", limit=limit),
-            Location(file=str(path), sheet=name),
+            Message("limits.error_cells", limit=limit, next=past),
+            Location(file=str(path), sheet=name, row=row, column_index=col),
             Message("limits.expected_error_cells", limit=limit),
         )
 

@@ -246,8 +246,9 @@ class SheetInfo:
     merged: list[str] = field(default_factory=list)
     #: error cells (#DIV/0!, #N/A ...): (row, 0-based column, text); calamine reads them as blank
     errors: list[tuple[int, int, str]] = field(default_factory=list)
-    #: more error cells than :data:`MAX_CELLS_NOTED`: calamine would read the rest as blank
-    errors_over: bool = False
+    #: the first error cell past :data:`MAX_CELLS_NOTED` (row, 0-based column), or None:
+    #: calamine would read it and the rest as blank, so the sheet read is refused (excel.py)
+    error_past: tuple[int, int] | None = None
     #: formula cells without a saved result (read as blank by both engines): (row, column)
     uncached: list[tuple[int, int]] = field(default_factory=list)
     #: the sheet's XML may hold combining accents (inline NFD text)
@@ -394,33 +395,52 @@ def inspect_workbook(path: Path, limits: Limits) -> WorkbookInfo:
         )
 
 
-#: a character reference (``&#778;``, ``&#x212B;``; openpyxl writes combining accents so)
-_CHAR_REF = re.compile(rb"&#(?:([0-9]{3,8})|[xX]([0-9a-fA-F]{3,8}));")
+#: a character reference from ``&#768;`` (U+0300) up, but for the punctuation U+2002-U+203F
+#: (openpyxl writes every character outside ASCII so: "å" as ``&#229;``, "–" as ``&#8211;``)
+_HIGH_REF = re.compile(
+    rb"&#(?:7(?:6[89]|[7-9][0-9])|[89][0-9]{2}|[1-7][0-9]{3}|80[0-9]{2}|81[0-8][0-9]|819[0-3]"
+    rb"|825[6-9]|82[6-9][0-9]|8[3-9][0-9]{2}|9[0-9]{3}|[1-9][0-9]{4,6}"
+    rb"|[xX]0*(?:[3-9a-fA-F][0-9a-fA-F]{2}|1[0-9a-fA-F]{3}|200[01]|20[4-9a-fA-F][0-9a-fA-F]"
+    rb"|2[1-9a-fA-F][0-9a-fA-F]{2}|[3-9a-fA-F][0-9a-fA-F]{3}|[1-9a-fA-F][0-9a-fA-F]{4,5}));"
+)
+_HIGH_REF_TEXT = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+
+
+def _ref_char(m: re.Match[str]) -> str:
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    return chr(code) if code < 0x110000 else "\ufffd"
 
 
 def _combining(data: bytes) -> bool:
     """May the text in XML ``data`` not be in NFC form (as "å" typed on a Mac, "a" + a combining
-    ring, is not)? Every character below U+0300 is NFC whatever follows it (the second
-    character of every canonical pair is U+0300 or above), and in UTF-8 those are the only
-    characters whose bytes are all below 0xCC. So: a combining accent U+0300-U+036F (lead
-    byte 0xCC or 0xCD: one-byte searches, a fast memchr); any other character from U+0380 up
-    (a dash, the Angstrom sign U+212B for "Å", a Hangul syllable in parts) makes the decoded
-    text be checked; and a character reference from ``&#768;`` up counts as not NFC."""
+    ring, is not)? Text made of characters below U+0300 only is NFC (no character below U+0300
+    decomposes, and the second character of every canonical pair is U+0300 or above); in UTF-8
+    those are the characters whose bytes are all below 0xCC. So: a lead byte 0xCC or 0xCD
+    (U+0300-U+037F, the combining accents and a few Greek signs; a one-byte search, a fast
+    memchr) says yes at once; any other lead byte from 0xCE up, but for the dashes, quotes and
+    other punctuation of U+2002-U+203F (E2 80 82-BF), has the decoded text checked; so does a
+    character reference from ``&#768;`` up, but for that punctuation (each reference is put
+    in its place first)."""
     import numpy as np
 
     if b"\xcc" in data or b"\xcd" in data:
         return True
-    high = bool(data) and int(np.frombuffer(data, np.uint8).max()) >= 0xCE
-    if high and not unicodedata.is_normalized("NFC", data.decode("utf-8", "replace")):
-        return True
+    check = False
+    if data:
+        a = np.frombuffer(data, np.uint8)
+        at = np.flatnonzero(a >= 0xCE)
+        if at.size:
+            at = at[at + 2 < a.size]
+            punct = (a[at] == 0xE2) & (a[at + 1] == 0x80) & (a[at + 2] >= 0x82)
+            check = at.size < np.count_nonzero(a >= 0xCE) or not bool(punct.all())
     amp = data.find(b"&")  # most sheets have no "&" at all
-    if amp < 0:
+    refs = amp >= 0 and _HIGH_REF.search(data, amp) is not None
+    if not (check or refs):
         return False
-    for m in _CHAR_REF.finditer(data, amp):
-        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-        if code >= 0x300:
-            return True
-    return False
+    text = data.decode("utf-8", "replace")
+    if refs:
+        text = _HIGH_REF_TEXT.sub(_ref_char, text)
+    return not unicodedata.is_normalized("NFC", text)
 
 
 def _check_small_parts(
@@ -951,6 +971,8 @@ def _scan_body(
     # a row with cells ends with </row>; an empty row (<row r="9"/>) has no end tag
     if row_ends is None:
         row_ends = body.count(b"</" + row_token[1:] + b">")
+    elif row_token != b"<row":  # the fast count took a bare <x:row> (.NET's SDK writes them)
+        row_ends -= body.count(row_token + b">")
     info.rows += row_ends
     if _on(limits.max_rows) and info.rows > limits.max_rows:
         check_row_count(
@@ -967,14 +989,14 @@ def _scan_body(
     if b"g" in body and b"mergeCell" in body:  # <mergeCell ref=...>, any blank after the name
         info.merged.extend(m.group(1).decode("ascii") for m in _MERGE.finditer(body))
     # error values all start with "#" (#DIV/0!, #N/A ...)
-    if b"#" in body and b't="e"' in body and not info.errors_over:
+    if b"#" in body and b't="e"' in body and info.error_past is None:
         for m in _ERROR_CELL.finditer(body):
             r = _REF_ATTR.search(m.group(1))
             if r:
-                if len(info.errors) >= MAX_CELLS_NOTED:
-                    info.errors_over = True  # the sheet read is refused (excel.py)
-                    break
                 row, col = _cells(r.group(1).decode("ascii"))
+                if len(info.errors) >= MAX_CELLS_NOTED:
+                    info.error_past = (row, col)
+                    break
                 info.errors.append((row, col, m.group(2).decode("utf-8", "replace")))
     # <f>, or <x:f> in a sheet whose elements have a prefix
     if b"f" in body and (b"<f" in body or b":f" in body) and len(info.uncached) < MAX_CELLS_NOTED:
