@@ -26,6 +26,7 @@ from mognad_core.readers.limits import (
     current_limits,
     scan_sheet,
     use_limits,
+    used_rows,
 )
 from mognad_core.responses import load_mapping
 from mognad_core.targets import parse_target
@@ -2082,3 +2083,357 @@ def test_a_part_is_read_in_pieces_of_at_most_a_megabyte(tmp_path):
         pieces = list(_stream(zf, zf.getinfo("xl/worksheets/sheet1.xml"), path))
     assert [len(p) for p in pieces] == [CHUNK, CHUNK, CHUNK, 5]
     assert b"".join(pieces) == data
+
+
+# ---- scan_sheet, found by mutation testing, the third run (limits.py) --------------------
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+HEADER_Q = (  # headers q1, q2
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>q1</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>q2</t></is></c></row>'
+)
+
+
+#: row 2 with a text in B2 that the helpers below stretch to place a megabyte edge
+TEXT_ROW = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>'
+
+
+def _in_sheet(edit):
+    """An ``_edit_parts`` edit of the sheet's XML alone."""
+    return lambda name, data: (name, edit(data) if name == SHEET else data)
+
+
+def _cut_at(path: Path, before: bytes, after: bytes, mark: bytes, at: int, **kw) -> Path:
+    """A one-sheet workbook whose rows are ``before``, letters, ``after``: as many letters as put
+    the end of ``mark`` (the first in ``after``) at byte ``at`` of the sheet's XML, where the
+    streamed pass cuts a piece when ``at`` is a multiple of a megabyte."""
+    probe = _sheet_file(path, before + after, **kw)
+    with zipfile.ZipFile(probe) as zf:
+        xml = zf.read(SHEET)
+    end = xml.index(before) + len(before) + after.index(mark) + len(mark)
+    _sheet_file(path, before + _text(at - end) + after, **kw)
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read(SHEET)
+    assert xml[:at].endswith(mark)
+    return path
+
+
+# ---- the prolog and the first 64 KB -----------------------------------------------------------
+def test_a_doctype_mentioned_in_a_comment_inside_the_sheet_is_no_document_type(tmp_path):
+    """Only the prolog before a sheet's root element can declare a document type; a comment in
+    the rows that mentions ``<!DOCTYPE`` (near the start, and again right after the first
+    megabyte, where the next piece of the streamed pass begins) declares nothing, calamine
+    skips it, and the sheet is read. Kills `scan_sheet` 35 (every piece taken for the start of
+    the part), 36 and 40 (the first 64 KB searched instead of the prolog)."""
+    comment = b"<!-- <!DOCTYPE x [<!ENTITY y 'z'>]> -->"
+    after = b"</t></is></c></row>" + comment + b'<row r="3"><c r="A3"><v>2</v></c></row>'
+    path = _cut_at(tmp_path / "svar.xlsx", HEADER_Q + comment + TEXT_ROW, after, comment, CHUNK)
+    table = read_table(path)
+    assert table.frame["q1"].tolist() == [1, 2]
+    assert len(table.frame["q2"].iloc[0]) > CHUNK // 2
+
+
+def test_a_sheet_whose_root_element_starts_after_64_kb_is_read(tmp_path):
+    """A sheet's XML with 70 KB of blanks between its declaration and its root element is
+    valid XML and calamine reads it: the check of the prolog, which looks for the root element
+    in the first 64 KB only, searches those 64 KB instead, and does not stop with an internal
+    error. Kills `scan_sheet` 41."""
+    rows = HEADER_Q + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+    path = _edit_parts(
+        _sheet_file(tmp_path / "svar.xlsx", rows),
+        _in_sheet(lambda data: data.replace(b"\n", b"\n" + b" " * 70_000, 1)),
+    )
+    assert read_table(path).frame.values.tolist() == [[1, 2]]
+
+
+@pytest.mark.parametrize("where", [65_535, 65_536])
+def test_the_used_range_is_looked_for_in_the_first_64_kb_only(tmp_path, where):
+    """The used range (``<dimension ref=...>``) is looked for in the first 64 KB of a sheet's
+    XML (65,536 bytes), as everywhere else it is read: a stale one of 300,000 rows that ends in
+    byte 65,536 is over the row limit and refused before reading; one that ends a byte later is
+    not seen (the rows are counted instead) and the sheet of one answer row is read. Kills
+    `scan_sheet` 62 (65,537 bytes searched)."""
+    rows = HEADER_Q + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+    path = _sheet_file(tmp_path / "svar.xlsx", rows, dimension=b"A1:B300000")
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read(SHEET)
+    end = xml.index(b'B300000"') + len(b'B300000"')  # the quote ends in byte `end`
+    blanks = b" " * (where - end + 1)
+    _edit_parts(path, _in_sheet(lambda data: data.replace(b"<dimension", blanks + b"<dimension")))
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read(SHEET).index(b'B300000"') + len(b'B300000"') == where + 1
+    if where < 65_536:
+        assert used_rows(path, SHEET) == 300_000
+        with pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert "A1:B300000" in err.value.text("en")
+    else:
+        assert used_rows(path, SHEET) is None
+        assert read_table(path).frame.values.tolist() == [[1, 2]]
+
+
+def test_rows_of_a_prefixed_sheet_read_exactly_are_counted_by_their_end_tags(tmp_path):
+    """A sheet whose elements have a prefix (``<x:row>``, as some programs write) and a cell
+    without a reference is read exactly, and its rows after the first megabyte are counted by
+    their ``</x:row>`` end tags: 13 rows pass a limit of 13, and at 12 the sheet is refused for
+    the rows counted in its XML, as an unprefixed one is, not later for the cell reference in
+    row 13. Kills `scan_sheet` 55, 58, 59 (the end tags looked for under another name), 36."""
+
+    def x(xml: bytes) -> bytes:
+        return xml.replace(b"<", b"<x:").replace(b"<x:/", b"</x:")
+
+    rows = x(
+        HEADER_Q + b'<row r="2"><c r="A2"><v>2</v></c><c><v>0</v></c></row>'
+        b'<row r="3"><c r="A3"><v>3</v></c><c r="B3" t="inlineStr"><is><t>'
+    )
+    rows += _text(CHUNK + CHUNK // 10) + x(
+        b"</t></is></c></row>"
+        + b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(4, 14))
+    )
+    path = _sheet_file(tmp_path / "prefix.xlsx", rows, root=b"x")
+    assert scan_sheet(path, SHEET, Limits(max_rows=13), "Svar").rows == 13
+    with pytest.raises(mognad.InputError) as err:
+        scan_sheet(path, SHEET, Limits(max_rows=12), "Svar")
+    assert err.value.text("en") == (
+        'prefix.xlsx, sheet "Svar": the sheet has more than the limit of 12 rows (counted in its '
+        "XML before reading). Expected at most 12 rows (delete empty or unused rows at the "
+        "bottom); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_ROWS."
+    )
+
+
+# ---- where a piece is cut ---------------------------------------------------------------------
+_ERROR_B3 = b'<c r="B3" t="e"><v>#N/A</v></c></row>'
+
+
+#: (rows before the letters, rows after them, where a piece ends, which megabyte)
+_CUTS = {
+    # the first megabyte ends inside row 3, right after the error cell's start tag
+    "after the cell's start tag": (
+        HEADER_Q + TEXT_ROW,
+        b'</t></is></c></row><row r="3"><c r="A3"><v>2</v></c>' + _ERROR_B3,
+        b't="e">',
+        CHUNK,
+    ),
+    # a row of two megabytes: the second piece has no row end, and ends after the value
+    "after the value, in a long row": (
+        HEADER_Q + b'<row r="3"><c r="A3" t="inlineStr"><is><t>',
+        b"</t></is></c>" + _ERROR_B3,
+        b"</v>",
+        2 * CHUNK,
+    ),
+    # the same row; the second piece ends with the first byte of the error cell
+    "a byte into the cell, in a long row": (
+        HEADER_Q + b'<row r="3"><c r="A3" t="inlineStr"><is><t>',
+        b"</t></is></c>" + _ERROR_B3,
+        b"</is></c><",
+        2 * CHUNK,
+    ),
+}
+
+
+@pytest.mark.parametrize("cut", _CUTS)
+def test_an_error_cell_cut_by_the_edge_of_a_megabyte_is_put_back(tmp_path, cut):
+    """calamine reads #N/A as blank and the reader puts the text back from the streamed pass,
+    which reads the sheet a megabyte at a time and cuts each piece after its last row end (or
+    after its last tag end in a row longer than that): an error cell that the edge of a
+    megabyte falls inside is still read as #N/A, wherever the edge falls. Kills `scan_sheet`
+    112, 113, 115 (every piece cut after its last tag end), 121 (two bytes before it), 125 (a
+    byte after it: the next piece began ``c r="B3"``)."""
+    before, after, mark, at = _CUTS[cut]
+    path = _cut_at(tmp_path / "fel.xlsx", before, after, mark, at)
+    frame = read_table(path).frame
+    assert frame["q2"].tolist()[-1] == "#N/A"
+    assert scan_sheet(path, SHEET, Limits(), "Svar").errors == [(3, 1, "#N/A")]
+
+
+def test_a_hidden_row_whose_start_tag_ends_a_megabyte_is_noted(tmp_path):
+    """A hidden row is noted when the first megabyte of the sheet's XML ends right after the
+    row's start tag: the piece before is cut after the row end before it, and the next piece
+    begins with the whole ``<row r="3" hidden="1">``. Kills `scan_sheet` 118 (the piece cut a
+    byte later, so that the next one began ``row r="3"``)."""
+    after = b'</t></is></c></row><row r="3" hidden="1"><c r="A3"><v>2</v></c></row>'
+    path = _cut_at(tmp_path / "dold.xlsx", HEADER_Q + TEXT_ROW, after, b'hidden="1">', CHUNK)
+    assert scan_sheet(path, SHEET, Limits(), "Svar").hidden_rows == [3]
+    notes = words(read_table(path).notes, "en")
+    assert len(notes) == 1 and notes[0].startswith('1 hidden row(s) in sheet "Svar" (row 3)')
+
+
+# ---- after the last row -----------------------------------------------------------------------
+#: a cell after the last row end (calamine places it by its reference); blanks keep it out of
+#: the 24 bytes looked at where the pieces meet
+_AFTER_ROWS = b'<c r="C2"><v>7</v></c>' + b" " * 40
+
+
+def test_a_far_cell_after_the_last_row_is_found_before_reading(tmp_path):
+    """calamine places a cell by its reference even when it comes after the last row's end
+    tag, so a cell at XFD1048576 there would make it allocate 17 billion cells: the XML after
+    the last row end is searched like the rest, and the sheet is refused before reading,
+    naming the cell. Kills `scan_sheet` 171, 193 (what lies after the last row end never
+    searched)."""
+    rows = HEADER_Q + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+    path = _sheet_file(
+        tmp_path / "far.xlsx", rows + _AFTER_ROWS + b'<c r="XFD1048576"><v>1</v></c>'
+    )
+    with pytest.raises(mognad.InputError) as err:
+        scan_sheet(path, SHEET, Limits(), "Svar")  # not read_table: calamine would abort
+    assert err.value.text("en").startswith(
+        'far.xlsx, sheet "Svar": the cell reference XFD1048576 in the sheet\'s XML is in row '
+        "1,048,576, "
+    )
+
+
+def test_a_percent_cell_after_the_last_row_is_a_percentage_cell(tmp_path):
+    """A number in a cell formatted as a percentage is handed on as a percentage cell even when
+    the cell comes after the last row's end tag (calamine reads it, by its reference, into row
+    2 here): the XML after the last row end is searched with the percent styles too. Kills
+    `scan_sheet` 183."""
+    rows = HEADER_Q + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+    path = _sheet_file(tmp_path / "pct.xlsx", rows + b'<c r="C2" s="1"><v>0.5</v></c>')
+    assert read_table(path).frame.values.tolist() == [[1, 2, 0.5]]
+    assert scan_sheet(path, SHEET, Limits(), "Svar", frozenset({1})).percent == [(2, 2)]
+
+
+def test_a_sheet_with_conditional_formatting_after_its_rows_is_read(tmp_path):
+    """A sheet with a conditional format (``<conditionalFormatting>`` after the rows, which
+    the quick count of cell tags takes for a cell tag) is read, not stopped by an internal
+    error. Kills `scan_sheet` 192 (the XML after the last row end not handed on to the closer
+    look)."""
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Svar"
+    for row in [["q1", "q2"], [1, 2], [3, 4]]:
+        sheet.append(row)
+    fill = PatternFill(start_color="FFFF00", end_color="FFFF00", fill_type="solid")
+    sheet.conditional_formatting.add(
+        "A2:B3", CellIsRule(operator="equal", formula=["1"], fill=fill)
+    )
+    path = tmp_path / "svar.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as zf:
+        assert b"</sheetData><conditionalFormatting" in zf.read(SHEET)
+    assert read_table(path).frame.values.tolist() == [[1, 2], [3, 4]]
+
+
+# ---- the start of the part --------------------------------------------------------------------
+def test_stray_letters_before_a_sheets_xml_do_not_make_it_read_twice(tmp_path):
+    """calamine skips stray bytes before a sheet's XML declaration ("A1" here, which the quick
+    search would take for the end of a column name with two letters in front); they are not
+    taken for a reference, the sheet is not read a second time by the XML parser (which would
+    refuse them), and it is read as calamine reads it. Kills `scan_sheet` 25 (the pass started
+    with 4 bytes of its own in front of the part)."""
+    rows = HEADER_Q + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+    path = _edit_parts(_sheet_file(tmp_path / "svar.xlsx", rows), _in_sheet(lambda d: b"A1" + d))
+    assert read_table(path).frame.values.tolist() == [[1, 2]]
+
+
+# ---- text without a tag end -------------------------------------------------------------------
+def _long_text_sheet(path: Path, size: int) -> Path:
+    long_row = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>'
+    return _sheet_file(path, HEADER_Q + long_row + _text(size) + b"</t></is></c></row>")
+
+
+def test_megabytes_of_text_without_a_tag_end_are_scanned_in_little_memory(tmp_path):
+    """A cell of 16 MB of text (no ``>`` in it) is scanned in as little memory as one of 4 MB:
+    all but the last kilobyte of text without a tag end is let go past 2 MB, so a sheet of
+    hundreds of megabytes of such text cannot use up memory before it is read. Kills
+    `scan_sheet` 167 (the first kilobyte let go instead, and the rest kept)."""
+    import tracemalloc
+
+    peaks = []
+    for size in (4, 16):
+        path = _long_text_sheet(tmp_path / f"text{size}.xlsx", size * CHUNK)
+        tracemalloc.start()
+        try:
+            assert scan_sheet(path, SHEET, Limits(), "Svar").rows == 2
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[1] - peaks[0] < 2 * CHUNK, peaks
+
+
+#: row 2 has an attribute twice: calamine reads it, the exact reading (expat) refuses it
+_TWICE = b'<row r="2"><c r="A2" s="0" s="0"><v>1</v></c><c r="B2" t="inlineStr"><is><t>'
+
+
+@pytest.mark.parametrize("at", [CHUNK, CHUNK - 1], ids=["2 MB", "2 MB and a byte"])
+def test_more_than_two_megabytes_of_text_after_a_tag_have_the_sheet_read_exactly(tmp_path, at):
+    """The streamed pass carries text without a tag end over to the next piece; once more than
+    2 MB of it is carried, all but its last kilobyte is let go and, since a tag may have begun
+    in it, the sheet is read exactly (by expat, which refuses row 2's attribute written twice).
+    A text cell whose start tag ends the first megabyte leaves exactly 2 MB after it when the
+    third megabyte has been read: not more, so calamine reads the sheet as it is; a byte more,
+    and the sheet is refused as XML that is not well-formed. Kills `scan_sheet` 158 (``>=``)
+    and the mutant that carries up to 3 MB (`scan_sheet` 160 in the current copy)."""
+    after = b'</t></is></c></row><row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>'
+    after += _text(2 * CHUNK + 100) + b"</t></is></c></row>"
+    path = _cut_at(tmp_path / "svar.xlsx", HEADER_Q + _TWICE, after, b"<is><t>", at)
+    if at == CHUNK:
+        table = read_table(path)
+        assert table.frame["q1"].tolist() == [1, 2]
+        assert len(table.frame["q2"].iloc[1]) == 2 * CHUNK + 100
+    else:
+        with pytest.raises(mognad.InputError) as err:
+            read_table(path)
+        assert err.value.text("en").startswith(
+            'svar.xlsx, sheet "Svar": the sheet\'s XML is not well-formed (line 2, '
+        )
+
+
+def test_a_piece_that_is_only_the_end_of_row_in_a_text_has_the_sheet_read_exactly(tmp_path):
+    """A text may hold ``>`` (XML lets it go unescaped): here "...>row" ends the second
+    megabyte, and ">", 30 letters, ">" and a megabyte of letters follow. The piece the streamed
+    pass cuts there is the 4 bytes "row>", too short for the quick search, so the sheet is read
+    exactly, and expat refuses row 2's attribute written twice (calamine would read it). Pins
+    where a piece is cut when a row end stands at its very start. Kills `scan_sheet` 119, 120
+    (a row end at the first byte not taken for one: the piece cut after the text's last ``>``
+    instead, 35 bytes, which the quick search passes)."""
+    after = b'</t></is></c></row><row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>'
+    after += (
+        _text(CHUNK + 1000)
+        + b">row>"
+        + _text(30)
+        + b">"
+        + _text(CHUNK + 100)
+        + b"</t></is></c></row>"
+    )
+    path = _cut_at(tmp_path / "svar.xlsx", HEADER_Q + _TWICE, after, b">row", 2 * CHUNK)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read(SHEET)[:CHUNK].count(b"row>") == 2  # row 2 ends in the first megabyte
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en").startswith(
+        'svar.xlsx, sheet "Svar": the sheet\'s XML is not well-formed (line 2, '
+    )
+
+
+# ---- how rows are counted ---------------------------------------------------------------------
+def test_rows_without_the_prefix_of_the_root_element_are_counted(tmp_path):
+    """A sheet whose root element has a prefix (``<x:worksheet>``) and whose rows have none
+    (``<row>`` in the default namespace, declared on the root too: valid XML, which calamine
+    reads) has its rows counted by the quick count of row end tags: 6 rows pass a limit of 6
+    and at 5 the sheet is refused for the rows counted in its XML, before any cell is placed.
+    Kills `scan_sheet` 129, 130, 140, 147 (each piece's rows counted as ``</x:row>`` end
+    tags, the root's prefix: none here)."""
+    rows = HEADER_Q + b"".join(
+        b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>0</v></c></row>' % (i, i, i, i)
+        for i in range(2, 7)
+    )
+    path = _edit_parts(
+        _sheet_file(tmp_path / "blandat.xlsx", rows, root=b"x"),
+        _in_sheet(lambda d: d.replace(b"<x:worksheet ", b'<x:worksheet xmlns="%s" ' % _MAIN)),
+    )
+    assert read_table(path, limits=Limits(max_rows=6)).frame["q1"].tolist() == [2, 3, 4, 5, 6]
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path, limits=Limits(max_rows=5))
+    assert err.value.text("en") == (
+        'blandat.xlsx, sheet "Svar": the sheet has more than the limit of 5 rows (counted in its '
+        "XML before reading). Expected at most 5 rows (delete empty or unused rows at the "
+        "bottom); if the file is genuine, raise the limit with the environment variable "
+        "MOGNAD_MAX_ROWS."
+    )
