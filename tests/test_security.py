@@ -2437,3 +2437,25 @@ def test_rows_without_the_prefix_of_the_root_element_are_counted(tmp_path):
         "bottom); if the file is genuine, raise the limit with the environment variable "
         "MOGNAD_MAX_ROWS."
     )
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_the_error_cell_named_is_the_10001st_even_with_more_after_a_megabyte(tmp_path, engine):
+    """A sheet with 10,001 error cells in its first rows and another one more than a megabyte
+    further down is refused naming the 10,001st (B10002), not the last one the scan came to."""
+    rows = HEADER + b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d" t="e"><v>#N/A</v></c></row>' % (r, r, r)
+        for r in range(2, 10_003)
+    )
+    filler = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>' % (r, r, r)
+        for r in range(10_003, 40_003)
+    )
+    late = b'<row r="40003"><c r="A40003"><v>1</v></c><c r="B40003" t="e"><v>#REF!</v></c></row>'
+    assert len(rows + filler) > CHUNK
+    path = _sheet_file(tmp_path / "fel.xlsx", rows + filler + late)
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    assert err.value.text("en").startswith(
+        'fel.xlsx, sheet "Svar", row 10002, column B: error value number 10,001 in the sheet '
+    )
