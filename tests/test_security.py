@@ -2459,3 +2459,68 @@ def test_the_error_cell_named_is_the_10001st_even_with_more_after_a_megabyte(tmp
     assert err.value.text("en").startswith(
         'fel.xlsx, sheet "Svar", row 10002, column B: error value number 10,001 in the sheet '
     )
+
+
+#: what the check before reading says of a piece of XML: may its text not be in NFC form?
+NFC_CHECK = {
+    "ASCII": (b'<c r="A1"><v>1</v></c>', False),
+    "Swedish letters, dashes, quotes, an ellipsis, a bullet; a dash at the very end": (
+        "Åre – ”Kultur” … • Öland –".encode(),
+        False,
+    ),
+    "a euro sign and a Greek letter: checked, NFC": ("x € Ω".encode(), False),
+    "a combining ring (U+030A)": ("A\u030angermanland".encode(), True),
+    "a combining acute tone mark (U+0341, NFC U+0301)": ("Cafe\u0341".encode(), True),
+    "the Greek ano teleia U+0387 (NFC U+00B7), at the very end": ("x\u0387".encode(), True),
+    "the Angstrom sign U+212B": ("\u212bre".encode(), True),
+    "U+2000 after a Swedish letter (NFC U+2002)": ("å\u2000".encode(), True),
+    "a reference to U+212B at the start": (b"&#x212B;re", True),
+    "references below U+0300 and to dashes": (b"&#229;re &#8211; &#8221;x&#8221;", False),
+    "a letter and a reference to a combining ring": (b"A&#778;ngermanland", True),
+}
+
+
+@pytest.mark.parametrize(("data", "may"), NFC_CHECK.values(), ids=list(NFC_CHECK))
+def test_the_nfc_check_before_reading_says_yes_only_for_text_that_may_change(data, may):
+    """The check on a workbook's XML before reading says that its text may not be in NFC form
+    exactly when it may (a combining accent, a character that NFC changes, as a character or
+    a reference), and passes over Swedish text with dashes, quotes and the other punctuation
+    of U+2002-U+203F, so that the text cells of such a workbook are not looked at again."""
+    from mognad_core.readers.limits import _combining
+
+    assert _combining(data) is may
+
+
+CUT_OFF = {
+    "a cell tag": (
+        b"><c r",
+        'kort.xlsx, sheet "Svar": the sheet\'s XML is not well-formed (line 2, character 284 of '
+        "the XML text, for example an attribute twice in one element), so how far its cells "
+        "reach cannot be told before it is read. Expected a workbook saved by Excel, "
+        "LibreOffice or a survey tool.",
+    ),
+    "a row tag": (
+        b"/><row",
+        "kort.xlsx: the file could not be read as an Excel workbook (syntax error: tag not "
+        "closed: `>` not found before end of input). Expected an Excel workbook (.xlsx) saved "
+        "by Excel, LibreOffice or a survey tool.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("end", "message"), CUT_OFF.values(), ids=list(CUT_OFF))
+def test_a_sheet_cut_off_inside_a_tag_is_refused_in_words(tmp_path, end, message):
+    """A damaged sheet whose XML stops in the middle of a cell or row tag (a file cut short) is
+    refused with a message in words (as XML that is not well-formed, or as calamine's own
+    refusal), not with a traceback from the search before reading."""
+
+    def cut(name, data):
+        if name == SHEET:
+            data = data[: data.index(b"</sheetData>")] + b'<row r="3" spans="1:2"' + end
+        return name, data
+
+    rows = HEADER + b'<row r="2"><c r="A2"><v>1</v></c></row>'
+    path = _edit_parts(_sheet_file(tmp_path / "kort.xlsx", rows), cut)
+    with pytest.raises(mognad.InputError) as err:
+        read_table(path)
+    assert err.value.text("en") == message
