@@ -2524,3 +2524,41 @@ def test_a_sheet_cut_off_inside_a_tag_is_refused_in_words(tmp_path, end, message
     with pytest.raises(mognad.InputError) as err:
         read_table(path)
     assert err.value.text("en") == message
+
+
+@pytest.mark.parametrize("ref", [b"&#x110000;", b"&#99999999;"])
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_reference_to_no_character_is_refused_in_words(tmp_path, engine, ref):
+    """A damaged sheet whose text refers to a character past U+10FFFF (``&#x110000;``), beside
+    the Angstrom sign that has the text checked for NFC form, is refused by either engine with
+    its own words, not with a traceback from the check before reading."""
+    rows = HEADER + (
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t>&#x212B;re %s</t></is></c>'
+        b'<c r="B2"><v>1</v></c></row>' % ref
+    )
+    path = _sheet_file(tmp_path / "ref.xlsx", rows)
+    with pytest.raises(mognad.InputError) as err:
+        ExcelReader(engine).read(path)
+    assert err.value.text("en").startswith(
+        "ref.xlsx: the file could not be read as an Excel workbook ("
+    )
+
+
+def test_row_in_a_text_is_no_row_end_once_the_sheet_is_read_exactly(tmp_path):
+    """Text may hold "row>" unescaped (a ">" is allowed in XML text): once a sheet is read
+    exactly its rows are counted by their end tags only, so 13 rows, one of them with the text
+    "arrow>", pass a limit of 13 rows."""
+    rows = (
+        HEADER + b'<row r="2"><c r="A2"><v>2</v></c><c><v>0</v></c></row>'
+        b'<row r="3"><c r="A3"><v>3</v></c><c r="B3" t="inlineStr"><is><t>'
+        + b"x" * (CHUNK + CHUNK // 10)
+        + b"</t></is></c></row>"
+        + b"".join(
+            b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>arrow></t>'
+            b"</is></c></row>" % (i, i, i, i)
+            for i in range(4, 14)
+        )
+    )
+    path = _sheet_file(tmp_path / "pil.xlsx", rows)
+    limits = Limits(max_rows=13, max_compression_ratio=0)
+    assert read_table(path, limits=limits).frame.shape == (12, 2)
