@@ -413,14 +413,14 @@ def _ref_char(m: re.Match[str]) -> str:
 
 def _combining(data: bytes) -> bool:
     """May the text in XML ``data`` not be in NFC form (as "å" typed on a Mac, "a" + a combining
-    ring, is not)? Text made of characters below U+0300 only is NFC (no character below U+0300
-    decomposes, and the second character of every canonical pair is U+0300 or above); in UTF-8
-    those are the characters whose bytes are all below 0xCC. So: a lead byte 0xCC or 0xCD
-    (U+0300-U+037F, the combining accents and a few Greek signs; a one-byte search, a fast
-    memchr) says yes at once; any other lead byte from 0xCE up, but for the dashes, quotes and
-    other punctuation of U+2002-U+203F (E2 80 82-BF), has the decoded text checked; so does a
-    character reference from ``&#768;`` up, but for that punctuation (each reference is put
-    in its place first)."""
+    ring, is not)? Text made of characters below U+0300 only is NFC (NFC leaves each of them as
+    it is, and no two of them combine: the second character of every canonical pair is U+0300
+    or above); in UTF-8 those are the characters whose bytes are all below 0xCC. So: a lead
+    byte 0xCC or 0xCD (U+0300-U+037F, the combining accents and a few Greek signs; a one-byte
+    search, a fast memchr) says yes at once; any other lead byte from 0xCE up, but for the
+    dashes, quotes and other punctuation of U+2002-U+203F (E2 80 82-BF), has the decoded text
+    checked; so does a character reference from ``&#768;`` up, but for that punctuation (each
+    reference is put in its place first)."""
     import numpy as np
 
     if b"\xcc" in data or b"\xcd" in data:
