@@ -1407,3 +1407,25 @@ def test_a_sheet_stored_outside_the_usual_folder_is_checked_like_any(tmp_path, e
     assert err.value.text("en").startswith(
         'flyttad.xlsx, sheet "Svar": the sheet\'s used range is A1:B4, 4 rows, more than the limit'
     )
+
+
+def test_rows_of_unequal_length_read_by_openpyxl_are_padded_without_a_warning(tmp_path):
+    """openpyxl gives each row only as far as its last cell (a sheet whose row 2 holds A2 alone):
+    the reader pads the rows to one width itself, so the table is the one calamine reads and
+    pandas is never asked to pad them (which pandas 4 will refuse, and pandas 3 warns about)."""
+    import warnings
+
+    from test_security import _sheet_file
+
+    rows = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>a1</t></is></c><c r="B1" t="inlineStr">'
+        b'<is><t>a2</t></is></c><c r="C1" t="inlineStr"><is><t>a3</t></is></c></row>'
+        b'<row r="2"><c r="A2"><v>1</v></c></row>'
+        b'<row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>3</v></c><c r="C3"><v>4</v></c></row>'
+    )
+    path = _sheet_file(tmp_path / "ojamn.xlsx", rows, dimension=b"A1:C3")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = ExcelReader("openpyxl").read(path)
+    assert table.frame.columns.tolist() == ["a1", "a2", "a3"]
+    assert table.frame.values.tolist() == [[1, None, None], [2, 3, 4]]
