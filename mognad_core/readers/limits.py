@@ -428,11 +428,11 @@ def _combining(data: bytes) -> bool:
     check = False
     if data:
         a = np.frombuffer(data, np.uint8)
-        at = np.flatnonzero(a >= 0xCE)
-        if at.size:
-            at = at[at + 2 < a.size]
+        high = np.flatnonzero(a >= 0xCE)
+        if high.size:
+            at = high[high + 2 < a.size]  # a character cut off at the end is checked
             punct = (a[at] == 0xE2) & (a[at + 1] == 0x80) & (a[at + 2] >= 0x82)
-            check = at.size < np.count_nonzero(a >= 0xCE) or not bool(punct.all())
+            check = at.size < high.size or not bool(punct.all())
     amp = data.find(b"&")  # most sheets have no "&" at all
     refs = amp >= 0 and _HIGH_REF.search(data, amp) is not None
     if not (check or refs):
